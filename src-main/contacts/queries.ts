@@ -1,0 +1,195 @@
+import type { ContactListQuery, ContactSortField } from '../../src-shared/domain/contact';
+import type { Sqlite, Statement } from '../db/open';
+import { tagSeparator, type ContactListRow, type ContactRow } from './row-mapping';
+
+// Reads of contacts. Live rows are those with an odd causal length; every query says
+// `cl % 2 = 1` in exactly that form so that the partial indexes of schema.ts apply.
+
+export type ParsedListQuery = Required<Pick<ContactListQuery, 'query' | 'offset' | 'limit'>> & {
+  filters: NonNullable<ContactListQuery['filters']> & { owner: 'mine' | 'team' };
+  sort: { field: ContactSortField; direction: 'asc' | 'desc' };
+};
+
+export interface SearchMatch {
+  /** FTS5 query over contacts_fts (words by prefix), if the search has words. */
+  words?: string;
+  /** FTS5 query over contact_digits_fts (runs of 3+ digits anywhere in a number). */
+  digits?: string;
+}
+
+const phoneLike = /^[\d\s\-().+/]+$/;
+
+/**
+ * Turns what a person typed into FTS5 queries. Each word becomes a quoted prefix term (so
+ * punctuation cannot break the query syntax); runs of 3 or more digits search inside phone
+ * numbers; a query that looks like a phone number is searched as one run of digits.
+ */
+export function buildSearchMatch(typed: string): SearchMatch | null {
+  const text = typed.trim();
+  if (!text) return null;
+  const allDigits = text.replace(/\D/g, '');
+  if (phoneLike.test(text) && allDigits.length >= 3) return { digits: quote(allDigits) };
+  const words: string[] = [];
+  const digitRuns: string[] = [];
+  for (const token of text.split(/\s+/)) {
+    if (/^\d{3,}$/.test(token)) digitRuns.push(quote(token));
+    else if (/[\p{L}\p{N}]/u.test(token)) words.push(`${quote(token)}*`);
+  }
+  if (words.length === 0 && digitRuns.length === 0) return null;
+  const match: SearchMatch = {};
+  if (words.length > 0) match.words = words.join(' ');
+  if (digitRuns.length > 0) match.digits = digitRuns.join(' ');
+  return match;
+}
+
+function quote(token: string): string {
+  return `"${token.replace(/"/g, '""')}"`;
+}
+
+const sortSql: Record<ContactSortField, (direction: 'ASC' | 'DESC') => string> = {
+  name: (d) => `c.name COLLATE NOCASE ${d}, c.id ${d}`,
+  company: (d) => `c.company COLLATE NOCASE ${d}, c.id ${d}`,
+  contactType: (d) => `c.contact_type ${d}, c.name COLLATE NOCASE ${d}, c.id ${d}`,
+  status: (d) => `c.status ${d}, c.name COLLATE NOCASE ${d}, c.id ${d}`,
+  owner: (d) => `c.owner ${d}, c.name COLLATE NOCASE ${d}, c.id ${d}`,
+  nextFollowUpAt: (d) => `c.next_follow_up_at ${d} NULLS LAST, c.id ${d}`,
+  potentialValue: (d) => `c.potential_value_minor ${d} NULLS LAST, c.id ${d}`,
+  updatedAt: (d) => `c.updated_at ${d}, c.id ${d}`,
+  createdAt: (d) => `c.created_at ${d}, c.id ${d}`,
+};
+
+export function createContactQueries(sqlite: Sqlite) {
+  const cache = new Map<string, Statement>();
+  const prepared = (sql: string) => {
+    let statement = cache.get(sql);
+    if (!statement) {
+      statement = sqlite.prepare<unknown[], unknown>(sql);
+      cache.set(sql, statement);
+    }
+    return statement;
+  };
+
+  function whereClause(query: ParsedListQuery, userName: string): { sql: string; params: unknown[] } {
+    const conditions = ['c.cl % 2 = 1'];
+    const params: unknown[] = [];
+    const match = buildSearchMatch(query.query);
+    if (match?.words) {
+      conditions.push('c.search_rowid IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?)');
+      params.push(match.words);
+    }
+    if (match?.digits) {
+      conditions.push('c.search_rowid IN (SELECT rowid FROM contact_digits_fts WHERE contact_digits_fts MATCH ?)');
+      params.push(match.digits);
+    }
+    const { filters } = query;
+    if (filters.contactType) {
+      conditions.push('c.contact_type = ?');
+      params.push(filters.contactType);
+    }
+    if (filters.status) {
+      conditions.push('c.status = ?');
+      params.push(filters.status);
+    }
+    if (filters.tag) {
+      conditions.push('c.id IN (SELECT contact_id FROM contact_tags WHERE tag = ? COLLATE NOCASE AND present = 1)');
+      params.push(filters.tag);
+    }
+    if (filters.owner === 'mine') {
+      conditions.push('c.owner = ?');
+      params.push(userName);
+    }
+    if (filters.followUpDueBy !== undefined) {
+      conditions.push('c.next_follow_up_at IS NOT NULL AND c.next_follow_up_at <= ?');
+      params.push(filters.followUpDueBy);
+    }
+    return { sql: conditions.join(' AND '), params };
+  }
+
+  return {
+    getRow(id: string): ContactRow | undefined {
+      return prepared('SELECT * FROM contacts WHERE id = ?').get(id) as ContactRow | undefined;
+    },
+
+    tagsOf(contactId: string): string[] {
+      const rows = prepared('SELECT tag FROM contact_tags WHERE contact_id = ? AND present = 1 ORDER BY tag COLLATE NOCASE').all(
+        contactId,
+      ) as { tag: string }[];
+      return rows.map((row) => row.tag);
+    },
+
+    /** Every tag row of a contact, present or removed, for computing membership changes. */
+    tagRowsOf(contactId: string): { id: string; tag: string; present: number }[] {
+      return prepared('SELECT id, tag, present FROM contact_tags WHERE contact_id = ?').all(contactId) as {
+        id: string;
+        tag: string;
+        present: number;
+      }[];
+    },
+
+    page(query: ParsedListQuery, userName: string): { total: number; rows: ContactListRow[] } {
+      const where = whereClause(query, userName);
+      const direction = query.sort.direction === 'desc' ? 'DESC' : 'ASC';
+      const rows = prepared(
+        `SELECT c.id, c.kind, c.name, c.company, c.phones, c.emails, c.contact_type, c.status, c.owner,
+                c.next_follow_up_at, c.potential_value_minor, c.potential_value_currency, c.do_not_contact,
+                c.updated_at,
+                (SELECT group_concat(t.tag, '${tagSeparator}') FROM contact_tags t
+                  WHERE t.contact_id = c.id AND t.present = 1) AS tags
+         FROM contacts c WHERE ${where.sql}
+         ORDER BY ${sortSql[query.sort.field](direction)}
+         LIMIT ? OFFSET ?`,
+      ).all(...where.params, query.limit, query.offset) as ContactListRow[];
+      const total =
+        query.offset === 0 && rows.length < query.limit
+          ? rows.length
+          : (prepared(`SELECT COUNT(*) AS total FROM contacts c WHERE ${where.sql}`).get(...where.params) as { total: number })
+              .total;
+      return { total, rows };
+    },
+
+    facets() {
+      const count = (sql: string) => prepared(sql).all() as { name: string; count: number }[];
+      return {
+        total: (prepared('SELECT COUNT(*) AS total FROM contacts c WHERE c.cl % 2 = 1').get() as { total: number }).total,
+        tags: count(
+          `SELECT t.tag AS name, COUNT(*) AS count FROM contact_tags t JOIN contacts c ON c.id = t.contact_id
+           WHERE t.present = 1 AND c.cl % 2 = 1 GROUP BY t.tag COLLATE NOCASE ORDER BY count DESC, name LIMIT 200`,
+        ),
+        owners: count(
+          `SELECT c.owner AS name, COUNT(*) AS count FROM contacts c WHERE c.cl % 2 = 1 AND c.owner != ''
+           GROUP BY c.owner ORDER BY count DESC, name LIMIT 200`,
+        ),
+        contactTypes: count(
+          `SELECT c.contact_type AS name, COUNT(*) AS count FROM contacts c WHERE c.cl % 2 = 1
+           GROUP BY c.contact_type ORDER BY count DESC, name`,
+        ),
+        statuses: count(
+          `SELECT c.status AS name, COUNT(*) AS count FROM contacts c WHERE c.cl % 2 = 1
+           GROUP BY c.status ORDER BY count DESC, name`,
+        ),
+      };
+    },
+
+    /** Live contacts holding any of these E.164 numbers or lower-cased e-mail addresses. */
+    matchingContacts(e164s: string[], emails: string[], excludeId: string | undefined) {
+      const results: { id: string; name: string; company: string; kind: 'phone' | 'email'; value: string }[] = [];
+      for (const e164 of new Set(e164s)) {
+        const rows = prepared(
+          `SELECT c.id, c.name, c.company FROM contact_phones p JOIN contacts c ON c.id = p.contact_id
+           WHERE p.e164 = ? AND c.cl % 2 = 1 GROUP BY c.id LIMIT 20`,
+        ).all(e164) as { id: string; name: string; company: string }[];
+        for (const row of rows) if (row.id !== excludeId) results.push({ ...row, kind: 'phone', value: e164 });
+      }
+      for (const address of new Set(emails)) {
+        const rows = prepared(
+          `SELECT c.id, c.name, c.company FROM contact_emails e JOIN contacts c ON c.id = e.contact_id
+           WHERE e.address = ? AND c.cl % 2 = 1 GROUP BY c.id LIMIT 20`,
+        ).all(address) as { id: string; name: string; company: string }[];
+        for (const row of rows) if (row.id !== excludeId) results.push({ ...row, kind: 'email', value: address });
+      }
+      return results;
+    },
+  };
+}
+
+export type ContactQueries = ReturnType<typeof createContactQueries>;

@@ -1,0 +1,157 @@
+import type { Contact, ContactListItem, Email, Money, Phone } from '../../src-shared/domain/contact';
+import type { CustomFieldValues } from '../../src-shared/domain/contact';
+import type { FieldValues } from '../sync/synced-tables';
+
+// Both directions between a contacts row and the domain shape. The counterpart of the
+// column list in src-main/sync/synced-tables.ts.
+
+export interface ContactRow {
+  id: string;
+  kind: string;
+  name: string;
+  company: string;
+  job_title: string;
+  phones: string;
+  emails: string;
+  address_street: string;
+  address_city: string;
+  address_region: string;
+  address_postcode: string;
+  address_country: string;
+  contact_type: string;
+  status: string;
+  owner: string;
+  source: string;
+  next_follow_up_at: number | null;
+  potential_value_minor: number | null;
+  potential_value_currency: string | null;
+  summary: string;
+  do_not_contact: number;
+  custom_fields: string;
+  created_at: number;
+  updated_at: number;
+  cl: number;
+}
+
+/** The domain fields of a contact without identity and bookkeeping. */
+export type ContactFields = Omit<Contact, 'id' | 'createdAt' | 'updatedAt' | 'tags'>;
+
+export function rowToContact(row: ContactRow, tags: string[]): Contact {
+  return {
+    id: row.id,
+    kind: row.kind === 'company' ? 'company' : 'person',
+    name: row.name,
+    company: row.company,
+    jobTitle: row.job_title,
+    phones: parseJson<Phone[]>(row.phones, []),
+    emails: parseJson<Email[]>(row.emails, []),
+    address: {
+      street: row.address_street,
+      city: row.address_city,
+      region: row.address_region,
+      postcode: row.address_postcode,
+      country: row.address_country,
+    },
+    contactType: row.contact_type,
+    status: toStatus(row.status),
+    owner: row.owner,
+    source: row.source,
+    tags,
+    nextFollowUpAt: row.next_follow_up_at,
+    potentialValue: toMoney(row.potential_value_minor, row.potential_value_currency),
+    summary: row.summary,
+    doNotContact: row.do_not_contact === 1,
+    customFields: parseJson<CustomFieldValues>(row.custom_fields, {}),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export type ContactListRow = Pick<
+  ContactRow,
+  | 'id'
+  | 'kind'
+  | 'name'
+  | 'company'
+  | 'phones'
+  | 'emails'
+  | 'contact_type'
+  | 'status'
+  | 'owner'
+  | 'next_follow_up_at'
+  | 'potential_value_minor'
+  | 'potential_value_currency'
+  | 'do_not_contact'
+  | 'updated_at'
+> & { tags: string | null };
+
+/** Separates tags in the list query's group_concat; a unit separator cannot be typed in a tag. */
+export const tagSeparator = '\u001f';
+
+export function rowToListItem(row: ContactListRow): ContactListItem {
+  const phones = parseJson<Phone[]>(row.phones, []);
+  const emails = parseJson<Email[]>(row.emails, []);
+  return {
+    id: row.id,
+    kind: row.kind === 'company' ? 'company' : 'person',
+    name: row.name,
+    company: row.company,
+    primaryPhone: phones[0]?.e164 ?? null,
+    primaryEmail: emails[0]?.address ?? null,
+    contactType: row.contact_type,
+    status: toStatus(row.status),
+    owner: row.owner,
+    tags: row.tags ? row.tags.split(tagSeparator).sort((a, b) => a.localeCompare(b)) : [],
+    nextFollowUpAt: row.next_follow_up_at,
+    potentialValue: toMoney(row.potential_value_minor, row.potential_value_currency),
+    doNotContact: row.do_not_contact === 1,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** Column values for the given domain fields (only those present). */
+export function fieldsToColumns(fields: Partial<ContactFields>): FieldValues {
+  const columns: FieldValues = {};
+  if (fields.kind !== undefined) columns.kind = fields.kind;
+  if (fields.name !== undefined) columns.name = fields.name;
+  if (fields.company !== undefined) columns.company = fields.company;
+  if (fields.jobTitle !== undefined) columns.job_title = fields.jobTitle;
+  if (fields.phones !== undefined) columns.phones = JSON.stringify(fields.phones);
+  if (fields.emails !== undefined) columns.emails = JSON.stringify(fields.emails);
+  if (fields.address !== undefined) {
+    columns.address_street = fields.address.street;
+    columns.address_city = fields.address.city;
+    columns.address_region = fields.address.region;
+    columns.address_postcode = fields.address.postcode;
+    columns.address_country = fields.address.country;
+  }
+  if (fields.contactType !== undefined) columns.contact_type = fields.contactType;
+  if (fields.status !== undefined) columns.status = fields.status;
+  if (fields.owner !== undefined) columns.owner = fields.owner;
+  if (fields.source !== undefined) columns.source = fields.source;
+  if (fields.nextFollowUpAt !== undefined) columns.next_follow_up_at = fields.nextFollowUpAt;
+  if (fields.potentialValue !== undefined) {
+    columns.potential_value_minor = fields.potentialValue?.amountMinor ?? null;
+    columns.potential_value_currency = fields.potentialValue?.currency ?? null;
+  }
+  if (fields.summary !== undefined) columns.summary = fields.summary;
+  if (fields.doNotContact !== undefined) columns.do_not_contact = fields.doNotContact ? 1 : 0;
+  if (fields.customFields !== undefined) columns.custom_fields = JSON.stringify(fields.customFields);
+  return columns;
+}
+
+function toStatus(value: string): Contact['status'] {
+  return value === 'won' || value === 'lost' || value === 'dormant' ? value : 'active';
+}
+
+function toMoney(amountMinor: number | null, currency: string | null): Money | null {
+  return amountMinor === null || currency === null ? null : { amountMinor, currency };
+}
+
+function parseJson<T>(text: string, fallback: T): T {
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return fallback;
+  }
+}

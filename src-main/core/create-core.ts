@@ -1,0 +1,129 @@
+import { EventEmitter } from 'node:events';
+import fs from 'node:fs';
+import path from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
+import { AppError, type ErrorPayload } from '../../src-shared/errors';
+import { HybridLogicalClock } from '../../src-shared/hlc';
+import { contract, isChannelName, type Handlers, type RpcResult } from '../../src-shared/ipc/contract';
+import { eventSchemas, type EventName, type EventPayload } from '../../src-shared/ipc/events';
+import { parseOrThrow } from '../../src-shared/ipc/validate';
+import { openDatabase, type Sqlite } from '../db/open';
+import { ContactsService } from '../contacts/service';
+import { contactsHandlers } from '../contacts/handlers';
+import { SettingsService } from '../settings/service';
+import { settingsHandlers } from '../settings/handlers';
+import { MutationEngine } from '../sync/mutation-engine';
+import { LocalState } from '../settings/local-state';
+import { appVersion } from './version';
+
+export type Shell = 'electron' | 'browser' | 'test';
+
+export interface CoreOptions {
+  /** The folder holding fieldbook.db and files/. Created when missing. */
+  dataDir: string;
+  shell?: Shell;
+  /** Folder of the local migrations; defaults to the repository's migrations/local. */
+  migrationsFolder?: string;
+  /** better-sqlite3 binary for Electron's ABI; the Node build is used when absent. */
+  nativeBinding?: string;
+  /** The wall clock, replaceable in tests. */
+  now?: () => number;
+  /** Where unexpected errors are logged with their stack (never sent to the renderer). */
+  logError?: (error: unknown, context: string) => void;
+}
+
+export interface Core {
+  readonly dataDir: string;
+  readonly sqlite: Sqlite;
+  readonly engine: MutationEngine;
+  readonly contacts: ContactsService;
+  readonly settings: SettingsService;
+  /** Validates the input against the contract, runs the handler, validates the output. */
+  invoke(channel: string, input: unknown): Promise<RpcResult<unknown>>;
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  onAny(listener: (event: EventName, payload: unknown) => void): () => void;
+  close(): void;
+}
+
+export function createCore(options: CoreOptions): Core {
+  const now = options.now ?? Date.now;
+  const logError =
+    options.logError ?? ((error: unknown, context: string) => console.error(`[fieldbook] ${context}:`, error));
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  fs.mkdirSync(path.join(options.dataDir, 'files'), { recursive: true });
+  const { sqlite } = openDatabase({
+    file: path.join(options.dataDir, 'fieldbook.db'),
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    ...(options.migrationsFolder ? { migrationsFolder: options.migrationsFolder } : {}),
+  });
+
+  const state = new LocalState(sqlite);
+  const deviceId = state.get<string>('device_id') ?? state.set('device_id', uuidv7());
+  const clock = new HybridLogicalClock(deviceId, now, state.get<string>('hlc'));
+  const settings = new SettingsService(state);
+  const engine = new MutationEngine(sqlite, clock, () => settings.get().userName);
+  const contacts = new ContactsService(sqlite, engine, settings, now);
+
+  const events = new EventEmitter();
+  events.setMaxListeners(100);
+  const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => {
+    events.emit(event, payload);
+    events.emit('*', event, payload);
+  };
+  engine.onCommitted((touched) => {
+    const ids = new Set<string>(touched.get('contacts') ?? []);
+    for (const tagRowId of touched.get('contact_tags') ?? []) ids.add(tagRowId.slice(0, tagRowId.indexOf(':')));
+    if (ids.size > 0) emit('contacts.changed', { ids: [...ids] });
+  });
+  settings.onChanged(() => emit('settings.changed', {}));
+
+  const handlers = {
+    'app.info': () => ({ version: appVersion, dataDir: options.dataDir, deviceId, shell: options.shell ?? 'test' }),
+    ...contactsHandlers(contacts),
+    ...settingsHandlers(settings),
+  } satisfies Handlers;
+
+  async function invoke(channelName: string, input: unknown): Promise<RpcResult<unknown>> {
+    try {
+      if (!isChannelName(channelName)) {
+        throw new AppError('unknown_channel', `There is no channel named "${channelName}"`);
+      }
+      const spec = contract[channelName];
+      const parsed = parseOrThrow(spec.input, input ?? {});
+      const handler = handlers[channelName] as (value: unknown) => unknown;
+      const output = await handler(parsed);
+      return { ok: true, data: spec.output.parse(output) };
+    } catch (error) {
+      return { ok: false, error: toErrorPayload(error, channelName, logError) };
+    }
+  }
+
+  return {
+    dataDir: options.dataDir,
+    sqlite,
+    engine,
+    contacts,
+    settings,
+    invoke,
+    on(event, listener) {
+      const schema = eventSchemas[event];
+      const wrapped = (payload: unknown) => listener(schema.parse(payload) as never);
+      events.on(event, wrapped);
+      return () => events.off(event, wrapped);
+    },
+    onAny(listener) {
+      events.on('*', listener);
+      return () => events.off('*', listener);
+    },
+    close() {
+      events.removeAllListeners();
+      sqlite.close();
+    },
+  };
+}
+
+function toErrorPayload(error: unknown, channelName: string, logError: (error: unknown, context: string) => void): ErrorPayload {
+  if (error instanceof AppError) return error.toPayload();
+  logError(error, `unexpected error in ${channelName}`);
+  return { code: 'internal', message: 'Something went wrong inside Fieldbook. The details are in its log.' };
+}

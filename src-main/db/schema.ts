@@ -1,0 +1,156 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+// The local database. Every synced column has a default, so a row can be created by whichever
+// of its changes arrives first from sync. Synced tables have device-generated text ids and a causal length `cl`
+// (odd = alive, even = deleted). Only additive migrations touch synced tables.
+// When adding a synced column: this file, `npm run db:generate`, the table's entry in
+// src-main/sync/synced-tables.ts, and the domain's row mapping.
+
+const alive = sql`cl % 2 = 1`;
+
+export const contacts = sqliteTable(
+  'contacts',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind').notNull().default('person'),
+    name: text('name').notNull().default(''),
+    company: text('company').notNull().default(''),
+    jobTitle: text('job_title').notNull().default(''),
+    /** JSON array of { type, e164 }; contact_phones is its derived index. */
+    phones: text('phones').notNull().default('[]'),
+    /** JSON array of { type, address }; contact_emails is its derived index. */
+    emails: text('emails').notNull().default('[]'),
+    addressStreet: text('address_street').notNull().default(''),
+    addressCity: text('address_city').notNull().default(''),
+    addressRegion: text('address_region').notNull().default(''),
+    addressPostcode: text('address_postcode').notNull().default(''),
+    addressCountry: text('address_country').notNull().default(''),
+    contactType: text('contact_type').notNull().default(''),
+    status: text('status').notNull().default('active'),
+    owner: text('owner').notNull().default(''),
+    source: text('source').notNull().default(''),
+    nextFollowUpAt: integer('next_follow_up_at'),
+    potentialValueMinor: integer('potential_value_minor'),
+    potentialValueCurrency: text('potential_value_currency'),
+    summary: text('summary').notNull().default(''),
+    doNotContact: integer('do_not_contact').notNull().default(0),
+    /** JSON object of custom field id -> value. */
+    customFields: text('custom_fields').notNull().default('{}'),
+    createdAt: integer('created_at').notNull().default(0),
+    updatedAt: integer('updated_at').notNull().default(0),
+    cl: integer('cl').notNull().default(1),
+    /** Local key of the row in the full-text tables (contacts_fts, contact_digits_fts). Not synced. */
+    searchRowid: integer('search_rowid'),
+  },
+  (table) => [
+    uniqueIndex('contacts_search_rowid').on(table.searchRowid),
+    // Partial indexes over live rows (odd causal length), each ending in id so that a sorted
+    // page reads straight off the index; list queries repeat `cl % 2 = 1` to match them.
+    index('contacts_alive_name').on(sql`${table.name} COLLATE NOCASE`, table.id).where(alive),
+    index('contacts_alive_company').on(sql`${table.company} COLLATE NOCASE`, table.id).where(alive),
+    index('contacts_alive_updated').on(table.updatedAt, table.id).where(alive),
+    index('contacts_alive_created').on(table.createdAt, table.id).where(alive),
+    index('contacts_alive_follow_up').on(table.nextFollowUpAt, table.id).where(alive),
+    index('contacts_alive_status').on(table.status, sql`${table.name} COLLATE NOCASE`, table.id).where(alive),
+    index('contacts_alive_type').on(table.contactType, sql`${table.name} COLLATE NOCASE`, table.id).where(alive),
+    index('contacts_alive_owner').on(table.owner, sql`${table.name} COLLATE NOCASE`, table.id).where(alive),
+    index('contacts_alive_value').on(table.potentialValueMinor, table.id).where(alive),
+  ],
+);
+
+/** Tag membership: one row per (contact, tag), merged by its last-writer-wins `present` flag. */
+export const contactTags = sqliteTable(
+  'contact_tags',
+  {
+    id: text('id').primaryKey(),
+    contactId: text('contact_id').notNull().default(''),
+    tag: text('tag').notNull().default(''),
+    present: integer('present').notNull().default(1),
+  },
+  (table) => [index('contact_tags_tag').on(table.tag, table.present), index('contact_tags_contact').on(table.contactId)],
+);
+
+/** Derived from contacts.phones by the write path, for matching numbers by E.164. Not synced. */
+export const contactPhones = sqliteTable(
+  'contact_phones',
+  {
+    contactId: text('contact_id').notNull(),
+    position: integer('position').notNull(),
+    type: text('type').notNull(),
+    e164: text('e164').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.contactId, table.position] }), index('contact_phones_e164').on(table.e164)],
+);
+
+/** Derived from contacts.emails by the write path; `address` is lower-cased for matching. Not synced. */
+export const contactEmails = sqliteTable(
+  'contact_emails',
+  {
+    contactId: text('contact_id').notNull(),
+    position: integer('position').notNull(),
+    type: text('type').notNull(),
+    address: text('address').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.contactId, table.position] }),
+    index('contact_emails_address').on(table.address),
+  ],
+);
+
+/**
+ * The change log: one record per mutation of one row. It is the outbox for sync, the audit
+ * trail, and what the timeline reads field changes from. `fields` is a JSON object of the
+ * changed columns and their new values; all share `hlc`.
+ */
+export const changes = sqliteTable(
+  'changes',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    changeId: text('change_id').notNull().unique(),
+    hlc: text('hlc').notNull(),
+    tableName: text('table_name').notNull(),
+    rowId: text('row_id').notNull(),
+    fields: text('fields').notNull(),
+    schemaVersion: integer('schema_version').notNull(),
+    deviceId: text('device_id').notNull(),
+    /** The name of the person who made it, as set on that device. */
+    author: text('author').notNull().default(''),
+    /** 1 for changes made on this device; 0 for ones applied from elsewhere. */
+    local: integer('local').notNull().default(1),
+    pushed: integer('pushed').notNull().default(0),
+  },
+  (table) => [index('changes_row').on(table.tableName, table.rowId), index('changes_outbox').on(table.local, table.pushed)],
+);
+
+/**
+ * Changes from sync for a table or column this version does not know (a newer app wrote them).
+ * Kept as received, and applied by a later version after its migrations; never a failed batch.
+ */
+export const pendingChanges = sqliteTable('pending_changes', {
+  changeId: text('change_id').primaryKey(),
+  hlc: text('hlc').notNull(),
+  tableName: text('table_name').notNull(),
+  rowId: text('row_id').notNull(),
+  fields: text('fields').notNull(),
+  schemaVersion: integer('schema_version').notNull(),
+  deviceId: text('device_id').notNull(),
+  author: text('author').notNull().default(''),
+});
+
+/** Per-field clocks of each synced row, as a JSON object of column -> HLC. */
+export const rowClocks = sqliteTable(
+  'row_clocks',
+  {
+    tableName: text('table_name').notNull(),
+    rowId: text('row_id').notNull(),
+    clocks: text('clocks').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.tableName, table.rowId] })],
+);
+
+/** Settings of this laptop and device state (id, last clock), as key -> JSON value. */
+export const localSettings = sqliteTable('local_settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});

@@ -1,0 +1,276 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { HybridLogicalClock } from '../../src-shared/hlc';
+import type { Sqlite, Statement } from '../db/open';
+import {
+  causalLengthColumn,
+  isSyncedColumn,
+  isSyncedTable,
+  schemaVersion,
+  type ColumnValue,
+  type FieldValues,
+  type SyncedTableName,
+} from './synced-tables';
+
+/** One record of the change log, as stored locally and as exchanged with the relay. */
+export interface ChangeRecord {
+  changeId: string;
+  hlc: string;
+  tableName: string;
+  rowId: string;
+  fields: FieldValues;
+  schemaVersion: number;
+  deviceId: string;
+  author: string;
+}
+
+export type TouchedRows = Map<SyncedTableName, Set<string>>;
+
+/**
+ * Rebuilds derived data (search index, phone index) for the rows written in this transaction,
+ * still inside it, once per transaction whatever the number of writes.
+ */
+export type RowsWrittenHook = (touched: TouchedRows) => void;
+/** Told after commit which rows changed, to notify the renderer. */
+export type CommittedListener = (touched: TouchedRows) => void;
+
+export interface MutationTx {
+  /** Changes `fields` of one row (creating it if absent) and logs one change record. */
+  write(table: SyncedTableName, rowId: string, fields: FieldValues): void;
+}
+
+export interface ApplyResult {
+  applied: number;
+  /** Already applied before (by change id): applying a change twice is a no-op. */
+  duplicates: number;
+  /** For a table or column this version does not know: kept in pending_changes. */
+  pending: number;
+}
+
+type Clocks = Record<string, string>;
+
+/**
+ * The one mutation path. A local write changes the row, advances the per-field clocks and
+ * appends one change record, all in one SQLite transaction; remote changes go through the
+ * same merge (last writer wins per field by HLC, causal length for deletes) and are logged
+ * as not local. Derived data is rebuilt once per transaction by the hooks of each table.
+ */
+export class MutationEngine {
+  private readonly hooks: RowsWrittenHook[] = [];
+  private readonly listeners = new Set<CommittedListener>();
+  private readonly statements = new Map<string, Statement>();
+  private touched: TouchedRows = new Map();
+  private depth = 0;
+
+  constructor(
+    private readonly sqlite: Sqlite,
+    private readonly clock: HybridLogicalClock,
+    private readonly author: () => string,
+  ) {}
+
+  get deviceId(): string {
+    return this.clock.deviceId;
+  }
+
+  onRowsWritten(hook: RowsWrittenHook): void {
+    this.hooks.push(hook);
+  }
+
+  onCommitted(listener: CommittedListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Runs `work` in one transaction (nested calls join the outer one). */
+  transaction<T>(work: (tx: MutationTx) => T): T {
+    const outermost = this.depth === 0;
+    const tx: MutationTx = { write: (table, rowId, fields) => this.writeLocal(table, rowId, fields) };
+    const run = this.sqlite.transaction(() => {
+      this.depth += 1;
+      try {
+        const result = work(tx);
+        if (outermost) this.finishTransaction();
+        return result;
+      } finally {
+        this.depth -= 1;
+      }
+    });
+    let result: T;
+    try {
+      result = run();
+    } catch (error) {
+      if (outermost) this.touched = new Map();
+      throw error;
+    }
+    if (outermost) this.notifyCommitted();
+    return result;
+  }
+
+  /**
+   * Merges changes made elsewhere, in one transaction. Order does not matter: the outcome is the
+   * same for any order and any number of repeats of the same changes.
+   */
+  applyRemoteChanges(changes: readonly ChangeRecord[]): ApplyResult {
+    const result: ApplyResult = { applied: 0, duplicates: 0, pending: 0 };
+    const outermost = this.depth === 0;
+    const run = this.sqlite.transaction(() => {
+      this.depth += 1;
+      try {
+        for (const change of changes) this.applyRemote(change, result);
+        if (outermost) this.finishTransaction();
+      } finally {
+        this.depth -= 1;
+      }
+    });
+    try {
+      run();
+    } catch (error) {
+      if (outermost) this.touched = new Map();
+      throw error;
+    }
+    if (outermost) this.notifyCommitted();
+    return result;
+  }
+
+  private writeLocal(table: SyncedTableName, rowId: string, fields: FieldValues): void {
+    if (this.depth === 0) throw new Error('MutationTx.write called outside its transaction');
+    const names = Object.keys(fields);
+    if (names.length === 0) return;
+    for (const name of names) {
+      if (!isSyncedColumn(table, name)) throw new Error(`${table}.${name} is not a synced column`);
+    }
+    const hlc = this.clock.tick();
+    const clocks = this.readClocks(table, rowId);
+    for (const name of names) clocks[name] = hlc;
+    this.writeRow(table, rowId, fields);
+    this.writeClocks(table, rowId, clocks);
+    this.statement(
+      `INSERT INTO changes (change_id, hlc, table_name, row_id, fields, schema_version, device_id, author, local, pushed)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, 0)`,
+    ).run(uuidv7(), hlc, table, rowId, JSON.stringify(fields), schemaVersion, this.deviceId, this.author());
+    this.touch(table, rowId);
+  }
+
+  private applyRemote(change: ChangeRecord, result: ApplyResult): void {
+    const known = this.statement('SELECT 1 FROM changes WHERE change_id = ?').get(change.changeId);
+    const knownPending = this.statement('SELECT 1 FROM pending_changes WHERE change_id = ?').get(change.changeId);
+    if (known || knownPending) {
+      result.duplicates += 1;
+      return;
+    }
+    this.clock.receive(change.hlc);
+    const table = change.tableName;
+    if (!isSyncedTable(table) || Object.keys(change.fields).some((name) => !isSyncedColumn(table, name))) {
+      this.statement(
+        `INSERT INTO pending_changes (change_id, hlc, table_name, row_id, fields, schema_version, device_id, author)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        change.changeId,
+        change.hlc,
+        change.tableName,
+        change.rowId,
+        JSON.stringify(change.fields),
+        change.schemaVersion,
+        change.deviceId,
+        change.author,
+      );
+      result.pending += 1;
+      return;
+    }
+    const clocks = this.readClocks(table, change.rowId);
+    const winners: FieldValues = {};
+    let currentCl: number | undefined;
+    for (const [name, value] of Object.entries(change.fields)) {
+      if (name === causalLengthColumn) {
+        currentCl ??= this.readCausalLength(table, change.rowId);
+        if (typeof value === 'number' && value > currentCl) winners[name] = value;
+      } else if (!clocks[name] || change.hlc > clocks[name]) {
+        winners[name] = value;
+      }
+      if (!clocks[name] || change.hlc > clocks[name]) clocks[name] = change.hlc;
+    }
+    if (Object.keys(winners).length > 0) this.writeRow(table, change.rowId, winners);
+    this.writeClocks(table, change.rowId, clocks);
+    this.statement(
+      `INSERT INTO changes (change_id, hlc, table_name, row_id, fields, schema_version, device_id, author, local, pushed)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 1)`,
+    ).run(
+      change.changeId,
+      change.hlc,
+      table,
+      change.rowId,
+      JSON.stringify(change.fields),
+      change.schemaVersion,
+      change.deviceId,
+      change.author,
+    );
+    this.touch(table, change.rowId);
+    result.applied += 1;
+  }
+
+  private readCausalLength(table: SyncedTableName, rowId: string): number {
+    const row = this.statement(`SELECT cl FROM ${table} WHERE id = ?`).get(rowId) as
+      | { cl: number }
+      | undefined;
+    return row?.cl ?? 0;
+  }
+
+  private readClocks(table: SyncedTableName, rowId: string): Clocks {
+    const row = this.statement('SELECT clocks FROM row_clocks WHERE table_name = ? AND row_id = ?').get(table, rowId) as
+      | { clocks: string }
+      | undefined;
+    return row ? (JSON.parse(row.clocks) as Clocks) : {};
+  }
+
+  private writeClocks(table: SyncedTableName, rowId: string, clocks: Clocks): void {
+    this.statement(
+      `INSERT INTO row_clocks (table_name, row_id, clocks) VALUES (?, ?, ?)
+       ON CONFLICT (table_name, row_id) DO UPDATE SET clocks = excluded.clocks`,
+    ).run(table, rowId, JSON.stringify(clocks));
+  }
+
+  private writeRow(table: SyncedTableName, rowId: string, fields: FieldValues): void {
+    // Column names come from the synced-tables list, never from input, so they are safe to splice.
+    const names = Object.keys(fields).sort();
+    const values: ColumnValue[] = names.map((name) => fields[name] ?? null);
+    const exists = this.statement(`SELECT 1 FROM ${table} WHERE id = ?`).get(rowId);
+    if (exists) {
+      const assignments = names.map((name) => `${name} = ?`).join(', ');
+      this.statement(`UPDATE ${table} SET ${assignments} WHERE id = ?`).run(...values, rowId);
+    } else {
+      const columns = ['id', ...names].join(', ');
+      const placeholders = ['?', ...names.map(() => '?')].join(', ');
+      this.statement(`INSERT INTO ${table} (${columns}) VALUES (${placeholders})`).run(rowId, ...values);
+    }
+  }
+
+  private touch(table: SyncedTableName, rowId: string): void {
+    const set = this.touched.get(table) ?? new Set<string>();
+    set.add(rowId);
+    this.touched.set(table, set);
+  }
+
+  /** Still inside the transaction: rebuild derived data, persist the clock. */
+  private finishTransaction(): void {
+    if (this.touched.size > 0) for (const hook of this.hooks) hook(this.touched);
+    this.statement(
+      `INSERT INTO local_settings (key, value) VALUES ('hlc', ?)
+       ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+    ).run(JSON.stringify(this.clock.current()));
+  }
+
+  private notifyCommitted(): void {
+    const touched = this.touched;
+    this.touched = new Map();
+    if (touched.size === 0) return;
+    for (const listener of this.listeners) listener(touched);
+  }
+
+  private statement(sql: string): Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.sqlite.prepare<unknown[], unknown>(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+}

@@ -1,0 +1,56 @@
+// Which tables sync, and which of their columns are merged field by field. Anything not listed
+// (derived indexes, search_rowid) is local to this laptop and rebuilt by the write path.
+// When adding a synced column: src-main/db/schema.ts, a migration, and its name here.
+
+export const schemaVersion = 1;
+
+export const syncedTables = {
+  contacts: [
+    'kind',
+    'name',
+    'company',
+    'job_title',
+    'phones',
+    'emails',
+    'address_street',
+    'address_city',
+    'address_region',
+    'address_postcode',
+    'address_country',
+    'contact_type',
+    'status',
+    'owner',
+    'source',
+    'next_follow_up_at',
+    'potential_value_minor',
+    'potential_value_currency',
+    'summary',
+    'do_not_contact',
+    'custom_fields',
+    'created_at',
+    'updated_at',
+    'cl',
+  ],
+  contact_tags: ['contact_id', 'tag', 'present'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type SyncedTableName = keyof typeof syncedTables;
+export type SyncedColumn<T extends SyncedTableName> = (typeof syncedTables)[T][number];
+
+/** A value a synced column can hold, as SQLite stores it. */
+export type ColumnValue = string | number | null;
+export type FieldValues = Record<string, ColumnValue>;
+
+export function isSyncedTable(name: string): name is SyncedTableName {
+  return Object.prototype.hasOwnProperty.call(syncedTables, name);
+}
+
+export function isSyncedColumn(table: SyncedTableName, column: string): boolean {
+  return (syncedTables[table] as readonly string[]).includes(column);
+}
+
+/**
+ * Columns merged by causal length instead of last-writer-wins: the larger value wins, so a
+ * delete (even) beats concurrent edits and only an explicit restore (next odd) revives a row.
+ */
+export const causalLengthColumn = 'cl';

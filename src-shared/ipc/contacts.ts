@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import {
+  ContactDraftSchema,
+  ContactListPageSchema,
+  ContactListQuerySchema,
+  ContactPatchSchema,
+  ContactSchema,
+  DuplicateMatchSchema,
+  EmailSchema,
+  PhoneInputSchema,
+} from '../domain/contact';
+import { channel } from './channel';
+
+const Id = z.string().min(1).max(64);
+
+export const contactsChannels = {
+  'contacts.list': channel({
+    summary: 'A page of contacts, filtered, searched and sorted, with the total count.',
+    input: ContactListQuerySchema,
+    output: ContactListPageSchema,
+  }),
+  'contacts.get': channel({
+    summary: 'One contact with everything on it.',
+    input: z.object({ id: Id }),
+    output: ContactSchema,
+  }),
+  'contacts.create': channel({
+    summary: 'Create a contact; refused as a duplicate unless allowDuplicate is set.',
+    input: z.object({ draft: ContactDraftSchema, allowDuplicate: z.boolean().default(false) }),
+    output: ContactSchema,
+  }),
+  'contacts.update': channel({
+    summary: 'Change some fields of a contact; returns it as stored.',
+    input: z.object({ id: Id, patch: ContactPatchSchema }),
+    output: ContactSchema,
+  }),
+  'contacts.delete': channel({
+    summary: 'Delete a contact (it can be restored, which is how undo works).',
+    input: z.object({ id: Id }),
+    output: z.object({ id: z.string() }),
+  }),
+  'contacts.restore': channel({
+    summary: 'Bring a deleted contact back.',
+    input: z.object({ id: Id }),
+    output: ContactSchema,
+  }),
+  'contacts.findDuplicates': channel({
+    summary: 'Existing contacts sharing an e-mail or phone with the given ones.',
+    input: z.object({
+      phones: z.array(PhoneInputSchema).max(20).default([]),
+      emails: z.array(EmailSchema.pick({ address: true })).max(20).default([]),
+      excludeId: Id.optional(),
+    }),
+    output: z.array(DuplicateMatchSchema),
+  }),
+  'contacts.facets': channel({
+    summary: 'The values the list can be filtered by, with counts.',
+    input: z.object({}).default({}),
+    output: z.object({
+      total: z.number().int(),
+      tags: z.array(z.object({ name: z.string(), count: z.number().int() })),
+      owners: z.array(z.object({ name: z.string(), count: z.number().int() })),
+      contactTypes: z.array(z.object({ name: z.string(), count: z.number().int() })),
+      statuses: z.array(z.object({ name: z.string(), count: z.number().int() })),
+    }),
+  }),
+};
