@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import {
-  ContactDraftSchema,
+  type ContactDraftSchema,
   type Contact,
   type ContactListPage,
   type CustomFieldValues,

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ErrorPayload } from '../errors';
 import { appChannels } from './app';
 import { contactsChannels } from './contacts';
 import { settingsChannels } from './settings';
@@ -31,4 +32,4 @@ export type Handlers = {
   [C in ChannelName]: (input: ParsedInput<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
 };
 
-export type RpcResult<T> = { ok: true; data: T } | { ok: false; error: import('../errors').ErrorPayload };
+export type RpcResult<T> = { ok: true; data: T } | { ok: false; error: ErrorPayload };
