@@ -10,6 +10,7 @@ import { parseOrThrow } from '../../src-shared/ipc/validate';
 import { openDatabase, type Sqlite } from '../db/open';
 import { ContactsService } from '../contacts/service';
 import { contactsHandlers } from '../contacts/handlers';
+import { contactIdOfTagRow } from '../contacts/search-index';
 import { SettingsService } from '../settings/service';
 import { settingsHandlers } from '../settings/handlers';
 import { MutationEngine } from '../sync/mutation-engine';
@@ -72,7 +73,7 @@ export function createCore(options: CoreOptions): Core {
   };
   engine.onCommitted((touched) => {
     const ids = new Set<string>(touched.get('contacts') ?? []);
-    for (const tagRowId of touched.get('contact_tags') ?? []) ids.add(tagRowId.slice(0, tagRowId.indexOf(':')));
+    for (const tagRowId of touched.get('contact_tags') ?? []) ids.add(contactIdOfTagRow(tagRowId));
     if (ids.size > 0) emit('contacts.changed', { ids: [...ids] });
   });
   settings.onChanged(() => emit('settings.changed', {}));
