@@ -31,6 +31,8 @@ export class ContactsService {
     private readonly engine: MutationEngine,
     private readonly settings: SettingsService,
     private readonly now: () => number,
+    /** Runs in the creating transaction (SLA rules for new contacts of a type). */
+    private readonly afterCreate: (tx: MutationTx, contact: { id: string; contactType: string; createdAt: number }) => void = () => {},
   ) {
     this.queries = createContactQueries(sqlite);
     engine.onRowsWritten(createContactIndexer(sqlite));
@@ -91,6 +93,7 @@ export class ContactsService {
     this.engine.transaction((tx) => {
       tx.write('contacts', id, { ...fieldsToColumns(fields), created_at: timestamp, updated_at: timestamp, cl: 1 });
       this.writeTags(tx, id, draft.tags);
+      this.afterCreate(tx, { id, contactType, createdAt: timestamp });
     });
     return this.get(id);
   }

@@ -13,7 +13,19 @@ import { contactsHandlers } from '../contacts/handlers';
 import { contactIdOfTagRow } from '../contacts/search-index';
 import { SettingsService } from '../settings/service';
 import { settingsHandlers } from '../settings/handlers';
-import { MutationEngine } from '../sync/mutation-engine';
+import { MutationEngine, type TouchedRows } from '../sync/mutation-engine';
+import { createRowLifecycle } from '../sync/row-lifecycle';
+import { NotesService } from '../notes/service';
+import { notesHandlers } from '../notes/handlers';
+import { FollowUpsService } from '../followups/service';
+import { followUpsHandlers } from '../followups/handlers';
+import { startReminderJob } from '../followups/jobs';
+import { CallsService } from '../calls/service';
+import { callsHandlers } from '../calls/handlers';
+import { FilesService } from '../files/service';
+import { filesHandlers } from '../files/handlers';
+import { TimelineService } from '../timeline/service';
+import { timelineHandlers } from '../timeline/handlers';
 import { LocalState } from '../settings/local-state';
 import { appVersion } from './version';
 
@@ -39,6 +51,11 @@ export interface Core {
   readonly engine: MutationEngine;
   readonly contacts: ContactsService;
   readonly settings: SettingsService;
+  readonly notes: NotesService;
+  readonly followUps: FollowUpsService;
+  readonly calls: CallsService;
+  readonly files: FilesService;
+  readonly timeline: TimelineService;
   /** Validates the input against the contract, runs the handler, validates the output. */
   invoke(channel: string, input: unknown): Promise<RpcResult<unknown>>;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
@@ -63,7 +80,15 @@ export function createCore(options: CoreOptions): Core {
   const clock = new HybridLogicalClock(deviceId, now, state.get<string>('hlc'));
   const settings = new SettingsService(state);
   const engine = new MutationEngine(sqlite, clock, () => settings.get().userName);
-  const contacts = new ContactsService(sqlite, engine, settings, now);
+  const lifecycle = createRowLifecycle(sqlite, engine);
+  const followUps = new FollowUpsService(sqlite, engine, lifecycle, settings, now);
+  const contacts = new ContactsService(sqlite, engine, settings, now, (tx, contact) =>
+    followUps.applyRules(tx, { contactId: contact.id, contactType: contact.contactType, at: contact.createdAt }),
+  );
+  const notes = new NotesService(sqlite, engine, lifecycle, settings, now);
+  const calls = new CallsService(sqlite, engine, lifecycle, settings, followUps, now);
+  const files = new FilesService(sqlite, options.dataDir, engine, lifecycle, settings, now);
+  const timeline = new TimelineService(sqlite, now);
 
   const events = new EventEmitter();
   events.setMaxListeners(100);
@@ -74,14 +99,26 @@ export function createCore(options: CoreOptions): Core {
   engine.onCommitted((touched) => {
     const ids = new Set<string>(touched.get('contacts') ?? []);
     for (const tagRowId of touched.get('contact_tags') ?? []) ids.add(contactIdOfTagRow(tagRowId));
+    const activity = contactsOfActivity(sqlite, touched);
+    // A follow-up moves its contact's next follow-up date, which the list shows.
+    for (const id of activity.followUpContactIds) ids.add(id);
     if (ids.size > 0) emit('contacts.changed', { ids: [...ids] });
+    if (activity.tables.length > 0) emit('activity.changed', { contactIds: activity.contactIds, tables: activity.tables });
   });
+  const reminders = startReminderJob(followUps, (count) => emit('followups.reminderDue', { count }));
+  const garbageTimer = setInterval(() => files.collectGarbage(), 10 * 60 * 1000);
+  garbageTimer.unref();
   settings.onChanged(() => emit('settings.changed', {}));
 
   const handlers = {
     'app.info': () => ({ version: appVersion, dataDir: options.dataDir, deviceId, shell: options.shell ?? 'test' }),
     ...contactsHandlers(contacts),
     ...settingsHandlers(settings),
+    ...notesHandlers(notes),
+    ...followUpsHandlers(followUps),
+    ...callsHandlers(calls),
+    ...filesHandlers(files),
+    ...timelineHandlers(timeline, contacts, notes),
   } satisfies Handlers;
 
   async function invoke(channelName: string, input: unknown): Promise<RpcResult<unknown>> {
@@ -105,6 +142,11 @@ export function createCore(options: CoreOptions): Core {
     engine,
     contacts,
     settings,
+    notes,
+    followUps,
+    calls,
+    files,
+    timeline,
     invoke,
     on(event, listener) {
       const schema = eventSchemas[event];
@@ -117,6 +159,8 @@ export function createCore(options: CoreOptions): Core {
       return () => events.off('*', listener);
     },
     close() {
+      reminders.stop();
+      clearInterval(garbageTimer);
       events.removeAllListeners();
       sqlite.close();
     },
@@ -127,4 +171,26 @@ function toErrorPayload(error: unknown, channelName: string, logError: (error: u
   if (error instanceof AppError) return error.toPayload();
   logError(error, `unexpected error in ${channelName}`);
   return { code: 'internal', message: 'Something went wrong inside Fieldbook. The details are in its log.' };
+}
+
+const activityTables = ['notes', 'follow_ups', 'calls', 'files'] as const;
+
+/** The contacts whose notes, follow-ups, calls or files were written, for the renderer to refresh. */
+function contactsOfActivity(sqlite: Sqlite, touched: TouchedRows) {
+  const contactIds = new Set<string>();
+  const followUpContactIds = new Set<string>();
+  const tables: string[] = [];
+  for (const table of activityTables) {
+    const ids = touched.get(table);
+    if (!ids) continue;
+    tables.push(table);
+    const lookup = sqlite.prepare<[string], { contact_id: string | null }>(`SELECT contact_id FROM ${table} WHERE id = ?`);
+    for (const id of ids) {
+      const contactId = lookup.get(id)?.contact_id;
+      if (!contactId) continue;
+      contactIds.add(contactId);
+      if (table === 'follow_ups') followUpContactIds.add(contactId);
+    }
+  }
+  return { contactIds: [...contactIds], followUpContactIds, tables };
 }

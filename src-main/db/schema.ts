@@ -154,3 +154,109 @@ export const localSettings = sqliteTable('local_settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+/** Notes on a contact. Synced field by field; deleted by causal length like contacts. */
+export const notes = sqliteTable(
+  'notes',
+  {
+    id: text('id').primaryKey(),
+    contactId: text('contact_id').notNull().default(''),
+    kind: text('kind').notNull().default('internal'),
+    body: text('body').notNull().default(''),
+    pinned: integer('pinned').notNull().default(0),
+    author: text('author').notNull().default(''),
+    createdAt: integer('created_at').notNull().default(0),
+    updatedAt: integer('updated_at').notNull().default(0),
+    cl: integer('cl').notNull().default(1),
+    /** Local key in notes_fts. Not synced. */
+    searchRowid: integer('search_rowid'),
+  },
+  (table) => [
+    index('notes_contact').on(table.contactId, table.createdAt).where(alive),
+    uniqueIndex('notes_search_rowid').on(table.searchRowid),
+  ],
+);
+
+/** Follow-ups: a promise to do something for a contact by a time. Open while done_at is null. */
+export const followUps = sqliteTable(
+  'follow_ups',
+  {
+    id: text('id').primaryKey(),
+    contactId: text('contact_id').notNull().default(''),
+    callId: text('call_id'),
+    title: text('title').notNull().default(''),
+    dueAt: integer('due_at').notNull().default(0),
+    assignee: text('assignee').notNull().default(''),
+    priority: text('priority').notNull().default('normal'),
+    doneAt: integer('done_at'),
+    slaRuleId: text('sla_rule_id'),
+    createdBy: text('created_by').notNull().default(''),
+    createdAt: integer('created_at').notNull().default(0),
+    updatedAt: integer('updated_at').notNull().default(0),
+    cl: integer('cl').notNull().default(1),
+  },
+  (table) => [
+    index('follow_ups_open_due').on(table.dueAt, table.id).where(sql`cl % 2 = 1 AND done_at IS NULL`),
+    index('follow_ups_contact').on(table.contactId, table.dueAt).where(alive),
+    index('follow_ups_done').on(table.doneAt).where(sql`cl % 2 = 1 AND done_at IS NOT NULL`),
+  ],
+);
+
+/** Calls, logged by hand or (later) from Twilio. `number` is the other party's E.164. */
+export const calls = sqliteTable(
+  'calls',
+  {
+    id: text('id').primaryKey(),
+    contactId: text('contact_id'),
+    direction: text('direction').notNull().default('inbound'),
+    number: text('number').notNull().default(''),
+    startedAt: integer('started_at').notNull().default(0),
+    durationSeconds: integer('duration_seconds').notNull().default(0),
+    status: text('status').notNull().default('completed'),
+    disposition: text('disposition').notNull().default(''),
+    notes: text('notes').notNull().default(''),
+    recordingSha256: text('recording_sha256'),
+    transcript: text('transcript').notNull().default(''),
+    provider: text('provider').notNull().default('manual'),
+    providerId: text('provider_id'),
+    spam: integer('spam').notNull().default(0),
+    emergency: integer('emergency').notNull().default(0),
+    loggedBy: text('logged_by').notNull().default(''),
+    createdAt: integer('created_at').notNull().default(0),
+    cl: integer('cl').notNull().default(1),
+  },
+  (table) => [
+    index('calls_started').on(table.startedAt, table.id).where(alive),
+    index('calls_contact').on(table.contactId, table.startedAt).where(alive),
+    index('calls_number').on(table.number, table.startedAt).where(alive),
+    index('calls_direction').on(table.direction, table.startedAt).where(alive),
+    index('calls_disposition').on(table.disposition, table.startedAt).where(alive),
+    uniqueIndex('calls_provider_id').on(table.provider, table.providerId),
+  ],
+);
+
+/** Files attached to a contact; the bytes live once per SHA-256 under dataDir/files/. */
+export const files = sqliteTable(
+  'files',
+  {
+    id: text('id').primaryKey(),
+    contactId: text('contact_id').notNull().default(''),
+    sha256: text('sha256').notNull().default(''),
+    name: text('name').notNull().default(''),
+    mimeType: text('mime_type').notNull().default('application/octet-stream'),
+    sizeBytes: integer('size_bytes').notNull().default(0),
+    category: text('category').notNull().default('document'),
+    addedBy: text('added_by').notNull().default(''),
+    createdAt: integer('created_at').notNull().default(0),
+    /** When it was last deleted: the blob outlives the undo window after this. */
+    deletedAt: integer('deleted_at'),
+    cl: integer('cl').notNull().default(1),
+  },
+  (table) => [index('files_contact').on(table.contactId, table.createdAt).where(alive), index('files_sha').on(table.sha256)],
+);
+
+/** Reminders already shown on this laptop, so each follow-up reminds once. Not synced. */
+export const remindersShown = sqliteTable('reminders_shown', {
+  followUpId: text('follow_up_id').primaryKey(),
+  shownAt: integer('shown_at').notNull(),
+});

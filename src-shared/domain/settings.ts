@@ -19,6 +19,25 @@ export const CustomFieldDefSchema = z
   });
 export type CustomFieldDef = z.infer<typeof CustomFieldDefSchema>;
 
+/**
+ * "Missed call from a lead: call back within 2 hours." A rule matches a logged call by its
+ * outcome (and, when given, the contact's type), or a new contact by its type alone.
+ */
+export const SlaRuleSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9_-]{1,64}$/),
+    name: z.string().trim().min(1, 'Name the rule').max(120),
+    contactType: z.string().trim().max(60).optional(),
+    callOutcome: z.string().trim().max(60).optional(),
+    withinMinutes: z.number().int().min(1).max(60 * 24 * 60),
+    followUpTitle: z.string().trim().min(1).max(200),
+  })
+  .refine((rule) => rule.contactType || rule.callOutcome, {
+    message: 'A rule needs a contact type or a call outcome',
+    path: ['contactType'],
+  });
+export type SlaRule = z.infer<typeof SlaRuleSchema>;
+
 export const SettingsSchema = z.object({
   /** The user's own name: the owner of what they create, and "My contacts". */
   userName: z.string().trim().max(120),
@@ -33,6 +52,11 @@ export const SettingsSchema = z.object({
     .min(1, 'Keep at least one contact type')
     .max(30),
   customFields: z.array(CustomFieldDefSchema).max(50),
+  /** Outcomes a logged call must be given. */
+  callDispositions: z.array(z.string().trim().min(1).max(60)).min(1, 'Keep at least one call outcome').max(40),
+  slaRules: z.array(SlaRuleSchema).max(50),
+  /** Files larger than this are refused. */
+  maxFileBytes: z.number().int().min(1024).max(2 * 1024 ** 3),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -43,6 +67,9 @@ export const SettingsPatchSchema = z
     currency: SettingsSchema.shape.currency,
     contactTypes: SettingsSchema.shape.contactTypes,
     customFields: SettingsSchema.shape.customFields,
+    callDispositions: SettingsSchema.shape.callDispositions,
+    slaRules: SettingsSchema.shape.slaRules,
+    maxFileBytes: SettingsSchema.shape.maxFileBytes,
   })
   .partial();
 export type SettingsPatch = z.input<typeof SettingsPatchSchema>;
@@ -53,4 +80,16 @@ export const defaultSettings: Settings = {
   currency: 'GBP',
   contactTypes: ['customer', 'lead', 'partner'],
   customFields: [],
+  callDispositions: ['booked', 'quote needed', 'call back', 'no answer', 'wrong number', 'spam'],
+  slaRules: [
+    {
+      id: 'missed-lead-call',
+      name: 'Missed call from a lead',
+      contactType: 'lead',
+      callOutcome: 'no answer',
+      withinMinutes: 120,
+      followUpTitle: 'Call back (missed call)',
+    },
+  ],
+  maxFileBytes: 100 * 1024 * 1024,
 };

@@ -3,6 +3,7 @@ import type { ErrorPayload } from '../errors';
 import { appChannels } from './app';
 import { contactsChannels } from './contacts';
 import { settingsChannels } from './settings';
+import { callsChannels, filesChannels, followUpsChannels, notesChannels, timelineChannels } from './work';
 
 // The one list of channels. The Electron shell (ipcMain.handle + preload), the browser host
 // (POST /rpc/<channel>) and the renderer's api client are all derived from it, and the core's
@@ -12,6 +13,11 @@ export const contract = {
   ...appChannels,
   ...contactsChannels,
   ...settingsChannels,
+  ...notesChannels,
+  ...followUpsChannels,
+  ...callsChannels,
+  ...filesChannels,
+  ...timelineChannels,
 };
 
 export type Contract = typeof contract;

@@ -5,6 +5,10 @@ import { z } from 'zod';
 export const eventSchemas = {
   'contacts.changed': z.object({ ids: z.array(z.string()) }),
   'settings.changed': z.object({}),
+  /** Notes, follow-ups, calls or files changed; the ids of the contacts they belong to. */
+  'activity.changed': z.object({ contactIds: z.array(z.string()), tables: z.array(z.string()) }),
+  /** Follow-ups fell due that no reminder was shown for yet: fetch followups.dueReminders. */
+  'followups.reminderDue': z.object({ count: z.number().int() }),
 };
 
 export type EventName = keyof typeof eventSchemas;

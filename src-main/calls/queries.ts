@@ -1,0 +1,117 @@
+import { callStatuses, unansweredStatuses, type Call, type CallListQuery } from '../../src-shared/domain/call';
+import type { Sqlite } from '../db/open';
+
+export interface CallRow {
+  id: string;
+  contact_id: string | null;
+  contact_name: string | null;
+  direction: string;
+  number: string;
+  started_at: number;
+  duration_seconds: number;
+  status: string;
+  disposition: string;
+  notes: string;
+  recording_sha256: string | null;
+  transcript: string;
+  provider: string;
+  provider_id: string | null;
+  spam: number;
+  emergency: number;
+  logged_by: string;
+}
+
+export function rowToCall(row: CallRow): Call {
+  return {
+    id: row.id,
+    contactId: row.contact_id,
+    contactName: row.contact_name,
+    direction: row.direction === 'outbound' ? 'outbound' : 'inbound',
+    number: row.number,
+    startedAt: row.started_at,
+    durationSeconds: row.duration_seconds,
+    status: callStatuses.find((status) => status === row.status) ?? 'completed',
+    disposition: row.disposition,
+    notes: row.notes,
+    recordingSha256: row.recording_sha256,
+    transcript: row.transcript,
+    provider: row.provider,
+    providerId: row.provider_id,
+    spam: row.spam === 1,
+    emergency: row.emergency === 1,
+    loggedBy: row.logged_by,
+  };
+}
+
+const columns = `k.id, k.contact_id, c.name AS contact_name, k.direction, k.number, k.started_at, k.duration_seconds,
+  k.status, k.disposition, k.notes, k.recording_sha256, k.transcript, k.provider, k.provider_id, k.spam, k.emergency,
+  k.logged_by`;
+
+// A call's contact may have been deleted since; the call stays, shown without a name.
+const contactJoin = 'LEFT JOIN contacts c ON c.id = k.contact_id AND c.cl % 2 = 1';
+
+export type ParsedCallListQuery = Required<Omit<CallListQuery, 'from' | 'to' | 'direction' | 'disposition' | 'contactId'>> &
+  Pick<CallListQuery, 'from' | 'to' | 'direction' | 'disposition' | 'contactId'>;
+
+const sortSql = {
+  startedAt: (d: string) => `k.started_at ${d}, k.id ${d}`,
+  durationSeconds: (d: string) => `k.duration_seconds ${d}, k.started_at DESC, k.id DESC`,
+  disposition: (d: string) => `k.disposition ${d}, k.started_at DESC, k.id DESC`,
+};
+
+export function createCallQueries(sqlite: Sqlite) {
+  const byId = sqlite.prepare<[string], CallRow>(`SELECT ${columns} FROM calls k ${contactJoin} WHERE k.id = ? AND k.cl % 2 = 1`);
+  const contactByPhone = sqlite.prepare<[string], { id: string; contact_type: string }>(
+    `SELECT c.id, c.contact_type FROM contact_phones p JOIN contacts c ON c.id = p.contact_id
+     WHERE p.e164 = ? AND c.cl % 2 = 1 ORDER BY c.updated_at DESC LIMIT 1`,
+  );
+  const contactTypeOf = sqlite.prepare<[string], { contact_type: string }>('SELECT contact_type FROM contacts WHERE id = ?');
+  const unlinkedWithNumber = sqlite.prepare<[string], { id: string }>(
+    `SELECT id FROM calls WHERE number = ? AND contact_id IS NULL AND cl % 2 = 1`,
+  );
+
+  return {
+    get: (id: string) => byId.get(id),
+    contactByPhone: (e164: string) => contactByPhone.get(e164),
+    contactTypeOf: (contactId: string) => contactTypeOf.get(contactId)?.contact_type ?? '',
+    unlinkedWithNumber: (e164: string) => unlinkedWithNumber.all(e164).map((row) => row.id),
+    list(query: ParsedCallListQuery): { total: number; rows: CallRow[] } {
+      const conditions = ['k.cl % 2 = 1'];
+      const params: unknown[] = [];
+      if (query.from !== undefined) {
+        conditions.push('k.started_at >= ?');
+        params.push(query.from);
+      }
+      if (query.to !== undefined) {
+        conditions.push('k.started_at < ?');
+        params.push(query.to);
+      }
+      if (query.direction) {
+        conditions.push('k.direction = ?');
+        params.push(query.direction);
+      }
+      if (query.disposition) {
+        conditions.push('k.disposition = ?');
+        params.push(query.disposition);
+      }
+      if (query.contactId) {
+        conditions.push('k.contact_id = ?');
+        params.push(query.contactId);
+      }
+      if (query.unansweredOnly) {
+        conditions.push(`k.status IN (${unansweredStatuses.map(() => '?').join(', ')})`);
+        params.push(...unansweredStatuses);
+      }
+      const where = conditions.join(' AND ');
+      const direction = query.sort.direction === 'asc' ? 'ASC' : 'DESC';
+      const rows = sqlite
+        .prepare<unknown[], CallRow>(
+          `SELECT ${columns} FROM calls k ${contactJoin} WHERE ${where}
+           ORDER BY ${sortSql[query.sort.field](direction)} LIMIT ? OFFSET ?`,
+        )
+        .all(...params, query.limit, query.offset);
+      const total = sqlite.prepare<unknown[], { n: number }>(`SELECT COUNT(*) AS n FROM calls k WHERE ${where}`).get(...params)!.n;
+      return { total, rows };
+    },
+  };
+}

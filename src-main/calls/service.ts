@@ -1,0 +1,114 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { z } from 'zod';
+import type { Call, CallDraftSchema } from '../../src-shared/domain/call';
+import { AppError } from '../../src-shared/errors';
+import { normalisePhone } from '../../src-shared/phone';
+import type { Sqlite } from '../db/open';
+import type { FollowUpsService } from '../followups/service';
+import type { SettingsService } from '../settings/service';
+import type { MutationEngine } from '../sync/mutation-engine';
+import type { RowLifecycle } from '../sync/row-lifecycle';
+import { createCallQueries, rowToCall, type ParsedCallListQuery } from './queries';
+
+export class CallsService {
+  private readonly queries;
+
+  constructor(
+    sqlite: Sqlite,
+    private readonly engine: MutationEngine,
+    private readonly lifecycle: RowLifecycle,
+    private readonly settings: SettingsService,
+    private readonly followUps: FollowUpsService,
+    private readonly now: () => number,
+  ) {
+    this.queries = createCallQueries(sqlite);
+  }
+
+  get(id: string): Call {
+    const row = this.queries.get(id);
+    if (!row) throw new AppError('not_found', 'That call does not exist or was deleted.', 'id');
+    return rowToCall(row);
+  }
+
+  list(query: ParsedCallListQuery): { total: number; items: Call[] } {
+    const { total, rows } = this.queries.list(query);
+    return { total, items: rows.map(rowToCall) };
+  }
+
+  /**
+   * Logs a call by hand. The number is matched to a contact by E.164 unless a contact is given;
+   * an unmatched call is kept with no contact, and the UI offers to create one. SLA rules for
+   * the outcome create their follow-up in the same transaction.
+   */
+  log(draft: z.output<typeof CallDraftSchema>): Call {
+    const settings = this.settings.get();
+    const e164 = normalisePhone(draft.number, settings.defaultRegion);
+    if (!e164) {
+      throw new AppError('invalid_input', `"${draft.number}" is not a phone number Fieldbook can read.`, 'number');
+    }
+    if (!settings.callDispositions.includes(draft.disposition)) {
+      throw new AppError(
+        'invalid_input',
+        `Choose one of the call outcomes: ${settings.callDispositions.join(', ')}.`,
+        'disposition',
+      );
+    }
+    let contact: { id: string; contact_type: string } | undefined;
+    if (draft.contactId) {
+      this.lifecycle.requireAlive('contacts', draft.contactId, 'contact', 'contactId');
+      contact = { id: draft.contactId, contact_type: this.queries.contactTypeOf(draft.contactId) };
+    } else {
+      contact = this.queries.contactByPhone(e164);
+    }
+    const id = uuidv7();
+    this.engine.transaction((tx) => {
+      tx.write('calls', id, {
+        contact_id: contact?.id ?? null,
+        direction: draft.direction,
+        number: e164,
+        started_at: draft.startedAt,
+        duration_seconds: draft.durationSeconds,
+        status: draft.status,
+        disposition: draft.disposition,
+        notes: draft.notes,
+        provider: 'manual',
+        spam: draft.spam ? 1 : 0,
+        emergency: draft.emergency ? 1 : 0,
+        logged_by: settings.userName,
+        created_at: this.now(),
+        cl: 1,
+      });
+      if (contact) {
+        this.followUps.applyRules(tx, {
+          contactId: contact.id,
+          contactType: contact.contact_type,
+          callOutcome: draft.disposition,
+          callId: id,
+          at: Math.max(draft.startedAt, this.now()),
+        });
+      }
+    });
+    return this.get(id);
+  }
+
+  /** Links a call, and every other unlinked call from the same number, to a contact. */
+  linkToContact(callId: string, contactId: string): Call {
+    const call = this.get(callId);
+    this.lifecycle.requireAlive('contacts', contactId, 'contact', 'contactId');
+    const ids = new Set([callId, ...this.queries.unlinkedWithNumber(call.number)]);
+    this.engine.transaction((tx) => {
+      for (const id of ids) tx.write('calls', id, { contact_id: contactId });
+    });
+    return this.get(callId);
+  }
+
+  delete(id: string): { id: string } {
+    this.lifecycle.delete('calls', id, 'call');
+    return { id };
+  }
+
+  restore(id: string): Call {
+    this.lifecycle.restore('calls', id, 'call');
+    return this.get(id);
+  }
+}

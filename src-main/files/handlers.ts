@@ -1,0 +1,11 @@
+import type { Handlers } from '../../src-shared/ipc/contract';
+import type { FilesService } from './service';
+
+export function filesHandlers(files: FilesService) {
+  return {
+    'files.list': ({ contactId }) => files.listForContact(contactId),
+    'files.add': (input) => files.add(input),
+    'files.delete': ({ id }) => files.delete(id),
+    'files.restore': ({ id }) => files.restore(id),
+  } satisfies Pick<Handlers, Extract<keyof Handlers, `files.${string}`>>;
+}

@@ -1,0 +1,137 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { v7 as uuidv7 } from 'uuid';
+import { fileCategories, type FileCategory, type StoredFile } from '../../src-shared/domain/file';
+import { AppError } from '../../src-shared/errors';
+import type { Sqlite } from '../db/open';
+import type { SettingsService } from '../settings/service';
+import type { MutationEngine } from '../sync/mutation-engine';
+import type { RowLifecycle } from '../sync/row-lifecycle';
+import { BlobStore, type StagedBlob } from './blob-store';
+
+interface FileRow {
+  id: string;
+  contact_id: string;
+  sha256: string;
+  name: string;
+  mime_type: string;
+  size_bytes: number;
+  category: string;
+  added_by: string;
+  created_at: number;
+}
+
+/** How long a deleted file's bytes are kept, so that undo can bring the file back. */
+export const fileUndoWindowMs = 60 * 60 * 1000;
+
+function rowToFile(row: FileRow): StoredFile {
+  return {
+    id: row.id,
+    contactId: row.contact_id,
+    sha256: row.sha256,
+    name: row.name,
+    mimeType: row.mime_type,
+    sizeBytes: row.size_bytes,
+    category: fileCategories.find((category) => category === row.category) ?? 'document',
+    addedBy: row.added_by,
+    createdAt: row.created_at,
+  };
+}
+
+export class FilesService {
+  readonly blobs: BlobStore;
+  private readonly byId;
+  private readonly ofContact;
+  private readonly byShaAlive;
+  private readonly unreferenced;
+
+  constructor(
+    private readonly sqlite: Sqlite,
+    dataDir: string,
+    private readonly engine: MutationEngine,
+    private readonly lifecycle: RowLifecycle,
+    private readonly settings: SettingsService,
+    private readonly now: () => number,
+  ) {
+    this.blobs = new BlobStore(path.join(dataDir, 'files'));
+    this.byId = sqlite.prepare<[string], FileRow>('SELECT * FROM files WHERE id = ? AND cl % 2 = 1');
+    this.ofContact = sqlite.prepare<[string], FileRow>(
+      'SELECT * FROM files WHERE contact_id = ? AND cl % 2 = 1 ORDER BY created_at DESC, id DESC',
+    );
+    this.byShaAlive = sqlite.prepare<[string], FileRow>('SELECT * FROM files WHERE sha256 = ? AND cl % 2 = 1 LIMIT 1');
+    // Blobs whose every reference is deleted, the last of them longer ago than the undo window.
+    this.unreferenced = sqlite.prepare<[number], { sha256: string }>(
+      `SELECT sha256 FROM files GROUP BY sha256
+       HAVING SUM(cl % 2) = 0 AND MAX(COALESCE(deleted_at, 0)) < ?`,
+    );
+  }
+
+  get(id: string): StoredFile {
+    const row = this.byId.get(id);
+    if (!row) throw new AppError('not_found', 'That file does not exist or was deleted.', 'id');
+    return rowToFile(row);
+  }
+
+  listForContact(contactId: string): StoredFile[] {
+    return this.ofContact.all(contactId).map(rowToFile);
+  }
+
+  /** Streams an upload into staging, refusing it past the size limit of the settings. */
+  stage(source: Readable, name: string): Promise<StagedBlob> {
+    return this.blobs.stage(source, this.settings.get().maxFileBytes, name);
+  }
+
+  stageFromPath(filePath: string): Promise<StagedBlob> {
+    const stat = fs.statSync(filePath, { throwIfNoEntry: false });
+    if (!stat?.isFile()) throw new AppError('not_found', 'That file cannot be read.', 'path');
+    return this.stage(fs.createReadStream(filePath), path.basename(filePath));
+  }
+
+  add(input: { contactId: string; uploadId: string; name: string; mimeType: string; category: FileCategory }): StoredFile {
+    this.lifecycle.requireAlive('contacts', input.contactId, 'contact', 'contactId');
+    const blob = this.blobs.commit(input.uploadId);
+    const id = uuidv7();
+    this.engine.transaction((tx) =>
+      tx.write('files', id, {
+        contact_id: input.contactId,
+        sha256: blob.sha256,
+        name: input.name,
+        mime_type: input.mimeType || 'application/octet-stream',
+        size_bytes: blob.sizeBytes,
+        category: input.category,
+        added_by: this.settings.get().userName,
+        created_at: this.now(),
+        deleted_at: null,
+        cl: 1,
+      }),
+    );
+    return this.get(id);
+  }
+
+  delete(id: string): { id: string } {
+    this.lifecycle.delete('files', id, 'file', { deleted_at: this.now() });
+    return { id };
+  }
+
+  restore(id: string): StoredFile {
+    this.lifecycle.restore('files', id, 'file');
+    return this.get(id);
+  }
+
+  /** A live file's bytes for showing or opening, with its metadata. */
+  open(sha256: string): { path: string; file: StoredFile } | undefined {
+    const row = this.byShaAlive.get(sha256);
+    if (!row || !this.blobs.has(sha256)) return undefined;
+    return { path: this.blobs.blobPath(sha256), file: rowToFile(row) };
+  }
+
+  /** Removes bytes nothing refers to any more, once the undo window has passed. */
+  collectGarbage(): number {
+    const now = this.now();
+    const orphans = this.unreferenced.all(now - fileUndoWindowMs);
+    for (const { sha256 } of orphans) this.blobs.remove(sha256);
+    this.blobs.removeStaleStaging(24 * 60 * 60 * 1000, now);
+    return orphans.length;
+  }
+}

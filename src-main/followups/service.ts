@@ -1,0 +1,185 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { z } from 'zod';
+import type {
+  FollowUp,
+  FollowUpDraftSchema,
+  FollowUpListKind,
+  FollowUpPatchSchema,
+} from '../../src-shared/domain/follow-up';
+import type { SlaRule } from '../../src-shared/domain/settings';
+import { AppError } from '../../src-shared/errors';
+import type { Sqlite } from '../db/open';
+import type { SettingsService } from '../settings/service';
+import type { MutationEngine, MutationTx } from '../sync/mutation-engine';
+import type { RowLifecycle } from '../sync/row-lifecycle';
+import type { FieldValues } from '../sync/synced-tables';
+import { createFollowUpQueries, rowToFollowUp } from './queries';
+
+export interface FollowUpListInput {
+  view: FollowUpListKind;
+  scope: 'mine' | 'team';
+  contactId?: string;
+  endOfToday: number;
+  offset: number;
+  limit: number;
+}
+
+export class FollowUpsService {
+  private readonly queries;
+
+  constructor(
+    sqlite: Sqlite,
+    private readonly engine: MutationEngine,
+    private readonly lifecycle: RowLifecycle,
+    private readonly settings: SettingsService,
+    private readonly now: () => number,
+  ) {
+    this.queries = createFollowUpQueries(sqlite);
+    // A contact's next follow-up is derived from its open follow-ups, never typed twice; and a
+    // follow-up whose due time moved reminds again.
+    engine.onRowsWritten((touched) => {
+      const contactIds = new Set<string>();
+      for (const id of touched.get('follow_ups') ?? []) {
+        const contactId = this.queries.contactOf(id);
+        if (contactId) contactIds.add(contactId);
+      }
+      for (const contactId of contactIds) this.queries.refreshNextFollowUp(contactId);
+    });
+  }
+
+  get(id: string): FollowUp {
+    const row = this.queries.get(id);
+    if (!row) throw new AppError('not_found', 'That follow-up does not exist or was deleted.', 'id');
+    return rowToFollowUp(row, this.now());
+  }
+
+  list(input: FollowUpListInput): { total: number; items: FollowUp[] } {
+    const now = this.now();
+    const { total, rows } = this.queries.list({
+      view: input.view,
+      ...(input.scope === 'mine' ? { assignee: this.settings.get().userName } : {}),
+      ...(input.contactId ? { contactId: input.contactId } : {}),
+      now,
+      endOfToday: input.endOfToday,
+      offset: input.offset,
+      limit: input.limit,
+    });
+    return { total, items: rows.map((row) => rowToFollowUp(row, now)) };
+  }
+
+  counts(input: { scope: 'mine' | 'team'; endOfToday: number }) {
+    const count = (view: FollowUpListKind) => this.list({ ...input, view, offset: 0, limit: 1 }).total;
+    return { overdue: count('overdue'), today: count('today'), upcoming: count('upcoming') };
+  }
+
+  create(draft: z.output<typeof FollowUpDraftSchema>, slaRuleId: string | null = null, outerTx?: MutationTx): FollowUp {
+    this.lifecycle.requireAlive('contacts', draft.contactId, 'contact', 'contactId');
+    if (draft.callId) this.lifecycle.requireAlive('calls', draft.callId, 'call', 'callId');
+    const id = uuidv7();
+    const timestamp = this.now();
+    const userName = this.settings.get().userName;
+    const write = (tx: MutationTx) =>
+      tx.write('follow_ups', id, {
+        contact_id: draft.contactId,
+        call_id: draft.callId,
+        title: draft.title,
+        due_at: draft.dueAt,
+        assignee: draft.assignee ?? userName,
+        priority: draft.priority,
+        done_at: null,
+        sla_rule_id: slaRuleId,
+        created_by: userName,
+        created_at: timestamp,
+        updated_at: timestamp,
+        cl: 1,
+      });
+    if (outerTx) write(outerTx);
+    else this.engine.transaction(write);
+    return this.get(id);
+  }
+
+  update(id: string, patch: z.output<typeof FollowUpPatchSchema>): FollowUp {
+    const current = this.get(id);
+    const changed: FieldValues = {};
+    if (patch.title !== undefined && patch.title !== current.title) changed.title = patch.title;
+    if (patch.dueAt !== undefined && patch.dueAt !== current.dueAt) changed.due_at = patch.dueAt;
+    if (patch.assignee !== undefined && patch.assignee !== current.assignee) changed.assignee = patch.assignee;
+    if (patch.priority !== undefined && patch.priority !== current.priority) changed.priority = patch.priority;
+    return this.write(id, current, changed);
+  }
+
+  complete(id: string): FollowUp {
+    const current = this.get(id);
+    return current.doneAt !== null ? current : this.write(id, current, { done_at: this.now() });
+  }
+
+  reopen(id: string): FollowUp {
+    const current = this.get(id);
+    return current.doneAt === null ? current : this.write(id, current, { done_at: null });
+  }
+
+  snooze(id: string, until: number): FollowUp {
+    const current = this.get(id);
+    if (current.doneAt !== null) throw new AppError('conflict', 'This follow-up is done; reopen it to snooze it.', 'id');
+    return this.write(id, current, { due_at: until });
+  }
+
+  delete(id: string): { id: string } {
+    this.lifecycle.delete('follow_ups', id, 'follow-up');
+    return { id };
+  }
+
+  restore(id: string): FollowUp {
+    this.lifecycle.restore('follow_ups', id, 'follow-up');
+    return this.get(id);
+  }
+
+  /** Due follow-ups this laptop has not shown a reminder for yet (also those due while closed). */
+  dueReminders(): FollowUp[] {
+    const now = this.now();
+    return this.queries.dueUnshown(now).map((row) => rowToFollowUp(row, now));
+  }
+
+  /** Called by the UI that showed the reminder, so each follow-up reminds once. */
+  acknowledgeReminder(id: string): { id: string } {
+    this.queries.markShown(id, this.now());
+    return { id };
+  }
+
+  /** The follow-ups an SLA rule asks for, created in the caller's transaction. */
+  applyRules(
+    tx: MutationTx,
+    trigger: { contactId: string; contactType: string; callOutcome?: string; callId?: string; at: number },
+  ): void {
+    for (const rule of this.settings.get().slaRules) {
+      if (!ruleMatches(rule, trigger)) continue;
+      this.create(
+        {
+          contactId: trigger.contactId,
+          callId: trigger.callId ?? null,
+          title: rule.followUpTitle,
+          dueAt: trigger.at + rule.withinMinutes * 60_000,
+          priority: 'high',
+        },
+        rule.id,
+        tx,
+      );
+    }
+  }
+
+  private write(id: string, current: FollowUp, changed: FieldValues): FollowUp {
+    if (Object.keys(changed).length === 0) return current;
+    this.engine.transaction((tx) => {
+      tx.write('follow_ups', id, { ...changed, updated_at: this.now() });
+      if ('due_at' in changed || 'done_at' in changed) this.queries.forgetShown(id);
+    });
+    return this.get(id);
+  }
+}
+
+function ruleMatches(rule: SlaRule, trigger: { contactType: string; callOutcome?: string }): boolean {
+  if (rule.contactType && rule.contactType !== trigger.contactType) return false;
+  if (rule.callOutcome) return rule.callOutcome === trigger.callOutcome;
+  // A rule without a call outcome is about new contacts of its type, not about calls.
+  return trigger.callOutcome === undefined;
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { EpochMsSchema } from './contact';
+
+export const callDirections = ['inbound', 'outbound'] as const;
+export type CallDirection = (typeof callDirections)[number];
+/** Twilio's call statuses, which manual logging shares so one table serves both. */
+export const callStatuses = ['queued', 'ringing', 'in-progress', 'completed', 'busy', 'failed', 'no-answer', 'canceled'] as const;
+export type CallStatus = (typeof callStatuses)[number];
+/** Statuses that mean nobody picked up. */
+export const unansweredStatuses: readonly CallStatus[] = ['busy', 'failed', 'no-answer', 'canceled'];
+
+export const CallSchema = z.object({
+  id: z.string(),
+  contactId: z.string().nullable(),
+  contactName: z.string().nullable(),
+  direction: z.enum(callDirections),
+  number: z.string(),
+  startedAt: EpochMsSchema,
+  durationSeconds: z.number().int().min(0),
+  status: z.enum(callStatuses),
+  disposition: z.string(),
+  notes: z.string(),
+  recordingSha256: z.string().nullable(),
+  transcript: z.string(),
+  provider: z.string(),
+  providerId: z.string().nullable(),
+  spam: z.boolean(),
+  emergency: z.boolean(),
+  loggedBy: z.string(),
+});
+export type Call = z.infer<typeof CallSchema>;
+
+export const CallDraftSchema = z.object({
+  direction: z.enum(callDirections),
+  /** As typed; normalised to E.164 with the default region. */
+  number: z.string().trim().min(1, 'Enter the number').max(40),
+  startedAt: EpochMsSchema,
+  durationSeconds: z.number().int().min(0).max(24 * 60 * 60).default(0),
+  status: z.enum(callStatuses).default('completed'),
+  disposition: z.string().trim().min(1, 'Choose an outcome').max(60),
+  notes: z.string().max(20_000).default(''),
+  /** Link to this contact; when absent the number is matched to a contact by E.164. */
+  contactId: z.string().min(1).max(64).optional(),
+  spam: z.boolean().default(false),
+  emergency: z.boolean().default(false),
+});
+export type CallDraft = z.input<typeof CallDraftSchema>;
+
+export const CallListQuerySchema = z.object({
+  from: EpochMsSchema.optional(),
+  to: EpochMsSchema.optional(),
+  direction: z.enum(callDirections).optional(),
+  disposition: z.string().max(60).optional(),
+  contactId: z.string().max(64).optional(),
+  unansweredOnly: z.boolean().default(false),
+  sort: z
+    .object({ field: z.enum(['startedAt', 'durationSeconds', 'disposition']), direction: z.enum(['asc', 'desc']) })
+    .default({ field: 'startedAt', direction: 'desc' }),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(50),
+});
+export type CallListQuery = z.input<typeof CallListQuerySchema>;
