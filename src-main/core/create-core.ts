@@ -25,6 +25,10 @@ import { callsHandlers } from '../calls/handlers';
 import { FilesService } from '../files/service';
 import { filesHandlers } from '../files/handlers';
 import { TimelineService } from '../timeline/service';
+import { SyncEngine } from '../sync/sync-engine';
+import { SyncService } from '../sync/service';
+import { syncHandlers } from '../sync/handlers';
+import { createSecretStore, fileKeyCipher, type SecretCipher } from './secret-store';
 import { timelineHandlers } from '../timeline/handlers';
 import { LocalState } from '../settings/local-state';
 import { appVersion } from './version';
@@ -41,6 +45,10 @@ export interface CoreOptions {
   nativeBinding?: string;
   /** The wall clock, replaceable in tests. */
   now?: () => number;
+  /** Seals secrets; the Electron shell passes one over safeStorage. Default: a key file. */
+  secretCipher?: SecretCipher;
+  /** Start background sync when a workspace is configured (tests of sync itself may not want it). */
+  autoSync?: boolean;
   /** Where unexpected errors are logged with their stack (never sent to the renderer). */
   logError?: (error: unknown, context: string) => void;
 }
@@ -56,6 +64,7 @@ export interface Core {
   readonly calls: CallsService;
   readonly files: FilesService;
   readonly timeline: TimelineService;
+  readonly sync: SyncEngine;
   /** Validates the input against the contract, runs the handler, validates the output. */
   invoke(channel: string, input: unknown): Promise<RpcResult<unknown>>;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
@@ -89,6 +98,7 @@ export function createCore(options: CoreOptions): Core {
   const calls = new CallsService(sqlite, engine, lifecycle, settings, followUps, now);
   const files = new FilesService(sqlite, options.dataDir, engine, lifecycle, settings, now);
   const timeline = new TimelineService(sqlite, now);
+  const secrets = createSecretStore(state, options.secretCipher ?? fileKeyCipher(options.dataDir));
 
   const events = new EventEmitter();
   events.setMaxListeners(100);
@@ -105,6 +115,9 @@ export function createCore(options: CoreOptions): Core {
     if (ids.size > 0) emit('contacts.changed', { ids: [...ids] });
     if (activity.tables.length > 0) emit('activity.changed', { contactIds: activity.contactIds, tables: activity.tables });
   });
+  const syncEngine = new SyncEngine({ engine, state, secrets, now, onStatus: (status) => emit('sync.status', status) });
+  const syncService = new SyncService(syncEngine, settings);
+  if (options.autoSync !== false) syncEngine.start();
   const reminders = startReminderJob(followUps, (count) => emit('followups.reminderDue', { count }));
   const garbageTimer = setInterval(() => files.collectGarbage(), 10 * 60 * 1000);
   garbageTimer.unref();
@@ -119,6 +132,7 @@ export function createCore(options: CoreOptions): Core {
     ...callsHandlers(calls),
     ...filesHandlers(files),
     ...timelineHandlers(timeline, contacts, notes),
+    ...syncHandlers(syncEngine, syncService),
   } satisfies Handlers;
 
   async function invoke(channelName: string, input: unknown): Promise<RpcResult<unknown>> {
@@ -147,6 +161,7 @@ export function createCore(options: CoreOptions): Core {
     calls,
     files,
     timeline,
+    sync: syncEngine,
     invoke,
     on(event, listener) {
       const schema = eventSchemas[event];
@@ -159,6 +174,7 @@ export function createCore(options: CoreOptions): Core {
       return () => events.off('*', listener);
     },
     close() {
+      syncEngine.close();
       reminders.stop();
       clearInterval(garbageTimer);
       events.removeAllListeners();

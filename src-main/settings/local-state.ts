@@ -4,9 +4,11 @@ import type { Sqlite } from '../db/open';
 export class LocalState {
   private readonly selectValue;
   private readonly upsertValue;
+  private readonly deleteValue;
 
   constructor(sqlite: Sqlite) {
     this.selectValue = sqlite.prepare('SELECT value FROM local_settings WHERE key = ?');
+    this.deleteValue = sqlite.prepare('DELETE FROM local_settings WHERE key = ?');
     this.upsertValue = sqlite.prepare(
       `INSERT INTO local_settings (key, value) VALUES (?, ?)
        ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
@@ -16,6 +18,10 @@ export class LocalState {
   get<T>(key: string): T | undefined {
     const row = this.selectValue.get(key) as { value: string } | undefined;
     return row ? (JSON.parse(row.value) as T) : undefined;
+  }
+
+  delete(key: string): void {
+    this.deleteValue.run(key);
   }
 
   set<T>(key: string, value: T): T {

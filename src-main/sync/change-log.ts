@@ -2,7 +2,7 @@ import type { Sqlite } from '../db/open';
 import type { ChangeRecord } from './mutation-engine';
 import type { FieldValues } from './synced-tables';
 
-interface ChangeRow {
+export interface ChangeRow {
   seq: number;
   change_id: string;
   hlc: string;
@@ -25,7 +25,7 @@ export function readChangeLog(sqlite: Sqlite, options: { afterSeq?: number; limi
   return rows.map((row) => ({ seq: row.seq, change: toChangeRecord(row) }));
 }
 
-function toChangeRecord(row: ChangeRow): ChangeRecord {
+export function toChangeRecord(row: ChangeRow): ChangeRecord {
   return {
     changeId: row.change_id,
     hlc: row.hlc,

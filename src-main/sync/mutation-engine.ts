@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { HybridLogicalClock } from '../../src-shared/hlc';
 import type { Sqlite, Statement } from '../db/open';
+import { toChangeRecord, type ChangeRow } from './change-log';
 import {
   causalLengthColumn,
   isSyncedColumn,
@@ -105,17 +106,40 @@ export class MutationEngine {
     return result;
   }
 
+  /** Local changes not yet acknowledged by the relay, oldest first. */
+  outbox(limit: number): { seq: number; change: ChangeRecord }[] {
+    const rows = this.statement(
+      `SELECT seq, change_id, hlc, table_name, row_id, fields, schema_version, device_id, author
+       FROM changes WHERE local = 1 AND pushed = 0 ORDER BY seq LIMIT ?`,
+    ).all(limit) as ChangeRow[];
+    return rows.map((row) => ({ seq: row.seq, change: toChangeRecord(row) }));
+  }
+
+  pendingCount(): number {
+    return (this.statement('SELECT COUNT(*) AS n FROM changes WHERE local = 1 AND pushed = 0').get() as { n: number }).n;
+  }
+
+  /** Marks changes pushed only after the relay acknowledged them. */
+  markPushed(changeIds: readonly string[]): void {
+    const mark = this.statement('UPDATE changes SET pushed = 1 WHERE change_id = ?');
+    this.sqlite.transaction(() => {
+      for (const id of changeIds) mark.run(id);
+    })();
+  }
+
   /**
    * Merges changes made elsewhere, in one transaction. Order does not matter: the outcome is the
    * same for any order and any number of repeats of the same changes.
    */
-  applyRemoteChanges(changes: readonly ChangeRecord[]): ApplyResult {
+  applyRemoteChanges(changes: readonly ChangeRecord[], alsoInTransaction?: () => void): ApplyResult {
     const result: ApplyResult = { applied: 0, duplicates: 0, pending: 0 };
     const outermost = this.depth === 0;
     const run = this.sqlite.transaction(() => {
       this.depth += 1;
       try {
         for (const change of changes) this.applyRemote(change, result);
+        // The sync cursor is saved with the page it belongs to: a crash leaves both or neither.
+        alsoInTransaction?.();
         if (outermost) this.finishTransaction();
       } finally {
         this.depth -= 1;

@@ -3,6 +3,7 @@ import type { ErrorPayload } from '../errors';
 import { appChannels } from './app';
 import { contactsChannels } from './contacts';
 import { settingsChannels } from './settings';
+import { syncChannels } from './sync';
 import { callsChannels, filesChannels, followUpsChannels, notesChannels, timelineChannels } from './work';
 
 // The one list of channels. The Electron shell (ipcMain.handle + preload), the browser host
@@ -18,6 +19,7 @@ export const contract = {
   ...callsChannels,
   ...filesChannels,
   ...timelineChannels,
+  ...syncChannels,
 };
 
 export type Contract = typeof contract;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SyncStatusSchema } from '../domain/sync';
 
 // Events flow core -> renderer only. The Electron shell forwards them with webContents.send,
 // the browser host as server-sent events; src-renderer/api.ts subscribes to both the same way.
@@ -8,6 +9,7 @@ export const eventSchemas = {
   /** Notes, follow-ups, calls or files changed; the ids of the contacts they belong to. */
   'activity.changed': z.object({ contactIds: z.array(z.string()), tables: z.array(z.string()) }),
   /** Follow-ups fell due that no reminder was shown for yet: fetch followups.dueReminders. */
+  'sync.status': SyncStatusSchema,
   'followups.reminderDue': z.object({ count: z.number().int() }),
 };
 

@@ -1,0 +1,16 @@
+import type { Handlers } from '../../src-shared/ipc/contract';
+import type { SyncEngine } from './sync-engine';
+import type { SyncService } from './service';
+
+export function syncHandlers(engine: SyncEngine, sync: SyncService) {
+  return {
+    'sync.status': () => engine.status(),
+    'sync.createWorkspace': (input) => sync.createWorkspace(input),
+    'sync.join': (input) => sync.join(input),
+    'sync.invite': () => sync.invite(),
+    'sync.workspace': () => sync.workspace(),
+    'sync.revokeDevice': ({ deviceId }) => sync.revokeDevice(deviceId),
+    'sync.removeMember': ({ memberId }) => sync.removeMember(memberId),
+    'sync.now': () => engine.syncNow(),
+  } satisfies Pick<Handlers, Extract<keyof Handlers, `sync.${string}`>>;
+}

@@ -1,0 +1,139 @@
+import type { z } from 'zod';
+import WebSocket from 'ws';
+import {
+  DeviceCredentialsSchema,
+  InviteResponseSchema,
+  PokeSchema,
+  PullResponseSchema,
+  PushResponseSchema,
+  RelayErrorSchema,
+  SnapshotResponseSchema,
+  WorkspaceInfoSchema,
+  type WireChange,
+} from '../../src-shared/sync/protocol';
+
+/** A relay answer that is not a success, in words for the user, with the relay's code. */
+export class RelayError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = 'RelayError';
+  }
+}
+
+/** Talks to one relay over HTTP, validating every answer against the protocol's schemas. */
+export class RelayClient {
+  constructor(
+    readonly baseUrl: string,
+    private readonly token?: string,
+    private readonly timeoutMs = 15_000,
+  ) {}
+
+  createWorkspace(body: { workspaceName: string; memberName: string; deviceName: string }) {
+    return this.request('POST', '/v1/workspaces', DeviceCredentialsSchema, body);
+  }
+
+  join(body: { inviteCode: string; memberName: string; deviceName: string }) {
+    return this.request('POST', '/v1/join', DeviceCredentialsSchema, body);
+  }
+
+  invite() {
+    return this.request('POST', '/v1/invites', InviteResponseSchema, {});
+  }
+
+  workspace() {
+    return this.request('GET', '/v1/workspace', WorkspaceInfoSchema);
+  }
+
+  revokeDevice(deviceId: string) {
+    return this.request('POST', `/v1/devices/${encodeURIComponent(deviceId)}/revoke`, undefined, {});
+  }
+
+  removeMember(memberId: string) {
+    return this.request('POST', `/v1/members/${encodeURIComponent(memberId)}/remove`, undefined, {});
+  }
+
+  push(changes: WireChange[]) {
+    return this.request('POST', '/v1/push', PushResponseSchema, { changes });
+  }
+
+  pull(after: number, limit: number) {
+    return this.request('GET', `/v1/pull?after=${after}&limit=${limit}`, PullResponseSchema);
+  }
+
+  snapshot(after: string | null, limit: number) {
+    const query = after === null ? `limit=${limit}` : `after=${encodeURIComponent(after)}&limit=${limit}`;
+    return this.request('GET', `/v1/snapshot?${query}`, SnapshotResponseSchema);
+  }
+
+  /** Opens the live channel; `onPoke` gets the newest sequence after each push to the workspace. */
+  live(onPoke: (newestSeq: number) => void, onClose: () => void): { close(): void } {
+    const url = new URL('/v1/live', this.baseUrl);
+    url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+    const socket = new WebSocket(url, [`fieldbook.${this.token ?? ''}`]);
+    socket.on('message', (data) => {
+      try {
+        const poke = PokeSchema.safeParse(JSON.parse(String(data)));
+        if (poke.success) onPoke(poke.data.newestSeq);
+      } catch {
+        // A malformed message from the relay is ignored; the next pull is the truth anyway.
+      }
+    });
+    socket.on('error', () => {});
+    socket.on('close', onClose);
+    return { close: () => socket.terminate() };
+  }
+
+  private async request<S extends z.ZodType>(
+    method: 'GET' | 'POST',
+    path: string,
+    schema: S | undefined,
+    body?: unknown,
+  ): Promise<z.output<S>> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (this.token) headers.authorization = `Bearer ${this.token}`;
+    let response: Response;
+    try {
+      response = await fetch(new URL(path, this.baseUrl), {
+        method,
+        headers,
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch (error) {
+      throw new RelayError('offline', `Cannot reach the relay at ${this.baseUrl} (${describeNetworkError(error)}).`, 0);
+    }
+    const text = await response.text();
+    let json: unknown;
+    try {
+      json = text ? JSON.parse(text) : {};
+    } catch {
+      throw new RelayError('bad_response', `The relay answered something that is not JSON (HTTP ${response.status}).`, response.status);
+    }
+    if (!response.ok) {
+      const parsed = RelayErrorSchema.safeParse(json);
+      if (parsed.success) throw new RelayError(parsed.data.error.code, parsed.data.error.message, response.status);
+      throw new RelayError('bad_response', `The relay refused the request (HTTP ${response.status}).`, response.status);
+    }
+    if (!schema) return undefined as z.output<S>;
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      throw new RelayError('bad_response', 'The relay answered in a form this version does not understand.', response.status);
+    }
+    return parsed.data;
+  }
+}
+
+function describeNetworkError(error: unknown): string {
+  if (error instanceof Error) {
+    const cause = (error as Error & { cause?: { code?: string } }).cause;
+    if (cause?.code) return cause.code;
+    if (error.name === 'TimeoutError') return 'timed out';
+    return error.message;
+  }
+  return 'network error';
+}

@@ -1,0 +1,87 @@
+import os from 'node:os';
+import { AppError } from '../../src-shared/errors';
+import type { DeviceCredentials } from '../../src-shared/sync/protocol';
+import type { SettingsService } from '../settings/service';
+import { RelayClient, RelayError } from './relay-client';
+import type { SyncEngine } from './sync-engine';
+
+/** Workspace set-up and administration from the app's settings; the sync loop is SyncEngine. */
+export class SyncService {
+  constructor(
+    private readonly engine: SyncEngine,
+    private readonly settings: SettingsService,
+  ) {}
+
+  async createWorkspace(input: { relayUrl: string; workspaceName: string; memberName: string; deviceName: string }) {
+    this.refuseIfConfigured();
+    const credentials = await this.call(() =>
+      new RelayClient(input.relayUrl).createWorkspace({
+        workspaceName: input.workspaceName,
+        memberName: input.memberName,
+        deviceName: deviceLabel(input.deviceName),
+      }),
+    );
+    return this.adopt(input.relayUrl, credentials);
+  }
+
+  async join(input: { relayUrl: string; inviteCode: string; memberName: string; deviceName: string }) {
+    this.refuseIfConfigured();
+    const credentials = await this.call(() =>
+      new RelayClient(input.relayUrl).join({
+        inviteCode: input.inviteCode,
+        memberName: input.memberName,
+        deviceName: deviceLabel(input.deviceName),
+      }),
+    );
+    return this.adopt(input.relayUrl, credentials);
+  }
+
+  invite() {
+    return this.call(() => this.engine.client().invite());
+  }
+
+  workspace() {
+    return this.call(() => this.engine.client().workspace());
+  }
+
+  async revokeDevice(deviceId: string) {
+    await this.call(() => this.engine.client().revokeDevice(deviceId));
+    return this.workspace();
+  }
+
+  async removeMember(memberId: string) {
+    await this.call(() => this.engine.client().removeMember(memberId));
+    return this.workspace();
+  }
+
+  private async adopt(relayUrl: string, credentials: DeviceCredentials) {
+    this.engine.configure(relayUrl, credentials);
+    // "My contacts" means those owned by me as a member of the workspace.
+    this.settings.update({ userName: credentials.memberName });
+    this.engine.start();
+    return this.engine.syncNow();
+  }
+
+  private refuseIfConfigured(): void {
+    if (this.engine.config) {
+      throw new AppError('conflict', `This laptop already syncs with the workspace "${this.engine.config.workspaceName}".`);
+    }
+  }
+
+  /** Relay failures become errors the user can act on. */
+  private async call<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof RelayError) {
+        const code = error.code === 'forbidden' ? 'forbidden' : error.code === 'not_found' ? 'not_found' : error.code === 'invalid_input' ? 'invalid_input' : 'conflict';
+        throw new AppError(code, error.message);
+      }
+      throw error;
+    }
+  }
+}
+
+function deviceLabel(name: string): string {
+  return name === 'Laptop' ? `${os.hostname()}`.slice(0, 120) || name : name;
+}

@@ -1,0 +1,299 @@
+import type { SyncStatus } from '../../src-shared/domain/sync';
+import { parseHlc } from '../../src-shared/hlc';
+import type { DeviceCredentials, WireChange } from '../../src-shared/sync/protocol';
+import { maxPushBatch } from '../../src-shared/sync/protocol';
+import type { SecretStore } from '../core/secret-store';
+import type { LocalState } from '../settings/local-state';
+import type { ChangeRecord, MutationEngine } from './mutation-engine';
+import { RelayClient, RelayError } from './relay-client';
+
+interface SyncConfig {
+  relayUrl: string;
+  workspaceId: string;
+  workspaceName: string;
+  memberId: string;
+  memberName: string;
+  role: 'admin' | 'member';
+  deviceId: string;
+}
+
+const configKey = 'sync.config';
+const cursorKey = 'sync.cursor';
+const tokenSecret = 'relay-device-token';
+const pullPage = 1000;
+const snapshotPage = 2000;
+
+export interface SyncEngineOptions {
+  engine: MutationEngine;
+  state: LocalState;
+  secrets: SecretStore;
+  now: () => number;
+  onStatus: (status: SyncStatus) => void;
+  /** Debounce between a local write and its push; small, so teammates see it at once. */
+  pushDelayMs?: number;
+  periodicMs?: number;
+}
+
+/**
+ * The client side of sync: pushes the outbox (marked pushed only after the relay's
+ * acknowledgement), pulls pages after a cursor and applies each page with its cursor in one
+ * transaction, bootstraps a new device from the relay's snapshot, and listens for live pokes.
+ * Works offline: failures back off and retry, and the status says what is going on.
+ */
+export class SyncEngine {
+  private running = false;
+  private again = false;
+  private timer: NodeJS.Timeout | undefined;
+  private live: { close(): void } | undefined;
+  private failures = 0;
+  private stopped = true;
+  private lastSyncedAt: number | null = null;
+  private offlineSince: number | null = null;
+  private problem: { state: 'offline' | 'error'; message: string } | null = null;
+  private readonly unsubscribe: () => void;
+
+  constructor(private readonly options: SyncEngineOptions) {
+    this.unsubscribe = options.engine.onCommitted(() => {
+      if (!this.stopped && options.engine.pendingCount() > 0) this.schedule(options.pushDelayMs ?? 20);
+      this.publish();
+    });
+  }
+
+  get config(): SyncConfig | undefined {
+    return this.options.state.get<SyncConfig>(configKey);
+  }
+
+  status(): SyncStatus {
+    const config = this.config;
+    const pendingChanges = this.options.engine.pendingCount();
+    const base = {
+      pendingChanges,
+      lastSyncedAt: this.lastSyncedAt,
+      offlineSince: this.offlineSince,
+      relayUrl: config?.relayUrl ?? null,
+      workspaceName: config?.workspaceName ?? null,
+      memberName: config?.memberName ?? null,
+      role: config?.role ?? null,
+      secretProtection: this.options.secrets.protection,
+    };
+    if (!config) return { ...base, state: 'not_configured', message: null };
+    if (this.problem) return { ...base, state: this.problem.state, message: this.problem.message };
+    if (this.running) return { ...base, state: 'syncing', message: null };
+    return { ...base, state: pendingChanges > 0 ? 'pending' : 'synced', message: null };
+  }
+
+  /** Keeps the credentials of a newly created or joined workspace; the token goes to the secret store. */
+  configure(relayUrl: string, credentials: DeviceCredentials): void {
+    const { deviceToken, ...rest } = credentials;
+    this.options.secrets.set(tokenSecret, deviceToken);
+    this.options.state.set<SyncConfig>(configKey, {
+      relayUrl,
+      workspaceId: rest.workspaceId,
+      workspaceName: rest.workspaceName,
+      memberId: rest.memberId,
+      memberName: rest.memberName,
+      role: rest.role,
+      deviceId: rest.deviceId,
+    });
+    this.options.state.set(cursorKey, 0);
+    this.problem = null;
+    this.failures = 0;
+  }
+
+  client(): RelayClient {
+    const config = this.config;
+    if (!config) throw new RelayError('not_configured', 'This laptop is not in a workspace yet.', 0);
+    return new RelayClient(config.relayUrl, this.options.secrets.get(tokenSecret));
+  }
+
+  start(): void {
+    this.stopped = false;
+    if (!this.config) return;
+    this.connectLive();
+    this.schedule(0);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.live?.close();
+    this.live = undefined;
+  }
+
+  close(): void {
+    this.stop();
+    this.unsubscribe();
+  }
+
+  /** Runs one full cycle now (or right after the one under way) and reports the outcome. */
+  async syncNow(): Promise<SyncStatus> {
+    if (this.running) {
+      this.again = true;
+      await new Promise<void>((resolve) => {
+        const check = () => (this.running ? setTimeout(check, 10) : resolve());
+        check();
+      });
+      if (!this.running) await this.cycle();
+      return this.status();
+    }
+    await this.cycle();
+    return this.status();
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.cycle(), delayMs);
+    this.timer.unref?.();
+  }
+
+  private connectLive(): void {
+    if (this.stopped || this.live || !this.config) return;
+    try {
+      this.live = this.client().live(
+        (newestSeq) => {
+          if (newestSeq > (this.options.state.get<number>(cursorKey) ?? 0)) this.schedule(0);
+        },
+        () => {
+          this.live = undefined;
+          if (!this.stopped) setTimeout(() => this.connectLive(), this.retryDelay()).unref?.();
+        },
+      );
+    } catch {
+      this.live = undefined;
+    }
+  }
+
+  private async cycle(): Promise<void> {
+    if (this.running || !this.config) return;
+    this.running = true;
+    this.publish();
+    try {
+      do {
+        this.again = false;
+        const client = this.client();
+        await this.bootstrapIfNew(client);
+        await this.pushAll(client);
+        await this.pullAll(client);
+      } while (this.again);
+      this.lastSyncedAt = this.options.now();
+      this.problem = null;
+      this.offlineSince = null;
+      this.failures = 0;
+      this.schedule(this.options.periodicMs ?? 30_000);
+      if (!this.live) this.connectLive();
+    } catch (error) {
+      this.recordFailure(error);
+    } finally {
+      this.running = false;
+      this.publish();
+    }
+  }
+
+  private async bootstrapIfNew(client: RelayClient): Promise<void> {
+    if ((this.options.state.get<number>(cursorKey) ?? 0) > 0) return;
+    let after: string | null = null;
+    let cursor = 0;
+    do {
+      const page = await client.snapshot(after, snapshotPage);
+      cursor = page.cursor;
+      const changes = page.rows.flatMap((row) => snapshotRowToChanges(row));
+      this.options.engine.applyRemoteChanges(changes);
+      after = page.nextPageAfter;
+    } while (after !== null);
+    if (cursor > 0) this.options.state.set(cursorKey, cursor);
+  }
+
+  private async pushAll(client: RelayClient): Promise<void> {
+    for (;;) {
+      const batch = this.options.engine.outbox(maxPushBatch);
+      if (batch.length === 0) return;
+      const response = await client.push(batch.map(({ change }) => toWire(change)));
+      this.options.engine.markPushed(response.acknowledged);
+      if (response.acknowledged.length === 0) return;
+    }
+  }
+
+  private async pullAll(client: RelayClient): Promise<void> {
+    for (;;) {
+      const cursor = this.options.state.get<number>(cursorKey) ?? 0;
+      const page = await client.pull(cursor, pullPage);
+      if (cursor > 0 && page.oldestSeq > cursor + 1) {
+        // The relay no longer has the changes after our cursor: start again from its snapshot.
+        this.options.state.set(cursorKey, 0);
+        await this.bootstrapIfNew(client);
+        continue;
+      }
+      const last = page.changes[page.changes.length - 1];
+      const nextCursor = last ? last.seq : cursor;
+      this.options.engine.applyRemoteChanges(
+        page.changes.map(({ change }) => change),
+        () => this.options.state.set(cursorKey, nextCursor),
+      );
+      if (!page.hasMore) return;
+    }
+  }
+
+  private recordFailure(error: unknown): void {
+    this.failures += 1;
+    if (error instanceof RelayError && (error.code === 'offline' || error.status >= 500 || error.code === 'rate_limited')) {
+      this.offlineSince ??= this.options.now();
+      this.problem = { state: 'offline', message: error.message };
+    } else if (error instanceof RelayError && error.code === 'unauthorized') {
+      this.problem = {
+        state: 'error',
+        message: 'The relay no longer accepts this laptop (it was removed or revoked). Ask your admin for a new invite.',
+      };
+    } else if (error instanceof RelayError) {
+      this.problem = { state: 'error', message: error.message };
+    } else {
+      this.problem = { state: 'error', message: 'Sync stopped on an unexpected error; it will try again.' };
+    }
+    if (!(error instanceof RelayError && error.code === 'unauthorized')) this.schedule(this.retryDelay());
+  }
+
+  private retryDelay(): number {
+    const base = Math.min(60_000, 1000 * 2 ** Math.min(this.failures, 6));
+    return base / 2 + Math.random() * (base / 2);
+  }
+
+  private publish(): void {
+    this.options.onStatus(this.status());
+  }
+}
+
+function toWire(change: ChangeRecord): WireChange {
+  return { ...change };
+}
+
+/** One snapshot row as change records, one per distinct clock, so the normal merge applies them. */
+function snapshotRowToChanges(row: {
+  tableName: string;
+  rowId: string;
+  fields: Record<string, string | number | null>;
+  clocks: Record<string, string>;
+  authors: Record<string, string>;
+}): ChangeRecord[] {
+  const byClock = new Map<string, Record<string, string | number | null>>();
+  for (const [field, value] of Object.entries(row.fields)) {
+    const hlc = row.clocks[field];
+    if (!hlc) continue;
+    const group = byClock.get(hlc) ?? {};
+    group[field] = value;
+    byClock.set(hlc, group);
+  }
+  return [...byClock].map(([hlc, fields]) => {
+    const firstField = Object.keys(fields)[0] ?? '';
+    return {
+      changeId: `snapshot:${row.tableName}:${row.rowId}:${hlc}`,
+      hlc,
+      tableName: row.tableName,
+      rowId: row.rowId,
+      fields,
+      schemaVersion: 1,
+      deviceId: parseHlc(hlc).deviceId,
+      author: row.authors[firstField] ?? '',
+    };
+  });
+}

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+
+// The wire protocol between the app's sync engine (src-main/sync/client.ts) and the relay
+// (src-relay/). The relay is schema-agnostic: it stores and forwards change records and never
+// merges app state. The workspace and device of a request come from its bearer token, never
+// from the payload.
+
+export const protocolVersion = 1;
+/** Most changes in one push; more must be split. */
+export const maxPushBatch = 1000;
+/** Largest request body the relay accepts. */
+export const maxRequestBytes = 8 * 1024 * 1024;
+/** A change stamped further ahead of the relay's clock than this is refused. */
+export const maxClockAheadMs = 5 * 60 * 1000;
+
+const Id = z.string().min(1).max(64);
+const Name = z.string().trim().min(1).max(120);
+const FieldValue = z.union([z.string().max(1_000_000), z.number(), z.null()]);
+
+export const WireChangeSchema = z.object({
+  changeId: Id,
+  hlc: z.string().regex(/^\d{15}-\d{5}-.{1,64}$/, 'Not a hybrid logical clock'),
+  tableName: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/),
+  rowId: z.string().min(1).max(200),
+  fields: z.record(z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/), FieldValue),
+  schemaVersion: z.number().int().min(1),
+  /** Set by the relay from the pushing device's token; ignored when a client sends it. */
+  deviceId: z.string().max(64),
+  author: z.string().max(120),
+});
+export type WireChange = z.infer<typeof WireChangeSchema>;
+
+export const DeviceCredentialsSchema = z.object({
+  workspaceId: z.string(),
+  workspaceName: z.string(),
+  memberId: z.string(),
+  memberName: z.string(),
+  role: z.enum(['admin', 'member']),
+  deviceId: z.string(),
+  /** Shown once; the relay keeps only its hash. */
+  deviceToken: z.string(),
+});
+export type DeviceCredentials = z.infer<typeof DeviceCredentialsSchema>;
+
+export const CreateWorkspaceRequestSchema = z.object({ workspaceName: Name, memberName: Name, deviceName: Name });
+export const JoinWorkspaceRequestSchema = z.object({
+  inviteCode: z.string().trim().min(6).max(64),
+  memberName: Name,
+  deviceName: Name,
+});
+export const InviteResponseSchema = z.object({ inviteCode: z.string(), expiresAt: z.number().int() });
+
+export const WorkspaceInfoSchema = z.object({
+  workspace: z.object({ id: z.string(), name: z.string() }),
+  you: z.object({ memberId: z.string(), deviceId: z.string(), role: z.enum(['admin', 'member']) }),
+  members: z.array(z.object({ id: z.string(), name: z.string(), role: z.enum(['admin', 'member']), removed: z.boolean() })),
+  devices: z.array(
+    z.object({ id: z.string(), memberId: z.string(), name: z.string(), revoked: z.boolean(), lastSeenAt: z.number().int().nullable() }),
+  ),
+});
+export type WorkspaceInfo = z.infer<typeof WorkspaceInfoSchema>;
+
+export const PushRequestSchema = z.object({ changes: z.array(WireChangeSchema).min(1).max(maxPushBatch) });
+export const PushResponseSchema = z.object({
+  /** Every change id of the request: stored now or already stored before (push is idempotent). */
+  acknowledged: z.array(z.string()),
+  newestSeq: z.number().int(),
+});
+
+export const PullResponseSchema = z.object({
+  changes: z.array(z.object({ seq: z.number().int(), change: WireChangeSchema })),
+  /** The newest sequence of the workspace when the page was read. */
+  newestSeq: z.number().int(),
+  /** The oldest sequence the relay still has; a client whose cursor is older must re-bootstrap. */
+  oldestSeq: z.number().int(),
+  hasMore: z.boolean(),
+});
+export type PullResponse = z.infer<typeof PullResponseSchema>;
+
+/** Latest value and clock of every field of one row: a page of the bootstrap snapshot. */
+export const SnapshotResponseSchema = z.object({
+  rows: z.array(
+    z.object({
+      tableName: z.string(),
+      rowId: z.string(),
+      fields: z.record(z.string(), FieldValue),
+      clocks: z.record(z.string(), z.string()),
+      authors: z.record(z.string(), z.string()),
+    }),
+  ),
+  /** Pull from here after the last page. */
+  cursor: z.number().int(),
+  nextPageAfter: z.string().nullable(),
+});
+
+/** Relay errors: HTTP status plus this body. */
+export const relayErrorCodes = [
+  'invalid_input',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'clock_ahead',
+  'too_large',
+  'rate_limited',
+  'internal',
+] as const;
+export const RelayErrorSchema = z.object({ error: z.object({ code: z.enum(relayErrorCodes), message: z.string() }) });
+
+/** Sent over the WebSocket `/v1/live` to every device of a workspace after a push commits. */
+export const PokeSchema = z.object({ type: z.literal('poke'), newestSeq: z.number().int() });
