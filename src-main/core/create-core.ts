@@ -49,6 +49,8 @@ export interface CoreOptions {
   secretCipher?: SecretCipher;
   /** Start background sync when a workspace is configured (tests of sync itself may not want it). */
   autoSync?: boolean;
+  /** The network used by sync; replaceable in fault tests. */
+  fetch?: typeof fetch;
   /** Where unexpected errors are logged with their stack (never sent to the renderer). */
   logError?: (error: unknown, context: string) => void;
 }
@@ -115,7 +117,14 @@ export function createCore(options: CoreOptions): Core {
     if (ids.size > 0) emit('contacts.changed', { ids: [...ids] });
     if (activity.tables.length > 0) emit('activity.changed', { contactIds: activity.contactIds, tables: activity.tables });
   });
-  const syncEngine = new SyncEngine({ engine, state, secrets, now, onStatus: (status) => emit('sync.status', status) });
+  const syncEngine = new SyncEngine({
+    engine,
+    state,
+    secrets,
+    now,
+    onStatus: (status) => emit('sync.status', status),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
   const syncService = new SyncService(syncEngine, settings);
   if (options.autoSync !== false) syncEngine.start();
   const reminders = startReminderJob(followUps, (count) => emit('followups.reminderDue', { count }));

@@ -24,11 +24,15 @@ export class RelayError extends Error {
   }
 }
 
+export type Fetch = typeof fetch;
+
 /** Talks to one relay over HTTP, validating every answer against the protocol's schemas. */
 export class RelayClient {
   constructor(
     readonly baseUrl: string,
     private readonly token?: string,
+    /** Replaceable so fault tests can drop, repeat or reorder what crosses the network. */
+    private readonly fetchImpl: Fetch = fetch,
     private readonly timeoutMs = 15_000,
   ) {}
 
@@ -98,7 +102,7 @@ export class RelayClient {
     if (this.token) headers.authorization = `Bearer ${this.token}`;
     let response: Response;
     try {
-      response = await fetch(new URL(path, this.baseUrl), {
+      response = await this.fetchImpl(new URL(path, this.baseUrl), {
         method,
         headers,
         ...(body !== undefined ? { body: JSON.stringify(body) } : {}),

@@ -2,7 +2,7 @@ import os from 'node:os';
 import { AppError } from '../../src-shared/errors';
 import type { DeviceCredentials } from '../../src-shared/sync/protocol';
 import type { SettingsService } from '../settings/service';
-import { RelayClient, RelayError } from './relay-client';
+import { RelayError } from './relay-client';
 import type { SyncEngine } from './sync-engine';
 
 /** Workspace set-up and administration from the app's settings; the sync loop is SyncEngine. */
@@ -15,7 +15,7 @@ export class SyncService {
   async createWorkspace(input: { relayUrl: string; workspaceName: string; memberName: string; deviceName: string }) {
     this.refuseIfConfigured();
     const credentials = await this.call(() =>
-      new RelayClient(input.relayUrl).createWorkspace({
+      this.engine.anonymousClient(input.relayUrl).createWorkspace({
         workspaceName: input.workspaceName,
         memberName: input.memberName,
         deviceName: deviceLabel(input.deviceName),
@@ -27,7 +27,7 @@ export class SyncService {
   async join(input: { relayUrl: string; inviteCode: string; memberName: string; deviceName: string }) {
     this.refuseIfConfigured();
     const credentials = await this.call(() =>
-      new RelayClient(input.relayUrl).join({
+      this.engine.anonymousClient(input.relayUrl).join({
         inviteCode: input.inviteCode,
         memberName: input.memberName,
         deviceName: deviceLabel(input.deviceName),

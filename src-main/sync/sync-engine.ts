@@ -5,7 +5,7 @@ import { maxPushBatch } from '../../src-shared/sync/protocol';
 import type { SecretStore } from '../core/secret-store';
 import type { LocalState } from '../settings/local-state';
 import type { ChangeRecord, MutationEngine } from './mutation-engine';
-import { RelayClient, RelayError } from './relay-client';
+import { RelayClient, RelayError, type Fetch } from './relay-client';
 
 interface SyncConfig {
   relayUrl: string;
@@ -32,6 +32,8 @@ export interface SyncEngineOptions {
   /** Debounce between a local write and its push; small, so teammates see it at once. */
   pushDelayMs?: number;
   periodicMs?: number;
+  /** The network, replaceable in fault tests. */
+  fetch?: Fetch;
 }
 
 /**
@@ -103,7 +105,12 @@ export class SyncEngine {
   client(): RelayClient {
     const config = this.config;
     if (!config) throw new RelayError('not_configured', 'This laptop is not in a workspace yet.', 0);
-    return new RelayClient(config.relayUrl, this.options.secrets.get(tokenSecret));
+    return new RelayClient(config.relayUrl, this.options.secrets.get(tokenSecret), this.options.fetch);
+  }
+
+  /** A client without a device token, for creating or joining a workspace. */
+  anonymousClient(relayUrl: string): RelayClient {
+    return new RelayClient(relayUrl, undefined, this.options.fetch);
   }
 
   start(): void {
