@@ -28,11 +28,14 @@ export function createSecretStore(state: LocalState, cipher: SecretCipher): Secr
   return {
     protection: cipher.protection,
     get(name) {
-      const sealed = state.get<string>(key(name));
-      return sealed === undefined ? undefined : cipher.open(sealed);
+      const stored = state.get<{ sealedBy: SecretStore['protection']; sealed: string }>(key(name));
+      // Sealed by the other shell (Electron's keychain vs the key file): unreadable here, so the
+      // user is asked again rather than shown an error.
+      if (!stored || stored.sealedBy !== cipher.protection) return undefined;
+      return cipher.open(stored.sealed);
     },
     set(name, value) {
-      state.set(key(name), cipher.seal(value));
+      state.set(key(name), { sealedBy: cipher.protection, sealed: cipher.seal(value) });
     },
     delete(name) {
       state.delete(key(name));

@@ -1,0 +1,149 @@
+#!/usr/bin/env node
+// Builds everything `npm start`, the e2e tests and electron-builder run from:
+//   dist/renderer/            the React renderer (Vite, config in vite.config.ts)
+//   dist/host/main.mjs        the browser host (Node, dependencies left in node_modules)
+//   dist/electron/main.cjs    the Electron main process (dependencies bundled, native ones not)
+//   dist/electron/preload.cjs the sandboxed preload (one file: a sandboxed preload cannot require ours)
+// Usage: node scripts/build.mjs [renderer] [host] [electron]   (no argument: all three)
+import esbuild from 'esbuild';
+import { Buffer } from 'node:buffer';
+import fs from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const targets = ['renderer', 'host', 'electron'];
+const requested = process.argv.slice(2);
+const unknown = requested.filter((target) => !targets.includes(target));
+if (unknown.length > 0) {
+  console.error(`Unknown build target ${unknown.join(', ')}; choose from ${targets.join(', ')}.`);
+  process.exit(1);
+}
+const wanted = new Set(requested.length > 0 ? requested : targets);
+
+// Vite resolves the config's relative root against the working directory.
+process.chdir(repoRoot);
+const started = performance.now();
+
+const builds = [
+  wanted.has('renderer') ? buildRenderer() : undefined,
+  wanted.has('host') ? buildHost() : undefined,
+  wanted.has('electron') ? buildElectron() : undefined,
+];
+// Settled, not raced: exiting at the first failure would cut the other builds off mid-write.
+const failures = (await Promise.allSettled(builds)).filter((outcome) => outcome.status === 'rejected');
+if (failures.length > 0) {
+  for (const { reason } of failures) {
+    // esbuild and Vite errors carry an `errors` list and have been printed already.
+    if (!Array.isArray(reason?.errors)) console.error(reason instanceof Error ? reason.message : reason);
+  }
+  console.error('Build failed.');
+  process.exit(1);
+}
+console.log(`Built in ${Math.round(performance.now() - started)} ms.`);
+
+async function buildRenderer() {
+  const { build } = await import('vite');
+  const configFile = path.join(repoRoot, 'vite.config.ts');
+  try {
+    await build(
+      fs.existsSync(configFile)
+        ? { configFile, logLevel: 'warn' }
+        : // Without a config yet, the same layout the config is meant to declare.
+          { configFile: false, root: 'src-renderer', base: './', logLevel: 'warn', build: { outDir: '../dist/renderer', emptyOutDir: true } },
+    );
+  } catch (error) {
+    // At logLevel 'warn' Vite reports only that it failed; the reason is in the error.
+    console.error(error instanceof Error ? error.message : error);
+    throw error;
+  }
+  report('dist/renderer/', directorySize(path.join(repoRoot, 'dist', 'renderer')));
+}
+
+async function buildHost() {
+  await bundle({
+    entryPoints: ['src-main/host/main.ts'],
+    outfile: 'dist/host/main.mjs',
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: true,
+  });
+}
+
+async function buildElectron() {
+  await Promise.all([
+    bundle({
+      entryPoints: ['src-main/electron/main.ts'],
+      outfile: 'dist/electron/main.cjs',
+      platform: 'node',
+      format: 'cjs',
+      // Electron 41 ships Node 24; node22 syntax runs on every Electron since 35.
+      target: 'node22',
+      // Electron provides itself; better-sqlite3 is native and is loaded from node_modules (or the
+      // Electron build in dist/native) at run time.
+      external: ['electron', 'better-sqlite3'],
+      sourcemap: true,
+      // Our ESM sources use import.meta.url to find files next to them; CommonJS has __filename.
+      define: { 'import.meta.url': '__fieldbookImportMetaUrl' },
+      banner: { js: "const __fieldbookImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+    }),
+    contractNames().then((names) =>
+      bundle({
+        entryPoints: ['src-main/electron/preload.ts'],
+        outfile: 'dist/electron/preload.cjs',
+        platform: 'browser',
+        format: 'cjs',
+        target: 'es2023',
+        external: ['electron'],
+        sourcemap: true,
+        define: {
+          FIELDBOOK_CHANNEL_NAMES: JSON.stringify(names.channelNames),
+          FIELDBOOK_EVENT_NAMES: JSON.stringify(names.eventNames),
+        },
+      }),
+    ),
+  ]);
+}
+
+/**
+ * The contract's channel and event names, for the preload, which must not carry the schemas. Read
+ * from the contract itself (bundled and loaded here) so the preload can never drift from it.
+ */
+async function contractNames() {
+  const result = await esbuild.build({
+    stdin: {
+      contents: "export { channelNames } from './src-shared/ipc/contract';\nexport { eventNames } from './src-shared/ipc/events';",
+      resolveDir: repoRoot,
+      loader: 'ts',
+    },
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'node',
+    logLevel: 'warning',
+  });
+  const source = result.outputFiles[0].text;
+  const { channelNames, eventNames } = await import(`data:text/javascript;base64,${Buffer.from(source).toString('base64')}`);
+  if (channelNames.length === 0 || eventNames.length === 0) throw new Error('The contract lists no channels or no events.');
+  return { channelNames, eventNames };
+}
+
+async function bundle(options) {
+  await esbuild.build({ bundle: true, logLevel: 'warning', absWorkingDir: repoRoot, ...options });
+  report(options.outfile, fs.statSync(path.join(repoRoot, options.outfile)).size);
+}
+
+function directorySize(directory) {
+  let total = 0;
+  for (const entry of fs.readdirSync(directory, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) total += fs.statSync(path.join(entry.parentPath, entry.name)).size;
+  }
+  return total;
+}
+
+function report(what, bytes) {
+  console.log(`  built ${what.padEnd(26)} ${(bytes / 1024).toFixed(1).padStart(8)} kB`);
+}

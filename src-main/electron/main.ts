@@ -1,0 +1,103 @@
+import { app, BrowserWindow, dialog } from 'electron';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createCore, type Core } from '../core/create-core';
+import { resolveDataDir } from '../core/data-dir';
+import { appEntryUrl, registerAppScheme, serveRenderer } from './app-protocol';
+import { registerIpc } from './ipc';
+import { installMenu } from './menu';
+import { safeStorageCipher } from './safe-storage-cipher';
+import { hardenSession, restrictNavigation } from './security';
+
+// The Electron entry (bundled as dist/electron/main.cjs, package.json "main"). Thin on purpose:
+// a window, the app:// protocol, IPC and menus around the same core the browser host runs.
+
+const dataDir = resolveDataDir(process.argv, process.env);
+// Chromium's profile and the single-instance lock live in the data folder, so one data folder
+// is opened by one process at a time while `--data-dir` copies (tests, demos) run side by side.
+app.setPath('userData', path.join(dataDir, 'electron'));
+registerAppScheme();
+restrictNavigation();
+
+let core: Core | undefined;
+let mainWindow: BrowserWindow | undefined;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => core?.close());
+  app.whenReady().then(start, (error: unknown) => failAndQuit('Fieldbook could not start', error));
+}
+
+function start(): void {
+  const appPath = app.getAppPath();
+  const secretCipher = safeStorageCipher();
+  try {
+    core = createCore({
+      dataDir,
+      shell: 'electron',
+      migrationsFolder: path.join(appPath, 'migrations', 'local'),
+      ...electronSqliteBinding(appPath),
+      ...(secretCipher ? { secretCipher } : {}),
+    });
+  } catch (error) {
+    failAndQuit(`Fieldbook could not open its data folder (${dataDir})`, error);
+    return;
+  }
+  hardenSession();
+  serveRenderer(path.join(appPath, 'dist', 'renderer'));
+  registerIpc(core);
+  installMenu(dataDir);
+  mainWindow = createWindow(path.join(appPath, 'dist', 'electron', 'preload.cjs'));
+  mainWindow.on('closed', () => {
+    mainWindow = undefined;
+  });
+}
+
+function createWindow(preload: string): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 800,
+    minWidth: 800,
+    minHeight: 500,
+    title: 'Fieldbook',
+    show: false,
+    webPreferences: {
+      preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      devTools: !app.isPackaged,
+      spellcheck: true,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(appEntryUrl);
+  return window;
+}
+
+/**
+ * better-sqlite3 for Electron's ABI. A release has node_modules rebuilt by electron-builder, so the
+ * default binding is right there; in development node_modules holds the Node build (for tests and
+ * the browser host), and scripts/start.mjs builds an Electron one into dist/native/electron.
+ */
+function electronSqliteBinding(appPath: string): { nativeBinding?: string } {
+  const fromEnv = process.env.FIELDBOOK_ELECTRON_SQLITE;
+  if (fromEnv) return { nativeBinding: fromEnv };
+  if (app.isPackaged) return {};
+  const built = path.join(appPath, 'dist', 'native', 'electron', 'better_sqlite3.node');
+  return fs.existsSync(built) ? { nativeBinding: built } : {};
+}
+
+function failAndQuit(title: string, error: unknown): void {
+  console.error(title, error);
+  dialog.showErrorBox(title, error instanceof Error ? error.message : String(error));
+  app.exit(1);
+}

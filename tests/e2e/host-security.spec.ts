@@ -1,0 +1,30 @@
+import { request as playwrightRequest } from '@playwright/test';
+import { expect, test } from './app-fixture';
+
+// The browser-level counterpart of tests/main/host/server.test.ts: the page got in through the
+// tokened URL, while a client without the cookie or from another origin is turned away.
+
+test('the page that opened the tokened URL is in, at a URL without the token', async ({ app, page }) => {
+  expect(page.url()).toBe(`${app.origin}/`);
+  const answer = await page.request.post(`${app.origin}/rpc/app.info`, { data: {} });
+  expect(answer.status()).toBe(200);
+  expect(await answer.json()).toMatchObject({ ok: true, data: { shell: 'browser', dataDir: app.dataDir } });
+});
+
+test('a client without the token gets 403 for the page and for rpc', async ({ app }) => {
+  const stranger = await playwrightRequest.newContext();
+  try {
+    expect((await stranger.get(`${app.origin}/`)).status()).toBe(403);
+    expect((await stranger.post(`${app.origin}/rpc/app.info`, { data: {} })).status()).toBe(403);
+  } finally {
+    await stranger.dispose();
+  }
+});
+
+test('a request from a foreign Origin gets 403 even with the cookie', async ({ app, page }) => {
+  const answer = await page.request.post(`${app.origin}/rpc/app.info`, {
+    data: {},
+    headers: { origin: 'http://evil.example' },
+  });
+  expect(answer.status()).toBe(403);
+});
