@@ -28,6 +28,11 @@ import { TimelineService } from '../timeline/service';
 import { SyncEngine } from '../sync/sync-engine';
 import { SyncService } from '../sync/service';
 import { syncHandlers } from '../sync/handlers';
+import { PipelineService } from '../pipeline/service';
+import { QuotesService } from '../pipeline/quotes';
+import { createPipelineAnalytics } from '../pipeline/analytics';
+import { createScorer } from '../pipeline/scores';
+import { pipelineHandlers } from '../pipeline/handlers';
 import { createSecretStore, fileKeyCipher, type SecretCipher } from './secret-store';
 import { timelineHandlers } from '../timeline/handlers';
 import { LocalState } from '../settings/local-state';
@@ -67,6 +72,8 @@ export interface Core {
   readonly files: FilesService;
   readonly timeline: TimelineService;
   readonly sync: SyncEngine;
+  readonly pipelines: PipelineService;
+  readonly quotes: QuotesService;
   /** Validates the input against the contract, runs the handler, validates the output. */
   invoke(channel: string, input: unknown): Promise<RpcResult<unknown>>;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
@@ -100,6 +107,8 @@ export function createCore(options: CoreOptions): Core {
   const calls = new CallsService(sqlite, engine, lifecycle, settings, followUps, now);
   const files = new FilesService(sqlite, options.dataDir, engine, lifecycle, settings, now);
   const timeline = new TimelineService(sqlite, now);
+  const pipelines = new PipelineService(sqlite, engine, lifecycle, settings, now);
+  const quotes = new QuotesService(sqlite, engine, lifecycle, settings, pipelines, contacts, files, notes, now);
   const secrets = createSecretStore(state, options.secretCipher ?? fileKeyCipher(options.dataDir));
 
   const events = new EventEmitter();
@@ -116,6 +125,9 @@ export function createCore(options: CoreOptions): Core {
     for (const id of activity.followUpContactIds) ids.add(id);
     if (ids.size > 0) emit('contacts.changed', { ids: [...ids] });
     if (activity.tables.length > 0) emit('activity.changed', { contactIds: activity.contactIds, tables: activity.tables });
+    if (touched.has('pipelines') || touched.has('stages') || touched.has('deals')) {
+      emit('pipelines.changed', { pipelineIds: pipelinesTouched(sqlite, touched) });
+    }
   });
   const syncEngine = new SyncEngine({
     engine,
@@ -142,6 +154,7 @@ export function createCore(options: CoreOptions): Core {
     ...filesHandlers(files),
     ...timelineHandlers(timeline, contacts, notes),
     ...syncHandlers(syncEngine, syncService),
+    ...pipelineHandlers(pipelines, quotes, createPipelineAnalytics(sqlite), createScorer(sqlite, now)),
   } satisfies Handlers;
 
   async function invoke(channelName: string, input: unknown): Promise<RpcResult<unknown>> {
@@ -171,6 +184,8 @@ export function createCore(options: CoreOptions): Core {
     files,
     timeline,
     sync: syncEngine,
+    pipelines,
+    quotes,
     invoke,
     on(event, listener) {
       const schema = eventSchemas[event];
@@ -198,7 +213,7 @@ function toErrorPayload(error: unknown, channelName: string, logError: (error: u
   return { code: 'internal', message: 'Something went wrong inside Fieldbook. The details are in its log.' };
 }
 
-const activityTables = ['notes', 'follow_ups', 'calls', 'files'] as const;
+const activityTables = ['notes', 'follow_ups', 'calls', 'files', 'deals', 'quotes'] as const;
 
 /** The contacts whose notes, follow-ups, calls or files were written, for the renderer to refresh. */
 function contactsOfActivity(sqlite: Sqlite, touched: TouchedRows) {
@@ -218,4 +233,17 @@ function contactsOfActivity(sqlite: Sqlite, touched: TouchedRows) {
     }
   }
   return { contactIds: [...contactIds], followUpContactIds, tables };
+}
+
+/** The pipelines whose stages or deals were written. */
+function pipelinesTouched(sqlite: Sqlite, touched: TouchedRows): string[] {
+  const ids = new Set<string>(touched.get('pipelines') ?? []);
+  for (const [table, column] of [['stages', 'pipeline_id'], ['deals', 'pipeline_id']] as const) {
+    const lookup = sqlite.prepare<[string], { pipeline_id: string }>(`SELECT ${column} AS pipeline_id FROM ${table} WHERE id = ?`);
+    for (const id of touched.get(table) ?? []) {
+      const pipelineId = lookup.get(id)?.pipeline_id;
+      if (pipelineId) ids.add(pipelineId);
+    }
+  }
+  return [...ids];
 }

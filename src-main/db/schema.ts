@@ -260,3 +260,94 @@ export const remindersShown = sqliteTable('reminders_shown', {
   followUpId: text('follow_up_id').primaryKey(),
   shownAt: integer('shown_at').notNull(),
 });
+
+/** Sales pipelines: ordered stages a deal moves through. */
+export const pipelines = sqliteTable('pipelines', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull().default(''),
+  position: integer('position').notNull().default(0),
+  createdAt: integer('created_at').notNull().default(0),
+  cl: integer('cl').notNull().default(1),
+});
+
+/** A stage of a pipeline; `outcome` is 'open', or 'won'/'lost' for final stages. */
+export const stages = sqliteTable(
+  'stages',
+  {
+    id: text('id').primaryKey(),
+    pipelineId: text('pipeline_id').notNull().default(''),
+    name: text('name').notNull().default(''),
+    /** Spaced ordering (steps of 1000) so that moving a stage usually rewrites one row, not all. */
+    position: integer('position').notNull().default(0),
+    probabilityBp: integer('probability_bp').notNull().default(0),
+    expectedDays: integer('expected_days'),
+    outcome: text('outcome').notNull().default('open'),
+    cl: integer('cl').notNull().default(1),
+  },
+  (table) => [index('stages_pipeline').on(table.pipelineId, table.position).where(alive)],
+);
+
+export const deals = sqliteTable(
+  'deals',
+  {
+    id: text('id').primaryKey(),
+    contactId: text('contact_id').notNull().default(''),
+    pipelineId: text('pipeline_id').notNull().default(''),
+    stageId: text('stage_id').notNull().default(''),
+    title: text('title').notNull().default(''),
+    valueMinor: integer('value_minor').notNull().default(0),
+    currency: text('currency').notNull().default('GBP'),
+    /** Overrides the stage's probability when set. */
+    probabilityBp: integer('probability_bp'),
+    expectedCloseAt: integer('expected_close_at'),
+    owner: text('owner').notNull().default(''),
+    source: text('source').notNull().default(''),
+    closeReason: text('close_reason').notNull().default(''),
+    closedAt: integer('closed_at'),
+    createdAt: integer('created_at').notNull().default(0),
+    updatedAt: integer('updated_at').notNull().default(0),
+    cl: integer('cl').notNull().default(1),
+  },
+  (table) => [
+    index('deals_board').on(table.pipelineId, table.stageId, table.updatedAt).where(alive),
+    index('deals_contact').on(table.contactId).where(alive),
+    index('deals_owner').on(table.owner, table.createdAt).where(alive),
+  ],
+);
+
+/** Every stage move of a deal, append-only: the funnel and the timeline read it. */
+export const dealStageEvents = sqliteTable(
+  'deal_stage_events',
+  {
+    id: text('id').primaryKey(),
+    dealId: text('deal_id').notNull().default(''),
+    pipelineId: text('pipeline_id').notNull().default(''),
+    fromStageId: text('from_stage_id'),
+    toStageId: text('to_stage_id').notNull().default(''),
+    at: integer('at').notNull().default(0),
+    movedBy: text('moved_by').notNull().default(''),
+  },
+  (table) => [index('deal_stage_events_deal').on(table.dealId, table.at), index('deal_stage_events_pipeline').on(table.pipelineId, table.at)],
+);
+
+export const quotes = sqliteTable(
+  'quotes',
+  {
+    id: text('id').primaryKey(),
+    dealId: text('deal_id').notNull().default(''),
+    contactId: text('contact_id').notNull().default(''),
+    number: text('number').notNull().default(''),
+    status: text('status').notNull().default('draft'),
+    currency: text('currency').notNull().default('GBP'),
+    /** JSON array of lines: { description, quantityMilli, unitPriceMinor, discountBp, taxRateBp }. */
+    lines: text('lines').notNull().default('[]'),
+    notes: text('notes').notNull().default(''),
+    validUntil: integer('valid_until'),
+    sentAt: integer('sent_at'),
+    fileId: text('file_id'),
+    createdAt: integer('created_at').notNull().default(0),
+    updatedAt: integer('updated_at').notNull().default(0),
+    cl: integer('cl').notNull().default(1),
+  },
+  (table) => [index('quotes_deal').on(table.dealId).where(alive), index('quotes_status').on(table.status).where(alive)],
+);

@@ -1,4 +1,5 @@
-import type { ActivityItem, Dashboard, TimelineCursor, TimelineItem, TimelineKind } from '../../src-shared/domain/timeline';
+import { timelineKinds, type ActivityItem, type Dashboard, type TimelineCursor, type TimelineItem, type TimelineKind } from '../../src-shared/domain/timeline';
+import { quoteTotals, type QuoteLineInput } from '../../src-shared/domain/quote-math';
 import type { Sqlite } from '../db/open';
 import { fieldChangeItems, type LoggedChange } from './field-changes';
 
@@ -41,6 +42,15 @@ export class TimelineService {
         [string],
         { id: string; title: string; due_at: number; done_at: number | null; created_by: string; assignee: string; created_at: number }
       >('SELECT id, title, due_at, done_at, created_by, assignee, created_at FROM follow_ups WHERE contact_id = ? AND cl % 2 = 1'),
+      dealMoves: sqlite.prepare<
+        [string],
+        { id: string; deal_id: string; title: string; from_name: string | null; to_name: string | null; at: number; moved_by: string }
+      >(
+        `SELECT e.id, e.deal_id, d.title, f.name AS from_name, t.name AS to_name, e.at, e.moved_by
+         FROM deal_stage_events e JOIN deals d ON d.id = e.deal_id AND d.cl % 2 = 1
+         LEFT JOIN stages f ON f.id = e.from_stage_id LEFT JOIN stages t ON t.id = e.to_stage_id
+         WHERE d.contact_id = ?`,
+      ),
       files: sqlite.prepare<[string], { id: string; name: string; category: string; added_by: string; created_at: number; size_bytes: number }>(
         'SELECT id, name, category, added_by, created_at, size_bytes FROM files WHERE contact_id = ? AND cl % 2 = 1',
       ),
@@ -73,6 +83,10 @@ export class TimelineService {
         `SELECT COUNT(*) AS n FROM follow_ups f JOIN contacts c ON c.id = f.contact_id
          WHERE f.cl % 2 = 1 AND f.done_at IS NULL AND f.due_at >= ? AND f.due_at <= ? AND c.cl % 2 = 1`,
       ),
+      pendingQuotes: sqlite.prepare<[number], { currency: string; lines: string }>(
+        `SELECT q.currency, q.lines FROM quotes q JOIN deals d ON d.id = q.deal_id AND d.cl % 2 = 1
+         WHERE q.cl % 2 = 1 AND q.status = 'sent' AND (q.valid_until IS NULL OR q.valid_until >= ?)`,
+      ),
       recentNotes: sqlite.prepare<[number], { id: string; contact_id: string; contact_name: string; kind: string; body: string; author: string; created_at: number }>(
         `SELECT n.id, n.contact_id, c.name AS contact_name, n.kind, n.body, n.author, n.created_at
          FROM notes n JOIN contacts c ON c.id = n.contact_id AND c.cl % 2 = 1
@@ -92,7 +106,7 @@ export class TimelineService {
 
   /** Newest first; `before` is the last item of the previous page. */
   forContact(input: { contactId: string; kinds?: TimelineKind[]; before?: TimelineCursor; limit: number }) {
-    const kinds = new Set<TimelineKind>(input.kinds && input.kinds.length > 0 ? input.kinds : ['note', 'call', 'follow_up', 'file', 'change']);
+    const kinds = new Set<TimelineKind>(input.kinds && input.kinds.length > 0 ? input.kinds : timelineKinds);
     const items: TimelineItem[] = [];
     const { contactId } = input;
     if (kinds.has('note')) {
@@ -148,6 +162,19 @@ export class TimelineService {
         });
       }
     }
+    if (kinds.has('deal')) {
+      for (const move of this.statements.dealMoves.all(contactId)) {
+        items.push({
+          key: `deal:${move.id}`,
+          kind: 'deal',
+          at: move.at,
+          actor: move.moved_by,
+          title: move.from_name === null ? `Deal opened: ${move.title} (${move.to_name ?? '?'})` : `Deal ${move.title}: ${move.from_name} → ${move.to_name ?? '?'}`,
+          detail: '',
+          refId: move.deal_id,
+        });
+      }
+    }
     if (kinds.has('change')) {
       // Tag rows are keyed `<contactId>:<tag>`; ';' sorts right after ':'.
       items.push(...fieldChangeItems(this.statements.contactChanges.all(contactId, `${contactId}:`, `${contactId};`)));
@@ -185,7 +212,20 @@ export class TimelineService {
       callsThisWeek,
       callsByDay,
       recentActivity: this.recentActivity(8),
+      pendingQuotes: this.pendingQuotes(now),
     };
+  }
+
+  /** Totals come from the lines with the same arithmetic as the quote itself. */
+  private pendingQuotes(now: number) {
+    const byCurrency = new Map<string, { currency: string; count: number; totalMinor: number }>();
+    for (const quote of this.statements.pendingQuotes.all(now)) {
+      const entry = byCurrency.get(quote.currency) ?? { currency: quote.currency, count: 0, totalMinor: 0 };
+      entry.count += 1;
+      entry.totalMinor += quoteTotals(JSON.parse(quote.lines) as QuoteLineInput[]).totalMinor;
+      byCurrency.set(quote.currency, entry);
+    }
+    return [...byCurrency.values()];
   }
 
   private recentActivity(limit: number): ActivityItem[] {

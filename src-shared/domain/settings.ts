@@ -57,6 +57,12 @@ export const SettingsSchema = z.object({
   slaRules: z.array(SlaRuleSchema).max(50),
   /** Files larger than this are refused. */
   maxFileBytes: z.number().int().min(1024).max(2 * 1024 ** 3),
+  /** Printed on quotes. */
+  officeName: z.string().trim().max(120),
+  officeAddress: z.string().trim().max(500),
+  /** A PNG or JPEG in the file store, printed on quotes. */
+  officeLogoSha256: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
+  defaultTaxRateBp: z.number().int().min(0).max(10_000),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -70,6 +76,10 @@ export const SettingsPatchSchema = z
     callDispositions: SettingsSchema.shape.callDispositions,
     slaRules: SettingsSchema.shape.slaRules,
     maxFileBytes: SettingsSchema.shape.maxFileBytes,
+    officeName: SettingsSchema.shape.officeName,
+    officeAddress: SettingsSchema.shape.officeAddress,
+    officeLogoSha256: SettingsSchema.shape.officeLogoSha256,
+    defaultTaxRateBp: SettingsSchema.shape.defaultTaxRateBp,
   })
   .partial();
 export type SettingsPatch = z.input<typeof SettingsPatchSchema>;
@@ -92,4 +102,8 @@ export const defaultSettings: Settings = {
     },
   ],
   maxFileBytes: 100 * 1024 * 1024,
+  officeName: '',
+  officeAddress: '',
+  officeLogoSha256: null,
+  defaultTaxRateBp: 2000,
 };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EpochMsSchema } from './contact';
 
-export const timelineKinds = ['note', 'call', 'follow_up', 'file', 'change'] as const;
+export const timelineKinds = ['note', 'call', 'follow_up', 'file', 'deal', 'change'] as const;
 export type TimelineKind = (typeof timelineKinds)[number];
 
 export const TimelineItemSchema = z.object({
@@ -38,5 +38,7 @@ export const DashboardSchema = z.object({
   /** Calls per day over the last 7 days, oldest first, for a small chart. */
   callsByDay: z.array(z.object({ day: EpochMsSchema, count: z.number().int() })),
   recentActivity: z.array(ActivityItemSchema),
+  /** Quotes sent and not yet answered, per currency. */
+  pendingQuotes: z.array(z.object({ currency: z.string(), count: z.number().int(), totalMinor: z.number().int() })),
 });
 export type Dashboard = z.infer<typeof DashboardSchema>;

@@ -4,6 +4,7 @@ import { appChannels } from './app';
 import { contactsChannels } from './contacts';
 import { settingsChannels } from './settings';
 import { syncChannels } from './sync';
+import { pipelineChannels } from './pipeline';
 import { callsChannels, filesChannels, followUpsChannels, notesChannels, timelineChannels } from './work';
 
 // The one list of channels. The Electron shell (ipcMain.handle + preload), the browser host
@@ -20,6 +21,7 @@ export const contract = {
   ...filesChannels,
   ...timelineChannels,
   ...syncChannels,
+  ...pipelineChannels,
 };
 
 export type Contract = typeof contract;

@@ -10,6 +10,8 @@ export const eventSchemas = {
   'activity.changed': z.object({ contactIds: z.array(z.string()), tables: z.array(z.string()) }),
   /** Follow-ups fell due that no reminder was shown for yet: fetch followups.dueReminders. */
   'sync.status': SyncStatusSchema,
+  /** Pipelines, stages or deals changed: boards and figures refresh. */
+  'pipelines.changed': z.object({ pipelineIds: z.array(z.string()) }),
   'followups.reminderDue': z.object({ count: z.number().int() }),
 };
 

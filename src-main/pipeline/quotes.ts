@@ -1,0 +1,189 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import { Readable } from 'node:stream';
+import { v7 as uuidv7 } from 'uuid';
+import type { z } from 'zod';
+import { quoteTotals } from '../../src-shared/domain/quote-math';
+import { quoteStatuses, type Quote, type QuoteDraftSchema, type QuoteLine, type QuotePatchSchema } from '../../src-shared/domain/quote';
+import { AppError } from '../../src-shared/errors';
+import type { Sqlite } from '../db/open';
+import type { ContactsService } from '../contacts/service';
+import type { FilesService } from '../files/service';
+import type { NotesService } from '../notes/service';
+import type { SettingsService } from '../settings/service';
+import type { MutationEngine } from '../sync/mutation-engine';
+import type { RowLifecycle } from '../sync/row-lifecycle';
+import type { FieldValues } from '../sync/synced-tables';
+import type { PipelineService } from './service';
+import { renderQuotePdf } from './quote-pdf';
+
+interface QuoteRow {
+  id: string;
+  deal_id: string;
+  contact_id: string;
+  number: string;
+  status: string;
+  currency: string;
+  lines: string;
+  notes: string;
+  valid_until: number | null;
+  sent_at: number | null;
+  file_id: string | null;
+  created_at: number;
+}
+
+function rowToQuote(row: QuoteRow, now: number): Quote {
+  const lines = JSON.parse(row.lines) as QuoteLine[];
+  const totals = quoteTotals(lines);
+  const stored = quoteStatuses.find((status) => status === row.status) ?? 'draft';
+  const expired = stored === 'sent' && row.valid_until !== null && row.valid_until < now;
+  return {
+    id: row.id,
+    dealId: row.deal_id,
+    contactId: row.contact_id,
+    number: row.number,
+    status: expired ? 'expired' : stored,
+    currency: row.currency,
+    lines,
+    notes: row.notes,
+    validUntil: row.valid_until,
+    sentAt: row.sent_at,
+    fileId: row.file_id,
+    subtotalMinor: totals.subtotalMinor,
+    taxMinor: totals.taxMinor,
+    totalMinor: totals.totalMinor,
+    createdAt: row.created_at,
+  };
+}
+
+export class QuotesService {
+  private readonly byId;
+  private readonly ofDeal;
+  private readonly pending;
+
+  constructor(
+    sqlite: Sqlite,
+    private readonly engine: MutationEngine,
+    private readonly lifecycle: RowLifecycle,
+    private readonly settings: SettingsService,
+    private readonly pipelines: PipelineService,
+    private readonly contacts: ContactsService,
+    private readonly files: FilesService,
+    private readonly notes: NotesService,
+    private readonly now: () => number,
+  ) {
+    this.byId = sqlite.prepare<[string], QuoteRow>('SELECT * FROM quotes WHERE id = ? AND cl % 2 = 1');
+    this.ofDeal = sqlite.prepare<[string], QuoteRow>('SELECT * FROM quotes WHERE deal_id = ? AND cl % 2 = 1 ORDER BY created_at DESC');
+    this.pending = sqlite.prepare<[], QuoteRow>(
+      `SELECT q.* FROM quotes q JOIN deals d ON d.id = q.deal_id AND d.cl % 2 = 1
+       WHERE q.cl % 2 = 1 AND q.status = 'sent' ORDER BY q.sent_at DESC`,
+    );
+  }
+
+  get(id: string): Quote {
+    const row = this.byId.get(id);
+    if (!row) throw new AppError('not_found', 'That quote does not exist or was deleted.', 'id');
+    return rowToQuote(row, this.now());
+  }
+
+  listForDeal(dealId: string): Quote[] {
+    return this.ofDeal.all(dealId).map((row) => rowToQuote(row, this.now()));
+  }
+
+  /** Sent, not yet answered and not expired: what the dashboard shows as pending. */
+  pendingQuotes(): Quote[] {
+    return this.pending
+      .all()
+      .map((row) => rowToQuote(row, this.now()))
+      .filter((quote) => quote.status === 'sent');
+  }
+
+  create(draft: z.output<typeof QuoteDraftSchema>): Quote {
+    const deal = this.pipelines.getDeal(draft.dealId);
+    const id = uuidv7();
+    const timestamp = this.now();
+    const day = new Date(timestamp).toISOString().slice(0, 10).replace(/-/g, '');
+    // Numbers are made on the device, offline, so they carry randomness rather than a counter
+    // that two laptops would both advance.
+    const number = `Q-${day}-${randomBytes(3).toString('hex').toUpperCase()}`;
+    this.engine.transaction((tx) =>
+      tx.write('quotes', id, {
+        deal_id: deal.id,
+        contact_id: deal.contactId,
+        number,
+        status: 'draft',
+        currency: deal.currency,
+        lines: JSON.stringify(draft.lines),
+        notes: draft.notes,
+        valid_until: draft.validUntil,
+        sent_at: null,
+        file_id: null,
+        created_at: timestamp,
+        updated_at: timestamp,
+        cl: 1,
+      }),
+    );
+    return this.get(id);
+  }
+
+  update(id: string, patch: z.output<typeof QuotePatchSchema>): Quote {
+    const current = this.get(id);
+    if (patch.lines !== undefined && current.status !== 'draft') {
+      throw new AppError('conflict', 'A sent quote cannot be changed; make a new one.', 'lines');
+    }
+    const fields: FieldValues = {};
+    if (patch.lines !== undefined) fields.lines = JSON.stringify(patch.lines);
+    if (patch.notes !== undefined) fields.notes = patch.notes;
+    if (patch.validUntil !== undefined) fields.valid_until = patch.validUntil;
+    if (patch.status !== undefined) fields.status = patch.status;
+    this.engine.transaction((tx) => tx.write('quotes', id, { ...fields, updated_at: this.now() }));
+    return this.get(id);
+  }
+
+  /**
+   * Marks a quote sent: renders its PDF with the office's name and logo, attaches it to the
+   * contact as a quote file and notes it on the contact's timeline.
+   */
+  async send(id: string): Promise<Quote> {
+    const quote = this.get(id);
+    if (quote.lines.length === 0) throw new AppError('invalid_input', 'Add at least one line before sending the quote.', 'lines');
+    const deal = this.pipelines.getDeal(quote.dealId);
+    const contact = this.contacts.get(quote.contactId);
+    const settings = this.settings.get();
+    const logo = settings.officeLogoSha256 ? this.files.open(settings.officeLogoSha256) : undefined;
+    const sentAt = this.now();
+    const pdf = await renderQuotePdf(
+      { ...quote, sentAt },
+      { officeName: settings.officeName, officeAddress: settings.officeAddress, logo: logo ? fs.readFileSync(logo.path) : null },
+      {
+        name: contact.name,
+        company: contact.company,
+        address: [contact.address.street, contact.address.city, contact.address.postcode, contact.address.country].filter(Boolean).join(', '),
+      },
+      deal.title,
+    );
+    const staged = await this.files.stage(Readable.from([pdf]), `${quote.number}.pdf`);
+    this.engine.transaction(() => {
+      const file = this.files.add({
+        contactId: contact.id,
+        uploadId: staged.uploadId,
+        name: `Quote ${quote.number}.pdf`,
+        mimeType: 'application/pdf',
+        category: 'quote',
+      });
+      this.engine.transaction((tx) => tx.write('quotes', id, { status: 'sent', sent_at: sentAt, file_id: file.id, updated_at: sentAt }));
+      this.notes.create({
+        contactId: contact.id,
+        kind: 'quote_sent',
+        body: `Quote ${quote.number} sent for ${deal.title}.`,
+        pinned: false,
+      });
+    });
+    return this.get(id);
+  }
+
+  delete(id: string): { id: string } {
+    this.lifecycle.delete('quotes', id, 'quote');
+    return { id };
+  }
+}
