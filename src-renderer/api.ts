@@ -1,0 +1,137 @@
+import type { ErrorPayload } from '../src-shared/errors';
+import { isErrorPayload } from '../src-shared/errors';
+import { bridgeGlobalName, eventsPath, rpcPathPrefix, type FieldbookBridge } from '../src-shared/ipc/bridge';
+import type { ChannelInput, ChannelName, ChannelOutput, RpcResult } from '../src-shared/ipc/contract';
+import { eventNames, type EventName, type EventPayload } from '../src-shared/ipc/events';
+
+// The only way the renderer reaches the core. Inside Electron the preload exposes the bridge
+// (src-main/electron/preload.ts); in a plain browser the same bridge is built over the browser
+// host's HTTP transport (src-main/host/). Screens never call either directly.
+
+declare global {
+  interface Window {
+    [bridgeGlobalName]?: FieldbookBridge;
+  }
+}
+
+/** A refusal or failure from the core, carrying its `{ code, message, field? }`. */
+export class ApiError extends Error {
+  readonly code: ErrorPayload['code'];
+  readonly field?: string;
+
+  constructor(readonly payload: ErrorPayload) {
+    super(payload.message);
+    this.name = 'ApiError';
+    this.code = payload.code;
+    if (payload.field !== undefined) this.field = payload.field;
+  }
+}
+
+const unreachable: ErrorPayload = {
+  code: 'internal',
+  message: "Fieldbook couldn't reach its data. Check that the app is still running, then try again.",
+};
+
+function createHttpBridge(): FieldbookBridge {
+  let source: EventSource | undefined;
+  const listeners = new Map<EventName, Set<(payload: never) => void>>();
+
+  function connect(): EventSource {
+    if (source) return source;
+    const created = new EventSource(eventsPath, { withCredentials: true });
+    created.addEventListener('open', () => {
+      // Whatever changed before the stream was (re)connected was never sent to us: screens may
+      // have loaded just before a change landed. An empty id list tells listeners "anything may
+      // have changed", so they reload what they show.
+      for (const name of eventNames) {
+        for (const listener of listeners.get(name) ?? []) (listener as (payload: unknown) => void)({ ids: [] });
+      }
+    });
+    for (const name of eventNames) {
+      created.addEventListener(name, (message) => {
+        let payload: unknown;
+        try {
+          payload = JSON.parse((message as MessageEvent<string>).data);
+        } catch {
+          return;
+        }
+        for (const listener of listeners.get(name) ?? []) (listener as (payload: unknown) => void)(payload);
+      });
+    }
+    source = created;
+    return created;
+  }
+
+  return {
+    async invoke<C extends ChannelName>(channel: C, input: ChannelInput<C>) {
+      let response: Response;
+      try {
+        response = await fetch(rpcPathPrefix + channel, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(input ?? {}),
+          credentials: 'same-origin',
+        });
+      } catch {
+        return { ok: false, error: unreachable };
+      }
+      const body: unknown = await response.json().catch(() => undefined);
+      if (body && typeof body === 'object' && 'ok' in body) return body as RpcResult<ChannelOutput<C>>;
+      return {
+        ok: false,
+        error:
+          response.status === 401 || response.status === 403
+            ? { code: 'forbidden', message: 'This window is no longer signed in to Fieldbook. Reload it to continue.' }
+            : unreachable,
+      };
+    },
+    on(event, listener) {
+      connect();
+      let set = listeners.get(event);
+      if (!set) listeners.set(event, (set = new Set()));
+      set.add(listener as (payload: never) => void);
+      return () => {
+        set.delete(listener as (payload: never) => void);
+      };
+    },
+  };
+}
+
+let bridge: FieldbookBridge | undefined;
+function getBridge(): FieldbookBridge {
+  bridge ??= window[bridgeGlobalName] ?? createHttpBridge();
+  return bridge;
+}
+
+export const api = {
+  async invoke<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
+    const result = await getBridge().invoke(channel, input);
+    if (result.ok) return result.data;
+    throw new ApiError(isErrorPayload(result.error) ? result.error : unreachable);
+  },
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
+    return getBridge().on(event, listener);
+  },
+};
+
+/** Plain words for a failure, for the error banner. Field-level detail is shown by the form. */
+export function describeError(error: unknown): string {
+  if (!(error instanceof ApiError)) return 'Something unexpected went wrong. Please try again.';
+  switch (error.code) {
+    case 'not_found':
+      return 'That item no longer exists. It may have been deleted on another device.';
+    case 'invalid_input':
+      return stripFieldPrefix(error.message);
+    case 'internal':
+      return error.message === unreachable.message
+        ? error.message
+        : 'Something went wrong inside Fieldbook. Your data is safe; please try again.';
+    default:
+      return error.message;
+  }
+}
+
+/** The core prefixes validation messages with the dotted field ("draft.name: …"). */
+export function stripFieldPrefix(message: string): string {
+  return message.replace(/^[\w.]+: /, '');
+}

@@ -1,0 +1,59 @@
+import type { DuplicateMatch } from '../../../src-shared/domain/contact';
+import { Dialog } from '../../ui/Dialog';
+
+interface DuplicateDialogProps {
+  matches: DuplicateMatch[];
+  onOpen: (match: DuplicateMatch) => void;
+  onCreateAnyway: () => void;
+  onClose: () => void;
+}
+
+function describe(match: DuplicateMatch) {
+  return (
+    <>
+      <strong>{match.name}</strong>
+      {match.company ? ` (${match.company})` : ''}
+      {/^same /.test(match.reason) ? ` has the ${match.reason}.` : `: ${match.reason}`}
+    </>
+  );
+}
+
+/** Shown before creating a contact that shares a phone or e-mail with one we already have. */
+export function DuplicateDialog({ matches, onOpen, onCreateAnyway, onClose }: DuplicateDialogProps) {
+  const [only] = matches.length === 1 ? matches : [];
+  return (
+    <Dialog
+      title={only ? 'This contact may already exist' : `${matches.length} contacts look similar`}
+      description={only ? <p>{describe(only)}</p> : <p>These contacts share a phone number or e-mail with the one you are adding.</p>}
+      onClose={onClose}
+      actions={
+        <>
+          <button type="button" className="button" onClick={onClose}>
+            Keep editing
+          </button>
+          <button type="button" className="button" onClick={onCreateAnyway}>
+            Create anyway
+          </button>
+          {only ? (
+            <button type="button" className="button button--primary" autoFocus onClick={() => onOpen(only)}>
+              Open existing
+            </button>
+          ) : null}
+        </>
+      }
+    >
+      {only ? null : (
+        <ul className="duplicate-list">
+          {matches.map((match) => (
+            <li key={match.id} className="duplicate-list__item">
+              <p>{describe(match)}</p>
+              <button type="button" className="button button--small" onClick={() => onOpen(match)}>
+                Open {match.name}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Dialog>
+  );
+}

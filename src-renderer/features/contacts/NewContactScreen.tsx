@@ -1,0 +1,96 @@
+import { useState } from 'react';
+import type { DuplicateMatch } from '../../../src-shared/domain/contact';
+import { api, ApiError } from '../../api';
+import { useUi } from '../../store';
+import { BackLink } from '../../ui/BackLink';
+import { PageTitle } from '../../ui/PageTitle';
+import { ContactForm } from './ContactForm';
+import { DuplicateDialog } from './DuplicateDialog';
+import { emptyForm, fieldErrorsFrom, type DraftResult, type FormErrors } from './form-model';
+
+export function NewContactScreen() {
+  const settings = useUi((state) => state.settings);
+  const navigate = useUi((state) => state.navigate);
+  const showError = useUi((state) => state.showError);
+  const pushToast = useUi((state) => state.pushToast);
+  const [initialValues] = useState(() => (settings ? emptyForm(settings) : null));
+  const [pending, setPending] = useState<{ result: DraftResult; matches: DuplicateMatch[] } | null>(null);
+
+  const findDuplicates = (result: DraftResult) =>
+    api.invoke('contacts.findDuplicates', {
+      phones: result.draft.phones ?? [],
+      emails: (result.draft.emails ?? []).map(({ address }) => ({ address })),
+    });
+
+  const refusal = async (error: unknown, result: DraftResult): Promise<FormErrors | undefined> => {
+    if (error instanceof ApiError && error.code === 'duplicate') {
+      // Someone else added the same person between our check and the save: show who.
+      const matches = await findDuplicates(result).catch(() => []);
+      if (matches.length > 0) {
+        setPending({ result, matches });
+        return undefined;
+      }
+    }
+    const fieldErrors = error instanceof ApiError ? fieldErrorsFrom(error, result) : undefined;
+    if (!fieldErrors) showError(error);
+    return fieldErrors;
+  };
+
+  const create = async (result: DraftResult, allowDuplicate: boolean): Promise<FormErrors | undefined> => {
+    try {
+      const contact = await api.invoke('contacts.create', { draft: result.draft, allowDuplicate });
+      pushToast({ message: `Added ${contact.name}` });
+      navigate({ name: 'contact', id: contact.id }, { replace: true });
+      return undefined;
+    } catch (error) {
+      return refusal(error, result);
+    }
+  };
+
+  const submit = async (result: DraftResult): Promise<FormErrors | undefined> => {
+    const { phones = [], emails = [] } = result.draft;
+    if (phones.length > 0 || emails.length > 0) {
+      try {
+        const matches = await findDuplicates(result);
+        if (matches.length > 0) {
+          setPending({ result, matches });
+          return undefined;
+        }
+      } catch (error) {
+        return refusal(error, result);
+      }
+    }
+    return create(result, false);
+  };
+
+  if (!initialValues) return null;
+  return (
+    <div className="screen screen--form">
+      <BackLink to={{ name: 'contacts' }}>All contacts</BackLink>
+      <header className="page-header">
+        <PageTitle>New contact</PageTitle>
+      </header>
+      <ContactForm
+        initialValues={initialValues}
+        submitLabel="Create contact"
+        onSubmit={submit}
+        onCancel={() => navigate({ name: 'contacts' })}
+      />
+      {pending ? (
+        <DuplicateDialog
+          matches={pending.matches}
+          onClose={() => setPending(null)}
+          onOpen={(match) => navigate({ name: 'contact', id: match.id })}
+          onCreateAnyway={() => {
+            const { result } = pending;
+            setPending(null);
+            void create(result, true).then((errors) => {
+              const first = errors ? Object.values(errors)[0] : undefined;
+              if (first) showError(first);
+            });
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}

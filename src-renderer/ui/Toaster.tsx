@@ -1,0 +1,55 @@
+import { useEffect, useState } from 'react';
+import { useUi, type Toast } from '../store';
+import { Icon } from './Icon';
+
+const visibleForMs = 8000;
+
+/** Toasts in a polite live region; each one stays while the pointer or focus is on it. */
+export function Toaster() {
+  const toasts = useUi((state) => state.toasts);
+  return (
+    <div className="toaster" role="status" aria-live="polite">
+      {toasts.map((toast) => (
+        <ToastItem key={toast.id} toast={toast} />
+      ))}
+    </div>
+  );
+}
+
+function ToastItem({ toast }: { toast: Toast }) {
+  const dismissToast = useUi((state) => state.dismissToast);
+  const [held, setHeld] = useState(false);
+
+  useEffect(() => {
+    if (held) return;
+    const timer = window.setTimeout(() => dismissToast(toast.id), visibleForMs);
+    return () => window.clearTimeout(timer);
+  }, [held, toast.id, dismissToast]);
+
+  return (
+    <div
+      className="toast"
+      onPointerEnter={() => setHeld(true)}
+      onPointerLeave={() => setHeld(false)}
+      onFocus={() => setHeld(true)}
+      onBlur={() => setHeld(false)}
+    >
+      <p className="toast__message">{toast.message}</p>
+      {toast.action ? (
+        <button
+          type="button"
+          className="toast__action"
+          onClick={() => {
+            dismissToast(toast.id);
+            toast.action?.run();
+          }}
+        >
+          {toast.action.label}
+        </button>
+      ) : null}
+      <button type="button" className="icon-button icon-button--on-dark" aria-label="Dismiss" onClick={() => dismissToast(toast.id)}>
+        <Icon name="close" size={16} />
+      </button>
+    </div>
+  );
+}
