@@ -34,7 +34,7 @@ export interface ContactRow {
 }
 
 /** The domain fields of a contact without identity and bookkeeping. */
-export type ContactFields = Omit<Contact, 'id' | 'createdAt' | 'updatedAt' | 'tags'>;
+export type ContactFields = Omit<Contact, 'id' | 'createdAt' | 'updatedAt' | 'tags' | 'nextFollowUpAt'>;
 
 export function rowToContact(row: ContactRow, tags: string[]): Contact {
   return {
@@ -129,7 +129,6 @@ export function fieldsToColumns(fields: Partial<ContactFields>): FieldValues {
   if (fields.status !== undefined) columns.status = fields.status;
   if (fields.owner !== undefined) columns.owner = fields.owner;
   if (fields.source !== undefined) columns.source = fields.source;
-  if (fields.nextFollowUpAt !== undefined) columns.next_follow_up_at = fields.nextFollowUpAt;
   if (fields.potentialValue !== undefined) {
     columns.potential_value_minor = fields.potentialValue?.amountMinor ?? null;
     columns.potential_value_currency = fields.potentialValue?.currency ?? null;

@@ -84,7 +84,6 @@ export class ContactsService {
       status: draft.status,
       owner: draft.owner ?? settings.userName,
       source: draft.source,
-      nextFollowUpAt: draft.nextFollowUpAt,
       potentialValue: draft.potentialValue,
       summary: draft.summary,
       doNotContact: draft.doNotContact,

@@ -1,5 +1,6 @@
 // Which tables sync, and which of their columns are merged field by field. Anything not listed
-// (derived indexes, search_rowid) is local to this laptop and rebuilt by the write path.
+// (derived indexes, search_rowid, contacts.next_follow_up_at) is local to this laptop and
+// rebuilt by the write path.
 // When adding a synced column: src-main/db/schema.ts, a migration, and its name here.
 
 export const schemaVersion = 1;
@@ -21,7 +22,6 @@ export const syncedTables = {
     'status',
     'owner',
     'source',
-    'next_follow_up_at',
     'potential_value_minor',
     'potential_value_currency',
     'summary',

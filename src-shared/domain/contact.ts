@@ -76,7 +76,6 @@ const draftShape = {
   owner: z.string().trim().max(120),
   source: z.string().trim().max(200),
   tags: z.array(tagName).max(50),
-  nextFollowUpAt: EpochMsSchema.nullable(),
   potentialValue: MoneySchema.nullable(),
   summary: z.string().max(5000),
   doNotContact: z.boolean(),
@@ -99,7 +98,6 @@ export const ContactDraftSchema = z.object({
   owner: draftShape.owner.optional(),
   source: draftShape.source.default(''),
   tags: draftShape.tags.default([]),
-  nextFollowUpAt: draftShape.nextFollowUpAt.default(null),
   potentialValue: draftShape.potentialValue.default(null),
   summary: draftShape.summary.default(''),
   doNotContact: draftShape.doNotContact.default(false),
@@ -128,6 +126,7 @@ export const ContactSchema = z.object({
   owner: z.string(),
   source: z.string(),
   tags: z.array(z.string()),
+  /** Derived: the earliest due time of the contact's open follow-ups. */
   nextFollowUpAt: EpochMsSchema.nullable(),
   potentialValue: MoneySchema.nullable(),
   summary: z.string(),

@@ -14,7 +14,7 @@ const names = async (query: Parameters<TempCore['call']>[1] & object) =>
 
 async function seed() {
   await core.call('settings.update', { userName: 'Sam' });
-  await core.call('contacts.create', {
+  const ann = await core.call('contacts.create', {
     draft: {
       name: 'Ann Smith',
       company: 'Smith Plumbing',
@@ -25,9 +25,9 @@ async function seed() {
       emails: [{ type: 'work', address: 'Ann@Smith-Plumbing.co.uk' }],
       tags: ['VIP', 'boiler'],
       status: 'won',
-      nextFollowUpAt: Date.UTC(2026, 0, 10),
     },
   });
+  await core.call('followups.create', { contactId: ann.id, title: 'Service the boiler', dueAt: Date.UTC(2026, 0, 10) });
   await core.call('contacts.create', {
     draft: { name: 'Chloé Martin', company: 'Northside Lettings', contactType: 'lead', owner: 'Priya', tags: ['landlord'] },
   });
