@@ -107,6 +107,9 @@ export function createCore(options: CoreOptions): Core {
   const calls = new CallsService(sqlite, engine, lifecycle, settings, followUps, now);
   const files = new FilesService(sqlite, options.dataDir, engine, lifecycle, settings, now);
   const timeline = new TimelineService(sqlite, now);
+  // Every service has registered its derived-data hooks: changes kept from a newer version that
+  // this one now understands can be applied.
+  engine.applyPendingChanges();
   const pipelines = new PipelineService(sqlite, engine, lifecycle, settings, now);
   const quotes = new QuotesService(sqlite, engine, lifecycle, settings, pipelines, contacts, files, notes, now);
   const secrets = createSecretStore(state, options.secretCipher ?? fileKeyCipher(options.dataDir));

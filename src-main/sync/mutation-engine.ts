@@ -106,6 +106,24 @@ export class MutationEngine {
     return result;
   }
 
+  /**
+   * Applies the kept changes that this version now understands (after an upgrade added their
+   * table or column); the rest stay kept. Called at start, after the migrations.
+   */
+  applyPendingChanges(): ApplyResult {
+    const rows = this.statement('SELECT * FROM pending_changes ORDER BY hlc').all() as ChangeRow[];
+    const ready = rows
+      .map(toChangeRecord)
+      .filter((change) => isSyncedTable(change.tableName) && Object.keys(change.fields).every((name) => isSyncedColumn(change.tableName as SyncedTableName, name)));
+    if (ready.length === 0) return { applied: 0, duplicates: 0, pending: rows.length };
+    const remove = this.statement('DELETE FROM pending_changes WHERE change_id = ?');
+    // Out of the pending table first, or the merge would take them for repeats; one transaction.
+    return this.sqlite.transaction(() => {
+      for (const change of ready) remove.run(change.changeId);
+      return this.applyRemoteChanges(ready);
+    })();
+  }
+
   /** Local changes not yet acknowledged by the relay, oldest first. */
   outbox(limit: number): { seq: number; change: ChangeRecord }[] {
     const rows = this.statement(

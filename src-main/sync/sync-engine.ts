@@ -232,8 +232,9 @@ export class SyncEngine {
         await this.bootstrapIfNew(client);
         continue;
       }
-      const last = page.changes[page.changes.length - 1];
-      const nextCursor = last ? last.seq : cursor;
+      // The highest sequence of the page, not its last entry: nothing here relies on the order
+      // of a page, which the network or a proxy may have changed.
+      const nextCursor = page.changes.reduce((highest, entry) => Math.max(highest, entry.seq), cursor);
       this.options.engine.applyRemoteChanges(
         page.changes.map(({ change }) => change),
         () => this.options.state.set(cursorKey, nextCursor),
