@@ -1,39 +1,52 @@
 #!/usr/bin/env node
-// `npm test`'s pretest: the e2e tests need a Chromium (Playwright downloads none here; see
-// playwright.config.ts). As root on Debian it installs Debian's package; otherwise it says what
-// to run and fails, so a missing browser is a clear message rather than a timeout in Playwright.
+// `npm test`'s pretest: the tests need a few Debian packages that npm cannot bring — Chromium
+// for the e2e suite (Playwright downloads no browser here; see playwright.config.ts) and
+// PostgreSQL for the relay's integration test. As root on Debian it installs what is missing;
+// otherwise it says exactly what to run and fails, so a missing package is a clear message
+// rather than a timeout deep inside a test.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 
-const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const installCommands = [
-  ['apt-get', 'update'],
-  ['apt-get', 'install', '-y', '--no-install-recommends', 'chromium'],
+const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+function hasPostgres() {
+  const root = '/usr/lib/postgresql';
+  return fs.existsSync(root) && fs.readdirSync(root).some((version) => fs.existsSync(path.join(root, version, 'bin', 'initdb')));
+}
+
+const needs = [
+  { apt: 'chromium', why: 'the end-to-end tests (Chromium)', present: () => fs.existsSync(chromiumPath) },
+  { apt: 'postgresql', why: 'the relay integration test (PostgreSQL)', present: hasPostgres },
 ];
 
-if (fs.existsSync(chromium)) process.exit(0);
-
-const isDebian = fs.existsSync('/etc/debian_version');
-const isRoot = process.getuid?.() === 0;
-
-if (process.env.CHROMIUM_PATH) {
-  console.error(`CHROMIUM_PATH is set to ${chromium}, which does not exist. Point it at a Chromium or Chrome executable.`);
+if (process.env.CHROMIUM_PATH && !fs.existsSync(chromiumPath)) {
+  console.error(`CHROMIUM_PATH is set to ${chromiumPath}, which does not exist. Point it at a Chromium or Chrome executable.`);
   process.exit(1);
 }
 
-if (!isDebian) {
-  console.error(`The end-to-end tests need Chromium at ${chromium}. Install Chromium or Chrome and set CHROMIUM_PATH to its executable.`);
+const missing = needs.filter((need) => !need.present());
+if (missing.length === 0) process.exit(0);
+
+const packages = missing.map((need) => need.apt);
+const commands = [
+  ['apt-get', 'update'],
+  ['apt-get', 'install', '-y', '--no-install-recommends', ...packages],
+];
+const describe = () => missing.map((need) => `${need.apt} for ${need.why}`).join(', ');
+
+if (!fs.existsSync('/etc/debian_version')) {
+  console.error(`The tests need ${describe()}. Install them with your system's package manager.`);
+  process.exit(1);
+}
+if (process.getuid?.() !== 0) {
+  console.error(`The tests need ${describe()}. Install them with:`);
+  console.error(`  sudo ${commands.map((command) => command.join(' ')).join(' && sudo ')}`);
   process.exit(1);
 }
 
-if (!isRoot) {
-  console.error('The end-to-end tests need Chromium. Install it with:');
-  console.error(`  sudo ${installCommands.map((command) => command.join(' ')).join(' && sudo ')}`);
-  process.exit(1);
-}
-
-console.log('Chromium is missing; installing Debian\'s package for the end-to-end tests.');
-for (const command of installCommands) {
+console.log(`Installing Debian packages the tests need: ${describe()}.`);
+for (const command of commands) {
   console.log(`$ ${command.join(' ')}`);
   const result = spawnSync(command[0], command.slice(1), {
     stdio: 'inherit',
@@ -44,8 +57,9 @@ for (const command of installCommands) {
     process.exit(1);
   }
 }
-if (!fs.existsSync(chromium)) {
-  console.error(`apt-get finished but ${chromium} is still missing.`);
+const stillMissing = missing.filter((need) => !need.present());
+if (stillMissing.length > 0) {
+  console.error(`apt-get finished but these are still missing: ${stillMissing.map((need) => need.apt).join(', ')}.`);
   process.exit(1);
 }
-console.log(`Chromium installed at ${chromium}.`);
+console.log('All set.');

@@ -33,7 +33,7 @@ export class RelayClient {
     private readonly token?: string,
     /** Replaceable so fault tests can drop, repeat or reorder what crosses the network. */
     private readonly fetchImpl: Fetch = fetch,
-    private readonly timeoutMs = 15_000,
+    private readonly timeoutMs = 60_000,
   ) {}
 
   createWorkspace(body: { workspaceName: string; memberName: string; deviceName: string }) {

@@ -1,0 +1,45 @@
+import { pingDatabase } from '../db/open';
+import { pullRoute, snapshotRoute } from './pull';
+import { pushRoute } from './push';
+import type { Route } from './types';
+import { workspaceRoutes } from './workspaces';
+
+// Every HTTP route of the relay (besides GET /metrics and the /v1/live upgrade, which the server
+// handles itself). Paths follow src-shared/sync/protocol.ts and RelayClient in src-main/sync.
+
+const healthRoute: Route = {
+  method: 'GET',
+  path: '/health',
+  access: 'public',
+  rateLimited: false,
+  async handle({ db }) {
+    await pingDatabase(db);
+    return { ok: true };
+  },
+};
+
+export const relayRoutes: readonly Route[] = [healthRoute, ...workspaceRoutes, pushRoute, pullRoute, snapshotRoute];
+
+export interface MatchedRoute {
+  route: Route;
+  /** Path parameters, still URL-encoded. */
+  params: Record<string, string>;
+}
+
+/** Finds the route of `/v1/devices/abc/revoke` by its pattern `/v1/devices/:id/revoke`. */
+export function matchRoute(method: string, pathname: string): MatchedRoute | undefined {
+  const parts = pathname.split('/');
+  for (const route of relayRoutes) {
+    const pattern = route.path.split('/');
+    if (route.method !== method || pattern.length !== parts.length) continue;
+    const params: Record<string, string> = {};
+    const matches = pattern.every((segment, index) => {
+      const part = parts[index]!;
+      if (!segment.startsWith(':')) return segment === part;
+      params[segment.slice(1)] = part;
+      return part !== '';
+    });
+    if (matches) return { route, params };
+  }
+  return undefined;
+}

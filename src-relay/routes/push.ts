@@ -1,0 +1,136 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { maxClockAheadMs, PushRequestSchema } from '../../src-shared/sync/protocol';
+import { pokeChannel, type RelayTransaction } from '../db/open';
+import { changes, rowState, type StoredPayload } from '../db/schema';
+import { parseInput, RelayHttpError } from '../http';
+import { emptyRowState, foldChange, type RowStateValue } from '../row-state';
+import type { Route } from './types';
+
+// POST /v1/push: stores a batch of changes in the workspace's log, idempotently by change id,
+// folds the new ones into row_state for bootstrap snapshots, and pokes live devices.
+
+const rowKey = (tableName: string, rowId: string) => `${tableName}\u0000${rowId}`;
+
+/** "12 minutes", "3 hours", "2 days": how far ahead a clock is, in words for the user. */
+export function describeDuration(ms: number): string {
+  const minutes = Math.max(1, Math.round(ms / 60_000));
+  if (minutes < 120) return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return `${hours} hours`;
+  return `${Math.round(hours / 24)} days`;
+}
+
+export const pushRoute: Route = {
+  method: 'POST',
+  path: '/v1/push',
+  access: 'device',
+  async handle({ db, now, metrics, caller, body }) {
+    const batch = parseInput(PushRequestSchema, await body()).changes;
+
+    // A change stamped in the future would win every merge until the real time catches up, so
+    // the whole batch is refused (nothing stored) until the laptop's clock is set right.
+    const receivedAt = now();
+    const aheadMs = Math.max(...batch.map((change) => Number(change.hlc.slice(0, 15)) - receivedAt));
+    if (aheadMs > maxClockAheadMs) {
+      throw new RelayHttpError(
+        400,
+        'clock_ahead',
+        `This laptop's clock is ${describeDuration(aheadMs)} ahead of the relay's. Set the clock right (automatic time) and sync again.`,
+      );
+    }
+
+    const unique = [...new Map(batch.map((change) => [change.changeId, change])).values()];
+    const { stored, newestSeq } = await db.transaction(async (tx) => {
+      // Sequence numbers are taken when a row is inserted, but become visible when the
+      // transaction commits. Two concurrent pushes to one workspace could take seq 7 and 8 and
+      // commit 8 first; a device pulling in between would move its cursor to 8 and never see 7.
+      // Holding this lock from before the insert until the commit makes sequence order equal
+      // commit order within a workspace (other workspaces are not held up; a hash collision
+      // between two workspace ids only serialises them).
+      await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${caller.workspaceId}, 0))`);
+      const inserted = await tx
+        .insert(changes)
+        .values(
+          unique.map((change) => ({
+            workspaceId: caller.workspaceId,
+            changeId: change.changeId,
+            // The pushing device, from its token; whatever the payload claims is ignored.
+            deviceId: caller.deviceId,
+            hlc: change.hlc,
+            schemaVersion: change.schemaVersion,
+            payload: {
+              tableName: change.tableName,
+              rowId: change.rowId,
+              fields: change.fields,
+              author: change.author,
+            } satisfies StoredPayload,
+            receivedAt,
+          })),
+        )
+        .onConflictDoNothing({ target: [changes.workspaceId, changes.changeId] })
+        .returning({ changeId: changes.changeId });
+
+      // Only newly stored changes are folded in (folding one twice would be harmless anyway).
+      const fresh = new Set(inserted.map((row) => row.changeId));
+      await foldIntoRowState(
+        tx,
+        caller.workspaceId,
+        unique.filter((change) => fresh.has(change.changeId)),
+      );
+      const [newest] = await tx
+        .select({ seq: sql<number>`coalesce(max(${changes.seq}), 0)`.mapWith(Number) })
+        .from(changes)
+        .where(eq(changes.workspaceId, caller.workspaceId));
+      const newestSeq = newest?.seq ?? 0;
+      // Delivered by PostgreSQL (and PGlite) only when this transaction commits: never a poke
+      // for changes a puller cannot see yet. Every relay process on the database receives it.
+      if (inserted.length > 0) await tx.execute(sql`SELECT pg_notify(${pokeChannel}, ${`${caller.workspaceId}:${newestSeq}`})`);
+      return { stored: inserted.length, newestSeq };
+    });
+
+    metrics.pushes.add();
+    metrics.changesStored.add(stored);
+    return { acknowledged: batch.map((change) => change.changeId), newestSeq };
+  },
+};
+
+async function foldIntoRowState(
+  tx: RelayTransaction,
+  workspaceId: string,
+  fresh: { tableName: string; rowId: string; hlc: string; fields: RowStateValue['fields']; author: string }[],
+): Promise<void> {
+  if (fresh.length === 0) return;
+  const keys = [...new Map(fresh.map((change) => [rowKey(change.tableName, change.rowId), change])).values()];
+  // Two array parameters rather than a list of (table, row) pairs: PGlite 0.5 aborts (WASM) at
+  // the commit of a transaction that ran an IN list of a few hundred row constructors.
+  const tableNames = sql.param(keys.map((change) => change.tableName));
+  const rowIds = sql.param(keys.map((change) => change.rowId));
+  const existing = await tx
+    .select()
+    .from(rowState)
+    .where(
+      and(
+        eq(rowState.workspaceId, workspaceId),
+        sql`(${rowState.tableName}, ${rowState.rowId}) IN (SELECT * FROM unnest(${tableNames}::text[], ${rowIds}::text[]))`,
+      ),
+    );
+  const states = new Map<string, RowStateValue>(
+    existing.map((row) => [rowKey(row.tableName, row.rowId), { fields: row.fields, clocks: row.clocks, authors: row.authors }]),
+  );
+  for (const change of fresh) {
+    const key = rowKey(change.tableName, change.rowId);
+    states.set(key, foldChange(states.get(key) ?? emptyRowState(), change));
+  }
+  await tx
+    .insert(rowState)
+    .values(
+      keys.map((change) => {
+        const state = states.get(rowKey(change.tableName, change.rowId))!;
+        return { workspaceId, tableName: change.tableName, rowId: change.rowId, ...state };
+      }),
+    )
+    .onConflictDoUpdate({
+      target: [rowState.workspaceId, rowState.tableName, rowState.rowId],
+      set: { fields: sql`excluded.fields`, clocks: sql`excluded.clocks`, authors: sql`excluded.authors` },
+    });
+}

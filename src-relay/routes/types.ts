@@ -1,0 +1,35 @@
+import type { IncomingMessage } from 'node:http';
+import type { Caller } from '../auth';
+import type { RelayDb } from '../db/open';
+import type { RelayMetrics } from '../metrics';
+
+// What a route handler gets and declares. The server (src-relay/server.ts) matches the route,
+// authenticates when `access` asks for it, applies the rate limit, and sends the returned body
+// as JSON with status 200; a handler refuses by throwing a RelayHttpError.
+
+export interface RouteContext {
+  db: RelayDb;
+  now: () => number;
+  metrics: RelayMetrics;
+  request: IncomingMessage;
+  params: Record<string, string>;
+  query: URLSearchParams;
+  /** Reads the JSON body within the size limit; `{}` when empty. */
+  body(): Promise<unknown>;
+  /** Tells every relay process that devices of the workspace lost access (closes their sockets). */
+  accessChanged(workspaceId: string): Promise<void>;
+}
+
+export interface AuthedContext extends RouteContext {
+  caller: Caller;
+}
+
+interface RouteBase {
+  method: 'GET' | 'POST';
+  /** `/v1/devices/:id/revoke`; also the `route` label of logs and metrics. */
+  path: string;
+}
+
+export type Route =
+  | (RouteBase & { access: 'public'; rateLimited: boolean; handle(context: RouteContext): Promise<unknown> })
+  | (RouteBase & { access: 'device' | 'admin'; handle(context: AuthedContext): Promise<unknown> });

@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Relay } from '../../src-relay/server';
+import {
+  call,
+  createWorkspace,
+  inviteAndJoin,
+  openLive,
+  openTestDatabase,
+  startTestRelay,
+  wireChange,
+  type TestDatabase,
+} from './helpers/relay-harness';
+
+let testDb: TestDatabase;
+let relay: Relay;
+
+beforeAll(async () => {
+  testDb = await openTestDatabase();
+  relay = await startTestRelay(testDb.database);
+}, 120_000);
+
+afterAll(async () => {
+  await relay?.close();
+  await testDb?.close();
+});
+
+describe('live pokes', () => {
+  it("pokes every device of the workspace after a push, and no other workspace's", async () => {
+    const admin = await createWorkspace(relay.url);
+    const teammate = await inviteAndJoin(relay.url, admin, 'Bob');
+    const stranger = await createWorkspace(relay.url, 'Other');
+    const bob = openLive(relay.url, teammate.deviceToken);
+    const other = openLive(relay.url, stranger.deviceToken);
+    await Promise.all([bob.opened, other.opened]);
+    expect(bob.socket.protocol).toBe(`fieldbook.${teammate.deviceToken}`);
+
+    const change = wireChange();
+    const pushed = await call(relay.url, 'POST', '/v1/push', { token: admin.deviceToken, body: { changes: [change] } });
+    expect(await bob.nextPoke()).toBe(pushed.body.newestSeq);
+    // A re-push stores nothing, so it pokes nobody: the next poke is the next new change's.
+    await call(relay.url, 'POST', '/v1/push', { token: admin.deviceToken, body: { changes: [change] } });
+    const next = await call(relay.url, 'POST', '/v1/push', { token: admin.deviceToken, body: { changes: [wireChange()] } });
+    expect(await bob.nextPoke()).toBe(next.body.newestSeq);
+    expect(other.pokes).toEqual([]);
+    bob.socket.close();
+    other.socket.close();
+  });
+
+  it('refuses a socket with an unknown token or a foreign browser origin', async () => {
+    const admin = await createWorkspace(relay.url);
+    await expect(openLive(relay.url, 'not-a-token').opened).rejects.toThrow('HTTP 401');
+    await expect(openLive(relay.url, admin.deviceToken, { origin: 'https://evil.example' }).opened).rejects.toThrow('HTTP 403');
+    const own = openLive(relay.url, admin.deviceToken, { origin: relay.url });
+    await own.opened;
+    own.socket.close();
+  });
+
+  it('closes the socket of a device when it is revoked', async () => {
+    const admin = await createWorkspace(relay.url);
+    const teammate = await inviteAndJoin(relay.url, admin, 'Bob');
+    const bob = openLive(relay.url, teammate.deviceToken);
+    await bob.opened;
+    await call(relay.url, 'POST', `/v1/devices/${teammate.deviceId}/revoke`, { token: admin.deviceToken, body: {} });
+    expect(await bob.closed).toBe(4401);
+  });
+});
+
+describe('operations', () => {
+  it('limits each device to its rate and says when to retry', async () => {
+    const limited = await startTestRelay(testDb.database, { rateLimit: { perSecond: 1, burst: 3 } });
+    try {
+      const admin = await createWorkspace(relay.url);
+      const statuses = [];
+      let retryAfter: string | null = null;
+      for (let index = 0; index < 5; index += 1) {
+        const answer = await call(limited.url, 'GET', '/v1/workspace', { token: admin.deviceToken });
+        statuses.push(answer.status);
+        if (answer.status === 429) {
+          retryAfter = answer.headers.get('retry-after');
+          expect(answer.body.error.code).toBe('rate_limited');
+        }
+      }
+      expect(statuses.slice(0, 3)).toEqual([200, 200, 200]);
+      expect(statuses.at(-1)).toBe(429);
+      expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
+      // Another device has its own bucket.
+      const other = await createWorkspace(relay.url);
+      expect((await call(limited.url, 'GET', '/v1/workspace', { token: other.deviceToken })).status).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('answers health and metrics without a token', async () => {
+    expect(await call(relay.url, 'GET', '/health')).toMatchObject({ status: 200, body: { ok: true } });
+    const metrics = await (await fetch(new URL('/metrics', relay.url))).text();
+    expect(metrics).toContain('fieldbook_relay_http_requests_total{route="/health",status="200"}');
+    expect(metrics).toMatch(/fieldbook_relay_pushes_total \d+/);
+    expect(metrics).toContain('fieldbook_relay_websockets_open');
+    expect(metrics).toContain('fieldbook_relay_http_request_duration_seconds_bucket');
+  });
+
+  it('logs one JSON line per request with route, status, workspace and device', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const logged = await startTestRelay(testDb.database, { logger: (entry) => lines.push(entry) });
+    try {
+      const admin = await createWorkspace(logged.url);
+      await call(logged.url, 'GET', '/v1/pull?after=0', { token: admin.deviceToken });
+      await call(logged.url, 'GET', '/v1/nowhere');
+      expect(lines.map(({ route, status }) => `${route} ${status}`)).toEqual(['/v1/workspaces 200', '/v1/pull 200', 'unmatched 404']);
+      expect(lines[1]).toMatchObject({ method: 'GET', workspace: admin.workspaceId, device: admin.deviceId });
+      expect(typeof lines[1]?.ms).toBe('number');
+      expect(() => new Date(String(lines[1]?.time)).toISOString()).not.toThrow();
+    } finally {
+      await logged.close();
+    }
+  });
+});
