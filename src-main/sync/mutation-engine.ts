@@ -49,6 +49,23 @@ export interface ApplyResult {
 
 type Clocks = Record<string, string>;
 
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Text every store on the way can hold: PostgreSQL (the relay) cannot store NUL characters or
+ * unpaired surrogates, and a change it refuses would block the outbox forever. Neither is ever
+ * meant in CRM text, so NUL is dropped and a lone surrogate becomes U+FFFD, as browsers do.
+ */
+function storableText(fields: FieldValues): FieldValues {
+  let cleaned: FieldValues | undefined;
+  for (const [name, value] of Object.entries(fields)) {
+    if (typeof value !== 'string') continue;
+    const fixed = value.replace(/\u0000/g, '').replace(loneSurrogate, '\uFFFD');
+    if (fixed !== value) (cleaned ??= { ...fields })[name] = fixed;
+  }
+  return cleaned ?? fields;
+}
+
 /**
  * The one mutation path. A local write changes the row, advances the per-field clocks and
  * appends one change record, all in one SQLite transaction; remote changes go through the
@@ -183,6 +200,7 @@ export class MutationEngine {
     const hlc = this.clock.tick();
     const clocks = this.readClocks(table, rowId);
     for (const name of names) clocks[name] = hlc;
+    fields = storableText(fields);
     this.writeRow(table, rowId, fields);
     this.writeClocks(table, rowId, clocks);
     this.statement(

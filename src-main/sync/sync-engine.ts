@@ -1,7 +1,7 @@
 import type { SyncStatus } from '../../src-shared/domain/sync';
 import { parseHlc } from '../../src-shared/hlc';
 import type { DeviceCredentials, WireChange } from '../../src-shared/sync/protocol';
-import { maxPushBatch } from '../../src-shared/sync/protocol';
+import { maxPushBatch, maxRequestBytes } from '../../src-shared/sync/protocol';
 import type { SecretStore } from '../core/secret-store';
 import type { LocalState } from '../settings/local-state';
 import type { ChangeRecord, MutationEngine } from './mutation-engine';
@@ -214,9 +214,9 @@ export class SyncEngine {
 
   private async pushAll(client: RelayClient): Promise<void> {
     for (;;) {
-      const batch = this.options.engine.outbox(maxPushBatch);
+      const batch = limitBySize(this.options.engine.outbox(maxPushBatch).map(({ change }) => toWire(change)));
       if (batch.length === 0) return;
-      const response = await client.push(batch.map(({ change }) => toWire(change)));
+      const response = await client.push(batch);
       this.options.engine.markPushed(response.acknowledged);
       if (response.acknowledged.length === 0) return;
     }
@@ -269,6 +269,17 @@ export class SyncEngine {
   private publish(): void {
     this.options.onStatus(this.status());
   }
+}
+
+/** The longest prefix of the batch that fits well inside the relay's request limit (at least one change). */
+function limitBySize(batch: WireChange[]): WireChange[] {
+  const budget = maxRequestBytes / 2;
+  let bytes = 0;
+  for (let index = 0; index < batch.length; index += 1) {
+    bytes += Buffer.byteLength(JSON.stringify(batch[index]));
+    if (bytes > budget && index > 0) return batch.slice(0, index);
+  }
+  return batch;
 }
 
 function toWire(change: ChangeRecord): WireChange {

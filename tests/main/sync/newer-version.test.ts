@@ -51,3 +51,14 @@ describe('changes from a newer app version', () => {
     expect(upgraded.sqlite.prepare('SELECT COUNT(*) AS n FROM pending_changes').get()).toEqual({ n: 0 });
   });
 });
+
+describe('text the relay can store', () => {
+  it('drops NUL characters and replaces unpaired surrogates before a change is logged', async () => {
+    const core = createTempCore();
+    cores.push(core);
+    const contact = await core.call('contacts.create', { draft: { name: 'Ann\u0000 Smith', summary: 'broken \uD800 text' } });
+    expect(contact).toMatchObject({ name: 'Ann Smith', summary: 'broken \uFFFD text' });
+    const logged = core.sqlite.prepare('SELECT fields FROM changes ORDER BY seq LIMIT 1').get() as { fields: string };
+    expect(JSON.parse(logged.fields)).toMatchObject({ name: 'Ann Smith', summary: 'broken \uFFFD text' });
+  });
+});
