@@ -60,7 +60,7 @@ function storableText(fields: FieldValues): FieldValues {
   let cleaned: FieldValues | undefined;
   for (const [name, value] of Object.entries(fields)) {
     if (typeof value !== 'string') continue;
-    const fixed = value.replace(/\u0000/g, '').replace(loneSurrogate, '\uFFFD');
+    const fixed = value.replaceAll('\u0000', '').replace(loneSurrogate, '\uFFFD');
     if (fixed !== value) (cleaned ??= { ...fields })[name] = fixed;
   }
   return cleaned ?? fields;
