@@ -46,6 +46,7 @@ export class SyncEngine {
   private running = false;
   private again = false;
   private timer: NodeJS.Timeout | undefined;
+  private timerDueAt = 0;
   private live: { close(): void } | undefined;
   private failures = 0;
   private stopped = true;
@@ -148,10 +149,17 @@ export class SyncEngine {
     return this.status();
   }
 
+  /** Runs a cycle after `delayMs`, unless one is already due sooner (a sooner request always wins). */
   private schedule(delayMs: number): void {
     if (this.stopped) return;
+    const dueAt = Date.now() + delayMs;
+    if (this.timer && this.timerDueAt <= dueAt) return;
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.cycle(), delayMs);
+    this.timerDueAt = dueAt;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.cycle();
+    }, delayMs);
     this.timer.unref?.();
   }
 
@@ -173,7 +181,12 @@ export class SyncEngine {
   }
 
   private async cycle(): Promise<void> {
-    if (this.running || !this.config) return;
+    if (!this.config) return;
+    if (this.running) {
+      // A write or a poke during a cycle: run once more at its end rather than drop the request.
+      this.again = true;
+      return;
+    }
     this.running = true;
     this.publish();
     try {

@@ -110,3 +110,44 @@ describe('relay on PostgreSQL, two processes', () => {
     expect(await live.closed).toBe(4401);
   });
 });
+
+describe('two laptops, each on its own relay process over one PostgreSQL', () => {
+  it('carries changes both ways, live', async () => {
+    const { createTempCore } = await import('../helpers/temp-core');
+    const [one, two] = relays as [RelayProcess, RelayProcess];
+    const vanA = createTempCore();
+    const vanB = createTempCore();
+    try {
+      await vanA.call('sync.createWorkspace', { relayUrl: one.url, workspaceName: 'Two vans', memberName: 'Ann' });
+      const { inviteCode } = await vanA.call('sync.invite', {});
+      await vanB.call('sync.join', { relayUrl: two.url, inviteCode, memberName: 'Bob' });
+
+      const seen = (core: typeof vanA, name: string) =>
+        new Promise<void>((resolve, reject) => {
+          const timer = setTimeout(() => reject(new Error(`${name} never arrived`)), 15_000);
+          const check = async () => {
+            const page = await core.call('contacts.list', { query: name });
+            if (page.total > 0) {
+              clearTimeout(timer);
+              stop();
+              resolve();
+            }
+          };
+          const stop = core.on('contacts.changed', () => void check());
+          void check();
+        });
+
+      const toB = seen(vanB, 'Fromvana');
+      await vanA.call('contacts.create', { draft: { name: 'Fromvana Customer' } });
+      await toB;
+      const toA = seen(vanA, 'Fromvanb');
+      await vanB.call('contacts.create', { draft: { name: 'Fromvanb Customer' } });
+      await toA;
+      expect((await vanA.call('contacts.list', {})).total).toBe(2);
+      expect((await vanB.call('contacts.list', {})).total).toBe(2);
+    } finally {
+      vanA.dispose();
+      vanB.dispose();
+    }
+  }, 60_000);
+});
