@@ -7,5 +7,6 @@ export function filesHandlers(files: FilesService) {
     'files.add': (input) => files.add(input),
     'files.delete': ({ id }) => files.delete(id),
     'files.restore': ({ id }) => files.restore(id),
-  } satisfies Pick<Handlers, Extract<keyof Handlers, `files.${string}`>>;
+    'settings.setLogo': ({ uploadId }) => files.setOfficeLogo(uploadId),
+  } satisfies Pick<Handlers, Extract<keyof Handlers, `files.${string}`> | 'settings.setLogo'>;
 }

@@ -121,15 +121,55 @@ export class FilesService {
 
   /** A live file's bytes for showing or opening, with its metadata. */
   open(sha256: string): { path: string; file: StoredFile } | undefined {
+    if (!this.blobs.has(sha256)) return undefined;
     const row = this.byShaAlive.get(sha256);
-    if (!row || !this.blobs.has(sha256)) return undefined;
-    return { path: this.blobs.blobPath(sha256), file: rowToFile(row) };
+    if (row) return { path: this.blobs.blobPath(sha256), file: rowToFile(row) };
+    const logo = this.settings.get().officeLogoSha256 === sha256 ? this.logoFile(sha256) : undefined;
+    return logo ? { path: this.blobs.blobPath(sha256), file: logo } : undefined;
+  }
+
+  /**
+   * The office logo printed on quotes: an uploaded PNG or JPEG kept in the file store (no contact
+   * owns it, so it is not a file row; garbage collection leaves it alone). `null` removes it.
+   */
+  setOfficeLogo(uploadId: string | null): { officeLogoSha256: string | null } {
+    if (uploadId === null) {
+      this.settings.update({ officeLogoSha256: null });
+      return { officeLogoSha256: null };
+    }
+    const blob = this.blobs.commit(uploadId);
+    if (!this.logoFile(blob.sha256)) {
+      // Not kept: nothing would ever refer to these bytes.
+      if (!this.byShaAlive.get(blob.sha256) && this.settings.get().officeLogoSha256 !== blob.sha256) this.blobs.remove(blob.sha256);
+      throw new AppError('invalid_input', 'The logo must be a PNG or JPEG image.', 'uploadId');
+    }
+    this.settings.update({ officeLogoSha256: blob.sha256 });
+    return { officeLogoSha256: blob.sha256 };
+  }
+
+  private logoFile(sha256: string): StoredFile | undefined {
+    const head = Buffer.alloc(8);
+    const handle = fs.openSync(this.blobs.blobPath(sha256), 'r');
+    try {
+      fs.readSync(handle, head, 0, 8, 0);
+    } finally {
+      fs.closeSync(handle);
+    }
+    const mimeType = head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
+      ? 'image/png'
+      : head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff
+        ? 'image/jpeg'
+        : undefined;
+    if (!mimeType) return undefined;
+    const sizeBytes = fs.statSync(this.blobs.blobPath(sha256)).size;
+    return { id: `logo-${sha256.slice(0, 12)}`, contactId: '', sha256, name: 'logo', mimeType, sizeBytes, category: 'photo', addedBy: '', createdAt: 0 };
   }
 
   /** Removes bytes nothing refers to any more, once the undo window has passed. */
   collectGarbage(): number {
     const now = this.now();
-    const orphans = this.unreferenced.all(now - fileUndoWindowMs);
+    const logo = this.settings.get().officeLogoSha256;
+    const orphans = this.unreferenced.all(now - fileUndoWindowMs).filter(({ sha256 }) => sha256 !== logo);
     for (const { sha256 } of orphans) this.blobs.remove(sha256);
     this.blobs.removeStaleStaging(24 * 60 * 60 * 1000, now);
     return orphans.length;

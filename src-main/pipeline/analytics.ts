@@ -91,7 +91,7 @@ export function createPipelineAnalytics(sqlite: Sqlite) {
      WHERE e.pipeline_id = ?`,
   );
   const ownerRows = sqlite.prepare<
-    [number, number, number, number, number, number, number, number],
+    [number, number, number, number, number, number, number, number, number, number],
     { owner: string; currency: string; created: number; won: number; lost: number; won_value: number; days_to_close: number | null }
   >(
     `SELECT d.owner, d.currency,
@@ -99,9 +99,12 @@ export function createPipelineAnalytics(sqlite: Sqlite) {
             SUM(s.outcome = 'won' AND d.closed_at >= ? AND d.closed_at < ?) AS won,
             SUM(s.outcome = 'lost' AND d.closed_at >= ? AND d.closed_at < ?) AS lost,
             SUM(CASE WHEN s.outcome = 'won' AND d.closed_at >= ? AND d.closed_at < ? THEN d.value_minor ELSE 0 END) AS won_value,
-            AVG(CASE WHEN s.outcome = 'won' THEN (d.closed_at - d.created_at) / 86400000.0 END) AS days_to_close
+            AVG(CASE WHEN s.outcome = 'won' AND d.closed_at >= ? AND d.closed_at < ?
+                     THEN (d.closed_at - d.created_at) / 86400000.0 END) AS days_to_close
      FROM deals d JOIN stages s ON s.id = d.stage_id
-     WHERE d.cl % 2 = 1 GROUP BY d.owner, d.currency ORDER BY won_value DESC, d.owner`,
+     WHERE d.cl % 2 = 1 GROUP BY d.owner, d.currency
+     HAVING created + won + lost > 0
+     ORDER BY won_value DESC, d.owner`,
   );
   const forecastRows = sqlite.prepare<[], { month: string | null; currency: string; count: number; total: number; weighted: number }>(
     `SELECT CASE WHEN d.expected_close_at IS NULL THEN NULL
@@ -120,7 +123,7 @@ export function createPipelineAnalytics(sqlite: Sqlite) {
 
     /** Per owner and currency, for deals created or closed in [from, to). */
     owners(from: number, to: number) {
-      return ownerRows.all(from, to, from, to, from, to, from, to).map((row) => ({
+      return ownerRows.all(from, to, from, to, from, to, from, to, from, to).map((row) => ({
         owner: row.owner,
         currency: row.currency,
         created: row.created,

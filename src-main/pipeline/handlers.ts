@@ -24,6 +24,7 @@ export function pipelineHandlers(
     'pipelines.funnel': ({ pipelineId, period }) => analytics.funnel(pipelines.get(pipelineId).stages, pipelineId, period.from, period.to),
     'pipelines.owners': ({ period }) => analytics.owners(period.from, period.to),
     'pipelines.forecast': () => analytics.forecast(),
+    'deals.list': (query) => pipelines.listDeals(query),
     'deals.get': ({ id }) => pipelines.getDeal(id),
     'deals.ofContact': ({ contactId }) => pipelines.dealsOfContact(contactId),
     'deals.create': (draft) => pipelines.createDeal(draft),

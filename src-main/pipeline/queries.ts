@@ -85,7 +85,7 @@ export function createPipelineQueries(sqlite: Sqlite) {
   );
   const stageTotals = sqlite.prepare<[string], { stage_id: string; count: number; total: number; weighted: number }>(
     `SELECT d.stage_id, COUNT(*) AS count, SUM(d.value_minor) AS total,
-            SUM(d.value_minor * COALESCE(d.probability_bp, s.probability_bp, 0)) / 10000 AS weighted
+            SUM(d.value_minor * COALESCE(d.probability_bp, s.probability_bp, 0)) / 10000.0 AS weighted
      FROM deals d LEFT JOIN stages s ON s.id = d.stage_id
      WHERE d.pipeline_id = ? AND d.cl % 2 = 1 GROUP BY d.stage_id`,
   );

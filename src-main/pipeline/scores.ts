@@ -45,7 +45,7 @@ export function createScorer(sqlite: Sqlite, now: () => number) {
     if (row.company) add('Works for a company', 5);
     if ((row.potential_value_minor ?? 0) > 0) add('Has a potential value', 15);
     const engagement = touches.get(contactId, at - 90 * dayMs, contactId, at - 90 * dayMs)?.n ?? 0;
-    if (engagement > 0) add(`${engagement} calls and notes in 90 days`, Math.min(engagement * 5, 25));
+    if (engagement > 0) add(`${engagement} ${engagement === 1 ? 'call or note' : 'calls and notes'} in 90 days`, Math.min(engagement * 5, 25));
     const dealRows = deals.all(contactId);
     if (dealRows.some((deal) => deal.outcome === 'open')) add('Has an open deal', 15);
     if (row.do_not_contact === 1) add('Asked not to be contacted', -40);

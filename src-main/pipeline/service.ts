@@ -17,9 +17,18 @@ import type { SettingsService } from '../settings/service';
 import type { MutationEngine, MutationTx } from '../sync/mutation-engine';
 import type { RowLifecycle } from '../sync/row-lifecycle';
 import type { FieldValues } from '../sync/synced-tables';
-import { createPipelineQueries, rowToDeal } from './queries';
+import { createPipelineQueries, dealColumns, dealJoins, rowToDeal, type DealRow } from './queries';
 
 const positionStep = 1000;
+
+export interface DealListQuery {
+  pipelineId?: string;
+  stageId?: string;
+  owner?: string;
+  sort: { field: 'title' | 'contact' | 'stage' | 'valueMinor' | 'expectedCloseAt' | 'owner' | 'updatedAt'; direction: 'asc' | 'desc' };
+  offset: number;
+  limit: number;
+}
 
 export interface BoardColumn {
   stage: Stage;
@@ -33,7 +42,7 @@ export class PipelineService {
   readonly queries;
 
   constructor(
-    sqlite: Sqlite,
+    private readonly sqlite: Sqlite,
     private readonly engine: MutationEngine,
     private readonly lifecycle: RowLifecycle,
     private readonly settings: SettingsService,
@@ -115,6 +124,40 @@ export class PipelineService {
 
   dealsOfContact(contactId: string): Deal[] {
     return this.queries.dealsOfContact(contactId).map(rowToDeal);
+  }
+
+  /** Deals of a pipeline (or all), optionally of one stage or owner, sorted and paged. */
+  listDeals(query: DealListQuery): { total: number; items: Deal[] } {
+    const conditions = ['d.cl % 2 = 1'];
+    const params: unknown[] = [];
+    if (query.pipelineId) {
+      conditions.push('d.pipeline_id = ?');
+      params.push(query.pipelineId);
+    }
+    if (query.stageId) {
+      conditions.push('d.stage_id = ?');
+      params.push(query.stageId);
+    }
+    if (query.owner) {
+      conditions.push('d.owner = ?');
+      params.push(query.owner);
+    }
+    const direction = query.sort.direction === 'asc' ? 'ASC' : 'DESC';
+    const order = {
+      title: `d.title COLLATE NOCASE ${direction}`,
+      contact: `c.name COLLATE NOCASE ${direction}`,
+      stage: `s.position ${direction}`,
+      valueMinor: `d.value_minor ${direction}`,
+      expectedCloseAt: `d.expected_close_at ${direction} NULLS LAST`,
+      owner: `d.owner COLLATE NOCASE ${direction}`,
+      updatedAt: `d.updated_at ${direction}`,
+    }[query.sort.field];
+    const where = conditions.join(' AND ');
+    const rows = this.sqlite
+      .prepare<unknown[], DealRow>(`SELECT ${dealColumns} FROM deals d ${dealJoins} WHERE ${where} ORDER BY ${order}, d.id ${direction} LIMIT ? OFFSET ?`)
+      .all(...params, query.limit, query.offset);
+    const total = this.sqlite.prepare<unknown[], { n: number }>(`SELECT COUNT(*) AS n FROM deals d WHERE ${where}`).get(...params)!.n;
+    return { total, items: rows.map(rowToDeal) };
   }
 
   createDeal(draft: z.output<typeof DealDraftSchema>): Deal {

@@ -109,6 +109,23 @@ export const pipelineChannels = {
       z.object({ month: z.string().nullable(), currency: z.string(), count: z.number().int(), totalMinor: z.number().int(), weightedMinor: z.number().int() }),
     ),
   }),
+  'deals.list': channel({
+    summary: 'Deals of a pipeline, stage or owner, sorted and paged, with the total.',
+    input: z.object({
+      pipelineId: Id.optional(),
+      stageId: Id.optional(),
+      owner: z.string().max(120).optional(),
+      sort: z
+        .object({
+          field: z.enum(['title', 'contact', 'stage', 'valueMinor', 'expectedCloseAt', 'owner', 'updatedAt']),
+          direction: z.enum(['asc', 'desc']),
+        })
+        .default({ field: 'updatedAt', direction: 'desc' }),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
+    output: z.object({ total: z.number().int(), items: z.array(DealSchema) }),
+  }),
   'deals.get': channel({ summary: 'One deal.', input: ById, output: DealSchema }),
   'deals.ofContact': channel({ summary: "A contact's deals.", input: z.object({ contactId: Id }), output: z.array(DealSchema) }),
   'deals.create': channel({ summary: 'A new deal for a contact.', input: DealDraftSchema, output: DealSchema }),

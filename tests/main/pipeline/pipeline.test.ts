@@ -184,3 +184,28 @@ describe('scores', () => {
     expect(later.healthFactors).toEqual(['No contact for 100 days', '1 follow-up overdue', 'A deal has been stuck in its stage for 100 days']);
   });
 });
+
+describe('deal list and office logo', () => {
+  it('lists deals of a pipeline sorted by value, paged, with the total', async () => {
+    const { pipeline } = await pipelineWithStages();
+    for (const [title, valueMinor] of [['A', 300], ['B', 100], ['C', 200]] as const) {
+      await core.call('deals.create', { contactId, pipelineId: pipeline.id, title, valueMinor });
+    }
+    const page = await core.call('deals.list', { pipelineId: pipeline.id, sort: { field: 'valueMinor', direction: 'asc' }, limit: 2 });
+    expect(page.total).toBe(3);
+    expect(page.items.map((deal) => deal.title)).toEqual(['B', 'C']);
+  });
+
+  it('keeps an uploaded PNG as the office logo, refuses other bytes, and never collects it', async () => {
+    const { Readable } = await import('node:stream');
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+    const staged = await core.files.stage(Readable.from([png]), 'logo.png');
+    const { officeLogoSha256 } = await core.call('settings.setLogo', { uploadId: staged.uploadId });
+    expect(core.files.open(officeLogoSha256!)?.file.mimeType).toBe('image/png');
+    clock += 10 * day;
+    core.files.collectGarbage();
+    expect(core.files.blobs.has(officeLogoSha256!)).toBe(true);
+    const text = await core.files.stage(Readable.from([Buffer.from('not an image')]), 'x.txt');
+    expect(await core.invoke('settings.setLogo', { uploadId: text.uploadId })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'uploadId' } });
+  });
+});
