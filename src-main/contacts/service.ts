@@ -36,6 +36,7 @@ export class ContactsService {
   ) {
     this.queries = createContactQueries(sqlite);
     engine.onRowsWritten(createContactIndexer(sqlite));
+    engine.onCommitted(() => this.queries.invalidate());
   }
 
   get(id: string): Contact {

@@ -173,6 +173,8 @@ export const notes = sqliteTable(
   },
   (table) => [
     index('notes_contact').on(table.contactId, table.createdAt).where(alive),
+    // The dashboard's recent activity: newest notes across everyone.
+    index('notes_recent').on(table.createdAt).where(alive),
     uniqueIndex('notes_search_rowid').on(table.searchRowid),
   ],
 );

@@ -1,6 +1,10 @@
 import { net, protocol } from 'electron';
+import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { filesPathPrefix } from '../../src-shared/ipc/bridge';
+import type { Core } from '../core/create-core';
 import { contentSecurityPolicy } from '../host/content-security-policy';
+import { storedFileHeaders } from '../host/files-route';
 import { contentTypeOf, lookupStaticFile } from '../host/static-files';
 
 // The renderer is served as app://fieldbook/… rather than file://, so the page has a real origin:
@@ -19,11 +23,15 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** Serves files of rendererDir, index.html for client-side routes, with the CSP on every response. */
-export function serveRenderer(rendererDir: string): void {
+/**
+ * Serves files of rendererDir, index.html for client-side routes, with the CSP on every response;
+ * and stored files under app://fieldbook/files/<sha256>, with the headers the browser host gives them.
+ */
+export function serveRenderer(rendererDir: string, files: Pick<Core['files'], 'open'>): void {
   protocol.handle(scheme, async (request) => {
     const url = new URL(request.url);
     if (url.host !== host) return new Response('Not found', { status: 404 });
+    if (url.pathname.startsWith(filesPathPrefix)) return serveStoredFile(files, url.pathname.slice(filesPathPrefix.length));
     const found = lookupStaticFile(rendererDir, url.pathname);
     if (found.kind !== 'file') return new Response('Not found', { status: 404 });
     const file = await net.fetch(pathToFileURL(found.file).href);
@@ -33,6 +41,21 @@ export function serveRenderer(rendererDir: string): void {
     headers.set('X-Content-Type-Options', 'nosniff');
     return new Response(file.body, { status: file.status, headers });
   });
+}
+
+async function serveStoredFile(files: Pick<Core['files'], 'open'>, sha256: string): Promise<Response> {
+  const found = /^[0-9a-f]{64}$/.test(sha256) ? files.open(sha256) : undefined;
+  const size = found ? fs.statSync(found.path, { throwIfNoEntry: false })?.size : undefined;
+  if (!found || size === undefined) return new Response('Not found', { status: 404 });
+  const blob = await net.fetch(pathToFileURL(found.path).href);
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(storedFileHeaders(found.file, size))) headers.set(name, String(value));
+  return new Response(blob.body, { status: 200, headers });
+}
+
+/** Stored files carry their own, stricter policy, which the session must not replace with the page's. */
+export function isStoredFileUrl(url: string): boolean {
+  return isAppUrl(url) && new URL(url).pathname.startsWith(filesPathPrefix);
 }
 
 // Compared by parts: Node's URL gives every non-special scheme the origin "null".

@@ -4,8 +4,10 @@ import path from 'node:path';
 import { createCore, type Core } from '../core/create-core';
 import { resolveDataDir } from '../core/data-dir';
 import { appEntryUrl, registerAppScheme, serveRenderer } from './app-protocol';
+import { registerFileIpc } from './files';
 import { registerIpc } from './ipc';
 import { installMenu } from './menu';
+import { startReminderNotifications } from './reminders';
 import { safeStorageCipher } from './safe-storage-cipher';
 import { hardenSession, restrictNavigation } from './security';
 
@@ -51,13 +53,15 @@ function start(): void {
     return;
   }
   hardenSession();
-  serveRenderer(path.join(appPath, 'dist', 'renderer'));
+  serveRenderer(path.join(appPath, 'dist', 'renderer'), core.files);
   registerIpc(core);
+  registerFileIpc(core);
   installMenu(dataDir);
   mainWindow = createWindow(path.join(appPath, 'dist', 'electron', 'preload.cjs'));
   mainWindow.on('closed', () => {
     mainWindow = undefined;
   });
+  startReminderNotifications(core, () => mainWindow);
 }
 
 function createWindow(preload: string): BrowserWindow {

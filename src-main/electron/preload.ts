@@ -1,6 +1,6 @@
-import { contextBridge, ipcRenderer } from 'electron';
-import { bridgeGlobalName, type FieldbookBridge } from '../../src-shared/ipc/bridge';
-import { eventIpcChannel, rpcIpcChannel } from './ipc-channels';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
+import { bridgeGlobalName, type FieldbookBridge, type NavigationTarget } from '../../src-shared/ipc/bridge';
+import { eventIpcChannel, navigateIpcChannel, openFileIpcChannel, rpcIpcChannel, stageFileIpcChannel } from './ipc-channels';
 
 // Runs sandboxed with context isolation, so it is bundled into one CommonJS file
 // (dist/electron/preload.cjs) and may only require 'electron'. The page gets `window.fieldbook`
@@ -24,6 +24,17 @@ ipcRenderer.on(eventIpcChannel, (_event, name: unknown, payload: unknown) => {
   for (const listener of listeners.get(name) ?? []) listener(payload);
 });
 
+const navigateListeners = new Set<(target: NavigationTarget) => void>();
+ipcRenderer.on(navigateIpcChannel, (_event, target: unknown) => {
+  if (!isNavigationTarget(target)) return;
+  for (const listener of navigateListeners) listener(target);
+});
+
+function isNavigationTarget(value: unknown): value is NavigationTarget {
+  const candidate = value as Partial<NavigationTarget> | null;
+  return typeof candidate === 'object' && candidate !== null && candidate.kind === 'contact' && typeof candidate.contactId === 'string';
+}
+
 const bridge: FieldbookBridge = {
   invoke(channel, input) {
     if (!channelNames.has(channel)) {
@@ -42,6 +53,23 @@ const bridge: FieldbookBridge = {
     set.add(wrapped);
     return () => {
       set.delete(wrapped);
+    };
+  },
+  stageFile(file) {
+    // Only a real File from a picker or a drop has a path; the main process reads it from disk.
+    const filePath = webUtils.getPathForFile(file as File);
+    if (!filePath) {
+      return Promise.resolve({ ok: false, error: { code: 'invalid_input', message: 'Fieldbook cannot read that file.', field: 'file' } });
+    }
+    return ipcRenderer.invoke(stageFileIpcChannel, filePath);
+  },
+  openFile(sha256) {
+    return ipcRenderer.invoke(openFileIpcChannel, sha256);
+  },
+  onNavigate(listener) {
+    navigateListeners.add(listener);
+    return () => {
+      navigateListeners.delete(listener);
     };
   },
 };

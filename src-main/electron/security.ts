@@ -1,6 +1,6 @@
 import { app, session, shell, type Session } from 'electron';
 import { contentSecurityPolicy } from '../host/content-security-policy';
-import { isAppUrl } from './app-protocol';
+import { isAppUrl, isStoredFileUrl } from './app-protocol';
 
 // The checklist of Electron's security guide that is not a webPreferences flag (those are set in
 // main.ts): a CSP on every response, no permissions, no navigation away from our page, no new
@@ -11,7 +11,7 @@ export function hardenSession(target: Session = session.defaultSession): void {
   // page might load, so no response escapes it.
   target.webRequest.onHeadersReceived((details, callback) => {
     // DevTools (development only) is a page of its own and would break under our policy.
-    if (details.url.startsWith('devtools:')) return callback({});
+    if (details.url.startsWith('devtools:') || isStoredFileUrl(details.url)) return callback({});
     callback({
       responseHeaders: {
         ...details.responseHeaders,

@@ -1,6 +1,6 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { eventsPath, rpcPathPrefix } from '../../src-shared/ipc/bridge';
+import { eventsPath, filesPathPrefix, fileUploadPath, rpcPathPrefix } from '../../src-shared/ipc/bridge';
 import {
   createLaunchToken,
   hasValidToken,
@@ -11,6 +11,7 @@ import {
 } from './access';
 import { contentSecurityPolicy } from './content-security-policy';
 import { openEventStream } from './event-stream';
+import { handleUpload, serveStoredFile } from './files-route';
 import type { HostCore } from './host-core';
 import { failure, handleRpc, sendJson } from './rpc-route';
 import { lookupStaticFile, sendFile } from './static-files';
@@ -79,6 +80,15 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
     if (request.method === 'POST' && isRpc) {
       return handleRpc(options.core, decodeChannel(url.pathname), request, response);
+    }
+    if (url.pathname === fileUploadPath) {
+      if (request.method === 'POST') return handleUpload(options.core, url, request, response);
+      request.resume();
+      response.setHeader('Allow', 'POST');
+      return sendJson(response, 405, failure('invalid_input', `Use POST for ${fileUploadPath}`));
+    }
+    if (request.method === 'GET' && url.pathname.startsWith(filesPathPrefix)) {
+      return serveStoredFile(options.core, url.pathname.slice(filesPathPrefix.length), response);
     }
     if (request.method === 'GET' && url.pathname === eventsPath) {
       const end = openEventStream(options.core, request, response);

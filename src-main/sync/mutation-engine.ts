@@ -77,6 +77,8 @@ export class MutationEngine {
   private readonly listeners = new Set<CommittedListener>();
   private readonly statements = new Map<string, Statement>();
   private touched: TouchedRows = new Map();
+  private pending: number | undefined;
+  private writtenInTransaction = 0;
   private depth = 0;
 
   constructor(
@@ -116,7 +118,10 @@ export class MutationEngine {
     try {
       result = run();
     } catch (error) {
-      if (outermost) this.touched = new Map();
+      if (outermost) {
+        this.touched = new Map();
+        this.writtenInTransaction = 0;
+      }
       throw error;
     }
     if (outermost) this.notifyCommitted();
@@ -150,16 +155,23 @@ export class MutationEngine {
     return rows.map((row) => ({ seq: row.seq, change: toChangeRecord(row) }));
   }
 
+  /**
+   * Local changes waiting for the relay. Counted once, then kept in step by the write path and
+   * markPushed: counting a large outbox on every write made each write as slow as the count.
+   */
   pendingCount(): number {
-    return (this.statement('SELECT COUNT(*) AS n FROM changes WHERE local = 1 AND pushed = 0').get() as { n: number }).n;
+    this.pending ??= (this.statement('SELECT COUNT(*) AS n FROM changes WHERE local = 1 AND pushed = 0').get() as { n: number }).n;
+    return this.pending;
   }
 
   /** Marks changes pushed only after the relay acknowledged them. */
   markPushed(changeIds: readonly string[]): void {
-    const mark = this.statement('UPDATE changes SET pushed = 1 WHERE change_id = ?');
+    const mark = this.statement('UPDATE changes SET pushed = 1 WHERE change_id = ? AND local = 1 AND pushed = 0');
+    let marked = 0;
     this.sqlite.transaction(() => {
-      for (const id of changeIds) mark.run(id);
+      for (const id of changeIds) marked += mark.run(id).changes;
     })();
+    if (this.pending !== undefined) this.pending -= marked;
   }
 
   /**
@@ -183,7 +195,10 @@ export class MutationEngine {
     try {
       run();
     } catch (error) {
-      if (outermost) this.touched = new Map();
+      if (outermost) {
+        this.touched = new Map();
+        this.writtenInTransaction = 0;
+      }
       throw error;
     }
     if (outermost) this.notifyCommitted();
@@ -207,6 +222,7 @@ export class MutationEngine {
       `INSERT INTO changes (change_id, hlc, table_name, row_id, fields, schema_version, device_id, author, local, pushed)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, 0)`,
     ).run(uuidv7(), hlc, table, rowId, JSON.stringify(fields), schemaVersion, this.deviceId, this.author());
+    this.writtenInTransaction += 1;
     this.touch(table, rowId);
   }
 
@@ -319,6 +335,8 @@ export class MutationEngine {
   }
 
   private notifyCommitted(): void {
+    if (this.pending !== undefined) this.pending += this.writtenInTransaction;
+    this.writtenInTransaction = 0;
     const touched = this.touched;
     this.touched = new Map();
     if (touched.size === 0) return;

@@ -1,0 +1,1 @@
+CREATE INDEX `notes_recent` ON `notes` (`created_at`) WHERE cl % 2 = 1;

@@ -1,0 +1,26 @@
+import type { ContactsService } from '../contacts/service';
+import type { Sqlite } from '../db/open';
+import type { SettingsService } from '../settings/service';
+import type { MutationEngine } from '../sync/mutation-engine';
+
+/**
+ * What import, export and backup need of the core. A Core (src-main/core/create-core.ts)
+ * satisfies it, so the CLI and tests pass the core itself; createCore passes its parts.
+ */
+export interface ExchangeDeps {
+  readonly dataDir: string;
+  readonly sqlite: Sqlite;
+  readonly engine: MutationEngine;
+  readonly settings: SettingsService;
+  readonly contacts: ContactsService;
+  readonly now?: () => number;
+}
+
+/** Long work yields between chunks, so the app stays responsive and a cancel can arrive. */
+export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** How a caller follows and stops long work. */
+export interface JobControl {
+  signal?: AbortSignal;
+  onProgress?: (phase: string, done: number, total: number) => void;
+}
