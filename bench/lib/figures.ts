@@ -1,0 +1,77 @@
+import type { Distribution } from './stats';
+
+// One line of the report: a figure of Fieldbook beside its baseline measured in the same run on
+// the same data, and the ARCHITECTURE.md target it is held to. A miss is reported, never hidden.
+
+export interface Rate {
+  rows: number;
+  /** Field values written (for the change log: changed fields; for inserts: columns). */
+  fieldChanges: number;
+  seconds: number;
+  rowsPerSecond: number;
+  fieldChangesPerSecond: number;
+}
+
+export interface Amount {
+  value: number;
+  unit: 'MB' | 'ms';
+}
+
+export type Measurement =
+  | { kind: 'latency'; distribution: Distribution }
+  | { kind: 'rate'; rate: Rate }
+  | { kind: 'amount'; amount: Amount };
+
+export interface Check {
+  text: string;
+  pass: boolean;
+}
+
+export interface Figure {
+  id: string;
+  title: string;
+  status: 'measured' | 'not measured' | 'not implemented';
+  /** Why a figure is not measured, or what to keep in mind reading it. */
+  note?: string;
+  value?: Measurement;
+  baseline?: { title: string; value: Measurement };
+  /** Fieldbook / baseline on the statistic the target uses (p95, p99, rows/s…). */
+  ratio?: { statistic: string; value: number };
+  /** The ARCHITECTURE.md target, in its words. */
+  target?: string;
+  checks?: Check[];
+  /** true: every check passes; false: at least one misses; null: nothing to check. */
+  pass?: boolean | null;
+  /** Extra numbers that explain the figure (SQL split, query plans…), for the JSON report. */
+  details?: Record<string, unknown>;
+}
+
+export function latency(distribution: Distribution): Measurement {
+  return { kind: 'latency', distribution };
+}
+
+export function rate(rows: number, fieldChanges: number, seconds: number): Measurement {
+  return {
+    kind: 'rate',
+    rate: { rows, fieldChanges, seconds, rowsPerSecond: rows / seconds, fieldChangesPerSecond: fieldChanges / seconds },
+  };
+}
+
+/** Fills in ratio and pass from checks. */
+export function finish(figure: Figure): Figure {
+  const checks = figure.checks ?? [];
+  return { ...figure, pass: checks.length === 0 ? null : checks.every((check) => check.pass) };
+}
+
+export function statistic(measurement: Measurement, name: 'p50' | 'p95' | 'p99'): number {
+  if (measurement.kind !== 'latency') throw new Error('not a latency');
+  return measurement.distribution[name];
+}
+
+export function latencyRatio(subject: Measurement, baseline: Measurement, name: 'p50' | 'p95' | 'p99') {
+  return { statistic: name, value: statistic(subject, name) / statistic(baseline, name) };
+}
+
+export function notMeasured(id: string, title: string, status: 'not measured' | 'not implemented', note: string, target?: string): Figure {
+  return { id, title, status, note, ...(target ? { target } : {}), pass: null };
+}
