@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const fromRoot = (...parts) => path.join(repoRoot, ...parts);
-const args = process.argv.slice(2);
+const args = prepareDemo(process.argv.slice(2));
 const stateFile = fromRoot('node_modules', '.cache', 'fieldbook', 'start-state.json');
 const failureMemoryMs = 24 * 60 * 60 * 1000;
 
@@ -28,6 +28,33 @@ if (electron) {
   run(electron.executable, [...electron.flags, repoRoot, ...args], { ...process.env, FIELDBOOK_ELECTRON_SQLITE: electron.sqliteBinding });
 } else {
   run(process.execPath, [fromRoot('dist', 'host', 'main.mjs'), ...args], process.env);
+}
+
+/**
+ * `--demo`: a populated CRM in one command. Fills a demo data folder (its own, unless
+ * --data-dir names one) with ~300 generated contacts and their history, once, then starts on it.
+ */
+function prepareDemo(argv) {
+  if (!argv.includes('--demo')) return argv;
+  const rest = argv.filter((arg) => arg !== '--demo');
+  const flagIndex = rest.findIndex((arg) => arg === '--data-dir' || arg.startsWith('--data-dir='));
+  let dataDir;
+  if (flagIndex === -1) {
+    dataDir = path.join(os.tmpdir(), 'fieldbook-demo');
+    rest.push('--data-dir', dataDir);
+  } else {
+    dataDir = rest[flagIndex].includes('=') ? rest[flagIndex].split('=').slice(1).join('=') : rest[flagIndex + 1];
+  }
+  console.log(`Preparing the demo data in ${dataDir} …`);
+  const result = spawnSync(process.execPath, ['--import', 'tsx', fromRoot('bench', 'generate.ts'), '--demo', '--out', dataDir], {
+    stdio: 'inherit',
+    cwd: repoRoot,
+  });
+  if (result.status !== 0) {
+    console.error('The demo data could not be generated.');
+    process.exit(1);
+  }
+  return rest;
 }
 
 function buildIfStale() {
