@@ -23,9 +23,12 @@ export function openCore(context: CommandContext, values: OptionValues, options:
     throw new AppError('not_found', `There is no Fieldbook data in ${dataDir} (use --data-dir to name the folder).`, 'dataDir');
   }
   const output: Output = createOutput(context.io, { json: flag(values, 'json'), quiet: flag(values, 'quiet') });
+  // No sync loop in a short-lived command: what it writes waits in the outbox (the change log)
+  // and the app pushes it at its next sync.
   const core: Core = createCore({
     dataDir,
-    shell: 'test',
+    shell: 'cli',
+    autoSync: false,
     logError: (error, where) => context.io.stderr.write(`fieldbook: ${where}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`),
   });
   const exchange = new ExchangeService(core, {

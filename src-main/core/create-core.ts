@@ -33,12 +33,16 @@ import { QuotesService } from '../pipeline/quotes';
 import { createPipelineAnalytics } from '../pipeline/analytics';
 import { createScorer } from '../pipeline/scores';
 import { pipelineHandlers } from '../pipeline/handlers';
+import { defaultBackupDir } from '../exchange/backup';
+import { exchangeHandlers } from '../exchange/handlers';
+import { startDailyBackups } from '../exchange/jobs';
+import { ExchangeService } from '../exchange/service';
 import { createSecretStore, fileKeyCipher, type SecretCipher } from './secret-store';
 import { timelineHandlers } from '../timeline/handlers';
 import { LocalState } from '../settings/local-state';
 import { appVersion } from './version';
 
-export type Shell = 'electron' | 'browser' | 'test';
+export type Shell = 'electron' | 'browser' | 'cli' | 'test';
 
 export interface CoreOptions {
   /** The folder holding fieldbook.db and files/. Created when missing. */
@@ -74,6 +78,7 @@ export interface Core {
   readonly sync: SyncEngine;
   readonly pipelines: PipelineService;
   readonly quotes: QuotesService;
+  readonly exchange: ExchangeService;
   /** Validates the input against the contract, runs the handler, validates the output. */
   invoke(channel: string, input: unknown): Promise<RpcResult<unknown>>;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
@@ -146,6 +151,15 @@ export function createCore(options: CoreOptions): Core {
   const garbageTimer = setInterval(() => files.collectGarbage(), 10 * 60 * 1000);
   garbageTimer.unref();
   settings.onChanged(() => emit('settings.changed', {}));
+  const exchange = new ExchangeService(
+    { dataDir: options.dataDir, sqlite, engine, settings, contacts, now },
+    { emit: (name, payload) => emit(name, payload as never), logError },
+  );
+  // Daily backups where a person uses the app; not for the CLI or tests.
+  const backups =
+    options.shell === 'electron' || options.shell === 'browser'
+      ? startDailyBackups({ dataDir: options.dataDir, sqlite }, { dir: defaultBackupDir(options.dataDir), keep: 7, logError })
+      : null;
 
   const handlers = {
     'app.info': () => ({ version: appVersion, dataDir: options.dataDir, deviceId, shell: options.shell ?? 'test' }),
@@ -157,6 +171,7 @@ export function createCore(options: CoreOptions): Core {
     ...filesHandlers(files),
     ...timelineHandlers(timeline, contacts, notes),
     ...syncHandlers(syncEngine, syncService),
+    ...exchangeHandlers(exchange),
     ...pipelineHandlers(pipelines, quotes, createPipelineAnalytics(sqlite), createScorer(sqlite, now)),
   } satisfies Handlers;
 
@@ -189,6 +204,7 @@ export function createCore(options: CoreOptions): Core {
     sync: syncEngine,
     pipelines,
     quotes,
+    exchange,
     invoke,
     on(event, listener) {
       const schema = eventSchemas[event];
@@ -201,6 +217,7 @@ export function createCore(options: CoreOptions): Core {
       return () => events.off('*', listener);
     },
     close() {
+      void backups?.stop();
       syncEngine.close();
       reminders.stop();
       clearInterval(garbageTimer);

@@ -47,7 +47,6 @@ export const scalarImportFields = [
   /** Several columns are joined with a blank line. */
   'summary',
   'doNotContact',
-  'nextFollowUpAt',
   /** A plain decimal such as 1234.50, in the currency of the currency column or of the settings. */
   'potentialValue',
   'currency',
@@ -153,7 +152,6 @@ export const ImportedContactSchema = z.object({
   owner: z.string(),
   source: z.string(),
   tags: z.array(z.string()),
-  nextFollowUpAt: EpochMsSchema.nullable(),
   potentialValue: MoneySchema.nullable(),
   summary: z.string(),
   doNotContact: z.boolean(),
@@ -376,6 +374,7 @@ export const exportColumns: Record<ExportEntity, ExportColumnInfo[]> = {
     col('owner', 'Owner'),
     col('source', 'Source'),
     col('tags', 'Tags'),
+    /** Derived from follow-ups: exported, never imported. */
     col('nextFollowUpAt', 'Next Follow-up'),
     col('potentialValue', 'Potential Value'),
     col('currency', 'Currency'),
@@ -455,7 +454,7 @@ export const exportPresetColumns: Record<ExportEntity, Partial<Record<ExportPres
   contacts: {
     standard: [
       'id', 'kind', 'name', 'company', 'jobTitle', 'phones', 'emails', 'street', 'city', 'region', 'postcode', 'country',
-      'contactType', 'status', 'owner', 'source', 'tags', 'nextFollowUpAt', 'potentialValue', 'currency', 'summary',
+      'contactType', 'status', 'owner', 'source', 'tags', 'potentialValue', 'currency', 'summary',
       'doNotContact', 'createdAt', 'updatedAt', 'custom.*',
     ],
     accountant: [

@@ -9,7 +9,7 @@ export const appChannels = {
       version: z.string(),
       dataDir: z.string(),
       deviceId: z.string(),
-      shell: z.enum(['electron', 'browser', 'test']),
+      shell: z.enum(['electron', 'browser', 'cli', 'test']),
     }),
   }),
 };

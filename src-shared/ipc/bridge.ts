@@ -5,10 +5,37 @@ import type { EventName, EventPayload } from './events';
 // and which src-renderer/api.ts also builds over the browser host's HTTP transport:
 //   POST /rpc/<channel>  body: JSON input   answer: RpcResult JSON (HTTP 200 for ok and handled errors)
 //   GET  /events          server-sent events: `event: <EventName>` + `data: <JSON payload>`
+//   POST /files/upload?name=<name>  body: the file's bytes   answer: RpcResult<StagedUpload> (413 over the limit)
+//   GET  /files/<sha256>             the stored bytes, inline when the app can preview them
 export interface FieldbookBridge {
   invoke<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<RpcResult<ChannelOutput<C>>>;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  /** Electron only: stages a picked or dropped file by its path on disk (the browser host uploads it instead). */
+  stageFile?(file: PickedFile): Promise<RpcResult<StagedUpload>>;
+  /** Electron only: opens a stored file with the operating system's app for it. */
+  openFile?(sha256: string): Promise<RpcResult<{ sha256: string }>>;
+  /** Electron only: the main process asks the window to show something (a clicked OS notification). */
+  onNavigate?(listener: (target: NavigationTarget) => void): () => void;
 }
+
+/** The part of a DOM File the bridge relies on (this layer has no DOM types). */
+export interface PickedFile {
+  readonly name: string;
+  readonly size: number;
+  readonly type: string;
+}
+
+/** Bytes held by the core until `files.add` attaches them to a contact. */
+export interface StagedUpload {
+  uploadId: string;
+  sha256: string;
+  sizeBytes: number;
+}
+
+export type NavigationTarget = { kind: 'contact'; contactId: string };
+
+export const filesPathPrefix = '/files/';
+export const fileUploadPath = '/files/upload';
 
 export const bridgeGlobalName = 'fieldbook';
 export const rpcPathPrefix = '/rpc/';

@@ -5,6 +5,7 @@ import { contactsChannels } from './contacts';
 import { settingsChannels } from './settings';
 import { syncChannels } from './sync';
 import { pipelineChannels } from './pipeline';
+import { exchangeChannels } from './exchange';
 import { callsChannels, filesChannels, followUpsChannels, notesChannels, timelineChannels } from './work';
 
 // The one list of channels. The Electron shell (ipcMain.handle + preload), the browser host
@@ -22,6 +23,7 @@ export const contract = {
   ...timelineChannels,
   ...syncChannels,
   ...pipelineChannels,
+  ...exchangeChannels,
 };
 
 export type Contract = typeof contract;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SyncStatusSchema } from '../domain/sync';
+import { exchangeEvents } from './exchange';
 
 // Events flow core -> renderer only. The Electron shell forwards them with webContents.send,
 // the browser host as server-sent events; src-renderer/api.ts subscribes to both the same way.
@@ -10,6 +11,7 @@ export const eventSchemas = {
   'activity.changed': z.object({ contactIds: z.array(z.string()), tables: z.array(z.string()) }),
   /** Follow-ups fell due that no reminder was shown for yet: fetch followups.dueReminders. */
   'sync.status': SyncStatusSchema,
+  ...exchangeEvents,
   /** Pipelines, stages or deals changed: boards and figures refresh. */
   'pipelines.changed': z.object({ pipelineIds: z.array(z.string()) }),
   'followups.reminderDue': z.object({ count: z.number().int() }),
