@@ -6,6 +6,8 @@ export const errorCodes = [
   'duplicate',
   'conflict',
   'forbidden',
+  /** A server the app needs (the relay) cannot be reached now; trying later may work. */
+  'unavailable',
   'unknown_channel',
   'cancelled',
   'internal',

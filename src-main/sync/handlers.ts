@@ -11,6 +11,7 @@ export function syncHandlers(engine: SyncEngine, sync: SyncService) {
     'sync.workspace': () => sync.workspace(),
     'sync.revokeDevice': ({ deviceId }) => sync.revokeDevice(deviceId),
     'sync.removeMember': ({ memberId }) => sync.removeMember(memberId),
+    'sync.leave': () => sync.leave(),
     'sync.now': () => engine.syncNow(),
   } satisfies Pick<Handlers, Extract<keyof Handlers, `sync.${string}`>>;
 }

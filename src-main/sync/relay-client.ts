@@ -74,7 +74,7 @@ export class RelayClient {
   }
 
   /** Opens the live channel; `onPoke` gets the newest sequence after each push to the workspace. */
-  live(onPoke: (newestSeq: number) => void, onClose: () => void): { close(): void } {
+  live(onPoke: (newestSeq: number) => void, onClose: () => void, onOpen: () => void = () => {}): { close(): void } {
     const url = new URL('/v1/live', this.baseUrl);
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
     const socket = new WebSocket(url, [`fieldbook.${this.token ?? ''}`]);
@@ -87,6 +87,7 @@ export class RelayClient {
       }
     });
     socket.on('error', () => {});
+    socket.on('open', onOpen);
     socket.on('close', onClose);
     return { close: () => socket.terminate() };
   }
@@ -109,7 +110,11 @@ export class RelayClient {
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (error) {
-      throw new RelayError('offline', `Cannot reach the relay at ${this.baseUrl} (${describeNetworkError(error)}).`, 0);
+      throw new RelayError(
+        'offline',
+        `Cannot reach the relay at ${this.baseUrl} (${describeNetworkError(error)}). Check the address, and that the relay is running and this laptop is online.`,
+        0,
+      );
     }
     const text = await response.text();
     let json: unknown;

@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { AppError } from '../../src-shared/errors';
+import { AppError, type ErrorCode } from '../../src-shared/errors';
 import type { DeviceCredentials } from '../../src-shared/sync/protocol';
 import type { SettingsService } from '../settings/service';
 import { RelayError } from './relay-client';
@@ -7,6 +7,9 @@ import type { SyncEngine } from './sync-engine';
 
 /** Workspace set-up and administration from the app's settings; the sync loop is SyncEngine. */
 export class SyncService {
+  /** Set while joining, so that "unknown invite" is shown at the invite code field. */
+  private joining = false;
+
   constructor(
     private readonly engine: SyncEngine,
     private readonly settings: SettingsService,
@@ -26,6 +29,7 @@ export class SyncService {
 
   async join(input: { relayUrl: string; inviteCode: string; memberName: string; deviceName: string }) {
     this.refuseIfConfigured();
+    this.joining = true;
     const credentials = await this.call(() =>
       this.engine.anonymousClient(input.relayUrl).join({
         inviteCode: input.inviteCode,
@@ -34,6 +38,12 @@ export class SyncService {
       }),
     );
     return this.adopt(input.relayUrl, credentials);
+  }
+
+  /** Stops syncing on this laptop (after a revoke, or to join another workspace); keeps the data. */
+  leave() {
+    this.engine.leave();
+    return this.engine.status();
   }
 
   invite() {
@@ -70,14 +80,23 @@ export class SyncService {
 
   /** Relay failures become errors the user can act on. */
   private async call<T>(work: () => Promise<T>): Promise<T> {
+    const joining = this.joining;
+    this.joining = false;
     try {
       return await work();
     } catch (error) {
-      if (error instanceof RelayError) {
-        const code = error.code === 'forbidden' ? 'forbidden' : error.code === 'not_found' ? 'not_found' : error.code === 'invalid_input' ? 'invalid_input' : 'conflict';
-        throw new AppError(code, error.message);
-      }
-      throw error;
+      if (!(error instanceof RelayError)) throw error;
+      const codes: Record<string, ErrorCode> = {
+        forbidden: 'forbidden',
+        unauthorized: 'forbidden',
+        not_found: 'not_found',
+        invalid_input: 'invalid_input',
+        offline: 'unavailable',
+        rate_limited: 'unavailable',
+      };
+      const code = codes[error.code] ?? (error.status >= 500 ? 'unavailable' : 'conflict');
+      // An unknown, used or expired invite is about the code the person typed.
+      throw new AppError(code, error.message, joining && error.code === 'not_found' ? 'inviteCode' : undefined);
     }
   }
 }

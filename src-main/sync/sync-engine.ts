@@ -109,6 +109,19 @@ export class SyncEngine {
     return new RelayClient(config.relayUrl, this.options.secrets.get(tokenSecret), this.options.fetch);
   }
 
+  /** Leaves the workspace on this laptop: forgets the relay, the token and the cursor; the data stays. */
+  leave(): void {
+    this.stop();
+    this.options.secrets.delete(tokenSecret);
+    this.options.state.delete(configKey);
+    this.options.state.delete(cursorKey);
+    this.problem = null;
+    this.offlineSince = null;
+    this.lastSyncedAt = null;
+    this.stopped = false;
+    this.publish();
+  }
+
   /** A client without a device token, for creating or joining a workspace. */
   anonymousClient(relayUrl: string): RelayClient {
     return new RelayClient(relayUrl, undefined, this.options.fetch);
@@ -172,8 +185,13 @@ export class SyncEngine {
         },
         () => {
           this.live = undefined;
-          if (!this.stopped) setTimeout(() => this.connectLive(), this.retryDelay()).unref?.();
+          if (this.stopped) return;
+          // The relay may be gone: find out soon (the status then says offline) and reconnect.
+          this.schedule(1000);
+          setTimeout(() => this.connectLive(), this.retryDelay()).unref?.();
         },
+        // Pokes sent while the socket was down are lost: pull once it is back.
+        () => this.schedule(0),
       );
     } catch {
       this.live = undefined;

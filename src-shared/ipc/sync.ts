@@ -31,5 +31,10 @@ export const syncChannels = {
   'sync.workspace': channel({ summary: 'Members and devices of the workspace.', input: z.object({}).default({}), output: WorkspaceInfoSchema }),
   'sync.revokeDevice': channel({ summary: 'Stop a device from syncing, at once (admins).', input: z.object({ deviceId: z.string().min(1).max(64) }), output: WorkspaceInfoSchema }),
   'sync.removeMember': channel({ summary: 'Remove a member and all their devices (admins).', input: z.object({ memberId: z.string().min(1).max(64) }), output: WorkspaceInfoSchema }),
+  'sync.leave': channel({
+    summary: 'Stop syncing on this laptop and forget the workspace; the data stays here.',
+    input: z.object({}).default({}),
+    output: SyncStatusSchema,
+  }),
   'sync.now': channel({ summary: 'Sync now and say how it went.', input: z.object({}).default({}), output: SyncStatusSchema }),
 };
