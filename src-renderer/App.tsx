@@ -1,10 +1,18 @@
 import { useEffect } from 'react';
 import { api } from './api';
+import { CallsScreen } from './features/calls/CallsScreen';
 import { ContactDetail } from './features/contacts/ContactDetail';
 import { ContactsScreen } from './features/contacts/ContactsScreen';
 import { EditContactScreen } from './features/contacts/EditContactScreen';
 import { NewContactScreen } from './features/contacts/NewContactScreen';
+import { DashboardScreen } from './features/dashboard/DashboardScreen';
+import { FollowUpsNavBadge } from './features/followups/FollowUpsNavBadge';
+import { FollowUpsScreen } from './features/followups/FollowUpsScreen';
+import { ReminderCenter } from './features/followups/ReminderCenter';
+import { CommandPalette } from './features/palette/CommandPalette';
+import { GlobalDialogs } from './GlobalDialogs';
 import { SettingsScreen } from './features/settings/SettingsScreen';
+import { PipelineScreen } from './features/pipeline/PipelineScreen';
 import { useUi } from './store';
 import { ErrorBanner } from './ui/ErrorBanner';
 import { Sidebar } from './ui/Sidebar';
@@ -14,29 +22,49 @@ import { Toaster } from './ui/Toaster';
 export function App() {
   const route = useUi((state) => state.route);
   const settings = useUi((state) => state.settings);
+  const paletteOpen = useUi((state) => state.paletteOpen);
   useAppBootstrap();
+  usePaletteShortcut();
 
   return (
     <div className="app">
-      <Sidebar />
+      <Sidebar badges={settings ? { followUps: <FollowUpsNavBadge /> } : {}} />
       <main className="main" aria-busy={settings ? undefined : true}>
         <ErrorBanner />
         {settings ? <RoutedScreen key={routeKey(route)} /> : <p className="loading-screen">Opening Fieldbook…</p>}
       </main>
       <Toaster />
+      {settings ? <ReminderCenter /> : null}
+      {settings ? <GlobalDialogs /> : null}
+      {settings && paletteOpen ? <CommandPalette /> : null}
     </div>
   );
 }
 
 function RoutedScreen() {
   const route = useUi((state) => state.route);
+  const navigate = useUi((state) => state.navigate);
   switch (route.name) {
+    case 'dashboard':
+      return <DashboardScreen />;
+    case 'followUps':
+      return <FollowUpsScreen view={route.view} />;
+    case 'calls':
+      return <CallsScreen />;
+    case 'pipeline':
+      return (
+        <PipelineScreen
+          pipelineId={route.pipelineId}
+          view={route.view ?? 'board'}
+          onLocationChange={(location) => navigate({ name: 'pipeline', ...location }, { replace: true })}
+        />
+      );
     case 'contacts':
       return <ContactsScreen />;
     case 'contactNew':
-      return <NewContactScreen />;
+      return <NewContactScreen phone={route.phone} callId={route.callId} />;
     case 'contact':
-      return <ContactDetail id={route.id} />;
+      return <ContactDetail id={route.id} tab={route.tab ?? 'timeline'} />;
     case 'contactEdit':
       return <EditContactScreen id={route.id} />;
     case 'settings':
@@ -47,6 +75,21 @@ function RoutedScreen() {
 // Each screen starts fresh (form state, focus) when the route changes.
 function routeKey(route: ReturnType<typeof useUi.getState>['route']): string {
   return 'id' in route ? `${route.name}:${route.id}` : route.name;
+}
+
+/** Ctrl+K (Cmd+K on a Mac) opens the command palette from anywhere, and closes it again. */
+function usePaletteShortcut() {
+  const setPaletteOpen = useUi((state) => state.setPaletteOpen);
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k') {
+        event.preventDefault();
+        setPaletteOpen(!useUi.getState().paletteOpen);
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [setPaletteOpen]);
 }
 
 function useAppBootstrap() {

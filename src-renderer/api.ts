@@ -1,6 +1,15 @@
 import type { ErrorPayload } from '../src-shared/errors';
 import { isErrorPayload } from '../src-shared/errors';
-import { bridgeGlobalName, eventsPath, rpcPathPrefix, type FieldbookBridge } from '../src-shared/ipc/bridge';
+import {
+  bridgeGlobalName,
+  eventsPath,
+  filesPathPrefix,
+  fileUploadPath,
+  rpcPathPrefix,
+  type FieldbookBridge,
+  type NavigationTarget,
+  type StagedUpload,
+} from '../src-shared/ipc/bridge';
 import type { ChannelInput, ChannelName, ChannelOutput, RpcResult } from '../src-shared/ipc/contract';
 import { eventNames, type EventName, type EventPayload } from '../src-shared/ipc/events';
 
@@ -112,7 +121,49 @@ export const api = {
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
     return getBridge().on(event, listener);
   },
+  /** Hands a file's bytes to the core; `files.add` then attaches them with the returned uploadId. */
+  async uploadFile(file: File): Promise<StagedUpload> {
+    const bridged = getBridge();
+    const result = bridged.stageFile ? await bridged.stageFile(file) : await uploadOverHttp(file);
+    if (result.ok) return result.data;
+    throw new ApiError(isErrorPayload(result.error) ? result.error : unreachable);
+  },
+  /** Where a stored file is served: the host's /files/<sha>, or app://fieldbook/files/<sha> in Electron. */
+  fileUrl(sha256: string): string {
+    return filesPathPrefix + encodeURIComponent(sha256);
+  },
+  /** Whether files open in the operating system's own apps (Electron) rather than download (browser host). */
+  opensFilesWithOs(): boolean {
+    return getBridge().openFile !== undefined;
+  },
+  async openFile(sha256: string): Promise<void> {
+    const open = getBridge().openFile;
+    if (!open) throw new ApiError({ code: 'internal', message: 'Opening files with other apps needs the desktop app.' });
+    const result = await open(sha256);
+    if (!result.ok) throw new ApiError(isErrorPayload(result.error) ? result.error : unreachable);
+  },
+  /** Requests from the Electron main process to show something; never fires in the browser host. */
+  onNavigate(listener: (target: NavigationTarget) => void): () => void {
+    return getBridge().onNavigate?.(listener) ?? (() => undefined);
+  },
 };
+
+async function uploadOverHttp(file: File): Promise<RpcResult<StagedUpload>> {
+  let response: Response;
+  try {
+    response = await fetch(`${fileUploadPath}?name=${encodeURIComponent(file.name)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream' },
+      body: file,
+      credentials: 'same-origin',
+    });
+  } catch {
+    return { ok: false, error: unreachable };
+  }
+  const body: unknown = await response.json().catch(() => undefined);
+  if (body && typeof body === 'object' && 'ok' in body) return body as RpcResult<StagedUpload>;
+  return { ok: false, error: unreachable };
+}
 
 /** Plain words for a failure, for the error banner. Field-level detail is shown by the form. */
 export function describeError(error: unknown): string {

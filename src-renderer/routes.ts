@@ -1,30 +1,81 @@
 // Routes live in the URL hash so that Back works in the browser host and a reload keeps the
 // screen, with no router library. `store.ts` keeps the parsed route in step with the hash.
 
+import { followUpListKinds, type FollowUpListKind } from '../src-shared/domain/follow-up';
+import { parsePipelinePath, pipelineHash, type PipelineView } from './features/pipeline/pipeline-route';
+
+export const contactTabs = ['timeline', 'notes', 'calls', 'files'] as const;
+export type ContactTab = (typeof contactTabs)[number];
+
 export type Route =
+  | { name: 'dashboard' }
   | { name: 'contacts' }
-  | { name: 'contactNew' }
-  | { name: 'contact'; id: string }
+  /** From an unknown caller: the form starts with the number, and the call is linked once saved. */
+  | { name: 'contactNew'; phone?: string; callId?: string }
+  | { name: 'contact'; id: string; tab?: ContactTab }
   | { name: 'contactEdit'; id: string }
+  | { name: 'followUps'; view?: FollowUpListKind }
+  | { name: 'calls' }
+  | { name: 'pipeline'; pipelineId?: string; view?: PipelineView }
   | { name: 'settings'; focus?: 'userName' };
 
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  const [path = '', search = ''] = hash.replace(/^#\/?/, '').split('?');
+  const parts = path.split('/').filter(Boolean).map(safeDecode);
+  const query = new URLSearchParams(search);
   const [first, second, third] = parts;
   if (first === 'settings') return second === 'name' ? { name: 'settings', focus: 'userName' } : { name: 'settings' };
-  if (first === 'contacts' && second === 'new') return { name: 'contactNew' };
-  if (first === 'contacts' && second) return third === 'edit' ? { name: 'contactEdit', id: second } : { name: 'contact', id: second };
-  return { name: 'contacts' };
+  if (first === 'contacts' && second === 'new') return newContactRoute(query);
+  if (first === 'contacts' && second) {
+    if (third === 'edit') return { name: 'contactEdit', id: second };
+    const tab = contactTabs.find((candidate) => candidate === third);
+    return tab ? { name: 'contact', id: second, tab } : { name: 'contact', id: second };
+  }
+  if (first === 'contacts') return { name: 'contacts' };
+  if (first === 'follow-ups') {
+    const view = followUpListKinds.find((candidate) => candidate === second);
+    return view ? { name: 'followUps', view } : { name: 'followUps' };
+  }
+  if (first === 'calls') return { name: 'calls' };
+  if (first === 'pipeline') return { name: 'pipeline', ...parsePipelinePath(parts.slice(1)) };
+  return { name: 'dashboard' };
+}
+
+function newContactRoute(query: URLSearchParams): Route {
+  const phone = query.get('phone');
+  const callId = query.get('call');
+  return { name: 'contactNew', ...(phone ? { phone } : {}), ...(callId ? { callId } : {}) };
+}
+
+function safeDecode(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
 }
 
 export function routeHash(route: Route): string {
   switch (route.name) {
+    case 'dashboard':
+      return '#/dashboard';
     case 'contacts':
       return '#/contacts';
-    case 'contactNew':
-      return '#/contacts/new';
+    case 'contactNew': {
+      const query = new URLSearchParams();
+      if (route.phone) query.set('phone', route.phone);
+      if (route.callId) query.set('call', route.callId);
+      const search = query.toString();
+      return search ? `#/contacts/new?${search}` : '#/contacts/new';
+    }
     case 'contact':
-      return `#/contacts/${encodeURIComponent(route.id)}`;
+      return `#/contacts/${encodeURIComponent(route.id)}${route.tab && route.tab !== 'timeline' ? `/${route.tab}` : ''}`;
+    case 'followUps':
+      return route.view ? `#/follow-ups/${route.view}` : '#/follow-ups';
+    case 'calls':
+      return '#/calls';
+    case 'pipeline':
+      return pipelineHash(route);
     case 'contactEdit':
       return `#/contacts/${encodeURIComponent(route.id)}/edit`;
     case 'settings':

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { ContactSortField, ContactStatus } from '../src-shared/domain/contact';
+import type { FollowUp } from '../src-shared/domain/follow-up';
 import type { Settings } from '../src-shared/domain/settings';
 import type { ChannelOutput } from '../src-shared/ipc/contract';
 import { describeError } from './api';
@@ -22,6 +23,11 @@ export interface ListSort {
   direction: 'asc' | 'desc';
 }
 
+/** Dialogs any screen (or the command palette) can open; App renders the one that is open. */
+export type GlobalDialog =
+  | { kind: 'logCall'; contact?: { id: string; name: string }; number?: string }
+  | { kind: 'followUp'; contact?: { id: string; name: string }; callId?: string };
+
 export interface Toast {
   id: number;
   message: string;
@@ -41,6 +47,12 @@ interface UiState {
   error: string | null;
   toasts: Toast[];
   nameHintDismissed: boolean;
+  /** Whose follow-ups the Follow-ups screen and the sidebar count show. */
+  followUpScope: 'mine' | 'team';
+  paletteOpen: boolean;
+  dialog: GlobalDialog | null;
+  /** Reminders shown in the window (browser host only; Electron shows OS notifications). */
+  reminders: FollowUp[];
 
   navigate(route: Route, options?: { replace?: boolean }): void;
   syncRouteFromLocation(): void;
@@ -57,6 +69,12 @@ interface UiState {
   pushToast(toast: Omit<Toast, 'id'>): number;
   dismissToast(id: number): void;
   dismissNameHint(): void;
+  setFollowUpScope(scope: 'mine' | 'team'): void;
+  setPaletteOpen(open: boolean): void;
+  openDialog(dialog: GlobalDialog): void;
+  closeDialog(): void;
+  addReminders(followUps: FollowUp[]): void;
+  dismissReminder(id: string): void;
 }
 
 const noFilters: ListFilters = { owner: 'team', followUpDue: false };
@@ -74,6 +92,10 @@ export const useUi = create<UiState>()((set, get) => ({
   error: null,
   toasts: [],
   nameHintDismissed: false,
+  followUpScope: 'team',
+  paletteOpen: false,
+  dialog: null,
+  reminders: [],
 
   navigate(route, options) {
     const hash = routeHash(route);
@@ -106,4 +128,14 @@ export const useUi = create<UiState>()((set, get) => ({
   },
   dismissToast: (id) => set({ toasts: get().toasts.filter((toast) => toast.id !== id) }),
   dismissNameHint: () => set({ nameHintDismissed: true }),
+  setFollowUpScope: (followUpScope) => set({ followUpScope }),
+  setPaletteOpen: (paletteOpen) => set({ paletteOpen }),
+  openDialog: (dialog) => set({ dialog, paletteOpen: false }),
+  closeDialog: () => set({ dialog: null }),
+  addReminders(followUps) {
+    const known = new Set(get().reminders.map((reminder) => reminder.id));
+    const fresh = followUps.filter((followUp) => !known.has(followUp.id));
+    if (fresh.length > 0) set({ reminders: [...get().reminders, ...fresh] });
+  },
+  dismissReminder: (id) => set({ reminders: get().reminders.filter((reminder) => reminder.id !== id) }),
 }));

@@ -12,6 +12,7 @@ import {
 import { contentSecurityPolicy } from './content-security-policy';
 import { openEventStream } from './event-stream';
 import { handleUpload, serveStoredFile } from './files-route';
+import { downloadsPathPrefix, serveDownload } from './download-route';
 import type { HostCore } from './host-core';
 import { failure, handleRpc, sendJson } from './rpc-route';
 import { lookupStaticFile, sendFile } from './static-files';
@@ -89,6 +90,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     }
     if (request.method === 'GET' && url.pathname.startsWith(filesPathPrefix)) {
       return serveStoredFile(options.core, url.pathname.slice(filesPathPrefix.length), response);
+    }
+    if (request.method === 'GET' && url.pathname.startsWith(downloadsPathPrefix)) {
+      return serveDownload(options.core.exchange, url.pathname.slice(downloadsPathPrefix.length), response);
     }
     if (request.method === 'GET' && url.pathname === eventsPath) {
       const end = openEventStream(options.core, request, response);

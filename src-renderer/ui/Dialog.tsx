@@ -8,6 +8,8 @@ interface DialogProps {
   children: ReactNode;
   /** The buttons, right-aligned at the bottom. */
   actions: ReactNode;
+  /** `wide` for previews and longer forms. */
+  size?: 'normal' | 'wide';
 }
 
 /**
@@ -15,7 +17,7 @@ interface DialogProps {
  * which keeps focus inside, and Escape arrives as a `cancel` event that we route to onClose so
  * React stays the owner of whether it is open. Focus returns to where it was when it closes.
  */
-export function Dialog({ title, description, onClose, children, actions }: DialogProps) {
+export function Dialog({ title, description, onClose, children, actions, size = 'normal' }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const descriptionId = useId();
@@ -45,7 +47,7 @@ export function Dialog({ title, description, onClose, children, actions }: Dialo
   return (
     <dialog
       ref={ref}
-      className="dialog"
+      className={size === 'wide' ? 'dialog dialog--wide' : 'dialog'}
       role="dialog"
       aria-modal="true"
       aria-labelledby={titleId}

@@ -1,15 +1,27 @@
+import type { ReactNode } from 'react';
 import { useUi } from '../store';
 import { routeHash, type Route } from '../routes';
 import { Icon, type IconName } from './Icon';
+import { SyncIndicator } from '../features/sync/SyncIndicator';
 
 const items: { label: string; icon: IconName; route: Route; matches: Route['name'][] }[] = [
+  { label: 'Dashboard', icon: 'home', route: { name: 'dashboard' }, matches: ['dashboard'] },
   { label: 'Contacts', icon: 'contacts', route: { name: 'contacts' }, matches: ['contacts', 'contact', 'contactNew', 'contactEdit'] },
+  { label: 'Pipeline', icon: 'pipeline', route: { name: 'pipeline' }, matches: ['pipeline'] },
+  { label: 'Follow-ups', icon: 'bell', route: { name: 'followUps' }, matches: ['followUps'] },
+  { label: 'Calls', icon: 'phone', route: { name: 'calls' }, matches: ['calls'] },
   { label: 'Settings', icon: 'settings', route: { name: 'settings' }, matches: ['settings'] },
 ];
 
-export function Sidebar() {
+interface SidebarProps {
+  /** Shown after an item's label (the follow-ups count), by route name; part of the link's name. */
+  badges?: Partial<Record<Route['name'], ReactNode>>;
+}
+
+export function Sidebar({ badges = {} }: SidebarProps) {
   const route = useUi((state) => state.route);
   const navigate = useUi((state) => state.navigate);
+  const setPaletteOpen = useUi((state) => state.setPaletteOpen);
   const userName = useUi((state) => state.settings?.userName);
   const version = useUi((state) => state.appInfo?.version);
 
@@ -21,6 +33,11 @@ export function Sidebar() {
         </span>
         <span className="sidebar__name">Fieldbook</span>
       </div>
+      <button type="button" className="sidebar__search" aria-keyshortcuts="Control+K Meta+K" onClick={() => setPaletteOpen(true)}>
+        <Icon name="search" size={16} />
+        <span>Search</span>
+        <kbd aria-hidden="true">{/Mac|iPhone|iPad/.test(navigator.platform) ? '⌘K' : 'Ctrl K'}</kbd>
+      </button>
       <nav aria-label="Main" className="sidebar__nav">
         {items.map((item) => {
           const current = item.matches.includes(route.name);
@@ -37,10 +54,12 @@ export function Sidebar() {
             >
               <Icon name={item.icon} />
               <span>{item.label}</span>
+              {badges[item.route.name] ?? null}
             </a>
           );
         })}
       </nav>
+      <SyncIndicator />
       <div className="sidebar__footer">
         {userName ? (
           <p className="sidebar__user">{userName}</p>

@@ -1,4 +1,5 @@
 import type { ContactStatus, Money } from '../../src-shared/domain/contact';
+import { daysBetween } from './dates';
 
 // Display formatting in the user's own locale. Values stay in their stored form everywhere
 // else (epoch ms, integer minor units); only these helpers turn them into words.
@@ -34,6 +35,56 @@ const dateFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: '
 
 export function formatDate(epochMs: number): string {
   return dateFormat.format(new Date(epochMs));
+}
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
+const shortDateFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+export function formatTime(epochMs: number): string {
+  return timeFormat.format(new Date(epochMs));
+}
+
+export function formatDateTime(epochMs: number): string {
+  return dateTimeFormat.format(new Date(epochMs));
+}
+
+/** "Today, 14:00", "Yesterday, 09:30", "Mon 3 Mar, 09:00", or the full date when far away. */
+export function formatWhen(epochMs: number, now: number): string {
+  const days = daysBetween(now, epochMs);
+  const time = formatTime(epochMs);
+  if (days === 0) return `Today, ${time}`;
+  if (days === 1) return `Tomorrow, ${time}`;
+  if (days === -1) return `Yesterday, ${time}`;
+  if (Math.abs(days) < 180) return `${shortDateFormat.format(new Date(epochMs))}, ${time}`;
+  return formatDateTime(epochMs);
+}
+
+const relativeFormat = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+
+/** "in 2 hours", "3 days ago", "now": for due times and reminders. */
+export function formatRelative(epochMs: number, now: number): string {
+  const minutes = Math.round((epochMs - now) / 60_000);
+  if (Math.abs(minutes) < 1) return relativeFormat.format(0, 'minute');
+  if (Math.abs(minutes) < 60) return relativeFormat.format(minutes, 'minute');
+  const hours = Math.round(minutes / 60);
+  if (Math.abs(hours) < 24) return relativeFormat.format(hours, 'hour');
+  return relativeFormat.format(daysBetween(now, epochMs), 'day');
+}
+
+/** "45 s", "3 min", "1 h 05 min". */
+export function formatDuration(seconds: number): string {
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `${minutes} min`;
+  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 ** 3) return `${formatNumber(Math.round((bytes / 1024 ** 3) * 10) / 10)} GB`;
+  if (bytes >= 1024 ** 2) return `${formatNumber(Math.round((bytes / 1024 ** 2) * 10) / 10)} MB`;
+  if (bytes >= 1024) return `${formatNumber(Math.round(bytes / 1024))} KB`;
+  return formatCount(bytes, 'byte');
 }
 
 /** "Today", "Tomorrow", "3 days overdue"… for follow-up dates, relative to `now`. */

@@ -1,19 +1,25 @@
 import { useState } from 'react';
 import type { Contact } from '../../../src-shared/domain/contact';
+import type { ContactTab } from '../../routes';
 import { useUi } from '../../store';
 import { BackLink } from '../../ui/BackLink';
 import { EmptyState } from '../../ui/EmptyState';
 import { capitalise, initials } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
 import { PageTitle } from '../../ui/PageTitle';
+import { ContactFollowUps } from '../followups/ContactFollowUps';
+import { ContactActivity } from './ContactActivity';
 import { ContactInfoSection } from './ContactInfoSection';
+import { ContactDealsSection } from '../pipeline/ContactDealsSection';
+import { ContactScoreBadge } from '../pipeline/ContactScoreBadge';
 import { ContactSalesSection } from './ContactSalesSection';
 import { deleteWithUndo, useContact } from './hooks';
 import { StatusBadge } from './StatusBadge';
 
-// The contact page. Its body is a two-column grid of sections: the contact's own information
-// today; notes, files, follow-ups, calls and the timeline join the main column as they land.
-export function ContactDetail({ id }: { id: string }) {
+// The contact page. Its body is a two-column grid: the work with the contact (a note box, then
+// timeline, notes, calls and files as tabs) in the main column; follow-ups and the contact's own
+// information beside it.
+export function ContactDetail({ id, tab }: { id: string; tab: ContactTab }) {
   const state = useContact(id);
   const navigate = useUi((store) => store.navigate);
 
@@ -43,11 +49,13 @@ export function ContactDetail({ id }: { id: string }) {
       </div>
     );
   }
-  return <ContactPage contact={state.contact} />;
+  return <ContactPage contact={state.contact} tab={tab} />;
 }
 
-function ContactPage({ contact }: { contact: Contact }) {
+function ContactPage({ contact, tab }: { contact: Contact; tab: ContactTab }) {
   const navigate = useUi((store) => store.navigate);
+  const openDialog = useUi((store) => store.openDialog);
+  const named = { id: contact.id, name: contact.name };
   const [deleting, setDeleting] = useState(false);
   const subtitle = [contact.jobTitle, contact.kind === 'person' ? contact.company : ''].filter(Boolean).join(' at ');
 
@@ -84,6 +92,13 @@ function ContactPage({ contact }: { contact: Contact }) {
           <button
             type="button"
             className="button"
+            onClick={() => openDialog({ kind: 'logCall', contact: named, ...(contact.phones[0] ? { number: contact.phones[0].e164 } : {}) })}
+          >
+            <Icon name="phone" size={16} /> Log a call
+          </button>
+          <button
+            type="button"
+            className="button"
             onClick={() => navigate({ name: 'contactEdit', id: contact.id })}
           >
             <Icon name="edit" size={16} /> Edit
@@ -95,9 +110,13 @@ function ContactPage({ contact }: { contact: Contact }) {
       </header>
       <div className="detail-layout">
         <div className="detail-layout__main">
-          <ContactInfoSection contact={contact} />
+          <ContactActivity contact={contact} tab={tab} />
         </div>
         <div className="detail-layout__side">
+          <ContactScoreBadge contactId={contact.id} />
+          <ContactFollowUps contact={named} />
+          <ContactDealsSection contactId={contact.id} />
+          <ContactInfoSection contact={contact} />
           <ContactSalesSection contact={contact} />
         </div>
       </div>

@@ -158,7 +158,7 @@ export function ContactForm({ initialValues, submitLabel, onSubmit, onCancel }: 
 
       <section className="card" aria-labelledby="form-sales">
         <h2 id="form-sales" className="card__title">
-          Sales and follow-up
+          Sales
         </h2>
         <SalesFields values={values} errors={errors} facets={facets} set={set} />
       </section>

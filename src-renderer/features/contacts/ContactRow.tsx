@@ -81,7 +81,10 @@ export function ContactRow({ index, item, active, now, style, onOpen, onActivate
         {item.owner}
       </div>
       <div role="gridcell" className="col-followUp">
-        {due ? <span className={due.overdue ? 'due due--overdue' : due.dueToday ? 'due due--today' : 'due'}>{due.text}</span> : null}
+        {due && item.nextFollowUpAt !== null ? (
+          // Follow-ups have a time: one due earlier today is already overdue.
+          <span className={item.nextFollowUpAt < now ? 'due due--overdue' : due.dueToday ? 'due due--today' : 'due'}>{due.text}</span>
+        ) : null}
       </div>
       <div role="gridcell" className="col-value">
         {item.potentialValue ? formatMoney(item.potentialValue) : ''}

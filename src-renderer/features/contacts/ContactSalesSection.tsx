@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { Contact } from '../../../src-shared/domain/contact';
 import type { CustomFieldDef } from '../../../src-shared/domain/settings';
 import { useUi } from '../../store';
-import { capitalise, describeDueDate, formatDate, formatMoney, statusLabels } from '../../ui/format';
+import { capitalise, describeDueDate, formatDate, formatMoney, formatWhen, statusLabels } from '../../ui/format';
 import { useNow } from '../../ui/use-now';
 import { fromDateInput } from './form-model';
 
@@ -29,7 +29,7 @@ function customValue(def: CustomFieldDef, value: string | number | null | undefi
   return String(value);
 }
 
-/** Who owns the contact, what they are worth, when to follow up, and the custom fields. */
+/** Who owns the contact, what they are worth, the next follow-up (derived from the open ones), and the custom fields. */
 export function ContactSalesSection({ contact }: { contact: Contact }) {
   const customDefs = useUi((state) => state.settings?.customFields ?? noFields);
   const now = useNow();
@@ -48,12 +48,12 @@ export function ContactSalesSection({ contact }: { contact: Contact }) {
           <Row label="Source">{contact.source || notSet}</Row>
           <Row label="Next follow-up">
             {due && contact.nextFollowUpAt !== null ? (
-              <span className={due.overdue ? 'due due--overdue' : due.dueToday ? 'due due--today' : 'due'}>
-                {formatDate(contact.nextFollowUpAt)}
-                {due.overdue ? ' (overdue)' : due.dueToday ? ' (today)' : ''}
+              <span className={contact.nextFollowUpAt < now ? 'due due--overdue' : due.dueToday ? 'due due--today' : 'due'}>
+                {formatWhen(contact.nextFollowUpAt, now)}
+                {contact.nextFollowUpAt < now ? ' (overdue)' : ''}
               </span>
             ) : (
-              notSet
+              <span className="muted">None planned</span>
             )}
           </Row>
           <Row label="Potential value">{contact.potentialValue ? formatMoney(contact.potentialValue) : notSet}</Row>

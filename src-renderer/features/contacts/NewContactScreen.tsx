@@ -1,19 +1,27 @@
 import { useState } from 'react';
 import type { DuplicateMatch } from '../../../src-shared/domain/contact';
+import { formatPhone } from '../../../src-shared/phone';
 import { api, ApiError } from '../../api';
 import { useUi } from '../../store';
 import { BackLink } from '../../ui/BackLink';
 import { PageTitle } from '../../ui/PageTitle';
 import { ContactForm } from './ContactForm';
 import { DuplicateDialog } from './DuplicateDialog';
-import { emptyForm, fieldErrorsFrom, type DraftResult, type FormErrors } from './form-model';
+import { emptyForm, fieldErrorsFrom, type ContactFormValues, type DraftResult, type FormErrors } from './form-model';
 
-export function NewContactScreen() {
+interface NewContactScreenProps {
+  /** From a call with an unknown number: the form starts with it… */
+  phone?: string | undefined;
+  /** …and that call is linked to the contact once it is saved. */
+  callId?: string | undefined;
+}
+
+export function NewContactScreen({ phone, callId }: NewContactScreenProps) {
   const settings = useUi((state) => state.settings);
   const navigate = useUi((state) => state.navigate);
   const showError = useUi((state) => state.showError);
   const pushToast = useUi((state) => state.pushToast);
-  const [initialValues] = useState(() => (settings ? emptyForm(settings) : null));
+  const [initialValues] = useState(() => (settings ? withPhone(emptyForm(settings), phone) : null));
   const [pending, setPending] = useState<{ result: DraftResult; matches: DuplicateMatch[] } | null>(null);
 
   const findDuplicates = (result: DraftResult) =>
@@ -39,7 +47,17 @@ export function NewContactScreen() {
   const create = async (result: DraftResult, allowDuplicate: boolean): Promise<FormErrors | undefined> => {
     try {
       const contact = await api.invoke('contacts.create', { draft: result.draft, allowDuplicate });
-      pushToast({ message: `Added ${contact.name}` });
+      let linked = false;
+      if (callId) {
+        // The contact exists either way; a failed link only costs the user a retry from the call history.
+        try {
+          await api.invoke('calls.linkContact', { callId, contactId: contact.id });
+          linked = true;
+        } catch (error) {
+          showError(error);
+        }
+      }
+      pushToast({ message: linked ? `Added ${contact.name} and linked the call` : `Added ${contact.name}` });
       navigate({ name: 'contact', id: contact.id }, { replace: true });
       return undefined;
     } catch (error) {
@@ -68,7 +86,12 @@ export function NewContactScreen() {
     <div className="screen screen--form">
       <BackLink to={{ name: 'contacts' }}>All contacts</BackLink>
       <header className="page-header">
-        <PageTitle>New contact</PageTitle>
+        <div>
+          <PageTitle>New contact</PageTitle>
+          {callId && phone ? (
+            <p className="page-header__meta">From a call with {formatPhone(phone)}: the call is linked to this contact once you create it.</p>
+          ) : null}
+        </div>
       </header>
       <ContactForm
         initialValues={initialValues}
@@ -93,4 +116,10 @@ export function NewContactScreen() {
       ) : null}
     </div>
   );
+}
+
+function withPhone(values: ContactFormValues, phone: string | undefined): ContactFormValues {
+  if (!phone) return values;
+  const [first, ...rest] = values.phones;
+  return { ...values, phones: [{ key: first?.key ?? 'phone-from-call', type: 'mobile', value: formatPhone(phone) }, ...rest] };
 }

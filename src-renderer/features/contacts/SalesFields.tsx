@@ -17,7 +17,7 @@ interface SalesFieldsProps {
   set: SetFormField;
 }
 
-/** Type, status, owner, source, tags, follow-up date and potential value. */
+/** Type, status, owner, source, tags and potential value. The next follow-up is derived from the follow-ups. */
 export function SalesFields({ values, errors, facets, set }: SalesFieldsProps) {
   const settingsTypes = useUi((state) => state.settings?.contactTypes ?? noTypes);
   const userName = useUi((state) => state.settings?.userName ?? '');
@@ -91,17 +91,6 @@ export function SalesFields({ values, errors, facets, set }: SalesFieldsProps) {
               ))}
             </datalist>
           </>
-        )}
-      </Field>
-      <Field label="Next follow-up" error={errors.nextFollowUp}>
-        {(control) => (
-          <input
-            {...control}
-            className="input"
-            type="date"
-            value={values.nextFollowUp}
-            onChange={(event) => set('nextFollowUp', event.target.value)}
-          />
         )}
       </Field>
       <Field label="Potential value" error={errors.potentialValue} hint={`In ${values.currency}, e.g. 1,250.00`}>

@@ -39,8 +39,6 @@ export interface ContactFormValues {
   owner: string;
   source: string;
   tags: string[];
-  /** yyyy-mm-dd as a date input holds it, or ''. */
-  nextFollowUp: string;
   potentialValue: string;
   currency: string;
   summary: string;
@@ -75,7 +73,6 @@ export function emptyForm(settings: Settings): ContactFormValues {
     owner: settings.userName,
     source: '',
     tags: [],
-    nextFollowUp: '',
     potentialValue: '',
     currency: settings.currency,
     summary: '',
@@ -104,7 +101,6 @@ export function formFromContact(contact: Contact, settings: Settings): ContactFo
     owner: contact.owner,
     source: contact.source,
     tags: [...contact.tags],
-    nextFollowUp: contact.nextFollowUpAt === null ? '' : toDateInput(contact.nextFollowUpAt),
     potentialValue: contact.potentialValue ? minorToDecimal(contact.potentialValue.amountMinor, currency) : '',
     currency,
     summary: contact.summary,
@@ -113,13 +109,7 @@ export function formFromContact(contact: Contact, settings: Settings): ContactFo
   };
 }
 
-export function toDateInput(epochMs: number): string {
-  const day = new Date(epochMs);
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
-}
-
-/** A follow-up date means the start of that day in local time, so "due today" includes it. */
+/** A yyyy-mm-dd date (as a date input or a custom date field holds it) is the start of that day in local time. */
 export function fromDateInput(value: string): number | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!match) return null;
@@ -190,7 +180,6 @@ export function toDraft(values: ContactFormValues, customDefs: readonly CustomFi
     owner: values.owner,
     source: values.source,
     tags: values.tags,
-    nextFollowUpAt: fromDateInput(values.nextFollowUp),
     potentialValue: amountMinor ? { amountMinor, currency: values.currency } : null,
     summary: values.summary,
     doNotContact: values.doNotContact,
@@ -227,7 +216,6 @@ export function formErrorKey(path: string, sentPhoneKeys: string[], sentEmailKey
   if (field === 'customFields' && index !== undefined) return `custom:${index}`;
   if (field === 'address' && index !== undefined) return `address.${index}`;
   if (field === 'potentialValue') return 'potentialValue';
-  if (field === 'nextFollowUpAt') return 'nextFollowUp';
   return field || 'form';
 }
 
@@ -237,7 +225,7 @@ export type SetFormField = <K extends keyof ContactFormValues>(key: K, value: Co
 export function errorKeysOf(field: keyof ContactFormValues, errors: FormErrors): string[] {
   const prefix = { phones: 'phone:', emails: 'email:', custom: 'custom:', address: 'address.' }[field as string];
   if (prefix) return Object.keys(errors).filter((key) => key.startsWith(prefix));
-  return [field === 'nextFollowUp' ? 'nextFollowUp' : field];
+  return [field];
 }
 
 /** Field errors for a core refusal that names a field; undefined when it names none. */

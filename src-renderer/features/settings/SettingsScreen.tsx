@@ -1,19 +1,28 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { QuotesSettingsPanel } from '../pipeline/QuotesSettingsPanel';
+import { TeamSyncPanel } from '../sync/TeamSyncPanel';
 import type { Settings } from '../../../src-shared/domain/settings';
 import { api, ApiError, stripFieldPrefix } from '../../api';
 import { useUi } from '../../store';
 import { Field } from '../../ui/Field';
 import { PageTitle } from '../../ui/PageTitle';
-import { ContactTypesEditor } from './ContactTypesEditor';
+import { StringListEditor } from './StringListEditor';
 import { CustomFieldsEditor } from './CustomFieldsEditor';
 import { countryOptions, currencyOptions } from './options';
+import { WorkSettingsSections } from './WorkSettingsSections';
 import { formFromSettings, settingsErrorKey, toSettingsPatch, validateSettings, type SettingsErrors, type SettingsFormValues } from './settings-form';
 
 export function SettingsScreen({ focusUserName }: { focusUserName: boolean }) {
   const settings = useUi((state) => state.settings);
   if (!settings) return null;
   // A change saved here or on another window starts the form afresh from what is stored.
-  return <SettingsForm key={JSON.stringify(settings)} settings={settings} focusUserName={focusUserName} />;
+  return (
+    <div className="screen screen--form">
+      <SettingsForm key={JSON.stringify(settings)} settings={settings} focusUserName={focusUserName} />
+      {/* Outside the keyed form: a settings change (joining sets your name) must not reset it. */}
+      <TeamSyncPanel />
+    </div>
+  );
 }
 
 function SettingsForm({ settings, focusUserName }: { settings: Settings; focusUserName: boolean }) {
@@ -64,7 +73,7 @@ function SettingsForm({ settings, focusUserName }: { settings: Settings; focusUs
   };
 
   return (
-    <div className="screen screen--form">
+    <>
       <header className="page-header">
         <div>
           <PageTitle>Settings</PageTitle>
@@ -133,7 +142,7 @@ function SettingsForm({ settings, focusUserName }: { settings: Settings; focusUs
             contacts that already use the old name.
           </p>
           {errors.contactTypes ? <p className="field__error">{errors.contactTypes}</p> : null}
-          <ContactTypesEditor rows={values.contactTypes} errors={errors} onChange={(rows) => set('contactTypes', rows)} />
+          <StringListEditor noun="Contact type" errorPrefix="type" rows={values.contactTypes} errors={errors} onChange={(rows) => set('contactTypes', rows)} />
         </section>
 
         <section className="card" aria-labelledby="settings-fields" aria-describedby="settings-fields-help">
@@ -146,6 +155,10 @@ function SettingsForm({ settings, focusUserName }: { settings: Settings; focusUs
           <CustomFieldsEditor rows={values.customFields} errors={errors} onChange={(rows) => set('customFields', rows)} />
         </section>
 
+        <WorkSettingsSections values={values} errors={errors} set={set} />
+
+        <QuotesSettingsPanel />
+
         <div className="form-actions">
           {dirty ? <p className="form-actions__note">You have unsaved changes.</p> : null}
           <button type="button" className="button" disabled={!dirty || saving} onClick={() => { setValues(initial); setErrors({}); }}>
@@ -156,6 +169,6 @@ function SettingsForm({ settings, focusUserName }: { settings: Settings; focusUs
           </button>
         </div>
       </form>
-    </div>
+    </>
   );
 }

@@ -1,4 +1,11 @@
-import { customFieldKinds, SettingsPatchSchema, type CustomFieldKind, type Settings, type SettingsPatch } from '../../../src-shared/domain/settings';
+import {
+  customFieldKinds,
+  SettingsPatchSchema,
+  type CustomFieldKind,
+  type Settings,
+  type SettingsPatch,
+  type SlaRule,
+} from '../../../src-shared/domain/settings';
 import { fieldIdFor } from './options';
 
 // The settings screen edits strings and keyed rows; this turns them into a settings patch and
@@ -19,12 +26,34 @@ export interface CustomFieldRow {
   choices: string;
 }
 
+export const durationUnits = ['minutes', 'hours', 'days'] as const;
+export type DurationUnit = (typeof durationUnits)[number];
+const minutesPer: Record<DurationUnit, number> = { minutes: 1, hours: 60, days: 24 * 60 };
+
+export interface SlaRuleRow {
+  key: string;
+  /** Empty until saved the first time. */
+  id: string;
+  name: string;
+  /** '' for any type. */
+  contactType: string;
+  /** '' for a rule about new contacts rather than calls. */
+  callOutcome: string;
+  within: string;
+  unit: DurationUnit;
+  followUpTitle: string;
+}
+
 export interface SettingsFormValues {
   userName: string;
   defaultRegion: string;
   currency: string;
   contactTypes: TypeRow[];
   customFields: CustomFieldRow[];
+  callDispositions: TypeRow[];
+  slaRules: SlaRuleRow[];
+  /** The file size limit in megabytes, as typed. */
+  maxFileMb: string;
 }
 
 export type SettingsErrors = Record<string, string>;
@@ -48,6 +77,44 @@ export function formFromSettings(settings: Settings): SettingsFormValues {
       kind: def.kind,
       choices: def.choices.join(', '),
     })),
+    callDispositions: settings.callDispositions.map((name) => ({ key: newRowKey(), name })),
+    slaRules: settings.slaRules.map(slaRuleRow),
+    maxFileMb: String(Math.round((settings.maxFileBytes / 1024 ** 2) * 100) / 100),
+  };
+}
+
+function slaRuleRow(rule: SlaRule): SlaRuleRow {
+  const unit: DurationUnit = rule.withinMinutes % minutesPer.days === 0 ? 'days' : rule.withinMinutes % minutesPer.hours === 0 ? 'hours' : 'minutes';
+  return {
+    key: newRowKey(),
+    id: rule.id,
+    name: rule.name,
+    contactType: rule.contactType ?? '',
+    callOutcome: rule.callOutcome ?? '',
+    within: String(rule.withinMinutes / minutesPer[unit]),
+    unit,
+    followUpTitle: rule.followUpTitle,
+  };
+}
+
+export function emptySlaRule(): SlaRuleRow {
+  return { key: newRowKey(), id: '', name: '', contactType: '', callOutcome: '', within: '2', unit: 'hours', followUpTitle: '' };
+}
+
+function toSlaRule(row: SlaRuleRow, taken: Set<string>): SlaRule {
+  let id = row.id;
+  if (!id) {
+    id = fieldIdFor(row.name, taken).replace(/_/g, '-');
+    taken.add(id);
+  }
+  const amount = Number(row.within.replace(',', '.'));
+  return {
+    id,
+    name: row.name.trim(),
+    ...(row.contactType ? { contactType: row.contactType } : {}),
+    ...(row.callOutcome ? { callOutcome: row.callOutcome } : {}),
+    withinMinutes: Number.isFinite(amount) ? Math.round(amount * minutesPer[row.unit]) : Number.NaN,
+    followUpTitle: row.followUpTitle.trim(),
   };
 }
 
@@ -77,13 +144,28 @@ export function toSettingsPatch(values: SettingsFormValues): SettingsPatch {
             : [],
       };
     }),
+    callDispositions: values.callDispositions.map((row) => row.name.trim()),
+    slaRules: (() => {
+      const taken = new Set(values.slaRules.map((row) => row.id).filter(Boolean));
+      return values.slaRules.map((row) => toSlaRule(row, taken));
+    })(),
+    maxFileBytes: Math.round(Number(values.maxFileMb.replace(',', '.')) * 1024 ** 2),
   };
 }
 
-/** Error key for a settings path: 'userName', 'contactTypes', 'type:<key>', 'field:<key>.label'. */
+/**
+ * Error key for a settings path: 'userName', 'contactTypes', 'type:<key>', 'field:<key>.label',
+ * 'outcome:<key>', 'sla:<key>.<name|contactType|within|followUpTitle>'.
+ */
 export function settingsErrorKey(path: string, values: SettingsFormValues): string {
   const [field, index, part] = path.split('.');
   if (field === 'contactTypes' && index !== undefined) return `type:${values.contactTypes[Number(index)]?.key ?? ''}`;
+  if (field === 'callDispositions' && index !== undefined) return `outcome:${values.callDispositions[Number(index)]?.key ?? ''}`;
+  if (field === 'slaRules' && index !== undefined) {
+    const key = values.slaRules[Number(index)]?.key ?? '';
+    const which = part === 'withinMinutes' ? 'within' : part === 'followUpTitle' || part === 'contactType' ? part : part === 'callOutcome' ? 'contactType' : 'name';
+    return `sla:${key}.${which}`;
+  }
   if (field === 'customFields' && index !== undefined) {
     const key = values.customFields[Number(index)]?.key ?? '';
     return `field:${key}.${part === 'choices' ? 'choices' : 'label'}`;
@@ -100,6 +182,22 @@ export function validateSettings(values: SettingsFormValues): SettingsErrors {
     else if (seen.has(name)) errors[`type:${row.key}`] = 'This type is already in the list';
     seen.add(name);
   });
+  const outcomes = new Set<string>();
+  values.callDispositions.forEach((row) => {
+    const name = row.name.trim().toLowerCase();
+    if (!name) errors[`outcome:${row.key}`] = 'Name this outcome, or remove it';
+    else if (outcomes.has(name)) errors[`outcome:${row.key}`] = 'This outcome is already in the list';
+    outcomes.add(name);
+  });
+  for (const row of values.slaRules) {
+    if (!row.name.trim()) errors[`sla:${row.key}.name`] = 'Name the rule';
+    if (!row.contactType && !row.callOutcome) errors[`sla:${row.key}.contactType`] = 'Choose a contact type, a call outcome, or both';
+    const amount = Number(row.within.replace(',', '.'));
+    if (!Number.isFinite(amount) || amount <= 0) errors[`sla:${row.key}.within`] = 'Enter how long, e.g. 2';
+    if (!row.followUpTitle.trim()) errors[`sla:${row.key}.followUpTitle`] = 'Say what the follow-up is, e.g. Call back';
+  }
+  const megabytes = Number(values.maxFileMb.replace(',', '.'));
+  if (!Number.isFinite(megabytes) || megabytes < 0.01 || megabytes > 2048) errors.maxFileBytes = 'Enter a size from 0.01 to 2048 MB';
   for (const row of values.customFields) {
     if (row.kind === 'choice' && !row.choices.split(',').some((choice) => choice.trim())) {
       errors[`field:${row.key}.choices`] = 'List at least one choice, separated by commas';

@@ -1,14 +1,18 @@
 import { Icon } from '../../ui/Icon';
 import { newRowKey, type SettingsErrors, type TypeRow } from './settings-form';
 
-interface ContactTypesEditorProps {
+interface StringListEditorProps {
+  /** What one entry is, for the labels: "Contact type", "Call outcome". */
+  noun: string;
   rows: TypeRow[];
   errors: SettingsErrors;
+  /** Errors of a row are keyed `<errorPrefix>:<row key>` (settings-form.ts). */
+  errorPrefix: string;
   onChange: (rows: TypeRow[]) => void;
 }
 
-/** The contact types offered in the contact form: rename in place, add, remove, reorder. */
-export function ContactTypesEditor({ rows, errors, onChange }: ContactTypesEditorProps) {
+/** A list of names (contact types, call outcomes): rename in place, add, remove, reorder. At least one stays. */
+export function StringListEditor({ noun, rows, errors, errorPrefix, onChange }: StringListEditorProps) {
   const update = (key: string, name: string) => onChange(rows.map((row) => (row.key === key ? { ...row, name } : row)));
   const move = (index: number, by: number) => {
     const next = [...rows];
@@ -21,9 +25,9 @@ export function ContactTypesEditor({ rows, errors, onChange }: ContactTypesEdito
     <div className="list-editor">
       <ol className="list-editor__rows">
         {rows.map((row, index) => {
-          const error = errors[`type:${row.key}`];
-          const inputId = `type-${row.key}`;
-          const label = `Contact type ${index + 1}`;
+          const error = errors[`${errorPrefix}:${row.key}`];
+          const inputId = `${errorPrefix}-${row.key}`;
+          const label = `${noun} ${index + 1}`;
           return (
             <li key={row.key} className={error ? 'list-editor__row field--invalid' : 'list-editor__row'}>
               <label htmlFor={inputId} className="visually-hidden">
@@ -68,7 +72,7 @@ export function ContactTypesEditor({ rows, errors, onChange }: ContactTypesEdito
         })}
       </ol>
       <button type="button" className="button button--ghost button--small" onClick={() => onChange([...rows, { key: newRowKey(), name: '' }])}>
-        <Icon name="plus" size={14} /> Add a contact type
+        <Icon name="plus" size={14} /> Add a {noun.toLowerCase()}
       </button>
     </div>
   );

@@ -1,0 +1,47 @@
+import type { Contact } from '../../../src-shared/domain/contact';
+import { api } from '../../api';
+import { useUi } from '../../store';
+import type { ContactTab } from '../../routes';
+import { Tabs } from '../../ui/Tabs';
+import { useLiveQuery } from '../../ui/use-live-query';
+import { ContactCallsPanel } from '../calls/ContactCallsPanel';
+import { useFiles } from '../files/hooks';
+import { FilesPanel } from '../files/FilesPanel';
+import { useNotes } from '../notes/hooks';
+import { NoteComposer } from '../notes/NoteComposer';
+import { NotesPanel } from '../notes/NotesPanel';
+import { TimelinePanel } from '../timeline/TimelinePanel';
+
+const tabLabels: Record<ContactTab, string> = { timeline: 'Timeline', notes: 'Notes', calls: 'Calls', files: 'Files' };
+
+/** The contact page's main column: a note box, then the timeline, notes, calls and files as tabs. */
+export function ContactActivity({ contact, tab }: { contact: Contact; tab: ContactTab }) {
+  const navigate = useUi((state) => state.navigate);
+  const { data: notes } = useNotes(contact.id);
+  const { data: files } = useFiles(contact.id);
+  const { data: calls } = useLiveQuery(`call-count:${contact.id}`, () => api.invoke('calls.list', { contactId: contact.id, limit: 1 }), {
+    activity: ['calls'],
+    contactId: contact.id,
+  });
+  const counts: Record<ContactTab, number | undefined> = { timeline: undefined, notes: notes?.length, calls: calls?.total, files: files?.length };
+
+  return (
+    <>
+      <NoteComposer contactId={contact.id} />
+      <section className="card card--tabs" aria-label="Activity">
+        <Tabs
+          label="Activity"
+          tabs={(Object.keys(tabLabels) as ContactTab[]).map((id) => ({ id, label: tabLabels[id], count: counts[id] || undefined }))}
+          selected={tab}
+          // Replace, so Back leaves the contact instead of stepping through its tabs.
+          onSelect={(next) => navigate({ name: 'contact', id: contact.id, tab: next }, { replace: true })}
+        >
+          {tab === 'timeline' ? <TimelinePanel contactId={contact.id} /> : null}
+          {tab === 'notes' ? <NotesPanel notes={notes} /> : null}
+          {tab === 'calls' ? <ContactCallsPanel contact={contact} /> : null}
+          {tab === 'files' ? <FilesPanel contactId={contact.id} files={files} /> : null}
+        </Tabs>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,110 @@
+import type { Dashboard } from '../../../src-shared/domain/timeline';
+import { api } from '../../api';
+import { useUi } from '../../store';
+import { BarChart } from '../../ui/BarChart';
+import { endOfToday, startOfWeek } from '../../ui/dates';
+import { EmptyState } from '../../ui/EmptyState';
+import { capitalise, formatMoney, formatNumber, statusLabels } from '../../ui/format';
+import { Icon } from '../../ui/Icon';
+import { PageTitle } from '../../ui/PageTitle';
+import { useLiveQuery } from '../../ui/use-live-query';
+import { RecentActivity } from './RecentActivity';
+import { StatTile } from './StatTile';
+import './dashboard.css';
+
+const dayName = new Intl.DateTimeFormat(undefined, { weekday: 'short' });
+const dayLong = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long' });
+const weekStart = new Intl.DateTimeFormat(undefined, { weekday: 'long' });
+const today = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+
+/** The home screen: what needs doing today, and how the business is going. */
+export function DashboardScreen() {
+  const userName = useUi((state) => state.settings?.userName ?? '');
+  const openDialog = useUi((state) => state.openDialog);
+  const navigate = useUi((state) => state.navigate);
+  const { data } = useLiveQuery(
+    'dashboard',
+    () => api.invoke('dashboard.get', { endOfToday: endOfToday(), startOfWeek: startOfWeek() }),
+    { contacts: true, reminders: true, pipelines: true, everyMs: 60_000 },
+  );
+
+  return (
+    <div className="screen screen--dashboard">
+      <header className="page-header">
+        <div>
+          <PageTitle>{userName ? `${greeting()}, ${userName.split(' ')[0]}` : 'Dashboard'}</PageTitle>
+          <p className="page-header__meta">{today.format(new Date())}</p>
+        </div>
+        <div className="page-header__actions">
+          <button type="button" className="button" onClick={() => openDialog({ kind: 'logCall' })}>
+            <Icon name="phone" size={16} /> Log a call
+          </button>
+          <button type="button" className="button button--primary" onClick={() => navigate({ name: 'contactNew' })}>
+            <Icon name="plus" /> Add contact
+          </button>
+        </div>
+      </header>
+      {!data ? <p className="loading-screen">Loading your figures…</p> : <DashboardBody data={data} />}
+    </div>
+  );
+}
+
+function greeting(): string {
+  const hour = new Date().getHours();
+  return hour < 12 ? 'Good morning' : hour < 18 ? 'Good afternoon' : 'Good evening';
+}
+
+function DashboardBody({ data }: { data: Dashboard }) {
+  const navigate = useUi((state) => state.navigate);
+  const currency = useUi((state) => state.settings?.currency ?? 'GBP');
+  const contactCount = data.contactsByStatus.reduce((sum, entry) => sum + entry.count, 0);
+  if (contactCount === 0 && data.callsThisWeek === 0) {
+    return (
+      <EmptyState
+        icon="home"
+        title="Your day at a glance, once you start"
+        action={
+          <button type="button" className="button button--primary" onClick={() => navigate({ name: 'contactNew' })}>
+            <Icon name="plus" /> Add your first contact
+          </button>
+        }
+      >
+        <p>Follow-ups that are due, calls this week, who you are working with and what they are worth all show up here.</p>
+      </EmptyState>
+    );
+  }
+  const { overdue, today: dueToday } = data.followUps;
+  const openValue = data.openPotentialValue.map((money) => formatMoney({ amountMinor: money.amountMinor, currency: money.currency }));
+  const quotes = data.pendingQuotes.reduce((sum, entry) => sum + entry.count, 0);
+  const quoteTotal = data.pendingQuotes.map((entry) => formatMoney({ amountMinor: entry.totalMinor, currency: entry.currency })).join(' + ');
+
+  return (
+    <>
+      <section aria-label="Figures" className="stat-grid">
+        <StatTile label="Overdue follow-ups" icon="alert" value={formatNumber(overdue)} tone={overdue > 0 ? 'danger' : 'neutral'} detail={overdue > 0 ? 'Past their due time' : 'All on time'} to={{ name: 'followUps', view: 'overdue' }} />
+        <StatTile label="Due today" icon="bell" value={formatNumber(dueToday)} tone={dueToday > 0 ? 'warning' : 'neutral'} detail="Follow-ups before midnight" to={{ name: 'followUps', view: 'today' }} />
+        <StatTile label="Calls this week" icon="phone" value={formatNumber(data.callsThisWeek)} detail={`Since ${weekStart.format(new Date(startOfWeek()))}`} to={{ name: 'calls' }} />
+        <StatTile label="New contacts this week" icon="contacts" value={formatNumber(data.newContactsThisWeek)} detail={`${formatNumber(contactCount)} in all`} to={{ name: 'contacts' }} />
+        <StatTile label="Open potential value" icon="chart" value={openValue[0] ?? formatMoney({ amountMinor: 0, currency })} detail={openValue.length > 1 ? `and ${openValue.slice(1).join(', ')}` : 'Contacts not yet won or lost'} />
+        <StatTile label="Quotes awaiting an answer" icon="note" value={formatNumber(quotes)} detail={quotes > 0 ? quoteTotal : 'None pending'} />
+      </section>
+      <div className="chart-grid">
+        <section className="card">
+          <BarChart
+            title="Calls, last 7 days"
+            orientation="vertical"
+            valueLabel="Calls"
+            bars={data.callsByDay.map((day) => ({ label: dayName.format(new Date(day.day)), longLabel: dayLong.format(new Date(day.day)), value: day.count }))}
+          />
+        </section>
+        <section className="card">
+          <BarChart title="Contacts by status" valueLabel="Contacts" bars={data.contactsByStatus.map((entry) => ({ label: statusLabels[entry.name as keyof typeof statusLabels] ?? capitalise(entry.name), value: entry.count }))} />
+        </section>
+        <section className="card">
+          <BarChart title="Contacts by type" valueLabel="Contacts" bars={data.contactsByType.map((entry) => ({ label: capitalise(entry.name), value: entry.count }))} />
+        </section>
+      </div>
+      <RecentActivity items={data.recentActivity} />
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+import { useId, useState, type DragEvent } from 'react';
+import { Icon } from '../../ui/Icon';
+
+interface ImportFilePickerProps {
+  busy: boolean;
+  onFile: (file: File) => void;
+}
+
+/** The wizard's first step: drop a CSV or vCard file here, or pick one. */
+export function ImportFilePicker({ busy, onFile }: ImportFilePickerProps) {
+  const inputId = useId();
+  const [dragging, setDragging] = useState(false);
+  const hasFiles = (event: DragEvent) => event.dataTransfer.types.includes('Files');
+
+  return (
+    <div
+      className={dragging ? 'import-drop import-drop--active' : 'import-drop'}
+      onDragEnter={(event) => {
+        if (!hasFiles(event)) return;
+        event.preventDefault();
+        setDragging(true);
+      }}
+      onDragOver={(event) => {
+        if (!hasFiles(event)) return;
+        event.preventDefault();
+        event.dataTransfer.dropEffect = 'copy';
+      }}
+      onDragLeave={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDragging(false);
+      }}
+      onDrop={(event) => {
+        event.preventDefault();
+        setDragging(false);
+        const file = event.dataTransfer.files[0];
+        if (file && !busy) onFile(file);
+      }}
+    >
+      <span className="import-drop__icon" aria-hidden="true">
+        <Icon name="upload" size={22} />
+      </span>
+      <div className="import-drop__text">
+        <p className="import-drop__title">{dragging ? 'Drop to read the file' : 'Drag a contacts file here'}</p>
+        <p className="muted">
+          A CSV from Google Contacts, Outlook, HubSpot, Salesforce, Pipedrive or a spreadsheet, or a vCard (.vcf) from a phone.
+          Nothing is stored until you confirm.
+        </p>
+      </div>
+      <input
+        id={inputId}
+        type="file"
+        accept=".csv,.tsv,.txt,.vcf,.vcard,text/csv,text/vcard"
+        className="import-drop__input"
+        disabled={busy}
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          event.target.value = '';
+          if (file) onFile(file);
+        }}
+      />
+      <label htmlFor={inputId} className="button button--primary import-drop__button" aria-disabled={busy || undefined}>
+        <Icon name="upload" size={16} /> {busy ? 'Reading…' : 'Choose a CSV or vCard file'}
+      </label>
+    </div>
+  );
+}

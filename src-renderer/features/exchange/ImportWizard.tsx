@@ -1,0 +1,217 @@
+import { useEffect, useRef, useState } from 'react';
+import type { ColumnMapping, DuplicateAction, ImportPreview, ImportReport } from '../../../src-shared/domain/exchange';
+import { api, describeError } from '../../api';
+import { formatCount } from '../../ui/format';
+import { DuplicatesStep } from './DuplicatesStep';
+import { useJob } from './hooks';
+import { ImportFilePicker } from './ImportFilePicker';
+import { ImportReportView } from './ImportReportView';
+import { JobProgressBar } from './JobProgressBar';
+import { MappingStep } from './MappingStep';
+
+type StepName = 'choose' | 'mapping' | 'duplicates' | 'running' | 'report';
+
+const stepLabels: { name: StepName; label: string }[] = [
+  { name: 'choose', label: 'Choose a file' },
+  { name: 'mapping', label: 'Match columns' },
+  { name: 'duplicates', label: 'Duplicates' },
+  { name: 'running', label: 'Import' },
+];
+
+interface Choices {
+  mapping: ColumnMapping[] | undefined;
+  onDuplicate: DuplicateAction;
+  decisions: Record<string, DuplicateAction>;
+}
+
+/**
+ * Upload -> exchange.previewImport (again on every change of a choice) -> exchange.runImport ->
+ * progress and cancel -> report with undo. Nothing is stored before the run.
+ */
+export function ImportWizard() {
+  const [step, setStep] = useState<StepName>('choose');
+  const [upload, setUpload] = useState<{ uploadId: string; fileName: string } | null>(null);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [choices, setChoices] = useState<Choices>({ mapping: undefined, onDuplicate: 'skip', decisions: {} });
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [jobId, setJobId] = useState<string | null>(null);
+  const [cancelling, setCancelling] = useState(false);
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const previewRequest = useRef(0);
+  const job = useJob(jobId);
+
+  const options = (chosen: Choices) => ({
+    uploadId: upload!.uploadId,
+    fileName: upload!.fileName,
+    ...(chosen.mapping ? { mapping: chosen.mapping } : {}),
+    onDuplicate: chosen.onDuplicate,
+    decisions: chosen.decisions,
+  });
+
+  const refreshPreview = async (chosen: Choices) => {
+    setChoices(chosen);
+    if (!upload) return;
+    const request = ++previewRequest.current;
+    setBusy(true);
+    try {
+      const next = await api.invoke('exchange.previewImport', options(chosen));
+      if (request === previewRequest.current) setPreview(next);
+      setError(null);
+    } catch (caught) {
+      if (request === previewRequest.current) setError(`The file could not be checked again. ${describeError(caught)}`);
+    } finally {
+      if (request === previewRequest.current) setBusy(false);
+    }
+  };
+
+  const chooseFile = async (file: File) => {
+    setError(null);
+    setBusy(true);
+    try {
+      const staged = await api.uploadFile(file);
+      const first = await api.invoke('exchange.previewImport', { uploadId: staged.uploadId, fileName: file.name });
+      setUpload({ uploadId: staged.uploadId, fileName: file.name });
+      setPreview(first);
+      setChoices({ mapping: first.format === 'csv' ? first.mapping : undefined, onDuplicate: 'skip', decisions: {} });
+      setStep(first.format === 'csv' ? 'mapping' : 'duplicates');
+    } catch (caught) {
+      setError(`${file.name} could not be read. ${describeError(caught)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const run = async () => {
+    setError(null);
+    setBusy(true);
+    try {
+      const started = await api.invoke('exchange.runImport', options(choices));
+      setJobId(started.jobId);
+      setStep('running');
+    } catch (caught) {
+      setError(`The import could not start. ${describeError(caught)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const cancel = async () => {
+    if (!jobId) return;
+    setCancelling(true);
+    try {
+      await api.invoke('exchange.cancel', { jobId });
+    } catch (caught) {
+      setError(`The import could not be stopped. ${describeError(caught)}`);
+      setCancelling(false);
+    }
+  };
+
+  const startOver = () => {
+    setStep('choose');
+    setUpload(null);
+    setPreview(null);
+    setReport(null);
+    setJobId(null);
+    setCancelling(false);
+    setError(null);
+    setChoices({ mapping: undefined, onDuplicate: 'skip', decisions: {} });
+  };
+
+  // The job's outcome moves the wizard on: a report, or back a step with the reason.
+  const status = job.status;
+  useEffect(() => {
+    if (step !== 'running' || !status || status.state === 'running') return;
+    if (status.importReport) {
+      setReport(status.importReport);
+      setStep('report');
+    } else {
+      setError(status.error ? `The import stopped. ${status.error.message}` : 'The import stopped before it finished. Nothing from it was kept.');
+      setJobId(null);
+      setCancelling(false);
+      setStep('duplicates');
+    }
+  }, [step, status]);
+
+  const importable = preview ? preview.counts.created + preview.counts.updated : 0;
+  const currentIndex = stepLabels.findIndex((item) => item.name === (step === 'report' ? 'running' : step));
+
+  return (
+    <section className="card import-wizard" aria-labelledby="import-title">
+      <div className="card__header">
+        <h2 id="import-title" className="card__title">
+          Import contacts
+        </h2>
+        {upload && step !== 'choose' ? <span className="muted">{upload.fileName}</span> : null}
+      </div>
+      <ol className="wizard-steps" aria-label="Import steps">
+        {stepLabels.map((item, index) => (
+          <li
+            key={item.name}
+            className={index < currentIndex ? 'wizard-steps__step wizard-steps__step--done' : 'wizard-steps__step'}
+            aria-current={index === currentIndex ? 'step' : undefined}
+          >
+            <span className="wizard-steps__number" aria-hidden="true">
+              {index + 1}
+            </span>
+            {item.label}
+          </li>
+        ))}
+      </ol>
+
+      {error ? (
+        <p role="alert" className="notice notice--danger">
+          {error}
+        </p>
+      ) : null}
+
+      {step === 'choose' ? <ImportFilePicker busy={busy} onFile={(file) => void chooseFile(file)} /> : null}
+
+      {step === 'mapping' && preview && choices.mapping ? (
+        <>
+          <MappingStep preview={preview} mapping={choices.mapping} onChange={(mapping) => void refreshPreview({ ...choices, mapping })} />
+          <div className="import-actions">
+            <button type="button" className="button" onClick={startOver}>
+              Choose another file
+            </button>
+            <button type="button" className="button button--primary" onClick={() => setStep('duplicates')} disabled={busy}>
+              Next: duplicates
+            </button>
+          </div>
+        </>
+      ) : null}
+
+      {step === 'duplicates' && preview ? (
+        <>
+          <DuplicatesStep
+            preview={preview}
+            onDuplicate={choices.onDuplicate}
+            decisions={choices.decisions}
+            onChangeDefault={(onDuplicate) => void refreshPreview({ ...choices, onDuplicate, decisions: {} })}
+            onChangeRow={(line, action) =>
+              void refreshPreview({ ...choices, decisions: { ...choices.decisions, [String(line)]: action } })
+            }
+          />
+          <div className="import-actions">
+            <button
+              type="button"
+              className="button"
+              onClick={() => (preview.format === 'csv' ? setStep('mapping') : startOver())}
+            >
+              Back
+            </button>
+            <button type="button" className="button button--primary" onClick={() => void run()} disabled={busy || importable === 0}>
+              {importable === 0 ? 'Nothing to import' : `Import ${formatCount(importable, 'contact')}`}
+            </button>
+          </div>
+        </>
+      ) : null}
+
+      {step === 'running' ? (
+        <JobProgressBar label="Import progress" status={job.status} onCancel={() => void cancel()} cancelling={cancelling} />
+      ) : null}
+
+      {step === 'report' && report ? <ImportReportView report={report} onStartOver={startOver} /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,102 @@
+import { followUpPresets, presetDueAt, type FollowUp } from '../../../src-shared/domain/follow-up';
+import { routeHash } from '../../routes';
+import { useUi } from '../../store';
+import { formatDateTime, formatWhen } from '../../ui/format';
+import { Icon } from '../../ui/Icon';
+import { MenuButton } from '../../ui/MenuButton';
+import { useNow } from '../../ui/use-now';
+import { presetLabels, priorityLabels } from './follow-up-format';
+import { completeFollowUp, deleteFollowUp, reopenFollowUp, snoozeFollowUp } from './hooks';
+import { StandingBadge } from './StandingBadge';
+
+interface FollowUpItemProps {
+  followUp: FollowUp;
+  /** Lists across contacts name the contact; the contact's own page does not, and is narrower. */
+  showContact: boolean;
+  onEdit: (followUp: FollowUp) => void;
+}
+
+/** One follow-up: a checkbox to mark it done, what and when, whose, and snooze, edit and delete. */
+export function FollowUpItem({ followUp, showContact, onEdit }: FollowUpItemProps) {
+  const navigate = useUi((state) => state.navigate);
+  const userName = useUi((state) => state.settings?.userName ?? '');
+  const now = useNow();
+  const compact = !showContact;
+  // On a contact's page, "for <me>" is noise; whose it is matters when it is someone else's.
+  const showAssignee = followUp.assignee !== '' && (!compact || followUp.assignee !== userName);
+  const done = followUp.doneAt !== null;
+  const contactRoute = { name: 'contact', id: followUp.contactId } as const;
+
+  return (
+    <div className={['follow-up', done ? 'follow-up--done' : '', compact ? 'follow-up--compact' : ''].filter(Boolean).join(' ')}>
+      <input
+        type="checkbox"
+        className="follow-up__check"
+        checked={done}
+        aria-label={done ? `Reopen “${followUp.title}”` : `Mark “${followUp.title}” done`}
+        onChange={() => (done ? reopenFollowUp(followUp) : completeFollowUp(followUp))}
+      />
+      <div className="follow-up__main">
+        <p className="follow-up__title">
+          {followUp.title}
+          {followUp.priority === 'high' ? (
+            <span className="badge badge--priority-high">
+              <Icon name="flag" size={11} /> {priorityLabels.high}
+              <span className="visually-hidden"> priority</span>
+            </span>
+          ) : null}
+          {followUp.slaRuleId ? (
+            <span className="badge" title="Created by a response-time rule in Settings">
+              Auto
+            </span>
+          ) : null}
+        </p>
+        <p className="follow-up__meta">
+          {showContact ? (
+            <>
+              <a
+                href={routeHash(contactRoute)}
+                onClick={(event) => {
+                  event.preventDefault();
+                  navigate(contactRoute);
+                }}
+              >
+                {followUp.contactName || 'Unnamed contact'}
+              </a>
+              {' · '}
+            </>
+          ) : null}
+          <Icon name="clock" size={13} />{' '}
+          <time dateTime={new Date(followUp.dueAt).toISOString()} title={formatDateTime(followUp.dueAt)}>
+            {done && followUp.doneAt !== null
+              ? `Done ${formatWhen(followUp.doneAt, now).replace(/^(Today|Yesterday|Tomorrow)/, (word) => word.toLowerCase())}`
+              : formatWhen(followUp.dueAt, now)}
+          </time>
+          {showAssignee ? ` · for ${followUp.assignee}` : ''}
+          {compact ? <StandingBadge followUp={followUp} /> : null}
+        </p>
+      </div>
+      {compact ? null : <StandingBadge followUp={followUp} />}
+      <div className="follow-up__actions">
+        {!done ? (
+          <MenuButton
+            label={`Snooze “${followUp.title}”`}
+            className="icon-button"
+            items={followUpPresets.map((preset) => {
+              const until = presetDueAt(preset, new Date());
+              return { label: presetLabels[preset], hint: formatWhen(until, now), onSelect: () => snoozeFollowUp(followUp, presetDueAt(preset, new Date())) };
+            })}
+          >
+            <Icon name="bell" size={16} />
+          </MenuButton>
+        ) : null}
+        <button type="button" className="icon-button" aria-label={`Edit “${followUp.title}”`} onClick={() => onEdit(followUp)}>
+          <Icon name="edit" size={16} />
+        </button>
+        <button type="button" className="icon-button" aria-label={`Delete “${followUp.title}”`} onClick={() => deleteFollowUp(followUp)}>
+          <Icon name="trash" size={16} />
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import type { FollowUp } from '../../../src-shared/domain/follow-up';
+import { FollowUpItem } from './FollowUpItem';
+import './followups.css';
+
+interface FollowUpListProps {
+  label: string;
+  items: readonly FollowUp[];
+  showContact: boolean;
+  onEdit: (followUp: FollowUp) => void;
+}
+
+export function FollowUpList({ label, items, showContact, onEdit }: FollowUpListProps) {
+  return (
+    <ul className="follow-up-list" aria-label={label}>
+      {items.map((followUp) => (
+        <li key={followUp.id}>
+          <FollowUpItem followUp={followUp} showContact={showContact} onEdit={onEdit} />
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,108 @@
+import { useEffect } from 'react';
+import type { FollowUp } from '../../../src-shared/domain/follow-up';
+import { api } from '../../api';
+import { useUi } from '../../store';
+import { formatRelative } from '../../ui/format';
+import { Icon } from '../../ui/Icon';
+import { useNow } from '../../ui/use-now';
+import { completeFollowUp } from './hooks';
+import './followups.css';
+
+/**
+ * Reminders for follow-ups that fell due. In the browser host they are shown here, in the window;
+ * in Electron the main process shows OS notifications (src-main/electron/reminders.ts) and only
+ * asks this window to open a contact when one is clicked. Each reminder is acknowledged as soon as
+ * it is on screen, so it is shown once on this laptop.
+ */
+export function ReminderCenter() {
+  const shell = useUi((state) => state.appInfo?.shell);
+  const reminders = useUi((state) => state.reminders);
+  const navigate = useUi((state) => state.navigate);
+  useReminderFeed(shell === 'browser' || shell === 'test');
+
+  useEffect(() => api.onNavigate((target) => navigate({ name: 'contact', id: target.contactId })), [navigate]);
+
+  return (
+    <section className="reminders" aria-label="Reminders">
+      <div className="visually-hidden" aria-live="assertive">
+        {reminders.length > 0 ? `Follow-up due: ${reminders[reminders.length - 1]?.title ?? ''}` : ''}
+      </div>
+      {reminders.map((reminder) => (
+        <ReminderCard key={reminder.id} reminder={reminder} />
+      ))}
+    </section>
+  );
+}
+
+function useReminderFeed(enabled: boolean) {
+  const addReminders = useUi((state) => state.addReminders);
+  useEffect(() => {
+    if (!enabled) return;
+    let live = true;
+    const fetchDue = async () => {
+      try {
+        const due = await api.invoke('followups.dueReminders', {});
+        if (!live || due.length === 0) return;
+        addReminders(due);
+        await Promise.all(due.map((followUp) => api.invoke('followups.acknowledgeReminder', { id: followUp.id })));
+      } catch {
+        // A missed check is retried at the next poke; reminders are not worth an error banner.
+      }
+    };
+    void fetchDue();
+    const stop = api.on('followups.reminderDue', () => void fetchDue());
+    return () => {
+      live = false;
+      stop();
+    };
+  }, [enabled, addReminders]);
+}
+
+function ReminderCard({ reminder }: { reminder: FollowUp }) {
+  const navigate = useUi((state) => state.navigate);
+  const dismissReminder = useUi((state) => state.dismissReminder);
+  const now = useNow();
+  const titleId = `reminder-${reminder.id}`;
+  return (
+    <article className="reminder" aria-labelledby={titleId}>
+      <span className="reminder__icon" aria-hidden="true">
+        <Icon name="bell" size={18} />
+      </span>
+      <div className="reminder__text">
+        <p className="reminder__kicker">Follow-up due {formatRelative(reminder.dueAt, now)}</p>
+        <h2 id={titleId} className="reminder__title">
+          {reminder.title}
+        </h2>
+        <p className="reminder__contact">
+          {reminder.contactName || 'A contact'}
+          {reminder.assignee ? ` · for ${reminder.assignee}` : ''}
+        </p>
+        <div className="reminder__actions">
+          <button
+            type="button"
+            className="button button--primary button--small"
+            onClick={() => {
+              dismissReminder(reminder.id);
+              navigate({ name: 'contact', id: reminder.contactId });
+            }}
+          >
+            Open contact
+          </button>
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => {
+              dismissReminder(reminder.id);
+              completeFollowUp(reminder);
+            }}
+          >
+            Mark done
+          </button>
+        </div>
+      </div>
+      <button type="button" className="icon-button" aria-label={`Dismiss reminder “${reminder.title}”`} onClick={() => dismissReminder(reminder.id)}>
+        <Icon name="close" size={16} />
+      </button>
+    </article>
+  );
+}

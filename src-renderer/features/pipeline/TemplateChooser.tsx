@@ -1,0 +1,51 @@
+import { useState } from 'react';
+import { pipelineTemplates, type Pipeline, type PipelineTemplate } from '../../../src-shared/domain/pipeline';
+import { api } from '../../api';
+import { useUi } from '../../store';
+
+export const templateDescriptions: Record<PipelineTemplate, string> = {
+  urgent_jobs: 'For call-outs and jobs that start within days: from the first call to the invoice being paid.',
+  prospects: 'For bigger work won over weeks: from a first conversation to a quote accepted or turned down.',
+};
+
+const templates = Object.keys(pipelineTemplates) as PipelineTemplate[];
+
+/** The two starting pipelines, each with its stages shown, to create with one click. */
+export function TemplateChooser({ name, onCreated }: { name?: string; onCreated: (pipeline: Pipeline) => void }) {
+  const showError = useUi((state) => state.showError);
+  const [creating, setCreating] = useState<PipelineTemplate | null>(null);
+
+  const create = async (template: PipelineTemplate) => {
+    setCreating(template);
+    try {
+      onCreated(await api.invoke('pipelines.createFromTemplate', { template, ...(name?.trim() ? { name: name.trim() } : {}) }));
+    } catch (error) {
+      showError(error);
+      setCreating(null);
+    }
+  };
+
+  return (
+    <ul className="template-list" aria-label="Pipeline templates">
+      {templates.map((template) => {
+        const spec = pipelineTemplates[template];
+        return (
+          <li key={template} className="template-card">
+            <h3 className="template-card__title">{spec.name}</h3>
+            <p className="template-card__text">{templateDescriptions[template]}</p>
+            <ol className="template-card__stages" aria-label={`Stages of ${spec.name}`}>
+              {spec.stages.map((stage) => (
+                <li key={stage.name} className={`stage-pill stage-pill--${'outcome' in stage ? stage.outcome : 'open'}`}>
+                  {stage.name}
+                </li>
+              ))}
+            </ol>
+            <button type="button" className="button button--primary" disabled={creating !== null} onClick={() => void create(template)}>
+              {creating === template ? 'Setting up…' : `Use ${spec.name}`}
+            </button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,97 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { ChannelOutput } from '../../../src-shared/ipc/contract';
+import { api } from '../../api';
+import { useUi } from '../../store';
+import { formatWhen } from '../../ui/format';
+import { useNow } from '../../ui/use-now';
+
+type Invite = ChannelOutput<'sync.invite'>;
+
+/** Admins make a one-time code here and pass it on with the relay address. */
+export function InviteTeammate({ relayUrl, workspaceName }: { relayUrl: string; workspaceName: string }) {
+  const showError = useUi((state) => state.showError);
+  const pushToast = useUi((state) => state.pushToast);
+  const now = useNow();
+  const [invite, setInvite] = useState<Invite | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [copyFailed, setCopyFailed] = useState(false);
+  const codeRef = useRef<HTMLInputElement>(null);
+  const titleId = useId();
+  const helpId = useId();
+
+  // The code is what the admin came for: once shown, it has the focus, selected, ready to copy.
+  useEffect(() => {
+    if (invite) codeRef.current?.focus();
+  }, [invite]);
+
+  const create = () => {
+    if (busy) return;
+    setBusy(true);
+    api.invoke('sync.invite', {}).then(
+      (created) => {
+        setBusy(false);
+        setCopyFailed(false);
+        setInvite(created);
+      },
+      (error: unknown) => {
+        setBusy(false);
+        showError(error);
+      },
+    );
+  };
+
+  const copy = async () => {
+    if (!invite) return;
+    try {
+      await navigator.clipboard.writeText(invite.inviteCode);
+      setCopyFailed(false);
+      pushToast({ message: 'Invite code copied' });
+    } catch {
+      // No clipboard permission (some browsers, some shells): leave it selected for Ctrl+C.
+      setCopyFailed(true);
+      codeRef.current?.focus();
+      codeRef.current?.select();
+    }
+  };
+
+  return (
+    <section className="sync-section" aria-labelledby={titleId}>
+      <h3 id={titleId} className="sync-section__title">
+        Invite a teammate
+      </h3>
+      <p id={helpId} className="muted">
+        Each code lets one person join “{workspaceName}”. They choose <em>Join a workspace</em> under Team sync in their Settings and enter the
+        relay address <span className="sync-code-inline">{relayUrl}</span> and the code.
+      </p>
+      {invite ? (
+        <div className="sync-invite">
+          <div className="sync-invite__row">
+            <input
+              ref={codeRef}
+              className="input sync-invite__code"
+              aria-label="Invite code"
+              aria-describedby={helpId}
+              readOnly
+              value={invite.inviteCode}
+              onFocus={(event) => event.currentTarget.select()}
+            />
+            <button type="button" className="button" onClick={() => void copy()}>
+              Copy code
+            </button>
+          </div>
+          <p className="sync-invite__expiry">
+            Works once, until {formatWhen(invite.expiresAt, now)}.
+            {copyFailed ? ' Copying did not work here: the code is selected, press Ctrl+C (⌘C on a Mac).' : ''}
+          </p>
+          <button type="button" className="button button--ghost button--small sync-invite__again" aria-disabled={busy || undefined} onClick={create}>
+            Make another code
+          </button>
+        </div>
+      ) : (
+        <button type="button" className="button sync-section__action" aria-disabled={busy || undefined} onClick={create}>
+          {busy ? 'Making a code…' : 'Make an invite code'}
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,170 @@
+import { useId, useState } from 'react';
+import type { WorkspaceInfo } from '../../../src-shared/sync/protocol';
+import { api } from '../../api';
+import { useUi } from '../../store';
+import { Dialog } from '../../ui/Dialog';
+import { formatWhen } from '../../ui/format';
+import { useNow } from '../../ui/use-now';
+import type { WorkspaceState } from './hooks';
+
+type Member = WorkspaceInfo['members'][number];
+type Device = WorkspaceInfo['devices'][number];
+type Pending = { kind: 'removeMember'; member: Member } | { kind: 'revokeDevice'; device: Device; owner: Member | undefined };
+
+interface MembersAndDevicesProps {
+  state: WorkspaceState;
+  isAdmin: boolean;
+  onChanged: (info: WorkspaceInfo) => void;
+  onRetry: () => void;
+}
+
+/** Who is in the workspace and on which devices; admins can revoke a device or remove a member. */
+export function MembersAndDevices({ state, isAdmin, onChanged, onRetry }: MembersAndDevicesProps) {
+  const titleId = useId();
+  const [pending, setPending] = useState<Pending | null>(null);
+  const info = state.status === 'loading' ? undefined : state.info;
+
+  return (
+    <section className="sync-section" aria-labelledby={titleId}>
+      <h3 id={titleId} className="sync-section__title">
+        Members and devices
+      </h3>
+      {state.status === 'failed' ? (
+        <div className="sync-section__problem" role="alert">
+          <p>Couldn’t load the members from the relay. {state.message}</p>
+          <button type="button" className="button button--small" onClick={onRetry}>
+            Try again
+          </button>
+        </div>
+      ) : null}
+      {state.status === 'loading' ? <p className="muted">Loading members…</p> : null}
+      {info ? <MemberList info={info} isAdmin={isAdmin} onAsk={setPending} /> : null}
+      {pending && info ? (
+        <ConfirmAccessChange pending={pending} workspaceName={info.workspace.name} onDone={onChanged} onClose={() => setPending(null)} />
+      ) : null}
+    </section>
+  );
+}
+
+function MemberList({ info, isAdmin, onAsk }: { info: WorkspaceInfo; isAdmin: boolean; onAsk: (pending: Pending) => void }) {
+  const now = useNow();
+  // Current members first; those removed stay listed (greyed) so the admin sees what was done.
+  const members = [...info.members].sort((a, b) => Number(a.removed) - Number(b.removed));
+  return (
+    <ul className="sync-members" aria-label="Members">
+      {members.map((member) => {
+        const isYou = member.id === info.you.memberId;
+        const devices = info.devices.filter((device) => device.memberId === member.id);
+        return (
+          <li key={member.id} className={member.removed ? 'sync-member sync-member--removed' : 'sync-member'} aria-label={member.name}>
+            <div className="sync-member__head">
+              <span className="sync-member__name">{member.name}</span>
+              {isYou ? <span className="badge">You</span> : null}
+              {member.role === 'admin' ? <span className="badge badge--status-active">Admin</span> : null}
+              {member.removed ? <span className="badge badge--danger">Removed</span> : null}
+              {isAdmin && !isYou && !member.removed ? (
+                <button
+                  type="button"
+                  className="button button--small button--danger sync-member__action"
+                  aria-label={`Remove ${member.name}`}
+                  onClick={() => onAsk({ kind: 'removeMember', member })}
+                >
+                  Remove
+                </button>
+              ) : null}
+            </div>
+            {devices.length > 0 ? (
+              <ul className="sync-devices" aria-label={`Devices of ${member.name}`}>
+                {devices.map((device) => {
+                  const isThis = device.id === info.you.deviceId;
+                  return (
+                    <li key={device.id} className={device.revoked ? 'sync-device sync-device--revoked' : 'sync-device'}>
+                      <span className="sync-device__name">{device.name}</span>
+                      {isThis ? <span className="badge">This laptop</span> : null}
+                      {device.revoked ? <span className="badge badge--danger">Revoked</span> : null}
+                      <span className="sync-device__seen">
+                        {device.lastSeenAt === null ? 'Not seen yet' : `Last seen ${formatWhen(device.lastSeenAt, now)}`}
+                      </span>
+                      {isAdmin && !isThis && !device.revoked && !member.removed ? (
+                        <button
+                          type="button"
+                          className="button button--small button--danger sync-device__action"
+                          aria-label={`Revoke ${device.name} of ${member.name}`}
+                          onClick={() => onAsk({ kind: 'revokeDevice', device, owner: member })}
+                        >
+                          Revoke
+                        </button>
+                      ) : null}
+                    </li>
+                  );
+                })}
+              </ul>
+            ) : null}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+function ConfirmAccessChange({
+  pending,
+  workspaceName,
+  onDone,
+  onClose,
+}: {
+  pending: Pending;
+  workspaceName: string;
+  onDone: (info: WorkspaceInfo) => void;
+  onClose: () => void;
+}) {
+  const showError = useUi((state) => state.showError);
+  const pushToast = useUi((state) => state.pushToast);
+  const [busy, setBusy] = useState(false);
+  const removing = pending.kind === 'removeMember';
+  const who = removing ? pending.member.name : `${pending.owner?.name ?? 'A teammate'}’s ${pending.device.name}`;
+
+  const confirm = () => {
+    if (busy) return;
+    setBusy(true);
+    const done = removing
+      ? api.invoke('sync.removeMember', { memberId: pending.member.id })
+      : api.invoke('sync.revokeDevice', { deviceId: pending.device.id });
+    done.then(
+      (info) => {
+        onDone(info);
+        onClose();
+        pushToast({ message: removing ? `${pending.member.name} was removed` : `${who} was revoked` });
+      },
+      (error: unknown) => {
+        setBusy(false);
+        onClose();
+        showError(error);
+      },
+    );
+  };
+
+  return (
+    <Dialog
+      title={removing ? `Remove ${pending.member.name} from “${workspaceName}”?` : `Revoke ${who}?`}
+      description={
+        removing
+          ? 'All their devices stop syncing at once and cannot rejoin with their current sign-in. The contacts, notes and calls they added stay with the team.'
+          : 'It stops syncing at once. What is already on it stays there; nothing it changes from now on reaches the team. Do this for a lost or replaced laptop.'
+      }
+      onClose={onClose}
+      actions={
+        <>
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="button" className="button button--primary sync-confirm--danger" aria-disabled={busy || undefined} onClick={confirm}>
+            {removing ? (busy ? 'Removing…' : `Remove ${pending.member.name}`) : busy ? 'Revoking…' : 'Revoke device'}
+          </button>
+        </>
+      }
+    >
+      {null}
+    </Dialog>
+  );
+}

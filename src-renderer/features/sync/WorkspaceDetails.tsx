@@ -1,0 +1,82 @@
+import type { SyncStatus } from '../../../src-shared/domain/sync';
+import { useNow } from '../../ui/use-now';
+import { useSyncNow, useWorkspaceInfo, type WorkspaceState } from './hooks';
+import { InviteTeammate } from './InviteTeammate';
+import { MembersAndDevices } from './MembersAndDevices';
+import { describeSyncStatus, lastSyncedText } from './status-text';
+import { SyncMark } from './SyncMark';
+
+/** Team sync once this laptop is in a workspace: where it syncs, how it stands, and who is in it. */
+export function WorkspaceDetails({ status, onStatus }: { status: SyncStatus; onStatus: (status: SyncStatus) => void }) {
+  const now = useNow();
+  const { syncing, syncNow } = useSyncNow(onStatus);
+  const workspace = useWorkspaceInfo(status.lastSyncedAt);
+  const text = describeSyncStatus(status, now);
+  const lastSynced = lastSyncedText(status, now);
+  const isAdmin = status.role === 'admin';
+  // Offline, the relay's own words ("Cannot reach the relay at … (ECONNREFUSED)") help whoever runs it.
+  const relayProblem = status.state === 'offline' ? status.message : null;
+
+  return (
+    <div className="sync-details">
+      <dl className="detail-list sync-details__summary">
+        <dt>Workspace</dt>
+        <dd className="sync-details__workspace">{status.workspaceName}</dd>
+        <dt>You</dt>
+        <dd>
+          {status.memberName} <span className="badge">{isAdmin ? 'Admin' : 'Member'}</span>
+        </dd>
+        <dt>Relay</dt>
+        <dd className="sync-details__relay">{status.relayUrl}</dd>
+        <dt>Sync</dt>
+        <dd>
+          <span className={`sync-details__state sync-details__state--${text.tone}`}>
+            <SyncMark tone={text.tone} />
+            {text.headline}
+          </span>
+          {text.detail ? <span className="sync-details__detail">{text.detail}</span> : null}
+          {relayProblem ? <span className="sync-details__detail">{relayProblem}</span> : null}
+          {lastSynced ? <span className="sync-details__detail">{lastSynced}</span> : null}
+          <button
+            type="button"
+            className="button button--small sync-details__sync-now"
+            aria-disabled={syncing || undefined}
+            onClick={() => {
+              if (!syncing) syncNow();
+            }}
+          >
+            {syncing ? 'Syncing…' : 'Sync now'}
+          </button>
+        </dd>
+      </dl>
+
+      {status.secretProtection === 'file-key' ? (
+        <p className="sync-note">
+          <strong>Kept in a key file, not the keychain:</strong> the token that lets this laptop sync is sealed with a key file in
+          Fieldbook’s data folder, because the system keychain is not available to Fieldbook here. Anyone who copies that folder can sync
+          as this laptop: keep it private (an encrypted disk helps), and if the laptop is lost, have an admin revoke it.
+        </p>
+      ) : null}
+
+      {isAdmin ? (
+        <InviteTeammate relayUrl={status.relayUrl ?? ''} workspaceName={status.workspaceName ?? ''} />
+      ) : (
+        <div className="sync-section">
+          <h3 className="sync-section__title">Invite a teammate</h3>
+          <p className="muted">Only an admin of the workspace can invite teammates. {askAnAdmin(workspace.state)}</p>
+        </div>
+      )}
+
+      <MembersAndDevices state={workspace.state} isAdmin={isAdmin} onChanged={workspace.replace} onRetry={workspace.reload} />
+    </div>
+  );
+}
+
+/** "Ask Alice Admin for an invite code.", naming the admins once the member list is in. */
+function askAnAdmin(state: WorkspaceState): string {
+  const admins = state.status === 'loading' ? [] : (state.info?.members ?? []).filter((member) => member.role === 'admin' && !member.removed);
+  const names = admins.map((member) => member.name);
+  if (names.length === 0) return 'Ask one of them for an invite code.';
+  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
+  return `Ask ${list} for an invite code.`;
+}

@@ -1,0 +1,59 @@
+import type { SyncStatus } from '../../../src-shared/domain/sync';
+import { formatCount, formatTime, formatWhen } from '../../ui/format';
+
+export type SyncTone = 'quiet' | 'good' | 'busy' | 'waiting' | 'warning' | 'danger';
+
+/** What the sync indicator and the Team sync panel say about a status, in plain words. */
+export interface SyncStatusText {
+  /** The one line that must be true at a glance: "Synced", "3 changes waiting", "Offline since 14:05". */
+  headline: string;
+  /** What it means and what to do, when there is something to say. */
+  detail: string | null;
+  tone: SyncTone;
+}
+
+export function changesWaiting(count: number): string {
+  return `${formatCount(count, 'change')} waiting`;
+}
+
+/** "14:05" today, otherwise "Yesterday, 14:05" or "Mon 3 Mar, 14:05". */
+export function sinceText(epochMs: number, now: number): string {
+  const sameDay = new Date(epochMs).toDateString() === new Date(now).toDateString();
+  // "5:04 AM" must not break before "AM" in the narrow sidebar.
+  return sameDay ? formatTime(epochMs).replace(/ /g, '\u00a0') : formatWhen(epochMs, now);
+}
+
+export function describeSyncStatus(status: SyncStatus, now: number): SyncStatusText {
+  const waiting = status.pendingChanges > 0 ? changesWaiting(status.pendingChanges) : null;
+  switch (status.state) {
+    case 'not_configured':
+      return { headline: 'Only on this laptop', detail: 'Team sync is off.', tone: 'quiet' };
+    case 'syncing':
+      return { headline: 'Syncing…', detail: waiting, tone: 'busy' };
+    case 'synced':
+      return { headline: 'Synced', detail: null, tone: 'good' };
+    case 'pending':
+      return { headline: waiting ?? 'Synced', detail: waiting ? 'Sending them to the relay.' : null, tone: waiting ? 'waiting' : 'good' };
+    case 'offline':
+      return {
+        headline: status.offlineSince === null ? 'Offline' : `Offline since ${sinceText(status.offlineSince, now)}`,
+        detail: waiting
+          ? `${waiting}, safe on this laptop until the relay is back.`
+          : 'Changes you make stay on this laptop until the relay is back.',
+        tone: 'warning',
+      };
+    case 'error':
+      return {
+        headline: 'Sync stopped',
+        detail: [status.message ?? 'Sync hit a problem; it will try again.', waiting ? `${waiting} on this laptop.` : null]
+          .filter(Boolean)
+          .join(' '),
+        tone: 'danger',
+      };
+  }
+}
+
+/** "Last synced 14:05", or nothing before the first sync of this session. */
+export function lastSyncedText(status: SyncStatus, now: number): string | null {
+  return status.lastSyncedAt === null ? null : `Last synced ${sinceText(status.lastSyncedAt, now)}`;
+}

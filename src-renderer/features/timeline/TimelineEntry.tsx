@@ -1,0 +1,51 @@
+import type { TimelineItem, TimelineKind } from '../../../src-shared/domain/timeline';
+import { formatDateTime, formatWhen } from '../../ui/format';
+import { Icon, type IconName } from '../../ui/Icon';
+
+export const kindLabels: Record<TimelineKind, string> = {
+  note: 'Notes',
+  call: 'Calls',
+  follow_up: 'Follow-ups',
+  file: 'Files',
+  deal: 'Deals',
+  change: 'Changes',
+};
+
+const kindIcons: Record<TimelineKind, IconName> = {
+  note: 'note',
+  call: 'phone',
+  follow_up: 'bell',
+  file: 'paperclip',
+  deal: 'layers',
+  change: 'edit',
+};
+
+// The core writes moments inside a detail as ISO strings (it does not know the user's locale).
+const isoMoment = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z/g;
+
+function readableDetail(item: TimelineItem, now: number): string {
+  const detail = item.detail.replace(isoMoment, (iso) => formatWhen(Date.parse(iso), now));
+  return item.kind === 'file' && detail ? detail.charAt(0).toUpperCase() + detail.slice(1) : detail;
+}
+
+/** One event on the timeline: what happened, by whom, when. */
+export function TimelineEntry({ item, now }: { item: TimelineItem; now: number }) {
+  const detail = readableDetail(item, now);
+  return (
+    <li className={`timeline-entry timeline-entry--${item.kind}`}>
+      <span className="timeline-entry__icon" aria-hidden="true">
+        <Icon name={kindIcons[item.kind]} size={15} />
+      </span>
+      <div className="timeline-entry__body">
+        <p className="timeline-entry__title">{item.title}</p>
+        {detail ? <p className="timeline-entry__detail">{detail}</p> : null}
+        <p className="timeline-entry__meta">
+          {item.actor ? `${item.actor} · ` : ''}
+          <time dateTime={new Date(item.at).toISOString()} title={formatDateTime(item.at)}>
+            {formatWhen(item.at, now)}
+          </time>
+        </p>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,27 @@
+import type { TimelineCursor, TimelineItem, TimelineKind } from '../../../src-shared/domain/timeline';
+import { api } from '../../api';
+import { useLiveQuery } from '../../ui/use-live-query';
+
+export const timelinePageSize = 50;
+
+/**
+ * The newest `pageCount` pages of a contact's timeline, reloaded together when anything about the
+ * contact changes, so an item added at the top never shifts a page boundary under the user.
+ */
+export function useTimeline(contactId: string, kinds: readonly TimelineKind[], pageCount: number) {
+  return useLiveQuery(
+    `timeline:${contactId}:${kinds.join(',')}:${pageCount}`,
+    async () => {
+      const items: TimelineItem[] = [];
+      let before: TimelineCursor | null | undefined;
+      for (let page = 0; page < pageCount; page++) {
+        const answer = await api.invoke('timeline.list', { contactId, kinds: [...kinds], limit: timelinePageSize, ...(before ? { before } : {}) });
+        items.push(...answer.items);
+        before = answer.nextCursor;
+        if (!before) break;
+      }
+      return { items, hasMore: !!before };
+    },
+    { contactId, contacts: true },
+  );
+}
