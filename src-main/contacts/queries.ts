@@ -46,7 +46,7 @@ function quote(token: string): string {
   return `"${token.replace(/"/g, '""')}"`;
 }
 
-const sortSql: Record<ContactSortField, (direction: 'ASC' | 'DESC') => string> = {
+export const contactSortSql: Record<ContactSortField, (direction: 'ASC' | 'DESC') => string> = {
   name: (d) => `c.name COLLATE NOCASE ${d}, c.id ${d}`,
   company: (d) => `c.company COLLATE NOCASE ${d}, c.id ${d}`,
   contactType: (d) => `c.contact_type ${d}, c.name COLLATE NOCASE ${d}, c.id ${d}`,
@@ -57,6 +57,59 @@ const sortSql: Record<ContactSortField, (direction: 'ASC' | 'DESC') => string> =
   updatedAt: (d) => `c.updated_at ${d}, c.id ${d}`,
   createdAt: (d) => `c.created_at ${d}, c.id ${d}`,
 };
+
+/** Which conditions should keep SQLite walking the sort index (see the plan notes below). */
+export interface PlanHints {
+  words?: boolean;
+  digits?: boolean;
+  filters?: boolean;
+}
+
+/**
+ * The filters of the contact list as SQL over `contacts c`. The list and the CSV export of "the
+ * current view" share it, so both always mean the same contacts.
+ */
+export function contactWhere(
+  query: Pick<ParsedListQuery, 'query' | 'filters'>,
+  userName: string,
+  hints: PlanHints = {},
+): { sql: string; params: unknown[] } {
+  const conditions = ['c.cl % 2 = 1'];
+  const params: unknown[] = [];
+  const walk = (yes: boolean | undefined) => (yes ? '+' : '');
+  const match = buildSearchMatch(query.query);
+  if (match?.words) {
+    conditions.push(`${walk(hints.words)}c.search_rowid IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?)`);
+    params.push(match.words);
+  }
+  if (match?.digits) {
+    conditions.push(`${walk(hints.digits)}c.search_rowid IN (SELECT rowid FROM contact_digits_fts WHERE contact_digits_fts MATCH ?)`);
+    params.push(match.digits);
+  }
+  const { filters } = query;
+  const filterWalk = walk(hints.filters);
+  if (filters.contactType) {
+    conditions.push(`${filterWalk}c.contact_type = ?`);
+    params.push(filters.contactType);
+  }
+  if (filters.status) {
+    conditions.push(`${filterWalk}c.status = ?`);
+    params.push(filters.status);
+  }
+  if (filters.tag) {
+    conditions.push(`${filterWalk}c.id IN (SELECT contact_id FROM contact_tags WHERE tag = ? COLLATE NOCASE AND present = 1)`);
+    params.push(filters.tag);
+  }
+  if (filters.owner === 'mine') {
+    conditions.push(`${filterWalk}c.owner = ?`);
+    params.push(userName);
+  }
+  if (filters.followUpDueBy !== undefined) {
+    conditions.push('c.next_follow_up_at IS NOT NULL AND c.next_follow_up_at <= ?');
+    params.push(filters.followUpDueBy);
+  }
+  return { sql: conditions.join(' AND '), params };
+}
 
 export function createContactQueries(sqlite: Sqlite) {
   const cache = new Map<string, Statement>();
@@ -84,41 +137,12 @@ export function createContactQueries(sqlite: Sqlite) {
   const manyMatches = 2000;
 
   function whereClause(query: ParsedListQuery, userName: string): { sql: string; params: unknown[] } {
-    const conditions = ['c.cl % 2 = 1'];
-    const params: unknown[] = [];
     const match = buildSearchMatch(query.query);
-    if (match?.words) {
-      const walk = matchCount.words(match.words) > manyMatches ? '+' : '';
-      conditions.push(`${walk}c.search_rowid IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?)`);
-      params.push(match.words);
-    }
-    if (match?.digits) {
-      const walk = matchCount.digits(match.digits) > manyMatches ? '+' : '';
-      conditions.push(`${walk}c.search_rowid IN (SELECT rowid FROM contact_digits_fts WHERE contact_digits_fts MATCH ?)`);
-      params.push(match.digits);
-    }
-    const { filters } = query;
-    if (filters.contactType) {
-      conditions.push('+c.contact_type = ?');
-      params.push(filters.contactType);
-    }
-    if (filters.status) {
-      conditions.push('+c.status = ?');
-      params.push(filters.status);
-    }
-    if (filters.tag) {
-      conditions.push('+c.id IN (SELECT contact_id FROM contact_tags WHERE tag = ? COLLATE NOCASE AND present = 1)');
-      params.push(filters.tag);
-    }
-    if (filters.owner === 'mine') {
-      conditions.push('+c.owner = ?');
-      params.push(userName);
-    }
-    if (filters.followUpDueBy !== undefined) {
-      conditions.push('c.next_follow_up_at IS NOT NULL AND c.next_follow_up_at <= ?');
-      params.push(filters.followUpDueBy);
-    }
-    return { sql: conditions.join(' AND '), params };
+    return contactWhere(query, userName, {
+      words: match?.words !== undefined && matchCount.words(match.words) > manyMatches,
+      digits: match?.digits !== undefined && matchCount.digits(match.digits) > manyMatches,
+      filters: true,
+    });
   }
 
   // Totals of recent filters: scrolling asks for page after page of the same list, and the
@@ -186,7 +210,7 @@ export function createContactQueries(sqlite: Sqlite) {
                 (SELECT group_concat(t.tag, '${tagSeparator}') FROM contact_tags t
                   WHERE t.contact_id = c.id AND t.present = 1) AS tags
          FROM contacts c WHERE ${where.sql}
-         ORDER BY ${sortSql[query.sort.field](direction)}
+         ORDER BY ${contactSortSql[query.sort.field](direction)}
          LIMIT ? OFFSET ?`,
       ).all(...where.params, query.limit, query.offset) as ContactListRow[];
       const totalKey = `${where.sql}|${JSON.stringify(where.params)}`;

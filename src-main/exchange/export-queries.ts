@@ -1,6 +1,6 @@
 import type { Contact } from '../../src-shared/domain/contact';
 import type { ExportCsvOptions } from '../../src-shared/domain/exchange';
-import { buildSearchMatch } from '../contacts/queries';
+import { contactSortSql, contactWhere } from '../contacts/queries';
 import { rowToContact, tagSeparator, type ContactRow } from '../contacts/row-mapping';
 import type { Sqlite } from '../db/open';
 import type { CallExportRow, ExportRowTypes, FollowUpExportRow, NoteExportRow } from './export-columns';
@@ -20,58 +20,6 @@ export interface ChunkReader<Row> {
 }
 
 type ContactView = Extract<ExportCsvOptions, { entity: 'contacts' }>['view'];
-
-const contactSort: Record<ContactView['sort']['field'], string> = {
-  name: 'c.name COLLATE NOCASE {d}, c.id {d}',
-  company: 'c.company COLLATE NOCASE {d}, c.id {d}',
-  contactType: 'c.contact_type {d}, c.name COLLATE NOCASE {d}, c.id {d}',
-  status: 'c.status {d}, c.name COLLATE NOCASE {d}, c.id {d}',
-  owner: 'c.owner {d}, c.name COLLATE NOCASE {d}, c.id {d}',
-  nextFollowUpAt: 'c.next_follow_up_at {d} NULLS LAST, c.id {d}',
-  potentialValue: 'c.potential_value_minor {d} NULLS LAST, c.id {d}',
-  updatedAt: 'c.updated_at {d}, c.id {d}',
-  createdAt: 'c.created_at {d}, c.id {d}',
-};
-
-/**
- * The filters of the contact list (src-main/contacts/queries.ts, whereClause), repeated here
- * because that one is private to its module. When a list filter is added there, add it here.
- */
-function contactWhere(view: ContactView, userName: string): { sql: string; params: unknown[] } {
-  const conditions = ['c.cl % 2 = 1'];
-  const params: unknown[] = [];
-  const match = buildSearchMatch(view.query);
-  if (match?.words) {
-    conditions.push('c.search_rowid IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?)');
-    params.push(match.words);
-  }
-  if (match?.digits) {
-    conditions.push('c.search_rowid IN (SELECT rowid FROM contact_digits_fts WHERE contact_digits_fts MATCH ?)');
-    params.push(match.digits);
-  }
-  const { filters } = view;
-  if (filters.contactType) {
-    conditions.push('c.contact_type = ?');
-    params.push(filters.contactType);
-  }
-  if (filters.status) {
-    conditions.push('c.status = ?');
-    params.push(filters.status);
-  }
-  if (filters.tag) {
-    conditions.push('c.id IN (SELECT contact_id FROM contact_tags WHERE tag = ? COLLATE NOCASE AND present = 1)');
-    params.push(filters.tag);
-  }
-  if (filters.owner === 'mine') {
-    conditions.push('c.owner = ?');
-    params.push(userName);
-  }
-  if (filters.followUpDueBy !== undefined) {
-    conditions.push('c.next_follow_up_at IS NOT NULL AND c.next_follow_up_at <= ?');
-    params.push(filters.followUpDueBy);
-  }
-  return { sql: conditions.join(' AND '), params };
-}
 
 // Rows are read as arrays (better-sqlite3's .raw()) and made into objects here: building
 // objects with named properties is most of the cost of reading a row in better-sqlite3.
@@ -96,7 +44,7 @@ export function contactReader(sqlite: Sqlite, view: ContactView, userName: strin
   const where = contactWhere(view, userName);
   const direction = view.sort.direction === 'desc' ? 'DESC' : 'ASC';
   const rowids = sqlite
-    .prepare(`SELECT c.rowid FROM contacts c WHERE ${where.sql} ORDER BY ${contactSort[view.sort.field].replaceAll('{d}', direction)}`)
+    .prepare(`SELECT c.rowid FROM contacts c WHERE ${where.sql} ORDER BY ${contactSortSql[view.sort.field](direction)}`)
     .pluck()
     .all(...where.params) as number[];
   const byRowids = sqlite
