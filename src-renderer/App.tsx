@@ -13,6 +13,7 @@ import { CommandPalette } from './features/palette/CommandPalette';
 import { GlobalDialogs } from './GlobalDialogs';
 import { SettingsScreen } from './features/settings/SettingsScreen';
 import { PipelineScreen } from './features/pipeline/PipelineScreen';
+import { ExchangeScreen } from './features/exchange/ExchangeScreen';
 import { useUi } from './store';
 import { ErrorBanner } from './ui/ErrorBanner';
 import { Sidebar } from './ui/Sidebar';
@@ -51,6 +52,8 @@ function RoutedScreen() {
       return <FollowUpsScreen view={route.view} />;
     case 'calls':
       return <CallsScreen />;
+    case 'exchange':
+      return <ExchangeScreen />;
     case 'pipeline':
       return (
         <PipelineScreen

@@ -16,6 +16,7 @@ export type Route =
   | { name: 'contactEdit'; id: string }
   | { name: 'followUps'; view?: FollowUpListKind }
   | { name: 'calls' }
+  | { name: 'exchange' }
   | { name: 'pipeline'; pipelineId?: string; view?: PipelineView }
   | { name: 'settings'; focus?: 'userName' };
 
@@ -37,6 +38,7 @@ export function parseRoute(hash: string): Route {
     return view ? { name: 'followUps', view } : { name: 'followUps' };
   }
   if (first === 'calls') return { name: 'calls' };
+  if (first === 'import-export') return { name: 'exchange' };
   if (first === 'pipeline') return { name: 'pipeline', ...parsePipelinePath(parts.slice(1)) };
   return { name: 'dashboard' };
 }
@@ -74,6 +76,8 @@ export function routeHash(route: Route): string {
       return route.view ? `#/follow-ups/${route.view}` : '#/follow-ups';
     case 'calls':
       return '#/calls';
+    case 'exchange':
+      return '#/import-export';
     case 'pipeline':
       return pipelineHash(route);
     case 'contactEdit':

@@ -10,6 +10,7 @@ const items: { label: string; icon: IconName; route: Route; matches: Route['name
   { label: 'Pipeline', icon: 'pipeline', route: { name: 'pipeline' }, matches: ['pipeline'] },
   { label: 'Follow-ups', icon: 'bell', route: { name: 'followUps' }, matches: ['followUps'] },
   { label: 'Calls', icon: 'phone', route: { name: 'calls' }, matches: ['calls'] },
+  { label: 'Import & export', icon: 'layers', route: { name: 'exchange' }, matches: ['exchange'] },
   { label: 'Settings', icon: 'settings', route: { name: 'settings' }, matches: ['settings'] },
 ];
 

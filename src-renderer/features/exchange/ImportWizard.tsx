@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ColumnMapping, DuplicateAction, ImportPreview, ImportReport } from '../../../src-shared/domain/exchange';
 import { api, describeError } from '../../api';
 import { formatCount } from '../../ui/format';
 import { DuplicatesStep } from './DuplicatesStep';
 import { useJob } from './hooks';
 import { ImportFilePicker } from './ImportFilePicker';
+import { ImportHistory } from './ImportHistory';
 import { ImportReportView } from './ImportReportView';
 import { JobProgressBar } from './JobProgressBar';
 import { MappingStep } from './MappingStep';
@@ -38,8 +39,20 @@ export function ImportWizard() {
   const [jobId, setJobId] = useState<string | null>(null);
   const [cancelling, setCancelling] = useState(false);
   const [report, setReport] = useState<ImportReport | null>(null);
+  const [historyKey, setHistoryKey] = useState(0);
   const previewRequest = useRef(0);
-  const job = useJob(jobId);
+  // The job's outcome moves the wizard on: a report, or back a step with the reason.
+  const job = useJob(jobId, (settled) => {
+    if (settled.importReport) {
+      setReport(settled.importReport);
+      setStep('report');
+    } else {
+      setError(settled.error ? `The import stopped. ${settled.error.message}` : 'The import stopped before it finished. Nothing from it was kept.');
+      setJobId(null);
+      setCancelling(false);
+      setStep('duplicates');
+    }
+  });
 
   const options = (chosen: Choices) => ({
     uploadId: upload!.uploadId,
@@ -116,22 +129,8 @@ export function ImportWizard() {
     setCancelling(false);
     setError(null);
     setChoices({ mapping: undefined, onDuplicate: 'skip', decisions: {} });
+    setHistoryKey((key) => key + 1);
   };
-
-  // The job's outcome moves the wizard on: a report, or back a step with the reason.
-  const status = job.status;
-  useEffect(() => {
-    if (step !== 'running' || !status || status.state === 'running') return;
-    if (status.importReport) {
-      setReport(status.importReport);
-      setStep('report');
-    } else {
-      setError(status.error ? `The import stopped. ${status.error.message}` : 'The import stopped before it finished. Nothing from it was kept.');
-      setJobId(null);
-      setCancelling(false);
-      setStep('duplicates');
-    }
-  }, [step, status]);
 
   const importable = preview ? preview.counts.created + preview.counts.updated : 0;
   const currentIndex = stepLabels.findIndex((item) => item.name === (step === 'report' ? 'running' : step));
@@ -165,7 +164,12 @@ export function ImportWizard() {
         </p>
       ) : null}
 
-      {step === 'choose' ? <ImportFilePicker busy={busy} onFile={(file) => void chooseFile(file)} /> : null}
+      {step === 'choose' ? (
+        <>
+          <ImportFilePicker busy={busy} onFile={(file) => void chooseFile(file)} />
+          <ImportHistory reloadKey={historyKey} />
+        </>
+      ) : null}
 
       {step === 'mapping' && preview && choices.mapping ? (
         <>

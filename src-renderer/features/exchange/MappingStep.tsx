@@ -59,11 +59,11 @@ export function MappingStep({ preview, mapping, onChange }: MappingStepProps) {
                       aria-label={`Column ${header || column + 1}`}
                       value={targetValue(target)}
                       onChange={(event) =>
-                        onChange(replaceTarget(mapping, column, targetFromValue(event.target.value, target, header, customFields)))
+                        onChange(replaceTarget(mapping, column, targetFromValue(event.target.value, header, customFields)))
                       }
                     >
                       <option value="ignore">Don’t import</option>
-                      {targetGroups(target, customFields).map((group) => (
+                      {targetGroups(target, customFields, preview.headers).map((group) => (
                         <optgroup key={group.label} label={group.label}>
                           {group.options.map((option) => (
                             <option key={option.value} value={option.value}>

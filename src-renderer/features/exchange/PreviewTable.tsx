@@ -3,7 +3,7 @@ import type { PreviewRow } from '../../../src-shared/domain/exchange';
 const columns: { header: string; value: (row: PreviewRow) => string }[] = [
   { header: 'Name', value: (row) => row.contact?.name ?? '' },
   { header: 'Company', value: (row) => row.contact?.company ?? '' },
-  { header: 'Phones', value: (row) => row.contact?.phones.map((phone) => phone.number).join(', ') ?? '' },
+  { header: 'Phones', value: (row) => row.contact?.phones.map((phone) => phone.e164).join(', ') ?? '' },
   { header: 'E-mails', value: (row) => row.contact?.emails.map((email) => email.address).join(', ') ?? '' },
   { header: 'City', value: (row) => row.contact?.address.city ?? '' },
   { header: 'Tags', value: (row) => row.contact?.tags.join(', ') ?? '' },

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BackupInfo, JobStatus } from '../../../src-shared/domain/exchange';
 import { api } from '../../api';
 
@@ -36,31 +36,41 @@ export interface JobView {
 }
 
 const pollMs = 1000;
+const noJob: JobView = { status: null, lost: false };
 
-/** Follows one job from its id to its outcome; `null` follows nothing. */
-export function useJob(jobId: string | null): JobView {
-  const [view, setView] = useState<JobView>({ status: null, lost: false });
+/**
+ * Follows one job from its id to its outcome; `null` follows nothing. `onSettled` is called once
+ * with the final status (done, failed or cancelled).
+ */
+export function useJob(jobId: string | null, onSettled?: (status: JobStatus) => void): JobView {
+  const [view, setView] = useState<JobView & { jobId: string | null }>({ ...noJob, jobId: null });
+  const settledRef = useRef(onSettled);
+  useEffect(() => {
+    settledRef.current = onSettled;
+  });
 
   useEffect(() => {
-    setView({ status: null, lost: false });
     if (!jobId) return;
     let live = true;
     let finished = false;
     const read = () =>
       api.invoke('exchange.jobStatus', { jobId }).then(
         (status) => {
-          if (!live) return;
+          if (!live || finished) return;
           finished = status.state !== 'running';
-          setView({ status, lost: false });
+          setView({ jobId, status, lost: false });
+          if (finished) settledRef.current?.(status);
         },
         () => {
-          if (live) setView((current) => ({ ...current, lost: true }));
+          if (live) setView((current) => ({ ...current, jobId, lost: true }));
         },
       );
     const stopProgress = api.on('exchange.progress', (payload) => {
       // A reconnecting event stream sends every listener `{ ids: [] }`: only our job's progress counts.
       if (!live || finished || payload.jobId !== jobId) return;
-      setView((current) => (current.status ? { ...current, status: { ...current.status, ...payload } } : current));
+      setView((current) =>
+        current.jobId === jobId && current.status ? { ...current, status: { ...current.status, ...payload } } : current,
+      );
     });
     const stopFinished = api.on('exchange.finished', (payload) => {
       if (payload.jobId === jobId) void read();
@@ -77,7 +87,7 @@ export function useJob(jobId: string | null): JobView {
     };
   }, [jobId]);
 
-  return view;
+  return view.jobId === jobId && jobId !== null ? { status: view.status, lost: view.lost } : noJob;
 }
 
 /** The backups in the backup folder, newest first; reloads after `reloadKey` changes. */

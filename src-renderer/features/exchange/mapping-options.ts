@@ -8,7 +8,8 @@ import {
 import { emailTypes, phoneTypes } from '../../../src-shared/domain/contact';
 
 // The mapping step's select: every import target as one option value and back.
-//   ignore | s:<field> | a:<field>:<group> | p:<type> | e:<type> | c:<custom field id> | new-custom
+//   ignore | s:<field> | a:<field>:<group> | p:<type>[:<type column>] | e:<type>[:<type column>]
+//   | c:<custom field id> | new-custom
 
 export const newCustomValue = 'new-custom';
 
@@ -63,9 +64,9 @@ export function targetValue(target: ImportTarget): string {
     case 'ignore':
       return 'ignore';
     case 'phone':
-      return `p:${target.type}`;
     case 'email':
-      return `e:${target.type}`;
+      // A type read per row from another column is an option of its own (Google's "Phone 1 - Label").
+      return `${target.field === 'phone' ? 'p' : 'e'}:${target.type}${target.typeColumn === null ? '' : `:${target.typeColumn}`}`;
     case 'custom':
       return `c:${target.customFieldId}`;
     case 'street':
@@ -80,14 +81,14 @@ export function targetValue(target: ImportTarget): string {
 }
 
 /**
- * The target an option stands for. A phone or e-mail keeps the label column it had (Google's
- * "Phone 1 - Label"), a new custom field is made from the column's header.
+ * The target an option stands for; a new custom field is made from the column's header.
  */
-export function targetFromValue(value: string, previous: ImportTarget, header: string, customFields: CustomFieldDef[]): ImportTarget {
-  const [kind = '', field = '', group = '0'] = value.split(':');
-  const typeColumn = previous.field === 'phone' || previous.field === 'email' ? previous.typeColumn : null;
+export function targetFromValue(value: string, header: string, customFields: CustomFieldDef[]): ImportTarget {
+  const [kind = '', field = '', third] = value.split(':');
+  const group = Number(third ?? '0');
+  const typeColumn = third === undefined ? null : Number(third);
   if (kind === 's') return { field: field as (typeof scalarImportFields)[number] };
-  if (kind === 'a') return { field: field as (typeof addressImportFields)[number], group: Number(group) };
+  if (kind === 'a') return { field: field as (typeof addressImportFields)[number], group };
   if (kind === 'p') return { field: 'phone', type: field as (typeof phoneTypes)[number], typeColumn };
   if (kind === 'e') return { field: 'email', type: field as (typeof emailTypes)[number], typeColumn };
   if (kind === 'c') return { field: 'custom', customFieldId: field };
@@ -113,7 +114,7 @@ function uniqueFieldId(label: string, customFields: CustomFieldDef[]): string {
 }
 
 /** The options of one column's select; the column's current target is always among them. */
-export function targetGroups(current: ImportTarget, customFields: CustomFieldDef[]): TargetGroup[] {
+export function targetGroups(current: ImportTarget, customFields: CustomFieldDef[], headers: string[]): TargetGroup[] {
   const groups: TargetGroup[] = [
     { label: 'Name and work', options: scalarImportFields.slice(0, 10).map((field) => ({ value: `s:${field}`, label: scalarLabels[field] })) },
     {
@@ -150,12 +151,13 @@ export function targetGroups(current: ImportTarget, customFields: CustomFieldDef
   const known = groups.some((group) => group.options.some((option) => option.value === value));
   if (!known) {
     // A third address, or a custom field the import will create: offer it as it is.
-    const label =
-      current.field === 'custom'
-        ? `${current.create?.label ?? current.customFieldId} (new custom field)`
-        : 'group' in current
-          ? `${addressLabels[current.field]}${ordinal(current.group)}`
-          : value;
+    let label = value;
+    if (current.field === 'custom') label = `${current.create?.label ?? current.customFieldId} (new custom field)`;
+    else if ('group' in current) label = `${addressLabels[current.field]}${ordinal(current.group)}`;
+    else if ((current.field === 'phone' || current.field === 'email') && current.typeColumn !== null) {
+      const typeHeader = headers[current.typeColumn] ?? `column ${current.typeColumn + 1}`;
+      label = `${current.field === 'phone' ? 'Phone' : 'E-mail'} (type from “${typeHeader}”)`;
+    }
     groups.unshift({ label: 'Current', options: [{ value, label }] });
   }
   return groups;
