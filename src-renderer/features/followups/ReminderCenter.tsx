@@ -27,10 +27,49 @@ export function ReminderCenter() {
       <div className="visually-hidden" aria-live="assertive">
         {reminders.length > 0 ? `Follow-up due: ${reminders[reminders.length - 1]?.title ?? ''}` : ''}
       </div>
-      {reminders.map((reminder) => (
+      {reminders.slice(0, shownCards).map((reminder) => (
         <ReminderCard key={reminder.id} reminder={reminder} />
       ))}
+      {reminders.length > shownCards ? <MoreReminders rest={reminders.slice(shownCards)} /> : null}
     </section>
+  );
+}
+
+/** Cards shown one by one; after a long absence the rest are summed up in one card, not a wall. */
+const shownCards = 3;
+
+function MoreReminders({ rest }: { rest: FollowUp[] }) {
+  const navigate = useUi((state) => state.navigate);
+  const dismissReminder = useUi((state) => state.dismissReminder);
+  const dismissAll = () => {
+    for (const reminder of rest) dismissReminder(reminder.id);
+  };
+  return (
+    <article className="reminder" aria-labelledby="reminders-more">
+      <span className="reminder__icon" aria-hidden="true">
+        <Icon name="bell" size={18} />
+      </span>
+      <div className="reminder__text">
+        <h2 id="reminders-more" className="reminder__title">
+          {rest.length} more follow-up{rest.length === 1 ? '' : 's'} due
+        </h2>
+        <div className="reminder__actions">
+          <button
+            type="button"
+            className="button button--primary button--small"
+            onClick={() => {
+              dismissAll();
+              navigate({ name: 'followUps', view: 'overdue' });
+            }}
+          >
+            See follow-ups
+          </button>
+          <button type="button" className="button button--small" onClick={dismissAll}>
+            Dismiss these
+          </button>
+        </div>
+      </div>
+    </article>
   );
 }
 
