@@ -23,10 +23,10 @@ export async function workSuite(context: BenchContext): Promise<Figure[]> {
     .all() as string[];
   const timelineBaseline = bareDb.prepare(
     `SELECT kind, id, at FROM (
-       SELECT 'note' AS kind, id, created_at AS at FROM notes WHERE contact_id = ?1 AND cl % 2 = 1
-       UNION ALL SELECT 'call', id, started_at FROM calls WHERE contact_id = ?1 AND cl % 2 = 1
-       UNION ALL SELECT 'follow_up', id, created_at FROM follow_ups WHERE contact_id = ?1 AND cl % 2 = 1
-       UNION ALL SELECT 'file', id, created_at FROM files WHERE contact_id = ?1 AND cl % 2 = 1)
+       SELECT 'note' AS kind, id, created_at AS at FROM notes WHERE contact_id = @id AND cl % 2 = 1
+       UNION ALL SELECT 'call', id, started_at FROM calls WHERE contact_id = @id AND cl % 2 = 1
+       UNION ALL SELECT 'follow_up', id, created_at FROM follow_ups WHERE contact_id = @id AND cl % 2 = 1
+       UNION ALL SELECT 'file', id, created_at FROM files WHERE contact_id = @id AND cl % 2 = 1)
      ORDER BY at DESC LIMIT 50`,
   );
   const timeline = await measurePairs({
@@ -34,7 +34,7 @@ export async function workSuite(context: BenchContext): Promise<Figure[]> {
     warmupRounds: 1,
     rounds: measured,
     subject: (contactId) => call(core, 'timeline.list', { contactId, limit: 50 }),
-    baseline: (contactId) => timelineBaseline.all(contactId),
+    baseline: (contactId) => timelineBaseline.all({ id: contactId }),
   });
 
   const dealCount = context.quick ? 10_000 : 50_000;
