@@ -49,9 +49,13 @@ export class BlobStore {
         callback(null, chunk);
       },
     });
+    const writer = fs.createWriteStream(target, { flags: 'wx' });
     try {
-      await pipeline(source, meter, fs.createWriteStream(target, { flags: 'wx' }));
+      await pipeline(source, meter, writer);
     } catch (error) {
+      // The file is opened asynchronously: wait until the stream is closed, or the file could
+      // appear after it was removed and stay behind.
+      if (!writer.closed) await new Promise<void>((resolve) => writer.once('close', () => resolve()));
       fs.rmSync(target, { force: true });
       throw error;
     }
