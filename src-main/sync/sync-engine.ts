@@ -50,6 +50,8 @@ export class SyncEngine {
   private live: { close(): void } | undefined;
   private failures = 0;
   private stopped = true;
+  /** After close() the database is gone: a cycle still in flight must not touch it. */
+  private closed = false;
   private lastSyncedAt: number | null = null;
   private offlineSince: number | null = null;
   private problem: { state: 'offline' | 'error'; message: string } | null = null;
@@ -143,6 +145,7 @@ export class SyncEngine {
   }
 
   close(): void {
+    this.closed = true;
     this.stop();
     this.unsubscribe();
   }
@@ -275,6 +278,7 @@ export class SyncEngine {
   }
 
   private recordFailure(error: unknown): void {
+    if (this.closed) return;
     this.failures += 1;
     if (error instanceof RelayError && (error.code === 'offline' || error.status >= 500 || error.code === 'rate_limited')) {
       this.offlineSince ??= this.options.now();
@@ -298,6 +302,7 @@ export class SyncEngine {
   }
 
   private publish(): void {
+    if (this.closed) return;
     this.options.onStatus(this.status());
   }
 }
