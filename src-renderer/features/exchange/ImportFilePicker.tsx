@@ -1,4 +1,5 @@
-import { useId, useState, type DragEvent } from 'react';
+import { useId } from 'react';
+import { useFileDrop } from '../../ui/use-file-drop';
 import { Icon } from '../../ui/Icon';
 
 interface ImportFilePickerProps {
@@ -9,31 +10,14 @@ interface ImportFilePickerProps {
 /** The wizard's first step: drop a CSV or vCard file here, or pick one. */
 export function ImportFilePicker({ busy, onFile }: ImportFilePickerProps) {
   const inputId = useId();
-  const [dragging, setDragging] = useState(false);
-  const hasFiles = (event: DragEvent) => event.dataTransfer.types.includes('Files');
-
+  const { dragging, dropHandlers } = useFileDrop((files) => {
+    const file = files[0];
+    if (file && !busy) onFile(file);
+  });
   return (
     <div
       className={dragging ? 'import-drop import-drop--active' : 'import-drop'}
-      onDragEnter={(event) => {
-        if (!hasFiles(event)) return;
-        event.preventDefault();
-        setDragging(true);
-      }}
-      onDragOver={(event) => {
-        if (!hasFiles(event)) return;
-        event.preventDefault();
-        event.dataTransfer.dropEffect = 'copy';
-      }}
-      onDragLeave={(event) => {
-        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDragging(false);
-      }}
-      onDrop={(event) => {
-        event.preventDefault();
-        setDragging(false);
-        const file = event.dataTransfer.files[0];
-        if (file && !busy) onFile(file);
-      }}
+      {...dropHandlers}
     >
       <span className="import-drop__icon" aria-hidden="true">
         <Icon name="upload" size={22} />

@@ -1,4 +1,5 @@
-import { useId, useState, type DragEvent } from 'react';
+import { useId, useState } from 'react';
+import { useFileDrop } from '../../ui/use-file-drop';
 import { fileCategories, type FileCategory } from '../../../src-shared/domain/file';
 import { formatBytes } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
@@ -13,33 +14,15 @@ interface FileDropZoneProps {
 /** Drop files here or pick them; the category applies to the files added next. */
 export function FileDropZone({ maxFileBytes, busy, onFiles }: FileDropZoneProps) {
   const inputId = useId();
-  const [dragging, setDragging] = useState(false);
   const [category, setCategory] = useState<FileCategory | 'auto'>('auto');
-
-  const hasFiles = (event: DragEvent) => event.dataTransfer.types.includes('Files');
+  const { dragging, dropHandlers } = useFileDrop((files) => {
+    if (files.length > 0) onFiles(files, category);
+  });
 
   return (
     <div
       className={dragging ? 'drop-zone drop-zone--active' : 'drop-zone'}
-      onDragEnter={(event) => {
-        if (!hasFiles(event)) return;
-        event.preventDefault();
-        setDragging(true);
-      }}
-      onDragOver={(event) => {
-        if (!hasFiles(event)) return;
-        event.preventDefault();
-        event.dataTransfer.dropEffect = 'copy';
-      }}
-      onDragLeave={(event) => {
-        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDragging(false);
-      }}
-      onDrop={(event) => {
-        event.preventDefault();
-        setDragging(false);
-        const files = [...event.dataTransfer.files];
-        if (files.length > 0) onFiles(files, category);
-      }}
+      {...dropHandlers}
     >
       <span className="drop-zone__icon" aria-hidden="true">
         <Icon name="upload" size={22} />
