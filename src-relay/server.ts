@@ -1,5 +1,8 @@
+import fs from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { maxRequestBytes } from '../src-shared/sync/protocol';
 import { authenticate, type Caller } from './auth';
@@ -8,8 +11,13 @@ import { bearerToken, findUnstorableText, forbidden, invalidInput, readJsonBody,
 import { LiveHub } from './live';
 import { RelayMetrics } from './metrics';
 import { defaultRateLimit, RateLimiter, type RateLimitOptions } from './rate-limit';
-import { matchRoute } from './routes';
-import type { RouteContext } from './routes/types';
+import { collectBlobGarbage, type BlobCollection } from './blobs/collector';
+import { resolveBlobSettings, type BlobOptions } from './blobs/config';
+import { FolderBlobStore } from './blobs/folder-store';
+import { createBlobRoutes } from './blobs/routes';
+import { BlobService } from './blobs/service';
+import { matchRoute, relayRoutes } from './routes';
+import { responseSent, type RouteContext } from './routes/types';
 
 // The relay's HTTP + WebSocket server. Stateless apart from rate-limit buckets and open
 // sockets: every request reads the database, so several processes can share one PostgreSQL.
@@ -29,11 +37,20 @@ export interface RelayOptions {
   /** Browser origins allowed on /v1/live besides the relay's own. */
   allowedOrigins?: readonly string[];
   maxRequestBytes?: number;
+  /**
+   * Where file contents go (src-relay/blobs/). `npm run relay` always passes a store; without one
+   * the relay keeps them in a temporary folder removed on close (tests, benchmarks).
+   */
+  blobs?: BlobOptions;
+  /** How often unreferenced blobs are collected; default hourly. */
+  blobCollectionEveryMs?: number;
 }
 
 export interface Relay {
   url: string;
   port: number;
+  /** Collects unreferenced blobs now (it also runs periodically). */
+  collectBlobGarbage(): Promise<BlobCollection>;
   close(): Promise<void>;
 }
 
@@ -54,6 +71,11 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
   const metrics = new RelayMetrics();
   const limiter = new RateLimiter(options.rateLimit ?? defaultRateLimit);
   const bodyLimit = options.maxRequestBytes ?? maxRequestBytes;
+  const temporaryBlobDir = options.blobs ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'fieldbook-relay-blobs-'));
+  const blobSettings = resolveBlobSettings(options.blobs ?? { store: new FolderBlobStore(temporaryBlobDir!) });
+  await blobSettings.store.check();
+  const blobService = new BlobService(db, blobSettings, now);
+  const routes = [...relayRoutes, ...createBlobRoutes(blobService)];
 
   const logRequest = (request: IncomingMessage, route: string, status: number, started: number, caller?: LoggedCaller) => {
     const ms = performance.now() - started;
@@ -89,7 +111,7 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
     const started = performance.now();
     const url = new URL(request.url ?? '/', 'http://relay.invalid');
     const isMetrics = request.method === 'GET' && url.pathname === '/metrics';
-    const matched = matchRoute(request.method ?? 'GET', url.pathname);
+    const matched = matchRoute(request.method ?? 'GET', url.pathname, routes);
     const routeLabel = matched?.route.path ?? (isMetrics ? '/metrics' : 'unmatched');
     let caller: Caller | undefined;
     // 'close' rather than 'finish': a request the client gave up on is logged too.
@@ -107,6 +129,7 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
         now,
         metrics,
         request,
+        response,
         params: decodeParams(matched.params),
         query: url.searchParams,
         body: () => readJsonBody(request, bodyLimit),
@@ -125,7 +148,7 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
         rateLimit(`device:${caller.deviceId}`);
         body = await route.handle({ ...context, caller });
       }
-      sendJson(response, 200, body);
+      if (body !== responseSent) sendJson(response, 200, body);
     } catch (error) {
       if (error instanceof RelayHttpError) return sendError(response, error);
       logError(routeLabel, error);
@@ -161,19 +184,31 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
   });
+  const collectBlobs = () => collectBlobGarbage(db, blobService, now());
+  const collector = setInterval(() => {
+    collectBlobs().catch((error: unknown) => logError('blob collection', error));
+  }, options.blobCollectionEveryMs ?? 60 * 60 * 1000);
+  collector.unref();
+
   const address = server.address() as AddressInfo;
   const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
 
   return {
     url: `http://${urlHost}:${address.port}`,
     port: address.port,
+    collectBlobGarbage: collectBlobs,
     async close() {
+      clearInterval(collector);
       live.close();
       await unlisten();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
       });
+      if (temporaryBlobDir) {
+        await blobSettings.store.close();
+        fs.rmSync(temporaryBlobDir, { recursive: true, force: true });
+      }
     },
   };
 }

@@ -24,6 +24,7 @@ import { CallsService } from '../calls/service';
 import { callsHandlers } from '../calls/handlers';
 import { FilesService } from '../files/service';
 import { filesHandlers } from '../files/handlers';
+import { startFileTransfers, type FileTransfers } from '../files/jobs';
 import { TimelineService } from '../timeline/service';
 import { SyncEngine } from '../sync/sync-engine';
 import { SyncService } from '../sync/service';
@@ -74,6 +75,8 @@ export interface Core {
   readonly followUps: FollowUpsService;
   readonly calls: CallsService;
   readonly files: FilesService;
+  /** Uploads, downloads and the offline policy of files (src-main/files/jobs.ts). */
+  readonly fileTransfers: FileTransfers;
   readonly timeline: TimelineService;
   readonly sync: SyncEngine;
   readonly pipelines: PipelineService;
@@ -137,14 +140,31 @@ export function createCore(options: CoreOptions): Core {
       emit('pipelines.changed', { pipelineIds: pipelinesTouched(sqlite, touched) });
     }
   });
+  // Assigned right below: the sync engine and the file transfers each need the other.
+  let fileTransfers: FileTransfers | undefined;
   const syncEngine = new SyncEngine({
     engine,
     state,
     secrets,
     now,
-    onStatus: (status) => emit('sync.status', status),
+    onStatus: (status) => {
+      emit('sync.status', status);
+      fileTransfers?.syncStatusChanged(status);
+    },
     ...(options.fetch ? { fetch: options.fetch } : {}),
+    beforePush: async (changes, client) => fileTransfers?.declareReferences(changes, client),
+    pendingUploads: () => files.uploads.waitingCount(),
   });
+  fileTransfers = startFileTransfers({
+    files,
+    relay: () => (syncEngine.config ? syncEngine.client() : undefined),
+    pushSoon: () => syncEngine.pushSoon(),
+    onTransfer: (transfer) => emit('files.transfer', transfer),
+    onQueueChanged: () => emit('sync.status', syncEngine.status()),
+    logError,
+  });
+  engine.onCommitted((touched) => fileTransfers.rowsWritten(touched.keys()));
+  settings.onChanged(() => fileTransfers.keeper.kick());
   const syncService = new SyncService(syncEngine, settings);
   if (options.autoSync !== false) syncEngine.start();
   const reminders = startReminderJob(followUps, (count) => emit('followups.reminderDue', { count }));
@@ -168,7 +188,7 @@ export function createCore(options: CoreOptions): Core {
     ...notesHandlers(notes),
     ...followUpsHandlers(followUps),
     ...callsHandlers(calls),
-    ...filesHandlers(files),
+    ...filesHandlers(files, fileTransfers),
     ...timelineHandlers(timeline, contacts, notes),
     ...syncHandlers(syncEngine, syncService),
     ...exchangeHandlers(exchange),
@@ -200,6 +220,7 @@ export function createCore(options: CoreOptions): Core {
     followUps,
     calls,
     files,
+    fileTransfers,
     timeline,
     sync: syncEngine,
     pipelines,
@@ -218,6 +239,7 @@ export function createCore(options: CoreOptions): Core {
     },
     close() {
       void backups?.stop();
+      fileTransfers.stop();
       syncEngine.close();
       reminders.stop();
       clearInterval(garbageTimer);

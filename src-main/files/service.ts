@@ -2,13 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { v7 as uuidv7 } from 'uuid';
-import { fileCategories, type FileCategory, type StoredFile } from '../../src-shared/domain/file';
+import { fileCategories, type FileCategory, type OfflineFiles, type StoredFile } from '../../src-shared/domain/file';
 import { AppError } from '../../src-shared/errors';
 import type { Sqlite } from '../db/open';
+import { LocalState } from '../settings/local-state';
 import type { SettingsService } from '../settings/service';
 import type { MutationEngine } from '../sync/mutation-engine';
 import type { RowLifecycle } from '../sync/row-lifecycle';
-import { BlobStore, type StagedBlob } from './blob-store';
+import { BlobStore, formatBytes, type StagedBlob } from './blob-store';
+import { UploadQueue } from './upload-queue';
 
 interface FileRow {
   id: string;
@@ -25,7 +27,10 @@ interface FileRow {
 /** How long a deleted file's bytes are kept, so that undo can bring the file back. */
 export const fileUndoWindowMs = 60 * 60 * 1000;
 
-function rowToFile(row: FileRow): StoredFile {
+/** The relay's upload limit, as it last said (a laptop refuses larger files before they queue). */
+const relayLimitKey = 'files.relayMaxFileBytes';
+
+function rowToFile(row: FileRow, available: boolean): StoredFile {
   return {
     id: row.id,
     contactId: row.contact_id,
@@ -36,25 +41,31 @@ function rowToFile(row: FileRow): StoredFile {
     category: fileCategories.find((category) => category === row.category) ?? 'document',
     addedBy: row.added_by,
     createdAt: row.created_at,
+    available,
   };
 }
 
 export class FilesService {
   readonly blobs: BlobStore;
+  /** Blobs owed to the relay; uploaded by src-main/files/uploader.ts. */
+  readonly uploads: UploadQueue;
+  private readonly state: LocalState;
   private readonly byId;
   private readonly ofContact;
   private readonly byShaAlive;
   private readonly unreferenced;
 
   constructor(
-    private readonly sqlite: Sqlite,
+    readonly sqlite: Sqlite,
     dataDir: string,
     private readonly engine: MutationEngine,
     private readonly lifecycle: RowLifecycle,
     private readonly settings: SettingsService,
-    private readonly now: () => number,
+    readonly now: () => number,
   ) {
     this.blobs = new BlobStore(path.join(dataDir, 'files'));
+    this.uploads = new UploadQueue(sqlite, now);
+    this.state = new LocalState(sqlite);
     this.byId = sqlite.prepare<[string], FileRow>('SELECT * FROM files WHERE id = ? AND cl % 2 = 1');
     this.ofContact = sqlite.prepare<[string], FileRow>(
       'SELECT * FROM files WHERE contact_id = ? AND cl % 2 = 1 ORDER BY created_at DESC, id DESC',
@@ -70,16 +81,34 @@ export class FilesService {
   get(id: string): StoredFile {
     const row = this.byId.get(id);
     if (!row) throw new AppError('not_found', 'That file does not exist or was deleted.', 'id');
-    return rowToFile(row);
+    return this.toFile(row);
   }
 
   listForContact(contactId: string): StoredFile[] {
-    return this.ofContact.all(contactId).map(rowToFile);
+    return this.ofContact.all(contactId).map((row) => this.toFile(row));
   }
 
-  /** Streams an upload into staging, refusing it past the size limit of the settings. */
+  private toFile(row: FileRow): StoredFile {
+    return rowToFile(row, this.blobs.has(row.sha256));
+  }
+
+  /** Streams an upload into staging, refusing it past the size limit of the settings or of the relay. */
   stage(source: Readable, name: string): Promise<StagedBlob> {
-    return this.blobs.stage(source, this.settings.get().maxFileBytes, name);
+    const own = this.settings.get().maxFileBytes;
+    const relay = this.state.get<number>(relayLimitKey);
+    if (relay !== undefined && relay < own) {
+      const message = `"${name}" is larger than the ${formatBytes(relay)} your team's relay accepts, so it could not reach your teammates.`;
+      return this.blobs.stage(source, relay, name, message);
+    }
+    return this.blobs.stage(source, own, name);
+  }
+
+  setRelayMaxFileBytes(bytes: number): void {
+    this.state.set(relayLimitKey, bytes);
+  }
+
+  offlinePolicy(): OfflineFiles {
+    return this.settings.get().offlineFiles;
   }
 
   stageFromPath(filePath: string): Promise<StagedBlob> {
@@ -92,7 +121,9 @@ export class FilesService {
     this.lifecycle.requireAlive('contacts', input.contactId, 'contact', 'contactId');
     const blob = this.blobs.commit(input.uploadId);
     const id = uuidv7();
-    this.engine.transaction((tx) =>
+    this.engine.transaction((tx) => {
+      // Queued with the row, and the row held back from sync until the relay has the bytes.
+      this.uploads.enqueue(blob.sha256, blob.sizeBytes, { tableName: 'files', rowId: id });
       tx.write('files', id, {
         contact_id: input.contactId,
         sha256: blob.sha256,
@@ -104,8 +135,8 @@ export class FilesService {
         created_at: this.now(),
         deleted_at: null,
         cl: 1,
-      }),
-    );
+      });
+    });
     return this.get(id);
   }
 
@@ -123,7 +154,7 @@ export class FilesService {
   open(sha256: string): { path: string; file: StoredFile } | undefined {
     if (!this.blobs.has(sha256)) return undefined;
     const row = this.byShaAlive.get(sha256);
-    if (row) return { path: this.blobs.blobPath(sha256), file: rowToFile(row) };
+    if (row) return { path: this.blobs.blobPath(sha256), file: this.toFile(row) };
     const logo = this.settings.get().officeLogoSha256 === sha256 ? this.logoFile(sha256) : undefined;
     return logo ? { path: this.blobs.blobPath(sha256), file: logo } : undefined;
   }
@@ -162,16 +193,19 @@ export class FilesService {
         : undefined;
     if (!mimeType) return undefined;
     const sizeBytes = fs.statSync(this.blobs.blobPath(sha256)).size;
-    return { id: `logo-${sha256.slice(0, 12)}`, contactId: '', sha256, name: 'logo', mimeType, sizeBytes, category: 'photo', addedBy: '', createdAt: 0 };
+    return { id: `logo-${sha256.slice(0, 12)}`, contactId: '', sha256, name: 'logo', mimeType, sizeBytes, category: 'photo', addedBy: '', createdAt: 0, available: true };
   }
 
   /** Removes bytes nothing refers to any more, once the undo window has passed. */
   collectGarbage(): number {
     const now = this.now();
     const logo = this.settings.get().officeLogoSha256;
+    // Bytes still queued for upload may go too: their rows were held back, so no teammate knows
+    // them, and the uploader then lets the (deleted) rows sync without bytes.
     const orphans = this.unreferenced.all(now - fileUndoWindowMs).filter(({ sha256 }) => sha256 !== logo);
     for (const { sha256 } of orphans) this.blobs.remove(sha256);
     this.blobs.removeStaleStaging(24 * 60 * 60 * 1000, now);
+    this.blobs.removeStalePartials(7 * 24 * 60 * 60 * 1000, now);
     return orphans.length;
   }
 }

@@ -146,11 +146,16 @@ export class MutationEngine {
     })();
   }
 
-  /** Local changes not yet acknowledged by the relay, oldest first. */
+  /**
+   * Local changes not yet acknowledged by the relay, oldest first, except those of rows held back
+   * in outbox_holds (a file whose bytes are not at the relay yet; see src-main/files/upload-queue.ts).
+   */
   outbox(limit: number): { seq: number; change: ChangeRecord }[] {
     const rows = this.statement(
       `SELECT seq, change_id, hlc, table_name, row_id, fields, schema_version, device_id, author
-       FROM changes WHERE local = 1 AND pushed = 0 ORDER BY seq LIMIT ?`,
+       FROM changes WHERE local = 1 AND pushed = 0
+         AND NOT EXISTS (SELECT 1 FROM outbox_holds h WHERE h.table_name = changes.table_name AND h.row_id = changes.row_id)
+       ORDER BY seq LIMIT ?`,
     ).all(limit) as ChangeRow[];
     return rows.map((row) => ({ seq: row.seq, change: toChangeRecord(row) }));
   }

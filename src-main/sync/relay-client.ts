@@ -32,7 +32,7 @@ export class RelayClient {
     readonly baseUrl: string,
     private readonly token?: string,
     /** Replaceable so fault tests can drop, repeat or reorder what crosses the network. */
-    private readonly fetchImpl: Fetch = fetch,
+    readonly fetchImpl: Fetch = fetch,
     private readonly timeoutMs = 60_000,
   ) {}
 
@@ -92,7 +92,13 @@ export class RelayClient {
     return { close: () => socket.terminate() };
   }
 
-  private async request<S extends z.ZodType>(
+  /** The header that authenticates this device; sent to its relay only, never to a file store. */
+  authorization(): Record<string, string> {
+    return this.token ? { authorization: `Bearer ${this.token}` } : {};
+  }
+
+  /** One JSON call, its answer checked against `schema` (also used by src-main/files/blob-client.ts). */
+  async request<S extends z.ZodType>(
     method: 'GET' | 'POST',
     path: string,
     schema: S | undefined,

@@ -34,6 +34,13 @@ export interface SyncEngineOptions {
   periodicMs?: number;
   /** The network, replaceable in fault tests. */
   fetch?: Fetch;
+  /**
+   * Runs before each push with the batch about to go (the files module declares the blobs the
+   * batch's rows refer to, src-main/files/references.ts); a failure fails the push.
+   */
+  beforePush?: (changes: readonly WireChange[], client: RelayClient) => Promise<void>;
+  /** Files waiting to be uploaded, for the status. */
+  pendingUploads?: () => number;
 }
 
 /**
@@ -73,6 +80,7 @@ export class SyncEngine {
     const pendingChanges = this.options.engine.pendingCount();
     const base = {
       pendingChanges,
+      pendingUploads: this.options.pendingUploads?.() ?? 0,
       lastSyncedAt: this.lastSyncedAt,
       offlineSince: this.offlineSince,
       relayUrl: config?.relayUrl ?? null,
@@ -148,6 +156,11 @@ export class SyncEngine {
     this.closed = true;
     this.stop();
     this.unsubscribe();
+  }
+
+  /** Pushes soon, as after a local write (unless sync is stopped). */
+  pushSoon(): void {
+    this.schedule(this.options.pushDelayMs ?? 20);
   }
 
   /** Runs one full cycle now (or right after the one under way) and reports the outcome. */
@@ -250,6 +263,7 @@ export class SyncEngine {
     for (;;) {
       const batch = limitBySize(this.options.engine.outbox(maxPushBatch).map(({ change }) => toWire(change)));
       if (batch.length === 0) return;
+      await this.options.beforePush?.(batch, client);
       const response = await client.push(batch);
       this.options.engine.markPushed(response.acknowledged);
       if (response.acknowledged.length === 0) return;

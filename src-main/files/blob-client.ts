@@ -1,0 +1,137 @@
+import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import {
+  BlobLimitsSchema,
+  blobPath,
+  blobRoutes,
+  BlobUsageSchema,
+  CompleteResponseSchema,
+  DownloadTargetResponseSchema,
+  PartStoredResponseSchema,
+  ReferencesResponseSchema,
+  StartUploadResponseSchema,
+  TransferTargetSchema,
+  type BlobReference,
+  type TransferTarget,
+} from '../../src-shared/sync/blob-protocol';
+import { RelayErrorSchema } from '../../src-shared/sync/protocol';
+import { RelayError, type RelayClient } from '../sync/relay-client';
+
+// The laptop's side of the blob protocol (src-shared/sync/blob-protocol.ts): JSON calls to the
+// relay through its RelayClient, and the byte transfers to wherever the relay points — its own
+// routes (with this device's token) or a presigned URL of the file store (with no token at all).
+
+const partTimeoutMs = 5 * 60 * 1000;
+
+export class BlobClient {
+  constructor(private readonly relay: RelayClient) {}
+
+  get baseUrl(): string {
+    return this.relay.baseUrl;
+  }
+
+  limits() {
+    return this.relay.request('GET', blobRoutes.limits.path, BlobLimitsSchema);
+  }
+
+  usage() {
+    return this.relay.request('GET', blobRoutes.usage.path, BlobUsageSchema);
+  }
+
+  startUpload(sha256: string, sizeBytes: number) {
+    return this.relay.request('POST', blobRoutes.startUpload.path, StartUploadResponseSchema, { sha256, sizeBytes });
+  }
+
+  partTarget(uploadId: string, part: number, body: { sizeBytes: number; md5: string }) {
+    return this.relay.request('POST', blobPath(blobRoutes.partTarget, { id: uploadId, part }), TransferTargetSchema, body);
+  }
+
+  partDone(uploadId: string, part: number, body: { etag: string; sizeBytes: number }) {
+    return this.relay.request('POST', blobPath(blobRoutes.partDone, { id: uploadId, part }), PartStoredResponseSchema, body);
+  }
+
+  complete(uploadId: string) {
+    return this.relay.request('POST', blobPath(blobRoutes.complete, { id: uploadId }), CompleteResponseSchema, {});
+  }
+
+  downloadTarget(sha256: string) {
+    return this.relay.request('POST', blobPath(blobRoutes.downloadTarget, { sha256 }), DownloadTargetResponseSchema, {});
+  }
+
+  declareReferences(references: BlobReference[]) {
+    return this.relay.request('POST', blobRoutes.references.path, ReferencesResponseSchema, { references });
+  }
+
+  /** Sends one part's bytes where the relay said; answers the store's ETag ('' via the relay). */
+  async putPart(target: TransferTarget, bytes: Buffer, signal?: AbortSignal): Promise<{ etag: string }> {
+    const response = await this.send(target, { method: 'PUT', body: bytes, signal: withTimeout(signal, partTimeoutMs) });
+    if (target.viaRelay) {
+      await response.arrayBuffer();
+      return { etag: '' };
+    }
+    await response.arrayBuffer();
+    const etag = response.headers.get('etag');
+    if (!etag) throw new RelayError('bad_response', 'The file store accepted a part but gave no ETag for it.', response.status);
+    return { etag };
+  }
+
+  /**
+   * Starts fetching a blob from byte `offset` (to resume a partial download). `resumed` is false
+   * when the server sent the whole file instead (it ignored the range): start over then.
+   */
+  async openDownload(target: TransferTarget, offset: number, signal?: AbortSignal): Promise<{ body: Readable; resumed: boolean }> {
+    const headers: Record<string, string> = offset > 0 ? { range: `bytes=${offset}-` } : {};
+    const response = await this.send(target, { method: 'GET', headers, ...(signal ? { signal } : {}) });
+    if (!response.body) throw new RelayError('bad_response', 'The download had no body.', response.status);
+    return { body: Readable.fromWeb(response.body as WebReadableStream<Uint8Array>), resumed: response.status === 206 };
+  }
+
+  private async send(target: TransferTarget, init: { method: 'GET' | 'PUT'; body?: Buffer; headers?: Record<string, string>; signal?: AbortSignal }): Promise<Response> {
+    const url = new URL(target.url, this.relay.baseUrl);
+    // The device token goes to the relay only; a presigned URL carries its own authorisation.
+    const headers = { ...target.headers, ...init.headers, ...(target.viaRelay ? this.relay.authorization() : {}) };
+    let response: Response;
+    try {
+      response = await this.relay.fetchImpl(url, {
+        method: init.method,
+        headers,
+        ...(init.body ? { body: init.body } : {}),
+        ...(init.signal ? { signal: init.signal } : {}),
+      });
+    } catch (error) {
+      if (init.signal?.aborted && (init.signal.reason as Error | undefined)?.name !== 'TimeoutError') throw init.signal.reason;
+      const where = target.viaRelay ? `the relay at ${this.relay.baseUrl}` : `the file store at ${url.host}`;
+      throw new RelayError('offline', `Cannot reach ${where} (${describe(error)}).`, 0);
+    }
+    if (response.ok) return response;
+    const text = await response.text();
+    if (target.viaRelay) {
+      let parsed;
+      try {
+        parsed = RelayErrorSchema.safeParse(JSON.parse(text));
+      } catch {
+        parsed = undefined;
+      }
+      if (parsed?.success) throw new RelayError(parsed.data.error.code, parsed.data.error.message, response.status);
+    }
+    const code = /<Code>([^<]+)<\/Code>/.exec(text)?.[1];
+    throw new RelayError(
+      response.status >= 500 ? 'offline' : 'store_refused',
+      `The file store refused the transfer (HTTP ${response.status}${code ? `, ${code}` : ''}).`,
+      response.status,
+    );
+  }
+}
+
+function withTimeout(signal: AbortSignal | undefined, ms: number): AbortSignal {
+  const timeout = AbortSignal.timeout(ms);
+  return signal ? AbortSignal.any([signal, timeout]) : timeout;
+}
+
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return 'network error';
+  const cause = (error as Error & { cause?: { code?: string } }).cause;
+  if (cause?.code) return cause.code;
+  if (error.name === 'TimeoutError') return 'timed out';
+  return error.message;
+}
