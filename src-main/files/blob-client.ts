@@ -63,7 +63,7 @@ export class BlobClient {
   }
 
   /** Sends one part's bytes where the relay said; answers the store's ETag ('' via the relay). */
-  async putPart(target: TransferTarget, bytes: Buffer, signal?: AbortSignal): Promise<{ etag: string }> {
+  async putPart(target: TransferTarget, bytes: Uint8Array<ArrayBuffer>, signal?: AbortSignal): Promise<{ etag: string }> {
     const response = await this.send(target, { method: 'PUT', body: bytes, signal: withTimeout(signal, partTimeoutMs) });
     if (target.viaRelay) {
       await response.arrayBuffer();
@@ -86,7 +86,7 @@ export class BlobClient {
     return { body: Readable.fromWeb(response.body as WebReadableStream<Uint8Array>), resumed: response.status === 206 };
   }
 
-  private async send(target: TransferTarget, init: { method: 'GET' | 'PUT'; body?: Buffer; headers?: Record<string, string>; signal?: AbortSignal }): Promise<Response> {
+  private async send(target: TransferTarget, init: { method: 'GET' | 'PUT'; body?: Uint8Array<ArrayBuffer>; headers?: Record<string, string>; signal?: AbortSignal }): Promise<Response> {
     const url = new URL(target.url, this.relay.baseUrl);
     // The device token goes to the relay only; a presigned URL carries its own authorisation.
     const headers = { ...target.headers, ...init.headers, ...(target.viaRelay ? this.relay.authorization() : {}) };
