@@ -3,7 +3,7 @@ import { maxClockAheadMs, PushRequestSchema } from '../../src-shared/sync/protoc
 import { pokeChannel, type RelayTransaction } from '../db/open';
 import { changes, rowState, type StoredPayload } from '../db/schema';
 import { parseInput, RelayHttpError } from '../http';
-import { emptyRowState, foldChange, type RowStateValue } from '../row-state';
+import { emptyRowState, foldChange, type RowStateValue } from '../../src-shared/sync/merge';
 import type { Route } from './types';
 
 // POST /v1/push: stores a batch of changes in the workspace's log, idempotently by change id,

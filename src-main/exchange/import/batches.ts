@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { ImportBatchSummarySchema, ImportReportSchema, type ImportBatchSummary, type ImportReport } from '../../src-shared/domain/exchange';
-import { AppError } from '../../src-shared/errors';
-import type { UpdateRecord } from './import-writer';
+import { ImportBatchSummarySchema, ImportReportSchema, type ImportBatchSummary, type ImportReport } from '../../../src-shared/domain/exchange';
+import { AppError } from '../../../src-shared/errors';
+import type { UpdateRecord } from './writer';
 
 // The record of each import, kept on this laptop under dataDir/imports/ (not synced, not in
 // backups: it is what undo needs, nothing more):

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ContactDraft } from '../../../src-shared/domain/contact';
-import { readChangeLog } from '../../../src-main/sync/change-log';
+import { readChangeLog } from '../../../src-main/writes/change-log';
 import { createTempCore, type TempCore } from '../../helpers/temp-core';
 
 // The change log is the sync feed: replaying it into an empty database, in any order and with

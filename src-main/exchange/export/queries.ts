@@ -1,9 +1,9 @@
-import type { Contact } from '../../src-shared/domain/contact';
-import type { ExportCsvOptions } from '../../src-shared/domain/exchange';
-import { contactSortSql, contactWhere } from '../contacts/queries';
-import { rowToContact, tagSeparator, type ContactRow } from '../contacts/row-mapping';
-import type { Sqlite } from '../db/open';
-import type { CallExportRow, ExportRowTypes, FollowUpExportRow, NoteExportRow } from './export-columns';
+import type { Contact } from '../../../src-shared/domain/contact';
+import type { ExportCsvOptions } from '../../../src-shared/domain/exchange';
+import { contactSortSql, contactWhere } from '../../contacts/queries';
+import { rowToContact, tagSeparator, type ContactRow } from '../../contacts/row-mapping';
+import type { Sqlite } from '../../db/open';
+import type { CallExportRow, ExportRowTypes, FollowUpExportRow, NoteExportRow } from './columns';
 
 // Reading rows for export in chunks. No statement stays open between chunks: a better-sqlite3
 // iterator keeps the connection busy, and an export awaits its write stream between chunks,

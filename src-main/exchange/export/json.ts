@@ -1,11 +1,11 @@
-import type { Contact } from '../../src-shared/domain/contact';
-import { AppError } from '../../src-shared/errors';
-import type { Sqlite } from '../db/open';
-import type { SettingsService } from '../settings/service';
-import { writeAtomically } from './csv-export';
-import type { JobControl } from './deps';
-import { allContactsReader, keysetById, type ChunkReader } from './export-queries';
-import { formatIsoMoment } from './values';
+import type { Contact } from '../../../src-shared/domain/contact';
+import { AppError } from '../../../src-shared/errors';
+import type { Sqlite } from '../../db/open';
+import type { SettingsService } from '../../settings/service';
+import { writeAtomically } from './csv';
+import type { JobControl } from '../deps';
+import { allContactsReader, keysetById, type ChunkReader } from './queries';
+import { formatIsoMoment } from '../formats/values';
 
 // Everything in one JSON file, so that leaving Fieldbook is always possible: settings, and
 // every live contact, note, follow-up, call and file record (the bytes of files are in the

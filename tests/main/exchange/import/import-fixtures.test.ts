@@ -1,12 +1,12 @@
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Contact } from '../../../src-shared/domain/contact';
-import type { ImportReport } from '../../../src-shared/domain/exchange';
-import { contactIdOfTagRow } from '../../../src-main/contacts/search-index';
-import { quotesReason } from '../../../src-main/exchange/csv-read';
-import type { ExchangeService } from '../../../src-main/exchange/service';
-import { createTempCore, type TempCore } from '../../helpers/temp-core';
-import { allContacts, changeCount, contactNamed, exchangeOf, fixture, importOptions, untouchedState } from './helpers';
+import type { Contact } from '../../../../src-shared/domain/contact';
+import type { ImportReport } from '../../../../src-shared/domain/exchange';
+import { contactIdOfTagRow } from '../../../../src-main/contacts/search-index';
+import { quotesReason } from '../../../../src-main/exchange/formats/csv-read';
+import type { ExchangeService } from '../../../../src-main/exchange/service';
+import { createTempCore, type TempCore } from '../../../helpers/temp-core';
+import { allContacts, changeCount, contactNamed, exchangeOf, fixture, importOptions, untouchedState } from '../helpers';
 
 let core: TempCore;
 let exchange: ExchangeService;

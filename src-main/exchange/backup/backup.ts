@@ -6,11 +6,11 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import { z } from 'zod';
-import type { BackupInfo, BackupResult } from '../../src-shared/domain/exchange';
-import { AppError } from '../../src-shared/errors';
-import type { Sqlite } from '../db/open';
-import type { JobControl } from './deps';
-import { readTar, tarEnd, tarHeader, tarPadding, TarError } from './tar';
+import type { BackupInfo, BackupResult } from '../../../src-shared/domain/exchange';
+import { AppError } from '../../../src-shared/errors';
+import type { Sqlite } from '../../db/open';
+import type { JobControl } from '../deps';
+import { readTar, tarEnd, tarHeader, tarPadding, TarError } from '../formats/tar';
 
 // One-file backups: a gzip-compressed ustar archive (open it with any tar program) holding
 //   fieldbook.db            SQLite's online backup of the live database (consistent, taken while the app runs)

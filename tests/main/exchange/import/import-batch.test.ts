@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Contact } from '../../../src-shared/domain/contact';
-import { AppError } from '../../../src-shared/errors';
-import { ImportService } from '../../../src-main/exchange/import-service';
-import { createTempCore, type TempCore } from '../../helpers/temp-core';
-import { allContacts, changeCount, contactNamed, importOptions, untouchedState } from './helpers';
+import type { Contact } from '../../../../src-shared/domain/contact';
+import { AppError } from '../../../../src-shared/errors';
+import { ImportService } from '../../../../src-main/exchange/import/service';
+import { createTempCore, type TempCore } from '../../../helpers/temp-core';
+import { allContacts, changeCount, contactNamed, importOptions, untouchedState } from '../helpers';
 
 let core: TempCore;
 let imports: ImportService;
@@ -215,7 +215,7 @@ describe('values', () => {
   });
 
   it('reads a vCard upload picked by its content, whatever the file is called', async () => {
-    const report = await imports.run(fs.readFileSync(path.resolve(__dirname, '../../fixtures/import/android-2.1.vcf')), importOptions({ fileName: 'contacts.txt' }));
+    const report = await imports.run(fs.readFileSync(path.resolve(__dirname, '../../../fixtures/import/android-2.1.vcf')), importOptions({ fileName: 'contacts.txt' }));
     expect(report).toMatchObject({ format: 'vcard', counts: { created: 1 } });
   });
 });

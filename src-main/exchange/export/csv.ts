@@ -1,14 +1,14 @@
 import { once } from 'node:events';
 import fs from 'node:fs';
 import Papa from 'papaparse';
-import type { ExportCsvOptions } from '../../src-shared/domain/exchange';
-import { AppError } from '../../src-shared/errors';
-import type { Sqlite } from '../db/open';
-import type { SettingsService } from '../settings/service';
-import type { JobControl } from './deps';
-import { resolveColumns, type ColumnDef, type ExportRowTypes } from './export-columns';
-import { readerFor, type ChunkReader } from './export-queries';
-import { protectFormula } from './values';
+import type { ExportCsvOptions } from '../../../src-shared/domain/exchange';
+import { AppError } from '../../../src-shared/errors';
+import type { Sqlite } from '../../db/open';
+import type { SettingsService } from '../../settings/service';
+import type { JobControl } from '../deps';
+import { resolveColumns, type ColumnDef, type ExportRowTypes } from './columns';
+import { readerFor, type ChunkReader } from './queries';
+import { protectFormula } from '../formats/values';
 
 /**
  * Streams a CSV export to `outPath`: rows are read in chunks, each chunk written with

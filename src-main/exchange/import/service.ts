@@ -10,17 +10,17 @@ import {
   type PreviewRow,
   type RowProblem,
   type UndoReport,
-} from '../../src-shared/domain/exchange';
-import { SettingsSchema, type CustomFieldDef } from '../../src-shared/domain/settings';
-import { AppError } from '../../src-shared/errors';
+} from '../../../src-shared/domain/exchange';
+import { SettingsSchema, type CustomFieldDef } from '../../../src-shared/domain/settings';
+import { AppError } from '../../../src-shared/errors';
 import type { BuildContext } from './contact-builder';
-import { yieldToEventLoop, type ExchangeDeps, type JobControl } from './deps';
-import { ImportBatches } from './import-batches';
+import { yieldToEventLoop, type ExchangeDeps, type JobControl } from '../deps';
+import { ImportBatches } from './batches';
 import { newRowId } from './ids';
-import { DuplicateIndex, ImportPlanner, type PlannedRow } from './import-plan';
-import { parseFile, readSource, type ParsedFile, type ReadSource, type SourceRow } from './import-source';
-import { revertBatch } from './import-undo';
-import { createImportWriter, ImportRejected, type UpdateRecord } from './import-writer';
+import { DuplicateIndex, ImportPlanner, type PlannedRow } from './plan';
+import { parseFile, readSource, type ParsedFile, type ReadSource, type SourceRow } from './source';
+import { revertBatch } from './undo';
+import { createImportWriter, ImportRejected, type UpdateRecord } from './writer';
 
 /** Rows per transaction: big enough to make a commit rare, small enough to cancel and show progress often. */
 export const importChunkRows = 2000;

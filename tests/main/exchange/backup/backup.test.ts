@@ -5,12 +5,12 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Contact } from '../../../src-shared/domain/contact';
-import { createBackup, listBackups, restoreBackup } from '../../../src-main/exchange/backup';
-import { startDailyBackups } from '../../../src-main/exchange/jobs';
-import { readTar } from '../../../src-main/exchange/tar';
-import { createTempCore, type TempCore } from '../../helpers/temp-core';
-import { allContacts } from './helpers';
+import type { Contact } from '../../../../src-shared/domain/contact';
+import { createBackup, listBackups, restoreBackup } from '../../../../src-main/exchange/backup/backup';
+import { startDailyBackups } from '../../../../src-main/exchange/jobs';
+import { readTar } from '../../../../src-main/exchange/formats/tar';
+import { createTempCore, type TempCore } from '../../../helpers/temp-core';
+import { allContacts } from '../helpers';
 
 let core: TempCore;
 let work: string;

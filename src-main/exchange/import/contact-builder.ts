@@ -11,11 +11,11 @@ import {
   type EmailType,
   type Phone,
   type PhoneType,
-} from '../../src-shared/domain/contact';
-import type { AddressImportField, ImportedContact, ScalarImportField } from '../../src-shared/domain/exchange';
-import type { CustomFieldDef } from '../../src-shared/domain/settings';
-import { formatPhone, normalisePhone } from '../../src-shared/phone';
-import { parseAmount, parseIsoMoment, parseYesNo, splitValues } from './values';
+} from '../../../src-shared/domain/contact';
+import type { AddressImportField, ImportedContact, ScalarImportField } from '../../../src-shared/domain/exchange';
+import type { CustomFieldDef } from '../../../src-shared/domain/settings';
+import { formatPhone, normalisePhone } from '../../../src-shared/phone';
+import { parseAmount, parseIsoMoment, parseYesNo, splitValues } from '../formats/values';
 
 // From the raw values one row or card gave for each field to a contact as it will be stored,
 // or the reason it cannot be. CSV rows (apply-mapping.ts) and vCards (vcard.ts) both end here,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatHlc } from '../../src-shared/hlc';
-import { emptyRowState, foldChange, type RowChange } from '../../src-relay/row-state';
+import { formatHlc } from '../../../src-shared/hlc';
+import { emptyRowState, foldChange, type RowChange } from '../../../src-shared/sync/merge';
 
 const field = fc.constantFrom('name', 'company', 'status', 'cl');
 const change = fc.record({

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildContact, type BuildContext } from '../../../src-main/exchange/contact-builder';
-import { decodeText } from '../../../src-main/exchange/text-decode';
-import { looksLikeVCard, parseVCards, splitEscaped, vcardToCollected } from '../../../src-main/exchange/vcard';
-import { fixture } from './helpers';
+import { buildContact, type BuildContext } from '../../../../src-main/exchange/import/contact-builder';
+import { decodeText } from '../../../../src-main/exchange/formats/text-decode';
+import { looksLikeVCard, parseVCards, splitEscaped, vcardToCollected } from '../../../../src-main/exchange/formats/vcard';
+import { fixture } from '../helpers';
 
 const context: BuildContext = {
   region: 'GB',

@@ -1,6 +1,6 @@
-import type { ContactRow } from '../contacts/row-mapping';
-import { yieldToEventLoop, type ExchangeDeps, type JobControl } from './deps';
-import type { ImportBatches } from './import-batches';
+import type { ContactRow } from '../../contacts/row-mapping';
+import { yieldToEventLoop, type ExchangeDeps, type JobControl } from '../deps';
+import type { ImportBatches } from './batches';
 
 /**
  * Takes an import back out, newest chunk first: deletes the contacts it created (by causal

@@ -1,6 +1,6 @@
-import type { ColumnMapping } from '../../src-shared/domain/exchange';
-import type { CustomFieldDef } from '../../src-shared/domain/settings';
-import { AppError } from '../../src-shared/errors';
+import type { ColumnMapping } from '../../../src-shared/domain/exchange';
+import type { CustomFieldDef } from '../../../src-shared/domain/settings';
+import { AppError } from '../../../src-shared/errors';
 import {
   collectAddress,
   collectScalar,
@@ -9,7 +9,7 @@ import {
   parsePhoneList,
   type CollectedContact,
 } from './contact-builder';
-import { emailTypeFromLabel, phoneTypeFromLabel, splitValues, unprotectFormula } from './values';
+import { emailTypeFromLabel, phoneTypeFromLabel, splitValues, unprotectFormula } from '../formats/values';
 
 /**
  * Checks a mapping against the file's headers and the custom fields, and returns the function

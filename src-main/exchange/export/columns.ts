@@ -1,4 +1,4 @@
-import type { Contact } from '../../src-shared/domain/contact';
+import type { Contact } from '../../../src-shared/domain/contact';
 import {
   customColumnHeader,
   customColumnPrefix,
@@ -6,10 +6,10 @@ import {
   exportPresetColumns,
   type ExportEntity,
   type ExportPreset,
-} from '../../src-shared/domain/exchange';
-import type { CustomFieldDef } from '../../src-shared/domain/settings';
-import { AppError } from '../../src-shared/errors';
-import { formatIsoMoment, formatMinorUnits } from './values';
+} from '../../../src-shared/domain/exchange';
+import type { CustomFieldDef } from '../../../src-shared/domain/settings';
+import { AppError } from '../../../src-shared/errors';
+import { formatIsoMoment, formatMinorUnits } from '../formats/values';
 
 // The value of every export column. Headers and the preset lists live in
 // src-shared/domain/exchange.ts (the export dialog shows them); the import side reads the

@@ -1,11 +1,11 @@
-import { fractionDigits } from '../../src-shared/money';
-import type { EmailType, PhoneType } from '../../src-shared/domain/contact';
+import { fractionDigits } from '../../../src-shared/money';
+import type { EmailType, PhoneType } from '../../../src-shared/domain/contact';
 
 // Reading and writing single cell values the same way in import and export, so that what
 // Fieldbook writes it also reads back unchanged (the round trip of our own export).
 
 /** Digits after the decimal point of a currency (2 for GBP, 0 for JPY, 3 for KWD). */
-export { fractionDigits } from '../../src-shared/money';
+export { fractionDigits } from '../../../src-shared/money';
 
 /** 123456 GBP -> "1234.56"; no grouping, a minus sign when negative. */
 export function formatMinorUnits(amountMinor: number, currency: string, decimalComma = false): string {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { ImportTarget } from '../../../src-shared/domain/exchange';
+import type { ImportTarget } from '../../../../src-shared/domain/exchange';
 import {
   detectSource,
   formatTargetSpec,
   ownContactHeaders,
   parseTargetSpec,
   suggestMapping,
-} from '../../../src-main/exchange/header-mapping';
+} from '../../../../src-main/exchange/import/header-mapping';
 
 /** header -> target spec, for readable expectations. */
 function mapped(headers: string[], customFields: Parameters<typeof suggestMapping>[1] = []) {

@@ -1,10 +1,10 @@
-import type { Contact } from '../../src-shared/domain/contact';
-import type { ImportedContact } from '../../src-shared/domain/exchange';
-import { fieldsToColumns, type ContactFields } from '../contacts/row-mapping';
-import { tagRowId } from '../contacts/search-index';
-import type { Sqlite } from '../db/open';
-import type { MutationTx } from '../sync/mutation-engine';
-import type { FieldValues } from '../sync/synced-tables';
+import type { Contact } from '../../../src-shared/domain/contact';
+import type { ImportedContact } from '../../../src-shared/domain/exchange';
+import { fieldsToColumns, type ContactFields } from '../../contacts/row-mapping';
+import { tagRowId } from '../../contacts/search-index';
+import type { Sqlite } from '../../db/open';
+import type { MutationTx } from '../../writes/mutation-engine';
+import type { FieldValues } from '../../writes/synced-tables';
 import type { MergeField } from './contact-builder';
 
 // Writing imported contacts through the mutation engine (so the change log stays the truth),

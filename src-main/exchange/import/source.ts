@@ -1,12 +1,12 @@
-import type { ColumnMapping, ImportFormat, ImportSource } from '../../src-shared/domain/exchange';
-import type { CustomFieldDef } from '../../src-shared/domain/settings';
-import { AppError } from '../../src-shared/errors';
+import type { ColumnMapping, ImportFormat, ImportSource } from '../../../src-shared/domain/exchange';
+import type { CustomFieldDef } from '../../../src-shared/domain/settings';
+import { AppError } from '../../../src-shared/errors';
 import { compileMapping } from './apply-mapping';
 import type { CollectedContact } from './contact-builder';
-import { parseCsv, type ParsedCsv } from './csv-read';
+import { parseCsv, type ParsedCsv } from '../formats/csv-read';
 import { suggestMapping } from './header-mapping';
-import { decodeText } from './text-decode';
-import { looksLikeVCard, parseVCards, vcardDisplayName, vcardToCollected, type ParsedVCards } from './vcard';
+import { decodeText } from '../formats/text-decode';
+import { looksLikeVCard, parseVCards, vcardDisplayName, vcardToCollected, type ParsedVCards } from '../formats/vcard';
 
 /** One row of a CSV file or one card of a vCard file, read but not yet checked. */
 export interface SourceRow {

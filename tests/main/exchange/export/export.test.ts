@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Contact } from '../../../src-shared/domain/contact';
-import { ExportCsvOptionsSchema, type ExportCsvOptionsInput } from '../../../src-shared/domain/exchange';
-import { ExchangeService } from '../../../src-main/exchange/service';
-import { createTempCore, type TempCore } from '../../helpers/temp-core';
+import type { Contact } from '../../../../src-shared/domain/contact';
+import { ExportCsvOptionsSchema, type ExportCsvOptionsInput } from '../../../../src-shared/domain/exchange';
+import { ExchangeService } from '../../../../src-main/exchange/service';
+import { createTempCore, type TempCore } from '../../../helpers/temp-core';
 
 let core: TempCore;
 let exchange: ExchangeService;

@@ -1,5 +1,5 @@
-import type { EmailType, PhoneType } from '../../src-shared/domain/contact';
-import { collectAddress, collectScalar, emptyCollected, type CollectedContact } from './contact-builder';
+import type { EmailType, PhoneType } from '../../../src-shared/domain/contact';
+import { collectAddress, collectScalar, emptyCollected, type CollectedContact } from '../import/contact-builder';
 import { decodeWindows1252 } from './text-decode';
 
 // vCard 2.1, 3.0 and 4.0 (RFC 2426, RFC 6350) as phones and mail programs export them: folded

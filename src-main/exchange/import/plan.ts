@@ -1,9 +1,9 @@
-import type { DuplicateAction, DuplicateFinding, ImportedContact } from '../../src-shared/domain/exchange';
-import { formatPhone } from '../../src-shared/phone';
-import type { Sqlite } from '../db/open';
+import type { DuplicateAction, DuplicateFinding, ImportedContact } from '../../../src-shared/domain/exchange';
+import { formatPhone } from '../../../src-shared/phone';
+import type { Sqlite } from '../../db/open';
 import { buildContact, type BuildContext, type MergeField } from './contact-builder';
 import { newRowId } from './ids';
-import type { SourceRow } from './import-source';
+import type { SourceRow } from './source';
 
 // Deciding, row by row, what an import does: reject, create, update or skip. Duplicates are
 // found with in-memory maps of every live contact's E.164 numbers and lower-cased e-mails,

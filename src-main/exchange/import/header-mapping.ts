@@ -1,4 +1,4 @@
-import { emailTypes, phoneTypes, type EmailType, type PhoneType } from '../../src-shared/domain/contact';
+import { emailTypes, phoneTypes, type EmailType, type PhoneType } from '../../../src-shared/domain/contact';
 import {
   addressImportFields,
   customColumnHeader,
@@ -9,8 +9,8 @@ import {
   type ImportSource,
   type ImportTarget,
   type ScalarImportField,
-} from '../../src-shared/domain/exchange';
-import type { CustomFieldDef } from '../../src-shared/domain/settings';
+} from '../../../src-shared/domain/exchange';
+import type { CustomFieldDef } from '../../../src-shared/domain/settings';
 
 // Matching the headers of a CSV file to contact fields. First the product that wrote the file
 // is recognised (Google Contacts, Outlook, HubSpot, Salesforce, Pipedrive, Fieldbook itself),

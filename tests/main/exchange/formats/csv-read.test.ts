@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { detectDelimiter, parseCsv, quotesReason } from '../../../src-main/exchange/csv-read';
-import { decodeText } from '../../../src-main/exchange/text-decode';
-import { fixture } from './helpers';
+import { detectDelimiter, parseCsv, quotesReason } from '../../../../src-main/exchange/formats/csv-read';
+import { decodeText } from '../../../../src-main/exchange/formats/text-decode';
+import { fixture } from '../helpers';
 
 const bytes = (...parts: (string | number[])[]) =>
   Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : Buffer.from(part))));
