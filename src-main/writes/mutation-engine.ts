@@ -1,28 +1,16 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { HybridLogicalClock } from '../../src-shared/hlc';
 import type { Sqlite, Statement } from '../db/open';
-import { toChangeRecord, type ChangeRow } from './change-log';
+import { ChangeLog, type ChangeRecord } from './change-log';
+import { causalLengthField, mergeChange, type FieldClocks } from '../../src-shared/sync/merge';
 import {
-  causalLengthColumn,
   isSyncedColumn,
   isSyncedTable,
   schemaVersion,
-  type ColumnValue,
+  type FieldValue,
   type FieldValues,
   type SyncedTableName,
 } from './synced-tables';
-
-/** One record of the change log, as stored locally and as exchanged with the relay. */
-export interface ChangeRecord {
-  changeId: string;
-  hlc: string;
-  tableName: string;
-  rowId: string;
-  fields: FieldValues;
-  schemaVersion: number;
-  deviceId: string;
-  author: string;
-}
 
 export type TouchedRows = Map<SyncedTableName, Set<string>>;
 
@@ -47,8 +35,6 @@ export interface ApplyResult {
   pending: number;
 }
 
-type Clocks = Record<string, string>;
-
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
@@ -68,14 +54,15 @@ function storableText(fields: FieldValues): FieldValues {
 
 /**
  * The one mutation path. A local write changes the row, advances the per-field clocks and
- * appends one change record, all in one SQLite transaction; remote changes go through the
- * same merge (last writer wins per field by HLC, causal length for deletes) and are logged
- * as not local. Derived data is rebuilt once per transaction by the hooks of each table.
+ * appends one change record, all in one SQLite transaction; remote changes are merged by the
+ * shared rule (src-shared/sync/merge.ts: last writer wins per field by HLC, causal length for
+ * deletes) and logged as not local. Derived data is rebuilt once per transaction by the hooks of each table.
  */
 export class MutationEngine {
   private readonly hooks: RowsWrittenHook[] = [];
   private readonly listeners = new Set<CommittedListener>();
   private readonly statements = new Map<string, Statement>();
+  private readonly log: ChangeLog;
   private touched: TouchedRows = new Map();
   private pending: number | undefined;
   private writtenInTransaction = 0;
@@ -85,7 +72,9 @@ export class MutationEngine {
     private readonly sqlite: Sqlite,
     private readonly clock: HybridLogicalClock,
     private readonly author: () => string,
-  ) {}
+  ) {
+    this.log = new ChangeLog(sqlite);
+  }
 
   get deviceId(): string {
     return this.clock.deviceId;
@@ -133,26 +122,19 @@ export class MutationEngine {
    * table or column); the rest stay kept. Called at start, after the migrations.
    */
   applyPendingChanges(): ApplyResult {
-    const rows = this.statement('SELECT * FROM pending_changes ORDER BY hlc').all() as ChangeRow[];
-    const ready = rows
-      .map(toChangeRecord)
-      .filter((change) => isSyncedTable(change.tableName) && Object.keys(change.fields).every((name) => isSyncedColumn(change.tableName as SyncedTableName, name)));
-    if (ready.length === 0) return { applied: 0, duplicates: 0, pending: rows.length };
-    const remove = this.statement('DELETE FROM pending_changes WHERE change_id = ?');
+    const kept = this.log.pendingChanges();
+    const ready = kept.filter((change) => isSyncedTable(change.tableName) && Object.keys(change.fields).every((name) => isSyncedColumn(change.tableName as SyncedTableName, name)));
+    if (ready.length === 0) return { applied: 0, duplicates: 0, pending: kept.length };
     // Out of the pending table first, or the merge would take them for repeats; one transaction.
     return this.sqlite.transaction(() => {
-      for (const change of ready) remove.run(change.changeId);
+      for (const change of ready) this.log.removePending(change.changeId);
       return this.applyRemoteChanges(ready);
     })();
   }
 
   /** Local changes not yet acknowledged by the relay, oldest first. */
   outbox(limit: number): { seq: number; change: ChangeRecord }[] {
-    const rows = this.statement(
-      `SELECT seq, change_id, hlc, table_name, row_id, fields, schema_version, device_id, author
-       FROM changes WHERE local = 1 AND pushed = 0 ORDER BY seq LIMIT ?`,
-    ).all(limit) as ChangeRow[];
-    return rows.map((row) => ({ seq: row.seq, change: toChangeRecord(row) }));
+    return this.log.outbox(limit);
   }
 
   /**
@@ -160,17 +142,13 @@ export class MutationEngine {
    * markPushed: counting a large outbox on every write made each write as slow as the count.
    */
   pendingCount(): number {
-    this.pending ??= (this.statement('SELECT COUNT(*) AS n FROM changes WHERE local = 1 AND pushed = 0').get() as { n: number }).n;
+    this.pending ??= this.log.countUnpushed();
     return this.pending;
   }
 
   /** Marks changes pushed only after the relay acknowledged them. */
   markPushed(changeIds: readonly string[]): void {
-    const mark = this.statement('UPDATE changes SET pushed = 1 WHERE change_id = ? AND local = 1 AND pushed = 0');
-    let marked = 0;
-    this.sqlite.transaction(() => {
-      for (const id of changeIds) marked += mark.run(id).changes;
-    })();
+    const marked = this.log.markPushed(changeIds);
     if (this.pending !== undefined) this.pending -= marked;
   }
 
@@ -218,67 +196,33 @@ export class MutationEngine {
     fields = storableText(fields);
     this.writeRow(table, rowId, fields);
     this.writeClocks(table, rowId, clocks);
-    this.statement(
-      `INSERT INTO changes (change_id, hlc, table_name, row_id, fields, schema_version, device_id, author, local, pushed)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, 0)`,
-    ).run(uuidv7(), hlc, table, rowId, JSON.stringify(fields), schemaVersion, this.deviceId, this.author());
+    this.log.append(
+      { changeId: uuidv7(), hlc, tableName: table, rowId, fields, schemaVersion, deviceId: this.deviceId, author: this.author() },
+      'local',
+    );
     this.writtenInTransaction += 1;
     this.touch(table, rowId);
   }
 
   private applyRemote(change: ChangeRecord, result: ApplyResult): void {
-    const known = this.statement('SELECT 1 FROM changes WHERE change_id = ?').get(change.changeId);
-    const knownPending = this.statement('SELECT 1 FROM pending_changes WHERE change_id = ?').get(change.changeId);
-    if (known || knownPending) {
+    if (this.log.has(change.changeId)) {
       result.duplicates += 1;
       return;
     }
     this.clock.receive(change.hlc);
     const table = change.tableName;
     if (!isSyncedTable(table) || Object.keys(change.fields).some((name) => !isSyncedColumn(table, name))) {
-      this.statement(
-        `INSERT INTO pending_changes (change_id, hlc, table_name, row_id, fields, schema_version, device_id, author)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        change.changeId,
-        change.hlc,
-        change.tableName,
-        change.rowId,
-        JSON.stringify(change.fields),
-        change.schemaVersion,
-        change.deviceId,
-        change.author,
-      );
+      this.log.keepPending(change);
       result.pending += 1;
       return;
     }
     const clocks = this.readClocks(table, change.rowId);
-    const winners: FieldValues = {};
-    let currentCl: number | undefined;
-    for (const [name, value] of Object.entries(change.fields)) {
-      if (name === causalLengthColumn) {
-        currentCl ??= this.readCausalLength(table, change.rowId);
-        if (typeof value === 'number' && value > currentCl) winners[name] = value;
-      } else if (!clocks[name] || change.hlc > clocks[name]) {
-        winners[name] = value;
-      }
-      if (!clocks[name] || change.hlc > clocks[name]) clocks[name] = change.hlc;
-    }
-    if (Object.keys(winners).length > 0) this.writeRow(table, change.rowId, winners);
-    this.writeClocks(table, change.rowId, clocks);
-    this.statement(
-      `INSERT INTO changes (change_id, hlc, table_name, row_id, fields, schema_version, device_id, author, local, pushed)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 1)`,
-    ).run(
-      change.changeId,
-      change.hlc,
-      table,
-      change.rowId,
-      JSON.stringify(change.fields),
-      change.schemaVersion,
-      change.deviceId,
-      change.author,
-    );
+    // Only the causal length is read from the row, and only when the change carries one.
+    const current: FieldValues = causalLengthField in change.fields ? { [causalLengthField]: this.readCausalLength(table, change.rowId) } : {};
+    const merged = mergeChange({ fields: current, clocks }, change);
+    if (Object.keys(merged.values).length > 0) this.writeRow(table, change.rowId, merged.values);
+    this.writeClocks(table, change.rowId, { ...clocks, ...merged.clocks });
+    this.log.append(change, 'remote');
     this.touch(table, change.rowId);
     result.applied += 1;
   }
@@ -290,14 +234,14 @@ export class MutationEngine {
     return row?.cl ?? 0;
   }
 
-  private readClocks(table: SyncedTableName, rowId: string): Clocks {
+  private readClocks(table: SyncedTableName, rowId: string): FieldClocks {
     const row = this.statement('SELECT clocks FROM row_clocks WHERE table_name = ? AND row_id = ?').get(table, rowId) as
       | { clocks: string }
       | undefined;
-    return row ? (JSON.parse(row.clocks) as Clocks) : {};
+    return row ? (JSON.parse(row.clocks) as FieldClocks) : {};
   }
 
-  private writeClocks(table: SyncedTableName, rowId: string, clocks: Clocks): void {
+  private writeClocks(table: SyncedTableName, rowId: string, clocks: FieldClocks): void {
     this.statement(
       `INSERT INTO row_clocks (table_name, row_id, clocks) VALUES (?, ?, ?)
        ON CONFLICT (table_name, row_id) DO UPDATE SET clocks = excluded.clocks`,
@@ -307,7 +251,7 @@ export class MutationEngine {
   private writeRow(table: SyncedTableName, rowId: string, fields: FieldValues): void {
     // Column names come from the synced-tables list, never from input, so they are safe to splice.
     const names = Object.keys(fields).sort();
-    const values: ColumnValue[] = names.map((name) => fields[name] ?? null);
+    const values: FieldValue[] = names.map((name) => fields[name] ?? null);
     const exists = this.statement(`SELECT 1 FROM ${table} WHERE id = ?`).get(rowId);
     if (exists) {
       const assignments = names.map((name) => `${name} = ?`).join(', ');

@@ -1,7 +1,8 @@
 // Which tables sync, and which of their columns are merged field by field. Anything not listed
 // (derived indexes, search_rowid, contacts.next_follow_up_at) is local to this laptop and
 // rebuilt by the write path.
-// When adding a synced column: src-main/db/schema.ts, a migration, and its name here.
+// When adding a synced column: src-main/db/schema.ts, a migration, and its name here. How a
+// column merges is src-shared/sync/merge.ts: last writer wins, or by causal length for `cl`.
 
 export const schemaVersion = 1;
 
@@ -118,9 +119,7 @@ export const syncedTables = {
 export type SyncedTableName = keyof typeof syncedTables;
 export type SyncedColumn<T extends SyncedTableName> = (typeof syncedTables)[T][number];
 
-/** A value a synced column can hold, as SQLite stores it. */
-export type ColumnValue = string | number | null;
-export type FieldValues = Record<string, ColumnValue>;
+export type { FieldValue, FieldValues } from '../../src-shared/sync/merge';
 
 export function isSyncedTable(name: string): name is SyncedTableName {
   return Object.prototype.hasOwnProperty.call(syncedTables, name);
@@ -129,9 +128,3 @@ export function isSyncedTable(name: string): name is SyncedTableName {
 export function isSyncedColumn(table: SyncedTableName, column: string): boolean {
   return (syncedTables[table] as readonly string[]).includes(column);
 }
-
-/**
- * Columns merged by causal length instead of last-writer-wins: the larger value wins, so a
- * delete (even) beats concurrent edits and only an explicit restore (next odd) revives a row.
- */
-export const causalLengthColumn = 'cl';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatHlc } from '../../../src-shared/hlc';
-import { emptyRowState, foldChange, type RowChange } from '../../../src-shared/sync/merge';
+import { emptyRowState, foldChange, mergeChange, type RowChange } from '../../../src-shared/sync/merge';
 
 const field = fc.constantFrom('name', 'company', 'status', 'cl');
 const change = fc.record({
@@ -56,5 +56,61 @@ describe('row state compaction', () => {
     const before = emptyRowState();
     foldChange(before, { hlc: formatHlc({ wallMs: 1, counter: 0, deviceId: 'a' }), fields: { name: 'x' }, author: 'Ann' });
     expect(before).toEqual(emptyRowState());
+  });
+});
+
+const at = (wallMs: number, deviceId = 'a') => formatHlc({ wallMs, counter: 0, deviceId });
+
+describe('merging one change into a row', () => {
+  it('lets the later clock take a field and leaves the field to a later write already there', () => {
+    const row = { fields: { name: 'Ann' }, clocks: { name: at(20) } };
+    expect(mergeChange(row, { hlc: at(30), fields: { name: 'Anne' } })).toEqual({ values: { name: 'Anne' }, clocks: { name: at(30) } });
+    expect(mergeChange(row, { hlc: at(10), fields: { name: 'Annie' } })).toEqual({ values: {}, clocks: {} });
+  });
+
+  it('decides each field on its own clock', () => {
+    const row = { fields: {}, clocks: { name: at(20), company: at(5) } };
+    const outcome = mergeChange(row, { hlc: at(10), fields: { name: 'Bob', company: 'Acme', status: 'won' } });
+    expect(outcome.values).toEqual({ company: 'Acme', status: 'won' });
+  });
+
+  it('keeps a delete made elsewhere over a later edit, and lets only a restore bring the row back', () => {
+    const deleted = { fields: { cl: 2 }, clocks: { cl: at(10) } };
+    expect(mergeChange(deleted, { hlc: at(50), fields: { cl: 1 } }).values).toEqual({});
+    expect(mergeChange(deleted, { hlc: at(5), fields: { cl: 3 } }).values).toEqual({ cl: 3 });
+  });
+
+  it('takes only the clock of a causal length equal to the stored one, when that clock is later', () => {
+    const row = { fields: { cl: 2 }, clocks: { cl: at(10) } };
+    expect(mergeChange(row, { hlc: at(20, 'b'), fields: { cl: 2 } })).toEqual({ values: {}, clocks: { cl: at(20, 'b') } });
+    expect(mergeChange(row, { hlc: at(5, 'b'), fields: { cl: 2 } })).toEqual({ values: {}, clocks: {} });
+  });
+
+  it('ignores a causal length that is not a number', () => {
+    expect(mergeChange({ fields: {}, clocks: {} }, { hlc: at(1), fields: { cl: 'x' } })).toEqual({ values: {}, clocks: {} });
+  });
+
+  it('gives the same state for any order and any repeats of the same changes', () => {
+    fc.assert(
+      fc.property(
+        changes.chain((list) => fc.tuple(fc.constant(list), fc.shuffledSubarray([...list, ...list], { minLength: list.length * 2 }))),
+        ([list, repeated]) => {
+          expect(repeated.reduce(foldChange, emptyRowState())).toEqual(list.reduce(foldChange, emptyRowState()));
+        },
+      ),
+    );
+  });
+
+  it('never lowers a causal length', () => {
+    fc.assert(
+      fc.property(changes, (list) => {
+        let state = emptyRowState();
+        for (const next of list) {
+          const before = state.fields.cl;
+          state = foldChange(state, next);
+          if (typeof before === 'number') expect(state.fields.cl).toBeGreaterThanOrEqual(before);
+        }
+      }),
+    );
   });
 });
