@@ -7,8 +7,8 @@ import { AppError } from '../../src-shared/errors';
 import type { Sqlite } from '../db/open';
 import { LocalState } from '../settings/local-state';
 import type { SettingsService } from '../settings/service';
-import type { MutationEngine } from '../sync/mutation-engine';
-import type { RowLifecycle } from '../sync/row-lifecycle';
+import type { MutationEngine } from '../writes/mutation-engine';
+import type { RowLifecycle } from '../writes/row-lifecycle';
 import { BlobStore, formatBytes, type StagedBlob } from './blob-store';
 import { UploadQueue } from './upload-queue';
 
