@@ -140,8 +140,8 @@ export function createCore(options: CoreOptions): Core {
       emit('pipelines.changed', { pipelineIds: pipelinesTouched(sqlite, touched) });
     }
   });
-  // Assigned right below: the sync engine and the file transfers each need the other.
-  let fileTransfers: FileTransfers | undefined;
+  // Set right below: the sync engine and the file transfers each need the other.
+  const transfersOnceStarted: { current?: FileTransfers } = {};
   const syncEngine = new SyncEngine({
     engine,
     state,
@@ -149,13 +149,13 @@ export function createCore(options: CoreOptions): Core {
     now,
     onStatus: (status) => {
       emit('sync.status', status);
-      fileTransfers?.syncStatusChanged(status);
+      transfersOnceStarted.current?.syncStatusChanged(status);
     },
     ...(options.fetch ? { fetch: options.fetch } : {}),
-    beforePush: async (changes, client) => fileTransfers?.declareReferences(changes, client),
+    beforePush: async (changes, client) => transfersOnceStarted.current?.declareReferences(changes, client),
     pendingUploads: () => files.uploads.waitingCount(),
   });
-  fileTransfers = startFileTransfers({
+  const fileTransfers = startFileTransfers({
     files,
     relay: () => (syncEngine.config ? syncEngine.client() : undefined),
     pushSoon: () => syncEngine.pushSoon(),
@@ -163,6 +163,7 @@ export function createCore(options: CoreOptions): Core {
     onQueueChanged: () => emit('sync.status', syncEngine.status()),
     logError,
   });
+  transfersOnceStarted.current = fileTransfers;
   engine.onCommitted((touched) => fileTransfers.rowsWritten(touched.keys()));
   settings.onChanged(() => fileTransfers.keeper.kick());
   const syncService = new SyncService(syncEngine, settings);
