@@ -50,7 +50,7 @@ async function main(): Promise<void> {
   if (!databaseUrl) fs.mkdirSync(dataDir, { recursive: true });
   const database = await openRelayDatabase(databaseUrl ? { databaseUrl, onError: logError } : { dataDir });
   const allowedOrigins = (process.env.FIELDBOOK_RELAY_ALLOWED_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean);
-  const blobs = blobOptionsFromEnvironment(process.env, values['blob-dir'] ?? process.env.FIELDBOOK_RELAY_BLOB_DIR ?? path.join(dataDir, 'blobs'));
+  const blobs = await blobOptionsFromEnvironment(process.env, values['blob-dir'] ?? process.env.FIELDBOOK_RELAY_BLOB_DIR ?? path.join(dataDir, 'blobs'));
   const relay = await createRelay({ database, port, host, allowedOrigins, blobs });
   console.log(`Fieldbook relay listening on ${relay.url} (database: ${database.description})`);
   console.log(`Files are kept in the ${blobs.store.description}`);

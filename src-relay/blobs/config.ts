@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { blobPartBytesDefault, maxBlobBytesDefault } from '../../src-shared/sync/blob-protocol';
 import { FolderBlobStore } from './folder-store';
-import { S3BlobStore } from './s3-store';
 import type { BlobSettings } from './service';
 import type { BlobStore } from './store';
 
@@ -42,10 +41,11 @@ export const blobEnvironmentHelp = `  Files (blob store; default: a folder besid
 
 type Environment = Record<string, string | undefined>;
 
-export function blobOptionsFromEnvironment(environment: Environment, blobDir: string): BlobOptions {
+export async function blobOptionsFromEnvironment(environment: Environment, blobDir: string): Promise<BlobOptions> {
   const bucket = environment.FIELDBOOK_RELAY_S3_BUCKET?.trim();
+  // The AWS SDK is large: loaded only by a relay that uses S3, so the default relay starts fast.
   const store: BlobStore = bucket
-    ? new S3BlobStore({
+    ? new (await import('./s3-store')).S3BlobStore({
         bucket,
         region: environment.FIELDBOOK_RELAY_S3_REGION ?? environment.AWS_REGION ?? 'us-east-1',
         ...(environment.FIELDBOOK_RELAY_S3_ENDPOINT ? { endpoint: environment.FIELDBOOK_RELAY_S3_ENDPOINT } : {}),

@@ -3,6 +3,7 @@ import { Badge } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
 import { DetailList } from '../../ui/DetailList';
 import { Notice } from '../../ui/Notice';
+import { StorageUse } from '../files/StorageUse';
 import { useNow } from '../../ui/use-now';
 import { useSyncNow, useWorkspaceInfo, type WorkspaceState } from './hooks';
 import { InviteTeammate } from './InviteTeammate';
@@ -80,6 +81,8 @@ export function WorkspaceDetails({ status, onStatus }: { status: SyncStatus; onS
           <p className="muted">Only an admin of the workspace can invite teammates. {askAnAdmin(workspace.state)}</p>
         </div>
       )}
+
+      {isAdmin ? <StorageUse /> : null}
 
       <MembersAndDevices state={workspace.state} isAdmin={isAdmin} onChanged={workspace.replace} onRetry={workspace.reload} />
     </div>
