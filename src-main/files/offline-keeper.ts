@@ -3,6 +3,7 @@ import { AppError } from '../../src-shared/errors';
 import type { Sqlite } from '../db/open';
 import type { BlobStore } from './blob-store';
 import type { Downloader } from './downloader';
+import { SerialJob } from './serial-job';
 
 // The offline policy: fetches, in the background and one at a time, the files this laptop should
 // have without being asked — every file, those added in the last N days, or none ("on demand").
@@ -23,10 +24,7 @@ export interface OfflineKeeperOptions {
 
 export class OfflineKeeper {
   private readonly liveSince;
-  private running = false;
-  private again = false;
-  private timer: NodeJS.Timeout | undefined;
-  private stopped = false;
+  private readonly job = new SerialJob(() => this.run());
 
   constructor(private readonly options: OfflineKeeperOptions) {
     const select = `SELECT sha256, MIN(name) AS name FROM files WHERE cl % 2 = 1 AND sha256 <> '' AND created_at >= ?
@@ -42,47 +40,28 @@ export class OfflineKeeper {
     return this.liveSince.all(since).filter((file) => !this.options.blobs.has(file.sha256));
   }
 
+  /** Looks again shortly (a burst of pulled files makes one pass). */
   kick(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.run(), 200);
-    this.timer.unref?.();
+    this.job.kick(200);
   }
 
   stop(): void {
-    this.stopped = true;
-    clearTimeout(this.timer);
+    this.job.stop();
   }
 
-  private async run(): Promise<void> {
-    this.running = true;
-    let retryLater = false;
-    try {
-      for (const file of this.missing()) {
-        if (this.stopped) return;
-        try {
-          await this.options.downloader.fetch(file.sha256, file.name);
-        } catch (error) {
-          // Not uploaded yet by its laptop: fetched on a later run. Offline: wait for the relay.
-          if (error instanceof AppError && error.code === 'not_found') continue;
-          if (!(error instanceof AppError)) this.options.logError(error, 'offline files');
-          retryLater = true;
-          break;
-        }
-      }
-    } finally {
-      this.running = false;
-      if (this.again) {
-        this.again = false;
-        this.kick();
-      } else if (retryLater && !this.stopped) {
-        this.timer = setTimeout(() => this.kick(), retryMs);
-        this.timer.unref?.();
+  /** Fetches what the policy wants, one file at a time; answers when to try again, if ever. */
+  private async run(): Promise<number | undefined> {
+    for (const file of this.missing()) {
+      if (this.job.isStopped) return undefined;
+      try {
+        await this.options.downloader.fetch(file.sha256, file.name);
+      } catch (error) {
+        // Not uploaded yet by its laptop: fetched on a later pass. Offline: wait for the relay.
+        if (error instanceof AppError && error.code === 'not_found') continue;
+        if (!(error instanceof AppError)) this.options.logError(error, 'offline files');
+        return retryMs;
       }
     }
+    return undefined;
   }
 }

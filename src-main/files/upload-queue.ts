@@ -82,9 +82,10 @@ export class UploadQueue {
     return row ? toUpload(row) : undefined;
   }
 
-  /** When the next waiting upload may be tried, or undefined when none waits. */
-  nextDueAt(): number | undefined {
-    return this.statements.nextDueAt.get()?.at ?? undefined;
+  /** How long until the next waiting upload may be tried (0: now), or undefined when none waits. */
+  msUntilNextDue(): number | undefined {
+    const at = this.statements.nextDueAt.get()?.at;
+    return at === null || at === undefined ? undefined : Math.max(0, at - this.now());
   }
 
   waiting(): QueuedUpload[] {

@@ -4,6 +4,7 @@ import { RelayError } from '../sync/relay-client';
 import type { BlobClient } from './blob-client';
 import type { BlobStore } from './blob-store';
 import type { TransferProgress } from './transfers';
+import { SerialJob } from './serial-job';
 import type { QueuedUpload, UploadQueue } from './upload-queue';
 
 // The background uploader: takes queued blobs one at a time and sends them to the relay in
@@ -30,65 +31,44 @@ export interface UploaderOptions {
 const maxBackoffMs = 30 * 60 * 1000;
 
 export class Uploader {
-  private running: Promise<void> | undefined;
-  private again = false;
-  private timer: NodeJS.Timeout | undefined;
-  private stopped = false;
+  private readonly job = new SerialJob(() => this.drain());
   private readonly abort = new AbortController();
 
   constructor(private readonly options: UploaderOptions) {}
 
-  /** Looks at the queue now (after a file was attached, or the relay answered again). */
-  kick(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    this.running = this.drain().finally(() => {
-      this.running = undefined;
-      if (this.again) {
-        this.again = false;
-        this.kick();
-      } else {
-        this.scheduleNext();
-      }
-    });
+  private get stopped(): boolean {
+    return this.job.isStopped;
   }
 
-  /** Resolves once the uploader is idle (tests, and the CLI's `sync once`). */
-  async idle(): Promise<void> {
-    while (this.running) await this.running;
+  /** Looks at the queue now (after a file was attached, or the relay answered again). */
+  kick(): void {
+    this.job.kick();
+  }
+
+  /** Resolves once the uploader is idle. */
+  idle(): Promise<void> {
+    return this.job.idle();
   }
 
   stop(): void {
-    this.stopped = true;
-    clearTimeout(this.timer);
+    this.job.stop();
     this.abort.abort(new RelayError('cancelled', 'Fieldbook is closing.', 0));
   }
 
-  private scheduleNext(): void {
-    if (this.stopped) return;
-    const dueAt = this.options.queue.nextDueAt();
-    if (dueAt === undefined) return;
-    this.timer = setTimeout(() => this.kick(), Math.max(0, dueAt - Date.now()));
-    this.timer.unref?.();
-  }
-
-  private async drain(): Promise<void> {
+  /** Uploads what is due, one blob at a time; answers when to look again. */
+  private async drain(): Promise<number | undefined> {
     try {
       while (!this.stopped) {
         const upload = this.options.queue.nextDue();
         const client = upload && this.options.client();
         // Nothing due, or not in a workspace (the queue waits for one).
-        if (!upload || !client) return;
-        if (!(await this.attempt(client, upload))) return;
+        if (!upload || !client) break;
+        if (!(await this.attempt(client, upload))) break;
       }
     } catch (error) {
       if (!this.stopped) this.options.logError(error, 'file uploads');
     }
+    return this.stopped ? undefined : this.options.queue.msUntilNextDue();
   }
 
   /** One try at one blob; false when the others should wait too (offline, or closing). */

@@ -58,7 +58,7 @@ function OfflineFilesForm({ stored }: { stored: OfflineFiles }) {
       title="Files to keep offline"
       help="Your teammates’ files are fetched by this laptop ahead of time, so they open without a connection. A file opened once stays on this laptop."
     >
-      <form className="offline-files" noValidate onSubmit={(event) => void save(event)}>
+      <form className="stack offline-files" noValidate onSubmit={(event) => void save(event)}>
         <Segmented label="Keep on this laptop" showLabel options={offlineFileModes} labels={keepLabels} value={keep} onChange={setKeep} />
         {keep === 'recent' ? (
           <TextField
