@@ -5,7 +5,7 @@ import { expect, logLineCount, test, type RunningRelay, type TeamApp } from './s
 // as people would: a PDF attached on A opens on B with the same bytes, and one attached while
 // the relay is down reaches B once it is back.
 
-test.describe.configure({ timeout: 180_000 });
+test.describe.configure({ timeout: 300_000 });
 const syncWaitMs = 30_000;
 
 const syncStatus = (page: Page): Locator => page.getByRole('group', { name: 'Team sync status' }).getByRole('status');
