@@ -64,7 +64,7 @@ export function FileTransferStatus({ file, upload, download, fetchState, onFetch
     const retry = upload.retryAt ? ` Next try at ${formatTime(upload.retryAt)}.` : '';
     return (
       <p className="file-transfer__note file-transfer__note--waiting">
-        {upload.message ? `Not with your team yet: ${upload.message}${retry}` : 'Waiting to upload to your team.'}
+        {upload.message ? `Not with your team yet. ${upload.message}${retry}` : 'Waiting to upload to your team.'}
       </p>
     );
   }
