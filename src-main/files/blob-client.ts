@@ -1,5 +1,4 @@
-import { Readable } from 'node:stream';
-import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import type { Readable } from 'node:stream';
 import {
   BlobLimitsSchema,
   blobPath,
@@ -16,6 +15,7 @@ import {
 } from '../../src-shared/sync/blob-protocol';
 import { RelayErrorSchema } from '../../src-shared/sync/protocol';
 import { RelayError, type RelayClient } from '../sync/relay-client';
+import { fetchTransport, nodeHttpTransport, type ByteResponse, type ByteTransport } from './byte-transport';
 
 // The laptop's side of the blob protocol (src-shared/sync/blob-protocol.ts): JSON calls to the
 // relay through its RelayClient, and the byte transfers to wherever the relay points — its own
@@ -24,7 +24,12 @@ import { RelayError, type RelayClient } from '../sync/relay-client';
 const partTimeoutMs = 5 * 60 * 1000;
 
 export class BlobClient {
-  constructor(private readonly relay: RelayClient) {}
+  private readonly transport: ByteTransport;
+
+  constructor(private readonly relay: RelayClient) {
+    // An injected fetch (fault tests) carries the bytes too; otherwise node:http does (byte-transport.ts).
+    this.transport = relay.fetchImpl === globalThis.fetch ? nodeHttpTransport : fetchTransport(relay.fetchImpl);
+  }
 
   get baseUrl(): string {
     return this.relay.baseUrl;
@@ -63,14 +68,11 @@ export class BlobClient {
   }
 
   /** Sends one part's bytes where the relay said; answers the store's ETag ('' via the relay). */
-  async putPart(target: TransferTarget, bytes: Uint8Array<ArrayBuffer>, signal?: AbortSignal): Promise<{ etag: string }> {
+  async putPart(target: TransferTarget, bytes: Uint8Array, signal?: AbortSignal): Promise<{ etag: string }> {
     const response = await this.send(target, { method: 'PUT', body: bytes, signal: withTimeout(signal, partTimeoutMs) });
-    if (target.viaRelay) {
-      await response.arrayBuffer();
-      return { etag: '' };
-    }
-    await response.arrayBuffer();
-    const etag = response.headers.get('etag');
+    await response.text();
+    if (target.viaRelay) return { etag: '' };
+    const etag = response.header('etag');
     if (!etag) throw new RelayError('bad_response', 'The file store accepted a part but gave no ETag for it.', response.status);
     return { etag };
   }
@@ -82,28 +84,22 @@ export class BlobClient {
   async openDownload(target: TransferTarget, offset: number, signal?: AbortSignal): Promise<{ body: Readable; resumed: boolean }> {
     const headers: Record<string, string> = offset > 0 ? { range: `bytes=${offset}-` } : {};
     const response = await this.send(target, { method: 'GET', headers, ...(signal ? { signal } : {}) });
-    if (!response.body) throw new RelayError('bad_response', 'The download had no body.', response.status);
-    return { body: Readable.fromWeb(response.body as WebReadableStream<Uint8Array>), resumed: response.status === 206 };
+    return { body: response.body, resumed: response.status === 206 };
   }
 
-  private async send(target: TransferTarget, init: { method: 'GET' | 'PUT'; body?: Uint8Array<ArrayBuffer>; headers?: Record<string, string>; signal?: AbortSignal }): Promise<Response> {
+  private async send(target: TransferTarget, init: { method: 'GET' | 'PUT'; body?: Uint8Array; headers?: Record<string, string>; signal?: AbortSignal }): Promise<ByteResponse> {
     const url = new URL(target.url, this.relay.baseUrl);
     // The device token goes to the relay only; a presigned URL carries its own authorisation.
     const headers = { ...target.headers, ...init.headers, ...(target.viaRelay ? this.relay.authorization() : {}) };
-    let response: Response;
+    let response: ByteResponse;
     try {
-      response = await this.relay.fetchImpl(url, {
-        method: init.method,
-        headers,
-        ...(init.body ? { body: init.body } : {}),
-        ...(init.signal ? { signal: init.signal } : {}),
-      });
+      response = await this.transport(url, { method: init.method, headers, ...(init.body ? { body: init.body } : {}), ...(init.signal ? { signal: init.signal } : {}) });
     } catch (error) {
       if (init.signal?.aborted && (init.signal.reason as Error | undefined)?.name !== 'TimeoutError') throw init.signal.reason;
       const where = target.viaRelay ? `the relay at ${this.relay.baseUrl}` : `the file store at ${url.host}`;
       throw new RelayError('offline', `Cannot reach ${where} (${describe(error)}).`, 0);
     }
-    if (response.ok) return response;
+    if (response.status >= 200 && response.status < 300) return response;
     const text = await response.text();
     if (target.viaRelay) {
       let parsed;
@@ -132,6 +128,8 @@ function describe(error: unknown): string {
   if (!(error instanceof Error)) return 'network error';
   const cause = (error as Error & { cause?: { code?: string } }).cause;
   if (cause?.code) return cause.code;
+  const code = (error as Error & { code?: string }).code;
+  if (code) return code;
   if (error.name === 'TimeoutError') return 'timed out';
   return error.message;
 }
