@@ -30,6 +30,7 @@ export const syncedTables = {
     'created_at',
     'updated_at',
     'cl',
+    'photo_sha256',
   ],
   contact_tags: ['contact_id', 'tag', 'present'],
   notes: ['contact_id', 'kind', 'body', 'pinned', 'author', 'created_at', 'updated_at', 'cl'],
