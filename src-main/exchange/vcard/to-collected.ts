@@ -1,6 +1,7 @@
 import type { EmailType, PhoneType } from '../../../src-shared/domain/contact';
 import type { CustomFieldDef } from '../../../src-shared/domain/settings';
 import { collectAddress, collectScalar, emptyCollected, type CollectedContact } from '../contact-builder';
+import { emailTypeFromLabel, phoneTypeFromLabel } from '../values';
 import { splitEscaped, unescapeText } from './escape';
 import { readPhoto } from './photo';
 import type { VCard, VCardProperty } from './read';
@@ -47,28 +48,36 @@ const personalDetails: Record<string, string> = {
 };
 const dateDetails = new Set(['BDAY', 'ANNIVERSARY', 'X-ABDATE', 'X-ANNIVERSARY', 'X-EVOLUTION-ANNIVERSARY']);
 
-/** Apple writes its own labels as _$!<Mobile>!$_ and a user's as plain text. */
-function cleanLabel(label: string): string {
-  return unescapeText(label).replace(/^_\$!<|>!\$_$/g, '').trim();
+/** Apple writes its own labels as _$!<Mobile>!$_ and a user's as plain text ("Site office"). */
+interface ItemLabel {
+  text: string;
+  apples: boolean;
+}
+
+function readLabel(raw: string): ItemLabel {
+  const text = unescapeText(raw).trim();
+  const apple = /^_\$!<(.*)>!\$_$/.exec(text);
+  return apple ? { text: apple[1]!, apples: true } : { text, apples: false };
 }
 
 const squash = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 function phoneType(types: string[], label: string | undefined): PhoneType {
-  const all = [...types, ...(label ? [label.toLowerCase()] : [])].join(' ');
+  const all = types.join(' ');
   if (/fax/.test(all)) return 'fax';
   if (/cell|mobile|iphone/.test(all)) return 'mobile';
   if (/main/.test(all)) return 'main';
   if (/work/.test(all)) return 'work';
   if (/home/.test(all)) return 'home';
-  return 'other';
+  // An Apple label ("Mobile", "Main") or a user's own ("Site office") when the types say nothing.
+  return phoneTypeFromLabel(label ?? '', 'other');
 }
 
 function emailType(types: string[], label: string | undefined): EmailType {
-  const all = [...types, ...(label ? [label.toLowerCase()] : [])].join(' ');
+  const all = types.join(' ');
   if (/work/.test(all)) return 'work';
   if (/home|personal/.test(all)) return 'personal';
-  return 'other';
+  return emailTypeFromLabel(label ?? '', 'other');
 }
 
 /** 3.0 writes dates in the basic form 19800402; the custom fields read 1980-04-02. */
@@ -81,9 +90,9 @@ function isoDate(value: string): string {
 export function vcardToCollected(card: VCard, customFields: readonly CustomFieldDef[] = []): CollectedContact {
   const collected = emptyCollected();
   collected.warnings.push(...card.notices);
-  const labels = new Map<string, string>();
+  const labels = new Map<string, ItemLabel>();
   for (const property of card.properties) {
-    if (property.group && property.name === 'X-ABLABEL') labels.set(property.group.toLowerCase(), cleanLabel(property.value));
+    if (property.group && property.name === 'X-ABLABEL') labels.set(property.group.toLowerCase(), readLabel(property.value));
   }
   const fieldsByName = new Map<string, CustomFieldDef>();
   for (const def of customFields) {
@@ -101,7 +110,8 @@ export function vcardToCollected(card: VCard, customFields: readonly CustomField
 
   for (const property of card.properties) {
     const types = property.params.get('TYPE') ?? [];
-    const label = property.group ? labels.get(property.group.toLowerCase()) : undefined;
+    const itemLabel = property.group ? labels.get(property.group.toLowerCase()) : undefined;
+    const label = itemLabel?.text;
     const origin = `${property.name} at line ${property.line}`;
     const text = () => unescapeText(property.value).trim();
     switch (property.name) {
@@ -189,7 +199,8 @@ export function vcardToCollected(card: VCard, customFields: readonly CustomField
     const candidates = [label, detail, property.name.replace(/^X-(MS-|EVOLUTION-|AB)?/, '')].filter((name): name is string => !!name);
     const def = candidates.map((name) => fieldsByName.get(squash(name))).find(Boolean);
     if (def) setCustom(def, value, property);
-    else if (detail) details.push(`${label || detail}: ${value}`);
+    // Apple's own label of a link ("HomePage") says less than "Website"; a user's own label says more.
+    else if (detail) details.push(`${label && !(itemLabel?.apples && property.name === 'URL') ? label : detail}: ${value}`);
   }
   if (!collected.photo && logo && collected.scalars.kind === 'company') readPhotoInto(collected, logo);
   if (details.length > 0) collected.summary.push(details.join('\n'));
