@@ -510,6 +510,16 @@ export const ExportResultSchema = z.object({
 });
 export type ExportResult = z.infer<typeof ExportResultSchema>;
 
+/** vCard export: 3.0 is what phones read best; 4.0 for programs that want RFC 6350. */
+export const vcardVersions = ['3.0', '4.0'] as const;
+
+export const ExportVcardOptionsSchema = z.object({
+  version: z.enum(vcardVersions).default('3.0'),
+  /** One contact or a selection, in this order; every live contact (by name) when absent. */
+  contactIds: z.array(Id).min(1).max(100_000).optional(),
+});
+export type ExportVcardOptions = z.output<typeof ExportVcardOptionsSchema>;
+
 // ---------------------------------------------------------------- backup
 
 export const BackupInfoSchema = z.object({
