@@ -4,8 +4,8 @@ import type { Contact } from '../../src-shared/domain/contact';
 import { AppError } from '../../src-shared/errors';
 import type { Sqlite } from '../db/open';
 import type { SettingsService } from '../settings/service';
-import type { MutationEngine, MutationTx } from '../sync/mutation-engine';
-import type { RowLifecycle } from '../sync/row-lifecycle';
+import type { MutationEngine, MutationTx } from '../writes/mutation-engine';
+import type { RowLifecycle } from '../writes/row-lifecycle';
 import type { BlobStore, StagedBlob } from './blob-store';
 import { imageExtensions, maxPhotoBytes, sniffImage } from './image-type';
 
