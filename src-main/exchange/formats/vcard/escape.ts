@@ -3,6 +3,8 @@
 
 /** Splits at unescaped `separator` and resolves the escapes of each part. */
 export function splitEscaped(value: string, separator: ';' | ','): string[] {
+  // Most values have no escapes: split without walking them character by character.
+  if (!value.includes('\\')) return value.split(separator);
   const parts: string[] = [];
   let current = '';
   for (let index = 0; index < value.length; index += 1) {

@@ -70,7 +70,7 @@ export function parseVCards(text: string, options: ReadOptions = {}): ParsedVCar
       }
       continue;
     }
-    const marker = property.value.trim().toUpperCase();
+    const marker = property.name === 'BEGIN' || property.name === 'END' ? property.value.trim().toUpperCase() : '';
     if (property.name === 'BEGIN' && marker === 'VCARD') {
       // vCard 2.1 nests a card in AGENT; any other BEGIN inside a card means its END is missing.
       if (current && previousName === 'AGENT') nested += 1;
@@ -177,6 +177,8 @@ function splitUnquoted(text: string, separator: string): string[] {
 }
 
 const bareEncodings = new Set(['QUOTED-PRINTABLE', 'BASE64', 'B', '8BIT', '7BIT']);
+/** Shared by every property without parameters (most of them); never written to. */
+const noParams: Map<string, string[]> = new Map();
 
 function parseProperty(text: string, line: number, rereadUtf8: boolean): VCardProperty | null {
   const colon = unquotedIndexOf(text, ':');
@@ -185,8 +187,12 @@ function parseProperty(text: string, line: number, rereadUtf8: boolean): VCardPr
   const dot = nameToken.lastIndexOf('.');
   const name = nameToken.slice(dot + 1).trim().toUpperCase();
   if (!/^[A-Z0-9_-]+$/.test(name)) return null;
-  const params = new Map<string, string[]>();
-  const add = (key: string, values: string[]) => params.set(key, [...(params.get(key) ?? []), ...values]);
+  const params = paramTokens.length === 0 ? noParams : new Map<string, string[]>();
+  const add = (key: string, values: string[]) => {
+    const known = params.get(key);
+    if (known) known.push(...values);
+    else params.set(key, values);
+  };
   for (const token of paramTokens) {
     const equals = token.indexOf('=');
     if (equals === -1) {

@@ -30,6 +30,7 @@ export type OwnProperty =
 
 /** One of Fieldbook's own properties as raw values; null for any other property. */
 export function fieldbookProperty(property: VCardProperty): OwnProperty[] | null {
+  if (!property.name.startsWith('X-FIELDBOOK-')) return null;
   const value = unescapeText(property.value);
   if (property.name in ownScalarProperties) {
     return [{ kind: 'scalar', field: ownScalarProperties[property.name as keyof typeof ownScalarProperties], value: value.trim() }];

@@ -109,25 +109,31 @@ function ownProperties(contact: Contact, customFields: readonly CustomFieldDef[]
   return lines;
 }
 
-const encoder = new TextEncoder();
+/** UTF-8 octets of one code point, without encoding it. */
+function octetsOf(codePoint: number): number {
+  return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+}
 
 /** Folds a line at 75 octets (RFC 6350 3.2), never inside a UTF-8 character. */
 function fold(line: string): string {
-  if (encoder.encode(line).length <= 75) return line;
+  // Most lines are short ASCII: no need to walk them.
+  if (line.length <= 75 && !/[^\x00-\x7f]/.test(line)) return line;
   const parts: string[] = [];
-  let current = '';
+  let start = 0;
   let octets = 0;
-  for (const char of line) {
-    const size = encoder.encode(char).length;
+  for (let index = 0; index < line.length; ) {
+    const codePoint = line.codePointAt(index)!;
+    const units = codePoint > 0xffff ? 2 : 1;
+    const size = octetsOf(codePoint);
     // The first line holds 75 octets; each continuation 74 after its leading space.
     if (octets + size > (parts.length === 0 ? 75 : 74)) {
-      parts.push(current);
-      current = '';
+      parts.push(line.slice(start, index));
+      start = index;
       octets = 0;
     }
-    current += char;
     octets += size;
+    index += units;
   }
-  parts.push(current);
+  parts.push(line.slice(start));
   return parts.join('\r\n ');
 }
