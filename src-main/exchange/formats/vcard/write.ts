@@ -117,7 +117,7 @@ function octetsOf(codePoint: number): number {
 /** Folds a line at 75 octets (RFC 6350 3.2), never inside a UTF-8 character. */
 function fold(line: string): string {
   // Most lines are short ASCII: no need to walk them.
-  if (line.length <= 75 && !/[^\x00-\x7f]/.test(line)) return line;
+  if (line.length <= 75 && !/[^ -~]/.test(line)) return line;
   const parts: string[] = [];
   let start = 0;
   let octets = 0;
