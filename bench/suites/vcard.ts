@@ -1,24 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createCore } from '../../src-main/core/create-core';
-import type { ExportCsvOptions } from '../../src-shared/domain/exchange';
 import type { BenchContext } from '../lib/context';
 import { finish, rate, type Figure } from '../lib/figures';
 import { nowMs } from '../lib/stats';
+import { exportOptions as csvOptions } from './exchange';
 
 // vCard export and import of every contact, each beside the CSV export or import of the same
 // contacts through the same core: what vCard costs over CSV (folding, escaping, one card per
 // contact, the X-FIELDBOOK properties that make the round trip whole).
 
-const csvOptions: ExportCsvOptions = {
-  entity: 'contacts',
-  preset: 'standard',
-  delimiter: ',',
-  bom: true,
-  decimalComma: false,
-  protectFormulas: true,
-  view: { query: '', filters: { owner: 'team' }, sort: { field: 'name', direction: 'asc' } },
-};
 
 async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; result: T }> {
   const start = nowMs();
