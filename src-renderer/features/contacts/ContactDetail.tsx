@@ -4,12 +4,13 @@ import type { ContactTab } from '../../routes';
 import { useUi } from '../../store';
 import { BackLink } from '../../ui/BackLink';
 import { EmptyState } from '../../ui/EmptyState';
-import { capitalise, initials } from '../../ui/format';
+import { capitalise } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
 import { PageTitle } from '../../ui/PageTitle';
 import { ContactFollowUps } from '../followups/ContactFollowUps';
 import { ContactActivity } from './ContactActivity';
 import { ContactInfoSection } from './ContactInfoSection';
+import { ContactPhoto } from './ContactPhoto';
 import { ContactDealsSection } from '../pipeline/ContactDealsSection';
 import { ContactScoreBadge } from '../pipeline/ContactScoreBadge';
 import { ContactSalesSection } from './ContactSalesSection';
@@ -70,9 +71,7 @@ function ContactPage({ contact, tab }: { contact: Contact; tab: ContactTab }) {
     <div className="screen screen--detail">
       <BackLink to={{ name: 'contacts' }}>All contacts</BackLink>
       <header className="contact-header">
-        <span className={`avatar avatar--large avatar--${contact.kind}`} aria-hidden="true">
-          {contact.kind === 'company' ? <Icon name="building" size={26} /> : initials(contact.name)}
-        </span>
+        <ContactPhoto contact={contact} />
         <div className="contact-header__text">
           <PageTitle className="contact-header__name">{contact.name}</PageTitle>
           {subtitle ? <p className="contact-header__subtitle">{subtitle}</p> : null}

@@ -1,8 +1,9 @@
 import type { CSSProperties, KeyboardEvent, MouseEvent } from 'react';
 import type { ContactListItem } from '../../../src-shared/domain/contact';
 import { formatPhone } from '../../../src-shared/phone';
-import { capitalise, describeDueDate, formatMoney, initials } from '../../ui/format';
+import { capitalise, describeDueDate, formatMoney } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
+import { ContactAvatar } from './ContactAvatar';
 import { StatusBadge } from './StatusBadge';
 
 interface ContactRowProps {
@@ -49,9 +50,7 @@ export function ContactRow({ index, item, active, now, style, onOpen, onActivate
   return (
     <div {...common} className={active ? 'contact-row contact-row--active' : 'contact-row'} onClick={open}>
       <div role="gridcell" className="col-name">
-        <span className={`avatar avatar--${item.kind}`} aria-hidden="true">
-          {item.kind === 'company' ? <Icon name="building" size={16} /> : initials(item.name)}
-        </span>
+        <ContactAvatar name={item.name} kind={item.kind} photoSha256={item.photoSha256} />
         <span className="contact-row__name-block">
           <a href={`#/contacts/${encodeURIComponent(item.id)}`} tabIndex={-1} className="contact-row__name">
             {item.name}

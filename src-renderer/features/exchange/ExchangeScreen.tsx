@@ -2,9 +2,10 @@ import { PageTitle } from '../../ui/PageTitle';
 import { BackupPanel } from './BackupPanel';
 import { ExportPanel } from './ExportPanel';
 import { ImportWizard } from './ImportWizard';
+import { VcardExportPanel } from './VcardExportPanel';
 import './exchange.css';
 
-/** Import & export: the import wizard, CSV and JSON exports, and backups. */
+/** Import & export: the import wizard, CSV, JSON and vCard exports, and backups. */
 export function ExchangeScreen() {
   return (
     <div className="screen exchange-screen">
@@ -17,6 +18,7 @@ export function ExchangeScreen() {
       <ImportWizard />
       <div className="exchange-columns">
         <ExportPanel />
+        <VcardExportPanel />
         <BackupPanel />
       </div>
     </div>

@@ -185,7 +185,7 @@ export function ExportPanel() {
   );
 }
 
-function ExportOutcome({
+export function ExportOutcome({
   label,
   jobId,
   startError,

@@ -5,6 +5,7 @@ import { formatCount } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
 import { ImportCounts, ProblemList } from './DuplicatesStep';
 import { saveTextAsFile } from './hooks';
+import { WarningList } from './WarningList';
 
 interface ImportReportViewProps {
   report: ImportReport;
@@ -75,6 +76,18 @@ export function ImportReportView({ report, onStartOver }: ImportReportViewProps)
             Rows that failed
           </h3>
           <ProblemList problems={report.problems} />
+        </section>
+      ) : null}
+      {!cancelled && report.warningCount > 0 ? (
+        <section className="import-step__section" aria-labelledby="import-warnings-title">
+          <h3 id="import-warnings-title" className="import-step__title">
+            Imported with {formatCount(report.warningCount, 'value')} kept as written
+          </h3>
+          <p className="muted">
+            These people were imported. A value Fieldbook could not use is in the contact’s summary as written (“Imported as written: …”), so
+            nothing is lost; a placeholder such as “BusinessPhone” was left out.
+          </p>
+          <WarningList warnings={report.warnings} total={report.warningCount} />
         </section>
       ) : null}
       {error ? (

@@ -7,6 +7,7 @@ import { useJob } from './hooks';
 import { ImportFilePicker } from './ImportFilePicker';
 import { ImportHistory } from './ImportHistory';
 import { ImportReportView } from './ImportReportView';
+import { PreviewTable } from './PreviewTable';
 import { JobProgressBar } from './JobProgressBar';
 import { MappingStep } from './MappingStep';
 
@@ -187,6 +188,15 @@ export function ImportWizard() {
 
       {step === 'duplicates' && preview ? (
         <>
+          {preview.format === 'vcard' ? (
+            // A vCard has no columns to match, so its cards are first seen here.
+            <section className="import-step__section" aria-labelledby="import-cards-title">
+              <h3 id="import-cards-title" className="import-step__title">
+                Cards as they will be stored
+              </h3>
+              <PreviewTable rows={preview.preview} />
+            </section>
+          ) : null}
           <DuplicatesStep
             preview={preview}
             onDuplicate={choices.onDuplicate}

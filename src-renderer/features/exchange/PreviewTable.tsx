@@ -7,6 +7,7 @@ const columns: { header: string; value: (row: PreviewRow) => string }[] = [
   { header: 'E-mails', value: (row) => row.contact?.emails.map((email) => email.address).join(', ') ?? '' },
   { header: 'City', value: (row) => row.contact?.address.city ?? '' },
   { header: 'Tags', value: (row) => row.contact?.tags.join(', ') ?? '' },
+  { header: 'Photo', value: (row) => (row.hasPhoto ? 'Yes' : '') },
 ];
 
 /** The first rows of the file as the import will store them, with the rows it cannot store. */
@@ -40,6 +41,10 @@ export function PreviewTable({ rows }: { rows: PreviewRow[] }) {
                   <span className="exchange-problem">{row.problem}</span>
                 ) : row.duplicate ? (
                   <span className="badge badge--standing-due_soon">Duplicate</span>
+                ) : row.warnings.length > 0 ? (
+                  <>
+                    <span className="badge badge--standing-due_soon">Kept as written</span> <span className="exchange-problem">{row.warnings.join(' ')}</span>
+                  </>
                 ) : (
                   <span className="badge badge--standing-ok">OK</span>
                 )}
