@@ -83,7 +83,7 @@ export function deviceRoutes(t: Telephony): Route[] {
         const account = await requireAccount(context);
         const since = input.since ?? t.now() - 90 * 24 * 60 * 60 * 1000;
         try {
-          return await catchUpCalls(t, account, { since });
+          return await catchUpCalls(t, account, { since, pageSize: input.pageSize });
         } catch (error) {
           throw twilioRefused(error);
         }

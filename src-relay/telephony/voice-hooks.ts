@@ -1,4 +1,4 @@
-import { twilioWebhookPath, type IncomingCallMessage, type TwilioWebhook } from '../../src-shared/sync/telephony';
+import { type IncomingCallMessage, type TwilioWebhook } from '../../src-shared/sync/telephony';
 import { notFound, RawResponse } from '../http';
 import type { Route, RouteContext } from '../routes/types';
 import type { PhoneAccount } from './accounts';
@@ -32,7 +32,7 @@ export interface HookInput {
 export function twilioHook(t: Telephony, hook: TwilioWebhook, handle: (input: HookInput) => Promise<string>): Route {
   return {
     method: 'POST',
-    path: twilioWebhookPath(':workspaceId', hook),
+    path: `/twilio/:workspaceId/${hook}`,
     access: 'public',
     rateLimited: false,
     async handle(context: RouteContext) {

@@ -45,6 +45,8 @@ export const ConfigureNumbersResponseSchema = z.object({
 export const ImportHistoryRequestSchema = z.object({
   /** Calls that started at or after this time (epoch ms); default: the last 90 days. */
   since: z.number().int().min(0).optional(),
+  /** Calls per page asked of Twilio (its maximum is 1000). */
+  pageSize: z.number().int().min(1).max(1000).default(1000),
 });
 export const ImportHistoryResponseSchema = z.object({
   seen: z.number().int(),
