@@ -41,6 +41,9 @@ import { createSecretStore, fileKeyCipher, type SecretCipher } from './secret-st
 import { timelineHandlers } from '../timeline/handlers';
 import { LocalState } from '../settings/local-state';
 import { appVersion } from './version';
+import { createPhoneModule } from '../phone';
+import type { PhoneService } from '../phone/service';
+import type { TextsService } from '../phone/texts';
 
 export type Shell = 'electron' | 'browser' | 'cli' | 'test';
 
@@ -79,6 +82,8 @@ export interface Core {
   readonly pipelines: PipelineService;
   readonly quotes: QuotesService;
   readonly exchange: ExchangeService;
+  readonly phone: PhoneService;
+  readonly texts: TextsService;
   /** Validates the input against the contract, runs the handler, validates the output. */
   invoke(channel: string, input: unknown): Promise<RpcResult<unknown>>;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
@@ -112,6 +117,20 @@ export function createCore(options: CoreOptions): Core {
   const calls = new CallsService(sqlite, engine, lifecycle, settings, followUps, now);
   const files = new FilesService(sqlite, options.dataDir, engine, lifecycle, settings, now);
   const timeline = new TimelineService(sqlite, now);
+  const phoneLine = createPhoneModule(
+    {
+      sqlite,
+      engine,
+      state,
+      settings,
+      files,
+      followUps,
+      now,
+      emit: { screenPop: (pop) => emit('phone.incomingCall', pop), textsChanged: (numbers) => emit('texts.changed', { numbers }) },
+      logError,
+    },
+    () => syncEngine,
+  );
   // Every service has registered its derived-data hooks: changes kept from a newer version that
   // this one now understands can be applied.
   engine.applyPendingChanges();
@@ -144,6 +163,8 @@ export function createCore(options: CoreOptions): Core {
     now,
     onStatus: (status) => emit('sync.status', status),
     ...(options.fetch ? { fetch: options.fetch } : {}),
+    onLiveMessage: phoneLine.onLiveMessage,
+    onCaughtUp: phoneLine.onCaughtUp,
   });
   const syncService = new SyncService(syncEngine, settings);
   if (options.autoSync !== false) syncEngine.start();
@@ -173,6 +194,7 @@ export function createCore(options: CoreOptions): Core {
     ...syncHandlers(syncEngine, syncService),
     ...exchangeHandlers(exchange),
     ...pipelineHandlers(pipelines, quotes, createPipelineAnalytics(sqlite), createScorer(sqlite, now)),
+    ...phoneLine.handlers,
   } satisfies Handlers;
 
   async function invoke(channelName: string, input: unknown): Promise<RpcResult<unknown>> {
@@ -205,6 +227,8 @@ export function createCore(options: CoreOptions): Core {
     pipelines,
     quotes,
     exchange,
+    phone: phoneLine.phone,
+    texts: phoneLine.texts,
     invoke,
     on(event, listener) {
       const schema = eventSchemas[event];
@@ -218,6 +242,7 @@ export function createCore(options: CoreOptions): Core {
     },
     close() {
       void backups?.stop();
+      phoneLine.close();
       syncEngine.close();
       reminders.stop();
       clearInterval(garbageTimer);
@@ -233,7 +258,7 @@ function toErrorPayload(error: unknown, channelName: string, logError: (error: u
   return { code: 'internal', message: 'Something went wrong inside Fieldbook. The details are in its log.' };
 }
 
-const activityTables = ['notes', 'follow_ups', 'calls', 'files', 'deals', 'quotes'] as const;
+const activityTables = ['notes', 'follow_ups', 'calls', 'files', 'deals', 'quotes', 'texts'] as const;
 
 /** The contacts whose notes, follow-ups, calls or files were written, for the renderer to refresh. */
 function contactsOfActivity(sqlite: Sqlite, touched: TouchedRows) {

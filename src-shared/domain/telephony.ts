@@ -156,3 +156,72 @@ export function clickToCallState(status: string): ClickToCallState {
   if (status === 'queued' || status === 'ringing') return 'dialing';
   return 'ended';
 }
+
+// ---- What the laptop shows -------------------------------------------------------------------
+
+/** A ringing call on screen: who it is (matched on this laptop by E.164) and where things stand. */
+export const ScreenPopSchema = z.object({
+  callId: z.string(),
+  number: z.string(),
+  at: z.number().int(),
+  contact: z
+    .object({
+      id: z.string(),
+      name: z.string(),
+      company: z.string(),
+      contactType: z.string(),
+      doNotContact: z.boolean(),
+    })
+    .nullable(),
+  lastCallAt: z.number().int().nullable(),
+  openFollowUp: z.object({ id: z.string(), title: z.string(), dueAt: z.number().int() }).nullable(),
+  /** The contact was made for this caller just now (the workspace makes contacts for new callers). */
+  createdContact: z.boolean(),
+});
+export type ScreenPop = z.infer<typeof ScreenPopSchema>;
+
+export const TextMessageSchema = z.object({
+  id: z.string(),
+  contactId: z.string().nullable(),
+  direction: z.enum(textDirections),
+  number: z.string(),
+  officeNumber: z.string(),
+  body: z.string(),
+  status: z.enum(textStatuses),
+  error: z.string(),
+  sentBy: z.string(),
+  createdAt: z.number().int(),
+});
+export type TextMessage = z.infer<typeof TextMessageSchema>;
+
+export const ConversationSchema = z.object({
+  number: z.string(),
+  contactId: z.string().nullable(),
+  contactName: z.string().nullable(),
+  lastText: TextMessageSchema,
+  count: z.number().int(),
+  optedOut: z.boolean(),
+});
+export type Conversation = z.infer<typeof ConversationSchema>;
+
+export const TextTemplateSchema = z.object({
+  id: z.string().regex(/^[a-z0-9_-]{1,64}$/),
+  name: z.string().trim().min(1, 'Name the template').max(80),
+  body: z.string().trim().min(1, 'Write the text').max(1600),
+});
+export type TextTemplate = z.infer<typeof TextTemplateSchema>;
+
+export const defaultTextTemplates: TextTemplate[] = [
+  { id: 'on-our-way', name: 'On our way', body: 'Hi {first_name}, this is {my_name} from the office: we are on our way and will be with you shortly.' },
+  { id: 'quote-ready', name: 'Quote ready', body: 'Hi {first_name}, your quote for {company} is ready. Reply here or call us with any questions. {my_name}' },
+];
+
+export const sentimentFilters = ['positive', 'neutral', 'negative'] as const;
+export type SentimentFilter = (typeof sentimentFilters)[number];
+/** Where the sentiment score (-1 … 1) is cut into the three words shown and filtered on. */
+export const sentimentCut = 0.2;
+export function sentimentLabel(score: number): SentimentFilter {
+  if (score >= sentimentCut) return 'positive';
+  if (score <= -sentimentCut) return 'negative';
+  return 'neutral';
+}
