@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import twilio from 'twilio';
+import type BaseRequestClient from 'twilio/lib/base/RequestClient';
 
 // A local HTTP server answering the part of Twilio's REST API (2010-04-01) that Fieldbook uses,
 // with the JSON Twilio documents for each resource: the account, the Calls list (paged with
@@ -87,9 +88,9 @@ export class TwilioApi {
   httpClient(): twilio.RequestClient {
     const origin = () => this.url;
     class LocalTwilio extends twilio.RequestClient {
-      request<T>(options: twilio.RequestClient.RequestOptions<T>) {
+      override request<TData>(options: BaseRequestClient.RequestOptions<TData>) {
         const uri = new URL(options.uri);
-        return super.request({ ...options, uri: `${origin()}${uri.pathname}${uri.search}` });
+        return super.request<TData>({ ...options, uri: `${origin()}${uri.pathname}${uri.search}` });
       }
     }
     return new LocalTwilio({ autoRetry: false });
