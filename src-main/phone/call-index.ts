@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Sqlite } from '../db/open';
-import type { MutationEngine } from '../sync/mutation-engine';
+import type { MutationEngine } from '../writes/mutation-engine';
 import { analyseTranscript } from './transcript-analysis';
 
 // Keeps call_analysis (sentiment, keywords) and calls_fts (the transcript's words) in step with

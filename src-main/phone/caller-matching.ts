@@ -3,7 +3,7 @@ import { formatPhone } from '../../src-shared/phone';
 import type { Sqlite } from '../db/open';
 import { ruleMatches, type FollowUpsService } from '../followups/service';
 import type { SettingsService } from '../settings/service';
-import type { MutationEngine, MutationTx } from '../sync/mutation-engine';
+import type { MutationEngine, MutationTx } from '../writes/mutation-engine';
 
 // The relay writes phone line calls and texts with the customer's number only; matching numbers
 // to contacts happens here, on the laptop, by E.164. Whatever several laptops do at once here

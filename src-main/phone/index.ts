@@ -4,7 +4,7 @@ import type { FilesService } from '../files/service';
 import type { FollowUpsService } from '../followups/service';
 import type { SettingsService } from '../settings/service';
 import type { LocalState } from '../settings/local-state';
-import type { MutationEngine } from '../sync/mutation-engine';
+import type { MutationEngine } from '../writes/mutation-engine';
 import type { SyncEngine } from '../sync/sync-engine';
 import { indexCallTranscripts } from './call-index';
 import { CallerMatching } from './caller-matching';

@@ -13,7 +13,7 @@ import { normalisePhone } from '../../src-shared/phone';
 import type { Sqlite } from '../db/open';
 import type { SettingsService } from '../settings/service';
 import type { LocalState } from '../settings/local-state';
-import type { MutationEngine } from '../sync/mutation-engine';
+import type { MutationEngine } from '../writes/mutation-engine';
 import { RelayError } from '../sync/relay-client';
 import type { RelayPhone } from './relay-phone';
 
