@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { PhoneSettingsInputSchema } from '../../src-shared/domain/telephony';
-import { AppError, type ErrorCode } from '../../src-shared/errors';
+import { AppError } from '../../src-shared/errors';
 import {
   ClickToCallResponseSchema,
   ConfigureNumbersResponseSchema,
@@ -12,23 +12,13 @@ import {
 } from '../../src-shared/sync/telephony';
 import { RelayError } from '../sync/relay-client';
 import type { SyncEngine } from '../sync/sync-engine';
+import { relayErrorToAppError } from '../sync/service';
 
 // The laptop's side of the phone line's routes (the relay side is src-relay/telephony/), with
 // the device's own token. A relay refusal becomes an AppError the user can act on.
 
-const codes: Record<string, ErrorCode> = {
-  forbidden: 'forbidden',
-  unauthorized: 'forbidden',
-  not_found: 'not_found',
-  invalid_input: 'invalid_input',
-  offline: 'unavailable',
-  rate_limited: 'unavailable',
-  not_configured: 'conflict',
-};
-
 export function toAppError(error: unknown): unknown {
-  if (!(error instanceof RelayError)) return error;
-  return new AppError(codes[error.code] ?? (error.status >= 500 ? 'unavailable' : 'conflict'), error.message);
+  return error instanceof RelayError ? relayErrorToAppError(error) : error;
 }
 
 export class RelayPhone {
