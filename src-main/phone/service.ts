@@ -81,6 +81,8 @@ export class PhoneService {
     const parsed = IncomingCallMessageSchema.safeParse(message);
     if (!parsed.success || this.closed) return;
     const incoming = parsed.data;
+    // A webhook Twilio retried announces the same call again: it is on screen already.
+    if (this.lastPop?.callId === incoming.callId) return;
     let contact = this.deps.matching.contactFor(incoming.from);
     let createdContact = false;
     const workspaceId = this.deps.relay.workspaceId;

@@ -35,21 +35,23 @@ export class RelayAuthor {
   }
 
   /**
+   * Sends a live message to every device of the workspace now, on its own: a ringing call must
+   * not wait for its row to be written. (Any relay process holding the devices' sockets sends it.)
+   */
+  async announce(workspaceId: string, message: unknown): Promise<void> {
+    await this.db.execute(sql`SELECT pg_notify(${pokeChannel}, ${liveMessagePayload(workspaceId, message)})`);
+  }
+
+  /**
    * Runs `work` in one transaction holding the workspace's sequence lock (as a push does), then
    * stores the rows it appended as one change each and pokes the workspace's devices after the
-   * commit. Live messages queued with `announce` go out with the same commit.
+   * commit.
    */
-  async transaction<T>(
-    workspaceId: string,
-    work: (tx: RelayTransaction, append: AppendRows, announce: (message: unknown) => void) => Promise<T>,
-  ): Promise<T> {
+  async transaction<T>(workspaceId: string, work: (tx: RelayTransaction, append: AppendRows) => Promise<T>): Promise<T> {
     return this.db.transaction(async (tx) => {
       await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${workspaceId}, 0))`);
       const rows: RowWrite[] = [];
-      const messages: unknown[] = [];
-      const result = await work(tx, (more) => rows.push(...more), (message) => messages.push(message));
-      // Live messages first: a ringing call is news before its row is.
-      for (const message of messages) await tx.execute(sql`SELECT pg_notify(${pokeChannel}, ${liveMessagePayload(workspaceId, message)})`);
+      const result = await work(tx, (more) => rows.push(...more));
       await this.store(tx, workspaceId, rows);
       return result;
     });

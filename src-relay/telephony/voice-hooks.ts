@@ -50,13 +50,10 @@ export function twilioHook(t: Telephony, hook: TwilioWebhook, handle: (input: Ho
 const emptyResponse = '<?xml version="1.0" encoding="UTF-8"?><Response/>';
 
 export function voiceHooks(t: Telephony): Route[] {
-  const record = (account: PhoneAccount, callSid: string, facts: CallFacts, announce?: (created: boolean) => IncomingCallMessage | undefined) =>
-    t.author.transaction(account.workspaceId, async (tx, append, live) => {
-      const now = t.now();
-      const recorded = (await recordCallFacts(tx, append, account.workspaceId, [{ callSid, facts }], now)).get(callSid)!;
-      const message = announce?.(recorded.created);
-      if (message) live(message);
-      return recorded;
+  const record = (account: PhoneAccount, callSid: string, facts: CallFacts) =>
+    t.author.transaction(account.workspaceId, async (tx, append) => {
+      const recorded = await recordCallFacts(tx, append, account.workspaceId, [{ callSid, facts }], t.now());
+      return recorded.get(callSid)!;
     });
 
   return [
@@ -67,23 +64,21 @@ export function voiceHooks(t: Telephony): Route[] {
       const blocked = handling.blockedNumbers.includes(call.From);
       const open = isOpen(handling, at);
       const voicemailOnly = !blocked && (!open || handling.ringTargets.length === 0);
-      await record(
-        account,
-        call.CallSid,
-        { direction: 'inbound', otherNumber: call.From, officeNumber: call.To, startedAt: at, legStatus: call.CallStatus, blocked, voicemailOnly },
-        (created) =>
-          created && !blocked
-            ? {
-                type: 'call.incoming',
-                callId: callRowId(call.CallSid),
-                callSid: call.CallSid,
-                from: call.From,
-                to: call.To,
-                at,
-                autoCreateContact: handling.autoCreateContacts,
-              }
-            : undefined,
-      );
+      // The laptops hear of the call first; a retried webhook announces it again, which they
+      // recognise by its call id.
+      if (!blocked) {
+        const message: IncomingCallMessage = {
+          type: 'call.incoming',
+          callId: callRowId(call.CallSid),
+          callSid: call.CallSid,
+          from: call.From,
+          to: call.To,
+          at,
+          autoCreateContact: handling.autoCreateContacts,
+        };
+        await t.author.announce(account.workspaceId, message);
+      }
+      await record(account, call.CallSid, { direction: 'inbound', otherNumber: call.From, officeNumber: call.To, startedAt: at, legStatus: call.CallStatus, blocked, voicemailOnly });
       if (blocked) return reject();
       if (voicemailOnly) return voicemail(handling, url, handling.greeting || undefined);
       return ringPhones(handling, url, 0, true);
