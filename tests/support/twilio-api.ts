@@ -86,14 +86,7 @@ export class TwilioApi {
 
   /** The `httpClient` for the twilio package: every request goes to this server. */
   httpClient(): twilio.RequestClient {
-    const origin = () => this.url;
-    class LocalTwilio extends twilio.RequestClient {
-      override request<TData>(options: BaseRequestClient.RequestOptions<TData>) {
-        const uri = new URL(options.uri);
-        return super.request<TData>({ ...options, uri: `${origin()}${uri.pathname}${uri.search}` });
-      }
-    }
-    return new LocalTwilio({ autoRetry: false });
+    return localTwilioClient(() => this.url);
   }
 
   callJson(call: FakeCall) {
@@ -273,6 +266,17 @@ export class TwilioApi {
       uri: `${url.pathname}${url.search}`,
     };
   }
+}
+
+/** A RequestClient sending every request of the twilio package to the server at `origin()`. */
+export function localTwilioClient(origin: () => string): twilio.RequestClient {
+  class LocalTwilio extends twilio.RequestClient {
+    override request<TData>(options: BaseRequestClient.RequestOptions<TData>) {
+      const uri = new URL(options.uri);
+      return super.request<TData>({ ...options, uri: `${origin()}${uri.pathname}${uri.search}` });
+    }
+  }
+  return new LocalTwilio({ autoRetry: false });
 }
 
 function readBody(request: IncomingMessage): Promise<string> {
