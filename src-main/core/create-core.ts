@@ -125,6 +125,7 @@ export function createCore(options: CoreOptions): Core {
       settings,
       files,
       followUps,
+      calls,
       now,
       emit: { screenPop: (pop) => emit('phone.incomingCall', pop), textsChanged: (numbers) => emit('texts.changed', { numbers }) },
       logError,

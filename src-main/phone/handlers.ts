@@ -1,9 +1,10 @@
 import type { Handlers } from '../../src-shared/ipc/contract';
+import type { CallsService } from '../calls/service';
 import type { PhoneService } from './service';
 import type { RelayPhone } from './relay-phone';
 import type { TextsService } from './texts';
 
-export function phoneHandlers(phone: PhoneService, relay: RelayPhone, texts: TextsService) {
+export function phoneHandlers(phone: PhoneService, relay: RelayPhone, texts: TextsService, calls: CallsService) {
   return {
     'phone.settings': () => phone.settings(),
     'phone.saveSettings': (input) => phone.saveSettings(input),
@@ -12,6 +13,7 @@ export function phoneHandlers(phone: PhoneService, relay: RelayPhone, texts: Tex
     'phone.importHistory': ({ since }) => relay.importHistory(since),
     'phone.call': (input) => phone.call(input),
     'phone.callState': ({ callId }) => phone.callState(callId),
+    'phone.callDetail': ({ callId }) => calls.get(callId),
     'phone.recording': ({ callId }) => phone.recording(callId),
     'phone.lastScreenPop': () => phone.lastScreenPop(),
     'texts.conversations': ({ limit }) => texts.conversations(limit),

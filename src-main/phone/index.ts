@@ -1,4 +1,5 @@
 import type { ScreenPop } from '../../src-shared/domain/telephony';
+import type { CallsService } from '../calls/service';
 import type { Sqlite } from '../db/open';
 import type { FilesService } from '../files/service';
 import type { FollowUpsService } from '../followups/service';
@@ -23,6 +24,7 @@ export interface PhoneModuleDeps {
   settings: SettingsService;
   files: FilesService;
   followUps: FollowUpsService;
+  calls: CallsService;
   now: () => number;
   emit: { screenPop(pop: ScreenPop): void; textsChanged(numbers: string[]): void };
   logError(error: unknown, context: string): void;
@@ -56,7 +58,7 @@ export function createPhoneModule(deps: PhoneModuleDeps, sync: () => SyncEngine)
   return {
     phone,
     texts,
-    handlers: phoneHandlers(phone, relay, texts),
+    handlers: phoneHandlers(phone, relay, texts, deps.calls),
     onLiveMessage: (message: unknown) => phone.handleLiveMessage(message),
     onCaughtUp: () => void phone.onCaughtUp().catch((error: unknown) => deps.logError(error, 'phone line after sync')),
     close: () => phone.close(),

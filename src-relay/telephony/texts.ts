@@ -6,7 +6,7 @@ import { telephonyMessages, telephonyOptOuts } from '../db/schema';
 import { forbidden, parseInput } from '../http';
 import type { AuthedContext, Route } from '../routes/types';
 import type { PhoneAccount } from './accounts';
-import { textReply } from './call-flow';
+import { hookUrlFor, textReply } from './call-flow';
 import type { Telephony } from './context';
 import type { AppendRows } from './relay-author';
 import { twilioHook } from './voice-hooks';
@@ -116,7 +116,7 @@ export async function sendText(t: Telephony, account: PhoneAccount, context: Aut
       to: input.to,
       from,
       body: input.body,
-      statusCallback: `${account.publicUrl}/twilio/${encodeURIComponent(workspaceId)}/sms-status`,
+      statusCallback: hookUrlFor(account.publicUrl, workspaceId)('sms-status'),
     });
   } catch (error) {
     problem = error instanceof Error ? error.message : String(error);

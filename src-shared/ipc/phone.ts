@@ -9,6 +9,7 @@ import {
   TextTemplateSchema,
   clickToCallStates,
 } from '../domain/telephony';
+import { CallSchema } from '../domain/call';
 import { ConfigureNumbersResponseSchema, ImportHistoryResponseSchema, TestResponseSchema } from '../sync/telephony';
 import { channel } from './channel';
 
@@ -43,6 +44,7 @@ export const phoneChannels = {
     input: z.object({ callId: Id }),
     output: z.object({ callId: z.string(), state: z.enum(clickToCallStates), status: z.string(), durationSeconds: z.number().int() }),
   }),
+  'phone.callDetail': channel({ summary: 'One call with its recording, transcript and mood.', input: z.object({ callId: Id }), output: CallSchema }),
   'phone.recording': channel({
     summary: 'Fetch a call’s recording to this laptop (once) so it can play.',
     input: z.object({ callId: Id }),
