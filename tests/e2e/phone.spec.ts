@@ -23,6 +23,7 @@ let relay: Relay;
 let api: TwilioApi;
 
 test.beforeAll(async () => {
+  test.setTimeout(120_000);
   relayDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldbook-phone-e2e-relay-'));
   api = await new TwilioApi().start();
   api.addNumber(officeNumber);
@@ -59,6 +60,8 @@ async function webhook(workspaceId: string, hook: TwilioWebhook, params: Record<
 }
 
 test('a signed incoming call pops up the caller; one click opens them; the call then shows completed with its recording', async ({ page, app }) => {
+  // A relay, a Twilio double and a laptop on a shared 2-core machine: more than the default 30 s.
+  test.setTimeout(120_000);
   await rpc(page, app.origin, 'sync.createWorkspace', { relayUrl: relay.url, workspaceName: 'Whitfield Plumbing', memberName: 'Ann' });
   const workspace = await rpc<{ workspace: { id: string }; you: { memberId: string } }>(page, app.origin, 'sync.workspace', {});
   await rpc(page, app.origin, 'phone.saveSettings', {
