@@ -112,3 +112,40 @@ test('a signed incoming call pops up the caller; one click opens them; the call 
   expect(Buffer.from(await fetched.body()).equals(audio)).toBe(true);
   await page.screenshot({ path: test.info().outputPath('call-panel.png') });
 });
+
+test('an admin connects Twilio in Settings → Phone, tests it in plain words, and texts a customer back', async ({ page, app }) => {
+  test.setTimeout(120_000);
+  await rpc(page, app.origin, 'sync.createWorkspace', { relayUrl: relay.url, workspaceName: 'Texting office', memberName: 'Ann' });
+  const workspace = await rpc<{ workspace: { id: string } }>(page, app.origin, 'sync.workspace', {});
+
+  await page.getByRole('link', { name: 'Phone' }).click();
+  await page.getByRole('button', { name: 'Phone settings' }).click();
+  await page.getByLabel('Account SID').fill(api.accountSid);
+  await page.getByLabel('Auth token').fill(api.authToken);
+  await page.getByLabel('Office numbers').fill(officeNumber);
+  await page.getByLabel('Public URL of the relay').fill(relay.url);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  await page.getByRole('button', { name: 'Test' }).click();
+  await expect(page.getByText('Connected to the Twilio account "Whitfield Plumbing".')).toBeVisible();
+  await page.getByRole('button', { name: 'Configure the number' }).click();
+  await expect(page.getByText(`${officeNumber} now sends its calls and texts to this relay.`)).toBeVisible();
+  expect(api.numbers.get(officeNumber)!.settings.VoiceUrl).toBe(`${relay.url}/twilio/${workspace.workspace.id}/voice`);
+  await expect(page.getByText(`${relay.url}/twilio/${workspace.workspace.id}/sms`)).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('phone-settings.png'), fullPage: true });
+
+  const customer = '+447700900246';
+  await webhook(workspace.workspace.id, 'sms', { AccountSid: api.accountSid, MessageSid: sid('SM'), From: customer, To: officeNumber, Body: 'Is Tuesday still fine?' });
+  await page.getByRole('link', { name: 'Phone' }).click();
+  await page.getByRole('group', { name: 'Show' }).getByText('Texts', { exact: true }).click();
+  await expect(page.getByRole('radio', { name: 'Texts' })).toBeChecked();
+  await page.getByRole('button', { name: /Is Tuesday still fine\?/ }).click();
+  const messages = page.getByRole('list', { name: 'Messages' });
+  await expect(messages).toContainText('Is Tuesday still fine?');
+  await page.getByRole('textbox', { name: 'Message', exact: true }).fill('Yes, see you at 9.');
+  await page.getByRole('button', { name: 'Send text' }).click();
+  await expect(messages).toContainText('Yes, see you at 9.');
+  await expect.poll(() => api.createdMessages.find((message) => message.Body === 'Yes, see you at 9.')?.To).toBe(customer);
+  await expect(messages.getByText(/Sending|Sent/)).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('texts.png') });
+});

@@ -91,6 +91,7 @@ function PhoneSettingsForm({ view, members, onSaved }: { view: PhoneSettingsView
 
   return (
     <form
+      className="stack"
       onSubmit={(event) => {
         event.preventDefault();
         void save();
