@@ -84,6 +84,11 @@ export class LiveHub {
     }
   }
 
+  /** Sends a live message (a ringing call) to every socket of the workspace held by this process. */
+  send(workspaceId: string, message: string): void {
+    for (const live of this.byWorkspace.get(workspaceId) ?? []) live.socket.send(message);
+  }
+
   /** After a revoke or removal: closes the sockets of devices that no longer have access. */
   async recheckAccess(workspaceId: string): Promise<void> {
     const sockets = this.byWorkspace.get(workspaceId);

@@ -4,12 +4,13 @@ import { sql } from 'drizzle-orm';
 import { maxRequestBytes } from '../src-shared/sync/protocol';
 import { authenticate, type Caller } from './auth';
 import { pokeChannel, type RelayDatabase } from './db/open';
-import { bearerToken, findUnstorableText, forbidden, invalidInput, readJsonBody, RelayHttpError, sendError, sendJson } from './http';
+import { bearerToken, findUnstorableText, forbidden, invalidInput, RawResponse, readJsonBody, RelayHttpError, sendError, sendJson, sendRaw } from './http';
 import { LiveHub } from './live';
 import { RelayMetrics } from './metrics';
 import { defaultRateLimit, RateLimiter, type RateLimitOptions } from './rate-limit';
-import { matchRoute } from './routes';
+import { matchRoute, relayRoutes } from './routes';
 import type { RouteContext } from './routes/types';
+import { createTelephony, type TelephonyOptions } from './telephony';
 
 // The relay's HTTP + WebSocket server. Stateless apart from rate-limit buckets and open
 // sockets: every request reads the database, so several processes can share one PostgreSQL.
@@ -29,6 +30,8 @@ export interface RelayOptions {
   /** Browser origins allowed on /v1/live besides the relay's own. */
   allowedOrigins?: readonly string[];
   maxRequestBytes?: number;
+  /** The office phone line (Twilio): its secret key, and the Twilio client options tests use. */
+  telephony?: TelephonyOptions;
 }
 
 export interface Relay {
@@ -77,6 +80,9 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
     throw new RelayHttpError(429, 'rate_limited', message, { 'retry-after': String(waitSeconds) });
   };
 
+  const telephony = createTelephony(db, now, logError, options.telephony);
+  const routes = [...relayRoutes, ...telephony.routes];
+
   const live = new LiveHub({
     db,
     now,
@@ -89,7 +95,7 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
     const started = performance.now();
     const url = new URL(request.url ?? '/', 'http://relay.invalid');
     const isMetrics = request.method === 'GET' && url.pathname === '/metrics';
-    const matched = matchRoute(request.method ?? 'GET', url.pathname);
+    const matched = matchRoute(request.method ?? 'GET', url.pathname, routes);
     const routeLabel = matched?.route.path ?? (isMetrics ? '/metrics' : 'unmatched');
     let caller: Caller | undefined;
     // 'close' rather than 'finish': a request the client gave up on is logged too.
@@ -125,7 +131,8 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
         rateLimit(`device:${caller.deviceId}`);
         body = await route.handle({ ...context, caller });
       }
-      sendJson(response, 200, body);
+      if (body instanceof RawResponse) sendRaw(response, body);
+      else sendJson(response, 200, body);
     } catch (error) {
       if (error instanceof RelayHttpError) return sendError(response, error);
       logError(routeLabel, error);
@@ -155,6 +162,7 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
     const what = payload.slice(separator + 1);
     if (what === 'access') live.recheckAccess(workspaceId).catch((error: unknown) => logError('/v1/live', error));
     else if (/^\d+$/.test(what)) live.poke(workspaceId, Number(what));
+    else if (what.startsWith('live.')) live.send(workspaceId, Buffer.from(what.slice('live.'.length), 'base64url').toString('utf8'));
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -168,6 +176,7 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
     url: `http://${urlHost}:${address.port}`,
     port: address.port,
     async close() {
+      telephony.close();
       live.close();
       await unlisten();
       await new Promise<void>((resolve) => {

@@ -42,6 +42,9 @@ import { createSecretStore, fileKeyCipher, type SecretCipher } from './secret-st
 import { timelineHandlers } from '../timeline/handlers';
 import { LocalState } from '../settings/local-state';
 import { appVersion } from './version';
+import { createPhoneModule } from '../phone';
+import type { PhoneService } from '../phone/service';
+import type { TextsService } from '../phone/texts';
 
 export type Shell = 'electron' | 'browser' | 'cli' | 'test';
 
@@ -80,6 +83,8 @@ export interface Core {
   readonly pipelines: PipelineService;
   readonly quotes: QuotesService;
   readonly exchange: ExchangeService;
+  readonly phone: PhoneService;
+  readonly texts: TextsService;
   /** Validates the input against the contract, runs the handler, validates the output. */
   invoke(channel: string, input: unknown): Promise<RpcResult<unknown>>;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
@@ -114,6 +119,21 @@ export function createCore(options: CoreOptions): Core {
   const files = new FilesService(sqlite, options.dataDir, engine, lifecycle, settings, now);
   const timeline = new TimelineService(sqlite, now);
   const photos = new ContactPhotos(sqlite, files.blobs, engine, lifecycle, settings, (id) => contacts.get(id), now);
+  const phoneLine = createPhoneModule(
+    {
+      sqlite,
+      engine,
+      state,
+      settings,
+      files,
+      followUps,
+      calls,
+      now,
+      emit: { screenPop: (pop) => emit('phone.incomingCall', pop), textsChanged: (numbers) => emit('texts.changed', { numbers }) },
+      logError,
+    },
+    () => syncEngine,
+  );
   // Every service has registered its derived-data hooks: changes kept from a newer version that
   // this one now understands can be applied.
   engine.applyPendingChanges();
@@ -146,6 +166,8 @@ export function createCore(options: CoreOptions): Core {
     now,
     onStatus: (status) => emit('sync.status', status),
     ...(options.fetch ? { fetch: options.fetch } : {}),
+    onLiveMessage: phoneLine.onLiveMessage,
+    onCaughtUp: phoneLine.onCaughtUp,
   });
   const syncService = new SyncService(syncEngine, settings);
   if (options.autoSync !== false) syncEngine.start();
@@ -176,6 +198,7 @@ export function createCore(options: CoreOptions): Core {
     ...syncHandlers(syncEngine, syncService),
     ...exchangeHandlers(exchange),
     ...pipelineHandlers(pipelines, quotes, createPipelineAnalytics(sqlite), createScorer(sqlite, now)),
+    ...phoneLine.handlers,
   } satisfies Handlers;
 
   async function invoke(channelName: string, input: unknown): Promise<RpcResult<unknown>> {
@@ -208,6 +231,8 @@ export function createCore(options: CoreOptions): Core {
     pipelines,
     quotes,
     exchange,
+    phone: phoneLine.phone,
+    texts: phoneLine.texts,
     invoke,
     on(event, listener) {
       const schema = eventSchemas[event];
@@ -221,6 +246,7 @@ export function createCore(options: CoreOptions): Core {
     },
     close() {
       void backups?.stop();
+      phoneLine.close();
       syncEngine.close();
       reminders.stop();
       clearInterval(garbageTimer);
@@ -236,7 +262,7 @@ function toErrorPayload(error: unknown, channelName: string, logError: (error: u
   return { code: 'internal', message: 'Something went wrong inside Fieldbook. The details are in its log.' };
 }
 
-const activityTables = ['notes', 'follow_ups', 'calls', 'files', 'deals', 'quotes'] as const;
+const activityTables = ['notes', 'follow_ups', 'calls', 'files', 'deals', 'quotes', 'texts'] as const;
 
 /** The contacts whose notes, follow-ups, calls or files were written, for the renderer to refresh. */
 function contactsOfActivity(sqlite: Sqlite, touched: TouchedRows) {

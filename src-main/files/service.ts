@@ -45,6 +45,7 @@ export class FilesService {
   private readonly ofContact;
   private readonly byShaAlive;
   private readonly unreferenced;
+  private readonly openers: ((sha256: string) => StoredFile | undefined)[] = [];
 
   constructor(
     private readonly sqlite: Sqlite,
@@ -125,7 +126,17 @@ export class FilesService {
     const row = this.byShaAlive.get(sha256);
     if (row) return { path: this.blobs.blobPath(sha256), file: rowToFile(row) };
     const logo = this.settings.get().officeLogoSha256 === sha256 ? this.logoFile(sha256) : undefined;
-    return logo ? { path: this.blobs.blobPath(sha256), file: logo } : undefined;
+    if (logo) return { path: this.blobs.blobPath(sha256), file: logo };
+    for (const opener of this.openers) {
+      const file = opener(sha256);
+      if (file) return { path: this.blobs.blobPath(sha256), file };
+    }
+    return undefined;
+  }
+
+  /** Another owner of stored bytes (a call's recording: src-main/phone) says what they are. */
+  addOpener(opener: (sha256: string) => StoredFile | undefined): void {
+    this.openers.push(opener);
   }
 
   /**

@@ -72,10 +72,10 @@ export class FollowUpsService {
     return { overdue: count('overdue'), today: count('today'), upcoming: count('upcoming') };
   }
 
-  create(draft: z.output<typeof FollowUpDraftSchema>, slaRuleId: string | null = null, outerTx?: MutationTx): FollowUp {
+  /** `id` is given for follow-ups made from an outside fact (a missed phone line call), the same on every laptop. */
+  create(draft: z.output<typeof FollowUpDraftSchema>, slaRuleId: string | null = null, outerTx?: MutationTx, id = uuidv7()): FollowUp {
     this.lifecycle.requireAlive('contacts', draft.contactId, 'contact', 'contactId');
     if (draft.callId) this.lifecycle.requireAlive('calls', draft.callId, 'call', 'callId');
-    const id = uuidv7();
     const timestamp = this.now();
     const userName = this.settings.get().userName;
     const write = (tx: MutationTx) =>
@@ -177,7 +177,7 @@ export class FollowUpsService {
   }
 }
 
-function ruleMatches(rule: SlaRule, trigger: { contactType: string; callOutcome?: string }): boolean {
+export function ruleMatches(rule: SlaRule, trigger: { contactType: string; callOutcome?: string }): boolean {
   if (rule.contactType && rule.contactType !== trigger.contactType) return false;
   if (rule.callOutcome) return rule.callOutcome === trigger.callOutcome;
   // A rule without a call outcome is about new contacts of its type, not about calls.

@@ -73,15 +73,25 @@ export class RelayClient {
     return this.request('GET', `/v1/snapshot?${query}`, SnapshotResponseSchema);
   }
 
-  /** Opens the live channel; `onPoke` gets the newest sequence after each push to the workspace. */
-  live(onPoke: (newestSeq: number) => void, onClose: () => void, onOpen: () => void = () => {}): { close(): void } {
+  /**
+   * Opens the live channel; `onPoke` gets the newest sequence after each push to the workspace,
+   * `onMessage` every other message (a ringing call: src-shared/sync/telephony.ts), unchecked.
+   */
+  live(
+    onPoke: (newestSeq: number) => void,
+    onClose: () => void,
+    onOpen: () => void = () => {},
+    onMessage: (message: unknown) => void = () => {},
+  ): { close(): void } {
     const url = new URL('/v1/live', this.baseUrl);
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
     const socket = new WebSocket(url, [`fieldbook.${this.token ?? ''}`]);
     socket.on('message', (data) => {
       try {
-        const poke = PokeSchema.safeParse(JSON.parse(String(data)));
+        const message: unknown = JSON.parse(String(data));
+        const poke = PokeSchema.safeParse(message);
         if (poke.success) onPoke(poke.data.newestSeq);
+        else onMessage(message);
       } catch {
         // A malformed message from the relay is ignored; the next pull is the truth anyway.
       }
@@ -92,7 +102,20 @@ export class RelayClient {
     return { close: () => socket.terminate() };
   }
 
-  private async request<S extends z.ZodType>(
+  /** The response to a request with this device's token, for bodies that are not JSON (a recording). */
+  async fetchRaw(path: string): Promise<Response> {
+    try {
+      return await this.fetchImpl(new URL(path, this.baseUrl), {
+        headers: this.token ? { authorization: `Bearer ${this.token}` } : {},
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch (error) {
+      throw new RelayError('offline', `Cannot reach the relay at ${this.baseUrl} (${describeNetworkError(error)}).`, 0);
+    }
+  }
+
+  /** A JSON request answered in the protocol's error form; also used by the phone line's routes. */
+  async request<S extends z.ZodType>(
     method: 'GET' | 'POST',
     path: string,
     schema: S | undefined,

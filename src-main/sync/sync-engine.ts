@@ -35,6 +35,10 @@ export interface SyncEngineOptions {
   periodicMs?: number;
   /** The network, replaceable in fault tests. */
   fetch?: Fetch;
+  /** Live messages other than pokes (a ringing call), unchecked: the receiver validates them. */
+  onLiveMessage?: (message: unknown) => void;
+  /** After a cycle that pushed and pulled everything: this laptop is caught up with the relay. */
+  onCaughtUp?: () => void;
 }
 
 /**
@@ -196,6 +200,7 @@ export class SyncEngine {
         },
         // Pokes sent while the socket was down are lost: pull once it is back.
         () => this.schedule(0),
+        (message) => this.options.onLiveMessage?.(message),
       );
     } catch {
       this.live = undefined;
@@ -225,6 +230,7 @@ export class SyncEngine {
       this.failures = 0;
       this.schedule(this.options.periodicMs ?? 30_000);
       if (!this.live) this.connectLive();
+      this.options.onCaughtUp?.();
     } catch (error) {
       this.recordFailure(error);
     } finally {

@@ -27,9 +27,9 @@ export interface MatchedRoute {
 }
 
 /** Finds the route of `/v1/devices/abc/revoke` by its pattern `/v1/devices/:id/revoke`. */
-export function matchRoute(method: string, pathname: string): MatchedRoute | undefined {
+export function matchRoute(method: string, pathname: string, routes: readonly Route[] = relayRoutes): MatchedRoute | undefined {
   const parts = pathname.split('/');
-  for (const route of relayRoutes) {
+  for (const route of routes) {
     const pattern = route.path.split('/');
     if (route.method !== method || pattern.length !== parts.length) continue;
     const params: Record<string, string> = {};

@@ -94,7 +94,8 @@ export const pushRoute: Route = {
   },
 };
 
-async function foldIntoRowState(
+/** Also used by the relay's own writes (src-relay/telephony/relay-author.ts). */
+export async function foldIntoRowState(
   tx: RelayTransaction,
   workspaceId: string,
   fresh: { tableName: string; rowId: string; hlc: string; fields: RowState['fields']; author: string }[],
