@@ -162,7 +162,12 @@ async function listImports(command: string, args: readonly string[], context: Co
       imports.length === 0
         ? 'No imports yet.'
         : imports
-            .map((batch) => `${batch.batchId}  ${new Date(batch.startedAt).toISOString()}  ${batch.fileName}  ${batch.counts.created} created, ${batch.counts.updated} updated${batch.undoneAt ? '  (undone)' : ''}`)
+            .map(
+              (batch) =>
+                `${batch.batchId}  ${new Date(batch.startedAt).toISOString()}  ${batch.fileName}  ${batch.counts.created} created, ${batch.counts.updated} updated${
+                  batch.undoneAt ? '  (undone)' : batch.interrupted ? `  (interrupted part-way: undo it with fieldbook import undo ${batch.batchId}, then import the file again)` : ''
+                }`,
+            )
             .join('\n'),
     );
     return 0;

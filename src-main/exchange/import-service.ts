@@ -100,7 +100,7 @@ export class ImportService {
     if (newFields.length > 0) settings.update({ customFields: [...settings.get().customFields, ...newFields] });
 
     const batchId = newRowId();
-    this.batches.begin(batchId);
+    this.batches.begin(batchId, { fileName: options.fileName, format: source.format, startedAt });
     const planner = new ImportPlanner(sqlite, DuplicateIndex.load(sqlite), context, options);
     const tally = newTally(source.rows.length);
     const total = source.rows.length;
@@ -177,9 +177,10 @@ export class ImportService {
   }
 
   async undo(batchId: string, control: JobControl = {}): Promise<UndoReport> {
-    const summary = this.batches.summary(batchId);
-    if (summary.undoneAt !== null) {
-      throw new AppError('conflict', `That import was already undone (${new Date(summary.undoneAt).toISOString()}).`, 'batchId');
+    const state = this.batches.state(batchId);
+    if (state.kind === 'running') throw new AppError('conflict', 'That import is still running; cancel it or wait for it to finish.', 'batchId');
+    if (state.undoneAt !== null) {
+      throw new AppError('conflict', `That import was already undone (${new Date(state.undoneAt).toISOString()}).`, 'batchId');
     }
     const result = await revertBatch(this.deps, this.batches, batchId, control);
     this.batches.markUndone(batchId, this.now());
