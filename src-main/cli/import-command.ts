@@ -9,6 +9,7 @@ import {
 } from '../../src-shared/domain/exchange';
 import type { CustomFieldDef } from '../../src-shared/domain/settings';
 import { parseOrThrow } from '../../src-shared/ipc/validate';
+import { privateFileMode } from '../core/private-files';
 import { compactHeader, customFieldIdFor, formatTargetSpec, parseTargetSpec, suggestMapping, targetSpecHelp } from '../exchange/header-mapping';
 import { parseCsv } from '../exchange/csv-read';
 import { decodeText } from '../exchange/text-decode';
@@ -83,7 +84,7 @@ async function importFile(format: 'csv' | 'vcard', command: string, args: readon
     output.done();
     const errorsFile = stringOption(values, 'errors');
     if (errorsFile && report.hasErrorFile) {
-      fs.writeFileSync(errorsFile, exchange.importErrors(report.batchId).csv);
+      fs.writeFileSync(errorsFile, exchange.importErrors(report.batchId).csv, { mode: privateFileMode });
       output.note(`The rows not imported are in ${errorsFile}.`);
     }
     output.result(report, () => describeReport(report));

@@ -1,5 +1,4 @@
 import { EventEmitter } from 'node:events';
-import fs from 'node:fs';
 import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { AppError, type ErrorPayload } from '../../src-shared/errors';
@@ -33,7 +32,7 @@ import { QuotesService } from '../pipeline/quotes';
 import { createPipelineAnalytics } from '../pipeline/analytics';
 import { createScorer } from '../pipeline/scores';
 import { pipelineHandlers } from '../pipeline/handlers';
-import { defaultBackupDir } from '../exchange/backup';
+import { defaultBackupDir, removeLeftoverSnapshots } from '../exchange/backup';
 import { exchangeHandlers } from '../exchange/handlers';
 import { startDailyBackups } from '../exchange/jobs';
 import { ExchangeService } from '../exchange/service';
@@ -41,6 +40,7 @@ import { createSecretStore, fileKeyCipher, type SecretCipher } from './secret-st
 import { timelineHandlers } from '../timeline/handlers';
 import { LocalState } from '../settings/local-state';
 import { appVersion } from './version';
+import { createPrivateFile, makePrivateDir, securePermissions } from './private-files';
 
 export type Shell = 'electron' | 'browser' | 'cli' | 'test';
 
@@ -90,8 +90,10 @@ export function createCore(options: CoreOptions): Core {
   const now = options.now ?? Date.now;
   const logError =
     options.logError ?? ((error: unknown, context: string) => console.error(`[fieldbook] ${context}:`, error));
-  fs.mkdirSync(options.dataDir, { recursive: true });
-  fs.mkdirSync(path.join(options.dataDir, 'files'), { recursive: true });
+  securePermissions(options.dataDir);
+  makePrivateDir(path.join(options.dataDir, 'files'));
+  createPrivateFile(path.join(options.dataDir, 'fieldbook.db'));
+  removeLeftoverSnapshots(options.dataDir);
   const { sqlite } = openDatabase({
     file: path.join(options.dataDir, 'fieldbook.db'),
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),

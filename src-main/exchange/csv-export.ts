@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import Papa from 'papaparse';
 import type { ExportCsvOptions } from '../../src-shared/domain/exchange';
 import { AppError } from '../../src-shared/errors';
+import { privateFileMode } from '../core/private-files';
 import type { Sqlite } from '../db/open';
 import type { SettingsService } from '../settings/service';
 import type { JobControl } from './deps';
@@ -51,7 +52,7 @@ export async function writeAtomically(
   work: (write: (text: string) => Promise<void>) => Promise<number>,
 ): Promise<{ rows: number; bytes: number }> {
   const partPath = `${outPath}.part`;
-  const stream = fs.createWriteStream(partPath, { flags: 'w' });
+  const stream = fs.createWriteStream(partPath, { flags: 'w', mode: privateFileMode });
   const failed = new Promise<never>((_, reject) => stream.once('error', reject));
   failed.catch(() => {});
   const write = async (text: string) => {

@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { ImportBatchSummarySchema, ImportReportSchema, type ImportBatchSummary, type ImportReport } from '../../src-shared/domain/exchange';
 import { AppError } from '../../src-shared/errors';
+import { isProcessAlive, thisProcess } from '../core/process-alive';
 import type { UpdateRecord } from './import-writer';
 
 // The record of each import, kept on this laptop under dataDir/imports/ (not synced, not in
@@ -44,20 +44,6 @@ const SummaryFileSchema = z.union([
 ]);
 type SummaryFile = z.infer<typeof SummaryFileSchema>;
 
-const processToken = randomUUID();
-
-/** Whether the process that started an import is still there to finish it. */
-function stillRunning(running: Running): boolean {
-  if (running.pid === process.pid) return running.processToken === processToken;
-  try {
-    process.kill(running.pid, 0);
-    return true;
-  } catch {
-    // ESRCH: gone. EPERM: another user's process has that pid now, so ours is gone too.
-    return false;
-  }
-}
-
 /** What an import's record says of it: finished (with its report), running, or interrupted. */
 export type BatchState =
   | { kind: 'finished'; report: ImportReport; undoneAt: number | null }
@@ -82,7 +68,7 @@ export class ImportBatches {
   begin(batchId: string, about: { fileName: string; format: ImportReport['format']; startedAt: number }): void {
     fs.mkdirSync(this.dir, { recursive: true, mode: 0o700 });
     fs.writeFileSync(this.file(batchId, '.log.jsonl'), '', { flag: 'wx', mode: 0o600 });
-    this.writeSummary(batchId, { running: { ...about, pid: process.pid, processToken }, undoneAt: null });
+    this.writeSummary(batchId, { running: { ...about, ...thisProcess }, undoneAt: null });
   }
 
   appendChunk(batchId: string, created: string[], updated: UpdateRecord[]): void {
@@ -117,7 +103,7 @@ export class ImportBatches {
     if (!fs.existsSync(file)) throw new AppError('not_found', 'There is no record of that import on this computer.', 'batchId');
     const summary = SummaryFileSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
     if ('report' in summary) return { kind: 'finished', report: summary.report, undoneAt: summary.undoneAt };
-    if (stillRunning(summary.running)) return { kind: 'running', running: summary.running };
+    if (isProcessAlive(summary.running)) return { kind: 'running', running: summary.running };
     return { kind: 'interrupted', running: summary.running, undoneAt: summary.undoneAt };
   }
 
