@@ -41,6 +41,7 @@ import { timelineHandlers } from '../timeline/handlers';
 import { LocalState } from '../settings/local-state';
 import { appVersion } from './version';
 import { createPrivateFile, makePrivateDir, securePermissions } from './private-files';
+import { adoptCopiedData } from './restored-copy';
 
 export type Shell = 'electron' | 'browser' | 'cli' | 'test';
 
@@ -101,6 +102,8 @@ export function createCore(options: CoreOptions): Core {
   });
 
   const state = new LocalState(sqlite);
+  const secrets = createSecretStore(state, options.secretCipher ?? fileKeyCipher(options.dataDir));
+  adoptCopiedData(state, secrets);
   const deviceId = state.get<string>('device_id') ?? state.set('device_id', uuidv7());
   const clock = new HybridLogicalClock(deviceId, now, state.get<string>('hlc'));
   const settings = new SettingsService(state);
@@ -119,7 +122,6 @@ export function createCore(options: CoreOptions): Core {
   engine.applyPendingChanges();
   const pipelines = new PipelineService(sqlite, engine, lifecycle, settings, now);
   const quotes = new QuotesService(sqlite, engine, lifecycle, settings, pipelines, contacts, files, notes, now);
-  const secrets = createSecretStore(state, options.secretCipher ?? fileKeyCipher(options.dataDir));
 
   const events = new EventEmitter();
   events.setMaxListeners(100);

@@ -19,7 +19,51 @@ interface SyncConfig {
 
 const configKey = 'sync.config';
 const cursorKey = 'sync.cursor';
+const rejoinKey = 'sync.rejoin';
 const tokenSecret = 'relay-device-token';
+
+/** Where a copied or restored laptop synced before, so it can be asked to join again. */
+export interface RejoinNotice {
+  relayUrl: string;
+  workspaceName: string;
+  /** `restored`: from a Fieldbook backup; `copied`: a data folder whose sealing key is elsewhere. */
+  reason: 'restored' | 'copied';
+  backupCreatedAt: string | null;
+}
+
+/**
+ * Whether this data folder holds a device token this computer cannot open (the folder was copied
+ * from another computer without the key that seals it).
+ */
+export function hasUnreadableToken(secrets: SecretStore): boolean {
+  try {
+    secrets.get(tokenSecret);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Forgets this laptop's place in its workspace (its token, cursor and settings; the data stays)
+ * and remembers where it was, so the sync status asks to join that workspace again.
+ */
+export function forgetWorkspaceForRejoin(state: LocalState, secrets: SecretStore, notice: Omit<RejoinNotice, 'relayUrl' | 'workspaceName'>): void {
+  const config = state.get<SyncConfig>(configKey);
+  if (!config) return;
+  state.set<RejoinNotice>(rejoinKey, { relayUrl: config.relayUrl, workspaceName: config.workspaceName, ...notice });
+  secrets.delete(tokenSecret);
+  state.delete(configKey);
+  state.delete(cursorKey);
+}
+
+function rejoinMessage(notice: RejoinNotice): string {
+  const what =
+    notice.reason === 'restored'
+      ? `This data was restored from a backup${notice.backupCreatedAt ? ` made ${notice.backupCreatedAt.slice(0, 10)}` : ''}`
+      : "This data was copied from another computer (this laptop's sync key stayed there)";
+  return `${what}, so this laptop must join the workspace "${notice.workspaceName}" again: ask an admin of the workspace for an invite code, then choose Join a workspace. Everything on this laptop is kept and shared once it has joined.`;
+}
 const pullPage = 1000;
 const snapshotPage = 2000;
 
@@ -71,17 +115,18 @@ export class SyncEngine {
   status(): SyncStatus {
     const config = this.config;
     const pendingChanges = this.options.engine.pendingCount();
+    const rejoin = config ? undefined : this.options.state.get<RejoinNotice>(rejoinKey);
     const base = {
       pendingChanges,
       lastSyncedAt: this.lastSyncedAt,
       offlineSince: this.offlineSince,
-      relayUrl: config?.relayUrl ?? null,
-      workspaceName: config?.workspaceName ?? null,
+      relayUrl: config?.relayUrl ?? rejoin?.relayUrl ?? null,
+      workspaceName: config?.workspaceName ?? rejoin?.workspaceName ?? null,
       memberName: config?.memberName ?? null,
       role: config?.role ?? null,
       secretProtection: this.options.secrets.protection,
     };
-    if (!config) return { ...base, state: 'not_configured', message: null };
+    if (!config) return { ...base, state: 'not_configured', message: rejoin ? rejoinMessage(rejoin) : null };
     if (this.problem) return { ...base, state: this.problem.state, message: this.problem.message };
     if (this.running) return { ...base, state: 'syncing', message: null };
     return { ...base, state: pendingChanges > 0 ? 'pending' : 'synced', message: null };
@@ -101,6 +146,7 @@ export class SyncEngine {
       deviceId: rest.deviceId,
     });
     this.options.state.set(cursorKey, 0);
+    this.options.state.delete(rejoinKey);
     this.problem = null;
     this.failures = 0;
   }
@@ -117,6 +163,7 @@ export class SyncEngine {
     this.options.secrets.delete(tokenSecret);
     this.options.state.delete(configKey);
     this.options.state.delete(cursorKey);
+    this.options.state.delete(rejoinKey);
     this.problem = null;
     this.offlineSince = null;
     this.lastSyncedAt = null;
