@@ -11,6 +11,9 @@ import { resolveColumns, type ColumnDef, type ExportRowTypes } from './export-co
 import { readerFor, type ChunkReader } from './export-queries';
 import { protectFormula } from './values';
 
+/** A phone number in E.164 or an amount such as -12.50: no spreadsheet runs it as a formula. */
+const plainNumber = /^[+-]?\d+(?:[.,]\d+)?$/;
+
 /**
  * Streams a CSV export to `outPath`: rows are read in chunks, each chunk written with
  * papaparse's unparse, waiting for the file stream to drain (so memory stays flat for any
@@ -28,7 +31,10 @@ export async function exportCsv(
   const format = { decimalComma: options.decimalComma };
   const cell = (column: ColumnDef<unknown>, row: unknown) => {
     const value = column.value(row, format);
-    return column.text && options.protectFormulas ? protectFormula(value) : value;
+    if (!options.protectFormulas) return value;
+    // Columns Fieldbook formats itself (phones, numbers, dates) can still hold what another
+    // device or an older version wrote; only a plain number there is left as it is.
+    return column.text || !plainNumber.test(value) ? protectFormula(value) : value;
   };
   const unparse = (rows: string[][]) => `${Papa.unparse(rows, { delimiter: options.delimiter, newline: '\r\n' })}\r\n`;
 
