@@ -25,8 +25,8 @@ const SnapshotQuerySchema = z.object({
 async function sequenceBounds(tx: RelayTransaction, workspaceId: string): Promise<{ oldestSeq: number; newestSeq: number }> {
   const [bounds] = await tx
     .select({
-      oldestSeq: sql<number>`coalesce(min(${changes.seq}), 0)`.mapWith(Number),
-      newestSeq: sql<number>`coalesce(max(${changes.seq}), 0)`.mapWith(Number),
+      oldestSeq: sql<number>`coalesce(min(${changes.workspaceSeq}), 0)`.mapWith(Number),
+      newestSeq: sql<number>`coalesce(max(${changes.workspaceSeq}), 0)`.mapWith(Number),
     })
     .from(changes)
     .where(eq(changes.workspaceId, workspaceId));
@@ -43,15 +43,15 @@ export const pullRoute: Route = {
       const rows = await tx
         .select()
         .from(changes)
-        .where(and(eq(changes.workspaceId, caller.workspaceId), gt(changes.seq, after)))
-        .orderBy(asc(changes.seq))
+        .where(and(eq(changes.workspaceId, caller.workspaceId), gt(changes.workspaceSeq, after)))
+        .orderBy(asc(changes.workspaceSeq))
         .limit(limit + 1);
       return { rows, ...(await sequenceBounds(tx, caller.workspaceId)) };
     }, readSnapshot);
     metrics.pulls.add();
     return {
       changes: page.rows.slice(0, limit).map((row) => ({
-        seq: row.seq,
+        seq: row.workspaceSeq,
         change: {
           changeId: row.changeId,
           hlc: row.hlc,

@@ -47,12 +47,25 @@ export const pushRoute: Route = {
       // Holding this lock from before the insert until the commit makes sequence order equal
       // commit order within a workspace (other workspaces are not held up; a hash collision
       // between two workspace ids only serialises them).
+      // The lock also makes the workspace's next numbers ours until the commit.
       await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${caller.workspaceId}, 0))`);
-      const inserted = await tx
+      const already = await tx
+        .select({ changeId: changes.changeId })
+        .from(changes)
+        .where(and(eq(changes.workspaceId, caller.workspaceId), sql`${changes.changeId} = ANY(${sql.param(unique.map((change) => change.changeId))}::text[])`));
+      const known = new Set(already.map((row) => row.changeId));
+      const fresh = unique.filter((change) => !known.has(change.changeId));
+      const [highest] = await tx
+        .select({ seq: sql<number>`coalesce(max(${changes.workspaceSeq}), 0)`.mapWith(Number) })
+        .from(changes)
+        .where(eq(changes.workspaceId, caller.workspaceId));
+      const base = highest?.seq ?? 0;
+      const inserted = fresh.length === 0 ? [] : await tx
         .insert(changes)
         .values(
-          unique.map((change) => ({
+          fresh.map((change, index) => ({
             workspaceId: caller.workspaceId,
+            workspaceSeq: base + index + 1,
             changeId: change.changeId,
             // The pushing device, from its token; whatever the payload claims is ignored.
             deviceId: caller.deviceId,
@@ -67,21 +80,11 @@ export const pushRoute: Route = {
             receivedAt,
           })),
         )
-        .onConflictDoNothing({ target: [changes.workspaceId, changes.changeId] })
         .returning({ changeId: changes.changeId });
 
       // Only newly stored changes are folded in (folding one twice would be harmless anyway).
-      const fresh = new Set(inserted.map((row) => row.changeId));
-      await foldIntoRowState(
-        tx,
-        caller.workspaceId,
-        unique.filter((change) => fresh.has(change.changeId)),
-      );
-      const [newest] = await tx
-        .select({ seq: sql<number>`coalesce(max(${changes.seq}), 0)`.mapWith(Number) })
-        .from(changes)
-        .where(eq(changes.workspaceId, caller.workspaceId));
-      const newestSeq = newest?.seq ?? 0;
+      await foldIntoRowState(tx, caller.workspaceId, fresh);
+      const newestSeq = base + inserted.length;
       // Delivered by PostgreSQL (and PGlite) only when this transaction commits: never a poke
       // for changes a puller cannot see yet. Every relay process on the database receives it.
       if (inserted.length > 0) await tx.execute(sql`SELECT pg_notify(${pokeChannel}, ${`${caller.workspaceId}:${newestSeq}`})`);

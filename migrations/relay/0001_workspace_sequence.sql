@@ -1,0 +1,1 @@
+ALTER TABLE "changes" ADD COLUMN "workspace_seq" bigint;
