@@ -76,7 +76,7 @@ async function importFile(format: 'csv' | 'vcard', command: string, args: readon
       fileName: path.basename(file!),
     });
     if (flag(values, 'preview')) {
-      const preview = exchange.previewFile(file!, options);
+      const preview = await exchange.previewFile(file!, options);
       output.result(preview, () => describePreview(preview));
       return 0;
     }

@@ -25,6 +25,8 @@ import { createImportWriter, ImportRejected, type UpdateRecord } from './import-
 /** Rows per transaction: big enough to make a commit rare, small enough to cancel and show progress often. */
 export const importChunkRows = 2000;
 const previewRows = 20;
+/** Rows a preview checks between two turns of the event loop, so the app answers meanwhile. */
+const previewSliceRows = 500;
 
 interface Tally {
   counts: ImportCounts;
@@ -43,6 +45,8 @@ export class ImportService {
   private readonly writer;
   private readonly chunkRows: number;
   private running = false;
+  /** Each preview's number: a newer one (the wizard's mapping changed) stops an older one. */
+  private previewGeneration = 0;
 
   constructor(
     private readonly deps: ExchangeDeps,
@@ -57,12 +61,17 @@ export class ImportService {
     return (this.deps.now ?? Date.now)();
   }
 
-  preview(bytes: Uint8Array, options: ImportOptions): ImportPreview {
+  async preview(bytes: Uint8Array, options: ImportOptions): Promise<ImportPreview> {
+    const generation = ++this.previewGeneration;
     const { source, context, region } = this.prepare(bytes, options);
     const planner = new ImportPlanner(this.deps.sqlite, DuplicateIndex.load(this.deps.sqlite), context, options, previewIds());
     const tally = newTally(source.rows.length);
     const preview: PreviewRow[] = [];
-    for (const row of source.rows) {
+    for (const [index, row] of source.rows.entries()) {
+      if (index > 0 && index % previewSliceRows === 0) {
+        await yieldToEventLoop();
+        if (generation !== this.previewGeneration) throw new AppError('cancelled', 'A newer check of the file replaced this one.');
+      }
       const planned = planner.plan(row);
       count(tally, row, planned);
       if (preview.length < previewRows) preview.push(toPreviewRow(row, planned));

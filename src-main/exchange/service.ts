@@ -60,7 +60,7 @@ export class ExchangeService {
 
   // ------------------------------------------------------------ channels
 
-  previewUpload(input: ImportOptions & { uploadId: string }): ImportPreview {
+  previewUpload(input: ImportOptions & { uploadId: string }): Promise<ImportPreview> {
     return this.imports.preview(this.readUpload(input.uploadId), input);
   }
 
@@ -113,7 +113,7 @@ export class ExchangeService {
 
   // ------------------------------------------------------------ direct use (CLI, tests)
 
-  previewFile(file: string, options: ImportOptions): ImportPreview {
+  previewFile(file: string, options: ImportOptions): Promise<ImportPreview> {
     return this.imports.preview(readImportFile(file), options);
   }
 

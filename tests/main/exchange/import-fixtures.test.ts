@@ -153,7 +153,7 @@ describe('importing an Outlook export', () => {
 
 describe('importing a semicolon-separated Windows-1252 file from a German Excel', () => {
   it('decodes the bytes, finds the delimiter and reads numbers in the region given', async () => {
-    const preview = exchange.previewFile(fixture('latin1-semicolon.csv'), importOptions({ region: 'DE' }));
+    const preview = await exchange.previewFile(fixture('latin1-semicolon.csv'), importOptions({ region: 'DE' }));
     expect(preview).toMatchObject({ encoding: 'windows-1252', delimiter: ';', headers: expect.arrayContaining(['Straße']) });
     const report = await importChecked('latin1-semicolon.csv', { region: 'DE' });
     expect(report.counts).toMatchObject({ rows: 3, created: 3, rejected: 0 });
