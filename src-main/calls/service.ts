@@ -6,8 +6,8 @@ import { normalisePhone } from '../../src-shared/phone';
 import type { Sqlite } from '../db/open';
 import type { FollowUpsService } from '../followups/service';
 import type { SettingsService } from '../settings/service';
-import type { MutationEngine } from '../sync/mutation-engine';
-import type { RowLifecycle } from '../sync/row-lifecycle';
+import type { MutationEngine } from '../writes/mutation-engine';
+import type { RowLifecycle } from '../writes/row-lifecycle';
 import { createCallQueries, rowToCall, type ParsedCallListQuery } from './queries';
 
 export class CallsService {

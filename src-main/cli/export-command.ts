@@ -2,7 +2,7 @@ import { contactSortFields, contactStatuses } from '../../src-shared/domain/cont
 import { exportColumns, ExportCsvOptionsSchema, exportPresets, type ExportEntity } from '../../src-shared/domain/exchange';
 import { AppError } from '../../src-shared/errors';
 import { parseOrThrow } from '../../src-shared/ipc/validate';
-import { parseIsoMoment } from '../exchange/values';
+import { parseIsoMoment } from '../exchange/formats/values';
 import { choice, exactPositionals, flag, parseCommand, stringOption, UsageError, type OptionValues } from './args';
 import { openCore, type CommandContext } from './context';
 

@@ -10,9 +10,9 @@ import {
 import type { CustomFieldDef } from '../../src-shared/domain/settings';
 import { parseOrThrow } from '../../src-shared/ipc/validate';
 import { privateFileMode } from '../core/private-files';
-import { compactHeader, customFieldIdFor, formatTargetSpec, parseTargetSpec, suggestMapping, targetSpecHelp } from '../exchange/header-mapping';
-import { parseCsv } from '../exchange/csv-read';
-import { decodeText } from '../exchange/text-decode';
+import { compactHeader, customFieldIdFor, formatTargetSpec, parseTargetSpec, suggestMapping, targetSpecHelp } from '../exchange/import/header-mapping';
+import { parseCsv } from '../exchange/formats/csv-read';
+import { decodeText } from '../exchange/formats/text-decode';
 import { choice, exactPositionals, flag, listOption, parseCommand, stringOption, UsageError } from './args';
 import { openCore, type CommandContext } from './context';
 

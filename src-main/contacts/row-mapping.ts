@@ -1,9 +1,9 @@
 import type { Contact, ContactListItem, Email, Money, Phone } from '../../src-shared/domain/contact';
 import type { CustomFieldValues } from '../../src-shared/domain/contact';
-import type { FieldValues } from '../sync/synced-tables';
+import type { FieldValues } from '../writes/synced-tables';
 
 // Both directions between a contacts row and the domain shape. The counterpart of the
-// column list in src-main/sync/synced-tables.ts.
+// column list in src-main/writes/synced-tables.ts.
 
 export interface ContactRow {
   id: string;

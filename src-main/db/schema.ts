@@ -5,7 +5,7 @@ import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'driz
 // of its changes arrives first from sync. Synced tables have device-generated text ids and a causal length `cl`
 // (odd = alive, even = deleted). Only additive migrations touch synced tables.
 // When adding a synced column: this file, `npm run db:generate`, the table's entry in
-// src-main/sync/synced-tables.ts, and the domain's row mapping.
+// src-main/writes/synced-tables.ts, and the domain's row mapping.
 
 const alive = sql`cl % 2 = 1`;
 

@@ -13,13 +13,13 @@ import type {
 } from '../../src-shared/domain/exchange';
 import { AppError } from '../../src-shared/errors';
 import { privateDirMode } from '../core/private-files';
-import { createBackup, defaultBackupDir, keptBackups, listBackups, pruneBackups } from './backup';
-import { exportCsv } from './csv-export';
-import { resolveColumns } from './export-columns';
+import { createBackup, defaultBackupDir, keptBackups, listBackups, pruneBackups } from './backup/backup';
+import { exportCsv } from './export/csv';
+import { resolveColumns } from './export/columns';
 import type { ExchangeDeps, JobControl } from './deps';
-import { ImportService } from './import-service';
+import { ImportService } from './import/service';
 import { JobRegistry, type ExchangeEmit } from './job-registry';
-import { exportJson } from './json-export';
+import { exportJson } from './export/json';
 
 export interface ExchangeOptions {
   /** Tells the renderer about job progress (exchange.progress, exchange.finished). */

@@ -6,8 +6,8 @@ import { fileCategories, type FileCategory, type StoredFile } from '../../src-sh
 import { AppError } from '../../src-shared/errors';
 import type { Sqlite } from '../db/open';
 import type { SettingsService } from '../settings/service';
-import type { MutationEngine } from '../sync/mutation-engine';
-import type { RowLifecycle } from '../sync/row-lifecycle';
+import type { MutationEngine } from '../writes/mutation-engine';
+import type { RowLifecycle } from '../writes/row-lifecycle';
 import { BlobStore, type StagedBlob } from './blob-store';
 
 interface FileRow {

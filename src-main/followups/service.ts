@@ -10,9 +10,9 @@ import type { SlaRule } from '../../src-shared/domain/settings';
 import { AppError } from '../../src-shared/errors';
 import type { Sqlite } from '../db/open';
 import type { SettingsService } from '../settings/service';
-import type { MutationEngine, MutationTx } from '../sync/mutation-engine';
-import type { RowLifecycle } from '../sync/row-lifecycle';
-import type { FieldValues } from '../sync/synced-tables';
+import type { MutationEngine, MutationTx } from '../writes/mutation-engine';
+import type { RowLifecycle } from '../writes/row-lifecycle';
+import type { FieldValues } from '../writes/synced-tables';
 import { createFollowUpQueries, rowToFollowUp } from './queries';
 
 export interface FollowUpListInput {

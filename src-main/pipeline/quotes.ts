@@ -11,9 +11,9 @@ import type { ContactsService } from '../contacts/service';
 import type { FilesService } from '../files/service';
 import type { NotesService } from '../notes/service';
 import type { SettingsService } from '../settings/service';
-import type { MutationEngine } from '../sync/mutation-engine';
-import type { RowLifecycle } from '../sync/row-lifecycle';
-import type { FieldValues } from '../sync/synced-tables';
+import type { MutationEngine } from '../writes/mutation-engine';
+import type { RowLifecycle } from '../writes/row-lifecycle';
+import type { FieldValues } from '../writes/synced-tables';
 import type { PipelineService } from './service';
 import { renderQuotePdf } from './quote-pdf';
 

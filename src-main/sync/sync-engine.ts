@@ -4,7 +4,8 @@ import type { DeviceCredentials, WireChange } from '../../src-shared/sync/protoc
 import { maxPushBatch, maxRequestBytes } from '../../src-shared/sync/protocol';
 import type { SecretStore } from '../core/secret-store';
 import type { LocalState } from '../settings/local-state';
-import type { ChangeRecord, MutationEngine } from './mutation-engine';
+import type { ChangeRecord } from '../writes/change-log';
+import type { MutationEngine } from '../writes/mutation-engine';
 import { RelayClient, RelayError, type Fetch } from './relay-client';
 
 interface SyncConfig {

@@ -107,7 +107,7 @@ export const changes = pgTable(
 /**
  * The latest value, clock and author of every field of every row: a compaction of the change log
  * so a new device bootstraps without replaying it. Kept in step in the push transaction; clients
- * still do all merging (see src-relay/row-state.ts).
+ * still merge every change they pull; both use the rule of src-shared/sync/merge.ts.
  */
 export const rowState = pgTable(
   'row_state',

@@ -3,7 +3,7 @@ import { maxClockAheadMs, PushRequestSchema } from '../../src-shared/sync/protoc
 import { pokeChannel, type RelayTransaction } from '../db/open';
 import { changes, rowState, type StoredPayload } from '../db/schema';
 import { parseInput, RelayHttpError } from '../http';
-import { emptyRowState, foldChange, type RowStateValue } from '../row-state';
+import { emptyRowState, foldChange, type RowState } from '../../src-shared/sync/merge';
 import type { Route } from './types';
 
 // POST /v1/push: stores a batch of changes in the workspace's log, idempotently by change id,
@@ -100,7 +100,7 @@ export const pushRoute: Route = {
 async function foldIntoRowState(
   tx: RelayTransaction,
   workspaceId: string,
-  fresh: { tableName: string; rowId: string; hlc: string; fields: RowStateValue['fields']; author: string }[],
+  fresh: { tableName: string; rowId: string; hlc: string; fields: RowState['fields']; author: string }[],
 ): Promise<void> {
   if (fresh.length === 0) return;
   const keys = [...new Map(fresh.map((change) => [rowKey(change.tableName, change.rowId), change])).values()];
@@ -117,7 +117,7 @@ async function foldIntoRowState(
         sql`(${rowState.tableName}, ${rowState.rowId}) IN (SELECT * FROM unnest(${tableNames}::text[], ${rowIds}::text[]))`,
       ),
     );
-  const states = new Map<string, RowStateValue>(
+  const states = new Map<string, RowState>(
     existing.map((row) => [rowKey(row.tableName, row.rowId), { fields: row.fields, clocks: row.clocks, authors: row.authors }]),
   );
   for (const change of fresh) {

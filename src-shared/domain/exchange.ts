@@ -353,7 +353,7 @@ const col = (key: string, header: string): ExportColumnInfo => ({ key, header })
 /**
  * The columns a user can pick, per entity. Contacts also get one `custom.<id>` column per custom
  * field (header "Custom: <label>"). When adding a contact field: a column here, its value in
- * src-main/exchange/export-columns.ts, and its import target (header-mapping.ts).
+ * src-main/exchange/export/columns.ts, and its import target (import/header-mapping.ts).
  */
 export const exportColumns: Record<ExportEntity, ExportColumnInfo[]> = {
   contacts: [

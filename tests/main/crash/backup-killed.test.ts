@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listBackups } from '../../../src-main/exchange/backup';
-import { restoreBackup } from '../../../src-main/exchange/restore';
+import { listBackups } from '../../../src-main/exchange/backup/backup';
+import { restoreBackup } from '../../../src-main/exchange/backup/restore';
 import { bytesUnder, makeDataFolder, sqliteFilesUnder } from './data-folder';
 import { fieldbookHere, killWhen, randomPoint, startChild } from './kill-helpers';
 

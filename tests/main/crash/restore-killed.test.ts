@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBackup } from '../../../src-main/exchange/backup';
+import { createBackup } from '../../../src-main/exchange/backup/backup';
 import { createCore } from '../../../src-main/core/create-core';
 import { bytesUnder, makeDataFolder } from './data-folder';
 import { fieldbookHere, killWhen, randomPoint, startChild } from './kill-helpers';
