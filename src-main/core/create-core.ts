@@ -27,6 +27,7 @@ import { TimelineService } from '../timeline/service';
 import { SyncEngine } from '../sync/sync-engine';
 import { SyncService } from '../sync/service';
 import { syncHandlers } from '../sync/handlers';
+import { installRemoteValidation } from '../sync/remote-validation';
 import { PipelineService } from '../pipeline/service';
 import { QuotesService } from '../pipeline/quotes';
 import { createPipelineAnalytics } from '../pipeline/analytics';
@@ -108,6 +109,7 @@ export function createCore(options: CoreOptions): Core {
   const clock = new HybridLogicalClock(deviceId, now, state.get<string>('hlc'));
   const settings = new SettingsService(state);
   const engine = new MutationEngine(sqlite, clock, () => settings.get().userName);
+  const remoteValidation = installRemoteValidation(engine, sqlite, { appVersion, now, log: (message) => logError(new Error(message), 'sync') });
   const lifecycle = createRowLifecycle(sqlite, engine);
   const followUps = new FollowUpsService(sqlite, engine, lifecycle, settings, now);
   const contacts = new ContactsService(sqlite, engine, settings, now, (tx, contact) =>
@@ -120,6 +122,7 @@ export function createCore(options: CoreOptions): Core {
   // Every service has registered its derived-data hooks: changes kept from a newer version that
   // this one now understands can be applied.
   engine.applyPendingChanges();
+  remoteValidation.retryAfterUpgrade();
   const pipelines = new PipelineService(sqlite, engine, lifecycle, settings, now);
   const quotes = new QuotesService(sqlite, engine, lifecycle, settings, pipelines, contacts, files, notes, now);
 
@@ -148,6 +151,8 @@ export function createCore(options: CoreOptions): Core {
     now,
     onStatus: (status) => emit('sync.status', status),
     ...(options.fetch ? { fetch: options.fetch } : {}),
+    setAside: remoteValidation.setAside,
+    logError,
   });
   const syncService = new SyncService(syncEngine, settings);
   if (options.autoSync !== false) syncEngine.start();
@@ -174,7 +179,7 @@ export function createCore(options: CoreOptions): Core {
     ...callsHandlers(calls),
     ...filesHandlers(files),
     ...timelineHandlers(timeline, contacts, notes),
-    ...syncHandlers(syncEngine, syncService),
+    ...syncHandlers(syncEngine, syncService, remoteValidation.setAside),
     ...exchangeHandlers(exchange),
     ...pipelineHandlers(pipelines, quotes, createPipelineAnalytics(sqlite), createScorer(sqlite, now)),
   } satisfies Handlers;

@@ -1,11 +1,13 @@
 import type { SyncStatus } from '../../src-shared/domain/sync';
 import { parseHlc } from '../../src-shared/hlc';
+import { toStorableText } from '../../src-shared/sync/change-contract';
 import type { DeviceCredentials, WireChange } from '../../src-shared/sync/protocol';
 import { maxPushBatch, maxRequestBytes } from '../../src-shared/sync/protocol';
 import type { SecretStore } from '../core/secret-store';
 import type { LocalState } from '../settings/local-state';
 import type { ChangeRecord } from '../writes/change-log';
 import type { MutationEngine } from '../writes/mutation-engine';
+import { describeSyncFailure, type SyncProblem } from './failures';
 import { RelayClient, RelayError, type Fetch } from './relay-client';
 
 interface SyncConfig {
@@ -79,6 +81,10 @@ export interface SyncEngineOptions {
   periodicMs?: number;
   /** The network, replaceable in fault tests. */
   fetch?: Fetch;
+  /** Changes this laptop set aside (remote-validation.ts): counted in the status, and where the relay's refusals go. */
+  setAside?: { count(): number; add(change: ChangeRecord, reason: string): void };
+  /** Where each failure is logged with its cause (never shown as such to the person). */
+  logError?: (error: unknown, context: string) => void;
 }
 
 /**
@@ -99,7 +105,7 @@ export class SyncEngine {
   private closed = false;
   private lastSyncedAt: number | null = null;
   private offlineSince: number | null = null;
-  private problem: { state: 'offline' | 'error'; message: string } | null = null;
+  private problem: SyncProblem | null = null;
   private readonly unsubscribe: () => void;
 
   constructor(private readonly options: SyncEngineOptions) {
@@ -126,9 +132,11 @@ export class SyncEngine {
       memberName: config?.memberName ?? null,
       role: config?.role ?? null,
       secretProtection: this.options.secrets.protection,
+      setAsideChanges: this.options.setAside?.count() ?? 0,
+      action: null,
     };
-    if (!config) return { ...base, state: 'not_configured', message: rejoin ? rejoinMessage(rejoin) : null };
-    if (this.problem) return { ...base, state: this.problem.state, message: this.problem.message };
+    if (!config) return { ...base, state: 'not_configured', message: rejoin ? rejoinMessage(rejoin) : null, action: rejoin ? 'rejoin' : null };
+    if (this.problem) return { ...base, state: this.problem.state, message: this.problem.message, action: this.problem.action };
     if (this.running) return { ...base, state: 'syncing', message: null };
     return { ...base, state: pendingChanges > 0 ? 'pending' : 'synced', message: null };
   }
@@ -263,8 +271,15 @@ export class SyncEngine {
         this.again = false;
         const client = this.client();
         await this.bootstrapIfNew(client);
-        await this.pushAll(client);
+        // A push the relay refuses must not stop this laptop hearing from the others.
+        let pushFailure: unknown;
+        try {
+          await this.pushAll(client);
+        } catch (error) {
+          pushFailure = error;
+        }
         await this.pullAll(client);
+        if (pushFailure !== undefined) throw pushFailure;
       } while (this.again);
       this.lastSyncedAt = this.options.now();
       this.problem = null;
@@ -299,8 +314,15 @@ export class SyncEngine {
       const batch = limitBySize(this.options.engine.outbox(maxPushBatch).map(({ change }) => toWire(change)));
       if (batch.length === 0) return;
       const response = await client.push(batch);
-      this.options.engine.markPushed(response.acknowledged);
-      if (response.acknowledged.length === 0) return;
+      // A change the relay refuses can never be sent as it is: it is kept aside here, with the
+      // relay's reason, and no longer holds up the outbox.
+      for (const refusal of response.refused) {
+        const change = batch.find((candidate) => candidate.changeId === refusal.changeId);
+        if (change) this.options.setAside?.add({ ...change, deviceId: this.options.engine.deviceId }, `the relay refused it: ${refusal.reason}`);
+        this.options.logError?.(new Error(refusal.reason), `sync: the relay refused change ${refusal.changeId}`);
+      }
+      this.options.engine.markPushed([...response.acknowledged, ...response.refused.map((refusal) => refusal.changeId)]);
+      if (response.acknowledged.length + response.refused.length === 0) return;
     }
   }
 
@@ -328,20 +350,10 @@ export class SyncEngine {
   private recordFailure(error: unknown): void {
     if (this.closed) return;
     this.failures += 1;
-    if (error instanceof RelayError && (error.code === 'offline' || error.status >= 500 || error.code === 'rate_limited')) {
-      this.offlineSince ??= this.options.now();
-      this.problem = { state: 'offline', message: error.message };
-    } else if (error instanceof RelayError && error.code === 'unauthorized') {
-      this.problem = {
-        state: 'error',
-        message: 'The relay no longer accepts this laptop (it was removed or revoked). Ask your admin for a new invite.',
-      };
-    } else if (error instanceof RelayError) {
-      this.problem = { state: 'error', message: error.message };
-    } else {
-      this.problem = { state: 'error', message: 'Sync stopped on an unexpected error; it will try again.' };
-    }
-    if (!(error instanceof RelayError && error.code === 'unauthorized')) this.schedule(this.retryDelay());
+    this.problem = describeSyncFailure(error, this.failures);
+    if (this.problem.state === 'offline') this.offlineSince ??= this.options.now();
+    this.options.logError?.(error, `sync failed (${this.failures} in a row; shown as: ${this.problem.message})`);
+    if (this.problem.retry) this.schedule(this.retryDelay());
   }
 
   private retryDelay(): number {
@@ -366,8 +378,14 @@ function limitBySize(batch: WireChange[]): WireChange[] {
   return batch;
 }
 
+/**
+ * A change as the relay can store it. Text from before the write path cleaned it (an author
+ * name with a NUL, a lone surrogate) would be refused by PostgreSQL and hold the outbox up.
+ */
 function toWire(change: ChangeRecord): WireChange {
-  return { ...change };
+  const fields: WireChange['fields'] = {};
+  for (const [name, value] of Object.entries(change.fields)) fields[name] = typeof value === 'string' ? toStorableText(value) : value;
+  return { ...change, fields, author: toStorableText(change.author).slice(0, 120) };
 }
 
 /** One snapshot row as change records, one per distinct clock, so the normal merge applies them. */
