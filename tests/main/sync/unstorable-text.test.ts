@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openRelayDatabase, type RelayDatabase } from '../../../src-relay/db/open';
+import { createRelay, type Relay } from '../../../src-relay/server';
+import { createTempCore, type TempCore } from '../../helpers/temp-core';
+
+// Text the relay cannot store (a NUL, half of a surrogate pair) in the user's name, which every
+// change carries as its author, must not hold up the outbox; and a push the relay refuses must
+// not stop this laptop hearing from the others.
+
+let database: RelayDatabase;
+let relay: Relay;
+beforeAll(async () => {
+  database = await openRelayDatabase({ dataDir: null });
+  relay = await createRelay({ database, port: 0, logger: () => {} });
+}, 60_000);
+afterAll(async () => {
+  await relay.close();
+  await database.close();
+});
+
+const names = async (core: TempCore) => (await core.call('contacts.list', { query: '' })).items.map((contact) => contact.name).sort();
+
+async function teamOfTwo(memberOptions: Parameters<typeof createTempCore>[0] = {}) {
+  const admin = createTempCore({ autoSync: false });
+  const member = createTempCore({ autoSync: false, ...memberOptions });
+  await admin.call('sync.createWorkspace', { relayUrl: relay.url, workspaceName: 'Office', memberName: 'Sam' });
+  await member.call('sync.join', { relayUrl: relay.url, inviteCode: (await admin.call('sync.invite', {})).inviteCode, memberName: 'Priya' });
+  return { admin, member };
+}
+
+describe('text the relay cannot store', () => {
+  it("in the user's name does not block the outbox, also for changes made before", async () => {
+    const { admin, member } = await teamOfTwo();
+    try {
+      await member.call('settings.update', { userName: 'Pri\u0000ya \ud800' });
+      await member.call('contacts.create', { draft: { name: 'From Priya' } });
+      // A change stored by an earlier version, whose author was never cleaned.
+      member.sqlite.prepare('UPDATE changes SET author = ? WHERE local = 1 AND pushed = 0').run('Old\u0000name');
+      expect(await member.call('sync.now', {})).toMatchObject({ state: 'synced', pendingChanges: 0, message: null });
+      await admin.call('sync.now', {});
+      expect(await names(admin)).toContain('From Priya');
+    } finally {
+      admin.dispose();
+      member.dispose();
+    }
+  }, 60_000);
+
+  it('a refused push still lets this laptop pull, and says what to do', async () => {
+    const { admin, member } = await teamOfTwo({ now: () => Date.now() + 30 * 60 * 1000 });
+    try {
+      await admin.call('contacts.create', { draft: { name: 'From Sam' } });
+      await admin.call('sync.now', {});
+      await member.call('contacts.create', { draft: { name: 'From the fast clock' } });
+      const status = await member.call('sync.now', {});
+      expect(status).toMatchObject({ state: 'error', pendingChanges: 1 });
+      expect(status.message).toMatch(/clock is 30 minutes ahead/);
+      expect(await names(member)).toEqual(['From Sam', 'From the fast clock']);
+    } finally {
+      admin.dispose();
+      member.dispose();
+    }
+  }, 60_000);
+});
