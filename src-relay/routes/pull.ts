@@ -4,6 +4,7 @@ import type { PullResponse } from '../../src-shared/sync/protocol';
 import type { RelayTransaction } from '../db/open';
 import { changes, rowState } from '../db/schema';
 import { invalidInput, parseInput } from '../http';
+import { withoutRefusedChanges } from '../row-repair';
 import type { Route } from './types';
 
 // GET /v1/pull and GET /v1/snapshot. Each page is read in one REPEATABLE READ transaction, so
@@ -101,8 +102,13 @@ export const snapshotRoute: Route = {
         .limit(limit + 1);
       const page = rows.slice(0, limit);
       const last = page[page.length - 1];
+      const served = await withoutRefusedChanges(
+        tx,
+        caller.workspaceId,
+        page.map(({ tableName, rowId, fields, clocks, authors }) => ({ tableName, rowId, fields, clocks, authors })),
+      );
       return {
-        rows: page.map(({ tableName, rowId, fields, clocks, authors }) => ({ tableName, rowId, fields, clocks, authors })),
+        rows: served,
         cursor,
         nextPageAfter: rows.length > limit && last ? `${cursor}:${last.tableName}:${last.rowId}` : null,
       };
