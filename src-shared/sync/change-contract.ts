@@ -192,7 +192,7 @@ export const syncedColumnContract = {
 
 export type ContractTable = keyof typeof syncedColumnContract;
 
-const hlcPattern = /^\d{15}-\d{5}-[^\u0000]{1,64}$/;
+const hlcPattern = /^\d{15}-\d{5}-.{1,64}$/s;
 
 export type ChangeVerdict =
   /** Every field is one this version knows and holds a value it may hold. */
@@ -203,7 +203,7 @@ export type ChangeVerdict =
 
 /** Checks one change's record against the contract; `reason` says, for a person, what is wrong. */
 export function checkChange(change: { hlc: string; tableName: string; rowId: string; fields: Record<string, unknown>; author: string }): ChangeVerdict {
-  if (!hlcPattern.test(change.hlc)) return { kind: 'invalid', reason: 'its clock is not a hybrid logical clock' };
+  if (!hlcPattern.test(change.hlc) || !isStorableText(change.hlc)) return { kind: 'invalid', reason: 'its clock is not a hybrid logical clock' };
   if (typeof change.rowId !== 'string' || change.rowId.length === 0 || change.rowId.length > 200 || !isStorableText(change.rowId)) {
     return { kind: 'invalid', reason: 'its row id is not a valid id' };
   }

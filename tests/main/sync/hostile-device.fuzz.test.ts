@@ -11,7 +11,7 @@ import { findUnstorableText } from '../../../src-relay/http';
 import { createRelay, type Relay } from '../../../src-relay/server';
 import { syncedTables } from '../../../src-main/writes/synced-tables';
 import { createTempCore, type TempCore } from '../../helpers/temp-core';
-import { call, createWorkspace, inviteAndJoin } from '../../relay/helpers/relay-harness';
+import { call, inviteAndJoin } from '../../relay/helpers/relay-harness';
 
 // A member device gone bad (a stolen token, a broken build) pushes thousands of random,
 // malformed and hostile changes while two honest laptops keep editing, and some hostile changes
