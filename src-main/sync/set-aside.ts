@@ -1,20 +1,12 @@
 import type { SetAsideChange } from '../../src-shared/domain/sync';
 import type { Sqlite, Statement } from '../db/open';
-import type { ChangeRecord } from '../writes/change-log';
+import { toChangeRecord, type ChangeRecord, type ChangeRow } from '../writes/change-log';
 
 // The changes from other devices this laptop could not apply, with why (the table is
 // set_aside_changes in src-main/db/schema.ts). Written inside the transaction of the page they
 // came in, so a page's cursor never moves past a change that is neither applied nor kept here.
 
-interface SetAsideRow {
-  change_id: string;
-  hlc: string;
-  table_name: string;
-  row_id: string;
-  fields: string;
-  schema_version: number;
-  device_id: string;
-  author: string;
+interface SetAsideRow extends Omit<ChangeRow, 'seq'> {
   reason: string;
   set_aside_at: number;
   app_version: string;
@@ -79,16 +71,7 @@ export class SetAsideStore {
   /** The changes set aside by another version of the app than this one: it may apply them now. */
   fromOtherVersions(): ChangeRecord[] {
     const rows = this.statement('SELECT * FROM set_aside_changes WHERE app_version <> ? ORDER BY hlc').all(this.appVersion) as SetAsideRow[];
-    return rows.map((row) => ({
-      changeId: row.change_id,
-      hlc: row.hlc,
-      tableName: row.table_name,
-      rowId: row.row_id,
-      fields: JSON.parse(row.fields) as ChangeRecord['fields'],
-      schemaVersion: row.schema_version,
-      deviceId: row.device_id,
-      author: row.author,
-    }));
+    return rows.map((row) => toChangeRecord({ ...row, seq: 0 }));
   }
 
   private statement(sql: string): Statement {

@@ -1,13 +1,9 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { emptyRowState, foldChange } from '../../../src-shared/sync/merge';
 import { formatHlc } from '../../../src-shared/hlc';
-import { openRelayDatabase, type RelayDatabase } from '../../../src-relay/db/open';
 import { changes, rowState } from '../../../src-relay/db/schema';
-import { createRelay, type Relay } from '../../../src-relay/server';
+import { useRelayInMemory } from '../../helpers/relay-in-memory';
 import { createTempCore, type TempCore } from '../../helpers/temp-core';
 import { createWorkspace } from '../../relay/helpers/relay-harness';
 
@@ -16,19 +12,7 @@ import { createWorkspace } from '../../relay/helpers/relay-harness';
 // an earlier relay) every laptop sets it aside, says so, and carries on; a new laptop still
 // bootstraps.
 
-let work: string;
-let database: RelayDatabase;
-let relay: Relay;
-beforeAll(async () => {
-  work = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldbook-bad-change-'));
-  database = await openRelayDatabase({ dataDir: null });
-  relay = await createRelay({ database, port: 0, logger: () => {} });
-}, 60_000);
-afterAll(async () => {
-  await relay.close();
-  await database.close();
-  fs.rmSync(work, { recursive: true, force: true });
-});
+const relay = useRelayInMemory();
 
 const names = async (core: TempCore) => (await core.call('contacts.list', { query: '' })).items.map((contact) => contact.name).sort();
 
@@ -43,7 +27,7 @@ async function push(token: string, change: Record<string, unknown>) {
 
 /** Stores a change in the relay's log and snapshot as a relay of an earlier version did, unchecked. */
 async function storeAsAnEarlierRelayDid(workspaceId: string, deviceId: string, change: { changeId: string; hlc: string; tableName: string; rowId: string; fields: Record<string, string | number | null>; author: string }) {
-  await database.db.transaction(async (tx) => {
+  await relay.database.db.transaction(async (tx) => {
     const [highest] = await tx.execute<{ seq: number }>(sql`SELECT coalesce(max(workspace_seq), 0)::int AS seq FROM changes WHERE workspace_id = ${workspaceId}`).then((result) => (result as unknown as { rows: { seq: number }[] }).rows);
     await tx.insert(changes).values({
       workspaceId,

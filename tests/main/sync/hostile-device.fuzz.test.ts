@@ -1,15 +1,14 @@
 import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatHlc } from '../../../src-shared/hlc';
 import { syncedColumnContract } from '../../../src-shared/sync/change-contract';
 import { WireChangeSchema } from '../../../src-shared/sync/protocol';
-import { openRelayDatabase, type RelayDatabase } from '../../../src-relay/db/open';
 import { changes, rowState } from '../../../src-relay/db/schema';
 import { emptyRowState, foldChange, type RowChange } from '../../../src-shared/sync/merge';
 import { findUnstorableText } from '../../../src-relay/http';
-import { createRelay, type Relay } from '../../../src-relay/server';
 import { syncedTables } from '../../../src-main/writes/synced-tables';
+import { useRelayInMemory } from '../../helpers/relay-in-memory';
 import { createTempCore, type TempCore } from '../../helpers/temp-core';
 import { call, inviteAndJoin } from '../../relay/helpers/relay-harness';
 
@@ -26,16 +25,7 @@ const seed = Number(process.env.FIELDBOOK_FUZZ_SEED ?? 20261205);
 const rounds = Number(process.env.FIELDBOOK_FUZZ_ROUNDS ?? 6);
 const batchSize = Number(process.env.FIELDBOOK_FUZZ_BATCH ?? 300);
 
-let database: RelayDatabase;
-let relay: Relay;
-beforeAll(async () => {
-  database = await openRelayDatabase({ dataDir: null });
-  relay = await createRelay({ database, port: 0, logger: () => {}, rateLimit: { perSecond: 100_000, burst: 100_000 } });
-}, 60_000);
-afterAll(async () => {
-  await relay.close();
-  await database.close();
-});
+const relay = useRelayInMemory({ rateLimit: { perSecond: 100_000, burst: 100_000 } });
 
 const tables = Object.keys(syncedColumnContract);
 const columnsOf = (table: string) => Object.keys(syncedColumnContract[table as keyof typeof syncedColumnContract] ?? {});
@@ -96,7 +86,7 @@ function replicaState(core: TempCore): Record<string, Record<string, unknown>> {
 }
 
 async function storeAsAnEarlierRelayDid(workspaceId: string, change: { changeId: string; hlc: string; tableName: string; rowId: string; fields: Record<string, unknown>; author: string; schemaVersion: number }) {
-  await database.db.transaction(async (tx) => {
+  await relay.database.db.transaction(async (tx) => {
     const result = (await tx.execute(sql`SELECT coalesce(max(workspace_seq), 0)::int AS seq FROM changes WHERE workspace_id = ${workspaceId}`)) as unknown as { rows: { seq: number }[] };
     await tx.insert(changes).values({
       workspaceId,

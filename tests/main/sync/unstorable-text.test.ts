@@ -1,22 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openRelayDatabase, type RelayDatabase } from '../../../src-relay/db/open';
-import { createRelay, type Relay } from '../../../src-relay/server';
+import { describe, expect, it } from 'vitest';
+import { useRelayInMemory } from '../../helpers/relay-in-memory';
 import { createTempCore, type TempCore } from '../../helpers/temp-core';
 
 // Text the relay cannot store (a NUL, half of a surrogate pair) in the user's name, which every
 // change carries as its author, must not hold up the outbox; and a push the relay refuses must
 // not stop this laptop hearing from the others.
 
-let database: RelayDatabase;
-let relay: Relay;
-beforeAll(async () => {
-  database = await openRelayDatabase({ dataDir: null });
-  relay = await createRelay({ database, port: 0, logger: () => {} });
-}, 60_000);
-afterAll(async () => {
-  await relay.close();
-  await database.close();
-});
+const relay = useRelayInMemory();
 
 const names = async (core: TempCore) => (await core.call('contacts.list', { query: '' })).items.map((contact) => contact.name).sort();
 

@@ -2,29 +2,21 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openRelayDatabase, type RelayDatabase } from '../../../../src-relay/db/open';
-import { createRelay, type Relay } from '../../../../src-relay/server';
 import { createBackup } from '../../../../src-main/exchange/backup/backup';
 import { restoreBackup } from '../../../../src-main/exchange/backup/restore';
+import { useRelayInMemory } from '../../../helpers/relay-in-memory';
 import { createTempCore, type TempCore } from '../../../helpers/temp-core';
 
 // A backup of a laptop that syncs, restored (on a new laptop, or after a disk died): the copy
 // cannot go on as the old laptop, so it says in plain words to join the workspace again, and
 // once it has, it syncs both ways with everything kept.
 
+const relay = useRelayInMemory();
 let work: string;
-let database: RelayDatabase;
-let relay: Relay;
-beforeAll(async () => {
+beforeAll(() => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldbook-restore-synced-'));
-  database = await openRelayDatabase({ dataDir: null });
-  relay = await createRelay({ database, port: 0, logger: () => {} });
-}, 60_000);
-afterAll(async () => {
-  await relay.close();
-  await database.close();
-  fs.rmSync(work, { recursive: true, force: true });
 });
+afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 const names = async (core: TempCore) => (await core.call('contacts.list', { query: '' })).items.map((contact) => contact.name).sort();
 
