@@ -126,14 +126,14 @@ export function findUnstorableText(value: unknown, path: string[] = []): string 
 }
 
 /** Validates with a protocol schema; the refusal names the first offending field. */
-export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+export function parseInput<S extends z.ZodType>(schema: S, value: unknown, options: { storableText: boolean } = { storableText: true }): z.output<S> {
   const result = schema.safeParse(value);
   if (!result.success) {
     const issue = result.error.issues[0];
     const field = issue?.path.length ? issue.path.map(String).join('.') : 'body';
     throw invalidInput(`Invalid ${field}: ${issue?.message ?? 'not accepted'}.`);
   }
-  const unstorableField = findUnstorableText(result.data);
+  const unstorableField = options.storableText ? findUnstorableText(result.data) : undefined;
   if (unstorableField) {
     throw invalidInput(`Invalid ${unstorableField}: it contains a NUL character or a broken Unicode character, which the relay cannot store.`);
   }

@@ -7,7 +7,7 @@ import { pokeChannel, type RelayDatabase } from './db/open';
 import { bearerToken, findUnstorableText, forbidden, invalidInput, RawResponse, readJsonBody, RelayHttpError, sendError, sendJson, sendRaw } from './http';
 import { LiveHub } from './live';
 import { RelayMetrics } from './metrics';
-import { defaultRateLimit, RateLimiter, type RateLimitOptions } from './rate-limit';
+import { defaultFailedAuthLimit, defaultRateLimit, RateLimiter, type RateLimitOptions } from './rate-limit';
 import { matchRoute, relayRoutes } from './routes';
 import type { RouteContext } from './routes/types';
 import { createTelephony, type TelephonyOptions } from './telephony';
@@ -27,6 +27,8 @@ export interface RelayOptions {
   /** One JSON object per request; default: a JSON line on stdout. */
   logger?: RelayLogger;
   rateLimit?: RateLimitOptions;
+  /** Requests with an unknown token, per address, before they are answered 429. */
+  failedAuthLimit?: RateLimitOptions;
   /** Browser origins allowed on /v1/live besides the relay's own. */
   allowedOrigins?: readonly string[];
   maxRequestBytes?: number;
@@ -56,6 +58,10 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
   const log = options.logger ?? stdoutLogger;
   const metrics = new RelayMetrics();
   const limiter = new RateLimiter(options.rateLimit ?? defaultRateLimit);
+  // Counted after the lookup, so a known device is never refused because of someone else's
+  // guesses (behind a TLS proxy every device shares one address).
+  const failedAuth = new RateLimiter(options.failedAuthLimit ?? defaultFailedAuthLimit);
+  const unknownToken = (address: string | undefined) => failedAuth.take(`address:${address}`);
   const bodyLimit = options.maxRequestBytes ?? maxRequestBytes;
 
   const logRequest = (request: IncomingMessage, route: string, status: number, started: number, caller?: LoggedCaller) => {
@@ -89,6 +95,7 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
     metrics,
     allowedOrigins: options.allowedOrigins ?? [],
     takeToken: (deviceId) => limiter.take(`device:${deviceId}`),
+    unknownToken,
   });
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -126,7 +133,14 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
         body = await route.handle(context);
       } else {
         caller = await authenticate(db, bearerToken(request), now());
-        if (!caller) throw unauthorized();
+        if (!caller) {
+          const waitSeconds = unknownToken(request.socket.remoteAddress);
+          if (waitSeconds > 0) {
+            const message = `Too many requests with unknown device tokens from this address; try again in ${waitSeconds} s.`;
+            throw new RelayHttpError(429, 'rate_limited', message, { 'retry-after': String(waitSeconds) });
+          }
+          throw unauthorized();
+        }
         if (route.access === 'admin' && caller.role !== 'admin') throw forbidden('Only an admin of the workspace can do this.');
         rateLimit(`device:${caller.deviceId}`);
         body = await route.handle({ ...context, caller });

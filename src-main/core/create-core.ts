@@ -1,5 +1,4 @@
 import { EventEmitter } from 'node:events';
-import fs from 'node:fs';
 import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { AppError, type ErrorPayload } from '../../src-shared/errors';
@@ -29,12 +28,13 @@ import { TimelineService } from '../timeline/service';
 import { SyncEngine } from '../sync/sync-engine';
 import { SyncService } from '../sync/service';
 import { syncHandlers } from '../sync/handlers';
+import { installRemoteValidation } from '../sync/remote-validation';
 import { PipelineService } from '../pipeline/service';
 import { QuotesService } from '../pipeline/quotes';
 import { createPipelineAnalytics } from '../pipeline/analytics';
 import { createScorer } from '../pipeline/scores';
 import { pipelineHandlers } from '../pipeline/handlers';
-import { defaultBackupDir } from '../exchange/backup/backup';
+import { defaultBackupDir, removeLeftoverSnapshots } from '../exchange/backup/backup';
 import { exchangeHandlers } from '../exchange/handlers';
 import { startDailyBackups } from '../exchange/jobs';
 import { ExchangeService } from '../exchange/service';
@@ -45,6 +45,8 @@ import { appVersion } from './version';
 import { createPhoneModule } from '../phone';
 import type { PhoneService } from '../phone/service';
 import type { TextsService } from '../phone/texts';
+import { createPrivateFile, makePrivateDir, securePermissions } from './private-files';
+import { adoptCopiedData } from './restored-copy';
 
 export type Shell = 'electron' | 'browser' | 'cli' | 'test';
 
@@ -96,8 +98,10 @@ export function createCore(options: CoreOptions): Core {
   const now = options.now ?? Date.now;
   const logError =
     options.logError ?? ((error: unknown, context: string) => console.error(`[fieldbook] ${context}:`, error));
-  fs.mkdirSync(options.dataDir, { recursive: true });
-  fs.mkdirSync(path.join(options.dataDir, 'files'), { recursive: true });
+  securePermissions(options.dataDir);
+  makePrivateDir(path.join(options.dataDir, 'files'));
+  createPrivateFile(path.join(options.dataDir, 'fieldbook.db'));
+  removeLeftoverSnapshots(options.dataDir);
   const { sqlite } = openDatabase({
     file: path.join(options.dataDir, 'fieldbook.db'),
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
@@ -105,10 +109,13 @@ export function createCore(options: CoreOptions): Core {
   });
 
   const state = new LocalState(sqlite);
+  const secrets = createSecretStore(state, options.secretCipher ?? fileKeyCipher(options.dataDir));
+  adoptCopiedData(state, secrets);
   const deviceId = state.get<string>('device_id') ?? state.set('device_id', uuidv7());
   const clock = new HybridLogicalClock(deviceId, now, state.get<string>('hlc'));
   const settings = new SettingsService(state);
   const engine = new MutationEngine(sqlite, clock, () => settings.get().userName);
+  const remoteValidation = installRemoteValidation(engine, sqlite, { appVersion, now, log: (message) => logError(new Error(message), 'sync') });
   const lifecycle = createRowLifecycle(sqlite, engine);
   const followUps = new FollowUpsService(sqlite, engine, lifecycle, settings, now);
   const contacts = new ContactsService(sqlite, engine, settings, now, (tx, contact) =>
@@ -137,9 +144,9 @@ export function createCore(options: CoreOptions): Core {
   // Every service has registered its derived-data hooks: changes kept from a newer version that
   // this one now understands can be applied.
   engine.applyPendingChanges();
+  remoteValidation.retryAfterUpgrade();
   const pipelines = new PipelineService(sqlite, engine, lifecycle, settings, now);
   const quotes = new QuotesService(sqlite, engine, lifecycle, settings, pipelines, contacts, files, notes, now);
-  const secrets = createSecretStore(state, options.secretCipher ?? fileKeyCipher(options.dataDir));
 
   const events = new EventEmitter();
   events.setMaxListeners(100);
@@ -168,6 +175,8 @@ export function createCore(options: CoreOptions): Core {
     ...(options.fetch ? { fetch: options.fetch } : {}),
     onLiveMessage: phoneLine.onLiveMessage,
     onCaughtUp: phoneLine.onCaughtUp,
+    setAside: remoteValidation.setAside,
+    logError,
   });
   const syncService = new SyncService(syncEngine, settings);
   if (options.autoSync !== false) syncEngine.start();
@@ -195,7 +204,7 @@ export function createCore(options: CoreOptions): Core {
     ...filesHandlers(files),
     ...contactPhotoHandlers(photos),
     ...timelineHandlers(timeline, contacts, notes),
-    ...syncHandlers(syncEngine, syncService),
+    ...syncHandlers(syncEngine, syncService, remoteValidation.setAside),
     ...exchangeHandlers(exchange),
     ...pipelineHandlers(pipelines, quotes, createPipelineAnalytics(sqlite), createScorer(sqlite, now)),
     ...phoneLine.handlers,

@@ -426,3 +426,28 @@ export const callAnalysis = sqliteTable(
   },
   (table) => [index('call_analysis_sentiment').on(table.sentiment), uniqueIndex('call_analysis_search_rowid').on(table.searchRowid)],
 );
+
+/**
+ * Changes from other devices that this laptop could not apply (a value the contract refuses, or
+ * one SQLite would not store), kept with the reason and the sending device: shown to the
+ * workspace's admins, never blocking the rest of sync, and tried again after an upgrade, which
+ * may know how to apply them (src-main/sync/set-aside.ts).
+ */
+export const setAsideChanges = sqliteTable(
+  'set_aside_changes',
+  {
+    changeId: text('change_id').primaryKey(),
+    hlc: text('hlc').notNull(),
+    tableName: text('table_name').notNull(),
+    rowId: text('row_id').notNull(),
+    fields: text('fields').notNull(),
+    schemaVersion: integer('schema_version').notNull(),
+    deviceId: text('device_id').notNull(),
+    author: text('author').notNull().default(''),
+    reason: text('reason').notNull(),
+    setAsideAt: integer('set_aside_at').notNull(),
+    /** The app version that set it aside: a later one checks it again. */
+    appVersion: text('app_version').notNull(),
+  },
+  (table) => [index('set_aside_changes_time').on(table.setAsideAt)],
+);

@@ -142,6 +142,8 @@ export class FollowUpsService {
 
   /** Called by the UI that showed the reminder, so each follow-up reminds once. */
   acknowledgeReminder(id: string): { id: string } {
+    // Only a follow-up that exists (deleted ones included) has a reminder to acknowledge.
+    if (this.queries.contactOf(id) === undefined) throw new AppError('not_found', 'There is no such follow-up.', 'id');
     this.queries.markShown(id, this.now());
     return { id };
   }

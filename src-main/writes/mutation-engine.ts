@@ -33,6 +33,19 @@ export interface ApplyResult {
   duplicates: number;
   /** For a table or column this version does not know: kept in pending_changes. */
   pending: number;
+  /** Refused by the guard or by SQLite: kept aside with the reason, never failing the batch. */
+  setAside: number;
+}
+
+/**
+ * Checks remote changes before they are applied, and keeps those that cannot be (the laptop's is
+ * src-main/sync/remote-validation.ts). Without one, a remote change SQLite refuses fails its batch.
+ */
+export interface RemoteGuard {
+  /** Why the change must not be applied, or null. Runs before anything of it is used. */
+  check(change: ChangeRecord): string | null;
+  isSetAside(changeId: string): boolean;
+  setAside(change: ChangeRecord, reason: string): void;
 }
 
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -67,6 +80,7 @@ export class MutationEngine {
   private pending: number | undefined;
   private writtenInTransaction = 0;
   private depth = 0;
+  private guard: RemoteGuard | undefined;
 
   constructor(
     private readonly sqlite: Sqlite,
@@ -78,6 +92,10 @@ export class MutationEngine {
 
   get deviceId(): string {
     return this.clock.deviceId;
+  }
+
+  guardRemote(guard: RemoteGuard): void {
+    this.guard = guard;
   }
 
   onRowsWritten(hook: RowsWrittenHook): void {
@@ -124,7 +142,7 @@ export class MutationEngine {
   applyPendingChanges(): ApplyResult {
     const kept = this.log.pendingChanges();
     const ready = kept.filter((change) => isSyncedTable(change.tableName) && Object.keys(change.fields).every((name) => isSyncedColumn(change.tableName as SyncedTableName, name)));
-    if (ready.length === 0) return { applied: 0, duplicates: 0, pending: kept.length };
+    if (ready.length === 0) return { applied: 0, duplicates: 0, pending: kept.length, setAside: 0 };
     // Out of the pending table first, or the merge would take them for repeats; one transaction.
     return this.sqlite.transaction(() => {
       for (const change of ready) this.log.removePending(change.changeId);
@@ -157,7 +175,7 @@ export class MutationEngine {
    * same for any order and any number of repeats of the same changes.
    */
   applyRemoteChanges(changes: readonly ChangeRecord[], alsoInTransaction?: () => void): ApplyResult {
-    const result: ApplyResult = { applied: 0, duplicates: 0, pending: 0 };
+    const result: ApplyResult = { applied: 0, duplicates: 0, pending: 0, setAside: 0 };
     const outermost = this.depth === 0;
     const run = this.sqlite.transaction(() => {
       this.depth += 1;
@@ -205,10 +223,27 @@ export class MutationEngine {
   }
 
   private applyRemote(change: ChangeRecord, result: ApplyResult): void {
-    if (this.log.has(change.changeId)) {
+    if (this.log.has(change.changeId) || this.guard?.isSetAside(change.changeId)) {
       result.duplicates += 1;
       return;
     }
+    const refused = this.guard?.check(change);
+    if (refused) {
+      this.guard!.setAside(change, refused);
+      result.setAside += 1;
+      return;
+    }
+    if (!this.guard) return this.mergeRemote(change, result);
+    try {
+      // A savepoint: what SQLite still refuses is undone alone, and set aside with its reason.
+      this.sqlite.transaction(() => this.mergeRemote(change, result))();
+    } catch (error) {
+      this.guard.setAside(change, `this laptop could not store it (${error instanceof Error ? error.message : String(error)})`);
+      result.setAside += 1;
+    }
+  }
+
+  private mergeRemote(change: ChangeRecord, result: ApplyResult): void {
     this.clock.receive(change.hlc);
     const table = change.tableName;
     if (!isSyncedTable(table) || Object.keys(change.fields).some((name) => !isSyncedColumn(table, name))) {

@@ -81,9 +81,15 @@ export interface StoredPayload {
 export const changes = pgTable(
   'changes',
   {
-    // One sequence for all workspaces: seqs of one workspace are increasing but not contiguous.
+    /** Storage order across all workspaces; never shown to a device. */
     seq: bigserial('seq', { mode: 'number' }).primaryKey(),
     workspaceId: text('workspace_id').notNull(),
+    /**
+     * The sequence devices see: per workspace, so one workspace learns nothing of another's
+     * traffic. Rows stored before it existed kept their global seq as their number (so every
+     * device's cursor stayed exact); later ones continue from the workspace's highest.
+     */
+    workspaceSeq: bigint('workspace_seq', { mode: 'number' }).notNull(),
     changeId: text('change_id').notNull(),
     /** The pushing device, taken from its token. */
     deviceId: text('device_id').notNull(),
@@ -94,7 +100,7 @@ export const changes = pgTable(
   },
   (table) => [
     uniqueIndex('changes_workspace_change_idx').on(table.workspaceId, table.changeId),
-    index('changes_workspace_seq_idx').on(table.workspaceId, table.seq),
+    uniqueIndex('changes_workspace_workspace_seq_idx').on(table.workspaceId, table.workspaceSeq),
   ],
 );
 

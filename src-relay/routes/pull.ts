@@ -4,6 +4,7 @@ import type { PullResponse } from '../../src-shared/sync/protocol';
 import type { RelayTransaction } from '../db/open';
 import { changes, rowState } from '../db/schema';
 import { invalidInput, parseInput } from '../http';
+import { withoutRefusedChanges } from '../row-repair';
 import type { Route } from './types';
 
 // GET /v1/pull and GET /v1/snapshot. Each page is read in one REPEATABLE READ transaction, so
@@ -25,8 +26,8 @@ const SnapshotQuerySchema = z.object({
 async function sequenceBounds(tx: RelayTransaction, workspaceId: string): Promise<{ oldestSeq: number; newestSeq: number }> {
   const [bounds] = await tx
     .select({
-      oldestSeq: sql<number>`coalesce(min(${changes.seq}), 0)`.mapWith(Number),
-      newestSeq: sql<number>`coalesce(max(${changes.seq}), 0)`.mapWith(Number),
+      oldestSeq: sql<number>`coalesce(min(${changes.workspaceSeq}), 0)`.mapWith(Number),
+      newestSeq: sql<number>`coalesce(max(${changes.workspaceSeq}), 0)`.mapWith(Number),
     })
     .from(changes)
     .where(eq(changes.workspaceId, workspaceId));
@@ -43,15 +44,15 @@ export const pullRoute: Route = {
       const rows = await tx
         .select()
         .from(changes)
-        .where(and(eq(changes.workspaceId, caller.workspaceId), gt(changes.seq, after)))
-        .orderBy(asc(changes.seq))
+        .where(and(eq(changes.workspaceId, caller.workspaceId), gt(changes.workspaceSeq, after)))
+        .orderBy(asc(changes.workspaceSeq))
         .limit(limit + 1);
       return { rows, ...(await sequenceBounds(tx, caller.workspaceId)) };
     }, readSnapshot);
     metrics.pulls.add();
     return {
       changes: page.rows.slice(0, limit).map((row) => ({
-        seq: row.seq,
+        seq: row.workspaceSeq,
         change: {
           changeId: row.changeId,
           hlc: row.hlc,
@@ -101,8 +102,13 @@ export const snapshotRoute: Route = {
         .limit(limit + 1);
       const page = rows.slice(0, limit);
       const last = page[page.length - 1];
+      const served = await withoutRefusedChanges(
+        tx,
+        caller.workspaceId,
+        page.map(({ tableName, rowId, fields, clocks, authors }) => ({ tableName, rowId, fields, clocks, authors })),
+      );
       return {
-        rows: page.map(({ tableName, rowId, fields, clocks, authors }) => ({ tableName, rowId, fields, clocks, authors })),
+        rows: served,
         cursor,
         nextPageAfter: rows.length > limit && last ? `${cursor}:${last.tableName}:${last.rowId}` : null,
       };

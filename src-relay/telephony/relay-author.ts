@@ -69,11 +69,18 @@ export class RelayAuthor {
       fields: row.fields,
       author: phoneLineAuthor,
     }));
+    // The caller holds the workspace's sequence lock, so the next numbers are ours until commit.
+    const [highest] = await tx
+      .select({ seq: sql<number>`coalesce(max(${changes.workspaceSeq}), 0)`.mapWith(Number) })
+      .from(changes)
+      .where(eq(changes.workspaceId, workspaceId));
+    const base = highest?.seq ?? 0;
     // Large catch-ups are stored in slices: one statement per thousand changes.
     for (let start = 0; start < records.length; start += 1000) {
       await tx.insert(changes).values(
-        records.slice(start, start + 1000).map((record) => ({
+        records.slice(start, start + 1000).map((record, index) => ({
           workspaceId,
+          workspaceSeq: base + start + index + 1,
           changeId: record.changeId,
           deviceId: this.deviceId,
           hlc: record.hlc,
@@ -84,10 +91,6 @@ export class RelayAuthor {
       );
     }
     await foldIntoRowState(tx, workspaceId, records);
-    const [newest] = await tx
-      .select({ seq: sql<number>`coalesce(max(${changes.seq}), 0)`.mapWith(Number) })
-      .from(changes)
-      .where(eq(changes.workspaceId, workspaceId));
-    await tx.execute(sql`SELECT pg_notify(${pokeChannel}, ${`${workspaceId}:${newest?.seq ?? 0}`})`);
+    await tx.execute(sql`SELECT pg_notify(${pokeChannel}, ${`${workspaceId}:${base + records.length}`})`);
   }
 }

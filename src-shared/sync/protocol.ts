@@ -62,8 +62,13 @@ export type WorkspaceInfo = z.infer<typeof WorkspaceInfoSchema>;
 
 export const PushRequestSchema = z.object({ changes: z.array(WireChangeSchema).min(1).max(maxPushBatch) });
 export const PushResponseSchema = z.object({
-  /** Every change id of the request: stored now or already stored before (push is idempotent). */
+  /** Change ids stored now or already stored before (push is idempotent). */
   acknowledged: z.array(z.string()),
+  /**
+   * Changes the relay will never store (a value the contract in change-contract.ts refuses), with
+   * why: the laptop stops sending them. Absent from relays of earlier versions.
+   */
+  refused: z.array(z.object({ changeId: z.string(), reason: z.string() })).default([]),
   newestSeq: z.number().int(),
 });
 
