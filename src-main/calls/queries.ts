@@ -1,25 +1,9 @@
 import { callStatuses, unansweredStatuses, type Call, type CallListQuery } from '../../src-shared/domain/call';
 import type { Sqlite } from '../db/open';
+import type { SqlRow } from '../db/rows';
+import type { calls } from '../db/schema';
 
-export interface CallRow {
-  id: string;
-  contact_id: string | null;
-  contact_name: string | null;
-  direction: string;
-  number: string;
-  started_at: number;
-  duration_seconds: number;
-  status: string;
-  disposition: string;
-  notes: string;
-  recording_sha256: string | null;
-  transcript: string;
-  provider: string;
-  provider_id: string | null;
-  spam: number;
-  emergency: number;
-  logged_by: string;
-}
+export type CallRow = Omit<SqlRow<typeof calls>, 'created_at' | 'cl'> & { contact_name: string | null };
 
 export function rowToCall(row: CallRow): Call {
   return {

@@ -1,15 +1,6 @@
-import type { Handlers } from '../../src-shared/ipc/contract';
+import type { HandlerMap } from '../../src-shared/ipc/channel';
+import type { contactsChannels } from '../../src-shared/ipc/contacts';
 import type { ContactsService } from './service';
-
-type ContactChannels =
-  | 'contacts.list'
-  | 'contacts.get'
-  | 'contacts.create'
-  | 'contacts.update'
-  | 'contacts.delete'
-  | 'contacts.restore'
-  | 'contacts.findDuplicates'
-  | 'contacts.facets';
 
 export function contactsHandlers(contacts: ContactsService) {
   return {
@@ -21,5 +12,5 @@ export function contactsHandlers(contacts: ContactsService) {
     'contacts.restore': ({ id }) => contacts.restore(id),
     'contacts.findDuplicates': ({ phones, emails, excludeId }) => contacts.findDuplicatesOf(phones, emails, excludeId),
     'contacts.facets': () => contacts.facets(),
-  } satisfies Pick<Handlers, ContactChannels>;
+  } satisfies HandlerMap<typeof contactsChannels>;
 }

@@ -4,43 +4,37 @@ import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { AppError, type ErrorPayload } from '../../src-shared/errors';
 import { HybridLogicalClock } from '../../src-shared/hlc';
-import { contract, isChannelName, type Handlers, type RpcResult } from '../../src-shared/ipc/contract';
+import { contract, isChannelName, type RpcResult } from '../../src-shared/ipc/contract';
 import { eventSchemas, type EventName, type EventPayload } from '../../src-shared/ipc/events';
 import { parseOrThrow } from '../../src-shared/ipc/validate';
 import { openDatabase, type Sqlite } from '../db/open';
 import { ContactsService } from '../contacts/service';
-import { contactsHandlers } from '../contacts/handlers';
 import { contactIdOfTagRow } from '../contacts/search-index';
 import { SettingsService } from '../settings/service';
-import { settingsHandlers } from '../settings/handlers';
 import { MutationEngine, type TouchedRows } from '../writes/mutation-engine';
 import { createRowLifecycle } from '../writes/row-lifecycle';
+import type { WriteDeps } from '../writes/write-deps';
 import { NotesService } from '../notes/service';
-import { notesHandlers } from '../notes/handlers';
 import { FollowUpsService } from '../followups/service';
-import { followUpsHandlers } from '../followups/handlers';
 import { startReminderJob } from '../followups/jobs';
 import { CallsService } from '../calls/service';
-import { callsHandlers } from '../calls/handlers';
 import { FilesService } from '../files/service';
-import { filesHandlers } from '../files/handlers';
 import { TimelineService } from '../timeline/service';
+import { DashboardService } from '../dashboard/service';
+import { SearchService } from '../search/service';
 import { SyncEngine } from '../sync/sync-engine';
 import { SyncService } from '../sync/service';
-import { syncHandlers } from '../sync/handlers';
 import { PipelineService } from '../pipeline/service';
+import { PipelineAnalytics } from '../pipeline/analytics';
+import { ContactScorer } from '../pipeline/scores';
 import { QuotesService } from '../pipeline/quotes';
-import { createPipelineAnalytics } from '../pipeline/analytics';
-import { createScorer } from '../pipeline/scores';
-import { pipelineHandlers } from '../pipeline/handlers';
 import { defaultBackupDir } from '../exchange/backup/backup';
-import { exchangeHandlers } from '../exchange/handlers';
 import { startDailyBackups } from '../exchange/jobs';
 import { ExchangeService } from '../exchange/service';
 import { createSecretStore, fileKeyCipher, type SecretCipher } from './secret-store';
-import { timelineHandlers } from '../timeline/handlers';
 import { LocalState } from '../settings/local-state';
 import { appVersion } from './version';
+import { registerHandlers } from './handlers';
 
 export type Shell = 'electron' | 'browser' | 'cli' | 'test';
 
@@ -101,22 +95,29 @@ export function createCore(options: CoreOptions): Core {
   const state = new LocalState(sqlite);
   const deviceId = state.get<string>('device_id') ?? state.set('device_id', uuidv7());
   const clock = new HybridLogicalClock(deviceId, now, state.get<string>('hlc'));
-  const settings = new SettingsService(state);
+  const settings = new SettingsService({ state });
   const engine = new MutationEngine(sqlite, clock, () => settings.get().userName);
   const lifecycle = createRowLifecycle(sqlite, engine);
-  const followUps = new FollowUpsService(sqlite, engine, lifecycle, settings, now);
-  const contacts = new ContactsService(sqlite, engine, settings, now, (tx, contact) =>
-    followUps.applyRules(tx, { contactId: contact.id, contactType: contact.contactType, at: contact.createdAt }),
-  );
-  const notes = new NotesService(sqlite, engine, lifecycle, settings, now);
-  const calls = new CallsService(sqlite, engine, lifecycle, settings, followUps, now);
-  const files = new FilesService(sqlite, options.dataDir, engine, lifecycle, settings, now);
-  const timeline = new TimelineService(sqlite, now);
+  // Every service is given one deps object; those that write synced rows start from this one.
+  const writeDeps: WriteDeps = { sqlite, engine, lifecycle, settings, now };
+  const followUps = new FollowUpsService(writeDeps);
+  const contacts = new ContactsService({
+    ...writeDeps,
+    afterCreate: (tx, contact) => followUps.applyRules(tx, { contactId: contact.id, contactType: contact.contactType, at: contact.createdAt }),
+  });
+  const notes = new NotesService(writeDeps);
+  const calls = new CallsService({ ...writeDeps, followUps });
+  const files = new FilesService({ ...writeDeps, dataDir: options.dataDir });
+  const timeline = new TimelineService({ sqlite });
+  const dashboard = new DashboardService({ sqlite, now });
+  const search = new SearchService({ contacts, notes });
   // Every service has registered its derived-data hooks: changes kept from a newer version that
   // this one now understands can be applied.
   engine.applyPendingChanges();
-  const pipelines = new PipelineService(sqlite, engine, lifecycle, settings, now);
-  const quotes = new QuotesService(sqlite, engine, lifecycle, settings, pipelines, contacts, files, notes, now);
+  const pipelines = new PipelineService(writeDeps);
+  const quotes = new QuotesService({ ...writeDeps, pipelines, contacts, files, notes });
+  const analytics = new PipelineAnalytics({ sqlite });
+  const scorer = new ContactScorer({ sqlite, now });
   const secrets = createSecretStore(state, options.secretCipher ?? fileKeyCipher(options.dataDir));
 
   const events = new EventEmitter();
@@ -145,7 +146,7 @@ export function createCore(options: CoreOptions): Core {
     onStatus: (status) => emit('sync.status', status),
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
-  const syncService = new SyncService(syncEngine, settings);
+  const syncService = new SyncService({ engine: syncEngine, settings });
   if (options.autoSync !== false) syncEngine.start();
   const reminders = startReminderJob(followUps, (count) => emit('followups.reminderDue', { count }));
   const garbageTimer = setInterval(() => files.collectGarbage(), 10 * 60 * 1000);
@@ -161,19 +162,25 @@ export function createCore(options: CoreOptions): Core {
       ? startDailyBackups({ dataDir: options.dataDir, sqlite }, { dir: defaultBackupDir(options.dataDir), keep: 7, logError })
       : null;
 
-  const handlers = {
-    'app.info': () => ({ version: appVersion, dataDir: options.dataDir, deviceId, shell: options.shell ?? 'test' }),
-    ...contactsHandlers(contacts),
-    ...settingsHandlers(settings),
-    ...notesHandlers(notes),
-    ...followUpsHandlers(followUps),
-    ...callsHandlers(calls),
-    ...filesHandlers(files),
-    ...timelineHandlers(timeline, contacts, notes),
-    ...syncHandlers(syncEngine, syncService),
-    ...exchangeHandlers(exchange),
-    ...pipelineHandlers(pipelines, quotes, createPipelineAnalytics(sqlite), createScorer(sqlite, now)),
-  } satisfies Handlers;
+  const handlers = registerHandlers({
+    app: { version: appVersion, dataDir: options.dataDir, deviceId, shell: options.shell ?? 'test' },
+    contacts,
+    settings,
+    notes,
+    followUps,
+    calls,
+    files,
+    timeline,
+    dashboard,
+    search,
+    syncEngine,
+    syncService,
+    exchange,
+    pipelines,
+    quotes,
+    analytics,
+    scorer,
+  });
 
   async function invoke(channelName: string, input: unknown): Promise<RpcResult<unknown>> {
     try {

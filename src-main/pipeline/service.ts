@@ -18,6 +18,7 @@ import type { MutationEngine, MutationTx } from '../writes/mutation-engine';
 import type { RowLifecycle } from '../writes/row-lifecycle';
 import type { FieldValues } from '../writes/synced-tables';
 import { createPipelineQueries, dealColumns, dealJoins, rowToDeal, type DealRow } from './queries';
+import type { WriteDeps } from '../writes/write-deps';
 
 const positionStep = 1000;
 
@@ -40,15 +41,19 @@ export interface BoardColumn {
 
 export class PipelineService {
   readonly queries;
+  private readonly sqlite: Sqlite;
+  private readonly engine: MutationEngine;
+  private readonly lifecycle: RowLifecycle;
+  private readonly settings: SettingsService;
+  private readonly now: () => number;
 
-  constructor(
-    private readonly sqlite: Sqlite,
-    private readonly engine: MutationEngine,
-    private readonly lifecycle: RowLifecycle,
-    private readonly settings: SettingsService,
-    private readonly now: () => number,
-  ) {
-    this.queries = createPipelineQueries(sqlite);
+  constructor(deps: WriteDeps) {
+    this.sqlite = deps.sqlite;
+    this.engine = deps.engine;
+    this.lifecycle = deps.lifecycle;
+    this.settings = deps.settings;
+    this.now = deps.now;
+    this.queries = createPipelineQueries(deps.sqlite);
   }
 
   list(): Pipeline[] {

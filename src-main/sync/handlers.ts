@@ -1,4 +1,5 @@
-import type { Handlers } from '../../src-shared/ipc/contract';
+import type { HandlerMap } from '../../src-shared/ipc/channel';
+import type { syncChannels } from '../../src-shared/ipc/sync';
 import type { SyncEngine } from './sync-engine';
 import type { SyncService } from './service';
 
@@ -13,5 +14,5 @@ export function syncHandlers(engine: SyncEngine, sync: SyncService) {
     'sync.removeMember': ({ memberId }) => sync.removeMember(memberId),
     'sync.leave': () => sync.leave(),
     'sync.now': () => engine.syncNow(),
-  } satisfies Pick<Handlers, Extract<keyof Handlers, `sync.${string}`>>;
+  } satisfies HandlerMap<typeof syncChannels>;
 }
