@@ -1,7 +1,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
-import { maxRequestBytes } from '../src-shared/sync/protocol';
+import { livePath, maxRequestBytes, metricsPath } from '../src-shared/sync/protocol';
 import { authenticate, type Caller } from './auth';
 import { pokeChannel, type RelayDatabase } from './db/open';
 import { bearerToken, findUnstorableText, forbidden, invalidInput, readJsonBody, RelayHttpError, sendError, sendJson } from './http';
@@ -88,9 +88,9 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const started = performance.now();
     const url = new URL(request.url ?? '/', 'http://relay.invalid');
-    const isMetrics = request.method === 'GET' && url.pathname === '/metrics';
+    const isMetrics = request.method === 'GET' && url.pathname === metricsPath;
     const matched = matchRoute(request.method ?? 'GET', url.pathname);
-    const routeLabel = matched?.route.path ?? (isMetrics ? '/metrics' : 'unmatched');
+    const routeLabel = matched?.route.path ?? (isMetrics ? metricsPath : 'unmatched');
     let caller: Caller | undefined;
     // 'close' rather than 'finish': a request the client gave up on is logged too.
     response.once('close', () => logRequest(request, routeLabel, response.statusCode, started, caller));
@@ -137,13 +137,13 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
   server.on('upgrade', (request: IncomingMessage, socket, head: Buffer) => {
     socket.on('error', () => socket.destroy());
     const started = performance.now();
-    const report = (status: number, caller?: LoggedCaller) => logRequest(request, '/v1/live', status, started, caller);
-    if (new URL(request.url ?? '/', 'http://relay.invalid').pathname !== '/v1/live') {
+    const report = (status: number, caller?: LoggedCaller) => logRequest(request, livePath, status, started, caller);
+    if (new URL(request.url ?? '/', 'http://relay.invalid').pathname !== livePath) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
     live.upgrade(request, socket, head, report).catch((error: unknown) => {
-      logError('/v1/live', error);
+      logError(livePath, error);
       socket.destroy();
     });
   });
@@ -153,7 +153,7 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
     const separator = payload.lastIndexOf(':');
     const workspaceId = payload.slice(0, separator);
     const what = payload.slice(separator + 1);
-    if (what === 'access') live.recheckAccess(workspaceId).catch((error: unknown) => logError('/v1/live', error));
+    if (what === 'access') live.recheckAccess(workspaceId).catch((error: unknown) => logError(livePath, error));
     else if (/^\d+$/.test(what)) live.poke(workspaceId, Number(what));
   });
 

@@ -1,14 +1,12 @@
 import type { z } from 'zod';
 import WebSocket from 'ws';
 import {
-  DeviceCredentialsSchema,
-  InviteResponseSchema,
+  livePath,
   PokeSchema,
-  PullResponseSchema,
-  PushResponseSchema,
   RelayErrorSchema,
-  SnapshotResponseSchema,
-  WorkspaceInfoSchema,
+  relayRoutes,
+  routePath,
+  type RelayRouteSpec,
   type WireChange,
 } from '../../src-shared/sync/protocol';
 
@@ -37,45 +35,44 @@ export class RelayClient {
   ) {}
 
   createWorkspace(body: { workspaceName: string; memberName: string; deviceName: string }) {
-    return this.request('POST', '/v1/workspaces', DeviceCredentialsSchema, body);
+    return this.call(relayRoutes.createWorkspace, { body });
   }
 
   join(body: { inviteCode: string; memberName: string; deviceName: string }) {
-    return this.request('POST', '/v1/join', DeviceCredentialsSchema, body);
+    return this.call(relayRoutes.join, { body });
   }
 
   invite() {
-    return this.request('POST', '/v1/invites', InviteResponseSchema, {});
+    return this.call(relayRoutes.invite, { body: {} });
   }
 
   workspace() {
-    return this.request('GET', '/v1/workspace', WorkspaceInfoSchema);
+    return this.call(relayRoutes.workspace);
   }
 
   revokeDevice(deviceId: string) {
-    return this.request('POST', `/v1/devices/${encodeURIComponent(deviceId)}/revoke`, undefined, {});
+    return this.call(relayRoutes.revokeDevice, { params: { id: deviceId }, body: {} });
   }
 
   removeMember(memberId: string) {
-    return this.request('POST', `/v1/members/${encodeURIComponent(memberId)}/remove`, undefined, {});
+    return this.call(relayRoutes.removeMember, { params: { id: memberId }, body: {} });
   }
 
   push(changes: WireChange[]) {
-    return this.request('POST', '/v1/push', PushResponseSchema, { changes });
+    return this.call(relayRoutes.push, { body: { changes } });
   }
 
   pull(after: number, limit: number) {
-    return this.request('GET', `/v1/pull?after=${after}&limit=${limit}`, PullResponseSchema);
+    return this.call(relayRoutes.pull, { query: { after, limit } });
   }
 
   snapshot(after: string | null, limit: number) {
-    const query = after === null ? `limit=${limit}` : `after=${encodeURIComponent(after)}&limit=${limit}`;
-    return this.request('GET', `/v1/snapshot?${query}`, SnapshotResponseSchema);
+    return this.call(relayRoutes.snapshot, { query: after === null ? { limit } : { after, limit } });
   }
 
   /** Opens the live channel; `onPoke` gets the newest sequence after each push to the workspace. */
   live(onPoke: (newestSeq: number) => void, onClose: () => void, onOpen: () => void = () => {}): { close(): void } {
-    const url = new URL('/v1/live', this.baseUrl);
+    const url = new URL(livePath, this.baseUrl);
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
     const socket = new WebSocket(url, [`fieldbook.${this.token ?? ''}`]);
     socket.on('message', (data) => {
@@ -92,12 +89,16 @@ export class RelayClient {
     return { close: () => socket.terminate() };
   }
 
-  private async request<S extends z.ZodType>(
-    method: 'GET' | 'POST',
-    path: string,
-    schema: S | undefined,
-    body?: unknown,
-  ): Promise<z.output<S>> {
+  /** Sends a request of one of the protocol's routes and checks the answer against its schema. */
+  private call<R extends RelayRouteSpec>(
+    route: R,
+    options: { params?: Record<string, string>; query?: Record<string, string | number>; body?: unknown } = {},
+  ): Promise<z.output<R['response']>> {
+    const query = options.query ? `?${new URLSearchParams(Object.entries(options.query).map(([name, value]) => [name, String(value)] as [string, string]))}` : '';
+    return this.request<R['response']>(route.method, routePath(route, options.params) + query, route.response, options.body);
+  }
+
+  private async request<S extends z.ZodType>(method: 'GET' | 'POST', path: string, schema: S, body?: unknown): Promise<z.output<S>> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (this.token) headers.authorization = `Bearer ${this.token}`;
@@ -128,7 +129,6 @@ export class RelayClient {
       if (parsed.success) throw new RelayError(parsed.data.error.code, parsed.data.error.message, response.status);
       throw new RelayError('bad_response', `The relay refused the request (HTTP ${response.status}).`, response.status);
     }
-    if (!schema) return undefined as z.output<S>;
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
       throw new RelayError('bad_response', 'The relay answered in a form this version does not understand.', response.status);

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { maxClockAheadMs, PushRequestSchema } from '../../src-shared/sync/protocol';
+import { maxClockAheadMs, relayRoutes } from '../../src-shared/sync/protocol';
 import { pokeChannel, type RelayTransaction } from '../db/open';
 import { changes, rowState, type StoredPayload } from '../db/schema';
 import { parseInput, RelayHttpError } from '../http';
@@ -21,11 +21,10 @@ export function describeDuration(ms: number): string {
 }
 
 export const pushRoute: Route = {
-  method: 'POST',
-  path: '/v1/push',
+  ...relayRoutes.push,
   access: 'device',
   async handle({ db, now, metrics, caller, body }) {
-    const batch = parseInput(PushRequestSchema, await body()).changes;
+    const batch = parseInput(relayRoutes.push.body, await body()).changes;
 
     // A change stamped in the future would win every merge until the real time catches up, so
     // the whole batch is refused (nothing stored) until the laptop's clock is set right.

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 // When adding a contact field: this schema, src-main/db/schema.ts (column + migration),
-// src-main/contacts/row-mapping.ts (both directions), and the export columns (issue 6).
+// src-main/contacts/row-mapping.ts (both directions), and the export columns (src-main/exchange/export/columns.ts).
 
 export const contactKinds = ['person', 'company'] as const;
 export const contactStatuses = ['active', 'won', 'lost', 'dormant'] as const;
