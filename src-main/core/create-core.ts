@@ -9,9 +9,8 @@ import { eventSchemas, type EventName, type EventPayload } from '../../src-share
 import { parseOrThrow } from '../../src-shared/ipc/validate';
 import { openDatabase, type Sqlite } from '../db/open';
 import { ContactsService } from '../contacts/service';
-import { contactIdOfTagRow } from '../contacts/search-index';
 import { SettingsService } from '../settings/service';
-import { MutationEngine, type TouchedRows } from '../writes/mutation-engine';
+import { MutationEngine } from '../writes/mutation-engine';
 import { createRowLifecycle } from '../writes/row-lifecycle';
 import type { WriteDeps } from '../writes/write-deps';
 import { NotesService } from '../notes/service';
@@ -34,6 +33,7 @@ import { ExchangeService } from '../exchange/service';
 import { createSecretStore, fileKeyCipher, type SecretCipher } from './secret-store';
 import { LocalState } from '../settings/local-state';
 import { appVersion } from './version';
+import { forwardChangeEvents } from './change-events';
 import { registerHandlers } from './handlers';
 
 export type Shell = 'electron' | 'browser' | 'cli' | 'test';
@@ -126,18 +126,7 @@ export function createCore(options: CoreOptions): Core {
     events.emit(event, payload);
     events.emit('*', event, payload);
   };
-  engine.onCommitted((touched) => {
-    const ids = new Set<string>(touched.get('contacts') ?? []);
-    for (const tagRowId of touched.get('contact_tags') ?? []) ids.add(contactIdOfTagRow(tagRowId));
-    const activity = contactsOfActivity(sqlite, touched);
-    // A follow-up moves its contact's next follow-up date, which the list shows.
-    for (const id of activity.followUpContactIds) ids.add(id);
-    if (ids.size > 0) emit('contacts.changed', { ids: [...ids] });
-    if (activity.tables.length > 0) emit('activity.changed', { contactIds: activity.contactIds, tables: activity.tables });
-    if (touched.has('pipelines') || touched.has('stages') || touched.has('deals')) {
-      emit('pipelines.changed', { pipelineIds: pipelinesTouched(sqlite, touched) });
-    }
-  });
+  forwardChangeEvents({ engine, sqlite, emit });
   const syncEngine = new SyncEngine({
     engine,
     state,
@@ -238,39 +227,4 @@ function toErrorPayload(error: unknown, channelName: string, logError: (error: u
   if (error instanceof AppError) return error.toPayload();
   logError(error, `unexpected error in ${channelName}`);
   return { code: 'internal', message: 'Something went wrong inside Fieldbook. The details are in its log.' };
-}
-
-const activityTables = ['notes', 'follow_ups', 'calls', 'files', 'deals', 'quotes'] as const;
-
-/** The contacts whose notes, follow-ups, calls or files were written, for the renderer to refresh. */
-function contactsOfActivity(sqlite: Sqlite, touched: TouchedRows) {
-  const contactIds = new Set<string>();
-  const followUpContactIds = new Set<string>();
-  const tables: string[] = [];
-  for (const table of activityTables) {
-    const ids = touched.get(table);
-    if (!ids) continue;
-    tables.push(table);
-    const lookup = sqlite.prepare<[string], { contact_id: string | null }>(`SELECT contact_id FROM ${table} WHERE id = ?`);
-    for (const id of ids) {
-      const contactId = lookup.get(id)?.contact_id;
-      if (!contactId) continue;
-      contactIds.add(contactId);
-      if (table === 'follow_ups') followUpContactIds.add(contactId);
-    }
-  }
-  return { contactIds: [...contactIds], followUpContactIds, tables };
-}
-
-/** The pipelines whose stages or deals were written. */
-function pipelinesTouched(sqlite: Sqlite, touched: TouchedRows): string[] {
-  const ids = new Set<string>(touched.get('pipelines') ?? []);
-  for (const [table, column] of [['stages', 'pipeline_id'], ['deals', 'pipeline_id']] as const) {
-    const lookup = sqlite.prepare<[string], { pipeline_id: string }>(`SELECT ${column} AS pipeline_id FROM ${table} WHERE id = ?`);
-    for (const id of touched.get(table) ?? []) {
-      const pipelineId = lookup.get(id)?.pipeline_id;
-      if (pipelineId) ids.add(pipelineId);
-    }
-  }
-  return [...ids];
 }

@@ -41,6 +41,16 @@ export function rowToDeal(row: DealRow): Deal {
   };
 }
 
+export interface DealListQuery {
+  pipelineId?: string;
+  stageId?: string;
+  owner?: string;
+  sort: { field: 'title' | 'contact' | 'stage' | 'valueMinor' | 'expectedCloseAt' | 'owner' | 'updatedAt'; direction: 'asc' | 'desc' };
+  offset: number;
+  limit: number;
+}
+
+
 export const dealColumns = `d.id, d.contact_id, c.name AS contact_name, d.pipeline_id, d.stage_id, d.title, d.value_minor,
   d.currency, d.probability_bp, s.probability_bp AS stage_probability_bp, d.expected_close_at, d.owner, d.source,
   d.close_reason, d.closed_at, d.created_at, d.updated_at`;
@@ -68,6 +78,41 @@ export function createPipelineQueries(sqlite: Sqlite) {
   const dealsOfContact = sqlite.prepare<[string], DealRow>(
     `SELECT ${dealColumns} FROM deals d ${dealJoins} WHERE d.contact_id = ? AND d.cl % 2 = 1 ORDER BY d.created_at DESC`,
   );
+
+  /** A page of deals, filtered and sorted; the filters and sort come from the contract, never raw text. */
+  function dealPage(query: DealListQuery): { total: number; rows: DealRow[] } {
+    const conditions = ['d.cl % 2 = 1'];
+    const params: unknown[] = [];
+    if (query.pipelineId) {
+      conditions.push('d.pipeline_id = ?');
+      params.push(query.pipelineId);
+    }
+    if (query.stageId) {
+      conditions.push('d.stage_id = ?');
+      params.push(query.stageId);
+    }
+    if (query.owner) {
+      conditions.push('d.owner = ?');
+      params.push(query.owner);
+    }
+    const direction = query.sort.direction === 'asc' ? 'ASC' : 'DESC';
+    const order = {
+      title: `d.title COLLATE NOCASE ${direction}`,
+      contact: `c.name COLLATE NOCASE ${direction}`,
+      stage: `s.position ${direction}`,
+      valueMinor: `d.value_minor ${direction}`,
+      expectedCloseAt: `d.expected_close_at ${direction} NULLS LAST`,
+      owner: `d.owner COLLATE NOCASE ${direction}`,
+      updatedAt: `d.updated_at ${direction}`,
+    }[query.sort.field];
+    const where = conditions.join(' AND ');
+    const rows = sqlite
+      .prepare<unknown[], DealRow>(`SELECT ${dealColumns} FROM deals d ${dealJoins} WHERE ${where} ORDER BY ${order}, d.id ${direction} LIMIT ? OFFSET ?`)
+      .all(...params, query.limit, query.offset);
+    const total = sqlite.prepare<unknown[], { n: number }>(`SELECT COUNT(*) AS n FROM deals d WHERE ${where}`).get(...params)!.n;
+    return { total, rows };
+  }
+
   return {
     pipelines(): Pipeline[] {
       return pipelines.all().map((row) => ({ ...row, stages: stagesOf.all(row.id).map(rowToStage) }));
@@ -78,6 +123,7 @@ export function createPipelineQueries(sqlite: Sqlite) {
     dealsOfStage: (pipelineId: string, stageId: string, limit: number) => dealsOfStage.all(pipelineId, stageId, limit),
     stageTotals: (pipelineId: string) => stageTotals.all(pipelineId),
     dealsOfContact: (contactId: string) => dealsOfContact.all(contactId),
+    dealPage,
   };
 }
 

@@ -6,6 +6,7 @@ import type { Sqlite } from '../../db/open';
 import type { MutationTx } from '../../writes/mutation-engine';
 import type { FieldValues } from '../../writes/synced-tables';
 import type { MergeField } from './contact-builder';
+import { createImportQueries } from './queries';
 
 // Writing imported contacts through the mutation engine (so the change log stays the truth),
 // the same rows ContactsService.create writes, with two differences an import needs: the id
@@ -23,7 +24,7 @@ export interface UpdateRecord {
 export class ImportRejected extends Error {}
 
 export function createImportWriter(sqlite: Sqlite, readContact: (id: string) => Contact) {
-  const tagPresent = sqlite.prepare<[string], { present: number }>('SELECT present FROM contact_tags WHERE id = ?');
+  const queries = createImportQueries(sqlite);
 
   function writeTags(tx: MutationTx, contactId: string, tags: string[], known: Set<string>): string[] {
     const written: string[] = [];
@@ -32,7 +33,7 @@ export function createImportWriter(sqlite: Sqlite, readContact: (id: string) => 
       if (known.has(key)) continue;
       known.add(key);
       const rowId = tagRowId(contactId, key);
-      const row = tagPresent.get(rowId);
+      const row = queries.tagPresent(rowId);
       if (!row) tx.write('contact_tags', rowId, { contact_id: contactId, tag, present: 1 });
       else if (row.present !== 1) tx.write('contact_tags', rowId, { tag, present: 1 });
       else continue;
