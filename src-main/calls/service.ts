@@ -4,26 +4,16 @@ import type { Call, CallDraftSchema } from '../../src-shared/domain/call';
 import { AppError } from '../../src-shared/errors';
 import { normalisePhone } from '../../src-shared/phone';
 import type { FollowUpsService } from '../followups/service';
-import type { SettingsService } from '../settings/service';
-import type { MutationEngine } from '../writes/mutation-engine';
-import type { RowLifecycle } from '../writes/row-lifecycle';
 import { createCallQueries, rowToCall, type ParsedCallListQuery } from './queries';
-import type { WriteDeps } from '../writes/write-deps';
+import { WritingService, type WriteDeps } from '../writes/write-deps';
 
-export class CallsService {
+export class CallsService extends WritingService {
   private readonly queries;
-  private readonly engine: MutationEngine;
-  private readonly lifecycle: RowLifecycle;
-  private readonly settings: SettingsService;
   private readonly followUps: FollowUpsService;
-  private readonly now: () => number;
 
   constructor(deps: WriteDeps & { followUps: FollowUpsService }) {
-    this.engine = deps.engine;
-    this.lifecycle = deps.lifecycle;
-    this.settings = deps.settings;
+    super(deps);
     this.followUps = deps.followUps;
-    this.now = deps.now;
     this.queries = createCallQueries(deps.sqlite);
   }
 

@@ -11,13 +11,12 @@ import {
 import type { CustomFieldDef } from '../../src-shared/domain/settings';
 import { AppError } from '../../src-shared/errors';
 import { formatPhone, normaliseEmail, normalisePhone } from '../../src-shared/phone';
-import type { SettingsService } from '../settings/service';
-import type { MutationEngine, MutationTx } from '../writes/mutation-engine';
+import type { MutationTx } from '../writes/mutation-engine';
 import type { FieldValues } from '../writes/synced-tables';
 import { createContactQueries, type ContactQueries, type ParsedListQuery } from './queries';
 import { fieldsToColumns, rowToContact, rowToListItem, type ContactFields } from './row-mapping';
 import { createContactIndexer, tagRowId } from './search-index';
-import type { WriteDeps } from '../writes/write-deps';
+import { WritingService, type WriteDeps } from '../writes/write-deps';
 
 type ParsedDraft = ReturnType<typeof ContactDraftSchema.parse>;
 /** A patch after parsing: any subset of the draft fields. */
@@ -28,17 +27,12 @@ export interface ContactsDeps extends WriteDeps {
   afterCreate?: (tx: MutationTx, contact: { id: string; contactType: string; createdAt: number }) => void;
 }
 
-export class ContactsService {
+export class ContactsService extends WritingService {
   private readonly queries: ContactQueries;
-  private readonly engine: MutationEngine;
-  private readonly settings: SettingsService;
-  private readonly now: () => number;
   private readonly afterCreate: (tx: MutationTx, contact: { id: string; contactType: string; createdAt: number }) => void;
 
   constructor(deps: ContactsDeps) {
-    this.engine = deps.engine;
-    this.settings = deps.settings;
-    this.now = deps.now;
+    super(deps);
     this.afterCreate = deps.afterCreate ?? (() => {});
     this.queries = createContactQueries(deps.sqlite);
     deps.engine.onRowsWritten(createContactIndexer(deps.sqlite));

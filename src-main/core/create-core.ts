@@ -151,22 +151,15 @@ export function createCore(options: CoreOptions): Core {
       ? startDailyBackups({ dataDir: options.dataDir, sqlite }, { dir: defaultBackupDir(options.dataDir), keep: 7, logError })
       : null;
 
+  // What the core hands out (the CLI, the shells and tests reach the services through it).
+  const services = { contacts, settings, notes, followUps, calls, files, timeline, pipelines, quotes, exchange };
   const handlers = registerHandlers({
+    ...services,
     app: { version: appVersion, dataDir: options.dataDir, deviceId, shell: options.shell ?? 'test' },
-    contacts,
-    settings,
-    notes,
-    followUps,
-    calls,
-    files,
-    timeline,
     dashboard,
     search,
     syncEngine,
     syncService,
-    exchange,
-    pipelines,
-    quotes,
     analytics,
     scorer,
   });
@@ -190,17 +183,8 @@ export function createCore(options: CoreOptions): Core {
     dataDir: options.dataDir,
     sqlite,
     engine,
-    contacts,
-    settings,
-    notes,
-    followUps,
-    calls,
-    files,
-    timeline,
+    ...services,
     sync: syncEngine,
-    pipelines,
-    quotes,
-    exchange,
     invoke,
     on(event, listener) {
       const schema = eventSchemas[event];

@@ -1,14 +1,9 @@
-import type { Sqlite, Statement } from '../db/open';
+import { statementCache, type Sqlite } from '../db/open';
 
 /** Which contact or pipeline a written row belongs to (change-events.ts), deleted rows included. */
 export function createOwnerLookups(sqlite: Sqlite) {
-  const statements = new Map<string, Statement>();
   // Table names come from a fixed list in change-events.ts, never from input.
-  const lookup = (sql: string) => {
-    let statement = statements.get(sql);
-    if (!statement) statements.set(sql, (statement = sqlite.prepare<unknown[], unknown>(sql)));
-    return statement;
-  };
+  const lookup = statementCache(sqlite);
   return {
     contactOf: (table: 'notes' | 'follow_ups' | 'calls' | 'files' | 'deals' | 'quotes', id: string) =>
       (lookup(`SELECT contact_id FROM ${table} WHERE id = ?`).get(id) as { contact_id: string | null } | undefined)?.contact_id ?? null,

@@ -4,30 +4,20 @@ import type { Readable } from 'node:stream';
 import { v7 as uuidv7 } from 'uuid';
 import type { FileCategory, StoredFile } from '../../src-shared/domain/file';
 import { AppError } from '../../src-shared/errors';
-import type { SettingsService } from '../settings/service';
-import type { MutationEngine } from '../writes/mutation-engine';
-import type { RowLifecycle } from '../writes/row-lifecycle';
 import { BlobStore, type StagedBlob } from './blob-store';
 import { createFileQueries, rowToFile } from './queries';
-import type { WriteDeps } from '../writes/write-deps';
+import { WritingService, type WriteDeps } from '../writes/write-deps';
 
 /** How long a deleted file's bytes are kept, so that undo can bring the file back. */
 export const fileUndoWindowMs = 60 * 60 * 1000;
 
 
-export class FilesService {
+export class FilesService extends WritingService {
   readonly blobs: BlobStore;
   private readonly queries;
-  private readonly engine: MutationEngine;
-  private readonly lifecycle: RowLifecycle;
-  private readonly settings: SettingsService;
-  private readonly now: () => number;
 
   constructor(deps: WriteDeps & { dataDir: string }) {
-    this.engine = deps.engine;
-    this.lifecycle = deps.lifecycle;
-    this.settings = deps.settings;
-    this.now = deps.now;
+    super(deps);
     this.blobs = new BlobStore(path.join(deps.dataDir, 'files'));
     this.queries = createFileQueries(deps.sqlite);
   }

@@ -9,14 +9,11 @@ import { AppError } from '../../src-shared/errors';
 import type { ContactsService } from '../contacts/service';
 import type { FilesService } from '../files/service';
 import type { NotesService } from '../notes/service';
-import type { SettingsService } from '../settings/service';
-import type { MutationEngine } from '../writes/mutation-engine';
-import type { RowLifecycle } from '../writes/row-lifecycle';
 import type { FieldValues } from '../writes/synced-tables';
 import type { PipelineService } from './service';
 import { renderQuotePdf } from './quote-pdf';
 import { createQuoteQueries, type QuoteRow } from './queries';
-import type { WriteDeps } from '../writes/write-deps';
+import { WritingService, type WriteDeps } from '../writes/write-deps';
 
 function rowToQuote(row: QuoteRow, now: number): Quote {
   const lines = JSON.parse(row.lines) as QuoteLine[];
@@ -50,26 +47,19 @@ export interface QuotesDeps extends WriteDeps {
   notes: NotesService;
 }
 
-export class QuotesService {
+export class QuotesService extends WritingService {
   private readonly queries;
-  private readonly engine: MutationEngine;
-  private readonly lifecycle: RowLifecycle;
-  private readonly settings: SettingsService;
   private readonly pipelines: PipelineService;
   private readonly contacts: ContactsService;
   private readonly files: FilesService;
   private readonly notes: NotesService;
-  private readonly now: () => number;
 
   constructor(deps: QuotesDeps) {
-    this.engine = deps.engine;
-    this.lifecycle = deps.lifecycle;
-    this.settings = deps.settings;
+    super(deps);
     this.pipelines = deps.pipelines;
     this.contacts = deps.contacts;
     this.files = deps.files;
     this.notes = deps.notes;
-    this.now = deps.now;
     this.queries = createQuoteQueries(deps.sqlite);
   }
 

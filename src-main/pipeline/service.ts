@@ -12,12 +12,10 @@ import {
   type StageDraftSchema,
 } from '../../src-shared/domain/pipeline';
 import { AppError } from '../../src-shared/errors';
-import type { SettingsService } from '../settings/service';
-import type { MutationEngine, MutationTx } from '../writes/mutation-engine';
-import type { RowLifecycle } from '../writes/row-lifecycle';
+import type { MutationTx } from '../writes/mutation-engine';
 import type { FieldValues } from '../writes/synced-tables';
 import { createPipelineQueries, rowToDeal, type DealListQuery } from './queries';
-import type { WriteDeps } from '../writes/write-deps';
+import { WritingService, type WriteDeps } from '../writes/write-deps';
 
 const positionStep = 1000;
 
@@ -29,18 +27,11 @@ export interface BoardColumn {
   deals: Deal[];
 }
 
-export class PipelineService {
+export class PipelineService extends WritingService {
   readonly queries;
-  private readonly engine: MutationEngine;
-  private readonly lifecycle: RowLifecycle;
-  private readonly settings: SettingsService;
-  private readonly now: () => number;
 
   constructor(deps: WriteDeps) {
-    this.engine = deps.engine;
-    this.lifecycle = deps.lifecycle;
-    this.settings = deps.settings;
-    this.now = deps.now;
+    super(deps);
     this.queries = createPipelineQueries(deps.sqlite);
   }
 

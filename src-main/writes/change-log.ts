@@ -1,4 +1,4 @@
-import type { Sqlite, Statement } from '../db/open';
+import { statementCache, type Sqlite, type Statement } from '../db/open';
 import type { FieldValues } from './synced-tables';
 
 // The change log: one record per mutated row, local or merged from elsewhere. It is the outbox
@@ -71,9 +71,11 @@ function recordValues(change: ChangeRecord) {
 
 /** The statements of the log, prepared once. Callers provide the transaction. */
 export class ChangeLog {
-  private readonly statements = new Map<string, Statement>();
+  private readonly statement: (sql: string) => Statement;
 
-  constructor(private readonly sqlite: Sqlite) {}
+  constructor(private readonly sqlite: Sqlite) {
+    this.statement = statementCache(sqlite);
+  }
 
   /** Whether a change is already logged or kept pending: applying it again is a no-op. */
   has(changeId: string): boolean {
@@ -124,14 +126,5 @@ export class ChangeLog {
       for (const id of changeIds) marked += mark.run(id).changes;
     })();
     return marked;
-  }
-
-  private statement(sql: string): Statement {
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      statement = this.sqlite.prepare<unknown[], unknown>(sql);
-      this.statements.set(sql, statement);
-    }
-    return statement;
   }
 }

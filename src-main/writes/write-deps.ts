@@ -15,3 +15,21 @@ export interface WriteDeps {
   settings: SettingsService;
   now: () => number;
 }
+
+/**
+ * What every service that writes synced rows keeps of its deps. Such a service extends this and
+ * passes its deps object on (`super(deps)`), so all of them are built, and read, the same way.
+ */
+export abstract class WritingService {
+  protected readonly engine: MutationEngine;
+  protected readonly lifecycle: RowLifecycle;
+  protected readonly settings: SettingsService;
+  protected readonly now: () => number;
+
+  protected constructor(deps: WriteDeps) {
+    this.engine = deps.engine;
+    this.lifecycle = deps.lifecycle;
+    this.settings = deps.settings;
+    this.now = deps.now;
+  }
+}

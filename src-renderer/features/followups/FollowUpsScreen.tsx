@@ -12,7 +12,7 @@ import { FollowUpList } from './FollowUpList';
 import { useFollowUpCounts, useFollowUpList } from './hooks';
 
 const pageSize = 50;
-/** The most one list request may ask for (src-shared/ipc/work.ts). */
+/** The most one list request may ask for (src-shared/ipc/followups.ts). */
 const maxLimit = 500;
 
 const emptyText: Record<FollowUpListKind, { title: string; body: string }> = {
