@@ -96,8 +96,8 @@ export function createCore(options: CoreOptions): Core {
   const deviceId = state.get<string>('device_id') ?? state.set('device_id', uuidv7());
   const clock = new HybridLogicalClock(deviceId, now, state.get<string>('hlc'));
   const settings = new SettingsService({ state });
-  const engine = new MutationEngine(sqlite, clock, () => settings.get().userName);
-  const lifecycle = createRowLifecycle(sqlite, engine);
+  const engine = new MutationEngine({ sqlite, clock, author: () => settings.get().userName });
+  const lifecycle = createRowLifecycle({ sqlite, engine });
   // Every service is given one deps object; those that write synced rows start from this one.
   const writeDeps: WriteDeps = { sqlite, engine, lifecycle, settings, now };
   const followUps = new FollowUpsService(writeDeps);

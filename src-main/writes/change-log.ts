@@ -1,4 +1,6 @@
 import { statementCache, type Sqlite, type Statement } from '../db/open';
+import type { SqlRow } from '../db/rows';
+import type { changes } from '../db/schema';
 import type { FieldValues } from './synced-tables';
 
 // The change log: one record per mutated row, local or merged from elsewhere. It is the outbox
@@ -18,17 +20,8 @@ export interface ChangeRecord {
   author: string;
 }
 
-export interface ChangeRow {
-  seq: number;
-  change_id: string;
-  hlc: string;
-  table_name: string;
-  row_id: string;
-  fields: string;
-  schema_version: number;
-  device_id: string;
-  author: string;
-}
+/** A change as the log's table holds it (`fields` as JSON text). */
+export type ChangeRow = Omit<SqlRow<typeof changes>, 'local' | 'pushed'>;
 
 const recordColumns = 'change_id, hlc, table_name, row_id, fields, schema_version, device_id, author';
 

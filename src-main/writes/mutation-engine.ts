@@ -68,13 +68,17 @@ export class MutationEngine {
   private writtenInTransaction = 0;
   private depth = 0;
 
-  constructor(
-    private readonly sqlite: Sqlite,
-    private readonly clock: HybridLogicalClock,
-    private readonly author: () => string,
-  ) {
-    this.log = new ChangeLog(sqlite);
-    this.statement = statementCache(sqlite);
+  private readonly sqlite: Sqlite;
+  private readonly clock: HybridLogicalClock;
+  /** The name stamped on local changes: the user's name from the settings, read at each write. */
+  private readonly author: () => string;
+
+  constructor(deps: { sqlite: Sqlite; clock: HybridLogicalClock; author: () => string }) {
+    this.sqlite = deps.sqlite;
+    this.clock = deps.clock;
+    this.author = deps.author;
+    this.log = new ChangeLog(deps.sqlite);
+    this.statement = statementCache(deps.sqlite);
   }
 
   get deviceId(): string {

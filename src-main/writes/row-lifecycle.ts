@@ -10,7 +10,7 @@ type TableWithCausalLength = Exclude<SyncedTableName, 'contact_tags' | 'deal_sta
  * moves `cl` to the next even number, restore to the next odd one; a delete made elsewhere at
  * the same time wins over edits, and only an explicit restore brings a row back.
  */
-export function createRowLifecycle(sqlite: Sqlite, engine: MutationEngine) {
+export function createRowLifecycle({ sqlite, engine }: { sqlite: Sqlite; engine: MutationEngine }) {
   const statement = statementCache(sqlite);
   const causalLength = (table: TableWithCausalLength, id: string): number | undefined =>
     (statement(`SELECT cl FROM ${table} WHERE id = ?`).get(id) as { cl: number } | undefined)?.cl;
