@@ -1,14 +1,14 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
-import { maxRequestBytes } from '../src-shared/sync/protocol';
+import { livePath, maxRequestBytes, metricsPath } from '../src-shared/sync/protocol';
 import { authenticate, type Caller } from './auth';
 import { pokeChannel, type RelayDatabase } from './db/open';
 import { bearerToken, findUnstorableText, forbidden, invalidInput, RawResponse, readJsonBody, RelayHttpError, sendError, sendJson, sendRaw } from './http';
 import { LiveHub } from './live';
 import { RelayMetrics } from './metrics';
 import { defaultFailedAuthLimit, defaultRateLimit, RateLimiter, type RateLimitOptions } from './rate-limit';
-import { matchRoute, relayRoutes } from './routes';
+import { matchRoute, routeHandlers } from './routes';
 import type { RouteContext } from './routes/types';
 import { createTelephony, type TelephonyOptions } from './telephony';
 
@@ -87,7 +87,7 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
   };
 
   const telephony = createTelephony(db, now, logError, options.telephony);
-  const routes = [...relayRoutes, ...telephony.routes];
+  const routes = [...routeHandlers, ...telephony.routes];
 
   const live = new LiveHub({
     db,
@@ -101,9 +101,9 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const started = performance.now();
     const url = new URL(request.url ?? '/', 'http://relay.invalid');
-    const isMetrics = request.method === 'GET' && url.pathname === '/metrics';
+    const isMetrics = request.method === 'GET' && url.pathname === metricsPath;
     const matched = matchRoute(request.method ?? 'GET', url.pathname, routes);
-    const routeLabel = matched?.route.path ?? (isMetrics ? '/metrics' : 'unmatched');
+    const routeLabel = matched?.route.path ?? (isMetrics ? metricsPath : 'unmatched');
     let caller: Caller | undefined;
     // 'close' rather than 'finish': a request the client gave up on is logged too.
     response.once('close', () => logRequest(request, routeLabel, response.statusCode, started, caller));
@@ -158,13 +158,13 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
   server.on('upgrade', (request: IncomingMessage, socket, head: Buffer) => {
     socket.on('error', () => socket.destroy());
     const started = performance.now();
-    const report = (status: number, caller?: LoggedCaller) => logRequest(request, '/v1/live', status, started, caller);
-    if (new URL(request.url ?? '/', 'http://relay.invalid').pathname !== '/v1/live') {
+    const report = (status: number, caller?: LoggedCaller) => logRequest(request, livePath, status, started, caller);
+    if (new URL(request.url ?? '/', 'http://relay.invalid').pathname !== livePath) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
     live.upgrade(request, socket, head, report).catch((error: unknown) => {
-      logError('/v1/live', error);
+      logError(livePath, error);
       socket.destroy();
     });
   });
@@ -174,7 +174,7 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
     const separator = payload.lastIndexOf(':');
     const workspaceId = payload.slice(0, separator);
     const what = payload.slice(separator + 1);
-    if (what === 'access') live.recheckAccess(workspaceId).catch((error: unknown) => logError('/v1/live', error));
+    if (what === 'access') live.recheckAccess(workspaceId).catch((error: unknown) => logError(livePath, error));
     else if (/^\d+$/.test(what)) live.poke(workspaceId, Number(what));
     else if (what.startsWith('live.')) live.send(workspaceId, Buffer.from(what.slice('live.'.length), 'base64url').toString('utf8'));
   });

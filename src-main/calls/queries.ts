@@ -1,30 +1,15 @@
 import { callStatuses, unansweredStatuses, type Call, type CallListQuery } from '../../src-shared/domain/call';
 import { sentimentCut } from '../../src-shared/domain/telephony';
 import type { Sqlite } from '../db/open';
+import type { SqlRow } from '../db/rows';
+import type { callAnalysis, calls } from '../db/schema';
 
-export interface CallRow {
-  id: string;
-  contact_id: string | null;
+/** A call as the list reads it: its row, its contact's name, and its transcript's analysis when there is one. */
+export type CallRow = Omit<SqlRow<typeof calls>, 'created_at' | 'cl'> & {
   contact_name: string | null;
-  direction: string;
-  number: string;
-  started_at: number;
-  duration_seconds: number;
-  status: string;
-  disposition: string;
-  notes: string;
-  recording_sha256: string | null;
-  transcript: string;
-  provider: string;
-  provider_id: string | null;
-  spam: number;
-  emergency: number;
-  logged_by: string;
-  office_number: string;
-  recording_seconds: number;
-  sentiment: number | null;
-  keywords: string | null;
-}
+  sentiment: SqlRow<typeof callAnalysis>['sentiment'] | null;
+  keywords: SqlRow<typeof callAnalysis>['keywords'] | null;
+};
 
 export function rowToCall(row: CallRow): Call {
   return {

@@ -8,12 +8,10 @@ import type {
 } from '../../src-shared/domain/follow-up';
 import type { SlaRule } from '../../src-shared/domain/settings';
 import { AppError } from '../../src-shared/errors';
-import type { Sqlite } from '../db/open';
-import type { SettingsService } from '../settings/service';
-import type { MutationEngine, MutationTx } from '../writes/mutation-engine';
-import type { RowLifecycle } from '../writes/row-lifecycle';
+import type { MutationTx } from '../writes/mutation-engine';
 import type { FieldValues } from '../writes/synced-tables';
 import { createFollowUpQueries, rowToFollowUp } from './queries';
+import { WritingService, type WriteDeps } from '../writes/write-deps';
 
 export interface FollowUpListInput {
   view: FollowUpListKind;
@@ -24,20 +22,15 @@ export interface FollowUpListInput {
   limit: number;
 }
 
-export class FollowUpsService {
+export class FollowUpsService extends WritingService {
   private readonly queries;
 
-  constructor(
-    sqlite: Sqlite,
-    private readonly engine: MutationEngine,
-    private readonly lifecycle: RowLifecycle,
-    private readonly settings: SettingsService,
-    private readonly now: () => number,
-  ) {
-    this.queries = createFollowUpQueries(sqlite);
+  constructor(deps: WriteDeps) {
+    super(deps);
+    this.queries = createFollowUpQueries(deps.sqlite);
     // A contact's next follow-up is derived from its open follow-ups, never typed twice; and a
     // follow-up whose due time moved reminds again.
-    engine.onRowsWritten((touched) => {
+    deps.engine.onRowsWritten((touched) => {
       const contactIds = new Set<string>();
       for (const id of touched.get('follow_ups') ?? []) {
         const contactId = this.queries.contactOf(id);

@@ -1,15 +1,8 @@
 import type { z } from 'zod';
 import type { PhoneSettingsInputSchema } from '../../src-shared/domain/telephony';
 import { AppError } from '../../src-shared/errors';
-import {
-  ClickToCallResponseSchema,
-  ConfigureNumbersResponseSchema,
-  ImportHistoryResponseSchema,
-  SendTextResponseSchema,
-  SettingsResponseSchema,
-  telephonyRoutes,
-  TestResponseSchema,
-} from '../../src-shared/sync/telephony';
+import { routePath } from '../../src-shared/sync/protocol';
+import { telephonyRoutes } from '../../src-shared/sync/telephony';
 import { RelayError } from '../sync/relay-client';
 import type { SyncEngine } from '../sync/sync-engine';
 import { relayErrorToAppError } from '../sync/service';
@@ -30,38 +23,38 @@ export class RelayPhone {
   }
 
   settings() {
-    return this.call((client) => client.request('GET', telephonyRoutes.settings.path, SettingsResponseSchema));
+    return this.call((client) => client.call(telephonyRoutes.settings));
   }
 
   saveSettings(input: z.output<typeof PhoneSettingsInputSchema>) {
-    return this.call((client) => client.request('POST', telephonyRoutes.saveSettings.path, SettingsResponseSchema, input));
+    return this.call((client) => client.call(telephonyRoutes.saveSettings, { body: input }));
   }
 
   test() {
-    return this.call((client) => client.request('POST', telephonyRoutes.test.path, TestResponseSchema, {}));
+    return this.call((client) => client.call(telephonyRoutes.test, { body: {} }));
   }
 
   configureNumbers() {
-    return this.call((client) => client.request('POST', telephonyRoutes.configureNumbers.path, ConfigureNumbersResponseSchema, {}));
+    return this.call((client) => client.call(telephonyRoutes.configureNumbers, { body: {} }));
   }
 
   importHistory(since?: number) {
     return this.call((client) =>
-      client.request('POST', telephonyRoutes.importHistory.path, ImportHistoryResponseSchema, since === undefined ? {} : { since }),
+      client.call(telephonyRoutes.importHistory, { body: since === undefined ? {} : { since } }),
     );
   }
 
   callOut(to: string, contactId?: string) {
-    return this.callRelay((client) => client.request('POST', telephonyRoutes.call.path, ClickToCallResponseSchema, { to, ...(contactId ? { contactId } : {}) }));
+    return this.callRelay((client) => client.call(telephonyRoutes.call, { body: { to, ...(contactId ? { contactId } : {}) } }));
   }
 
   sendText(textId: string, to: string, body: string) {
-    return this.callRelay((client) => client.request('POST', telephonyRoutes.text.path, SendTextResponseSchema, { textId, to, body }));
+    return this.callRelay((client) => client.call(telephonyRoutes.text, { body: { textId, to, body } }));
   }
 
   /** A recording's bytes, by the hash on its call. */
   async recording(sha256: string): Promise<Buffer> {
-    const response = await this.call((client) => client.fetchRaw(telephonyRoutes.recording.path.replace(':sha256', sha256)));
+    const response = await this.call((client) => client.fetchRaw(routePath(telephonyRoutes.recording, { sha256 })));
     if (!response.ok) throw new AppError(response.status === 404 ? 'not_found' : 'unavailable', `The relay could not give the recording (HTTP ${response.status}).`);
     return Buffer.from(await response.arrayBuffer());
   }

@@ -1,4 +1,5 @@
-import type { Handlers } from '../../src-shared/ipc/contract';
+import type { HandlerMap } from '../../src-shared/ipc/channel';
+import type { syncChannels } from '../../src-shared/ipc/sync';
 import type { SyncEngine } from './sync-engine';
 import type { SyncService } from './service';
 import type { SetAsideStore } from './set-aside';
@@ -15,5 +16,5 @@ export function syncHandlers(engine: SyncEngine, sync: SyncService, setAside: Se
     'sync.leave': () => sync.leave(),
     'sync.now': () => engine.syncNow(),
     'sync.setAside': ({ limit }) => setAside.list(limit),
-  } satisfies Pick<Handlers, Extract<keyof Handlers, `sync.${string}`>>;
+  } satisfies HandlerMap<typeof syncChannels>;
 }

@@ -1,14 +1,12 @@
 import type { z } from 'zod';
 import WebSocket from 'ws';
 import {
-  DeviceCredentialsSchema,
-  InviteResponseSchema,
+  livePath,
   PokeSchema,
-  PullResponseSchema,
-  PushResponseSchema,
   RelayErrorSchema,
-  SnapshotResponseSchema,
-  WorkspaceInfoSchema,
+  relayRoutes,
+  routePath,
+  type RelayRouteSpec,
   type WireChange,
 } from '../../src-shared/sync/protocol';
 
@@ -37,40 +35,39 @@ export class RelayClient {
   ) {}
 
   createWorkspace(body: { workspaceName: string; memberName: string; deviceName: string }) {
-    return this.request('POST', '/v1/workspaces', DeviceCredentialsSchema, body);
+    return this.call(relayRoutes.createWorkspace, { body });
   }
 
   join(body: { inviteCode: string; memberName: string; deviceName: string }) {
-    return this.request('POST', '/v1/join', DeviceCredentialsSchema, body);
+    return this.call(relayRoutes.join, { body });
   }
 
   invite() {
-    return this.request('POST', '/v1/invites', InviteResponseSchema, {});
+    return this.call(relayRoutes.invite, { body: {} });
   }
 
   workspace() {
-    return this.request('GET', '/v1/workspace', WorkspaceInfoSchema);
+    return this.call(relayRoutes.workspace);
   }
 
   revokeDevice(deviceId: string) {
-    return this.request('POST', `/v1/devices/${encodeURIComponent(deviceId)}/revoke`, undefined, {});
+    return this.call(relayRoutes.revokeDevice, { params: { id: deviceId }, body: {} });
   }
 
   removeMember(memberId: string) {
-    return this.request('POST', `/v1/members/${encodeURIComponent(memberId)}/remove`, undefined, {});
+    return this.call(relayRoutes.removeMember, { params: { id: memberId }, body: {} });
   }
 
   push(changes: WireChange[]) {
-    return this.request('POST', '/v1/push', PushResponseSchema, { changes });
+    return this.call(relayRoutes.push, { body: { changes } });
   }
 
   pull(after: number, limit: number) {
-    return this.request('GET', `/v1/pull?after=${after}&limit=${limit}`, PullResponseSchema);
+    return this.call(relayRoutes.pull, { query: { after, limit } });
   }
 
   snapshot(after: string | null, limit: number) {
-    const query = after === null ? `limit=${limit}` : `after=${encodeURIComponent(after)}&limit=${limit}`;
-    return this.request('GET', `/v1/snapshot?${query}`, SnapshotResponseSchema);
+    return this.call(relayRoutes.snapshot, { query: after === null ? { limit } : { after, limit } });
   }
 
   /**
@@ -83,7 +80,7 @@ export class RelayClient {
     onOpen: () => void = () => {},
     onMessage: (message: unknown) => void = () => {},
   ): { close(): void } {
-    const url = new URL('/v1/live', this.baseUrl);
+    const url = new URL(livePath, this.baseUrl);
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
     const socket = new WebSocket(url, [`fieldbook.${this.token ?? ''}`]);
     socket.on('message', (data) => {
@@ -100,6 +97,15 @@ export class RelayClient {
     socket.on('open', onOpen);
     socket.on('close', onClose);
     return { close: () => socket.terminate() };
+  }
+
+  /** Sends a request of one of the protocol's routes and checks the answer against its schema. */
+  call<R extends RelayRouteSpec>(
+    route: R,
+    options: { params?: Record<string, string>; query?: Record<string, string | number>; body?: unknown } = {},
+  ): Promise<z.output<R['response']>> {
+    const query = options.query ? `?${new URLSearchParams(Object.entries(options.query).map(([name, value]) => [name, String(value)] as [string, string]))}` : '';
+    return this.request<R['response']>(route.method, routePath(route, options.params) + query, route.response, options.body);
   }
 
   /** The response to a request with this device's token, for bodies that are not JSON (a recording). */

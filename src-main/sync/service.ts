@@ -10,10 +10,13 @@ export class SyncService {
   /** Set while joining, so that "unknown invite" is shown at the invite code field. */
   private joining = false;
 
-  constructor(
-    private readonly engine: SyncEngine,
-    private readonly settings: SettingsService,
-  ) {}
+  private readonly engine: SyncEngine;
+  private readonly settings: SettingsService;
+
+  constructor(deps: { engine: SyncEngine; settings: SettingsService }) {
+    this.engine = deps.engine;
+    this.settings = deps.settings;
+  }
 
   async createWorkspace(input: { relayUrl: string; workspaceName: string; memberName: string; deviceName: string }) {
     this.refuseIfConfigured();

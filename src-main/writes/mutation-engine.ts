@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { HybridLogicalClock } from '../../src-shared/hlc';
-import type { Sqlite, Statement } from '../db/open';
+import { statementCache, type Sqlite, type Statement } from '../db/open';
 import { ChangeLog, type ChangeRecord } from './change-log';
 import { causalLengthField, mergeChange, type FieldClocks } from '../../src-shared/sync/merge';
 import {
@@ -74,7 +74,7 @@ function storableText(fields: FieldValues): FieldValues {
 export class MutationEngine {
   private readonly hooks: RowsWrittenHook[] = [];
   private readonly listeners = new Set<CommittedListener>();
-  private readonly statements = new Map<string, Statement>();
+  private readonly statement: (sql: string) => Statement;
   private readonly log: ChangeLog;
   private touched: TouchedRows = new Map();
   private pending: number | undefined;
@@ -82,12 +82,17 @@ export class MutationEngine {
   private depth = 0;
   private guard: RemoteGuard | undefined;
 
-  constructor(
-    private readonly sqlite: Sqlite,
-    private readonly clock: HybridLogicalClock,
-    private readonly author: () => string,
-  ) {
-    this.log = new ChangeLog(sqlite);
+  private readonly sqlite: Sqlite;
+  private readonly clock: HybridLogicalClock;
+  /** The name stamped on local changes: the user's name from the settings, read at each write. */
+  private readonly author: () => string;
+
+  constructor(deps: { sqlite: Sqlite; clock: HybridLogicalClock; author: () => string }) {
+    this.sqlite = deps.sqlite;
+    this.clock = deps.clock;
+    this.author = deps.author;
+    this.log = new ChangeLog(deps.sqlite);
+    this.statement = statementCache(deps.sqlite);
   }
 
   get deviceId(): string {
@@ -109,30 +114,8 @@ export class MutationEngine {
 
   /** Runs `work` in one transaction (nested calls join the outer one). */
   transaction<T>(work: (tx: MutationTx) => T): T {
-    const outermost = this.depth === 0;
     const tx: MutationTx = { write: (table, rowId, fields) => this.writeLocal(table, rowId, fields) };
-    const run = this.sqlite.transaction(() => {
-      this.depth += 1;
-      try {
-        const result = work(tx);
-        if (outermost) this.finishTransaction();
-        return result;
-      } finally {
-        this.depth -= 1;
-      }
-    });
-    let result: T;
-    try {
-      result = run();
-    } catch (error) {
-      if (outermost) {
-        this.touched = new Map();
-        this.writtenInTransaction = 0;
-      }
-      throw error;
-    }
-    if (outermost) this.notifyCommitted();
-    return result;
+    return this.inTransaction(() => work(tx));
   }
 
   /**
@@ -176,20 +159,34 @@ export class MutationEngine {
    */
   applyRemoteChanges(changes: readonly ChangeRecord[], alsoInTransaction?: () => void): ApplyResult {
     const result: ApplyResult = { applied: 0, duplicates: 0, pending: 0, setAside: 0 };
+    this.inTransaction(() => {
+      for (const change of changes) this.applyRemote(change, result);
+      // The sync cursor is saved with the page it belongs to: a crash leaves both or neither.
+      alsoInTransaction?.();
+    });
+    return result;
+  }
+
+  /**
+   * Runs `work` in one SQLite transaction; a nested call joins the outer one. The outermost
+   * rebuilds derived data before it commits and tells the listeners after; a rollback forgets
+   * what it touched.
+   */
+  private inTransaction<T>(work: () => T): T {
     const outermost = this.depth === 0;
     const run = this.sqlite.transaction(() => {
       this.depth += 1;
       try {
-        for (const change of changes) this.applyRemote(change, result);
-        // The sync cursor is saved with the page it belongs to: a crash leaves both or neither.
-        alsoInTransaction?.();
+        const result = work();
         if (outermost) this.finishTransaction();
+        return result;
       } finally {
         this.depth -= 1;
       }
     });
+    let result: T;
     try {
-      run();
+      result = run();
     } catch (error) {
       if (outermost) {
         this.touched = new Map();
@@ -320,14 +317,5 @@ export class MutationEngine {
     this.touched = new Map();
     if (touched.size === 0) return;
     for (const listener of this.listeners) listener(touched);
-  }
-
-  private statement(sql: string): Statement {
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      statement = this.sqlite.prepare<unknown[], unknown>(sql);
-      this.statements.set(sql, statement);
-    }
-    return statement;
   }
 }

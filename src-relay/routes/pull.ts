@@ -1,6 +1,5 @@
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
-import { z } from 'zod';
-import type { PullResponse } from '../../src-shared/sync/protocol';
+import { relayRoutes, type PullResponse } from '../../src-shared/sync/protocol';
 import type { RelayTransaction } from '../db/open';
 import { changes, rowState } from '../db/schema';
 import { invalidInput, parseInput } from '../http';
@@ -11,17 +10,6 @@ import type { Route } from './types';
 // the changes or rows and the sequence numbers reported with them come from one snapshot.
 
 const readSnapshot = { isolationLevel: 'repeatable read', accessMode: 'read only' } as const;
-
-const PullQuerySchema = z.object({
-  after: z.coerce.number().int().min(0).default(0),
-  limit: z.coerce.number().int().min(1).max(1000).default(500),
-});
-
-// The client asks for 2000 rows a page (src-main/sync/sync-engine.ts); rows are small.
-const SnapshotQuerySchema = z.object({
-  after: z.string().max(400).optional(),
-  limit: z.coerce.number().int().min(1).max(5000).default(1000),
-});
 
 async function sequenceBounds(tx: RelayTransaction, workspaceId: string): Promise<{ oldestSeq: number; newestSeq: number }> {
   const [bounds] = await tx
@@ -35,11 +23,10 @@ async function sequenceBounds(tx: RelayTransaction, workspaceId: string): Promis
 }
 
 export const pullRoute: Route = {
-  method: 'GET',
-  path: '/v1/pull',
+  ...relayRoutes.pull,
   access: 'device',
   async handle({ db, metrics, caller, query }): Promise<PullResponse> {
-    const { after, limit } = parseInput(PullQuerySchema, Object.fromEntries(query));
+    const { after, limit } = parseInput(relayRoutes.pull.query, Object.fromEntries(query));
     const page = await db.transaction(async (tx) => {
       const rows = await tx
         .select()
@@ -78,11 +65,10 @@ export const pullRoute: Route = {
 const pageTokenPattern = /^(\d{1,18}):([a-z_][a-z0-9_]{0,62}):(.+)$/s;
 
 export const snapshotRoute: Route = {
-  method: 'GET',
-  path: '/v1/snapshot',
+  ...relayRoutes.snapshot,
   access: 'device',
   async handle({ db, caller, query }) {
-    const { after, limit } = parseInput(SnapshotQuerySchema, Object.fromEntries(query));
+    const { after, limit } = parseInput(relayRoutes.snapshot.query, Object.fromEntries(query));
     const token = after === undefined ? undefined : pageTokenPattern.exec(after);
     if (after !== undefined && !token) throw invalidInput('Invalid after: not a page token from a previous snapshot page.');
     const start = token ? { cursor: Number(token[1]), tableName: token[2]!, rowId: token[3]! } : undefined;

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { checkChange } from '../../src-shared/sync/change-contract';
-import { maxClockAheadMs, PushRequestSchema, type WireChange } from '../../src-shared/sync/protocol';
+import { maxClockAheadMs, relayRoutes, type WireChange } from '../../src-shared/sync/protocol';
 import { pokeChannel, type RelayTransaction } from '../db/open';
 import { changes, rowState, type StoredPayload } from '../db/schema';
 import { findUnstorableText, invalidInput, parseInput, RelayHttpError } from '../http';
@@ -32,15 +32,14 @@ function refusalOf(change: WireChange): string | null {
 }
 
 export const pushRoute: Route = {
-  method: 'POST',
-  path: '/v1/push',
+  ...relayRoutes.push,
   access: 'device',
   async handle({ db, now, metrics, caller, body }) {
     // The shape of the batch is the protocol's: a batch that is not one is refused whole. Each
     // change is then checked alone against the contract every laptop applies
     // (src-shared/sync/change-contract.ts): one no laptop could store is refused with its reason
     // and never stored, the others are, so one bad change does not hold up the sender's outbox.
-    const received = parseInput(PushRequestSchema, await body(), { storableText: false }).changes;
+    const received = parseInput(relayRoutes.push.body, await body(), { storableText: false }).changes;
     const refused: { changeId: string; reason: string }[] = [];
     const batch = received.filter((change) => {
       if (findUnstorableText(change.changeId)) throw invalidInput('Invalid changeId: it contains a NUL character or a broken Unicode character.');

@@ -1,4 +1,4 @@
-import { type IncomingCallMessage, type TwilioWebhook } from '../../src-shared/sync/telephony';
+import { TwimlResponseSchema, type IncomingCallMessage, type TwilioWebhook } from '../../src-shared/sync/telephony';
 import { notFound, RawResponse } from '../http';
 import type { Route, RouteContext } from '../routes/types';
 import type { PhoneAccount } from './accounts';
@@ -33,6 +33,7 @@ export function twilioHook(t: Telephony, hook: TwilioWebhook, handle: (input: Ho
   return {
     method: 'POST',
     path: `/twilio/:workspaceId/${hook}`,
+    response: TwimlResponseSchema,
     access: 'public',
     rateLimited: false,
     async handle(context: RouteContext) {

@@ -1,21 +1,12 @@
 import { z } from 'zod';
 import { E164Schema, PhoneSettingsInputSchema, PhoneSettingsViewSchema } from '../domain/telephony';
+import { route } from './protocol';
 
 // The phone part of the wire protocol between the laptop (src-main/phone/relay-phone.ts) and the
 // relay (src-relay/telephony/): device routes for settings, calling and texting, the paths Twilio
 // posts its webhooks to, and the live message that makes a ringing call pop up on every laptop.
 // Like the rest of the protocol, the workspace of a device request comes from its token.
 
-export const telephonyRoutes = {
-  settings: { method: 'GET', path: '/v1/telephony/settings' },
-  saveSettings: { method: 'POST', path: '/v1/telephony/settings' },
-  test: { method: 'POST', path: '/v1/telephony/test' },
-  configureNumbers: { method: 'POST', path: '/v1/telephony/configure-numbers' },
-  importHistory: { method: 'POST', path: '/v1/telephony/import' },
-  call: { method: 'POST', path: '/v1/telephony/calls' },
-  text: { method: 'POST', path: '/v1/telephony/texts' },
-  recording: { method: 'GET', path: '/v1/telephony/recordings/:sha256' },
-} as const;
 
 /** Twilio's webhooks, under /twilio/<workspace id>/; each is signed by Twilio (X-Twilio-Signature). */
 export const twilioWebhooks = {
@@ -74,6 +65,26 @@ export const SendTextResponseSchema = z.object({
   /** Why Twilio did not take the text; the relay also wrote it on the text's row. */
   error: z.string().nullable(),
 });
+
+/**
+ * The phone line's device routes, declared like relayRoutes (protocol.ts): the relay's handlers
+ * (src-relay/telephony/device-routes.ts) and the laptop's requests (src-main/phone/relay-phone.ts)
+ * both take them from here.
+ */
+export const telephonyRoutes = {
+  settings: route({ method: 'GET', path: '/v1/telephony/settings', response: SettingsResponseSchema }),
+  saveSettings: route({ method: 'POST', path: '/v1/telephony/settings', body: SaveSettingsRequestSchema, response: SettingsResponseSchema }),
+  test: route({ method: 'POST', path: '/v1/telephony/test', body: z.object({}), response: TestResponseSchema }),
+  configureNumbers: route({ method: 'POST', path: '/v1/telephony/configure-numbers', body: z.object({}), response: ConfigureNumbersResponseSchema }),
+  importHistory: route({ method: 'POST', path: '/v1/telephony/import', body: ImportHistoryRequestSchema, response: ImportHistoryResponseSchema }),
+  call: route({ method: 'POST', path: '/v1/telephony/calls', body: ClickToCallRequestSchema, response: ClickToCallResponseSchema }),
+  text: route({ method: 'POST', path: '/v1/telephony/texts', body: SendTextRequestSchema, response: SendTextResponseSchema }),
+  /** The recording's audio bytes, sent as they are (not JSON). */
+  recording: route({ method: 'GET', path: '/v1/telephony/recordings/:sha256', response: z.instanceof(Uint8Array) }),
+} as const;
+
+/** What a Twilio webhook answers: TwiML (XML), sent as text/xml. */
+export const TwimlResponseSchema = z.string();
 
 /** Sent over /v1/live to every device of the workspace when Twilio says a call is coming in. */
 export const IncomingCallMessageSchema = z.object({
