@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { blobEnvironmentHelp, blobOptionsFromEnvironment } from './blobs/config';
 import { openRelayDatabase } from './db/open';
 import { createRelay } from './server';
+import { loadSecretBox } from './telephony/secret-box';
 
 // `npm run relay` (tsx src-relay/main.ts). With no configuration: embedded PGlite in a data
 // folder. With DATABASE_URL: PostgreSQL, where several relay processes can run side by side
@@ -21,6 +22,8 @@ const usage = `Usage: npm run relay -- [--port 8787] [--host 127.0.0.1] [--data-
 
   DATABASE_URL=postgres://user:password@host/db   use PostgreSQL instead of the embedded database
   FIELDBOOK_RELAY_ALLOWED_ORIGINS=https://a,https://b   browser origins allowed on /v1/live
+  FIELDBOOK_RELAY_SECRET_KEY=<32 bytes, base64>   seals the phone line's Twilio credentials (required with
+               DATABASE_URL; the embedded database keeps a key file in its folder instead)
 
 ${blobEnvironmentHelp}`;
 
@@ -50,8 +53,9 @@ async function main(): Promise<void> {
   if (!databaseUrl) fs.mkdirSync(dataDir, { recursive: true });
   const database = await openRelayDatabase(databaseUrl ? { databaseUrl, onError: logError } : { dataDir });
   const allowedOrigins = (process.env.FIELDBOOK_RELAY_ALLOWED_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean);
+  const secretBox = loadSecretBox(process.env, databaseUrl ? null : dataDir);
   const blobs = await blobOptionsFromEnvironment(process.env, values['blob-dir'] ?? process.env.FIELDBOOK_RELAY_BLOB_DIR ?? path.join(dataDir, 'blobs'));
-  const relay = await createRelay({ database, port, host, allowedOrigins, blobs });
+  const relay = await createRelay({ database, port, host, allowedOrigins, blobs, telephony: { ...(secretBox ? { secretBox } : {}) } });
   console.log(`Fieldbook relay listening on ${relay.url} (database: ${database.description})`);
   console.log(`Files are kept in the ${blobs.store.description}`);
 

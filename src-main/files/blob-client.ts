@@ -1,18 +1,5 @@
 import type { Readable } from 'node:stream';
-import {
-  BlobLimitsSchema,
-  blobPath,
-  blobRoutes,
-  BlobUsageSchema,
-  CompleteResponseSchema,
-  DownloadTargetResponseSchema,
-  PartStoredResponseSchema,
-  ReferencesResponseSchema,
-  StartUploadResponseSchema,
-  TransferTargetSchema,
-  type BlobReference,
-  type TransferTarget,
-} from '../../src-shared/sync/blob-protocol';
+import { blobRoutes, type BlobReference, type TransferTarget } from '../../src-shared/sync/blob-protocol';
 import { RelayErrorSchema } from '../../src-shared/sync/protocol';
 import { RelayError, type RelayClient } from '../sync/relay-client';
 import { fetchTransport, nodeHttpTransport, type ByteResponse, type ByteTransport } from './byte-transport';
@@ -36,35 +23,35 @@ export class BlobClient {
   }
 
   limits() {
-    return this.relay.request('GET', blobRoutes.limits.path, BlobLimitsSchema);
+    return this.relay.call(blobRoutes.limits);
   }
 
   usage() {
-    return this.relay.request('GET', blobRoutes.usage.path, BlobUsageSchema);
+    return this.relay.call(blobRoutes.usage);
   }
 
   startUpload(sha256: string, sizeBytes: number) {
-    return this.relay.request('POST', blobRoutes.startUpload.path, StartUploadResponseSchema, { sha256, sizeBytes });
+    return this.relay.call(blobRoutes.startUpload, { body: { sha256, sizeBytes } });
   }
 
   partTarget(uploadId: string, part: number, body: { sizeBytes: number; md5: string }) {
-    return this.relay.request('POST', blobPath(blobRoutes.partTarget, { id: uploadId, part }), TransferTargetSchema, body);
+    return this.relay.call(blobRoutes.partTarget, { params: { id: uploadId, part: String(part) }, body });
   }
 
   partDone(uploadId: string, part: number, body: { etag: string; sizeBytes: number }) {
-    return this.relay.request('POST', blobPath(blobRoutes.partDone, { id: uploadId, part }), PartStoredResponseSchema, body);
+    return this.relay.call(blobRoutes.partDone, { params: { id: uploadId, part: String(part) }, body });
   }
 
   complete(uploadId: string) {
-    return this.relay.request('POST', blobPath(blobRoutes.complete, { id: uploadId }), CompleteResponseSchema, {});
+    return this.relay.call(blobRoutes.complete, { params: { id: uploadId }, body: {} });
   }
 
   downloadTarget(sha256: string) {
-    return this.relay.request('POST', blobPath(blobRoutes.downloadTarget, { sha256 }), DownloadTargetResponseSchema, {});
+    return this.relay.call(blobRoutes.downloadTarget, { params: { sha256 }, body: {} });
   }
 
   declareReferences(references: BlobReference[]) {
-    return this.relay.request('POST', blobRoutes.references.path, ReferencesResponseSchema, { references });
+    return this.relay.call(blobRoutes.references, { body: { references } });
   }
 
   /** Sends one part's bytes where the relay said; answers the store's ETag ('' via the relay). */

@@ -1,6 +1,7 @@
 import type { FileTransfer } from '../../src-shared/domain/file';
 import { AppError } from '../../src-shared/errors';
-import type { Handlers } from '../../src-shared/ipc/contract';
+import type { HandlerMap } from '../../src-shared/ipc/channel';
+import type { filesChannels } from '../../src-shared/ipc/files';
 import { RelayError } from '../sync/relay-client';
 import type { FileTransfers } from './jobs';
 import type { FilesService } from './service';
@@ -11,7 +12,6 @@ export function filesHandlers(files: FilesService, transfers: FileTransfers) {
     'files.add': (input) => files.add(input),
     'files.delete': ({ id }) => files.delete(id),
     'files.restore': ({ id }) => files.restore(id),
-    'settings.setLogo': ({ uploadId }) => files.setOfficeLogo(uploadId),
     'files.fetch': async ({ id }) => {
       const file = files.get(id);
       await transfers.downloader.fetch(file.sha256, file.name);
@@ -35,7 +35,7 @@ export function filesHandlers(files: FilesService, transfers: FileTransfers) {
         throw new AppError(error.code === 'offline' ? 'unavailable' : 'conflict', error.message);
       }
     },
-  } satisfies Pick<Handlers, Extract<keyof Handlers, `files.${string}`> | 'settings.setLogo'>;
+  } satisfies HandlerMap<typeof filesChannels>;
 }
 
 /** Waiting uploads from the queue, with the progress of those moving now; then active downloads. */

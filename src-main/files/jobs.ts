@@ -1,5 +1,6 @@
 import type { FileTransfer } from '../../src-shared/domain/file';
 import type { SyncStatus } from '../../src-shared/domain/sync';
+import type { Sqlite } from '../db/open';
 import type { WireChange } from '../../src-shared/sync/protocol';
 import type { RelayClient } from '../sync/relay-client';
 import { BlobClient } from './blob-client';
@@ -16,6 +17,8 @@ import { Uploader } from './uploader';
 
 export interface FileTransferDeps {
   files: FilesService;
+  sqlite: Sqlite;
+  now: () => number;
   /** The relay of the workspace, or undefined when this laptop is in none. */
   relay: () => RelayClient | undefined;
   /** Ask sync to push soon (rows released by a finished upload). */
@@ -41,7 +44,7 @@ export interface FileTransfers {
 }
 
 export function startFileTransfers(deps: FileTransferDeps): FileTransfers {
-  const { files } = deps;
+  const { files, sqlite } = deps;
   const blobClient = () => {
     const relay = deps.relay();
     return relay ? new BlobClient(relay) : undefined;
@@ -58,14 +61,14 @@ export function startFileTransfers(deps: FileTransferDeps): FileTransfers {
   });
   const downloader = new Downloader({ blobs: files.blobs, client: blobClient, progress, logError: deps.logError });
   const keeper = new OfflineKeeper({
-    sqlite: files.sqlite,
+    sqlite,
     blobs: files.blobs,
     downloader,
     policy: () => files.offlinePolicy(),
-    now: files.now,
+    now: deps.now,
     logError: deps.logError,
   });
-  const declareReferences = createReferenceDeclarer({ sqlite: files.sqlite, queue: files.uploads, blobs: files.blobs, onRequeued: () => uploader.kick() });
+  const declareReferences = createReferenceDeclarer({ sqlite, queue: files.uploads, blobs: files.blobs, onRequeued: () => uploader.kick() });
 
   let reachable = false;
   const refreshLimits = async () => {

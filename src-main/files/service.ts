@@ -2,27 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { v7 as uuidv7 } from 'uuid';
-import { fileCategories, type FileCategory, type OfflineFiles, type StoredFile } from '../../src-shared/domain/file';
+import { type FileCategory, type OfflineFiles, type StoredFile } from '../../src-shared/domain/file';
 import { AppError } from '../../src-shared/errors';
-import type { Sqlite } from '../db/open';
 import { LocalState } from '../settings/local-state';
-import type { SettingsService } from '../settings/service';
-import type { MutationEngine } from '../writes/mutation-engine';
-import type { RowLifecycle } from '../writes/row-lifecycle';
+import { WritingService, type WriteDeps } from '../writes/write-deps';
 import { BlobStore, formatBytes, type StagedBlob } from './blob-store';
+import { createFileQueries, rowToFile, type FileRow } from './queries';
 import { UploadQueue } from './upload-queue';
-
-interface FileRow {
-  id: string;
-  contact_id: string;
-  sha256: string;
-  name: string;
-  mime_type: string;
-  size_bytes: number;
-  category: string;
-  added_by: string;
-  created_at: number;
-}
 
 /** How long a deleted file's bytes are kept, so that undo can bring the file back. */
 export const fileUndoWindowMs = 60 * 60 * 1000;
@@ -30,62 +16,30 @@ export const fileUndoWindowMs = 60 * 60 * 1000;
 /** The relay's upload limit, as it last said (a laptop refuses larger files before they queue). */
 const relayLimitKey = 'files.relayMaxFileBytes';
 
-function rowToFile(row: FileRow, available: boolean): StoredFile {
-  return {
-    id: row.id,
-    contactId: row.contact_id,
-    sha256: row.sha256,
-    name: row.name,
-    mimeType: row.mime_type,
-    sizeBytes: row.size_bytes,
-    category: fileCategories.find((category) => category === row.category) ?? 'document',
-    addedBy: row.added_by,
-    createdAt: row.created_at,
-    available,
-  };
-}
-
-export class FilesService {
+export class FilesService extends WritingService {
   readonly blobs: BlobStore;
   /** Blobs owed to the relay; uploaded by src-main/files/uploader.ts. */
   readonly uploads: UploadQueue;
   private readonly state: LocalState;
-  private readonly byId;
-  private readonly ofContact;
-  private readonly byShaAlive;
-  private readonly unreferenced;
+  private readonly queries;
+  private readonly openers: ((sha256: string) => StoredFile | undefined)[] = [];
 
-  constructor(
-    readonly sqlite: Sqlite,
-    dataDir: string,
-    private readonly engine: MutationEngine,
-    private readonly lifecycle: RowLifecycle,
-    private readonly settings: SettingsService,
-    readonly now: () => number,
-  ) {
-    this.blobs = new BlobStore(path.join(dataDir, 'files'));
-    this.uploads = new UploadQueue(sqlite, now);
-    this.state = new LocalState(sqlite);
-    this.byId = sqlite.prepare<[string], FileRow>('SELECT * FROM files WHERE id = ? AND cl % 2 = 1');
-    this.ofContact = sqlite.prepare<[string], FileRow>(
-      'SELECT * FROM files WHERE contact_id = ? AND cl % 2 = 1 ORDER BY created_at DESC, id DESC',
-    );
-    this.byShaAlive = sqlite.prepare<[string], FileRow>('SELECT * FROM files WHERE sha256 = ? AND cl % 2 = 1 LIMIT 1');
-    // Blobs whose every reference is deleted, the last of them longer ago than the undo window.
-    this.unreferenced = sqlite.prepare<[number], { sha256: string }>(
-      `SELECT sha256 FROM files GROUP BY sha256
-       HAVING SUM(cl % 2) = 0 AND MAX(COALESCE(deleted_at, 0)) < ?`,
-    );
+  constructor(deps: WriteDeps & { dataDir: string }) {
+    super(deps);
+    this.blobs = new BlobStore(path.join(deps.dataDir, 'files'));
+    this.uploads = new UploadQueue(deps.sqlite, deps.now);
+    this.state = new LocalState(deps.sqlite);
+    this.queries = createFileQueries(deps.sqlite);
   }
 
   get(id: string): StoredFile {
-    const row = this.byId.get(id);
+    const row = this.queries.byId.get(id);
     if (!row) throw new AppError('not_found', 'That file does not exist or was deleted.', 'id');
     return this.toFile(row);
   }
 
   listForContact(contactId: string): StoredFile[] {
-    return this.ofContact.all(contactId).map((row) => this.toFile(row));
+    return this.queries.ofContact.all(contactId).map((row) => this.toFile(row));
   }
 
   private toFile(row: FileRow): StoredFile {
@@ -153,10 +107,20 @@ export class FilesService {
   /** A live file's bytes for showing or opening, with its metadata. */
   open(sha256: string): { path: string; file: StoredFile } | undefined {
     if (!this.blobs.has(sha256)) return undefined;
-    const row = this.byShaAlive.get(sha256);
+    const row = this.queries.byShaAlive.get(sha256);
     if (row) return { path: this.blobs.blobPath(sha256), file: this.toFile(row) };
     const logo = this.settings.get().officeLogoSha256 === sha256 ? this.logoFile(sha256) : undefined;
-    return logo ? { path: this.blobs.blobPath(sha256), file: logo } : undefined;
+    if (logo) return { path: this.blobs.blobPath(sha256), file: logo };
+    for (const opener of this.openers) {
+      const file = opener(sha256);
+      if (file) return { path: this.blobs.blobPath(sha256), file };
+    }
+    return undefined;
+  }
+
+  /** Another owner of stored bytes (a call's recording: src-main/phone) says what they are. */
+  addOpener(opener: (sha256: string) => StoredFile | undefined): void {
+    this.openers.push(opener);
   }
 
   /**
@@ -171,7 +135,7 @@ export class FilesService {
     const blob = this.blobs.commit(uploadId);
     if (!this.logoFile(blob.sha256)) {
       // Not kept: nothing would ever refer to these bytes.
-      if (!this.byShaAlive.get(blob.sha256) && this.settings.get().officeLogoSha256 !== blob.sha256) this.blobs.remove(blob.sha256);
+      if (!this.queries.byShaAlive.get(blob.sha256) && this.settings.get().officeLogoSha256 !== blob.sha256) this.blobs.remove(blob.sha256);
       throw new AppError('invalid_input', 'The logo must be a PNG or JPEG image.', 'uploadId');
     }
     this.settings.update({ officeLogoSha256: blob.sha256 });
@@ -202,7 +166,7 @@ export class FilesService {
     const logo = this.settings.get().officeLogoSha256;
     // Bytes still queued for upload may go too: their rows were held back, so no teammate knows
     // them, and the uploader then lets the (deleted) rows sync without bytes.
-    const orphans = this.unreferenced.all(now - fileUndoWindowMs).filter(({ sha256 }) => sha256 !== logo);
+    const orphans = this.queries.unreferenced.all(now - fileUndoWindowMs).filter(({ sha256 }) => sha256 !== logo);
     for (const { sha256 } of orphans) this.blobs.remove(sha256);
     this.blobs.removeStaleStaging(24 * 60 * 60 * 1000, now);
     this.blobs.removeStalePartials(7 * 24 * 60 * 60 * 1000, now);

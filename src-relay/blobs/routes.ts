@@ -7,33 +7,33 @@ import {
   Sha256Schema,
   StartUploadRequestSchema,
   UploadParamsSchema,
-  type BlobRoute,
 } from '../../src-shared/sync/blob-protocol';
+import type { RelayRouteSpec } from '../../src-shared/sync/protocol';
 import { invalidInput, parseInput, RelayHttpError } from '../http';
 import { responseSent, type AuthedContext, type Route } from '../routes/types';
 import type { BlobService } from './service';
 
 // The relay's blob routes, declared in src-shared/sync/blob-protocol.ts. Every one needs a device
-// token of a workspace that is not revoked (the server checks it before the handler runs), and
-// every one is scoped to that workspace by BlobService.
+// token of a workspace that is not revoked (the server checks it before the handler runs), the
+// storage use an admin's; every one is scoped to that workspace by BlobService.
 
-function route(declared: BlobRoute, handle: (context: AuthedContext) => Promise<unknown>): Route {
-  return { method: declared.method, path: declared.path, access: declared.access, handle };
-}
+type Handle = (context: AuthedContext) => Promise<unknown>;
+const device = (declared: RelayRouteSpec, handle: Handle): Route => ({ ...declared, access: 'device', handle });
+const admin = (declared: RelayRouteSpec, handle: Handle): Route => ({ ...declared, access: 'admin', handle });
 
 export function createBlobRoutes(service: BlobService): Route[] {
   const sha256Param = (params: Record<string, string>) => parseInput(Sha256Schema, params.sha256);
   const uploadParams = (params: Record<string, string>) => parseInput(UploadParamsSchema, params);
   return [
-    route(blobRoutes.limits, async () => service.limits()),
-    route(blobRoutes.usage, async ({ caller }) => service.usage(caller)),
-    route(blobRoutes.startUpload, async ({ caller, body }) => service.startUpload(caller, parseInput(StartUploadRequestSchema, await body()))),
-    route(blobRoutes.partTarget, async ({ caller, params, body }) => {
+    device(blobRoutes.limits, async () => service.limits()),
+    admin(blobRoutes.usage, async ({ caller }) => service.usage(caller)),
+    device(blobRoutes.startUpload, async ({ caller, body }) => service.startUpload(caller, parseInput(StartUploadRequestSchema, await body()))),
+    device(blobRoutes.partTarget, async ({ caller, params, body }) => {
       const { id, part } = uploadParams(params);
       const request = parseInput(PartTargetRequestSchema, await body());
       return service.partTarget(caller, id, { partNumber: part, ...request });
     }),
-    route(blobRoutes.partBytes, async ({ caller, params, request }) => {
+    device(blobRoutes.partBytes, async ({ caller, params, request }) => {
       const { id, part } = uploadParams(params);
       const md5 = request.headers['content-md5'];
       const length = Number(request.headers['content-length']);
@@ -49,28 +49,28 @@ export function createBlobRoutes(service: BlobService): Route[] {
         throw error;
       }
     }),
-    route(blobRoutes.partDone, async ({ caller, params, body }) => {
+    device(blobRoutes.partDone, async ({ caller, params, body }) => {
       const { id, part } = uploadParams(params);
       const request = parseInput(PartDoneRequestSchema, await body());
       const stored = await service.partDone(caller, id, { partNumber: part, sizeBytes: request.sizeBytes, etag: request.etag });
       return { part: stored.partNumber, sizeBytes: stored.sizeBytes };
     }),
-    route(blobRoutes.complete, async ({ caller, params, body }) => {
+    device(blobRoutes.complete, async ({ caller, params, body }) => {
       await body();
       return service.complete(caller, parseInput(UploadParamsSchema.shape.id, params.id));
     }),
-    route(blobRoutes.downloadTarget, async ({ caller, params, body }) => {
+    device(blobRoutes.downloadTarget, async ({ caller, params, body }) => {
       await body();
       return service.downloadTarget(caller, sha256Param(params));
     }),
-    route(blobRoutes.content, async ({ caller, params, request, response }) => {
+    device(blobRoutes.content, async ({ caller, params, request, response }) => {
       const content = await service.content(caller, sha256Param(params));
       const range = parseRange(request.headers.range, content.sizeBytes);
       const stream = await content.read(range ?? undefined);
       await sendBytes(response, stream, content.sizeBytes, range);
       return responseSent;
     }),
-    route(blobRoutes.references, async ({ caller, body }) => {
+    device(blobRoutes.references, async ({ caller, body }) => {
       const { references } = parseInput(ReferencesRequestSchema, await body());
       return service.declareReferences(caller, references);
     }),

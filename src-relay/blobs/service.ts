@@ -2,7 +2,6 @@ import type { Readable } from 'node:stream';
 import { and, eq, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import {
-  blobPath,
   blobRoutes,
   type BlobLimits,
   type BlobReference,
@@ -11,6 +10,7 @@ import {
   type StartUploadResponse,
   type TransferTarget,
 } from '../../src-shared/sync/blob-protocol';
+import { routePath } from '../../src-shared/sync/protocol';
 import type { Caller } from '../auth';
 import type { RelayDb } from '../db/open';
 import { blobReferences, blobUploadParts, blobUploads, blobs } from '../db/schema';
@@ -135,7 +135,7 @@ export class BlobService {
 
   async partTarget(caller: Caller, uploadId: string, part: { partNumber: number; sizeBytes: number; md5: string }): Promise<TransferTarget> {
     const upload = await this.openUpload(caller, uploadId, part.partNumber, part.sizeBytes);
-    const relayPath = blobPath(blobRoutes.partBytes, { id: upload.id, part: part.partNumber });
+    const relayPath = routePath(blobRoutes.partBytes, { id: upload.id, part: String(part.partNumber) });
     return this.store.partTarget({ workspaceId: upload.workspaceId, sha256: upload.sha256 }, upload.storeUploadId, part, relayPath);
   }
 
@@ -192,7 +192,7 @@ export class BlobService {
 
   async downloadTarget(caller: Caller, sha256: string): Promise<DownloadTarget> {
     const stored = await this.presentBlob(caller, sha256);
-    const relayPath = blobPath(blobRoutes.content, { sha256 });
+    const relayPath = routePath(blobRoutes.content, { sha256 });
     const target = await this.store.downloadTarget({ workspaceId: caller.workspaceId, sha256 }, relayPath);
     return { ...target, sizeBytes: stored.sizeBytes };
   }

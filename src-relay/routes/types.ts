@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Caller } from '../auth';
 import type { RelayDb } from '../db/open';
+import type { RelayRouteSpec } from '../../src-shared/sync/protocol';
 import type { RelayMetrics } from '../metrics';
 
 // What a route handler gets and declares. The server (src-relay/server.ts) matches the route,
@@ -29,11 +30,11 @@ export interface AuthedContext extends RouteContext {
 /** Returned by a handler that wrote its own response (a stream of bytes). */
 export const responseSent = Symbol('response sent');
 
-interface RouteBase {
-  method: 'GET' | 'POST' | 'PUT';
-  /** `/v1/devices/:id/revoke`; also the `route` label of logs and metrics. */
-  path: string;
-}
+/**
+ * Method, path (`/v1/devices/:id/revoke`, also the `route` label of logs and metrics) and schemas
+ * of the route, spread from its declaration in src-shared/sync/protocol.ts.
+ */
+type RouteBase = RelayRouteSpec;
 
 export type Route =
   | (RouteBase & { access: 'public'; rateLimited: boolean; handle(context: RouteContext): Promise<unknown> })

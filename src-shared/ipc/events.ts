@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { FileTransferSchema } from '../domain/file';
 import { SyncStatusSchema } from '../domain/sync';
 import { exchangeEvents } from './exchange';
+import { phoneEvents } from './phone';
 
 // Events flow core -> renderer only. The Electron shell forwards them with webContents.send,
 // the browser host as server-sent events; src-renderer/api.ts subscribes to both the same way.
@@ -18,6 +19,7 @@ export const eventSchemas = {
   'followups.reminderDue': z.object({ count: z.number().int() }),
   /** A file's bytes started, progressed, failed or finished moving to or from the relay. */
   'files.transfer': FileTransferSchema,
+  ...phoneEvents,
 };
 
 export type EventName = keyof typeof eventSchemas;
@@ -28,5 +30,5 @@ export const eventNames = Object.keys(eventSchemas) as EventName[];
  * The tables an `activity.changed` event names in `tables`, so that a listener can say which it
  * cares about with a checked name rather than a string (src-renderer/ui/live-events.ts).
  */
-export const activityTables = ['notes', 'follow_ups', 'calls', 'files', 'deals', 'quotes'] as const;
+export const activityTables = ['notes', 'follow_ups', 'calls', 'files', 'deals', 'quotes', 'texts'] as const;
 export type ActivityTable = (typeof activityTables)[number];

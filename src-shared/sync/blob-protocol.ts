@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { route } from './protocol';
 
 // The wire protocol for file contents (blobs) between the app (src-main/files/blob-client.ts) and
 // the relay (src-relay/blobs/). Blobs are named by the SHA-256 of their bytes, per workspace; the
@@ -23,37 +24,6 @@ export const maxReferencesPerRequest = 1000;
 export const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'Not a SHA-256 in lower-case hex');
 const Md5Base64 = z.string().regex(/^[A-Za-z0-9+/]{22}==$/, 'Not an MD5 digest in base64');
 const PartNumber = z.coerce.number().int().min(1).max(10_000);
-
-export interface BlobRoute {
-  method: 'GET' | 'POST' | 'PUT';
-  path: string;
-  /** Who may call: any device of the workspace, or only an admin's. */
-  access: 'device' | 'admin';
-}
-
-export const blobRoutes = {
-  limits: { method: 'GET', path: '/v1/blobs/limits', access: 'device' },
-  usage: { method: 'GET', path: '/v1/blobs/usage', access: 'admin' },
-  startUpload: { method: 'POST', path: '/v1/blobs/uploads', access: 'device' },
-  partTarget: { method: 'POST', path: '/v1/blobs/uploads/:id/parts/:part', access: 'device' },
-  /** The folder store's part upload: the raw bytes as the request body. */
-  partBytes: { method: 'PUT', path: '/v1/blobs/uploads/:id/parts/:part', access: 'device' },
-  partDone: { method: 'POST', path: '/v1/blobs/uploads/:id/parts/:part/done', access: 'device' },
-  complete: { method: 'POST', path: '/v1/blobs/uploads/:id/complete', access: 'device' },
-  downloadTarget: { method: 'POST', path: '/v1/blobs/:sha256/download', access: 'device' },
-  /** The folder store's download: the bytes, with HTTP Range support for resuming. */
-  content: { method: 'GET', path: '/v1/blobs/:sha256/content', access: 'device' },
-  references: { method: 'POST', path: '/v1/blobs/references', access: 'device' },
-} as const satisfies Record<string, BlobRoute>;
-
-/** A route's path with its parameters filled in (URL-encoded). */
-export function blobPath(route: BlobRoute, params: Record<string, string | number> = {}): string {
-  return route.path.replace(/:([a-z0-9]+)/gi, (_match, name: string) => {
-    const value = params[name];
-    if (value === undefined) throw new Error(`${route.path} needs :${name}`);
-    return encodeURIComponent(String(value));
-  });
-}
 
 export const BlobLimitsSchema = z.object({
   maxFileBytes: z.number().int().min(1),
@@ -127,3 +97,24 @@ export const ReferencesResponseSchema = z.object({
   /** Blobs a live reference points to that the relay does not have: upload them if you can. */
   missing: z.array(Sha256Schema),
 });
+
+/**
+ * The relay's blob routes, declared like relayRoutes (protocol.ts): the relay's handlers
+ * (src-relay/blobs/routes.ts) take their method and path from here and add who may call them;
+ * BlobClient (src-main/files/blob-client.ts) its requests and the schema each answer is checked
+ * against. `partBytes` and `content` carry raw bytes rather than JSON.
+ */
+export const blobRoutes = {
+  limits: route({ method: 'GET', path: '/v1/blobs/limits', response: BlobLimitsSchema }),
+  usage: route({ method: 'GET', path: '/v1/blobs/usage', response: BlobUsageSchema }),
+  startUpload: route({ method: 'POST', path: '/v1/blobs/uploads', body: StartUploadRequestSchema, response: StartUploadResponseSchema }),
+  partTarget: route({ method: 'POST', path: '/v1/blobs/uploads/:id/parts/:part', body: PartTargetRequestSchema, response: TransferTargetSchema }),
+  /** The folder store's part upload: the raw bytes as the request body. */
+  partBytes: route({ method: 'PUT', path: '/v1/blobs/uploads/:id/parts/:part', response: PartStoredResponseSchema }),
+  partDone: route({ method: 'POST', path: '/v1/blobs/uploads/:id/parts/:part/done', body: PartDoneRequestSchema, response: PartStoredResponseSchema }),
+  complete: route({ method: 'POST', path: '/v1/blobs/uploads/:id/complete', body: z.object({}), response: CompleteResponseSchema }),
+  downloadTarget: route({ method: 'POST', path: '/v1/blobs/:sha256/download', body: z.object({}), response: DownloadTargetResponseSchema }),
+  /** The folder store's download: the bytes, with HTTP Range support for resuming. */
+  content: route({ method: 'GET', path: '/v1/blobs/:sha256/content', response: z.instanceof(Uint8Array) }),
+  references: route({ method: 'POST', path: '/v1/blobs/references', body: ReferencesRequestSchema, response: ReferencesResponseSchema }),
+} as const;

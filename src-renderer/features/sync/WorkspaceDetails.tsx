@@ -8,6 +8,7 @@ import { useNow } from '../../ui/use-now';
 import { useSyncNow, useWorkspaceInfo, type WorkspaceState } from './hooks';
 import { InviteTeammate } from './InviteTeammate';
 import { MembersAndDevices } from './MembersAndDevices';
+import { SetAsideChanges } from './SetAsideChanges';
 import { describeSyncStatus, lastSyncedText } from './status-text';
 import { SyncMark } from './SyncMark';
 
@@ -83,6 +84,7 @@ export function WorkspaceDetails({ status, onStatus }: { status: SyncStatus; onS
       )}
 
       {isAdmin ? <StorageUse /> : null}
+      {isAdmin ? <SetAsideChanges count={status.setAsideChanges} info={workspace.state.status === 'loading' ? undefined : workspace.state.info} /> : null}
 
       <MembersAndDevices state={workspace.state} isAdmin={isAdmin} onChanged={workspace.replace} onRetry={workspace.reload} />
     </div>
