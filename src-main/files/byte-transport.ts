@@ -45,7 +45,8 @@ export const nodeHttpTransport: ByteTransport = (url, request) =>
         },
       }),
     );
-    outgoing.once('error', reject);
+    // on, not once: an abort after the answer arrived errors the request again, harmlessly.
+    outgoing.on('error', reject);
     outgoing.end(request.body);
   });
 
@@ -57,10 +58,16 @@ export function fetchTransport(fetchImpl: typeof fetch): ByteTransport {
       ...(request.body ? { body: request.body as Uint8Array<ArrayBuffer> } : {}),
       ...(request.signal ? { signal: request.signal } : {}),
     });
+    // The body becomes a Node stream only when asked for: made up front, it would hold the web
+    // stream locked (text() could not read it) and, never read, error unheard when aborted.
+    let body: Readable | undefined;
     return {
       status: response.status,
       header: (name) => response.headers.get(name) ?? undefined,
-      body: response.body ? Readable.fromWeb(response.body as WebReadableStream<Uint8Array>) : Readable.from([]),
+      get body() {
+        body ??= response.body ? Readable.fromWeb(response.body as WebReadableStream<Uint8Array>) : Readable.from([]);
+        return body;
+      },
       text: () => response.text(),
     };
   };
