@@ -68,6 +68,13 @@ async function createContact(page: Page, name: string): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 }
 
+/** A picture of the screen as it stands, kept with the test's results for looking at the design. */
+async function photograph(page: Page, name: string): Promise<void> {
+  const file = test.info().outputPath(`${name}.png`);
+  await page.screenshot({ path: file, fullPage: true, animations: 'disabled', caret: 'hide' });
+  await test.info().attach(name, { path: file, contentType: 'image/png' });
+}
+
 /** The bytes B's app serves for the file, as its preview loads them. */
 async function bytesServedBy(app: TeamApp, files: Locator, fileName: string): Promise<Buffer> {
   await files.getByRole('button', { name: `Preview ${fileName}` }).click();
@@ -92,6 +99,7 @@ test('a PDF attached on one laptop opens on the other with the same bytes', asyn
   const filesB = await openContactFiles(appB.page, 'Mrs Patel');
   const item = filesB.getByRole('listitem').filter({ hasText: 'Quote 1042.pdf' });
   await expect(item).toContainText('Not on this laptop yet', { timeout: syncWaitMs });
+  await photograph(appB.page, 'files-not-on-this-laptop');
   await item.getByRole('button', { name: 'Fetch Quote 1042.pdf' }).click();
   await expect(item.getByRole('button', { name: 'Preview Quote 1042.pdf' })).toBeVisible({ timeout: syncWaitMs });
   await expect(item).not.toContainText('Not on this laptop yet');
@@ -113,6 +121,7 @@ test('a PDF attached while the relay is down reaches the teammate once it is bac
   // A keeps the file and says plainly that the team does not have it yet.
   await expect(syncStatus(appA.page)).toContainText('1 file waiting to upload', { timeout: syncWaitMs });
   await expect(itemA).toContainText(/Not with your team yet|Waiting to upload/, { timeout: syncWaitMs });
+  await photograph(appA.page, 'files-waiting-to-upload');
 
   const fromLine = logLineCount(relay);
   await relay.restart();
@@ -127,4 +136,9 @@ test('a PDF attached while the relay is down reaches the teammate once it is bac
   await itemB.getByRole('button', { name: 'Fetch Contract.pdf' }).click();
   await expect(itemB.getByRole('button', { name: 'Preview Contract.pdf' })).toBeVisible({ timeout: syncWaitMs });
   expect((await bytesServedBy(appB, filesB, 'Contract.pdf')).equals(pdf)).toBe(true);
+
+  // The admin sees what the workspace stores at the relay.
+  const panelA = await openTeamSync(appA.page);
+  await expect(panelA.getByRole('region', { name: 'Files at the relay' })).toContainText(/\d+ KB in 1 file/, { timeout: syncWaitMs });
+  await photograph(appA.page, 'files-settings-admin');
 });
