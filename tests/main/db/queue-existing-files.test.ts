@@ -12,14 +12,19 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** The migrations folder as the previous release had it: everything before `firstNew`. */
-function previousRelease(firstNew: string): string {
+/**
+ * The migrations folder as the previous release had it: every migration before the one named
+ * `firstNewName` (found by name, so renumbering the migrations does not change what is tested).
+ */
+function previousRelease(firstNewName: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldbook-migrations-'));
   dirs.push(dir);
   fs.cpSync(defaultMigrationsFolder, dir, { recursive: true });
   const journalFile = path.join(dir, 'meta', '_journal.json');
   const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
-  journal.entries = journal.entries.filter((entry) => entry.tag < firstNew);
+  const firstNew = journal.entries.findIndex((entry) => entry.tag.endsWith(`_${firstNewName}`));
+  if (firstNew < 0) throw new Error(`No migration named ${firstNewName}`);
+  journal.entries = journal.entries.slice(0, firstNew);
   fs.writeFileSync(journalFile, JSON.stringify(journal));
   return dir;
 }
@@ -29,7 +34,7 @@ describe('queueing the files of an upgraded laptop', () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldbook-upgrade-'));
     dirs.push(dataDir);
     const file = path.join(dataDir, 'fieldbook.db');
-    const old = openDatabase({ file, migrationsFolder: previousRelease('0006') }).sqlite;
+    const old = openDatabase({ file, migrationsFolder: previousRelease('blob_uploads') }).sqlite;
     const sha = (digit: string) => digit.repeat(64);
     const insertFile = old.prepare('INSERT INTO files (id, contact_id, sha256, name, size_bytes, cl) VALUES (?, ?, ?, ?, ?, ?)');
     const insertChange = old.prepare(
