@@ -69,9 +69,9 @@ async function createContact(page: Page, name: string): Promise<void> {
 }
 
 /** A picture of the screen as it stands, kept with the test's results for looking at the design. */
-async function photograph(page: Page, name: string): Promise<void> {
+async function photograph(what: Page | Locator, name: string): Promise<void> {
   const file = test.info().outputPath(`${name}.png`);
-  await page.screenshot({ path: file, fullPage: true, animations: 'disabled', caret: 'hide' });
+  await what.screenshot({ path: file, animations: 'disabled', caret: 'hide' });
   await test.info().attach(name, { path: file, contentType: 'image/png' });
 }
 
@@ -139,6 +139,11 @@ test('a PDF attached while the relay is down reaches the teammate once it is bac
 
   // The admin sees what the workspace stores at the relay.
   const panelA = await openTeamSync(appA.page);
-  await expect(panelA.getByRole('region', { name: 'Files at the relay' })).toContainText(/\d+ KB in 1 file/, { timeout: syncWaitMs });
-  await photograph(appA.page, 'files-settings-admin');
+  const storage = panelA.getByRole('region', { name: 'Files at the relay' });
+  await expect(storage).toContainText(/\d+ KB in 1 file/, { timeout: syncWaitMs });
+  await storage.scrollIntoViewIfNeeded();
+  await photograph(storage, 'files-at-the-relay-admin');
+  const offline = appA.page.getByRole('region', { name: 'Files to keep offline' });
+  await offline.scrollIntoViewIfNeeded();
+  await photograph(offline, 'files-keep-offline');
 });
