@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 // When adding a contact field: this schema, src-main/db/schema.ts (column + migration),
-// src-main/contacts/row-mapping.ts (both directions), and the export columns (issue 6).
+// src-main/contacts/row-mapping.ts (both directions), and the export columns.
 
 export const contactKinds = ['person', 'company'] as const;
 export const contactStatuses = ['active', 'won', 'lost', 'dormant'] as const;
@@ -105,7 +105,12 @@ export const ContactDraftSchema = z.object({
 });
 export type ContactDraft = z.input<typeof ContactDraftSchema>;
 
-/** A partial edit: only the fields present are changed (and logged). */
+/**
+ * A partial edit: only the fields present are changed (and logged). `phones` and `emails` are
+ * the whole lists as they should be (the core works out which number was added, removed or
+ * edited, and merges that item by item with teammates' edits); `customFields` sets the fields it
+ * names (null or '' clears one) and leaves the others as they are.
+ */
 export const ContactPatchSchema = z
   .object(draftShape)
   .partial()

@@ -50,7 +50,7 @@ export class ImportService {
   ) {
     this.chunkRows = options.chunkRows ?? importChunkRows;
     this.batches = new ImportBatches(deps.dataDir);
-    this.writer = createImportWriter(deps.sqlite, (id) => deps.contacts.get(id));
+    this.writer = createImportWriter(deps.sqlite, (id) => deps.contacts.get(id), deps.contacts.lists);
   }
 
   private now(): number {

@@ -1,3 +1,5 @@
+import type { CustomFieldValues, Email, Phone } from '../../../src-shared/domain/contact';
+import type { ListChanges } from '../../contacts/list-writer';
 import type { ContactRow } from '../../contacts/row-mapping';
 import { yieldToEventLoop, type ExchangeDeps, type JobControl } from '../deps';
 import type { ImportBatches } from './batches';
@@ -22,11 +24,17 @@ export async function revertBatch(deps: ExchangeDeps, batches: ImportBatches, ba
         const row = rowOf.get(update.id) as unknown as Record<string, unknown> | undefined;
         if (!row) continue;
         const revert: Record<string, string | number | null> = {};
+        const lists: ListChanges = {};
         for (const [column, value] of Object.entries(update.after)) {
           // Someone changed it again after the import: their edit wins over the undo.
-          if (row[column] === value) revert[column] = update.before[column] ?? null;
-          else result.keptLaterEdits += 1;
+          if (row[column] !== value) result.keptLaterEdits += 1;
+          else if (column === 'phones') lists.phones = parseList<Phone>(update.before[column]);
+          else if (column === 'emails') lists.emails = parseList<Email>(update.before[column]);
+          else if (column === 'custom_fields') lists.customFields = fieldsSetBack(update.before[column], value);
+          else revert[column] = update.before[column] ?? null;
         }
+        // Lists go back item by item, like any edit of them.
+        Object.assign(revert, deps.contacts.lists.write(tx, update.id, lists));
         if (Object.keys(revert).length > 0) {
           tx.write('contacts', update.id, { ...revert, updated_at: now });
           result.reverted += 1;
@@ -45,4 +53,20 @@ export async function revertBatch(deps: ExchangeDeps, batches: ImportBatches, ba
     await yieldToEventLoop();
   }
   return result;
+}
+
+function parseList<T>(json: string | number | null | undefined): T[] {
+  const value: unknown = typeof json === 'string' ? JSON.parse(json) : [];
+  return Array.isArray(value) ? (value as T[]) : [];
+}
+
+/** The custom fields as they were before: those the import set, back to their old value or cleared. */
+function fieldsSetBack(before: string | number | null | undefined, after: string | number | null): CustomFieldValues {
+  const old = typeof before === 'string' ? (JSON.parse(before) as CustomFieldValues) : {};
+  const set = typeof after === 'string' ? (JSON.parse(after) as CustomFieldValues) : {};
+  const values: CustomFieldValues = {};
+  for (const field of new Set([...Object.keys(old), ...Object.keys(set)])) {
+    if (old[field] !== set[field]) values[field] = old[field] ?? null;
+  }
+  return values;
 }

@@ -58,6 +58,9 @@ export function valueSource() {
   };
 }
 
+/** An intent before its clock is known (distributes over the union). */
+type Unstamped<T> = T extends unknown ? Omit<T, 'hlc'> : never;
+
 interface ListedItem {
   type: string;
   value: string;
@@ -95,7 +98,7 @@ export async function applyListEdit(
       : contact.emails.map((email) => ({ type: email.type, value: email.address }));
   const types: readonly string[] = edit.list === 'phones' ? phoneTypes : emailTypes;
   let next: ListedItem[];
-  let intent: Omit<ListIntent, 'hlc'>;
+  let intent: Unstamped<ListIntent>;
   if (edit.kind === 'add') {
     const value = edit.list === 'phones' ? values.phone() : values.email();
     const type = types[edit.type % types.length]!;
@@ -114,12 +117,12 @@ export async function applyListEdit(
     } else if (edit.field === 'type') {
       const type = types.filter((candidate) => candidate !== chosen.type)[edit.type % (types.length - 1)]!;
       next = listed.map((entry, at) => (at === index ? { ...entry, type } : entry));
-      intent = { kind: 'edit', list: edit.list, contactId, item, field: 'type', value: type };
+      intent = { kind: 'edit', list: edit.list, contactId, item, type, value: chosen.value };
     } else {
       const value = edit.list === 'phones' ? values.phone() : values.email();
       itemOf.set(value, item);
       next = listed.map((entry, at) => (at === index ? { ...entry, value } : entry));
-      intent = { kind: 'edit', list: edit.list, contactId, item, field: 'value', value };
+      intent = { kind: 'edit', list: edit.list, contactId, item, type: chosen.type, value };
     }
   }
   const patch =

@@ -4,7 +4,7 @@
 // state them:
 //   - a number or address someone added stays, unless someone removes that item;
 //   - a removal sticks, even against an edit of the same item made at the same time elsewhere;
-//   - an edit of an item's type or value follows the later edit of that item (per field);
+//   - an edited item (its type or its value) follows the later edit of that item, whole;
 //   - each custom field follows its own latest edit; two fields edited at once both survive.
 // Items are known by a key the test gives them when they are added (their first value: values
 // are never reused within a run), so "the item Bob edited" is the same item everywhere.
@@ -14,15 +14,15 @@ export type ListName = 'phones' | 'emails';
 export type ListIntent =
   | { kind: 'add'; list: ListName; contactId: string; item: string; type: string; value: string; hlc: string }
   | { kind: 'remove'; list: ListName; contactId: string; item: string; hlc: string }
-  | { kind: 'edit'; list: ListName; contactId: string; item: string; field: 'type' | 'value'; value: string; hlc: string }
+  | { kind: 'edit'; list: ListName; contactId: string; item: string; type: string; value: string; hlc: string }
   | { kind: 'custom'; contactId: string; field: string; value: string | number | null; hlc: string };
 
 interface ModelItem {
   contactId: string;
   list: ListName;
   removed: boolean;
-  type: { value: string; hlc: string };
-  value: { value: string; hlc: string };
+  /** As its latest add or edit left it. */
+  latest: { type: string; value: string; hlc: string };
 }
 
 export interface ModelLists {
@@ -49,8 +49,7 @@ export function modelLists(intents: readonly ListIntent[]): Map<string, ModelLis
       contactId: intent.contactId,
       list: intent.list,
       removed: false,
-      type: { value: intent.type, hlc: intent.hlc },
-      value: { value: intent.value, hlc: intent.hlc },
+      latest: { type: intent.type, value: intent.value, hlc: intent.hlc },
     });
   }
   for (const intent of intents) {
@@ -64,7 +63,7 @@ export function modelLists(intents: readonly ListIntent[]): Map<string, ModelLis
     const item = items.get(intent.item);
     if (!item) throw new Error(`The model never saw ${intent.item} added`);
     if (intent.kind === 'remove') item.removed = true;
-    else item[intent.field] = later(item[intent.field], { value: intent.value, hlc: intent.hlc });
+    else item.latest = later(item.latest, { type: intent.type, value: intent.value, hlc: intent.hlc });
   }
 
   const result = new Map<string, ModelLists>();
@@ -74,7 +73,7 @@ export function modelLists(intents: readonly ListIntent[]): Map<string, ModelLis
     return lists;
   };
   for (const item of items.values()) {
-    if (!item.removed) of(item.contactId)[item.list].push(describeItem(item.type.value, item.value.value));
+    if (!item.removed) of(item.contactId)[item.list].push(describeItem(item.latest.type, item.latest.value));
   }
   for (const [contactId, fields] of custom) {
     for (const [field, { value }] of fields) if (value !== null && value !== '') of(contactId).customFields[field] = value;
