@@ -37,7 +37,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 const hostEntry = path.join(repoRoot, 'dist', 'host', 'main.mjs');
 const hostReadyLine = /^Fieldbook is running at (\S+)$/m;
 const relayReadyLine = /^Fieldbook relay listening on (http:\/\/\S+)/m;
-const startTimeoutMs = 30_000;
+const startTimeoutMs = 90_000;
 
 interface SyncFixtures {
   relay: RunningRelay;
