@@ -58,6 +58,15 @@ export default tseslint.config(
     },
   },
   {
+    // The renderer's component layer (docs/renderer.md): features and the shell build on it, never the reverse.
+    files: ['src-renderer/ui/**/*.{ts,tsx}'],
+    rules: layer(
+      ['**/src-main/**', '**/src-relay/**', '**/features/**', '**/shell/**'],
+      'src-renderer/ui is the layer features build on: it imports nothing from features/ or shell/ (and reaches the core only through api.ts).',
+      { noNode: true },
+    ),
+  },
+  {
     files: ['**/*.{js,mjs,cjs}'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' } },
   },

@@ -20,3 +20,10 @@ export const eventSchemas = {
 export type EventName = keyof typeof eventSchemas;
 export type EventPayload<E extends EventName> = z.infer<(typeof eventSchemas)[E]>;
 export const eventNames = Object.keys(eventSchemas) as EventName[];
+
+/**
+ * The tables an `activity.changed` event names in `tables`, so that a listener can say which it
+ * cares about with a checked name rather than a string (src-renderer/ui/live-events.ts).
+ */
+export const activityTables = ['notes', 'follow_ups', 'calls', 'files', 'deals', 'quotes'] as const;
+export type ActivityTable = (typeof activityTables)[number];

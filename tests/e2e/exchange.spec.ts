@@ -3,17 +3,10 @@ import type { Page } from '@playwright/test';
 import { expect, test, type RunningApp } from './app-fixture';
 
 // The Import & export screen driven as a person would: by role and label, through the browser
-// host. Screenshots of each step go to /tmp/shots6/ (outside the repo) for a human look.
+// host. (tests/e2e/screens photographs each step of the wizard for a person to look at.)
 
-const shotsDir = '/tmp/shots6';
-
-// Tall enough that each step's screenshot shows the whole wizard (the main area scrolls on its own).
+// Tall enough that each step of the wizard is in view at once (the main area scrolls on its own).
 test.use({ viewport: { width: 1280, height: 1500 } });
-
-async function shot(page: Page, name: string): Promise<void> {
-  fs.mkdirSync(shotsDir, { recursive: true });
-  await page.screenshot({ path: `${shotsDir}/${name}.png`, fullPage: true });
-}
 
 async function openScreen(page: Page, name: 'Import & export' | 'Contacts'): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
@@ -37,7 +30,6 @@ const googleCsv = [
 test('imports a Google Contacts CSV with a broken row and a duplicate, then undoes it', async ({ app, page }) => {
   await createThroughApi(page, app, { name: 'Dana Existing', emails: [{ type: 'work', address: 'dana@example.com' }] });
   await openScreen(page, 'Import & export');
-  await shot(page, '01-screen');
 
   await page.getByLabel('Choose a CSV or vCard file').setInputFiles({
     name: 'google-contacts.csv',
@@ -57,7 +49,6 @@ test('imports a Google Contacts CSV with a broken row and a duplicate, then undo
   await expect(preview.getByRole('row', { name: /Zoë Hartley/ })).toContainText('Hartley & Sons Builders');
   await expect(preview.getByRole('row', { name: /Zoë Hartley/ })).toContainText('+447700900461');
   await expect(preview.getByRole('row', { name: /carl-at-nowhere/ })).toContainText('not a valid address');
-  await shot(page, '02-mapping');
 
   // Duplicates: the counts of the whole file and a choice for the row that matches Dana.
   await page.getByRole('button', { name: 'Next: duplicates' }).click();
@@ -67,7 +58,6 @@ test('imports a Google Contacts CSV with a broken row and a duplicate, then undo
   const danaChoice = page.getByRole('combobox', { name: 'Line 5: Dana Existing' });
   await expect(danaChoice).toHaveValue('skip');
   await expect(page.getByRole('row', { name: /Dana Existing/ })).toContainText('same e-mail');
-  await shot(page, '03-duplicates');
 
   // Run: hold the job's status back a moment so the progress bar can be seen.
   let release!: () => void;
@@ -81,7 +71,6 @@ test('imports a Google Contacts CSV with a broken row and a duplicate, then undo
   await expect(progress).toBeVisible();
   await expect(progress).toHaveAttribute('aria-valuenow', /^\d+$/);
   await expect(page.getByRole('button', { name: 'Cancel' })).toBeVisible();
-  await shot(page, '04-progress');
   release();
 
   // Report: the counts, the failed row with its line and reason, its CSV, and Undo.
@@ -96,20 +85,17 @@ test('imports a Google Contacts CSV with a broken row and a duplicate, then undo
   const errorsFile = await (await errorsDownload).path();
   expect(fs.readFileSync(errorsFile, 'utf8')).toContain('carl-at-nowhere');
   await expect(page.getByRole('button', { name: 'Undo this import' })).toBeVisible();
-  await shot(page, '05-report');
 
   await openScreen(page, 'Contacts');
   const grid = page.getByRole('grid', { name: 'Contacts' });
   await expect(grid.getByRole('row', { name: /Zoë Hartley/ })).toBeVisible();
   await expect(grid.getByRole('row', { name: /Bob Mason/ })).toBeVisible();
   await expect(grid.getByRole('row', { name: /Dana Existing/ })).toBeVisible();
-  await shot(page, '06-contacts-imported');
 
   // Undo from the list of recent imports on the first step.
   await openScreen(page, 'Import & export');
   await page.getByRole('button', { name: 'Undo the import of google-contacts.csv' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Import of google-contacts.csv undone: 2 contacts removed' })).toBeVisible();
-  await shot(page, '07-undone');
   await openScreen(page, 'Contacts');
   await expect(grid.getByRole('row', { name: /Dana Existing/ })).toBeVisible();
   await expect(grid.getByRole('row', { name: /Zoë Hartley/ })).toHaveCount(0);
@@ -128,7 +114,6 @@ test('exports contacts as CSV with chosen columns, and makes a backup to downloa
   await page.getByRole('button', { name: 'Export contacts as CSV' }).click();
   const link = page.getByRole('link', { name: /^Download contacts-standard-.*\.csv/ });
   await expect(link).toBeVisible();
-  await shot(page, '08-export-done');
 
   const download = page.waitForEvent('download');
   await link.click();
@@ -146,7 +131,6 @@ test('exports contacts as CSV with chosen columns, and makes a backup to downloa
   const backupLink = page.getByRole('link', { name: /^Download the backup/ });
   await expect(backupLink).toBeVisible();
   await expect(page.getByRole('list', { name: 'Recent backups' }).getByRole('listitem')).toHaveCount(1);
-  await shot(page, '09-backup');
   const backupDownload = page.waitForEvent('download');
   await backupLink.click();
   expect((await backupDownload).suggestedFilename()).toMatch(/^fieldbook-backup-\d{8}T\d{9}Z\.tar\.gz$/);
