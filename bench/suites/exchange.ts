@@ -12,7 +12,7 @@ import { nowMs, summarise } from '../lib/stats';
 // streaming to a file (export) and decoding, mapping, duplicate detection and writing with
 // the change log (import).
 
-const exportOptions: ExportCsvOptions = {
+export const exportOptions: ExportCsvOptions = {
   entity: 'contacts',
   preset: 'standard',
   delimiter: ',',

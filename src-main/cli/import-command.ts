@@ -129,6 +129,7 @@ function describePreview(preview: ImportPreview): string {
       const c = row.contact;
       const details = [c.company, ...c.phones.map((phone) => phone.e164), ...c.emails.map((email) => email.address)].filter(Boolean).join(', ');
       lines.push(`  line ${row.line}: ${c.name}${details ? ` (${details})` : ''}${row.duplicate ? ` [duplicate: ${row.duplicate.reason} -> ${row.duplicate.action}]` : ''}`);
+      for (const warning of row.warnings) lines.push(`    WARNING: ${warning}`);
     }
   }
   lines.push(summaryLine(preview.counts, 'Would import'));
@@ -143,6 +144,8 @@ function describeReport(report: ImportReport): string {
   const lines = [summaryLine(report.counts, `Imported ${report.fileName},`)];
   for (const problem of report.problems) lines.push(`  line ${problem.line}: ${problem.reason}`);
   if (report.counts.rejected > report.problems.length) lines.push(`  … and ${report.counts.rejected - report.problems.length} more`);
+  for (const warning of report.warnings) lines.push(`  line ${warning.line}: WARNING: ${warning.reason}`);
+  if (report.warningCount > report.warnings.length) lines.push(`  … and ${report.warningCount - report.warnings.length} more warnings`);
   for (const duplicate of report.duplicates) {
     const other = duplicate.existing ? `${duplicate.existing.name} (${duplicate.existing.id})` : `line ${duplicate.earlierLine}`;
     lines.push(`  duplicate, line ${duplicate.line}: ${duplicate.name}, ${duplicate.reason} as ${other}: ${duplicate.action}`);

@@ -19,6 +19,7 @@ const usage = `fieldbook ${appVersion}: Fieldbook's data from a terminal.
   fieldbook import list | undo <id>     past imports; take one back out as a whole
   fieldbook export csv [entity] --out   contacts, notes, followups or calls as CSV
   fieldbook export json --out <file>    everything, as JSON
+  fieldbook export vcard --out <file>   contacts as vCards 3.0 or 4.0, with photos
   fieldbook backup                      one-file backup of the database and files
   fieldbook restore <file> --data-dir   restore into a new folder
   fieldbook contacts list|search        look at contacts

@@ -31,10 +31,11 @@ export interface ContactRow {
   created_at: number;
   updated_at: number;
   cl: number;
+  photo_sha256: string | null;
 }
 
-/** The domain fields of a contact without identity and bookkeeping. */
-export type ContactFields = Omit<Contact, 'id' | 'createdAt' | 'updatedAt' | 'tags' | 'nextFollowUpAt'>;
+/** The domain fields of a contact without identity and bookkeeping (the photo has its own write: contacts/photos.ts). */
+export type ContactFields = Omit<Contact, 'id' | 'createdAt' | 'updatedAt' | 'tags' | 'nextFollowUpAt' | 'photoSha256'>;
 
 export function rowToContact(row: ContactRow, tags: string[]): Contact {
   return {
@@ -64,6 +65,7 @@ export function rowToContact(row: ContactRow, tags: string[]): Contact {
     customFields: parseJson<CustomFieldValues>(row.custom_fields, {}),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    photoSha256: row.photo_sha256 ?? null,
   };
 }
 
@@ -83,6 +85,7 @@ export type ContactListRow = Pick<
   | 'potential_value_currency'
   | 'do_not_contact'
   | 'updated_at'
+  | 'photo_sha256'
 > & { tags: string | null };
 
 /** Separates tags in the list query's group_concat; a unit separator cannot be typed in a tag. */
@@ -106,6 +109,7 @@ export function rowToListItem(row: ContactListRow): ContactListItem {
     potentialValue: toMoney(row.potential_value_minor, row.potential_value_currency),
     doNotContact: row.do_not_contact === 1,
     updatedAt: row.updated_at,
+    photoSha256: row.photo_sha256 ?? null,
   };
 }
 

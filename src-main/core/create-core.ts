@@ -23,7 +23,8 @@ import { startReminderJob } from '../followups/jobs';
 import { CallsService } from '../calls/service';
 import { callsHandlers } from '../calls/handlers';
 import { FilesService } from '../files/service';
-import { filesHandlers } from '../files/handlers';
+import { contactPhotoHandlers, filesHandlers } from '../files/handlers';
+import { ContactPhotos } from '../files/contact-photos';
 import { TimelineService } from '../timeline/service';
 import { SyncEngine } from '../sync/sync-engine';
 import { SyncService } from '../sync/service';
@@ -112,6 +113,7 @@ export function createCore(options: CoreOptions): Core {
   const calls = new CallsService(sqlite, engine, lifecycle, settings, followUps, now);
   const files = new FilesService(sqlite, options.dataDir, engine, lifecycle, settings, now);
   const timeline = new TimelineService(sqlite, now);
+  const photos = new ContactPhotos(sqlite, files.blobs, engine, lifecycle, settings, (id) => contacts.get(id), now);
   // Every service has registered its derived-data hooks: changes kept from a newer version that
   // this one now understands can be applied.
   engine.applyPendingChanges();
@@ -169,6 +171,7 @@ export function createCore(options: CoreOptions): Core {
     ...followUpsHandlers(followUps),
     ...callsHandlers(calls),
     ...filesHandlers(files),
+    ...contactPhotoHandlers(photos),
     ...timelineHandlers(timeline, contacts, notes),
     ...syncHandlers(syncEngine, syncService),
     ...exchangeHandlers(exchange),

@@ -44,6 +44,12 @@ export const contacts = sqliteTable(
     createdAt: integer('created_at').notNull().default(0),
     updatedAt: integer('updated_at').notNull().default(0),
     cl: integer('cl').notNull().default(1),
+    /**
+     * The contact's picture: bytes in the file store under this SHA-256, with a files row of
+     * category 'photo' for the contact, so the picture syncs, is backed up and collected like any
+     * file. Null: no picture.
+     */
+    photoSha256: text('photo_sha256'),
     /** Local key of the row in the full-text tables (contacts_fts, contact_digits_fts). Not synced. */
     searchRowid: integer('search_rowid'),
     /**

@@ -18,6 +18,7 @@ export function exchangeHandlers(exchange: ExchangeService) {
     'exchange.listImports': () => exchange.listImports(),
     'exchange.importErrors': ({ batchId }) => exchange.importErrors(batchId),
     'exchange.exportCsv': (options) => exchange.startCsvExport(options),
+    'exchange.exportVcard': (options) => exchange.startVcardExport(options),
     'exchange.exportJson': () => exchange.startJsonExport(),
     'exchange.backup': () => exchange.startBackup(),
     'exchange.listBackups': () => exchange.listBackups(),

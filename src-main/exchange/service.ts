@@ -5,6 +5,7 @@ import type {
   BackupResult,
   ExportCsvOptions,
   ExportResult,
+  ExportVcardOptions,
   ImportBatchSummary,
   ImportOptions,
   ImportPreview,
@@ -19,6 +20,7 @@ import type { ExchangeDeps, JobControl } from './deps';
 import { ImportService } from './import/service';
 import { JobRegistry, type ExchangeEmit } from './job-registry';
 import { exportJson } from './export/json';
+import { contactIdsToExport, exportVcards } from './export/vcard';
 
 export interface ExchangeOptions {
   /** Tells the renderer about job progress (exchange.progress, exchange.finished). */
@@ -97,6 +99,14 @@ export class ExchangeService {
     return this.jobs.start('export', async (control) => ({ exportResult: await this.exportJsonTo(file, control) }));
   }
 
+  startVcardExport(options: ExportVcardOptions): { jobId: string } {
+    // Refused at once, not as a failed job: an id that is no live contact.
+    contactIdsToExport(this.deps, options);
+    const scope = options.contactIds ? (options.contactIds.length === 1 ? 'contact' : 'selection') : 'contacts';
+    const file = path.join(this.exportsDir, `${scope}-vcard-${options.version}-${this.stamp()}.vcf`);
+    return this.jobs.start('export', async (control) => ({ exportResult: await this.exportVcardTo(file, options, control) }));
+  }
+
   startBackup(): { jobId: string } {
     return this.jobs.start('backup', async (control) => ({ backupResult: await this.backupTo({ dir: this.backupDir }, control) }));
   }
@@ -124,6 +134,12 @@ export class ExchangeService {
   async exportJsonTo(file: string, control?: JobControl): Promise<ExportResult> {
     fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     const { rows, bytes } = await exportJson(this.deps, file, control);
+    return { fileName: path.basename(file), path: path.resolve(file), rows, bytes };
+  }
+
+  async exportVcardTo(file: string, options: ExportVcardOptions, control?: JobControl): Promise<ExportResult> {
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    const { rows, bytes } = await exportVcards(this.deps, options, file, control);
     return { fileName: path.basename(file), path: path.resolve(file), rows, bytes };
   }
 

@@ -81,6 +81,23 @@ export class BlobStore {
     return { uploadId, sha256: staged.sha256, sizeBytes: staged.sizeBytes };
   }
 
+  /**
+   * Bytes already in memory (a picture from a vCard) straight into the store; synchronous, so it
+   * can run inside a write transaction. Written to staging first and renamed: a crash never
+   * leaves a half-written blob under its hash.
+   */
+  putBytes(bytes: Uint8Array): StagedBlob {
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const destination = this.blobPath(sha256);
+    if (!fs.existsSync(destination)) {
+      const staging = path.join(this.stagingDir, randomUUID());
+      fs.writeFileSync(staging, bytes, { flag: 'wx' });
+      fs.mkdirSync(path.dirname(destination), { recursive: true });
+      fs.renameSync(staging, destination);
+    }
+    return { uploadId: '', sha256, sizeBytes: bytes.length };
+  }
+
   remove(sha256: string): void {
     fs.rmSync(this.blobPath(sha256), { force: true });
   }

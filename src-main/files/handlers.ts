@@ -1,4 +1,5 @@
 import type { Handlers } from '../../src-shared/ipc/contract';
+import type { ContactPhotos } from './contact-photos';
 import type { FilesService } from './service';
 
 export function filesHandlers(files: FilesService) {
@@ -9,4 +10,10 @@ export function filesHandlers(files: FilesService) {
     'files.restore': ({ id }) => files.restore(id),
     'settings.setLogo': ({ uploadId }) => files.setOfficeLogo(uploadId),
   } satisfies Pick<Handlers, Extract<keyof Handlers, `files.${string}`> | 'settings.setLogo'>;
+}
+
+export function contactPhotoHandlers(photos: ContactPhotos) {
+  return {
+    'contacts.setPhoto': ({ contactId, uploadId }) => photos.set(contactId, uploadId),
+  } satisfies Pick<Handlers, 'contacts.setPhoto'>;
 }

@@ -38,6 +38,7 @@ export const syncedTables = {
     'created_at',
     'updated_at',
     'cl',
+    'photo_sha256',
   ],
   contact_tags: ['contact_id', 'tag', 'present'],
   contact_phone_items: ['contact_id', 'type', 'e164', 'position', 'cl'],

@@ -64,4 +64,9 @@ export const contactsChannels = {
       statuses: z.array(z.object({ name: z.string(), count: z.number().int() })),
     }),
   }),
+  'contacts.setPhoto': channel({
+    summary: "Set a contact's picture from an upload (a JPEG, PNG, GIF, WebP or BMP), or remove it with null.",
+    input: z.object({ contactId: Id, uploadId: z.string().uuid().nullable() }),
+    output: ContactSchema,
+  }),
 };

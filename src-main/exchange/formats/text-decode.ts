@@ -36,3 +36,16 @@ export function decodeWindows1252(bytes: Uint8Array): string {
     .decode(bytes)
     .replace(/[\u0080-\u009f]/g, (char) => String.fromCharCode(windows1252High[char.charCodeAt(0) - 0x80]!));
 }
+
+/** The inverse of decodeWindows1252; null when a character has no Windows-1252 byte. */
+export function encodeWindows1252(text: string): Uint8Array | null {
+  const bytes = new Uint8Array(text.length);
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    const high = windows1252High.indexOf(code);
+    if (code < 0x80 || (code >= 0xa0 && code <= 0xff)) bytes[index] = code;
+    else if (high !== -1) bytes[index] = 0x80 + high;
+    else return null;
+  }
+  return bytes;
+}

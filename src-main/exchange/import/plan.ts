@@ -1,7 +1,8 @@
-import type { DuplicateAction, DuplicateFinding, ImportedContact } from '../../../src-shared/domain/exchange';
+import type { DuplicateAction, DuplicateFinding, ImportedContact, RowProblem } from '../../../src-shared/domain/exchange';
 import { formatPhone } from '../../../src-shared/phone';
 import type { Sqlite } from '../../db/open';
-import { buildContact, type BuildContext, type MergeField } from './contact-builder';
+import { buildContact, type BuildContext, type ImportedPhoto, type MergeField } from './contact-builder';
+import { warningsAt } from './kept-values';
 import { newRowId } from './ids';
 import type { SourceRow } from './source';
 
@@ -63,11 +64,17 @@ export class DuplicateIndex {
   }
 }
 
+/** What a stored row brings besides its fields: its warnings (line and reason) and its picture. */
+interface RowExtras {
+  warnings: RowProblem[];
+  photo: ImportedPhoto | null;
+}
+
 export type PlannedRow =
   | { kind: 'reject'; line: number; reason: string }
-  | { kind: 'create'; line: number; id: string; contact: ImportedContact; duplicate: DuplicateFinding | null }
-  | { kind: 'update'; line: number; id: string; contact: ImportedContact; present: Set<MergeField>; duplicate: DuplicateFinding }
-  | { kind: 'skip'; line: number; contact: ImportedContact; duplicate: DuplicateFinding };
+  | ({ kind: 'create'; line: number; id: string; contact: ImportedContact; duplicate: DuplicateFinding | null } & RowExtras)
+  | ({ kind: 'update'; line: number; id: string; contact: ImportedContact; present: Set<MergeField>; duplicate: DuplicateFinding } & RowExtras)
+  | ({ kind: 'skip'; line: number; contact: ImportedContact; duplicate: DuplicateFinding } & RowExtras);
 
 export interface PlanOptions {
   onDuplicate: DuplicateAction;
@@ -93,6 +100,7 @@ export class ImportPlanner {
     const built = buildContact(row.collected, this.context);
     if (!built.ok) return { kind: 'reject', line: row.line, reason: built.reason };
     const contact = built.contact;
+    const extras: RowExtras = { warnings: warningsAt(built.warnings, row.line), photo: built.photo };
 
     // Our own export carries ids: the same id is the surest sign of the same contact.
     let match: { owner: Owner; reason: string } | null = null;
@@ -106,7 +114,7 @@ export class ImportPlanner {
     }
     match ??= this.duplicates.find(contact);
 
-    if (!match) return this.create(row.line, contact, keepId, null);
+    if (!match) return this.create(row.line, contact, keepId, null, extras);
     const action = this.options.decisions[String(row.line)] ?? this.options.onDuplicate;
     const duplicate: DuplicateFinding = {
       line: row.line,
@@ -116,18 +124,18 @@ export class ImportPlanner {
       earlierLine: match.owner.line,
       action,
     };
-    if (action === 'create') return this.create(row.line, contact, keepId && !this.usedIds.has(contact.id!), duplicate);
-    if (action === 'skip') return { kind: 'skip', line: row.line, contact, duplicate };
+    if (action === 'create') return this.create(row.line, contact, keepId && !this.usedIds.has(contact.id!), duplicate, extras);
+    if (action === 'skip') return { kind: 'skip', line: row.line, contact, duplicate, ...extras };
     this.duplicates.add(contact, match.owner);
-    return { kind: 'update', line: row.line, id: match.owner.contactId, contact, present: built.present, duplicate };
+    return { kind: 'update', line: row.line, id: match.owner.contactId, contact, present: built.present, duplicate, ...extras };
   }
 
-  private create(line: number, contact: ImportedContact, keepId: boolean, duplicate: DuplicateFinding | null): PlannedRow {
+  private create(line: number, contact: ImportedContact, keepId: boolean, duplicate: DuplicateFinding | null, extras: RowExtras): PlannedRow {
     const id = keepId && contact.id ? contact.id : this.newId();
     const owner: Owner = { contactId: id, name: contact.name, line };
     this.usedIds.set(id, owner);
     if (contact.id && contact.id !== id) this.usedIds.set(contact.id, owner);
     this.duplicates.add(contact, owner);
-    return { kind: 'create', line, id, contact, duplicate };
+    return { kind: 'create', line, id, contact, duplicate, ...extras };
   }
 }

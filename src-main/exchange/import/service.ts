@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import path from 'node:path';
 import Papa from 'papaparse';
 import {
   reportListLimit,
@@ -13,6 +14,7 @@ import {
 } from '../../../src-shared/domain/exchange';
 import { SettingsSchema, type CustomFieldDef } from '../../../src-shared/domain/settings';
 import { AppError } from '../../../src-shared/errors';
+import { BlobStore } from '../../files/blob-store';
 import type { BuildContext } from './contact-builder';
 import { yieldToEventLoop, type ExchangeDeps, type JobControl } from '../deps';
 import { ImportBatches } from './batches';
@@ -31,6 +33,8 @@ interface Tally {
   problems: RowProblem[];
   duplicates: DuplicateFinding[];
   rejected: { row: SourceRow; reason: string }[];
+  warnings: RowProblem[];
+  warningCount: number;
 }
 
 /**
@@ -50,7 +54,12 @@ export class ImportService {
   ) {
     this.chunkRows = options.chunkRows ?? importChunkRows;
     this.batches = new ImportBatches(deps.dataDir);
-    this.writer = createImportWriter(deps.sqlite, (id) => deps.contacts.get(id), deps.contacts.lists);
+    this.writer = createImportWriter(
+      deps.sqlite,
+      (id) => deps.contacts.get(id),
+      { blobs: new BlobStore(path.join(deps.dataDir, 'files')), addedBy: () => deps.settings.get().userName },
+      deps.contacts.lists,
+    );
   }
 
   private now(): number {
@@ -79,6 +88,8 @@ export class ImportService {
       counts: tally.counts,
       problems: tally.problems,
       duplicates: tally.duplicates,
+      warnings: tally.warnings,
+      warningCount: tally.warningCount,
     };
   }
 
@@ -119,11 +130,11 @@ export class ImportService {
           for (const row of chunk) {
             let planned = planner.plan(row);
             if (planned.kind === 'create') {
-              this.writer.create(tx, planned.id, planned.contact, now);
+              this.writer.create(tx, planned.id, planned.contact, now, planned.photo);
               created.push(planned.id);
             } else if (planned.kind === 'update') {
               try {
-                const record = this.writer.update(tx, planned.id, planned.contact, planned.present, now);
+                const record = this.writer.update(tx, planned.id, planned.contact, planned.present, now, planned.photo);
                 if (record) updated.push(record);
               } catch (error) {
                 if (!(error instanceof ImportRejected)) throw error;
@@ -156,6 +167,8 @@ export class ImportService {
         counts: newTally(total).counts,
         problems: [],
         duplicates: [],
+        warnings: [],
+        warningCount: 0,
         hasErrorFile: false,
       };
     }
@@ -169,6 +182,8 @@ export class ImportService {
       counts: tally.counts,
       problems: tally.problems,
       duplicates: tally.duplicates,
+      warnings: tally.warnings,
+      warningCount: tally.warningCount,
       hasErrorFile: tally.rejected.length > 0,
     };
     this.batches.finish(report, tally.rejected.length > 0 ? errorsCsv(source, tally.rejected) : null);
@@ -237,6 +252,7 @@ export class ImportService {
       decimalComma: source.delimiter === ';',
       phoneCache: this.phoneCacheFor(region),
       googleLabels: source.source === 'google',
+      recordNoun: source.format === 'vcard' ? 'card' : 'row',
     };
     return { source, context, newFields, region };
   }
@@ -254,6 +270,8 @@ function newTally(rows: number): Tally {
     problems: [],
     duplicates: [],
     rejected: [],
+    warnings: [],
+    warningCount: 0,
   };
 }
 
@@ -268,6 +286,11 @@ function count(tally: Tally, row: SourceRow, planned: PlannedRow): void {
   if (planned.kind === 'create') counts.created += 1;
   else if (planned.kind === 'update') counts.updated += 1;
   else counts.skipped += 1;
+  // A skipped row stores nothing, so its values cannot have been kept.
+  if (planned.kind !== 'skip') {
+    tally.warningCount += planned.warnings.length;
+    tally.warnings.push(...planned.warnings.slice(0, Math.max(0, reportListLimit - tally.warnings.length)));
+  }
   if (planned.duplicate) {
     if (planned.kind === 'create') counts.createdDuplicates += 1;
     if (tally.duplicates.length < reportListLimit) tally.duplicates.push(planned.duplicate);
@@ -275,9 +298,10 @@ function count(tally: Tally, row: SourceRow, planned: PlannedRow): void {
 }
 
 function toPreviewRow(row: SourceRow, planned: PlannedRow): PreviewRow {
-  if (planned.kind === 'reject') return { line: row.line, cells: row.cells, contact: null, problem: planned.reason, duplicate: null };
+  if (planned.kind === 'reject') return { line: row.line, cells: row.cells, contact: null, problem: planned.reason, duplicate: null, warnings: [], hasPhoto: false };
   const id = planned.kind === 'skip' ? null : planned.kind === 'update' ? planned.id : planned.id === planned.contact.id ? planned.id : null;
-  return { line: row.line, cells: row.cells, contact: { ...planned.contact, id }, problem: null, duplicate: planned.duplicate };
+  const warnings = planned.warnings.map((warning) => warning.reason);
+  return { line: row.line, cells: row.cells, contact: { ...planned.contact, id }, problem: null, duplicate: planned.duplicate, warnings, hasPhoto: planned.photo !== null };
 }
 
 /** The rows not stored, as the file had them plus the line and the reason, to fix and import again. */

@@ -140,7 +140,7 @@ export function ExportPanel() {
   );
 }
 
-function ExportOutcome({
+export function ExportOutcome({
   label,
   jobId,
   startError,

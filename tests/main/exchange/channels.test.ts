@@ -74,13 +74,13 @@ describe('the import wizard over channels', () => {
     const uploadId = await upload('broken-rows.csv');
     const { jobId } = await invoke('exchange.runImport', { uploadId, fileName: 'broken-rows.csv' });
     const status = await finished(jobId);
-    expect(status).toMatchObject({ state: 'done', kind: 'import', importReport: { counts: { created: 4, rejected: 4 } } });
+    expect(status).toMatchObject({ state: 'done', kind: 'import', importReport: { counts: { created: 5, rejected: 3 }, warningCount: 1 } });
     expect(events.filter((event) => event.name === 'exchange.progress').at(-1)!.payload).toMatchObject({ jobId, phase: 'writing', done: 8, total: 8 });
     expect(events.at(-1)).toEqual({ name: 'exchange.finished', payload: { jobId, kind: 'import', state: 'done' } });
     const batchId = status.importReport!.batchId;
     expect(await invoke('exchange.listImports', {})).toEqual([expect.objectContaining({ batchId, fileName: 'broken-rows.csv', undoneAt: null })]);
     expect((await invoke('exchange.importErrors', { batchId })).csv).toContain('Fieldbook problem');
-    expect(await invoke('exchange.undoImport', { batchId })).toMatchObject({ removed: 4 });
+    expect(await invoke('exchange.undoImport', { batchId })).toMatchObject({ removed: 5 });
     expect(allContacts(core)).toEqual([]);
   });
 
