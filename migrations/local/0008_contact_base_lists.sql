@@ -1,47 +1,52 @@
 -- A contact's phones, e-mails and custom fields become its base lists: the last whole list of
--- schema version 1 written for it, with that write's clock, read from the change log (a laptop
--- that was still on version 1 while teammates were on version 2 may hold a version 2 copy in the
--- column; the log says which write was a whole list). Without one in the log, the column and its
--- clock are taken as they are. Then the derived columns are made from the base lists the way
--- src-main/contacts/list-items.ts makes them (a number or address listed twice shown once, custom
--- fields by name without empty ones), so that every laptop derives the same from the same data.
-CREATE TEMP TABLE contact_base_fixup AS
+-- schema version 1 written for it, with that write's clock. That is the column with its clock
+-- (a base list without a clock of its own has the clock of the column it came from: see
+-- baseListClock in src-main/writes/synced-tables.ts; rewriting every contact's clocks here would
+-- cost most of this migration), except where a teammate already on version 2 sent a copy of a
+-- list (the log holds its change, of version 2): for those contacts the log says which write
+-- was the last whole list, and its clock is written. Then the
+-- derived columns are made from the base lists the way src-main/contacts/list-items.ts makes
+-- them (a number or address listed twice shown once, custom fields by name without empty ones),
+-- so that every laptop derives the same from the same data.
+CREATE TEMP TABLE contact_base_fixup (id TEXT PRIMARY KEY, phones TEXT, emails TEXT, custom_fields TEXT, from_log INTEGER NOT NULL DEFAULT 0);
+--> statement-breakpoint
+INSERT INTO contact_base_fixup (id, phones, emails, custom_fields)
 SELECT
   c.id AS id,
-  COALESCE(
-    (SELECT json_array(ch.hlc, json_extract(ch.fields, '$.phones')) FROM changes ch
-      WHERE ch.table_name = 'contacts' AND ch.row_id = c.id AND ch.schema_version = 1 AND json_type(ch.fields, '$.phones') = 'text'
+  CASE WHEN json_type(rc.clocks, '$.phones') = 'text' THEN json_array(rc.clocks ->> '$.phones', c.phones) END AS phones,
+  CASE WHEN json_type(rc.clocks, '$.emails') = 'text' THEN json_array(rc.clocks ->> '$.emails', c.emails) END AS emails,
+  CASE WHEN json_type(rc.clocks, '$.custom_fields') = 'text' THEN json_array(rc.clocks ->> '$.custom_fields', c.custom_fields) END AS custom_fields
+FROM contacts c LEFT JOIN row_clocks rc ON rc.table_name = 'contacts' AND rc.row_id = c.id;
+--> statement-breakpoint
+UPDATE contact_base_fixup SET
+  phones = COALESCE(
+    (SELECT json_array(ch.hlc, ch.fields ->> '$.phones') FROM changes ch
+      WHERE ch.table_name = 'contacts' AND ch.row_id = contact_base_fixup.id AND ch.schema_version = 1 AND json_type(ch.fields, '$.phones') = 'text'
       ORDER BY ch.hlc DESC LIMIT 1),
-    (SELECT json_array(json_extract(rc.clocks, '$.phones'), c.phones) FROM row_clocks rc
-      WHERE rc.table_name = 'contacts' AND rc.row_id = c.id AND json_type(rc.clocks, '$.phones') = 'text')
-  ) AS phones,
-  COALESCE(
-    (SELECT json_array(ch.hlc, json_extract(ch.fields, '$.emails')) FROM changes ch
-      WHERE ch.table_name = 'contacts' AND ch.row_id = c.id AND ch.schema_version = 1 AND json_type(ch.fields, '$.emails') = 'text'
+    phones),
+  emails = COALESCE(
+    (SELECT json_array(ch.hlc, ch.fields ->> '$.emails') FROM changes ch
+      WHERE ch.table_name = 'contacts' AND ch.row_id = contact_base_fixup.id AND ch.schema_version = 1 AND json_type(ch.fields, '$.emails') = 'text'
       ORDER BY ch.hlc DESC LIMIT 1),
-    (SELECT json_array(json_extract(rc.clocks, '$.emails'), c.emails) FROM row_clocks rc
-      WHERE rc.table_name = 'contacts' AND rc.row_id = c.id AND json_type(rc.clocks, '$.emails') = 'text')
-  ) AS emails,
-  COALESCE(
-    (SELECT json_array(ch.hlc, json_extract(ch.fields, '$.custom_fields')) FROM changes ch
-      WHERE ch.table_name = 'contacts' AND ch.row_id = c.id AND ch.schema_version = 1 AND json_type(ch.fields, '$.custom_fields') = 'text'
+    emails),
+  custom_fields = COALESCE(
+    (SELECT json_array(ch.hlc, ch.fields ->> '$.custom_fields') FROM changes ch
+      WHERE ch.table_name = 'contacts' AND ch.row_id = contact_base_fixup.id AND ch.schema_version = 1 AND json_type(ch.fields, '$.custom_fields') = 'text'
       ORDER BY ch.hlc DESC LIMIT 1),
-    (SELECT json_array(json_extract(rc.clocks, '$.custom_fields'), c.custom_fields) FROM row_clocks rc
-      WHERE rc.table_name = 'contacts' AND rc.row_id = c.id AND json_type(rc.clocks, '$.custom_fields') = 'text')
-  ) AS custom_fields
-FROM contacts c;
+    custom_fields),
+  from_log = 1
+WHERE id IN (SELECT row_id FROM changes WHERE table_name = 'contacts' AND schema_version >= 2);
 --> statement-breakpoint
 UPDATE contacts SET base_phones = f.phones ->> 1, base_emails = f.emails ->> 1, base_custom_fields = f.custom_fields ->> 1
 FROM contact_base_fixup f WHERE f.id = contacts.id;
 --> statement-breakpoint
-UPDATE row_clocks SET clocks = json_set(clocks, '$.base_phones', f.phones ->> 0)
-FROM contact_base_fixup f WHERE row_clocks.table_name = 'contacts' AND row_clocks.row_id = f.id AND f.phones IS NOT NULL;
---> statement-breakpoint
-UPDATE row_clocks SET clocks = json_set(clocks, '$.base_emails', f.emails ->> 0)
-FROM contact_base_fixup f WHERE row_clocks.table_name = 'contacts' AND row_clocks.row_id = f.id AND f.emails IS NOT NULL;
---> statement-breakpoint
-UPDATE row_clocks SET clocks = json_set(clocks, '$.base_custom_fields', f.custom_fields ->> 0)
-FROM contact_base_fixup f WHERE row_clocks.table_name = 'contacts' AND row_clocks.row_id = f.id AND f.custom_fields IS NOT NULL;
+-- json_patch leaves out a key whose value is null: a list without a clock gets none.
+UPDATE row_clocks SET clocks = json_patch(
+  clocks,
+  json_object('base_phones', f.phones ->> 0, 'base_emails', f.emails ->> 0, 'base_custom_fields', f.custom_fields ->> 0)
+)
+FROM contact_base_fixup f
+WHERE f.from_log = 1 AND row_clocks.table_name = 'contacts' AND row_clocks.row_id = f.id;
 --> statement-breakpoint
 DROP TABLE contact_base_fixup;
 --> statement-breakpoint

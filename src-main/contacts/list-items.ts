@@ -3,7 +3,7 @@ import type { FieldClocks } from '../../src-shared/sync/merge';
 import { normaliseEmail } from '../../src-shared/phone';
 import type { Sqlite, Statement } from '../db/open';
 import type { TouchedRows } from '../writes/mutation-engine';
-import { baseListColumn, baseListsTouched } from '../writes/synced-tables';
+import { baseListClock, baseListsTouched } from '../writes/synced-tables';
 
 // A contact's phones, e-mails and custom fields, derived on this laptop from two sources:
 //   - its base lists (contacts.base_phones, …): the last whole list written, when the contact was
@@ -129,7 +129,7 @@ export function createListReader(sqlite: Sqlite) {
     const clocks = row.base_phones !== null || row.base_emails !== null || row.base_custom_fields !== null ? clocksOf('contacts', contactId) : {};
     const base = (name: 'phones' | 'emails' | 'custom_fields', text: string | null): BaseList => ({
       text,
-      hlc: clocks[baseListColumn(name)] ?? '',
+      hlc: baseListClock(clocks, name) ?? '',
     });
     return {
       phones: base('phones', row.base_phones),

@@ -2,8 +2,9 @@ import { v7 as uuidv7 } from 'uuid';
 import type { HybridLogicalClock } from '../../src-shared/hlc';
 import type { Sqlite, Statement } from '../db/open';
 import { ChangeLog, type ChangeRecord } from './change-log';
-import { causalLengthField, mergeChange, separateLegacyLists, wholeListsVersion, type FieldClocks } from '../../src-shared/sync/merge';
+import { causalLengthField, legacyListFields, mergeChange, separateLegacyLists, wholeListsVersion, type FieldClocks } from '../../src-shared/sync/merge';
 import {
+  baseListClock,
   baseListColumn,
   baseListsTouched,
   isSyncedColumn,
@@ -260,6 +261,10 @@ export class MutationEngine {
     }
     const stored = storedFields(change);
     const clocks = this.readClocks(table, change.rowId);
+    for (const name of legacyListFields[table] ?? []) {
+      const clock = baseListClock(clocks, name);
+      if (baseListColumn(name) in stored && clock !== undefined) clocks[baseListColumn(name)] = clock;
+    }
     // Only the causal length is read from the row, and only when the change carries one.
     const current: FieldValues = causalLengthField in stored ? { [causalLengthField]: this.readCausalLength(table, change.rowId) } : {};
     const merged = mergeChange({ fields: current, clocks }, { hlc: change.hlc, fields: stored });

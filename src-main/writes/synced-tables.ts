@@ -138,6 +138,15 @@ export type { FieldValue, FieldValues } from '../../src-shared/sync/merge';
  */
 export const baseListColumn = (field: string) => `base_${field}`;
 
+/**
+ * The clock of a row's base list: its own, or, for a list kept from before schema version 2 and
+ * not written since, the clock of the column it was (the migration to version 2 leaves the clocks
+ * of those as they were rather than rewrite every contact's).
+ */
+export function baseListClock(clocks: Readonly<Record<string, string>>, field: string): string | undefined {
+  return clocks[baseListColumn(field)] ?? clocks[field];
+}
+
 /** The key, in the rows touched by a transaction, of the contacts whose base lists changed. */
 export const baseListsTouched = 'contacts.base_lists';
 
