@@ -1,10 +1,7 @@
-import { expect, type Locator, type Page } from '@playwright/test';
-import type { RunningRelay, TeamApp } from './sync-fixture';
+import type { Locator, Page } from '@playwright/test';
+import { expect, type RunningRelay, type TeamApp } from './sync-fixture';
 
-// What two teammates do in the sync specs, by role and label as a person would: set up team
-// sync, open the contacts, add and edit a contact. The sync loop is real (pushes debounced by
-// ~20 ms, pokes over WebSocket, backoff up to 60 s when the relay is gone), so waits are
-// generous and "Sync now" stands in for backoff.
+// The steps of team sync as a person takes them, by role and label, shared by the sync specs.
 
 export const syncWaitMs = 20_000;
 

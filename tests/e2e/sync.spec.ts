@@ -1,21 +1,9 @@
 import { expect, logLineCount, test } from './sync-fixture';
-import {
-  choosePath,
-  createContact,
-  formTeam,
-  joinWorkspace,
-  makeInviteCode,
-  openContacts,
-  openEditForm,
-  openTeamSync,
-  startWorkspace,
-  syncIndicator,
-  syncStatus,
-  syncWaitMs,
-} from './sync-steps';
+import { choosePath, createContact, formTeam, joinWorkspace, makeInviteCode, openContacts, openEditForm, openTeamSync, startWorkspace, syncIndicator, syncStatus, syncWaitMs } from './sync-steps';
 
 // Two teammates on one relay, driven as people would: by role and label, through two browser
-// hosts (the steps are in sync-steps.ts).
+// hosts. The sync loop is real (pushes debounced by ~20 ms, pokes over WebSocket, backoff up to
+// 60 s when the relay is gone), so waits are generous and "Sync now" stands in for backoff.
 
 test.describe.configure({ timeout: 120_000 });
 
