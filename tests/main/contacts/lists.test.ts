@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { ImportService } from '../../../src-main/exchange/import/service';
 import { readChangeLog } from '../../../src-main/writes/change-log';
+import { importOptions } from '../exchange/helpers';
 import { createTempCore, type TempCore } from '../../helpers/temp-core';
 
 // Two laptops editing one contact's phones, e-mails and custom fields at the same time, then
@@ -106,5 +108,38 @@ describe('a contact edited on two laptops at once', () => {
     expect(emails).toEqual((await b.call('contacts.get', { id })).emails);
     expect(emails).toHaveLength(2);
     expect(emails[0]).toEqual({ type: 'work', address: 'ann@example.com' });
+  });
+});
+
+describe('an import and its undo on one laptop while a teammate edits the contact on another', () => {
+  const file = 'Name,Phone,Email\nAnn,07700 900005,ann@example.com\n';
+
+  it('adds to the lists item by item, and takes out only what it added', async () => {
+    // The file's row is Ann by her e-mail address; it brings a second number.
+    const { a, b, id } = await twoLaptopsWithAnn({ emails: [{ type: 'work', address: 'ann@example.com' }] });
+    const imports = new ImportService(a);
+    const report = await imports.run(new TextEncoder().encode(file), importOptions({ onDuplicate: 'update' }));
+    expect(report.counts).toMatchObject({ updated: 1 });
+    // The import wrote the number as an item row, as an edit would.
+    const itemTables = readChangeLog(a.sqlite, { localOnly: true }).map((entry) => entry.change.tableName);
+    expect(itemTables).toContain('contact_phone_items');
+    await b.call('contacts.update', { id, patch: { phones: [{ type: 'mobile', number: '+44 7700 900001' }, { type: 'home', number: '+44 7700 900003' }] } });
+    exchange(a, b);
+    for (const core of [a, b]) {
+      expect((await core.call('contacts.get', { id })).phones.map((phone) => phone.e164).sort()).toEqual(['+447700900001', '+447700900003', '+447700900005']);
+    }
+
+    const undone = await imports.undo(report.batchId);
+    expect(undone).toMatchObject({ reverted: 1, keptLaterEdits: 0 });
+    exchange(a, b);
+    for (const core of [a, b]) {
+      const ann = await core.call('contacts.get', { id });
+      // The teammate's number stays; the imported one is gone.
+      expect(ann.phones).toEqual([
+        { type: 'mobile', e164: '+447700900001' },
+        { type: 'home', e164: '+447700900003' },
+      ]);
+      expect(ann.emails).toEqual([{ type: 'work', address: 'ann@example.com' }]);
+    }
   });
 });
