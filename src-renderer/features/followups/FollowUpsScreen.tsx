@@ -3,6 +3,7 @@ import { followUpListKinds, type FollowUp, type FollowUpListKind } from '../../.
 import { useUi } from '../../store';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
+import { Cluster } from '../../ui/Cluster';
 import { EmptyState } from '../../ui/EmptyState';
 import { formatCount, formatNumber } from '../../ui/format';
 import { LiveContent } from '../../ui/LiveContent';
@@ -77,10 +78,10 @@ function FollowUpView({ view, scope }: { view: FollowUpListKind; scope: 'mine' |
             <p>{emptyText[view].body}</p>
           </EmptyState>
         ) : (
-          <Card flush>
+          <Card flush className="follow-up-card">
             <FollowUpList label={`${viewLabels[view]} follow-ups`} items={data.items} showContact onEdit={setEditing} />
             {data.items.length < data.total ? (
-              <div className="follow-up-more">
+              <Cluster justify="center" className="follow-up-more">
                 {limit < maxLimit ? (
                   <Button size="sm" onClick={() => setLimit((current) => Math.min(maxLimit, current + pageSize))}>
                     Show {formatNumber(Math.min(pageSize, data.total - data.items.length))} more
@@ -90,7 +91,7 @@ function FollowUpView({ view, scope }: { view: FollowUpListKind; scope: 'mine' |
                     Showing the first {formatNumber(maxLimit)} of {formatNumber(data.total)}.
                   </p>
                 )}
-              </div>
+              </Cluster>
             ) : null}
             {editing ? <FollowUpDialog followUp={editing} onClose={() => setEditing(null)} /> : null}
           </Card>

@@ -81,7 +81,7 @@ export function QuoteLinesEditor({ rows, errors, currency, lineTotals, onChange,
   ];
 
   return (
-    <div ref={wrapRef} className="quote-lines">
+    <div ref={wrapRef} className="stack stack--xs quote-lines">
       <Table caption="Quote lines" density="compact" frame="plain" columns={columns} rows={rows} rowKey={(row) => row.key} />
       <div>
         <Button variant="ghost" size="sm" icon="plus" onClick={onAdd}>
