@@ -14,6 +14,7 @@ export interface ListRowProps {
   trailing?: ReactNode;
   /** center for one-line rows; top when the text runs over several lines. */
   align?: 'top' | 'center';
+  className?: string;
 }
 
 /**
@@ -21,9 +22,9 @@ export interface ListRowProps {
  * mark, title over meta lines, actions at the end. Put them in a RowList.
  *   <RowList label="Files"><li><ListRow leading={<IconCircle icon="file" />} title={name} meta="PDF · 2 MB" trailing={…} /></li></RowList>
  */
-export function ListRow({ leading, title, meta, children, trailing, align = 'top' }: ListRowProps) {
+export function ListRow({ leading, title, meta, children, trailing, align = 'top', className }: ListRowProps) {
   return (
-    <div className={cx('list-row', align === 'center' && 'list-row--center', !leading && 'list-row--bare')}>
+    <div className={cx('list-row', align === 'center' && 'list-row--center', !leading && 'list-row--bare', className)}>
       {leading}
       <div className="list-row__body">
         <div className="list-row__title">{title}</div>

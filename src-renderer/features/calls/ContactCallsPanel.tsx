@@ -4,6 +4,7 @@ import { formatPhone } from '../../../src-shared/phone';
 import { useUi } from '../../store';
 import { Badge } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
+import { ShowMore } from '../../ui/ShowMore';
 import { formatCount, formatDateTime, formatDuration, formatWhen } from '../../ui/format';
 import { Cluster } from '../../ui/Cluster';
 import { IconButton } from '../../ui/IconButton';
@@ -77,11 +78,7 @@ export function ContactCallsPanel({ contact }: { contact: Contact }) {
               </RowList>
             ) : null}
             {data.items.length < data.total && limit < maxLimit ? (
-              <Cluster justify="center">
-                <Button size="sm" onClick={() => setLimit((current) => Math.min(maxLimit, current + pageSize))}>
-                  Show older calls
-                </Button>
-              </Cluster>
+              <ShowMore onClick={() => setLimit((current) => Math.min(maxLimit, current + pageSize))}>Show older calls</ShowMore>
             ) : null}
           </>
         )}

@@ -3,8 +3,8 @@ import { followUpListKinds, type FollowUp, type FollowUpListKind } from '../../.
 import { useUi } from '../../store';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
-import { Cluster } from '../../ui/Cluster';
 import { EmptyState } from '../../ui/EmptyState';
+import { ShowMore } from '../../ui/ShowMore';
 import { formatCount, formatNumber } from '../../ui/format';
 import { LiveContent } from '../../ui/LiveContent';
 import { PageHeader } from '../../ui/PageHeader';
@@ -80,19 +80,15 @@ function FollowUpView({ view, scope }: { view: FollowUpListKind; scope: 'mine' |
         ) : (
           <Card flush className="follow-up-card">
             <FollowUpList label={`${viewLabels[view]} follow-ups`} items={data.items} showContact onEdit={setEditing} />
-            {data.items.length < data.total ? (
-              <Cluster justify="center" className="follow-up-more">
-                {limit < maxLimit ? (
-                  <Button size="sm" onClick={() => setLimit((current) => Math.min(maxLimit, current + pageSize))}>
-                    Show {formatNumber(Math.min(pageSize, data.total - data.items.length))} more
-                  </Button>
-                ) : (
-                  <p className="muted">
-                    Showing the first {formatNumber(maxLimit)} of {formatNumber(data.total)}.
-                  </p>
-                )}
-              </Cluster>
-            ) : null}
+            {data.items.length >= data.total ? null : limit < maxLimit ? (
+              <ShowMore className="follow-up-more" onClick={() => setLimit((current) => Math.min(maxLimit, current + pageSize))}>
+                Show {formatNumber(Math.min(pageSize, data.total - data.items.length))} more
+              </ShowMore>
+            ) : (
+              <p className="muted follow-up-more">
+                Showing the first {formatNumber(maxLimit)} of {formatNumber(data.total)}.
+              </p>
+            )}
             {editing ? <FollowUpDialog followUp={editing} onClose={() => setEditing(null)} /> : null}
           </Card>
         )

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { timelineKinds, type TimelineKind } from '../../../src-shared/domain/timeline';
-import { Button } from '../../ui/Button';
 import { ChipButton } from '../../ui/ChipButton';
 import { Cluster } from '../../ui/Cluster';
 import { EmptyState } from '../../ui/EmptyState';
 import { LiveContent } from '../../ui/LiveContent';
+import { ShowMore } from '../../ui/ShowMore';
 import { Stack } from '../../ui/Stack';
 import { useNow } from '../../ui/use-now';
 import { useTimeline } from './hooks';
@@ -52,11 +52,7 @@ export function TimelinePanel({ contactId }: { contactId: string }) {
               </ol>
             )}
             {data.hasMore ? (
-              <Cluster justify="center">
-                <Button size="sm" onClick={() => setPageCount((count) => count + 1)}>
-                  Load older activity
-                </Button>
-              </Cluster>
+              <ShowMore onClick={() => setPageCount((count) => count + 1)}>Load older activity</ShowMore>
             ) : null}
           </>
         )}
