@@ -54,11 +54,12 @@ export function ContactCallsPanel({ contact }: { contact: Contact }) {
                         </>
                       }
                       meta={
-                        <>
+                        // One run of text, so that it wraps between words rather than before a "·".
+                        <span>
                           <time title={formatDateTime(call.startedAt)}>{formatWhen(call.startedAt, now)}</time>
                           {call.durationSeconds > 0 ? ` · ${formatDuration(call.durationSeconds)}` : ''} · {formatPhone(call.number)}
                           {call.loggedBy ? ` · logged by ${call.loggedBy}` : ''}
-                        </>
+                        </span>
                       }
                       trailing={
                         <>

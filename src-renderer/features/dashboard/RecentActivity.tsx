@@ -36,7 +36,7 @@ export function RecentActivity({ items }: { items: readonly ActivityItem[] }) {
                       >
                         {item.contactName}
                       </a>
-                      <span className="muted"> · {item.title}</span>
+                      <span className="activity-kind muted"> · {item.title}</span>
                     </>
                   }
                   trailing={

@@ -57,7 +57,7 @@ export function DealList({ board, stageId, onStageChange, onOpenDeal }: DealList
       },
     },
     { id: 'valueMinor', header: 'Value', width: '116px', align: 'end', sortable: true, cell: (deal) => money(deal.valueMinor, deal.currency) },
-    { id: 'probabilityBp', header: 'Probability', width: '120px', align: 'end', sortable: true, cell: (deal) => percent(deal.probabilityBp) },
+    { id: 'probabilityBp', header: 'Probability', width: '136px', align: 'end', sortable: true, cell: (deal) => percent(deal.probabilityBp) },
     {
       id: 'weighted',
       header: 'Weighted',

@@ -214,7 +214,7 @@ export function QuoteEditor({ deal, quote: initial, onClose }: QuoteEditorProps)
           <Stack gap="md" className="quote-editor__details">
             {draft ? (
               <>
-                <TextField label="Valid until" type="date" hint="After this date an unanswered quote shows as expired" value={validUntil} onChange={setValidUntil} />
+                <TextField label="Valid until" type="date" width="short" hint="After this date an unanswered quote shows as expired" value={validUntil} onChange={setValidUntil} />
                 <TextAreaField
                   label="Notes for the customer"
                   maxLength={5000}

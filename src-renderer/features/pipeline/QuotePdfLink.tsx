@@ -1,7 +1,7 @@
 import type { Quote } from '../../../src-shared/domain/quote';
 import { api } from '../../api';
+import { Badge } from '../../ui/Badge';
 import { formatBytes } from '../../ui/format';
-import { Icon } from '../../ui/Icon';
 import { IconCircle } from '../../ui/IconCircle';
 import { useContactFiles } from './hooks';
 
@@ -14,8 +14,8 @@ export function QuotePdfLink({ quote, compact }: { quote: Quote; compact?: boole
   const href = api.fileUrl(file.sha256);
   if (compact) {
     return (
-      <a className="icon-button" href={href} target="_blank" rel="noopener noreferrer" aria-label={file.name} title={file.name}>
-        <Icon name="file" size={16} />
+      <a href={href} target="_blank" rel="noopener noreferrer" aria-label={file.name} title={file.name}>
+        <Badge tone="danger">PDF</Badge>
       </a>
     );
   }

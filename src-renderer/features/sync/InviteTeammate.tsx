@@ -80,11 +80,11 @@ export function InviteTeammate({ relayUrl, workspaceName }: { relayUrl: string; 
             />
             <Button onClick={() => void copy()}>Copy code</Button>
           </Cluster>
-          <p className="sync-invite__expiry">
+          <p className="meta">
             Works once, until {formatWhen(invite.expiresAt, now)}.
             {copyFailed ? ' Copying did not work here: the code is selected, press Ctrl+C (⌘C on a Mac).' : ''}
           </p>
-          <Button variant="ghost" size="sm" aria-disabled={busy || undefined} onClick={create}>
+          <Button variant="link" size="sm" aria-disabled={busy || undefined} onClick={create}>
             Make another code
           </Button>
         </Stack>
