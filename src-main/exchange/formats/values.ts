@@ -1,3 +1,4 @@
+import { validatePhoneNumberLength, type CountryCode } from 'libphonenumber-js/min';
 import { fractionDigits } from '../../../src-shared/money';
 import type { EmailType, PhoneType } from '../../../src-shared/domain/contact';
 
@@ -118,4 +119,38 @@ export function protectFormula(value: string): string {
 
 export function unprotectFormula(value: string): string {
   return /^''*[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
+}
+
+// Outlook writes the name of the field where the number should be ("BusinessPhone"), other
+// programs a word for "nothing here". Such a value is no data to keep; anything else a person
+// wrote is kept as written when it cannot be used.
+const placeholderWords = new Set([
+  'none', 'na', 'nil', 'null', 'unknown', 'tbd', 'tba', 'phone', 'telephone', 'tel', 'number', 'email', 'mail', 'noemail', 'nophone',
+]);
+
+/** Whether a phone or e-mail value is a placeholder rather than something a person wrote down. */
+export function isPlaceholder(raw: string, kind: 'phone' | 'email'): boolean {
+  const text = raw.trim();
+  if (!/[\p{L}\p{N}]/u.test(text)) return true;
+  if (placeholderWords.has(text.toLowerCase().replace(/[^a-z]/g, ''))) return true;
+  // BusinessPhone, HomeFax, MobilePhone2, PrimaryTelephoneNumber: a field name, one word, no digits of a number.
+  return kind === 'phone' && /^[A-Za-z]*(phone|fax|tel|telephone|number|mobile|pager)\d?$/i.test(text) && !/\d{3}/.test(text);
+}
+
+/** Why a number cannot be read, in words: "is one digit too many for a number in US". */
+export function phoneProblem(raw: string, region: string): string {
+  const text = raw.trim().startsWith('00') ? `+${raw.trim().slice(2)}` : raw.trim();
+  const where = text.startsWith('+') ? 'for its country code' : `for a number in ${region}`;
+  switch (validatePhoneNumberLength(text, region as CountryCode)) {
+    case 'TOO_SHORT':
+      return `has too few digits ${where}`;
+    case 'TOO_LONG':
+      return `has too many digits ${where}`;
+    case 'INVALID_COUNTRY':
+      return text.startsWith('+') ? 'starts with a country code that does not exist' : `is not a number in ${region}`;
+    case 'NOT_A_NUMBER':
+      return 'is not a phone number';
+    default:
+      return `is not a number Fieldbook can read (region ${region})`;
+  }
 }

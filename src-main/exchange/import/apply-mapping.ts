@@ -1,14 +1,8 @@
 import type { ColumnMapping } from '../../../src-shared/domain/exchange';
 import type { CustomFieldDef } from '../../../src-shared/domain/settings';
 import { AppError } from '../../../src-shared/errors';
-import {
-  collectAddress,
-  collectScalar,
-  emptyCollected,
-  parseEmailList,
-  parsePhoneList,
-  type CollectedContact,
-} from './contact-builder';
+import { collectAddress, collectScalar, emptyCollected, type CollectedContact } from './contact-builder';
+import { parseEmailList, parsePhoneList } from './contact-fields';
 import { emailTypeFromLabel, phoneTypeFromLabel, splitValues, unprotectFormula } from '../formats/values';
 
 /**

@@ -2,57 +2,70 @@ import {
   ContactDraftSchema,
   contactKinds,
   contactStatuses,
-  EmailSchema,
-  phoneTypes,
   type ContactKind,
   type ContactStatus,
-  type CustomFieldValues,
-  type Email,
-  type EmailType,
-  type Phone,
-  type PhoneType,
 } from '../../../src-shared/domain/contact';
 import type { AddressImportField, ImportedContact, ScalarImportField } from '../../../src-shared/domain/exchange';
 import type { CustomFieldDef } from '../../../src-shared/domain/settings';
-import { formatPhone, normalisePhone } from '../../../src-shared/phone';
-import { parseAmount, parseIsoMoment, parseYesNo, splitValues } from '../formats/values';
+import { formatPhone } from '../../../src-shared/phone';
+import {
+  checkCustomFields,
+  checkEmails,
+  checkPhones,
+  checkTags,
+  pickAddress,
+  type AddressParts,
+  type RawCustomValue,
+  type RawEmail,
+  type RawPhone,
+} from './contact-fields';
+import { KeptValues, type ValueWarning } from './kept-values';
+import { parseAmount, parseIsoMoment, parseYesNo } from '../formats/values';
 
-// From the raw values one row or card gave for each field to a contact as it will be stored,
-// or the reason it cannot be. CSV rows (apply-mapping.ts) and vCards (vcard.ts) both end here,
-// so both follow the same rules.
+// From the raw values one row or card gave for each field to a contact as it will be stored.
+// CSV rows (apply-mapping.ts) and vCards (vcard/to-collected.ts) both end here, so both follow
+// the same rule (kept-values.ts): a value that cannot be used is kept as written and warned
+// about; only a row with nothing left to name the contact by is refused.
 
-export interface RawPhone {
-  type: PhoneType;
-  number: string;
-  /** Where it came from, for messages: a column header or a vCard property. */
-  origin: string;
-  /** Numbers from different places that are the same are stored once; within one list cell all are kept. */
-  cell: number;
+/** A picture that came with the row (a vCard PHOTO), already checked to be an image. */
+export interface ImportedPhoto {
+  bytes: Uint8Array;
+  mimeType: string;
 }
-
-export interface RawEmail {
-  type: EmailType;
-  address: string;
-  origin: string;
-  cell: number;
-}
-
-type AddressParts = Partial<Record<AddressImportField, string[]>>;
 
 /** What one row or card says, before any checking. Scalars: '' = present but empty. */
 export interface CollectedContact {
   scalars: Partial<Record<ScalarImportField, string>>;
   summary: string[];
   tags: string[];
+  /** Tags already separated (vCard CATEGORIES): not split again at `;`. */
+  exactTags: string[];
   phones: RawPhone[];
   emails: RawEmail[];
   /** By group: per row the lowest group with a value is the contact's address. */
   addresses: Map<number, AddressParts>;
-  custom: Map<string, { value: string; origin: string }>;
+  custom: Map<string, RawCustomValue>;
+  photo: ImportedPhoto | null;
+  /** What reading the row already found (a vCard line that is not a property, a photo that is not an image). */
+  warnings: ValueWarning[];
+  /** Values reading found no use for that are kept in the summary as written (a photo given as a link). */
+  keptAsWritten: { what: string; value: string; problem: string; line: number }[];
 }
 
 export function emptyCollected(): CollectedContact {
-  return { scalars: {}, summary: [], tags: [], phones: [], emails: [], addresses: new Map(), custom: new Map() };
+  return {
+    scalars: {},
+    summary: [],
+    tags: [],
+    exactTags: [],
+    phones: [],
+    emails: [],
+    addresses: new Map(),
+    custom: new Map(),
+    photo: null,
+    warnings: [],
+    keptAsWritten: [],
+  };
 }
 
 /** Several sources for one field: the first non-empty value wins; an empty one still marks the field present. */
@@ -68,7 +81,7 @@ export function collectAddress(collected: CollectedContact, group: number, field
   collected.addresses.set(group, parts);
 }
 
-/** Fields an update may change: those the file gave a value for. */
+/** Fields an update may change: those the file gave a usable value for. */
 export type MergeField =
   | 'kind'
   | 'name'
@@ -85,7 +98,8 @@ export type MergeField =
   | 'potentialValue'
   | 'summary'
   | 'doNotContact'
-  | 'customFields';
+  | 'customFields'
+  | 'photo';
 
 export interface BuildContext {
   /** Region for numbers written without a country code. */
@@ -98,163 +112,171 @@ export interface BuildContext {
   phoneCache: Map<string, string | null>;
   /** Google marks its own groups "* myContacts", "* starred": drop the first, unstar the others. */
   googleLabels: boolean;
+  /** How messages name one record of the file; "row" when absent. */
+  recordNoun?: 'row' | 'card';
 }
 
 export type BuildResult =
-  | { ok: true; contact: ImportedContact; present: Set<MergeField> }
+  | { ok: true; contact: ImportedContact; present: Set<MergeField>; warnings: ValueWarning[]; photo: ImportedPhoto | null }
   | { ok: false; reason: string };
 
 const idPattern = /^[A-Za-z0-9_.-]{1,64}$/;
-const fieldLabels: Record<string, string> = {
-  name: 'Name',
-  company: 'Company',
-  jobTitle: 'Job title',
-  contactType: 'Contact type',
-  owner: 'Owner',
-  source: 'Source',
-  tags: 'Tags',
-  summary: 'Summary',
-  address: 'Address',
-  emails: 'E-mails',
-};
-
-class RowRejected extends Error {}
-const reject = (reason: string): never => {
-  throw new RowRejected(reason);
-};
+const summaryLimit = 5000;
+const textFields = [
+  ['company', 'company'],
+  ['jobTitle', 'job title'],
+  ['contactType', 'contact type'],
+  ['owner', 'owner'],
+  ['source', 'source'],
+] as const;
 
 export function buildContact(collected: CollectedContact, context: BuildContext): BuildResult {
-  try {
-    return buildOrThrow(collected, context);
-  } catch (error) {
-    if (error instanceof RowRejected) return { ok: false, reason: error.message };
-    throw error;
-  }
-}
-
-function buildOrThrow(collected: CollectedContact, context: BuildContext): BuildResult {
   const s = collected.scalars;
   const present = new Set<MergeField>();
+  const kept = new KeptValues();
+  for (const warning of collected.warnings) kept.note(warning);
+  for (const value of collected.keptAsWritten) kept.keep(value.what, value.value, value.problem, value.line);
   const text = (field: ScalarImportField) => (s[field] ?? '').trim();
+  const shape = ContactDraftSchema.shape;
 
-  const id = text('id');
-  if (id && !idPattern.test(id)) reject(`Id "${id}" is not a Fieldbook id (letters, digits, - _ . up to 64).`);
+  let id = text('id');
+  if (id && !idPattern.test(id)) {
+    kept.skip(`Id "${id}" is not a Fieldbook id (letters, digits, - _ . up to 64); a new id is made`);
+    id = '';
+  }
 
-  const phones = normalisePhones(collected.phones, context);
-  const emails = checkEmails(collected.emails);
-  if (collected.phones.length > 0) present.add('phones');
-  if (collected.emails.length > 0) present.add('emails');
+  const phones = checkPhones(collected.phones, context.region, context.phoneCache, kept);
+  const emails = checkEmails(collected.emails, kept);
+  if (phones.length > 0) present.add('phones');
+  if (emails.length > 0) present.add('emails');
 
   let kind: ContactKind | undefined;
   if (text('kind')) {
-    kind = parseKind(text('kind')) ?? reject(`Kind "${text('kind')}" is not person or company.`);
-    present.add('kind');
+    kind = parseKind(text('kind'));
+    if (kind) present.add('kind');
+    else kept.keep('kind', text('kind'), `Kind "${text('kind')}" is not person or company`);
   }
-  const company = text('company');
-  if (company) present.add('company');
+
+  const usable: Record<(typeof textFields)[number][0], string> = { company: '', jobTitle: '', contactType: '', owner: '', source: '' };
+  for (const [field, label] of textFields) {
+    const value = text(field);
+    if (!value) continue;
+    if (shape[field].safeParse(value).success) {
+      usable[field] = value;
+      present.add(field);
+    } else kept.keep(label, value, `The ${label} "${value.slice(0, 40)}…" is longer than Fieldbook keeps`);
+  }
+  const company = usable.company;
+
   let name = text('name') || [text('namePrefix'), text('firstName'), text('middleName'), text('lastName'), text('nameSuffix')].filter(Boolean).join(' ');
+  if (name && !shape.name.safeParse(name).success) {
+    kept.keep('name', name, `The name "${name.slice(0, 40)}…" is longer than 200 characters`);
+    name = '';
+  }
   if (name) present.add('name');
   if (!name && company) {
     name = company;
     kind ??= 'company';
   }
   if (!name) name = emails[0]?.address ?? (phones[0] ? formatPhone(phones[0].e164) : '');
-  if (!name) reject('The row has no name, company, e-mail or phone.');
+  if (!name) {
+    const noun = context.recordNoun ?? 'row';
+    const lost = kept.asWritten.length > 0 ? ` (what it has cannot be used: ${kept.asWritten.map((line) => line.replace(/^[^:]*:\s*/, '')).join('; ')})` : '';
+    return { ok: false, reason: `The ${noun} has no name, company, e-mail or phone Fieldbook can use${lost}.` };
+  }
 
   let status: ContactStatus = 'active';
   if (text('status')) {
     const wanted = text('status').toLowerCase();
-    status = contactStatuses.find((known) => known === wanted) ?? reject(`Status "${text('status')}" is not one of ${contactStatuses.join(', ')}.`);
-    present.add('status');
+    const known = contactStatuses.find((candidate) => candidate === wanted);
+    if (known) {
+      status = known;
+      present.add('status');
+    } else kept.keep('status', text('status'), `Status "${text('status')}" is not one of ${contactStatuses.join(', ')}`);
   }
 
-  const currency = (text('currency') || context.defaults.currency).toUpperCase();
   let potentialValue: ImportedContact['potentialValue'] = null;
   if (text('potentialValue')) {
-    if (!/^[A-Z]{3}$/.test(currency)) reject(`Currency "${currency}" is not a three-letter code such as EUR.`);
-    const amountMinor = parseAmount(text('potentialValue'), currency, context.decimalComma);
-    if (amountMinor === null || amountMinor < 0) reject(`Potential value "${text('potentialValue')}" is not an amount such as 1234.50.`);
-    potentialValue = { amountMinor: amountMinor!, currency };
-    present.add('potentialValue');
+    const currency = (text('currency') || context.defaults.currency).toUpperCase();
+    const amountMinor = /^[A-Z]{3}$/.test(currency) ? parseAmount(text('potentialValue'), currency, context.decimalComma) : null;
+    if (amountMinor !== null && amountMinor >= 0) {
+      potentialValue = { amountMinor, currency };
+      present.add('potentialValue');
+    } else {
+      const why = /^[A-Z]{3}$/.test(currency) ? 'is not an amount such as 1234.50' : `is in "${currency}", which is not a currency code such as EUR`;
+      kept.keep('potential value', `${text('potentialValue')} ${text('currency')}`.trim(), `Potential value "${text('potentialValue')}" ${why}`);
+    }
   }
 
-  const moment = (field: ScalarImportField, label: string): number | null => {
+  const moment = (field: 'createdAt' | 'updatedAt', label: string): number | null => {
     const raw = text(field);
     if (!raw) return null;
-    return parseIsoMoment(raw) ?? reject(`${label} "${raw}" is not a date such as 2026-01-31 or 2026-01-31T09:30:00Z.`);
+    const parsed = parseIsoMoment(raw);
+    if (parsed === null) kept.keep(label.toLowerCase(), raw, `${label} "${raw}" is not a date such as 2026-01-31 or 2026-01-31T09:30:00Z`);
+    return parsed;
   };
   const createdAt = moment('createdAt', 'Created');
   const updatedAt = moment('updatedAt', 'Updated');
 
   let doNotContact = false;
   if (text('doNotContact')) {
-    doNotContact = parseYesNo(text('doNotContact')) ?? reject(`Do not contact "${text('doNotContact')}" is not yes or no.`);
-    present.add('doNotContact');
+    const flag = parseYesNo(text('doNotContact'));
+    if (flag !== null) {
+      doNotContact = flag;
+      present.add('doNotContact');
+    } else kept.keep('do not contact', text('doNotContact'), `Do not contact "${text('doNotContact')}" is not yes or no`);
   }
 
-  const tags = tagsOf(collected.tags, context.googleLabels);
+  const tags = checkTags(collected.tags, collected.exactTags, context.googleLabels, kept);
   if (tags.length > 0) present.add('tags');
-  const summary = collected.summary.filter((part) => part.trim() !== '').join('\n\n');
-  if (summary) present.add('summary');
-  const address = pickAddress(collected.addresses, present);
-  const customFields = checkCustomFields(collected.custom, context.customFields);
+  const address = pickAddress(collected.addresses, kept);
+  for (const part of Object.keys(address) as AddressImportField[]) if (address[part]) present.add(part);
+  const customFields = checkCustomFields(collected.custom, context.customFields, kept);
   if (Object.keys(customFields).length > 0) present.add('customFields');
+  if (collected.photo) present.add('photo');
 
-  const owner = s.owner !== undefined ? s.owner.trim() : context.defaults.owner;
-  if (s.owner !== undefined && s.owner.trim()) present.add('owner');
-  const contactType = text('contactType') || context.defaults.contactType;
-  if (text('contactType')) present.add('contactType');
-  if (text('source')) present.add('source');
-  if (text('jobTitle')) present.add('jobTitle');
+  // Last, so that every value kept as written is in it.
+  const summary = composeSummary(collected.summary, kept);
+  if (summary) present.add('summary');
 
-  const draft = ContactDraftSchema.safeParse({
-    kind: kind ?? 'person',
-    name,
-    company,
-    jobTitle: text('jobTitle'),
-    emails,
-    address,
-    contactType,
-    status,
-    owner,
-    source: text('source'),
-    tags,
-    potentialValue,
-    summary,
-    doNotContact,
-  });
-  if (!draft.success) {
-    const issue = draft.error.issues[0]!;
-    const field = String(issue.path[0] ?? '');
-    reject(`${fieldLabels[field] ?? field}: ${issue.message}`);
-  }
-  if (phones.length > 20) reject(`The row has ${phones.length} phone numbers; a contact keeps at most 20.`);
-  const parsed = draft.data!;
   return {
     ok: true,
     present,
+    warnings: kept.warnings,
+    photo: collected.photo,
     contact: {
       id: id || null,
-      kind: parsed.kind,
-      name: parsed.name,
-      company: parsed.company,
-      jobTitle: parsed.jobTitle,
+      kind: kind ?? 'person',
+      name,
+      company,
+      jobTitle: usable.jobTitle,
       phones,
-      emails: parsed.emails,
-      address: parsed.address,
-      contactType: parsed.contactType ?? contactType,
-      status: parsed.status,
-      owner: parsed.owner ?? owner,
-      source: parsed.source,
-      tags: parsed.tags,
-      potentialValue: parsed.potentialValue,
-      summary: parsed.summary,
-      doNotContact: parsed.doNotContact,
+      emails,
+      address,
+      contactType: usable.contactType || context.defaults.contactType,
+      status,
+      owner: s.owner !== undefined ? usable.owner : context.defaults.owner,
+      source: usable.source,
+      tags,
+      potentialValue,
+      summary,
+      doNotContact,
       customFields,
       createdAt,
       updatedAt,
     },
   };
+}
+
+function composeSummary(parts: string[], kept: KeptValues): string {
+  const written = parts.filter((part) => part.trim() !== '').join('\n\n');
+  const asWritten = kept.asWritten.join('\n');
+  const summary = [written, asWritten].filter(Boolean).join('\n\n');
+  if (summary.length <= summaryLimit) return summary;
+  // The summary is where values are kept; past its limit the end is cut, and the report says what.
+  const cut = summary.slice(summaryLimit).replace(/\s+/g, ' ').trim();
+  kept.note({ line: null, reason: `The summary is ${summary.length} characters; Fieldbook keeps ${summaryLimit}, so the end was left out ("${cut.slice(0, 60)}${cut.length > 60 ? '…' : ''}").` });
+  return summary.slice(0, summaryLimit);
 }
 
 function parseKind(raw: string): ContactKind | undefined {
@@ -263,127 +285,4 @@ function parseKind(raw: string): ContactKind | undefined {
   if (/^(org|organi[sz]ation|business|firma|unternehmen|entreprise|empresa)$/.test(text)) return 'company';
   if (/^(individual|people|personne|persona)$/.test(text)) return 'person';
   return undefined;
-}
-
-function normalisePhones(raw: RawPhone[], context: BuildContext): Phone[] {
-  const phones: Phone[] = [];
-  const seenIn = new Map<string, number>();
-  for (const entry of raw) {
-    let e164 = context.phoneCache.get(entry.number);
-    if (e164 === undefined) {
-      e164 = normalisePhone(entry.number, context.region);
-      context.phoneCache.set(entry.number, e164);
-    }
-    if (!e164) reject(`Phone "${entry.number}" (${entry.origin}) is not a number Fieldbook can read (region ${context.region}).`);
-    const cell = seenIn.get(e164!);
-    // Outlook's "Primary Phone" often repeats "Mobile Phone": one number, stored once.
-    if (cell !== undefined && cell !== entry.cell) continue;
-    seenIn.set(e164!, entry.cell);
-    phones.push({ type: entry.type, e164: e164! });
-  }
-  return phones;
-}
-
-function checkEmails(raw: RawEmail[]): Email[] {
-  const emails: Email[] = [];
-  const seenIn = new Map<string, number>();
-  for (const entry of raw) {
-    const parsed = EmailSchema.safeParse({ type: entry.type, address: entry.address });
-    if (!parsed.success) reject(`E-mail "${entry.address}" (${entry.origin}) is not a valid address.`);
-    const key = parsed.data!.address.toLowerCase();
-    const cell = seenIn.get(key);
-    if (cell !== undefined && cell !== entry.cell) continue;
-    seenIn.set(key, entry.cell);
-    emails.push(parsed.data!);
-  }
-  if (emails.length > 20) reject(`The row has ${emails.length} e-mail addresses; a contact keeps at most 20.`);
-  return emails;
-}
-
-function tagsOf(raw: string[], googleLabels: boolean): string[] {
-  const tags: string[] = [];
-  const seen = new Set<string>();
-  for (const value of raw) {
-    for (let tag of splitValues(value)) {
-      if (googleLabels) {
-        // Everyone is in Google's "* myContacts", which says nothing about a contact.
-        if (/^\*\s*mycontacts$/i.test(tag)) continue;
-        tag = tag.replace(/^\*\s+/, '');
-      }
-      const key = tag.toLocaleLowerCase();
-      if (seen.has(key)) continue;
-      seen.add(key);
-      tags.push(tag);
-    }
-  }
-  return tags;
-}
-
-function pickAddress(addresses: Map<number, AddressParts>, present: Set<MergeField>) {
-  const empty = { street: '', city: '', region: '', postcode: '', country: '' };
-  const groups = [...addresses.keys()].sort((a, b) => a - b);
-  const chosen = groups.map((group) => addresses.get(group)!).find((parts) => Object.values(parts).some((values) => values.length > 0));
-  if (!chosen) return empty;
-  const join = (field: AddressImportField) => joinStreet(chosen[field] ?? []);
-  const address = { street: join('street'), city: join('city'), region: join('region'), postcode: join('postcode'), country: join('country') };
-  for (const field of Object.keys(address) as AddressImportField[]) if (address[field]) present.add(field);
-  return address;
-}
-
-/** "12" + "High Street" -> "12 High Street"; "Unit 4" + "High Street" -> "Unit 4, High Street". */
-function joinStreet(parts: string[]): string {
-  return parts.reduce((joined, part) => (!joined ? part : /^\d+[a-z]?$/i.test(joined) ? `${joined} ${part}` : `${joined}, ${part}`), '');
-}
-
-function checkCustomFields(raw: Map<string, { value: string; origin: string }>, defs: ReadonlyMap<string, CustomFieldDef>): CustomFieldValues {
-  const values: CustomFieldValues = {};
-  for (const [id, { value, origin }] of raw) {
-    const def = defs.get(id);
-    if (!def || value.trim() === '') continue;
-    const trimmed = value.trim();
-    switch (def.kind) {
-      case 'number': {
-        const number = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(trimmed.replace(',', '.')) ? Number(trimmed.replace(',', '.')) : NaN;
-        if (!Number.isFinite(number)) reject(`${def.label} "${trimmed}" (${origin}) is not a number.`);
-        values[id] = number;
-        break;
-      }
-      case 'date': {
-        const moment = parseIsoMoment(trimmed);
-        if (moment === null) reject(`${def.label} "${trimmed}" (${origin}) is not a date such as 2026-01-31.`);
-        values[id] = new Date(moment!).toISOString().slice(0, 10);
-        break;
-      }
-      case 'choice': {
-        const choice = def.choices.find((known) => known.toLowerCase() === trimmed.toLowerCase());
-        if (!choice) reject(`${def.label} "${trimmed}" (${origin}) is not one of: ${def.choices.join(', ')}.`);
-        values[id] = choice!;
-        break;
-      }
-      case 'text':
-        if (value.length > 2000) reject(`${def.label} (${origin}) is longer than 2000 characters.`);
-        values[id] = value;
-        break;
-    }
-  }
-  return values;
-}
-
-/** Entries of our own phone list form "mobile +447700900123; work 020 7946 0958". */
-export function parsePhoneList(cell: string, origin: string, cellIndex: number): RawPhone[] {
-  return splitValues(cell).map((entry) => {
-    const match = /^([a-z]+)\s+(.+)$/i.exec(entry);
-    const type = match && (phoneTypes as readonly string[]).includes(match[1]!.toLowerCase()) ? (match[1]!.toLowerCase() as PhoneType) : null;
-    return { type: type ?? 'other', number: type ? match![2]! : entry, origin, cell: cellIndex };
-  });
-}
-
-/** Entries of our own e-mail list form "work ann@example.com; personal ann@home.example". */
-export function parseEmailList(cell: string, origin: string, cellIndex: number): RawEmail[] {
-  return splitValues(cell, true).map((entry) => {
-    const match = /^(work|personal|other)\s+(\S+)$/i.exec(entry);
-    return match
-      ? { type: match[1]!.toLowerCase() as EmailType, address: match[2]!, origin, cell: cellIndex }
-      : { type: 'other' as const, address: entry, origin, cell: cellIndex };
-  });
 }

@@ -1,8 +1,10 @@
-import type { DuplicateAction, DuplicateFinding, ImportedContact } from '../../../src-shared/domain/exchange';
+import type { DuplicateAction, DuplicateFinding, ImportedContact, RowProblem } from '../../../src-shared/domain/exchange';
 import { formatPhone } from '../../../src-shared/phone';
 import type { Sqlite } from '../../db/open';
-import { buildContact, type BuildContext, type MergeField } from './contact-builder';
+import { buildContact, type BuildContext, type ImportedPhoto, type MergeField } from './contact-builder';
+import { warningsAt } from './kept-values';
 import { newRowId } from './ids';
+import { createImportQueries, type ImportQueries } from './queries';
 import type { SourceRow } from './source';
 
 // Deciding, row by row, what an import does: reject, create, update or skip. Duplicates are
@@ -29,16 +31,9 @@ export class DuplicateIndex {
       if (!owner) owners.set(id, (owner = { contactId: id, name, line: null }));
       return owner;
     };
-    const phones = sqlite
-      .prepare('SELECT p.e164 AS value, c.id, c.name FROM contact_phones p JOIN contacts c ON c.id = p.contact_id WHERE c.cl % 2 = 1')
-      .raw()
-      .iterate() as IterableIterator<[string, string, string]>;
-    for (const [value, id, name] of phones) if (!index.byPhone.has(value)) index.byPhone.set(value, ownerOf(id, name));
-    const emails = sqlite
-      .prepare('SELECT e.address AS value, c.id, c.name FROM contact_emails e JOIN contacts c ON c.id = e.contact_id WHERE c.cl % 2 = 1')
-      .raw()
-      .iterate() as IterableIterator<[string, string, string]>;
-    for (const [value, id, name] of emails) if (!index.byEmail.has(value)) index.byEmail.set(value, ownerOf(id, name));
+    const queries = createImportQueries(sqlite);
+    for (const [value, id, name] of queries.phoneOwners()) if (!index.byPhone.has(value)) index.byPhone.set(value, ownerOf(id, name));
+    for (const [value, id, name] of queries.emailOwners()) if (!index.byEmail.has(value)) index.byEmail.set(value, ownerOf(id, name));
     return index;
   }
 
@@ -63,11 +58,17 @@ export class DuplicateIndex {
   }
 }
 
+/** What a stored row brings besides its fields: its warnings (line and reason) and its picture. */
+interface RowExtras {
+  warnings: RowProblem[];
+  photo: ImportedPhoto | null;
+}
+
 export type PlannedRow =
   | { kind: 'reject'; line: number; reason: string }
-  | { kind: 'create'; line: number; id: string; contact: ImportedContact; duplicate: DuplicateFinding | null }
-  | { kind: 'update'; line: number; id: string; contact: ImportedContact; present: Set<MergeField>; duplicate: DuplicateFinding }
-  | { kind: 'skip'; line: number; contact: ImportedContact; duplicate: DuplicateFinding };
+  | ({ kind: 'create'; line: number; id: string; contact: ImportedContact; duplicate: DuplicateFinding | null } & RowExtras)
+  | ({ kind: 'update'; line: number; id: string; contact: ImportedContact; present: Set<MergeField>; duplicate: DuplicateFinding } & RowExtras)
+  | ({ kind: 'skip'; line: number; contact: ImportedContact; duplicate: DuplicateFinding } & RowExtras);
 
 export interface PlanOptions {
   onDuplicate: DuplicateAction;
@@ -76,7 +77,7 @@ export interface PlanOptions {
 
 export class ImportPlanner {
   private readonly usedIds = new Map<string, Owner>();
-  private readonly idLookup;
+  private readonly queries: ImportQueries;
 
   constructor(
     sqlite: Sqlite,
@@ -85,7 +86,7 @@ export class ImportPlanner {
     private readonly options: PlanOptions,
     private readonly newId: () => string = newRowId,
   ) {
-    this.idLookup = sqlite.prepare<[string], { id: string; name: string; cl: number }>('SELECT id, name, cl FROM contacts WHERE id = ?');
+    this.queries = createImportQueries(sqlite);
   }
 
   plan(row: SourceRow): PlannedRow {
@@ -93,20 +94,21 @@ export class ImportPlanner {
     const built = buildContact(row.collected, this.context);
     if (!built.ok) return { kind: 'reject', line: row.line, reason: built.reason };
     const contact = built.contact;
+    const extras: RowExtras = { warnings: warningsAt(built.warnings, row.line), photo: built.photo };
 
     // Our own export carries ids: the same id is the surest sign of the same contact.
     let match: { owner: Owner; reason: string } | null = null;
     let keepId = false;
     if (contact.id) {
       const earlier = this.usedIds.get(contact.id);
-      const stored = earlier ? undefined : this.idLookup.get(contact.id);
+      const stored = earlier ? undefined : this.queries.contactIdentity(contact.id);
       if (earlier) match = { owner: earlier, reason: `same id ${contact.id}` };
       else if (stored && stored.cl % 2 === 1) match = { owner: { contactId: stored.id, name: stored.name, line: null }, reason: `same id ${contact.id}` };
       else keepId = !stored;
     }
     match ??= this.duplicates.find(contact);
 
-    if (!match) return this.create(row.line, contact, keepId, null);
+    if (!match) return this.create(row.line, contact, keepId, null, extras);
     const action = this.options.decisions[String(row.line)] ?? this.options.onDuplicate;
     const duplicate: DuplicateFinding = {
       line: row.line,
@@ -116,18 +118,18 @@ export class ImportPlanner {
       earlierLine: match.owner.line,
       action,
     };
-    if (action === 'create') return this.create(row.line, contact, keepId && !this.usedIds.has(contact.id!), duplicate);
-    if (action === 'skip') return { kind: 'skip', line: row.line, contact, duplicate };
+    if (action === 'create') return this.create(row.line, contact, keepId && !this.usedIds.has(contact.id!), duplicate, extras);
+    if (action === 'skip') return { kind: 'skip', line: row.line, contact, duplicate, ...extras };
     this.duplicates.add(contact, match.owner);
-    return { kind: 'update', line: row.line, id: match.owner.contactId, contact, present: built.present, duplicate };
+    return { kind: 'update', line: row.line, id: match.owner.contactId, contact, present: built.present, duplicate, ...extras };
   }
 
-  private create(line: number, contact: ImportedContact, keepId: boolean, duplicate: DuplicateFinding | null): PlannedRow {
+  private create(line: number, contact: ImportedContact, keepId: boolean, duplicate: DuplicateFinding | null, extras: RowExtras): PlannedRow {
     const id = keepId && contact.id ? contact.id : this.newId();
     const owner: Owner = { contactId: id, name: contact.name, line };
     this.usedIds.set(id, owner);
     if (contact.id && contact.id !== id) this.usedIds.set(contact.id, owner);
     this.duplicates.add(contact, owner);
-    return { kind: 'create', line, id, contact, duplicate };
+    return { kind: 'create', line, id, contact, duplicate, ...extras };
   }
 }

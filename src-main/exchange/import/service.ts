@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import path from 'node:path';
 import Papa from 'papaparse';
 import {
   reportListLimit,
@@ -13,6 +14,7 @@ import {
 } from '../../../src-shared/domain/exchange';
 import { SettingsSchema, type CustomFieldDef } from '../../../src-shared/domain/settings';
 import { AppError } from '../../../src-shared/errors';
+import { BlobStore } from '../../files/blob-store';
 import type { BuildContext } from './contact-builder';
 import { yieldToEventLoop, type ExchangeDeps, type JobControl } from '../deps';
 import { ImportBatches } from './batches';
@@ -25,12 +27,16 @@ import { createImportWriter, ImportRejected, type UpdateRecord } from './writer'
 /** Rows per transaction: big enough to make a commit rare, small enough to cancel and show progress often. */
 export const importChunkRows = 2000;
 const previewRows = 20;
+/** Rows a preview checks between two turns of the event loop, so the app answers meanwhile. */
+const previewSliceRows = 500;
 
 interface Tally {
   counts: ImportCounts;
   problems: RowProblem[];
   duplicates: DuplicateFinding[];
   rejected: { row: SourceRow; reason: string }[];
+  warnings: RowProblem[];
+  warningCount: number;
 }
 
 /**
@@ -43,6 +49,8 @@ export class ImportService {
   private readonly writer;
   private readonly chunkRows: number;
   private running = false;
+  /** Each preview's number: a newer one (the wizard's mapping changed) stops an older one. */
+  private previewGeneration = 0;
 
   constructor(
     private readonly deps: ExchangeDeps,
@@ -50,19 +58,27 @@ export class ImportService {
   ) {
     this.chunkRows = options.chunkRows ?? importChunkRows;
     this.batches = new ImportBatches(deps.dataDir);
-    this.writer = createImportWriter(deps.sqlite, (id) => deps.contacts.get(id));
+    this.writer = createImportWriter(deps.sqlite, (id) => deps.contacts.get(id), {
+      blobs: new BlobStore(path.join(deps.dataDir, 'files')),
+      addedBy: () => deps.settings.get().userName,
+    });
   }
 
   private now(): number {
     return (this.deps.now ?? Date.now)();
   }
 
-  preview(bytes: Uint8Array, options: ImportOptions): ImportPreview {
+  async preview(bytes: Uint8Array, options: ImportOptions): Promise<ImportPreview> {
+    const generation = ++this.previewGeneration;
     const { source, context, region } = this.prepare(bytes, options);
     const planner = new ImportPlanner(this.deps.sqlite, DuplicateIndex.load(this.deps.sqlite), context, options, previewIds());
     const tally = newTally(source.rows.length);
     const preview: PreviewRow[] = [];
-    for (const row of source.rows) {
+    for (const [index, row] of source.rows.entries()) {
+      if (index > 0 && index % previewSliceRows === 0) {
+        await yieldToEventLoop();
+        if (generation !== this.previewGeneration) throw new AppError('cancelled', 'A newer check of the file replaced this one.');
+      }
       const planned = planner.plan(row);
       count(tally, row, planned);
       if (preview.length < previewRows) preview.push(toPreviewRow(row, planned));
@@ -79,6 +95,8 @@ export class ImportService {
       counts: tally.counts,
       problems: tally.problems,
       duplicates: tally.duplicates,
+      warnings: tally.warnings,
+      warningCount: tally.warningCount,
     };
   }
 
@@ -100,7 +118,7 @@ export class ImportService {
     if (newFields.length > 0) settings.update({ customFields: [...settings.get().customFields, ...newFields] });
 
     const batchId = newRowId();
-    this.batches.begin(batchId);
+    this.batches.begin(batchId, { fileName: options.fileName, format: source.format, startedAt });
     const planner = new ImportPlanner(sqlite, DuplicateIndex.load(sqlite), context, options);
     const tally = newTally(source.rows.length);
     const total = source.rows.length;
@@ -119,11 +137,11 @@ export class ImportService {
           for (const row of chunk) {
             let planned = planner.plan(row);
             if (planned.kind === 'create') {
-              this.writer.create(tx, planned.id, planned.contact, now);
+              this.writer.create(tx, planned.id, planned.contact, now, planned.photo);
               created.push(planned.id);
             } else if (planned.kind === 'update') {
               try {
-                const record = this.writer.update(tx, planned.id, planned.contact, planned.present, now);
+                const record = this.writer.update(tx, planned.id, planned.contact, planned.present, now, planned.photo);
                 if (record) updated.push(record);
               } catch (error) {
                 if (!(error instanceof ImportRejected)) throw error;
@@ -156,6 +174,8 @@ export class ImportService {
         counts: newTally(total).counts,
         problems: [],
         duplicates: [],
+        warnings: [],
+        warningCount: 0,
         hasErrorFile: false,
       };
     }
@@ -169,6 +189,8 @@ export class ImportService {
       counts: tally.counts,
       problems: tally.problems,
       duplicates: tally.duplicates,
+      warnings: tally.warnings,
+      warningCount: tally.warningCount,
       hasErrorFile: tally.rejected.length > 0,
     };
     this.batches.finish(report, tally.rejected.length > 0 ? errorsCsv(source, tally.rejected) : null);
@@ -177,9 +199,10 @@ export class ImportService {
   }
 
   async undo(batchId: string, control: JobControl = {}): Promise<UndoReport> {
-    const summary = this.batches.summary(batchId);
-    if (summary.undoneAt !== null) {
-      throw new AppError('conflict', `That import was already undone (${new Date(summary.undoneAt).toISOString()}).`, 'batchId');
+    const state = this.batches.state(batchId);
+    if (state.kind === 'running') throw new AppError('conflict', 'That import is still running; cancel it or wait for it to finish.', 'batchId');
+    if (state.undoneAt !== null) {
+      throw new AppError('conflict', `That import was already undone (${new Date(state.undoneAt).toISOString()}).`, 'batchId');
     }
     const result = await revertBatch(this.deps, this.batches, batchId, control);
     this.batches.markUndone(batchId, this.now());
@@ -237,6 +260,7 @@ export class ImportService {
       decimalComma: source.delimiter === ';',
       phoneCache: this.phoneCacheFor(region),
       googleLabels: source.source === 'google',
+      recordNoun: source.format === 'vcard' ? 'card' : 'row',
     };
     return { source, context, newFields, region };
   }
@@ -254,6 +278,8 @@ function newTally(rows: number): Tally {
     problems: [],
     duplicates: [],
     rejected: [],
+    warnings: [],
+    warningCount: 0,
   };
 }
 
@@ -268,6 +294,11 @@ function count(tally: Tally, row: SourceRow, planned: PlannedRow): void {
   if (planned.kind === 'create') counts.created += 1;
   else if (planned.kind === 'update') counts.updated += 1;
   else counts.skipped += 1;
+  // A skipped row stores nothing, so its values cannot have been kept.
+  if (planned.kind !== 'skip') {
+    tally.warningCount += planned.warnings.length;
+    tally.warnings.push(...planned.warnings.slice(0, Math.max(0, reportListLimit - tally.warnings.length)));
+  }
   if (planned.duplicate) {
     if (planned.kind === 'create') counts.createdDuplicates += 1;
     if (tally.duplicates.length < reportListLimit) tally.duplicates.push(planned.duplicate);
@@ -275,9 +306,10 @@ function count(tally: Tally, row: SourceRow, planned: PlannedRow): void {
 }
 
 function toPreviewRow(row: SourceRow, planned: PlannedRow): PreviewRow {
-  if (planned.kind === 'reject') return { line: row.line, cells: row.cells, contact: null, problem: planned.reason, duplicate: null };
+  if (planned.kind === 'reject') return { line: row.line, cells: row.cells, contact: null, problem: planned.reason, duplicate: null, warnings: [], hasPhoto: false };
   const id = planned.kind === 'skip' ? null : planned.kind === 'update' ? planned.id : planned.id === planned.contact.id ? planned.id : null;
-  return { line: row.line, cells: row.cells, contact: { ...planned.contact, id }, problem: null, duplicate: planned.duplicate };
+  const warnings = planned.warnings.map((warning) => warning.reason);
+  return { line: row.line, cells: row.cells, contact: { ...planned.contact, id }, problem: null, duplicate: planned.duplicate, warnings, hasPhoto: planned.photo !== null };
 }
 
 /** The rows not stored, as the file had them plus the line and the reason, to fix and import again. */

@@ -6,7 +6,8 @@ import type { CollectedContact } from './contact-builder';
 import { parseCsv, type ParsedCsv } from '../formats/csv-read';
 import { suggestMapping } from './header-mapping';
 import { decodeText } from '../formats/text-decode';
-import { looksLikeVCard, parseVCards, vcardDisplayName, vcardToCollected, type ParsedVCards } from '../formats/vcard';
+import { looksLikeVCard, parseVCards, type ParsedVCards } from '../formats/vcard/read';
+import { vcardDisplayName, vcardToCollected } from '../formats/vcard/to-collected';
 
 /** One row of a CSV file or one card of a vCard file, read but not yet checked. */
 export interface SourceRow {
@@ -36,7 +37,7 @@ export type ParsedFile =
 export function parseFile(bytes: Uint8Array, format: ImportFormat | undefined): ParsedFile {
   const { text, encoding } = decodeText(bytes);
   if (text.trim() === '') throw new AppError('invalid_input', 'The file is empty.', 'uploadId');
-  if ((format ?? (looksLikeVCard(text) ? 'vcard' : 'csv')) === 'vcard') return { format: 'vcard', encoding, vcard: parseVCards(text) };
+  if ((format ?? (looksLikeVCard(text) ? 'vcard' : 'csv')) === 'vcard') return { format: 'vcard', encoding, vcard: parseVCards(text, { fileEncoding: encoding }) };
   return { format: 'csv', encoding, csv: parseCsv(text) };
 }
 
@@ -49,7 +50,7 @@ export function readSource(file: ParsedFile, mapping: ColumnMapping[] | undefine
       throw new AppError('invalid_input', 'The file has no vCards (BEGIN:VCARD … END:VCARD).', 'format');
     }
     const rows: SourceRow[] = [
-      ...parsed.cards.map((card) => ({ line: card.line, cells: [vcardDisplayName(card)], collected: vcardToCollected(card), problem: null })),
+      ...parsed.cards.map((card) => ({ line: card.line, cells: [vcardDisplayName(card)], collected: vcardToCollected(card, customFields), problem: null })),
       ...parsed.problems.map((problem) => ({ line: problem.line, cells: [''], collected: null, problem: problem.reason })),
     ].sort((a, b) => a.line - b.line);
     return { format, encoding, delimiter: null, source: 'generic', headers: [], mapping: [], rows };

@@ -5,7 +5,10 @@ import { tagRowId } from '../../contacts/search-index';
 import type { Sqlite } from '../../db/open';
 import type { MutationTx } from '../../writes/mutation-engine';
 import type { FieldValues } from '../../writes/synced-tables';
-import type { MergeField } from './contact-builder';
+import { createPhotoFiles } from '../../files/contact-photos';
+import type { BlobStore } from '../../files/blob-store';
+import type { ImportedPhoto, MergeField } from './contact-builder';
+import { createImportQueries } from './queries';
 
 // Writing imported contacts through the mutation engine (so the change log stays the truth),
 // the same rows ContactsService.create writes, with two differences an import needs: the id
@@ -22,8 +25,22 @@ export interface UpdateRecord {
 
 export class ImportRejected extends Error {}
 
-export function createImportWriter(sqlite: Sqlite, readContact: (id: string) => Contact) {
-  const tagPresent = sqlite.prepare<[string], { present: number }>('SELECT present FROM contact_tags WHERE id = ?');
+/** Where imported pictures go: the file store, with the name of who imported them. */
+export interface ImportPhotoStore {
+  blobs: BlobStore;
+  addedBy: () => string;
+}
+
+export function createImportWriter(sqlite: Sqlite, readContact: (id: string) => Contact, photoStore: ImportPhotoStore) {
+  const queries = createImportQueries(sqlite);
+  const photoFiles = createPhotoFiles(sqlite);
+
+  /** The picture's bytes into the store and its files row for the contact; its SHA-256. */
+  function storePhoto(tx: MutationTx, contactId: string, photo: ImportedPhoto, now: number): string {
+    const blob = photoStore.blobs.putBytes(photo.bytes);
+    photoFiles.attach(tx, contactId, { sha256: blob.sha256, sizeBytes: blob.sizeBytes, mimeType: photo.mimeType }, photoStore.addedBy(), now);
+    return blob.sha256;
+  }
 
   function writeTags(tx: MutationTx, contactId: string, tags: string[], known: Set<string>): string[] {
     const written: string[] = [];
@@ -32,7 +49,7 @@ export function createImportWriter(sqlite: Sqlite, readContact: (id: string) => 
       if (known.has(key)) continue;
       known.add(key);
       const rowId = tagRowId(contactId, key);
-      const row = tagPresent.get(rowId);
+      const row = queries.tagPresent(rowId);
       if (!row) tx.write('contact_tags', rowId, { contact_id: contactId, tag, present: 1 });
       else if (row.present !== 1) tx.write('contact_tags', rowId, { tag, present: 1 });
       else continue;
@@ -42,7 +59,7 @@ export function createImportWriter(sqlite: Sqlite, readContact: (id: string) => 
   }
 
   return {
-    create(tx: MutationTx, id: string, contact: ImportedContact, now: number): void {
+    create(tx: MutationTx, id: string, contact: ImportedContact, now: number, photo: ImportedPhoto | null = null): void {
       const createdAt = contact.createdAt ?? now;
       tx.write('contacts', id, {
         ...fieldsToColumns(toFields(contact)),
@@ -50,6 +67,7 @@ export function createImportWriter(sqlite: Sqlite, readContact: (id: string) => 
         updated_at: contact.updatedAt ?? now,
         cl: 1,
       });
+      if (photo) tx.write('contacts', id, { photo_sha256: storePhoto(tx, id, photo, now) });
       writeTags(tx, id, contact.tags, new Set());
     },
 
@@ -57,7 +75,14 @@ export function createImportWriter(sqlite: Sqlite, readContact: (id: string) => 
      * Merges what the file says into a contact: fields the row has a value for replace the
      * stored ones; phones, e-mails and tags are added to the lists; nothing is removed.
      */
-    update(tx: MutationTx, id: string, contact: ImportedContact, present: Set<MergeField>, now: number): UpdateRecord | null {
+    update(
+      tx: MutationTx,
+      id: string,
+      contact: ImportedContact,
+      present: Set<MergeField>,
+      now: number,
+      photo: ImportedPhoto | null = null,
+    ): UpdateRecord | null {
       const current = readContact(id);
       const next: ContactFields = { ...current, address: { ...current.address }, customFields: { ...current.customFields } };
       for (const field of ['kind', 'name', 'company', 'jobTitle', 'contactType', 'status', 'owner', 'source', 'potentialValue', 'summary', 'doNotContact'] as const) {
@@ -83,6 +108,14 @@ export function createImportWriter(sqlite: Sqlite, readContact: (id: string) => 
         if (before[column] === value) continue;
         changedBefore[column] = before[column] ?? null;
         changedAfter[column] = value;
+      }
+      // A picture in the file replaces the one shown; the earlier one stays in the contact's files.
+      if (photo) {
+        const sha256 = storePhoto(tx, id, photo, now);
+        if (sha256 !== current.photoSha256) {
+          changedBefore.photo_sha256 = current.photoSha256;
+          changedAfter.photo_sha256 = sha256;
+        }
       }
       const hasChanges = Object.keys(changedAfter).length > 0;
       if (hasChanges) tx.write('contacts', id, { ...changedAfter, updated_at: now });

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import type { Contact } from '../../../src-shared/domain/contact';
 import type { ContactTab } from '../../routes';
 import { useUi } from '../../store';
-import { Avatar } from '../../ui/Avatar';
 import { BackLink } from '../../ui/BackLink';
 import { Badge } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
@@ -20,6 +19,7 @@ import { ContactGone } from './ContactGone';
 import { ContactInfoSection } from './ContactInfoSection';
 import { ContactSalesSection } from './ContactSalesSection';
 import { deleteContactWithUndo, useContact } from './hooks';
+import { ContactPhoto } from './ContactPhoto';
 import { StatusBadge } from './StatusBadge';
 import './contacts.css';
 
@@ -51,7 +51,7 @@ function ContactPage({ contact, tab }: { contact: Contact; tab: ContactTab }) {
     <Screen>
       <PageHeader
         back={<BackLink to={{ name: 'contacts' }}>All contacts</BackLink>}
-        leading={<Avatar name={contact.name} kind={contact.kind} size="lg" />}
+        leading={<ContactPhoto contact={contact} />}
         title={contact.name}
         meta={subtitle || undefined}
         details={

@@ -1,6 +1,7 @@
 import type { ContactListItem } from '../../../src-shared/domain/contact';
 import { formatPhone } from '../../../src-shared/phone';
 import type { ListSort } from '../../store';
+import { api } from '../../api';
 import { Avatar } from '../../ui/Avatar';
 import { capitalise, formatMoney } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
@@ -48,7 +49,7 @@ export function contactColumns(now: number): GridColumn<ContactListItem, ListSor
 function NameCell({ item }: { item: ContactListItem }) {
   return (
     <span className="contact-cell">
-      <Avatar name={item.name} kind={item.kind} />
+      <Avatar name={item.name} kind={item.kind} photoUrl={item.photoSha256 ? api.fileUrl(item.photoSha256) : undefined} />
       <span className="contact-cell__text">
         <a href={`#/contacts/${encodeURIComponent(item.id)}`} tabIndex={-1} className="contact-cell__name truncate">
           {item.name}

@@ -3,9 +3,10 @@ import { Screen } from '../../ui/Screen';
 import { BackupPanel } from './BackupPanel';
 import { ExportPanel } from './ExportPanel';
 import { ImportWizard } from './ImportWizard';
+import { VcardExportPanel } from './VcardExportPanel';
 import './exchange.css';
 
-/** Import & export: the import wizard, CSV and JSON exports, and backups. */
+/** Import & export: the import wizard, CSV, JSON and vCard exports, and backups. */
 export function ExchangeScreen() {
   return (
     <Screen>
@@ -13,6 +14,7 @@ export function ExchangeScreen() {
       <ImportWizard />
       <div className="exchange-columns">
         <ExportPanel />
+        <VcardExportPanel />
         <BackupPanel />
       </div>
     </Screen>

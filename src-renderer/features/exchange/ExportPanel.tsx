@@ -141,7 +141,7 @@ export function ExportPanel() {
   );
 }
 
-function ExportOutcome({
+export function ExportOutcome({
   label,
   jobId,
   startError,

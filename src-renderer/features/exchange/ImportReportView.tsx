@@ -9,7 +9,7 @@ import { StatList } from '../../ui/StatList';
 import { Cluster } from '../../ui/Cluster';
 import { Stack } from '../../ui/Stack';
 import { saveTextAsFile } from './hooks';
-import { ProblemTable } from './ProblemTable';
+import { ProblemTable, WarningTable } from './ProblemTable';
 
 interface ImportReportViewProps {
   report: ImportReport;
@@ -74,6 +74,19 @@ export function ImportReportView({ report, onStartOver }: ImportReportViewProps)
           ]}
         />
       )}
+      {!cancelled && report.warningCount > 0 ? (
+        <section className="exchange-section" aria-labelledby="import-warnings-title">
+          <h3 id="import-warnings-title" className="exchange-subtitle">
+            Imported with {formatCount(report.warningCount, 'value')} kept as written
+          </h3>
+          <p className="muted">
+            These people were imported. A value Fieldbook could not use is in the contact’s summary as written (“Imported as written: …”), so
+            nothing is lost; a placeholder such as “BusinessPhone” was left out.
+          </p>
+          <WarningTable warnings={report.warnings} />
+          {report.warningCount > report.warnings.length ? <p className="muted">… and {report.warningCount - report.warnings.length} more.</p> : null}
+        </section>
+      ) : null}
       {!cancelled && report.problems.length > 0 ? (
         <Stack as="section" gap="md" aria-labelledby="import-failed-title">
           <h3 id="import-failed-title" className="exchange-subtitle">

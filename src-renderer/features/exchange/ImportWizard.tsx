@@ -14,6 +14,7 @@ import { ImportHistory } from './ImportHistory';
 import { ImportReportView } from './ImportReportView';
 import { JobProgress } from './JobProgress';
 import { MappingStep } from './MappingStep';
+import { PreviewTable } from './PreviewTable';
 
 type StepName = 'choose' | 'mapping' | 'duplicates' | 'running' | 'report';
 
@@ -191,6 +192,15 @@ export function ImportWizard() {
 
       {step === 'duplicates' && preview ? (
         <>
+          {preview.format === 'vcard' ? (
+            // A vCard has no columns to match, so its cards are first seen here.
+            <section className="exchange-section" aria-labelledby="import-cards-title">
+              <h3 id="import-cards-title" className="exchange-subtitle">
+                Cards as they will be stored
+              </h3>
+              <PreviewTable rows={preview.preview} />
+            </section>
+          ) : null}
           <DuplicatesStep
             preview={preview}
             onDuplicate={choices.onDuplicate}

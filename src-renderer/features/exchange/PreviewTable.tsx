@@ -9,6 +9,7 @@ const fields: { id: string; header: string; value: (row: PreviewRow) => string }
   { id: 'emails', header: 'E-mails', value: (row) => row.contact?.emails.map((email) => email.address).join(', ') ?? '' },
   { id: 'city', header: 'City', value: (row) => row.contact?.address.city ?? '' },
   { id: 'tags', header: 'Tags', value: (row) => row.contact?.tags.join(', ') ?? '' },
+  { id: 'photo', header: 'Photo', value: (row) => (row.hasPhoto ? 'Yes' : '') },
 ];
 
 const columns: TableColumn<PreviewRow>[] = [
@@ -24,7 +25,18 @@ const columns: TableColumn<PreviewRow>[] = [
     id: 'check',
     header: 'Check',
     cell: (row) =>
-      row.problem ? <span className="exchange-problem">{row.problem}</span> : row.duplicate ? <Badge tone="warning">Duplicate</Badge> : <Badge tone="success">OK</Badge>,
+      row.problem ? (
+        <span className="exchange-problem">{row.problem}</span>
+      ) : row.duplicate ? (
+        <Badge tone="warning">Duplicate</Badge>
+      ) : row.warnings.length > 0 ? (
+        // The contact is stored; what it could not use is in its summary as written.
+        <>
+          <Badge tone="warning">Kept as written</Badge> <span className="exchange-problem">{row.warnings.join(' ')}</span>
+        </>
+      ) : (
+        <Badge tone="success">OK</Badge>
+      ),
   },
 ];
 

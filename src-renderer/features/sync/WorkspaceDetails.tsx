@@ -8,6 +8,7 @@ import { Stack } from '../../ui/Stack';
 import { useSyncNow, useWorkspaceInfo, type WorkspaceState } from './hooks';
 import { InviteTeammate } from './InviteTeammate';
 import { MembersAndDevices } from './MembersAndDevices';
+import { SetAsideChanges } from './SetAsideChanges';
 import { describeSyncStatus, lastSyncedText } from './status-text';
 import { SyncMark } from './SyncMark';
 
@@ -81,6 +82,8 @@ export function WorkspaceDetails({ status, onStatus }: { status: SyncStatus; onS
           <p className="muted">Only an admin of the workspace can invite teammates. {askAnAdmin(workspace.state)}</p>
         </div>
       )}
+
+      {isAdmin ? <SetAsideChanges count={status.setAsideChanges} info={workspace.state.status === 'loading' ? undefined : workspace.state.info} /> : null}
 
       <MembersAndDevices state={workspace.state} isAdmin={isAdmin} onChanged={workspace.replace} onRetry={workspace.reload} />
     </Stack>

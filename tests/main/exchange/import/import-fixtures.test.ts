@@ -153,7 +153,7 @@ describe('importing an Outlook export', () => {
 
 describe('importing a semicolon-separated Windows-1252 file from a German Excel', () => {
   it('decodes the bytes, finds the delimiter and reads numbers in the region given', async () => {
-    const preview = exchange.previewFile(fixture('latin1-semicolon.csv'), importOptions({ region: 'DE' }));
+    const preview = await exchange.previewFile(fixture('latin1-semicolon.csv'), importOptions({ region: 'DE' }));
     expect(preview).toMatchObject({ encoding: 'windows-1252', delimiter: ';', headers: expect.arrayContaining(['Straße']) });
     const report = await importChecked('latin1-semicolon.csv', { region: 'DE' });
     expect(report.counts).toMatchObject({ rows: 3, created: 3, rejected: 0 });
@@ -171,31 +171,47 @@ describe('importing a semicolon-separated Windows-1252 file from a German Excel'
     expect(contactNamed(core, 'François Lefèvre').company).toBe('Café Lefèvre');
   });
 
-  it('refuses a row whose number does not exist in the region it is read in, naming number, column and region', async () => {
+  it('keeps a row whose number does not exist in the region it is read in: the number as written in the summary, a warning naming number, column and region', async () => {
     const report = await importChecked('latin1-semicolon.csv', { region: 'GB' });
-    expect(report.problems[0]).toEqual({ line: 2, reason: 'Phone "0151 23456789" (column "Mobil") is not a number Fieldbook can read (region GB).' });
-    expect(() => contactNamed(core, 'Jürgen Weiß')).toThrow();
+    expect(report.counts).toMatchObject({ rows: 3, created: 3, rejected: 0 });
+    expect(report.problems).toEqual([]);
+    expect(report.warnings).toContainEqual({
+      line: 2,
+      reason: 'Phone "0151 23456789" (column "Mobil") has too many digits for a number in GB; kept in the summary as written.',
+    });
+    const juergen = contactNamed(core, 'Jürgen Weiß');
+    expect(juergen.emails).toEqual([{ type: 'work', address: 'juergen@baeckerei-weiss.de' }]);
+    expect(juergen.phones.map((phone) => phone.e164)).not.toContain(expect.stringMatching(/^\+4915/));
+    expect(juergen.summary).toBe('Kunde seit 2019 – Rechnung über 250 €\n\nImported as written: phone 0151 23456789');
   });
 });
 
+// The rule for values: a person is never dropped for one value. An e-mail or phone that cannot
+// be used is left out of its field, kept in the summary as written, and reported as a warning;
+// a placeholder ("n/a", Outlook's "BusinessPhone") is only reported. A row is refused only when
+// it is structurally broken or nothing is left to name the contact by.
 describe('importing a file with quoted newlines and broken rows', () => {
-  it('stores the good rows and lists each bad one with its line and reason', async () => {
+  it('stores every person, keeps a value it cannot use as written, and refuses only the rows that cannot be a contact', async () => {
     const report = await importChecked('broken-rows.csv');
-    expect(report.counts).toEqual({ rows: 8, created: 4, updated: 0, skipped: 0, rejected: 4, createdDuplicates: 0 });
+    expect(report.counts).toEqual({ rows: 8, created: 5, updated: 0, skipped: 0, rejected: 3, createdDuplicates: 0 });
     expect(report.problems).toEqual([
       { line: 6, reason: quotesReason },
       { line: 7, reason: expect.stringMatching(/^The row has 7 fields but the header has 5/) },
-      { line: 9, reason: 'E-mail "fay@@example" (column "Email") is not a valid address.' },
-      { line: 10, reason: 'The row has no name, company, e-mail or phone.' },
+      { line: 10, reason: 'The row has no name, company, e-mail or phone Fieldbook can use.' },
     ]);
-    expect(allContacts(core).map((contact) => contact.name)).toEqual(['Ann Smith', 'Bob Jones', 'Carla Diaz', 'Dan Okafor', 'Gus Last']);
+    expect(report.warnings).toEqual([
+      { line: 9, reason: 'E-mail "fay@@example" (column "Email") is not a valid address; kept in the summary as written.' },
+    ]);
+    expect(report.warningCount).toBe(1);
+    expect(allContacts(core).map((contact) => contact.name)).toEqual(['Ann Smith', 'Bob Jones', 'Carla Diaz', 'Dan Okafor', 'Fay Bademail', 'Gus Last']);
+    expect(contactNamed(core, 'Fay Bademail')).toMatchObject({ emails: [], summary: 'Imported as written: e-mail fay@@example' });
     expect(contactNamed(core, 'Ann Smith').summary).toBe('Boiler service due.\nPrefers mornings.');
     expect(contactNamed(core, 'Bob Jones').summary).toBe('He said "call me Bobby"');
     expect(contactNamed(core, 'Carla Diaz').company).toBe('Diaz, Reyes & Co');
     expect(contactNamed(core, 'Gus Last').summary).toBe('multi\nline\nnote');
   });
 
-  it('offers the rejected rows as a CSV with the original columns, the line and the reason', async () => {
+  it('offers the refused rows as a CSV with the original columns, the line and the reason', async () => {
     const report = await importChecked('broken-rows.csv');
     expect(report.hasErrorFile).toBe(true);
     const { fileName, csv } = exchange.importErrors(report.batchId);
@@ -206,20 +222,58 @@ describe('importing a file with quoted newlines and broken rows', () => {
     expect(rows.slice(1).map((row) => [row[0], row[5]])).toEqual([
       ['"Dan Unclosed,Acme,dan@acme.example,07700 900222,oops', '6'],
       ['Eve Extra', '7'],
-      ['Fay Bademail', '9'],
       ['', '10'],
     ]);
   });
 });
 
+describe('importing a file with numbers and e-mails that cannot be used', () => {
+  it('imports each person with what can be used, keeps the rest as written, skips placeholders, and says why for every value', async () => {
+    const report = await importChecked('bad-values.csv');
+    expect(report.counts).toEqual({ rows: 5, created: 3, updated: 0, skipped: 0, rejected: 2, createdDuplicates: 0 });
+    expect(report.warnings).toEqual([
+      { line: 2, reason: 'Phone "12345" (column "Business Phone") has too few digits for a number in GB; kept in the summary as written.' },
+      { line: 3, reason: 'Phone "BusinessPhone" (column "Mobile Phone") is a placeholder, not a number; left out.' },
+      { line: 3, reason: 'E-mail "n/a" (column "E-mail Address") is a placeholder, not an address; left out.' },
+      { line: 6, reason: 'Phone "+1 (212) 204-34456" (column "Business Phone") has too many digits for its country code; kept in the summary as written.' },
+    ]);
+    expect(report.problems).toEqual([
+      { line: 4, reason: 'The row has no name, company, e-mail or phone Fieldbook can use.' },
+      { line: 5, reason: 'The row has no name, company, e-mail or phone Fieldbook can use (what it has cannot be used: phone 0123).' },
+    ]);
+    expect(contactNamed(core, 'Hal Badphone')).toMatchObject({
+      emails: [{ address: 'hal@example.com' }],
+      phones: [],
+      summary: 'Call after 5\n\nImported as written: phone 12345',
+    });
+    expect(contactNamed(core, 'Ida Noemail')).toMatchObject({ emails: [], phones: [{ type: 'work', e164: '+442079460958' }], summary: '' });
+    expect(contactNamed(core, 'Jon Toolong')).toMatchObject({
+      emails: [{ address: 'jon@example.com' }],
+      phones: [{ type: 'mobile', e164: '+447700900123' }],
+      summary: 'Imported as written: phone +1 (212) 204-34456',
+    });
+  });
+
+  it("shows each row's warnings and the contact as it will be stored in the preview", async () => {
+    const preview = await exchange.previewFile(fixture('bad-values.csv'), importOptions());
+    const hal = preview.preview.find((row) => row.line === 2)!;
+    expect(hal.contact).toMatchObject({ name: 'Hal Badphone', phones: [], summary: 'Call after 5\n\nImported as written: phone 12345' });
+    expect(hal.warnings).toEqual(['Phone "12345" (column "Business Phone") has too few digits for a number in GB; kept in the summary as written.']);
+    expect(preview.counts).toMatchObject({ created: 3, rejected: 2 });
+    expect(preview.warningCount).toBe(4);
+  });
+});
+
 describe('importing vCards', () => {
-  it('imports every card of a file as one batch, reporting the card it cannot store', async () => {
+  it('imports every card of a file as one batch, keeping a number it cannot read as written', async () => {
     const report = await importChecked('contacts-4.0.vcf');
     expect(report.format).toBe('vcard');
-    expect(report.counts).toMatchObject({ rows: 3, created: 1, skipped: 1, rejected: 1 });
+    expect(report.counts).toMatchObject({ rows: 3, created: 2, skipped: 1, rejected: 0 });
     // Daniel's mobile is Dan Okafor's: a duplicate of the contact already here, skipped.
     expect(report.duplicates[0]).toMatchObject({ line: 1, existing: { id: existing.id }, action: 'skip' });
-    expect(report.problems).toEqual([{ line: 21, reason: 'Phone "12" (TEL of the card at line 21) is not a number Fieldbook can read (region GB).' }]);
+    expect(report.problems).toEqual([]);
+    expect(report.warnings).toEqual([{ line: 24, reason: 'Phone "12" (TEL at line 24) has too few digits for a number in GB; kept in the summary as written.' }]);
+    expect(contactNamed(core, 'Broken Number')).toMatchObject({ phones: [], summary: 'Imported as written: phone 12' });
     expect(contactNamed(core, 'Okafor Electrical Ltd').kind).toBe('company');
   });
 });
