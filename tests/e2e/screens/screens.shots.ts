@@ -288,6 +288,11 @@ test('every screen, light and dark', async ({ demo }) => {
   await teamSync.getByRole('button', { name: 'Make an invite code' }).click();
   await expect(teamSync.getByRole('textbox', { name: 'Invite code' })).toHaveValue(/^[A-Z0-9]{10}$/);
   await capture(page, '43-team-sync-workspace', teamSync.getByRole('list', { name: 'Members' }));
+  // The phone line needs the workspace: its screens as an office sees them before Twilio is connected.
+  await go(page, '#/phone', 'Phone');
+  await capture(page, '44-phone');
+  await go(page, '#/settings/phone', 'Phone');
+  await capture(page, '45-phone-settings');
   } finally {
     relay.stop();
   }
