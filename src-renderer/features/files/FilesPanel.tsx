@@ -7,7 +7,9 @@ import { EmptyState } from '../../ui/EmptyState';
 import { formatBytes } from '../../ui/format';
 import { LiveContent } from '../../ui/LiveContent';
 import { Notice } from '../../ui/Notice';
+import { RowList } from '../../ui/RowList';
 import { SelectField } from '../../ui/SelectField';
+import { Stack } from '../../ui/Stack';
 import type { LiveData } from '../../ui/use-live-data';
 import { FileItem } from './FileItem';
 import { FilePreviewDialog } from './FilePreviewDialog';
@@ -49,7 +51,7 @@ export function FilesPanel({ contactId, files }: { contactId: string; files: Liv
   };
 
   return (
-    <div className="files-panel">
+    <Stack gap="md">
       <DropZone
         title="Drag quotes, contracts and photos here"
         dropTitle="Drop to attach"
@@ -78,17 +80,17 @@ export function FilesPanel({ contactId, files }: { contactId: string; files: Liv
               Quotes, signed contracts and site photos you attach are kept here, on this computer.
             </EmptyState>
           ) : (
-            <ul className="file-list" aria-label="Files">
+            <RowList label="Files">
               {list.map((file) => (
                 <li key={file.id}>
                   <FileItem file={file} onPreview={setPreviewing} />
                 </li>
               ))}
-            </ul>
+            </RowList>
           )
         }
       </LiveContent>
       {previewing ? <FilePreviewDialog file={previewing} onClose={() => setPreviewing(null)} /> : null}
-    </div>
+    </Stack>
   );
 }
