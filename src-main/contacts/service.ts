@@ -13,6 +13,8 @@ import { AppError } from '../../src-shared/errors';
 import { formatPhone, normaliseEmail, normalisePhone } from '../../src-shared/phone';
 import type { MutationTx } from '../writes/mutation-engine';
 import type { FieldValues } from '../writes/synced-tables';
+import { createListMaterialiser, createListReader } from './list-items';
+import { createListWriter, type ListWriter } from './list-writer';
 import { createContactQueries, type ContactQueries, type ParsedListQuery } from './queries';
 import { fieldsToColumns, rowToContact, rowToListItem, type ContactFields } from './row-mapping';
 import { createContactIndexer, tagRowId } from './search-index';
@@ -30,11 +32,17 @@ export interface ContactsDeps extends WriteDeps {
 export class ContactsService extends WritingService {
   private readonly queries: ContactQueries;
   private readonly afterCreate: (tx: MutationTx, contact: { id: string; contactType: string; createdAt: number }) => void;
+  /** Edits of phones, e-mails and custom fields as item rows; the import writes through it too. */
+  readonly lists: ListWriter;
 
   constructor(deps: ContactsDeps) {
     super(deps);
     this.afterCreate = deps.afterCreate ?? (() => {});
     this.queries = createContactQueries(deps.sqlite);
+    const listReader = createListReader(deps.sqlite);
+    this.lists = createListWriter(listReader);
+    // The lists first: the index reads the columns they derive.
+    deps.engine.onRowsWritten(createListMaterialiser(deps.sqlite, listReader));
     deps.engine.onRowsWritten(createContactIndexer(deps.sqlite));
     deps.engine.onCommitted(() => this.queries.invalidate());
   }
@@ -63,7 +71,7 @@ export class ContactsService extends WritingService {
     const settings = this.settings.get();
     const phones = this.normalisePhones(draft.phones, `${prefix}.phones`);
     const contactType = draft.contactType ?? settings.contactTypes[0] ?? 'customer';
-    const customFields = this.checkCustomFields(draft.customFields, settings.customFields, `${prefix}.customFields`);
+    const customFields = withoutCleared(this.checkCustomFields(draft.customFields, settings.customFields, `${prefix}.customFields`));
     if (!options.allowDuplicate) {
       const duplicates = this.findDuplicates(phones, draft.emails.map((email) => email.address), undefined);
       if (duplicates.length > 0) {
@@ -91,26 +99,31 @@ export class ContactsService extends WritingService {
       customFields,
     };
     this.engine.transaction((tx) => {
-      tx.write('contacts', id, { ...fieldsToColumns(fields), created_at: timestamp, updated_at: timestamp, cl: 1 });
+      // The lists as a whole: a new contact's base lists (list-items.ts), in one change.
+      tx.write('contacts', id, { ...fieldsToColumns(fields), created_at: timestamp, updated_at: timestamp, cl: 1 }, { wholeLists: true });
       this.writeTags(tx, id, draft.tags);
       this.afterCreate(tx, { id, contactType, createdAt: timestamp });
     });
     return this.get(id);
   }
 
-  /** Changes the given fields; only values that differ from the stored ones are written and logged. */
+  /**
+   * Changes the given fields; only values that differ from the stored ones are written and
+   * logged. Phones and e-mails are whole lists, written as the item edits that make them;
+   * customFields sets the fields it names.
+   */
   update(id: string, patch: ParsedPatch, fieldPrefix = 'patch'): Contact {
     const current = this.get(id);
     const settings = this.settings.get();
     const next: Partial<ContactFields> = {};
     for (const [key, value] of Object.entries(patch) as [keyof ParsedPatch, unknown][]) {
-      if (key === 'tags' || value === undefined) continue;
+      if (key === 'tags' || key === 'phones' || key === 'emails' || key === 'customFields' || value === undefined) continue;
       (next as Record<string, unknown>)[key] = value;
     }
-    if (patch.phones) next.phones = this.normalisePhones(patch.phones, `${fieldPrefix}.phones`);
-    if (patch.customFields) {
-      next.customFields = this.checkCustomFields(patch.customFields, settings.customFields, `${fieldPrefix}.customFields`);
-    }
+    const phones = patch.phones ? this.normalisePhones(patch.phones, `${fieldPrefix}.phones`) : undefined;
+    const customFields = patch.customFields
+      ? this.checkCustomFields(patch.customFields, settings.customFields, `${fieldPrefix}.customFields`)
+      : undefined;
     const before = fieldsToColumns(current);
     const after = fieldsToColumns(next);
     const changed: FieldValues = {};
@@ -118,9 +131,13 @@ export class ContactsService extends WritingService {
       if (before[column] !== value) changed[column] = value;
     }
     const tagsChanged = patch.tags !== undefined && !sameTags(patch.tags, current.tags);
-    if (Object.keys(changed).length === 0 && !tagsChanged) return current;
+    const listsGiven = phones !== undefined || patch.emails !== undefined || customFields !== undefined;
+    if (Object.keys(changed).length === 0 && !tagsChanged && !listsGiven) return current;
     this.engine.transaction((tx) => {
-      tx.write('contacts', id, { ...changed, updated_at: this.now() });
+      const copies = listsGiven ? this.lists.write(tx, id, { phones, emails: patch.emails, customFields }) : {};
+      if (Object.keys(changed).length > 0 || Object.keys(copies).length > 0 || tagsChanged) {
+        tx.write('contacts', id, { ...changed, ...copies, updated_at: this.now() });
+      }
       if (patch.tags !== undefined && tagsChanged) this.writeTags(tx, id, patch.tags);
     });
     return this.get(id);
@@ -189,7 +206,10 @@ export class ContactsService extends WritingService {
       const def = byId.get(id);
       const path = `${fieldPath}.${id}`;
       if (!def) throw new AppError('invalid_input', `There is no custom field "${id}"; add it in Settings first.`, path);
-      if (value === null || value === '') continue;
+      if (value === null || value === '') {
+        checked[id] = null;
+        continue;
+      }
       if (def.kind === 'number' && typeof value !== 'number') {
         throw new AppError('invalid_input', `${def.label} must be a number.`, path);
       }
@@ -225,6 +245,11 @@ export class ContactsService extends WritingService {
       if (row.present === 1 && !wanted.has(row.tag.toLocaleLowerCase())) tx.write('contact_tags', row.id, { present: 0 });
     }
   }
+}
+
+/** The fields that have a value: a new contact has nothing to clear. */
+function withoutCleared(values: CustomFieldValues): CustomFieldValues {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== null));
 }
 
 function sameTags(a: string[], b: string[]): boolean {

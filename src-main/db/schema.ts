@@ -17,9 +17,13 @@ export const contacts = sqliteTable(
     name: text('name').notNull().default(''),
     company: text('company').notNull().default(''),
     jobTitle: text('job_title').notNull().default(''),
-    /** JSON array of { type, e164 }; contact_phones is its derived index. */
+    /**
+     * JSON array of { type, e164 }, derived on this laptop from the base list and the item rows
+     * (src-main/contacts/list-items.ts); contact_phones is its index. Changes carry it for
+     * laptops of schema version 1 (src-shared/sync/merge.ts, legacyListFields).
+     */
     phones: text('phones').notNull().default('[]'),
-    /** JSON array of { type, address }; contact_emails is its derived index. */
+    /** JSON array of { type, address }, derived like phones; contact_emails is its index. */
     emails: text('emails').notNull().default('[]'),
     addressStreet: text('address_street').notNull().default(''),
     addressCity: text('address_city').notNull().default(''),
@@ -35,7 +39,7 @@ export const contacts = sqliteTable(
     potentialValueCurrency: text('potential_value_currency'),
     summary: text('summary').notNull().default(''),
     doNotContact: integer('do_not_contact').notNull().default(0),
-    /** JSON object of custom field id -> value. */
+    /** JSON object of custom field id -> value, derived like phones (from contact_custom_values). */
     customFields: text('custom_fields').notNull().default('{}'),
     createdAt: integer('created_at').notNull().default(0),
     updatedAt: integer('updated_at').notNull().default(0),
@@ -48,6 +52,15 @@ export const contacts = sqliteTable(
     photoSha256: text('photo_sha256'),
     /** Local key of the row in the full-text tables (contacts_fts, contact_digits_fts). Not synced. */
     searchRowid: integer('search_rowid'),
+    /**
+     * The base lists: the last whole phones / emails / custom_fields written for this contact
+     * (when it was created, or by a laptop of schema version 1), each with its clock in
+     * row_clocks; NULL when none. The item rows (contact_phone_items, …) hold every edit since;
+     * phones, emails and custom_fields above are derived from both. Not synced as such.
+     */
+    basePhones: text('base_phones'),
+    baseEmails: text('base_emails'),
+    baseCustomFields: text('base_custom_fields'),
   },
   (table) => [
     uniqueIndex('contacts_search_rowid').on(table.searchRowid),
@@ -451,6 +464,44 @@ export const setAsideChanges = sqliteTable(
   },
   (table) => [index('set_aside_changes_time').on(table.setAsideAt)],
 );
+
+/**
+ * The phones of a contact, one row per number, merged item by item (last writer wins per field,
+ * removal by causal length): two people adding a number at once both keep theirs. The id is
+ * `<contact id>:<item id>`. contacts.phones is derived from these rows and the contact's base list
+ * (contacts.base_phones) by the write path: src-main/contacts/list-items.ts.
+ */
+export const contactPhoneItems = sqliteTable('contact_phone_items', {
+  id: text('id').primaryKey(),
+  contactId: text('contact_id').notNull().default(''),
+  type: text('type').notNull().default('other'),
+  e164: text('e164').notNull().default(''),
+  /** Order key: the lowest is the primary number; equal keys are ordered by id. */
+  position: integer('position').notNull().default(0),
+  cl: integer('cl').notNull().default(1),
+});
+
+/** The e-mail addresses of a contact, one row per address, as contact_phone_items. */
+export const contactEmailItems = sqliteTable('contact_email_items', {
+  id: text('id').primaryKey(),
+  contactId: text('contact_id').notNull().default(''),
+  type: text('type').notNull().default('other'),
+  address: text('address').notNull().default(''),
+  position: integer('position').notNull().default(0),
+  cl: integer('cl').notNull().default(1),
+});
+
+/**
+ * One custom field value of a contact: the id is `<contact id>:<field id>`, so two laptops
+ * filling in the same field meet in one row (the later edit wins) and different fields never
+ * touch each other. `value` is JSON (a string, a number, or null for cleared).
+ */
+export const contactCustomValues = sqliteTable('contact_custom_values', {
+  id: text('id').primaryKey(),
+  contactId: text('contact_id').notNull().default(''),
+  fieldId: text('field_id').notNull().default(''),
+  value: text('value').notNull().default('null'),
+});
 
 /**
  * Blobs this laptop owes the relay: queued when a file is attached (even offline or before

@@ -3,6 +3,7 @@ import { parseHlc } from '../../src-shared/hlc';
 import { toStorableText } from '../../src-shared/sync/change-contract';
 import type { DeviceCredentials, WireChange } from '../../src-shared/sync/protocol';
 import { maxPushBatch, maxRequestBytes } from '../../src-shared/sync/protocol';
+import { wholeListsVersion } from '../../src-shared/sync/merge';
 import type { SecretStore } from '../core/secret-store';
 import type { LocalState } from '../settings/local-state';
 import type { ChangeRecord } from '../writes/change-log';
@@ -432,7 +433,9 @@ function snapshotRowToChanges(row: {
       tableName: row.tableName,
       rowId: row.rowId,
       fields,
-      schemaVersion: 1,
+      // The relay's row states hold only whole lists (version 2 list copies never enter them):
+      // src-shared/sync/merge.ts, foldChange.
+      schemaVersion: wholeListsVersion,
       deviceId: parseHlc(hlc).deviceId,
       author: row.authors[firstField] ?? '',
     };

@@ -2,17 +2,21 @@ import { v7 as uuidv7 } from 'uuid';
 import type { HybridLogicalClock } from '../../src-shared/hlc';
 import { statementCache, type Sqlite, type Statement } from '../db/open';
 import { ChangeLog, type ChangeRecord } from './change-log';
-import { causalLengthField, mergeChange, type FieldClocks } from '../../src-shared/sync/merge';
+import { causalLengthField, legacyListFields, mergeChange, separateLegacyLists, wholeListsVersion, type FieldClocks } from '../../src-shared/sync/merge';
 import {
+  baseListClock,
+  baseListColumn,
+  baseListsTouched,
   isSyncedColumn,
   isSyncedTable,
   schemaVersion,
   type FieldValue,
   type FieldValues,
   type SyncedTableName,
+  type TouchedTable,
 } from './synced-tables';
 
-export type TouchedRows = Map<SyncedTableName, Set<string>>;
+export type TouchedRows = Map<TouchedTable, Set<string>>;
 
 /**
  * Rebuilds derived data (search index, phone index) for the rows written in this transaction,
@@ -22,9 +26,18 @@ export type RowsWrittenHook = (touched: TouchedRows) => void;
 /** Told after commit which rows changed, to notify the renderer. */
 export type CommittedListener = (touched: TouchedRows) => void;
 
+export interface WriteOptions {
+  /**
+   * The contact lists in `fields` are whole lists that become the row's base lists (a new
+   * contact), rather than copies, for older laptops, of what its item rows make (an edit). The
+   * change is then logged as schema version 1, whose meaning that is.
+   */
+  wholeLists?: boolean;
+}
+
 export interface MutationTx {
   /** Changes `fields` of one row (creating it if absent) and logs one change record. */
-  write(table: SyncedTableName, rowId: string, fields: FieldValues): void;
+  write(table: SyncedTableName, rowId: string, fields: FieldValues, options?: WriteOptions): void;
 }
 
 export interface ApplyResult {
@@ -63,6 +76,24 @@ function storableText(fields: FieldValues): FieldValues {
     if (fixed !== value) (cleaned ??= { ...fields })[name] = fixed;
   }
   return cleaned ?? fields;
+}
+
+/**
+ * The fields of a change as the row stores them: a version 2 change's list copies are left out
+ * (the lists are derived from item rows), a version 1 change's whole lists go to the row's base
+ * list columns (src-shared/sync/merge.ts says which fields are lists).
+ */
+function storedFields(change: ChangeRecord): FieldValues {
+  const { rowFields, legacyLists } = separateLegacyLists(change);
+  if (!legacyLists) return rowFields;
+  const stored = { ...rowFields };
+  for (const [name, value] of Object.entries(legacyLists)) stored[baseListColumn(name)] = value;
+  return stored;
+}
+
+function hasBaseList(fields: FieldValues): boolean {
+  for (const name in fields) if (name.startsWith(baseListColumn(''))) return true;
+  return false;
 }
 
 /**
@@ -114,7 +145,7 @@ export class MutationEngine {
 
   /** Runs `work` in one transaction (nested calls join the outer one). */
   transaction<T>(work: (tx: MutationTx) => T): T {
-    const tx: MutationTx = { write: (table, rowId, fields) => this.writeLocal(table, rowId, fields) };
+    const tx: MutationTx = { write: (table, rowId, fields, options) => this.writeLocal(table, rowId, fields, options) };
     return this.inTransaction(() => work(tx));
   }
 
@@ -198,7 +229,7 @@ export class MutationEngine {
     return result;
   }
 
-  private writeLocal(table: SyncedTableName, rowId: string, fields: FieldValues): void {
+  private writeLocal(table: SyncedTableName, rowId: string, fields: FieldValues, options: WriteOptions = {}): void {
     if (this.depth === 0) throw new Error('MutationTx.write called outside its transaction');
     const names = Object.keys(fields);
     if (names.length === 0) return;
@@ -206,15 +237,27 @@ export class MutationEngine {
       if (!isSyncedColumn(table, name)) throw new Error(`${table}.${name} is not a synced column`);
     }
     const hlc = this.clock.tick();
-    const clocks = this.readClocks(table, rowId);
-    for (const name of names) clocks[name] = hlc;
     fields = storableText(fields);
-    this.writeRow(table, rowId, fields);
-    this.writeClocks(table, rowId, clocks);
-    this.log.append(
-      { changeId: uuidv7(), hlc, tableName: table, rowId, fields, schemaVersion, deviceId: this.deviceId, author: this.author() },
-      'local',
-    );
+    const change: ChangeRecord = {
+      changeId: uuidv7(),
+      hlc,
+      tableName: table,
+      rowId,
+      fields,
+      schemaVersion: options.wholeLists ? wholeListsVersion : schemaVersion,
+      deviceId: this.deviceId,
+      author: this.author(),
+    };
+    // Stored as a change from elsewhere would be: list copies are not state, whole lists are base lists.
+    const stored = storedFields(change);
+    if (Object.keys(stored).length > 0) {
+      const clocks = this.readClocks(table, rowId);
+      for (const name of Object.keys(stored)) clocks[name] = hlc;
+      this.writeRow(table, rowId, stored);
+      this.writeClocks(table, rowId, clocks);
+      if (hasBaseList(stored)) this.touch(baseListsTouched, rowId);
+    }
+    this.log.append(change, 'local');
     this.writtenInTransaction += 1;
     this.touch(table, rowId);
   }
@@ -248,12 +291,18 @@ export class MutationEngine {
       result.pending += 1;
       return;
     }
+    const stored = storedFields(change);
     const clocks = this.readClocks(table, change.rowId);
+    for (const name of legacyListFields[table] ?? []) {
+      const clock = baseListClock(clocks, name);
+      if (baseListColumn(name) in stored && clock !== undefined) clocks[baseListColumn(name)] = clock;
+    }
     // Only the causal length is read from the row, and only when the change carries one.
-    const current: FieldValues = causalLengthField in change.fields ? { [causalLengthField]: this.readCausalLength(table, change.rowId) } : {};
-    const merged = mergeChange({ fields: current, clocks }, change);
+    const current: FieldValues = causalLengthField in stored ? { [causalLengthField]: this.readCausalLength(table, change.rowId) } : {};
+    const merged = mergeChange({ fields: current, clocks }, { hlc: change.hlc, fields: stored });
     if (Object.keys(merged.values).length > 0) this.writeRow(table, change.rowId, merged.values);
-    this.writeClocks(table, change.rowId, { ...clocks, ...merged.clocks });
+    if (Object.keys(merged.clocks).length > 0) this.writeClocks(table, change.rowId, { ...clocks, ...merged.clocks });
+    if (hasBaseList(merged.values)) this.touch(baseListsTouched, change.rowId);
     this.log.append(change, 'remote');
     this.touch(table, change.rowId);
     result.applied += 1;
@@ -295,7 +344,7 @@ export class MutationEngine {
     }
   }
 
-  private touch(table: SyncedTableName, rowId: string): void {
+  private touch(table: TouchedTable, rowId: string): void {
     const set = this.touched.get(table) ?? new Set<string>();
     set.add(rowId);
     this.touched.set(table, set);

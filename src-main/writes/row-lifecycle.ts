@@ -3,7 +3,7 @@ import { statementCache, type Sqlite } from '../db/open';
 import type { MutationEngine, MutationTx } from './mutation-engine';
 import type { FieldValues, SyncedTableName } from './synced-tables';
 
-type TableWithCausalLength = Exclude<SyncedTableName, 'contact_tags' | 'deal_stage_events'>;
+type TableWithCausalLength = Exclude<SyncedTableName, 'contact_tags' | 'contact_custom_values' | 'deal_stage_events'>;
 
 /**
  * Delete and restore by causal length, the same for every synced table that has one: delete

@@ -4,7 +4,14 @@
 // When adding a synced column: src-main/db/schema.ts, a migration, and its name here. How a
 // column merges is src-shared/sync/merge.ts: last writer wins, or by causal length for `cl`.
 
-export const schemaVersion = 1;
+/**
+ * The schema version this app writes on its changes. Version 2 keeps a contact's phones, e-mails
+ * and custom fields as item rows (the three contact_* tables below); a change of version 2 that
+ * carries contacts.phones / emails / custom_fields carries a copy for laptops of version 1. A
+ * change that states those lists whole (creating a contact) is written as version 1, which is what
+ * a whole list means in version 1 too (src-shared/sync/merge.ts, separateLegacyLists).
+ */
+export const schemaVersion = 2;
 
 export const syncedTables = {
   contacts: [
@@ -34,6 +41,9 @@ export const syncedTables = {
     'photo_sha256',
   ],
   contact_tags: ['contact_id', 'tag', 'present'],
+  contact_phone_items: ['contact_id', 'type', 'e164', 'position', 'cl'],
+  contact_email_items: ['contact_id', 'type', 'address', 'position', 'cl'],
+  contact_custom_values: ['contact_id', 'field_id', 'value'],
   notes: ['contact_id', 'kind', 'body', 'pinned', 'author', 'created_at', 'updated_at', 'cl'],
   follow_ups: [
     'contact_id',
@@ -125,6 +135,27 @@ export type SyncedTableName = keyof typeof syncedTables;
 export type SyncedColumn<T extends SyncedTableName> = (typeof syncedTables)[T][number];
 
 export type { FieldValue, FieldValues } from '../../src-shared/sync/merge';
+
+/**
+ * Where a row keeps a whole list a change states (a version 1 list, see schemaVersion): beside
+ * the derived column, with `base_` before its name (contacts.base_phones for contacts.phones).
+ */
+export const baseListColumn = (field: string) => `base_${field}`;
+
+/**
+ * The clock of a row's base list: its own, or, for a list kept from before schema version 2 and
+ * not written since, the clock of the column it was (the migration to version 2 leaves the clocks
+ * of those as they were rather than rewrite every contact's).
+ */
+export function baseListClock(clocks: Readonly<Record<string, string>>, field: string): string | undefined {
+  return clocks[baseListColumn(field)] ?? clocks[field];
+}
+
+/** The key, in the rows touched by a transaction, of the contacts whose base lists changed. */
+export const baseListsTouched = 'contacts.base_lists';
+
+/** A table whose rows a transaction touched, or the contacts whose base lists it changed. */
+export type TouchedTable = SyncedTableName | typeof baseListsTouched;
 
 export function isSyncedTable(name: string): name is SyncedTableName {
   return Object.prototype.hasOwnProperty.call(syncedTables, name);

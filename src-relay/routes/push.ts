@@ -130,7 +130,7 @@ export const pushRoute: Route = {
 export async function foldIntoRowState(
   tx: RelayTransaction,
   workspaceId: string,
-  fresh: { tableName: string; rowId: string; hlc: string; fields: RowState['fields']; author: string }[],
+  fresh: { tableName: string; rowId: string; hlc: string; fields: RowState['fields']; author: string; schemaVersion?: number }[],
 ): Promise<void> {
   if (fresh.length === 0) return;
   const keys = [...new Map(fresh.map((change) => [rowKey(change.tableName, change.rowId), change])).values()];

@@ -2,7 +2,9 @@ import type { ReactNode } from 'react';
 import { cx } from './class-names';
 import './Badge.css';
 
-export type BadgeTone = 'neutral' | 'info' | 'success' | 'warning' | 'danger' | 'accent';
+/** The meaning colours of tokens.css, set by the tone-* classes of base.css. */
+export type Tone = 'neutral' | 'info' | 'success' | 'warning' | 'danger' | 'accent';
+export type BadgeTone = Tone;
 
 /**
  * A short label in a pill: a status, a stage, a kind. The feature maps its values to a tone
@@ -11,7 +13,7 @@ export type BadgeTone = 'neutral' | 'info' | 'success' | 'warning' | 'danger' | 
  */
 export function Badge({ tone = 'neutral', title, children }: { tone?: BadgeTone; title?: string; children: ReactNode }) {
   return (
-    <span className={cx('badge', `badge--${tone}`)} title={title}>
+    <span className={cx('badge', `tone-${tone}`)} title={title}>
       {children}
     </span>
   );

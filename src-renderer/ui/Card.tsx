@@ -39,7 +39,12 @@ export function Card({ title, label, titleHidden, help, actions, aside, flush, i
       aria-describedby={help ? helpId : undefined}
       onKeyDown={onKeyDown}
     >
-      {title !== undefined || actions ? (
+      {titleHidden && !actions && !aside ? (
+        // Out of the flow (visually-hidden is absolute), so it adds no gap above the content.
+        <h2 id={titleId} className="visually-hidden" tabIndex={-1}>
+          {title}
+        </h2>
+      ) : title !== undefined || actions ? (
         <div className="card__header">
           <div className="card__heading">
             {title !== undefined ? (

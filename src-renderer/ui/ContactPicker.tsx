@@ -1,4 +1,4 @@
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { formatPhone } from '../../src-shared/phone';
 import { api } from '../api';
 import type { ControlProps } from './Field';
@@ -32,6 +32,9 @@ export function ContactPicker({ value, onChange, placeholder = 'Type a name, com
   const [text, setText] = useState(value?.name ?? '');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
+  // Enter pressed before the matches of what was typed arrived: picked when they do, never from
+  // the previous query's list still on screen.
+  const pickWhenFresh = useRef(false);
   const query = useDebouncedValue(text.trim(), 120);
   // Asked from the start (not only once open), so the first matches are there when the list opens.
   const matches = useLiveData(
@@ -43,6 +46,7 @@ export function ContactPicker({ value, onChange, placeholder = 'Type a name, com
   const options = open && text !== value?.name ? (matches.data ?? matches.latest ?? []) : [];
   const activeIndex = Math.max(0, Math.min(active, options.length - 1));
   const optionId = (index: number) => `${listId}-option-${index}`;
+  const fresh = query === text.trim() && matches.status !== 'loading';
 
   const pick = (index: number) => {
     const option = options[index];
@@ -52,15 +56,24 @@ export function ContactPicker({ value, onChange, placeholder = 'Type a name, com
     setOpen(false);
   };
 
+  useEffect(() => {
+    if (!pickWhenFresh.current || !fresh) return;
+    pickWhenFresh.current = false;
+    pick(activeIndex);
+    // Runs when the fresh matches arrive; pick and activeIndex are read as they are then.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [fresh]);
+
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
       if (!open) return setOpen(true);
       const step = event.key === 'ArrowDown' ? 1 : -1;
       setActive(options.length === 0 ? 0 : (activeIndex + step + options.length) % options.length);
-    } else if (event.key === 'Enter' && options.length > 0) {
+    } else if (event.key === 'Enter' && open && text !== value?.name && (options.length > 0 || !fresh)) {
       event.preventDefault();
-      pick(activeIndex);
+      if (fresh) pick(activeIndex);
+      else pickWhenFresh.current = true;
     } else if (event.key === 'Escape' && (options.length > 0 || value)) {
       // Close the list (or clear the choice), not the dialog around it.
       event.preventDefault();
@@ -91,6 +104,7 @@ export function ContactPicker({ value, onChange, placeholder = 'Type a name, com
         onChange={(event) => {
           setText(event.target.value);
           setActive(0);
+          pickWhenFresh.current = false;
           setOpen(true);
           if (value) onChange(null);
         }}

@@ -39,7 +39,7 @@ export function DropZone({ title, dropTitle, description, buttonLabel, busy = fa
       </span>
       <div className="drop-zone__text">
         <p className="drop-zone__title">{dragging ? dropTitle : title}</p>
-        <p className="drop-zone__description">{description}</p>
+        <p className="meta">{description}</p>
       </div>
       <div className="drop-zone__controls">
         {controls}

@@ -46,6 +46,9 @@ const paths = {
   undo: 'M9 14 4 9l5-5M4 9h10a6 6 0 0 1 0 12h-3',
   flag: 'M5 21V4M5 4h11l-2 4 2 4H5',
   layers: 'M12 3 2 8l10 5 10-5zM2 13l10 5 10-5',
+  laptop: 'M4 6a1 1 0 0 1 1-1h14a1 1 0 0 1 1 1v9H4zM2 19h20',
+  refresh: 'M20 11a8 8 0 0 0-14.9-3M4 4v4h4M4 13a8 8 0 0 0 14.9 3M20 20v-4h-4',
+  cloudOff: 'M3 3l18 18M17 18H7a4.5 4.5 0 0 1-1.3-8.8M9.5 5.6A6 6 0 0 1 17.8 10a4 4 0 0 1 3 6.3',
 } as const;
 
 export type IconName = keyof typeof paths;

@@ -15,7 +15,7 @@ export interface NoticeProps {
 /** A coloured line or block of text in the flow of a screen: <Notice tone="danger" role="alert">The export did not finish.</Notice> */
 export function Notice({ tone, icon, role, id, children }: NoticeProps) {
   return (
-    <div id={id} role={role} className={cx('notice', `notice--${tone}`)}>
+    <div id={id} role={role} className={cx('notice', `tone-${tone}`)}>
       {icon ? <Icon name={icon} size={16} /> : null}
       <div className="notice__text">{children}</div>
     </div>

@@ -26,7 +26,7 @@ export function Stat({ label, value, detail, icon, tone = 'neutral' }: StatProps
         {label}
       </span>
       <span className="stat__value">{value}</span>
-      {detail ? <span className="stat__detail">{detail}</span> : null}
+      {detail ? <span className="meta">{detail}</span> : null}
     </span>
   );
 }

@@ -95,7 +95,7 @@ export function Table<Row>(props: TableProps<Row>) {
                 <th
                   key={column.id}
                   scope="col"
-                  className={cellClass(column)}
+                  className={cx('caps-label', cellClass(column))}
                   aria-sort={column.sortable ? (sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none') : undefined}
                 >
                   {column.sortable && onSort ? (

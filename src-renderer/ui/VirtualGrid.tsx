@@ -166,7 +166,7 @@ export function VirtualGrid<Item, Request, SortField extends string>(props: Virt
       onScroll={(event) => props.onScrollOffsetChange?.(event.currentTarget.scrollTop)}
     >
       <div role="rowgroup" className="grid__head">
-        <div role="row" aria-rowindex={1} className="grid__row grid__row--head">
+        <div role="row" aria-rowindex={1} className="grid__row grid__row--head caps-label">
           {columns.map((column, index) => {
             const sorted = sort !== undefined && column.sortField !== undefined && sort.field === column.sortField;
             return (

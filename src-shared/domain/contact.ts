@@ -109,7 +109,12 @@ export const ContactDraftSchema = z.object({
 });
 export type ContactDraft = z.input<typeof ContactDraftSchema>;
 
-/** A partial edit: only the fields present are changed (and logged). */
+/**
+ * A partial edit: only the fields present are changed (and logged). `phones` and `emails` are
+ * the whole lists as they should be (the core works out which number was added, removed or
+ * edited, and merges that item by item with teammates' edits); `customFields` sets the fields it
+ * names (null or '' clears one) and leaves the others as they are.
+ */
 export const ContactPatchSchema = z
   .object(draftShape)
   .partial()

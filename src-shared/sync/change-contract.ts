@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { callDirections, callStatuses } from '../domain/call';
-import { contactKinds, contactStatuses, CustomFieldValuesSchema, emailTypes, EpochMsSchema, phoneTypes } from '../domain/contact';
+import { contactKinds, contactStatuses, CustomFieldValueSchema, CustomFieldValuesSchema, emailTypes, EpochMsSchema, phoneTypes } from '../domain/contact';
 import { fileCategories } from '../domain/file';
 import { followUpPriorities } from '../domain/follow-up';
 import { noteKinds } from '../domain/note';
@@ -42,6 +42,8 @@ const currency = z.string().regex(/^[A-Z]{3}$/, 'not a currency code');
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'not a SHA-256');
 /** The causal length: odd = alive, even = deleted. */
 const causalLength = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+/** Where an item stands in its contact's list (the lowest is the primary one). */
+const itemPosition = z.number().int().min(-Number.MAX_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER);
 
 /** A column holding JSON text (lists, custom fields), checked as the JSON it must be. */
 function json<S extends z.ZodType>(schema: S, maxChars: number) {
@@ -99,6 +101,10 @@ export const syncedColumnContract = {
     cl: causalLength,
   },
   contact_tags: { contact_id: rowRef, tag: text(40), present: flag },
+  // One phone, e-mail or custom field value of a contact (src-main/contacts/list-items.ts).
+  contact_phone_items: { contact_id: rowRef, type: z.enum(phoneTypes), e164: text(40), position: itemPosition, cl: causalLength },
+  contact_email_items: { contact_id: rowRef, type: z.enum(emailTypes), address: text(254), position: itemPosition, cl: causalLength },
+  contact_custom_values: { contact_id: rowRef, field_id: text(64), value: json(CustomFieldValueSchema, 20_000) },
   notes: { contact_id: rowRef, kind: z.enum(noteKinds), body: text(100_000), pinned: flag, author: text(120), created_at: epochMs, updated_at: epochMs, cl: causalLength },
   follow_ups: {
     contact_id: rowRef,

@@ -18,6 +18,46 @@ export type FieldClocks = Record<string, string>;
 
 export const causalLengthField = 'cl';
 
+/**
+ * Whole-list fields of schema version 1 that version 2 keeps as rows of their own (one row per
+ * phone, e-mail or custom field value, merged item by item). A version 2 laptop still writes
+ * them in its changes, derived from those rows, so that laptops of version 1 see the lists; for
+ * version 2 such a copy is not state. A version 1 change's list is: the last-writer-wins "legacy
+ * list" of that contact (src-main/contacts/list-items.ts materialises it with the rows).
+ */
+export const legacyListFields: Readonly<Record<string, readonly string[]>> = {
+  contacts: ['phones', 'emails', 'custom_fields'],
+};
+
+/** A change of this version states its list fields whole: they replace the contact's base lists. */
+export const wholeListsVersion = 1;
+/** From this version on, the list fields of a change are copies for older laptops, not state. */
+export const itemListsVersion = 2;
+
+/** A change as the version rules need to see it. */
+export interface VersionedChange {
+  tableName: string;
+  fields: FieldValues;
+  schemaVersion: number;
+}
+
+/**
+ * Splits a change into the fields that merge into its row and the whole lists it states (only a
+ * version 1 change states any). A version 2 change's list copies are dropped: the lists are
+ * derived from their item rows, which travel as changes of their own.
+ */
+export function separateLegacyLists(change: VersionedChange): { rowFields: FieldValues; legacyLists: FieldValues | null } {
+  const listFields = legacyListFields[change.tableName];
+  if (!listFields || !listFields.some((name) => name in change.fields)) return { rowFields: change.fields, legacyLists: null };
+  const rowFields: FieldValues = {};
+  const legacyLists: FieldValues = {};
+  for (const [name, value] of Object.entries(change.fields)) {
+    if (!listFields.includes(name)) rowFields[name] = value;
+    else if (change.schemaVersion < itemListsVersion) legacyLists[name] = value;
+  }
+  return { rowFields, legacyLists: Object.keys(legacyLists).length > 0 ? legacyLists : null };
+}
+
 export interface MergeableChange {
   hlc: string;
   fields: FieldValues;
@@ -67,13 +107,26 @@ export interface RowState {
 
 export interface RowChange extends MergeableChange {
   author: string;
+  /** With both, the list copies of a version 2 change stay out of the state (see separateLegacyLists). */
+  tableName?: string;
+  schemaVersion?: number;
 }
 
 export const emptyRowState = (): RowState => ({ fields: {}, clocks: {}, authors: {} });
 
-/** Returns the state with the change folded in; the input is not modified. */
+/**
+ * Returns the state with the change folded in; the input is not modified. The relay's snapshot
+ * is made of these states, so a list field in it is always a version 1 list (a legacy list,
+ * with its clock), which is what a new laptop bootstrapping from it needs; version 2 lists reach
+ * it as their item rows.
+ */
 export function foldChange(state: RowState, change: RowChange): RowState {
-  const { values, clocks } = mergeChange(state, change);
+  let fields = change.fields;
+  if (change.tableName !== undefined && change.schemaVersion !== undefined) {
+    const { rowFields, legacyLists } = separateLegacyLists({ tableName: change.tableName, fields, schemaVersion: change.schemaVersion });
+    fields = legacyLists ? { ...rowFields, ...legacyLists } : rowFields;
+  }
+  const { values, clocks } = mergeChange(state, { hlc: change.hlc, fields });
   const authors = { ...state.authors };
   for (const name of Object.keys(clocks)) authors[name] = change.author;
   return { fields: { ...state.fields, ...values }, clocks: { ...state.clocks, ...clocks }, authors };

@@ -78,3 +78,10 @@ export async function createContact(page: Page, name: string, company: string): 
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 }
 
+export async function openEditForm(page: Page, name: string): Promise<void> {
+  const grid = await openContacts(page);
+  await grid.getByRole('row', { name: new RegExp(name) }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  await page.getByRole('button', { name: 'Edit' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Edit ${name}` })).toBeVisible();
+}

@@ -1,20 +1,11 @@
-import type { Page } from '@playwright/test';
 import { expect, logLineCount, test } from './sync-fixture';
-import { choosePath, createContact, formTeam, joinWorkspace, makeInviteCode, openContacts, openTeamSync, startWorkspace, syncIndicator, syncStatus, syncWaitMs } from './sync-steps';
+import { choosePath, createContact, formTeam, joinWorkspace, makeInviteCode, openContacts, openEditForm, openTeamSync, startWorkspace, syncIndicator, syncStatus, syncWaitMs } from './sync-steps';
 
 // Two teammates on one relay, driven as people would: by role and label, through two browser
 // hosts. The sync loop is real (pushes debounced by ~20 ms, pokes over WebSocket, backoff up to
 // 60 s when the relay is gone), so waits are generous and "Sync now" stands in for backoff.
 
 test.describe.configure({ timeout: 120_000 });
-
-async function openEditForm(page: Page, name: string): Promise<void> {
-  const grid = await openContacts(page);
-  await grid.getByRole('row', { name: new RegExp(name) }).click();
-  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
-  await page.getByRole('button', { name: 'Edit' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: `Edit ${name}` })).toBeVisible();
-}
 
 test('a teammate joins with an invite code and sees a contact the other creates, without reloading', async ({ relay, appA, appB }) => {
   // Not configured: the indicator says so and leads to the panel.

@@ -58,10 +58,12 @@ export class ImportService {
   ) {
     this.chunkRows = options.chunkRows ?? importChunkRows;
     this.batches = new ImportBatches(deps.dataDir);
-    this.writer = createImportWriter(deps.sqlite, (id) => deps.contacts.get(id), {
-      blobs: new BlobStore(path.join(deps.dataDir, 'files')),
-      addedBy: () => deps.settings.get().userName,
-    });
+    this.writer = createImportWriter(
+      deps.sqlite,
+      (id) => deps.contacts.get(id),
+      { blobs: new BlobStore(path.join(deps.dataDir, 'files')), addedBy: () => deps.settings.get().userName },
+      deps.contacts.lists,
+    );
   }
 
   private now(): number {

@@ -1,5 +1,6 @@
 import type { Contact } from '../../../src-shared/domain/contact';
 import type { ImportedContact } from '../../../src-shared/domain/exchange';
+import type { ListWriter } from '../../contacts/list-writer';
 import { fieldsToColumns, type ContactFields } from '../../contacts/row-mapping';
 import { tagRowId } from '../../contacts/search-index';
 import type { Sqlite } from '../../db/open';
@@ -31,7 +32,7 @@ export interface ImportPhotoStore {
   addedBy: () => string;
 }
 
-export function createImportWriter(sqlite: Sqlite, readContact: (id: string) => Contact, photoStore: ImportPhotoStore) {
+export function createImportWriter(sqlite: Sqlite, readContact: (id: string) => Contact, photoStore: ImportPhotoStore, lists: ListWriter) {
   const queries = createImportQueries(sqlite);
   const photoFiles = createPhotoFiles(sqlite);
 
@@ -61,12 +62,12 @@ export function createImportWriter(sqlite: Sqlite, readContact: (id: string) => 
   return {
     create(tx: MutationTx, id: string, contact: ImportedContact, now: number, photo: ImportedPhoto | null = null): void {
       const createdAt = contact.createdAt ?? now;
-      tx.write('contacts', id, {
-        ...fieldsToColumns(toFields(contact)),
-        created_at: createdAt,
-        updated_at: contact.updatedAt ?? now,
-        cl: 1,
-      });
+      tx.write(
+        'contacts',
+        id,
+        { ...fieldsToColumns(toFields(contact)), created_at: createdAt, updated_at: contact.updatedAt ?? now, cl: 1 },
+        { wholeLists: true },
+      );
       if (photo) tx.write('contacts', id, { photo_sha256: storePhoto(tx, id, photo, now) });
       writeTags(tx, id, contact.tags, new Set());
     },
@@ -84,7 +85,7 @@ export function createImportWriter(sqlite: Sqlite, readContact: (id: string) => 
       photo: ImportedPhoto | null = null,
     ): UpdateRecord | null {
       const current = readContact(id);
-      const next: ContactFields = { ...current, address: { ...current.address }, customFields: { ...current.customFields } };
+      const next: ContactFields = { ...current, address: { ...current.address } };
       for (const field of ['kind', 'name', 'company', 'jobTitle', 'contactType', 'status', 'owner', 'source', 'potentialValue', 'summary', 'doNotContact'] as const) {
         if (present.has(field)) (next as Record<string, unknown>)[field] = contact[field];
       }
@@ -92,20 +93,26 @@ export function createImportWriter(sqlite: Sqlite, readContact: (id: string) => 
         if (present.has(part)) next.address[part] = contact.address[part];
       }
       const numbers = new Set(current.phones.map((phone) => phone.e164));
-      next.phones = [...current.phones, ...contact.phones.filter((phone) => !numbers.has(phone.e164))];
+      const phones = [...current.phones, ...contact.phones.filter((phone) => !numbers.has(phone.e164))];
       const addresses = new Set(current.emails.map((email) => email.address.toLowerCase()));
-      next.emails = [...current.emails, ...contact.emails.filter((email) => !addresses.has(email.address.toLowerCase()))];
-      if (next.phones.length > 20 || next.emails.length > 20) {
+      const emails = [...current.emails, ...contact.emails.filter((email) => !addresses.has(email.address.toLowerCase()))];
+      if (phones.length > 20 || emails.length > 20) {
         throw new ImportRejected(`Adding this row's phones and e-mails to ${current.name} would pass the 20 a contact keeps.`);
       }
-      Object.assign(next.customFields, contact.customFields);
 
       const before = fieldsToColumns(current);
       const after = fieldsToColumns(next);
       const changedBefore: FieldValues = {};
       const changedAfter: FieldValues = {};
       for (const [column, value] of Object.entries(after)) {
-        if (before[column] === value) continue;
+        if (before[column] === value || column === 'phones' || column === 'emails' || column === 'custom_fields') continue;
+        changedBefore[column] = before[column] ?? null;
+        changedAfter[column] = value;
+      }
+      // Phones and e-mails are added and custom fields set item by item; undo needs the lists
+      // before and after, as the contact's columns hold them.
+      const copies = lists.write(tx, id, { phones, emails, customFields: contact.customFields });
+      for (const [column, value] of Object.entries(copies)) {
         changedBefore[column] = before[column] ?? null;
         changedAfter[column] = value;
       }

@@ -1,6 +1,7 @@
 import type { Address } from '../../../src-shared/domain/contact';
 import { FormGrid } from '../../ui/FormGrid';
 import { TextField } from '../../ui/TextField';
+import { Stack } from '../../ui/Stack';
 import type { FormErrors } from './form-model';
 
 const parts: { key: keyof Address; label: string; wide?: boolean }[] = [
@@ -13,7 +14,7 @@ const parts: { key: keyof Address; label: string; wide?: boolean }[] = [
 
 export function AddressFields({ address, errors, onChange }: { address: Address; errors: FormErrors; onChange: (address: Address) => void }) {
   return (
-    <fieldset className="address-fields">
+    <Stack as="fieldset" gap="sm">
       <legend className="field__label">Address</legend>
       <FormGrid>
         {parts.map((part) => (
@@ -28,6 +29,6 @@ export function AddressFields({ address, errors, onChange }: { address: Address;
           />
         ))}
       </FormGrid>
-    </fieldset>
+    </Stack>
   );
 }

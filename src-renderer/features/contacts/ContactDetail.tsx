@@ -9,6 +9,8 @@ import { capitalise } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
 import { PageHeader } from '../../ui/PageHeader';
 import { Screen } from '../../ui/Screen';
+import { Cluster } from '../../ui/Cluster';
+import { Stack } from '../../ui/Stack';
 import { ContactFollowUps } from '../followups/ContactFollowUps';
 import { ContactDealsSection } from '../pipeline/ContactDealsSection';
 import { ContactScoreBadge } from '../pipeline/ContactScoreBadge';
@@ -53,7 +55,7 @@ function ContactPage({ contact, tab }: { contact: Contact; tab: ContactTab }) {
         title={contact.name}
         meta={subtitle || undefined}
         details={
-          <ul className="contact-badges" aria-label="Type and status">
+          <Cluster as="ul" gap="xs" className="contact-badges" aria-label="Type and status">
             <li>
               <Badge tone="accent">{capitalise(contact.contactType)}</Badge>
             </li>
@@ -67,7 +69,7 @@ function ContactPage({ contact, tab }: { contact: Contact; tab: ContactTab }) {
                 </Badge>
               </li>
             ) : null}
-          </ul>
+          </Cluster>
         }
         actions={
           <>
@@ -84,16 +86,16 @@ function ContactPage({ contact, tab }: { contact: Contact; tab: ContactTab }) {
         }
       />
       <div className="contact-layout">
-        <div className="contact-layout__column">
+        <Stack>
           <ContactActivity contact={contact} tab={tab} />
-        </div>
-        <div className="contact-layout__column">
+        </Stack>
+        <Stack>
           <ContactScoreBadge contactId={contact.id} />
           <ContactFollowUps contact={named} />
           <ContactDealsSection contactId={contact.id} />
           <ContactInfoSection contact={contact} />
           <ContactSalesSection contact={contact} />
-        </div>
+        </Stack>
       </div>
     </Screen>
   );

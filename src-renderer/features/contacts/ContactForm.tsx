@@ -11,6 +11,7 @@ import { Notice } from '../../ui/Notice';
 import { Segmented } from '../../ui/Segmented';
 import { TextAreaField } from '../../ui/TextAreaField';
 import { TextField } from '../../ui/TextField';
+import { fieldBinding } from '../../ui/field-binding';
 import { AddressFields } from './AddressFields';
 import { ContactMethodsField } from './ContactMethodsField';
 import { CustomFieldInputs } from './CustomFieldInputs';
@@ -74,9 +75,10 @@ export function ContactForm({ initialValues, submitLabel, onSubmit, onCancel }: 
   };
 
   const errorCount = Object.keys(errors).length;
+  const bind = fieldBinding(values, errors, set);
 
   return (
-    <form ref={formRef} className="stack" noValidate onSubmit={(event) => void submit(event)}>
+    <form ref={formRef} className="stack stack--lg" noValidate onSubmit={(event) => void submit(event)}>
       {errorCount > 0 ? (
         <Notice tone="danger" role="status">
           {errorCount === 1 ? 'One field needs your attention.' : `${errorCount} fields need your attention.`}
@@ -85,9 +87,9 @@ export function ContactForm({ initialValues, submitLabel, onSubmit, onCancel }: 
       <Card title="Who">
         <Segmented label="This contact is a" options={['person', 'company'] as const} labels={kindLabels} value={values.kind} onChange={(kind) => set('kind', kind)} />
         <FormGrid>
-          <TextField label="Name" wide size="lg" required autoComplete="off" autoFocus value={values.name} error={errors.name} onChange={(name) => set('name', name)} />
-          <TextField label="Company" autoComplete="off" value={values.company} error={errors.company} onChange={(company) => set('company', company)} />
-          <TextField label="Job title" autoComplete="off" value={values.jobTitle} error={errors.jobTitle} onChange={(jobTitle) => set('jobTitle', jobTitle)} />
+          <TextField label="Name" wide size="lg" required autoComplete="off" autoFocus {...bind('name')} />
+          <TextField label="Company" autoComplete="off" {...bind('company')} />
+          <TextField label="Job title" autoComplete="off" {...bind('jobTitle')} />
         </FormGrid>
       </Card>
 
@@ -136,15 +138,7 @@ export function ContactForm({ initialValues, submitLabel, onSubmit, onCancel }: 
       ) : null}
 
       <Card title="Summary">
-        <TextAreaField
-          label="Summary notes"
-          hideLabel
-          rows={4}
-          hint="What matters about them, in a few lines."
-          value={values.summary}
-          error={errors.summary}
-          onChange={(summary) => set('summary', summary)}
-        />
+        <TextAreaField label="Summary notes" hideLabel rows={4} hint="What matters about them, in a few lines." {...bind('summary')} />
       </Card>
 
       <FormFooter>

@@ -5,6 +5,7 @@ import { DetailList } from '../../ui/DetailList';
 import { capitalise } from '../../ui/format';
 import { Icon, type IconName } from '../../ui/Icon';
 import { Notice } from '../../ui/Notice';
+import { Stack } from '../../ui/Stack';
 
 function addressLines(address: Address): string[] {
   const cityLine = [address.city, address.region, address.postcode].filter(Boolean).join(', ');
@@ -14,7 +15,7 @@ function addressLines(address: Address): string[] {
 function ReachList({ icon, items, none }: { icon: IconName; items: { key: string; href: string; text: string; type: string }[]; none: string }) {
   if (items.length === 0) return <span className="muted">{none}</span>;
   return (
-    <ul className="reach-list">
+    <Stack as="ul" gap="sm">
       {items.map((item) => (
         <li key={item.key} className="reach-list__item">
           <Icon name={icon} size={16} />
@@ -22,7 +23,7 @@ function ReachList({ icon, items, none }: { icon: IconName; items: { key: string
           <span className="reach-list__type">{capitalise(item.type)}</span>
         </li>
       ))}
-    </ul>
+    </Stack>
   );
 }
 

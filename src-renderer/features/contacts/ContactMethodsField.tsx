@@ -2,6 +2,7 @@ import { Button } from '../../ui/Button';
 import { FieldError } from '../../ui/Field';
 import { IconButton } from '../../ui/IconButton';
 import { Select, toOptions } from '../../ui/Select';
+import { Stack } from '../../ui/Stack';
 import { newRowKey, type FormErrors, type MethodRow } from './form-model';
 
 interface ContactMethodsFieldProps<Type extends string> {
@@ -28,7 +29,7 @@ export function ContactMethodsField<Type extends string>(props: ContactMethodsFi
   const defaultType = types[0];
 
   return (
-    <fieldset className="method-group">
+    <Stack as="fieldset" gap="sm" align="start">
       <legend className="field__label">{legend}</legend>
       {rows.map((row, index) => {
         const number = rows.length > 1 ? ` ${index + 1}` : '';
@@ -59,6 +60,6 @@ export function ContactMethodsField<Type extends string>(props: ContactMethodsFi
           {rows.length > 0 ? `Add another ${noun.toLowerCase()}` : `Add ${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun.toLowerCase()}`}
         </Button>
       ) : null}
-    </fieldset>
+    </Stack>
   );
 }

@@ -1,6 +1,7 @@
 import type { DuplicateMatch } from '../../../src-shared/domain/contact';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
+import { Stack } from '../../ui/Stack';
 
 interface DuplicateDialogProps {
   matches: DuplicateMatch[];
@@ -41,7 +42,7 @@ export function DuplicateDialog({ matches, onOpen, onCreateAnyway, onClose }: Du
       }
     >
       {only ? null : (
-        <ul className="duplicate-list">
+        <Stack as="ul" gap="sm">
           {matches.map((match) => (
             <li key={match.id} className="duplicate-list__item">
               <p>{describe(match)}</p>
@@ -50,7 +51,7 @@ export function DuplicateDialog({ matches, onOpen, onCreateAnyway, onClose }: Du
               </Button>
             </li>
           ))}
-        </ul>
+        </Stack>
       )}
     </Dialog>
   );

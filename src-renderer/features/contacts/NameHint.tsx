@@ -34,7 +34,7 @@ export function NameHint() {
         <p>Tell us your name so the contacts you add are marked as yours, and “My contacts” shows them.</p>
       </div>
       <form
-        className="name-hint__form"
+        className="cluster stack--sm"
         onSubmit={(event) => {
           event.preventDefault();
           void save();

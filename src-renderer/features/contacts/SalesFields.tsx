@@ -7,6 +7,7 @@ import { toOptions } from '../../ui/Select';
 import { SelectField } from '../../ui/SelectField';
 import { TagInput } from '../../ui/TagInput';
 import { TextField } from '../../ui/TextField';
+import { fieldBinding } from '../../ui/field-binding';
 import type { ContactFormValues, FormErrors, SetFormField } from './form-model';
 import type { Facets } from './hooks';
 
@@ -26,39 +27,15 @@ export function SalesFields({ values, errors, facets, set }: SalesFieldsProps) {
   const userName = useUi((state) => state.settings?.userName ?? '');
   const types = settingsTypes.includes(values.contactType) || !values.contactType ? settingsTypes : [values.contactType, ...settingsTypes];
   const owners = [...new Set([userName, ...(facets?.owners.map((owner) => owner.name) ?? [])].filter(Boolean))];
+  const bind = fieldBinding(values, errors, set);
 
   return (
     <FormGrid>
-      <SelectField label="Contact type" error={errors.contactType} options={toOptions(types)} value={values.contactType} onChange={(type) => set('contactType', type)} />
-      <SelectField label="Status" error={errors.status} options={toOptions(contactStatuses, statusLabels)} value={values.status} onChange={(status) => set('status', status)} />
-      <TextField
-        label="Owner"
-        hint="Who on the team looks after them"
-        autoComplete="off"
-        suggestions={owners}
-        value={values.owner}
-        error={errors.owner}
-        onChange={(owner) => set('owner', owner)}
-      />
-      <TextField
-        label="Source"
-        hint="How they found us"
-        autoComplete="off"
-        suggestions={commonSources}
-        value={values.source}
-        error={errors.source}
-        onChange={(source) => set('source', source)}
-      />
-      <TextField
-        label="Potential value"
-        hint={`In ${values.currency}, e.g. 1,250.00`}
-        prefix={values.currency}
-        inputMode="decimal"
-        autoComplete="off"
-        value={values.potentialValue}
-        error={errors.potentialValue}
-        onChange={(value) => set('potentialValue', value)}
-      />
+      <SelectField label="Contact type" options={toOptions(types)} {...bind('contactType')} />
+      <SelectField label="Status" options={toOptions(contactStatuses, statusLabels)} {...bind('status')} />
+      <TextField label="Owner" hint="Who on the team looks after them" autoComplete="off" suggestions={owners} {...bind('owner')} />
+      <TextField label="Source" hint="How they found us" autoComplete="off" suggestions={commonSources} {...bind('source')} />
+      <TextField label="Potential value" hint={`In ${values.currency}, e.g. 1,250.00`} prefix={values.currency} inputMode="decimal" autoComplete="off" {...bind('potentialValue')} />
       <Field label="Tags" error={errors.tags} wide>
         {(control) => <TagInput {...control} value={values.tags} suggestions={facets?.tags.map((tag) => tag.name) ?? []} onChange={(tags) => set('tags', tags)} />}
       </Field>

@@ -51,10 +51,10 @@ function NameCell({ item }: { item: ContactListItem }) {
     <span className="contact-cell">
       <Avatar name={item.name} kind={item.kind} photoUrl={item.photoSha256 ? api.fileUrl(item.photoSha256) : undefined} />
       <span className="contact-cell__text">
-        <a href={`#/contacts/${encodeURIComponent(item.id)}`} tabIndex={-1} className="contact-cell__name">
+        <a href={`#/contacts/${encodeURIComponent(item.id)}`} tabIndex={-1} className="contact-cell__name truncate">
           {item.name}
         </a>
-        {item.primaryEmail ? <span className="contact-cell__sub">{item.primaryEmail}</span> : null}
+        {item.primaryEmail ? <span className="meta truncate">{item.primaryEmail}</span> : null}
       </span>
       {item.doNotContact ? (
         <span className="contact-cell__dnc" title="Do not contact">

@@ -191,11 +191,18 @@ export function toDraft(values: ContactFormValues, customDefs: readonly CustomFi
   return { draft, errors, sentPhoneKeys, sentEmailKeys };
 }
 
-/** Only the fields that differ from how the form started, so edits elsewhere are not overwritten. */
+/**
+ * Only the fields that differ from how the form started, so edits elsewhere are not overwritten;
+ * of the custom fields, only those that differ (the core sets the ones a patch names).
+ */
 export function toPatch(initial: ContactDraft, current: ContactDraft): ContactPatch {
   const patch: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(current)) {
     if (JSON.stringify(value) !== JSON.stringify(initial[field as keyof ContactDraft])) patch[field] = value;
+  }
+  if (current.customFields && patch.customFields) {
+    const before = initial.customFields ?? {};
+    patch.customFields = Object.fromEntries(Object.entries(current.customFields).filter(([id, value]) => value !== (before[id] ?? null)));
   }
   return patch as ContactPatch;
 }

@@ -2,8 +2,11 @@ import type { ActivityItem } from '../../../src-shared/domain/timeline';
 import { routeHash } from '../../routes';
 import { useUi } from '../../store';
 import { Card } from '../../ui/Card';
+import { EmptyState } from '../../ui/EmptyState';
 import { formatDateTime, formatWhen } from '../../ui/format';
-import { Icon } from '../../ui/Icon';
+import { IconCircle } from '../../ui/IconCircle';
+import { ListRow } from '../../ui/ListRow';
+import { RowList } from '../../ui/RowList';
 import { useNow } from '../../ui/use-now';
 
 /** The latest notes and calls across contacts, each leading to its contact. */
@@ -13,38 +16,41 @@ export function RecentActivity({ items }: { items: readonly ActivityItem[] }) {
   return (
     <Card title="Recent activity">
       {items.length === 0 ? (
-        <p className="muted">Notes and calls appear here as you and your team log them.</p>
+        <EmptyState compact title="Notes and calls appear here as you and your team log them." />
       ) : (
-        <ul className="activity-list">
+        <RowList>
           {items.map((item) => {
             const route = { name: 'contact', id: item.contactId } as const;
             return (
-              <li key={item.key} className="activity-item">
-                <span className="activity-item__icon" aria-hidden="true">
-                  <Icon name={item.kind === 'call' ? 'phone' : 'note'} size={15} />
-                </span>
-                <div className="activity-item__text">
-                  <p>
-                    <a
-                      href={routeHash(route)}
-                      onClick={(event) => {
-                        event.preventDefault();
-                        navigate(route);
-                      }}
-                    >
-                      {item.contactName}
-                    </a>{' '}
-                    <span className="muted">· {item.title}</span>
-                  </p>
-                  {item.detail ? <p className="activity-item__detail">{item.detail}</p> : null}
-                </div>
-                <time className="activity-item__time" dateTime={new Date(item.at).toISOString()} title={formatDateTime(item.at)}>
-                  {formatWhen(item.at, now)}
-                </time>
+              <li key={item.key}>
+                <ListRow
+                  leading={<IconCircle icon={item.kind === 'call' ? 'phone' : 'note'} tone={item.kind === 'call' ? 'success' : 'info'} />}
+                  title={
+                    <>
+                      <a
+                        href={routeHash(route)}
+                        onClick={(event) => {
+                          event.preventDefault();
+                          navigate(route);
+                        }}
+                      >
+                        {item.contactName}
+                      </a>
+                      <span className="activity-kind muted"> · {item.title}</span>
+                    </>
+                  }
+                  trailing={
+                    <time className="muted" dateTime={new Date(item.at).toISOString()} title={formatDateTime(item.at)}>
+                      {formatWhen(item.at, now)}
+                    </time>
+                  }
+                >
+                  {item.detail ? <p className="activity-detail">{item.detail}</p> : null}
+                </ListRow>
               </li>
             );
           })}
-        </ul>
+        </RowList>
       )}
     </Card>
   );

@@ -6,6 +6,8 @@ import { EmptyState } from '../../ui/EmptyState';
 import { formatDateTime } from '../../ui/format';
 import { LiveContent } from '../../ui/LiveContent';
 import { Notice } from '../../ui/Notice';
+import { ListRow } from '../../ui/ListRow';
+import { RowList } from '../../ui/RowList';
 import { DownloadLink } from './DownloadLink';
 import { useBackups, useJob, useStartJob } from './hooks';
 import { JobProgress } from './JobProgress';
@@ -54,14 +56,19 @@ export function BackupPanel() {
           list.length === 0 ? (
             <EmptyState compact title="No backups yet." />
           ) : (
-            <ul className="exchange-list" aria-label="Recent backups">
+            <RowList label="Recent backups">
               {list.slice(0, 10).map((item) => (
-                <li key={item.fileName} className="exchange-list__item">
-                  <span>{formatDateTime(item.createdAt)}</span>
-                  <DownloadLink kind="backups" fileName={item.fileName} bytes={item.bytes} label="Download" accessibleName={`Download backup of ${formatDateTime(item.createdAt)}`} />
+                <li key={item.fileName}>
+                  <ListRow
+                    align="center"
+                    title={<span className="exchange-plain">{formatDateTime(item.createdAt)}</span>}
+                    trailing={
+                      <DownloadLink kind="backups" fileName={item.fileName} bytes={item.bytes} label="Download" accessibleName={`Download backup of ${formatDateTime(item.createdAt)}`} />
+                    }
+                  />
                 </li>
               ))}
-            </ul>
+            </RowList>
           )
         }
       </LiveContent>

@@ -4,6 +4,7 @@ import { Segmented } from '../../ui/Segmented';
 import { Select, toOptions } from '../../ui/Select';
 import { StatList } from '../../ui/StatList';
 import { Table, type TableColumn } from '../../ui/Table';
+import { Stack } from '../../ui/Stack';
 import { ProblemTable } from './ProblemTable';
 
 export const duplicateActionLabels: Record<DuplicateAction, string> = {
@@ -52,7 +53,7 @@ export function DuplicatesStep({ preview, onDuplicate, decisions, onChangeDefaul
   ];
 
   return (
-    <div className="exchange-section">
+    <Stack gap="md">
       <StatList
         label="What this import will do"
         items={[
@@ -64,7 +65,7 @@ export function DuplicatesStep({ preview, onDuplicate, decisions, onChangeDefaul
         ]}
       />
 
-      <section className="exchange-section" aria-labelledby="import-duplicates-title">
+      <Stack as="section" gap="md" aria-labelledby="import-duplicates-title">
         <h3 id="import-duplicates-title" className="exchange-subtitle">
           Duplicates
         </h3>
@@ -83,16 +84,16 @@ export function DuplicatesStep({ preview, onDuplicate, decisions, onChangeDefaul
             <Table caption="Rows that match a contact" density="compact" maxHeight={360} columns={columns} rows={duplicates} rowKey={(duplicate) => duplicate.line} />
           </>
         )}
-      </section>
+      </Stack>
 
       {problems.length > 0 ? (
-        <section className="exchange-section" aria-labelledby="import-problems-title">
+        <Stack as="section" gap="md" aria-labelledby="import-problems-title">
           <h3 id="import-problems-title" className="exchange-subtitle">
             Rows that can’t be imported
           </h3>
           <ProblemTable problems={problems} />
-        </section>
+        </Stack>
       ) : null}
-    </div>
+    </Stack>
   );
 }

@@ -20,6 +20,7 @@ import { Notice } from '../../ui/Notice';
 import { Segmented } from '../../ui/Segmented';
 import { toOptions } from '../../ui/Select';
 import { SelectField } from '../../ui/SelectField';
+import { Cluster } from '../../ui/Cluster';
 import { coreFilters, isNarrowed } from '../contacts/contact-pages';
 import { DownloadLink } from './DownloadLink';
 import { useJob, useStartJob } from './hooks';
@@ -103,11 +104,11 @@ export function ExportPanel() {
 
   return (
     <Card title="Export" help="A CSV file for a spreadsheet, your accountant or another CRM. Files are made on this computer.">
-      <div className="export-options">
+      <Cluster gap="md" className="export-options">
         <SelectField label="What to export" options={toOptions(exportEntities, entityLabels)} value={entity} onChange={(next) => choose(next, preset)} />
         <SelectField label="Preset" options={toOptions(presets, presetLabels)} value={preset} onChange={(next) => choose(entity, next)} />
         <Segmented label="Separator" showLabel options={delimiters} labels={delimiterLabels} value={delimiter} onChange={setDelimiter} />
-      </div>
+      </Cluster>
       {entity === 'contacts' ? (
         <Checkbox
           label="Use the search and filters of the contact list"
@@ -126,14 +127,14 @@ export function ExportPanel() {
           ))}
         </div>
       </fieldset>
-      <div className="exchange-actions exchange-actions--start">
+      <Cluster>
         <Button variant="primary" icon="download" onClick={exportCsv} disabled={csvRunning || columns.length === 0}>
           Export {entityLabels[entity].toLowerCase()} as CSV
         </Button>
         <Button onClick={() => void json.run(undefined)} disabled={jsonRunning}>
           Export everything as JSON
         </Button>
-      </div>
+      </Cluster>
       <ExportOutcome label="CSV export progress" jobId={csv.jobId} startError={csv.startError} status={csvStatus} />
       <ExportOutcome label="JSON export progress" jobId={json.jobId} startError={json.startError} status={jsonStatus} />
     </Card>

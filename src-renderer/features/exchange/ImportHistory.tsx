@@ -5,6 +5,9 @@ import { Badge } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
 import { formatCount, formatDateTime } from '../../ui/format';
 import { Notice } from '../../ui/Notice';
+import { ListRow } from '../../ui/ListRow';
+import { RowList } from '../../ui/RowList';
+import { Stack } from '../../ui/Stack';
 import { useImportHistory } from './hooks';
 
 /** Past imports, newest first, each one undoable until it has been undone. */
@@ -36,7 +39,7 @@ export function ImportHistory({ reloadKey }: { reloadKey: number }) {
   const failed = history.status === 'failed' ? 'Past imports could not be read.' : null;
   if (!failed && (!batches || batches.length === 0)) return null;
   return (
-    <section className="exchange-section" aria-labelledby="import-history-title">
+    <Stack as="section" gap="md" aria-labelledby="import-history-title">
       <h3 id="import-history-title" className="exchange-subtitle">
         Recent imports
       </h3>
@@ -50,34 +53,34 @@ export function ImportHistory({ reloadKey }: { reloadKey: number }) {
           {message}
         </Notice>
       ) : null}
-      <ul className="exchange-list" aria-label="Recent imports">
+      <RowList label="Recent imports">
         {(batches ?? []).slice(0, 5).map((batch) => (
-          <li key={batch.batchId} className="exchange-list__item">
-            <span>
-              <strong>{batch.fileName}</strong>{' '}
-              <span className="muted">
-                · {formatDateTime(batch.startedAt)} · {formatCount(batch.counts.created, 'contact')} created
-                {batch.counts.updated > 0 ? `, ${batch.counts.updated} updated` : ''}
-              </span>
-            </span>
-            {batch.undoneAt ? (
-              <Badge>Undone</Badge>
-            ) : (
-              <Button
-                size="sm"
-                icon="undo"
-                onClick={() => void undo(batch)}
-                disabled={undoing !== null}
-                busy={undoing === batch.batchId}
-                busyLabel="Undoing…"
-                aria-label={`Undo the import of ${batch.fileName}`}
-              >
-                Undo
-              </Button>
-            )}
+          <li key={batch.batchId}>
+            <ListRow
+              align="center"
+              title={batch.fileName}
+              meta={`${formatDateTime(batch.startedAt)} · ${formatCount(batch.counts.created, 'contact')} created${batch.counts.updated > 0 ? `, ${batch.counts.updated} updated` : ''}`}
+              trailing={
+                batch.undoneAt ? (
+                  <Badge>Undone</Badge>
+                ) : (
+                  <Button
+                    size="sm"
+                    icon="undo"
+                    onClick={() => void undo(batch)}
+                    disabled={undoing !== null}
+                    busy={undoing === batch.batchId}
+                    busyLabel="Undoing…"
+                    aria-label={`Undo the import of ${batch.fileName}`}
+                  >
+                    Undo
+                  </Button>
+                )
+              }
+            />
           </li>
         ))}
-      </ul>
-    </section>
+      </RowList>
+    </Stack>
   );
 }

@@ -6,6 +6,8 @@ import { formatCount } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
 import { Notice } from '../../ui/Notice';
 import { StatList } from '../../ui/StatList';
+import { Cluster } from '../../ui/Cluster';
+import { Stack } from '../../ui/Stack';
 import { saveTextAsFile } from './hooks';
 import { ProblemTable, WarningTable } from './ProblemTable';
 
@@ -45,7 +47,7 @@ export function ImportReportView({ report, onStartOver }: ImportReportViewProps)
   };
 
   return (
-    <div className="exchange-section">
+    <Stack gap="md">
       <p className="exchange-outcome" role="status">
         {cancelled ? (
           <>The import of {report.fileName} was cancelled; nothing from it was kept.</>
@@ -86,19 +88,19 @@ export function ImportReportView({ report, onStartOver }: ImportReportViewProps)
         </section>
       ) : null}
       {!cancelled && report.problems.length > 0 ? (
-        <section className="exchange-section" aria-labelledby="import-failed-title">
+        <Stack as="section" gap="md" aria-labelledby="import-failed-title">
           <h3 id="import-failed-title" className="exchange-subtitle">
             Rows that failed
           </h3>
           <ProblemTable problems={report.problems} />
-        </section>
+        </Stack>
       ) : null}
       {error ? (
         <Notice tone="danger" role="alert">
           {error}
         </Notice>
       ) : null}
-      <div className="exchange-actions">
+      <Cluster justify="end">
         {!cancelled && report.hasErrorFile ? (
           <Button icon="download" onClick={() => void downloadErrors()}>
             Download errors as CSV
@@ -112,7 +114,7 @@ export function ImportReportView({ report, onStartOver }: ImportReportViewProps)
         <Button variant="primary" onClick={onStartOver}>
           Import another file
         </Button>
-      </div>
-    </div>
+      </Cluster>
+    </Stack>
   );
 }

@@ -7,6 +7,7 @@ import { cx } from '../../ui/class-names';
 import { DropZone } from '../../ui/DropZone';
 import { formatCount } from '../../ui/format';
 import { Notice } from '../../ui/Notice';
+import { Cluster } from '../../ui/Cluster';
 import { DuplicatesStep } from './DuplicatesStep';
 import { useJob } from './hooks';
 import { ImportHistory } from './ImportHistory';
@@ -180,12 +181,12 @@ export function ImportWizard() {
       {step === 'mapping' && preview && choices.mapping ? (
         <>
           <MappingStep preview={preview} mapping={choices.mapping} onChange={(mapping) => void refreshPreview({ ...choices, mapping })} />
-          <div className="exchange-actions">
+          <Cluster justify="end">
             <Button onClick={startOver}>Choose another file</Button>
             <Button variant="primary" onClick={() => setStep('duplicates')} disabled={busy}>
               Next: duplicates
             </Button>
-          </div>
+          </Cluster>
         </>
       ) : null}
 
@@ -207,12 +208,12 @@ export function ImportWizard() {
             onChangeDefault={(onDuplicate) => void refreshPreview({ ...choices, onDuplicate, decisions: {} })}
             onChangeRow={(line, action) => void refreshPreview({ ...choices, decisions: { ...choices.decisions, [String(line)]: action } })}
           />
-          <div className="exchange-actions">
+          <Cluster justify="end">
             <Button onClick={() => (preview.format === 'csv' ? setStep('mapping') : startOver())}>Back</Button>
             <Button variant="primary" onClick={() => void run()} disabled={busy || importable === 0}>
               {importable === 0 ? 'Nothing to import' : `Import ${formatCount(importable, 'contact')}`}
             </Button>
-          </div>
+          </Cluster>
         </>
       ) : null}
 

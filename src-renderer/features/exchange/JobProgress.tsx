@@ -2,6 +2,7 @@ import type { JobStatus } from '../../../src-shared/domain/exchange';
 import { Button } from '../../ui/Button';
 import { formatNumber } from '../../ui/format';
 import { ProgressBar } from '../../ui/ProgressBar';
+import { Stack } from '../../ui/Stack';
 
 const phaseLabels: Record<string, string> = {
   reading: 'Reading the file',
@@ -25,7 +26,7 @@ export function JobProgress({ label, status, onCancel, cancelling = false }: Job
   const done = Math.min(status?.done ?? 0, total);
   const phase = status ? (phaseLabels[status.phase] ?? 'Working') : 'Starting';
   return (
-    <div className="job-progress">
+    <Stack gap="sm">
       <ProgressBar
         label={label}
         phase={cancelling ? 'Cancelling…' : `${phase}…`}
@@ -40,6 +41,6 @@ export function JobProgress({ label, status, onCancel, cancelling = false }: Job
           </Button>
         </div>
       ) : null}
-    </div>
+    </Stack>
   );
 }

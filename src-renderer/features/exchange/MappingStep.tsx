@@ -3,6 +3,7 @@ import { useUi } from '../../store';
 import { formatCount } from '../../ui/format';
 import { Select } from '../../ui/Select';
 import { Table, type TableColumn } from '../../ui/Table';
+import { Stack } from '../../ui/Stack';
 import { replaceTarget, targetFromValue, targetGroups, targetOf, targetValue } from './mapping-options';
 import { PreviewTable } from './PreviewTable';
 
@@ -29,7 +30,7 @@ export function MappingStep({ preview, mapping, onChange }: MappingStepProps) {
   const mapped = mapping.filter((entry) => entry.target.field !== 'ignore').length;
   const columns: TableColumn<string>[] = [
     { id: 'header', header: 'Column in the file', rowHeader: true, cell: (header, column) => header || `Column ${column + 1}` },
-    { id: 'example', header: 'Example', muted: true, cell: (_, column) => <span className="exchange-example">{firstRow?.cells[column] ?? ''}</span> },
+    { id: 'example', header: 'Example', muted: true, cell: (_, column) => <span className="exchange-example truncate">{firstRow?.cells[column] ?? ''}</span> },
     {
       id: 'target',
       header: 'Stored as',
@@ -49,7 +50,7 @@ export function MappingStep({ preview, mapping, onChange }: MappingStepProps) {
   ];
 
   return (
-    <div className="exchange-section">
+    <Stack gap="md">
       <p className="muted">
         This looks like {sourceLabels[preview.source]} ({formatCount(preview.counts.rows, 'row')}, {preview.encoding}
         {preview.delimiter ? `, separated by “${preview.delimiter === '\t' ? 'tab' : preview.delimiter}”` : ''}).{' '}
@@ -66,6 +67,6 @@ export function MappingStep({ preview, mapping, onChange }: MappingStepProps) {
       />
       <h3 className="exchange-subtitle">Preview</h3>
       <PreviewTable rows={preview.preview} />
-    </div>
+    </Stack>
   );
 }

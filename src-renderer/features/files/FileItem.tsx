@@ -8,6 +8,7 @@ import { Button } from '../../ui/Button';
 import { formatBytes, formatDateTime, formatWhen } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
 import { IconButton } from '../../ui/IconButton';
+import { ListRow } from '../../ui/ListRow';
 import { useNow } from '../../ui/use-now';
 import { FileTransferStatus, type FetchState } from './FileTransferStatus';
 import { categoryLabels, deleteFileWithUndo } from './hooks';
@@ -61,46 +62,54 @@ export function FileItem({ file, upload, download, onPreview, onFetched }: FileI
   };
 
   return (
-    <div className="file-item">
-      <span className={`file-item__thumb file-item__thumb--${isImage ? 'image' : 'icon'}`} aria-hidden="true">
-        {isImage ? <img src={url} alt="" loading="lazy" /> : <Icon name={file.mimeType === 'application/pdf' ? 'note' : 'file'} size={22} />}
-      </span>
-      <div className="file-item__text">
-        {previewable ? (
-          <Button variant="link" className="file-item__name" onClick={() => void preview()}>
+    <ListRow
+      align="center"
+      leading={
+        <span className="file-thumb" aria-hidden="true">
+          {isImage ? <img src={url} alt="" loading="lazy" /> : <Icon name={file.mimeType === 'application/pdf' ? 'note' : 'file'} size={22} />}
+        </span>
+      }
+      title={
+        previewable ? (
+          <Button variant="link" className="file-name truncate" onClick={() => void preview()}>
             {file.name}
           </Button>
         ) : (
-          <span className="file-item__name">{file.name}</span>
-        )}
-        <p className="file-item__meta">
-          <Badge>{categoryLabels[file.category]}</Badge> {fileKind(file)} · {formatBytes(file.sizeBytes)} ·{' '}
-          {file.addedBy || 'You'}, <time title={formatDateTime(file.createdAt)}>{formatWhen(file.createdAt, now)}</time>
-        </p>
-        <FileTransferStatus
-          file={file}
-          upload={upload}
-          download={download}
-          fetchState={fetchState}
-          onFetch={() => void fetchBytes()}
-          onCancelFetch={() => void api.invoke('files.cancelFetch', { sha256: file.sha256 }).catch(showError)}
-        />
-      </div>
-      <div className="file-item__actions">
-        {file.available ? (
-          <>
-            {previewable ? <IconButton icon="eye" label={`Preview ${file.name}`} onClick={() => onPreview(file)} /> : null}
-            {api.opensFilesWithOs() ? (
-              <IconButton icon="external" label={`Open ${file.name} in another app`} onClick={() => void api.openFile(file.sha256).catch(showError)} />
-            ) : (
-              <a className="icon-button" href={url} download={file.name} aria-label={`Download ${file.name}`}>
-                <Icon name="download" size={16} />
-              </a>
-            )}
-          </>
-        ) : null}
-        <IconButton icon="trash" label={`Delete ${file.name}`} onClick={() => void deleteFileWithUndo(file)} />
-      </div>
-    </div>
+          <span className="file-name truncate">{file.name}</span>
+        )
+      }
+      meta={
+        <>
+          <Badge>{categoryLabels[file.category]}</Badge> {fileKind(file)} · {formatBytes(file.sizeBytes)} · {file.addedBy || 'You'},{' '}
+          <time title={formatDateTime(file.createdAt)}>{formatWhen(file.createdAt, now)}</time>
+        </>
+      }
+      trailing={
+        <>
+          {file.available ? (
+            <>
+              {previewable ? <IconButton icon="eye" label={`Preview ${file.name}`} onClick={() => onPreview(file)} /> : null}
+              {api.opensFilesWithOs() ? (
+                <IconButton icon="external" label={`Open ${file.name} in another app`} onClick={() => void api.openFile(file.sha256).catch(showError)} />
+              ) : (
+                <a className="icon-button" href={url} download={file.name} aria-label={`Download ${file.name}`}>
+                  <Icon name="download" size={16} />
+                </a>
+              )}
+            </>
+          ) : null}
+          <IconButton icon="trash" label={`Delete ${file.name}`} onClick={() => void deleteFileWithUndo(file)} />
+        </>
+      }
+    >
+      <FileTransferStatus
+        file={file}
+        upload={upload}
+        download={download}
+        fetchState={fetchState}
+        onFetch={() => void fetchBytes()}
+        onCancelFetch={() => void api.invoke('files.cancelFetch', { sha256: file.sha256 }).catch(showError)}
+      />
+    </ListRow>
   );
 }

@@ -7,7 +7,9 @@ import { EmptyState } from '../../ui/EmptyState';
 import { formatBytes } from '../../ui/format';
 import { LiveContent } from '../../ui/LiveContent';
 import { Notice } from '../../ui/Notice';
+import { RowList } from '../../ui/RowList';
 import { SelectField } from '../../ui/SelectField';
+import { Stack } from '../../ui/Stack';
 import type { LiveData } from '../../ui/use-live-data';
 import { FileItem } from './FileItem';
 import { FilePreviewDialog } from './FilePreviewDialog';
@@ -51,7 +53,7 @@ export function FilesPanel({ contactId, files }: { contactId: string; files: Liv
   };
 
   return (
-    <div className="files-panel">
+    <Stack gap="md">
       <DropZone
         title="Drag quotes, contracts and photos here"
         dropTitle="Drop to attach"
@@ -80,7 +82,7 @@ export function FilesPanel({ contactId, files }: { contactId: string; files: Liv
               Quotes, signed contracts and site photos you attach are kept here, and shared with your team when you sync.
             </EmptyState>
           ) : (
-            <ul className="file-list" aria-label="Files">
+            <RowList label="Files">
               {list.map((file) => (
                 <li key={file.id}>
                   <FileItem
@@ -92,11 +94,11 @@ export function FilesPanel({ contactId, files }: { contactId: string; files: Liv
                   />
                 </li>
               ))}
-            </ul>
+            </RowList>
           )
         }
       </LiveContent>
       {previewing ? <FilePreviewDialog file={previewing} onClose={() => setPreviewing(null)} /> : null}
-    </div>
+    </Stack>
   );
 }

@@ -39,7 +39,7 @@ export function ContactFollowUps({ contact }: { contact: { id: string; name: str
       {done && done.total > 0 ? (
         <>
           <div>
-            <Button variant="ghost" size="sm" aria-expanded={showDone} onClick={() => setShowDone(!showDone)}>
+            <Button variant="link" size="sm" aria-expanded={showDone} onClick={() => setShowDone(!showDone)}>
               {showDone ? 'Hide done' : `Show done (${formatNumber(done.total)})`}
             </Button>
           </div>

@@ -3,12 +3,14 @@ import { followUpPresets, followUpPriorities, presetDueAt, type FollowUp, type F
 import { api, ApiError, stripFieldPrefix } from '../../api';
 import { useUi } from '../../store';
 import { ChipButton } from '../../ui/ChipButton';
+import { Cluster } from '../../ui/Cluster';
 import { ContactPicker, type PickedContact } from '../../ui/ContactPicker';
 import { fromDateAndTime, toDateInput, toTimeInput } from '../../ui/dates';
 import { Field } from '../../ui/Field';
 import { FormDialog } from '../../ui/FormDialog';
 import { FormGrid } from '../../ui/FormGrid';
 import { Segmented } from '../../ui/Segmented';
+import { Stack } from '../../ui/Stack';
 import { TextField } from '../../ui/TextField';
 import { presetLabels, priorityLabels } from './follow-up-format';
 
@@ -90,20 +92,20 @@ export function FollowUpDialog({ contact, callId, followUp, onClose }: FollowUpD
         </Field>
       ) : null}
       <TextField label="What needs doing" autoFocus autoComplete="off" placeholder="e.g. Call back about the boiler quote" value={title} error={errors.title} onChange={setTitle} />
-      <fieldset className="follow-up-due">
+      <Stack as="fieldset" gap="sm">
         <legend className="field__label">Due</legend>
-        <div className="follow-up-due__presets" role="group" aria-label="Quick picks">
+        <Cluster gap="xs" role="group" aria-label="Quick picks">
           {followUpPresets.map((preset) => (
             <ChipButton key={preset} onClick={() => applyPreset(presetDueAt(preset, new Date()))}>
               {presetLabels[preset]}
             </ChipButton>
           ))}
-        </div>
+        </Cluster>
         <FormGrid columns={2}>
           <TextField label="Due date" type="date" required value={date} error={errors.due} onChange={setDate} />
           <TextField label="Due time" type="time" value={time} onChange={setTime} />
         </FormGrid>
-      </fieldset>
+      </Stack>
       <FormGrid columns={2}>
         <TextField
           label="Assigned to"

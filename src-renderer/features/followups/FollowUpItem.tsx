@@ -6,6 +6,7 @@ import { cx } from '../../ui/class-names';
 import { formatDateTime, formatWhen } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
 import { IconButton } from '../../ui/IconButton';
+import { ListRow } from '../../ui/ListRow';
 import { MenuButton } from '../../ui/MenuButton';
 import { useNow } from '../../ui/use-now';
 import { presetLabels, priorityLabels } from './follow-up-format';
@@ -32,16 +33,20 @@ export function FollowUpItem({ followUp, showContact, onEdit }: FollowUpItemProp
   const standing = <StandingBadge followUp={followUp} quietWhenFine={compact} />;
 
   return (
-    <div className={cx('follow-up', done && 'follow-up--done', compact && 'follow-up--compact')}>
-      <input
-        type="checkbox"
-        className="follow-up__check"
-        checked={done}
-        aria-label={done ? `Reopen “${followUp.title}”` : `Mark “${followUp.title}” done`}
-        onChange={() => (done ? reopenFollowUp(followUp) : completeFollowUp(followUp))}
-      />
-      <div className="follow-up__main">
-        <p className="follow-up__title">
+    <ListRow
+      className={cx('follow-up', done && 'follow-up--done')}
+      align={compact ? 'top' : 'center'}
+      leading={
+        <input
+          type="checkbox"
+          className="follow-up__check"
+          checked={done}
+          aria-label={done ? `Reopen “${followUp.title}”` : `Mark “${followUp.title}” done`}
+          onChange={() => (done ? reopenFollowUp(followUp) : completeFollowUp(followUp))}
+        />
+      }
+      title={
+        <>
           {followUp.title}
           {followUp.priority === 'high' ? (
             <Badge tone="warning">
@@ -49,11 +54,11 @@ export function FollowUpItem({ followUp, showContact, onEdit }: FollowUpItemProp
               <span className="visually-hidden"> priority</span>
             </Badge>
           ) : null}
-          {followUp.slaRuleId ? (
-            <Badge title="Created by a response-time rule in Settings">Auto</Badge>
-          ) : null}
-        </p>
-        <p className="follow-up__meta">
+          {followUp.slaRuleId ? <Badge title="Created by a response-time rule in Settings">Auto</Badge> : null}
+        </>
+      }
+      meta={
+        <>
           {showContact ? (
             <>
               <a
@@ -76,25 +81,27 @@ export function FollowUpItem({ followUp, showContact, onEdit }: FollowUpItemProp
           </time>
           {showAssignee ? ` · for ${followUp.assignee}` : ''}
           {compact ? standing : null}
-        </p>
-      </div>
-      {compact ? null : standing}
-      <div className="follow-up__actions">
-        {!done ? (
-          <MenuButton
-            label={`Snooze “${followUp.title}”`}
-            className={cx('icon-button', compact && 'icon-button--sm')}
-            items={followUpPresets.map((preset) => {
-              const until = presetDueAt(preset, new Date());
-              return { label: presetLabels[preset], hint: formatWhen(until, now), onSelect: () => snoozeFollowUp(followUp, presetDueAt(preset, new Date())) };
-            })}
-          >
-            <Icon name="bell" size={16} />
-          </MenuButton>
-        ) : null}
-        <IconButton icon="edit" size={compact ? 'sm' : 'md'} label={`Edit “${followUp.title}”`} onClick={() => onEdit(followUp)} />
-        <IconButton icon="trash" size={compact ? 'sm' : 'md'} label={`Delete “${followUp.title}”`} onClick={() => deleteFollowUp(followUp)} />
-      </div>
-    </div>
+        </>
+      }
+      trailing={
+        <>
+          {compact ? null : standing}
+          {!done ? (
+            <MenuButton
+              label={`Snooze “${followUp.title}”`}
+              className={cx('icon-button', compact && 'icon-button--sm')}
+              items={followUpPresets.map((preset) => {
+                const until = presetDueAt(preset, new Date());
+                return { label: presetLabels[preset], hint: formatWhen(until, now), onSelect: () => snoozeFollowUp(followUp, presetDueAt(preset, new Date())) };
+              })}
+            >
+              <Icon name="bell" size={16} />
+            </MenuButton>
+          ) : null}
+          <IconButton icon="edit" size={compact ? 'sm' : 'md'} label={`Edit “${followUp.title}”`} onClick={() => onEdit(followUp)} />
+          <IconButton icon="trash" size={compact ? 'sm' : 'md'} label={`Delete “${followUp.title}”`} onClick={() => deleteFollowUp(followUp)} />
+        </>
+      }
+    />
   );
 }

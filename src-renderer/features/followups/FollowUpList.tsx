@@ -1,4 +1,5 @@
 import type { FollowUp } from '../../../src-shared/domain/follow-up';
+import { RowList } from '../../ui/RowList';
 import { FollowUpItem } from './FollowUpItem';
 import './followups.css';
 
@@ -11,12 +12,12 @@ interface FollowUpListProps {
 
 export function FollowUpList({ label, items, showContact, onEdit }: FollowUpListProps) {
   return (
-    <ul className="follow-up-list" aria-label={label}>
+    <RowList label={label}>
       {items.map((followUp) => (
         <li key={followUp.id}>
           <FollowUpItem followUp={followUp} showContact={showContact} onEdit={onEdit} />
         </li>
       ))}
-    </ul>
+    </RowList>
   );
 }

@@ -4,6 +4,7 @@ import { useUi } from '../../store';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { EmptyState } from '../../ui/EmptyState';
+import { ShowMore } from '../../ui/ShowMore';
 import { formatCount, formatNumber } from '../../ui/format';
 import { LiveContent } from '../../ui/LiveContent';
 import { PageHeader } from '../../ui/PageHeader';
@@ -77,21 +78,17 @@ function FollowUpView({ view, scope }: { view: FollowUpListKind; scope: 'mine' |
             <p>{emptyText[view].body}</p>
           </EmptyState>
         ) : (
-          <Card flush>
+          <Card flush className="follow-up-card">
             <FollowUpList label={`${viewLabels[view]} follow-ups`} items={data.items} showContact onEdit={setEditing} />
-            {data.items.length < data.total ? (
-              <div className="follow-up-more">
-                {limit < maxLimit ? (
-                  <Button size="sm" onClick={() => setLimit((current) => Math.min(maxLimit, current + pageSize))}>
-                    Show {formatNumber(Math.min(pageSize, data.total - data.items.length))} more
-                  </Button>
-                ) : (
-                  <p className="muted">
-                    Showing the first {formatNumber(maxLimit)} of {formatNumber(data.total)}.
-                  </p>
-                )}
-              </div>
-            ) : null}
+            {data.items.length >= data.total ? null : limit < maxLimit ? (
+              <ShowMore className="follow-up-more" onClick={() => setLimit((current) => Math.min(maxLimit, current + pageSize))}>
+                Show {formatNumber(Math.min(pageSize, data.total - data.items.length))} more
+              </ShowMore>
+            ) : (
+              <p className="muted follow-up-more">
+                Showing the first {formatNumber(maxLimit)} of {formatNumber(data.total)}.
+              </p>
+            )}
             {editing ? <FollowUpDialog followUp={editing} onClose={() => setEditing(null)} /> : null}
           </Card>
         )

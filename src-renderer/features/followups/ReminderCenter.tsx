@@ -4,8 +4,8 @@ import { api } from '../../api';
 import { useUi } from '../../store';
 import { formatRelative } from '../../ui/format';
 import { Button } from '../../ui/Button';
-import { Icon } from '../../ui/Icon';
 import { IconButton } from '../../ui/IconButton';
+import { IconCircle } from '../../ui/IconCircle';
 import { useNow } from '../../ui/use-now';
 import { completeFollowUp } from './hooks';
 import './followups.css';
@@ -48,9 +48,7 @@ function MoreReminders({ rest }: { rest: FollowUp[] }) {
   };
   return (
     <article className="reminder" aria-labelledby="reminders-more">
-      <span className="reminder__icon" aria-hidden="true">
-        <Icon name="bell" size={18} />
-      </span>
+      <IconCircle icon="bell" tone="warning" size="lg" />
       <div className="reminder__text">
         <h2 id="reminders-more" className="reminder__title">
           {rest.length} more follow-up{rest.length === 1 ? '' : 's'} due
@@ -106,11 +104,9 @@ function ReminderCard({ reminder }: { reminder: FollowUp }) {
   const titleId = `reminder-${reminder.id}`;
   return (
     <article className="reminder" aria-labelledby={titleId}>
-      <span className="reminder__icon" aria-hidden="true">
-        <Icon name="bell" size={18} />
-      </span>
+      <IconCircle icon="bell" tone="warning" size="lg" />
       <div className="reminder__text">
-        <p className="reminder__kicker">Follow-up due {formatRelative(reminder.dueAt, now)}</p>
+        <p className="reminder__kicker caps-label">Follow-up due {formatRelative(reminder.dueAt, now)}</p>
         <h2 id={titleId} className="reminder__title">
           {reminder.title}
         </h2>

@@ -5,6 +5,7 @@ import { useUi } from '../../store';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { Checkbox } from '../../ui/Checkbox';
+import { Cluster } from '../../ui/Cluster';
 import { TextAreaField } from '../../ui/TextAreaField';
 import { noteKindLabels } from './hooks';
 import { NoteKindSelect } from './NoteKindSelect';
@@ -61,7 +62,7 @@ export function NoteComposer({ contactId }: { contactId: string }) {
             }
           }}
         />
-        <div className="note-toolbar">
+        <Cluster>
           <NoteKindSelect value={kind} onChange={setKind} />
           <Checkbox variant="chip" icon="pin" label="Pin to top" checked={pinned} onChange={setPinned} />
           <span className="note-toolbar__spacer" />
@@ -71,7 +72,7 @@ export function NoteComposer({ contactId }: { contactId: string }) {
           <Button submit variant="primary" icon="note" busy={saving} busyLabel="Adding…">
             Add note
           </Button>
-        </div>
+        </Cluster>
       </form>
     </Card>
   );

@@ -5,9 +5,11 @@ import { useUi } from '../../store';
 import { Badge, type BadgeTone } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
 import { cx } from '../../ui/class-names';
+import { Cluster } from '../../ui/Cluster';
 import { formatDateTime, formatWhen } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
 import { IconButton } from '../../ui/IconButton';
+import { Stack } from '../../ui/Stack';
 import { TextAreaField } from '../../ui/TextAreaField';
 import { useNow } from '../../ui/use-now';
 import { deleteNoteWithUndo, noteKindLabels } from './hooks';
@@ -40,14 +42,14 @@ export function NoteItem({ note }: { note: Note }) {
 
   return (
     <article className={cx('note', note.pinned && 'note--pinned')} aria-label={`${noteKindLabels[note.kind]} note by ${note.author || 'you'}`}>
-      <header className="note__head">
+      <Cluster as="header" className="note__head">
         <Badge tone={kindTones[note.kind]}>{noteKindLabels[note.kind]}</Badge>
         {note.pinned ? (
           <span className="note__pinned">
             <Icon name="pin" size={13} /> Pinned
           </span>
         ) : null}
-        <span className="note__meta">
+        <span className="meta">
           {note.author || 'You'} ·{' '}
           <time dateTime={new Date(note.createdAt).toISOString()} title={formatDateTime(note.createdAt)}>
             {formatWhen(note.createdAt, now)}
@@ -61,9 +63,9 @@ export function NoteItem({ note }: { note: Note }) {
             <IconButton icon="trash" label="Delete note" onClick={() => void deleteNoteWithUndo(note)} />
           </span>
         ) : null}
-      </header>
+      </Cluster>
       {editing ? (
-        <div className="note__editor">
+        <Stack gap="sm">
           <TextAreaField
             label="Note text"
             hideLabel
@@ -81,7 +83,7 @@ export function NoteItem({ note }: { note: Note }) {
               }
             }}
           />
-          <div className="note-toolbar">
+          <Cluster>
             <NoteKindSelect value={draft.kind} onChange={(kind) => setDraft({ ...draft, kind })} />
             <span className="note-toolbar__spacer" />
             <Button size="sm" onClick={() => setEditing(false)}>
@@ -90,8 +92,8 @@ export function NoteItem({ note }: { note: Note }) {
             <Button variant="primary" size="sm" disabled={!draft.body.trim()} onClick={() => void save()}>
               Save note
             </Button>
-          </div>
-        </div>
+          </Cluster>
+        </Stack>
       ) : (
         <p className="note__body">{note.body}</p>
       )}

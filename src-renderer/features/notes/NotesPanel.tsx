@@ -1,6 +1,7 @@
 import type { Note } from '../../../src-shared/domain/note';
 import { EmptyState } from '../../ui/EmptyState';
 import { LiveContent } from '../../ui/LiveContent';
+import { Stack } from '../../ui/Stack';
 import type { LiveData } from '../../ui/use-live-data';
 import { NoteItem } from './NoteItem';
 import './notes.css';
@@ -15,13 +16,13 @@ export function NotesPanel({ notes }: { notes: LiveData<Note[]> }) {
             <p>Notes you write above appear here. Pin the ones everybody should see first, like a gate code.</p>
           </EmptyState>
         ) : (
-          <ul className="note-list" aria-label="Notes">
+          <Stack as="ul" gap="sm" aria-label="Notes">
             {list.map((note) => (
               <li key={note.id}>
                 <NoteItem note={note} />
               </li>
             ))}
-          </ul>
+          </Stack>
         )
       }
     </LiveContent>

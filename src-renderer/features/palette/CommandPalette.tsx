@@ -82,7 +82,7 @@ export function CommandPalette() {
       <div id={listId} role="listbox" aria-label="Results" className="palette__list">
         {groups.map((group) => (
           <div key={group} role="group" aria-label={group} className="palette__group">
-            <div className="palette__group-title" aria-hidden="true">
+            <div className="palette__group-title caps-label" aria-hidden="true">
               {group}
             </div>
             {items
@@ -100,8 +100,8 @@ export function CommandPalette() {
                     onClick={() => run(item)}
                   >
                     <Icon name={item.icon} size={16} />
-                    <span className="palette__label">{item.label}</span>
-                    {item.detail ? <span className="palette__detail">{item.detail}</span> : null}
+                    <span className="palette__label truncate">{item.label}</span>
+                    {item.detail ? <span className="palette__detail truncate">{item.detail}</span> : null}
                   </div>
                 );
               })}

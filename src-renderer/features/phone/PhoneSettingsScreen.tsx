@@ -91,7 +91,7 @@ function PhoneSettingsForm({ view, members, onSaved }: { view: PhoneSettingsView
 
   return (
     <form
-      className="stack"
+      className="stack stack--lg"
       onSubmit={(event) => {
         event.preventDefault();
         void save();
@@ -121,9 +121,11 @@ function PhoneSettingsForm({ view, members, onSaved }: { view: PhoneSettingsView
             <IconButton icon="trash" label={`Remove ${target.name}`} onClick={() => set('ringTargets', handling.ringTargets.filter((_, at) => at !== index))} />
           </div>
         ))}
-        <Button size="sm" icon="plus" onClick={() => members[0] && set('ringTargets', [...handling.ringTargets, { memberId: members[0].id, name: members[0].name, mobile: '' }])}>
-          Add a phone
-        </Button>
+        <div>
+          <Button size="sm" icon="plus" onClick={() => members[0] && set('ringTargets', [...handling.ringTargets, { memberId: members[0].id, name: members[0].name, mobile: '' }])}>
+            Add a phone
+          </Button>
+        </div>
         <FormGrid columns={2}>
           <Segmented label="Ring" showLabel options={['together', 'in_order'] as const} labels={{ together: 'Together', in_order: 'In order' }} value={handling.ringMode} onChange={(mode) => set('ringMode', mode)} />
           <TextField label="Ring time (seconds)" inputMode="numeric" value={String(handling.ringSeconds)} onChange={(value) => set('ringSeconds', Number(value) || 0)} />

@@ -4,6 +4,7 @@ import { formatNumber } from '../../ui/format';
 import { Button } from '../../ui/Button';
 import { cx } from '../../ui/class-names';
 import { IconButton } from '../../ui/IconButton';
+import { Cluster } from '../../ui/Cluster';
 import { DealCard, DealCardBody, dealDragType } from './DealCard';
 import type { BoardColumnData } from './hooks';
 import { compactMoney, money, percent } from './pipeline-format';
@@ -61,8 +62,8 @@ export function BoardColumn(props: BoardColumnProps) {
       }}
     >
       <header className="board-column__head">
-        <div className="board-column__title-row">
-          <h2 id={headingId} className="board-column__title">
+        <Cluster gap="sm" className="board-column__title-row">
+          <h2 id={headingId} className="board-column__title truncate">
             {stage.name}
           </h2>
           <span className="board-column__count">
@@ -70,7 +71,7 @@ export function BoardColumn(props: BoardColumnProps) {
             <span className="visually-hidden">{column.count === 1 ? ' deal' : ' deals'}</span>
           </span>
           <IconButton icon="plus" size="sm" className="board-column__add" label={`Add a deal to ${stage.name}`} onClick={() => props.onAdd(stage)} />
-        </div>
+        </Cluster>
         <p className="board-column__totals">
           <span title={money(column.totalMinor, currency)}>
             <span className="visually-hidden">Total </span>
@@ -114,11 +115,11 @@ export function BoardColumn(props: BoardColumnProps) {
         ) : null}
       </ul>
       {hidden > 0 ? (
-        <div className="board-column__more">
+        <Cluster justify="center" className="board-column__more">
           <Button variant="ghost" size="sm" onClick={() => props.onShowAll(stage)}>
             +{formatNumber(hidden)} more in the list
           </Button>
-        </div>
+        </Cluster>
       ) : null}
     </div>
   );

@@ -4,7 +4,9 @@ import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { EmptyState } from '../../ui/EmptyState';
 import { formatDate } from '../../ui/format';
+import { ListRow } from '../../ui/ListRow';
 import { LiveContent } from '../../ui/LiveContent';
+import { RowList } from '../../ui/RowList';
 import { DealDialog } from './DealDialog';
 import { useDealsOfContact, usePipelines } from './hooks';
 import { money, percent } from './pipeline-format';
@@ -44,30 +46,36 @@ export function ContactDealsSection({ contactId }: { contactId: string }) {
             list.length === 0 ? (
               <EmptyState compact title="No deals yet." />
             ) : (
-              <ul className="contact-deals">
+              <RowList>
                 {list.map((deal) => {
                   const place = stages.get(deal.stageId);
                   return (
-                    <li key={deal.id} className="contact-deals__item">
-                      <div className="contact-deals__main">
-                        <Button variant="link" onClick={() => setOpen({ deal })}>
-                          {deal.title}
-                        </Button>
-                        <span className="contact-deals__meta">
-                          <StagePill name={place?.stage.name ?? 'Unknown stage'} outcome={place?.stage.outcome ?? 'open'} />
-                          {pipelineList.length > 1 && place ? <span>{place.pipeline.name}</span> : null}
-                          {deal.expectedCloseAt !== null && deal.closedAt === null ? <span>closes {formatDate(deal.expectedCloseAt)}</span> : null}
-                          {deal.closedAt !== null ? <span>closed {formatDate(deal.closedAt)}</span> : null}
-                        </span>
-                      </div>
-                      <div className="contact-deals__figures numeric">
-                        <span className="contact-deals__value">{money(deal.valueMinor, deal.currency)}</span>
-                        {place?.stage.outcome === 'open' ? <span className="muted">{percent(deal.probabilityBp)}</span> : null}
-                      </div>
+                    <li key={deal.id}>
+                      <ListRow
+                        title={
+                          <Button variant="link" onClick={() => setOpen({ deal })}>
+                            {deal.title}
+                          </Button>
+                        }
+                        meta={
+                          <>
+                            <StagePill name={place?.stage.name ?? 'Unknown stage'} outcome={place?.stage.outcome ?? 'open'} />
+                            {pipelineList.length > 1 && place ? <span>{place.pipeline.name}</span> : null}
+                            {deal.expectedCloseAt !== null && deal.closedAt === null ? <span>closes {formatDate(deal.expectedCloseAt)}</span> : null}
+                            {deal.closedAt !== null ? <span>closed {formatDate(deal.closedAt)}</span> : null}
+                          </>
+                        }
+                        trailing={
+                          <span className="deal-figures numeric">
+                            <strong>{money(deal.valueMinor, deal.currency)}</strong>
+                            {place?.stage.outcome === 'open' ? <span className="muted">{percent(deal.probabilityBp)}</span> : null}
+                          </span>
+                        }
+                      />
                     </li>
                   );
                 })}
-              </ul>
+              </RowList>
             )
           }
         </LiveContent>

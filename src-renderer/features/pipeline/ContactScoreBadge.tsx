@@ -1,11 +1,18 @@
 import type { ContactScores } from '../../../src-shared/domain/score';
+import type { Tone } from '../../ui/Badge';
 import { Card } from '../../ui/Card';
 import { cx } from '../../ui/class-names';
+import { Cluster } from '../../ui/Cluster';
 import { EmptyState } from '../../ui/EmptyState';
+import { Meter, type MeterProps } from '../../ui/Meter';
+import { Stack } from '../../ui/Stack';
 import { useContactScores } from './hooks';
 import './pipeline.css';
 
 const healthLabels: Record<ContactScores['health'], string> = { green: 'Healthy', yellow: 'Needs attention', red: 'At risk' };
+const gradeBadgeTones: Record<ContactScores['grade'], Tone> = { A: 'success', B: 'info', C: 'warning', D: 'neutral' };
+const healthTones: Record<ContactScores['health'], Tone> = { green: 'success', yellow: 'warning', red: 'danger' };
+const gradeTones: Record<ContactScores['grade'], MeterProps['tone']> = { A: 'success', B: 'primary', C: 'warning', D: 'muted' };
 const gradeMeaning: Record<ContactScores['grade'], string> = {
   A: 'a hot lead',
   B: 'a warm lead',
@@ -25,49 +32,39 @@ export function ContactScoreBadge({ contactId }: { contactId: string }) {
 
   return (
     <Card title="Lead score and health">
-      <div className="score-card__row">
-        <div className={`score-grade score-grade--${data.grade}`} aria-hidden="true">
+      <Cluster gap="md" className="score-summary">
+        <div className={`score-grade tone-${gradeBadgeTones[data.grade]}`} aria-hidden="true">
           {data.grade}
         </div>
-        <div className="score-card__text">
-          <p className="score-card__headline">
+        <Stack gap="xs" className="score-summary__text">
+          <p className="score-summary__headline">
             Grade {data.grade} <span className="muted">· {data.leadScore} of 100</span>
           </p>
           <p className="muted">This contact is {gradeMeaning[data.grade]}.</p>
-          <div
-            className="score-meter"
-            role="meter"
-            aria-label="Lead score"
-            aria-valuemin={0}
-            aria-valuemax={100}
-            aria-valuenow={data.leadScore}
-            aria-valuetext={`${data.leadScore} of 100, grade ${data.grade}`}
-          >
-            <span className={`score-meter__fill score-meter__fill--${data.grade}`} style={{ width: `${data.leadScore}%` }} />
-          </div>
-        </div>
-      </div>
+          <Meter label="Lead score" value={data.leadScore} valueText={`${data.leadScore} of 100, grade ${data.grade}`} tone={gradeTones[data.grade]} />
+        </Stack>
+      </Cluster>
       {positive.length > 0 ? (
-        <ul className="score-factors" aria-label="What makes up the lead score">
+        <Stack as="ul" gap="xs" className="score-factors" aria-label="What makes up the lead score">
           {positive.map((factor) => (
-            <li key={factor.label} className="score-factors__item">
+            <Cluster as="li" justify="between" key={factor.label}>
               <span>{factor.label}</span>
               <span className={cx('score-factors__points', factor.points < 0 && 'score-factors__points--minus')}>
                 {factor.points > 0 ? `+${factor.points}` : `−${Math.abs(factor.points)}`}
               </span>
-            </li>
+            </Cluster>
           ))}
-        </ul>
+        </Stack>
       ) : (
         <EmptyState compact title="Nothing counts towards the score yet: add a phone, an e-mail or a note." />
       )}
-      <div className="score-health">
-        <p className="score-health__headline">
-          <span className={`health-dot health-dot--${data.health}`} aria-hidden="true" />
+      <Stack gap="xs" className="score-health">
+        <Cluster as="p" gap="sm">
+          <span className={`health-dot tone-${healthTones[data.health]}`} aria-hidden="true" />
           <span>
             Health: <strong>{healthLabels[data.health]}</strong>
           </span>
-        </p>
+        </Cluster>
         {data.healthFactors.length > 0 ? (
           <ul className="score-health__reasons" aria-label="Why the health is what it is">
             {data.healthFactors.map((reason) => (
@@ -77,7 +74,7 @@ export function ContactScoreBadge({ contactId }: { contactId: string }) {
         ) : (
           <p className="muted">In touch recently, nothing overdue, no deal stuck.</p>
         )}
-      </div>
+      </Stack>
     </Card>
   );
 }

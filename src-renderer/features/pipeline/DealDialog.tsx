@@ -10,6 +10,7 @@ import { FormDialog } from '../../ui/FormDialog';
 import { FormGrid } from '../../ui/FormGrid';
 import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
+import { Stack } from '../../ui/Stack';
 import { DealQuotes } from './DealQuotes';
 import { formFromDeal, newDealForm, parseDealForm, type DealFormErrors, type DealFormValues } from './deal-form';
 import { deleteDealWithUndo, useOwnerNames } from './hooks';
@@ -143,7 +144,7 @@ export function DealDialog({ pipelines, deal, pipelineId, stageId, contact = nul
           onChange={(id) => set('stageId', id)}
         />
         <TextField label="Expected close" type="date" value={values.expectedClose} error={errors.expectedClose} onChange={(date) => set('expectedClose', date)} />
-        <fieldset className="deal-probability">
+        <Stack as="fieldset" gap="sm">
           <legend className="field__label">Probability</legend>
           <Checkbox
             label={`Use the stage’s ${stage ? percent(stage.probabilityBp) : ''}`}
@@ -165,7 +166,7 @@ export function DealDialog({ pipelines, deal, pipelineId, stageId, contact = nul
               onChange={(probability) => set('probability', probability)}
             />
           )}
-        </fieldset>
+        </Stack>
         <TextField label="Owner" suggestions={owners} value={values.owner} onChange={(owner) => set('owner', owner)} />
         <TextField label="Source" hint="Where the work came from" suggestions={commonSources} value={values.source} onChange={(source) => set('source', source)} />
         {closing ? (

@@ -4,6 +4,8 @@ import { Button } from '../../ui/Button';
 import { formatDate, formatNumber } from '../../ui/format';
 import { SelectField } from '../../ui/SelectField';
 import { Table, type TableColumn } from '../../ui/Table';
+import { Cluster } from '../../ui/Cluster';
+import { Stack } from '../../ui/Stack';
 import { sortDeals, type DealSort, type DealSortField } from './board-model';
 import type { Board } from './hooks';
 import { money, percent } from './pipeline-format';
@@ -37,10 +39,10 @@ export function DealList({ board, stageId, onStageChange, onOpenDeal }: DealList
       sortable: true,
       cell: (deal) => (
         <span className="deal-cell">
-          <Button variant="link" className="deal-cell__title" onClick={() => onOpenDeal(deal)}>
+          <Button variant="link" className="deal-cell__title truncate" onClick={() => onOpenDeal(deal)}>
             {deal.title}
           </Button>
-          <span className="deal-cell__contact">{deal.contactName || 'Deleted contact'}</span>
+          <span className="meta truncate">{deal.contactName || 'Deleted contact'}</span>
         </span>
       ),
     },
@@ -55,7 +57,7 @@ export function DealList({ board, stageId, onStageChange, onOpenDeal }: DealList
       },
     },
     { id: 'valueMinor', header: 'Value', width: '116px', align: 'end', sortable: true, cell: (deal) => money(deal.valueMinor, deal.currency) },
-    { id: 'probabilityBp', header: 'Probability', width: '120px', align: 'end', sortable: true, cell: (deal) => percent(deal.probabilityBp) },
+    { id: 'probabilityBp', header: 'Probability', width: '136px', align: 'end', sortable: true, cell: (deal) => percent(deal.probabilityBp) },
     {
       id: 'weighted',
       header: 'Weighted',
@@ -78,8 +80,8 @@ export function DealList({ board, stageId, onStageChange, onOpenDeal }: DealList
   };
 
   return (
-    <div className="deal-list">
-      <div className="deal-list__toolbar">
+    <Stack gap="sm" className="deal-list">
+      <Cluster gap="md">
         <SelectField
           label="Stage"
           hideLabel
@@ -92,7 +94,7 @@ export function DealList({ board, stageId, onStageChange, onOpenDeal }: DealList
         <p className="muted" aria-live="polite">
           {deals.length < total ? `Showing the newest ${formatNumber(deals.length)} of ${formatNumber(total)} deals` : `${formatNumber(total)} ${total === 1 ? 'deal' : 'deals'}`}
         </p>
-      </div>
+      </Cluster>
       <Table
         caption={`Deals in ${board.pipeline.name}`}
         columns={columns}
@@ -103,6 +105,6 @@ export function DealList({ board, stageId, onStageChange, onOpenDeal }: DealList
         virtualRowHeight={48}
         empty={`No deals ${stageId ? 'in this stage' : 'in this pipeline'} yet.`}
       />
-    </div>
+    </Stack>
   );
 }

@@ -5,6 +5,8 @@ import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { formatDate } from '../../ui/format';
 import { LiveContent } from '../../ui/LiveContent';
+import { Cluster } from '../../ui/Cluster';
+import { Stack } from '../../ui/Stack';
 import { useQuotesOfDeal } from './hooks';
 import { money } from './pipeline-format';
 import { QuoteEditor } from './QuoteEditor';
@@ -17,15 +19,15 @@ export function DealQuotes({ deal }: { deal: Deal }) {
   const [editing, setEditing] = useState<{ quote?: Quote } | null>(null);
 
   return (
-    <section className="deal-quotes" aria-labelledby={`quotes-${deal.id}`}>
-      <div className="deal-quotes__head">
+    <Stack as="section" gap="sm" className="deal-quotes" aria-labelledby={`quotes-${deal.id}`}>
+      <Cluster justify="between">
         <h3 id={`quotes-${deal.id}`} className="deal-quotes__title">
           Quotes
         </h3>
         <Button size="sm" icon="plus" onClick={() => setEditing({})}>
           New quote
         </Button>
-      </div>
+      </Cluster>
       <LiveContent live={quotes} loading="Loading quotes…" failed="The quotes could not be loaded." keepLatest>
         {(list) =>
           list.length === 0 ? (
@@ -35,7 +37,7 @@ export function DealQuotes({ deal }: { deal: Deal }) {
           ) : (
             <ul className="deal-quotes__list">
               {list.map((quote) => (
-                <li key={quote.id} className="deal-quotes__item">
+                <Cluster as="li" gap="md" key={quote.id} className="deal-quotes__item">
                   <Button variant="link" onClick={() => setEditing({ quote })}>
                     {quote.number}
                   </Button>
@@ -43,13 +45,13 @@ export function DealQuotes({ deal }: { deal: Deal }) {
                   <span className="muted">{formatDate(quote.sentAt ?? quote.createdAt)}</span>
                   <QuotePdfLink quote={quote} compact />
                   <span className="deal-quotes__total numeric">{money(quote.totalMinor, quote.currency)}</span>
-                </li>
+                </Cluster>
               ))}
             </ul>
           )
         }
       </LiveContent>
       {editing ? <QuoteEditor deal={deal} quote={editing.quote} onClose={() => setEditing(null)} /> : null}
-    </section>
+    </Stack>
   );
 }

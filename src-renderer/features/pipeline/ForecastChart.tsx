@@ -1,6 +1,8 @@
 import { useId } from 'react';
 import { formatNumber } from '../../ui/format';
 import { useElementWidth } from '../../ui/use-element-width';
+import { Cluster } from '../../ui/Cluster';
+import { Stack } from '../../ui/Stack';
 import { monthLabel, niceTicks } from './chart-scale';
 import type { Forecast } from './hooks';
 import { compactMoney, money } from './pipeline-format';
@@ -27,7 +29,7 @@ export function ForecastChart({ rows, currency }: { rows: Forecast; currency: st
   const weightedTotal = months.reduce((sum, row) => sum + row.weightedMinor, 0);
 
   return (
-    <figure className="pipeline-chart-figure">
+    <Stack as="figure" gap="sm">
       <div ref={ref} className="pipeline-chart">
         <svg aria-hidden="true" width={width} height={height} viewBox={`0 0 ${width} ${height}`}>
           {ticks.map((tick) => (
@@ -52,7 +54,7 @@ export function ForecastChart({ rows, currency }: { rows: Forecast; currency: st
           })}
         </svg>
       </div>
-      <figcaption id={titleId} className="chart-legend">
+      <Cluster as="figcaption" gap="md" id={titleId} className="chart-legend">
         <span className="chart-legend__item">
           <span className="chart-legend__swatch chart-legend__swatch--primary" aria-hidden="true" /> Weighted by probability
         </span>
@@ -60,7 +62,7 @@ export function ForecastChart({ rows, currency }: { rows: Forecast; currency: st
           <span className="chart-legend__swatch chart-legend__swatch--secondary" aria-hidden="true" /> Open value
         </span>
         <span className="chart-legend__sum">{money(weightedTotal, currency)} weighted in all</span>
-      </figcaption>
+      </Cluster>
       <table className="visually-hidden">
         <caption>Forecast by expected close month, in {currency}</caption>
         <thead>
@@ -82,6 +84,6 @@ export function ForecastChart({ rows, currency }: { rows: Forecast; currency: st
           ))}
         </tbody>
       </table>
-    </figure>
+    </Stack>
   );
 }

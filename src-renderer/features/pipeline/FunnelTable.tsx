@@ -12,7 +12,7 @@ const columns: TableColumn<Row>[] = [
     rowHeader: true,
     cell: (stage) => (
       <>
-        <span className={`stage-dot stage-dot--${stage.outcome}`} aria-hidden="true" />
+        <span className={`stage-dot tone-${stage.outcome === 'won' ? 'success' : stage.outcome === 'lost' ? 'danger' : 'info'}`} aria-hidden="true" />
         {stage.name}
       </>
     ),

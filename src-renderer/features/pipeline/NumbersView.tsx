@@ -9,6 +9,8 @@ import { Segmented } from '../../ui/Segmented';
 import { Stat } from '../../ui/Stat';
 import { TextField } from '../../ui/TextField';
 import { useNow } from '../../ui/use-now';
+import { Cluster } from '../../ui/Cluster';
+import { Stack } from '../../ui/Stack';
 import { ForecastChart } from './ForecastChart';
 import { FunnelChart } from './FunnelChart';
 import { FunnelTable } from './FunnelTable';
@@ -49,8 +51,8 @@ export function NumbersView({ pipeline, currency }: { pipeline: Pipeline; curren
   const otherCurrencies = [...new Set([...forecastRows, ...ownerRows].map((row) => row.currency).filter((code) => code !== currency))];
 
   return (
-    <div className="numbers">
-      <div className="numbers__toolbar">
+    <Stack className="numbers">
+      <Cluster gap="md">
         <span className="numbers__label" aria-hidden="true">
           Period
         </span>
@@ -61,7 +63,7 @@ export function NumbersView({ pipeline, currency }: { pipeline: Pipeline; curren
             <TextField label="To" type="date" value={customTo} error={period ? undefined : 'Choose an end on or after the start'} onChange={setCustomTo} />
           </>
         ) : null}
-      </div>
+      </Cluster>
 
       <ul className="numbers__figures" aria-label="Key figures">
         <li>
@@ -119,6 +121,6 @@ export function NumbersView({ pipeline, currency }: { pipeline: Pipeline; curren
           Charts show {currency}; deals in {otherCurrencies.join(', ')} are in the tables only.
         </p>
       ) : null}
-    </div>
+    </Stack>
   );
 }

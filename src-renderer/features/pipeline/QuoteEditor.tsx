@@ -11,6 +11,8 @@ import { formatDate } from '../../ui/format';
 import { Notice } from '../../ui/Notice';
 import { TextAreaField } from '../../ui/TextAreaField';
 import { TextField } from '../../ui/TextField';
+import { Cluster } from '../../ui/Cluster';
+import { Stack } from '../../ui/Stack';
 import { blankLine, liveTotals, parseRow, rowFromLine, type LineErrors, type LineRow } from './quote-form';
 import { QuoteLinesEditor } from './QuoteLinesEditor';
 import { QuoteLinesView } from './QuoteLinesView';
@@ -140,14 +142,14 @@ export function QuoteEditor({ deal, quote: initial, onClose }: QuoteEditorProps)
       title={title}
       size="xl"
       description={
-        <span className="quote-editor__subtitle">
+        <Cluster as="span" className="quote-editor__subtitle">
           <QuoteStatusBadge status={quote?.status ?? 'draft'} />
           <span>
             For <strong>{deal.title}</strong>
             {deal.contactName ? <> · {deal.contactName}</> : null}
             {quote?.sentAt ? <> · sent {formatDate(quote.sentAt)}</> : null}
           </span>
-        </span>
+        </Cluster>
       }
       onClose={onClose}
       secondaryActions={
@@ -186,7 +188,7 @@ export function QuoteEditor({ deal, quote: initial, onClose }: QuoteEditorProps)
         )
       }
     >
-      <div ref={editorRef} className="quote-editor">
+      <div ref={editorRef} className="stack stack--md">
         {quote && !draft ? <QuotePdfLink quote={quote} /> : null}
         {draft ? (
           <QuoteLinesEditor
@@ -209,10 +211,10 @@ export function QuoteEditor({ deal, quote: initial, onClose }: QuoteEditorProps)
           </Notice>
         ) : null}
         <div className="quote-editor__footer">
-          <div className="quote-editor__details">
+          <Stack gap="md" className="quote-editor__details">
             {draft ? (
               <>
-                <TextField label="Valid until" type="date" hint="After this date an unanswered quote shows as expired" value={validUntil} onChange={setValidUntil} />
+                <TextField label="Valid until" type="date" width="short" hint="After this date an unanswered quote shows as expired" value={validUntil} onChange={setValidUntil} />
                 <TextAreaField
                   label="Notes for the customer"
                   maxLength={5000}
@@ -229,7 +231,7 @@ export function QuoteEditor({ deal, quote: initial, onClose }: QuoteEditorProps)
                 ]}
               />
             )}
-          </div>
+          </Stack>
           <QuoteTotalsBox totals={totals} currency={currency} />
         </div>
       </div>

@@ -54,16 +54,16 @@ export function QuoteLinesEditor({ rows, errors, currency, lineTotals, onChange,
 
   const columns: TableColumn<LineRow>[] = [
     { id: 'description', header: 'Description', cell: input('description', 'Description', 'Labour, parts, call-out…') },
-    { id: 'quantity', header: 'Qty', align: 'end', width: '84px', cell: input('quantity', 'Quantity') },
+    { id: 'quantity', header: 'Qty', align: 'end', width: '76px', cell: input('quantity', 'Quantity') },
     { id: 'unitPrice', header: `Unit price (${currencySymbol(currency)})`, align: 'end', width: '132px', cell: input('unitPrice', 'Unit price', '0.00') },
-    { id: 'discount', header: 'Discount %', align: 'end', width: '96px', cell: input('discount', 'Discount', '0') },
+    { id: 'discount', header: 'Discount %', align: 'end', width: '116px', cell: input('discount', 'Discount', '0') },
     { id: 'taxRate', header: 'Tax %', align: 'end', width: '84px', cell: input('taxRate', 'Tax rate') },
     {
       id: 'amount',
       header: 'Amount',
       align: 'end',
       width: '116px',
-      cell: (_, index) => (lineTotals[index] === null ? <span className="muted">—</span> : money(lineTotals[index] ?? 0, currency)),
+      cell: (_, index) => <span className="quote-lines__amount">{lineTotals[index] === null ? '—' : money(lineTotals[index] ?? 0, currency)}</span>,
     },
     {
       id: 'remove',
@@ -81,7 +81,7 @@ export function QuoteLinesEditor({ rows, errors, currency, lineTotals, onChange,
   ];
 
   return (
-    <div ref={wrapRef} className="quote-lines">
+    <div ref={wrapRef} className="stack stack--xs quote-lines">
       <Table caption="Quote lines" density="compact" frame="plain" columns={columns} rows={rows} rowKey={(row) => row.key} />
       <div>
         <Button variant="ghost" size="sm" icon="plus" onClick={onAdd}>

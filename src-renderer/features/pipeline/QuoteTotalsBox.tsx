@@ -5,7 +5,7 @@ import { money, percent } from './pipeline-format';
 export function QuoteTotalsBox({ totals, currency }: { totals: QuoteTotals; currency: string }) {
   return (
     <div role="group" aria-label="Quote totals" className="quote-totals">
-      <dl className="quote-totals__list">
+      <dl className="stack stack--xs">
         <div className="quote-totals__row">
           <dt>Subtotal</dt>
           <dd>{money(totals.subtotalMinor, currency)}</dd>

@@ -7,6 +7,8 @@ import { Card } from '../../ui/Card';
 import { FormGrid } from '../../ui/FormGrid';
 import { TextAreaField } from '../../ui/TextAreaField';
 import { TextField } from '../../ui/TextField';
+import { Cluster } from '../../ui/Cluster';
+import { fieldBinding } from '../../ui/field-binding';
 import { parsePercent, percentInput } from './pipeline-format';
 import './pipeline.css';
 
@@ -78,6 +80,8 @@ function QuotesSettingsForm({ settings }: { settings: Settings }) {
     }
   };
 
+  const bind = fieldBinding(values, errors, set);
+
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     if (event.key !== 'Enter' || !(event.target instanceof HTMLInputElement)) return;
     event.preventDefault();
@@ -88,49 +92,24 @@ function QuotesSettingsForm({ settings }: { settings: Settings }) {
   return (
     <Card title="Quotes" help="Printed at the top of every quote you send, and the tax rate new quote lines start with." onKeyDown={onKeyDown}>
       <FormGrid>
-        <TextField
-          label="Office name"
-          hint="Your trading name, as customers know you"
-          maxLength={120}
-          autoComplete="organization"
-          value={values.officeName}
-          error={errors.officeName}
-          onChange={(officeName) => set('officeName', officeName)}
-        />
-        <TextField
-          label="Default tax rate"
-          hint="Use 0 if you are not registered for VAT or sales tax"
-          suffix="%"
-          width="short"
-          inputMode="decimal"
-          value={values.defaultTaxRate}
-          error={errors.defaultTaxRate}
-          onChange={(rate) => set('defaultTaxRate', rate)}
-        />
-        <TextAreaField
-          label="Office address"
-          wide
-          maxLength={500}
-          autoComplete="street-address"
-          value={values.officeAddress}
-          error={errors.officeAddress}
-          onChange={(address) => set('officeAddress', address)}
-        />
+        <TextField label="Office name" hint="Your trading name, as customers know you" maxLength={120} autoComplete="organization" {...bind('officeName')} />
+        <TextField label="Default tax rate" hint="Use 0 if you are not registered for VAT or sales tax" suffix="%" width="short" inputMode="decimal" {...bind('defaultTaxRate')} />
+        <TextAreaField label="Office address" wide maxLength={500} autoComplete="street-address" {...bind('officeAddress')} />
         <div className="field field--wide">
           <span className="field__label">Logo</span>
           {values.officeLogoSha256 ? (
-            <div className="quote-logo">
+            <Cluster gap="md" className="quote-logo">
               <img src={api.fileUrl(values.officeLogoSha256)} alt="Your logo, as quotes print it" />
               <Button size="sm" onClick={() => set('officeLogoSha256', null)}>
                 Remove logo
               </Button>
-            </div>
+            </Cluster>
           ) : (
             <p className="field__hint">No logo: quotes print your office name in its place.</p>
           )}
         </div>
       </FormGrid>
-      <div className="quote-settings__actions">
+      <Cluster justify="end">
         {dirty ? <p className="muted">Unsaved changes</p> : null}
         <Button disabled={!dirty || saving} onClick={() => setValues(initial)}>
           Discard
@@ -138,7 +117,7 @@ function QuotesSettingsForm({ settings }: { settings: Settings }) {
         <Button variant="primary" disabled={!dirty} busy={saving} busyLabel="Saving…" onClick={() => void save()}>
           Save quote details
         </Button>
-      </div>
+      </Cluster>
     </Card>
   );
 }

@@ -8,6 +8,7 @@ import { IconButton } from '../../ui/IconButton';
 import { toOptions } from '../../ui/Select';
 import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
+import { Stack } from '../../ui/Stack';
 import { parsePercent, percentInput } from './pipeline-format';
 
 interface StageRow {
@@ -133,14 +134,14 @@ export function StageEditor({ pipeline, onClose }: { pipeline: Pipeline; onClose
       onClose={onClose}
     >
       <TextField label="Pipeline name" width="narrow" maxLength={80} value={name} error={nameError} onChange={setName} />
-      <div className="stage-editor">
-        <div className="stage-editor__head" aria-hidden="true">
+      <Stack gap="sm" align="start">
+        <div className="stage-editor__head caps-label" aria-hidden="true">
           <span>Stage</span>
           <span>Win chance</span>
           <span>Expected days</span>
           <span>Kind</span>
         </div>
-        <ol ref={listRef} className="stage-editor__rows" aria-label="Stages, in order">
+        <ol ref={listRef} className="stack stack--sm stage-editor__rows" aria-label="Stages, in order">
           {rows.map((row, index) => {
             const rowErrors = errors[row.key] ?? {};
             const label = row.name.trim() || `new stage ${index + 1}`;
@@ -183,12 +184,10 @@ export function StageEditor({ pipeline, onClose }: { pipeline: Pipeline; onClose
             );
           })}
         </ol>
-        <div>
-          <Button variant="ghost" size="sm" icon="plus" onClick={add}>
-            Add stage
-          </Button>
-        </div>
-      </div>
+        <Button variant="ghost" size="sm" icon="plus" onClick={add}>
+          Add stage
+        </Button>
+      </Stack>
     </FormDialog>
   );
 }

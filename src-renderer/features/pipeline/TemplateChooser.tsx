@@ -3,6 +3,7 @@ import { pipelineTemplates, type Pipeline, type PipelineTemplate } from '../../.
 import { api } from '../../api';
 import { useUi } from '../../store';
 import { Button } from '../../ui/Button';
+import { Cluster } from '../../ui/Cluster';
 import { StagePill } from './StagePill';
 
 export const templateDescriptions: Record<PipelineTemplate, string> = {
@@ -35,13 +36,13 @@ export function TemplateChooser({ name, onCreated }: { name?: string; onCreated:
           <li key={template} className="template-card">
             <h3 className="template-card__title">{spec.name}</h3>
             <p className="muted">{templateDescriptions[template]}</p>
-            <ol className="template-card__stages" aria-label={`Stages of ${spec.name}`}>
+            <Cluster as="ol" gap="xs" className="template-card__stages" aria-label={`Stages of ${spec.name}`}>
               {spec.stages.map((stage) => (
                 <li key={stage.name}>
                   <StagePill outcome={'outcome' in stage ? stage.outcome : 'open'} name={stage.name} />
                 </li>
               ))}
-            </ol>
+            </Cluster>
             <Button variant="primary" disabled={creating !== null} busy={creating === template} busyLabel="Setting up…" onClick={() => void create(template)}>
               {`Use ${spec.name}`}
             </Button>

@@ -22,7 +22,8 @@ function parseScaled(text: string, scale: number): number | null {
 }
 
 export function parseMoney(text: string, currency: string): number | null {
-  return parseScaled(text.replace(/^[^\d.]+/, ''), currencyDigits(currency));
+  // A currency sign before the amount is fine ("£1,200"); a minus sign is not taken for one.
+  return parseScaled(text.replace(/^[^\d.+-]+/, ''), currencyDigits(currency));
 }
 
 export function moneyInput(amountMinor: number, currency: string): string {

@@ -5,6 +5,7 @@ import { IconButton } from '../../ui/IconButton';
 import { toOptions } from '../../ui/Select';
 import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
+import { Stack } from '../../ui/Stack';
 import { customFieldKinds, kindLabels, newRowKey, type CustomFieldRow, type SettingsErrors } from './settings-form';
 
 interface CustomFieldsEditorProps {
@@ -18,11 +19,11 @@ export function CustomFieldsEditor({ rows, errors, onChange }: CustomFieldsEdito
   const update = (key: string, patch: Partial<CustomFieldRow>) => onChange(rows.map((row) => (row.key === key ? { ...row, ...patch } : row)));
 
   return (
-    <div className="list-editor">
+    <Stack gap="sm" align="start">
       {rows.length === 0 ? (
         <EmptyState compact title="No custom fields yet. Add one for anything your trade needs to remember, like a gate code or a boiler model." />
       ) : (
-        <ul className="settings-rows">
+        <Stack as="ul" gap="md" className="settings-rows">
           {rows.map((row, index) => (
             <li key={row.key} className="settings-row settings-row--field">
               <TextField label={`Field ${index + 1} label`} value={row.label} error={errors[`field:${row.key}.label`]} onChange={(label) => update(row.key, { label })} />
@@ -51,11 +52,11 @@ export function CustomFieldsEditor({ rows, errors, onChange }: CustomFieldsEdito
               />
             </li>
           ))}
-        </ul>
+        </Stack>
       )}
       <Button variant="ghost" size="sm" icon="plus" onClick={() => onChange([...rows, { key: newRowKey(), id: '', label: '', kind: 'text', choices: '' }])}>
         Add a custom field
       </Button>
-    </div>
+    </Stack>
   );
 }

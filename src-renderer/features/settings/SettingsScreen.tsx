@@ -14,6 +14,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { Screen } from '../../ui/Screen';
 import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
+import { fieldBinding } from '../../ui/field-binding';
 import { StringListEditor } from './StringListEditor';
 import { CustomFieldsEditor } from './CustomFieldsEditor';
 import { countryOptions, currencyOptions } from './options';
@@ -83,39 +84,18 @@ function SettingsForm({ settings, focusUserName }: { settings: Settings; focusUs
     }
   };
 
+  const bind = fieldBinding(values, errors, set);
+
   return (
-    <form ref={formRef} className="stack" noValidate onSubmit={(event) => void save(event)}>
+    <form ref={formRef} className="stack stack--lg" noValidate onSubmit={(event) => void save(event)}>
       <Card title="You">
-        <TextField
-          label="Your name"
-          hint="Contacts you add are owned by this name, and “My contacts” shows them."
-          width="narrow"
-          autoComplete="name"
-          inputRef={nameRef}
-          value={values.userName}
-          error={errors.userName}
-          onChange={(name) => set('userName', name)}
-        />
+        <TextField label="Your name" hint="Contacts you add are owned by this name, and “My contacts” shows them." width="narrow" autoComplete="name" inputRef={nameRef} {...bind('userName')} />
       </Card>
 
       <Card title="Phone numbers and money">
         <FormGrid>
-          <SelectField
-            label="Default phone country"
-            hint="Numbers typed without a country code, like 020 7946 0958, are read as numbers from this country."
-            options={countries}
-            value={values.defaultRegion}
-            error={errors.defaultRegion}
-            onChange={(region) => set('defaultRegion', region)}
-          />
-          <SelectField
-            label="Currency"
-            hint="Used for potential values you enter from now on."
-            options={currencies}
-            value={values.currency}
-            error={errors.currency}
-            onChange={(currency) => set('currency', currency)}
-          />
+          <SelectField label="Default phone country" hint="Numbers typed without a country code, like 020 7946 0958, are read as numbers from this country." options={countries} {...bind('defaultRegion')} />
+          <SelectField label="Currency" hint="Used for potential values you enter from now on." options={currencies} {...bind('currency')} />
         </FormGrid>
       </Card>
 

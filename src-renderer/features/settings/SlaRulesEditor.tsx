@@ -4,6 +4,7 @@ import { IconButton } from '../../ui/IconButton';
 import { toOptions } from '../../ui/Select';
 import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
+import { Stack } from '../../ui/Stack';
 import { durationUnits, emptySlaRule, type DurationUnit, type SettingsErrors, type SlaRuleRow } from './settings-form';
 
 interface SlaRulesEditorProps {
@@ -20,9 +21,9 @@ export function SlaRulesEditor({ rows, errors, contactTypes, callOutcomes, onCha
   const update = (key: string, patch: Partial<SlaRuleRow>) => onChange(rows.map((row) => (row.key === key ? { ...row, ...patch } : row)));
 
   return (
-    <div className="list-editor">
+    <Stack gap="sm" align="start">
       {rows.length === 0 ? <EmptyState compact title="No rules yet. Without rules, follow-ups are only the ones people add." /> : null}
-      <ul className="settings-rows">
+      <Stack as="ul" gap="md" className="settings-rows">
         {rows.map((row, index) => {
           const error = (part: string) => errors[`sla:${row.key}.${part}`];
           return (
@@ -70,10 +71,10 @@ export function SlaRulesEditor({ rows, errors, contactTypes, callOutcomes, onCha
             </li>
           );
         })}
-      </ul>
+      </Stack>
       <Button variant="ghost" size="sm" icon="plus" onClick={() => onChange([...rows, emptySlaRule()])}>
         Add a rule
       </Button>
-    </div>
+    </Stack>
   );
 }

@@ -1,6 +1,7 @@
 import { Button } from '../../ui/Button';
 import { IconButton } from '../../ui/IconButton';
 import { TextField } from '../../ui/TextField';
+import { Stack } from '../../ui/Stack';
 import { newRowKey, type SettingsErrors, type TypeRow } from './settings-form';
 
 interface StringListEditorProps {
@@ -24,8 +25,8 @@ export function StringListEditor({ noun, rows, errors, errorPrefix, onChange }: 
   };
 
   return (
-    <div className="list-editor">
-      <ol className="list-editor__rows">
+    <Stack gap="sm" align="start">
+      <Stack as="ol" gap="sm" className="list-editor__rows">
         {rows.map((row, index) => {
           const label = `${noun} ${index + 1}`;
           return (
@@ -42,10 +43,10 @@ export function StringListEditor({ noun, rows, errors, errorPrefix, onChange }: 
             </li>
           );
         })}
-      </ol>
+      </Stack>
       <Button variant="ghost" size="sm" icon="plus" onClick={() => onChange([...rows, { key: newRowKey(), name: '' }])}>
         Add a {noun.toLowerCase()}
       </Button>
-    </div>
+    </Stack>
   );
 }

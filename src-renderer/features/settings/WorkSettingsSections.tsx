@@ -1,6 +1,7 @@
 import { Card } from '../../ui/Card';
 import { FieldError } from '../../ui/Field';
 import { TextField } from '../../ui/TextField';
+import { fieldBinding } from '../../ui/field-binding';
 import { SlaRulesEditor } from './SlaRulesEditor';
 import { StringListEditor } from './StringListEditor';
 import type { SettingsErrors, SettingsFormValues } from './settings-form';
@@ -35,9 +36,7 @@ export function WorkSettingsSections({ values, errors, set }: WorkSettingsSectio
           hint="Bigger files are refused when attached. Photos from a phone are usually 2 to 8 MB."
           width="short"
           inputMode="decimal"
-          value={values.maxFileMb}
-          error={errors.maxFileBytes}
-          onChange={(megabytes) => set('maxFileMb', megabytes)}
+          {...fieldBinding(values, errors, set)('maxFileMb', 'maxFileBytes')}
         />
       </Card>
     </>

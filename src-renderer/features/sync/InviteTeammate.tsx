@@ -5,6 +5,8 @@ import { useUi } from '../../store';
 import { Button } from '../../ui/Button';
 import { formatWhen } from '../../ui/format';
 import { useNow } from '../../ui/use-now';
+import { Cluster } from '../../ui/Cluster';
+import { Stack } from '../../ui/Stack';
 
 type Invite = ChannelOutput<'sync.invite'>;
 
@@ -65,8 +67,8 @@ export function InviteTeammate({ relayUrl, workspaceName }: { relayUrl: string; 
         relay address <span className="sync-code">{relayUrl}</span> and the code.
       </p>
       {invite ? (
-        <div className="sync-invite">
-          <div className="sync-invite__row">
+        <Stack gap="xs" align="start">
+          <Cluster>
             <input
               ref={codeRef}
               className="input sync-invite__code"
@@ -77,15 +79,15 @@ export function InviteTeammate({ relayUrl, workspaceName }: { relayUrl: string; 
               onFocus={(event) => event.currentTarget.select()}
             />
             <Button onClick={() => void copy()}>Copy code</Button>
-          </div>
-          <p className="sync-invite__expiry">
+          </Cluster>
+          <p className="meta">
             Works once, until {formatWhen(invite.expiresAt, now)}.
             {copyFailed ? ' Copying did not work here: the code is selected, press Ctrl+C (⌘C on a Mac).' : ''}
           </p>
-          <Button variant="ghost" size="sm" aria-disabled={busy || undefined} onClick={create}>
+          <Button variant="link" size="sm" aria-disabled={busy || undefined} onClick={create}>
             Make another code
           </Button>
-        </div>
+        </Stack>
       ) : (
         <Button aria-disabled={busy || undefined} onClick={create}>
           {busy ? 'Making a code…' : 'Make an invite code'}

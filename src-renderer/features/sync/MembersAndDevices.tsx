@@ -83,7 +83,7 @@ function MemberList({ info, isAdmin, onAsk }: { info: WorkspaceInfo; isAdmin: bo
                       <span className="sync-device__name">{device.name}</span>
                       {isThis ? <Badge>This laptop</Badge> : null}
                       {device.revoked ? <Badge tone="danger">Revoked</Badge> : null}
-                      <span className="sync-device__seen">
+                      <span className="meta">
                         {device.lastSeenAt === null ? 'Not seen yet' : `Last seen ${formatWhen(device.lastSeenAt, now)}`}
                       </span>
                       {isAdmin && !isThis && !device.revoked && !member.removed ? (

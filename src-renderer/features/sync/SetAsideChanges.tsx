@@ -62,13 +62,13 @@ export function SetAsideChanges({ count, info }: { count: number; info: Workspac
       </p>
       {problem ? <p role="alert">Couldn’t list them. {problem}</p> : null}
       {changes ? (
-        <ul className="sync-set-aside" aria-label="Changes set aside">
+        <ul className="sync-members" aria-label="Changes set aside">
           {changes.map((change) => (
-            <li key={change.changeId} className="sync-set-aside__item">
+            <li key={change.changeId} className="sync-member">
               <strong>
                 A change to {tableNames[change.tableName] ?? `“${change.tableName}”`} ({change.fields.join(', ')})
               </strong>{' '}
-              sent by <span className="sync-set-aside__device">{sender(change.deviceId)}</span>, {formatWhen(change.setAsideAt, now)}.
+              sent by <span className="sync-member__name">{sender(change.deviceId)}</span>, {formatWhen(change.setAsideAt, now)}.
               <span className="sync-details__detail">Why: {change.reason}</span>
             </li>
           ))}

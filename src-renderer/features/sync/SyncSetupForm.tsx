@@ -7,6 +7,7 @@ import { FormGrid } from '../../ui/FormGrid';
 import { Notice } from '../../ui/Notice';
 import { Segmented } from '../../ui/Segmented';
 import { TextField, type TextFieldProps } from '../../ui/TextField';
+import { Stack } from '../../ui/Stack';
 
 type Mode = 'start' | 'join';
 type FieldName = 'relayUrl' | 'workspaceName' | 'inviteCode' | 'memberName';
@@ -102,7 +103,7 @@ export function SyncSetupForm({ onConfigured }: { onConfigured: (status: SyncSta
   );
 
   return (
-    <div className="sync-setup">
+    <Stack>
       <p className="card__help">
         Share contacts, notes and follow-ups with your team through a relay, a small server one of you runs. Everything also stays on this
         laptop and keeps working offline.
@@ -125,7 +126,7 @@ export function SyncSetupForm({ onConfigured }: { onConfigured: (status: SyncSta
       </p>
       <form
         ref={formRef}
-        className="sync-setup"
+        className="stack stack--lg"
         aria-label={modeLabels[mode]}
         aria-describedby={errors.form ? formErrorId : undefined}
         noValidate
@@ -156,6 +157,6 @@ export function SyncSetupForm({ onConfigured }: { onConfigured: (status: SyncSta
           </Button>
         </div>
       </form>
-    </div>
+    </Stack>
   );
 }

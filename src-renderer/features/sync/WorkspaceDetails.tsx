@@ -5,6 +5,7 @@ import { DetailList } from '../../ui/DetailList';
 import { Notice } from '../../ui/Notice';
 import { StorageUse } from '../files/StorageUse';
 import { useNow } from '../../ui/use-now';
+import { Stack } from '../../ui/Stack';
 import { useSyncNow, useWorkspaceInfo, type WorkspaceState } from './hooks';
 import { InviteTeammate } from './InviteTeammate';
 import { MembersAndDevices } from './MembersAndDevices';
@@ -24,7 +25,7 @@ export function WorkspaceDetails({ status, onStatus }: { status: SyncStatus; onS
   const relayProblem = status.state === 'offline' ? status.message : null;
 
   return (
-    <div className="sync-details">
+    <Stack>
       <DetailList
         items={[
           { term: 'Workspace', value: <span className="sync-details__workspace">{status.workspaceName}</span> },
@@ -87,7 +88,7 @@ export function WorkspaceDetails({ status, onStatus }: { status: SyncStatus; onS
       {isAdmin ? <SetAsideChanges count={status.setAsideChanges} info={workspace.state.status === 'loading' ? undefined : workspace.state.info} /> : null}
 
       <MembersAndDevices state={workspace.state} isAdmin={isAdmin} onChanged={workspace.replace} onRetry={workspace.reload} />
-    </div>
+    </Stack>
   );
 }
 

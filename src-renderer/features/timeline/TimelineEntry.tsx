@@ -1,6 +1,7 @@
 import type { TimelineItem, TimelineKind } from '../../../src-shared/domain/timeline';
 import { formatDateTime, formatWhen } from '../../ui/format';
-import { Icon, type IconName } from '../../ui/Icon';
+import type { IconName } from '../../ui/Icon';
+import { IconCircle, type IconTone } from '../../ui/IconCircle';
 
 export const kindLabels: Record<TimelineKind, string> = {
   note: 'Notes',
@@ -10,6 +11,8 @@ export const kindLabels: Record<TimelineKind, string> = {
   deal: 'Deals',
   change: 'Changes',
 };
+
+const kindTones: Record<TimelineKind, IconTone> = { note: 'info', call: 'success', follow_up: 'warning', file: 'accent', deal: 'neutral', change: 'neutral' };
 
 const kindIcons: Record<TimelineKind, IconName> = {
   note: 'note',
@@ -32,14 +35,12 @@ function readableDetail(item: TimelineItem, now: number): string {
 export function TimelineEntry({ item, now }: { item: TimelineItem; now: number }) {
   const detail = readableDetail(item, now);
   return (
-    <li className={`timeline-entry timeline-entry--${item.kind}`}>
-      <span className="timeline-entry__icon" aria-hidden="true">
-        <Icon name={kindIcons[item.kind]} size={15} />
-      </span>
+    <li className="timeline-entry">
+      <IconCircle icon={kindIcons[item.kind]} tone={kindTones[item.kind]} />
       <div className="timeline-entry__body">
         <p className="timeline-entry__title">{item.title}</p>
         {detail ? <p className="timeline-entry__detail">{detail}</p> : null}
-        <p className="timeline-entry__meta">
+        <p className="meta">
           {item.actor ? `${item.actor} · ` : ''}
           <time dateTime={new Date(item.at).toISOString()} title={formatDateTime(item.at)}>
             {formatWhen(item.at, now)}

@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { timelineKinds, type TimelineKind } from '../../../src-shared/domain/timeline';
-import { Button } from '../../ui/Button';
 import { ChipButton } from '../../ui/ChipButton';
+import { Cluster } from '../../ui/Cluster';
 import { EmptyState } from '../../ui/EmptyState';
 import { LiveContent } from '../../ui/LiveContent';
+import { ShowMore } from '../../ui/ShowMore';
+import { Stack } from '../../ui/Stack';
 import { useNow } from '../../ui/use-now';
 import { useTimeline } from './hooks';
 import { kindLabels, TimelineEntry } from './TimelineEntry';
@@ -24,8 +26,8 @@ export function TimelinePanel({ contactId }: { contactId: string }) {
     show(kinds.includes(kind) ? kinds.filter((other) => other !== kind) : timelineKinds.filter((other) => other === kind || kinds.includes(other)));
 
   return (
-    <div className="timeline">
-      <div className="timeline__filters" role="group" aria-label="Show on the timeline">
+    <Stack gap="md">
+      <Cluster gap="xs" role="group" aria-label="Show on the timeline">
         <ChipButton pressed={kinds.length === 0} onClick={() => show([])}>
           Everything
         </ChipButton>
@@ -34,7 +36,7 @@ export function TimelinePanel({ contactId }: { contactId: string }) {
             {kindLabels[kind]}
           </ChipButton>
         ))}
-      </div>
+      </Cluster>
       <LiveContent live={timeline} loading="Loading the timeline…" failed="The timeline could not be loaded." keepLatest>
         {(data) => (
           <>
@@ -50,15 +52,11 @@ export function TimelinePanel({ contactId }: { contactId: string }) {
               </ol>
             )}
             {data.hasMore ? (
-              <div className="timeline__more">
-                <Button size="sm" onClick={() => setPageCount((count) => count + 1)}>
-                  Load older activity
-                </Button>
-              </div>
+              <ShowMore onClick={() => setPageCount((count) => count + 1)}>Load older activity</ShowMore>
             ) : null}
           </>
         )}
       </LiveContent>
-    </div>
+    </Stack>
   );
 }

@@ -10,6 +10,7 @@ export default defineConfig({
   ...baseConfig,
   testDir: '.',
   testMatch: '*.shots.ts',
-  timeout: 300_000,
+  // Thirty-odd screens, each photographed twice, on a machine that may be busy.
+  timeout: 900_000,
   use: { ...baseConfig.use, viewport: { width: 1280, height: 800 } },
 });

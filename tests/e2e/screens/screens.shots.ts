@@ -65,6 +65,8 @@ async function startRelay(): Promise<{ url: string; stop: () => void }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldbook-screens-relay-'));
   const child = spawn('npx', ['tsx', 'src-relay/main.ts', '--port', '0', '--data-dir', dataDir], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
   const url = await readyUrl(child, /^Fieldbook relay listening on (http:\/\/\S+)/m);
+  // Keep reading what it logs, so that a full pipe never stalls it.
+  child.stdout!.resume();
   return {
     url,
     stop: () => {
@@ -80,6 +82,8 @@ async function startRelay(): Promise<{ url: string; stop: () => void }> {
 
 /** Photographs what is on screen now in light, then in dark, without touching the page between. */
 async function capture(page: Page, name: string, focus?: Locator): Promise<void> {
+  // Behind an open dialog the page is inert: reminders were put away before it opened.
+  if (name !== '00-reminder-cards' && (await page.getByRole('dialog').count()) === 0) await dismissReminders(page);
   if (focus) await focus.scrollIntoViewIfNeeded();
   // Let live regions, charts measured with ResizeObserver and transitions settle.
   await page.waitForTimeout(350);
@@ -100,9 +104,16 @@ async function go(page: Page, hash: string, heading: string | RegExp): Promise<v
 
 /** Follow-ups of the demo keep falling due while the script runs; their cards would cover the screens. */
 async function dismissReminders(page: Page): Promise<void> {
-  const reminders = page.getByRole('region', { name: 'Reminders' });
-  const dismiss = reminders.getByRole('button', { name: /^Dismiss/ }).first();
-  for (let tries = 0; tries < 20 && (await dismiss.count()) > 0; tries++) await dismiss.click();
+  const dismiss = page.getByRole('region', { name: 'Reminders' }).getByRole('button', { name: /^Dismiss/ });
+  for (let tries = 0; tries < 100; tries++) {
+    if ((await dismiss.count()) > 0) {
+      await dismiss.first().click();
+      continue;
+    }
+    // More may be on their way (they are shown a few at a time).
+    await page.waitForTimeout(400);
+    if ((await dismiss.count()) === 0) return;
+  }
 }
 
 async function palette(page: Page, typed: string): Promise<Locator> {
@@ -277,6 +288,11 @@ test('every screen, light and dark', async ({ demo }) => {
   await teamSync.getByRole('button', { name: 'Make an invite code' }).click();
   await expect(teamSync.getByRole('textbox', { name: 'Invite code' })).toHaveValue(/^[A-Z0-9]{10}$/);
   await capture(page, '43-team-sync-workspace', teamSync.getByRole('list', { name: 'Members' }));
+  // The phone line needs the workspace: its screens as an office sees them before Twilio is connected.
+  await go(page, '#/phone', 'Phone');
+  await capture(page, '44-phone');
+  await go(page, '#/settings/phone', 'Phone');
+  await capture(page, '45-phone-settings');
   } finally {
     relay.stop();
   }

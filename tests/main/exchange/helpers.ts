@@ -35,7 +35,9 @@ export function untouchedState(core: TempCore) {
     calls: count('SELECT COUNT(*) FROM calls'),
     files: count('SELECT COUNT(*) FROM files'),
     settings: JSON.stringify(core.settings.get()),
-    otherChanges: count("SELECT COUNT(*) FROM changes WHERE table_name NOT IN ('contacts', 'contact_tags')"),
+    otherChanges: count(
+      "SELECT COUNT(*) FROM changes WHERE table_name NOT IN ('contacts', 'contact_tags', 'contact_phone_items', 'contact_email_items', 'contact_custom_values')",
+    ),
   };
 }
 

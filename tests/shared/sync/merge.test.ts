@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatHlc } from '../../../src-shared/hlc';
-import { emptyRowState, foldChange, mergeChange, type RowChange } from '../../../src-shared/sync/merge';
+import { emptyRowState, foldChange, mergeChange, separateLegacyLists, type RowChange } from '../../../src-shared/sync/merge';
 
 const field = fc.constantFrom('name', 'company', 'status', 'cl');
 const change = fc.record({
@@ -112,5 +112,33 @@ describe('merging one change into a row', () => {
         }
       }),
     );
+  });
+});
+
+describe('lists across schema versions', () => {
+  const at = (wallMs: number) => formatHlc({ wallMs, counter: 0, deviceId: 'a' });
+  const list = JSON.stringify([{ type: 'mobile', e164: '+447700900001' }]);
+
+  it('reads the lists of a version 1 change as whole lists and those of a version 2 change as copies', () => {
+    expect(separateLegacyLists({ tableName: 'contacts', fields: { name: 'Ann', phones: list }, schemaVersion: 1 })).toEqual({
+      rowFields: { name: 'Ann' },
+      legacyLists: { phones: list },
+    });
+    expect(separateLegacyLists({ tableName: 'contacts', fields: { name: 'Ann', phones: list }, schemaVersion: 2 })).toEqual({
+      rowFields: { name: 'Ann' },
+      legacyLists: null,
+    });
+    // Other tables have no lists: a field of the same name is an ordinary field.
+    const note = { tableName: 'notes', fields: { phones: 'x' }, schemaVersion: 2 };
+    expect(separateLegacyLists(note)).toEqual({ rowFields: { phones: 'x' }, legacyLists: null });
+  });
+
+  it('keeps only whole lists in the state a snapshot is made of, with their own clock', () => {
+    const copy = JSON.stringify([{ type: 'work', e164: '+447700900002' }]);
+    let state = foldChange(emptyRowState(), { hlc: at(1), fields: { name: 'Ann', phones: list }, author: 'Ann', tableName: 'contacts', schemaVersion: 1 });
+    state = foldChange(state, { hlc: at(2), fields: { phones: copy, status: 'won' }, author: 'Ben', tableName: 'contacts', schemaVersion: 2 });
+    expect(state.fields).toEqual({ name: 'Ann', phones: list, status: 'won' });
+    expect(state.clocks.phones).toBe(at(1));
+    expect(state.authors.phones).toBe('Ann');
   });
 });

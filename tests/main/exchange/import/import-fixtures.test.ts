@@ -40,7 +40,7 @@ async function importChecked(file: string, options: Parameters<typeof importOpti
     .prepare('SELECT table_name, row_id FROM changes WHERE seq >= ?')
     .all(firstNewChange) as { table_name: string; row_id: string }[];
   for (const change of changed) {
-    expect(['contacts', 'contact_tags']).toContain(change.table_name);
+    expect(['contacts', 'contact_tags', 'contact_phone_items', 'contact_email_items', 'contact_custom_values']).toContain(change.table_name);
     expect(touched.has(change.table_name === 'contacts' ? change.row_id : contactIdOfTagRow(change.row_id))).toBe(true);
   }
   return report;

@@ -1,0 +1,71 @@
+import { v7 as uuidv7 } from 'uuid';
+import { HybridLogicalClock } from '../../../src-shared/hlc';
+import { mergeChange, type FieldClocks, type FieldValues } from '../../../src-shared/sync/merge';
+import type { WireChange } from '../../../src-shared/sync/protocol';
+import { RelayClient } from '../../../src-main/sync/relay-client';
+
+// A teammate's laptop still on schema version 1, as the relay sees it: it merges every field of
+// every row by the version 1 rule (the last writer wins per field; the causal length by number),
+// so each list of a contact is one field and the later whole list wins; it keeps changes for
+// tables it does not know aside (the item rows of version 2) and never applies them; and it
+// writes lists whole, in changes of schema version 1.
+
+const tablesOfVersion2 = new Set(['contact_phone_items', 'contact_email_items', 'contact_custom_values']);
+
+export class OlderLaptop {
+  private readonly rows = new Map<string, { fields: FieldValues; clocks: FieldClocks }>();
+  private readonly outbox: WireChange[] = [];
+  private cursor = 0;
+  /** Changes it could not apply (tables of a newer version), as version 1 keeps them. */
+  readonly keptAside: WireChange[] = [];
+
+  private constructor(
+    private readonly client: RelayClient,
+    private readonly clock: HybridLogicalClock,
+    private readonly author: string,
+  ) {}
+
+  static async join(relayUrl: string, inviteCode: string, memberName: string): Promise<OlderLaptop> {
+    const credentials = await new RelayClient(relayUrl).join({ inviteCode, memberName, deviceName: `${memberName}'s old laptop` });
+    return new OlderLaptop(new RelayClient(relayUrl, credentials.deviceToken), new HybridLogicalClock(credentials.deviceId), memberName);
+  }
+
+  async sync(): Promise<void> {
+    if (this.outbox.length > 0) {
+      await this.client.push(this.outbox);
+      this.outbox.length = 0;
+    }
+    for (;;) {
+      const page = await this.client.pull(this.cursor, 1000);
+      for (const { seq, change } of page.changes) {
+        this.cursor = Math.max(this.cursor, seq);
+        this.clock.receive(change.hlc);
+        if (tablesOfVersion2.has(change.tableName)) this.keptAside.push(change);
+        else this.apply(change.tableName, change.rowId, change.hlc, change.fields);
+      }
+      if (!page.hasMore) return;
+    }
+  }
+
+  /** What this laptop shows of a contact's field (lists are JSON, as version 1 stored them). */
+  field(contactId: string, name: string): unknown {
+    const value = this.rows.get(`contacts/${contactId}`)?.fields[name];
+    return typeof value === 'string' && (name === 'phones' || name === 'emails' || name === 'custom_fields') ? JSON.parse(value) : value;
+  }
+
+  /** An edit as version 1 made it: the changed fields of the contact, lists whole. */
+  editContact(contactId: string, fields: Record<string, unknown>): void {
+    const values: FieldValues = {};
+    for (const [name, value] of Object.entries(fields)) values[name] = typeof value === 'object' && value !== null ? JSON.stringify(value) : (value as FieldValues[string]);
+    const hlc = this.clock.tick();
+    this.apply('contacts', contactId, hlc, values);
+    this.outbox.push({ changeId: uuidv7(), hlc, tableName: 'contacts', rowId: contactId, fields: values, schemaVersion: 1, deviceId: '', author: this.author });
+  }
+
+  private apply(tableName: string, rowId: string, hlc: string, fields: FieldValues): void {
+    const key = `${tableName}/${rowId}`;
+    const row = this.rows.get(key) ?? { fields: {}, clocks: {} };
+    const merged = mergeChange(row, { hlc, fields });
+    this.rows.set(key, { fields: { ...row.fields, ...merged.values }, clocks: { ...row.clocks, ...merged.clocks } });
+  }
+}
