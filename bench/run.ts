@@ -12,6 +12,7 @@ import { describeMachine, gitCommit, markdownTable, notes } from './lib/report';
 import { bulkApplySuite } from './suites/bulk-apply';
 import { dashboardSuite } from './suites/dashboard';
 import { exportSuite, importSuite } from './suites/exchange';
+import { filesSuite } from './suites/files';
 import { httpSuite } from './suites/http';
 import { listSuite } from './suites/list';
 import { localWriteSuite } from './suites/local-write';
@@ -29,7 +30,7 @@ import { workSuite } from './suites/work';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dayMs = 24 * 60 * 60 * 1000;
-const suiteNames = ['memory', 'search', 'list', 'dashboard', 'http', 'apply', 'write', 'export', 'import', 'sync', 'work', 'vcard', 'phone'] as const;
+const suiteNames = ['memory', 'search', 'list', 'dashboard', 'http', 'apply', 'write', 'export', 'import', 'sync', 'work', 'vcard', 'phone', 'files'] as const;
 type SuiteName = (typeof suiteNames)[number];
 
 function parseArgs(argv: string[]) {
@@ -130,6 +131,7 @@ async function main(): Promise<number> {
   await runSuite('work', () => workSuite(context));
   await runSuite('vcard', () => vcardSuite(context, workDir));
   await runSuite('phone', () => phoneSuite(context, workDir));
+  await runSuite('files', () => filesSuite(context, { workDir }));
   figures.push(...notYetMeasurable());
 
   const machine = describeMachine(bareDb, repoRoot, loadAverageAtStart);

@@ -18,6 +18,7 @@ import { startReminderJob } from '../followups/jobs';
 import { CallsService } from '../calls/service';
 import { FilesService } from '../files/service';
 import { ContactPhotos } from '../files/contact-photos';
+import { startFileTransfers, type FileTransfers } from '../files/jobs';
 import { TimelineService } from '../timeline/service';
 import { DashboardService } from '../dashboard/service';
 import { SearchService } from '../search/service';
@@ -74,6 +75,8 @@ export interface Core {
   readonly followUps: FollowUpsService;
   readonly calls: CallsService;
   readonly files: FilesService;
+  /** Files travelling through the relay: the upload queue, downloads, the offline policy. */
+  readonly fileTransfers: FileTransfers;
   readonly timeline: TimelineService;
   readonly sync: SyncEngine;
   readonly pipelines: PipelineService;
@@ -156,18 +159,38 @@ export function createCore(options: CoreOptions): Core {
     events.emit('*', event, payload);
   };
   forwardChangeEvents({ engine, sqlite, emit });
+  // Set right below: the sync engine and the file transfers each need the other.
+  const transfersOnceStarted: { current?: FileTransfers } = {};
   const syncEngine = new SyncEngine({
     engine,
     state,
     secrets,
     now,
-    onStatus: (status) => emit('sync.status', status),
+    onStatus: (status) => {
+      emit('sync.status', status);
+      transfersOnceStarted.current?.syncStatusChanged(status);
+    },
     ...(options.fetch ? { fetch: options.fetch } : {}),
     onLiveMessage: phoneLine.onLiveMessage,
     onCaughtUp: phoneLine.onCaughtUp,
     setAside: remoteValidation.setAside,
     logError,
+    beforePush: async (changes, client) => transfersOnceStarted.current?.declareReferences(changes, client),
+    pendingUploads: () => files.uploads.waitingCount(),
   });
+  const fileTransfers = startFileTransfers({
+    files,
+    sqlite,
+    now,
+    relay: () => (syncEngine.config ? syncEngine.client() : undefined),
+    pushSoon: () => syncEngine.pushSoon(),
+    onTransfer: (transfer) => emit('files.transfer', transfer),
+    onQueueChanged: () => emit('sync.status', syncEngine.status()),
+    logError,
+  });
+  transfersOnceStarted.current = fileTransfers;
+  engine.onCommitted((touched) => fileTransfers.rowsWritten(touched.keys()));
+  settings.onChanged(() => fileTransfers.keeper.kick());
   const syncService = new SyncService({ engine: syncEngine, settings });
   if (options.autoSync !== false) syncEngine.start();
   const reminders = startReminderJob(followUps, (count) => emit('followups.reminderDue', { count }));
@@ -198,6 +221,7 @@ export function createCore(options: CoreOptions): Core {
     analytics,
     scorer,
     phoneLine: phoneLine.handlers,
+    fileTransfers,
   });
 
   async function invoke(channelName: string, input: unknown): Promise<RpcResult<unknown>> {
@@ -220,6 +244,7 @@ export function createCore(options: CoreOptions): Core {
     sqlite,
     engine,
     ...services,
+    fileTransfers,
     sync: syncEngine,
     phone: phoneLine.phone,
     texts: phoneLine.texts,
@@ -237,6 +262,7 @@ export function createCore(options: CoreOptions): Core {
     close() {
       void backups?.stop();
       phoneLine.close();
+      fileTransfers.stop();
       syncEngine.close();
       reminders.stop();
       clearInterval(garbageTimer);

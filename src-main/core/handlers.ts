@@ -11,6 +11,7 @@ import type { DashboardService } from '../dashboard/service';
 import { exchangeHandlers } from '../exchange/handlers';
 import type { ExchangeService } from '../exchange/service';
 import { filesHandlers } from '../files/handlers';
+import type { FileTransfers } from '../files/jobs';
 import type { FilesService } from '../files/service';
 import { followUpsHandlers } from '../followups/handlers';
 import type { FollowUpsService } from '../followups/service';
@@ -42,6 +43,7 @@ export interface HandlerServices {
   followUps: FollowUpsService;
   calls: CallsService;
   files: FilesService;
+  fileTransfers: FileTransfers;
   timeline: TimelineService;
   dashboard: DashboardService;
   search: SearchService;
@@ -71,7 +73,7 @@ export function registerHandlers(services: HandlerServices) {
     notesHandlers(services.notes),
     followUpsHandlers(services.followUps),
     callsHandlers(services.calls),
-    filesHandlers(services.files),
+    filesHandlers(services.files, services.fileTransfers),
     timelineHandlers(services.timeline),
     dashboardHandlers(services.dashboard),
     searchHandlers(services.search),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { getCountries } from 'libphonenumber-js/min';
+import { defaultOfflineFiles, OfflineFilesSchema } from './file';
 
 const regions = new Set<string>(getCountries());
 
@@ -63,6 +64,8 @@ export const SettingsSchema = z.object({
   /** A PNG or JPEG in the file store, printed on quotes. */
   officeLogoSha256: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
   defaultTaxRateBp: z.number().int().min(0).max(10_000),
+  /** Which teammates' files this laptop fetches by itself, to have them offline. */
+  offlineFiles: OfflineFilesSchema,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -80,6 +83,7 @@ export const SettingsPatchSchema = z
     officeAddress: SettingsSchema.shape.officeAddress,
     officeLogoSha256: SettingsSchema.shape.officeLogoSha256,
     defaultTaxRateBp: SettingsSchema.shape.defaultTaxRateBp,
+    offlineFiles: SettingsSchema.shape.offlineFiles,
   })
   .partial();
 export type SettingsPatch = z.input<typeof SettingsPatchSchema>;
@@ -106,4 +110,5 @@ export const defaultSettings: Settings = {
   officeAddress: '',
   officeLogoSha256: null,
   defaultTaxRateBp: 2000,
+  offlineFiles: defaultOfflineFiles,
 };

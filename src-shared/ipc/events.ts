@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FileTransferSchema } from '../domain/file';
 import { SyncStatusSchema } from '../domain/sync';
 import { exchangeEvents } from './exchange';
 import { phoneEvents } from './phone';
@@ -16,6 +17,8 @@ export const eventSchemas = {
   /** Pipelines, stages or deals changed: boards and figures refresh. */
   'pipelines.changed': z.object({ pipelineIds: z.array(z.string()) }),
   'followups.reminderDue': z.object({ count: z.number().int() }),
+  /** A file's bytes started, progressed, failed or finished moving to or from the relay. */
+  'files.transfer': FileTransferSchema,
   ...phoneEvents,
 };
 

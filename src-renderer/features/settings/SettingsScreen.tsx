@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { QuotesSettingsPanel } from '../pipeline/QuotesSettingsPanel';
+import { OfflineFilesPanel } from '../files/OfflineFilesPanel';
 import { TeamSyncPanel } from '../sync/TeamSyncPanel';
 import type { Settings } from '../../../src-shared/domain/settings';
 import { api, ApiError, stripFieldPrefix } from '../../api';
@@ -31,6 +32,7 @@ export function SettingsScreen({ focusUserName }: { focusUserName: boolean }) {
       <SettingsForm key={JSON.stringify(settings)} settings={settings} focusUserName={focusUserName} />
       {/* Outside the keyed form: a settings change (joining sets your name) must not reset it. */}
       <TeamSyncPanel />
+      <OfflineFilesPanel />
     </Screen>
   );
 }
