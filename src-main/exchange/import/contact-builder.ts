@@ -20,7 +20,8 @@ import {
   type RawPhone,
 } from './contact-fields';
 import { KeptValues, type ValueWarning } from './kept-values';
-import { parseAmount, parseIsoMoment, parseYesNo } from '../formats/values';
+import { moneyMessages, readMoney } from '../../../src-shared/money';
+import { parseIsoMoment, parseYesNo } from '../formats/values';
 
 // From the raw values one row or card gave for each field to a contact as it will be stored.
 // CSV rows (apply-mapping.ts) and vCards (vcard/to-collected.ts) both end here, so both follow
@@ -198,12 +199,16 @@ export function buildContact(collected: CollectedContact, context: BuildContext)
   let potentialValue: ImportedContact['potentialValue'] = null;
   if (text('potentialValue')) {
     const currency = (text('currency') || context.defaults.currency).toUpperCase();
-    const amountMinor = /^[A-Z]{3}$/.test(currency) ? parseAmount(text('potentialValue'), currency, context.decimalComma) : null;
-    if (amountMinor !== null && amountMinor >= 0) {
-      potentialValue = { amountMinor, currency };
+    const reading = /^[A-Z]{3}$/.test(currency) ? readMoney(text('potentialValue'), currency, 'nonNegative', { decimalComma: context.decimalComma }) : null;
+    if (reading?.ok && reading.amountMinor !== null) {
+      potentialValue = { amountMinor: reading.amountMinor, currency };
       present.add('potentialValue');
     } else {
-      const why = /^[A-Z]{3}$/.test(currency) ? 'is not an amount such as 1234.50' : `is in "${currency}", which is not a currency code such as EUR`;
+      const why = !reading
+        ? `is in "${currency}", which is not a currency code such as EUR`
+        : reading.ok || reading.error === moneyMessages.notAnAmount
+          ? 'is not an amount such as 1234.50'
+          : reading.error.replace(/^(This|That) amount /, '');
       kept.keep('potential value', `${text('potentialValue')} ${text('currency')}`.trim(), `Potential value "${text('potentialValue')}" ${why}`);
     }
   }

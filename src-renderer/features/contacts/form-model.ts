@@ -11,8 +11,8 @@ import {
   type PhoneType,
 } from '../../../src-shared/domain/contact';
 import type { CustomFieldDef, Settings } from '../../../src-shared/domain/settings';
+import { minorToDecimal, readMoney } from '../../../src-shared/money';
 import { formatPhone } from '../../../src-shared/phone';
-import { currencyDigits } from '../../ui/format';
 
 // The contact form edits strings (what inputs hold); this module converts between them and the
 // contract's draft and patch, and maps validation paths back to the input that caused them.
@@ -109,27 +109,6 @@ export function formFromContact(contact: Contact, settings: Settings): ContactFo
   };
 }
 
-function minorToDecimal(amountMinor: number, currency: string): string {
-  const digits = currencyDigits(currency);
-  return digits === 0 ? String(amountMinor) : (amountMinor / 10 ** digits).toFixed(digits);
-}
-
-/** "1,250.50" or "1250,5" to integer minor units; null for empty, undefined for nonsense. */
-export function parseMoney(text: string, currency: string): number | null | undefined {
-  let cleaned = text.replace(/[\s\u00a0']/g, '');
-  if (cleaned === '') return null;
-  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(cleaned)) cleaned = cleaned.replace(/,/g, '');
-  else if (/^\d+,\d{1,2}$/.test(cleaned)) cleaned = cleaned.replace(',', '.');
-  const match = /^(\d+)(?:\.(\d*))?$/.exec(cleaned);
-  if (!match) return undefined;
-  const digits = currencyDigits(currency);
-  const fraction = (match[2] ?? '').padEnd(digits, '0');
-  // Rounding by string keeps 0.29 from becoming 28 minor units through binary floats.
-  const whole = Number(match[1]) * 10 ** digits + Number(fraction.slice(0, digits) || '0');
-  const roundUp = Number(fraction.charAt(digits) || '0') >= 5 ? 1 : 0;
-  return whole + roundUp;
-}
-
 export interface DraftResult {
   draft: ContactDraft;
   errors: FormErrors;
@@ -143,8 +122,9 @@ export function toDraft(values: ContactFormValues, customDefs: readonly CustomFi
   const phones = values.phones.filter((row) => row.value.trim() !== '');
   const emails = values.emails.filter((row) => row.value.trim() !== '');
 
-  const amountMinor = parseMoney(values.potentialValue, values.currency);
-  if (amountMinor === undefined) errors.potentialValue = 'Enter an amount such as 1500 or 1,250.50';
+  const potential = readMoney(values.potentialValue, values.currency, 'nonNegative');
+  if (!potential.ok) errors.potentialValue = potential.error;
+  const amountMinor = potential.ok ? potential.amountMinor : null;
 
   const customFields: CustomFieldValues = {};
   for (const def of customDefs) {
