@@ -1,7 +1,10 @@
-import { gradeOf, type ContactScores } from '../../src-shared/domain/score';
+import { unansweredStatuses } from '../../src-shared/domain/call';
+import { gradeOf, headlineOf, lifecycleOf, type ContactScores } from '../../src-shared/domain/score';
 import type { Sqlite } from '../db/open';
 
 const dayMs = 24 * 60 * 60 * 1000;
+/** A call counts as talking only when someone answered: a missed call is an attempt, not contact. */
+const answered = `status NOT IN (${unansweredStatuses.map((status) => `'${status}'`).join(', ')})`;
 
 /**
  * Lead score, grade and customer health from transparent rules: every point comes with the
@@ -9,17 +12,21 @@ const dayMs = 24 * 60 * 60 * 1000;
  * asked for, so it follows its inputs at once and never runs on a timer.
  */
 export function createScorer(sqlite: Sqlite, now: () => number) {
-  const contact = sqlite.prepare<[string], { phones: string; emails: string; company: string; potential_value_minor: number | null; do_not_contact: number; status: string }>(
-    'SELECT phones, emails, company, potential_value_minor, do_not_contact, status FROM contacts WHERE id = ? AND cl % 2 = 1',
-  );
+  const contact = sqlite.prepare<
+    [string],
+    { phones: string; emails: string; company: string; potential_value_minor: number | null; do_not_contact: number; status: string; contact_type: string }
+  >('SELECT phones, emails, company, potential_value_minor, do_not_contact, status, contact_type FROM contacts WHERE id = ? AND cl % 2 = 1');
   const lastActivity = sqlite.prepare<[string, string], { at: number | null }>(
     `SELECT MAX(at) AS at FROM (
        SELECT MAX(created_at) AS at FROM notes WHERE contact_id = ? AND cl % 2 = 1
-       UNION ALL SELECT MAX(started_at) FROM calls WHERE contact_id = ? AND cl % 2 = 1)`,
+       UNION ALL SELECT MAX(started_at) FROM calls WHERE contact_id = ? AND cl % 2 = 1 AND ${answered})`,
   );
   const touches = sqlite.prepare<[string, number, string, number], { n: number }>(
     `SELECT (SELECT COUNT(*) FROM notes WHERE contact_id = ? AND cl % 2 = 1 AND created_at >= ?)
-          + (SELECT COUNT(*) FROM calls WHERE contact_id = ? AND cl % 2 = 1 AND started_at >= ?) AS n`,
+          + (SELECT COUNT(*) FROM calls WHERE contact_id = ? AND cl % 2 = 1 AND started_at >= ? AND ${answered}) AS n`,
+  );
+  const unansweredSince = sqlite.prepare<[string, number], { n: number }>(
+    `SELECT COUNT(*) AS n FROM calls WHERE contact_id = ? AND cl % 2 = 1 AND started_at > ? AND NOT ${answered}`,
   );
   const overdue = sqlite.prepare<[string, number], { n: number }>(
     'SELECT COUNT(*) AS n FROM follow_ups WHERE contact_id = ? AND cl % 2 = 1 AND done_at IS NULL AND due_at < ?',
@@ -57,7 +64,11 @@ export function createScorer(sqlite: Sqlite, now: () => number) {
       healthFactors.push(text);
       level = Math.max(level, severity);
     };
-    if (daysSince === null) flag('No call or note yet', 1);
+    const missed = unansweredSince.get(contactId, last ?? 0)?.n ?? 0;
+    if (missed > 0) flag(`No answer yet: ${missed} ${missed === 1 ? 'call' : 'calls'} not answered${last === null ? '' : ' since you last talked'}`, 1);
+    if (daysSince === null) {
+      if (missed === 0) flag('No call or note yet', 1);
+    }
     else if (daysSince > 90) flag(`No contact for ${daysSince} days`, 2);
     else if (daysSince > 45) flag(`No contact for ${daysSince} days`, 1);
     const overdueCount = overdue.get(contactId, at)?.n ?? 0;
@@ -70,9 +81,14 @@ export function createScorer(sqlite: Sqlite, now: () => number) {
       }
       if (deal.outcome === 'lost' && deal.closed_at !== null && at - deal.closed_at < 90 * dayMs) flag('Lost a deal in the last 90 days', 1);
     }
+    const grade = gradeOf(leadScore);
+    const lifecycle = lifecycleOf(row.status, row.contact_type);
     return {
+      lifecycle,
+      scoreName: lifecycle === 'lead' ? 'Lead score' : 'Engagement',
+      headline: headlineOf(lifecycle, grade),
       leadScore,
-      grade: gradeOf(leadScore),
+      grade,
       leadFactors: factors,
       health: level === 2 ? 'red' : level === 1 ? 'yellow' : 'green',
       healthFactors,

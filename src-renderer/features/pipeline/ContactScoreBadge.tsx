@@ -6,16 +6,11 @@ import { useContactScores } from './hooks';
 import './pipeline.css';
 
 const healthLabels: Record<ContactScores['health'], string> = { green: 'Healthy', yellow: 'Needs attention', red: 'At risk' };
-const gradeMeaning: Record<ContactScores['grade'], string> = {
-  A: 'a hot lead',
-  B: 'a warm lead',
-  C: 'a cool lead',
-  D: 'a cold lead',
-};
 
 /**
- * Lead score and grade, and customer health, each with the factors behind it: the rules are
+ * The score and grade, and the contact's health, each with the factors behind it: the rules are
  * simple on purpose (src-main/pipeline/scores.ts), so showing them is what makes them trusted.
+ * The words follow the contact's lifecycle: a lead is hot or cold, a customer engaged or quiet.
  */
 export function ContactScoreBadge({ contactId }: { contactId: string }) {
   const scores = useContactScores(contactId);
@@ -24,7 +19,7 @@ export function ContactScoreBadge({ contactId }: { contactId: string }) {
   const positive = data.leadFactors.filter((factor) => factor.points !== 0);
 
   return (
-    <Card title="Lead score and health">
+    <Card title="Score and health">
       <div className="score-card__row">
         <div className={`score-grade score-grade--${data.grade}`} aria-hidden="true">
           {data.grade}
@@ -33,11 +28,11 @@ export function ContactScoreBadge({ contactId }: { contactId: string }) {
           <p className="score-card__headline">
             Grade {data.grade} <span className="muted">· {data.leadScore} of 100</span>
           </p>
-          <p className="muted">This contact is {gradeMeaning[data.grade]}.</p>
+          <p className="muted">{data.headline}.</p>
           <div
             className="score-meter"
             role="meter"
-            aria-label="Lead score"
+            aria-label={data.scoreName}
             aria-valuemin={0}
             aria-valuemax={100}
             aria-valuenow={data.leadScore}
@@ -48,7 +43,7 @@ export function ContactScoreBadge({ contactId }: { contactId: string }) {
         </div>
       </div>
       {positive.length > 0 ? (
-        <ul className="score-factors" aria-label="What makes up the lead score">
+        <ul className="score-factors" aria-label={`What makes up the ${data.scoreName.toLowerCase()}`}>
           {positive.map((factor) => (
             <li key={factor.label} className="score-factors__item">
               <span>{factor.label}</span>
