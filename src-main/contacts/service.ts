@@ -10,7 +10,7 @@ import {
 } from '../../src-shared/domain/contact';
 import type { CustomFieldDef } from '../../src-shared/domain/settings';
 import { AppError } from '../../src-shared/errors';
-import { formatPhone, normaliseEmail, normalisePhone } from '../../src-shared/phone';
+import { countryAdjective, formatPhone, normaliseEmail, normalisePhone, phoneElsewhere } from '../../src-shared/phone';
 import type { Sqlite } from '../db/open';
 import type { SettingsService } from '../settings/service';
 import type { MutationEngine, MutationTx } from '../writes/mutation-engine';
@@ -171,6 +171,16 @@ export class ContactsService {
     const region = this.settings.get().defaultRegion;
     return phones.map((phone, index) => {
       const e164 = normalisePhone(phone.number, region);
+      // Never stored as the wrong country's number: the form asks the person first and sends
+      // the number with its country code; a caller that did not ask is told what to send.
+      const elsewhere = phoneElsewhere(phone.number, region);
+      if (elsewhere) {
+        throw new AppError(
+          'invalid_input',
+          `"${phone.number}" is not a valid ${countryAdjective(region)} number. ${elsewhere.question} Then enter it as ${formatPhone(elsewhere.e164)}.`,
+          `${fieldPath}.${index}.number`,
+        );
+      }
       if (!e164) {
         throw new AppError(
           'invalid_input',

@@ -21,6 +21,7 @@ import {
 } from './contact-fields';
 import { KeptValues, type ValueWarning } from './kept-values';
 import { moneyMessages, readMoney } from '../../../src-shared/money';
+import { regionOfCountryName } from '../../../src-shared/phone';
 import { parseIsoMoment, parseYesNo } from '../formats/values';
 
 // From the raw values one row or card gave for each field to a contact as it will be stored.
@@ -146,7 +147,10 @@ export function buildContact(collected: CollectedContact, context: BuildContext)
     id = '';
   }
 
-  const phones = checkPhones(collected.phones, context.region, context.phoneCache, kept);
+  // A row's numbers are read in the country of its address when it has one ("USA", "Ireland").
+  const addressRegion = regionOfCountryName(firstAddressCountry(collected.addresses));
+  const phoneRegion = addressRegion ?? context.region;
+  const phones = checkPhones(collected.phones, phoneRegion, phoneRegion === context.region ? context.phoneCache : new Map(), kept);
   const emails = checkEmails(collected.emails, kept);
   if (phones.length > 0) present.add('phones');
   if (emails.length > 0) present.add('emails');
@@ -290,4 +294,13 @@ function parseKind(raw: string): ContactKind | undefined {
   if (/^(org|organi[sz]ation|business|firma|unternehmen|entreprise|empresa)$/.test(text)) return 'company';
   if (/^(individual|people|personne|persona)$/.test(text)) return 'person';
   return undefined;
+}
+
+/** The country of the row's address: the lowest group that names one. */
+function firstAddressCountry(addresses: Map<number, AddressParts>): string {
+  for (const group of [...addresses.keys()].sort((a, b) => a - b)) {
+    const country = addresses.get(group)?.country?.find((value) => value.trim());
+    if (country) return country;
+  }
+  return '';
 }

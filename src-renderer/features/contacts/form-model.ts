@@ -13,6 +13,7 @@ import {
 import type { CustomFieldDef, Settings } from '../../../src-shared/domain/settings';
 import { minorToDecimal, readMoney } from '../../../src-shared/money';
 import { formatPhone } from '../../../src-shared/phone';
+import { numberToSend, questionFor, regionOfStored, rowRegion } from './phone-country';
 
 // The contact form edits strings (what inputs hold); this module converts between them and the
 // contract's draft and patch, and maps validation paths back to the input that caused them.
@@ -22,6 +23,8 @@ export interface MethodRow<Type extends string> {
   key: string;
   type: Type;
   value: string;
+  /** Phones only: the country the number is read in, when chosen for this number (phone-country.ts). */
+  region?: string | undefined;
 }
 export type PhoneRow = MethodRow<PhoneType>;
 export type EmailRow = MethodRow<EmailType>;
@@ -93,7 +96,7 @@ export function formFromContact(contact: Contact, settings: Settings): ContactFo
     name: contact.name,
     company: contact.company,
     jobTitle: contact.jobTitle,
-    phones: contact.phones.map((phone) => ({ key: newRowKey(), type: phone.type, value: formatPhone(phone.e164) })),
+    phones: contact.phones.map((phone) => ({ key: newRowKey(), type: phone.type, value: formatPhone(phone.e164), region: regionOfStored(phone.e164) })),
     emails: contact.emails.map((email) => ({ key: newRowKey(), type: email.type, value: email.address })),
     address: { ...contact.address },
     contactType: contact.contactType,
@@ -117,9 +120,15 @@ export interface DraftResult {
   sentEmailKeys: string[];
 }
 
-export function toDraft(values: ContactFormValues, customDefs: readonly CustomFieldDef[]): DraftResult {
+export function toDraft(values: ContactFormValues, customDefs: readonly CustomFieldDef[], officeRegion: string): DraftResult {
   const errors: FormErrors = {};
   const phones = values.phones.filter((row) => row.value.trim() !== '');
+  // A number that is no number in its country but a valid one elsewhere is asked about (the row
+  // shows the question) and not saved until the person answers.
+  for (const row of phones) {
+    const question = questionFor(row, rowRegion(row, values.address.country, officeRegion));
+    if (question) errors[`phone:${row.key}`] = `${question.question} Choose its country, or correct it.`;
+  }
   const emails = values.emails.filter((row) => row.value.trim() !== '');
 
   const potential = readMoney(values.potentialValue, values.currency, 'nonNegative');
@@ -145,7 +154,7 @@ export function toDraft(values: ContactFormValues, customDefs: readonly CustomFi
     name: values.name,
     company: values.company,
     jobTitle: values.jobTitle,
-    phones: phones.map(({ type, value }) => ({ type, number: value })),
+    phones: phones.map((row) => ({ type: row.type, number: numberToSend(row, rowRegion(row, values.address.country, officeRegion)) })),
     emails: emails.map(({ type, value }) => ({ type, address: value })),
     address: values.address,
     contactType: values.contactType,
