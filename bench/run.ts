@@ -15,6 +15,7 @@ import { exportSuite, importSuite } from './suites/exchange';
 import { httpSuite } from './suites/http';
 import { listSuite } from './suites/list';
 import { localWriteSuite } from './suites/local-write';
+import { phoneSuite } from './suites/phone';
 import { memorySuite } from './suites/memory';
 import { searchSuite } from './suites/search';
 import { syncSuite } from './suites/sync';
@@ -28,7 +29,7 @@ import { workSuite } from './suites/work';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dayMs = 24 * 60 * 60 * 1000;
-const suiteNames = ['memory', 'search', 'list', 'dashboard', 'http', 'apply', 'write', 'export', 'import', 'sync', 'work', 'vcard'] as const;
+const suiteNames = ['memory', 'search', 'list', 'dashboard', 'http', 'apply', 'write', 'export', 'import', 'sync', 'work', 'vcard', 'phone'] as const;
 type SuiteName = (typeof suiteNames)[number];
 
 function parseArgs(argv: string[]) {
@@ -128,6 +129,7 @@ async function main(): Promise<number> {
   await runSuite('sync', () => syncSuite(context, { workDir, seedBudgetSeconds: args.seedBudgetSeconds }));
   await runSuite('work', () => workSuite(context));
   await runSuite('vcard', () => vcardSuite(context, workDir));
+  await runSuite('phone', () => phoneSuite(context, workDir));
   figures.push(...notYetMeasurable());
 
   const machine = describeMachine(bareDb, repoRoot, loadAverageAtStart);

@@ -53,6 +53,17 @@ export function phoneElsewhere(raw: string, region: string): PhoneElsewhere | nu
   };
 }
 
+/**
+ * Why a number typed without its country code must not be stored as `region`'s, with what to
+ * send instead; null when it may. The core refuses such a number whoever calls: the contact
+ * form asks the person first and sends the number with its country code.
+ */
+export function wrongCountryMessage(raw: string, region: string): string | null {
+  const elsewhere = phoneElsewhere(raw, region);
+  if (!elsewhere) return null;
+  return `"${raw}" is not a valid ${countryAdjective(region)} number. ${elsewhere.question} Then enter it as ${formatPhone(elsewhere.e164)}.`;
+}
+
 /** Whether `raw`, read in `region`, is a valid number (not only one of a plausible length). */
 export function isValidPhone(raw: string, region: string): boolean {
   return parse(raw, region)?.isValid() ?? false;

@@ -102,7 +102,7 @@ export async function importSuite(context: BenchContext, workDir: string, file: 
     const { uploadId } = await target.files.stage(fs.createReadStream(file), path.basename(file));
     stageMs = nowMs() - start;
     start = nowMs();
-    preview = target.exchange.previewUpload({ uploadId, onDuplicate: 'skip', decisions: {}, fileName: 'contacts.csv' });
+    preview = await target.exchange.previewUpload({ uploadId, onDuplicate: 'skip', decisions: {}, fileName: 'contacts.csv' });
     previewMs = nowMs() - start;
     start = nowMs();
     const { jobId } = target.exchange.startImport({ uploadId, onDuplicate: 'skip', decisions: {}, fileName: 'contacts.csv', mapping: preview.mapping });

@@ -25,7 +25,7 @@ async function importInto(context: BenchContext, dir: string, file: string): Pro
     return await timed(async () => {
       const { uploadId } = await target.files.stage(fs.createReadStream(file), path.basename(file));
       const options = { uploadId, onDuplicate: 'skip' as const, decisions: {}, fileName: path.basename(file) };
-      const preview = target.exchange.previewUpload(options);
+      const preview = await target.exchange.previewUpload(options);
       const { jobId } = target.exchange.startImport({ ...options, ...(preview.format === 'csv' ? { mapping: preview.mapping } : {}) });
       const status = await target.exchange.jobs.settled(jobId, 5);
       if (status.state !== 'done') throw new Error(`import job ${status.state}: ${JSON.stringify(status.error)}`);

@@ -9,6 +9,7 @@ import {
 } from '../../src-shared/domain/exchange';
 import type { CustomFieldDef } from '../../src-shared/domain/settings';
 import { parseOrThrow } from '../../src-shared/ipc/validate';
+import { privateFileMode } from '../core/private-files';
 import { compactHeader, customFieldIdFor, formatTargetSpec, parseTargetSpec, suggestMapping, targetSpecHelp } from '../exchange/import/header-mapping';
 import { parseCsv } from '../exchange/formats/csv-read';
 import { decodeText } from '../exchange/formats/text-decode';
@@ -75,7 +76,7 @@ async function importFile(format: 'csv' | 'vcard', command: string, args: readon
       fileName: path.basename(file!),
     });
     if (flag(values, 'preview')) {
-      const preview = exchange.previewFile(file!, options);
+      const preview = await exchange.previewFile(file!, options);
       output.result(preview, () => describePreview(preview));
       return 0;
     }
@@ -83,7 +84,7 @@ async function importFile(format: 'csv' | 'vcard', command: string, args: readon
     output.done();
     const errorsFile = stringOption(values, 'errors');
     if (errorsFile && report.hasErrorFile) {
-      fs.writeFileSync(errorsFile, exchange.importErrors(report.batchId).csv);
+      fs.writeFileSync(errorsFile, exchange.importErrors(report.batchId).csv, { mode: privateFileMode });
       output.note(`The rows not imported are in ${errorsFile}.`);
     }
     output.result(report, () => describeReport(report));
@@ -165,7 +166,12 @@ async function listImports(command: string, args: readonly string[], context: Co
       imports.length === 0
         ? 'No imports yet.'
         : imports
-            .map((batch) => `${batch.batchId}  ${new Date(batch.startedAt).toISOString()}  ${batch.fileName}  ${batch.counts.created} created, ${batch.counts.updated} updated${batch.undoneAt ? '  (undone)' : ''}`)
+            .map(
+              (batch) =>
+                `${batch.batchId}  ${new Date(batch.startedAt).toISOString()}  ${batch.fileName}  ${batch.counts.created} created, ${batch.counts.updated} updated${
+                  batch.undoneAt ? '  (undone)' : batch.interrupted ? `  (interrupted part-way: undo it with fieldbook import undo ${batch.batchId}, then import the file again)` : ''
+                }`,
+            )
             .join('\n'),
     );
     return 0;

@@ -7,6 +7,8 @@ import type { CommandContext } from './context';
 import { exportUsage, runExportCommand } from './export-command';
 import { importUsage, runImportCommand } from './import-command';
 import { processIo, type CliIo } from './output';
+import { runSyncCommand, syncUsage } from './sync-command';
+import { callsUsage, runCallsCommand } from './calls-command';
 
 // The `fieldbook` command (bin/fieldbook.mjs loads this through tsx). The same core as the app,
 // for scripts and accountants. Results go to stdout (JSON with --json), progress and messages
@@ -23,6 +25,8 @@ const usage = `fieldbook ${appVersion}: Fieldbook's data from a terminal.
   fieldbook backup                      one-file backup of the database and files
   fieldbook restore <file> --data-dir   restore into a new folder
   fieldbook contacts list|search        look at contacts
+  fieldbook sync start|join|now|status  work with the team's relay (a script can join a workspace)
+  fieldbook calls list                  the call history, with the call list's filters
 
 Every command takes --data-dir <dir> (default: the app's folder, or FIELDBOOK_DATA_DIR),
 --json for machine-readable output and --help.`;
@@ -33,6 +37,8 @@ const usages: Record<string, string> = {
   backup: backupUsage,
   restore: backupUsage,
   contacts: contactsUsage,
+  sync: syncUsage,
+  calls: callsUsage,
 };
 
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
@@ -57,6 +63,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
         return await runRestoreCommand(rest, context);
       case 'contacts':
         return await runContactsCommand(rest, context);
+      case 'sync':
+        return await runSyncCommand(rest, context);
+      case 'calls':
+        return await runCallsCommand(rest, context);
       case '--help':
       case '-h':
       case 'help':

@@ -1,38 +1,14 @@
 import type { Contact, ContactListItem, Email, Money, Phone } from '../../src-shared/domain/contact';
 import type { CustomFieldValues } from '../../src-shared/domain/contact';
 import type { FieldValues } from '../writes/synced-tables';
+import type { SqlRow } from '../db/rows';
+import type { contacts } from '../db/schema';
 
 // Both directions between a contacts row and the domain shape. The counterpart of the
 // column list in src-main/writes/synced-tables.ts.
 
-export interface ContactRow {
-  id: string;
-  kind: string;
-  name: string;
-  company: string;
-  job_title: string;
-  phones: string;
-  emails: string;
-  address_street: string;
-  address_city: string;
-  address_region: string;
-  address_postcode: string;
-  address_country: string;
-  contact_type: string;
-  status: string;
-  owner: string;
-  source: string;
-  next_follow_up_at: number | null;
-  potential_value_minor: number | null;
-  potential_value_currency: string | null;
-  summary: string;
-  do_not_contact: number;
-  custom_fields: string;
-  created_at: number;
-  updated_at: number;
-  cl: number;
-  photo_sha256: string | null;
-}
+/** A contacts row as `SELECT *` returns it, less its local search key. */
+export type ContactRow = Omit<SqlRow<typeof contacts>, 'search_rowid'>;
 
 /** The domain fields of a contact without identity and bookkeeping (the photo has its own write: contacts/photos.ts). */
 export type ContactFields = Omit<Contact, 'id' | 'createdAt' | 'updatedAt' | 'tags' | 'nextFollowUpAt' | 'photoSha256'>;

@@ -13,7 +13,8 @@ import type {
   UndoReport,
 } from '../../src-shared/domain/exchange';
 import { AppError } from '../../src-shared/errors';
-import { createBackup, defaultBackupDir, listBackups } from './backup/backup';
+import { privateDirMode } from '../core/private-files';
+import { createBackup, defaultBackupDir, keptBackups, listBackups, pruneBackups } from './backup/backup';
 import { exportCsv } from './export/csv';
 import { resolveColumns } from './export/columns';
 import type { ExchangeDeps, JobControl } from './deps';
@@ -61,7 +62,7 @@ export class ExchangeService {
 
   // ------------------------------------------------------------ channels
 
-  previewUpload(input: ImportOptions & { uploadId: string }): ImportPreview {
+  previewUpload(input: ImportOptions & { uploadId: string }): Promise<ImportPreview> {
     return this.imports.preview(this.readUpload(input.uploadId), input);
   }
 
@@ -107,8 +108,13 @@ export class ExchangeService {
     return this.jobs.start('export', async (control) => ({ exportResult: await this.exportVcardTo(file, options, control) }));
   }
 
+  /** A backup into the backups folder, which then keeps the newest ones as the daily backups do. */
   startBackup(): { jobId: string } {
-    return this.jobs.start('backup', async (control) => ({ backupResult: await this.backupTo({ dir: this.backupDir }, control) }));
+    return this.jobs.start('backup', async (control) => {
+      const backupResult = await this.backupTo({ dir: this.backupDir }, control);
+      pruneBackups(this.backupDir, keptBackups);
+      return { backupResult };
+    });
   }
 
   listBackups(): BackupInfo[] {
@@ -117,7 +123,7 @@ export class ExchangeService {
 
   // ------------------------------------------------------------ direct use (CLI, tests)
 
-  previewFile(file: string, options: ImportOptions): ImportPreview {
+  previewFile(file: string, options: ImportOptions): Promise<ImportPreview> {
     return this.imports.preview(readImportFile(file), options);
   }
 
@@ -126,13 +132,13 @@ export class ExchangeService {
   }
 
   async exportCsvTo(file: string, options: ExportCsvOptions, control?: JobControl): Promise<ExportResult> {
-    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true, mode: privateDirMode });
     const { rows, bytes } = await exportCsv(this.deps, options, file, control);
     return { fileName: path.basename(file), path: path.resolve(file), rows, bytes };
   }
 
   async exportJsonTo(file: string, control?: JobControl): Promise<ExportResult> {
-    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true, mode: privateDirMode });
     const { rows, bytes } = await exportJson(this.deps, file, control);
     return { fileName: path.basename(file), path: path.resolve(file), rows, bytes };
   }

@@ -3,9 +3,8 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Contact } from '../../src-shared/domain/contact';
 import { AppError } from '../../src-shared/errors';
 import type { Sqlite } from '../db/open';
-import type { SettingsService } from '../settings/service';
-import type { MutationEngine, MutationTx } from '../writes/mutation-engine';
-import type { RowLifecycle } from '../writes/row-lifecycle';
+import type { MutationTx } from '../writes/mutation-engine';
+import { WritingService, type WriteDeps } from '../writes/write-deps';
 import type { BlobStore, StagedBlob } from './blob-store';
 import { imageExtensions, maxPhotoBytes, sniffImage } from './image-type';
 
@@ -13,7 +12,7 @@ import { imageExtensions, maxPhotoBytes, sniffImage } from './image-type';
 // 'photo' for the contact (so the picture syncs, is backed up and garbage-collected like any
 // file, and shows in the contact's files), and contacts.photo_sha256 naming the one shown.
 // The column is what the list reads (no join per row); the file row is what keeps the bytes.
-// Written by hand (contacts.setPhoto) and by imports (src-main/exchange/import-writer.ts).
+// Written by hand (contacts.setPhoto) and by imports (src-main/exchange/import/writer.ts).
 
 export interface PhotoBlob {
   sha256: string;
@@ -49,21 +48,18 @@ export function createPhotoFiles(sqlite: Sqlite) {
   };
 }
 
-export class ContactPhotos {
+export class ContactPhotos extends WritingService {
   private readonly files;
   private readonly referenced;
+  private readonly blobs: BlobStore;
+  private readonly readContact: (id: string) => Contact;
 
-  constructor(
-    sqlite: Sqlite,
-    private readonly blobs: BlobStore,
-    private readonly engine: MutationEngine,
-    private readonly lifecycle: RowLifecycle,
-    private readonly settings: SettingsService,
-    private readonly readContact: (id: string) => Contact,
-    private readonly now: () => number,
-  ) {
-    this.files = createPhotoFiles(sqlite);
-    this.referenced = sqlite.prepare<[string], { one: number }>('SELECT 1 AS one FROM files WHERE sha256 = ? LIMIT 1');
+  constructor(deps: WriteDeps & { blobs: BlobStore; getContact: (id: string) => Contact }) {
+    super(deps);
+    this.blobs = deps.blobs;
+    this.readContact = deps.getContact;
+    this.files = createPhotoFiles(deps.sqlite);
+    this.referenced = deps.sqlite.prepare<[string], { one: number }>('SELECT 1 AS one FROM files WHERE sha256 = ? LIMIT 1');
   }
 
   /**

@@ -1,5 +1,5 @@
-import type { Handlers } from '../../src-shared/ipc/contract';
-import type { ContactPhotos } from './contact-photos';
+import type { HandlerMap } from '../../src-shared/ipc/channel';
+import type { filesChannels } from '../../src-shared/ipc/files';
 import type { FilesService } from './service';
 
 export function filesHandlers(files: FilesService) {
@@ -8,12 +8,5 @@ export function filesHandlers(files: FilesService) {
     'files.add': (input) => files.add(input),
     'files.delete': ({ id }) => files.delete(id),
     'files.restore': ({ id }) => files.restore(id),
-    'settings.setLogo': ({ uploadId }) => files.setOfficeLogo(uploadId),
-  } satisfies Pick<Handlers, Extract<keyof Handlers, `files.${string}`> | 'settings.setLogo'>;
-}
-
-export function contactPhotoHandlers(photos: ContactPhotos) {
-  return {
-    'contacts.setPhoto': ({ contactId, uploadId }) => photos.set(contactId, uploadId),
-  } satisfies Pick<Handlers, 'contacts.setPhoto'>;
+  } satisfies HandlerMap<typeof filesChannels>;
 }

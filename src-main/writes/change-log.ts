@@ -1,4 +1,6 @@
-import type { Sqlite, Statement } from '../db/open';
+import { statementCache, type Sqlite, type Statement } from '../db/open';
+import type { SqlRow } from '../db/rows';
+import type { changes } from '../db/schema';
 import type { FieldValues } from './synced-tables';
 
 // The change log: one record per mutated row, local or merged from elsewhere. It is the outbox
@@ -18,19 +20,10 @@ export interface ChangeRecord {
   author: string;
 }
 
-export interface ChangeRow {
-  seq: number;
-  change_id: string;
-  hlc: string;
-  table_name: string;
-  row_id: string;
-  fields: string;
-  schema_version: number;
-  device_id: string;
-  author: string;
-}
+/** A change as the log's table holds it (`fields` as JSON text). */
+export type ChangeRow = Omit<SqlRow<typeof changes>, 'local' | 'pushed'>;
 
-const recordColumns = 'change_id, hlc, table_name, row_id, fields, schema_version, device_id, author';
+export const recordColumns = 'change_id, hlc, table_name, row_id, fields, schema_version, device_id, author';
 
 /** Change records after a local sequence number, oldest first: the feed for push and audit. */
 export function readChangeLog(sqlite: Sqlite, options: { afterSeq?: number; limit?: number; localOnly?: boolean } = {}) {
@@ -56,7 +49,8 @@ export function toChangeRecord(row: ChangeRow): ChangeRecord {
   };
 }
 
-function recordValues(change: ChangeRecord) {
+/** A change record's values in the order of `recordColumns` (the set-aside table uses them too). */
+export function recordValues(change: ChangeRecord) {
   return [
     change.changeId,
     change.hlc,
@@ -71,9 +65,11 @@ function recordValues(change: ChangeRecord) {
 
 /** The statements of the log, prepared once. Callers provide the transaction. */
 export class ChangeLog {
-  private readonly statements = new Map<string, Statement>();
+  private readonly statement: (sql: string) => Statement;
 
-  constructor(private readonly sqlite: Sqlite) {}
+  constructor(private readonly sqlite: Sqlite) {
+    this.statement = statementCache(sqlite);
+  }
 
   /** Whether a change is already logged or kept pending: applying it again is a no-op. */
   has(changeId: string): boolean {
@@ -124,14 +120,5 @@ export class ChangeLog {
       for (const id of changeIds) marked += mark.run(id).changes;
     })();
     return marked;
-  }
-
-  private statement(sql: string): Statement {
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      statement = this.sqlite.prepare<unknown[], unknown>(sql);
-      this.statements.set(sql, statement);
-    }
-    return statement;
   }
 }

@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { HybridLogicalClock } from '../../src-shared/hlc';
-import type { Sqlite, Statement } from '../db/open';
+import { statementCache, type Sqlite, type Statement } from '../db/open';
 import { ChangeLog, type ChangeRecord } from './change-log';
 import { causalLengthField, mergeChange, type FieldClocks } from '../../src-shared/sync/merge';
 import {
@@ -33,6 +33,19 @@ export interface ApplyResult {
   duplicates: number;
   /** For a table or column this version does not know: kept in pending_changes. */
   pending: number;
+  /** Refused by the guard or by SQLite: kept aside with the reason, never failing the batch. */
+  setAside: number;
+}
+
+/**
+ * Checks remote changes before they are applied, and keeps those that cannot be (the laptop's is
+ * src-main/sync/remote-validation.ts). Without one, a remote change SQLite refuses fails its batch.
+ */
+export interface RemoteGuard {
+  /** Why the change must not be applied, or null. Runs before anything of it is used. */
+  check(change: ChangeRecord): string | null;
+  isSetAside(changeId: string): boolean;
+  setAside(change: ChangeRecord, reason: string): void;
 }
 
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -61,23 +74,33 @@ function storableText(fields: FieldValues): FieldValues {
 export class MutationEngine {
   private readonly hooks: RowsWrittenHook[] = [];
   private readonly listeners = new Set<CommittedListener>();
-  private readonly statements = new Map<string, Statement>();
+  private readonly statement: (sql: string) => Statement;
   private readonly log: ChangeLog;
   private touched: TouchedRows = new Map();
   private pending: number | undefined;
   private writtenInTransaction = 0;
   private depth = 0;
+  private guard: RemoteGuard | undefined;
 
-  constructor(
-    private readonly sqlite: Sqlite,
-    private readonly clock: HybridLogicalClock,
-    private readonly author: () => string,
-  ) {
-    this.log = new ChangeLog(sqlite);
+  private readonly sqlite: Sqlite;
+  private readonly clock: HybridLogicalClock;
+  /** The name stamped on local changes: the user's name from the settings, read at each write. */
+  private readonly author: () => string;
+
+  constructor(deps: { sqlite: Sqlite; clock: HybridLogicalClock; author: () => string }) {
+    this.sqlite = deps.sqlite;
+    this.clock = deps.clock;
+    this.author = deps.author;
+    this.log = new ChangeLog(deps.sqlite);
+    this.statement = statementCache(deps.sqlite);
   }
 
   get deviceId(): string {
     return this.clock.deviceId;
+  }
+
+  guardRemote(guard: RemoteGuard): void {
+    this.guard = guard;
   }
 
   onRowsWritten(hook: RowsWrittenHook): void {
@@ -91,30 +114,8 @@ export class MutationEngine {
 
   /** Runs `work` in one transaction (nested calls join the outer one). */
   transaction<T>(work: (tx: MutationTx) => T): T {
-    const outermost = this.depth === 0;
     const tx: MutationTx = { write: (table, rowId, fields) => this.writeLocal(table, rowId, fields) };
-    const run = this.sqlite.transaction(() => {
-      this.depth += 1;
-      try {
-        const result = work(tx);
-        if (outermost) this.finishTransaction();
-        return result;
-      } finally {
-        this.depth -= 1;
-      }
-    });
-    let result: T;
-    try {
-      result = run();
-    } catch (error) {
-      if (outermost) {
-        this.touched = new Map();
-        this.writtenInTransaction = 0;
-      }
-      throw error;
-    }
-    if (outermost) this.notifyCommitted();
-    return result;
+    return this.inTransaction(() => work(tx));
   }
 
   /**
@@ -124,7 +125,7 @@ export class MutationEngine {
   applyPendingChanges(): ApplyResult {
     const kept = this.log.pendingChanges();
     const ready = kept.filter((change) => isSyncedTable(change.tableName) && Object.keys(change.fields).every((name) => isSyncedColumn(change.tableName as SyncedTableName, name)));
-    if (ready.length === 0) return { applied: 0, duplicates: 0, pending: kept.length };
+    if (ready.length === 0) return { applied: 0, duplicates: 0, pending: kept.length, setAside: 0 };
     // Out of the pending table first, or the merge would take them for repeats; one transaction.
     return this.sqlite.transaction(() => {
       for (const change of ready) this.log.removePending(change.changeId);
@@ -157,21 +158,35 @@ export class MutationEngine {
    * same for any order and any number of repeats of the same changes.
    */
   applyRemoteChanges(changes: readonly ChangeRecord[], alsoInTransaction?: () => void): ApplyResult {
-    const result: ApplyResult = { applied: 0, duplicates: 0, pending: 0 };
+    const result: ApplyResult = { applied: 0, duplicates: 0, pending: 0, setAside: 0 };
+    this.inTransaction(() => {
+      for (const change of changes) this.applyRemote(change, result);
+      // The sync cursor is saved with the page it belongs to: a crash leaves both or neither.
+      alsoInTransaction?.();
+    });
+    return result;
+  }
+
+  /**
+   * Runs `work` in one SQLite transaction; a nested call joins the outer one. The outermost
+   * rebuilds derived data before it commits and tells the listeners after; a rollback forgets
+   * what it touched.
+   */
+  private inTransaction<T>(work: () => T): T {
     const outermost = this.depth === 0;
     const run = this.sqlite.transaction(() => {
       this.depth += 1;
       try {
-        for (const change of changes) this.applyRemote(change, result);
-        // The sync cursor is saved with the page it belongs to: a crash leaves both or neither.
-        alsoInTransaction?.();
+        const result = work();
         if (outermost) this.finishTransaction();
+        return result;
       } finally {
         this.depth -= 1;
       }
     });
+    let result: T;
     try {
-      run();
+      result = run();
     } catch (error) {
       if (outermost) {
         this.touched = new Map();
@@ -205,10 +220,27 @@ export class MutationEngine {
   }
 
   private applyRemote(change: ChangeRecord, result: ApplyResult): void {
-    if (this.log.has(change.changeId)) {
+    if (this.log.has(change.changeId) || this.guard?.isSetAside(change.changeId)) {
       result.duplicates += 1;
       return;
     }
+    const refused = this.guard?.check(change);
+    if (refused) {
+      this.guard!.setAside(change, refused);
+      result.setAside += 1;
+      return;
+    }
+    if (!this.guard) return this.mergeRemote(change, result);
+    try {
+      // A savepoint: what SQLite still refuses is undone alone, and set aside with its reason.
+      this.sqlite.transaction(() => this.mergeRemote(change, result))();
+    } catch (error) {
+      this.guard.setAside(change, `this laptop could not store it (${error instanceof Error ? error.message : String(error)})`);
+      result.setAside += 1;
+    }
+  }
+
+  private mergeRemote(change: ChangeRecord, result: ApplyResult): void {
     this.clock.receive(change.hlc);
     const table = change.tableName;
     if (!isSyncedTable(table) || Object.keys(change.fields).some((name) => !isSyncedColumn(table, name))) {
@@ -285,14 +317,5 @@ export class MutationEngine {
     this.touched = new Map();
     if (touched.size === 0) return;
     for (const listener of this.listeners) listener(touched);
-  }
-
-  private statement(sql: string): Statement {
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      statement = this.sqlite.prepare<unknown[], unknown>(sql);
-      this.statements.set(sql, statement);
-    }
-    return statement;
   }
 }

@@ -1,5 +1,5 @@
 import { AppError } from '../../src-shared/errors';
-import type { Sqlite } from '../db/open';
+import { statementCache, type Sqlite } from '../db/open';
 import type { MutationEngine, MutationTx } from './mutation-engine';
 import type { FieldValues, SyncedTableName } from './synced-tables';
 
@@ -10,16 +10,10 @@ type TableWithCausalLength = Exclude<SyncedTableName, 'contact_tags' | 'deal_sta
  * moves `cl` to the next even number, restore to the next odd one; a delete made elsewhere at
  * the same time wins over edits, and only an explicit restore brings a row back.
  */
-export function createRowLifecycle(sqlite: Sqlite, engine: MutationEngine) {
-  const readCl = new Map<TableWithCausalLength, ReturnType<Sqlite['prepare']>>();
-  const causalLength = (table: TableWithCausalLength, id: string): number | undefined => {
-    let statement = readCl.get(table);
-    if (!statement) {
-      statement = sqlite.prepare(`SELECT cl FROM ${table} WHERE id = ?`);
-      readCl.set(table, statement);
-    }
-    return (statement.get(id) as { cl: number } | undefined)?.cl;
-  };
+export function createRowLifecycle({ sqlite, engine }: { sqlite: Sqlite; engine: MutationEngine }) {
+  const statement = statementCache(sqlite);
+  const causalLength = (table: TableWithCausalLength, id: string): number | undefined =>
+    (statement(`SELECT cl FROM ${table} WHERE id = ?`).get(id) as { cl: number } | undefined)?.cl;
 
   return {
     isAlive(table: TableWithCausalLength, id: string): boolean {

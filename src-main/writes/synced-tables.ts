@@ -67,6 +67,8 @@ export const syncedTables = {
     'logged_by',
     'created_at',
     'cl',
+    'office_number',
+    'recording_seconds',
   ],
   files: [
     'contact_id',
@@ -115,6 +117,8 @@ export const syncedTables = {
     'updated_at',
     'cl',
   ],
+  texts: ['contact_id', 'direction', 'number', 'office_number', 'body', 'status', 'error', 'provider_id', 'sent_by', 'created_at', 'updated_at', 'cl'],
+  phone_opt_outs: ['number', 'opted_out', 'keyword', 'changed_at'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type SyncedTableName = keyof typeof syncedTables;

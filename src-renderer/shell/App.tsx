@@ -12,6 +12,9 @@ import { FollowUpsScreen } from '../features/followups/FollowUpsScreen';
 import { ReminderCenter } from '../features/followups/ReminderCenter';
 import { CommandPalette } from '../features/palette/CommandPalette';
 import { PipelineScreen } from '../features/pipeline/PipelineScreen';
+import { PhoneScreen } from '../features/phone/PhoneScreen';
+import { PhoneSettingsScreen } from '../features/phone/PhoneSettingsScreen';
+import { ScreenPop } from '../features/phone/ScreenPop';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { SyncIndicator } from '../features/sync/SyncIndicator';
 import type { Route } from '../routes';
@@ -48,6 +51,7 @@ export function App() {
       <Toaster />
       {settings ? <ReminderCenter /> : null}
       {settings ? <GlobalDialogs /> : null}
+      {settings ? <ScreenPop /> : null}
       {settings && paletteOpen ? <CommandPalette /> : null}
     </div>
   );
@@ -83,6 +87,10 @@ function RoutedScreen() {
       return <EditContactScreen id={route.id} />;
     case 'settings':
       return <SettingsScreen focusUserName={route.focus === 'userName'} />;
+    case 'phone':
+      return <PhoneScreen />;
+    case 'phoneSettings':
+      return <PhoneSettingsScreen />;
   }
 }
 

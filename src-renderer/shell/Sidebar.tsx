@@ -9,8 +9,9 @@ const items: { label: string; icon: IconName; route: Route; matches: Route['name
   { label: 'Pipeline', icon: 'pipeline', route: { name: 'pipeline' }, matches: ['pipeline'] },
   { label: 'Follow-ups', icon: 'bell', route: { name: 'followUps' }, matches: ['followUps'] },
   { label: 'Calls', icon: 'phone', route: { name: 'calls' }, matches: ['calls'] },
+  { label: 'Phone', icon: 'phone', route: { name: 'phone' }, matches: ['phone'] },
   { label: 'Import & export', icon: 'layers', route: { name: 'exchange' }, matches: ['exchange'] },
-  { label: 'Settings', icon: 'settings', route: { name: 'settings' }, matches: ['settings'] },
+  { label: 'Settings', icon: 'settings', route: { name: 'settings' }, matches: ['settings', 'phoneSettings'] },
 ];
 
 interface SidebarProps {

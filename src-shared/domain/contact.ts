@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
 // When adding a contact field: this schema, src-main/db/schema.ts (column + migration),
-// src-main/contacts/row-mapping.ts (both directions), the export columns, and the vCard
-// properties (src-main/exchange/vcard/vocabulary.ts and write.ts).
+// src-main/contacts/row-mapping.ts (both directions), the export columns (src-main/exchange/export/columns.ts),
+// and the vCard properties (src-main/exchange/vcard/vocabulary.ts and write.ts).
 
 export const contactKinds = ['person', 'company'] as const;
 export const contactStatuses = ['active', 'won', 'lost', 'dormant'] as const;

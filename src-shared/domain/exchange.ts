@@ -263,6 +263,11 @@ export const ImportBatchSummarySchema = z.object({
   startedAt: EpochMsSchema,
   counts: ImportCountsSchema,
   undoneAt: EpochMsSchema.nullable(),
+  /**
+   * The import stopped part-way (the app or computer was killed): `counts` are what its record
+   * shows as stored. Undo takes it back out; importing the file again then finishes the job.
+   */
+  interrupted: z.boolean().default(false),
 });
 export type ImportBatchSummary = z.infer<typeof ImportBatchSummarySchema>;
 

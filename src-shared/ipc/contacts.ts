@@ -9,9 +9,7 @@ import {
   EmailSchema,
   PhoneInputSchema,
 } from '../domain/contact';
-import { channel } from './channel';
-
-const Id = z.string().min(1).max(64);
+import { channel, Id } from './channel';
 
 export const contactsChannels = {
   'contacts.list': channel({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SyncStatusSchema } from '../domain/sync';
 import { exchangeEvents } from './exchange';
+import { phoneEvents } from './phone';
 
 // Events flow core -> renderer only. The Electron shell forwards them with webContents.send,
 // the browser host as server-sent events; src-renderer/api.ts subscribes to both the same way.
@@ -15,6 +16,7 @@ export const eventSchemas = {
   /** Pipelines, stages or deals changed: boards and figures refresh. */
   'pipelines.changed': z.object({ pipelineIds: z.array(z.string()) }),
   'followups.reminderDue': z.object({ count: z.number().int() }),
+  ...phoneEvents,
 };
 
 export type EventName = keyof typeof eventSchemas;
@@ -25,5 +27,5 @@ export const eventNames = Object.keys(eventSchemas) as EventName[];
  * The tables an `activity.changed` event names in `tables`, so that a listener can say which it
  * cares about with a checked name rather than a string (src-renderer/ui/live-events.ts).
  */
-export const activityTables = ['notes', 'follow_ups', 'calls', 'files', 'deals', 'quotes'] as const;
+export const activityTables = ['notes', 'follow_ups', 'calls', 'files', 'deals', 'quotes', 'texts'] as const;
 export type ActivityTable = (typeof activityTables)[number];

@@ -1,35 +1,36 @@
-import Database from 'better-sqlite3';
 import { createHash, randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import zlib from 'node:zlib';
-import { z } from 'zod';
 import type { BackupInfo, BackupResult } from '../../../src-shared/domain/exchange';
 import { AppError } from '../../../src-shared/errors';
+import { makePrivateDir, privateFileMode } from '../../core/private-files';
+import { isProcessAlive } from '../../core/process-alive';
 import type { Sqlite } from '../../db/open';
 import type { JobControl } from '../deps';
-import { readTar, tarEnd, tarHeader, tarPadding, TarError } from '../formats/tar';
+import { tarEnd, tarHeader, tarPadding } from '../formats/tar';
+import { backupFormat, blobNamePattern } from './archive';
 
 // One-file backups: a gzip-compressed ustar archive (open it with any tar program) holding
 //   fieldbook.db            SQLite's online backup of the live database (consistent, taken while the app runs)
 //   files/ab/<sha256>       every file blob, named by the SHA-256 of its bytes
 //   manifest.json           format, version, time, the database's SHA-256 and the blob count (last, so it is exact)
-// Restore goes into a new or empty folder only, and checks everything before it is done:
-// each blob's bytes against its name, the database against the manifest, PRAGMA integrity_check.
+// The archive is written as <name>.<pid>.part and renamed when complete and on disk; the
+// database's snapshot is taken into the data folder's private tmp/, never beside the backups. A
+// backup killed part-way leaves both behind; the next backup (or start of the app) removes them.
+// Restoring is restore.ts.
 
-export const backupFormat = { format: 'fieldbook-backup', version: 1 } as const;
 const backupNamePattern = /^fieldbook-backup-(\d{8}T\d{9}Z)\.tar\.gz$/;
-const blobNamePattern = /^files\/([0-9a-f]{2})\/([0-9a-f]{64})$/;
+/** Left by a killed backup: its part file (and, from earlier versions, a snapshot beside it). */
+const leftoverPattern = /^(?:fieldbook-backup-\d{8}T\d{9}Z\.tar\.gz\.(\d+)\.part|fieldbook-backup-\d{8}T\d{9}Z\.tar\.gz\.part|\.fieldbook-backup-[0-9a-f-]{36}\.db)$/;
+const snapshotPattern = /^backup-(\d+)-[0-9a-f-]{36}\.db$/;
 
-const ManifestSchema = z.object({
-  format: z.literal(backupFormat.format),
-  version: z.literal(backupFormat.version),
-  createdAt: z.string(),
-  database: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), bytes: z.number().int().min(0) }),
-  files: z.object({ count: z.number().int().min(0), bytes: z.number().int().min(0) }),
-});
+/** How many backups are kept in the backups folder, the daily ones and those made from the app. */
+export const keptBackups = 7;
+
+export { backupFormat };
 
 export interface BackupSource {
   dataDir: string;
@@ -106,9 +107,16 @@ export async function createBackup(
 ): Promise<BackupResult> {
   const createdAt = now();
   const file = path.resolve(target.file ?? path.join(target.dir ?? defaultBackupDir(source.dataDir), backupFileName(createdAt)));
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const snapshot = path.join(path.dirname(file), `.fieldbook-backup-${randomUUID()}.db`);
-  const partFile = `${file}.part`;
+  const folder = path.dirname(file);
+  if (target.file) fs.mkdirSync(folder, { recursive: true });
+  else makePrivateDir(folder);
+  removeLeftovers(folder, path.basename(file));
+  const tmp = backupTmpDir(source.dataDir);
+  makePrivateDir(tmp);
+  removeLeftoverSnapshots(source.dataDir);
+  const snapshot = path.join(tmp, `backup-${process.pid}-${randomUUID()}.db`);
+  const partFile = `${file}.${process.pid}.part`;
+  let output: fs.WriteStream | undefined;
   try {
     control.onProgress?.('database', 0, 1);
     await source.sqlite.backup(snapshot, {
@@ -123,12 +131,12 @@ export async function createBackup(
     let doneBytes = 0;
 
     const gzip = zlib.createGzip({ level: 6 });
-    const output = fs.createWriteStream(partFile, { flags: 'wx' });
+    output = fs.createWriteStream(partFile, { flags: 'wx', mode: privateFileMode });
     const written = once(output, 'close');
     gzip.pipe(output);
     const failure = new Promise<never>((_, reject) => {
       gzip.once('error', reject);
-      output.once('error', reject);
+      output!.once('error', reject);
     });
     failure.catch(() => {});
     const write = async (bytes: Buffer) => {
@@ -168,9 +176,13 @@ export async function createBackup(
     await write(tarEnd);
     gzip.end();
     await Promise.race([written, failure]);
+    // On disk before it gets its name: a crash after the rename must not leave an empty "backup".
+    syncFile(partFile);
     fs.renameSync(partFile, file);
+    syncFile(folder);
     return { fileName: path.basename(file), path: file, bytes: fs.statSync(file).size, createdAt, blobs: blobs.length };
   } catch (error) {
+    output?.destroy();
     fs.rmSync(partFile, { force: true });
     throw error;
   } finally {
@@ -178,136 +190,40 @@ export async function createBackup(
   }
 }
 
-export interface RestoreResult {
-  dataDir: string;
-  blobs: number;
-  databaseBytes: number;
-  createdAt: string;
+/** The data folder's private scratch folder, where a backup snapshots the database. */
+export function backupTmpDir(dataDir: string): string {
+  return path.join(dataDir, 'tmp');
 }
 
-/**
- * Restores a backup into `targetDir`, which must not exist or be empty. Nothing is left behind
- * when any check fails: the folder is as it was (absent or empty) and the error says why.
- */
-export async function restoreBackup(
-  backupFile: string,
-  targetDir: string,
-  control: JobControl = {},
-  options: { nativeBinding?: string } = {},
-): Promise<RestoreResult> {
-  const target = path.resolve(targetDir);
-  const stat = fs.statSync(backupFile, { throwIfNoEntry: false });
-  if (!stat?.isFile()) throw new AppError('not_found', `There is no backup file at ${backupFile}.`, 'file');
-  const existing = fs.statSync(target, { throwIfNoEntry: false });
-  if (existing && (!existing.isDirectory() || fs.readdirSync(target).length > 0)) {
-    throw new AppError('conflict', `${target} is not empty; restore into a new or empty folder so nothing is overwritten.`, 'dataDir');
-  }
-  fs.mkdirSync(target, { recursive: true });
-  try {
-    return await extractAndCheck(backupFile, stat.size, target, control, options);
-  } catch (error) {
-    for (const entry of fs.readdirSync(target)) fs.rmSync(path.join(target, entry), { recursive: true, force: true });
-    if (!existing) fs.rmSync(target, { recursive: true, force: true });
-    if (error instanceof AppError) throw error;
-    const reason = error instanceof TarError || (error as NodeJS.ErrnoException).code?.startsWith('Z_') ? (error as Error).message : String(error);
-    throw new AppError('invalid_input', `${path.basename(backupFile)} is not a usable Fieldbook backup: ${reason}. Nothing was restored.`, 'file');
+/** Database snapshots of backups whose process was killed (called by each backup and at start). */
+export function removeLeftoverSnapshots(dataDir: string): void {
+  const tmp = backupTmpDir(dataDir);
+  if (!fs.existsSync(tmp)) return;
+  for (const name of fs.readdirSync(tmp)) {
+    const match = snapshotPattern.exec(name);
+    if (match && !isProcessAlive(Number(match[1]))) fs.rmSync(path.join(tmp, name), { force: true });
   }
 }
 
-async function extractAndCheck(
-  backupFile: string,
-  compressedBytes: number,
-  target: string,
-  control: JobControl,
-  options: { nativeBinding?: string },
-): Promise<RestoreResult> {
-  const damaged = (why: string) => new AppError('invalid_input', `${path.basename(backupFile)} is damaged: ${why}. Nothing was restored.`, 'file');
-  const input = fs.createReadStream(backupFile);
-  const gunzip = zlib.createGunzip();
-  input.on('error', (error) => gunzip.destroy(error));
-  let readBytes = 0;
-  input.on('data', (chunk) => {
-    readBytes += chunk.length;
-    control.onProgress?.('reading', readBytes, compressedBytes);
-  });
-  input.pipe(gunzip);
+/** Part files of killed backups in `folder`: of the default names, and of `fileName` (a chosen --out). */
+function removeLeftovers(folder: string, fileName: string): void {
+  if (!fs.existsSync(folder)) return;
+  const ownPart = new RegExp(`^${fileName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(\\d+)\\.part$`);
+  for (const name of fs.readdirSync(folder)) {
+    const match = leftoverPattern.exec(name) ?? ownPart.exec(name);
+    if (!match) continue;
+    // A part file of another process still writing it (the app and the command line at once) stays.
+    if (match[1] !== undefined && isProcessAlive(Number(match[1]))) continue;
+    fs.rmSync(path.join(folder, name), { force: true });
+  }
+}
 
-  const seen = new Set<string>();
-  let manifestText: string | null = null;
-  let databaseSha: string | null = null;
-  let databaseBytes = 0;
-  let blobs = 0;
+function syncFile(file: string): void {
+  if (process.platform === 'win32' && fs.statSync(file).isDirectory()) return;
+  const fd = fs.openSync(file, 'r');
   try {
-    for await (const entry of readTar(gunzip)) {
-      if (seen.has(entry.name)) throw damaged(`${entry.name} is in it twice`);
-      seen.add(entry.name);
-      if (entry.type !== '0') throw damaged(`${entry.name} is not a regular file`);
-      if (entry.name === 'manifest.json') {
-        if (entry.size > 1024 * 1024) throw damaged('its manifest is too large');
-        const parts: Buffer[] = [];
-        for await (const chunk of entry.content) parts.push(chunk);
-        manifestText = Buffer.concat(parts).toString('utf8');
-        continue;
-      }
-      const blob = blobNamePattern.exec(entry.name);
-      if (entry.name !== 'fieldbook.db' && !(blob && blob[2]!.startsWith(blob[1]!))) {
-        throw damaged(`it holds "${entry.name}", which no Fieldbook backup has`);
-      }
-      const destination = path.join(target, ...entry.name.split('/'));
-      fs.mkdirSync(path.dirname(destination), { recursive: true });
-      const hash = createHash('sha256');
-      const output = fs.createWriteStream(destination, { flags: 'wx' });
-      const failure = new Promise<never>((_, reject) => output.once('error', reject));
-      failure.catch(() => {});
-      try {
-        for await (const chunk of entry.content) {
-          hash.update(chunk);
-          if (!output.write(chunk)) await Promise.race([once(output, 'drain'), failure]);
-        }
-      } catch (error) {
-        output.destroy();
-        throw error;
-      }
-      output.end();
-      await Promise.race([once(output, 'close'), failure]);
-      const sha = hash.digest('hex');
-      if (blob) {
-        if (sha !== blob[2]) throw damaged(`the bytes of ${entry.name} do not match its SHA-256`);
-        blobs += 1;
-      } else {
-        databaseSha = sha;
-        databaseBytes = entry.size;
-      }
-    }
+    fs.fsyncSync(fd);
   } finally {
-    input.destroy();
-    gunzip.destroy();
+    fs.closeSync(fd);
   }
-
-  if (manifestText === null) throw damaged('it has no manifest.json (is it cut short?)');
-  let manifestJson: unknown;
-  try {
-    manifestJson = JSON.parse(manifestText);
-  } catch {
-    throw damaged('its manifest is not JSON');
-  }
-  const manifest = ManifestSchema.safeParse(manifestJson);
-  if (!manifest.success) throw damaged('its manifest is not one Fieldbook writes (or comes from a newer version)');
-  if (databaseSha === null) throw damaged('it has no database');
-  if (databaseSha !== manifest.data.database.sha256) throw damaged('the database does not match the SHA-256 in its manifest');
-  if (blobs !== manifest.data.files.count) throw damaged(`it has ${blobs} files where its manifest lists ${manifest.data.files.count}`);
-
-  const db = new Database(path.join(target, 'fieldbook.db'), { fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
-  try {
-    const problems = db.pragma('integrity_check') as { integrity_check: string }[];
-    if (problems.length !== 1 || problems[0]!.integrity_check !== 'ok') {
-      throw damaged(`SQLite's integrity check found: ${problems.slice(0, 3).map((row) => row.integrity_check).join('; ')}`);
-    }
-    const tables = new Set(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]);
-    if (!['contacts', 'changes', 'local_settings'].every((table) => tables.has(table))) throw damaged('its database is not a Fieldbook database');
-  } finally {
-    db.close();
-  }
-  fs.mkdirSync(path.join(target, 'files'), { recursive: true });
-  return { dataDir: target, blobs, databaseBytes, createdAt: manifest.data.createdAt };
 }

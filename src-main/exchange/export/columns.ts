@@ -9,56 +9,21 @@ import {
 } from '../../../src-shared/domain/exchange';
 import type { CustomFieldDef } from '../../../src-shared/domain/settings';
 import { AppError } from '../../../src-shared/errors';
+import type { CallRow } from '../../calls/queries';
+import type { SqlRow } from '../../db/rows';
+import type { notes } from '../../db/schema';
+import type { FollowUpRow } from '../../followups/queries';
 import { formatIsoMoment, formatMinorUnits } from '../formats/values';
 
 // The value of every export column. Headers and the preset lists live in
 // src-shared/domain/exchange.ts (the export dialog shows them); the import side reads the
 // standard columns back in header-mapping.ts + contact-builder.ts.
 
-export interface NoteExportRow {
-  id: string;
-  contact_id: string;
-  contact_name: string;
-  kind: string;
-  body: string;
-  pinned: number;
-  author: string;
-  created_at: number;
-  updated_at: number;
-}
+export type NoteExportRow = Omit<SqlRow<typeof notes>, 'cl' | 'search_rowid'> & { contact_name: string };
 
-export interface FollowUpExportRow {
-  id: string;
-  contact_id: string;
-  contact_name: string;
-  call_id: string | null;
-  title: string;
-  due_at: number;
-  assignee: string;
-  priority: string;
-  done_at: number | null;
-  sla_rule_id: string | null;
-  created_by: string;
-  created_at: number;
-}
+export type FollowUpExportRow = FollowUpRow;
 
-export interface CallExportRow {
-  id: string;
-  contact_id: string | null;
-  contact_name: string | null;
-  direction: string;
-  number: string;
-  started_at: number;
-  duration_seconds: number;
-  status: string;
-  disposition: string;
-  notes: string;
-  provider: string;
-  provider_id: string | null;
-  spam: number;
-  emergency: number;
-  logged_by: string;
-}
+export type CallExportRow = Omit<CallRow, 'recording_sha256' | 'transcript'>;
 
 export interface ExportRowTypes {
   contacts: Contact;

@@ -3,12 +3,16 @@ import fs from 'node:fs';
 import Papa from 'papaparse';
 import type { ExportCsvOptions } from '../../../src-shared/domain/exchange';
 import { AppError } from '../../../src-shared/errors';
+import { privateFileMode } from '../../core/private-files';
 import type { Sqlite } from '../../db/open';
 import type { SettingsService } from '../../settings/service';
 import type { JobControl } from '../deps';
 import { resolveColumns, type ColumnDef, type ExportRowTypes } from './columns';
 import { readerFor, type ChunkReader } from './queries';
 import { protectFormula } from '../formats/values';
+
+/** A phone number in E.164 or an amount such as -12.50: no spreadsheet runs it as a formula. */
+const plainNumber = /^[+-]?\d+(?:[.,]\d+)?$/;
 
 /**
  * Streams a CSV export to `outPath`: rows are read in chunks, each chunk written with
@@ -27,7 +31,10 @@ export async function exportCsv(
   const format = { decimalComma: options.decimalComma };
   const cell = (column: ColumnDef<unknown>, row: unknown) => {
     const value = column.value(row, format);
-    return column.text && options.protectFormulas ? protectFormula(value) : value;
+    if (!options.protectFormulas) return value;
+    // Columns Fieldbook formats itself (phones, numbers, dates) can still hold what another
+    // device or an older version wrote; only a plain number there is left as it is.
+    return column.text || !plainNumber.test(value) ? protectFormula(value) : value;
   };
   const unparse = (rows: string[][]) => `${Papa.unparse(rows, { delimiter: options.delimiter, newline: '\r\n' })}\r\n`;
 
@@ -51,7 +58,7 @@ export async function writeAtomically(
   work: (write: (text: string) => Promise<void>) => Promise<number>,
 ): Promise<{ rows: number; bytes: number }> {
   const partPath = `${outPath}.part`;
-  const stream = fs.createWriteStream(partPath, { flags: 'w' });
+  const stream = fs.createWriteStream(partPath, { flags: 'w', mode: privateFileMode });
   const failed = new Promise<never>((_, reject) => stream.once('error', reject));
   failed.catch(() => {});
   const write = async (text: string) => {

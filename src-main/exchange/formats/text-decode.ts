@@ -1,3 +1,5 @@
+import { AppError } from '../../../src-shared/errors';
+
 /** How the bytes of an imported file were read. */
 export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
@@ -16,10 +18,42 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEnc
   if (bytes[0] === 0xfe && bytes[1] === 0xff) {
     return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
   }
+  const utf16 = utf16WithoutBom(bytes);
+  if (utf16) return { text: new TextDecoder(utf16).decode(bytes), encoding: utf16 };
+  if (bytes.subarray(0, sniffBytes).includes(0)) {
+    throw new AppError('invalid_input', 'This is not a text file (it holds NUL bytes); export the contacts as CSV or vCard and choose that file.', 'uploadId');
+  }
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
     return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
+  }
+}
+
+const sniffBytes = 64 * 1024;
+
+/**
+ * UTF-16 written without a byte order mark (some Windows tools do): the ASCII of a CSV file
+ * (delimiters, digits, e-mail addresses, line ends) puts a zero byte in every other position,
+ * on one side only. Text in any 8-bit encoding has no zero bytes at all.
+ */
+function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const pairs = Math.floor(Math.min(bytes.length, sniffBytes) / 2);
+  if (pairs < 2) return null;
+  let zerosHigh = 0;
+  let zerosLow = 0;
+  for (let index = 0; index < pairs; index += 1) {
+    if (bytes[2 * index] === 0) zerosLow += 1;
+    if (bytes[2 * index + 1] === 0) zerosHigh += 1;
+  }
+  const side = (zeros: number, other: number) => zeros >= pairs * 0.1 && other <= pairs * 0.02;
+  const encoding = side(zerosHigh, zerosLow) ? 'utf-16le' : side(zerosLow, zerosHigh) ? 'utf-16be' : null;
+  if (!encoding || bytes.length % 2 !== 0) return null;
+  try {
+    new TextDecoder(encoding, { fatal: true }).decode(bytes);
+    return encoding;
+  } catch {
+    return null;
   }
 }
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { ImportBatchSummarySchema, ImportReportSchema, type ImportBatchSummary, type ImportReport } from '../../../src-shared/domain/exchange';
 import { AppError } from '../../../src-shared/errors';
+import { isProcessAlive, thisProcess } from '../../core/process-alive';
 import type { UpdateRecord } from './writer';
 
 // The record of each import, kept on this laptop under dataDir/imports/ (not synced, not in
@@ -10,7 +11,8 @@ import type { UpdateRecord } from './writer';
 //   <batchId>.log.jsonl    one line per written chunk: ids created, updates with prior values.
 //                          Appended inside the chunk's transaction, before its commit, so a
 //                          crash never leaves stored rows that undo does not know about.
-//   <batchId>.json         the report, and when it was undone.
+//   <batchId>.json         while it runs: who runs it (so an import killed part-way is told
+//                          from one still running); then the report, and when it was undone.
 //   <batchId>.errors.csv   the rows that could not be stored, to fix and import again.
 
 const ChunkSchema = z.object({
@@ -26,7 +28,27 @@ const ChunkSchema = z.object({
 });
 export type BatchChunk = z.infer<typeof ChunkSchema>;
 
-const SummaryFileSchema = z.object({ report: ImportReportSchema, undoneAt: z.number().nullable() });
+const RunningSchema = z.object({
+  fileName: z.string(),
+  format: ImportReportSchema.shape.format,
+  startedAt: z.number(),
+  pid: z.number().int(),
+  /** Tells this process from an earlier one that had the same pid. */
+  processToken: z.string(),
+});
+type Running = z.infer<typeof RunningSchema>;
+
+const SummaryFileSchema = z.union([
+  z.object({ report: ImportReportSchema, undoneAt: z.number().nullable() }),
+  z.object({ running: RunningSchema, undoneAt: z.number().nullable() }),
+]);
+type SummaryFile = z.infer<typeof SummaryFileSchema>;
+
+/** What an import's record says of it: finished (with its report), running, or interrupted. */
+export type BatchState =
+  | { kind: 'finished'; report: ImportReport; undoneAt: number | null }
+  | { kind: 'running'; running: Running }
+  | { kind: 'interrupted'; running: Running; undoneAt: number | null };
 
 const batchIdPattern = /^[0-9a-f-]{36}$/;
 
@@ -42,9 +64,11 @@ export class ImportBatches {
     return path.join(this.dir, `${batchId}${suffix}`);
   }
 
-  begin(batchId: string): void {
-    fs.mkdirSync(this.dir, { recursive: true });
-    fs.writeFileSync(this.file(batchId, '.log.jsonl'), '', { flag: 'wx' });
+  /** Starts the record of an import, before its first row is stored. */
+  begin(batchId: string, about: { fileName: string; format: ImportReport['format']; startedAt: number }): void {
+    fs.mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+    fs.writeFileSync(this.file(batchId, '.log.jsonl'), '', { flag: 'wx', mode: 0o600 });
+    this.writeSummary(batchId, { running: { ...about, ...thisProcess }, undoneAt: null });
   }
 
   appendChunk(batchId: string, created: string[], updated: UpdateRecord[]): void {
@@ -70,18 +94,30 @@ export class ImportBatches {
   }
 
   finish(report: ImportReport, errorsCsv: string | null): void {
-    if (errorsCsv !== null) fs.writeFileSync(this.file(report.batchId, '.errors.csv'), errorsCsv);
-    this.writeSummary({ report, undoneAt: null });
+    if (errorsCsv !== null) fs.writeFileSync(this.file(report.batchId, '.errors.csv'), errorsCsv, { mode: 0o600 });
+    this.writeSummary(report.batchId, { report, undoneAt: null });
   }
 
-  summary(batchId: string): { report: ImportReport; undoneAt: number | null } {
+  state(batchId: string): BatchState {
     const file = this.file(batchId, '.json');
     if (!fs.existsSync(file)) throw new AppError('not_found', 'There is no record of that import on this computer.', 'batchId');
-    return SummaryFileSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
+    const summary = SummaryFileSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
+    if ('report' in summary) return { kind: 'finished', report: summary.report, undoneAt: summary.undoneAt };
+    if (isProcessAlive(summary.running)) return { kind: 'running', running: summary.running };
+    return { kind: 'interrupted', running: summary.running, undoneAt: summary.undoneAt };
+  }
+
+  /** The report of a finished import. */
+  summary(batchId: string): { report: ImportReport; undoneAt: number | null } {
+    const state = this.state(batchId);
+    if (state.kind !== 'finished') throw new AppError('conflict', 'That import did not finish, so it has no report.', 'batchId');
+    return state;
   }
 
   markUndone(batchId: string, at: number): void {
-    this.writeSummary({ ...this.summary(batchId), undoneAt: at });
+    const state = this.state(batchId);
+    if (state.kind === 'running') throw new AppError('conflict', 'That import is still running.', 'batchId');
+    this.writeSummary(batchId, state.kind === 'finished' ? { report: state.report, undoneAt: at } : { running: state.running, undoneAt: at });
   }
 
   errorsCsv(batchId: string): string | null {
@@ -101,8 +137,7 @@ export class ImportBatches {
       .filter((name) => name.endsWith('.json') && batchIdPattern.test(name.slice(0, -5)))
       .flatMap((name) => {
         try {
-          const { report, undoneAt } = this.summary(name.slice(0, -5));
-          return [ImportBatchSummarySchema.parse({ ...report, undoneAt })];
+          return this.listed(name.slice(0, -5));
         } catch {
           return [];
         }
@@ -110,9 +145,30 @@ export class ImportBatches {
       .sort((a, b) => b.startedAt - a.startedAt || b.batchId.localeCompare(a.batchId));
   }
 
-  private writeSummary(summary: { report: ImportReport; undoneAt: number | null }): void {
-    const file = this.file(summary.report.batchId, '.json');
-    fs.writeFileSync(`${file}.tmp`, JSON.stringify(summary));
+  /** A finished or an interrupted import as the history lists it; one still running is not listed. */
+  private listed(batchId: string): ImportBatchSummary[] {
+    const state = this.state(batchId);
+    if (state.kind === 'running') return [];
+    if (state.kind === 'finished') return [ImportBatchSummarySchema.parse({ ...state.report, undoneAt: state.undoneAt })];
+    const stored = this.chunks(batchId);
+    const created = stored.reduce((sum, chunk) => sum + chunk.created.length, 0);
+    const updated = stored.reduce((sum, chunk) => sum + chunk.updated.length, 0);
+    return [
+      ImportBatchSummarySchema.parse({
+        batchId,
+        fileName: state.running.fileName,
+        format: state.running.format,
+        startedAt: state.running.startedAt,
+        counts: { rows: created + updated, created, updated, skipped: 0, rejected: 0, createdDuplicates: 0 },
+        undoneAt: state.undoneAt,
+        interrupted: true,
+      }),
+    ];
+  }
+
+  private writeSummary(batchId: string, summary: SummaryFile): void {
+    const file = this.file(batchId, '.json');
+    fs.writeFileSync(`${file}.tmp`, JSON.stringify(summary), { mode: 0o600 });
     fs.renameSync(`${file}.tmp`, file);
   }
 }

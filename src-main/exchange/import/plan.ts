@@ -4,6 +4,7 @@ import type { Sqlite } from '../../db/open';
 import { buildContact, type BuildContext, type ImportedPhoto, type MergeField } from './contact-builder';
 import { warningsAt } from './kept-values';
 import { newRowId } from './ids';
+import { createImportQueries, type ImportQueries } from './queries';
 import type { SourceRow } from './source';
 
 // Deciding, row by row, what an import does: reject, create, update or skip. Duplicates are
@@ -30,16 +31,9 @@ export class DuplicateIndex {
       if (!owner) owners.set(id, (owner = { contactId: id, name, line: null }));
       return owner;
     };
-    const phones = sqlite
-      .prepare('SELECT p.e164 AS value, c.id, c.name FROM contact_phones p JOIN contacts c ON c.id = p.contact_id WHERE c.cl % 2 = 1')
-      .raw()
-      .iterate() as IterableIterator<[string, string, string]>;
-    for (const [value, id, name] of phones) if (!index.byPhone.has(value)) index.byPhone.set(value, ownerOf(id, name));
-    const emails = sqlite
-      .prepare('SELECT e.address AS value, c.id, c.name FROM contact_emails e JOIN contacts c ON c.id = e.contact_id WHERE c.cl % 2 = 1')
-      .raw()
-      .iterate() as IterableIterator<[string, string, string]>;
-    for (const [value, id, name] of emails) if (!index.byEmail.has(value)) index.byEmail.set(value, ownerOf(id, name));
+    const queries = createImportQueries(sqlite);
+    for (const [value, id, name] of queries.phoneOwners()) if (!index.byPhone.has(value)) index.byPhone.set(value, ownerOf(id, name));
+    for (const [value, id, name] of queries.emailOwners()) if (!index.byEmail.has(value)) index.byEmail.set(value, ownerOf(id, name));
     return index;
   }
 
@@ -83,7 +77,7 @@ export interface PlanOptions {
 
 export class ImportPlanner {
   private readonly usedIds = new Map<string, Owner>();
-  private readonly idLookup;
+  private readonly queries: ImportQueries;
 
   constructor(
     sqlite: Sqlite,
@@ -92,7 +86,7 @@ export class ImportPlanner {
     private readonly options: PlanOptions,
     private readonly newId: () => string = newRowId,
   ) {
-    this.idLookup = sqlite.prepare<[string], { id: string; name: string; cl: number }>('SELECT id, name, cl FROM contacts WHERE id = ?');
+    this.queries = createImportQueries(sqlite);
   }
 
   plan(row: SourceRow): PlannedRow {
@@ -107,7 +101,7 @@ export class ImportPlanner {
     let keepId = false;
     if (contact.id) {
       const earlier = this.usedIds.get(contact.id);
-      const stored = earlier ? undefined : this.idLookup.get(contact.id);
+      const stored = earlier ? undefined : this.queries.contactIdentity(contact.id);
       if (earlier) match = { owner: earlier, reason: `same id ${contact.id}` };
       else if (stored && stored.cl % 2 === 1) match = { owner: { contactId: stored.id, name: stored.name, line: null }, reason: `same id ${contact.id}` };
       else keepId = !stored;

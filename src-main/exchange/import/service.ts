@@ -27,6 +27,8 @@ import { createImportWriter, ImportRejected, type UpdateRecord } from './writer'
 /** Rows per transaction: big enough to make a commit rare, small enough to cancel and show progress often. */
 export const importChunkRows = 2000;
 const previewRows = 20;
+/** Rows a preview checks between two turns of the event loop, so the app answers meanwhile. */
+const previewSliceRows = 500;
 
 interface Tally {
   counts: ImportCounts;
@@ -47,6 +49,8 @@ export class ImportService {
   private readonly writer;
   private readonly chunkRows: number;
   private running = false;
+  /** Each preview's number: a newer one (the wizard's mapping changed) stops an older one. */
+  private previewGeneration = 0;
 
   constructor(
     private readonly deps: ExchangeDeps,
@@ -64,12 +68,17 @@ export class ImportService {
     return (this.deps.now ?? Date.now)();
   }
 
-  preview(bytes: Uint8Array, options: ImportOptions): ImportPreview {
+  async preview(bytes: Uint8Array, options: ImportOptions): Promise<ImportPreview> {
+    const generation = ++this.previewGeneration;
     const { source, context, region } = this.prepare(bytes, options);
     const planner = new ImportPlanner(this.deps.sqlite, DuplicateIndex.load(this.deps.sqlite), context, options, previewIds());
     const tally = newTally(source.rows.length);
     const preview: PreviewRow[] = [];
-    for (const row of source.rows) {
+    for (const [index, row] of source.rows.entries()) {
+      if (index > 0 && index % previewSliceRows === 0) {
+        await yieldToEventLoop();
+        if (generation !== this.previewGeneration) throw new AppError('cancelled', 'A newer check of the file replaced this one.');
+      }
       const planned = planner.plan(row);
       count(tally, row, planned);
       if (preview.length < previewRows) preview.push(toPreviewRow(row, planned));
@@ -109,7 +118,7 @@ export class ImportService {
     if (newFields.length > 0) settings.update({ customFields: [...settings.get().customFields, ...newFields] });
 
     const batchId = newRowId();
-    this.batches.begin(batchId);
+    this.batches.begin(batchId, { fileName: options.fileName, format: source.format, startedAt });
     const planner = new ImportPlanner(sqlite, DuplicateIndex.load(sqlite), context, options);
     const tally = newTally(source.rows.length);
     const total = source.rows.length;
@@ -190,9 +199,10 @@ export class ImportService {
   }
 
   async undo(batchId: string, control: JobControl = {}): Promise<UndoReport> {
-    const summary = this.batches.summary(batchId);
-    if (summary.undoneAt !== null) {
-      throw new AppError('conflict', `That import was already undone (${new Date(summary.undoneAt).toISOString()}).`, 'batchId');
+    const state = this.batches.state(batchId);
+    if (state.kind === 'running') throw new AppError('conflict', 'That import is still running; cancel it or wait for it to finish.', 'batchId');
+    if (state.undoneAt !== null) {
+      throw new AppError('conflict', `That import was already undone (${new Date(state.undoneAt).toISOString()}).`, 'batchId');
     }
     const result = await revertBatch(this.deps, this.batches, batchId, control);
     this.batches.markUndone(batchId, this.now());

@@ -1,6 +1,6 @@
-import type { ContactRow } from '../../contacts/row-mapping';
 import { yieldToEventLoop, type ExchangeDeps, type JobControl } from '../deps';
 import type { ImportBatches } from './batches';
+import { createImportQueries } from './queries';
 
 /**
  * Takes an import back out, newest chunk first: deletes the contacts it created (by causal
@@ -10,8 +10,7 @@ import type { ImportBatches } from './batches';
 export async function revertBatch(deps: ExchangeDeps, batches: ImportBatches, batchId: string, control: JobControl) {
   const { engine, sqlite } = deps;
   const chunks = batches.chunks(batchId).reverse();
-  const rowOf = sqlite.prepare<[string], ContactRow>('SELECT * FROM contacts WHERE id = ?');
-  const tagPresent = sqlite.prepare<[string], { present: number }>('SELECT present FROM contact_tags WHERE id = ?');
+  const queries = createImportQueries(sqlite);
   const total = chunks.reduce((sum, chunk) => sum + chunk.created.length + chunk.updated.length, 0);
   const result = { removed: 0, reverted: 0, keptLaterEdits: 0 };
   let done = 0;
@@ -19,7 +18,7 @@ export async function revertBatch(deps: ExchangeDeps, batches: ImportBatches, ba
     const now = (deps.now ?? Date.now)();
     engine.transaction((tx) => {
       for (const update of [...chunk.updated].reverse()) {
-        const row = rowOf.get(update.id) as unknown as Record<string, unknown> | undefined;
+        const row = queries.contactById(update.id) as unknown as Record<string, unknown> | undefined;
         if (!row) continue;
         const revert: Record<string, string | number | null> = {};
         for (const [column, value] of Object.entries(update.after)) {
@@ -31,10 +30,10 @@ export async function revertBatch(deps: ExchangeDeps, batches: ImportBatches, ba
           tx.write('contacts', update.id, { ...revert, updated_at: now });
           result.reverted += 1;
         }
-        for (const tagRow of update.tagRows) if (tagPresent.get(tagRow)?.present === 1) tx.write('contact_tags', tagRow, { present: 0 });
+        for (const tagRow of update.tagRows) if (queries.tagPresent(tagRow)?.present === 1) tx.write('contact_tags', tagRow, { present: 0 });
       }
       for (const id of chunk.created) {
-        const row = rowOf.get(id);
+        const row = queries.contactById(id);
         if (!row || row.cl % 2 === 0) continue;
         tx.write('contacts', id, { cl: row.cl + 1 });
         result.removed += 1;

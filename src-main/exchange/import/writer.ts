@@ -8,6 +8,7 @@ import type { FieldValues } from '../../writes/synced-tables';
 import { createPhotoFiles } from '../../files/contact-photos';
 import type { BlobStore } from '../../files/blob-store';
 import type { ImportedPhoto, MergeField } from './contact-builder';
+import { createImportQueries } from './queries';
 
 // Writing imported contacts through the mutation engine (so the change log stays the truth),
 // the same rows ContactsService.create writes, with two differences an import needs: the id
@@ -31,7 +32,7 @@ export interface ImportPhotoStore {
 }
 
 export function createImportWriter(sqlite: Sqlite, readContact: (id: string) => Contact, photoStore: ImportPhotoStore) {
-  const tagPresent = sqlite.prepare<[string], { present: number }>('SELECT present FROM contact_tags WHERE id = ?');
+  const queries = createImportQueries(sqlite);
   const photoFiles = createPhotoFiles(sqlite);
 
   /** The picture's bytes into the store and its files row for the contact; its SHA-256. */
@@ -48,7 +49,7 @@ export function createImportWriter(sqlite: Sqlite, readContact: (id: string) => 
       if (known.has(key)) continue;
       known.add(key);
       const rowId = tagRowId(contactId, key);
-      const row = tagPresent.get(rowId);
+      const row = queries.tagPresent(rowId);
       if (!row) tx.write('contact_tags', rowId, { contact_id: contactId, tag, present: 1 });
       else if (row.present !== 1) tx.write('contact_tags', rowId, { tag, present: 1 });
       else continue;

@@ -16,7 +16,7 @@ import { FollowUpList } from './FollowUpList';
 import { useFollowUpCounts, useFollowUpList } from './hooks';
 
 const pageSize = 50;
-/** The most one list request may ask for (the followups.list contract). */
+/** The most one list request may ask for (src-shared/ipc/followups.ts). */
 const maxLimit = 500;
 const scopeLabels = { mine: 'Mine', team: 'Team' };
 

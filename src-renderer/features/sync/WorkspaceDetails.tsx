@@ -7,6 +7,7 @@ import { useNow } from '../../ui/use-now';
 import { useSyncNow, useWorkspaceInfo, type WorkspaceState } from './hooks';
 import { InviteTeammate } from './InviteTeammate';
 import { MembersAndDevices } from './MembersAndDevices';
+import { SetAsideChanges } from './SetAsideChanges';
 import { describeSyncStatus, lastSyncedText } from './status-text';
 import { SyncMark } from './SyncMark';
 
@@ -80,6 +81,8 @@ export function WorkspaceDetails({ status, onStatus }: { status: SyncStatus; onS
           <p className="muted">Only an admin of the workspace can invite teammates. {askAnAdmin(workspace.state)}</p>
         </div>
       )}
+
+      {isAdmin ? <SetAsideChanges count={status.setAsideChanges} info={workspace.state.status === 'loading' ? undefined : workspace.state.info} /> : null}
 
       <MembersAndDevices state={workspace.state} isAdmin={isAdmin} onChanged={workspace.replace} onRetry={workspace.reload} />
     </div>

@@ -135,4 +135,12 @@ describe('exports and backups over channels', () => {
     const json = await finished((await invoke('exchange.exportJson', {})).jobId);
     expect(json.exportResult!.fileName).toMatch(/^fieldbook-export-.*\.json$/);
   });
+
+  it('keeps the newest seven backups made from the app, as it does for the daily ones', async () => {
+    let now = Date.UTC(2026, 0, 10, 8);
+    const clocked = new ExchangeService({ ...core, now: () => (now += 60_000) });
+    const made: string[] = [];
+    for (let index = 0; index < 9; index += 1) made.push((await clocked.jobs.settled(clocked.startBackup().jobId)).backupResult!.fileName);
+    expect(clocked.listBackups().map((backup) => backup.fileName)).toEqual(made.slice(2).reverse());
+  });
 });

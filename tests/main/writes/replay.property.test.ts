@@ -124,5 +124,6 @@ describe('replaying the change log', () => {
       }),
       { numRuns: 60, seed: 20261122 },
     );
-  });
+    // Sixty pairs of databases: on a busy machine this takes longer than the default timeout.
+  }, 120_000);
 });

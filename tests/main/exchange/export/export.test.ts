@@ -109,6 +109,24 @@ describe('CSV export of the current view and of picked columns', () => {
     expect((await exportRows({ entity: 'contacts', columns: ['summary'], protectFormulas: false })).rows[0]).toEqual(['=cmd|calc']);
   });
 
+  it('protects cells of every column, also those Fieldbook formats itself, and leaves plain numbers alone', async () => {
+    // Such values come from other devices or older versions, not through this laptop's forms.
+    core.engine.transaction((tx) => {
+      tx.write('contacts', ann.id, { phones: JSON.stringify([{ type: 'mobile', e164: '=HYPERLINK("http://evil.example","call")' }]) });
+      tx.write('calls', 'hostile-call', {
+        contact_id: ann.id, direction: 'inbound', number: "-2+3+cmd|' /C calc'!A0", started_at: Date.UTC(2026, 0, 14), duration_seconds: 5,
+        status: 'completed', disposition: '', notes: '', provider: '+cmd|calc', provider_id: '=1+1', spam: 0, emergency: 0, logged_by: 'Sam', created_at: 1, cl: 1,
+      });
+    });
+    const contacts = await exportRows({ entity: 'contacts', columns: ['primaryPhone', 'mobilePhone', 'potentialValue'], view: { query: 'Ann' } });
+    expect(contacts.rows[0]).toEqual(['\'=HYPERLINK("http://evil.example","call")', '\'=HYPERLINK("http://evil.example","call")', '1234.50']);
+    const calls = await exportRows({ entity: 'calls', columns: ['number', 'provider', 'providerId', 'durationSeconds'] });
+    expect(calls.rows).toEqual([["'-2+3+cmd|' /C calc'!A0", "'+cmd|calc", "'=1+1", '5']]);
+    await core.call('contacts.update', { id: bob.id, patch: { phones: [{ type: 'work', number: '+44 20 7946 0958' }], potentialValue: { amountMinor: 5000, currency: 'GBP' } } });
+    // A phone number or an amount is not a formula: written as it is.
+    expect((await exportRows({ entity: 'contacts', columns: ['primaryPhone', 'potentialValue'], view: { query: 'Bob', filters: { owner: 'team' } } })).rows).toEqual([['+442079460958', '50.00']]);
+  });
+
   it('writes custom fields under their labels', async () => {
     const { header, rows } = await exportRows({ entity: 'contacts', columns: ['name', 'custom.units'], decimalComma: true });
     expect(header).toEqual(['Name', 'Custom: Units']);

@@ -153,7 +153,7 @@ describe('importing an Outlook export', () => {
 
 describe('importing a semicolon-separated Windows-1252 file from a German Excel', () => {
   it('decodes the bytes, finds the delimiter and reads numbers in the region given', async () => {
-    const preview = exchange.previewFile(fixture('latin1-semicolon.csv'), importOptions({ region: 'DE' }));
+    const preview = await exchange.previewFile(fixture('latin1-semicolon.csv'), importOptions({ region: 'DE' }));
     expect(preview).toMatchObject({ encoding: 'windows-1252', delimiter: ';', headers: expect.arrayContaining(['Straße']) });
     const report = await importChecked('latin1-semicolon.csv', { region: 'DE' });
     expect(report.counts).toMatchObject({ rows: 3, created: 3, rejected: 0 });
@@ -251,8 +251,8 @@ describe('importing a file with numbers and e-mails that cannot be used', () => 
     });
   });
 
-  it("shows each row's warnings and the contact as it will be stored in the preview", () => {
-    const preview = exchange.previewFile(fixture('bad-values.csv'), importOptions());
+  it("shows each row's warnings and the contact as it will be stored in the preview", async () => {
+    const preview = await exchange.previewFile(fixture('bad-values.csv'), importOptions());
     const hal = preview.preview.find((row) => row.line === 2)!;
     expect(hal.contact).toMatchObject({ name: 'Hal Badphone', phones: [], summary: 'Call after 5\n\nImported as written: phone 12345' });
     expect(hal.warnings).toEqual(['Phone "12345" (column "Business Phone") has too few digits for a number in GB; kept in the summary as written.']);

@@ -84,8 +84,8 @@ describe('an iPhone export with CR CR LF line ends and a folded photo', () => {
     expect(page.items[0]!.photoSha256).toBe(contactNamed(core, 'Zoë Hartley').photoSha256);
   });
 
-  it('says in the preview that the card brings a picture', () => {
-    const preview = exchange.previewFile(card('iphone-crcrlf-photo.vcf'), importOptions());
+  it('says in the preview that the card brings a picture', async () => {
+    const preview = await exchange.previewFile(card('iphone-crcrlf-photo.vcf'), importOptions());
     expect(preview.preview.map((row) => [row.contact?.name, row.hasPhoto])).toEqual([
       ['Zoë Hartley', true],
       ['Priya Shah', false],
