@@ -57,7 +57,7 @@ export function parseAmount(raw: string, currency: string, decimalComma: boolean
   text = text.replace(/^[^\d+\-.,]+/, '');
   if (text.startsWith('-') || text.startsWith('+')) {
     negative = negative !== text.startsWith('-');
-    text = text.slice(1).replace(/^[^\d.,+\-]+/, '');
+    text = text.slice(1).replace(/^[^\d.,+-]+/, '');
   }
   text = text.replace(/[^\d.,]+$/, '');
   if (!/^[\d.,]+$/.test(text)) return null;

@@ -5,7 +5,7 @@ import { rpc } from './rpc';
 // UK number at all (libphonenumber's full metadata says so), but it is a valid New York one.
 // Fieldbook asks before it stores it, in the contact form and in the import's report alike.
 
-test('a US number typed without +1 is questioned before it is stored, and stored as the US number once confirmed', async ({ page }) => {
+test('a US number typed without +1 is questioned before it is stored, and stored as the US number once confirmed', async ({ app: _app, page }) => {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contacts' }).click();
   await page.getByRole('button', { name: 'Add contact' }).click();
   await page.getByLabel('Name').fill('Dana Reyes');
@@ -24,7 +24,7 @@ test('a US number typed without +1 is questioned before it is stored, and stored
   await expect(page.getByRole('main')).not.toContainText('+44');
 });
 
-test('a number follows the country of the contact’s address', async ({ page }) => {
+test('a number follows the country of the contact’s address', async ({ app: _app, page }) => {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contacts' }).click();
   await page.getByRole('button', { name: 'Add contact' }).click();
   await page.getByLabel('Name').fill('Lone Star HVAC');

@@ -93,9 +93,9 @@ function questionOf(raw: string, region: string, cache: Map<string, string | nul
   return question;
 }
 
-/** 'is not a valid UK number. Is this a US number (+1 212 555 0187)?' — the contact form asks the same. */
-export function elsewhereProblem(elsewhere: PhoneElsewhere, region: string): string {
-  return `is not a valid ${countryAdjective(region)} number. ${elsewhere.question.replace(/\?$/, '')} (${formatPhone(elsewhere.e164)})?`;
+/** 'is not a valid UK number. Is this a US number? If so: +1 212 555 0187' — the contact form asks the same. */
+function elsewhereProblem(elsewhere: PhoneElsewhere, region: string): string {
+  return `is not a valid ${countryAdjective(region)} number. ${elsewhere.question} If so: ${formatPhone(elsewhere.e164)}`;
 }
 
 export function checkEmails(raw: RawEmail[], kept: KeptValues): Email[] {

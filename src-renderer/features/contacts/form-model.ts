@@ -127,7 +127,7 @@ export function toDraft(values: ContactFormValues, customDefs: readonly CustomFi
   // shows the question) and not saved until the person answers.
   for (const row of phones) {
     const question = questionFor(row, rowRegion(row, values.address.country, officeRegion));
-    if (question) errors[`phone:${row.key}`] = `${question.question} Choose its country, or correct it.`;
+    if (question) errors[`phone:${row.key}`] = 'Answer the question about this number below, or correct it.';
   }
   const emails = values.emails.filter((row) => row.value.trim() !== '');
 

@@ -31,7 +31,7 @@ it('asks whether a New York number in a UK import is a US number, and does not s
   expect(report.warnings).toEqual([
     {
       line: 2,
-      reason: 'Phone "(212) 555-0187" (column "Phone") is not a valid UK number. Is this a US number (+1 212 555 0187)?; kept in the summary as written.',
+      reason: 'Phone "(212) 555-0187" (column "Phone") is not a valid UK number. Is this a US number? If so: +1 212 555 0187; kept in the summary as written.',
     },
   ]);
   const dana = contactNamed(core, 'Dana Reyes');
