@@ -53,7 +53,7 @@ test('a quote line may be negative: a deposit already paid comes off the total, 
   const totals = editor.getByRole('group', { name: 'Quote totals' });
   await expect(totals.getByRole('definition').last()).toHaveText('£1,000.00');
 
-  await editor.getByRole('button', { name: /Send quote|Download PDF/ }).click();
+  await editor.getByRole('button', { name: 'Make PDF and mark as sent' }).click();
   const sent = page.getByRole('dialog', { name: /^Quote / });
   const pdfLink = sent.getByRole('link', { name: /\.pdf/ });
   await expect(pdfLink).toBeVisible();

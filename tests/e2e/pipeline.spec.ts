@@ -157,7 +157,7 @@ test('sends a quote: live totals, the PDF attached to the contact and shown with
   await expect(totals).toContainText('£236.00');
   await expect(totals).toContainText('£1,416.00');
 
-  await editor.getByRole('button', { name: 'Send quote' }).click();
+  await editor.getByRole('button', { name: 'Make PDF and mark as sent' }).click();
   const sent = page.getByRole('dialog', { name: /^Quote Q-/ });
   await expect(sent.getByText('Sent', { exact: true })).toBeVisible();
   const pdfLink = sent.getByRole('link', { name: /^Quote Q-.*\.pdf/ });
