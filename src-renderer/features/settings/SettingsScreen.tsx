@@ -29,7 +29,8 @@ export function SettingsScreen({ focusUserName }: { focusUserName: boolean }) {
   return (
     <Screen width="form">
       <PageHeader title="Settings" meta="These settings belong to this computer." />
-      <SettingsForm key={JSON.stringify(settings)} settings={settings} focusUserName={focusUserName} />
+      {/* Reset by a change of its own settings; not by the logo, which the quotes panel stores as soon as it is chosen. */}
+      <SettingsForm key={JSON.stringify({ ...settings, officeLogoSha256: null })} settings={settings} focusUserName={focusUserName} />
       {/* Outside the keyed form: a settings change (joining sets your name) must not reset it. */}
       <TeamSyncPanel />
       <OfflineFilesPanel />
