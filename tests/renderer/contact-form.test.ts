@@ -54,9 +54,11 @@ describe('contact form', () => {
         emails: [{ key: 'e1', type: 'work', value: '' }],
       }),
       [],
+      'GB',
     );
     expect(errors).toEqual({});
-    expect(draft.phones).toEqual([{ type: 'work', number: '020 7946 0000' }]);
+    // Read in the office's country and sent in international form.
+    expect(draft.phones).toEqual([{ type: 'work', number: '+442079460000' }]);
     expect(draft.emails).toEqual([]);
     expect(draft.owner).toBe('Sam Owner');
   });
@@ -74,6 +76,7 @@ describe('contact form', () => {
         custom: { size: 'big' },
       }),
       [sizeField],
+      'GB',
     );
     expect(Object.keys(errors).sort()).toEqual(['custom:size', 'email:e3', 'name', 'potentialValue']);
     expect(errors['custom:size']).toBe('Enter a number');
@@ -81,14 +84,14 @@ describe('contact form', () => {
   });
 
   it('sends custom fields as their kind, and an emptied one as cleared', () => {
-    const { draft } = toDraft(form({ custom: { size: '24,5' } }), [sizeField, { id: 'boiler', label: 'Boiler', kind: 'text', choices: [] }]);
+    const { draft } = toDraft(form({ custom: { size: '24,5' } }), [sizeField, { id: 'boiler', label: 'Boiler', kind: 'text', choices: [] }], 'GB');
     expect(draft.customFields).toEqual({ size: 24.5, boiler: null });
   });
 
   it('sends only what was changed, so a colleague’s edit to another field survives', () => {
-    const initial = toDraft(form({ owner: 'Sam Owner', tags: ['boiler'] }), []).draft;
-    expect(toPatch(initial, toDraft(form({ owner: 'Sam Owner', tags: ['boiler'] }), []).draft)).toEqual({});
-    const edited = toDraft(form({ owner: 'Jo Other', tags: ['boiler', 'vip'] }), []).draft;
+    const initial = toDraft(form({ owner: 'Sam Owner', tags: ['boiler'] }), [], 'GB').draft;
+    expect(toPatch(initial, toDraft(form({ owner: 'Sam Owner', tags: ['boiler'] }), [], 'GB').draft)).toEqual({});
+    const edited = toDraft(form({ owner: 'Jo Other', tags: ['boiler', 'vip'] }), [], 'GB').draft;
     expect(toPatch(initial, edited)).toEqual({ owner: 'Jo Other', tags: ['boiler', 'vip'] });
   });
 
