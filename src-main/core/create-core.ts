@@ -41,6 +41,9 @@ import { createSecretStore, fileKeyCipher, type SecretCipher } from './secret-st
 import { timelineHandlers } from '../timeline/handlers';
 import { LocalState } from '../settings/local-state';
 import { appVersion } from './version';
+import { MailService } from '../mail/service';
+import { mailHandlers } from '../mail/handlers';
+import type { ConnectionTimeouts } from '../mail/connection';
 
 export type Shell = 'electron' | 'browser' | 'cli' | 'test';
 
@@ -62,6 +65,8 @@ export interface CoreOptions {
   fetch?: typeof fetch;
   /** Where unexpected errors are logged with their stack (never sent to the renderer). */
   logError?: (error: unknown, context: string) => void;
+  /** Mail servers' timeouts and the sync job's pacing; tests shorten them. */
+  mail?: { timeouts?: ConnectionTimeouts; pollMs?: number; backoff?: { firstMs: number; maxMs: number }; batchSize?: number };
 }
 
 export interface Core {
@@ -79,6 +84,7 @@ export interface Core {
   readonly pipelines: PipelineService;
   readonly quotes: QuotesService;
   readonly exchange: ExchangeService;
+  readonly mail: MailService;
   /** Validates the input against the contract, runs the handler, validates the output. */
   invoke(channel: string, input: unknown): Promise<RpcResult<unknown>>;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
@@ -156,6 +162,21 @@ export function createCore(options: CoreOptions): Core {
     { emit: (name, payload) => emit(name, payload as never), logError },
   );
   // Daily backups where a person uses the app; not for the CLI or tests.
+  const mail = new MailService({
+    sqlite,
+    engine,
+    blobs: files.blobs,
+    secrets,
+    contacts,
+    maxFileBytes: () => settings.get().maxFileBytes,
+    now,
+    emit,
+    logError,
+    ...options.mail,
+  });
+  timeline.addSource('email', (contactId) => mail.timelineItems(contactId));
+  // Mail sync and the outbox run where the app runs, not for a one-off CLI command.
+  if (options.autoSync !== false) mail.start();
   const backups =
     options.shell === 'electron' || options.shell === 'browser'
       ? startDailyBackups({ dataDir: options.dataDir, sqlite }, { dir: defaultBackupDir(options.dataDir), keep: 7, logError })
@@ -169,10 +190,11 @@ export function createCore(options: CoreOptions): Core {
     ...followUpsHandlers(followUps),
     ...callsHandlers(calls),
     ...filesHandlers(files),
-    ...timelineHandlers(timeline, contacts, notes),
+    ...timelineHandlers(timeline, contacts, notes, (query, limit) => mail.search(query, limit)),
     ...syncHandlers(syncEngine, syncService),
     ...exchangeHandlers(exchange),
     ...pipelineHandlers(pipelines, quotes, createPipelineAnalytics(sqlite), createScorer(sqlite, now)),
+    ...mailHandlers(mail),
   } satisfies Handlers;
 
   async function invoke(channelName: string, input: unknown): Promise<RpcResult<unknown>> {
@@ -205,6 +227,7 @@ export function createCore(options: CoreOptions): Core {
     pipelines,
     quotes,
     exchange,
+    mail,
     invoke,
     on(event, listener) {
       const schema = eventSchemas[event];
@@ -219,6 +242,7 @@ export function createCore(options: CoreOptions): Core {
     close() {
       void backups?.stop();
       syncEngine.close();
+      void mail.close();
       reminders.stop();
       clearInterval(garbageTimer);
       events.removeAllListeners();

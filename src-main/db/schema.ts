@@ -353,3 +353,6 @@ export const quotes = sqliteTable(
   },
   (table) => [index('quotes_deal').on(table.dealId).where(alive), index('quotes_status').on(table.status).where(alive)],
 );
+
+// Mail's tables live beside its code.
+export * from '../mail/schema';

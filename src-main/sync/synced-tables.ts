@@ -113,6 +113,25 @@ export const syncedTables = {
     'updated_at',
     'cl',
   ],
+  mail_messages: [
+    'message_id',
+    'thread_id',
+    'in_reply_to',
+    'refs',
+    'subject',
+    'from_address',
+    'from_name',
+    'to_addresses',
+    'cc_addresses',
+    'sent_at',
+    'body_text',
+    'body_html',
+    'attachments',
+    'mailbox',
+    'direction',
+    'created_at',
+    'cl',
+  ],
 } as const satisfies Record<string, readonly string[]>;
 
 export type SyncedTableName = keyof typeof syncedTables;

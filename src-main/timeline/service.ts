@@ -22,6 +22,8 @@ function minutes(seconds: number): string {
  */
 export class TimelineService {
   private readonly statements;
+  /** Entries other domains contribute (e-mails), by kind. */
+  private readonly sources = new Map<TimelineKind, (contactId: string) => TimelineItem[]>();
 
   constructor(
     sqlite: Sqlite,
@@ -104,6 +106,11 @@ export class TimelineService {
     };
   }
 
+  /** Lets a domain put its own entries on contacts' timelines. */
+  addSource(kind: TimelineKind, itemsOf: (contactId: string) => TimelineItem[]): void {
+    this.sources.set(kind, itemsOf);
+  }
+
   /** Newest first; `before` is the last item of the previous page. */
   forContact(input: { contactId: string; kinds?: TimelineKind[]; before?: TimelineCursor; limit: number }) {
     const kinds = new Set<TimelineKind>(input.kinds && input.kinds.length > 0 ? input.kinds : timelineKinds);
@@ -179,6 +186,7 @@ export class TimelineService {
       // Tag rows are keyed `<contactId>:<tag>`; ';' sorts right after ':'.
       items.push(...fieldChangeItems(this.statements.contactChanges.all(contactId, `${contactId}:`, `${contactId};`)));
     }
+    for (const [kind, itemsOf] of this.sources) if (kinds.has(kind)) items.push(...itemsOf(contactId));
     items.sort(newestFirst);
     const after = input.before;
     const start = after ? items.findIndex((item) => newestFirst(item, { at: after.at, key: after.key }) > 0) : 0;

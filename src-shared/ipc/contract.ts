@@ -6,6 +6,7 @@ import { settingsChannels } from './settings';
 import { syncChannels } from './sync';
 import { pipelineChannels } from './pipeline';
 import { exchangeChannels } from './exchange';
+import { mailChannels } from './mail';
 import { callsChannels, filesChannels, followUpsChannels, notesChannels, timelineChannels } from './work';
 
 // The one list of channels. The Electron shell (ipcMain.handle + preload), the browser host
@@ -24,6 +25,7 @@ export const contract = {
   ...syncChannels,
   ...pipelineChannels,
   ...exchangeChannels,
+  ...mailChannels,
 };
 
 export type Contract = typeof contract;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SyncStatusSchema } from '../domain/sync';
 import { exchangeEvents } from './exchange';
+import { mailEvents } from './mail';
 
 // Events flow core -> renderer only. The Electron shell forwards them with webContents.send,
 // the browser host as server-sent events; src-renderer/api.ts subscribes to both the same way.
@@ -15,6 +16,7 @@ export const eventSchemas = {
   /** Pipelines, stages or deals changed: boards and figures refresh. */
   'pipelines.changed': z.object({ pipelineIds: z.array(z.string()) }),
   'followups.reminderDue': z.object({ count: z.number().int() }),
+  ...mailEvents,
 };
 
 export type EventName = keyof typeof eventSchemas;

@@ -9,6 +9,7 @@ export const kindLabels: Record<TimelineKind, string> = {
   file: 'Files',
   deal: 'Deals',
   change: 'Changes',
+  email: 'E-mails',
 };
 
 const kindIcons: Record<TimelineKind, IconName> = {
@@ -18,6 +19,7 @@ const kindIcons: Record<TimelineKind, IconName> = {
   file: 'paperclip',
   deal: 'layers',
   change: 'edit',
+  email: 'mail',
 };
 
 // The core writes moments inside a detail as ISO strings (it does not know the user's locale).
