@@ -78,7 +78,11 @@ function factsOf(error: unknown): ErrorFacts {
   if (!(error instanceof Error)) return { message: String(error) };
   const value = error as Error & { code?: unknown; responseCode?: unknown; authenticationFailed?: unknown; cause?: unknown };
   const cause = value.cause instanceof Error ? (value.cause as Error & { code?: unknown }) : undefined;
-  const code = typeof value.code === 'string' ? value.code : typeof cause?.code === 'string' ? cause.code : undefined;
+  let code = typeof value.code === 'string' ? value.code : typeof cause?.code === 'string' ? cause.code : undefined;
+  // nodemailer wraps socket errors as ESOCKET/ECONNECTION with Node's code only in the text.
+  if (code === 'ESOCKET' || code === 'ECONNECTION' || code === undefined) {
+    code = /\b(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH)\b/.exec(value.message)?.[1] ?? code;
+  }
   return {
     ...(code ? { code } : {}),
     ...(typeof value.responseCode === 'number' ? { responseCode: value.responseCode } : {}),

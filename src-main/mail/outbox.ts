@@ -102,6 +102,7 @@ export class Outbox {
       resumeSending: sqlite.prepare(
         "UPDATE mail_outbox SET state = 'waiting', reason = 'Fieldbook closed while sending this; it will be sent again.' WHERE state = 'sending'",
       ),
+      dueNow: sqlite.prepare("UPDATE mail_outbox SET next_attempt_at = 0 WHERE account_id = ? AND state = 'waiting'"),
       removeOfAccount: sqlite.prepare("DELETE FROM mail_outbox WHERE account_id = ? AND state != 'sent'"),
     };
     this.statements.resumeSending.run();
@@ -170,6 +171,13 @@ export class Outbox {
     this.deps.onChanged();
     this.poke();
     return this.get(id);
+  }
+
+  /** The account's server was just reached: what waits for it is tried now, not at its backoff time. */
+  online(accountId: string): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    this.statements.dueNow.run(accountId);
+    return this.poke();
   }
 
   /** The account is gone: what it had not sent goes with it. */

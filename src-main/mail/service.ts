@@ -323,7 +323,7 @@ export class MailService {
         backoff: this.deps.backoff ?? { firstMs: 2_000, maxMs: 5 * 60_000 },
         ...(this.deps.batchSize ? { batchSize: this.deps.batchSize } : {}),
         onStatus: (status) => this.deps.emit('mail.syncProgress', status),
-        onRound: (_accountId: string, _result: FolderSyncResult) => void this.outbox.poke(),
+        onRound: (accountId: string, _result: FolderSyncResult) => void this.outbox.online(accountId),
         logError: this.deps.logError,
       });
       this.jobs.set(accountId, job);
