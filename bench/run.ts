@@ -15,6 +15,7 @@ import { exportSuite, importSuite } from './suites/exchange';
 import { httpSuite } from './suites/http';
 import { listSuite } from './suites/list';
 import { localWriteSuite } from './suites/local-write';
+import { mailSuite } from './suites/mail';
 import { memorySuite } from './suites/memory';
 import { searchSuite } from './suites/search';
 import { syncSuite } from './suites/sync';
@@ -27,7 +28,7 @@ import { workSuite } from './suites/work';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dayMs = 24 * 60 * 60 * 1000;
-const suiteNames = ['memory', 'search', 'list', 'dashboard', 'http', 'apply', 'write', 'export', 'import', 'sync', 'work'] as const;
+const suiteNames = ['memory', 'search', 'list', 'dashboard', 'http', 'apply', 'write', 'export', 'import', 'sync', 'work', 'mail'] as const;
 type SuiteName = (typeof suiteNames)[number];
 
 function parseArgs(argv: string[]) {
@@ -126,6 +127,7 @@ async function main(): Promise<number> {
   });
   await runSuite('sync', () => syncSuite(context, { workDir, seedBudgetSeconds: args.seedBudgetSeconds }));
   await runSuite('work', () => workSuite(context));
+  await runSuite('mail', () => mailSuite(context));
   figures.push(...notYetMeasurable());
 
   const machine = describeMachine(bareDb, repoRoot, loadAverageAtStart);

@@ -6,6 +6,7 @@ import { contactsUsage, runContactsCommand } from './contacts-command';
 import type { CommandContext } from './context';
 import { exportUsage, runExportCommand } from './export-command';
 import { importUsage, runImportCommand } from './import-command';
+import { mailUsage, runMailCommand } from './mail-command';
 import { processIo, type CliIo } from './output';
 
 // The `fieldbook` command (bin/fieldbook.mjs loads this through tsx). The same core as the app,
@@ -22,6 +23,7 @@ const usage = `fieldbook ${appVersion}: Fieldbook's data from a terminal.
   fieldbook backup                      one-file backup of the database and files
   fieldbook restore <file> --data-dir   restore into a new folder
   fieldbook contacts list|search        look at contacts
+  fieldbook mail add|list|sync|remove   mail accounts of this computer; mail messages [--contact]
 
 Every command takes --data-dir <dir> (default: the app's folder, or FIELDBOOK_DATA_DIR),
 --json for machine-readable output and --help.`;
@@ -32,6 +34,7 @@ const usages: Record<string, string> = {
   backup: backupUsage,
   restore: backupUsage,
   contacts: contactsUsage,
+  mail: mailUsage,
 };
 
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
@@ -56,6 +59,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
         return await runRestoreCommand(rest, context);
       case 'contacts':
         return await runContactsCommand(rest, context);
+      case 'mail':
+        return await runMailCommand(rest, context);
       case '--help':
       case '-h':
       case 'help':

@@ -104,10 +104,12 @@ export function explainConnectionError(error: unknown, server: MailServerSetting
   if (facts.authenticationFailed || code === 'EAUTH' || facts.responseCode === 535 || /AUTHENTICATIONFAILED|authentication failed|invalid credentials/i.test(text)) {
     return new MailConnectionError('wrong_password', `The ${kind} server refused the user name or password. Check them; many providers need an app password here.`);
   }
-  if (tlsCodes.has(code) || /SSL|TLS|certificate|wrong version number/i.test(text)) {
+  // Codes before words: imapflow's greeting timeout says "Maybe should use TLS?".
+  const timedOut = timeoutCodes.has(code) || (!code && /timed? ?out/i.test(text));
+  if (!timedOut && (tlsCodes.has(code) || /SSL|TLS|certificate|wrong version number/i.test(text))) {
     return new MailConnectionError('tls_failed', `A secure (TLS) connection to ${where} failed. Check the port and the security setting (TLS or STARTTLS) your provider lists.`);
   }
-  if (timeoutCodes.has(code) || /timed? ?out/i.test(text)) {
+  if (timedOut || /timed? ?out/i.test(text)) {
     return new MailConnectionError('timed_out', `${where} did not answer in time. The server may be down or blocked by a firewall; Fieldbook will keep trying.`);
   }
   if (code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'NoConnection' || code === 'EConnectionClosed') {

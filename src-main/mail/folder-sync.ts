@@ -120,15 +120,23 @@ export async function syncFolder(context: FolderSyncContext, path: string): Prom
     const fresh = inWindow.filter((uid) => !known.has(uid)).sort((a, b) => b - a);
     const todo = [...wantedUids, ...fresh];
     const batchSize = context.batchSize ?? 200;
+    const batches: number[][] = [];
+    for (let start = 0; start < todo.length; start += batchSize) batches.push(todo.slice(start, start + batchSize));
+    const wantedSet = new Set(wantedUids);
     let done = 0;
     context.onProgress(path, 0, todo.length);
-    for (let start = 0; start < todo.length; start += batchSize) {
+    // The next batch is fetched while this one is parsed and stored: the server's time and
+    // ours overlap instead of adding up.
+    let next = batches[0] ? fetchBatch(context, batches[0], wantedSet) : undefined;
+    for (let index = 0; index < batches.length; index += 1) {
       checkCancelled(signal);
-      const batch = todo.slice(start, start + batchSize);
-      const counts = await syncBatch(context, path, batch, new Set(wantedUids));
+      const fetched = await next!;
+      next = batches[index + 1] ? fetchBatch(context, batches[index + 1]!, wantedSet) : undefined;
+      next?.catch(() => {}); // awaited on the next turn; a failure then is the one reported
+      const counts = await storeBatch(context, path, fetched);
       result.kept += counts.kept;
       result.skipped += counts.skipped;
-      done += batch.length;
+      done += batches[index]!.length;
       context.onProgress(path, done, todo.length);
       // Let IPC calls and timers in between batches: the sync never holds the app up for long.
       await yieldToEventLoop();
@@ -146,11 +154,17 @@ export async function syncFolder(context: FolderSyncContext, path: string): Prom
   }
 }
 
-async function syncBatch(context: FolderSyncContext, path: string, uids: number[], wanted: Set<number>) {
+interface FetchedBatch {
+  skipped: SkippedHeader[];
+  alreadyStored: { uid: number; rowId: string }[];
+  sources: { message: FetchMessageObject; contactId: string }[];
+}
+
+/** ENVELOPE of every message of the batch; the whole message only of those of a contact not stored yet. */
+async function fetchBatch(context: FolderSyncContext, uids: number[], wanted: Set<number>): Promise<FetchedBatch> {
   const { client, account, store, matcher } = context;
   const envelopes = await client.fetchAll(uidSet(uids), { uid: true, envelope: true, internalDate: true, size: true }, { uid: true });
-  const skipped: SkippedHeader[] = [];
-  const alreadyStored: { uid: number; rowId: string }[] = [];
+  const batch: FetchedBatch = { skipped: [], alreadyStored: [], sources: [] };
   const toFetch = new Map<number, string>();
   const ownAddress = normaliseEmail(account.email);
   for (const message of envelopes) {
@@ -162,13 +176,13 @@ async function syncBatch(context: FolderSyncContext, path: string, uids: number[
     const tooLarge = (message.size ?? 0) > maxMessageBytes;
     if (contactId && !tooLarge) {
       const rowId = messageId ? messageRowId(messageId) : undefined;
-      if (rowId && store.queries.exists.get(rowId)) alreadyStored.push({ uid: message.uid, rowId });
+      if (rowId && store.queries.exists.get(rowId)) batch.alreadyStored.push({ uid: message.uid, rowId });
       else toFetch.set(message.uid, contactId);
       continue;
     }
     // A wanted message whose contact went away again is simply left as headers.
     if (wanted.has(message.uid)) continue;
-    skipped.push({
+    batch.skipped.push({
       uid: message.uid,
       messageId,
       fromAddress: from.address,
@@ -178,15 +192,21 @@ async function syncBatch(context: FolderSyncContext, path: string, uids: number[
       addresses: all,
     });
   }
-  const kept: KeptMessage[] = [];
   if (toFetch.size > 0) {
     const sources = await client.fetchAll(uidSet([...toFetch.keys()]), { uid: true, source: true, internalDate: true }, { uid: true });
-    for (const message of sources) kept.push(await keep(context, message, toFetch.get(message.uid)!));
+    for (const message of sources) batch.sources.push({ message, contactId: toFetch.get(message.uid)! });
   }
+  return batch;
+}
+
+/** Parses the fetched messages, files their attachments, and commits the batch in one transaction. */
+async function storeBatch(context: FolderSyncContext, path: string, batch: FetchedBatch) {
+  const kept: KeptMessage[] = [];
+  for (const { message, contactId } of batch.sources) kept.push(await keep(context, message, contactId));
   // Stopped while fetching or parsing (the app closing): write nothing more.
   checkCancelled(context.signal);
-  store.saveBatch({ account, folder: path, kept, alreadyStored, skipped });
-  return { kept: kept.length + alreadyStored.length, skipped: skipped.length };
+  context.store.saveBatch({ account: context.account, folder: path, kept, alreadyStored: batch.alreadyStored, skipped: batch.skipped });
+  return { kept: kept.length + batch.alreadyStored.length, skipped: batch.skipped.length };
 }
 
 async function keep(context: FolderSyncContext, message: FetchMessageObject, contactId: string): Promise<KeptMessage> {

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
-import { v5 as uuidv5 } from 'uuid';
+import { parse as parseUuid, v5 as uuidv5 } from 'uuid';
 
 // Ids of mail rows derived from facts every laptop sees the same way, so that two laptops
 // syncing the same mailbox, or two teammates copied on the same e-mail, write ONE row: the
 // Message-ID for a message (its bytes' hash when it has none), the thread's first Message-ID
 // for a thread, and (contact, content hash) for an attachment filed on a contact.
 
-const namespace = 'b5f2d1a4-6c1e-4f0e-9a57-3f1c2e7d8a90';
+// Parsed once: uuid would parse a string namespace again on every call.
+const namespace = parseUuid('b5f2d1a4-6c1e-4f0e-9a57-3f1c2e7d8a90');
 
 /** `<abc@host>` → `abc@host`; the part in angle brackets, trimmed. */
 export function bareMessageId(value: string | undefined | null): string {

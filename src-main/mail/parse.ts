@@ -47,6 +47,17 @@ function cut(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max)}\n[… cut by Fieldbook: the message was longer]` : text;
 }
 
+/**
+ * The Date header when it can be read. mailparser dates an unreadable one "now", which would
+ * put an old message at the top of the timeline; the server's INTERNALDATE is better then.
+ */
+function headerDate(headerLines: readonly { key: string; line: string }[]): Date | undefined {
+  const line = headerLines.find((header) => header.key === 'date')?.line;
+  if (!line) return undefined;
+  const date = new Date(line.slice(line.indexOf(':') + 1).replace(/\s+/g, ' ').trim());
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
 /** Attachments a person sent, not the images a signature or HTML layout carries inline. */
 function isRealAttachment(attachment: Attachment): boolean {
   if (attachment.related) return false;
@@ -60,12 +71,16 @@ function isRealAttachment(attachment: Attachment): boolean {
  * server's INTERNALDATE.
  */
 export async function parseMessage(source: Buffer, internalDate: Date | string | undefined): Promise<ParsedMessage> {
-  const parsed = await simpleParser(source, { skipImageLinks: true, skipTextToHtml: true });
+  // Turning HTML into text is most of mailparser's time, and needless when a plain part came
+  // with it (multipart/alternative): only an HTML-only message is parsed again for its text.
+  const fast = { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true } as const;
+  let parsed = await simpleParser(source, { ...fast, skipHtmlToText: true });
+  if (!parsed.text?.trim() && typeof parsed.html === 'string') parsed = await simpleParser(source, fast);
   const messageId = bareMessageId(parsed.messageId);
   const references = messageIdList(parsed.references);
   const inReplyTo = bareMessageId(parsed.inReplyTo);
   const rowId = messageRowId(messageId, source);
-  const dated = parsed.date && !Number.isNaN(parsed.date.getTime()) ? parsed.date : internalDate ? new Date(internalDate) : new Date(0);
+  const dated = headerDate(parsed.headerLines) ?? (internalDate ? new Date(internalDate) : new Date(0));
   const from = flattenAddresses(parsed.from)[0] ?? { name: '', address: '' };
   return {
     rowId,

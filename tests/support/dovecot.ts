@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -229,7 +230,7 @@ export function seedInbox(dovecot: Dovecot, user: string, messages: { raw: strin
   }
   messages.forEach((message, index) => {
     const seconds = Math.floor(message.date.getTime() / 1000);
-    const file = path.join(root, 'cur', `${seconds}.M${index}P${process.pid}.fieldbook-test:2,S`);
+    const file = path.join(root, 'cur', `${seconds}.M${index}R${randomBytes(6).toString('hex')}.fieldbook-test:2,S`);
     fs.writeFileSync(file, message.raw);
     fs.utimesSync(file, message.date, message.date);
     if (ids) fs.chownSync(file, ids.uid, ids.gid);
