@@ -4,6 +4,7 @@ import path from 'node:path';
 import { ImapFlow } from 'imapflow';
 import { createCore, type Core } from '../../src-main/core/create-core';
 import { uidSet, windowStart } from '../../src-main/mail/folder-sync';
+import { matchHeaderFields } from '../../src-main/mail/headers';
 import { MailAccountDraftSchema } from '../../src-shared/domain/mail';
 import { ContactDraftSchema } from '../../src-shared/domain/contact';
 import { dovecotInstalled, seedInbox, startDovecot, type Dovecot } from '../../tests/support/dovecot';
@@ -12,8 +13,8 @@ import { finish, notMeasured, rate, type Figure } from '../lib/figures';
 import { nowMs } from '../lib/stats';
 
 // Mail sync against a real Dovecot, beside bare imapflow fetching the same messages the same
-// way (ENVELOPE of every message in the window, then the whole message of those that concern a
-// contact), with no parsing and no storing: what Fieldbook adds is mailparser, matching,
+// way (From/To/Cc/Message-ID/Subject/Date of every message in the window, then the whole message
+// of those that concern a contact), with no parsing and no storing: what Fieldbook adds is mailparser, matching,
 // attachments into the file store, SQLite with the change log and the search index.
 
 const password = 'bench-secret';
@@ -32,6 +33,7 @@ function client(dovecot: Dovecot): ImapFlow {
 }
 
 const contactAddresses = new Set(Array.from({ length: contacts }, (_, index) => contactAddress(index)));
+const addressPattern = /[a-z0-9._%+-]+@[a-z0-9.-]+/g;
 
 /** The same IMAP work as Fieldbook's folder sync, in batches of 200, newest first. */
 async function bareFetch(connected: ImapFlow, uids: number[]): Promise<{ messages: number; whole: number; bytes: number }> {
@@ -40,9 +42,10 @@ async function bareFetch(connected: ImapFlow, uids: number[]): Promise<{ message
   const sorted = [...uids].sort((a, b) => b - a);
   for (let start = 0; start < sorted.length; start += 200) {
     const batch = sorted.slice(start, start + 200);
-    const envelopes = await connected.fetchAll(uidSet(batch), { uid: true, envelope: true, internalDate: true, size: true }, { uid: true });
-    const wanted = envelopes
-      .filter(({ envelope }) => [...(envelope?.from ?? []), ...(envelope?.to ?? []), ...(envelope?.cc ?? [])].some((entry) => contactAddresses.has((entry.address ?? '').toLowerCase())))
+    const heads = await connected.fetchAll(uidSet(batch), { uid: true, headers: matchHeaderFields, internalDate: true, size: true }, { uid: true });
+    // No header parsing: a scan of the bytes for the contacts' addresses is all the baseline does.
+    const wanted = heads
+      .filter(({ headers }) => (headers?.toString('latin1').toLowerCase().match(addressPattern) ?? []).some((address) => contactAddresses.has(address)))
       .map((message) => message.uid);
     if (wanted.length === 0) continue;
     for (const message of await connected.fetchAll(uidSet(wanted), { uid: true, source: true, internalDate: true }, { uid: true })) {
@@ -156,7 +159,7 @@ export async function mailSuite(context: MailSuiteContext): Promise<Figure[]> {
         title: `Mail first sync of a ${total.toLocaleString('en-GB')}-message INBOX in Dovecot (${kept} kept, ${total - kept} skipped; core: mail.syncAccount)`,
         status: 'measured',
         value: rate(total, 0, firstSeconds),
-        baseline: { title: 'bare imapflow: the same ENVELOPE fetch of every message and whole fetch of the kept ones, no parsing, no storing', value: rate(bare.messages, 0, bare.seconds) },
+        baseline: { title: 'bare imapflow: the same header fetch of every message and whole fetch of the kept ones, no parsing, no storing', value: rate(bare.messages, 0, bare.seconds) },
         ratio: { statistic: 'messages/s', value: firstRate / bareRate },
         target,
         checks: [

@@ -165,6 +165,7 @@ export class AccountSyncJob {
           const waiters = this.roundWaiters;
           this.roundWaiters = [];
           let result: FolderSyncResult;
+          this.setStatus('syncing', 'Checking for new mail…');
           try {
             result = await syncAccountRound({
               client,
@@ -183,9 +184,13 @@ export class AccountSyncJob {
           }
           this.deps.accounts.markSynced(this.accountId);
           this.deps.onRound(this.accountId, result);
-          for (const waiter of waiters) waiter.resolve();
           this.setStatus('watching', 'Up to date. New mail arrives by itself.');
-          await client.mailboxOpen(inboxPath, { readOnly: true });
+          for (const waiter of waiters) waiter.resolve();
+          const inbox = await client.mailboxOpen(inboxPath, { readOnly: true });
+          // Mail that arrived between the round's look at INBOX and this SELECT announces
+          // nothing during IDLE: compare with what the round saw.
+          const seen = this.deps.store.queries.folder.get(this.accountId, inboxPath);
+          if (seen && (seen.uid_next !== inbox.uidNext || seen.message_count !== inbox.exists)) this.poke();
           void client.idle().catch(() => {});
           await this.waitForWake(this.deps.pollMs);
         }

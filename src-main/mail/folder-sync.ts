@@ -1,9 +1,10 @@
-import type { FetchMessageObject, ImapFlow, MessageAddressObject } from 'imapflow';
+import type { FetchMessageObject, ImapFlow } from 'imapflow';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { normaliseEmail } from '../../src-shared/phone';
 import type { AccountSettings } from './accounts';
 import type { ContactMatcher } from './contact-matcher';
-import { bareMessageId, messageRowId } from './message-ids';
+import { readMatchHeaders, matchHeaderFields } from './headers';
+import { messageRowId } from './message-ids';
 import { parseMessage } from './parse';
 import type { KeptMessage, MailStore, SkippedHeader } from './store';
 
@@ -53,10 +54,6 @@ export function windowStart(now: number, months: number): Date {
   const start = new Date(now);
   start.setUTCMonth(start.getUTCMonth() - months);
   return start;
-}
-
-function addresses(list: MessageAddressObject[] | undefined): { name: string; address: string }[] {
-  return (list ?? []).filter((entry) => entry.address).map((entry) => ({ name: entry.name ?? '', address: entry.address! }));
 }
 
 function checkCancelled(signal: AbortSignal): void {
@@ -160,22 +157,20 @@ interface FetchedBatch {
   sources: { message: FetchMessageObject; contactId: string }[];
 }
 
-/** ENVELOPE of every message of the batch; the whole message only of those of a contact not stored yet. */
+/** A few headers of every message of the batch; the whole message only of those of a contact not stored yet. */
 async function fetchBatch(context: FolderSyncContext, uids: number[], wanted: Set<number>): Promise<FetchedBatch> {
   const { client, account, store, matcher } = context;
-  const envelopes = await client.fetchAll(uidSet(uids), { uid: true, envelope: true, internalDate: true, size: true }, { uid: true });
+  const fetched = await client.fetchAll(uidSet(uids), { uid: true, headers: matchHeaderFields, internalDate: true, size: true }, { uid: true });
   const batch: FetchedBatch = { skipped: [], alreadyStored: [], sources: [] };
   const toFetch = new Map<number, string>();
   const ownAddress = normaliseEmail(account.email);
-  for (const message of envelopes) {
-    const envelope = message.envelope ?? {};
-    const from = addresses(envelope.from)[0] ?? { name: '', address: '' };
-    const all = [from, ...addresses(envelope.to), ...addresses(envelope.cc)].map((entry) => normaliseEmail(entry.address)).filter(Boolean);
+  for (const message of fetched) {
+    const headers = readMatchHeaders(message.headers);
+    const all = [headers.from, ...headers.to, ...headers.cc].map((entry) => normaliseEmail(entry.address)).filter(Boolean);
     const contactId = matcher.firstContact(all.filter((address) => address !== ownAddress));
-    const messageId = bareMessageId(envelope.messageId);
     const tooLarge = (message.size ?? 0) > maxMessageBytes;
     if (contactId && !tooLarge) {
-      const rowId = messageId ? messageRowId(messageId) : undefined;
+      const rowId = headers.messageId ? messageRowId(headers.messageId) : undefined;
       if (rowId && store.queries.exists.get(rowId)) batch.alreadyStored.push({ uid: message.uid, rowId });
       else toFetch.set(message.uid, contactId);
       continue;
@@ -184,11 +179,11 @@ async function fetchBatch(context: FolderSyncContext, uids: number[], wanted: Se
     if (wanted.has(message.uid)) continue;
     batch.skipped.push({
       uid: message.uid,
-      messageId,
-      fromAddress: from.address,
-      fromName: from.name,
-      subject: envelope.subject ?? '',
-      sentAt: dateOf(envelope.date, message.internalDate),
+      messageId: headers.messageId,
+      fromAddress: headers.from.address,
+      fromName: headers.from.name,
+      subject: headers.subject,
+      sentAt: headers.date ?? dateOf(message.internalDate),
       addresses: all,
     });
   }
@@ -215,11 +210,7 @@ async function keep(context: FolderSyncContext, message: FetchMessageObject, con
   return { uid: message.uid, parsed, contactId, attachments };
 }
 
-function dateOf(headerDate: Date | string | undefined, internalDate: Date | string | undefined): number {
-  for (const candidate of [headerDate, internalDate]) {
-    if (!candidate) continue;
-    const time = new Date(candidate).getTime();
-    if (Number.isFinite(time) && time > 0) return time;
-  }
-  return 0;
+function dateOf(internalDate: Date | string | undefined): number {
+  const time = internalDate ? new Date(internalDate).getTime() : Number.NaN;
+  return Number.isFinite(time) && time > 0 ? time : 0;
 }
