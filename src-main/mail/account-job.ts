@@ -4,6 +4,7 @@ import type { AccountSettings, MailAccounts } from './accounts';
 import { createImapClient, explainConnectionError, type ConnectionTimeouts } from './connection';
 import type { ContactMatcher } from './contact-matcher';
 import { SyncCancelled, type FolderSyncResult } from './folder-sync';
+import type { MailParser } from './parse-pool';
 import type { MailStore } from './store';
 import { inboxPath, syncAccountRound } from './sync-round';
 
@@ -11,6 +12,7 @@ export interface AccountJobDeps {
   accounts: MailAccounts;
   store: MailStore;
   matcher: ContactMatcher;
+  parser: MailParser;
   now: () => number;
   timeouts: ConnectionTimeouts;
   onStatus(status: MailSyncProgress): void;
@@ -172,6 +174,7 @@ export class AccountSyncJob {
               account: this.deps.accounts.get(this.accountId),
               store: this.deps.store,
               matcher: this.deps.matcher,
+              parser: this.deps.parser,
               signal: this.abort.signal,
               now: this.deps.now,
               ...(this.deps.batchSize ? { batchSize: this.deps.batchSize } : {}),

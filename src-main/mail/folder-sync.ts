@@ -6,6 +6,7 @@ import type { ContactMatcher } from './contact-matcher';
 import { readMatchHeaders, matchHeaderFields } from './headers';
 import { messageRowId } from './message-ids';
 import { parseMessage } from './parse';
+import type { MailParser } from './parse-pool';
 import type { KeptMessage, MailStore, SkippedHeader } from './store';
 
 export class SyncCancelled extends Error {
@@ -20,6 +21,7 @@ export interface FolderSyncContext {
   account: AccountSettings;
   store: MailStore;
   matcher: ContactMatcher;
+  parser: MailParser;
   signal: AbortSignal;
   now: () => number;
   onProgress(folder: string, done: number, total: number): void;
@@ -196,8 +198,8 @@ async function fetchBatch(context: FolderSyncContext, uids: number[], wanted: Se
 
 /** Parses the fetched messages, files their attachments, and commits the batch in one transaction. */
 async function storeBatch(context: FolderSyncContext, path: string, batch: FetchedBatch) {
-  const kept: KeptMessage[] = [];
-  for (const { message, contactId } of batch.sources) kept.push(await keep(context, message, contactId));
+  // Parsed side by side: the parser's workers take them in parallel.
+  const kept = await Promise.all(batch.sources.map(({ message, contactId }) => keep(context, message, contactId)));
   // Stopped while fetching or parsing (the app closing): write nothing more.
   checkCancelled(context.signal);
   context.store.saveBatch({ account: context.account, folder: path, kept, alreadyStored: batch.alreadyStored, skipped: batch.skipped });
@@ -205,7 +207,7 @@ async function storeBatch(context: FolderSyncContext, path: string, batch: Fetch
 }
 
 async function keep(context: FolderSyncContext, message: FetchMessageObject, contactId: string): Promise<KeptMessage> {
-  const parsed = await parseMessage(message.source ?? Buffer.alloc(0), message.internalDate);
+  const parsed = await parseMessage(message.source ?? Buffer.alloc(0), message.internalDate, context.parser);
   const attachments = await context.store.prepareAttachments(parsed.attachments, contactId, parsed.from.name || parsed.from.address, parsed.sentAt);
   return { uid: message.uid, parsed, contactId, attachments };
 }

@@ -1,7 +1,9 @@
-import { simpleParser, type AddressObject, type Attachment, type EmailAddress } from 'mailparser';
+import type { EmailAddress } from 'mailparser';
 import { normaliseEmail } from '../../src-shared/phone';
 import type { MailAddress } from '../../src-shared/domain/mail';
+import type { ParsedParts } from './mail-parse-worker.mjs';
 import { bareMessageId, messageIdList, messageRowId, threadIdFor, threadRootId } from './message-ids';
+import { inProcessParser, type MailParser } from './parse-pool';
 
 /** What is kept of a message, before it is linked and stored. */
 export interface ParsedMessage {
@@ -31,9 +33,8 @@ export interface ParsedAttachment {
 export const maxBodyTextChars = 200_000;
 export const maxBodyHtmlChars = 500_000;
 
-function flattenAddresses(field: AddressObject | AddressObject[] | undefined): MailAddress[] {
-  if (!field) return [];
-  const objects = Array.isArray(field) ? field : [field];
+function flattenAddresses(objects: ParsedParts['from']): MailAddress[] {
+  if (!objects) return [];
   const result: MailAddress[] = [];
   const visit = (entry: EmailAddress) => {
     if (entry.group) entry.group.forEach(visit);
@@ -51,15 +52,14 @@ function cut(text: string, max: number): string {
  * The Date header when it can be read. mailparser dates an unreadable one "now", which would
  * put an old message at the top of the timeline; the server's INTERNALDATE is better then.
  */
-function headerDate(headerLines: readonly { key: string; line: string }[]): Date | undefined {
-  const line = headerLines.find((header) => header.key === 'date')?.line;
+function headerDate(line: string | undefined): Date | undefined {
   if (!line) return undefined;
   const date = new Date(line.slice(line.indexOf(':') + 1).replace(/\s+/g, ' ').trim());
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
 /** Attachments a person sent, not the images a signature or HTML layout carries inline. */
-function isRealAttachment(attachment: Attachment): boolean {
+function isRealAttachment(attachment: ParsedParts['attachments'][number]): boolean {
   if (attachment.related) return false;
   return attachment.contentDisposition !== 'inline' || Boolean(attachment.filename);
 }
@@ -70,17 +70,17 @@ function isRealAttachment(attachment: Attachment): boolean {
  * from HTML when there is no plain part). A message without a Date header is dated by the
  * server's INTERNALDATE.
  */
-export async function parseMessage(source: Buffer, internalDate: Date | string | undefined): Promise<ParsedMessage> {
+export async function parseMessage(source: Buffer, internalDate: Date | string | undefined, parser: MailParser = inProcessParser): Promise<ParsedMessage> {
   // Turning HTML into text is most of mailparser's time, and needless when a plain part came
   // with it (multipart/alternative): only an HTML-only message is parsed again for its text.
-  const fast = { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true } as const;
-  let parsed = await simpleParser(source, { ...fast, skipHtmlToText: true });
-  if (!parsed.text?.trim() && typeof parsed.html === 'string') parsed = await simpleParser(source, fast);
+  const fast = { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true };
+  let parsed = await parser.parse(source, { ...fast, skipHtmlToText: true });
+  if (!parsed.text?.trim() && typeof parsed.html === 'string') parsed = await parser.parse(source, fast);
   const messageId = bareMessageId(parsed.messageId);
   const references = messageIdList(parsed.references);
   const inReplyTo = bareMessageId(parsed.inReplyTo);
   const rowId = messageRowId(messageId, source);
-  const dated = headerDate(parsed.headerLines) ?? (internalDate ? new Date(internalDate) : new Date(0));
+  const dated = headerDate(parsed.dateLine) ?? (internalDate ? new Date(internalDate) : new Date(0));
   const from = flattenAddresses(parsed.from)[0] ?? { name: '', address: '' };
   return {
     rowId,

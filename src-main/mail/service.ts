@@ -28,6 +28,7 @@ import { checkImap, checkSmtp, defaultTimeouts, type ConnectionTimeouts } from '
 import { createContactMatcher } from './contact-matcher';
 import type { FolderSyncResult } from './folder-sync';
 import { Outbox } from './outbox';
+import { createParsePool, type MailParser } from './parse-pool';
 import { rowToMessage, rowToSummary, snippetOf, type MailMessageRow } from './rows';
 import { createLateLinker, createMailIndexer } from './search-index';
 import { MailStore } from './store';
@@ -62,6 +63,7 @@ export class MailService {
   readonly outbox: Outbox;
   private readonly jobs = new Map<string, AccountSyncJob>();
   private readonly matcher;
+  private readonly parser: MailParser = createParsePool();
   private readonly timeouts: ConnectionTimeouts;
   private started = false;
 
@@ -85,6 +87,7 @@ export class MailService {
       logError: deps.logError,
     });
     engine.onCommitted((touched) => {
+      if (touched.has('contacts')) this.matcher.forget();
       lateLinker.committed();
       const ids = touched.get('mail_messages');
       if (ids && ids.size > 0) this.changed([...ids]);
@@ -104,6 +107,7 @@ export class MailService {
     const stopping = [this.outbox.close(), ...[...this.jobs.values()].map((job) => job.stop())];
     this.jobs.clear();
     await Promise.all(stopping);
+    await this.parser.close();
   }
 
   async testConnection(draft: MailAccountDraft, password: string): Promise<{ imap: ConnectionCheck; smtp: ConnectionCheck; folders: MailFolder[] }> {
@@ -317,6 +321,7 @@ export class MailService {
         accounts: this.accounts,
         store: this.store,
         matcher: this.matcher,
+        parser: this.parser,
         now: this.deps.now,
         timeouts: this.timeouts,
         pollMs: this.deps.pollMs ?? 5 * 60_000,

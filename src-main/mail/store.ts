@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { v7 as uuidv7 } from 'uuid';
+import { randomUUID } from 'node:crypto';
 import type { MailAttachment } from '../../src-shared/domain/mail';
 import { normaliseEmail } from '../../src-shared/phone';
 import type { Sqlite } from '../db/open';
@@ -164,7 +164,8 @@ export class MailStore {
         this.dropSkipped(batch.account.id, batch.folder, uid);
       }
       for (const header of batch.skipped) {
-        const id = uuidv7();
+        // A local row (never synced): any unique id does; randomUUID is the cheapest.
+        const id = randomUUID();
         const added = this.statements.addSkipped.run(
           id,
           batch.account.id,

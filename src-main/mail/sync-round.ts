@@ -2,6 +2,7 @@ import type { ImapFlow } from 'imapflow';
 import type { AccountSettings } from './accounts';
 import type { ContactMatcher } from './contact-matcher';
 import { syncFolder, type FolderSyncResult } from './folder-sync';
+import type { MailParser } from './parse-pool';
 import type { MailStore } from './store';
 
 export interface RoundContext {
@@ -9,6 +10,7 @@ export interface RoundContext {
   account: AccountSettings;
   store: MailStore;
   matcher: ContactMatcher;
+  parser: MailParser;
   signal: AbortSignal;
   now: () => number;
   onProgress(folder: string, done: number, total: number): void;
