@@ -16,9 +16,11 @@ import { httpSuite } from './suites/http';
 import { listSuite } from './suites/list';
 import { localWriteSuite } from './suites/local-write';
 import { mailSuite } from './suites/mail';
+import { phoneSuite } from './suites/phone';
 import { memorySuite } from './suites/memory';
 import { searchSuite } from './suites/search';
 import { syncSuite } from './suites/sync';
+import { vcardSuite } from './suites/vcard';
 import { workSuite } from './suites/work';
 
 // `npm run bench [-- --quick] [--scale N] [--seed S] [--timeline N] [--apply N] [--seed-budget S] [--only a,b] [--keep]`
@@ -28,7 +30,7 @@ import { workSuite } from './suites/work';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dayMs = 24 * 60 * 60 * 1000;
-const suiteNames = ['memory', 'search', 'list', 'dashboard', 'http', 'apply', 'write', 'export', 'import', 'sync', 'work', 'mail'] as const;
+const suiteNames = ['memory', 'search', 'list', 'dashboard', 'http', 'apply', 'write', 'export', 'import', 'sync', 'work', 'vcard', 'phone', 'mail'] as const;
 type SuiteName = (typeof suiteNames)[number];
 
 function parseArgs(argv: string[]) {
@@ -127,6 +129,8 @@ async function main(): Promise<number> {
   });
   await runSuite('sync', () => syncSuite(context, { workDir, seedBudgetSeconds: args.seedBudgetSeconds }));
   await runSuite('work', () => workSuite(context));
+  await runSuite('vcard', () => vcardSuite(context, workDir));
+  await runSuite('phone', () => phoneSuite(context, workDir));
   await runSuite('mail', () => mailSuite(context));
   figures.push(...notYetMeasurable());
 

@@ -27,6 +27,21 @@ export class RelayHttpError extends Error {
   }
 }
 
+/** A body that is not JSON (TwiML for Twilio, a recording's audio), sent as it is with its type. */
+export class RawResponse {
+  constructor(
+    readonly contentType: string,
+    readonly body: string | Buffer,
+    readonly headers: Record<string, string> = {},
+  ) {}
+}
+
+export function sendRaw(response: ServerResponse, raw: RawResponse): void {
+  const body = typeof raw.body === 'string' ? Buffer.from(raw.body, 'utf8') : raw.body;
+  response.writeHead(200, { 'content-type': raw.contentType, 'content-length': String(body.length), 'cache-control': 'no-store', ...raw.headers });
+  response.end(body);
+}
+
 export const invalidInput = (message: string) => new RelayHttpError(400, 'invalid_input', message);
 export const notFound = (message: string) => new RelayHttpError(404, 'not_found', message);
 export const forbidden = (message: string) => new RelayHttpError(403, 'forbidden', message);
@@ -111,14 +126,14 @@ export function findUnstorableText(value: unknown, path: string[] = []): string 
 }
 
 /** Validates with a protocol schema; the refusal names the first offending field. */
-export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+export function parseInput<S extends z.ZodType>(schema: S, value: unknown, options: { storableText: boolean } = { storableText: true }): z.output<S> {
   const result = schema.safeParse(value);
   if (!result.success) {
     const issue = result.error.issues[0];
     const field = issue?.path.length ? issue.path.map(String).join('.') : 'body';
     throw invalidInput(`Invalid ${field}: ${issue?.message ?? 'not accepted'}.`);
   }
-  const unstorableField = findUnstorableText(result.data);
+  const unstorableField = options.storableText ? findUnstorableText(result.data) : undefined;
   if (unstorableField) {
     throw invalidInput(`Invalid ${unstorableField}: it contains a NUL character or a broken Unicode character, which the relay cannot store.`);
   }

@@ -33,6 +33,8 @@ export interface LiveOptions {
   allowedOrigins: readonly string[];
   /** 0 to proceed, otherwise seconds to wait (the device's rate limit). */
   takeToken: (deviceId: string) => number;
+  /** Counts an unknown token from this address: 0 to answer 401, otherwise 429 (see server.ts). */
+  unknownToken: (address: string | undefined) => number;
 }
 
 export class LiveHub {
@@ -67,7 +69,10 @@ export class LiveHub {
     const offered = (request.headers['sec-websocket-protocol'] ?? '').split(',').map((value) => value.trim());
     const token = offered.find((protocol) => protocol.startsWith(subprotocolPrefix))?.slice(subprotocolPrefix.length);
     const caller = await authenticate(this.options.db, token, this.options.now());
-    if (!caller) return refuse(socket, report, 401, 'Unauthorized');
+    if (!caller) {
+      if (this.options.unknownToken(request.socket.remoteAddress) > 0) return refuse(socket, report, 429, 'Too Many Requests');
+      return refuse(socket, report, 401, 'Unauthorized');
+    }
     if (this.options.takeToken(caller.deviceId) > 0) return refuse(socket, report, 429, 'Too Many Requests', caller);
     this.server.handleUpgrade(request, socket, head, (webSocket) => {
       report(101, caller);
@@ -82,6 +87,11 @@ export class LiveHub {
       live.socket.send(message);
       this.options.metrics.pokes.add();
     }
+  }
+
+  /** Sends a live message (a ringing call) to every socket of the workspace held by this process. */
+  send(workspaceId: string, message: string): void {
+    for (const live of this.byWorkspace.get(workspaceId) ?? []) live.socket.send(message);
   }
 
   /** After a revoke or removal: closes the sockets of devices that no longer have access. */

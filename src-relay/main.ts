@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openRelayDatabase } from './db/open';
 import { createRelay } from './server';
+import { loadSecretBox } from './telephony/secret-box';
 
 // `npm run relay` (tsx src-relay/main.ts). With no configuration: embedded PGlite in a data
 // folder. With DATABASE_URL: PostgreSQL, where several relay processes can run side by side
@@ -17,7 +18,9 @@ const usage = `Usage: npm run relay -- [--port 8787] [--host 127.0.0.1] [--data-
                default ./.fieldbook-relay under the current folder)
 
   DATABASE_URL=postgres://user:password@host/db   use PostgreSQL instead of the embedded database
-  FIELDBOOK_RELAY_ALLOWED_ORIGINS=https://a,https://b   browser origins allowed on /v1/live`;
+  FIELDBOOK_RELAY_ALLOWED_ORIGINS=https://a,https://b   browser origins allowed on /v1/live
+  FIELDBOOK_RELAY_SECRET_KEY=<32 bytes, base64>   seals the phone line's Twilio credentials (required with
+               DATABASE_URL; the embedded database keeps a key file in its folder instead)`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -44,7 +47,8 @@ async function main(): Promise<void> {
   if (!databaseUrl) fs.mkdirSync(dataDir, { recursive: true });
   const database = await openRelayDatabase(databaseUrl ? { databaseUrl, onError: logError } : { dataDir });
   const allowedOrigins = (process.env.FIELDBOOK_RELAY_ALLOWED_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean);
-  const relay = await createRelay({ database, port, host, allowedOrigins });
+  const secretBox = loadSecretBox(process.env, databaseUrl ? null : dataDir);
+  const relay = await createRelay({ database, port, host, allowedOrigins, telephony: { ...(secretBox ? { secretBox } : {}) } });
   console.log(`Fieldbook relay listening on ${relay.url} (database: ${database.description})`);
 
   let stopping = false;

@@ -70,6 +70,7 @@ export class RelayMetrics {
   readonly latency = new Histogram('fieldbook_relay_http_request_duration_seconds', 'HTTP request latency by route.');
   readonly pushes = new Counter('fieldbook_relay_pushes_total', 'Accepted push requests.');
   readonly changesStored = new Counter('fieldbook_relay_changes_stored_total', 'Changes newly stored (re-pushed ones are not counted).');
+  readonly changesRefused = new Counter('fieldbook_relay_changes_refused_total', 'Changes refused because no laptop could apply them.');
   readonly pulls = new Counter('fieldbook_relay_pulls_total', 'Answered pull requests.');
   readonly pokes = new Counter('fieldbook_relay_pokes_sent_total', 'Pokes sent to live sockets.');
   readonly openSockets = new Counter('fieldbook_relay_websockets_open', 'Open live WebSockets.', 'gauge');
@@ -80,7 +81,7 @@ export class RelayMetrics {
   }
 
   render(): string {
-    const all = [this.requests, this.latency, this.pushes, this.changesStored, this.pulls, this.pokes, this.openSockets];
+    const all = [this.requests, this.latency, this.pushes, this.changesStored, this.changesRefused, this.pulls, this.pokes, this.openSockets];
     return `${all.flatMap((metric) => metric.render()).join('\n')}\n`;
   }
 }

@@ -9,6 +9,12 @@ export interface RateLimitOptions {
 
 export const defaultRateLimit: RateLimitOptions = { perSecond: 20, burst: 100 };
 
+/**
+ * Unknown or revoked tokens per address: a device that lost access retries with backoff and
+ * stays far below this; a script guessing tokens is answered 429 after the burst.
+ */
+export const defaultFailedAuthLimit: RateLimitOptions = { perSecond: 1, burst: 30 };
+
 // Past this many keys, full buckets (idle clients) are dropped; they would start full anyway.
 const pruneAbove = 10_000;
 

@@ -1,15 +1,16 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
-import { maxRequestBytes } from '../src-shared/sync/protocol';
+import { livePath, maxRequestBytes, metricsPath } from '../src-shared/sync/protocol';
 import { authenticate, type Caller } from './auth';
 import { pokeChannel, type RelayDatabase } from './db/open';
-import { bearerToken, findUnstorableText, forbidden, invalidInput, readJsonBody, RelayHttpError, sendError, sendJson } from './http';
+import { bearerToken, findUnstorableText, forbidden, invalidInput, RawResponse, readJsonBody, RelayHttpError, sendError, sendJson, sendRaw } from './http';
 import { LiveHub } from './live';
 import { RelayMetrics } from './metrics';
-import { defaultRateLimit, RateLimiter, type RateLimitOptions } from './rate-limit';
-import { matchRoute } from './routes';
+import { defaultFailedAuthLimit, defaultRateLimit, RateLimiter, type RateLimitOptions } from './rate-limit';
+import { matchRoute, routeHandlers } from './routes';
 import type { RouteContext } from './routes/types';
+import { createTelephony, type TelephonyOptions } from './telephony';
 
 // The relay's HTTP + WebSocket server. Stateless apart from rate-limit buckets and open
 // sockets: every request reads the database, so several processes can share one PostgreSQL.
@@ -26,9 +27,13 @@ export interface RelayOptions {
   /** One JSON object per request; default: a JSON line on stdout. */
   logger?: RelayLogger;
   rateLimit?: RateLimitOptions;
+  /** Requests with an unknown token, per address, before they are answered 429. */
+  failedAuthLimit?: RateLimitOptions;
   /** Browser origins allowed on /v1/live besides the relay's own. */
   allowedOrigins?: readonly string[];
   maxRequestBytes?: number;
+  /** The office phone line (Twilio): its secret key, and the Twilio client options tests use. */
+  telephony?: TelephonyOptions;
 }
 
 export interface Relay {
@@ -53,6 +58,10 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
   const log = options.logger ?? stdoutLogger;
   const metrics = new RelayMetrics();
   const limiter = new RateLimiter(options.rateLimit ?? defaultRateLimit);
+  // Counted after the lookup, so a known device is never refused because of someone else's
+  // guesses (behind a TLS proxy every device shares one address).
+  const failedAuth = new RateLimiter(options.failedAuthLimit ?? defaultFailedAuthLimit);
+  const unknownToken = (address: string | undefined) => failedAuth.take(`address:${address}`);
   const bodyLimit = options.maxRequestBytes ?? maxRequestBytes;
 
   const logRequest = (request: IncomingMessage, route: string, status: number, started: number, caller?: LoggedCaller) => {
@@ -77,20 +86,24 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
     throw new RelayHttpError(429, 'rate_limited', message, { 'retry-after': String(waitSeconds) });
   };
 
+  const telephony = createTelephony(db, now, logError, options.telephony);
+  const routes = [...routeHandlers, ...telephony.routes];
+
   const live = new LiveHub({
     db,
     now,
     metrics,
     allowedOrigins: options.allowedOrigins ?? [],
     takeToken: (deviceId) => limiter.take(`device:${deviceId}`),
+    unknownToken,
   });
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const started = performance.now();
     const url = new URL(request.url ?? '/', 'http://relay.invalid');
-    const isMetrics = request.method === 'GET' && url.pathname === '/metrics';
-    const matched = matchRoute(request.method ?? 'GET', url.pathname);
-    const routeLabel = matched?.route.path ?? (isMetrics ? '/metrics' : 'unmatched');
+    const isMetrics = request.method === 'GET' && url.pathname === metricsPath;
+    const matched = matchRoute(request.method ?? 'GET', url.pathname, routes);
+    const routeLabel = matched?.route.path ?? (isMetrics ? metricsPath : 'unmatched');
     let caller: Caller | undefined;
     // 'close' rather than 'finish': a request the client gave up on is logged too.
     response.once('close', () => logRequest(request, routeLabel, response.statusCode, started, caller));
@@ -120,12 +133,20 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
         body = await route.handle(context);
       } else {
         caller = await authenticate(db, bearerToken(request), now());
-        if (!caller) throw unauthorized();
+        if (!caller) {
+          const waitSeconds = unknownToken(request.socket.remoteAddress);
+          if (waitSeconds > 0) {
+            const message = `Too many requests with unknown device tokens from this address; try again in ${waitSeconds} s.`;
+            throw new RelayHttpError(429, 'rate_limited', message, { 'retry-after': String(waitSeconds) });
+          }
+          throw unauthorized();
+        }
         if (route.access === 'admin' && caller.role !== 'admin') throw forbidden('Only an admin of the workspace can do this.');
         rateLimit(`device:${caller.deviceId}`);
         body = await route.handle({ ...context, caller });
       }
-      sendJson(response, 200, body);
+      if (body instanceof RawResponse) sendRaw(response, body);
+      else sendJson(response, 200, body);
     } catch (error) {
       if (error instanceof RelayHttpError) return sendError(response, error);
       logError(routeLabel, error);
@@ -137,13 +158,13 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
   server.on('upgrade', (request: IncomingMessage, socket, head: Buffer) => {
     socket.on('error', () => socket.destroy());
     const started = performance.now();
-    const report = (status: number, caller?: LoggedCaller) => logRequest(request, '/v1/live', status, started, caller);
-    if (new URL(request.url ?? '/', 'http://relay.invalid').pathname !== '/v1/live') {
+    const report = (status: number, caller?: LoggedCaller) => logRequest(request, livePath, status, started, caller);
+    if (new URL(request.url ?? '/', 'http://relay.invalid').pathname !== livePath) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
     live.upgrade(request, socket, head, report).catch((error: unknown) => {
-      logError('/v1/live', error);
+      logError(livePath, error);
       socket.destroy();
     });
   });
@@ -153,8 +174,9 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
     const separator = payload.lastIndexOf(':');
     const workspaceId = payload.slice(0, separator);
     const what = payload.slice(separator + 1);
-    if (what === 'access') live.recheckAccess(workspaceId).catch((error: unknown) => logError('/v1/live', error));
+    if (what === 'access') live.recheckAccess(workspaceId).catch((error: unknown) => logError(livePath, error));
     else if (/^\d+$/.test(what)) live.poke(workspaceId, Number(what));
+    else if (what.startsWith('live.')) live.send(workspaceId, Buffer.from(what.slice('live.'.length), 'base64url').toString('utf8'));
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -168,6 +190,7 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
     url: `http://${urlHost}:${address.port}`,
     port: address.port,
     async close() {
+      telephony.close();
       live.close();
       await unlisten();
       await new Promise<void>((resolve) => {

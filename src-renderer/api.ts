@@ -41,6 +41,9 @@ const unreachable: ErrorPayload = {
   message: "Fieldbook couldn't reach its data. Check that the app is still running, then try again.",
 };
 
+/** Called when events may have been missed (see api.onResync). */
+const resyncListeners = new Set<() => void>();
+
 function createHttpBridge(): FieldbookBridge {
   let source: EventSource | undefined;
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
@@ -50,11 +53,8 @@ function createHttpBridge(): FieldbookBridge {
     const created = new EventSource(eventsPath, { withCredentials: true });
     created.addEventListener('open', () => {
       // Whatever changed before the stream was (re)connected was never sent to us: screens may
-      // have loaded just before a change landed. An empty id list tells listeners "anything may
-      // have changed", so they reload what they show.
-      for (const name of eventNames) {
-        for (const listener of listeners.get(name) ?? []) (listener as (payload: unknown) => void)({ ids: [] });
-      }
+      // have loaded just before a change landed, so they reload what they show.
+      for (const listener of resyncListeners) listener();
     });
     for (const name of eventNames) {
       created.addEventListener(name, (message) => {
@@ -120,6 +120,16 @@ export const api = {
   },
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
     return getBridge().on(event, listener);
+  },
+  /**
+   * Called whenever events may have been missed: the browser host's event stream (re)connected.
+   * Whoever shows data kept current by events reloads it then (ui/live-events.ts does).
+   */
+  onResync(listener: () => void): () => void {
+    resyncListeners.add(listener);
+    return () => {
+      resyncListeners.delete(listener);
+    };
   },
   /** Hands a file's bytes to the core; `files.add` then attaches them with the returned uploadId. */
   async uploadFile(file: File): Promise<StagedUpload> {

@@ -1,7 +1,10 @@
+// The design tokens and element defaults load first: tokens.css declares the cascade layers
+// (tokens, base, ui, features) that every other stylesheet puts its rules in.
+import './ui/tokens.css';
+import './ui/base.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
-import './styles.css';
+import { App } from './shell/App';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lost its #root element');

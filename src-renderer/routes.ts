@@ -18,13 +18,18 @@ export type Route =
   | { name: 'calls' }
   | { name: 'exchange' }
   | { name: 'pipeline'; pipelineId?: string; view?: PipelineView }
-  | { name: 'settings'; focus?: 'userName' };
+  | { name: 'settings'; focus?: 'userName' }
+  /** The office phone line: its calls and texts, and (admins) its settings. */
+  | { name: 'phone' }
+  | { name: 'phoneSettings' };
 
 export function parseRoute(hash: string): Route {
   const [path = '', search = ''] = hash.replace(/^#\/?/, '').split('?');
   const parts = path.split('/').filter(Boolean).map(safeDecode);
   const query = new URLSearchParams(search);
   const [first, second, third] = parts;
+  if (first === 'settings' && second === 'phone') return { name: 'phoneSettings' };
+  if (first === 'phone') return { name: 'phone' };
   if (first === 'settings') return second === 'name' ? { name: 'settings', focus: 'userName' } : { name: 'settings' };
   if (first === 'contacts' && second === 'new') return newContactRoute(query);
   if (first === 'contacts' && second) {
@@ -84,5 +89,9 @@ export function routeHash(route: Route): string {
       return `#/contacts/${encodeURIComponent(route.id)}/edit`;
     case 'settings':
       return route.focus === 'userName' ? '#/settings/name' : '#/settings';
+    case 'phone':
+      return '#/phone';
+    case 'phoneSettings':
+      return '#/settings/phone';
   }
 }

@@ -1,7 +1,7 @@
 import type { Distribution } from './stats';
 
 // One line of the report: a figure of Fieldbook beside its baseline measured in the same run on
-// the same data, and the ARCHITECTURE.md target it is held to. A miss is reported, never hidden.
+// the same data, and the target of docs/architecture.md it is held to. A miss is reported, never hidden.
 
 export interface Rate {
   rows: number;
@@ -37,7 +37,7 @@ export interface Figure {
   baseline?: { title: string; value: Measurement };
   /** Fieldbook / baseline on the statistic the target uses (p95, p99, rows/s…). */
   ratio?: { statistic: string; value: number };
-  /** The ARCHITECTURE.md target, in its words. */
+  /** The target of docs/architecture.md, in its words. */
   target?: string;
   checks?: Check[];
   /** true: every check passes; false: at least one misses; null: nothing to check. */

@@ -77,7 +77,7 @@ const escape = (text: string) => text.replace(/\|/g, '\\|');
 
 export function markdownTable(figures: Figure[]): string {
   const lines = [
-    '| Figure | Fieldbook | Baseline (same run, same data) | Ratio | Target (ARCHITECTURE.md) | Result |',
+    '| Figure | Fieldbook | Baseline (same run, same data) | Ratio | Target (docs/architecture.md) | Result |',
     '| --- | --- | --- | --- | --- | --- |',
   ];
   for (const figure of figures) {

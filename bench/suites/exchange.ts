@@ -12,7 +12,7 @@ import { nowMs, summarise } from '../lib/stats';
 // streaming to a file (export) and decoding, mapping, duplicate detection and writing with
 // the change log (import).
 
-const exportOptions: ExportCsvOptions = {
+export const exportOptions: ExportCsvOptions = {
   entity: 'contacts',
   preset: 'standard',
   delimiter: ',',
@@ -102,7 +102,7 @@ export async function importSuite(context: BenchContext, workDir: string, file: 
     const { uploadId } = await target.files.stage(fs.createReadStream(file), path.basename(file));
     stageMs = nowMs() - start;
     start = nowMs();
-    preview = target.exchange.previewUpload({ uploadId, onDuplicate: 'skip', decisions: {}, fileName: 'contacts.csv' });
+    preview = await target.exchange.previewUpload({ uploadId, onDuplicate: 'skip', decisions: {}, fileName: 'contacts.csv' });
     previewMs = nowMs() - start;
     start = nowMs();
     const { jobId } = target.exchange.startImport({ uploadId, onDuplicate: 'skip', decisions: {}, fileName: 'contacts.csv', mapping: preview.mapping });

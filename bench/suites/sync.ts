@@ -4,8 +4,7 @@ import path from 'node:path';
 import { openRelayDatabase } from '../../src-relay/db/open';
 import { createRelay, type Relay } from '../../src-relay/server';
 import { createCore, type Core } from '../../src-main/core/create-core';
-import { toChangeRecord, type ChangeRow } from '../../src-main/sync/change-log';
-import type { ChangeRecord } from '../../src-main/sync/mutation-engine';
+import { toChangeRecord, type ChangeRecord, type ChangeRow } from '../../src-main/writes/change-log';
 import { maxPushBatch } from '../../src-shared/sync/protocol';
 import { call, type BenchContext } from '../lib/context';
 import { finish, latency, latencyRatio, type Figure } from '../lib/figures';
@@ -140,7 +139,7 @@ async function pushPull(context: BenchContext, relay: Relay, newCore: NewCore): 
     value,
     baseline: { title: 'raw fetch POST /v1/push + GET /v1/pull of the same 100 changes (fresh ids), same relay', value: base },
     ratio: latencyRatio(value, base, 'p99'),
-    target: 'no target of its own (ARCHITECTURE.md holds the live edit to < 100 ms p99)',
+    target: 'no target of its own (docs/architecture.md holds the live edit to < 100 ms p99)',
     checks: [{ text: "B has A's last edit", pass: title === `Title ${rounds}-${batch - 1}` }],
     details: { bLastTitle: title, pulledByBPendingBefore: pulledByB },
   });

@@ -2,8 +2,8 @@ import { call, rounds, type BenchContext } from '../lib/context';
 import { finish, latency, latencyRatio, type Figure } from '../lib/figures';
 import { measurePairs, summarise } from '../lib/stats';
 
-// Working a contact and the pipeline: a page of a contact's timeline (issue 4), and a
-// pipeline board and its funnel on 50k deals (issue 7), each beside bare SQL on the same data.
+// Working a contact and the pipeline: a page of a contact's timeline, and a
+// pipeline board and its funnel on 50k deals, each beside bare SQL on the same data.
 // The deals are written here through the core's real write path, into the run's working copy.
 
 const dayMs = 24 * 60 * 60 * 1000;
@@ -112,7 +112,7 @@ export async function workSuite(context: BenchContext): Promise<Figure[]> {
       'A page of 50 of a contact’s timeline (core: timeline.list, the 20 busiest contacts)',
       'the same rows by UNION ALL + ORDER BY + LIMIT, raw (without the change-log entries the core adds)',
       timeline,
-      'no ARCHITECTURE.md target; held to the list page’s 5 ms',
+      'no target in docs/architecture.md; held to the list page’s 5 ms',
       5,
       { contacts: busiest.length },
     ),
@@ -121,7 +121,7 @@ export async function workSuite(context: BenchContext): Promise<Figure[]> {
       `Pipeline board of ${dealCount.toLocaleString('en')} deals (core: pipelines.board, 50 deals a stage)`,
       'its GROUP BY and one page per stage, raw',
       board,
-      'no ARCHITECTURE.md target; held to the dashboard’s 20 ms',
+      'no target in docs/architecture.md; held to the dashboard’s 20 ms',
       20,
       { deals: dealCount, setupSeconds: Math.round(setupSeconds * 10) / 10 },
     ),
@@ -130,7 +130,7 @@ export async function workSuite(context: BenchContext): Promise<Figure[]> {
       `Funnel of ${dealCount.toLocaleString('en')} deals over a year (core: pipelines.funnel)`,
       'entries per stage by COUNT(DISTINCT) GROUP BY, raw (the core also computes conversion and days in stage)',
       funnel,
-      'no ARCHITECTURE.md target; held to the dashboard’s 20 ms',
+      'no target in docs/architecture.md; held to the dashboard’s 20 ms',
       20,
       { deals: dealCount },
     ),

@@ -1,4 +1,5 @@
-import type { Handlers } from '../../src-shared/ipc/contract';
+import type { callsChannels } from '../../src-shared/ipc/calls';
+import type { HandlerMap } from '../../src-shared/ipc/channel';
 import type { CallsService } from './service';
 
 export function callsHandlers(calls: CallsService) {
@@ -8,5 +9,5 @@ export function callsHandlers(calls: CallsService) {
     'calls.linkContact': ({ callId, contactId }) => calls.linkToContact(callId, contactId),
     'calls.delete': ({ id }) => calls.delete(id),
     'calls.restore': ({ id }) => calls.restore(id),
-  } satisfies Pick<Handlers, Extract<keyof Handlers, `calls.${string}`>>;
+  } satisfies HandlerMap<typeof callsChannels>;
 }

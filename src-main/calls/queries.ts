@@ -1,25 +1,15 @@
 import { callStatuses, unansweredStatuses, type Call, type CallListQuery } from '../../src-shared/domain/call';
+import { sentimentCut } from '../../src-shared/domain/telephony';
 import type { Sqlite } from '../db/open';
+import type { SqlRow } from '../db/rows';
+import type { callAnalysis, calls } from '../db/schema';
 
-export interface CallRow {
-  id: string;
-  contact_id: string | null;
+/** A call as the list reads it: its row, its contact's name, and its transcript's analysis when there is one. */
+export type CallRow = Omit<SqlRow<typeof calls>, 'created_at' | 'cl'> & {
   contact_name: string | null;
-  direction: string;
-  number: string;
-  started_at: number;
-  duration_seconds: number;
-  status: string;
-  disposition: string;
-  notes: string;
-  recording_sha256: string | null;
-  transcript: string;
-  provider: string;
-  provider_id: string | null;
-  spam: number;
-  emergency: number;
-  logged_by: string;
-}
+  sentiment: SqlRow<typeof callAnalysis>['sentiment'] | null;
+  keywords: SqlRow<typeof callAnalysis>['keywords'] | null;
+};
 
 export function rowToCall(row: CallRow): Call {
   return {
@@ -40,18 +30,22 @@ export function rowToCall(row: CallRow): Call {
     spam: row.spam === 1,
     emergency: row.emergency === 1,
     loggedBy: row.logged_by,
+    officeNumber: row.office_number,
+    recordingSeconds: row.recording_seconds,
+    sentiment: row.sentiment,
+    keywords: row.keywords ? (JSON.parse(row.keywords) as string[]) : [],
   };
 }
 
 const columns = `k.id, k.contact_id, c.name AS contact_name, k.direction, k.number, k.started_at, k.duration_seconds,
   k.status, k.disposition, k.notes, k.recording_sha256, k.transcript, k.provider, k.provider_id, k.spam, k.emergency,
-  k.logged_by`;
+  k.logged_by, k.office_number, k.recording_seconds, a.sentiment, a.keywords`;
 
 // A call's contact may have been deleted since; the call stays, shown without a name.
-const contactJoin = 'LEFT JOIN contacts c ON c.id = k.contact_id AND c.cl % 2 = 1';
+const contactJoin = 'LEFT JOIN contacts c ON c.id = k.contact_id AND c.cl % 2 = 1 LEFT JOIN call_analysis a ON a.call_id = k.id';
 
-export type ParsedCallListQuery = Required<Omit<CallListQuery, 'from' | 'to' | 'direction' | 'disposition' | 'contactId'>> &
-  Pick<CallListQuery, 'from' | 'to' | 'direction' | 'disposition' | 'contactId'>;
+type OptionalFilters = 'from' | 'to' | 'direction' | 'disposition' | 'contactId' | 'search' | 'sentiment' | 'provider';
+export type ParsedCallListQuery = Required<Omit<CallListQuery, OptionalFilters>> & Pick<CallListQuery, OptionalFilters>;
 
 const sortSql = {
   startedAt: (d: string) => `k.started_at ${d}, k.id ${d}`,
@@ -98,6 +92,19 @@ export function createCallQueries(sqlite: Sqlite) {
         conditions.push('k.contact_id = ?');
         params.push(query.contactId);
       }
+      if (query.provider) {
+        conditions.push('k.provider = ?');
+        params.push(query.provider);
+      }
+      if (query.sentiment) {
+        const bounds = { positive: `a.sentiment >= ${sentimentCut}`, negative: `a.sentiment <= -${sentimentCut}`, neutral: `a.sentiment > -${sentimentCut} AND a.sentiment < ${sentimentCut}` };
+        conditions.push(`(${bounds[query.sentiment]})`);
+      }
+      const words = query.search ? ftsQuery(query.search) : '';
+      if (words) {
+        conditions.push('a.search_rowid IN (SELECT rowid FROM calls_fts WHERE calls_fts MATCH ?)');
+        params.push(words);
+      }
       if (query.unansweredOnly) {
         conditions.push(`k.status IN (${unansweredStatuses.map(() => '?').join(', ')})`);
         params.push(...unansweredStatuses);
@@ -110,8 +117,18 @@ export function createCallQueries(sqlite: Sqlite) {
            ORDER BY ${sortSql[query.sort.field](direction)} LIMIT ? OFFSET ?`,
         )
         .all(...params, query.limit, query.offset);
-      const total = sqlite.prepare<unknown[], { n: number }>(`SELECT COUNT(*) AS n FROM calls k WHERE ${where}`).get(...params)!.n;
+      const total = sqlite.prepare<unknown[], { n: number }>(`SELECT COUNT(*) AS n FROM calls k ${contactJoin} WHERE ${where}`).get(...params)!.n;
       return { total, rows };
     },
   };
+}
+
+/** Each word as a quoted prefix term, so what a person types never reads as FTS5 syntax. */
+function ftsQuery(text: string): string {
+  return text
+    .split(/\s+/)
+    .map((word) => word.replace(/"/g, ''))
+    .filter(Boolean)
+    .map((word) => `"${word}"*`)
+    .join(' ');
 }

@@ -3,25 +3,18 @@ import type { z } from 'zod';
 import type { Call, CallDraftSchema } from '../../src-shared/domain/call';
 import { AppError } from '../../src-shared/errors';
 import { normalisePhone } from '../../src-shared/phone';
-import type { Sqlite } from '../db/open';
 import type { FollowUpsService } from '../followups/service';
-import type { SettingsService } from '../settings/service';
-import type { MutationEngine } from '../sync/mutation-engine';
-import type { RowLifecycle } from '../sync/row-lifecycle';
 import { createCallQueries, rowToCall, type ParsedCallListQuery } from './queries';
+import { WritingService, type WriteDeps } from '../writes/write-deps';
 
-export class CallsService {
+export class CallsService extends WritingService {
   private readonly queries;
+  private readonly followUps: FollowUpsService;
 
-  constructor(
-    sqlite: Sqlite,
-    private readonly engine: MutationEngine,
-    private readonly lifecycle: RowLifecycle,
-    private readonly settings: SettingsService,
-    private readonly followUps: FollowUpsService,
-    private readonly now: () => number,
-  ) {
-    this.queries = createCallQueries(sqlite);
+  constructor(deps: WriteDeps & { followUps: FollowUpsService }) {
+    super(deps);
+    this.followUps = deps.followUps;
+    this.queries = createCallQueries(deps.sqlite);
   }
 
   get(id: string): Call {

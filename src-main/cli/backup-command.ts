@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { restoreBackup } from '../exchange/backup';
+import { restoreBackup } from '../exchange/backup/restore';
 import { dataDirOf, exactPositionals, flag, parseCommand, stringOption, UsageError } from './args';
 import { openCore, type CommandContext } from './context';
 import { createOutput } from './output';

@@ -2,15 +2,17 @@ import { contactSortFields, contactStatuses } from '../../src-shared/domain/cont
 import { exportColumns, ExportCsvOptionsSchema, exportPresets, type ExportEntity } from '../../src-shared/domain/exchange';
 import { AppError } from '../../src-shared/errors';
 import { parseOrThrow } from '../../src-shared/ipc/validate';
-import { parseIsoMoment } from '../exchange/values';
+import { parseIsoMoment } from '../exchange/formats/values';
 import { choice, exactPositionals, flag, parseCommand, stringOption, UsageError, type OptionValues } from './args';
 import { openCore, type CommandContext } from './context';
+import { exportVcardCommand, vcardExportUsage } from './vcard-export-command';
 
 const entityNames: Record<string, ExportEntity> = { contacts: 'contacts', notes: 'notes', followups: 'followUps', 'follow-ups': 'followUps', calls: 'calls' };
 
 export const exportUsage = `Usage:
   fieldbook export csv [contacts|notes|followups|calls] --out <file> [options]
   fieldbook export json --out <file>          everything (settings, contacts, notes, follow-ups, calls, files)
+${vcardExportUsage}
 
 CSV options:
   --preset NAME          standard (Fieldbook's own columns, imports back unchanged), accountant
@@ -65,8 +67,9 @@ export async function runExportCommand(args: readonly string[], context: Command
   if (sub === '--help' || sub === '-h') return context.help(exportUsage);
   if (sub === 'csv') return exportCsvCommand(rest, context);
   if (sub === 'json') return exportJsonCommand(rest, context);
+  if (sub === 'vcard') return exportVcardCommand(rest, context, exportUsage);
   if (sub === 'columns') return listColumns(rest, context);
-  throw new UsageError(sub ? `unknown export format "${sub}" (csv or json)` : 'say what to export: csv or json', 'export');
+  throw new UsageError(sub ? `unknown export format "${sub}" (csv, json or vcard)` : 'say what to export: csv, json or vcard', 'export');
 }
 
 async function exportCsvCommand(args: readonly string[], context: CommandContext): Promise<number> {

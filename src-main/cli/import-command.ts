@@ -9,9 +9,10 @@ import {
 } from '../../src-shared/domain/exchange';
 import type { CustomFieldDef } from '../../src-shared/domain/settings';
 import { parseOrThrow } from '../../src-shared/ipc/validate';
-import { compactHeader, customFieldIdFor, formatTargetSpec, parseTargetSpec, suggestMapping, targetSpecHelp } from '../exchange/header-mapping';
-import { parseCsv } from '../exchange/csv-read';
-import { decodeText } from '../exchange/text-decode';
+import { privateFileMode } from '../core/private-files';
+import { compactHeader, customFieldIdFor, formatTargetSpec, parseTargetSpec, suggestMapping, targetSpecHelp } from '../exchange/import/header-mapping';
+import { parseCsv } from '../exchange/formats/csv-read';
+import { decodeText } from '../exchange/formats/text-decode';
 import { choice, exactPositionals, flag, listOption, parseCommand, stringOption, UsageError } from './args';
 import { openCore, type CommandContext } from './context';
 
@@ -75,7 +76,7 @@ async function importFile(format: 'csv' | 'vcard', command: string, args: readon
       fileName: path.basename(file!),
     });
     if (flag(values, 'preview')) {
-      const preview = exchange.previewFile(file!, options);
+      const preview = await exchange.previewFile(file!, options);
       output.result(preview, () => describePreview(preview));
       return 0;
     }
@@ -83,7 +84,7 @@ async function importFile(format: 'csv' | 'vcard', command: string, args: readon
     output.done();
     const errorsFile = stringOption(values, 'errors');
     if (errorsFile && report.hasErrorFile) {
-      fs.writeFileSync(errorsFile, exchange.importErrors(report.batchId).csv);
+      fs.writeFileSync(errorsFile, exchange.importErrors(report.batchId).csv, { mode: privateFileMode });
       output.note(`The rows not imported are in ${errorsFile}.`);
     }
     output.result(report, () => describeReport(report));
@@ -129,6 +130,7 @@ function describePreview(preview: ImportPreview): string {
       const c = row.contact;
       const details = [c.company, ...c.phones.map((phone) => phone.e164), ...c.emails.map((email) => email.address)].filter(Boolean).join(', ');
       lines.push(`  line ${row.line}: ${c.name}${details ? ` (${details})` : ''}${row.duplicate ? ` [duplicate: ${row.duplicate.reason} -> ${row.duplicate.action}]` : ''}`);
+      for (const warning of row.warnings) lines.push(`    WARNING: ${warning}`);
     }
   }
   lines.push(summaryLine(preview.counts, 'Would import'));
@@ -143,6 +145,8 @@ function describeReport(report: ImportReport): string {
   const lines = [summaryLine(report.counts, `Imported ${report.fileName},`)];
   for (const problem of report.problems) lines.push(`  line ${problem.line}: ${problem.reason}`);
   if (report.counts.rejected > report.problems.length) lines.push(`  … and ${report.counts.rejected - report.problems.length} more`);
+  for (const warning of report.warnings) lines.push(`  line ${warning.line}: WARNING: ${warning.reason}`);
+  if (report.warningCount > report.warnings.length) lines.push(`  … and ${report.warningCount - report.warnings.length} more warnings`);
   for (const duplicate of report.duplicates) {
     const other = duplicate.existing ? `${duplicate.existing.name} (${duplicate.existing.id})` : `line ${duplicate.earlierLine}`;
     lines.push(`  duplicate, line ${duplicate.line}: ${duplicate.name}, ${duplicate.reason} as ${other}: ${duplicate.action}`);
@@ -162,7 +166,12 @@ async function listImports(command: string, args: readonly string[], context: Co
       imports.length === 0
         ? 'No imports yet.'
         : imports
-            .map((batch) => `${batch.batchId}  ${new Date(batch.startedAt).toISOString()}  ${batch.fileName}  ${batch.counts.created} created, ${batch.counts.updated} updated${batch.undoneAt ? '  (undone)' : ''}`)
+            .map(
+              (batch) =>
+                `${batch.batchId}  ${new Date(batch.startedAt).toISOString()}  ${batch.fileName}  ${batch.counts.created} created, ${batch.counts.updated} updated${
+                  batch.undoneAt ? '  (undone)' : batch.interrupted ? `  (interrupted part-way: undo it with fieldbook import undo ${batch.batchId}, then import the file again)` : ''
+                }`,
+            )
             .join('\n'),
     );
     return 0;

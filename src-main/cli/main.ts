@@ -8,6 +8,8 @@ import { exportUsage, runExportCommand } from './export-command';
 import { importUsage, runImportCommand } from './import-command';
 import { mailUsage, runMailCommand } from './mail-command';
 import { processIo, type CliIo } from './output';
+import { runSyncCommand, syncUsage } from './sync-command';
+import { callsUsage, runCallsCommand } from './calls-command';
 
 // The `fieldbook` command (bin/fieldbook.mjs loads this through tsx). The same core as the app,
 // for scripts and accountants. Results go to stdout (JSON with --json), progress and messages
@@ -20,9 +22,12 @@ const usage = `fieldbook ${appVersion}: Fieldbook's data from a terminal.
   fieldbook import list | undo <id>     past imports; take one back out as a whole
   fieldbook export csv [entity] --out   contacts, notes, followups or calls as CSV
   fieldbook export json --out <file>    everything, as JSON
+  fieldbook export vcard --out <file>   contacts as vCards 3.0 or 4.0, with photos
   fieldbook backup                      one-file backup of the database and files
   fieldbook restore <file> --data-dir   restore into a new folder
   fieldbook contacts list|search        look at contacts
+  fieldbook sync start|join|now|status  work with the team's relay (a script can join a workspace)
+  fieldbook calls list                  the call history, with the call list's filters
   fieldbook mail add|list|sync|remove   mail accounts of this computer; mail messages [--contact]
 
 Every command takes --data-dir <dir> (default: the app's folder, or FIELDBOOK_DATA_DIR),
@@ -34,6 +39,8 @@ const usages: Record<string, string> = {
   backup: backupUsage,
   restore: backupUsage,
   contacts: contactsUsage,
+  sync: syncUsage,
+  calls: callsUsage,
   mail: mailUsage,
 };
 
@@ -59,6 +66,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
         return await runRestoreCommand(rest, context);
       case 'contacts':
         return await runContactsCommand(rest, context);
+      case 'sync':
+        return await runSyncCommand(rest, context);
+      case 'calls':
+        return await runCallsCommand(rest, context);
       case 'mail':
         return await runMailCommand(rest, context);
       case '--help':

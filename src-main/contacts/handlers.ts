@@ -1,17 +1,9 @@
-import type { Handlers } from '../../src-shared/ipc/contract';
+import type { HandlerMap } from '../../src-shared/ipc/channel';
+import type { contactsChannels } from '../../src-shared/ipc/contacts';
+import type { ContactPhotos } from '../files/contact-photos';
 import type { ContactsService } from './service';
 
-type ContactChannels =
-  | 'contacts.list'
-  | 'contacts.get'
-  | 'contacts.create'
-  | 'contacts.update'
-  | 'contacts.delete'
-  | 'contacts.restore'
-  | 'contacts.findDuplicates'
-  | 'contacts.facets';
-
-export function contactsHandlers(contacts: ContactsService) {
+export function contactsHandlers(contacts: ContactsService, photos: ContactPhotos) {
   return {
     'contacts.list': (query) => contacts.list(query),
     'contacts.get': ({ id }) => contacts.get(id),
@@ -21,5 +13,6 @@ export function contactsHandlers(contacts: ContactsService) {
     'contacts.restore': ({ id }) => contacts.restore(id),
     'contacts.findDuplicates': ({ phones, emails, excludeId }) => contacts.findDuplicatesOf(phones, emails, excludeId),
     'contacts.facets': () => contacts.facets(),
-  } satisfies Pick<Handlers, ContactChannels>;
+    'contacts.setPhoto': ({ contactId, uploadId }) => photos.set(contactId, uploadId),
+  } satisfies HandlerMap<typeof contactsChannels>;
 }

@@ -206,7 +206,7 @@ export function createContactQueries(sqlite: Sqlite) {
       const rows = prepared(
         `SELECT c.id, c.kind, c.name, c.company, c.phones, c.emails, c.contact_type, c.status, c.owner,
                 c.next_follow_up_at, c.potential_value_minor, c.potential_value_currency, c.do_not_contact,
-                c.updated_at,
+                c.updated_at, c.photo_sha256,
                 (SELECT group_concat(t.tag, '${tagSeparator}') FROM contact_tags t
                   WHERE t.contact_id = c.id AND t.present = 1) AS tags
          FROM contacts c WHERE ${where.sql}

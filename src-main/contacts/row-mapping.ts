@@ -1,40 +1,17 @@
 import type { Contact, ContactListItem, Email, Money, Phone } from '../../src-shared/domain/contact';
 import type { CustomFieldValues } from '../../src-shared/domain/contact';
-import type { FieldValues } from '../sync/synced-tables';
+import type { FieldValues } from '../writes/synced-tables';
+import type { SqlRow } from '../db/rows';
+import type { contacts } from '../db/schema';
 
 // Both directions between a contacts row and the domain shape. The counterpart of the
-// column list in src-main/sync/synced-tables.ts.
+// column list in src-main/writes/synced-tables.ts.
 
-export interface ContactRow {
-  id: string;
-  kind: string;
-  name: string;
-  company: string;
-  job_title: string;
-  phones: string;
-  emails: string;
-  address_street: string;
-  address_city: string;
-  address_region: string;
-  address_postcode: string;
-  address_country: string;
-  contact_type: string;
-  status: string;
-  owner: string;
-  source: string;
-  next_follow_up_at: number | null;
-  potential_value_minor: number | null;
-  potential_value_currency: string | null;
-  summary: string;
-  do_not_contact: number;
-  custom_fields: string;
-  created_at: number;
-  updated_at: number;
-  cl: number;
-}
+/** A contacts row as `SELECT *` returns it, less its local search key. */
+export type ContactRow = Omit<SqlRow<typeof contacts>, 'search_rowid'>;
 
-/** The domain fields of a contact without identity and bookkeeping. */
-export type ContactFields = Omit<Contact, 'id' | 'createdAt' | 'updatedAt' | 'tags' | 'nextFollowUpAt'>;
+/** The domain fields of a contact without identity and bookkeeping (the photo has its own write: contacts/photos.ts). */
+export type ContactFields = Omit<Contact, 'id' | 'createdAt' | 'updatedAt' | 'tags' | 'nextFollowUpAt' | 'photoSha256'>;
 
 export function rowToContact(row: ContactRow, tags: string[]): Contact {
   return {
@@ -64,6 +41,7 @@ export function rowToContact(row: ContactRow, tags: string[]): Contact {
     customFields: parseJson<CustomFieldValues>(row.custom_fields, {}),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    photoSha256: row.photo_sha256 ?? null,
   };
 }
 
@@ -83,6 +61,7 @@ export type ContactListRow = Pick<
   | 'potential_value_currency'
   | 'do_not_contact'
   | 'updated_at'
+  | 'photo_sha256'
 > & { tags: string | null };
 
 /** Separates tags in the list query's group_concat; a unit separator cannot be typed in a tag. */
@@ -106,6 +85,7 @@ export function rowToListItem(row: ContactListRow): ContactListItem {
     potentialValue: toMoney(row.potential_value_minor, row.potential_value_currency),
     doNotContact: row.do_not_contact === 1,
     updatedAt: row.updated_at,
+    photoSha256: row.photo_sha256 ?? null,
   };
 }
 

@@ -1,6 +1,6 @@
 import { phoneSearchDigits, normaliseEmail } from '../../src-shared/phone';
 import type { Sqlite } from '../db/open';
-import type { TouchedRows } from '../sync/mutation-engine';
+import type { TouchedRows } from '../writes/mutation-engine';
 import type { Email, Phone } from '../../src-shared/domain/contact';
 
 /** The contact a contact_tags row belongs to: its id is `<contactId>:<lower-cased tag>`. */

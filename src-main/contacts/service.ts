@@ -11,32 +11,32 @@ import {
 import type { CustomFieldDef } from '../../src-shared/domain/settings';
 import { AppError } from '../../src-shared/errors';
 import { formatPhone, normaliseEmail, normalisePhone } from '../../src-shared/phone';
-import type { Sqlite } from '../db/open';
-import type { SettingsService } from '../settings/service';
-import type { MutationEngine, MutationTx } from '../sync/mutation-engine';
-import type { FieldValues } from '../sync/synced-tables';
+import type { MutationTx } from '../writes/mutation-engine';
+import type { FieldValues } from '../writes/synced-tables';
 import { createContactQueries, type ContactQueries, type ParsedListQuery } from './queries';
 import { fieldsToColumns, rowToContact, rowToListItem, type ContactFields } from './row-mapping';
 import { createContactIndexer, tagRowId } from './search-index';
+import { WritingService, type WriteDeps } from '../writes/write-deps';
 
 type ParsedDraft = ReturnType<typeof ContactDraftSchema.parse>;
 /** A patch after parsing: any subset of the draft fields. */
 export type ParsedPatch = Partial<Omit<ParsedDraft, 'contactType' | 'owner'> & { contactType: string; owner: string }>;
 
-export class ContactsService {
-  private readonly queries: ContactQueries;
+export interface ContactsDeps extends WriteDeps {
+  /** Runs in the creating transaction (SLA rules for new contacts of a type). */
+  afterCreate?: (tx: MutationTx, contact: { id: string; contactType: string; createdAt: number }) => void;
+}
 
-  constructor(
-    sqlite: Sqlite,
-    private readonly engine: MutationEngine,
-    private readonly settings: SettingsService,
-    private readonly now: () => number,
-    /** Runs in the creating transaction (SLA rules for new contacts of a type). */
-    private readonly afterCreate: (tx: MutationTx, contact: { id: string; contactType: string; createdAt: number }) => void = () => {},
-  ) {
-    this.queries = createContactQueries(sqlite);
-    engine.onRowsWritten(createContactIndexer(sqlite));
-    engine.onCommitted(() => this.queries.invalidate());
+export class ContactsService extends WritingService {
+  private readonly queries: ContactQueries;
+  private readonly afterCreate: (tx: MutationTx, contact: { id: string; contactType: string; createdAt: number }) => void;
+
+  constructor(deps: ContactsDeps) {
+    super(deps);
+    this.afterCreate = deps.afterCreate ?? (() => {});
+    this.queries = createContactQueries(deps.sqlite);
+    deps.engine.onRowsWritten(createContactIndexer(deps.sqlite));
+    deps.engine.onCommitted(() => this.queries.invalidate());
   }
 
   get(id: string): Contact {

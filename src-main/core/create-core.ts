@@ -1,48 +1,47 @@
 import { EventEmitter } from 'node:events';
-import fs from 'node:fs';
 import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { AppError, type ErrorPayload } from '../../src-shared/errors';
 import { HybridLogicalClock } from '../../src-shared/hlc';
-import { contract, isChannelName, type Handlers, type RpcResult } from '../../src-shared/ipc/contract';
+import { contract, isChannelName, type RpcResult } from '../../src-shared/ipc/contract';
 import { eventSchemas, type EventName, type EventPayload } from '../../src-shared/ipc/events';
 import { parseOrThrow } from '../../src-shared/ipc/validate';
 import { openDatabase, type Sqlite } from '../db/open';
 import { ContactsService } from '../contacts/service';
-import { contactsHandlers } from '../contacts/handlers';
-import { contactIdOfTagRow } from '../contacts/search-index';
 import { SettingsService } from '../settings/service';
-import { settingsHandlers } from '../settings/handlers';
-import { MutationEngine, type TouchedRows } from '../sync/mutation-engine';
-import { createRowLifecycle } from '../sync/row-lifecycle';
+import { MutationEngine } from '../writes/mutation-engine';
+import { createRowLifecycle } from '../writes/row-lifecycle';
+import type { WriteDeps } from '../writes/write-deps';
 import { NotesService } from '../notes/service';
-import { notesHandlers } from '../notes/handlers';
 import { FollowUpsService } from '../followups/service';
-import { followUpsHandlers } from '../followups/handlers';
 import { startReminderJob } from '../followups/jobs';
 import { CallsService } from '../calls/service';
-import { callsHandlers } from '../calls/handlers';
 import { FilesService } from '../files/service';
-import { filesHandlers } from '../files/handlers';
+import { ContactPhotos } from '../files/contact-photos';
 import { TimelineService } from '../timeline/service';
+import { DashboardService } from '../dashboard/service';
+import { SearchService } from '../search/service';
 import { SyncEngine } from '../sync/sync-engine';
 import { SyncService } from '../sync/service';
-import { syncHandlers } from '../sync/handlers';
+import { installRemoteValidation } from '../sync/remote-validation';
 import { PipelineService } from '../pipeline/service';
+import { PipelineAnalytics } from '../pipeline/analytics';
+import { ContactScorer } from '../pipeline/scores';
 import { QuotesService } from '../pipeline/quotes';
-import { createPipelineAnalytics } from '../pipeline/analytics';
-import { createScorer } from '../pipeline/scores';
-import { pipelineHandlers } from '../pipeline/handlers';
-import { defaultBackupDir } from '../exchange/backup';
-import { exchangeHandlers } from '../exchange/handlers';
+import { defaultBackupDir, removeLeftoverSnapshots } from '../exchange/backup/backup';
 import { startDailyBackups } from '../exchange/jobs';
 import { ExchangeService } from '../exchange/service';
 import { createSecretStore, fileKeyCipher, type SecretCipher } from './secret-store';
-import { timelineHandlers } from '../timeline/handlers';
 import { LocalState } from '../settings/local-state';
 import { appVersion } from './version';
+import { createPhoneModule } from '../phone';
+import type { PhoneService } from '../phone/service';
+import type { TextsService } from '../phone/texts';
+import { createPrivateFile, makePrivateDir, securePermissions } from './private-files';
+import { adoptCopiedData } from './restored-copy';
+import { forwardChangeEvents } from './change-events';
+import { registerHandlers } from './handlers';
 import { MailService } from '../mail/service';
-import { mailHandlers } from '../mail/handlers';
 import type { ConnectionTimeouts } from '../mail/connection';
 
 export type Shell = 'electron' | 'browser' | 'cli' | 'test';
@@ -84,6 +83,8 @@ export interface Core {
   readonly pipelines: PipelineService;
   readonly quotes: QuotesService;
   readonly exchange: ExchangeService;
+  readonly phone: PhoneService;
+  readonly texts: TextsService;
   readonly mail: MailService;
   /** Validates the input against the contract, runs the handler, validates the output. */
   invoke(channel: string, input: unknown): Promise<RpcResult<unknown>>;
@@ -96,8 +97,10 @@ export function createCore(options: CoreOptions): Core {
   const now = options.now ?? Date.now;
   const logError =
     options.logError ?? ((error: unknown, context: string) => console.error(`[fieldbook] ${context}:`, error));
-  fs.mkdirSync(options.dataDir, { recursive: true });
-  fs.mkdirSync(path.join(options.dataDir, 'files'), { recursive: true });
+  securePermissions(options.dataDir);
+  makePrivateDir(path.join(options.dataDir, 'files'));
+  createPrivateFile(path.join(options.dataDir, 'fieldbook.db'));
+  removeLeftoverSnapshots(options.dataDir);
   const { sqlite } = openDatabase({
     file: path.join(options.dataDir, 'fieldbook.db'),
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
@@ -105,25 +108,51 @@ export function createCore(options: CoreOptions): Core {
   });
 
   const state = new LocalState(sqlite);
+  const secrets = createSecretStore(state, options.secretCipher ?? fileKeyCipher(options.dataDir));
+  adoptCopiedData(state, secrets);
   const deviceId = state.get<string>('device_id') ?? state.set('device_id', uuidv7());
   const clock = new HybridLogicalClock(deviceId, now, state.get<string>('hlc'));
-  const settings = new SettingsService(state);
-  const engine = new MutationEngine(sqlite, clock, () => settings.get().userName);
-  const lifecycle = createRowLifecycle(sqlite, engine);
-  const followUps = new FollowUpsService(sqlite, engine, lifecycle, settings, now);
-  const contacts = new ContactsService(sqlite, engine, settings, now, (tx, contact) =>
-    followUps.applyRules(tx, { contactId: contact.id, contactType: contact.contactType, at: contact.createdAt }),
+  const settings = new SettingsService({ state });
+  const engine = new MutationEngine({ sqlite, clock, author: () => settings.get().userName });
+  const remoteValidation = installRemoteValidation(engine, sqlite, { appVersion, now, log: (message) => logError(new Error(message), 'sync') });
+  const lifecycle = createRowLifecycle({ sqlite, engine });
+  // Every service is given one deps object; those that write synced rows start from this one.
+  const writeDeps: WriteDeps = { sqlite, engine, lifecycle, settings, now };
+  const followUps = new FollowUpsService(writeDeps);
+  const contacts = new ContactsService({
+    ...writeDeps,
+    afterCreate: (tx, contact) => followUps.applyRules(tx, { contactId: contact.id, contactType: contact.contactType, at: contact.createdAt }),
+  });
+  const notes = new NotesService(writeDeps);
+  const calls = new CallsService({ ...writeDeps, followUps });
+  const files = new FilesService({ ...writeDeps, dataDir: options.dataDir });
+  const timeline = new TimelineService({ sqlite });
+  const dashboard = new DashboardService({ sqlite, now });
+  const search = new SearchService({ contacts, notes, mail: { search: (query, limit) => mail.search(query, limit) } });
+  const photos = new ContactPhotos({ ...writeDeps, blobs: files.blobs, getContact: (id) => contacts.get(id) });
+  const phoneLine = createPhoneModule(
+    {
+      sqlite,
+      engine,
+      state,
+      settings,
+      files,
+      followUps,
+      calls,
+      now,
+      emit: { screenPop: (pop) => emit('phone.incomingCall', pop), textsChanged: (numbers) => emit('texts.changed', { numbers }) },
+      logError,
+    },
+    () => syncEngine,
   );
-  const notes = new NotesService(sqlite, engine, lifecycle, settings, now);
-  const calls = new CallsService(sqlite, engine, lifecycle, settings, followUps, now);
-  const files = new FilesService(sqlite, options.dataDir, engine, lifecycle, settings, now);
-  const timeline = new TimelineService(sqlite, now);
   // Every service has registered its derived-data hooks: changes kept from a newer version that
   // this one now understands can be applied.
   engine.applyPendingChanges();
-  const pipelines = new PipelineService(sqlite, engine, lifecycle, settings, now);
-  const quotes = new QuotesService(sqlite, engine, lifecycle, settings, pipelines, contacts, files, notes, now);
-  const secrets = createSecretStore(state, options.secretCipher ?? fileKeyCipher(options.dataDir));
+  remoteValidation.retryAfterUpgrade();
+  const pipelines = new PipelineService(writeDeps);
+  const quotes = new QuotesService({ ...writeDeps, pipelines, contacts, files, notes });
+  const analytics = new PipelineAnalytics({ sqlite });
+  const scorer = new ContactScorer({ sqlite, now });
 
   const events = new EventEmitter();
   events.setMaxListeners(100);
@@ -131,18 +160,7 @@ export function createCore(options: CoreOptions): Core {
     events.emit(event, payload);
     events.emit('*', event, payload);
   };
-  engine.onCommitted((touched) => {
-    const ids = new Set<string>(touched.get('contacts') ?? []);
-    for (const tagRowId of touched.get('contact_tags') ?? []) ids.add(contactIdOfTagRow(tagRowId));
-    const activity = contactsOfActivity(sqlite, touched);
-    // A follow-up moves its contact's next follow-up date, which the list shows.
-    for (const id of activity.followUpContactIds) ids.add(id);
-    if (ids.size > 0) emit('contacts.changed', { ids: [...ids] });
-    if (activity.tables.length > 0) emit('activity.changed', { contactIds: activity.contactIds, tables: activity.tables });
-    if (touched.has('pipelines') || touched.has('stages') || touched.has('deals')) {
-      emit('pipelines.changed', { pipelineIds: pipelinesTouched(sqlite, touched) });
-    }
-  });
+  forwardChangeEvents({ engine, sqlite, emit });
   const syncEngine = new SyncEngine({
     engine,
     state,
@@ -150,8 +168,12 @@ export function createCore(options: CoreOptions): Core {
     now,
     onStatus: (status) => emit('sync.status', status),
     ...(options.fetch ? { fetch: options.fetch } : {}),
+    onLiveMessage: phoneLine.onLiveMessage,
+    onCaughtUp: phoneLine.onCaughtUp,
+    setAside: remoteValidation.setAside,
+    logError,
   });
-  const syncService = new SyncService(syncEngine, settings);
+  const syncService = new SyncService({ engine: syncEngine, settings });
   if (options.autoSync !== false) syncEngine.start();
   const reminders = startReminderJob(followUps, (count) => emit('followups.reminderDue', { count }));
   const garbageTimer = setInterval(() => files.collectGarbage(), 10 * 60 * 1000);
@@ -161,15 +183,11 @@ export function createCore(options: CoreOptions): Core {
     { dataDir: options.dataDir, sqlite, engine, settings, contacts, now },
     { emit: (name, payload) => emit(name, payload as never), logError },
   );
-  // Daily backups where a person uses the app; not for the CLI or tests.
   const mail = new MailService({
-    sqlite,
-    engine,
+    ...writeDeps,
     blobs: files.blobs,
     secrets,
     contacts,
-    maxFileBytes: () => settings.get().maxFileBytes,
-    now,
     emit,
     logError,
     ...options.mail,
@@ -177,25 +195,28 @@ export function createCore(options: CoreOptions): Core {
   timeline.addSource('email', (contactId) => mail.timelineItems(contactId));
   // Mail sync and the outbox run where the app runs, not for a one-off CLI command.
   if (options.autoSync !== false) mail.start();
+  // Daily backups where a person uses the app; not for the CLI or tests.
   const backups =
     options.shell === 'electron' || options.shell === 'browser'
       ? startDailyBackups({ dataDir: options.dataDir, sqlite }, { dir: defaultBackupDir(options.dataDir), keep: 7, logError })
       : null;
 
-  const handlers = {
-    'app.info': () => ({ version: appVersion, dataDir: options.dataDir, deviceId, shell: options.shell ?? 'test' }),
-    ...contactsHandlers(contacts),
-    ...settingsHandlers(settings),
-    ...notesHandlers(notes),
-    ...followUpsHandlers(followUps),
-    ...callsHandlers(calls),
-    ...filesHandlers(files),
-    ...timelineHandlers(timeline, contacts, notes, (query, limit) => mail.search(query, limit)),
-    ...syncHandlers(syncEngine, syncService),
-    ...exchangeHandlers(exchange),
-    ...pipelineHandlers(pipelines, quotes, createPipelineAnalytics(sqlite), createScorer(sqlite, now)),
-    ...mailHandlers(mail),
-  } satisfies Handlers;
+  // What the core hands out (the CLI, the shells and tests reach the services through it).
+  const services = { contacts, settings, notes, followUps, calls, files, timeline, pipelines, quotes, exchange };
+  const handlers = registerHandlers({
+    ...services,
+    app: { version: appVersion, dataDir: options.dataDir, deviceId, shell: options.shell ?? 'test' },
+    photos,
+    dashboard,
+    search,
+    syncEngine,
+    syncService,
+    setAside: remoteValidation.setAside,
+    analytics,
+    scorer,
+    phoneLine: phoneLine.handlers,
+    mail,
+  });
 
   async function invoke(channelName: string, input: unknown): Promise<RpcResult<unknown>> {
     try {
@@ -216,17 +237,10 @@ export function createCore(options: CoreOptions): Core {
     dataDir: options.dataDir,
     sqlite,
     engine,
-    contacts,
-    settings,
-    notes,
-    followUps,
-    calls,
-    files,
-    timeline,
+    ...services,
     sync: syncEngine,
-    pipelines,
-    quotes,
-    exchange,
+    phone: phoneLine.phone,
+    texts: phoneLine.texts,
     mail,
     invoke,
     on(event, listener) {
@@ -241,6 +255,7 @@ export function createCore(options: CoreOptions): Core {
     },
     close() {
       void backups?.stop();
+      phoneLine.close();
       syncEngine.close();
       void mail.close();
       reminders.stop();
@@ -255,39 +270,4 @@ function toErrorPayload(error: unknown, channelName: string, logError: (error: u
   if (error instanceof AppError) return error.toPayload();
   logError(error, `unexpected error in ${channelName}`);
   return { code: 'internal', message: 'Something went wrong inside Fieldbook. The details are in its log.' };
-}
-
-const activityTables = ['notes', 'follow_ups', 'calls', 'files', 'deals', 'quotes'] as const;
-
-/** The contacts whose notes, follow-ups, calls or files were written, for the renderer to refresh. */
-function contactsOfActivity(sqlite: Sqlite, touched: TouchedRows) {
-  const contactIds = new Set<string>();
-  const followUpContactIds = new Set<string>();
-  const tables: string[] = [];
-  for (const table of activityTables) {
-    const ids = touched.get(table);
-    if (!ids) continue;
-    tables.push(table);
-    const lookup = sqlite.prepare<[string], { contact_id: string | null }>(`SELECT contact_id FROM ${table} WHERE id = ?`);
-    for (const id of ids) {
-      const contactId = lookup.get(id)?.contact_id;
-      if (!contactId) continue;
-      contactIds.add(contactId);
-      if (table === 'follow_ups') followUpContactIds.add(contactId);
-    }
-  }
-  return { contactIds: [...contactIds], followUpContactIds, tables };
-}
-
-/** The pipelines whose stages or deals were written. */
-function pipelinesTouched(sqlite: Sqlite, touched: TouchedRows): string[] {
-  const ids = new Set<string>(touched.get('pipelines') ?? []);
-  for (const [table, column] of [['stages', 'pipeline_id'], ['deals', 'pipeline_id']] as const) {
-    const lookup = sqlite.prepare<[string], { pipeline_id: string }>(`SELECT ${column} AS pipeline_id FROM ${table} WHERE id = ?`);
-    for (const id of touched.get(table) ?? []) {
-      const pipelineId = lookup.get(id)?.pipeline_id;
-      if (pipelineId) ids.add(pipelineId);
-    }
-  }
-  return [...ids];
 }

@@ -44,3 +44,19 @@ export function openDatabase({ file, migrationsFolder, nativeBinding }: OpenData
 
 /** A prepared statement taking positional parameters. */
 export type Statement = Database.Statement<unknown[], unknown>;
+
+/**
+ * Prepares each SQL text once and returns the same statement after. For SQL spliced from fixed
+ * lists of table and column names (never from input), where one statement per table is needed.
+ */
+export function statementCache(sqlite: Sqlite): (sql: string) => Statement {
+  const statements = new Map<string, Statement>();
+  return (sql) => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      statement = sqlite.prepare<unknown[], unknown>(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
+}

@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 // The local database. Every synced column has a default, so a row can be created by whichever
 // of its changes arrives first from sync. Synced tables have device-generated text ids and a causal length `cl`
 // (odd = alive, even = deleted). Only additive migrations touch synced tables.
 // When adding a synced column: this file, `npm run db:generate`, the table's entry in
-// src-main/sync/synced-tables.ts, and the domain's row mapping.
+// src-main/writes/synced-tables.ts, and the domain's row mapping.
 
 const alive = sql`cl % 2 = 1`;
 
@@ -40,6 +40,12 @@ export const contacts = sqliteTable(
     createdAt: integer('created_at').notNull().default(0),
     updatedAt: integer('updated_at').notNull().default(0),
     cl: integer('cl').notNull().default(1),
+    /**
+     * The contact's picture: bytes in the file store under this SHA-256, with a files row of
+     * category 'photo' for the contact, so the picture syncs, is backed up and collected like any
+     * file. Null: no picture.
+     */
+    photoSha256: text('photo_sha256'),
     /** Local key of the row in the full-text tables (contacts_fts, contact_digits_fts). Not synced. */
     searchRowid: integer('search_rowid'),
   },
@@ -226,6 +232,10 @@ export const calls = sqliteTable(
     loggedBy: text('logged_by').notNull().default(''),
     createdAt: integer('created_at').notNull().default(0),
     cl: integer('cl').notNull().default(1),
+    /** The office line the call came in on or went out from (phone line calls). */
+    officeNumber: text('office_number').notNull().default(''),
+    /** Length of the recording in `recording_sha256`, for the player before it loads. */
+    recordingSeconds: integer('recording_seconds').notNull().default(0),
   },
   (table) => [
     index('calls_started').on(table.startedAt, table.id).where(alive),
@@ -352,6 +362,94 @@ export const quotes = sqliteTable(
     cl: integer('cl').notNull().default(1),
   },
   (table) => [index('quotes_deal').on(table.dealId).where(alive), index('quotes_status').on(table.status).where(alive)],
+);
+
+/**
+ * Texts to and from customers through the office line. Outbound ones are written here first
+ * (status `queued`, also offline) and handed to the relay, which sends them and writes back
+ * their status; inbound ones are written by the relay, with ids derived from Twilio's MessageSid.
+ */
+export const texts = sqliteTable(
+  'texts',
+  {
+    id: text('id').primaryKey(),
+    contactId: text('contact_id'),
+    direction: text('direction').notNull().default('inbound'),
+    /** The customer's number, E.164. */
+    number: text('number').notNull().default(''),
+    officeNumber: text('office_number').notNull().default(''),
+    body: text('body').notNull().default(''),
+    status: text('status').notNull().default('queued'),
+    /** Why it was not sent or delivered, in words. */
+    error: text('error').notNull().default(''),
+    providerId: text('provider_id'),
+    sentBy: text('sent_by').notNull().default(''),
+    createdAt: integer('created_at').notNull().default(0),
+    updatedAt: integer('updated_at').notNull().default(0),
+    cl: integer('cl').notNull().default(1),
+  },
+  (table) => [
+    index('texts_number').on(table.number, table.createdAt).where(alive),
+    index('texts_contact').on(table.contactId, table.createdAt).where(alive),
+    index('texts_outbox').on(table.status).where(sql`cl % 2 = 1 AND status = 'queued'`),
+  ],
+);
+
+/** Numbers that texted STOP (opted_out 1) or START again (0); written by the relay. */
+export const phoneOptOuts = sqliteTable(
+  'phone_opt_outs',
+  {
+    id: text('id').primaryKey(),
+    number: text('number').notNull().default(''),
+    optedOut: integer('opted_out').notNull().default(0),
+    keyword: text('keyword').notNull().default(''),
+    changedAt: integer('changed_at').notNull().default(0),
+  },
+  (table) => [index('phone_opt_outs_number').on(table.number)],
+);
+
+/**
+ * Sentiment and keywords of a call's transcript, worked out on this laptop, and the call's key
+ * in calls_fts (its transcript and notes). Not synced: rebuilt from the synced call.
+ */
+export const callAnalysis = sqliteTable(
+  'call_analysis',
+  {
+    callId: text('call_id').primaryKey(),
+    searchRowid: integer('search_rowid').notNull(),
+    /** -1 (negative) … 1 (positive). */
+    sentiment: real('sentiment').notNull(),
+    /** JSON array of the transcript's keywords, most frequent first. */
+    keywords: text('keywords').notNull(),
+    /** The transcript this was worked out from: a changed transcript is analysed again. */
+    transcriptSha256: text('transcript_sha256').notNull(),
+  },
+  (table) => [index('call_analysis_sentiment').on(table.sentiment), uniqueIndex('call_analysis_search_rowid').on(table.searchRowid)],
+);
+
+/**
+ * Changes from other devices that this laptop could not apply (a value the contract refuses, or
+ * one SQLite would not store), kept with the reason and the sending device: shown to the
+ * workspace's admins, never blocking the rest of sync, and tried again after an upgrade, which
+ * may know how to apply them (src-main/sync/set-aside.ts).
+ */
+export const setAsideChanges = sqliteTable(
+  'set_aside_changes',
+  {
+    changeId: text('change_id').primaryKey(),
+    hlc: text('hlc').notNull(),
+    tableName: text('table_name').notNull(),
+    rowId: text('row_id').notNull(),
+    fields: text('fields').notNull(),
+    schemaVersion: integer('schema_version').notNull(),
+    deviceId: text('device_id').notNull(),
+    author: text('author').notNull().default(''),
+    reason: text('reason').notNull(),
+    setAsideAt: integer('set_aside_at').notNull(),
+    /** The app version that set it aside: a later one checks it again. */
+    appVersion: text('app_version').notNull(),
+  },
+  (table) => [index('set_aside_changes_time').on(table.setAsideAt)],
 );
 
 // Mail's tables live beside its code.

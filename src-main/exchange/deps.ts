@@ -1,7 +1,7 @@
 import type { ContactsService } from '../contacts/service';
 import type { Sqlite } from '../db/open';
 import type { SettingsService } from '../settings/service';
-import type { MutationEngine } from '../sync/mutation-engine';
+import type { MutationEngine } from '../writes/mutation-engine';
 
 /**
  * What import, export and backup need of the core. A Core (src-main/core/create-core.ts)

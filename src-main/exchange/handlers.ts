@@ -1,14 +1,6 @@
-import type { z } from 'zod';
+import type { HandlerMap } from '../../src-shared/ipc/channel';
 import type { exchangeChannels } from '../../src-shared/ipc/exchange';
 import type { ExchangeService } from './service';
-
-type ExchangeChannels = typeof exchangeChannels;
-/** Checked against the exchange channels alone, so it compiles before they join the contract. */
-export type ExchangeHandlers = {
-  [C in keyof ExchangeChannels]: (
-    input: z.output<ExchangeChannels[C]['input']>,
-  ) => z.output<ExchangeChannels[C]['output']> | Promise<z.output<ExchangeChannels[C]['output']>>;
-};
 
 export function exchangeHandlers(exchange: ExchangeService) {
   return {
@@ -18,10 +10,11 @@ export function exchangeHandlers(exchange: ExchangeService) {
     'exchange.listImports': () => exchange.listImports(),
     'exchange.importErrors': ({ batchId }) => exchange.importErrors(batchId),
     'exchange.exportCsv': (options) => exchange.startCsvExport(options),
+    'exchange.exportVcard': (options) => exchange.startVcardExport(options),
     'exchange.exportJson': () => exchange.startJsonExport(),
     'exchange.backup': () => exchange.startBackup(),
     'exchange.listBackups': () => exchange.listBackups(),
     'exchange.jobStatus': ({ jobId }) => exchange.jobs.status(jobId),
     'exchange.cancel': ({ jobId }) => exchange.jobs.cancel(jobId),
-  } satisfies ExchangeHandlers;
+  } satisfies HandlerMap<typeof exchangeChannels>;
 }

@@ -1,5 +1,5 @@
 import type { BackupResult } from '../../src-shared/domain/exchange';
-import { createBackup, listBackups, pruneBackups, type BackupSource } from './backup';
+import { createBackup, listBackups, pruneBackups, type BackupSource } from './backup/backup';
 
 export interface DailyBackupOptions {
   /** Folder of the automatic backups (defaultBackupDir(dataDir) unless the owner chose another disk). */

@@ -5,6 +5,7 @@ import type {
   BackupResult,
   ExportCsvOptions,
   ExportResult,
+  ExportVcardOptions,
   ImportBatchSummary,
   ImportOptions,
   ImportPreview,
@@ -12,13 +13,15 @@ import type {
   UndoReport,
 } from '../../src-shared/domain/exchange';
 import { AppError } from '../../src-shared/errors';
-import { createBackup, defaultBackupDir, listBackups } from './backup';
-import { exportCsv } from './csv-export';
-import { resolveColumns } from './export-columns';
+import { privateDirMode } from '../core/private-files';
+import { createBackup, defaultBackupDir, keptBackups, listBackups, pruneBackups } from './backup/backup';
+import { exportCsv } from './export/csv';
+import { resolveColumns } from './export/columns';
 import type { ExchangeDeps, JobControl } from './deps';
-import { ImportService } from './import-service';
+import { ImportService } from './import/service';
 import { JobRegistry, type ExchangeEmit } from './job-registry';
-import { exportJson } from './json-export';
+import { exportJson } from './export/json';
+import { contactIdsToExport, exportVcards } from './export/vcard';
 
 export interface ExchangeOptions {
   /** Tells the renderer about job progress (exchange.progress, exchange.finished). */
@@ -59,7 +62,7 @@ export class ExchangeService {
 
   // ------------------------------------------------------------ channels
 
-  previewUpload(input: ImportOptions & { uploadId: string }): ImportPreview {
+  previewUpload(input: ImportOptions & { uploadId: string }): Promise<ImportPreview> {
     return this.imports.preview(this.readUpload(input.uploadId), input);
   }
 
@@ -97,8 +100,21 @@ export class ExchangeService {
     return this.jobs.start('export', async (control) => ({ exportResult: await this.exportJsonTo(file, control) }));
   }
 
+  startVcardExport(options: ExportVcardOptions): { jobId: string } {
+    // Refused at once, not as a failed job: an id that is no live contact.
+    contactIdsToExport(this.deps, options);
+    const scope = options.contactIds ? (options.contactIds.length === 1 ? 'contact' : 'selection') : 'contacts';
+    const file = path.join(this.exportsDir, `${scope}-vcard-${options.version}-${this.stamp()}.vcf`);
+    return this.jobs.start('export', async (control) => ({ exportResult: await this.exportVcardTo(file, options, control) }));
+  }
+
+  /** A backup into the backups folder, which then keeps the newest ones as the daily backups do. */
   startBackup(): { jobId: string } {
-    return this.jobs.start('backup', async (control) => ({ backupResult: await this.backupTo({ dir: this.backupDir }, control) }));
+    return this.jobs.start('backup', async (control) => {
+      const backupResult = await this.backupTo({ dir: this.backupDir }, control);
+      pruneBackups(this.backupDir, keptBackups);
+      return { backupResult };
+    });
   }
 
   listBackups(): BackupInfo[] {
@@ -107,7 +123,7 @@ export class ExchangeService {
 
   // ------------------------------------------------------------ direct use (CLI, tests)
 
-  previewFile(file: string, options: ImportOptions): ImportPreview {
+  previewFile(file: string, options: ImportOptions): Promise<ImportPreview> {
     return this.imports.preview(readImportFile(file), options);
   }
 
@@ -116,14 +132,20 @@ export class ExchangeService {
   }
 
   async exportCsvTo(file: string, options: ExportCsvOptions, control?: JobControl): Promise<ExportResult> {
-    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true, mode: privateDirMode });
     const { rows, bytes } = await exportCsv(this.deps, options, file, control);
     return { fileName: path.basename(file), path: path.resolve(file), rows, bytes };
   }
 
   async exportJsonTo(file: string, control?: JobControl): Promise<ExportResult> {
-    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true, mode: privateDirMode });
     const { rows, bytes } = await exportJson(this.deps, file, control);
+    return { fileName: path.basename(file), path: path.resolve(file), rows, bytes };
+  }
+
+  async exportVcardTo(file: string, options: ExportVcardOptions, control?: JobControl): Promise<ExportResult> {
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    const { rows, bytes } = await exportVcards(this.deps, options, file, control);
     return { fileName: path.basename(file), path: path.resolve(file), rows, bytes };
   }
 

@@ -22,7 +22,7 @@ export class BlobStore {
 
   constructor(private readonly root: string) {
     this.stagingDir = path.join(root, '.staging');
-    fs.mkdirSync(this.stagingDir, { recursive: true });
+    fs.mkdirSync(this.stagingDir, { recursive: true, mode: 0o700 });
   }
 
   blobPath(sha256: string): string {
@@ -49,7 +49,7 @@ export class BlobStore {
         callback(null, chunk);
       },
     });
-    const writer = fs.createWriteStream(target, { flags: 'wx' });
+    const writer = fs.createWriteStream(target, { flags: 'wx', mode: 0o600 });
     try {
       await pipeline(source, meter, writer);
     } catch (error) {
@@ -75,10 +75,27 @@ export class BlobStore {
     if (fs.existsSync(destination)) {
       fs.rmSync(staged.path, { force: true });
     } else {
-      fs.mkdirSync(path.dirname(destination), { recursive: true });
+      fs.mkdirSync(path.dirname(destination), { recursive: true, mode: 0o700 });
       fs.renameSync(staged.path, destination);
     }
     return { uploadId, sha256: staged.sha256, sizeBytes: staged.sizeBytes };
+  }
+
+  /**
+   * Bytes already in memory (a picture from a vCard) straight into the store; synchronous, so it
+   * can run inside a write transaction. Written to staging first and renamed: a crash never
+   * leaves a half-written blob under its hash.
+   */
+  putBytes(bytes: Uint8Array): StagedBlob {
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const destination = this.blobPath(sha256);
+    if (!fs.existsSync(destination)) {
+      const staging = path.join(this.stagingDir, randomUUID());
+      fs.writeFileSync(staging, bytes, { flag: 'wx' });
+      fs.mkdirSync(path.dirname(destination), { recursive: true });
+      fs.renameSync(staging, destination);
+    }
+    return { uploadId: '', sha256, sizeBytes: bytes.length };
   }
 
   remove(sha256: string): void {

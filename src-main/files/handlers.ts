@@ -1,4 +1,5 @@
-import type { Handlers } from '../../src-shared/ipc/contract';
+import type { HandlerMap } from '../../src-shared/ipc/channel';
+import type { filesChannels } from '../../src-shared/ipc/files';
 import type { FilesService } from './service';
 
 export function filesHandlers(files: FilesService) {
@@ -7,6 +8,5 @@ export function filesHandlers(files: FilesService) {
     'files.add': (input) => files.add(input),
     'files.delete': ({ id }) => files.delete(id),
     'files.restore': ({ id }) => files.restore(id),
-    'settings.setLogo': ({ uploadId }) => files.setOfficeLogo(uploadId),
-  } satisfies Pick<Handlers, Extract<keyof Handlers, `files.${string}`> | 'settings.setLogo'>;
+  } satisfies HandlerMap<typeof filesChannels>;
 }

@@ -2,79 +2,35 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { v7 as uuidv7 } from 'uuid';
-import { fileCategories, type FileCategory, type StoredFile } from '../../src-shared/domain/file';
+import type { FileCategory, StoredFile } from '../../src-shared/domain/file';
 import { AppError } from '../../src-shared/errors';
-import type { Sqlite } from '../db/open';
-import type { SettingsService } from '../settings/service';
-import type { MutationEngine } from '../sync/mutation-engine';
-import type { RowLifecycle } from '../sync/row-lifecycle';
 import { BlobStore, type StagedBlob } from './blob-store';
-
-interface FileRow {
-  id: string;
-  contact_id: string;
-  sha256: string;
-  name: string;
-  mime_type: string;
-  size_bytes: number;
-  category: string;
-  added_by: string;
-  created_at: number;
-}
+import { createFileQueries, rowToFile } from './queries';
+import { WritingService, type WriteDeps } from '../writes/write-deps';
 
 /** How long a deleted file's bytes are kept, so that undo can bring the file back. */
 export const fileUndoWindowMs = 60 * 60 * 1000;
 
-function rowToFile(row: FileRow): StoredFile {
-  return {
-    id: row.id,
-    contactId: row.contact_id,
-    sha256: row.sha256,
-    name: row.name,
-    mimeType: row.mime_type,
-    sizeBytes: row.size_bytes,
-    category: fileCategories.find((category) => category === row.category) ?? 'document',
-    addedBy: row.added_by,
-    createdAt: row.created_at,
-  };
-}
 
-export class FilesService {
+export class FilesService extends WritingService {
   readonly blobs: BlobStore;
-  private readonly byId;
-  private readonly ofContact;
-  private readonly byShaAlive;
-  private readonly unreferenced;
+  private readonly queries;
+  private readonly openers: ((sha256: string) => StoredFile | undefined)[] = [];
 
-  constructor(
-    private readonly sqlite: Sqlite,
-    dataDir: string,
-    private readonly engine: MutationEngine,
-    private readonly lifecycle: RowLifecycle,
-    private readonly settings: SettingsService,
-    private readonly now: () => number,
-  ) {
-    this.blobs = new BlobStore(path.join(dataDir, 'files'));
-    this.byId = sqlite.prepare<[string], FileRow>('SELECT * FROM files WHERE id = ? AND cl % 2 = 1');
-    this.ofContact = sqlite.prepare<[string], FileRow>(
-      'SELECT * FROM files WHERE contact_id = ? AND cl % 2 = 1 ORDER BY created_at DESC, id DESC',
-    );
-    this.byShaAlive = sqlite.prepare<[string], FileRow>('SELECT * FROM files WHERE sha256 = ? AND cl % 2 = 1 LIMIT 1');
-    // Blobs whose every reference is deleted, the last of them longer ago than the undo window.
-    this.unreferenced = sqlite.prepare<[number], { sha256: string }>(
-      `SELECT sha256 FROM files GROUP BY sha256
-       HAVING SUM(cl % 2) = 0 AND MAX(COALESCE(deleted_at, 0)) < ?`,
-    );
+  constructor(deps: WriteDeps & { dataDir: string }) {
+    super(deps);
+    this.blobs = new BlobStore(path.join(deps.dataDir, 'files'));
+    this.queries = createFileQueries(deps.sqlite);
   }
 
   get(id: string): StoredFile {
-    const row = this.byId.get(id);
+    const row = this.queries.byId.get(id);
     if (!row) throw new AppError('not_found', 'That file does not exist or was deleted.', 'id');
     return rowToFile(row);
   }
 
   listForContact(contactId: string): StoredFile[] {
-    return this.ofContact.all(contactId).map(rowToFile);
+    return this.queries.ofContact.all(contactId).map(rowToFile);
   }
 
   /** Streams an upload into staging, refusing it past the size limit of the settings. */
@@ -122,10 +78,20 @@ export class FilesService {
   /** A live file's bytes for showing or opening, with its metadata. */
   open(sha256: string): { path: string; file: StoredFile } | undefined {
     if (!this.blobs.has(sha256)) return undefined;
-    const row = this.byShaAlive.get(sha256);
+    const row = this.queries.byShaAlive.get(sha256);
     if (row) return { path: this.blobs.blobPath(sha256), file: rowToFile(row) };
     const logo = this.settings.get().officeLogoSha256 === sha256 ? this.logoFile(sha256) : undefined;
-    return logo ? { path: this.blobs.blobPath(sha256), file: logo } : undefined;
+    if (logo) return { path: this.blobs.blobPath(sha256), file: logo };
+    for (const opener of this.openers) {
+      const file = opener(sha256);
+      if (file) return { path: this.blobs.blobPath(sha256), file };
+    }
+    return undefined;
+  }
+
+  /** Another owner of stored bytes (a call's recording: src-main/phone) says what they are. */
+  addOpener(opener: (sha256: string) => StoredFile | undefined): void {
+    this.openers.push(opener);
   }
 
   /**
@@ -140,7 +106,7 @@ export class FilesService {
     const blob = this.blobs.commit(uploadId);
     if (!this.logoFile(blob.sha256)) {
       // Not kept: nothing would ever refer to these bytes.
-      if (!this.byShaAlive.get(blob.sha256) && this.settings.get().officeLogoSha256 !== blob.sha256) this.blobs.remove(blob.sha256);
+      if (!this.queries.byShaAlive.get(blob.sha256) && this.settings.get().officeLogoSha256 !== blob.sha256) this.blobs.remove(blob.sha256);
       throw new AppError('invalid_input', 'The logo must be a PNG or JPEG image.', 'uploadId');
     }
     this.settings.update({ officeLogoSha256: blob.sha256 });
@@ -169,7 +135,7 @@ export class FilesService {
   collectGarbage(): number {
     const now = this.now();
     const logo = this.settings.get().officeLogoSha256;
-    const orphans = this.unreferenced.all(now - fileUndoWindowMs).filter(({ sha256 }) => sha256 !== logo);
+    const orphans = this.queries.unreferenced.all(now - fileUndoWindowMs).filter(({ sha256 }) => sha256 !== logo);
     for (const { sha256 } of orphans) this.blobs.remove(sha256);
     this.blobs.removeStaleStaging(24 * 60 * 60 * 1000, now);
     return orphans.length;

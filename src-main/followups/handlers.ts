@@ -1,7 +1,6 @@
-import type { Handlers } from '../../src-shared/ipc/contract';
+import type { HandlerMap } from '../../src-shared/ipc/channel';
+import type { followUpsChannels } from '../../src-shared/ipc/followups';
 import type { FollowUpsService } from './service';
-
-type FollowUpChannels = Extract<keyof Handlers, `followups.${string}`>;
 
 export function followUpsHandlers(followUps: FollowUpsService) {
   return {
@@ -16,5 +15,5 @@ export function followUpsHandlers(followUps: FollowUpsService) {
     'followups.restore': ({ id }) => followUps.restore(id),
     'followups.dueReminders': () => followUps.dueReminders(),
     'followups.acknowledgeReminder': ({ id }) => followUps.acknowledgeReminder(id),
-  } satisfies Pick<Handlers, FollowUpChannels>;
+  } satisfies HandlerMap<typeof followUpsChannels>;
 }

@@ -1,20 +1,9 @@
 import { followUpStanding, type FollowUp, type FollowUpListKind } from '../../src-shared/domain/follow-up';
 import type { Sqlite } from '../db/open';
+import type { SqlRow } from '../db/rows';
+import type { followUps } from '../db/schema';
 
-export interface FollowUpRow {
-  id: string;
-  contact_id: string;
-  contact_name: string;
-  call_id: string | null;
-  title: string;
-  due_at: number;
-  assignee: string;
-  priority: string;
-  done_at: number | null;
-  sla_rule_id: string | null;
-  created_by: string;
-  created_at: number;
-}
+export type FollowUpRow = Omit<SqlRow<typeof followUps>, 'updated_at' | 'cl'> & { contact_name: string };
 
 export function rowToFollowUp(row: FollowUpRow, now: number): FollowUp {
   return {

@@ -8,12 +8,10 @@ import type {
 } from '../../src-shared/domain/follow-up';
 import type { SlaRule } from '../../src-shared/domain/settings';
 import { AppError } from '../../src-shared/errors';
-import type { Sqlite } from '../db/open';
-import type { SettingsService } from '../settings/service';
-import type { MutationEngine, MutationTx } from '../sync/mutation-engine';
-import type { RowLifecycle } from '../sync/row-lifecycle';
-import type { FieldValues } from '../sync/synced-tables';
+import type { MutationTx } from '../writes/mutation-engine';
+import type { FieldValues } from '../writes/synced-tables';
 import { createFollowUpQueries, rowToFollowUp } from './queries';
+import { WritingService, type WriteDeps } from '../writes/write-deps';
 
 export interface FollowUpListInput {
   view: FollowUpListKind;
@@ -24,20 +22,15 @@ export interface FollowUpListInput {
   limit: number;
 }
 
-export class FollowUpsService {
+export class FollowUpsService extends WritingService {
   private readonly queries;
 
-  constructor(
-    sqlite: Sqlite,
-    private readonly engine: MutationEngine,
-    private readonly lifecycle: RowLifecycle,
-    private readonly settings: SettingsService,
-    private readonly now: () => number,
-  ) {
-    this.queries = createFollowUpQueries(sqlite);
+  constructor(deps: WriteDeps) {
+    super(deps);
+    this.queries = createFollowUpQueries(deps.sqlite);
     // A contact's next follow-up is derived from its open follow-ups, never typed twice; and a
     // follow-up whose due time moved reminds again.
-    engine.onRowsWritten((touched) => {
+    deps.engine.onRowsWritten((touched) => {
       const contactIds = new Set<string>();
       for (const id of touched.get('follow_ups') ?? []) {
         const contactId = this.queries.contactOf(id);
@@ -72,10 +65,10 @@ export class FollowUpsService {
     return { overdue: count('overdue'), today: count('today'), upcoming: count('upcoming') };
   }
 
-  create(draft: z.output<typeof FollowUpDraftSchema>, slaRuleId: string | null = null, outerTx?: MutationTx): FollowUp {
+  /** `id` is given for follow-ups made from an outside fact (a missed phone line call), the same on every laptop. */
+  create(draft: z.output<typeof FollowUpDraftSchema>, slaRuleId: string | null = null, outerTx?: MutationTx, id = uuidv7()): FollowUp {
     this.lifecycle.requireAlive('contacts', draft.contactId, 'contact', 'contactId');
     if (draft.callId) this.lifecycle.requireAlive('calls', draft.callId, 'call', 'callId');
-    const id = uuidv7();
     const timestamp = this.now();
     const userName = this.settings.get().userName;
     const write = (tx: MutationTx) =>
@@ -142,6 +135,8 @@ export class FollowUpsService {
 
   /** Called by the UI that showed the reminder, so each follow-up reminds once. */
   acknowledgeReminder(id: string): { id: string } {
+    // Only a follow-up that exists (deleted ones included) has a reminder to acknowledge.
+    if (this.queries.contactOf(id) === undefined) throw new AppError('not_found', 'There is no such follow-up.', 'id');
     this.queries.markShown(id, this.now());
     return { id };
   }
@@ -177,7 +172,7 @@ export class FollowUpsService {
   }
 }
 
-function ruleMatches(rule: SlaRule, trigger: { contactType: string; callOutcome?: string }): boolean {
+export function ruleMatches(rule: SlaRule, trigger: { contactType: string; callOutcome?: string }): boolean {
   if (rule.contactType && rule.contactType !== trigger.contactType) return false;
   if (rule.callOutcome) return rule.callOutcome === trigger.callOutcome;
   // A rule without a call outcome is about new contacts of its type, not about calls.

@@ -72,6 +72,7 @@ export function findDownload(folders: DownloadFolders, rest: string): FoundDownl
 function contentType(name: string): string {
   if (name.endsWith('.csv')) return 'text/csv; charset=utf-8';
   if (name.endsWith('.json')) return 'application/json; charset=utf-8';
+  if (name.endsWith('.vcf')) return 'text/vcard; charset=utf-8';
   if (name.endsWith('.tar.gz') || name.endsWith('.tgz')) return 'application/gzip';
   return 'application/octet-stream';
 }

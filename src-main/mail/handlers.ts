@@ -1,7 +1,6 @@
-import type { Handlers } from '../../src-shared/ipc/contract';
+import type { HandlerMap } from '../../src-shared/ipc/channel';
+import type { mailChannels } from '../../src-shared/ipc/mail';
 import type { MailService } from './service';
-
-type MailChannel = Extract<keyof Handlers, `mail.${string}`>;
 
 /** The mail channels of the contract (src-shared/ipc/mail.ts), over the mail service. */
 export function mailHandlers(mail: MailService) {
@@ -25,5 +24,5 @@ export function mailHandlers(mail: MailService) {
     'mail.retryOutbox': ({ id }) => mail.outbox.retry(id),
     'mail.unlinked': ({ limit }) => mail.unlinked(limit),
     'mail.createContactFromSender': ({ id, name }) => mail.createContactFromSender(id, name),
-  } satisfies Pick<Handlers, MailChannel>;
+  } satisfies HandlerMap<typeof mailChannels>;
 }

@@ -2,6 +2,7 @@
 // from the sources (tests, the CLI through tsx) and from the bundles (scripts/build.mjs builds a
 // copy next to dist/host/main.mjs and dist/electron/main.cjs). The same `parseParts` runs in
 // process when no worker can be started (src-main/mail/parse-pool.ts). Types: the .d.mts beside it.
+import { Buffer } from 'node:buffer';
 import { isMainThread, parentPort } from 'node:worker_threads';
 import { simpleParser } from 'mailparser';
 

@@ -37,6 +37,8 @@ const ofContact = `SELECT DISTINCT m.* FROM contact_emails ce
 export function createMailQueries(sqlite: Sqlite) {
   return {
     message: sqlite.prepare<[string], MailMessageRow>('SELECT * FROM mail_messages WHERE id = ? AND cl % 2 = 1'),
+    /** A private account's message is never in the change log: deleted in place. */
+    deleteLocal: sqlite.prepare<[string]>('UPDATE mail_messages SET cl = cl + 1 WHERE id = ? AND cl % 2 = 1'),
     messageAnyState: sqlite.prepare<[string], MailMessageRow>('SELECT * FROM mail_messages WHERE id = ?'),
     exists: sqlite.prepare<[string], { cl: number }>('SELECT cl FROM mail_messages WHERE id = ?'),
     contactsOfMessage: sqlite.prepare<[string], { contact_id: string }>(

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 // Mail's tables, re-exported by src-main/db/schema.ts so that drizzle-kit sees them.
-// Only mail_messages syncs (its columns are listed in src-main/sync/synced-tables.ts); every
+// Only mail_messages syncs (its columns are listed in src-main/writes/synced-tables.ts); every
 // other table here belongs to this laptop: its accounts, where each message sits on the
 // server, the headers of messages of no contact, and the outbox.
 

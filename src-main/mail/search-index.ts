@@ -1,6 +1,6 @@
 import { normaliseEmail } from '../../src-shared/phone';
 import type { Sqlite } from '../db/open';
-import type { TouchedRows } from '../sync/mutation-engine';
+import type { TouchedRows } from '../writes/mutation-engine';
 import { parseAddressList } from './rows';
 
 /**

@@ -19,9 +19,8 @@ import type { EventName, EventPayload } from '../../src-shared/ipc/events';
 import type { ContactsService } from '../contacts/service';
 import { buildSearchMatch } from '../contacts/queries';
 import type { SecretStore } from '../core/secret-store';
-import type { Sqlite } from '../db/open';
 import type { BlobStore } from '../files/blob-store';
-import type { MutationEngine } from '../sync/mutation-engine';
+import { WritingService, type WriteDeps } from '../writes/write-deps';
 import { AccountSyncJob } from './account-job';
 import { MailAccounts, type AccountSettings } from './accounts';
 import { checkImap, checkSmtp, defaultTimeouts, type ConnectionTimeouts } from './connection';
@@ -34,14 +33,10 @@ import { createLateLinker, createMailIndexer } from './search-index';
 import { MailStore } from './store';
 import { foldersToSync, inboxPath } from './sync-round';
 
-export interface MailServiceDeps {
-  sqlite: Sqlite;
-  engine: MutationEngine;
+export interface MailServiceDeps extends WriteDeps {
   blobs: BlobStore;
   secrets: SecretStore;
   contacts: ContactsService;
-  maxFileBytes: () => number;
-  now: () => number;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   logError(error: unknown, context: string): void;
   timeouts?: ConnectionTimeouts;
@@ -57,7 +52,7 @@ export interface MailServiceDeps {
  * `mail.syncProgress` and `mail.changed`; nothing here waits on the network inside a call the
  * screens make, except testing and adding an account.
  */
-export class MailService {
+export class MailService extends WritingService {
   readonly accounts: MailAccounts;
   readonly store: MailStore;
   readonly outbox: Outbox;
@@ -68,6 +63,7 @@ export class MailService {
   private started = false;
 
   constructor(private readonly deps: MailServiceDeps) {
+    super(deps);
     const { sqlite, engine } = deps;
     this.timeouts = deps.timeouts ?? defaultTimeouts;
     this.accounts = new MailAccounts(sqlite, deps.secrets, deps.now);
@@ -75,7 +71,15 @@ export class MailService {
     engine.onRowsWritten((touched) => indexer.hook(touched));
     const lateLinker = createLateLinker(sqlite, () => this.pokeAll());
     engine.onRowsWritten((touched) => lateLinker.hook(touched));
-    this.store = new MailStore(sqlite, engine, indexer, deps.blobs, deps.maxFileBytes, deps.now, (ids) => this.changed(ids));
+    this.store = new MailStore({
+      sqlite,
+      engine,
+      indexer,
+      blobs: deps.blobs,
+      maxFileBytes: () => deps.settings.get().maxFileBytes,
+      now: deps.now,
+      onPrivateWritten: (ids) => this.changed(ids),
+    });
     this.matcher = createContactMatcher(sqlite);
     this.outbox = new Outbox({
       sqlite,
@@ -270,11 +274,11 @@ export class MailService {
     const row = this.store.queries.message.get(id);
     if (!row) throw new AppError('not_found', 'That e-mail does not exist or was already deleted.', 'id');
     if (row.local_only === 1) {
-      this.deps.sqlite.prepare('UPDATE mail_messages SET cl = cl + 1 WHERE id = ?').run(id);
+      this.store.queries.deleteLocal.run(id);
       this.store.reindex([id]);
       this.changed([id]);
     } else {
-      this.deps.engine.transaction((tx) => tx.write('mail_messages', id, { cl: row.cl + 1 }));
+      this.lifecycle.delete('mail_messages', id, 'e-mail');
     }
     return { id };
   }
@@ -322,7 +326,7 @@ export class MailService {
         store: this.store,
         matcher: this.matcher,
         parser: this.parser,
-        now: this.deps.now,
+        now: this.now,
         timeouts: this.timeouts,
         pollMs: this.deps.pollMs ?? 5 * 60_000,
         backoff: this.deps.backoff ?? { firstMs: 2_000, maxMs: 5 * 60_000 },

@@ -4,8 +4,8 @@ import type { MailAttachment } from '../../src-shared/domain/mail';
 import { normaliseEmail } from '../../src-shared/phone';
 import type { Sqlite } from '../db/open';
 import type { BlobStore } from '../files/blob-store';
-import type { MutationEngine, MutationTx } from '../sync/mutation-engine';
-import { isSyncedColumn, type FieldValues } from '../sync/synced-tables';
+import type { MutationEngine, MutationTx } from '../writes/mutation-engine';
+import { isSyncedColumn, type FieldValues } from '../writes/synced-tables';
 import { attachmentFileId } from './message-ids';
 import type { ParsedAttachment, ParsedMessage } from './parse';
 import { createMailQueries, type MailQueries } from './queries';
@@ -61,6 +61,17 @@ export interface FolderState {
 
 type Indexer = ReturnType<typeof createMailIndexer>;
 
+export interface MailStoreDeps {
+  sqlite: Sqlite;
+  engine: MutationEngine;
+  indexer: Indexer;
+  blobs: BlobStore;
+  maxFileBytes: () => number;
+  now: () => number;
+  /** Private accounts' rows bypass the engine, so their changes are announced here. */
+  onPrivateWritten: (ids: string[]) => void;
+}
+
 /**
  * Every write of mail. A batch (messages, where they sit, skipped headers) is one transaction,
  * so a sync killed at any point keeps whole batches only and resumes after the last one.
@@ -71,15 +82,17 @@ export class MailStore {
   readonly queries: MailQueries;
   private readonly statements;
 
-  constructor(
-    private readonly sqlite: Sqlite,
-    private readonly engine: MutationEngine,
-    private readonly indexer: Indexer,
-    private readonly blobs: BlobStore,
-    private readonly maxFileBytes: () => number,
-    private readonly now: () => number,
-    private readonly onPrivateWritten: (ids: string[]) => void,
-  ) {
+  private readonly sqlite: Sqlite;
+  private readonly engine: MutationEngine;
+  private readonly indexer: Indexer;
+  private readonly blobs: BlobStore;
+  private readonly maxFileBytes: () => number;
+  private readonly now: () => number;
+  private readonly onPrivateWritten: (ids: string[]) => void;
+
+  constructor(deps: MailStoreDeps) {
+    ({ sqlite: this.sqlite, engine: this.engine, indexer: this.indexer, blobs: this.blobs, maxFileBytes: this.maxFileBytes, now: this.now, onPrivateWritten: this.onPrivateWritten } = deps);
+    const { sqlite } = deps;
     this.queries = createMailQueries(sqlite);
     this.statements = {
       addLocation: sqlite.prepare('INSERT OR REPLACE INTO mail_locations (account_id, folder, uid, message_id) VALUES (?, ?, ?, ?)'),

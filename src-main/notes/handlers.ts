@@ -1,4 +1,5 @@
-import type { Handlers } from '../../src-shared/ipc/contract';
+import type { HandlerMap } from '../../src-shared/ipc/channel';
+import type { notesChannels } from '../../src-shared/ipc/notes';
 import type { NotesService } from './service';
 
 export function notesHandlers(notes: NotesService) {
@@ -8,5 +9,5 @@ export function notesHandlers(notes: NotesService) {
     'notes.update': ({ id, patch }) => notes.update(id, patch),
     'notes.delete': ({ id }) => notes.delete(id),
     'notes.restore': ({ id }) => notes.restore(id),
-  } satisfies Pick<Handlers, 'notes.list' | 'notes.create' | 'notes.update' | 'notes.delete' | 'notes.restore'>;
+  } satisfies HandlerMap<typeof notesChannels>;
 }

@@ -1,16 +1,9 @@
 import type { Note } from '../../src-shared/domain/note';
 import type { Sqlite } from '../db/open';
+import type { SqlRow } from '../db/rows';
+import type { notes } from '../db/schema';
 
-interface NoteRow {
-  id: string;
-  contact_id: string;
-  kind: string;
-  body: string;
-  pinned: number;
-  author: string;
-  created_at: number;
-  updated_at: number;
-}
+type NoteRow = Omit<SqlRow<typeof notes>, 'cl' | 'search_rowid'>;
 
 export function rowToNote(row: NoteRow): Note {
   return {

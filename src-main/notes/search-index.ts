@@ -1,5 +1,5 @@
 import type { Sqlite } from '../db/open';
-import type { TouchedRows } from '../sync/mutation-engine';
+import type { TouchedRows } from '../writes/mutation-engine';
 
 /** Keeps notes_fts in step with notes inside the write's transaction; deleted notes drop out. */
 export function createNoteIndexer(sqlite: Sqlite) {

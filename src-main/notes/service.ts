@@ -2,27 +2,19 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Note, NoteDraftSchema, NotePatchSchema } from '../../src-shared/domain/note';
 import { AppError } from '../../src-shared/errors';
 import type { z } from 'zod';
-import type { Sqlite } from '../db/open';
-import type { SettingsService } from '../settings/service';
-import type { MutationEngine } from '../sync/mutation-engine';
-import type { RowLifecycle } from '../sync/row-lifecycle';
-import type { FieldValues } from '../sync/synced-tables';
+import type { FieldValues } from '../writes/synced-tables';
 import { buildSearchMatch } from '../contacts/queries';
 import { createNoteQueries, rowToNote } from './queries';
 import { createNoteIndexer } from './search-index';
+import { WritingService, type WriteDeps } from '../writes/write-deps';
 
-export class NotesService {
+export class NotesService extends WritingService {
   private readonly queries;
 
-  constructor(
-    sqlite: Sqlite,
-    private readonly engine: MutationEngine,
-    private readonly lifecycle: RowLifecycle,
-    private readonly settings: SettingsService,
-    private readonly now: () => number,
-  ) {
-    this.queries = createNoteQueries(sqlite);
-    engine.onRowsWritten(createNoteIndexer(sqlite));
+  constructor(deps: WriteDeps) {
+    super(deps);
+    this.queries = createNoteQueries(deps.sqlite);
+    deps.engine.onRowsWritten(createNoteIndexer(deps.sqlite));
   }
 
   get(id: string): Note {

@@ -1,4 +1,5 @@
 import type { Sqlite } from '../db/open';
+import { createAnalyticsQueries, type StageEventRow } from './queries';
 import type { Stage } from '../../src-shared/domain/pipeline';
 
 // The numbers an owner steers by. All are derived from deals and their append-only stage
@@ -27,15 +28,9 @@ export interface Funnel {
   winRate: number | null;
 }
 
-interface EventRow {
-  deal_id: string;
-  to_stage_id: string;
-  at: number;
-}
-
-export function computeFunnel(stages: readonly Stage[], events: readonly EventRow[], from: number, to: number): Funnel {
+export function computeFunnel(stages: readonly Stage[], events: readonly StageEventRow[], from: number, to: number): Funnel {
   const byStage = new Map(stages.map((stage, index) => [stage.id, { stage, index }]));
-  const visitsByDeal = new Map<string, EventRow[]>();
+  const visitsByDeal = new Map<string, StageEventRow[]>();
   for (const event of events) {
     const list = visitsByDeal.get(event.deal_id) ?? [];
     list.push(event);
@@ -85,66 +80,41 @@ export function computeFunnel(stages: readonly Stage[], events: readonly EventRo
   };
 }
 
-export function createPipelineAnalytics(sqlite: Sqlite) {
-  const events = sqlite.prepare<[string], EventRow>(
-    `SELECT e.deal_id, e.to_stage_id, e.at FROM deal_stage_events e JOIN deals d ON d.id = e.deal_id AND d.cl % 2 = 1
-     WHERE e.pipeline_id = ?`,
-  );
-  const ownerRows = sqlite.prepare<
-    [number, number, number, number, number, number, number, number, number, number],
-    { owner: string; currency: string; created: number; won: number; lost: number; won_value: number; days_to_close: number | null }
-  >(
-    `SELECT d.owner, d.currency,
-            SUM(d.created_at >= ? AND d.created_at < ?) AS created,
-            SUM(s.outcome = 'won' AND d.closed_at >= ? AND d.closed_at < ?) AS won,
-            SUM(s.outcome = 'lost' AND d.closed_at >= ? AND d.closed_at < ?) AS lost,
-            SUM(CASE WHEN s.outcome = 'won' AND d.closed_at >= ? AND d.closed_at < ? THEN d.value_minor ELSE 0 END) AS won_value,
-            AVG(CASE WHEN s.outcome = 'won' AND d.closed_at >= ? AND d.closed_at < ?
-                     THEN (d.closed_at - d.created_at) / 86400000.0 END) AS days_to_close
-     FROM deals d JOIN stages s ON s.id = d.stage_id
-     WHERE d.cl % 2 = 1 GROUP BY d.owner, d.currency
-     HAVING created + won + lost > 0
-     ORDER BY won_value DESC, d.owner`,
-  );
-  const forecastRows = sqlite.prepare<[], { month: string | null; currency: string; count: number; total: number; weighted: number }>(
-    `SELECT CASE WHEN d.expected_close_at IS NULL THEN NULL
-                 ELSE strftime('%Y-%m', d.expected_close_at / 1000, 'unixepoch') END AS month,
-            d.currency, COUNT(*) AS count, SUM(d.value_minor) AS total,
-            SUM(d.value_minor * COALESCE(d.probability_bp, s.probability_bp, 0)) / 10000.0 AS weighted
-     FROM deals d JOIN stages s ON s.id = d.stage_id
-     WHERE d.cl % 2 = 1 AND s.outcome = 'open'
-     GROUP BY month, d.currency ORDER BY month IS NULL, month`,
-  );
+/** Funnel, owners and forecast figures of the pipelines, read from deals and stage events. */
+export class PipelineAnalytics {
+  private readonly queries;
 
-  return {
-    funnel(pipelineStages: readonly Stage[], pipelineId: string, from: number, to: number): Funnel {
-      return computeFunnel(pipelineStages, events.all(pipelineId), from, to);
-    },
+  constructor(deps: { sqlite: Sqlite }) {
+    this.queries = createAnalyticsQueries(deps.sqlite);
+  }
 
-    /** Per owner and currency, for deals created or closed in [from, to). */
-    owners(from: number, to: number) {
-      return ownerRows.all(from, to, from, to, from, to, from, to, from, to).map((row) => ({
-        owner: row.owner,
-        currency: row.currency,
-        created: row.created,
-        won: row.won,
-        lost: row.lost,
-        wonValueMinor: row.won_value,
-        winRate: row.won + row.lost === 0 ? null : row.won / (row.won + row.lost),
-        averageDealMinor: row.won === 0 ? null : Math.round(row.won_value / row.won),
-        averageDaysToClose: row.days_to_close === null ? null : Math.round(row.days_to_close * 10) / 10,
-      }));
-    },
+  funnel(pipelineStages: readonly Stage[], pipelineId: string, from: number, to: number): Funnel {
+    return computeFunnel(pipelineStages, this.queries.events.all(pipelineId), from, to);
+  }
 
-    /** Open deals by expected close month, weighted by probability (null month: no date yet). */
-    forecast() {
-      return forecastRows.all().map((row) => ({
-        month: row.month,
-        currency: row.currency,
-        count: row.count,
-        totalMinor: row.total,
-        weightedMinor: Math.round(row.weighted),
-      }));
-    },
-  };
+  /** Per owner and currency, for deals created or closed in [from, to). */
+  owners(from: number, to: number) {
+    return this.queries.ownerRows.all(from, to, from, to, from, to, from, to, from, to).map((row) => ({
+      owner: row.owner,
+      currency: row.currency,
+      created: row.created,
+      won: row.won,
+      lost: row.lost,
+      wonValueMinor: row.won_value,
+      winRate: row.won + row.lost === 0 ? null : row.won / (row.won + row.lost),
+      averageDealMinor: row.won === 0 ? null : Math.round(row.won_value / row.won),
+      averageDaysToClose: row.days_to_close === null ? null : Math.round(row.days_to_close * 10) / 10,
+    }));
+  }
+
+  /** Open deals by expected close month, weighted by probability (null month: no date yet). */
+  forecast() {
+    return this.queries.forecastRows.all().map((row) => ({
+      month: row.month,
+      currency: row.currency,
+      count: row.count,
+      totalMinor: row.total,
+      weightedMinor: Math.round(row.weighted),
+    }));
+  }
 }

@@ -1,17 +1,16 @@
-import type { Handlers } from '../../src-shared/ipc/contract';
+import type { HandlerMap } from '../../src-shared/ipc/channel';
+import type { pipelineChannels } from '../../src-shared/ipc/pipeline';
 import { AppError } from '../../src-shared/errors';
-import type { createPipelineAnalytics } from './analytics';
+import type { PipelineAnalytics } from './analytics';
 import type { QuotesService } from './quotes';
-import type { createScorer } from './scores';
+import type { ContactScorer } from './scores';
 import type { PipelineService } from './service';
-
-type PipelineChannels = Extract<keyof Handlers, `pipelines.${string}` | `deals.${string}` | `quotes.${string}`> | 'contacts.scores';
 
 export function pipelineHandlers(
   pipelines: PipelineService,
   quotes: QuotesService,
-  analytics: ReturnType<typeof createPipelineAnalytics>,
-  scoreContact: ReturnType<typeof createScorer>,
+  analytics: PipelineAnalytics,
+  scorer: ContactScorer,
 ) {
   return {
     'pipelines.list': () => pipelines.list(),
@@ -39,9 +38,9 @@ export function pipelineHandlers(
     'quotes.send': ({ id }) => quotes.send(id),
     'quotes.delete': ({ id }) => quotes.delete(id),
     'contacts.scores': ({ contactId }) => {
-      const scores = scoreContact(contactId);
+      const scores = scorer.score(contactId);
       if (!scores) throw new AppError('not_found', 'That contact does not exist or was deleted.', 'contactId');
       return scores;
     },
-  } satisfies Pick<Handlers, PipelineChannels>;
+  } satisfies HandlerMap<typeof pipelineChannels>;
 }

@@ -1,35 +1,11 @@
 import type { Deal, Pipeline, Stage } from '../../src-shared/domain/pipeline';
 import type { Sqlite } from '../db/open';
+import type { SqlRow } from '../db/rows';
+import type { deals, dealStageEvents, quotes, stages } from '../db/schema';
 
-export interface StageRow {
-  id: string;
-  pipeline_id: string;
-  name: string;
-  position: number;
-  probability_bp: number;
-  expected_days: number | null;
-  outcome: string;
-}
+export type StageRow = Omit<SqlRow<typeof stages>, 'cl'>;
 
-export interface DealRow {
-  id: string;
-  contact_id: string;
-  contact_name: string | null;
-  pipeline_id: string;
-  stage_id: string;
-  title: string;
-  value_minor: number;
-  currency: string;
-  probability_bp: number | null;
-  stage_probability_bp: number | null;
-  expected_close_at: number | null;
-  owner: string;
-  source: string;
-  close_reason: string;
-  closed_at: number | null;
-  created_at: number;
-  updated_at: number;
-}
+export type DealRow = Omit<SqlRow<typeof deals>, 'cl'> & { contact_name: string | null; stage_probability_bp: number | null };
 
 export function rowToStage(row: StageRow): Stage {
   return {
@@ -65,6 +41,16 @@ export function rowToDeal(row: DealRow): Deal {
   };
 }
 
+export interface DealListQuery {
+  pipelineId?: string;
+  stageId?: string;
+  owner?: string;
+  sort: { field: 'title' | 'contact' | 'stage' | 'valueMinor' | 'expectedCloseAt' | 'owner' | 'updatedAt'; direction: 'asc' | 'desc' };
+  offset: number;
+  limit: number;
+}
+
+
 export const dealColumns = `d.id, d.contact_id, c.name AS contact_name, d.pipeline_id, d.stage_id, d.title, d.value_minor,
   d.currency, d.probability_bp, s.probability_bp AS stage_probability_bp, d.expected_close_at, d.owner, d.source,
   d.close_reason, d.closed_at, d.created_at, d.updated_at`;
@@ -92,6 +78,41 @@ export function createPipelineQueries(sqlite: Sqlite) {
   const dealsOfContact = sqlite.prepare<[string], DealRow>(
     `SELECT ${dealColumns} FROM deals d ${dealJoins} WHERE d.contact_id = ? AND d.cl % 2 = 1 ORDER BY d.created_at DESC`,
   );
+
+  /** A page of deals, filtered and sorted; the filters and sort come from the contract, never raw text. */
+  function dealPage(query: DealListQuery): { total: number; rows: DealRow[] } {
+    const conditions = ['d.cl % 2 = 1'];
+    const params: unknown[] = [];
+    if (query.pipelineId) {
+      conditions.push('d.pipeline_id = ?');
+      params.push(query.pipelineId);
+    }
+    if (query.stageId) {
+      conditions.push('d.stage_id = ?');
+      params.push(query.stageId);
+    }
+    if (query.owner) {
+      conditions.push('d.owner = ?');
+      params.push(query.owner);
+    }
+    const direction = query.sort.direction === 'asc' ? 'ASC' : 'DESC';
+    const order = {
+      title: `d.title COLLATE NOCASE ${direction}`,
+      contact: `c.name COLLATE NOCASE ${direction}`,
+      stage: `s.position ${direction}`,
+      valueMinor: `d.value_minor ${direction}`,
+      expectedCloseAt: `d.expected_close_at ${direction} NULLS LAST`,
+      owner: `d.owner COLLATE NOCASE ${direction}`,
+      updatedAt: `d.updated_at ${direction}`,
+    }[query.sort.field];
+    const where = conditions.join(' AND ');
+    const rows = sqlite
+      .prepare<unknown[], DealRow>(`SELECT ${dealColumns} FROM deals d ${dealJoins} WHERE ${where} ORDER BY ${order}, d.id ${direction} LIMIT ? OFFSET ?`)
+      .all(...params, query.limit, query.offset);
+    const total = sqlite.prepare<unknown[], { n: number }>(`SELECT COUNT(*) AS n FROM deals d WHERE ${where}`).get(...params)!.n;
+    return { total, rows };
+  }
+
   return {
     pipelines(): Pipeline[] {
       return pipelines.all().map((row) => ({ ...row, stages: stagesOf.all(row.id).map(rowToStage) }));
@@ -102,5 +123,82 @@ export function createPipelineQueries(sqlite: Sqlite) {
     dealsOfStage: (pipelineId: string, stageId: string, limit: number) => dealsOfStage.all(pipelineId, stageId, limit),
     stageTotals: (pipelineId: string) => stageTotals.all(pipelineId),
     dealsOfContact: (contactId: string) => dealsOfContact.all(contactId),
+    dealPage,
+  };
+}
+
+export type QuoteRow = SqlRow<typeof quotes>;
+
+export function createQuoteQueries(sqlite: Sqlite) {
+  return {
+    byId: sqlite.prepare<[string], QuoteRow>('SELECT * FROM quotes WHERE id = ? AND cl % 2 = 1'),
+    ofDeal: sqlite.prepare<[string], QuoteRow>('SELECT * FROM quotes WHERE deal_id = ? AND cl % 2 = 1 ORDER BY created_at DESC'),
+    pending: sqlite.prepare<[], QuoteRow>(
+      `SELECT q.* FROM quotes q JOIN deals d ON d.id = q.deal_id AND d.cl % 2 = 1
+       WHERE q.cl % 2 = 1 AND q.status = 'sent' ORDER BY q.sent_at DESC`,
+    ),
+  };
+}
+
+export type StageEventRow = Pick<SqlRow<typeof dealStageEvents>, 'deal_id' | 'to_stage_id' | 'at'>;
+
+/** The figures of PipelineAnalytics (analytics.ts), over live deals. */
+export function createAnalyticsQueries(sqlite: Sqlite) {
+  return {
+    events: sqlite.prepare<[string], StageEventRow>(
+      `SELECT e.deal_id, e.to_stage_id, e.at FROM deal_stage_events e JOIN deals d ON d.id = e.deal_id AND d.cl % 2 = 1
+       WHERE e.pipeline_id = ?`,
+    ),
+    ownerRows: sqlite.prepare<
+      [number, number, number, number, number, number, number, number, number, number],
+      { owner: string; currency: string; created: number; won: number; lost: number; won_value: number; days_to_close: number | null }
+    >(
+      `SELECT d.owner, d.currency,
+              SUM(d.created_at >= ? AND d.created_at < ?) AS created,
+              SUM(s.outcome = 'won' AND d.closed_at >= ? AND d.closed_at < ?) AS won,
+              SUM(s.outcome = 'lost' AND d.closed_at >= ? AND d.closed_at < ?) AS lost,
+              SUM(CASE WHEN s.outcome = 'won' AND d.closed_at >= ? AND d.closed_at < ? THEN d.value_minor ELSE 0 END) AS won_value,
+              AVG(CASE WHEN s.outcome = 'won' AND d.closed_at >= ? AND d.closed_at < ?
+                       THEN (d.closed_at - d.created_at) / 86400000.0 END) AS days_to_close
+       FROM deals d JOIN stages s ON s.id = d.stage_id
+       WHERE d.cl % 2 = 1 GROUP BY d.owner, d.currency
+       HAVING created + won + lost > 0
+       ORDER BY won_value DESC, d.owner`,
+    ),
+    forecastRows: sqlite.prepare<[], { month: string | null; currency: string; count: number; total: number; weighted: number }>(
+      `SELECT CASE WHEN d.expected_close_at IS NULL THEN NULL
+                   ELSE strftime('%Y-%m', d.expected_close_at / 1000, 'unixepoch') END AS month,
+              d.currency, COUNT(*) AS count, SUM(d.value_minor) AS total,
+              SUM(d.value_minor * COALESCE(d.probability_bp, s.probability_bp, 0)) / 10000.0 AS weighted
+       FROM deals d JOIN stages s ON s.id = d.stage_id
+       WHERE d.cl % 2 = 1 AND s.outcome = 'open'
+       GROUP BY month, d.currency ORDER BY month IS NULL, month`,
+    ),
+  };
+}
+
+/** What ContactScorer (scores.ts) weighs, for one live contact. */
+export function createScoreQueries(sqlite: Sqlite) {
+  return {
+    contact: sqlite.prepare<[string], { phones: string; emails: string; company: string; potential_value_minor: number | null; do_not_contact: number; status: string }>(
+      'SELECT phones, emails, company, potential_value_minor, do_not_contact, status FROM contacts WHERE id = ? AND cl % 2 = 1',
+    ),
+    lastActivity: sqlite.prepare<[string, string], { at: number | null }>(
+      `SELECT MAX(at) AS at FROM (
+         SELECT MAX(created_at) AS at FROM notes WHERE contact_id = ? AND cl % 2 = 1
+         UNION ALL SELECT MAX(started_at) FROM calls WHERE contact_id = ? AND cl % 2 = 1)`,
+    ),
+    touches: sqlite.prepare<[string, number, string, number], { n: number }>(
+      `SELECT (SELECT COUNT(*) FROM notes WHERE contact_id = ? AND cl % 2 = 1 AND created_at >= ?)
+            + (SELECT COUNT(*) FROM calls WHERE contact_id = ? AND cl % 2 = 1 AND started_at >= ?) AS n`,
+    ),
+    overdue: sqlite.prepare<[string, number], { n: number }>(
+      'SELECT COUNT(*) AS n FROM follow_ups WHERE contact_id = ? AND cl % 2 = 1 AND done_at IS NULL AND due_at < ?',
+    ),
+    deals: sqlite.prepare<[string], { outcome: string; updated_at: number; closed_at: number | null; expected_days: number | null; entered_at: number | null }>(
+      `SELECT s.outcome, d.updated_at, d.closed_at, s.expected_days,
+              (SELECT MAX(e.at) FROM deal_stage_events e WHERE e.deal_id = d.id) AS entered_at
+       FROM deals d JOIN stages s ON s.id = d.stage_id WHERE d.contact_id = ? AND d.cl % 2 = 1`,
+    ),
   };
 }

@@ -6,31 +6,14 @@ import type { z } from 'zod';
 import { quoteTotals } from '../../src-shared/domain/quote-math';
 import { quoteStatuses, type Quote, type QuoteDraftSchema, type QuoteLine, type QuotePatchSchema } from '../../src-shared/domain/quote';
 import { AppError } from '../../src-shared/errors';
-import type { Sqlite } from '../db/open';
 import type { ContactsService } from '../contacts/service';
 import type { FilesService } from '../files/service';
 import type { NotesService } from '../notes/service';
-import type { SettingsService } from '../settings/service';
-import type { MutationEngine } from '../sync/mutation-engine';
-import type { RowLifecycle } from '../sync/row-lifecycle';
-import type { FieldValues } from '../sync/synced-tables';
+import type { FieldValues } from '../writes/synced-tables';
 import type { PipelineService } from './service';
 import { renderQuotePdf } from './quote-pdf';
-
-interface QuoteRow {
-  id: string;
-  deal_id: string;
-  contact_id: string;
-  number: string;
-  status: string;
-  currency: string;
-  lines: string;
-  notes: string;
-  valid_until: number | null;
-  sent_at: number | null;
-  file_id: string | null;
-  created_at: number;
-}
+import { createQuoteQueries, type QuoteRow } from './queries';
+import { WritingService, type WriteDeps } from '../writes/write-deps';
 
 function rowToQuote(row: QuoteRow, now: number): Quote {
   const lines = JSON.parse(row.lines) as QuoteLine[];
@@ -56,43 +39,43 @@ function rowToQuote(row: QuoteRow, now: number): Quote {
   };
 }
 
-export class QuotesService {
-  private readonly byId;
-  private readonly ofDeal;
-  private readonly pending;
+export interface QuotesDeps extends WriteDeps {
+  pipelines: PipelineService;
+  contacts: ContactsService;
+  /** The sent quote's PDF is attached to the contact as a file, and noted on its timeline. */
+  files: FilesService;
+  notes: NotesService;
+}
 
-  constructor(
-    sqlite: Sqlite,
-    private readonly engine: MutationEngine,
-    private readonly lifecycle: RowLifecycle,
-    private readonly settings: SettingsService,
-    private readonly pipelines: PipelineService,
-    private readonly contacts: ContactsService,
-    private readonly files: FilesService,
-    private readonly notes: NotesService,
-    private readonly now: () => number,
-  ) {
-    this.byId = sqlite.prepare<[string], QuoteRow>('SELECT * FROM quotes WHERE id = ? AND cl % 2 = 1');
-    this.ofDeal = sqlite.prepare<[string], QuoteRow>('SELECT * FROM quotes WHERE deal_id = ? AND cl % 2 = 1 ORDER BY created_at DESC');
-    this.pending = sqlite.prepare<[], QuoteRow>(
-      `SELECT q.* FROM quotes q JOIN deals d ON d.id = q.deal_id AND d.cl % 2 = 1
-       WHERE q.cl % 2 = 1 AND q.status = 'sent' ORDER BY q.sent_at DESC`,
-    );
+export class QuotesService extends WritingService {
+  private readonly queries;
+  private readonly pipelines: PipelineService;
+  private readonly contacts: ContactsService;
+  private readonly files: FilesService;
+  private readonly notes: NotesService;
+
+  constructor(deps: QuotesDeps) {
+    super(deps);
+    this.pipelines = deps.pipelines;
+    this.contacts = deps.contacts;
+    this.files = deps.files;
+    this.notes = deps.notes;
+    this.queries = createQuoteQueries(deps.sqlite);
   }
 
   get(id: string): Quote {
-    const row = this.byId.get(id);
+    const row = this.queries.byId.get(id);
     if (!row) throw new AppError('not_found', 'That quote does not exist or was deleted.', 'id');
     return rowToQuote(row, this.now());
   }
 
   listForDeal(dealId: string): Quote[] {
-    return this.ofDeal.all(dealId).map((row) => rowToQuote(row, this.now()));
+    return this.queries.ofDeal.all(dealId).map((row) => rowToQuote(row, this.now()));
   }
 
   /** Sent, not yet answered and not expired: what the dashboard shows as pending. */
   pendingQuotes(): Quote[] {
-    return this.pending
+    return this.queries.pending
       .all()
       .map((row) => rowToQuote(row, this.now()))
       .filter((quote) => quote.status === 'sent');

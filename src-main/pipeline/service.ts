@@ -12,23 +12,12 @@ import {
   type StageDraftSchema,
 } from '../../src-shared/domain/pipeline';
 import { AppError } from '../../src-shared/errors';
-import type { Sqlite } from '../db/open';
-import type { SettingsService } from '../settings/service';
-import type { MutationEngine, MutationTx } from '../sync/mutation-engine';
-import type { RowLifecycle } from '../sync/row-lifecycle';
-import type { FieldValues } from '../sync/synced-tables';
-import { createPipelineQueries, dealColumns, dealJoins, rowToDeal, type DealRow } from './queries';
+import type { MutationTx } from '../writes/mutation-engine';
+import type { FieldValues } from '../writes/synced-tables';
+import { createPipelineQueries, rowToDeal, type DealListQuery } from './queries';
+import { WritingService, type WriteDeps } from '../writes/write-deps';
 
 const positionStep = 1000;
-
-export interface DealListQuery {
-  pipelineId?: string;
-  stageId?: string;
-  owner?: string;
-  sort: { field: 'title' | 'contact' | 'stage' | 'valueMinor' | 'expectedCloseAt' | 'owner' | 'updatedAt'; direction: 'asc' | 'desc' };
-  offset: number;
-  limit: number;
-}
 
 export interface BoardColumn {
   stage: Stage;
@@ -38,17 +27,12 @@ export interface BoardColumn {
   deals: Deal[];
 }
 
-export class PipelineService {
+export class PipelineService extends WritingService {
   readonly queries;
 
-  constructor(
-    private readonly sqlite: Sqlite,
-    private readonly engine: MutationEngine,
-    private readonly lifecycle: RowLifecycle,
-    private readonly settings: SettingsService,
-    private readonly now: () => number,
-  ) {
-    this.queries = createPipelineQueries(sqlite);
+  constructor(deps: WriteDeps) {
+    super(deps);
+    this.queries = createPipelineQueries(deps.sqlite);
   }
 
   list(): Pipeline[] {
@@ -128,37 +112,10 @@ export class PipelineService {
 
   /** Deals of a pipeline (or all), optionally of one stage or owner, sorted and paged. */
   listDeals(query: DealListQuery): { total: number; items: Deal[] } {
-    const conditions = ['d.cl % 2 = 1'];
-    const params: unknown[] = [];
-    if (query.pipelineId) {
-      conditions.push('d.pipeline_id = ?');
-      params.push(query.pipelineId);
-    }
-    if (query.stageId) {
-      conditions.push('d.stage_id = ?');
-      params.push(query.stageId);
-    }
-    if (query.owner) {
-      conditions.push('d.owner = ?');
-      params.push(query.owner);
-    }
-    const direction = query.sort.direction === 'asc' ? 'ASC' : 'DESC';
-    const order = {
-      title: `d.title COLLATE NOCASE ${direction}`,
-      contact: `c.name COLLATE NOCASE ${direction}`,
-      stage: `s.position ${direction}`,
-      valueMinor: `d.value_minor ${direction}`,
-      expectedCloseAt: `d.expected_close_at ${direction} NULLS LAST`,
-      owner: `d.owner COLLATE NOCASE ${direction}`,
-      updatedAt: `d.updated_at ${direction}`,
-    }[query.sort.field];
-    const where = conditions.join(' AND ');
-    const rows = this.sqlite
-      .prepare<unknown[], DealRow>(`SELECT ${dealColumns} FROM deals d ${dealJoins} WHERE ${where} ORDER BY ${order}, d.id ${direction} LIMIT ? OFFSET ?`)
-      .all(...params, query.limit, query.offset);
-    const total = this.sqlite.prepare<unknown[], { n: number }>(`SELECT COUNT(*) AS n FROM deals d WHERE ${where}`).get(...params)!.n;
+    const { total, rows } = this.queries.dealPage(query);
     return { total, items: rows.map(rowToDeal) };
   }
+
 
   createDeal(draft: z.output<typeof DealDraftSchema>): Deal {
     this.lifecycle.requireAlive('contacts', draft.contactId, 'contact', 'contactId');

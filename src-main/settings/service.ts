@@ -7,7 +7,11 @@ export class SettingsService {
   private cached: Settings | undefined;
   private readonly listeners = new Set<() => void>();
 
-  constructor(private readonly state: LocalState) {}
+  private readonly state: LocalState;
+
+  constructor(deps: { state: LocalState }) {
+    this.state = deps.state;
+  }
 
   get(): Settings {
     if (!this.cached) {

@@ -1,8 +1,10 @@
-import type { Handlers } from '../../src-shared/ipc/contract';
+import type { HandlerMap } from '../../src-shared/ipc/channel';
+import type { syncChannels } from '../../src-shared/ipc/sync';
 import type { SyncEngine } from './sync-engine';
 import type { SyncService } from './service';
+import type { SetAsideStore } from './set-aside';
 
-export function syncHandlers(engine: SyncEngine, sync: SyncService) {
+export function syncHandlers(engine: SyncEngine, sync: SyncService, setAside: SetAsideStore) {
   return {
     'sync.status': () => engine.status(),
     'sync.createWorkspace': (input) => sync.createWorkspace(input),
@@ -13,5 +15,6 @@ export function syncHandlers(engine: SyncEngine, sync: SyncService) {
     'sync.removeMember': ({ memberId }) => sync.removeMember(memberId),
     'sync.leave': () => sync.leave(),
     'sync.now': () => engine.syncNow(),
-  } satisfies Pick<Handlers, Extract<keyof Handlers, `sync.${string}`>>;
+    'sync.setAside': ({ limit }) => setAside.list(limit),
+  } satisfies HandlerMap<typeof syncChannels>;
 }

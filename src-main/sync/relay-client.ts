@@ -1,14 +1,12 @@
 import type { z } from 'zod';
 import WebSocket from 'ws';
 import {
-  DeviceCredentialsSchema,
-  InviteResponseSchema,
+  livePath,
   PokeSchema,
-  PullResponseSchema,
-  PushResponseSchema,
   RelayErrorSchema,
-  SnapshotResponseSchema,
-  WorkspaceInfoSchema,
+  relayRoutes,
+  routePath,
+  type RelayRouteSpec,
   type WireChange,
 } from '../../src-shared/sync/protocol';
 
@@ -37,51 +35,60 @@ export class RelayClient {
   ) {}
 
   createWorkspace(body: { workspaceName: string; memberName: string; deviceName: string }) {
-    return this.request('POST', '/v1/workspaces', DeviceCredentialsSchema, body);
+    return this.call(relayRoutes.createWorkspace, { body });
   }
 
   join(body: { inviteCode: string; memberName: string; deviceName: string }) {
-    return this.request('POST', '/v1/join', DeviceCredentialsSchema, body);
+    return this.call(relayRoutes.join, { body });
   }
 
   invite() {
-    return this.request('POST', '/v1/invites', InviteResponseSchema, {});
+    return this.call(relayRoutes.invite, { body: {} });
   }
 
   workspace() {
-    return this.request('GET', '/v1/workspace', WorkspaceInfoSchema);
+    return this.call(relayRoutes.workspace);
   }
 
   revokeDevice(deviceId: string) {
-    return this.request('POST', `/v1/devices/${encodeURIComponent(deviceId)}/revoke`, undefined, {});
+    return this.call(relayRoutes.revokeDevice, { params: { id: deviceId }, body: {} });
   }
 
   removeMember(memberId: string) {
-    return this.request('POST', `/v1/members/${encodeURIComponent(memberId)}/remove`, undefined, {});
+    return this.call(relayRoutes.removeMember, { params: { id: memberId }, body: {} });
   }
 
   push(changes: WireChange[]) {
-    return this.request('POST', '/v1/push', PushResponseSchema, { changes });
+    return this.call(relayRoutes.push, { body: { changes } });
   }
 
   pull(after: number, limit: number) {
-    return this.request('GET', `/v1/pull?after=${after}&limit=${limit}`, PullResponseSchema);
+    return this.call(relayRoutes.pull, { query: { after, limit } });
   }
 
   snapshot(after: string | null, limit: number) {
-    const query = after === null ? `limit=${limit}` : `after=${encodeURIComponent(after)}&limit=${limit}`;
-    return this.request('GET', `/v1/snapshot?${query}`, SnapshotResponseSchema);
+    return this.call(relayRoutes.snapshot, { query: after === null ? { limit } : { after, limit } });
   }
 
-  /** Opens the live channel; `onPoke` gets the newest sequence after each push to the workspace. */
-  live(onPoke: (newestSeq: number) => void, onClose: () => void, onOpen: () => void = () => {}): { close(): void } {
-    const url = new URL('/v1/live', this.baseUrl);
+  /**
+   * Opens the live channel; `onPoke` gets the newest sequence after each push to the workspace,
+   * `onMessage` every other message (a ringing call: src-shared/sync/telephony.ts), unchecked.
+   */
+  live(
+    onPoke: (newestSeq: number) => void,
+    onClose: () => void,
+    onOpen: () => void = () => {},
+    onMessage: (message: unknown) => void = () => {},
+  ): { close(): void } {
+    const url = new URL(livePath, this.baseUrl);
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
     const socket = new WebSocket(url, [`fieldbook.${this.token ?? ''}`]);
     socket.on('message', (data) => {
       try {
-        const poke = PokeSchema.safeParse(JSON.parse(String(data)));
+        const message: unknown = JSON.parse(String(data));
+        const poke = PokeSchema.safeParse(message);
         if (poke.success) onPoke(poke.data.newestSeq);
+        else onMessage(message);
       } catch {
         // A malformed message from the relay is ignored; the next pull is the truth anyway.
       }
@@ -92,7 +99,29 @@ export class RelayClient {
     return { close: () => socket.terminate() };
   }
 
-  private async request<S extends z.ZodType>(
+  /** Sends a request of one of the protocol's routes and checks the answer against its schema. */
+  call<R extends RelayRouteSpec>(
+    route: R,
+    options: { params?: Record<string, string>; query?: Record<string, string | number>; body?: unknown } = {},
+  ): Promise<z.output<R['response']>> {
+    const query = options.query ? `?${new URLSearchParams(Object.entries(options.query).map(([name, value]) => [name, String(value)] as [string, string]))}` : '';
+    return this.request<R['response']>(route.method, routePath(route, options.params) + query, route.response, options.body);
+  }
+
+  /** The response to a request with this device's token, for bodies that are not JSON (a recording). */
+  async fetchRaw(path: string): Promise<Response> {
+    try {
+      return await this.fetchImpl(new URL(path, this.baseUrl), {
+        headers: this.token ? { authorization: `Bearer ${this.token}` } : {},
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch (error) {
+      throw new RelayError('offline', `Cannot reach the relay at ${this.baseUrl} (${describeNetworkError(error)}).`, 0);
+    }
+  }
+
+  /** A JSON request answered in the protocol's error form; also used by the phone line's routes. */
+  async request<S extends z.ZodType>(
     method: 'GET' | 'POST',
     path: string,
     schema: S | undefined,

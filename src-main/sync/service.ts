@@ -10,10 +10,13 @@ export class SyncService {
   /** Set while joining, so that "unknown invite" is shown at the invite code field. */
   private joining = false;
 
-  constructor(
-    private readonly engine: SyncEngine,
-    private readonly settings: SettingsService,
-  ) {}
+  private readonly engine: SyncEngine;
+  private readonly settings: SettingsService;
+
+  constructor(deps: { engine: SyncEngine; settings: SettingsService }) {
+    this.engine = deps.engine;
+    this.settings = deps.settings;
+  }
 
   async createWorkspace(input: { relayUrl: string; workspaceName: string; memberName: string; deviceName: string }) {
     this.refuseIfConfigured();
@@ -86,19 +89,25 @@ export class SyncService {
       return await work();
     } catch (error) {
       if (!(error instanceof RelayError)) throw error;
-      const codes: Record<string, ErrorCode> = {
-        forbidden: 'forbidden',
-        unauthorized: 'forbidden',
-        not_found: 'not_found',
-        invalid_input: 'invalid_input',
-        offline: 'unavailable',
-        rate_limited: 'unavailable',
-      };
-      const code = codes[error.code] ?? (error.status >= 500 ? 'unavailable' : 'conflict');
       // An unknown, used or expired invite is about the code the person typed.
-      throw new AppError(code, error.message, joining && error.code === 'not_found' ? 'inviteCode' : undefined);
+      throw relayErrorToAppError(error, joining && error.code === 'not_found' ? 'inviteCode' : undefined);
     }
   }
+}
+
+const appErrorCodes: Record<string, ErrorCode> = {
+  forbidden: 'forbidden',
+  unauthorized: 'forbidden',
+  not_found: 'not_found',
+  invalid_input: 'invalid_input',
+  offline: 'unavailable',
+  rate_limited: 'unavailable',
+};
+
+/** A relay's refusal as an error the user can act on (also the phone line's: src-main/phone). */
+export function relayErrorToAppError(error: RelayError, field?: string): AppError {
+  const code = appErrorCodes[error.code] ?? (error.status >= 500 ? 'unavailable' : 'conflict');
+  return new AppError(code, error.message, field);
 }
 
 function deviceLabel(name: string): string {

@@ -1,10 +1,13 @@
 import type { SyncStatus } from '../../src-shared/domain/sync';
 import { parseHlc } from '../../src-shared/hlc';
+import { toStorableText } from '../../src-shared/sync/change-contract';
 import type { DeviceCredentials, WireChange } from '../../src-shared/sync/protocol';
 import { maxPushBatch, maxRequestBytes } from '../../src-shared/sync/protocol';
 import type { SecretStore } from '../core/secret-store';
 import type { LocalState } from '../settings/local-state';
-import type { ChangeRecord, MutationEngine } from './mutation-engine';
+import type { ChangeRecord } from '../writes/change-log';
+import type { MutationEngine } from '../writes/mutation-engine';
+import { describeSyncFailure, type SyncProblem } from './failures';
 import { RelayClient, RelayError, type Fetch } from './relay-client';
 
 interface SyncConfig {
@@ -19,7 +22,51 @@ interface SyncConfig {
 
 const configKey = 'sync.config';
 const cursorKey = 'sync.cursor';
+const rejoinKey = 'sync.rejoin';
 const tokenSecret = 'relay-device-token';
+
+/** Where a copied or restored laptop synced before, so it can be asked to join again. */
+export interface RejoinNotice {
+  relayUrl: string;
+  workspaceName: string;
+  /** `restored`: from a Fieldbook backup; `copied`: a data folder whose sealing key is elsewhere. */
+  reason: 'restored' | 'copied';
+  backupCreatedAt: string | null;
+}
+
+/**
+ * Whether this data folder holds a device token this computer cannot open (the folder was copied
+ * from another computer without the key that seals it).
+ */
+export function hasUnreadableToken(secrets: SecretStore): boolean {
+  try {
+    secrets.get(tokenSecret);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Forgets this laptop's place in its workspace (its token, cursor and settings; the data stays)
+ * and remembers where it was, so the sync status asks to join that workspace again.
+ */
+export function forgetWorkspaceForRejoin(state: LocalState, secrets: SecretStore, notice: Omit<RejoinNotice, 'relayUrl' | 'workspaceName'>): void {
+  const config = state.get<SyncConfig>(configKey);
+  if (!config) return;
+  state.set<RejoinNotice>(rejoinKey, { relayUrl: config.relayUrl, workspaceName: config.workspaceName, ...notice });
+  secrets.delete(tokenSecret);
+  state.delete(configKey);
+  state.delete(cursorKey);
+}
+
+function rejoinMessage(notice: RejoinNotice): string {
+  const what =
+    notice.reason === 'restored'
+      ? `This data was restored from a backup${notice.backupCreatedAt ? ` made ${notice.backupCreatedAt.slice(0, 10)}` : ''}`
+      : "This data was copied from another computer (this laptop's sync key stayed there)";
+  return `${what}, so this laptop must join the workspace "${notice.workspaceName}" again: ask an admin of the workspace for an invite code, then choose Join a workspace. Everything on this laptop is kept and shared once it has joined.`;
+}
 const pullPage = 1000;
 const snapshotPage = 2000;
 
@@ -34,6 +81,14 @@ export interface SyncEngineOptions {
   periodicMs?: number;
   /** The network, replaceable in fault tests. */
   fetch?: Fetch;
+  /** Live messages other than pokes (a ringing call), unchecked: the receiver validates them. */
+  onLiveMessage?: (message: unknown) => void;
+  /** After a cycle that pushed and pulled everything: this laptop is caught up with the relay. */
+  onCaughtUp?: () => void;
+  /** Changes this laptop set aside (remote-validation.ts): counted in the status, and where the relay's refusals go. */
+  setAside?: { count(): number; add(change: ChangeRecord, reason: string): void };
+  /** Where each failure is logged with its cause (never shown as such to the person). */
+  logError?: (error: unknown, context: string) => void;
 }
 
 /**
@@ -54,7 +109,7 @@ export class SyncEngine {
   private closed = false;
   private lastSyncedAt: number | null = null;
   private offlineSince: number | null = null;
-  private problem: { state: 'offline' | 'error'; message: string } | null = null;
+  private problem: SyncProblem | null = null;
   private readonly unsubscribe: () => void;
 
   constructor(private readonly options: SyncEngineOptions) {
@@ -71,18 +126,21 @@ export class SyncEngine {
   status(): SyncStatus {
     const config = this.config;
     const pendingChanges = this.options.engine.pendingCount();
+    const rejoin = config ? undefined : this.options.state.get<RejoinNotice>(rejoinKey);
     const base = {
       pendingChanges,
       lastSyncedAt: this.lastSyncedAt,
       offlineSince: this.offlineSince,
-      relayUrl: config?.relayUrl ?? null,
-      workspaceName: config?.workspaceName ?? null,
+      relayUrl: config?.relayUrl ?? rejoin?.relayUrl ?? null,
+      workspaceName: config?.workspaceName ?? rejoin?.workspaceName ?? null,
       memberName: config?.memberName ?? null,
       role: config?.role ?? null,
       secretProtection: this.options.secrets.protection,
+      setAsideChanges: this.options.setAside?.count() ?? 0,
+      action: null,
     };
-    if (!config) return { ...base, state: 'not_configured', message: null };
-    if (this.problem) return { ...base, state: this.problem.state, message: this.problem.message };
+    if (!config) return { ...base, state: 'not_configured', message: rejoin ? rejoinMessage(rejoin) : null, action: rejoin ? 'rejoin' : null };
+    if (this.problem) return { ...base, state: this.problem.state, message: this.problem.message, action: this.problem.action };
     if (this.running) return { ...base, state: 'syncing', message: null };
     return { ...base, state: pendingChanges > 0 ? 'pending' : 'synced', message: null };
   }
@@ -101,6 +159,7 @@ export class SyncEngine {
       deviceId: rest.deviceId,
     });
     this.options.state.set(cursorKey, 0);
+    this.options.state.delete(rejoinKey);
     this.problem = null;
     this.failures = 0;
   }
@@ -117,6 +176,7 @@ export class SyncEngine {
     this.options.secrets.delete(tokenSecret);
     this.options.state.delete(configKey);
     this.options.state.delete(cursorKey);
+    this.options.state.delete(rejoinKey);
     this.problem = null;
     this.offlineSince = null;
     this.lastSyncedAt = null;
@@ -195,6 +255,7 @@ export class SyncEngine {
         },
         // Pokes sent while the socket was down are lost: pull once it is back.
         () => this.schedule(0),
+        (message) => this.options.onLiveMessage?.(message),
       );
     } catch {
       this.live = undefined;
@@ -215,8 +276,15 @@ export class SyncEngine {
         this.again = false;
         const client = this.client();
         await this.bootstrapIfNew(client);
-        await this.pushAll(client);
+        // A push the relay refuses must not stop this laptop hearing from the others.
+        let pushFailure: unknown;
+        try {
+          await this.pushAll(client);
+        } catch (error) {
+          pushFailure = error;
+        }
         await this.pullAll(client);
+        if (pushFailure !== undefined) throw pushFailure;
       } while (this.again);
       this.lastSyncedAt = this.options.now();
       this.problem = null;
@@ -224,6 +292,7 @@ export class SyncEngine {
       this.failures = 0;
       this.schedule(this.options.periodicMs ?? 30_000);
       if (!this.live) this.connectLive();
+      this.options.onCaughtUp?.();
     } catch (error) {
       this.recordFailure(error);
     } finally {
@@ -251,8 +320,15 @@ export class SyncEngine {
       const batch = limitBySize(this.options.engine.outbox(maxPushBatch).map(({ change }) => toWire(change)));
       if (batch.length === 0) return;
       const response = await client.push(batch);
-      this.options.engine.markPushed(response.acknowledged);
-      if (response.acknowledged.length === 0) return;
+      // A change the relay refuses can never be sent as it is: it is kept aside here, with the
+      // relay's reason, and no longer holds up the outbox.
+      for (const refusal of response.refused) {
+        const change = batch.find((candidate) => candidate.changeId === refusal.changeId);
+        if (change) this.options.setAside?.add({ ...change, deviceId: this.options.engine.deviceId }, `the relay refused it: ${refusal.reason}`);
+        this.options.logError?.(new Error(refusal.reason), `sync: the relay refused change ${refusal.changeId}`);
+      }
+      this.options.engine.markPushed([...response.acknowledged, ...response.refused.map((refusal) => refusal.changeId)]);
+      if (response.acknowledged.length + response.refused.length === 0) return;
     }
   }
 
@@ -280,20 +356,10 @@ export class SyncEngine {
   private recordFailure(error: unknown): void {
     if (this.closed) return;
     this.failures += 1;
-    if (error instanceof RelayError && (error.code === 'offline' || error.status >= 500 || error.code === 'rate_limited')) {
-      this.offlineSince ??= this.options.now();
-      this.problem = { state: 'offline', message: error.message };
-    } else if (error instanceof RelayError && error.code === 'unauthorized') {
-      this.problem = {
-        state: 'error',
-        message: 'The relay no longer accepts this laptop (it was removed or revoked). Ask your admin for a new invite.',
-      };
-    } else if (error instanceof RelayError) {
-      this.problem = { state: 'error', message: error.message };
-    } else {
-      this.problem = { state: 'error', message: 'Sync stopped on an unexpected error; it will try again.' };
-    }
-    if (!(error instanceof RelayError && error.code === 'unauthorized')) this.schedule(this.retryDelay());
+    this.problem = describeSyncFailure(error, this.failures);
+    if (this.problem.state === 'offline') this.offlineSince ??= this.options.now();
+    this.options.logError?.(error, `sync failed (${this.failures} in a row; shown as: ${this.problem.message})`);
+    if (this.problem.retry) this.schedule(this.retryDelay());
   }
 
   private retryDelay(): number {
@@ -318,8 +384,14 @@ function limitBySize(batch: WireChange[]): WireChange[] {
   return batch;
 }
 
+/**
+ * A change as the relay can store it. Text from before the write path cleaned it (an author
+ * name with a NUL, a lone surrogate) would be refused by PostgreSQL and hold the outbox up.
+ */
 function toWire(change: ChangeRecord): WireChange {
-  return { ...change };
+  const fields: WireChange['fields'] = {};
+  for (const [name, value] of Object.entries(change.fields)) fields[name] = typeof value === 'string' ? toStorableText(value) : value;
+  return { ...change, fields, author: toStorableText(change.author).slice(0, 120) };
 }
 
 /** One snapshot row as change records, one per distinct clock, so the normal merge applies them. */

@@ -1,6 +1,6 @@
 import { parseHlc } from '../../src-shared/hlc';
 import type { TimelineItem } from '../../src-shared/domain/timeline';
-import type { FieldValues } from '../sync/synced-tables';
+import type { FieldValues } from '../writes/synced-tables';
 
 /** Contact columns whose changes a person cares to see on the timeline, with their labels. */
 const labelledColumns: Record<string, string> = {

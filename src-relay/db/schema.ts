@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, index, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, customType, index, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 
 // The relay's database, one schema for embedded PGlite and for PostgreSQL. Times are epoch
 // milliseconds (as everywhere in Fieldbook) and come from the relay's injectable clock.
@@ -81,9 +81,15 @@ export interface StoredPayload {
 export const changes = pgTable(
   'changes',
   {
-    // One sequence for all workspaces: seqs of one workspace are increasing but not contiguous.
+    /** Storage order across all workspaces; never shown to a device. */
     seq: bigserial('seq', { mode: 'number' }).primaryKey(),
     workspaceId: text('workspace_id').notNull(),
+    /**
+     * The sequence devices see: per workspace, so one workspace learns nothing of another's
+     * traffic. Rows stored before it existed kept their global seq as their number (so every
+     * device's cursor stayed exact); later ones continue from the workspace's highest.
+     */
+    workspaceSeq: bigint('workspace_seq', { mode: 'number' }).notNull(),
     changeId: text('change_id').notNull(),
     /** The pushing device, taken from its token. */
     deviceId: text('device_id').notNull(),
@@ -94,14 +100,14 @@ export const changes = pgTable(
   },
   (table) => [
     uniqueIndex('changes_workspace_change_idx').on(table.workspaceId, table.changeId),
-    index('changes_workspace_seq_idx').on(table.workspaceId, table.seq),
+    uniqueIndex('changes_workspace_workspace_seq_idx').on(table.workspaceId, table.workspaceSeq),
   ],
 );
 
 /**
  * The latest value, clock and author of every field of every row: a compaction of the change log
  * so a new device bootstraps without replaying it. Kept in step in the push transaction; clients
- * still do all merging (see src-relay/row-state.ts).
+ * still merge every change they pull; both use the rule of src-shared/sync/merge.ts.
  */
 export const rowState = pgTable(
   'row_state',
@@ -117,3 +123,93 @@ export const rowState = pgTable(
 );
 
 export const relaySchema = { workspaces, members, devices, invites, changes, rowState };
+
+// ---- The office phone line (src-relay/telephony) ----------------------------------------------
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+/** One Twilio account per workspace. `sealedSecrets` is AES-256-GCM under the relay's secret key. */
+export const telephonyAccounts = pgTable('telephony_accounts', {
+  workspaceId: text('workspace_id')
+    .primaryKey()
+    .references(() => workspaces.id),
+  accountSid: text('account_sid').notNull(),
+  sealedSecrets: text('sealed_secrets').notNull(),
+  officeNumbers: jsonb('office_numbers').$type<string[]>().notNull(),
+  publicUrl: text('public_url').notNull(),
+  handling: jsonb('handling').$type<Record<string, unknown>>().notNull(),
+  webhooksConfiguredAt: epochMs('webhooks_configured_at'),
+  /** Calls that started before this are known (webhooks or a catch-up reached them). */
+  caughtUpTo: epochMs('caught_up_to'),
+  lastCatchUpAt: epochMs('last_catch_up_at'),
+  updatedAt: epochMs('updated_at').notNull(),
+});
+
+/**
+ * What Twilio has said about each call leg, merged forward only, and the call row fields the
+ * relay last wrote for it (`written`), so a repeated or stale callback writes nothing.
+ */
+export const telephonyCalls = pgTable(
+  'telephony_calls',
+  {
+    workspaceId: text('workspace_id').notNull(),
+    callSid: text('call_sid').notNull(),
+    parentCallSid: text('parent_call_sid'),
+    facts: jsonb('facts').$type<Record<string, unknown>>().notNull(),
+    written: jsonb('written').$type<Record<string, string | number | null>>().notNull(),
+    updatedAt: epochMs('updated_at').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.workspaceId, table.callSid] }), index('telephony_calls_parent_idx').on(table.workspaceId, table.parentCallSid)],
+);
+
+/** Texts in and out: by MessageSid, and by the laptop's text id for sends (one send per id). */
+export const telephonyMessages = pgTable(
+  'telephony_messages',
+  {
+    workspaceId: text('workspace_id').notNull(),
+    textId: text('text_id').notNull(),
+    messageSid: text('message_sid'),
+    status: text('status').notNull(),
+    updatedAt: epochMs('updated_at').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.workspaceId, table.textId] }),
+    uniqueIndex('telephony_messages_sid_idx').on(table.workspaceId, table.messageSid),
+  ],
+);
+
+/**
+ * Recordings copied from Twilio, kept in the relay's database until the relay's blob store
+ * serves them (src-relay/telephony/recording-store.ts is the seam).
+ */
+export const telephonyRecordings = pgTable(
+  'telephony_recordings',
+  {
+    workspaceId: text('workspace_id').notNull(),
+    recordingSid: text('recording_sid').notNull(),
+    callSid: text('call_sid').notNull(),
+    sha256: text('sha256').notNull(),
+    mimeType: text('mime_type').notNull(),
+    bytes: bytea('bytes').notNull(),
+    storedAt: epochMs('stored_at').notNull(),
+    deletedAtTwilioAt: epochMs('deleted_at_twilio_at'),
+  },
+  (table) => [primaryKey({ columns: [table.workspaceId, table.recordingSid] }), index('telephony_recordings_sha_idx').on(table.workspaceId, table.sha256)],
+);
+
+/** Numbers that texted STOP (until START): no text goes to them. */
+export const telephonyOptOuts = pgTable(
+  'telephony_opt_outs',
+  {
+    workspaceId: text('workspace_id').notNull(),
+    number: text('number').notNull(),
+    optedOut: boolean('opted_out').notNull(),
+    changedAt: epochMs('changed_at').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.workspaceId, table.number] })],
+);
+
+export const telephonySchema = { telephonyAccounts, telephonyCalls, telephonyMessages, telephonyRecordings, telephonyOptOuts };

@@ -1,3 +1,4 @@
+import { relayRoutes } from '../../src-shared/sync/protocol';
 import { pingDatabase } from '../db/open';
 import { pullRoute, snapshotRoute } from './pull';
 import { pushRoute } from './push';
@@ -5,20 +6,20 @@ import type { Route } from './types';
 import { workspaceRoutes } from './workspaces';
 
 // Every HTTP route of the relay (besides GET /metrics and the /v1/live upgrade, which the server
-// handles itself). Paths follow src-shared/sync/protocol.ts and RelayClient in src-main/sync.
+// handles itself). Each takes its method and path from relayRoutes in src-shared/sync/protocol.ts,
+// as RelayClient in src-main/sync does.
 
 const healthRoute: Route = {
-  method: 'GET',
-  path: '/health',
+  ...relayRoutes.health,
   access: 'public',
   rateLimited: false,
   async handle({ db }) {
     await pingDatabase(db);
-    return { ok: true };
+    return { ok: true } as const;
   },
 };
 
-export const relayRoutes: readonly Route[] = [healthRoute, ...workspaceRoutes, pushRoute, pullRoute, snapshotRoute];
+export const routeHandlers: readonly Route[] = [healthRoute, ...workspaceRoutes, pushRoute, pullRoute, snapshotRoute];
 
 export interface MatchedRoute {
   route: Route;
@@ -27,9 +28,9 @@ export interface MatchedRoute {
 }
 
 /** Finds the route of `/v1/devices/abc/revoke` by its pattern `/v1/devices/:id/revoke`. */
-export function matchRoute(method: string, pathname: string): MatchedRoute | undefined {
+export function matchRoute(method: string, pathname: string, routes: readonly Route[] = routeHandlers): MatchedRoute | undefined {
   const parts = pathname.split('/');
-  for (const route of relayRoutes) {
+  for (const route of routes) {
     const pattern = route.path.split('/');
     if (route.method !== method || pattern.length !== parts.length) continue;
     const params: Record<string, string> = {};

@@ -1,9 +1,9 @@
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
-import { z } from 'zod';
-import type { PullResponse } from '../../src-shared/sync/protocol';
+import { relayRoutes, type PullResponse } from '../../src-shared/sync/protocol';
 import type { RelayTransaction } from '../db/open';
 import { changes, rowState } from '../db/schema';
 import { invalidInput, parseInput } from '../http';
+import { withoutRefusedChanges } from '../row-repair';
 import type { Route } from './types';
 
 // GET /v1/pull and GET /v1/snapshot. Each page is read in one REPEATABLE READ transaction, so
@@ -11,22 +11,11 @@ import type { Route } from './types';
 
 const readSnapshot = { isolationLevel: 'repeatable read', accessMode: 'read only' } as const;
 
-const PullQuerySchema = z.object({
-  after: z.coerce.number().int().min(0).default(0),
-  limit: z.coerce.number().int().min(1).max(1000).default(500),
-});
-
-// The client asks for 2000 rows a page (src-main/sync/sync-engine.ts); rows are small.
-const SnapshotQuerySchema = z.object({
-  after: z.string().max(400).optional(),
-  limit: z.coerce.number().int().min(1).max(5000).default(1000),
-});
-
 async function sequenceBounds(tx: RelayTransaction, workspaceId: string): Promise<{ oldestSeq: number; newestSeq: number }> {
   const [bounds] = await tx
     .select({
-      oldestSeq: sql<number>`coalesce(min(${changes.seq}), 0)`.mapWith(Number),
-      newestSeq: sql<number>`coalesce(max(${changes.seq}), 0)`.mapWith(Number),
+      oldestSeq: sql<number>`coalesce(min(${changes.workspaceSeq}), 0)`.mapWith(Number),
+      newestSeq: sql<number>`coalesce(max(${changes.workspaceSeq}), 0)`.mapWith(Number),
     })
     .from(changes)
     .where(eq(changes.workspaceId, workspaceId));
@@ -34,24 +23,23 @@ async function sequenceBounds(tx: RelayTransaction, workspaceId: string): Promis
 }
 
 export const pullRoute: Route = {
-  method: 'GET',
-  path: '/v1/pull',
+  ...relayRoutes.pull,
   access: 'device',
   async handle({ db, metrics, caller, query }): Promise<PullResponse> {
-    const { after, limit } = parseInput(PullQuerySchema, Object.fromEntries(query));
+    const { after, limit } = parseInput(relayRoutes.pull.query, Object.fromEntries(query));
     const page = await db.transaction(async (tx) => {
       const rows = await tx
         .select()
         .from(changes)
-        .where(and(eq(changes.workspaceId, caller.workspaceId), gt(changes.seq, after)))
-        .orderBy(asc(changes.seq))
+        .where(and(eq(changes.workspaceId, caller.workspaceId), gt(changes.workspaceSeq, after)))
+        .orderBy(asc(changes.workspaceSeq))
         .limit(limit + 1);
       return { rows, ...(await sequenceBounds(tx, caller.workspaceId)) };
     }, readSnapshot);
     metrics.pulls.add();
     return {
       changes: page.rows.slice(0, limit).map((row) => ({
-        seq: row.seq,
+        seq: row.workspaceSeq,
         change: {
           changeId: row.changeId,
           hlc: row.hlc,
@@ -77,11 +65,10 @@ export const pullRoute: Route = {
 const pageTokenPattern = /^(\d{1,18}):([a-z_][a-z0-9_]{0,62}):(.+)$/s;
 
 export const snapshotRoute: Route = {
-  method: 'GET',
-  path: '/v1/snapshot',
+  ...relayRoutes.snapshot,
   access: 'device',
   async handle({ db, caller, query }) {
-    const { after, limit } = parseInput(SnapshotQuerySchema, Object.fromEntries(query));
+    const { after, limit } = parseInput(relayRoutes.snapshot.query, Object.fromEntries(query));
     const token = after === undefined ? undefined : pageTokenPattern.exec(after);
     if (after !== undefined && !token) throw invalidInput('Invalid after: not a page token from a previous snapshot page.');
     const start = token ? { cursor: Number(token[1]), tableName: token[2]!, rowId: token[3]! } : undefined;
@@ -101,8 +88,13 @@ export const snapshotRoute: Route = {
         .limit(limit + 1);
       const page = rows.slice(0, limit);
       const last = page[page.length - 1];
+      const served = await withoutRefusedChanges(
+        tx,
+        caller.workspaceId,
+        page.map(({ tableName, rowId, fields, clocks, authors }) => ({ tableName, rowId, fields, clocks, authors })),
+      );
       return {
-        rows: page.map(({ tableName, rowId, fields, clocks, authors }) => ({ tableName, rowId, fields, clocks, authors })),
+        rows: served,
         cursor,
         nextPageAfter: rows.length > limit && last ? `${cursor}:${last.tableName}:${last.rowId}` : null,
       };

@@ -1,9 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { maxClockAheadMs, PushRequestSchema } from '../../src-shared/sync/protocol';
+import { checkChange } from '../../src-shared/sync/change-contract';
+import { maxClockAheadMs, relayRoutes, type WireChange } from '../../src-shared/sync/protocol';
 import { pokeChannel, type RelayTransaction } from '../db/open';
 import { changes, rowState, type StoredPayload } from '../db/schema';
-import { parseInput, RelayHttpError } from '../http';
-import { emptyRowState, foldChange, type RowStateValue } from '../row-state';
+import { findUnstorableText, invalidInput, parseInput, RelayHttpError } from '../http';
+import { emptyRowState, foldChange, type RowState } from '../../src-shared/sync/merge';
 import type { Route } from './types';
 
 // POST /v1/push: stores a batch of changes in the workspace's log, idempotently by change id,
@@ -20,12 +21,40 @@ export function describeDuration(ms: number): string {
   return `${Math.round(hours / 24)} days`;
 }
 
+/** Why the relay will not store this change, or null. */
+function refusalOf(change: WireChange): string | null {
+  const verdict = checkChange(change);
+  if (verdict.kind === 'invalid') return `No laptop can apply it: ${verdict.reason}.`;
+  // Tables and columns of newer versions pass unchecked, but still only storable text.
+  const unstorable = findUnstorableText({ fields: change.fields, author: change.author, rowId: change.rowId });
+  if (unstorable) return `${unstorable} contains a NUL character or a broken Unicode character, which the relay cannot store.`;
+  return null;
+}
+
 export const pushRoute: Route = {
-  method: 'POST',
-  path: '/v1/push',
+  ...relayRoutes.push,
   access: 'device',
   async handle({ db, now, metrics, caller, body }) {
-    const batch = parseInput(PushRequestSchema, await body()).changes;
+    // The shape of the batch is the protocol's: a batch that is not one is refused whole. Each
+    // change is then checked alone against the contract every laptop applies
+    // (src-shared/sync/change-contract.ts): one no laptop could store is refused with its reason
+    // and never stored, the others are, so one bad change does not hold up the sender's outbox.
+    const received = parseInput(relayRoutes.push.body, await body(), { storableText: false }).changes;
+    const refused: { changeId: string; reason: string }[] = [];
+    const batch = received.filter((change) => {
+      if (findUnstorableText(change.changeId)) throw invalidInput('Invalid changeId: it contains a NUL character or a broken Unicode character.');
+      const reason = refusalOf(change);
+      if (reason) refused.push({ changeId: change.changeId, reason });
+      return reason === null;
+    });
+    if (refused.length > 0) metrics.changesRefused.add(refused.length);
+    if (batch.length === 0) {
+      const [newest] = await db
+        .select({ seq: sql<number>`coalesce(max(${changes.workspaceSeq}), 0)`.mapWith(Number) })
+        .from(changes)
+        .where(eq(changes.workspaceId, caller.workspaceId));
+      return { acknowledged: [], refused, newestSeq: newest?.seq ?? 0 };
+    }
 
     // A change stamped in the future would win every merge until the real time catches up, so
     // the whole batch is refused (nothing stored) until the laptop's clock is set right.
@@ -47,12 +76,25 @@ export const pushRoute: Route = {
       // Holding this lock from before the insert until the commit makes sequence order equal
       // commit order within a workspace (other workspaces are not held up; a hash collision
       // between two workspace ids only serialises them).
+      // The lock also makes the workspace's next numbers ours until the commit.
       await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${caller.workspaceId}, 0))`);
-      const inserted = await tx
+      const already = await tx
+        .select({ changeId: changes.changeId })
+        .from(changes)
+        .where(and(eq(changes.workspaceId, caller.workspaceId), sql`${changes.changeId} = ANY(${sql.param(unique.map((change) => change.changeId))}::text[])`));
+      const known = new Set(already.map((row) => row.changeId));
+      const fresh = unique.filter((change) => !known.has(change.changeId));
+      const [highest] = await tx
+        .select({ seq: sql<number>`coalesce(max(${changes.workspaceSeq}), 0)`.mapWith(Number) })
+        .from(changes)
+        .where(eq(changes.workspaceId, caller.workspaceId));
+      const base = highest?.seq ?? 0;
+      const inserted = fresh.length === 0 ? [] : await tx
         .insert(changes)
         .values(
-          unique.map((change) => ({
+          fresh.map((change, index) => ({
             workspaceId: caller.workspaceId,
+            workspaceSeq: base + index + 1,
             changeId: change.changeId,
             // The pushing device, from its token; whatever the payload claims is ignored.
             deviceId: caller.deviceId,
@@ -67,21 +109,11 @@ export const pushRoute: Route = {
             receivedAt,
           })),
         )
-        .onConflictDoNothing({ target: [changes.workspaceId, changes.changeId] })
         .returning({ changeId: changes.changeId });
 
       // Only newly stored changes are folded in (folding one twice would be harmless anyway).
-      const fresh = new Set(inserted.map((row) => row.changeId));
-      await foldIntoRowState(
-        tx,
-        caller.workspaceId,
-        unique.filter((change) => fresh.has(change.changeId)),
-      );
-      const [newest] = await tx
-        .select({ seq: sql<number>`coalesce(max(${changes.seq}), 0)`.mapWith(Number) })
-        .from(changes)
-        .where(eq(changes.workspaceId, caller.workspaceId));
-      const newestSeq = newest?.seq ?? 0;
+      await foldIntoRowState(tx, caller.workspaceId, fresh);
+      const newestSeq = base + inserted.length;
       // Delivered by PostgreSQL (and PGlite) only when this transaction commits: never a poke
       // for changes a puller cannot see yet. Every relay process on the database receives it.
       if (inserted.length > 0) await tx.execute(sql`SELECT pg_notify(${pokeChannel}, ${`${caller.workspaceId}:${newestSeq}`})`);
@@ -90,14 +122,15 @@ export const pushRoute: Route = {
 
     metrics.pushes.add();
     metrics.changesStored.add(stored);
-    return { acknowledged: batch.map((change) => change.changeId), newestSeq };
+    return { acknowledged: batch.map((change) => change.changeId), refused, newestSeq };
   },
 };
 
-async function foldIntoRowState(
+/** Also used by the relay's own writes (src-relay/telephony/relay-author.ts). */
+export async function foldIntoRowState(
   tx: RelayTransaction,
   workspaceId: string,
-  fresh: { tableName: string; rowId: string; hlc: string; fields: RowStateValue['fields']; author: string }[],
+  fresh: { tableName: string; rowId: string; hlc: string; fields: RowState['fields']; author: string }[],
 ): Promise<void> {
   if (fresh.length === 0) return;
   const keys = [...new Map(fresh.map((change) => [rowKey(change.tableName, change.rowId), change])).values()];
@@ -114,7 +147,7 @@ async function foldIntoRowState(
         sql`(${rowState.tableName}, ${rowState.rowId}) IN (SELECT * FROM unnest(${tableNames}::text[], ${rowIds}::text[]))`,
       ),
     );
-  const states = new Map<string, RowStateValue>(
+  const states = new Map<string, RowState>(
     existing.map((row) => [rowKey(row.tableName, row.rowId), { fields: row.fields, clocks: row.clocks, authors: row.authors }]),
   );
   for (const change of fresh) {

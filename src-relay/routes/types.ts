@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Caller } from '../auth';
 import type { RelayDb } from '../db/open';
+import type { RelayRouteSpec } from '../../src-shared/sync/protocol';
 import type { RelayMetrics } from '../metrics';
 
 // What a route handler gets and declares. The server (src-relay/server.ts) matches the route,
@@ -24,11 +25,11 @@ export interface AuthedContext extends RouteContext {
   caller: Caller;
 }
 
-interface RouteBase {
-  method: 'GET' | 'POST';
-  /** `/v1/devices/:id/revoke`; also the `route` label of logs and metrics. */
-  path: string;
-}
+/**
+ * Method, path (`/v1/devices/:id/revoke`, also the `route` label of logs and metrics) and schemas
+ * of the route, spread from its declaration in src-shared/sync/protocol.ts.
+ */
+type RouteBase = RelayRouteSpec;
 
 export type Route =
   | (RouteBase & { access: 'public'; rateLimited: boolean; handle(context: RouteContext): Promise<unknown> })

@@ -1,11 +1,6 @@
 import { and, eq, gt, isNull, ne } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
-import {
-  CreateWorkspaceRequestSchema,
-  JoinWorkspaceRequestSchema,
-  type DeviceCredentials,
-  type WorkspaceInfo,
-} from '../../src-shared/sync/protocol';
+import { relayRoutes, type DeviceCredentials, type WorkspaceInfo } from '../../src-shared/sync/protocol';
 import { inviteLifetimeMs, newDeviceToken, newInviteCode, normaliseInviteCode, sha256Hex } from '../auth';
 import type { RelayTransaction } from '../db/open';
 import { devices, invites, members, workspaces } from '../db/schema';
@@ -48,12 +43,11 @@ async function addMemberWithDevice(
 
 export const workspaceRoutes: Route[] = [
   {
-    method: 'POST',
-    path: '/v1/workspaces',
+    ...relayRoutes.createWorkspace,
     access: 'public',
     rateLimited: true,
     async handle({ db, now, body }) {
-      const input = parseInput(CreateWorkspaceRequestSchema, await body());
+      const input = parseInput(relayRoutes.createWorkspace.body, await body());
       const workspace = { id: uuidv7(), name: input.workspaceName };
       const at = now();
       return db.transaction(async (tx) => {
@@ -63,8 +57,7 @@ export const workspaceRoutes: Route[] = [
     },
   },
   {
-    method: 'POST',
-    path: '/v1/invites',
+    ...relayRoutes.invite,
     access: 'admin',
     async handle({ db, now, caller, body }) {
       await body(); // The protocol sends `{}`; read it only to enforce the size limit.
@@ -83,12 +76,11 @@ export const workspaceRoutes: Route[] = [
     },
   },
   {
-    method: 'POST',
-    path: '/v1/join',
+    ...relayRoutes.join,
     access: 'public',
     rateLimited: true,
     async handle({ db, now, body }) {
-      const input = parseInput(JoinWorkspaceRequestSchema, await body());
+      const input = parseInput(relayRoutes.join.body, await body());
       const at = now();
       return db.transaction(async (tx) => {
         // One statement claims the code: of two joins racing on it, the second updates nothing.
@@ -116,8 +108,7 @@ export const workspaceRoutes: Route[] = [
     },
   },
   {
-    method: 'GET',
-    path: '/v1/workspace',
+    ...relayRoutes.workspace,
     access: 'device',
     async handle({ db, caller }): Promise<WorkspaceInfo> {
       const [memberRows, deviceRows] = await Promise.all([
@@ -139,8 +130,7 @@ export const workspaceRoutes: Route[] = [
     },
   },
   {
-    method: 'POST',
-    path: '/v1/devices/:id/revoke',
+    ...relayRoutes.revokeDevice,
     access: 'admin',
     async handle({ db, now, caller, params, body, accessChanged }) {
       await body();
@@ -150,12 +140,11 @@ export const workspaceRoutes: Route[] = [
       // Revoking twice is not an error: the device stays revoked from the first time.
       await db.update(devices).set({ revokedAt: now() }).where(and(inWorkspace, isNull(devices.revokedAt)));
       await accessChanged(caller.workspaceId);
-      return { ok: true };
+      return { ok: true } as const;
     },
   },
   {
-    method: 'POST',
-    path: '/v1/members/:id/remove',
+    ...relayRoutes.removeMember,
     access: 'admin',
     async handle({ db, now, caller, params, body, accessChanged }) {
       await body();
@@ -186,7 +175,7 @@ export const workspaceRoutes: Route[] = [
         await tx.update(devices).set({ revokedAt: at }).where(and(eq(devices.memberId, member.id), isNull(devices.revokedAt)));
       });
       await accessChanged(caller.workspaceId);
-      return { ok: true };
+      return { ok: true } as const;
     },
   },
 ];

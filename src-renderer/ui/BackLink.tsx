@@ -2,8 +2,9 @@ import type { ReactNode } from 'react';
 import { routeHash, type Route } from '../routes';
 import { useUi } from '../store';
 import { Icon } from './Icon';
+import './PageHeader.css';
 
-/** "‹ All contacts": a real link (so it reads as one), routed in-app. */
+/** "‹ All contacts" above a PageHeader: a real link (so it reads as one), routed in-app. */
 export function BackLink({ to, children }: { to: Route; children: ReactNode }) {
   const navigate = useUi((state) => state.navigate);
   return (

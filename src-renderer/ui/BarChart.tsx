@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { formatNumber } from './format';
+import './BarChart.css';
 
 export interface Bar {
   label: string;
@@ -59,18 +60,18 @@ function HorizontalBars({ bars, max }: { bars: readonly Bar[]; max: number }) {
   const barSpace = width - labelWidth - valueWidth;
   const height = bars.length * rowHeight;
   return (
-    <svg className="bar-chart__svg" viewBox={`0 0 ${width} ${height}`} width="100%" aria-hidden="true" focusable="false">
+    <svg className="chart-svg" viewBox={`0 0 ${width} ${height}`} width="100%" aria-hidden="true" focusable="false">
       {bars.map((bar, index) => {
         const y = index * rowHeight;
         const length = Math.max(bar.value > 0 ? 3 : 0, (bar.value / max) * barSpace);
         return (
           <g key={bar.label} transform={`translate(0 ${y})`}>
-            <text x={0} y={rowHeight / 2} dominantBaseline="central" className="bar-chart__label">
+            <text x={0} y={rowHeight / 2} dominantBaseline="central" className="chart__label">
               {bar.label.length > 15 ? `${bar.label.slice(0, 14)}…` : bar.label}
             </text>
-            <rect x={labelWidth} y={6} width={barSpace} height={rowHeight - 12} rx={4} className="bar-chart__track" />
-            <rect x={labelWidth} y={6} width={length} height={rowHeight - 12} rx={4} className="bar-chart__bar" />
-            <text x={width} y={rowHeight / 2} dominantBaseline="central" textAnchor="end" className="bar-chart__value">
+            <rect x={labelWidth} y={6} width={barSpace} height={rowHeight - 12} rx={4} className="chart__track" />
+            <rect x={labelWidth} y={6} width={length} height={rowHeight - 12} rx={4} className="chart__bar" />
+            <text x={width} y={rowHeight / 2} dominantBaseline="central" textAnchor="end" className="chart__value">
               {formatNumber(bar.value)}
             </text>
           </g>
@@ -88,19 +89,19 @@ function VerticalBars({ bars, max }: { bars: readonly Bar[]; max: number }) {
   const slot = width / Math.max(1, bars.length);
   const barWidth = Math.min(28, slot * 0.56);
   return (
-    <svg className="bar-chart__svg" viewBox={`0 0 ${width} ${height}`} width="100%" aria-hidden="true" focusable="false">
-      <line x1={0} x2={width} y1={valueSpace + plot + 0.5} y2={valueSpace + plot + 0.5} className="bar-chart__axis" />
+    <svg className="chart-svg" viewBox={`0 0 ${width} ${height}`} width="100%" aria-hidden="true" focusable="false">
+      <line x1={0} x2={width} y1={valueSpace + plot + 0.5} y2={valueSpace + plot + 0.5} className="chart__baseline" />
       {bars.map((bar, index) => {
         const length = Math.max(bar.value > 0 ? 3 : 0, (bar.value / max) * plot);
         const x = index * slot + (slot - barWidth) / 2;
         const top = valueSpace + plot - length;
         return (
           <g key={bar.label}>
-            <rect x={x} y={top} width={barWidth} height={length} rx={4} className="bar-chart__bar" />
-            <text x={x + barWidth / 2} y={top - 5} textAnchor="middle" className="bar-chart__value">
+            <rect x={x} y={top} width={barWidth} height={length} rx={4} className="chart__bar" />
+            <text x={x + barWidth / 2} y={top - 5} textAnchor="middle" className="chart__value">
               {formatNumber(bar.value)}
             </text>
-            <text x={x + barWidth / 2} y={height - 6} textAnchor="middle" className="bar-chart__label">
+            <text x={x + barWidth / 2} y={height - 6} textAnchor="middle" className="chart__label">
               {bar.label}
             </text>
           </g>

@@ -1,53 +1,37 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useId, useRef, type ReactNode } from 'react';
+import { cx } from './class-names';
+import { useModalDialog } from './use-modal-dialog';
+import './Dialog.css';
 
-interface DialogProps {
+export interface DialogProps {
   title: string;
   /** Text under the title, read out when the dialog opens. */
   description?: ReactNode;
   onClose: () => void;
-  children: ReactNode;
-  /** The buttons, right-aligned at the bottom. */
+  children?: ReactNode;
+  /** The footer's buttons, right-aligned; the main one last. */
   actions: ReactNode;
-  /** `wide` for previews and longer forms. */
-  size?: 'normal' | 'wide';
+  /** Footer buttons set apart on the left, such as Delete. */
+  secondaryActions?: ReactNode;
+  /** sm: a question; md: a short form; lg: a long form; xl: previews and editors with tables. */
+  size?: 'sm' | 'md' | 'lg' | 'xl';
 }
 
 /**
- * A modal dialog on the native <dialog> element: showModal() makes the rest of the page inert,
- * which keeps focus inside, and Escape arrives as a `cancel` event that we route to onClose so
- * React stays the owner of whether it is open. Focus returns to where it was when it closes.
+ * A modal dialog on the native <dialog> element (see useModalDialog): the rest of the page is
+ * inert, Escape closes, focus goes back. For a form use FormDialog; for a question, ConfirmDialog.
+ *   <Dialog title="Quote 1042.pdf" onClose={close} actions={<Button onClick={close}>Close</Button>}>…</Dialog>
  */
-export function Dialog({ title, description, onClose, children, actions, size = 'normal' }: DialogProps) {
+export function Dialog({ title, description, onClose, children, actions, secondaryActions, size = 'md' }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const descriptionId = useId();
-  const onCloseRef = useRef(onClose);
-
-  useEffect(() => {
-    onCloseRef.current = onClose;
-  }, [onClose]);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    const returnFocusTo = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    dialog.showModal();
-    const onCancel = (event: Event) => {
-      event.preventDefault();
-      onCloseRef.current();
-    };
-    dialog.addEventListener('cancel', onCancel);
-    return () => {
-      dialog.removeEventListener('cancel', onCancel);
-      dialog.close();
-      if (returnFocusTo?.isConnected) returnFocusTo.focus();
-    };
-  }, []);
+  useModalDialog(ref, onClose);
 
   return (
     <dialog
       ref={ref}
-      className={size === 'wide' ? 'dialog dialog--wide' : 'dialog'}
+      className={cx('dialog', `dialog--${size}`)}
       role="dialog"
       aria-modal="true"
       aria-labelledby={titleId}
@@ -64,7 +48,10 @@ export function Dialog({ title, description, onClose, children, actions, size = 
         ) : null}
         {children}
       </div>
-      <div className="dialog__actions">{actions}</div>
+      <div className="dialog__actions">
+        {secondaryActions ? <div className="dialog__secondary-actions">{secondaryActions}</div> : null}
+        {actions}
+      </div>
     </dialog>
   );
 }

@@ -1,5 +1,7 @@
 import { useUi } from '../store';
 import { Icon } from './Icon';
+import { IconButton } from './IconButton';
+import './ErrorBanner.css';
 
 export function ErrorBanner() {
   const error = useUi((state) => state.error);
@@ -11,9 +13,7 @@ export function ErrorBanner() {
         <>
           <Icon name="alert" />
           <p className="error-banner__message">{error}</p>
-          <button type="button" className="icon-button" aria-label="Dismiss error" onClick={dismissError}>
-            <Icon name="close" />
-          </button>
+          <IconButton icon="close" label="Dismiss error" onClick={dismissError} />
         </>
       ) : null}
     </div>

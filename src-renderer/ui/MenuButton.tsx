@@ -1,4 +1,6 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { buttonClassName } from './Button';
+import './MenuButton.css';
 
 export interface MenuItem {
   label: string;
@@ -65,7 +67,7 @@ export function MenuButton({ label, children, items, className, align = 'end' }:
       <button
         ref={buttonRef}
         type="button"
-        className={className ?? 'button button--small'}
+        className={className ?? buttonClassName('secondary', 'sm')}
         aria-label={label}
         aria-haspopup="menu"
         aria-expanded={open}

@@ -1,6 +1,7 @@
 import { useId, useState, type KeyboardEvent } from 'react';
 import type { ControlProps } from './Field';
 import { Icon } from './Icon';
+import './TagInput.css';
 
 interface TagInputProps extends ControlProps {
   value: string[];

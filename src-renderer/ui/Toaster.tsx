@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useUi, type Toast } from '../store';
-import { Icon } from './Icon';
+import { IconButton } from './IconButton';
+import './Toaster.css';
 
 const visibleForMs = 8000;
 
@@ -47,9 +48,7 @@ function ToastItem({ toast }: { toast: Toast }) {
           {toast.action.label}
         </button>
       ) : null}
-      <button type="button" className="icon-button icon-button--on-dark" aria-label="Dismiss" onClick={() => dismissToast(toast.id)}>
-        <Icon name="close" size={16} />
-      </button>
+      <IconButton icon="close" label="Dismiss" inverse onClick={() => dismissToast(toast.id)} />
     </div>
   );
 }

@@ -39,10 +39,18 @@ export function startOfWeek(now: number = Date.now()): number {
 
 const pad = (value: number) => String(value).padStart(2, '0');
 
-/** yyyy-mm-dd in local time, as a date input holds it. */
-export function toDateInput(epochMs: number): string {
+/** yyyy-mm-dd in local time, as a date input holds it; '' for no date. */
+export function toDateInput(epochMs: number | null): string {
+  if (epochMs === null) return '';
   const day = new Date(epochMs);
   return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
+}
+
+/** A yyyy-mm-dd date (a date input, a custom date field) is the start of that day in local time; null when it is not one. */
+export function fromDateInput(value: string): number | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return null;
+  return new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3])).getTime();
 }
 
 /** hh:mm in local time, as a time input holds it. */

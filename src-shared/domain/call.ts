@@ -27,6 +27,12 @@ export const CallSchema = z.object({
   spam: z.boolean(),
   emergency: z.boolean(),
   loggedBy: z.string(),
+  /** The office line of a phone line call; '' for calls logged by hand. */
+  officeNumber: z.string().default(''),
+  recordingSeconds: z.number().int().min(0).default(0),
+  /** From the transcript, worked out on this laptop: -1 … 1, or null without a transcript. */
+  sentiment: z.number().min(-1).max(1).nullable().default(null),
+  keywords: z.array(z.string()).default([]),
 });
 export type Call = z.infer<typeof CallSchema>;
 
@@ -53,6 +59,12 @@ export const CallListQuerySchema = z.object({
   disposition: z.string().max(60).optional(),
   contactId: z.string().max(64).optional(),
   unansweredOnly: z.boolean().default(false),
+  /** Words in the transcript or notes. */
+  search: z.string().trim().max(200).optional(),
+  /** The transcript's mood: positive, neutral or negative. */
+  sentiment: z.enum(['positive', 'neutral', 'negative']).optional(),
+  /** `twilio` for the phone line's calls, `manual` for calls logged by hand. */
+  provider: z.enum(['twilio', 'manual']).optional(),
   sort: z
     .object({ field: z.enum(['startedAt', 'durationSeconds', 'disposition']), direction: z.enum(['asc', 'desc']) })
     .default({ field: 'startedAt', direction: 'desc' }),

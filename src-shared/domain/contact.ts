@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 // When adding a contact field: this schema, src-main/db/schema.ts (column + migration),
-// src-main/contacts/row-mapping.ts (both directions), and the export columns (issue 6).
+// src-main/contacts/row-mapping.ts (both directions), the export columns (src-main/exchange/export/columns.ts),
+// and the vCard properties (src-main/exchange/vcard/vocabulary.ts and write.ts).
 
 export const contactKinds = ['person', 'company'] as const;
 export const contactStatuses = ['active', 'won', 'lost', 'dormant'] as const;
@@ -59,6 +60,9 @@ const tagName = z
   .trim()
   .min(1, 'A tag cannot be empty')
   .max(40, 'A tag is at most 40 characters');
+
+/** A picture's SHA-256 in the file store (the same form as a file's, src-shared/domain/file.ts). */
+export const PhotoShaSchema = z.string().regex(/^[0-9a-f]{64}$/);
 
 /** Epoch milliseconds, UTC. Every moment in Fieldbook is stored and sent this way. */
 export const EpochMsSchema = z.number().int().min(0).max(8.64e15);
@@ -134,6 +138,8 @@ export const ContactSchema = z.object({
   customFields: CustomFieldValuesSchema,
   createdAt: EpochMsSchema,
   updatedAt: EpochMsSchema,
+  /** SHA-256 of the contact's picture in the file store (served at api.fileUrl); null when it has none. Set with contacts.setPhoto. */
+  photoSha256: PhotoShaSchema.nullable(),
 });
 export type Contact = z.infer<typeof ContactSchema>;
 
@@ -152,6 +158,7 @@ export const ContactListItemSchema = z.object({
   potentialValue: MoneySchema.nullable(),
   doNotContact: z.boolean(),
   updatedAt: EpochMsSchema,
+  photoSha256: PhotoShaSchema.nullable(),
 });
 export type ContactListItem = z.infer<typeof ContactListItemSchema>;
 

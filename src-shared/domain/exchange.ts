@@ -165,6 +165,14 @@ export type ImportedContact = z.infer<typeof ImportedContactSchema>;
 export const RowProblemSchema = z.object({ line: z.number().int().min(1), reason: z.string() });
 export type RowProblem = z.infer<typeof RowProblemSchema>;
 
+/**
+ * A value of a stored row that could not be used, with the line where it is and what became of
+ * it: kept in the contact's summary as written ("Imported as written: phone 123456789"), or left
+ * out when it was a placeholder such as Outlook's "BusinessPhone". The contact itself is stored.
+ */
+export const RowWarningSchema = RowProblemSchema;
+export type RowWarning = RowProblem;
+
 export const DuplicateFindingSchema = z.object({
   line: z.number().int().min(1),
   name: z.string(),
@@ -186,6 +194,10 @@ export const PreviewRowSchema = z.object({
   contact: ImportedContactSchema.nullable(),
   problem: z.string().nullable(),
   duplicate: DuplicateFindingSchema.nullable(),
+  /** The row's warnings (its values that cannot be used). */
+  warnings: z.array(z.string()).default([]),
+  /** Whether the row brings a picture (a vCard PHOTO) for the contact. */
+  hasPhoto: z.boolean().default(false),
 });
 export type PreviewRow = z.infer<typeof PreviewRowSchema>;
 
@@ -220,6 +232,9 @@ export const ImportPreviewSchema = z.object({
   counts: ImportCountsSchema,
   problems: z.array(RowProblemSchema),
   duplicates: z.array(DuplicateFindingSchema),
+  /** Values of stored rows that could not be used (cut at reportListLimit; warningCount is complete). */
+  warnings: z.array(RowWarningSchema).default([]),
+  warningCount: z.number().int().default(0),
 });
 export type ImportPreview = z.infer<typeof ImportPreviewSchema>;
 
@@ -234,6 +249,8 @@ export const ImportReportSchema = z.object({
   counts: ImportCountsSchema,
   problems: z.array(RowProblemSchema),
   duplicates: z.array(DuplicateFindingSchema),
+  warnings: z.array(RowWarningSchema).default([]),
+  warningCount: z.number().int().default(0),
   /** Whether exchange.importErrors has rows to download. */
   hasErrorFile: z.boolean(),
 });
@@ -246,6 +263,11 @@ export const ImportBatchSummarySchema = z.object({
   startedAt: EpochMsSchema,
   counts: ImportCountsSchema,
   undoneAt: EpochMsSchema.nullable(),
+  /**
+   * The import stopped part-way (the app or computer was killed): `counts` are what its record
+   * shows as stored. Undo takes it back out; importing the file again then finishes the job.
+   */
+  interrupted: z.boolean().default(false),
 });
 export type ImportBatchSummary = z.infer<typeof ImportBatchSummarySchema>;
 
@@ -348,7 +370,7 @@ const col = (key: string, header: string): ExportColumnInfo => ({ key, header })
 /**
  * The columns a user can pick, per entity. Contacts also get one `custom.<id>` column per custom
  * field (header "Custom: <label>"). When adding a contact field: a column here, its value in
- * src-main/exchange/export-columns.ts, and its import target (header-mapping.ts).
+ * src-main/exchange/export/columns.ts, and its import target (import/header-mapping.ts).
  */
 export const exportColumns: Record<ExportEntity, ExportColumnInfo[]> = {
   contacts: [
@@ -492,6 +514,16 @@ export const ExportResultSchema = z.object({
   bytes: z.number().int(),
 });
 export type ExportResult = z.infer<typeof ExportResultSchema>;
+
+/** vCard export: 3.0 is what phones read best; 4.0 for programs that want RFC 6350. */
+export const vcardVersions = ['3.0', '4.0'] as const;
+
+export const ExportVcardOptionsSchema = z.object({
+  version: z.enum(vcardVersions).default('3.0'),
+  /** One contact or a selection, in this order; every live contact (by name) when absent. */
+  contactIds: z.array(Id).min(1).max(100_000).optional(),
+});
+export type ExportVcardOptions = z.output<typeof ExportVcardOptionsSchema>;
 
 // ---------------------------------------------------------------- backup
 

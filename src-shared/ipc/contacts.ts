@@ -9,9 +9,7 @@ import {
   EmailSchema,
   PhoneInputSchema,
 } from '../domain/contact';
-import { channel } from './channel';
-
-const Id = z.string().min(1).max(64);
+import { channel, Id } from './channel';
 
 export const contactsChannels = {
   'contacts.list': channel({
@@ -63,5 +61,10 @@ export const contactsChannels = {
       contactTypes: z.array(z.object({ name: z.string(), count: z.number().int() })),
       statuses: z.array(z.object({ name: z.string(), count: z.number().int() })),
     }),
+  }),
+  'contacts.setPhoto': channel({
+    summary: "Set a contact's picture from an upload (a JPEG, PNG, GIF, WebP or BMP), or remove it with null.",
+    input: z.object({ contactId: Id, uploadId: z.string().uuid().nullable() }),
+    output: ContactSchema,
   }),
 };

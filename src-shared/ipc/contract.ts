@@ -1,32 +1,45 @@
 import type { z } from 'zod';
 import type { ErrorPayload } from '../errors';
 import { appChannels } from './app';
+import { callsChannels } from './calls';
+import { mergeDistinct, type HandlerMap } from './channel';
 import { contactsChannels } from './contacts';
+import { dashboardChannels } from './dashboard';
+import { exchangeChannels } from './exchange';
+import { filesChannels } from './files';
+import { followUpsChannels } from './followups';
+import { notesChannels } from './notes';
+import { phoneChannels } from './phone';
+import { pipelineChannels } from './pipeline';
+import { searchChannels } from './search';
 import { settingsChannels } from './settings';
 import { syncChannels } from './sync';
-import { pipelineChannels } from './pipeline';
-import { exchangeChannels } from './exchange';
+import { timelineChannels } from './timeline';
 import { mailChannels } from './mail';
-import { callsChannels, filesChannels, followUpsChannels, notesChannels, timelineChannels } from './work';
 
 // The one list of channels. The Electron shell (ipcMain.handle + preload), the browser host
 // (POST /rpc/<channel>) and the renderer's api client are all derived from it, and the core's
-// handler map is checked against it with `satisfies Handlers`.
-// When adding a domain: its file beside this one, spread it here, its handlers in src-main.
-export const contract = {
-  ...appChannels,
-  ...contactsChannels,
-  ...settingsChannels,
-  ...notesChannels,
-  ...followUpsChannels,
-  ...callsChannels,
-  ...filesChannels,
-  ...timelineChannels,
-  ...syncChannels,
-  ...pipelineChannels,
-  ...exchangeChannels,
-  ...mailChannels,
-};
+// handler map is checked against it with `satisfies Handlers`. A name declared by two domains
+// stops the app when this module loads (mergeDistinct).
+// When adding a domain: its file beside this one, listed here, its handlers in src-main/<domain>/
+// handlers.ts, registered in src-main/core/handlers.ts.
+export const contract = mergeDistinct('channel', [
+  appChannels,
+  contactsChannels,
+  settingsChannels,
+  notesChannels,
+  followUpsChannels,
+  callsChannels,
+  filesChannels,
+  timelineChannels,
+  dashboardChannels,
+  searchChannels,
+  syncChannels,
+  pipelineChannels,
+  exchangeChannels,
+  phoneChannels,
+  mailChannels,
+]);
 
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract;
@@ -42,8 +55,7 @@ export function isChannelName(name: string): name is ChannelName {
   return Object.prototype.hasOwnProperty.call(contract, name);
 }
 
-export type Handlers = {
-  [C in ChannelName]: (input: ParsedInput<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
-};
+/** The core's whole handler map: one handler per channel of the contract. */
+export type Handlers = HandlerMap<Contract>;
 
 export type RpcResult<T> = { ok: true; data: T } | { ok: false; error: ErrorPayload };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SyncStatusSchema } from '../domain/sync';
 import { exchangeEvents } from './exchange';
+import { phoneEvents } from './phone';
 import { mailEvents } from './mail';
 
 // Events flow core -> renderer only. The Electron shell forwards them with webContents.send,
@@ -16,9 +17,17 @@ export const eventSchemas = {
   /** Pipelines, stages or deals changed: boards and figures refresh. */
   'pipelines.changed': z.object({ pipelineIds: z.array(z.string()) }),
   'followups.reminderDue': z.object({ count: z.number().int() }),
+  ...phoneEvents,
   ...mailEvents,
 };
 
 export type EventName = keyof typeof eventSchemas;
 export type EventPayload<E extends EventName> = z.infer<(typeof eventSchemas)[E]>;
 export const eventNames = Object.keys(eventSchemas) as EventName[];
+
+/**
+ * The tables an `activity.changed` event names in `tables`, so that a listener can say which it
+ * cares about with a checked name rather than a string (src-renderer/ui/live-events.ts).
+ */
+export const activityTables = ['notes', 'follow_ups', 'calls', 'files', 'deals', 'quotes', 'texts'] as const;
+export type ActivityTable = (typeof activityTables)[number];

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   BackupInfoSchema,
   ExportCsvOptionsSchema,
+  ExportVcardOptionsSchema,
   ImportBatchSummarySchema,
   ImportOptionsSchema,
   ImportPreviewSchema,
@@ -54,6 +55,11 @@ export const exchangeChannels = {
   'exchange.exportCsv': channel({
     summary: 'Export contacts, notes, follow-ups or calls as CSV into the exports folder; answers a job id.',
     input: ExportCsvOptionsSchema,
+    output: Started,
+  }),
+  'exchange.exportVcard': channel({
+    summary: 'Export one contact, a selection or every contact as a vCard 3.0 or 4.0 file (with photos) into the exports folder; answers a job id.',
+    input: ExportVcardOptionsSchema,
     output: Started,
   }),
   'exchange.exportJson': channel({

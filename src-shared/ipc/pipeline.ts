@@ -13,10 +13,8 @@ import {
 } from '../domain/pipeline';
 import { QuoteDraftSchema, QuotePatchSchema, QuoteSchema } from '../domain/quote';
 import { ContactScoresSchema } from '../domain/score';
-import { channel } from './channel';
+import { ById, channel, Id } from './channel';
 
-const Id = z.string().min(1).max(64);
-const ById = z.object({ id: Id });
 const templateNames = Object.keys(pipelineTemplates) as [PipelineTemplate, ...PipelineTemplate[]];
 const Period = z
   .object({ from: EpochMsSchema, to: EpochMsSchema })

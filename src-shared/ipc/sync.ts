@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SyncStatusSchema } from '../domain/sync';
+import { SetAsideChangeSchema, SyncStatusSchema } from '../domain/sync';
 import { InviteResponseSchema, WorkspaceInfoSchema } from '../sync/protocol';
 import { channel } from './channel';
 
@@ -35,6 +35,11 @@ export const syncChannels = {
     summary: 'Stop syncing on this laptop and forget the workspace; the data stays here.',
     input: z.object({}).default({}),
     output: SyncStatusSchema,
+  }),
+  'sync.setAside': channel({
+    summary: 'Changes from other devices this laptop could not apply and kept aside, newest first, with why and the device that sent them.',
+    input: z.object({ limit: z.number().int().min(1).max(500).default(100) }).default({ limit: 100 }),
+    output: z.array(SetAsideChangeSchema),
   }),
   'sync.now': channel({ summary: 'Sync now and say how it went.', input: z.object({}).default({}), output: SyncStatusSchema }),
 };

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 
-// The wire protocol between the app's sync engine (src-main/sync/client.ts) and the relay
-// (src-relay/). The relay is schema-agnostic: it stores and forwards change records and never
-// merges app state. The workspace and device of a request come from its bearer token, never
-// from the payload.
+// The wire protocol between the app's sync client (src-main/sync/relay-client.ts) and the relay
+// (src-relay/): every route with its method, path and schemas (relayRoutes, at the end), declared
+// once and used by both sides. The relay is schema-agnostic: it stores and forwards change records
+// and never merges app state (both sides merge with src-shared/sync/merge.ts). The workspace and
+// device of a request come from its bearer token, never from the payload.
 
 export const protocolVersion = 1;
 /** Most changes in one push; more must be split. */
@@ -62,8 +63,13 @@ export type WorkspaceInfo = z.infer<typeof WorkspaceInfoSchema>;
 
 export const PushRequestSchema = z.object({ changes: z.array(WireChangeSchema).min(1).max(maxPushBatch) });
 export const PushResponseSchema = z.object({
-  /** Every change id of the request: stored now or already stored before (push is idempotent). */
+  /** Change ids stored now or already stored before (push is idempotent). */
   acknowledged: z.array(z.string()),
+  /**
+   * Changes the relay will never store (a value the contract in change-contract.ts refuses), with
+   * why: the laptop stops sending them. Absent from relays of earlier versions.
+   */
+  refused: z.array(z.object({ changeId: z.string(), reason: z.string() })).default([]),
   newestSeq: z.number().int(),
 });
 
@@ -108,3 +114,66 @@ export const RelayErrorSchema = z.object({ error: z.object({ code: z.enum(relayE
 
 /** Sent over the WebSocket `/v1/live` to every device of a workspace after a push commits. */
 export const PokeSchema = z.object({ type: z.literal('poke'), newestSeq: z.number().int() });
+
+export const PullQuerySchema = z.object({
+  after: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(1000).default(500),
+});
+
+// The client asks for 2000 rows a page (src-main/sync/sync-engine.ts); rows are small.
+export const SnapshotQuerySchema = z.object({
+  /** The `nextPageAfter` of the previous page; absent for the first. */
+  after: z.string().max(400).optional(),
+  limit: z.coerce.number().int().min(1).max(5000).default(1000),
+});
+
+export const OkResponseSchema = z.object({ ok: z.literal(true) });
+
+/** One HTTP route of the relay. `:name` in the path is a parameter (URL-encoded on the wire). */
+export interface RelayRouteSpec {
+  method: 'GET' | 'POST';
+  path: string;
+  /** The JSON body, for POST. */
+  body?: z.ZodType;
+  /** The query string, for GET. */
+  query?: z.ZodType;
+  response: z.ZodType;
+}
+
+/** Declares a route; the phone line's routes (telephony.ts) are declared the same way. */
+export const route = <const R extends RelayRouteSpec>(spec: R): R => spec;
+
+/**
+ * Every HTTP route of the relay. The relay's handlers (src-relay/routes/) take their method and
+ * path from here, and RelayClient (src-main/sync/relay-client.ts) its requests and the schema it
+ * checks each answer against. When adding a route: here, a handler in src-relay/routes/ listed in
+ * src-relay/routes/index.ts, a method on RelayClient.
+ */
+export const relayRoutes = {
+  health: route({ method: 'GET', path: '/health', response: OkResponseSchema }),
+  createWorkspace: route({ method: 'POST', path: '/v1/workspaces', body: CreateWorkspaceRequestSchema, response: DeviceCredentialsSchema }),
+  join: route({ method: 'POST', path: '/v1/join', body: JoinWorkspaceRequestSchema, response: DeviceCredentialsSchema }),
+  invite: route({ method: 'POST', path: '/v1/invites', body: z.object({}), response: InviteResponseSchema }),
+  workspace: route({ method: 'GET', path: '/v1/workspace', response: WorkspaceInfoSchema }),
+  revokeDevice: route({ method: 'POST', path: '/v1/devices/:id/revoke', body: z.object({}), response: OkResponseSchema }),
+  removeMember: route({ method: 'POST', path: '/v1/members/:id/remove', body: z.object({}), response: OkResponseSchema }),
+  push: route({ method: 'POST', path: '/v1/push', body: PushRequestSchema, response: PushResponseSchema }),
+  pull: route({ method: 'GET', path: '/v1/pull', query: PullQuerySchema, response: PullResponseSchema }),
+  snapshot: route({ method: 'GET', path: '/v1/snapshot', query: SnapshotQuerySchema, response: SnapshotResponseSchema }),
+} as const;
+
+export type RelayRouteName = keyof typeof relayRoutes;
+
+/** The WebSocket of live pokes (an HTTP upgrade, not a route above); the token travels as its subprotocol. */
+export const livePath = '/v1/live';
+/** Prometheus metrics, for the operator's monitoring. */
+export const metricsPath = '/metrics';
+
+/** A route's path with its `:name` parameters filled in and encoded. */
+export function routePath(spec: RelayRouteSpec, params: Record<string, string> = {}): string {
+  return spec.path.replace(/:(\w+)/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`The path ${spec.path} needs a value for :${name}`);
+    return encodeURIComponent(value);
+  });
+}

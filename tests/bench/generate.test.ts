@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { generateDataSet } from '../../bench/generate';
 import { createCore, type Core } from '../../src-main/core/create-core';
-import { readChangeLog } from '../../src-main/sync/change-log';
+import { readChangeLog } from '../../src-main/writes/change-log';
 
 const folders: string[] = [];
 const cores: Core[] = [];

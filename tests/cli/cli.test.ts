@@ -60,8 +60,9 @@ describe('fieldbook CLI', { timeout: 60_000 }, () => {
     const errors = path.join(work, 'not-imported.csv');
     const run = await fieldbook('import', 'csv', fixture('broken-rows.csv'), '--data-dir', dataDir, '--errors', errors, '--on-duplicate', 'update');
     expect(run.code).toBe(3);
-    expect(run.stdout).toContain('4 created, 0 updated, 0 skipped as duplicates, 4 not imported');
-    expect(run.stdout).toContain('line 9: E-mail "fay@@example" (column "Email") is not a valid address.');
+    expect(run.stdout).toContain('5 created, 0 updated, 0 skipped as duplicates, 3 not imported');
+    expect(run.stdout).toContain('line 10: The row has no name, company, e-mail or phone Fieldbook can use.');
+    expect(run.stdout).toContain('line 9: WARNING: E-mail "fay@@example" (column "Email") is not a valid address; kept in the summary as written.');
     expect(fs.readFileSync(errors, 'utf8')).toContain('Fieldbook problem');
   });
 
@@ -77,7 +78,7 @@ describe('fieldbook CLI', { timeout: 60_000 }, () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('missing <file>');
     const list = JSON.parse((await fieldbook('contacts', 'list', '--data-dir', dataDir, '--json')).stdout);
-    expect(list.total).toBe(8);
+    expect(list.total).toBe(9);
   });
 
   it('refuses a data folder that has no Fieldbook data, exiting with 1', async () => {
@@ -92,7 +93,7 @@ describe('fieldbook CLI', { timeout: 60_000 }, () => {
     const out = path.join(work, 'accounts.csv');
     const exported = await fieldbook('export', 'csv', 'contacts', '--out', out, '--preset', 'accountant', '--delimiter', ';', '--data-dir', dataDir, '--json');
     expect(exported.code).toBe(0);
-    expect(JSON.parse(exported.stdout)).toMatchObject({ rows: 8 });
+    expect(JSON.parse(exported.stdout)).toMatchObject({ rows: 9 });
     expect(fs.readFileSync(out, 'utf8').startsWith('\uFEFFId;Name;Company;Kind;')).toBe(true);
 
     const backup = await fieldbook('backup', '--dir', path.join(work, 'backups'), '--data-dir', dataDir, '--json');
@@ -100,7 +101,7 @@ describe('fieldbook CLI', { timeout: 60_000 }, () => {
     const { path: backupFile } = JSON.parse(backup.stdout);
     const restored = path.join(work, 'restored');
     expect((await fieldbook('restore', backupFile, '--data-dir', restored)).code).toBe(0);
-    expect(JSON.parse((await fieldbook('contacts', 'list', '--data-dir', restored, '--json')).stdout).total).toBe(8);
+    expect(JSON.parse((await fieldbook('contacts', 'list', '--data-dir', restored, '--json')).stdout).total).toBe(9);
     const again = await fieldbook('restore', backupFile, '--data-dir', restored);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('is not empty');

@@ -142,12 +142,21 @@ describe('refusals', () => {
     expect((await push({ body: { changes: [] } })).status).toBe(400);
     expect((await push({ body: { changes: Array.from({ length: 1001 }, () => wireChange()) } })).body.error.message).toContain('changes');
     expect((await push({ body: { changes: [{ ...wireChange(), tableName: 'Robert"); DROP TABLE' }] } })).status).toBe(400);
-    // JSON can carry these, PostgreSQL text cannot: a clear refusal, not an internal error.
-    const withNul = await push({ body: { changes: [wireChange(), wireChange({ fields: { notes: 'a\u0000b' } })] } });
-    expect(withNul.status).toBe(400);
-    expect(withNul.body.error.message).toContain('changes.1.fields.notes');
-    expect((await push({ body: { changes: [wireChange({ author: 'broken \ud800' })] } })).body.error.message).toContain('changes.0.author');
     expect(await storedCount(admin.workspaceId)).toBe(0);
+
+    // JSON can carry these, PostgreSQL text cannot: that change is refused with its reason, not
+    // the batch (which would hold up the sender's outbox) and not with an internal error.
+    const good = wireChange();
+    const withNul = wireChange({ fields: { notes: 'a\u0000b' } });
+    const brokenAuthor = wireChange({ author: 'broken \ud800' });
+    const answer = await push({ body: { changes: [good, withNul, brokenAuthor] } });
+    expect(answer.status).toBe(200);
+    expect(answer.body.acknowledged).toEqual([good.changeId]);
+    expect(answer.body.refused).toEqual([
+      { changeId: withNul.changeId, reason: expect.stringContaining('fields.notes contains a NUL') },
+      { changeId: brokenAuthor.changeId, reason: expect.stringContaining('author') },
+    ]);
+    expect(await storedCount(admin.workspaceId)).toBe(1);
   });
 
   it('refuses a body over the size limit with too_large, storing nothing', async () => {

@@ -1,11 +1,17 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { callDirections, type Call, type CallDirection } from '../../../src-shared/domain/call';
 import { formatPhone } from '../../../src-shared/phone';
 import { api, ApiError, stripFieldPrefix } from '../../api';
 import { useUi } from '../../store';
+import { Checkbox } from '../../ui/Checkbox';
 import { fromDateAndTime, toDateInput, toTimeInput } from '../../ui/dates';
-import { Dialog } from '../../ui/Dialog';
-import { Field } from '../../ui/Field';
+import { FormDialog } from '../../ui/FormDialog';
+import { FormGrid } from '../../ui/FormGrid';
+import { Segmented } from '../../ui/Segmented';
+import { toOptions } from '../../ui/Select';
+import { SelectField } from '../../ui/SelectField';
+import { TextAreaField } from '../../ui/TextAreaField';
+import { TextField } from '../../ui/TextField';
 import { directionLabels } from './call-format';
 import { UnknownNumberDialog } from './UnknownNumberDialog';
 
@@ -25,24 +31,22 @@ const noOutcomes: readonly string[] = [];
  * offers to create the contact with the number filled in, and the call is linked once it is saved.
  */
 export function LogCallDialog({ contact, number: initialNumber, onClose }: LogCallDialogProps) {
-  const outcomes = useUi((state) => state.settings?.callDispositions ?? noOutcomes);
   const [unknownCall, setUnknownCall] = useState<Call | null>(null);
   if (unknownCall) return <UnknownNumberDialog call={unknownCall} onClose={onClose} />;
-  return <LogCallForm contact={contact} initialNumber={initialNumber} outcomes={outcomes} onUnknown={setUnknownCall} onClose={onClose} />;
+  return <LogCallForm contact={contact} initialNumber={initialNumber} onUnknown={setUnknownCall} onClose={onClose} />;
 }
 
 interface LogCallFormProps {
   contact: { id: string; name: string } | undefined;
   initialNumber: string | undefined;
-  outcomes: readonly string[];
   onUnknown: (call: Call) => void;
   onClose: () => void;
 }
 
-function LogCallForm({ contact, initialNumber, outcomes, onUnknown, onClose }: LogCallFormProps) {
+function LogCallForm({ contact, initialNumber, onUnknown, onClose }: LogCallFormProps) {
+  const outcomes = useUi((state) => state.settings?.callDispositions ?? noOutcomes);
   const showError = useUi((state) => state.showError);
   const pushToast = useUi((state) => state.pushToast);
-  const formId = useId();
   const [startedAt] = useState(() => Date.now());
   const [direction, setDirection] = useState<CallDirection>('inbound');
   const [number, setNumber] = useState(initialNumber ? formatPhone(initialNumber) : '');
@@ -53,10 +57,8 @@ function LogCallForm({ contact, initialNumber, outcomes, onUnknown, onClose }: L
   const [unanswered, setUnanswered] = useState(false);
   const [notes, setNotes] = useState('');
   const [errors, setErrors] = useState<Errors>({});
-  const [saving, setSaving] = useState(false);
 
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
+  const save = async () => {
     const when = fromDateAndTime(date, time);
     const duration = minutes.trim() === '' ? 0 : Number(minutes.replace(',', '.'));
     const found: Errors = {};
@@ -65,11 +67,7 @@ function LogCallForm({ contact, initialNumber, outcomes, onUnknown, onClose }: L
     if (!Number.isFinite(duration) || duration < 0 || duration > 24 * 60) found.duration = 'Enter the minutes, e.g. 5';
     if (!disposition) found.disposition = 'Choose an outcome';
     setErrors(found);
-    if (Object.keys(found).length > 0 || when === null) {
-      window.requestAnimationFrame(() => document.getElementById(formId)?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-      return;
-    }
-    setSaving(true);
+    if (Object.keys(found).length > 0 || when === null) return;
     try {
       const call = await api.invoke('calls.log', {
         direction,
@@ -88,7 +86,6 @@ function LogCallForm({ contact, initialNumber, outcomes, onUnknown, onClose }: L
         onUnknown(call);
       }
     } catch (error) {
-      setSaving(false);
       const field = error instanceof ApiError ? error.field : undefined;
       if (field === 'number' || field === 'disposition') setErrors({ [field]: stripFieldPrefix((error as ApiError).message) });
       else showError(error);
@@ -96,83 +93,31 @@ function LogCallForm({ contact, initialNumber, outcomes, onUnknown, onClose }: L
   };
 
   return (
-    <Dialog
-      title={contact ? `Log a call with ${contact.name}` : 'Log a call'}
-      onClose={onClose}
-      actions={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form={formId} className="button button--primary" disabled={saving}>
-            {saving ? 'Logging…' : 'Log call'}
-          </button>
-        </>
-      }
-    >
-      <form id={formId} className="dialog-form" noValidate onSubmit={(event) => void save(event)}>
-        <fieldset className="segmented segmented--form">
-          <legend className="visually-hidden">Direction</legend>
-          {callDirections.map((option) => (
-            <label key={option} className="segmented__option">
-              <input type="radio" name={`${formId}-direction`} value={option} checked={direction === option} onChange={() => setDirection(option)} />
-              <span>{directionLabels[option]}</span>
-            </label>
-          ))}
-        </fieldset>
-        <div className="form-grid form-grid--two">
-          <Field label="Phone number" error={errors.number}>
-            {(control) => (
-              <input {...control} type="tel" className="input" autoFocus={!initialNumber} autoComplete="off" value={number} onChange={(event) => setNumber(event.target.value)} />
-            )}
-          </Field>
-          <Field label="Outcome" error={errors.disposition}>
-            {(control) => (
-              <select
-                {...control}
-                className="input"
-                required
-                autoFocus={!!initialNumber}
-                value={disposition}
-                onChange={(event) => {
-                  setDisposition(event.target.value);
-                  if (/no answer|missed|voicemail/i.test(event.target.value)) setUnanswered(true);
-                }}
-              >
-                <option value="" disabled>
-                  Choose an outcome
-                </option>
-                {outcomes.map((outcome) => (
-                  <option key={outcome} value={outcome}>
-                    {outcome.charAt(0).toUpperCase() + outcome.slice(1)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label="Date" error={errors.when}>
-            {(control) => <input {...control} type="date" className="input" value={date} onChange={(event) => setDate(event.target.value)} />}
-          </Field>
-          <Field label="Time">
-            {(control) => <input {...control} type="time" className="input" value={time} onChange={(event) => setTime(event.target.value)} />}
-          </Field>
-          <Field label="Duration in minutes" error={errors.duration}>
-            {(control) => (
-              <input {...control} className="input" inputMode="decimal" placeholder="0" value={minutes} onChange={(event) => setMinutes(event.target.value)} />
-            )}
-          </Field>
-          <label className="checkbox checkbox--aligned">
-            <input type="checkbox" checked={unanswered} onChange={(event) => setUnanswered(event.target.checked)} />
-            <span>
-              Nobody answered
-              <span className="checkbox__hint">A missed or unanswered call.</span>
-            </span>
-          </label>
+    <FormDialog title={contact ? `Log a call with ${contact.name}` : 'Log a call'} submitLabel="Log call" savingLabel="Logging…" onSubmit={save} onClose={onClose}>
+      <Segmented label="Direction" options={callDirections} labels={directionLabels} value={direction} onChange={setDirection} />
+      <FormGrid columns={2}>
+        <TextField label="Phone number" type="tel" autoFocus={!initialNumber} autoComplete="off" value={number} error={errors.number} onChange={setNumber} />
+        <SelectField
+          label="Outcome"
+          required
+          autoFocus={!!initialNumber}
+          placeholder="Choose an outcome"
+          options={toOptions(outcomes)}
+          value={disposition}
+          error={errors.disposition}
+          onChange={(outcome) => {
+            setDisposition(outcome);
+            if (/no answer|missed|voicemail/i.test(outcome)) setUnanswered(true);
+          }}
+        />
+        <TextField label="Date" type="date" value={date} error={errors.when} onChange={setDate} />
+        <TextField label="Time" type="time" value={time} onChange={setTime} />
+        <TextField label="Duration in minutes" inputMode="decimal" placeholder="0" value={minutes} error={errors.duration} onChange={setMinutes} />
+        <div className="log-call__answered">
+          <Checkbox label="Nobody answered" hint="A missed or unanswered call." checked={unanswered} onChange={setUnanswered} />
         </div>
-        <Field label="Notes">
-          {(control) => <textarea {...control} className="input textarea" rows={3} value={notes} onChange={(event) => setNotes(event.target.value)} />}
-        </Field>
-      </form>
-    </Dialog>
+      </FormGrid>
+      <TextAreaField label="Notes" value={notes} onChange={setNotes} />
+    </FormDialog>
   );
 }

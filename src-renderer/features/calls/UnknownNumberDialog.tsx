@@ -1,13 +1,13 @@
 import type { Call } from '../../../src-shared/domain/call';
 import { formatPhone } from '../../../src-shared/phone';
 import { useUi } from '../../store';
-import { Dialog } from '../../ui/Dialog';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 
 /** After logging a call nobody's number matched: offer to create the contact, number filled in. */
 export function UnknownNumberDialog({ call, onClose }: { call: Call; onClose: () => void }) {
   const navigate = useUi((state) => state.navigate);
   return (
-    <Dialog
+    <ConfirmDialog
       title="Call logged from an unknown number"
       description={
         <p>
@@ -15,27 +15,13 @@ export function UnknownNumberDialog({ call, onClose }: { call: Call; onClose: ()
           goes on their timeline.
         </p>
       }
+      cancelLabel="Not now"
+      confirmLabel="Create contact"
+      onConfirm={() => {
+        onClose();
+        navigate({ name: 'contactNew', phone: call.number, callId: call.id });
+      }}
       onClose={onClose}
-      actions={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Not now
-          </button>
-          <button
-            type="button"
-            className="button button--primary"
-            autoFocus
-            onClick={() => {
-              onClose();
-              navigate({ name: 'contactNew', phone: call.number, callId: call.id });
-            }}
-          >
-            Create contact
-          </button>
-        </>
-      }
-    >
-      {null}
-    </Dialog>
+    />
   );
 }

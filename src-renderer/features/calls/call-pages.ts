@@ -1,7 +1,6 @@
 import type { Call, CallDirection, CallListQuery } from '../../../src-shared/domain/call';
 import { api } from '../../api';
 import { fromDateAndTime } from '../../ui/dates';
-import { PagedRows } from '../../ui/paged-rows';
 
 export type CallSortField = 'startedAt' | 'durationSeconds' | 'disposition';
 
@@ -39,9 +38,11 @@ function toQuery({ filters, sort }: CallRequest, offset: number, limit: number):
   };
 }
 
-/** The call history's rows, a page at a time; the core pages and counts, so a million calls scroll like ten. */
-export class CallPages extends PagedRows<Call, CallRequest> {
-  constructor(onError: (error: unknown) => void) {
-    super((request, offset, limit) => api.invoke('calls.list', toQuery(request, offset, limit)), onError, 100);
-  }
+/** A page of the call history, for usePagedRows: the core pages and counts, so a million calls scroll like ten. */
+export function fetchCallPage(request: CallRequest, offset: number, limit: number): Promise<{ total: number; items: Call[] }> {
+  return api.invoke('calls.list', toQuery(request, offset, limit));
+}
+
+export function isFiltered(filters: CallFilters): boolean {
+  return JSON.stringify(filters) !== JSON.stringify(noCallFilters);
 }

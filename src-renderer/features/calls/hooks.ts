@@ -1,34 +1,25 @@
 import type { Call } from '../../../src-shared/domain/call';
 import { api } from '../../api';
-import { useUi } from '../../store';
-import { useLiveQuery } from '../../ui/use-live-query';
+import { activityChanged } from '../../ui/live-events';
+import { deleteWithUndo } from '../../ui/undoable';
+import { useLiveData } from '../../ui/use-live-data';
 
+const reloadOnCallsOf = (contactId: string) => ({ reloadOn: [activityChanged(['calls'], contactId)] });
+
+/** A contact's newest `limit` calls, and how many there are. */
 export function useContactCalls(contactId: string, limit: number) {
-  return useLiveQuery(
+  return useLiveData(
     `calls:${contactId}:${limit}`,
     () => api.invoke('calls.list', { contactId, limit, sort: { field: 'startedAt', direction: 'desc' } }),
-    { activity: ['calls'], contactId },
+    reloadOnCallsOf(contactId),
   );
 }
 
-export async function deleteCallWithUndo(call: Call): Promise<void> {
-  const { showError, pushToast } = useUi.getState();
-  try {
-    await api.invoke('calls.delete', { id: call.id });
-  } catch (error) {
-    showError(error);
-    return;
-  }
-  pushToast({
-    message: 'Call deleted',
-    action: {
-      label: 'Undo',
-      run: () => {
-        api.invoke('calls.restore', { id: call.id }).then(
-          () => useUi.getState().pushToast({ message: 'Call restored' }),
-          (error: unknown) => useUi.getState().showError(error),
-        );
-      },
-    },
-  });
+/** How many calls a contact has, for the count on its Calls tab. */
+export function useCallCount(contactId: string) {
+  return useLiveData(`call-count:${contactId}`, () => api.invoke('calls.list', { contactId, limit: 1 }), reloadOnCallsOf(contactId));
+}
+
+export function deleteCallWithUndo(call: Call): Promise<boolean> {
+  return deleteWithUndo('calls', call.id, { deleted: 'Call deleted', restored: 'Call restored' });
 }

@@ -1,42 +1,33 @@
 import type { Address } from '../../../src-shared/domain/contact';
-import { Field } from '../../ui/Field';
+import { FormGrid } from '../../ui/FormGrid';
+import { TextField } from '../../ui/TextField';
 import type { FormErrors } from './form-model';
 
-const parts: { key: keyof Address; label: string; autoComplete: string; wide?: boolean }[] = [
-  { key: 'street', label: 'Street', autoComplete: 'off', wide: true },
-  { key: 'city', label: 'Town or city', autoComplete: 'off' },
-  { key: 'region', label: 'County or state', autoComplete: 'off' },
-  { key: 'postcode', label: 'Postcode', autoComplete: 'off' },
-  { key: 'country', label: 'Country', autoComplete: 'off' },
+const parts: { key: keyof Address; label: string; wide?: boolean }[] = [
+  { key: 'street', label: 'Street', wide: true },
+  { key: 'city', label: 'Town or city' },
+  { key: 'region', label: 'County or state' },
+  { key: 'postcode', label: 'Postcode' },
+  { key: 'country', label: 'Country' },
 ];
 
-export function AddressFields({
-  address,
-  errors,
-  onChange,
-}: {
-  address: Address;
-  errors: FormErrors;
-  onChange: (address: Address) => void;
-}) {
+export function AddressFields({ address, errors, onChange }: { address: Address; errors: FormErrors; onChange: (address: Address) => void }) {
   return (
     <fieldset className="address-fields">
       <legend className="field__label">Address</legend>
-      <div className="form-grid">
+      <FormGrid>
         {parts.map((part) => (
-          <Field key={part.key} label={part.label} error={errors[`address.${part.key}`]} className={part.wide ? 'span-2' : undefined}>
-            {(control) => (
-              <input
-                {...control}
-                className="input"
-                autoComplete={part.autoComplete}
-                value={address[part.key]}
-                onChange={(event) => onChange({ ...address, [part.key]: event.target.value })}
-              />
-            )}
-          </Field>
+          <TextField
+            key={part.key}
+            label={part.label}
+            wide={part.wide}
+            autoComplete="off"
+            value={address[part.key]}
+            error={errors[`address.${part.key}`]}
+            onChange={(value) => onChange({ ...address, [part.key]: value })}
+          />
         ))}
-      </div>
+      </FormGrid>
     </fieldset>
   );
 }

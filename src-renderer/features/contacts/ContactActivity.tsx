@@ -1,10 +1,10 @@
 import type { Contact } from '../../../src-shared/domain/contact';
-import { api } from '../../api';
-import { useUi } from '../../store';
 import type { ContactTab } from '../../routes';
+import { useUi } from '../../store';
+import { Card } from '../../ui/Card';
 import { Tabs } from '../../ui/Tabs';
-import { useLiveQuery } from '../../ui/use-live-query';
 import { ContactCallsPanel } from '../calls/ContactCallsPanel';
+import { useCallCount } from '../calls/hooks';
 import { useFiles } from '../files/hooks';
 import { FilesPanel } from '../files/FilesPanel';
 import { useNotes } from '../notes/hooks';
@@ -17,18 +17,20 @@ const tabLabels: Record<ContactTab, string> = { timeline: 'Timeline', notes: 'No
 /** The contact page's main column: a note box, then the timeline, notes, calls and files as tabs. */
 export function ContactActivity({ contact, tab }: { contact: Contact; tab: ContactTab }) {
   const navigate = useUi((state) => state.navigate);
-  const { data: notes } = useNotes(contact.id);
-  const { data: files } = useFiles(contact.id);
-  const { data: calls } = useLiveQuery(`call-count:${contact.id}`, () => api.invoke('calls.list', { contactId: contact.id, limit: 1 }), {
-    activity: ['calls'],
-    contactId: contact.id,
-  });
-  const counts: Record<ContactTab, number | undefined> = { timeline: undefined, notes: notes?.length, calls: calls?.total, files: files?.length };
+  const notes = useNotes(contact.id);
+  const files = useFiles(contact.id);
+  const calls = useCallCount(contact.id);
+  const counts: Record<ContactTab, number | undefined> = {
+    timeline: undefined,
+    notes: notes.latest?.length,
+    calls: calls.latest?.total,
+    files: files.latest?.length,
+  };
 
   return (
     <>
       <NoteComposer contactId={contact.id} />
-      <section className="card card--tabs" aria-label="Activity">
+      <Card label="Activity" flush>
         <Tabs
           label="Activity"
           tabs={(Object.keys(tabLabels) as ContactTab[]).map((id) => ({ id, label: tabLabels[id], count: counts[id] || undefined }))}
@@ -41,7 +43,7 @@ export function ContactActivity({ contact, tab }: { contact: Contact; tab: Conta
           {tab === 'calls' ? <ContactCallsPanel contact={contact} /> : null}
           {tab === 'files' ? <FilesPanel contactId={contact.id} files={files} /> : null}
         </Tabs>
-      </section>
+      </Card>
     </>
   );
 }

@@ -1,11 +1,19 @@
 import type { KeyboardEvent, Ref } from 'react';
-import { contactStatuses, type ContactStatus } from '../../../src-shared/domain/contact';
+import { contactStatuses } from '../../../src-shared/domain/contact';
 import { useUi } from '../../store';
-import { capitalise, statusLabels } from '../../ui/format';
-import { Icon } from '../../ui/Icon';
+import { Button } from '../../ui/Button';
+import { Checkbox } from '../../ui/Checkbox';
+import { FilterBar } from '../../ui/FilterBar';
+import { statusLabels } from '../../ui/format';
+import { SearchBox } from '../../ui/SearchBox';
+import { Segmented } from '../../ui/Segmented';
+import { SelectField } from '../../ui/SelectField';
+import { toOptions } from '../../ui/Select';
+import { isNarrowed } from './contact-pages';
 import type { Facets } from './hooks';
 
 const noTypes: readonly string[] = [];
+const ownerLabels = { team: 'Team', mine: 'My contacts' };
 
 interface ContactFiltersProps {
   searchRef: Ref<HTMLInputElement>;
@@ -24,9 +32,12 @@ export function ContactFilters({ searchRef, facets, onSearchArrowDown }: Contact
 
   // Types in settings first, then any older ones still used by contacts.
   const typeOptions = [...new Set([...contactTypes, ...(facets?.contactTypes.map((facet) => facet.name) ?? [])])];
-  const tagOptions = facets?.tags ?? [];
-  const anyFilter =
-    searchText !== '' || filters.contactType || filters.status || filters.tag || filters.owner === 'mine' || filters.followUpDue;
+  const tags = facets?.tags ?? [];
+  const tagOptions = [
+    // A tag chosen before its last contact lost it stays choosable.
+    ...(filters.tag && !tags.some((tag) => tag.name === filters.tag) ? [{ value: filters.tag, label: filters.tag }] : []),
+    ...tags.map((tag) => ({ value: tag.name, label: `${tag.name} (${tag.count})` })),
+  ];
 
   const onSearchKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'ArrowDown') {
@@ -39,105 +50,46 @@ export function ContactFilters({ searchRef, facets, onSearchArrowDown }: Contact
   };
 
   return (
-    <div className="filters" role="search" aria-label="Find contacts">
-      <div className="search-box">
-        <Icon name="search" />
-        <label htmlFor="contact-search" className="visually-hidden">
-          Search contacts
-        </label>
-        <input
-          id="contact-search"
-          ref={searchRef}
-          type="search"
-          className="search-box__input"
+    <FilterBar
+      label="Find contacts"
+      search={
+        <SearchBox
+          label="Search contacts"
           placeholder="Search names, companies, phones, e-mails, tags…"
-          autoComplete="off"
-          spellCheck={false}
+          shortcut="/"
+          inputRef={searchRef}
           value={searchText}
-          onChange={(event) => setSearchText(event.target.value)}
+          onChange={setSearchText}
           onKeyDown={onSearchKeyDown}
         />
-        <kbd className="search-box__hint" aria-hidden="true">
-          /
-        </kbd>
-      </div>
-      <div className="filters__row">
-        <label className="select-filter">
-          <span className="visually-hidden">Contact type</span>
-          <select
-            value={filters.contactType ?? ''}
-            onChange={(event) => setFilters({ contactType: event.target.value || undefined })}
-          >
-            <option value="">All types</option>
-            {typeOptions.map((type) => (
-              <option key={type} value={type}>
-                {capitalise(type)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="select-filter">
-          <span className="visually-hidden">Status</span>
-          <select
-            value={filters.status ?? ''}
-            onChange={(event) => setFilters({ status: (event.target.value || undefined) as ContactStatus | undefined })}
-          >
-            <option value="">Any status</option>
-            {contactStatuses.map((status) => (
-              <option key={status} value={status}>
-                {statusLabels[status]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="select-filter">
-          <span className="visually-hidden">Tag</span>
-          <select value={filters.tag ?? ''} onChange={(event) => setFilters({ tag: event.target.value || undefined })}>
-            <option value="">Any tag</option>
-            {filters.tag && !tagOptions.some((tag) => tag.name === filters.tag) ? (
-              <option value={filters.tag}>{filters.tag}</option>
-            ) : null}
-            {tagOptions.map((tag) => (
-              <option key={tag.name} value={tag.name}>
-                {tag.name} ({tag.count})
-              </option>
-            ))}
-          </select>
-        </label>
-        <fieldset className="segmented">
-          <legend className="visually-hidden">Whose contacts</legend>
-          {(
-            [
-              ['team', 'Team'],
-              ['mine', 'My contacts'],
-            ] as const
-          ).map(([value, label]) => (
-            <label key={value} className="segmented__option">
-              <input
-                type="radio"
-                name="owner-filter"
-                value={value}
-                checked={filters.owner === value}
-                onChange={() => setFilters({ owner: value })}
-              />
-              <span>{label}</span>
-            </label>
-          ))}
-        </fieldset>
-        <label className="toggle-filter">
-          <input
-            type="checkbox"
-            checked={filters.followUpDue}
-            onChange={(event) => setFilters({ followUpDue: event.target.checked })}
-          />
-          <span>Follow-up due</span>
-        </label>
-        {anyFilter ? (
-          <button type="button" className="button button--ghost button--small" onClick={clearSearchAndFilters}>
-            Clear filters
-          </button>
-        ) : null}
-      </div>
-    </div>
+      }
+    >
+      <SelectField
+        label="Contact type"
+        hideLabel
+        size="sm"
+        emptyOption="All types"
+        options={toOptions(typeOptions)}
+        value={filters.contactType ?? ''}
+        onChange={(contactType) => setFilters({ contactType: contactType || undefined })}
+      />
+      <SelectField
+        label="Status"
+        hideLabel
+        size="sm"
+        emptyOption="Any status"
+        options={toOptions(contactStatuses, statusLabels)}
+        value={filters.status ?? ''}
+        onChange={(status) => setFilters({ status: status || undefined })}
+      />
+      <SelectField label="Tag" hideLabel size="sm" emptyOption="Any tag" options={tagOptions} value={filters.tag ?? ''} onChange={(tag) => setFilters({ tag: tag || undefined })} />
+      <Segmented label="Whose contacts" options={['team', 'mine'] as const} labels={ownerLabels} value={filters.owner} onChange={(owner) => setFilters({ owner })} />
+      <Checkbox variant="chip" label="Follow-up due" checked={filters.followUpDue} onChange={(followUpDue) => setFilters({ followUpDue })} />
+      {isNarrowed({ query: searchText, filters }) ? (
+        <Button variant="ghost" size="sm" onClick={clearSearchAndFilters}>
+          Clear filters
+        </Button>
+      ) : null}
+    </FilterBar>
   );
 }

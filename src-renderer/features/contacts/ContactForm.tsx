@@ -1,16 +1,25 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { emailTypes, phoneTypes } from '../../../src-shared/domain/contact';
+import type { CustomFieldDef } from '../../../src-shared/domain/settings';
 import { useUi } from '../../store';
-import { Field } from '../../ui/Field';
+import { Button } from '../../ui/Button';
+import { Card } from '../../ui/Card';
+import { Checkbox } from '../../ui/Checkbox';
+import { FormFooter } from '../../ui/FormFooter';
+import { FormGrid } from '../../ui/FormGrid';
+import { Notice } from '../../ui/Notice';
+import { Segmented } from '../../ui/Segmented';
+import { TextAreaField } from '../../ui/TextAreaField';
+import { TextField } from '../../ui/TextField';
 import { AddressFields } from './AddressFields';
 import { ContactMethodsField } from './ContactMethodsField';
 import { CustomFieldInputs } from './CustomFieldInputs';
 import { errorKeysOf, toDraft, type ContactFormValues, type DraftResult, type FormErrors, type SetFormField } from './form-model';
 import { useFacets } from './hooks';
 import { SalesFields } from './SalesFields';
-import type { CustomFieldDef } from '../../../src-shared/domain/settings';
 
 const noFields: readonly CustomFieldDef[] = [];
+const kindLabels = { person: 'Person', company: 'Company' };
 
 interface ContactFormProps {
   initialValues: ContactFormValues;
@@ -67,62 +76,23 @@ export function ContactForm({ initialValues, submitLabel, onSubmit, onCancel }: 
   const errorCount = Object.keys(errors).length;
 
   return (
-    <form ref={formRef} className="contact-form" noValidate onSubmit={(event) => void submit(event)}>
+    <form ref={formRef} className="stack" noValidate onSubmit={(event) => void submit(event)}>
       {errorCount > 0 ? (
-        <p className="notice notice--danger" role="status">
+        <Notice tone="danger" role="status">
           {errorCount === 1 ? 'One field needs your attention.' : `${errorCount} fields need your attention.`}
-        </p>
+        </Notice>
       ) : null}
-      <section className="card" aria-labelledby="form-who">
-        <h2 id="form-who" className="card__title">
-          Who
-        </h2>
-        <fieldset className="segmented segmented--form">
-          <legend className="visually-hidden">This contact is a</legend>
-          {(
-            [
-              ['person', 'Person'],
-              ['company', 'Company'],
-            ] as const
-          ).map(([kind, label]) => (
-            <label key={kind} className="segmented__option">
-              <input type="radio" name="kind" value={kind} checked={values.kind === kind} onChange={() => set('kind', kind)} />
-              <span>{label}</span>
-            </label>
-          ))}
-        </fieldset>
-        <div className="form-grid">
-          <Field label="Name" error={errors.name} className="span-2">
-            {(control) => (
-              <input
-                {...control}
-                className="input input--large"
-                required
-                autoComplete="off"
-                autoFocus
-                value={values.name}
-                onChange={(event) => set('name', event.target.value)}
-              />
-            )}
-          </Field>
-          <Field label="Company" error={errors.company}>
-            {(control) => (
-              <input {...control} className="input" autoComplete="off" value={values.company} onChange={(event) => set('company', event.target.value)} />
-            )}
-          </Field>
-          <Field label="Job title" error={errors.jobTitle}>
-            {(control) => (
-              <input {...control} className="input" autoComplete="off" value={values.jobTitle} onChange={(event) => set('jobTitle', event.target.value)} />
-            )}
-          </Field>
-        </div>
-      </section>
+      <Card title="Who">
+        <Segmented label="This contact is a" options={['person', 'company'] as const} labels={kindLabels} value={values.kind} onChange={(kind) => set('kind', kind)} />
+        <FormGrid>
+          <TextField label="Name" wide size="lg" required autoComplete="off" autoFocus value={values.name} error={errors.name} onChange={(name) => set('name', name)} />
+          <TextField label="Company" autoComplete="off" value={values.company} error={errors.company} onChange={(company) => set('company', company)} />
+          <TextField label="Job title" autoComplete="off" value={values.jobTitle} error={errors.jobTitle} onChange={(jobTitle) => set('jobTitle', jobTitle)} />
+        </FormGrid>
+      </Card>
 
-      <section className="card" aria-labelledby="form-reach">
-        <h2 id="form-reach" className="card__title">
-          How to reach them
-        </h2>
-        <div className="form-grid form-grid--wide">
+      <Card title="How to reach them">
+        <div className="contact-methods">
           <ContactMethodsField
             legend="Phones"
             rowLabel="Phone number"
@@ -147,50 +117,42 @@ export function ContactForm({ initialValues, submitLabel, onSubmit, onCancel }: 
           />
         </div>
         <AddressFields address={values.address} errors={errors} onChange={(address) => set('address', address)} />
-        <label className="checkbox">
-          <input type="checkbox" checked={values.doNotContact} onChange={(event) => set('doNotContact', event.target.checked)} />
-          <span>
-            Do not contact
-            <span className="checkbox__hint">They asked not to be called, mailed or messaged.</span>
-          </span>
-        </label>
-      </section>
+        <Checkbox
+          label="Do not contact"
+          hint="They asked not to be called, mailed or messaged."
+          checked={values.doNotContact}
+          onChange={(doNotContact) => set('doNotContact', doNotContact)}
+        />
+      </Card>
 
-      <section className="card" aria-labelledby="form-sales">
-        <h2 id="form-sales" className="card__title">
-          Sales
-        </h2>
+      <Card title="Sales">
         <SalesFields values={values} errors={errors} facets={facets} set={set} />
-      </section>
+      </Card>
 
       {customDefs.length > 0 ? (
-        <section className="card" aria-labelledby="form-custom">
-          <h2 id="form-custom" className="card__title">
-            More details
-          </h2>
+        <Card title="More details">
           <CustomFieldInputs defs={customDefs} values={values.custom} errors={errors} onChange={(custom) => set('custom', custom)} />
-        </section>
+        </Card>
       ) : null}
 
-      <section className="card" aria-labelledby="form-summary">
-        <h2 id="form-summary" className="card__title">
-          Summary
-        </h2>
-        <Field label="Summary notes" error={errors.summary} hideLabel hint="What matters about them, in a few lines.">
-          {(control) => (
-            <textarea {...control} className="input textarea" rows={4} value={values.summary} onChange={(event) => set('summary', event.target.value)} />
-          )}
-        </Field>
-      </section>
+      <Card title="Summary">
+        <TextAreaField
+          label="Summary notes"
+          hideLabel
+          rows={4}
+          hint="What matters about them, in a few lines."
+          value={values.summary}
+          error={errors.summary}
+          onChange={(summary) => set('summary', summary)}
+        />
+      </Card>
 
-      <div className="form-actions">
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="submit" className="button button--primary" disabled={saving}>
-          {saving ? 'Saving…' : submitLabel}
-        </button>
-      </div>
+      <FormFooter>
+        <Button onClick={onCancel}>Cancel</Button>
+        <Button submit variant="primary" busy={saving} busyLabel="Saving…">
+          {submitLabel}
+        </Button>
+      </FormFooter>
     </form>
   );
 }

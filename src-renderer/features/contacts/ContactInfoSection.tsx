@@ -1,11 +1,29 @@
 import type { Address, Contact } from '../../../src-shared/domain/contact';
 import { formatPhone } from '../../../src-shared/phone';
+import { Card } from '../../ui/Card';
+import { DetailList } from '../../ui/DetailList';
 import { capitalise } from '../../ui/format';
-import { Icon } from '../../ui/Icon';
+import { Icon, type IconName } from '../../ui/Icon';
+import { Notice } from '../../ui/Notice';
 
 function addressLines(address: Address): string[] {
   const cityLine = [address.city, address.region, address.postcode].filter(Boolean).join(', ');
   return [address.street, cityLine, address.country].filter(Boolean);
+}
+
+function ReachList({ icon, items, none }: { icon: IconName; items: { key: string; href: string; text: string; type: string }[]; none: string }) {
+  if (items.length === 0) return <span className="muted">{none}</span>;
+  return (
+    <ul className="reach-list">
+      {items.map((item) => (
+        <li key={item.key} className="reach-list__item">
+          <Icon name={icon} size={16} />
+          <a href={item.href}>{item.text}</a>
+          <span className="reach-list__type">{capitalise(item.type)}</span>
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 /** How to reach the contact: phones (tel: links), e-mails (mailto:), address and summary. */
@@ -13,77 +31,58 @@ export function ContactInfoSection({ contact }: { contact: Contact }) {
   const address = addressLines(contact.address);
   return (
     <>
-      <section className="card" aria-labelledby="contact-reach-title">
-        <h2 id="contact-reach-title" className="card__title">
-          Contact details
-        </h2>
+      <Card title="Contact details">
         {contact.doNotContact ? (
-          <p className="notice notice--danger">
-            <Icon name="ban" size={16} /> This contact asked not to be contacted.
-          </p>
+          <Notice tone="danger" icon="ban">
+            This contact asked not to be contacted.
+          </Notice>
         ) : null}
-        <dl className="detail-list">
-          <dt>Phone</dt>
-          <dd>
-            {contact.phones.length === 0 ? (
-              <span className="muted">No phone numbers</span>
-            ) : (
-              <ul className="plain-list">
-                {contact.phones.map((phone) => (
-                  <li key={`${phone.type}-${phone.e164}`} className="reach-item">
-                    <Icon name="phone" size={16} />
-                    <a href={`tel:${phone.e164}`}>{formatPhone(phone.e164)}</a>
-                    <span className="reach-item__type">{capitalise(phone.type)}</span>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </dd>
-          <dt>E-mail</dt>
-          <dd>
-            {contact.emails.length === 0 ? (
-              <span className="muted">No e-mail addresses</span>
-            ) : (
-              <ul className="plain-list">
-                {contact.emails.map((email) => (
-                  <li key={`${email.type}-${email.address}`} className="reach-item">
-                    <Icon name="mail" size={16} />
-                    <a href={`mailto:${email.address}`}>{email.address}</a>
-                    <span className="reach-item__type">{capitalise(email.type)}</span>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </dd>
-          <dt>Address</dt>
-          <dd>
-            {address.length === 0 ? (
-              <span className="muted">No address</span>
-            ) : (
-              <address className="reach-item reach-item--address">
-                <Icon name="mapPin" size={16} />
-                <span>
-                  {address.map((line) => (
-                    <span key={line} className="address-line">
-                      {line}
+        <DetailList
+          items={[
+            {
+              term: 'Phone',
+              value: (
+                <ReachList
+                  icon="phone"
+                  none="No phone numbers"
+                  items={contact.phones.map((phone) => ({ key: `${phone.type}-${phone.e164}`, href: `tel:${phone.e164}`, text: formatPhone(phone.e164), type: phone.type }))}
+                />
+              ),
+            },
+            {
+              term: 'E-mail',
+              value: (
+                <ReachList
+                  icon="mail"
+                  none="No e-mail addresses"
+                  items={contact.emails.map((email) => ({ key: `${email.type}-${email.address}`, href: `mailto:${email.address}`, text: email.address, type: email.type }))}
+                />
+              ),
+            },
+            {
+              term: 'Address',
+              value:
+                address.length === 0 ? (
+                  <span className="muted">No address</span>
+                ) : (
+                  <address className="reach-list__item reach-list__item--address">
+                    <Icon name="mapPin" size={16} />
+                    <span>
+                      {address.map((line) => (
+                        <span key={line} className="address-line">
+                          {line}
+                        </span>
+                      ))}
                     </span>
-                  ))}
-                </span>
-              </address>
-            )}
-          </dd>
-        </dl>
-      </section>
-      <section className="card" aria-labelledby="contact-summary-title">
-        <h2 id="contact-summary-title" className="card__title">
-          Summary
-        </h2>
-        {contact.summary ? (
-          <p className="summary-text">{contact.summary}</p>
-        ) : (
-          <p className="muted">No summary yet. Edit the contact to note what matters about them.</p>
-        )}
-      </section>
+                  </address>
+                ),
+            },
+          ]}
+        />
+      </Card>
+      <Card title="Summary">
+        {contact.summary ? <p className="summary-text">{contact.summary}</p> : <p className="muted">No summary yet. Edit the contact to note what matters about them.</p>}
+      </Card>
     </>
   );
 }

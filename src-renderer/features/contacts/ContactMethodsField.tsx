@@ -1,5 +1,7 @@
-import { capitalise } from '../../ui/format';
-import { Icon } from '../../ui/Icon';
+import { Button } from '../../ui/Button';
+import { FieldError } from '../../ui/Field';
+import { IconButton } from '../../ui/IconButton';
+import { Select, toOptions } from '../../ui/Select';
 import { newRowKey, type FormErrors, type MethodRow } from './form-model';
 
 interface ContactMethodsFieldProps<Type extends string> {
@@ -22,8 +24,7 @@ interface ContactMethodsFieldProps<Type extends string> {
 /** A list of typed phones or e-mails: add, edit, change the type, remove. */
 export function ContactMethodsField<Type extends string>(props: ContactMethodsFieldProps<Type>) {
   const { legend, rowLabel, noun, errorPrefix, types, rows, inputType, errors, onChange } = props;
-  const update = (key: string, patch: Partial<MethodRow<Type>>) =>
-    onChange(rows.map((row) => (row.key === key ? { ...row, ...patch } : row)));
+  const update = (key: string, patch: Partial<MethodRow<Type>>) => onChange(rows.map((row) => (row.key === key ? { ...row, ...patch } : row)));
   const defaultType = types[0];
 
   return (
@@ -31,65 +32,32 @@ export function ContactMethodsField<Type extends string>(props: ContactMethodsFi
       <legend className="field__label">{legend}</legend>
       {rows.map((row, index) => {
         const number = rows.length > 1 ? ` ${index + 1}` : '';
-        const label = `${rowLabel}${number}`;
         const error = errors[`${errorPrefix}:${row.key}`];
         const inputId = `${errorPrefix}-${row.key}`;
-        const errorId = `${inputId}-error`;
         return (
-          <div key={row.key} className={error ? 'method-row field--invalid' : 'method-row'}>
-            <label htmlFor={`${inputId}-type`} className="visually-hidden">
-              {`${noun}${number} type`}
-            </label>
-            <select
-              id={`${inputId}-type`}
-              className="input method-row__type"
-              value={row.type}
-              onChange={(event) => update(row.key, { type: event.target.value as Type })}
-            >
-              {types.map((type) => (
-                <option key={type} value={type}>
-                  {capitalise(type)}
-                </option>
-              ))}
-            </select>
-            <label htmlFor={inputId} className="visually-hidden">
-              {label}
-            </label>
+          <div key={row.key} className="method-row">
+            <Select aria-label={`${noun}${number} type`} options={toOptions(types)} value={row.type} onChange={(type) => update(row.key, { type })} />
             <input
               id={inputId}
-              className="input method-row__value"
+              aria-label={`${rowLabel}${number}`}
+              className="input"
               type={inputType}
               inputMode={inputType === 'tel' ? 'tel' : 'email'}
               autoComplete="off"
               value={row.value}
               aria-invalid={error ? true : undefined}
-              aria-describedby={error ? errorId : undefined}
+              aria-describedby={error ? `${inputId}-error` : undefined}
               onChange={(event) => update(row.key, { value: event.target.value })}
             />
-            <button
-              type="button"
-              className="icon-button"
-              aria-label={`Remove ${noun.toLowerCase()}${number}`}
-              onClick={() => onChange(rows.filter((other) => other.key !== row.key))}
-            >
-              <Icon name="close" size={16} />
-            </button>
-            {error ? (
-              <p id={errorId} className="field__error method-row__error">
-                {error}
-              </p>
-            ) : null}
+            <IconButton icon="close" label={`Remove ${noun.toLowerCase()}${number}`} onClick={() => onChange(rows.filter((other) => other.key !== row.key))} />
+            {error ? <FieldError id={`${inputId}-error`}>{error}</FieldError> : null}
           </div>
         );
       })}
       {defaultType !== undefined ? (
-        <button
-          type="button"
-          className="button button--ghost button--small"
-          onClick={() => onChange([...rows, { key: newRowKey(), type: defaultType, value: '' }])}
-        >
-          <Icon name="plus" size={14} /> {rows.length > 0 ? `Add another ${noun.toLowerCase()}` : `Add ${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun.toLowerCase()}`}
-        </button>
+        <Button variant="ghost" size="sm" icon="plus" onClick={() => onChange([...rows, { key: newRowKey(), type: defaultType, value: '' }])}>
+          {rows.length > 0 ? `Add another ${noun.toLowerCase()}` : `Add ${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun.toLowerCase()}`}
+        </Button>
       ) : null}
     </fieldset>
   );

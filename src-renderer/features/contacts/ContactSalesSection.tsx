@@ -2,25 +2,17 @@ import type { ReactNode } from 'react';
 import type { Contact } from '../../../src-shared/domain/contact';
 import type { CustomFieldDef } from '../../../src-shared/domain/settings';
 import { useUi } from '../../store';
-import { capitalise, describeDueDate, formatDate, formatMoney, formatWhen, statusLabels } from '../../ui/format';
+import { Card } from '../../ui/Card';
+import { DetailList } from '../../ui/DetailList';
+import { capitalise, formatDate, formatMoney, statusLabels } from '../../ui/format';
 import { useNow } from '../../ui/use-now';
-import { fromDateInput } from './form-model';
+import { DueDate } from './DueDate';
+import { fromDateInput } from '../../ui/dates';
 
 const noFields: readonly CustomFieldDef[] = [];
 
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </>
-  );
-}
-
-const notSet = <span className="muted">Not set</span>;
-
 function customValue(def: CustomFieldDef, value: string | number | null | undefined): ReactNode {
-  if (value === null || value === undefined || value === '') return notSet;
+  if (value === null || value === undefined || value === '') return null;
   if (def.kind === 'date' && typeof value === 'string') {
     const epoch = fromDateInput(value);
     return epoch === null ? value : formatDate(epoch);
@@ -33,60 +25,45 @@ function customValue(def: CustomFieldDef, value: string | number | null | undefi
 export function ContactSalesSection({ contact }: { contact: Contact }) {
   const customDefs = useUi((state) => state.settings?.customFields ?? noFields);
   const now = useNow();
-  const due = contact.nextFollowUpAt === null ? null : describeDueDate(contact.nextFollowUpAt, now);
 
   return (
     <>
-      <section className="card" aria-labelledby="contact-sales-title">
-        <h2 id="contact-sales-title" className="card__title">
-          Details
-        </h2>
-        <dl className="detail-list detail-list--compact">
-          <Row label="Type">{capitalise(contact.contactType)}</Row>
-          <Row label="Status">{statusLabels[contact.status]}</Row>
-          <Row label="Owner">{contact.owner || notSet}</Row>
-          <Row label="Source">{contact.source || notSet}</Row>
-          <Row label="Next follow-up">
-            {due && contact.nextFollowUpAt !== null ? (
-              <span className={contact.nextFollowUpAt < now ? 'due due--overdue' : due.dueToday ? 'due due--today' : 'due'}>
-                {formatWhen(contact.nextFollowUpAt, now)}
-                {contact.nextFollowUpAt < now ? ' (overdue)' : ''}
-              </span>
-            ) : (
-              <span className="muted">None planned</span>
-            )}
-          </Row>
-          <Row label="Potential value">{contact.potentialValue ? formatMoney(contact.potentialValue) : notSet}</Row>
-          <Row label="Tags">
-            {contact.tags.length === 0 ? (
-              <span className="muted">No tags</span>
-            ) : (
-              <ul className="tag-list">
-                {contact.tags.map((tag) => (
-                  <li key={tag} className="tag">
-                    {tag}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </Row>
-          <Row label="Added">{formatDate(contact.createdAt)}</Row>
-          <Row label="Last changed">{formatDate(contact.updatedAt)}</Row>
-        </dl>
-      </section>
+      <Card title="Details">
+        <DetailList
+          items={[
+            { term: 'Type', value: capitalise(contact.contactType) },
+            { term: 'Status', value: statusLabels[contact.status] },
+            { term: 'Owner', value: contact.owner || null },
+            { term: 'Source', value: contact.source || null },
+            {
+              term: 'Next follow-up',
+              value: contact.nextFollowUpAt === null ? <span className="muted">None planned</span> : <DueDate at={contact.nextFollowUpAt} now={now} long />,
+            },
+            { term: 'Potential value', value: contact.potentialValue ? formatMoney(contact.potentialValue) : null },
+            {
+              term: 'Tags',
+              value:
+                contact.tags.length === 0 ? (
+                  <span className="muted">No tags</span>
+                ) : (
+                  <ul className="tag-list">
+                    {contact.tags.map((tag) => (
+                      <li key={tag} className="tag">
+                        {tag}
+                      </li>
+                    ))}
+                  </ul>
+                ),
+            },
+            { term: 'Added', value: formatDate(contact.createdAt) },
+            { term: 'Last changed', value: formatDate(contact.updatedAt) },
+          ]}
+        />
+      </Card>
       {customDefs.length > 0 ? (
-        <section className="card" aria-labelledby="contact-custom-title">
-          <h2 id="contact-custom-title" className="card__title">
-            More about {contact.kind === 'company' ? 'this company' : 'this person'}
-          </h2>
-          <dl className="detail-list detail-list--compact">
-            {customDefs.map((def) => (
-              <Row key={def.id} label={def.label}>
-                {customValue(def, contact.customFields[def.id])}
-              </Row>
-            ))}
-          </dl>
-        </section>
+        <Card title={`More about ${contact.kind === 'company' ? 'this company' : 'this person'}`}>
+          <DetailList items={customDefs.map((def) => ({ term: def.label, value: customValue(def, contact.customFields[def.id]) }))} />
+        </Card>
       ) : null}
     </>
   );

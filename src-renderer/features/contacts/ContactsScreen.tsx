@@ -1,29 +1,41 @@
-import { useEffect, useRef, type RefObject } from 'react';
+import { useEffect, useMemo, useRef, type RefObject } from 'react';
+import type { ContactListItem } from '../../../src-shared/domain/contact';
 import { useUi } from '../../store';
+import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { formatCount, formatNumber } from '../../ui/format';
-import { Icon } from '../../ui/Icon';
-import { PageTitle } from '../../ui/PageTitle';
+import { LoadingState } from '../../ui/LoadingState';
+import { PageHeader } from '../../ui/PageHeader';
+import { Screen } from '../../ui/Screen';
+import { useNow } from '../../ui/use-now';
+import { VirtualGrid, type VirtualGridHandle } from '../../ui/VirtualGrid';
+import { contactColumns } from './contact-columns';
+import { isNarrowed } from './contact-pages';
 import { ContactFilters } from './ContactFilters';
-import { ContactList, type ContactListHandle } from './ContactList';
-import { useContactPages, useFacets, useListRequest } from './hooks';
+import { useContactRows, useFacets, useListRequest } from './hooks';
 import { NameHint } from './NameHint';
+import './contacts.css';
 
 export function ContactsScreen() {
   const navigate = useUi((state) => state.navigate);
   const userName = useUi((state) => state.settings?.userName ?? '');
   const nameHintDismissed = useUi((state) => state.nameHintDismissed);
   const clearSearchAndFilters = useUi((state) => state.clearSearchAndFilters);
+  const sort = useUi((state) => state.sort);
+  const toggleSort = useUi((state) => state.toggleSort);
+  const activeRow = useUi((state) => state.activeRow);
+  const setActiveRow = useUi((state) => state.setActiveRow);
+  const rememberListScroll = useUi((state) => state.rememberListScroll);
   const request = useListRequest();
-  const { pages, snapshot } = useContactPages(request);
+  const { rows, snapshot } = useContactRows(request);
   const facets = useFacets();
+  const now = useNow();
+  const columns = useMemo(() => contactColumns(now), [now]);
   const searchRef = useRef<HTMLInputElement>(null);
-  const listRef = useRef<ContactListHandle>(null);
+  const gridRef = useRef<VirtualGridHandle>(null);
   useSlashFocuses(searchRef);
 
-  const { filters } = request;
-  const narrowed =
-    request.query !== '' || !!filters.contactType || !!filters.status || !!filters.tag || filters.owner === 'mine' || filters.followUpDue;
+  const narrowed = isNarrowed(request);
   const total = snapshot.total;
   const countText =
     total === null
@@ -36,16 +48,16 @@ export function ContactsScreen() {
 
   let body;
   if (total === null) {
-    body = <div className="list-loading" aria-hidden="true" />;
+    body = <LoadingState label="Loading contacts…" size="block" />;
   } else if (total === 0 && settled && !snapshot.failed && !narrowed) {
     body = (
       <EmptyState
         icon="contacts"
         title="No contacts yet"
         action={
-          <button type="button" className="button button--primary" onClick={addContact}>
-            <Icon name="plus" /> Add your first contact
-          </button>
+          <Button variant="primary" icon="plus" onClick={addContact}>
+            Add your first contact
+          </Button>
         }
       >
         <p>
@@ -59,46 +71,51 @@ export function ContactsScreen() {
       <EmptyState
         icon="search"
         title={request.query ? `No contacts match “${request.query}”` : 'No contacts match these filters'}
-        action={
-          <button type="button" className="button" onClick={clearSearchAndFilters}>
-            Clear search and filters
-          </button>
-        }
+        action={<Button onClick={clearSearchAndFilters}>Clear search and filters</Button>}
       >
         <p>Search looks at names, companies, e-mails, tags and any part of a phone number. Try fewer letters, or widen the filters.</p>
       </EmptyState>
     );
   } else {
     body = (
-      <ContactList
-        pages={pages}
+      <VirtualGrid<ContactListItem, typeof request, typeof sort.field>
+        label="Contacts"
+        columns={columns}
+        rows={rows}
         snapshot={snapshot}
-        handleRef={listRef}
+        rowHeight={56}
+        sort={sort}
+        onSort={toggleSort}
+        onOpen={(item) => navigate({ name: 'contact', id: item.id })}
+        activeRow={activeRow}
+        onActiveRowChange={setActiveRow}
+        initialScrollOffset={useUi.getState().listScrollOffset}
+        onScrollOffsetChange={rememberListScroll}
         onExitTop={() => searchRef.current?.focus()}
+        handleRef={gridRef}
       />
     );
   }
 
   return (
-    <div className="screen screen--list">
-      <header className="page-header">
-        <div>
-          <PageTitle>Contacts</PageTitle>
-          <p className="page-header__meta" aria-live="polite">
-            {countText}
-          </p>
-        </div>
-        <button type="button" className="button button--primary" onClick={addContact}>
-          <Icon name="plus" /> Add contact
-        </button>
-      </header>
+    <Screen width="wide" fill>
+      <PageHeader
+        title="Contacts"
+        meta={countText}
+        metaLive
+        actions={
+          <Button variant="primary" icon="plus" onClick={addContact}>
+            Add contact
+          </Button>
+        }
+      />
       {!userName && !nameHintDismissed ? <NameHint /> : null}
       {/* Nothing to search or filter before the first contact exists. */}
       {total === 0 && !narrowed && settled ? null : (
-        <ContactFilters searchRef={searchRef} facets={facets} onSearchArrowDown={() => listRef.current?.focusActiveRow()} />
+        <ContactFilters searchRef={searchRef} facets={facets} onSearchArrowDown={() => gridRef.current?.focusActiveRow()} />
       )}
       {body}
-    </div>
+    </Screen>
   );
 }
 

@@ -1,5 +1,7 @@
 import type { CustomFieldDef } from '../../../src-shared/domain/settings';
-import { Field } from '../../ui/Field';
+import { FormGrid } from '../../ui/FormGrid';
+import { SelectField } from '../../ui/SelectField';
+import { TextField } from '../../ui/TextField';
 import type { FormErrors } from './form-model';
 
 interface CustomFieldInputsProps {
@@ -13,37 +15,37 @@ interface CustomFieldInputsProps {
 export function CustomFieldInputs({ defs, values, errors, onChange }: CustomFieldInputsProps) {
   const set = (id: string, value: string) => onChange({ ...values, [id]: value });
   return (
-    <div className="form-grid">
-      {defs.map((def) => (
-        <Field key={def.id} label={def.label} error={errors[`custom:${def.id}`]}>
-          {(control) => {
-            const value = values[def.id] ?? '';
-            if (def.kind === 'choice') {
-              const choices = value && !def.choices.includes(value) ? [value, ...def.choices] : def.choices;
-              return (
-                <select {...control} className="input" value={value} onChange={(event) => set(def.id, event.target.value)}>
-                  <option value="">Not set</option>
-                  {choices.map((choice) => (
-                    <option key={choice} value={choice}>
-                      {choice}
-                    </option>
-                  ))}
-                </select>
-              );
-            }
-            return (
-              <input
-                {...control}
-                className="input"
-                type={def.kind === 'date' ? 'date' : 'text'}
-                inputMode={def.kind === 'number' ? 'decimal' : undefined}
-                value={value}
-                onChange={(event) => set(def.id, event.target.value)}
-              />
-            );
-          }}
-        </Field>
-      ))}
-    </div>
+    <FormGrid>
+      {defs.map((def) => {
+        const value = values[def.id] ?? '';
+        const error = errors[`custom:${def.id}`];
+        if (def.kind === 'choice') {
+          // A value no longer among the choices stays choosable until changed.
+          const choices = value && !def.choices.includes(value) ? [value, ...def.choices] : def.choices;
+          return (
+            <SelectField
+              key={def.id}
+              label={def.label}
+              error={error}
+              emptyOption="Not set"
+              options={choices.map((choice) => ({ value: choice, label: choice }))}
+              value={value}
+              onChange={(choice) => set(def.id, choice)}
+            />
+          );
+        }
+        return (
+          <TextField
+            key={def.id}
+            label={def.label}
+            error={error}
+            type={def.kind === 'date' ? 'date' : 'text'}
+            inputMode={def.kind === 'number' ? 'decimal' : undefined}
+            value={value}
+            onChange={(text) => set(def.id, text)}
+          />
+        );
+      })}
+    </FormGrid>
   );
 }

@@ -1,4 +1,5 @@
 import type { DuplicateMatch } from '../../../src-shared/domain/contact';
+import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 
 interface DuplicateDialogProps {
@@ -25,19 +26,16 @@ export function DuplicateDialog({ matches, onOpen, onCreateAnyway, onClose }: Du
     <Dialog
       title={only ? 'This contact may already exist' : `${matches.length} contacts look similar`}
       description={only ? <p>{describe(only)}</p> : <p>These contacts share a phone number or e-mail with the one you are adding.</p>}
+      size="sm"
       onClose={onClose}
       actions={
         <>
-          <button type="button" className="button" onClick={onClose}>
-            Keep editing
-          </button>
-          <button type="button" className="button" onClick={onCreateAnyway}>
-            Create anyway
-          </button>
+          <Button onClick={onClose}>Keep editing</Button>
+          <Button onClick={onCreateAnyway}>Create anyway</Button>
           {only ? (
-            <button type="button" className="button button--primary" autoFocus onClick={() => onOpen(only)}>
+            <Button variant="primary" autoFocus onClick={() => onOpen(only)}>
               Open existing
-            </button>
+            </Button>
           ) : null}
         </>
       }
@@ -47,9 +45,9 @@ export function DuplicateDialog({ matches, onOpen, onCreateAnyway, onClose }: Du
           {matches.map((match) => (
             <li key={match.id} className="duplicate-list__item">
               <p>{describe(match)}</p>
-              <button type="button" className="button button--small" onClick={() => onOpen(match)}>
+              <Button size="sm" onClick={() => onOpen(match)}>
                 Open {match.name}
-              </button>
+              </Button>
             </li>
           ))}
         </ul>

@@ -3,44 +3,20 @@ import type { Contact } from '../../../src-shared/domain/contact';
 import type { Settings } from '../../../src-shared/domain/settings';
 import { api, ApiError } from '../../api';
 import { useUi } from '../../store';
-import { EmptyState } from '../../ui/EmptyState';
 import { BackLink } from '../../ui/BackLink';
-import { PageTitle } from '../../ui/PageTitle';
+import { PageHeader } from '../../ui/PageHeader';
+import { Screen } from '../../ui/Screen';
 import { ContactForm } from './ContactForm';
+import { ContactGone } from './ContactGone';
 import { fieldErrorsFrom, formFromContact, toDraft, toPatch, type DraftResult, type FormErrors } from './form-model';
 import { useContact } from './hooks';
 
 export function EditContactScreen({ id }: { id: string }) {
-  const state = useContact(id);
+  const contact = useContact(id);
   const settings = useUi((store) => store.settings);
-  const navigate = useUi((store) => store.navigate);
-
-  if (state.status === 'loading' || !settings) {
-    return (
-      <div className="screen" aria-busy="true">
-        <p className="loading-screen">Loading contact…</p>
-      </div>
-    );
-  }
-  if (state.status === 'missing') {
-    return (
-      <div className="screen">
-        <EmptyState
-          icon="contacts"
-          title="This contact no longer exists"
-          action={
-            <button type="button" className="button" onClick={() => navigate({ name: 'contacts' })}>
-              Back to contacts
-            </button>
-          }
-        >
-          <p>It was deleted while you were away, so there is nothing to edit.</p>
-        </EmptyState>
-      </div>
-    );
-  }
   // Keyed by id only: live updates of the same contact must not wipe what the user is typing.
-  return <EditContactForm key={state.contact.id} contact={state.contact} settings={settings} />;
+  if (contact.status === 'ready' && settings) return <EditContactForm key={contact.data.id} contact={contact.data} settings={settings} />;
+  return <ContactGone live={contact} gone="It was deleted while you were away, so there is nothing to edit." />;
 }
 
 function EditContactForm({ contact, settings }: { contact: Contact; settings: Settings }) {
@@ -71,12 +47,9 @@ function EditContactForm({ contact, settings }: { contact: Contact; settings: Se
   };
 
   return (
-    <div className="screen screen--form">
-      <BackLink to={{ name: 'contact', id: contact.id }}>{contact.name}</BackLink>
-      <header className="page-header">
-        <PageTitle>Edit {contact.name}</PageTitle>
-      </header>
+    <Screen width="form">
+      <PageHeader back={<BackLink to={{ name: 'contact', id: contact.id }}>{contact.name}</BackLink>} title={`Edit ${contact.name}`} />
       <ContactForm initialValues={initialValues} submitLabel="Save changes" onSubmit={submit} onCancel={backToContact} />
-    </div>
+    </Screen>
   );
 }

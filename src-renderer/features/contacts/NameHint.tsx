@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { api } from '../../api';
 import { useUi } from '../../store';
+import { Button } from '../../ui/Button';
+import { TextField } from '../../ui/TextField';
 
 /** First run: ask for the user's name, which marks what they own and powers "My contacts". */
 export function NameHint() {
@@ -24,37 +26,27 @@ export function NameHint() {
   };
 
   return (
-    <section className="hint-card" aria-labelledby="name-hint-title">
-      <div className="hint-card__text">
-        <h2 id="name-hint-title" className="hint-card__title">
+    <section className="name-hint" aria-labelledby="name-hint-title">
+      <div>
+        <h2 id="name-hint-title" className="name-hint__title">
           Welcome to Fieldbook
         </h2>
         <p>Tell us your name so the contacts you add are marked as yours, and “My contacts” shows them.</p>
       </div>
       <form
-        className="hint-card__form"
+        className="name-hint__form"
         onSubmit={(event) => {
           event.preventDefault();
           void save();
         }}
       >
-        <label htmlFor="name-hint-input" className="visually-hidden">
-          Your name
-        </label>
-        <input
-          id="name-hint-input"
-          className="input"
-          placeholder="Your name"
-          autoComplete="name"
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-        />
-        <button type="submit" className="button button--primary" disabled={saving || !name.trim()}>
+        <TextField label="Your name" hideLabel placeholder="Your name" autoComplete="name" value={name} onChange={setName} />
+        <Button submit variant="primary" disabled={saving || !name.trim()}>
           Save
-        </button>
-        <button type="button" className="button button--ghost" onClick={dismissNameHint}>
+        </Button>
+        <Button variant="ghost" onClick={dismissNameHint}>
           Not now
-        </button>
+        </Button>
       </form>
     </section>
   );

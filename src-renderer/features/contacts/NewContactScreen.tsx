@@ -4,7 +4,8 @@ import { formatPhone } from '../../../src-shared/phone';
 import { api, ApiError } from '../../api';
 import { useUi } from '../../store';
 import { BackLink } from '../../ui/BackLink';
-import { PageTitle } from '../../ui/PageTitle';
+import { PageHeader } from '../../ui/PageHeader';
+import { Screen } from '../../ui/Screen';
 import { ContactForm } from './ContactForm';
 import { DuplicateDialog } from './DuplicateDialog';
 import { emptyForm, fieldErrorsFrom, type ContactFormValues, type DraftResult, type FormErrors } from './form-model';
@@ -83,16 +84,12 @@ export function NewContactScreen({ phone, callId }: NewContactScreenProps) {
 
   if (!initialValues) return null;
   return (
-    <div className="screen screen--form">
-      <BackLink to={{ name: 'contacts' }}>All contacts</BackLink>
-      <header className="page-header">
-        <div>
-          <PageTitle>New contact</PageTitle>
-          {callId && phone ? (
-            <p className="page-header__meta">From a call with {formatPhone(phone)}: the call is linked to this contact once you create it.</p>
-          ) : null}
-        </div>
-      </header>
+    <Screen width="form">
+      <PageHeader
+        back={<BackLink to={{ name: 'contacts' }}>All contacts</BackLink>}
+        title="New contact"
+        meta={callId && phone ? `From a call with ${formatPhone(phone)}: the call is linked to this contact once you create it.` : undefined}
+      />
       <ContactForm
         initialValues={initialValues}
         submitLabel="Create contact"
@@ -114,7 +111,7 @@ export function NewContactScreen({ phone, callId }: NewContactScreenProps) {
           }}
         />
       ) : null}
-    </div>
+    </Screen>
   );
 }
 

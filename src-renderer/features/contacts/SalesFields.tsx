@@ -1,9 +1,12 @@
-import { useId } from 'react';
-import { contactStatuses, type ContactStatus } from '../../../src-shared/domain/contact';
+import { contactStatuses } from '../../../src-shared/domain/contact';
 import { useUi } from '../../store';
 import { Field } from '../../ui/Field';
-import { capitalise, statusLabels } from '../../ui/format';
+import { FormGrid } from '../../ui/FormGrid';
+import { statusLabels } from '../../ui/format';
+import { toOptions } from '../../ui/Select';
+import { SelectField } from '../../ui/SelectField';
 import { TagInput } from '../../ui/TagInput';
+import { TextField } from '../../ui/TextField';
 import type { ContactFormValues, FormErrors, SetFormField } from './form-model';
 import type { Facets } from './hooks';
 
@@ -21,105 +24,44 @@ interface SalesFieldsProps {
 export function SalesFields({ values, errors, facets, set }: SalesFieldsProps) {
   const settingsTypes = useUi((state) => state.settings?.contactTypes ?? noTypes);
   const userName = useUi((state) => state.settings?.userName ?? '');
-  const ownersListId = useId();
-  const sourcesListId = useId();
   const types = settingsTypes.includes(values.contactType) || !values.contactType ? settingsTypes : [values.contactType, ...settingsTypes];
   const owners = [...new Set([userName, ...(facets?.owners.map((owner) => owner.name) ?? [])].filter(Boolean))];
 
   return (
-    <div className="form-grid">
-      <Field label="Contact type" error={errors.contactType}>
-        {(control) => (
-          <select {...control} className="input" value={values.contactType} onChange={(event) => set('contactType', event.target.value)}>
-            {types.map((type) => (
-              <option key={type} value={type}>
-                {capitalise(type)}
-              </option>
-            ))}
-          </select>
-        )}
+    <FormGrid>
+      <SelectField label="Contact type" error={errors.contactType} options={toOptions(types)} value={values.contactType} onChange={(type) => set('contactType', type)} />
+      <SelectField label="Status" error={errors.status} options={toOptions(contactStatuses, statusLabels)} value={values.status} onChange={(status) => set('status', status)} />
+      <TextField
+        label="Owner"
+        hint="Who on the team looks after them"
+        autoComplete="off"
+        suggestions={owners}
+        value={values.owner}
+        error={errors.owner}
+        onChange={(owner) => set('owner', owner)}
+      />
+      <TextField
+        label="Source"
+        hint="How they found us"
+        autoComplete="off"
+        suggestions={commonSources}
+        value={values.source}
+        error={errors.source}
+        onChange={(source) => set('source', source)}
+      />
+      <TextField
+        label="Potential value"
+        hint={`In ${values.currency}, e.g. 1,250.00`}
+        prefix={values.currency}
+        inputMode="decimal"
+        autoComplete="off"
+        value={values.potentialValue}
+        error={errors.potentialValue}
+        onChange={(value) => set('potentialValue', value)}
+      />
+      <Field label="Tags" error={errors.tags} wide>
+        {(control) => <TagInput {...control} value={values.tags} suggestions={facets?.tags.map((tag) => tag.name) ?? []} onChange={(tags) => set('tags', tags)} />}
       </Field>
-      <Field label="Status" error={errors.status}>
-        {(control) => (
-          <select
-            {...control}
-            className="input"
-            value={values.status}
-            onChange={(event) => set('status', event.target.value as ContactStatus)}
-          >
-            {contactStatuses.map((status) => (
-              <option key={status} value={status}>
-                {statusLabels[status]}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label="Owner" error={errors.owner} hint="Who on the team looks after them">
-        {(control) => (
-          <>
-            <input
-              {...control}
-              className="input"
-              list={ownersListId}
-              autoComplete="off"
-              value={values.owner}
-              onChange={(event) => set('owner', event.target.value)}
-            />
-            <datalist id={ownersListId}>
-              {owners.map((owner) => (
-                <option key={owner} value={owner} />
-              ))}
-            </datalist>
-          </>
-        )}
-      </Field>
-      <Field label="Source" error={errors.source} hint="How they found us">
-        {(control) => (
-          <>
-            <input
-              {...control}
-              className="input"
-              list={sourcesListId}
-              autoComplete="off"
-              value={values.source}
-              onChange={(event) => set('source', event.target.value)}
-            />
-            <datalist id={sourcesListId}>
-              {commonSources.map((source) => (
-                <option key={source} value={source} />
-              ))}
-            </datalist>
-          </>
-        )}
-      </Field>
-      <Field label="Potential value" error={errors.potentialValue} hint={`In ${values.currency}, e.g. 1,250.00`}>
-        {(control) => (
-          <div className="input-with-prefix">
-            <span className="input-with-prefix__prefix" aria-hidden="true">
-              {values.currency}
-            </span>
-            <input
-              {...control}
-              className="input"
-              inputMode="decimal"
-              autoComplete="off"
-              value={values.potentialValue}
-              onChange={(event) => set('potentialValue', event.target.value)}
-            />
-          </div>
-        )}
-      </Field>
-      <Field label="Tags" error={errors.tags} className="span-2">
-        {(control) => (
-          <TagInput
-            {...control}
-            value={values.tags}
-            suggestions={facets?.tags.map((tag) => tag.name) ?? []}
-            onChange={(tags) => set('tags', tags)}
-          />
-        )}
-      </Field>
-    </div>
+    </FormGrid>
   );
 }

@@ -2,9 +2,6 @@ import type { ContactListItem, ContactListQuery } from '../../../src-shared/doma
 import { api } from '../../api';
 import type { ListFilters, ListSort } from '../../store';
 import { endOfToday } from '../../ui/dates';
-import { PagedRows, type PagedSnapshot } from '../../ui/paged-rows';
-
-export const pageSize = 100;
 
 export interface ListRequest {
   query: string;
@@ -12,29 +9,29 @@ export interface ListRequest {
   sort: ListSort;
 }
 
-export type ListSnapshot = PagedSnapshot<ContactListItem>;
-
-function toQuery(request: ListRequest, offset: number, limit: number): ContactListQuery {
-  const { filters } = request;
+/** The list's filters as the core takes them; the export of "the contacts the list shows" sends the same. */
+export function coreFilters(filters: ListFilters): NonNullable<ContactListQuery['filters']> {
   return {
-    query: request.query,
-    filters: {
-      owner: filters.owner,
-      ...(filters.contactType ? { contactType: filters.contactType } : {}),
-      ...(filters.status ? { status: filters.status } : {}),
-      ...(filters.tag ? { tag: filters.tag } : {}),
-      // Computed per request, not per render, so that a list left open past midnight stays right.
-      ...(filters.followUpDue ? { followUpDueBy: endOfToday() } : {}),
-    },
-    sort: request.sort,
-    offset,
-    limit,
+    owner: filters.owner,
+    ...(filters.contactType ? { contactType: filters.contactType } : {}),
+    ...(filters.status ? { status: filters.status } : {}),
+    ...(filters.tag ? { tag: filters.tag } : {}),
+    // Computed per request, not per render, so that a list left open past midnight stays right.
+    ...(filters.followUpDue ? { followUpDueBy: endOfToday() } : {}),
   };
 }
 
-/** The contact list's rows, fetched a page at a time as the user scrolls (see PagedRows). */
-export class ContactPages extends PagedRows<ContactListItem, ListRequest> {
-  constructor(onError: (error: unknown) => void) {
-    super((request, offset, limit) => api.invoke('contacts.list', toQuery(request, offset, limit)), onError, pageSize);
-  }
+export function listQuery(request: ListRequest, offset: number, limit: number): ContactListQuery {
+  return { query: request.query, filters: coreFilters(request.filters), sort: request.sort, offset, limit };
+}
+
+/** A page of the contact list, for usePagedRows. */
+export function fetchContactPage(request: ListRequest, offset: number, limit: number): Promise<{ total: number; items: ContactListItem[] }> {
+  return api.invoke('contacts.list', listQuery(request, offset, limit));
+}
+
+/** Whether the list shows fewer than everyone: a search or any filter. */
+export function isNarrowed(request: Pick<ListRequest, 'query' | 'filters'>): boolean {
+  const { filters } = request;
+  return request.query !== '' || !!filters.contactType || !!filters.status || !!filters.tag || filters.owner === 'mine' || filters.followUpDue;
 }

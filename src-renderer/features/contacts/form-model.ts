@@ -109,13 +109,6 @@ export function formFromContact(contact: Contact, settings: Settings): ContactFo
   };
 }
 
-/** A yyyy-mm-dd date (as a date input or a custom date field holds it) is the start of that day in local time. */
-export function fromDateInput(value: string): number | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return null;
-  return new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3])).getTime();
-}
-
 function minorToDecimal(amountMinor: number, currency: string): string {
   const digits = currencyDigits(currency);
   return digits === 0 ? String(amountMinor) : (amountMinor / 10 ** digits).toFixed(digits);

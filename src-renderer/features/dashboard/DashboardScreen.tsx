@@ -3,11 +3,15 @@ import { api } from '../../api';
 import { useUi } from '../../store';
 import { BarChart } from '../../ui/BarChart';
 import { endOfToday, startOfWeek } from '../../ui/dates';
+import { Button } from '../../ui/Button';
+import { Card } from '../../ui/Card';
 import { EmptyState } from '../../ui/EmptyState';
 import { capitalise, formatMoney, formatNumber, statusLabels } from '../../ui/format';
-import { Icon } from '../../ui/Icon';
-import { PageTitle } from '../../ui/PageTitle';
-import { useLiveQuery } from '../../ui/use-live-query';
+import { LiveContent } from '../../ui/LiveContent';
+import { contactsChanged, pipelinesChanged, remindersDue } from '../../ui/live-events';
+import { PageHeader } from '../../ui/PageHeader';
+import { Screen } from '../../ui/Screen';
+import { useLiveData } from '../../ui/use-live-data';
 import { RecentActivity } from './RecentActivity';
 import { StatTile } from './StatTile';
 import './dashboard.css';
@@ -22,30 +26,31 @@ export function DashboardScreen() {
   const userName = useUi((state) => state.settings?.userName ?? '');
   const openDialog = useUi((state) => state.openDialog);
   const navigate = useUi((state) => state.navigate);
-  const { data } = useLiveQuery(
-    'dashboard',
-    () => api.invoke('dashboard.get', { endOfToday: endOfToday(), startOfWeek: startOfWeek() }),
-    { contacts: true, reminders: true, pipelines: true, everyMs: 60_000 },
-  );
+  const dashboard = useLiveData('dashboard', () => api.invoke('dashboard.get', { endOfToday: endOfToday(), startOfWeek: startOfWeek() }), {
+    reloadOn: [contactsChanged(), remindersDue, pipelinesChanged()],
+    everyMs: 60_000,
+  });
 
   return (
-    <div className="screen screen--dashboard">
-      <header className="page-header">
-        <div>
-          <PageTitle>{userName ? `${greeting()}, ${userName.split(' ')[0]}` : 'Dashboard'}</PageTitle>
-          <p className="page-header__meta">{today.format(new Date())}</p>
-        </div>
-        <div className="page-header__actions">
-          <button type="button" className="button" onClick={() => openDialog({ kind: 'logCall' })}>
-            <Icon name="phone" size={16} /> Log a call
-          </button>
-          <button type="button" className="button button--primary" onClick={() => navigate({ name: 'contactNew' })}>
-            <Icon name="plus" /> Add contact
-          </button>
-        </div>
-      </header>
-      {!data ? <p className="loading-screen">Loading your figures…</p> : <DashboardBody data={data} />}
-    </div>
+    <Screen>
+      <PageHeader
+        title={userName ? `${greeting()}, ${userName.split(' ')[0]}` : 'Dashboard'}
+        meta={today.format(new Date())}
+        actions={
+          <>
+            <Button icon="phone" onClick={() => openDialog({ kind: 'logCall' })}>
+              Log a call
+            </Button>
+            <Button variant="primary" icon="plus" onClick={() => navigate({ name: 'contactNew' })}>
+              Add contact
+            </Button>
+          </>
+        }
+      />
+      <LiveContent live={dashboard} loading="Loading your figures…" failed="Your figures could not be loaded." size="page" keepLatest>
+        {(data) => <DashboardBody data={data} />}
+      </LiveContent>
+    </Screen>
   );
 }
 
@@ -64,9 +69,9 @@ function DashboardBody({ data }: { data: Dashboard }) {
         icon="home"
         title="Your day at a glance, once you start"
         action={
-          <button type="button" className="button button--primary" onClick={() => navigate({ name: 'contactNew' })}>
-            <Icon name="plus" /> Add your first contact
-          </button>
+          <Button variant="primary" icon="plus" onClick={() => navigate({ name: 'contactNew' })}>
+            Add your first contact
+          </Button>
         }
       >
         <p>Follow-ups that are due, calls this week, who you are working with and what they are worth all show up here.</p>
@@ -80,7 +85,7 @@ function DashboardBody({ data }: { data: Dashboard }) {
 
   return (
     <>
-      <section aria-label="Figures" className="stat-grid">
+      <section aria-label="Figures" className="dashboard-figures">
         <StatTile label="Overdue follow-ups" icon="alert" value={formatNumber(overdue)} tone={overdue > 0 ? 'danger' : 'neutral'} detail={overdue > 0 ? 'Past their due time' : 'All on time'} to={{ name: 'followUps', view: 'overdue' }} />
         <StatTile label="Due today" icon="bell" value={formatNumber(dueToday)} tone={dueToday > 0 ? 'warning' : 'neutral'} detail="Follow-ups before midnight" to={{ name: 'followUps', view: 'today' }} />
         <StatTile label="Calls this week" icon="phone" value={formatNumber(data.callsThisWeek)} detail={`Since ${weekStart.format(new Date(startOfWeek()))}`} to={{ name: 'calls' }} />
@@ -88,21 +93,21 @@ function DashboardBody({ data }: { data: Dashboard }) {
         <StatTile label="Open potential value" icon="chart" value={openValue[0] ?? formatMoney({ amountMinor: 0, currency })} detail={openValue.length > 1 ? `and ${openValue.slice(1).join(', ')}` : 'Contacts not yet won or lost'} />
         <StatTile label="Quotes awaiting an answer" icon="note" value={formatNumber(quotes)} detail={quotes > 0 ? quoteTotal : 'None pending'} />
       </section>
-      <div className="chart-grid">
-        <section className="card">
+      <div className="dashboard-charts">
+        <Card>
           <BarChart
             title="Calls, last 7 days"
             orientation="vertical"
             valueLabel="Calls"
             bars={data.callsByDay.map((day) => ({ label: dayName.format(new Date(day.day)), longLabel: dayLong.format(new Date(day.day)), value: day.count }))}
           />
-        </section>
-        <section className="card">
+        </Card>
+        <Card>
           <BarChart title="Contacts by status" valueLabel="Contacts" bars={data.contactsByStatus.map((entry) => ({ label: statusLabels[entry.name as keyof typeof statusLabels] ?? capitalise(entry.name), value: entry.count }))} />
-        </section>
-        <section className="card">
+        </Card>
+        <Card>
           <BarChart title="Contacts by type" valueLabel="Contacts" bars={data.contactsByType.map((entry) => ({ label: capitalise(entry.name), value: entry.count }))} />
-        </section>
+        </Card>
       </div>
       <RecentActivity items={data.recentActivity} />
     </>

@@ -1,6 +1,7 @@
 import type { ActivityItem } from '../../../src-shared/domain/timeline';
 import { routeHash } from '../../routes';
 import { useUi } from '../../store';
+import { Card } from '../../ui/Card';
 import { formatDateTime, formatWhen } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
 import { useNow } from '../../ui/use-now';
@@ -10,10 +11,7 @@ export function RecentActivity({ items }: { items: readonly ActivityItem[] }) {
   const navigate = useUi((state) => state.navigate);
   const now = useNow();
   return (
-    <section className="card" aria-labelledby="recent-activity-title">
-      <h2 id="recent-activity-title" className="card__title">
-        Recent activity
-      </h2>
+    <Card title="Recent activity">
       {items.length === 0 ? (
         <p className="muted">Notes and calls appear here as you and your team log them.</p>
       ) : (
@@ -48,6 +46,6 @@ export function RecentActivity({ items }: { items: readonly ActivityItem[] }) {
           })}
         </ul>
       )}
-    </section>
+    </Card>
   );
 }

@@ -1,3 +1,4 @@
+import { buttonClassName } from '../../ui/Button';
 import { formatBytes } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
 import { downloadHref, type DownloadKind } from './hooks';
@@ -18,7 +19,7 @@ export function DownloadLink({
   accessibleName?: string;
 }) {
   return (
-    <a className="button button--small" href={downloadHref(kind, fileName)} download={fileName} aria-label={accessibleName} title={fileName}>
+    <a className={buttonClassName('secondary', 'sm')} href={downloadHref(kind, fileName)} download={fileName} aria-label={accessibleName} title={fileName}>
       <Icon name="download" size={14} /> {label ?? `Download ${fileName}`}
       <span className="muted"> ({formatBytes(bytes)})</span>
     </a>

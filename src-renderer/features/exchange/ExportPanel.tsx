@@ -12,17 +12,24 @@ import {
 import type { CustomFieldDef } from '../../../src-shared/domain/settings';
 import { api, describeError } from '../../api';
 import { useUi } from '../../store';
-import { endOfToday } from '../../ui/dates';
+import { Button } from '../../ui/Button';
+import { Card } from '../../ui/Card';
+import { Checkbox } from '../../ui/Checkbox';
 import { formatCount } from '../../ui/format';
-import { Icon } from '../../ui/Icon';
+import { Notice } from '../../ui/Notice';
+import { Segmented } from '../../ui/Segmented';
+import { toOptions } from '../../ui/Select';
+import { SelectField } from '../../ui/SelectField';
+import { coreFilters, isNarrowed } from '../contacts/contact-pages';
 import { DownloadLink } from './DownloadLink';
 import { useJob, useStartJob } from './hooks';
-import { JobProgressBar } from './JobProgressBar';
+import { JobProgress } from './JobProgress';
 
 const entityLabels: Record<ExportEntity, string> = { contacts: 'Contacts', notes: 'Notes', followUps: 'Follow-ups', calls: 'Calls' };
 const presetLabels: Record<ExportPreset, string> = { standard: 'Standard', accountant: 'Accountant', salesforce: 'Salesforce' };
 const delimiterLabels = { ',': 'Comma (,)', ';': 'Semicolon (;)' } as const;
 type Delimiter = keyof typeof delimiterLabels;
+const delimiters = Object.keys(delimiterLabels) as Delimiter[];
 
 function columnsFor(entity: ExportEntity, preset: ExportPreset, customFields: CustomFieldDef[]) {
   const salesforce = preset === 'salesforce';
@@ -61,7 +68,7 @@ export function ExportPanel() {
 
   const presets = (Object.keys(presetLabels) as ExportPreset[]).filter((key) => exportPresetColumns[entity][key]);
   const available = useMemo(() => columnsFor(entity, preset, customFields), [entity, preset, customFields]);
-  const listNarrowed = searchText.trim() !== '' || filters.contactType || filters.status || filters.tag || filters.owner === 'mine' || filters.followUpDue;
+  const listNarrowed = isNarrowed({ query: searchText.trim(), filters });
 
   const choose = (nextEntity: ExportEntity, nextPreset: ExportPreset) => {
     const fits = exportPresetColumns[nextEntity][nextPreset] ? nextPreset : 'standard';
@@ -82,19 +89,7 @@ export function ExportPanel() {
   const exportCsv = () => {
     const common = { preset, columns, delimiter };
     if (entity === 'contacts') {
-      const view = useListFilters
-        ? {
-            query: searchText,
-            filters: {
-              owner: filters.owner,
-              ...(filters.contactType ? { contactType: filters.contactType } : {}),
-              ...(filters.status ? { status: filters.status } : {}),
-              ...(filters.tag ? { tag: filters.tag } : {}),
-              ...(filters.followUpDue ? { followUpDueBy: endOfToday() } : {}),
-            },
-            sort,
-          }
-        : undefined;
+      const view = useListFilters ? { query: searchText, filters: coreFilters(filters), sort } : undefined;
       void csv.run({ entity, ...common, ...(view ? { view } : {}) });
     } else {
       void csv.run({ entity, ...common });
@@ -107,85 +102,45 @@ export function ExportPanel() {
   const jsonRunning = json.starting || (json.jobId !== null && jsonStatus?.state !== 'done' && jsonStatus?.state !== 'failed' && jsonStatus?.state !== 'cancelled');
 
   return (
-    <section className="card" aria-labelledby="export-title">
-      <h2 id="export-title" className="card__title">
-        Export
-      </h2>
-      <p className="card__help">A CSV file for a spreadsheet, your accountant or another CRM. Files are made on this computer.</p>
-      <div className="export-form">
-        <div className="export-form__row">
-          <label className="export-form__field">
-            <span className="field__label">What to export</span>
-            <select className="input" value={entity} onChange={(event) => choose(event.target.value as ExportEntity, preset)}>
-              {exportEntities.map((key) => (
-                <option key={key} value={key}>
-                  {entityLabels[key]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="export-form__field">
-            <span className="field__label">Preset</span>
-            <select className="input" value={preset} onChange={(event) => choose(entity, event.target.value as ExportPreset)}>
-              {presets.map((key) => (
-                <option key={key} value={key}>
-                  {presetLabels[key]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <fieldset className="export-form__field export-form__delimiter">
-            <legend className="field__label">Separator</legend>
-            <div className="segmented">
-              {(Object.keys(delimiterLabels) as Delimiter[]).map((key) => (
-                <label key={key} className="segmented__option">
-                  <input type="radio" name="export-delimiter" value={key} checked={delimiter === key} onChange={() => setDelimiter(key)} />
-                  <span>{delimiterLabels[key]}</span>
-                </label>
-              ))}
-            </div>
-          </fieldset>
-        </div>
-        {entity === 'contacts' ? (
-          <label className="checkbox">
-            <input type="checkbox" checked={useListFilters} onChange={(event) => setUseListFilters(event.target.checked)} />
-            <span>
-              Use the search and filters of the contact list
-              <span className="checkbox__hint">
-                {listNarrowed ? 'Only the contacts the list shows now are exported.' : 'The contact list shows everyone right now.'}
-              </span>
-            </span>
-          </label>
-        ) : null}
-        <fieldset className="export-columns">
-          <legend className="field__label">
-            Columns <span className="muted">({columns.length} of {available.length})</span>
-          </legend>
-          <div className="export-columns__list">
-            {available.map((column) => (
-              <label key={column.key} className="export-columns__item">
-                <input type="checkbox" checked={columns.includes(column.key)} onChange={(event) => toggleColumn(column.key, event.target.checked)} />
-                <span>{column.header}</span>
-              </label>
-            ))}
-          </div>
-        </fieldset>
-        <div className="import-actions import-actions--start">
-          <button type="button" className="button button--primary" onClick={exportCsv} disabled={csvRunning || columns.length === 0}>
-            <Icon name="download" size={16} /> Export {entityLabels[entity].toLowerCase()} as CSV
-          </button>
-          <button type="button" className="button" onClick={() => void json.run(undefined)} disabled={jsonRunning}>
-            Export everything as JSON
-          </button>
-        </div>
-        <ExportOutcome label="CSV export progress" jobId={csv.jobId} startError={csv.startError} status={csvStatus} />
-        <ExportOutcome label="JSON export progress" jobId={json.jobId} startError={json.startError} status={jsonStatus} />
+    <Card title="Export" help="A CSV file for a spreadsheet, your accountant or another CRM. Files are made on this computer.">
+      <div className="export-options">
+        <SelectField label="What to export" options={toOptions(exportEntities, entityLabels)} value={entity} onChange={(next) => choose(next, preset)} />
+        <SelectField label="Preset" options={toOptions(presets, presetLabels)} value={preset} onChange={(next) => choose(entity, next)} />
+        <Segmented label="Separator" showLabel options={delimiters} labels={delimiterLabels} value={delimiter} onChange={setDelimiter} />
       </div>
-    </section>
+      {entity === 'contacts' ? (
+        <Checkbox
+          label="Use the search and filters of the contact list"
+          hint={listNarrowed ? 'Only the contacts the list shows now are exported.' : 'The contact list shows everyone right now.'}
+          checked={useListFilters}
+          onChange={setUseListFilters}
+        />
+      ) : null}
+      <fieldset className="export-columns">
+        <legend className="field__label">
+          Columns <span className="muted">({columns.length} of {available.length})</span>
+        </legend>
+        <div className="export-columns__list">
+          {available.map((column) => (
+            <Checkbox key={column.key} label={column.header} checked={columns.includes(column.key)} onChange={(on) => toggleColumn(column.key, on)} />
+          ))}
+        </div>
+      </fieldset>
+      <div className="exchange-actions exchange-actions--start">
+        <Button variant="primary" icon="download" onClick={exportCsv} disabled={csvRunning || columns.length === 0}>
+          Export {entityLabels[entity].toLowerCase()} as CSV
+        </Button>
+        <Button onClick={() => void json.run(undefined)} disabled={jsonRunning}>
+          Export everything as JSON
+        </Button>
+      </div>
+      <ExportOutcome label="CSV export progress" jobId={csv.jobId} startError={csv.startError} status={csvStatus} />
+      <ExportOutcome label="JSON export progress" jobId={json.jobId} startError={json.startError} status={jsonStatus} />
+    </Card>
   );
 }
 
-function ExportOutcome({
+export function ExportOutcome({
   label,
   jobId,
   startError,
@@ -198,28 +153,27 @@ function ExportOutcome({
 }) {
   if (startError) {
     return (
-      <p role="alert" className="notice notice--danger">
+      <Notice tone="danger" role="alert">
         The export could not start. {describeError(startError)}
-      </p>
+      </Notice>
     );
   }
   if (!jobId) return null;
-  if (!status || status.state === 'running') return <JobProgressBar label={label} status={status} />;
+  if (!status || status.state === 'running') return <JobProgress label={label} status={status} />;
   if (status.state === 'done' && status.exportResult) {
     const result = status.exportResult;
     return (
-      <div className="export-result" role="status">
-        <Icon name="check" size={16} />
-        <span className="export-result__text">
+      <Notice tone="success" role="status" icon="check">
+        <span className="exchange-result">
           {formatCount(result.rows, 'row')} written to {result.fileName}.
+          <DownloadLink kind="exports" fileName={result.fileName} bytes={result.bytes} />
         </span>
-        <DownloadLink kind="exports" fileName={result.fileName} bytes={result.bytes} />
-      </div>
+      </Notice>
     );
   }
   return (
-    <p role="alert" className="notice notice--danger">
+    <Notice tone="danger" role="alert">
       The export did not finish. {status.error?.message ?? 'It was stopped.'}
-    </p>
+    </Notice>
   );
 }

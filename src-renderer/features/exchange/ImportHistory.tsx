@@ -1,27 +1,19 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ImportBatchSummary } from '../../../src-shared/domain/exchange';
 import { api, describeError } from '../../api';
+import { Badge } from '../../ui/Badge';
+import { Button } from '../../ui/Button';
 import { formatCount, formatDateTime } from '../../ui/format';
-import { Icon } from '../../ui/Icon';
+import { Notice } from '../../ui/Notice';
+import { useImportHistory } from './hooks';
 
 /** Past imports, newest first, each one undoable until it has been undone. */
 export function ImportHistory({ reloadKey }: { reloadKey: number }) {
-  const [batches, setBatches] = useState<ImportBatchSummary[] | null>(null);
+  const history = useImportHistory(reloadKey);
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [undoing, setUndoing] = useState<string | null>(null);
-  const [reload, setReload] = useState(0);
-
-  useEffect(() => {
-    let live = true;
-    api.invoke('exchange.listImports', {}).then(
-      (found) => live && setBatches(found),
-      (caught: unknown) => live && setError(`Past imports could not be read. ${describeError(caught)}`),
-    );
-    return () => {
-      live = false;
-    };
-  }, [reloadKey, reload]);
+  const batches = history.latest;
 
   const undo = async (batch: ImportBatchSummary) => {
     setError(null);
@@ -33,7 +25,7 @@ export function ImportHistory({ reloadKey }: { reloadKey: number }) {
         `Import of ${batch.fileName} undone: ${formatCount(result.removed, 'contact')} removed` +
           (result.reverted > 0 ? `, ${formatCount(result.reverted, 'contact')} put back as they were.` : '.'),
       );
-      setReload((key) => key + 1);
+      history.reload();
     } catch (caught) {
       setError(`The import could not be undone. ${describeError(caught)}`);
     } finally {
@@ -41,25 +33,26 @@ export function ImportHistory({ reloadKey }: { reloadKey: number }) {
     }
   };
 
-  if (!batches || (batches.length === 0 && !error)) return null;
+  const failed = history.status === 'failed' ? 'Past imports could not be read.' : null;
+  if (!failed && (!batches || batches.length === 0)) return null;
   return (
-    <section className="import-step__section" aria-labelledby="import-history-title">
-      <h3 id="import-history-title" className="import-step__title">
+    <section className="exchange-section" aria-labelledby="import-history-title">
+      <h3 id="import-history-title" className="exchange-subtitle">
         Recent imports
       </h3>
-      {error ? (
-        <p role="alert" className="notice notice--danger">
-          {error}
-        </p>
+      {error || failed ? (
+        <Notice tone="danger" role="alert">
+          {error ?? failed}
+        </Notice>
       ) : null}
       {message ? (
-        <p role="status" className="import-outcome">
-          <Icon name="undo" size={16} /> {message}
-        </p>
+        <Notice tone="success" role="status" icon="undo">
+          {message}
+        </Notice>
       ) : null}
-      <ul className="backup-list" aria-label="Recent imports">
-        {batches.slice(0, 5).map((batch) => (
-          <li key={batch.batchId} className="backup-list__item">
+      <ul className="exchange-list" aria-label="Recent imports">
+        {(batches ?? []).slice(0, 5).map((batch) => (
+          <li key={batch.batchId} className="exchange-list__item">
             <span>
               <strong>{batch.fileName}</strong>{' '}
               <span className="muted">
@@ -68,17 +61,19 @@ export function ImportHistory({ reloadKey }: { reloadKey: number }) {
               </span>
             </span>
             {batch.undoneAt ? (
-              <span className="badge">Undone</span>
+              <Badge>Undone</Badge>
             ) : (
-              <button
-                type="button"
-                className="button button--small"
+              <Button
+                size="sm"
+                icon="undo"
                 onClick={() => void undo(batch)}
                 disabled={undoing !== null}
+                busy={undoing === batch.batchId}
+                busyLabel="Undoing…"
                 aria-label={`Undo the import of ${batch.fileName}`}
               >
-                <Icon name="undo" size={14} /> {undoing === batch.batchId ? 'Undoing…' : 'Undo'}
-              </button>
+                Undo
+              </Button>
             )}
           </li>
         ))}

@@ -1,10 +1,13 @@
 import { useState } from 'react';
 import type { ImportReport, UndoReport } from '../../../src-shared/domain/exchange';
 import { api, describeError } from '../../api';
+import { Button } from '../../ui/Button';
 import { formatCount } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
-import { ImportCounts, ProblemList } from './DuplicatesStep';
+import { Notice } from '../../ui/Notice';
+import { StatList } from '../../ui/StatList';
 import { saveTextAsFile } from './hooks';
+import { ProblemTable, WarningTable } from './ProblemTable';
 
 interface ImportReportViewProps {
   report: ImportReport;
@@ -42,8 +45,8 @@ export function ImportReportView({ report, onStartOver }: ImportReportViewProps)
   };
 
   return (
-    <div className="import-step">
-      <p className="import-outcome" role="status">
+    <div className="exchange-section">
+      <p className="exchange-outcome" role="status">
         {cancelled ? (
           <>The import of {report.fileName} was cancelled; nothing from it was kept.</>
         ) : undone ? (
@@ -59,7 +62,7 @@ export function ImportReportView({ report, onStartOver }: ImportReportViewProps)
         )}
       </p>
       {cancelled ? null : (
-        <ImportCounts
+        <StatList
           label="Import report"
           items={[
             { label: 'Imported', value: counts.created },
@@ -69,33 +72,46 @@ export function ImportReportView({ report, onStartOver }: ImportReportViewProps)
           ]}
         />
       )}
+      {!cancelled && report.warningCount > 0 ? (
+        <section className="exchange-section" aria-labelledby="import-warnings-title">
+          <h3 id="import-warnings-title" className="exchange-subtitle">
+            Imported with {formatCount(report.warningCount, 'value')} kept as written
+          </h3>
+          <p className="muted">
+            These people were imported. A value Fieldbook could not use is in the contact’s summary as written (“Imported as written: …”), so
+            nothing is lost; a placeholder such as “BusinessPhone” was left out.
+          </p>
+          <WarningTable warnings={report.warnings} />
+          {report.warningCount > report.warnings.length ? <p className="muted">… and {report.warningCount - report.warnings.length} more.</p> : null}
+        </section>
+      ) : null}
       {!cancelled && report.problems.length > 0 ? (
-        <section className="import-step__section" aria-labelledby="import-failed-title">
-          <h3 id="import-failed-title" className="import-step__title">
+        <section className="exchange-section" aria-labelledby="import-failed-title">
+          <h3 id="import-failed-title" className="exchange-subtitle">
             Rows that failed
           </h3>
-          <ProblemList problems={report.problems} />
+          <ProblemTable problems={report.problems} />
         </section>
       ) : null}
       {error ? (
-        <p role="alert" className="notice notice--danger">
+        <Notice tone="danger" role="alert">
           {error}
-        </p>
+        </Notice>
       ) : null}
-      <div className="import-actions">
+      <div className="exchange-actions">
         {!cancelled && report.hasErrorFile ? (
-          <button type="button" className="button" onClick={() => void downloadErrors()}>
-            <Icon name="download" size={16} /> Download errors as CSV
-          </button>
+          <Button icon="download" onClick={() => void downloadErrors()}>
+            Download errors as CSV
+          </Button>
         ) : null}
         {!cancelled && !undone && counts.created + counts.updated > 0 ? (
-          <button type="button" className="button button--danger" onClick={() => void undo()} disabled={undoing}>
-            <Icon name="undo" size={16} /> {undoing ? 'Undoing…' : 'Undo this import'}
-          </button>
+          <Button variant="danger" icon="undo" onClick={() => void undo()} busy={undoing} busyLabel="Undoing…">
+            Undo this import
+          </Button>
         ) : null}
-        <button type="button" className="button button--primary" onClick={onStartOver}>
+        <Button variant="primary" onClick={onStartOver}>
           Import another file
-        </button>
+        </Button>
       </div>
     </div>
   );

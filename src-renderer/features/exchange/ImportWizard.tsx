@@ -1,14 +1,19 @@
 import { useRef, useState } from 'react';
 import type { ColumnMapping, DuplicateAction, ImportPreview, ImportReport } from '../../../src-shared/domain/exchange';
 import { api, describeError } from '../../api';
+import { Button } from '../../ui/Button';
+import { Card } from '../../ui/Card';
+import { cx } from '../../ui/class-names';
+import { DropZone } from '../../ui/DropZone';
 import { formatCount } from '../../ui/format';
+import { Notice } from '../../ui/Notice';
 import { DuplicatesStep } from './DuplicatesStep';
 import { useJob } from './hooks';
-import { ImportFilePicker } from './ImportFilePicker';
 import { ImportHistory } from './ImportHistory';
 import { ImportReportView } from './ImportReportView';
-import { JobProgressBar } from './JobProgressBar';
+import { JobProgress } from './JobProgress';
 import { MappingStep } from './MappingStep';
+import { PreviewTable } from './PreviewTable';
 
 type StepName = 'choose' | 'mapping' | 'duplicates' | 'running' | 'report';
 
@@ -136,20 +141,10 @@ export function ImportWizard() {
   const currentIndex = stepLabels.findIndex((item) => item.name === (step === 'report' ? 'running' : step));
 
   return (
-    <section className="card import-wizard" aria-labelledby="import-title">
-      <div className="card__header">
-        <h2 id="import-title" className="card__title">
-          Import contacts
-        </h2>
-        {upload && step !== 'choose' ? <span className="muted">{upload.fileName}</span> : null}
-      </div>
+    <Card title="Import contacts" aside={upload && step !== 'choose' ? upload.fileName : undefined}>
       <ol className="wizard-steps" aria-label="Import steps">
         {stepLabels.map((item, index) => (
-          <li
-            key={item.name}
-            className={index < currentIndex ? 'wizard-steps__step wizard-steps__step--done' : 'wizard-steps__step'}
-            aria-current={index === currentIndex ? 'step' : undefined}
-          >
+          <li key={item.name} className={cx('wizard-steps__step', index < currentIndex && 'wizard-steps__step--done')} aria-current={index === currentIndex ? 'step' : undefined}>
             <span className="wizard-steps__number" aria-hidden="true">
               {index + 1}
             </span>
@@ -159,14 +154,25 @@ export function ImportWizard() {
       </ol>
 
       {error ? (
-        <p role="alert" className="notice notice--danger">
+        <Notice tone="danger" role="alert">
           {error}
-        </p>
+        </Notice>
       ) : null}
 
       {step === 'choose' ? (
         <>
-          <ImportFilePicker busy={busy} onFile={(file) => void chooseFile(file)} />
+          <DropZone
+            title="Drag a contacts file here"
+            dropTitle="Drop to read the file"
+            description="A CSV from Google Contacts, Outlook, HubSpot, Salesforce, Pipedrive or a spreadsheet, or a vCard (.vcf) from a phone. Nothing is stored until you confirm."
+            buttonLabel="Choose a CSV or vCard file"
+            busy={busy}
+            busyLabel="Reading…"
+            accept=".csv,.tsv,.txt,.vcf,.vcard,text/csv,text/vcard"
+            onFiles={([file]) => {
+              if (file) void chooseFile(file);
+            }}
+          />
           <ImportHistory reloadKey={historyKey} />
         </>
       ) : null}
@@ -174,48 +180,45 @@ export function ImportWizard() {
       {step === 'mapping' && preview && choices.mapping ? (
         <>
           <MappingStep preview={preview} mapping={choices.mapping} onChange={(mapping) => void refreshPreview({ ...choices, mapping })} />
-          <div className="import-actions">
-            <button type="button" className="button" onClick={startOver}>
-              Choose another file
-            </button>
-            <button type="button" className="button button--primary" onClick={() => setStep('duplicates')} disabled={busy}>
+          <div className="exchange-actions">
+            <Button onClick={startOver}>Choose another file</Button>
+            <Button variant="primary" onClick={() => setStep('duplicates')} disabled={busy}>
               Next: duplicates
-            </button>
+            </Button>
           </div>
         </>
       ) : null}
 
       {step === 'duplicates' && preview ? (
         <>
+          {preview.format === 'vcard' ? (
+            // A vCard has no columns to match, so its cards are first seen here.
+            <section className="exchange-section" aria-labelledby="import-cards-title">
+              <h3 id="import-cards-title" className="exchange-subtitle">
+                Cards as they will be stored
+              </h3>
+              <PreviewTable rows={preview.preview} />
+            </section>
+          ) : null}
           <DuplicatesStep
             preview={preview}
             onDuplicate={choices.onDuplicate}
             decisions={choices.decisions}
             onChangeDefault={(onDuplicate) => void refreshPreview({ ...choices, onDuplicate, decisions: {} })}
-            onChangeRow={(line, action) =>
-              void refreshPreview({ ...choices, decisions: { ...choices.decisions, [String(line)]: action } })
-            }
+            onChangeRow={(line, action) => void refreshPreview({ ...choices, decisions: { ...choices.decisions, [String(line)]: action } })}
           />
-          <div className="import-actions">
-            <button
-              type="button"
-              className="button"
-              onClick={() => (preview.format === 'csv' ? setStep('mapping') : startOver())}
-            >
-              Back
-            </button>
-            <button type="button" className="button button--primary" onClick={() => void run()} disabled={busy || importable === 0}>
+          <div className="exchange-actions">
+            <Button onClick={() => (preview.format === 'csv' ? setStep('mapping') : startOver())}>Back</Button>
+            <Button variant="primary" onClick={() => void run()} disabled={busy || importable === 0}>
               {importable === 0 ? 'Nothing to import' : `Import ${formatCount(importable, 'contact')}`}
-            </button>
+            </Button>
           </div>
         </>
       ) : null}
 
-      {step === 'running' ? (
-        <JobProgressBar label="Import progress" status={job.status} onCancel={() => void cancel()} cancelling={cancelling} />
-      ) : null}
+      {step === 'running' ? <JobProgress label="Import progress" status={job.status} onCancel={() => void cancel()} cancelling={cancelling} /> : null}
 
       {step === 'report' && report ? <ImportReportView report={report} onStartOver={startOver} /> : null}
-    </section>
+    </Card>
   );
 }

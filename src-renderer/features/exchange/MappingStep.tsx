@@ -1,6 +1,8 @@
 import type { ColumnMapping, ImportPreview, ImportSource } from '../../../src-shared/domain/exchange';
 import { useUi } from '../../store';
 import { formatCount } from '../../ui/format';
+import { Select } from '../../ui/Select';
+import { Table, type TableColumn } from '../../ui/Table';
 import { replaceTarget, targetFromValue, targetGroups, targetOf, targetValue } from './mapping-options';
 import { PreviewTable } from './PreviewTable';
 
@@ -25,62 +27,44 @@ export function MappingStep({ preview, mapping, onChange }: MappingStepProps) {
   const customFields = useUi((state) => state.settings?.customFields ?? []);
   const firstRow = preview.preview.find((row) => !row.problem) ?? preview.preview[0];
   const mapped = mapping.filter((entry) => entry.target.field !== 'ignore').length;
+  const columns: TableColumn<string>[] = [
+    { id: 'header', header: 'Column in the file', rowHeader: true, cell: (header, column) => header || `Column ${column + 1}` },
+    { id: 'example', header: 'Example', muted: true, cell: (_, column) => <span className="exchange-example">{firstRow?.cells[column] ?? ''}</span> },
+    {
+      id: 'target',
+      header: 'Stored as',
+      cell: (header, column) => {
+        const target = targetOf(mapping, column);
+        return (
+          <Select
+            aria-label={`Column ${header || column + 1}`}
+            value={targetValue(target)}
+            options={[{ value: 'ignore', label: 'Don’t import' }]}
+            groups={targetGroups(target, customFields, preview.headers)}
+            onChange={(value) => onChange(replaceTarget(mapping, column, targetFromValue(value, header, customFields)))}
+          />
+        );
+      },
+    },
+  ];
 
   return (
-    <div className="import-step">
+    <div className="exchange-section">
       <p className="muted">
         This looks like {sourceLabels[preview.source]} ({formatCount(preview.counts.rows, 'row')}, {preview.encoding}
         {preview.delimiter ? `, separated by “${preview.delimiter === '\t' ? 'tab' : preview.delimiter}”` : ''}).{' '}
         {mapped} of {preview.headers.length} columns are used; change any of them below.
       </p>
-      <div className="exchange-table-wrap exchange-table-wrap--mapping">
-        <table className="exchange-table">
-          <caption className="visually-hidden">Columns of the file and what they fill</caption>
-          <thead>
-            <tr>
-              <th scope="col">Column in the file</th>
-              <th scope="col">Example</th>
-              <th scope="col">Stored as</th>
-            </tr>
-          </thead>
-          <tbody>
-            {preview.headers.map((header, column) => {
-              const target = targetOf(mapping, column);
-              const ignored = target.field === 'ignore';
-              return (
-                <tr key={column} className={ignored ? 'exchange-table__row--ignored' : undefined}>
-                  <th scope="row" className="exchange-table__header-cell">
-                    {header || `Column ${column + 1}`}
-                  </th>
-                  <td className="exchange-table__example">{firstRow?.cells[column] ?? ''}</td>
-                  <td>
-                    <select
-                      className="input"
-                      aria-label={`Column ${header || column + 1}`}
-                      value={targetValue(target)}
-                      onChange={(event) =>
-                        onChange(replaceTarget(mapping, column, targetFromValue(event.target.value, header, customFields)))
-                      }
-                    >
-                      <option value="ignore">Don’t import</option>
-                      {targetGroups(target, customFields, preview.headers).map((group) => (
-                        <optgroup key={group.label} label={group.label}>
-                          {group.options.map((option) => (
-                            <option key={option.value} value={option.value}>
-                              {option.label}
-                            </option>
-                          ))}
-                        </optgroup>
-                      ))}
-                    </select>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
-      <h3 className="import-step__title">Preview</h3>
+      <Table
+        caption="Columns of the file and what they fill"
+        density="compact"
+        maxHeight={420}
+        columns={columns}
+        rows={preview.headers}
+        rowKey={(_, column) => column}
+        rowTone={(_, column) => (targetOf(mapping, column).field === 'ignore' ? 'muted' : undefined)}
+      />
+      <h3 className="exchange-subtitle">Preview</h3>
       <PreviewTable rows={preview.preview} />
     </div>
   );

@@ -1,53 +1,56 @@
 import type { PreviewRow } from '../../../src-shared/domain/exchange';
+import { Badge } from '../../ui/Badge';
+import { Table, type TableColumn } from '../../ui/Table';
 
-const columns: { header: string; value: (row: PreviewRow) => string }[] = [
-  { header: 'Name', value: (row) => row.contact?.name ?? '' },
-  { header: 'Company', value: (row) => row.contact?.company ?? '' },
-  { header: 'Phones', value: (row) => row.contact?.phones.map((phone) => phone.e164).join(', ') ?? '' },
-  { header: 'E-mails', value: (row) => row.contact?.emails.map((email) => email.address).join(', ') ?? '' },
-  { header: 'City', value: (row) => row.contact?.address.city ?? '' },
-  { header: 'Tags', value: (row) => row.contact?.tags.join(', ') ?? '' },
+const fields: { id: string; header: string; value: (row: PreviewRow) => string }[] = [
+  { id: 'name', header: 'Name', value: (row) => row.contact?.name ?? '' },
+  { id: 'company', header: 'Company', value: (row) => row.contact?.company ?? '' },
+  { id: 'phones', header: 'Phones', value: (row) => row.contact?.phones.map((phone) => phone.e164).join(', ') ?? '' },
+  { id: 'emails', header: 'E-mails', value: (row) => row.contact?.emails.map((email) => email.address).join(', ') ?? '' },
+  { id: 'city', header: 'City', value: (row) => row.contact?.address.city ?? '' },
+  { id: 'tags', header: 'Tags', value: (row) => row.contact?.tags.join(', ') ?? '' },
+  { id: 'photo', header: 'Photo', value: (row) => (row.hasPhoto ? 'Yes' : '') },
+];
+
+const columns: TableColumn<PreviewRow>[] = [
+  { id: 'line', header: 'Line', muted: true, cell: (row) => row.line },
+  // A row the import cannot store shows what the file had, across the contact's columns.
+  ...fields.map((field, index) => ({
+    id: field.id,
+    header: field.header,
+    span: (row: PreviewRow) => (row.problem && index === 0 ? fields.length : 1),
+    cell: (row: PreviewRow) => (row.problem ? row.cells.filter(Boolean).join(', ') || '(empty)' : field.value(row)),
+  })),
+  {
+    id: 'check',
+    header: 'Check',
+    cell: (row) =>
+      row.problem ? (
+        <span className="exchange-problem">{row.problem}</span>
+      ) : row.duplicate ? (
+        <Badge tone="warning">Duplicate</Badge>
+      ) : row.warnings.length > 0 ? (
+        // The contact is stored; what it could not use is in its summary as written.
+        <>
+          <Badge tone="warning">Kept as written</Badge> <span className="exchange-problem">{row.warnings.join(' ')}</span>
+        </>
+      ) : (
+        <Badge tone="success">OK</Badge>
+      ),
+  },
 ];
 
 /** The first rows of the file as the import will store them, with the rows it cannot store. */
 export function PreviewTable({ rows }: { rows: PreviewRow[] }) {
   return (
-    <div className="exchange-table-wrap">
-      <table className="exchange-table">
-        <caption className="visually-hidden">Preview: the first rows as they will be stored</caption>
-        <thead>
-          <tr>
-            <th scope="col">Line</th>
-            {columns.map((column) => (
-              <th key={column.header} scope="col">
-                {column.header}
-              </th>
-            ))}
-            <th scope="col">Check</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.line} className={row.problem ? 'exchange-table__row--problem' : undefined}>
-              <td className="exchange-table__line">{row.line}</td>
-              {row.problem ? (
-                <td colSpan={columns.length}>{row.cells.filter(Boolean).join(', ') || '(empty)'}</td>
-              ) : (
-                columns.map((column) => <td key={column.header}>{column.value(row)}</td>)
-              )}
-              <td>
-                {row.problem ? (
-                  <span className="exchange-problem">{row.problem}</span>
-                ) : row.duplicate ? (
-                  <span className="badge badge--standing-due_soon">Duplicate</span>
-                ) : (
-                  <span className="badge badge--standing-ok">OK</span>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      caption="Preview: the first rows as they will be stored"
+      density="compact"
+      maxHeight={360}
+      columns={columns}
+      rows={rows}
+      rowKey={(row) => row.line}
+      rowTone={(row) => (row.problem ? 'problem' : undefined)}
+    />
   );
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { BackupInfo, JobStatus } from '../../../src-shared/domain/exchange';
+import type { JobStatus } from '../../../src-shared/domain/exchange';
 import { api } from '../../api';
+import { useLiveData } from '../../ui/use-live-data';
 
 // Data hooks of the Import & export screen. Jobs (import, export, backup) are followed through
 // exchange.progress / exchange.finished and read back with exchange.jobStatus; a slow poll
@@ -91,19 +92,13 @@ export function useJob(jobId: string | null, onSettled?: (status: JobStatus) => 
 }
 
 /** The backups in the backup folder, newest first; reloads after `reloadKey` changes. */
-export function useBackups(reloadKey: number): { backups: BackupInfo[] | null; failed: boolean } {
-  const [state, setState] = useState<{ backups: BackupInfo[] | null; failed: boolean }>({ backups: null, failed: false });
-  useEffect(() => {
-    let live = true;
-    api.invoke('exchange.listBackups', {}).then(
-      (backups) => live && setState({ backups, failed: false }),
-      () => live && setState({ backups: [], failed: true }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [reloadKey]);
-  return state;
+export function useBackups(reloadKey: number) {
+  return useLiveData(`backups:${reloadKey}`, () => api.invoke('exchange.listBackups', {}), { reportErrors: false });
+}
+
+/** Past imports, newest first; reloads after `reloadKey` changes. */
+export function useImportHistory(reloadKey: number) {
+  return useLiveData(`imports:${reloadKey}`, () => api.invoke('exchange.listImports', {}), { reportErrors: false });
 }
 
 /** A job started by a button: its id, the error of starting it, and a way to start again. */

@@ -2,8 +2,11 @@ import type { StoredFile } from '../../../src-shared/domain/file';
 import { isPreviewable } from '../../../src-shared/domain/file';
 import { api } from '../../api';
 import { useUi } from '../../store';
+import { Badge } from '../../ui/Badge';
+import { Button } from '../../ui/Button';
 import { formatBytes, formatDateTime, formatWhen } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
+import { IconButton } from '../../ui/IconButton';
 import { useNow } from '../../ui/use-now';
 import { categoryLabels, deleteFileWithUndo } from './hooks';
 
@@ -29,40 +32,27 @@ export function FileItem({ file, onPreview }: { file: StoredFile; onPreview: (fi
       </span>
       <div className="file-item__text">
         {previewable ? (
-          <button type="button" className="link-button file-item__name" onClick={() => onPreview(file)}>
+          <Button variant="link" className="file-item__name" onClick={() => onPreview(file)}>
             {file.name}
-          </button>
+          </Button>
         ) : (
           <span className="file-item__name">{file.name}</span>
         )}
         <p className="file-item__meta">
-          <span className="badge">{categoryLabels[file.category]}</span> {fileKind(file)} · {formatBytes(file.sizeBytes)} ·{' '}
+          <Badge>{categoryLabels[file.category]}</Badge> {fileKind(file)} · {formatBytes(file.sizeBytes)} ·{' '}
           {file.addedBy || 'You'}, <time title={formatDateTime(file.createdAt)}>{formatWhen(file.createdAt, now)}</time>
         </p>
       </div>
       <div className="file-item__actions">
-        {previewable ? (
-          <button type="button" className="icon-button" aria-label={`Preview ${file.name}`} onClick={() => onPreview(file)}>
-            <Icon name="eye" size={16} />
-          </button>
-        ) : null}
+        {previewable ? <IconButton icon="eye" label={`Preview ${file.name}`} onClick={() => onPreview(file)} /> : null}
         {api.opensFilesWithOs() ? (
-          <button
-            type="button"
-            className="icon-button"
-            aria-label={`Open ${file.name} in another app`}
-            onClick={() => void api.openFile(file.sha256).catch(showError)}
-          >
-            <Icon name="external" size={16} />
-          </button>
+          <IconButton icon="external" label={`Open ${file.name} in another app`} onClick={() => void api.openFile(file.sha256).catch(showError)} />
         ) : (
           <a className="icon-button" href={url} download={file.name} aria-label={`Download ${file.name}`}>
             <Icon name="download" size={16} />
           </a>
         )}
-        <button type="button" className="icon-button" aria-label={`Delete ${file.name}`} onClick={() => void deleteFileWithUndo(file)}>
-          <Icon name="trash" size={16} />
-        </button>
+        <IconButton icon="trash" label={`Delete ${file.name}`} onClick={() => void deleteFileWithUndo(file)} />
       </div>
     </div>
   );

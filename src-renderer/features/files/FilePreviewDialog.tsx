@@ -1,6 +1,7 @@
 import type { StoredFile } from '../../../src-shared/domain/file';
 import { api } from '../../api';
 import { useUi } from '../../store';
+import { Button, buttonClassName } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { formatBytes } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
@@ -15,22 +16,22 @@ export function FilePreviewDialog({ file, onClose }: { file: StoredFile; onClose
     <Dialog
       title={file.name}
       description={`${categoryLabels[file.category]} · ${formatBytes(file.sizeBytes)}`}
-      size="wide"
+      size="xl"
       onClose={onClose}
       actions={
         <>
           {api.opensFilesWithOs() ? (
-            <button type="button" className="button" onClick={() => void api.openFile(file.sha256).catch(showError)}>
-              <Icon name="external" size={16} /> Open in another app
-            </button>
+            <Button icon="external" onClick={() => void api.openFile(file.sha256).catch(showError)}>
+              Open in another app
+            </Button>
           ) : (
-            <a className="button" href={url} download={file.name}>
+            <a className={buttonClassName()} href={url} download={file.name}>
               <Icon name="download" size={16} /> Download
             </a>
           )}
-          <button type="button" className="button button--primary" autoFocus onClick={onClose}>
+          <Button variant="primary" autoFocus onClick={onClose}>
             Close
-          </button>
+          </Button>
         </>
       }
     >

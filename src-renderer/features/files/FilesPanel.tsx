@@ -1,22 +1,34 @@
 import { useState } from 'react';
-import type { FileCategory, StoredFile } from '../../../src-shared/domain/file';
-import { useUi } from '../../store';
+import { fileCategories, type FileCategory, type StoredFile } from '../../../src-shared/domain/file';
 import { describeError } from '../../api';
-import { FileDropZone } from './FileDropZone';
+import { useUi } from '../../store';
+import { DropZone } from '../../ui/DropZone';
+import { EmptyState } from '../../ui/EmptyState';
+import { formatBytes } from '../../ui/format';
+import { LiveContent } from '../../ui/LiveContent';
+import { Notice } from '../../ui/Notice';
+import { SelectField } from '../../ui/SelectField';
+import type { LiveData } from '../../ui/use-live-data';
 import { FileItem } from './FileItem';
 import { FilePreviewDialog } from './FilePreviewDialog';
-import { attachFile, guessCategory, tooLargeMessage } from './hooks';
+import { attachFile, categoryLabels, guessCategory, tooLargeMessage } from './hooks';
 import './files.css';
 
+const categoryOptions = [
+  { value: 'auto' as const, label: 'Category: automatic' },
+  ...fileCategories.map((category) => ({ value: category, label: `Category: ${categoryLabels[category]}` })),
+];
+
 /** A contact's files: attach by picker or drag and drop, preview, open or download, delete with undo. */
-export function FilesPanel({ contactId, files }: { contactId: string; files: readonly StoredFile[] | undefined }) {
+export function FilesPanel({ contactId, files }: { contactId: string; files: LiveData<StoredFile[]> }) {
   const maxFileBytes = useUi((state) => state.settings?.maxFileBytes ?? 100 * 1024 * 1024);
+  const [category, setCategory] = useState<FileCategory | 'auto'>('auto');
   const [busy, setBusy] = useState(false);
   const [problems, setProblems] = useState<string[]>([]);
   const [status, setStatus] = useState('');
   const [previewing, setPreviewing] = useState<StoredFile | null>(null);
 
-  const attach = async (picked: File[], category: FileCategory | 'auto') => {
+  const attach = async (picked: File[]) => {
     const refused = picked.map((file) => tooLargeMessage(file, maxFileBytes)).filter((message): message is string => !!message);
     const accepted = picked.filter((file) => !tooLargeMessage(file, maxFileBytes));
     const failures = [...refused];
@@ -38,30 +50,44 @@ export function FilesPanel({ contactId, files }: { contactId: string; files: rea
 
   return (
     <div className="files-panel">
-      <FileDropZone maxFileBytes={maxFileBytes} busy={busy} onFiles={(picked, category) => void attach(picked, category)} />
+      <DropZone
+        title="Drag quotes, contracts and photos here"
+        dropTitle="Drop to attach"
+        description={`Pictures and PDFs can be viewed right here. Up to ${formatBytes(maxFileBytes)} each.`}
+        buttonLabel="Attach files"
+        busy={busy}
+        busyLabel="Attaching…"
+        multiple
+        onFiles={(picked) => void attach(picked)}
+        controls={<SelectField label="Category for new files" hideLabel size="sm" options={categoryOptions} value={category} onChange={setCategory} />}
+      />
       <p className="visually-hidden" role="status">
         {status}
       </p>
       {problems.length > 0 ? (
-        <div className="notice notice--danger notice--stacked" role="alert">
+        <Notice tone="danger" role="alert">
           {problems.map((problem) => (
             <p key={problem}>{problem}</p>
           ))}
-        </div>
+        </Notice>
       ) : null}
-      {!files ? (
-        <p className="muted panel-loading">Loading files…</p>
-      ) : files.length === 0 ? (
-        <p className="muted panel-empty">No files yet. Quotes, signed contracts and site photos you attach are kept here, on this computer.</p>
-      ) : (
-        <ul className="file-list" aria-label="Files">
-          {files.map((file) => (
-            <li key={file.id}>
-              <FileItem file={file} onPreview={setPreviewing} />
-            </li>
-          ))}
-        </ul>
-      )}
+      <LiveContent live={files} loading="Loading files…" failed="The files could not be loaded.">
+        {(list) =>
+          list.length === 0 ? (
+            <EmptyState compact title="No files yet.">
+              Quotes, signed contracts and site photos you attach are kept here, on this computer.
+            </EmptyState>
+          ) : (
+            <ul className="file-list" aria-label="Files">
+              {list.map((file) => (
+                <li key={file.id}>
+                  <FileItem file={file} onPreview={setPreviewing} />
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </LiveContent>
       {previewing ? <FilePreviewDialog file={previewing} onClose={() => setPreviewing(null)} /> : null}
     </div>
   );

@@ -1,8 +1,9 @@
 import type { FileCategory, StoredFile } from '../../../src-shared/domain/file';
 import { api } from '../../api';
-import { useUi } from '../../store';
 import { formatBytes } from '../../ui/format';
-import { useLiveQuery } from '../../ui/use-live-query';
+import { activityChanged } from '../../ui/live-events';
+import { deleteWithUndo } from '../../ui/undoable';
+import { useLiveData } from '../../ui/use-live-data';
 
 export const categoryLabels: Record<FileCategory, string> = {
   quote: 'Quote',
@@ -11,8 +12,9 @@ export const categoryLabels: Record<FileCategory, string> = {
   document: 'Document',
 };
 
+/** A contact's files, newest first (a sent quote's PDF among them), kept current. */
 export function useFiles(contactId: string) {
-  return useLiveQuery(`files:${contactId}`, () => api.invoke('files.list', { contactId }), { activity: ['files'], contactId });
+  return useLiveData(`files:${contactId}`, () => api.invoke('files.list', { contactId }), { reloadOn: [activityChanged(['files'], contactId)] });
 }
 
 // Browsers leave File.type empty for extensions they do not know; the common office ones are named here.
@@ -53,24 +55,6 @@ export async function attachFile(contactId: string, file: File, category: FileCa
   return api.invoke('files.add', { contactId, uploadId: staged.uploadId, name: file.name, mimeType: mimeTypeOf(file), category });
 }
 
-export async function deleteFileWithUndo(file: StoredFile): Promise<void> {
-  const { showError, pushToast } = useUi.getState();
-  try {
-    await api.invoke('files.delete', { id: file.id });
-  } catch (error) {
-    showError(error);
-    return;
-  }
-  pushToast({
-    message: `Deleted ${file.name}`,
-    action: {
-      label: 'Undo',
-      run: () => {
-        api.invoke('files.restore', { id: file.id }).then(
-          () => useUi.getState().pushToast({ message: `Restored ${file.name}` }),
-          (error: unknown) => useUi.getState().showError(error),
-        );
-      },
-    },
-  });
+export function deleteFileWithUndo(file: StoredFile): Promise<boolean> {
+  return deleteWithUndo('files', file.id, { deleted: `Deleted ${file.name}`, restored: `Restored ${file.name}` });
 }

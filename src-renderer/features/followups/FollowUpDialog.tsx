@@ -1,17 +1,15 @@
-import { useId, useState, type FormEvent } from 'react';
-import {
-  followUpPresets,
-  followUpPriorities,
-  presetDueAt,
-  type FollowUp,
-  type FollowUpPriority,
-} from '../../../src-shared/domain/follow-up';
+import { useState } from 'react';
+import { followUpPresets, followUpPriorities, presetDueAt, type FollowUp, type FollowUpPriority } from '../../../src-shared/domain/follow-up';
 import { api, ApiError, stripFieldPrefix } from '../../api';
 import { useUi } from '../../store';
+import { ChipButton } from '../../ui/ChipButton';
+import { ContactPicker, type PickedContact } from '../../ui/ContactPicker';
 import { fromDateAndTime, toDateInput, toTimeInput } from '../../ui/dates';
-import { Dialog } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
-import { ContactPicker, type PickedContact } from '../contacts/ContactPicker';
+import { FormDialog } from '../../ui/FormDialog';
+import { FormGrid } from '../../ui/FormGrid';
+import { Segmented } from '../../ui/Segmented';
+import { TextField } from '../../ui/TextField';
 import { presetLabels, priorityLabels } from './follow-up-format';
 
 interface FollowUpDialogProps {
@@ -30,8 +28,6 @@ export function FollowUpDialog({ contact, callId, followUp, onClose }: FollowUpD
   const userName = useUi((state) => state.settings?.userName ?? '');
   const showError = useUi((state) => state.showError);
   const pushToast = useUi((state) => state.pushToast);
-  const formId = useId();
-  const assigneesId = useId();
   const [initialDue] = useState(() => followUp?.dueAt ?? presetDueAt('tomorrow_9', new Date()));
   const [picked, setPicked] = useState<PickedContact | null>(contact ?? null);
   const [title, setTitle] = useState(followUp?.title ?? '');
@@ -40,7 +36,6 @@ export function FollowUpDialog({ contact, callId, followUp, onClose }: FollowUpD
   const [assignee, setAssignee] = useState(followUp?.assignee ?? userName);
   const [priority, setPriority] = useState<FollowUpPriority>(followUp?.priority ?? 'normal');
   const [errors, setErrors] = useState<Errors>({});
-  const [saving, setSaving] = useState(false);
 
   const applyPreset = (dueAt: number) => {
     setDate(toDateInput(dueAt));
@@ -48,19 +43,14 @@ export function FollowUpDialog({ contact, callId, followUp, onClose }: FollowUpD
     setErrors(({ due: _due, ...rest }) => rest);
   };
 
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
+  const save = async () => {
     const dueAt = fromDateAndTime(date, time);
     const found: Errors = {};
     if (!picked) found.contact = 'Choose who this follow-up is for';
     if (!title.trim()) found.title = 'Say what needs doing';
     if (dueAt === null) found.due = 'Enter a date and a time';
     setErrors(found);
-    if (Object.keys(found).length > 0 || dueAt === null || !picked) {
-      window.requestAnimationFrame(() => document.getElementById(formId)?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-      return;
-    }
-    setSaving(true);
+    if (Object.keys(found).length > 0 || dueAt === null || !picked) return;
     try {
       if (followUp) {
         const patch = {
@@ -77,7 +67,6 @@ export function FollowUpDialog({ contact, callId, followUp, onClose }: FollowUpD
       }
       onClose();
     } catch (error) {
-      setSaving(false);
       if (error instanceof ApiError && error.field) {
         const key = error.field.includes('title') ? 'title' : error.field.includes('due') ? 'due' : error.field.includes('assignee') ? 'assignee' : 'contact';
         setErrors({ [key]: stripFieldPrefix(error.message) });
@@ -88,79 +77,45 @@ export function FollowUpDialog({ contact, callId, followUp, onClose }: FollowUpD
   };
 
   return (
-    <Dialog
+    <FormDialog
       title={followUp ? 'Edit follow-up' : picked && contact ? `New follow-up for ${picked.name}` : 'New follow-up'}
+      submitLabel={followUp ? 'Save follow-up' : 'Add follow-up'}
+      savingLabel="Saving…"
+      onSubmit={save}
       onClose={onClose}
-      actions={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form={formId} className="button button--primary" disabled={saving}>
-            {saving ? 'Saving…' : followUp ? 'Save follow-up' : 'Add follow-up'}
-          </button>
-        </>
-      }
     >
-      <form id={formId} className="dialog-form" noValidate onSubmit={(event) => void save(event)}>
-        {!contact && !followUp ? (
-          <Field label="Contact" error={errors.contact}>
-            {(control) => <ContactPicker {...control} value={picked} onChange={setPicked} />}
-          </Field>
-        ) : null}
-        <Field label="What needs doing" error={errors.title}>
-          {(control) => (
-            <input
-              {...control}
-              className="input"
-              autoFocus
-              autoComplete="off"
-              placeholder="e.g. Call back about the boiler quote"
-              value={title}
-              onChange={(event) => setTitle(event.target.value)}
-            />
-          )}
+      {!contact && !followUp ? (
+        <Field label="Contact" error={errors.contact}>
+          {(control) => <ContactPicker {...control} value={picked} onChange={setPicked} />}
         </Field>
-        <fieldset className="due-fieldset">
-          <legend className="field__label">Due</legend>
-          <div className="preset-row" role="group" aria-label="Quick picks">
-            {followUpPresets.map((preset) => (
-              <button key={preset} type="button" className="chip-button" onClick={() => applyPreset(presetDueAt(preset, new Date()))}>
-                {presetLabels[preset]}
-              </button>
-            ))}
-          </div>
-          <div className="form-grid form-grid--two">
-            <Field label="Due date" error={errors.due}>
-              {(control) => <input {...control} type="date" className="input" required value={date} onChange={(event) => setDate(event.target.value)} />}
-            </Field>
-            <Field label="Due time">
-              {(control) => <input {...control} type="time" className="input" value={time} onChange={(event) => setTime(event.target.value)} />}
-            </Field>
-          </div>
-        </fieldset>
-        <div className="form-grid form-grid--two">
-          <Field label="Assigned to" error={errors.assignee} hint="Who on the team does it">
-            {(control) => (
-              <>
-                <input {...control} className="input" list={assigneesId} autoComplete="off" value={assignee} onChange={(event) => setAssignee(event.target.value)} />
-                <datalist id={assigneesId}>{userName ? <option value={userName} /> : null}</datalist>
-              </>
-            )}
-          </Field>
-          <fieldset className="priority-field">
-            <legend className="field__label">Priority</legend>
-            <div className="segmented">
-              {followUpPriorities.map((option) => (
-                <label key={option} className="segmented__option">
-                  <input type="radio" name={`${formId}-priority`} value={option} checked={priority === option} onChange={() => setPriority(option)} />
-                  <span>{priorityLabels[option]}</span>
-                </label>
-              ))}
-            </div>
-          </fieldset>
+      ) : null}
+      <TextField label="What needs doing" autoFocus autoComplete="off" placeholder="e.g. Call back about the boiler quote" value={title} error={errors.title} onChange={setTitle} />
+      <fieldset className="follow-up-due">
+        <legend className="field__label">Due</legend>
+        <div className="follow-up-due__presets" role="group" aria-label="Quick picks">
+          {followUpPresets.map((preset) => (
+            <ChipButton key={preset} onClick={() => applyPreset(presetDueAt(preset, new Date()))}>
+              {presetLabels[preset]}
+            </ChipButton>
+          ))}
         </div>
-      </form>
-    </Dialog>
+        <FormGrid columns={2}>
+          <TextField label="Due date" type="date" required value={date} error={errors.due} onChange={setDate} />
+          <TextField label="Due time" type="time" value={time} onChange={setTime} />
+        </FormGrid>
+      </fieldset>
+      <FormGrid columns={2}>
+        <TextField
+          label="Assigned to"
+          hint="Who on the team does it"
+          autoComplete="off"
+          suggestions={userName ? [userName] : []}
+          value={assignee}
+          error={errors.assignee}
+          onChange={setAssignee}
+        />
+        <Segmented label="Priority" showLabel options={followUpPriorities} labels={priorityLabels} value={priority} onChange={setPriority} />
+      </FormGrid>
+    </FormDialog>
   );
 }

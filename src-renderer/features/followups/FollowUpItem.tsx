@@ -1,8 +1,11 @@
 import { followUpPresets, presetDueAt, type FollowUp } from '../../../src-shared/domain/follow-up';
 import { routeHash } from '../../routes';
 import { useUi } from '../../store';
+import { Badge } from '../../ui/Badge';
+import { cx } from '../../ui/class-names';
 import { formatDateTime, formatWhen } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
+import { IconButton } from '../../ui/IconButton';
 import { MenuButton } from '../../ui/MenuButton';
 import { useNow } from '../../ui/use-now';
 import { presetLabels, priorityLabels } from './follow-up-format';
@@ -26,9 +29,10 @@ export function FollowUpItem({ followUp, showContact, onEdit }: FollowUpItemProp
   const showAssignee = followUp.assignee !== '' && (!compact || followUp.assignee !== userName);
   const done = followUp.doneAt !== null;
   const contactRoute = { name: 'contact', id: followUp.contactId } as const;
+  const standing = <StandingBadge followUp={followUp} quietWhenFine={compact} />;
 
   return (
-    <div className={['follow-up', done ? 'follow-up--done' : '', compact ? 'follow-up--compact' : ''].filter(Boolean).join(' ')}>
+    <div className={cx('follow-up', done && 'follow-up--done', compact && 'follow-up--compact')}>
       <input
         type="checkbox"
         className="follow-up__check"
@@ -40,15 +44,13 @@ export function FollowUpItem({ followUp, showContact, onEdit }: FollowUpItemProp
         <p className="follow-up__title">
           {followUp.title}
           {followUp.priority === 'high' ? (
-            <span className="badge badge--priority-high">
+            <Badge tone="warning">
               <Icon name="flag" size={11} /> {priorityLabels.high}
               <span className="visually-hidden"> priority</span>
-            </span>
+            </Badge>
           ) : null}
           {followUp.slaRuleId ? (
-            <span className="badge" title="Created by a response-time rule in Settings">
-              Auto
-            </span>
+            <Badge title="Created by a response-time rule in Settings">Auto</Badge>
           ) : null}
         </p>
         <p className="follow-up__meta">
@@ -73,15 +75,15 @@ export function FollowUpItem({ followUp, showContact, onEdit }: FollowUpItemProp
               : formatWhen(followUp.dueAt, now)}
           </time>
           {showAssignee ? ` · for ${followUp.assignee}` : ''}
-          {compact ? <StandingBadge followUp={followUp} /> : null}
+          {compact ? standing : null}
         </p>
       </div>
-      {compact ? null : <StandingBadge followUp={followUp} />}
+      {compact ? null : standing}
       <div className="follow-up__actions">
         {!done ? (
           <MenuButton
             label={`Snooze “${followUp.title}”`}
-            className="icon-button"
+            className={cx('icon-button', compact && 'icon-button--sm')}
             items={followUpPresets.map((preset) => {
               const until = presetDueAt(preset, new Date());
               return { label: presetLabels[preset], hint: formatWhen(until, now), onSelect: () => snoozeFollowUp(followUp, presetDueAt(preset, new Date())) };
@@ -90,12 +92,8 @@ export function FollowUpItem({ followUp, showContact, onEdit }: FollowUpItemProp
             <Icon name="bell" size={16} />
           </MenuButton>
         ) : null}
-        <button type="button" className="icon-button" aria-label={`Edit “${followUp.title}”`} onClick={() => onEdit(followUp)}>
-          <Icon name="edit" size={16} />
-        </button>
-        <button type="button" className="icon-button" aria-label={`Delete “${followUp.title}”`} onClick={() => deleteFollowUp(followUp)}>
-          <Icon name="trash" size={16} />
-        </button>
+        <IconButton icon="edit" size={compact ? 'sm' : 'md'} label={`Edit “${followUp.title}”`} onClick={() => onEdit(followUp)} />
+        <IconButton icon="trash" size={compact ? 'sm' : 'md'} label={`Delete “${followUp.title}”`} onClick={() => deleteFollowUp(followUp)} />
       </div>
     </div>
   );

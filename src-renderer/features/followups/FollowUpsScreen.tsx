@@ -1,10 +1,14 @@
 import { useState } from 'react';
 import { followUpListKinds, type FollowUp, type FollowUpListKind } from '../../../src-shared/domain/follow-up';
 import { useUi } from '../../store';
+import { Button } from '../../ui/Button';
+import { Card } from '../../ui/Card';
 import { EmptyState } from '../../ui/EmptyState';
 import { formatCount, formatNumber } from '../../ui/format';
-import { Icon } from '../../ui/Icon';
-import { PageTitle } from '../../ui/PageTitle';
+import { LiveContent } from '../../ui/LiveContent';
+import { PageHeader } from '../../ui/PageHeader';
+import { Screen } from '../../ui/Screen';
+import { Segmented } from '../../ui/Segmented';
 import { Tabs } from '../../ui/Tabs';
 import { viewLabels } from './follow-up-format';
 import { FollowUpDialog } from './FollowUpDialog';
@@ -12,8 +16,9 @@ import { FollowUpList } from './FollowUpList';
 import { useFollowUpCounts, useFollowUpList } from './hooks';
 
 const pageSize = 50;
-/** The most one list request may ask for (src-shared/ipc/work.ts). */
+/** The most one list request may ask for (src-shared/ipc/followups.ts). */
 const maxLimit = 500;
+const scopeLabels = { mine: 'Mine', team: 'Team' };
 
 const emptyText: Record<FollowUpListKind, { title: string; body: string }> = {
   overdue: { title: 'Nothing overdue', body: 'Every promise is on time. Follow-ups that pass their due time show up here.' },
@@ -28,79 +33,69 @@ export function FollowUpsScreen({ view: routeView }: { view: FollowUpListKind | 
   const scope = useUi((state) => state.followUpScope);
   const setScope = useUi((state) => state.setFollowUpScope);
   const openDialog = useUi((state) => state.openDialog);
-  const { data: counts } = useFollowUpCounts(scope);
+  const { latest: counts } = useFollowUpCounts(scope);
   const view = routeView ?? (counts && counts.overdue === 0 ? 'today' : 'overdue');
   const total = counts ? counts.overdue + counts.today + counts.upcoming : null;
 
   return (
-    <div className="screen">
-      <header className="page-header">
-        <div>
-          <PageTitle>Follow-ups</PageTitle>
-          <p className="page-header__meta" aria-live="polite">
-            {total === null ? 'Loading…' : total === 0 ? 'Nothing open' : `${formatCount(total, 'open follow-up')}`}
-          </p>
-        </div>
-        <div className="page-header__actions">
-          <fieldset className="segmented">
-            <legend className="visually-hidden">Whose follow-ups</legend>
-            {(
-              [
-                ['mine', 'Mine'],
-                ['team', 'Team'],
-              ] as const
-            ).map(([value, label]) => (
-              <label key={value} className="segmented__option">
-                <input type="radio" name="follow-up-scope" value={value} checked={scope === value} onChange={() => setScope(value)} />
-                <span>{label}</span>
-              </label>
-            ))}
-          </fieldset>
-          <button type="button" className="button button--primary" onClick={() => openDialog({ kind: 'followUp' })}>
-            <Icon name="plus" /> New follow-up
-          </button>
-        </div>
-      </header>
+    <Screen>
+      <PageHeader
+        title="Follow-ups"
+        meta={total === null ? 'Loading…' : total === 0 ? 'Nothing open' : formatCount(total, 'open follow-up')}
+        metaLive
+        actions={
+          <>
+            <Segmented label="Whose follow-ups" options={['mine', 'team'] as const} labels={scopeLabels} value={scope} onChange={setScope} />
+            <Button variant="primary" icon="plus" onClick={() => openDialog({ kind: 'followUp' })}>
+              New follow-up
+            </Button>
+          </>
+        }
+      />
       <Tabs
         label="Follow-up lists"
         tabs={followUpListKinds.map((kind) => ({ id: kind, label: viewLabels[kind], count: kind === 'done' ? undefined : counts?.[kind] }))}
         selected={view}
         onSelect={(next) => navigate({ name: 'followUps', view: next }, { replace: true })}
-        className={counts && counts.overdue > 0 ? 'tabs--has-overdue' : undefined}
+        className={counts && counts.overdue > 0 ? 'follow-up-tabs follow-up-tabs--overdue' : 'follow-up-tabs'}
       >
         <FollowUpView key={`${view}:${scope}`} view={view} scope={scope} />
       </Tabs>
-    </div>
+    </Screen>
   );
 }
 
 function FollowUpView({ view, scope }: { view: FollowUpListKind; scope: 'mine' | 'team' }) {
   const [limit, setLimit] = useState(pageSize);
   const [editing, setEditing] = useState<FollowUp | null>(null);
-  const { data } = useFollowUpList(view, scope, limit);
-  if (!data) return <p className="muted panel-loading">Loading follow-ups…</p>;
-  if (data.total === 0) {
-    return (
-      <EmptyState icon={view === 'done' ? 'check' : 'bell'} title={emptyText[view].title}>
-        <p>{emptyText[view].body}</p>
-      </EmptyState>
-    );
-  }
+  const list = useFollowUpList(view, scope, limit);
   return (
-    <div className="card card--flush">
-      <FollowUpList label={`${viewLabels[view]} follow-ups`} items={data.items} showContact onEdit={setEditing} />
-      {data.items.length < data.total ? (
-        <div className="load-more">
-          {limit < maxLimit ? (
-            <button type="button" className="button button--small" onClick={() => setLimit((current) => Math.min(maxLimit, current + pageSize))}>
-              Show {formatNumber(Math.min(pageSize, data.total - data.items.length))} more
-            </button>
-          ) : (
-            <p className="muted">Showing the first {formatNumber(maxLimit)} of {formatNumber(data.total)}.</p>
-          )}
-        </div>
-      ) : null}
-      {editing ? <FollowUpDialog followUp={editing} onClose={() => setEditing(null)} /> : null}
-    </div>
+    <LiveContent live={list} loading="Loading follow-ups…" failed="The follow-ups could not be loaded." keepLatest>
+      {(data) =>
+        data.total === 0 ? (
+          <EmptyState icon={view === 'done' ? 'check' : 'bell'} title={emptyText[view].title}>
+            <p>{emptyText[view].body}</p>
+          </EmptyState>
+        ) : (
+          <Card flush>
+            <FollowUpList label={`${viewLabels[view]} follow-ups`} items={data.items} showContact onEdit={setEditing} />
+            {data.items.length < data.total ? (
+              <div className="follow-up-more">
+                {limit < maxLimit ? (
+                  <Button size="sm" onClick={() => setLimit((current) => Math.min(maxLimit, current + pageSize))}>
+                    Show {formatNumber(Math.min(pageSize, data.total - data.items.length))} more
+                  </Button>
+                ) : (
+                  <p className="muted">
+                    Showing the first {formatNumber(maxLimit)} of {formatNumber(data.total)}.
+                  </p>
+                )}
+              </div>
+            ) : null}
+            {editing ? <FollowUpDialog followUp={editing} onClose={() => setEditing(null)} /> : null}
+          </Card>
+        )
+      }
+    </LiveContent>
   );
 }

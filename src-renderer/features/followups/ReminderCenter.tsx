@@ -3,7 +3,9 @@ import type { FollowUp } from '../../../src-shared/domain/follow-up';
 import { api } from '../../api';
 import { useUi } from '../../store';
 import { formatRelative } from '../../ui/format';
+import { Button } from '../../ui/Button';
 import { Icon } from '../../ui/Icon';
+import { IconButton } from '../../ui/IconButton';
 import { useNow } from '../../ui/use-now';
 import { completeFollowUp } from './hooks';
 import './followups.css';
@@ -54,19 +56,19 @@ function MoreReminders({ rest }: { rest: FollowUp[] }) {
           {rest.length} more follow-up{rest.length === 1 ? '' : 's'} due
         </h2>
         <div className="reminder__actions">
-          <button
-            type="button"
-            className="button button--primary button--small"
+          <Button
+            variant="primary"
+            size="sm"
             onClick={() => {
               dismissAll();
               navigate({ name: 'followUps', view: 'overdue' });
             }}
           >
             See follow-ups
-          </button>
-          <button type="button" className="button button--small" onClick={dismissAll}>
+          </Button>
+          <Button size="sm" onClick={dismissAll}>
             Dismiss these
-          </button>
+          </Button>
         </div>
       </div>
     </article>
@@ -89,10 +91,10 @@ function useReminderFeed(enabled: boolean) {
       }
     };
     void fetchDue();
-    const stop = api.on('followups.reminderDue', () => void fetchDue());
+    const stops = [api.on('followups.reminderDue', () => void fetchDue()), api.onResync(() => void fetchDue())];
     return () => {
       live = false;
-      stop();
+      for (const stop of stops) stop();
     };
   }, [enabled, addReminders]);
 }
@@ -117,31 +119,28 @@ function ReminderCard({ reminder }: { reminder: FollowUp }) {
           {reminder.assignee ? ` · for ${reminder.assignee}` : ''}
         </p>
         <div className="reminder__actions">
-          <button
-            type="button"
-            className="button button--primary button--small"
+          <Button
+            variant="primary"
+            size="sm"
             onClick={() => {
               dismissReminder(reminder.id);
               navigate({ name: 'contact', id: reminder.contactId });
             }}
           >
             Open contact
-          </button>
-          <button
-            type="button"
-            className="button button--small"
+          </Button>
+          <Button
+            size="sm"
             onClick={() => {
               dismissReminder(reminder.id);
               completeFollowUp(reminder);
             }}
           >
             Mark done
-          </button>
+          </Button>
         </div>
       </div>
-      <button type="button" className="icon-button" aria-label={`Dismiss reminder “${reminder.title}”`} onClick={() => dismissReminder(reminder.id)}>
-        <Icon name="close" size={16} />
-      </button>
+      <IconButton icon="close" label={`Dismiss reminder “${reminder.title}”`} onClick={() => dismissReminder(reminder.id)} />
     </article>
   );
 }

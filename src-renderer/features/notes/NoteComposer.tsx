@@ -1,10 +1,13 @@
 import { useState, type FormEvent } from 'react';
-import { noteKinds, type NoteKind } from '../../../src-shared/domain/note';
+import type { NoteKind } from '../../../src-shared/domain/note';
 import { api, ApiError, stripFieldPrefix } from '../../api';
 import { useUi } from '../../store';
-import { Field } from '../../ui/Field';
-import { Icon } from '../../ui/Icon';
+import { Button } from '../../ui/Button';
+import { Card } from '../../ui/Card';
+import { Checkbox } from '../../ui/Checkbox';
+import { TextAreaField } from '../../ui/TextAreaField';
 import { noteKindLabels } from './hooks';
+import { NoteKindSelect } from './NoteKindSelect';
 import './notes.css';
 
 /** Write a note on a contact: its type, the text, and whether it stays pinned on top. Ctrl+Enter adds it. */
@@ -39,55 +42,37 @@ export function NoteComposer({ contactId }: { contactId: string }) {
   };
 
   return (
-    <form className="card note-composer" aria-labelledby="note-composer-title" noValidate onSubmit={(event) => void submit(event)}>
-      <h2 id="note-composer-title" className="visually-hidden">
-        Add a note
-      </h2>
-      <Field label="New note" hideLabel error={error}>
-        {(control) => (
-          <textarea
-            {...control}
-            className="input textarea note-composer__text"
-            rows={3}
-            placeholder="What happened? Write a note… (Ctrl+Enter to add)"
-            value={body}
-            onChange={(event) => {
-              setBody(event.target.value);
-              if (error) setError(undefined);
-            }}
-            onKeyDown={(event) => {
-              if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-                event.preventDefault();
-                void submit();
-              }
-            }}
-          />
-        )}
-      </Field>
-      <div className="note-composer__bar">
-        <label className="select-filter">
-          <span className="visually-hidden">Note type</span>
-          <select value={kind} onChange={(event) => setKind(event.target.value as NoteKind)}>
-            {noteKinds.map((option) => (
-              <option key={option} value={option}>
-                {noteKindLabels[option]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="toggle-filter">
-          <input type="checkbox" checked={pinned} onChange={(event) => setPinned(event.target.checked)} />
-          <Icon name="pin" size={14} />
-          <span>Pin to top</span>
-        </label>
-        <span className="note-composer__spacer" />
-        <p className="visually-hidden" role="status">
-          {announcement}
-        </p>
-        <button type="submit" className="button button--primary" disabled={saving}>
-          <Icon name="note" size={16} /> {saving ? 'Adding…' : 'Add note'}
-        </button>
-      </div>
-    </form>
+    <Card title="Add a note" titleHidden className="note-composer">
+      <form className="note-composer__form" noValidate onSubmit={(event) => void submit(event)}>
+        <TextAreaField
+          label="New note"
+          hideLabel
+          error={error}
+          placeholder="What happened? Write a note… (Ctrl+Enter to add)"
+          value={body}
+          onChange={(text) => {
+            setBody(text);
+            if (error) setError(undefined);
+          }}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+              event.preventDefault();
+              void submit();
+            }
+          }}
+        />
+        <div className="note-toolbar">
+          <NoteKindSelect value={kind} onChange={setKind} />
+          <Checkbox variant="chip" icon="pin" label="Pin to top" checked={pinned} onChange={setPinned} />
+          <span className="note-toolbar__spacer" />
+          <p className="visually-hidden" role="status">
+            {announcement}
+          </p>
+          <Button submit variant="primary" icon="note" busy={saving} busyLabel="Adding…">
+            Add note
+          </Button>
+        </div>
+      </form>
+    </Card>
   );
 }

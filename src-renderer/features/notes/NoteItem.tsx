@@ -1,11 +1,19 @@
 import { useState } from 'react';
-import { noteKinds, type Note, type NoteKind } from '../../../src-shared/domain/note';
+import type { Note, NoteKind } from '../../../src-shared/domain/note';
 import { api } from '../../api';
 import { useUi } from '../../store';
+import { Badge, type BadgeTone } from '../../ui/Badge';
+import { Button } from '../../ui/Button';
+import { cx } from '../../ui/class-names';
 import { formatDateTime, formatWhen } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
+import { IconButton } from '../../ui/IconButton';
+import { TextAreaField } from '../../ui/TextAreaField';
 import { useNow } from '../../ui/use-now';
 import { deleteNoteWithUndo, noteKindLabels } from './hooks';
+import { NoteKindSelect } from './NoteKindSelect';
+
+const kindTones: Record<NoteKind, BadgeTone> = { call: 'info', email: 'accent', meeting: 'success', internal: 'neutral', quote_sent: 'warning' };
 
 /** One note: its type, who wrote it and when, and pin, edit and delete. */
 export function NoteItem({ note }: { note: Note }) {
@@ -31,9 +39,9 @@ export function NoteItem({ note }: { note: Note }) {
   };
 
   return (
-    <article className={note.pinned ? 'note note--pinned' : 'note'} aria-label={`${noteKindLabels[note.kind]} note by ${note.author || 'you'}`}>
+    <article className={cx('note', note.pinned && 'note--pinned')} aria-label={`${noteKindLabels[note.kind]} note by ${note.author || 'you'}`}>
       <header className="note__head">
-        <span className={`badge badge--note-${note.kind}`}>{noteKindLabels[note.kind]}</span>
+        <Badge tone={kindTones[note.kind]}>{noteKindLabels[note.kind]}</Badge>
         {note.pinned ? (
           <span className="note__pinned">
             <Icon name="pin" size={13} /> Pinned
@@ -48,36 +56,21 @@ export function NoteItem({ note }: { note: Note }) {
         </span>
         {!editing ? (
           <span className="note__actions">
-            <button
-              type="button"
-              className="icon-button"
-              aria-label={note.pinned ? 'Unpin note' : 'Pin note to the top'}
-              aria-pressed={note.pinned}
-              onClick={() => void update({ pinned: !note.pinned })}
-            >
-              <Icon name="pin" size={16} />
-            </button>
-            <button type="button" className="icon-button" aria-label="Edit note" onClick={() => setEditing(true)}>
-              <Icon name="edit" size={16} />
-            </button>
-            <button type="button" className="icon-button" aria-label="Delete note" onClick={() => void deleteNoteWithUndo(note)}>
-              <Icon name="trash" size={16} />
-            </button>
+            <IconButton icon="pin" label={note.pinned ? 'Unpin note' : 'Pin note to the top'} aria-pressed={note.pinned} onClick={() => void update({ pinned: !note.pinned })} />
+            <IconButton icon="edit" label="Edit note" onClick={() => setEditing(true)} />
+            <IconButton icon="trash" label="Delete note" onClick={() => void deleteNoteWithUndo(note)} />
           </span>
         ) : null}
       </header>
       {editing ? (
         <div className="note__editor">
-          <label className="visually-hidden" htmlFor={`note-edit-${note.id}`}>
-            Note text
-          </label>
-          <textarea
-            id={`note-edit-${note.id}`}
-            className="input textarea"
+          <TextAreaField
+            label="Note text"
+            hideLabel
             rows={4}
             autoFocus
             value={draft.body}
-            onChange={(event) => setDraft({ ...draft, body: event.target.value })}
+            onChange={(body) => setDraft({ ...draft, body })}
             onKeyDown={(event) => {
               if (event.key === 'Escape') {
                 event.preventDefault();
@@ -88,24 +81,15 @@ export function NoteItem({ note }: { note: Note }) {
               }
             }}
           />
-          <div className="note__editor-bar">
-            <label className="select-filter">
-              <span className="visually-hidden">Note type</span>
-              <select value={draft.kind} onChange={(event) => setDraft({ ...draft, kind: event.target.value as NoteKind })}>
-                {noteKinds.map((option) => (
-                  <option key={option} value={option}>
-                    {noteKindLabels[option]}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <span className="note-composer__spacer" />
-            <button type="button" className="button button--small" onClick={() => setEditing(false)}>
+          <div className="note-toolbar">
+            <NoteKindSelect value={draft.kind} onChange={(kind) => setDraft({ ...draft, kind })} />
+            <span className="note-toolbar__spacer" />
+            <Button size="sm" onClick={() => setEditing(false)}>
               Cancel
-            </button>
-            <button type="button" className="button button--primary button--small" disabled={!draft.body.trim()} onClick={() => void save()}>
+            </Button>
+            <Button variant="primary" size="sm" disabled={!draft.body.trim()} onClick={() => void save()}>
               Save note
-            </button>
+            </Button>
           </div>
         </div>
       ) : (

@@ -1,7 +1,8 @@
 import type { Note, NoteKind } from '../../../src-shared/domain/note';
 import { api } from '../../api';
-import { useUi } from '../../store';
-import { useLiveQuery } from '../../ui/use-live-query';
+import { activityChanged } from '../../ui/live-events';
+import { deleteWithUndo } from '../../ui/undoable';
+import { useLiveData } from '../../ui/use-live-data';
 
 export const noteKindLabels: Record<NoteKind, string> = {
   call: 'Call',
@@ -13,28 +14,9 @@ export const noteKindLabels: Record<NoteKind, string> = {
 
 /** A contact's notes, pinned first, newest first, kept current. */
 export function useNotes(contactId: string) {
-  return useLiveQuery(`notes:${contactId}`, () => api.invoke('notes.list', { contactId }), { activity: ['notes'], contactId });
+  return useLiveData(`notes:${contactId}`, () => api.invoke('notes.list', { contactId }), { reloadOn: [activityChanged(['notes'], contactId)] });
 }
 
-/** Deletes a note and offers Undo, which restores it. */
-export async function deleteNoteWithUndo(note: Note): Promise<void> {
-  const { showError, pushToast } = useUi.getState();
-  try {
-    await api.invoke('notes.delete', { id: note.id });
-  } catch (error) {
-    showError(error);
-    return;
-  }
-  pushToast({
-    message: 'Note deleted',
-    action: {
-      label: 'Undo',
-      run: () => {
-        api.invoke('notes.restore', { id: note.id }).then(
-          () => useUi.getState().pushToast({ message: 'Note restored' }),
-          (error: unknown) => useUi.getState().showError(error),
-        );
-      },
-    },
-  });
+export function deleteNoteWithUndo(note: Note): Promise<boolean> {
+  return deleteWithUndo('notes', note.id, { deleted: 'Note deleted', restored: 'Note restored' });
 }

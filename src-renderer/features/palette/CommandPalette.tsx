@@ -1,9 +1,10 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import type { ChannelOutput } from '../../../src-shared/ipc/contract';
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { api } from '../../api';
 import { useUi } from '../../store';
 import { Icon } from '../../ui/Icon';
-import { useDebouncedValue } from '../contacts/hooks';
+import { useDebouncedValue } from '../../ui/use-debounced-value';
+import { useLiveData } from '../../ui/use-live-data';
+import { useModalDialog } from '../../ui/use-modal-dialog';
 import { paletteItems, type PaletteGroup, type PaletteItem } from './palette-items';
 import './palette.css';
 
@@ -20,41 +21,13 @@ export function CommandPalette() {
   const listId = useId();
   const [text, setText] = useState('');
   const [active, setActive] = useState(0);
-  const [found, setFound] = useState<{ query: string; result: ChannelOutput<'search.global'> } | null>(null);
   const query = useDebouncedValue(text.trim(), 80);
+  // What was found for the last query stays listed while the next one is asked, so the list does not flash.
+  const search = useLiveData(query ? `palette:${query}` : null, () => api.invoke('search.global', { query, limit: 8 }), { reportErrors: false });
 
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    const returnFocusTo = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    dialog.showModal();
-    const onCancel = (event: Event) => {
-      event.preventDefault();
-      setPaletteOpen(false);
-    };
-    dialog.addEventListener('cancel', onCancel);
-    return () => {
-      dialog.removeEventListener('cancel', onCancel);
-      dialog.close();
-      if (returnFocusTo?.isConnected) returnFocusTo.focus();
-    };
-  }, [setPaletteOpen]);
+  useModalDialog(dialogRef, () => setPaletteOpen(false));
 
-  useEffect(() => {
-    if (!query) return;
-    let live = true;
-    api.invoke('search.global', { query, limit: 8 }).then(
-      (result) => {
-        if (live) setFound({ query, result });
-      },
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [query]);
-
-  const items = paletteItems(text, found && text.trim() ? found.result : null);
+  const items = paletteItems(text, text.trim() ? (search.latest ?? null) : null);
   const current = Math.min(active, Math.max(0, items.length - 1));
   const optionId = (item: PaletteItem) => `${listId}-${item.id}`;
 
@@ -80,7 +53,7 @@ export function CommandPalette() {
   };
 
   const groups = [...new Set(items.map((item) => item.group))] as PaletteGroup[];
-  const waiting = text.trim() !== '' && found?.query !== query;
+  const waiting = text.trim() !== '' && (query !== text.trim() || search.status === 'loading');
 
   return (
     <dialog ref={dialogRef} className="palette" aria-label="Command palette">

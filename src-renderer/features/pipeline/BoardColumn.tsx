@@ -1,7 +1,9 @@
 import { useId, useState, type DragEvent, type KeyboardEvent } from 'react';
 import type { Deal, Stage } from '../../../src-shared/domain/pipeline';
 import { formatNumber } from '../../ui/format';
-import { Icon } from '../../ui/Icon';
+import { Button } from '../../ui/Button';
+import { cx } from '../../ui/class-names';
+import { IconButton } from '../../ui/IconButton';
 import { DealCard, DealCardBody, dealDragType } from './DealCard';
 import type { BoardColumnData } from './hooks';
 import { compactMoney, money, percent } from './pipeline-format';
@@ -32,7 +34,6 @@ export function BoardColumn(props: BoardColumnProps) {
   const [dragOver, setDragOver] = useState(false);
   const hidden = column.count - column.deals.length;
   const ghost = carried && carried.overStageId === stage.id && carried.fromStageId !== stage.id ? carried.deal : null;
-  const outcomeClass = stage.outcome === 'open' ? '' : ` board-column--${stage.outcome}`;
 
   const accepts = (event: DragEvent) => event.dataTransfer.types.includes(dealDragType);
 
@@ -41,7 +42,7 @@ export function BoardColumn(props: BoardColumnProps) {
       role="group"
       aria-labelledby={headingId}
       data-stage-id={stage.id}
-      className={`board-column${outcomeClass}${dragOver || ghost ? ' board-column--over' : ''}`}
+      className={cx('board-column', stage.outcome !== 'open' && `board-column--${stage.outcome}`, (dragOver || ghost) && 'board-column--over')}
       onDragOver={(event) => {
         if (!accepts(event)) return;
         event.preventDefault();
@@ -68,9 +69,7 @@ export function BoardColumn(props: BoardColumnProps) {
             {formatNumber(column.count)}
             <span className="visually-hidden">{column.count === 1 ? ' deal' : ' deals'}</span>
           </span>
-          <button type="button" className="icon-button board-column__add" aria-label={`Add a deal to ${stage.name}`} onClick={() => props.onAdd(stage)}>
-            <Icon name="plus" size={16} />
-          </button>
+          <IconButton icon="plus" size="sm" className="board-column__add" label={`Add a deal to ${stage.name}`} onClick={() => props.onAdd(stage)} />
         </div>
         <p className="board-column__totals">
           <span title={money(column.totalMinor, currency)}>
@@ -115,9 +114,11 @@ export function BoardColumn(props: BoardColumnProps) {
         ) : null}
       </ul>
       {hidden > 0 ? (
-        <button type="button" className="button button--ghost button--small board-column__more" onClick={() => props.onShowAll(stage)}>
-          +{formatNumber(hidden)} more in the list
-        </button>
+        <div className="board-column__more">
+          <Button variant="ghost" size="sm" onClick={() => props.onShowAll(stage)}>
+            +{formatNumber(hidden)} more in the list
+          </Button>
+        </div>
       ) : null}
     </div>
   );

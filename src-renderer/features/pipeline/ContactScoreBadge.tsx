@@ -1,7 +1,9 @@
-import { useId } from 'react';
 import type { ContactScores } from '../../../src-shared/domain/score';
+import { Card } from '../../ui/Card';
+import { cx } from '../../ui/class-names';
+import { EmptyState } from '../../ui/EmptyState';
 import { useContactScores } from './hooks';
-import './contact-sections.css';
+import './pipeline.css';
 
 const healthLabels: Record<ContactScores['health'], string> = { green: 'Healthy', yellow: 'Needs attention', red: 'At risk' };
 const gradeMeaning: Record<ContactScores['grade'], string> = {
@@ -17,16 +19,12 @@ const gradeMeaning: Record<ContactScores['grade'], string> = {
  */
 export function ContactScoreBadge({ contactId }: { contactId: string }) {
   const scores = useContactScores(contactId);
-  const titleId = useId();
-  const data = scores.status === 'ready' ? scores.data : scores.previous;
+  const data = scores.latest;
   if (!data) return null;
   const positive = data.leadFactors.filter((factor) => factor.points !== 0);
 
   return (
-    <section className="card score-card" aria-labelledby={titleId}>
-      <h2 id={titleId} className="card__title">
-        Lead score and health
-      </h2>
+    <Card title="Lead score and health">
       <div className="score-card__row">
         <div className={`score-grade score-grade--${data.grade}`} aria-hidden="true">
           {data.grade}
@@ -54,14 +52,14 @@ export function ContactScoreBadge({ contactId }: { contactId: string }) {
           {positive.map((factor) => (
             <li key={factor.label} className="score-factors__item">
               <span>{factor.label}</span>
-              <span className={factor.points > 0 ? 'score-factors__points' : 'score-factors__points score-factors__points--minus'}>
+              <span className={cx('score-factors__points', factor.points < 0 && 'score-factors__points--minus')}>
                 {factor.points > 0 ? `+${factor.points}` : `−${Math.abs(factor.points)}`}
               </span>
             </li>
           ))}
         </ul>
       ) : (
-        <p className="muted">Nothing counts towards the score yet: add a phone, an e-mail or a note.</p>
+        <EmptyState compact title="Nothing counts towards the score yet: add a phone, an e-mail or a note." />
       )}
       <div className="score-health">
         <p className="score-health__headline">
@@ -80,6 +78,6 @@ export function ContactScoreBadge({ contactId }: { contactId: string }) {
           <p className="muted">In touch recently, nothing overdue, no deal stuck.</p>
         )}
       </div>
-    </section>
+    </Card>
   );
 }

@@ -1,6 +1,8 @@
 import type { DragEvent, KeyboardEvent } from 'react';
 import type { Deal } from '../../../src-shared/domain/pipeline';
-import { formatDate, initials } from '../../ui/format';
+import { Avatar } from '../../ui/Avatar';
+import { cx } from '../../ui/class-names';
+import { formatDate } from '../../ui/format';
 import { useNow } from '../../ui/use-now';
 import { money, percent, shortDate } from './pipeline-format';
 
@@ -28,7 +30,7 @@ export function dealLabel(deal: Deal): string {
 
 /** A deal on the board: open it with a click or Enter, move it by dragging or with Space and the arrows. */
 export function DealCard({ deal, tabbable, lifted, leaving, describedBy, onOpen, onKeyDown, onFocus, onDragStart, onDragEnd }: DealCardProps) {
-  const className = ['deal-card', lifted ? 'deal-card--lifted' : '', leaving ? 'deal-card--leaving' : ''].filter(Boolean).join(' ');
+  const className = cx('deal-card', lifted && 'deal-card--lifted', leaving && 'deal-card--leaving');
   return (
     <div
       role="button"
@@ -72,7 +74,7 @@ export function DealCardBody({ deal }: { deal: Deal }) {
         ) : null}
         {deal.owner ? (
           <span className="deal-card__owner" title={`Owner: ${deal.owner}`}>
-            {initials(deal.owner)}
+            <Avatar name={deal.owner} size="sm" />
           </span>
         ) : null}
       </span>

@@ -1,11 +1,15 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { Deal, Pipeline } from '../../../src-shared/domain/pipeline';
 import { api, ApiError, stripFieldPrefix } from '../../api';
 import { useUi } from '../../store';
-import { Dialog } from '../../ui/Dialog';
+import { Button } from '../../ui/Button';
+import { Checkbox } from '../../ui/Checkbox';
+import { ContactPicker, type PickedContact } from '../../ui/ContactPicker';
 import { Field } from '../../ui/Field';
-import { Icon } from '../../ui/Icon';
-import { ContactPicker, type PickedContact } from './ContactPicker';
+import { FormDialog } from '../../ui/FormDialog';
+import { FormGrid } from '../../ui/FormGrid';
+import { SelectField } from '../../ui/SelectField';
+import { TextField } from '../../ui/TextField';
 import { DealQuotes } from './DealQuotes';
 import { formFromDeal, newDealForm, parseDealForm, type DealFormErrors, type DealFormValues } from './deal-form';
 import { deleteDealWithUndo, useOwnerNames } from './hooks';
@@ -33,17 +37,12 @@ export function DealDialog({ pipelines, deal, pipelineId, stageId, contact = nul
   const pushToast = useUi((state) => state.pushToast);
   const navigate = useUi((state) => state.navigate);
   const owners = useOwnerNames();
-  const formId = useId();
-  const ownersListId = useId();
-  const sourcesListId = useId();
-  const formRef = useRef<HTMLFormElement>(null);
   const [values, setValues] = useState<DealFormValues>(() =>
     deal
       ? formFromDeal(deal)
       : newDealForm(pipelines.find((pipeline) => pipeline.id === pipelineId) ?? pipelines[0], stageId, contact, settings?.userName ?? ''),
   );
   const [errors, setErrors] = useState<DealFormErrors>({});
-  const [saving, setSaving] = useState(false);
   const currency = deal?.currency ?? settings?.currency ?? 'GBP';
   const pipeline = pipelines.find((candidate) => candidate.id === values.pipelineId);
   const stage = pipeline?.stages.find((candidate) => candidate.id === values.stageId);
@@ -54,17 +53,10 @@ export function DealDialog({ pipelines, deal, pipelineId, stageId, contact = nul
     setErrors((current) => ({ ...current, [key]: undefined }));
   };
 
-  const showFieldErrors = (found: DealFormErrors) => {
-    setErrors(found);
-    window.requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-  };
-
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
+  const save = async () => {
     const { draft, errors: found } = parseDealForm(values, currency, closing);
-    if (Object.values(found).some(Boolean)) return showFieldErrors(found);
+    if (Object.values(found).some(Boolean)) return setErrors(found);
     if (!values.contact || !stage) return;
-    setSaving(true);
     try {
       if (deal) {
         const patch: Record<string, unknown> = {};
@@ -81,12 +73,7 @@ export function DealDialog({ pipelines, deal, pipelineId, stageId, contact = nul
         if (moving) await api.invoke('deals.move', { id: deal.id, stageId: stage.id, ...(closing ? { closeReason: reason } : {}) });
         pushToast({ message: `Saved ${draft.title}` });
       } else {
-        const created = await api.invoke('deals.create', {
-          ...draft,
-          contactId: values.contact.id,
-          pipelineId: values.pipelineId,
-          stageId: stage.id,
-        });
+        const created = await api.invoke('deals.create', { ...draft, contactId: values.contact.id, pipelineId: values.pipelineId, stageId: stage.id });
         if (closing && values.closeReason.trim()) {
           await api.invoke('deals.update', { id: created.id, patch: { closeReason: values.closeReason.trim() } });
         }
@@ -94,195 +81,105 @@ export function DealDialog({ pipelines, deal, pipelineId, stageId, contact = nul
       }
       onClose();
     } catch (error) {
-      setSaving(false);
       const field = error instanceof ApiError ? error.field?.split('.').at(-1) : undefined;
       const known = field === 'title' || field === 'value' || field === 'expectedClose' ? field : field === 'contactId' ? 'contact' : undefined;
-      if (known && error instanceof ApiError) showFieldErrors({ [known]: stripFieldPrefix(error.message) });
+      if (known && error instanceof ApiError) setErrors({ [known]: stripFieldPrefix(error.message) });
       else showError(error);
     }
   };
 
   const remove = async () => {
-    if (!deal) return;
-    if (await deleteDealWithUndo(deal)) onClose();
+    if (deal && (await deleteDealWithUndo(deal))) onClose();
   };
 
   return (
-    <Dialog
+    <FormDialog
       title={deal ? deal.title : 'New deal'}
       description={deal ? <>With {deal.contactName || 'a deleted contact'}</> : undefined}
+      size="lg"
+      submitLabel={deal ? 'Save deal' : 'Add deal'}
+      savingLabel="Saving…"
+      onSubmit={save}
       onClose={onClose}
-      actions={
-        <>
-          {deal ? (
-            <button type="button" className="button button--danger pl-push-start" onClick={() => void remove()}>
-              <Icon name="trash" size={16} /> Delete deal
-            </button>
-          ) : null}
-          {deal && deal.contactName ? (
-            <button type="button" className="button" onClick={() => navigate({ name: 'contact', id: deal.contactId })}>
-              <Icon name="user" size={16} /> Open contact
-            </button>
-          ) : null}
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form={formId} className="button button--primary" disabled={saving}>
-            {saving ? 'Saving…' : deal ? 'Save deal' : 'Add deal'}
-          </button>
-        </>
+      secondaryActions={
+        deal ? (
+          <Button variant="danger" icon="trash" onClick={() => void remove()}>
+            Delete deal
+          </Button>
+        ) : undefined
       }
+      extraActions={
+        deal && deal.contactName ? (
+          <Button icon="user" onClick={() => navigate({ name: 'contact', id: deal.contactId })}>
+            Open contact
+          </Button>
+        ) : undefined
+      }
+      after={deal ? <DealQuotes deal={deal} /> : undefined}
     >
-      <form id={formId} ref={formRef} className="deal-form" noValidate onSubmit={(event) => void save(event)}>
-        <Field label="Title" error={errors.title}>
-          {(control) => (
-            <input
-              {...control}
-              className="input input--large"
-              value={values.title}
-              maxLength={200}
-              placeholder="What is the job?"
-              onChange={(event) => set('title', event.target.value)}
+      <TextField label="Title" size="lg" maxLength={200} placeholder="What is the job?" value={values.title} error={errors.title} onChange={(title) => set('title', title)} />
+      <FormGrid columns={2}>
+        {lockContact || deal ? null : (
+          <Field label="Contact" error={errors.contact}>
+            {(control) => <ContactPicker {...control} placeholder="Search by name, company or phone" value={values.contact} onChange={(picked) => set('contact', picked)} />}
+          </Field>
+        )}
+        <TextField label="Value" prefix={currencySymbol(currency)} inputMode="decimal" placeholder="0.00" value={values.value} error={errors.value} onChange={(value) => set('value', value)} />
+        {deal || pipelines.length < 2 ? null : (
+          <SelectField
+            label="Pipeline"
+            options={pipelines.map((candidate) => ({ value: candidate.id, label: candidate.name }))}
+            value={values.pipelineId}
+            onChange={(id) => {
+              const next = pipelines.find((candidate) => candidate.id === id);
+              setValues((current) => ({ ...current, pipelineId: id, stageId: next?.stages[0]?.id ?? '' }));
+            }}
+          />
+        )}
+        <SelectField
+          label="Stage"
+          options={pipeline?.stages.map((candidate) => ({ value: candidate.id, label: candidate.name })) ?? []}
+          value={values.stageId}
+          onChange={(id) => set('stageId', id)}
+        />
+        <TextField label="Expected close" type="date" value={values.expectedClose} error={errors.expectedClose} onChange={(date) => set('expectedClose', date)} />
+        <fieldset className="deal-probability">
+          <legend className="field__label">Probability</legend>
+          <Checkbox
+            label={`Use the stage’s ${stage ? percent(stage.probabilityBp) : ''}`}
+            checked={values.useStageProbability}
+            onChange={(checked) => {
+              set('useStageProbability', checked);
+              if (stage && checked) set('probability', String(stage.probabilityBp / 100));
+            }}
+          />
+          {values.useStageProbability ? null : (
+            <TextField
+              label="Deal’s own probability (%)"
+              hideLabel
+              suffix="%"
+              width="short"
+              inputMode="decimal"
+              value={values.probability}
+              error={errors.probability}
+              onChange={(probability) => set('probability', probability)}
             />
           )}
-        </Field>
-        <div className="deal-form__grid">
-          {lockContact || deal ? null : (
-            <Field label="Contact" error={errors.contact}>
-              {(control) => <ContactPicker {...control} value={values.contact} onChange={(picked) => set('contact', picked)} />}
-            </Field>
-          )}
-          <Field label="Value" error={errors.value}>
-            {(control) => (
-              <div className="input-with-prefix">
-                <span className="input-with-prefix__prefix" aria-hidden="true">
-                  {currencySymbol(currency)}
-                </span>
-                <input
-                  {...control}
-                  className="input pl-num"
-                  inputMode="decimal"
-                  value={values.value}
-                  placeholder="0.00"
-                  onChange={(event) => set('value', event.target.value)}
-                />
-              </div>
-            )}
-          </Field>
-          {deal || pipelines.length < 2 ? null : (
-            <Field label="Pipeline">
-              {(control) => (
-                <select
-                  {...control}
-                  className="input"
-                  value={values.pipelineId}
-                  onChange={(event) => {
-                    const next = pipelines.find((candidate) => candidate.id === event.target.value);
-                    setValues((current) => ({ ...current, pipelineId: event.target.value, stageId: next?.stages[0]?.id ?? '' }));
-                  }}
-                >
-                  {pipelines.map((candidate) => (
-                    <option key={candidate.id} value={candidate.id}>
-                      {candidate.name}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-          )}
-          <Field label="Stage">
-            {(control) => (
-              <select {...control} className="input" value={values.stageId} onChange={(event) => set('stageId', event.target.value)}>
-                {pipeline?.stages.map((candidate) => (
-                  <option key={candidate.id} value={candidate.id}>
-                    {candidate.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label="Expected close" error={errors.expectedClose}>
-            {(control) => (
-              <input {...control} type="date" className="input" value={values.expectedClose} onChange={(event) => set('expectedClose', event.target.value)} />
-            )}
-          </Field>
-          <fieldset className="deal-form__probability">
-            <legend className="field__label">Probability</legend>
-            <label className="checkbox">
-              <input
-                type="checkbox"
-                checked={values.useStageProbability}
-                onChange={(event) => {
-                  set('useStageProbability', event.target.checked);
-                  if (stage && event.target.checked) set('probability', String(stage.probabilityBp / 100));
-                }}
-              />
-              <span>Use the stage’s {stage ? percent(stage.probabilityBp) : ''}</span>
-            </label>
-            {values.useStageProbability ? null : (
-              <Field label="Deal’s own probability (%)" error={errors.probability} hideLabel>
-                {(control) => (
-                  <div className="pl-suffix-input">
-                    <input
-                      {...control}
-                      className="input pl-num"
-                      inputMode="decimal"
-                      value={values.probability}
-                      onChange={(event) => set('probability', event.target.value)}
-                    />
-                    <span className="pl-suffix-input__suffix" aria-hidden="true">
-                      %
-                    </span>
-                  </div>
-                )}
-              </Field>
-            )}
-          </fieldset>
-          <Field label="Owner">
-            {(control) => (
-              <>
-                <input {...control} className="input" list={ownersListId} value={values.owner} onChange={(event) => set('owner', event.target.value)} />
-                <datalist id={ownersListId}>
-                  {owners.map((owner) => (
-                    <option key={owner} value={owner} />
-                  ))}
-                </datalist>
-              </>
-            )}
-          </Field>
-          <Field label="Source" hint="Where the work came from">
-            {(control) => (
-              <>
-                <input {...control} className="input" list={sourcesListId} value={values.source} onChange={(event) => set('source', event.target.value)} />
-                <datalist id={sourcesListId}>
-                  {commonSources.map((source) => (
-                    <option key={source} value={source} />
-                  ))}
-                </datalist>
-              </>
-            )}
-          </Field>
-          {closing ? (
-            <Field
-              label={closing === 'won' ? 'Reason it was won' : 'Reason it was lost'}
-              error={errors.closeReason}
-              hint={closing === 'won' ? 'Optional' : undefined}
-              className="span-2"
-            >
-              {(control) => (
-                <input
-                  {...control}
-                  className="input"
-                  maxLength={500}
-                  value={values.closeReason}
-                  onChange={(event) => set('closeReason', event.target.value)}
-                />
-              )}
-            </Field>
-          ) : null}
-        </div>
-      </form>
-      {deal ? <DealQuotes deal={deal} /> : null}
-    </Dialog>
+        </fieldset>
+        <TextField label="Owner" suggestions={owners} value={values.owner} onChange={(owner) => set('owner', owner)} />
+        <TextField label="Source" hint="Where the work came from" suggestions={commonSources} value={values.source} onChange={(source) => set('source', source)} />
+        {closing ? (
+          <TextField
+            label={closing === 'won' ? 'Reason it was won' : 'Reason it was lost'}
+            hint={closing === 'won' ? 'Optional' : undefined}
+            wide
+            maxLength={500}
+            value={values.closeReason}
+            error={errors.closeReason}
+            onChange={(reason) => set('closeReason', reason)}
+          />
+        ) : null}
+      </FormGrid>
+    </FormDialog>
   );
 }

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { formatNumber } from '../../ui/format';
-import { monthLabel, niceTicks, useWidth } from './chart-scale';
+import { useElementWidth } from '../../ui/use-element-width';
+import { monthLabel, niceTicks } from './chart-scale';
 import type { Forecast } from './hooks';
 import { compactMoney, money } from './pipeline-format';
 
@@ -15,7 +16,7 @@ const left = 64;
  */
 export function ForecastChart({ rows, currency }: { rows: Forecast; currency: string }) {
   const titleId = useId();
-  const { ref, width } = useWidth<HTMLDivElement>();
+  const { ref, width } = useElementWidth<HTMLDivElement>(640, 240);
   const months = rows.filter((row) => row.currency === currency);
   const ticks = niceTicks(Math.max(0, ...months.map((row) => row.totalMinor)));
   const max = ticks.at(-1) ?? 1;
@@ -26,13 +27,13 @@ export function ForecastChart({ rows, currency }: { rows: Forecast; currency: st
   const weightedTotal = months.reduce((sum, row) => sum + row.weightedMinor, 0);
 
   return (
-    <figure className="pl-chart-figure">
-      <div ref={ref} className="pl-chart">
+    <figure className="pipeline-chart-figure">
+      <div ref={ref} className="pipeline-chart">
         <svg aria-hidden="true" width={width} height={height} viewBox={`0 0 ${width} ${height}`}>
           {ticks.map((tick) => (
             <g key={tick}>
-              <line x1={left} x2={width - 4} y1={y(tick)} y2={y(tick)} className="pl-chart__grid" />
-              <text x={left - 8} y={y(tick)} textAnchor="end" dominantBaseline="central" className="pl-chart__axis">
+              <line x1={left} x2={width - 4} y1={y(tick)} y2={y(tick)} className="chart__grid" />
+              <text x={left - 8} y={y(tick)} textAnchor="end" dominantBaseline="central" className="chart__axis">
                 {compactMoney(tick, currency)}
               </text>
             </g>
@@ -41,9 +42,9 @@ export function ForecastChart({ rows, currency }: { rows: Forecast; currency: st
             const x = left + index * slot + (slot - barWidth) / 2;
             return (
               <g key={row.month ?? 'none'}>
-                <rect x={x} y={y(row.totalMinor)} width={barWidth} height={Math.max(0, y(0) - y(row.totalMinor))} rx={3} className="forecast__total" />
-                <rect x={x} y={y(row.weightedMinor)} width={barWidth} height={Math.max(0, y(0) - y(row.weightedMinor))} rx={3} className="forecast__weighted" />
-                <text x={x + barWidth / 2} y={height - 8} textAnchor="middle" className="pl-chart__axis">
+                <rect x={x} y={y(row.totalMinor)} width={barWidth} height={Math.max(0, y(0) - y(row.totalMinor))} rx={3} className="chart__bar chart__bar--secondary" />
+                <rect x={x} y={y(row.weightedMinor)} width={barWidth} height={Math.max(0, y(0) - y(row.weightedMinor))} rx={3} className="chart__bar" />
+                <text x={x + barWidth / 2} y={height - 8} textAnchor="middle" className="chart__axis">
                   {monthLabel(row.month)}
                 </text>
               </g>
@@ -51,14 +52,14 @@ export function ForecastChart({ rows, currency }: { rows: Forecast; currency: st
           })}
         </svg>
       </div>
-      <figcaption id={titleId} className="pl-legend">
-        <span className="pl-legend__item">
-          <span className="pl-legend__swatch forecast__weighted" aria-hidden="true" /> Weighted by probability
+      <figcaption id={titleId} className="chart-legend">
+        <span className="chart-legend__item">
+          <span className="chart-legend__swatch chart-legend__swatch--primary" aria-hidden="true" /> Weighted by probability
         </span>
-        <span className="pl-legend__item">
-          <span className="pl-legend__swatch forecast__total" aria-hidden="true" /> Open value
+        <span className="chart-legend__item">
+          <span className="chart-legend__swatch chart-legend__swatch--secondary" aria-hidden="true" /> Open value
         </span>
-        <span className="pl-legend__sum">{money(weightedTotal, currency)} weighted in all</span>
+        <span className="chart-legend__sum">{money(weightedTotal, currency)} weighted in all</span>
       </figcaption>
       <table className="visually-hidden">
         <caption>Forecast by expected close month, in {currency}</caption>

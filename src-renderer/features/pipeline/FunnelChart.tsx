@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { formatNumber } from '../../ui/format';
-import { useWidth } from './chart-scale';
+import { useElementWidth } from '../../ui/use-element-width';
 import type { Funnel } from './hooks';
 import { ratio } from './pipeline-format';
 
@@ -17,7 +17,7 @@ const rateWidth = 96;
 export function FunnelChart({ funnel, pipelineName }: { funnel: Funnel; pipelineName: string }) {
   const titleId = useId();
   const descriptionId = useId();
-  const { ref, width } = useWidth<HTMLDivElement>();
+  const { ref, width } = useElementWidth<HTMLDivElement>(640, 240);
   const stages = funnel.stages;
   const max = Math.max(1, ...stages.map((stage) => stage.entered));
   const barArea = Math.max(80, width - labelWidth - rateWidth - 16);
@@ -29,7 +29,7 @@ export function FunnelChart({ funnel, pipelineName }: { funnel: Funnel; pipeline
       : `No deals entered ${pipelineName} in this period.`;
 
   return (
-    <div ref={ref} className="pl-chart">
+    <div ref={ref} className="pipeline-chart">
       <svg role="img" aria-labelledby={`${titleId} ${descriptionId}`} width={width} height={height} viewBox={`0 0 ${width} ${height}`}>
         <title id={titleId}>Funnel of {pipelineName}</title>
         <desc id={descriptionId}>{summary}</desc>
@@ -40,22 +40,22 @@ export function FunnelChart({ funnel, pipelineName }: { funnel: Funnel; pipeline
           const tone = stage.outcome === 'won' ? 'won' : stage.outcome === 'lost' ? 'lost' : 'open';
           const inside = barWidth > 44;
           return (
-            <g key={stage.stageId} className={`funnel-row funnel-row--${tone}`}>
-              <text x={labelWidth - 12} y={y + barHeight / 2} className="pl-chart__label" textAnchor="end" dominantBaseline="central">
+            <g key={stage.stageId} >
+              <text x={labelWidth - 12} y={y + barHeight / 2} className="chart__label" textAnchor="end" dominantBaseline="central">
                 {stage.name.length > 22 ? `${stage.name.slice(0, 21)}…` : stage.name}
               </text>
-              <rect x={labelWidth} y={y} width={barArea} height={barHeight} rx={4} className="pl-chart__track" />
-              {barWidth > 0 ? <rect x={x} y={y} width={barWidth} height={barHeight} rx={4} className="funnel-row__bar" /> : null}
+              <rect x={labelWidth} y={y} width={barArea} height={barHeight} rx={4} className="chart__track" />
+              {barWidth > 0 ? <rect x={x} y={y} width={barWidth} height={barHeight} rx={4} className={tone === 'open' ? 'chart__bar' : `chart__bar chart__bar--${tone === 'won' ? 'success' : 'danger'}`} /> : null}
               <text
                 x={inside ? labelWidth + barArea / 2 : x + barWidth + 6}
                 y={y + barHeight / 2}
                 textAnchor={inside ? 'middle' : 'start'}
                 dominantBaseline="central"
-                className={inside ? 'pl-chart__value pl-chart__value--inside' : 'pl-chart__value'}
+                className={inside ? 'chart__value chart__value--inside' : 'chart__value'}
               >
                 {formatNumber(stage.entered)}
               </text>
-              <text x={width - 4} y={y + barHeight / 2} textAnchor="end" dominantBaseline="central" className="pl-chart__rate">
+              <text x={width - 4} y={y + barHeight / 2} textAnchor="end" dominantBaseline="central" className="chart__rate">
                 {stage.conversion === null ? '' : `${ratio(stage.conversion)} go on`}
               </text>
             </g>

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { Pipeline } from '../../../src-shared/domain/pipeline';
+import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
-import { Field } from '../../ui/Field';
+import { TextField } from '../../ui/TextField';
 import { TemplateChooser } from './TemplateChooser';
 
 /** Another pipeline, from a template, optionally under its own name ("Boiler servicing"). */
@@ -11,19 +12,12 @@ export function NewPipelineDialog({ onCreated, onClose }: { onCreated: (pipeline
     <Dialog
       title="New pipeline"
       description="Start from a template; rename, reorder and add stages afterwards."
+      size="lg"
       onClose={onClose}
-      actions={
-        <button type="button" className="button" onClick={onClose}>
-          Cancel
-        </button>
-      }
+      actions={<Button onClick={onClose}>Cancel</Button>}
     >
-      <div className="new-pipeline">
-        <Field label="Name" hint="Leave empty to use the template’s name">
-          {(control) => <input {...control} className="input input--narrow" maxLength={80} value={name} onChange={(event) => setName(event.target.value)} />}
-        </Field>
-        <TemplateChooser name={name} onCreated={onCreated} />
-      </div>
+      <TextField label="Name" hint="Leave empty to use the template’s name" width="narrow" maxLength={80} value={name} onChange={setName} />
+      <TemplateChooser name={name} onCreated={onCreated} />
     </Dialog>
   );
 }

@@ -1,24 +1,25 @@
 import { useState } from 'react';
 import type { Deal, Pipeline } from '../../../src-shared/domain/pipeline';
 import { useUi } from '../../store';
+import { Button } from '../../ui/Button';
+import { EmptyState } from '../../ui/EmptyState';
 import { formatCount } from '../../ui/format';
-import { Icon } from '../../ui/Icon';
-import { PageTitle } from '../../ui/PageTitle';
+import { LoadingState } from '../../ui/LoadingState';
+import { PageHeader } from '../../ui/PageHeader';
+import { Screen } from '../../ui/Screen';
+import { Segmented } from '../../ui/Segmented';
+import { SelectField } from '../../ui/SelectField';
 import { DealDialog } from './DealDialog';
 import { DealList } from './DealList';
 import { useBoard, usePipelines } from './hooks';
 import { NewPipelineDialog } from './NewPipelineDialog';
 import { NumbersView } from './NumbersView';
 import { PipelineBoard } from './PipelineBoard';
-import { pipelineViews, type PipelineLocation, type PipelineView } from './pipeline-route';
 import { compactMoney, money } from './pipeline-format';
-import { Segmented } from './Segmented';
+import { pipelineViews, type PipelineLocation, type PipelineView } from './pipeline-route';
 import { StageEditor } from './StageEditor';
 import { TemplateChooser } from './TemplateChooser';
 import './pipeline.css';
-import './board.css';
-import './deal-dialogs.css';
-import './numbers.css';
 
 // The board caps each column (it shows "+N more"); the list takes the most the core gives.
 const boardDealsPerStage = 50;
@@ -39,15 +40,15 @@ type Open = { kind: 'deal'; deal?: Deal; stageId?: string } | { kind: 'stages' }
 /** Pipelines: a board per pipeline, the same deals as a list, and the numbers. */
 export function PipelineScreen({ pipelineId, view, onLocationChange }: PipelineScreenProps) {
   const pipelines = usePipelines();
-  const list = pipelines.status === 'ready' ? pipelines.data : pipelines.previous;
+  const list = pipelines.latest;
 
   if (!list) {
     return (
-      <div className="screen screen--list" aria-busy="true">
+      <Screen width="wide" busy>
         {/* A plain heading: PageTitle takes focus, which belongs to the screen once it has loaded. */}
         <h1 className="page-title">Pipeline</h1>
-        <p className="loading-screen">Loading pipelines…</p>
-      </div>
+        <LoadingState label="Loading pipelines…" size="page" />
+      </Screen>
     );
   }
   if (list.length === 0) {
@@ -59,27 +60,13 @@ export function PipelineScreen({ pipelineId, view, onLocationChange }: PipelineS
 
 function FirstPipeline({ onCreated }: { onCreated: (pipeline: Pipeline) => void }) {
   return (
-    <div className="screen screen--form">
-      <header className="page-header">
-        <div>
-          <PageTitle>Pipeline</PageTitle>
-          <p className="page-header__meta">Follow every job from the first call to the money in the bank.</p>
-        </div>
-      </header>
-      <section className="first-pipeline" aria-labelledby="first-pipeline-title">
-        <div className="empty-state__icon" aria-hidden="true">
-          <Icon name="filter" size={28} />
-        </div>
-        <h2 id="first-pipeline-title" className="empty-state__title">
-          Set up your first pipeline
-        </h2>
-        <p className="empty-state__body">
-          Pick the one closest to how work comes in. You can rename, reorder and add stages at any time, and add a second pipeline
-          later.
-        </p>
-        <TemplateChooser onCreated={onCreated} />
-      </section>
-    </div>
+    <Screen width="form">
+      <PageHeader title="Pipeline" meta="Follow every job from the first call to the money in the bank." />
+      <EmptyState icon="filter" title="Set up your first pipeline">
+        <p>Pick the one closest to how work comes in. You can rename, reorder and add stages at any time, and add a second pipeline later.</p>
+      </EmptyState>
+      <TemplateChooser onCreated={onCreated} />
+    </Screen>
   );
 }
 
@@ -96,7 +83,7 @@ function PipelinePage({ pipeline, pipelines, view, onLocationChange }: PipelineP
   const [listStageId, setListStageId] = useState<string | null>(null);
   const board = useBoard(view === 'numbers' ? null : pipeline.id, view === 'list' ? listDealsPerStage : boardDealsPerStage);
   // A reload keeps showing the board it replaces; only a new view or pipeline shows "Loading".
-  const boardData = board.status === 'ready' ? board.data : undefined;
+  const boardData = board.data;
   const openColumns = boardData?.columns.filter((column) => column.stage.outcome === 'open') ?? [];
   const openCount = openColumns.reduce((sum, column) => sum + column.count, 0);
   const openValue = openColumns.reduce((sum, column) => sum + column.totalMinor, 0);
@@ -105,56 +92,50 @@ function PipelinePage({ pipeline, pipelines, view, onLocationChange }: PipelineP
   const go = (next: Partial<PipelineLocation>) => onLocationChange({ pipelineId: pipeline.id, view, ...next });
 
   return (
-    <div className="screen screen--list pipeline-screen">
-      <header className="page-header pipeline-header">
-        <div className="pipeline-header__title">
-          <div className="pipeline-header__name-row">
-            <PageTitle>{pipeline.name}</PageTitle>
-            {pipelines.length > 1 ? (
-              <label className="select-filter">
-                <span className="visually-hidden">Switch pipeline</span>
-                <select value={pipeline.id} onChange={(event) => go({ pipelineId: event.target.value })}>
-                  {pipelines.map((candidate) => (
-                    <option key={candidate.id} value={candidate.id}>
-                      {candidate.name}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            ) : null}
-          </div>
-          <p className="page-header__meta">
-            {boardData ? (
-              <>
-                {formatCount(openCount, 'open deal')} · <span title={money(openValue, currency)}>{compactMoney(openValue, currency)}</span> open ·{' '}
-                <span title={money(openWeighted, currency)}>{compactMoney(openWeighted, currency)}</span> weighted
-              </>
-            ) : (
-              `${formatCount(pipeline.stages.length, 'stage')}`
-            )}
-          </p>
-        </div>
-        <div className="contact-header__actions">
-          <button type="button" className="button" onClick={() => setOpen({ kind: 'stages' })}>
-            <Icon name="edit" size={16} /> Edit stages
-          </button>
-          <button type="button" className="button" onClick={() => setOpen({ kind: 'newPipeline' })}>
-            New pipeline
-          </button>
-          <button type="button" className="button button--primary" onClick={() => setOpen({ kind: 'deal' })}>
-            <Icon name="plus" size={16} /> New deal
-          </button>
-        </div>
-      </header>
+    <Screen width="wide" fill className="pipeline-screen">
+      <PageHeader
+        title={pipeline.name}
+        titleAside={
+          pipelines.length > 1 ? (
+            <SelectField
+              label="Switch pipeline"
+              hideLabel
+              size="sm"
+              options={pipelines.map((candidate) => ({ value: candidate.id, label: candidate.name }))}
+              value={pipeline.id}
+              onChange={(id) => go({ pipelineId: id })}
+            />
+          ) : null
+        }
+        meta={
+          boardData ? (
+            <>
+              {formatCount(openCount, 'open deal')} · <span title={money(openValue, currency)}>{compactMoney(openValue, currency)}</span> open ·{' '}
+              <span title={money(openWeighted, currency)}>{compactMoney(openWeighted, currency)}</span> weighted
+            </>
+          ) : (
+            formatCount(pipeline.stages.length, 'stage')
+          )
+        }
+        actions={
+          <>
+            <Button icon="edit" onClick={() => setOpen({ kind: 'stages' })}>
+              Edit stages
+            </Button>
+            <Button onClick={() => setOpen({ kind: 'newPipeline' })}>New pipeline</Button>
+            <Button variant="primary" icon="plus" onClick={() => setOpen({ kind: 'deal' })}>
+              New deal
+            </Button>
+          </>
+        }
+      />
 
       <Segmented label="View" options={pipelineViews} labels={viewLabels} value={view} onChange={(next) => go({ view: next })} />
 
       {view === 'numbers' ? (
         <NumbersView pipeline={pipeline} currency={currency} />
       ) : !boardData ? (
-        <p className="loading-screen" aria-busy="true">
-          Loading deals…
-        </p>
+        <LoadingState label="Loading deals…" size="page" />
       ) : view === 'board' ? (
         <PipelineBoard
           board={boardData}
@@ -171,13 +152,7 @@ function PipelinePage({ pipeline, pipelines, view, onLocationChange }: PipelineP
       )}
 
       {open?.kind === 'deal' ? (
-        <DealDialog
-          pipelines={pipelines}
-          deal={open.deal}
-          pipelineId={pipeline.id}
-          stageId={open.stageId}
-          onClose={() => setOpen(null)}
-        />
+        <DealDialog pipelines={pipelines} deal={open.deal} pipelineId={pipeline.id} stageId={open.stageId} onClose={() => setOpen(null)} />
       ) : null}
       {open?.kind === 'stages' ? <StageEditor pipeline={pipeline} onClose={() => setOpen(null)} /> : null}
       {open?.kind === 'newPipeline' ? (
@@ -189,6 +164,6 @@ function PipelinePage({ pipeline, pipelines, view, onLocationChange }: PipelineP
           }}
         />
       ) : null}
-    </div>
+    </Screen>
   );
 }

@@ -1,13 +1,16 @@
-import { useId, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { Deal } from '../../../src-shared/domain/pipeline';
 import type { Quote, QuoteLine } from '../../../src-shared/domain/quote';
 import { api } from '../../api';
 import { useUi } from '../../store';
+import { Button } from '../../ui/Button';
+import { fromDateInput, toDateInput } from '../../ui/dates';
+import { DetailList } from '../../ui/DetailList';
 import { Dialog } from '../../ui/Dialog';
-import { Field } from '../../ui/Field';
 import { formatDate } from '../../ui/format';
-import { Icon } from '../../ui/Icon';
-import { fromDateInput, toDateInput } from './pipeline-format';
+import { Notice } from '../../ui/Notice';
+import { TextAreaField } from '../../ui/TextAreaField';
+import { TextField } from '../../ui/TextField';
 import { blankLine, liveTotals, parseRow, rowFromLine, type LineErrors, type LineRow } from './quote-form';
 import { QuoteLinesEditor } from './QuoteLinesEditor';
 import { QuoteLinesView } from './QuoteLinesView';
@@ -39,7 +42,6 @@ export function QuoteEditor({ deal, quote: initial, onClose }: QuoteEditorProps)
   const [formError, setFormError] = useState<string>();
   const [busy, setBusy] = useState<'saving' | 'sending' | 'answering' | null>(null);
   const editorRef = useRef<HTMLDivElement>(null);
-  const notesId = useId();
   const currency = quote?.currency ?? deal.currency;
   const draft = !quote || quote.status === 'draft';
   const totals = useMemo(() => liveTotals(rows.filter((row) => !isBlank(row)), currency), [rows, currency]);
@@ -132,12 +134,14 @@ export function QuoteEditor({ deal, quote: initial, onClose }: QuoteEditorProps)
   };
 
   const title = quote ? `Quote ${quote.number}` : 'New quote';
+  const working = busy !== null;
   return (
     <Dialog
       title={title}
+      size="xl"
       description={
         <span className="quote-editor__subtitle">
-          {quote ? <QuoteStatusBadge status={quote.status} /> : <QuoteStatusBadge status="draft" />}
+          <QuoteStatusBadge status={quote?.status ?? 'draft'} />
           <span>
             For <strong>{deal.title}</strong>
             {deal.contactName ? <> · {deal.contactName}</> : null}
@@ -146,37 +150,38 @@ export function QuoteEditor({ deal, quote: initial, onClose }: QuoteEditorProps)
         </span>
       }
       onClose={onClose}
+      secondaryActions={
+        draft ? (
+          <Button variant="danger" icon="trash" onClick={() => void remove()}>
+            {quote ? 'Delete draft' : 'Discard'}
+          </Button>
+        ) : quote.status !== 'rejected' ? (
+          <Button disabled={working} onClick={() => void answer('rejected')}>
+            Mark rejected
+          </Button>
+        ) : null
+      }
       actions={
         draft ? (
           <>
-            <button type="button" className="button button--danger pl-push-start" onClick={() => void remove()}>
-              <Icon name="trash" size={16} /> {quote ? 'Delete draft' : 'Discard'}
-            </button>
-            <button type="button" className="button" onClick={onClose}>
-              Cancel
-            </button>
-            <button type="button" className="button" disabled={busy !== null} onClick={() => void onSave()}>
-              {busy === 'saving' ? 'Saving…' : 'Save draft'}
-            </button>
-            <button type="button" className="button button--primary" disabled={busy !== null} onClick={() => void onSend()}>
-              <Icon name="mail" size={16} /> {busy === 'sending' ? 'Sending…' : 'Send quote'}
-            </button>
+            <Button onClick={onClose}>Cancel</Button>
+            <Button disabled={working} busy={busy === 'saving'} busyLabel="Saving…" onClick={() => void onSave()}>
+              Save draft
+            </Button>
+            <Button variant="primary" icon="mail" disabled={working} busy={busy === 'sending'} busyLabel="Sending…" onClick={() => void onSend()}>
+              Send quote
+            </Button>
           </>
         ) : (
           <>
-            {quote.status !== 'rejected' ? (
-              <button type="button" className="button pl-push-start" disabled={busy !== null} onClick={() => void answer('rejected')}>
-                Mark rejected
-              </button>
-            ) : null}
             {quote.status !== 'accepted' ? (
-              <button type="button" className="button" disabled={busy !== null} onClick={() => void answer('accepted')}>
-                <Icon name="check" size={16} /> Mark accepted
-              </button>
+              <Button icon="check" disabled={working} onClick={() => void answer('accepted')}>
+                Mark accepted
+              </Button>
             ) : null}
-            <button type="button" className="button button--primary" onClick={onClose}>
+            <Button variant="primary" onClick={onClose}>
               Done
-            </button>
+            </Button>
           </>
         )
       }
@@ -188,7 +193,7 @@ export function QuoteEditor({ deal, quote: initial, onClose }: QuoteEditorProps)
             rows={rows}
             errors={errors}
             currency={currency}
-            lineTotals={rows.map((row) => (isBlank(row) ? null : liveTotals([row], currency).lines[0]?.netMinor ?? 0))}
+            lineTotals={rows.map((row) => (isBlank(row) ? null : (liveTotals([row], currency).lines[0]?.netMinor ?? 0)))}
             onChange={(next) => {
               setRows(next);
               setFormError(undefined);
@@ -199,41 +204,30 @@ export function QuoteEditor({ deal, quote: initial, onClose }: QuoteEditorProps)
           <QuoteLinesView lines={quote?.lines ?? []} currency={currency} />
         )}
         {formError ? (
-          <p className="notice notice--danger" role="alert">
-            <Icon name="alert" size={16} /> {formError}
-          </p>
+          <Notice tone="danger" role="alert" icon="alert">
+            {formError}
+          </Notice>
         ) : null}
         <div className="quote-editor__footer">
           <div className="quote-editor__details">
             {draft ? (
               <>
-                <Field label="Valid until" hint="After this date an unanswered quote shows as expired">
-                  {(control) => (
-                    <input {...control} type="date" className="input" value={validUntil} onChange={(event) => setValidUntil(event.target.value)} />
-                  )}
-                </Field>
-                <div className="field">
-                  <label htmlFor={notesId} className="field__label">
-                    Notes for the customer
-                  </label>
-                  <textarea
-                    id={notesId}
-                    className="input textarea"
-                    rows={3}
-                    maxLength={5000}
-                    value={notes}
-                    placeholder="Payment terms, what is not included, access needed…"
-                    onChange={(event) => setNotes(event.target.value)}
-                  />
-                </div>
+                <TextField label="Valid until" type="date" hint="After this date an unanswered quote shows as expired" value={validUntil} onChange={setValidUntil} />
+                <TextAreaField
+                  label="Notes for the customer"
+                  maxLength={5000}
+                  placeholder="Payment terms, what is not included, access needed…"
+                  value={notes}
+                  onChange={setNotes}
+                />
               </>
             ) : (
-              <dl className="detail-list detail-list--compact">
-                <dt>Valid until</dt>
-                <dd>{quote?.validUntil ? formatDate(quote.validUntil) : <span className="muted">No end date</span>}</dd>
-                <dt>Notes</dt>
-                <dd className="summary-text">{quote?.notes || <span className="muted">None</span>}</dd>
-              </dl>
+              <DetailList
+                items={[
+                  { term: 'Valid until', value: quote?.validUntil ? formatDate(quote.validUntil) : <span className="muted">No end date</span> },
+                  { term: 'Notes', value: <span className="summary-text">{quote?.notes || <span className="muted">None</span>}</span> },
+                ]}
+              />
             )}
           </div>
           <QuoteTotalsBox totals={totals} currency={currency} />

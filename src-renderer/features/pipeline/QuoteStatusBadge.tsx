@@ -1,4 +1,5 @@
 import type { QuoteStatus } from '../../../src-shared/domain/quote';
+import { Badge, type BadgeTone } from '../../ui/Badge';
 
 export const quoteStatusLabels: Record<QuoteStatus, string> = {
   draft: 'Draft',
@@ -8,6 +9,8 @@ export const quoteStatusLabels: Record<QuoteStatus, string> = {
   expired: 'Expired',
 };
 
+const tones: Record<QuoteStatus, BadgeTone> = { draft: 'neutral', sent: 'info', accepted: 'success', rejected: 'danger', expired: 'warning' };
+
 export function QuoteStatusBadge({ status }: { status: QuoteStatus }) {
-  return <span className={`badge quote-status quote-status--${status}`}>{quoteStatusLabels[status]}</span>;
+  return <Badge tone={tones[status]}>{quoteStatusLabels[status]}</Badge>;
 }

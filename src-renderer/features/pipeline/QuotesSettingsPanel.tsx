@@ -1,11 +1,14 @@
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import type { Settings } from '../../../src-shared/domain/settings';
 import { api, ApiError, stripFieldPrefix } from '../../api';
 import { useUi } from '../../store';
-import { Field } from '../../ui/Field';
-import { fileHref, parsePercent, percentInput } from './pipeline-format';
+import { Button } from '../../ui/Button';
+import { Card } from '../../ui/Card';
+import { FormGrid } from '../../ui/FormGrid';
+import { TextAreaField } from '../../ui/TextAreaField';
+import { TextField } from '../../ui/TextField';
+import { parsePercent, percentInput } from './pipeline-format';
 import './pipeline.css';
-import './contact-sections.css';
 
 interface Values {
   officeName: string;
@@ -39,7 +42,6 @@ function QuotesSettingsForm({ settings }: { settings: Settings }) {
   const setSettings = useUi((state) => state.setSettings);
   const showError = useUi((state) => state.showError);
   const pushToast = useUi((state) => state.pushToast);
-  const titleId = useId();
   const [initial] = useState(() => valuesOf(settings));
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<Errors>({});
@@ -84,71 +86,59 @@ function QuotesSettingsForm({ settings }: { settings: Settings }) {
   };
 
   return (
-    <section className="card" aria-labelledby={titleId} onKeyDown={onKeyDown}>
-      <h2 id={titleId} className="card__title">
-        Quotes
-      </h2>
-      <p className="card__help">Printed at the top of every quote you send, and the tax rate new quote lines start with.</p>
-      <div className="quote-settings">
-        <div className="form-grid">
-          <Field label="Office name" error={errors.officeName} hint="Your trading name, as customers know you">
-            {(control) => (
-              <input {...control} className="input" maxLength={120} autoComplete="organization" value={values.officeName} onChange={(event) => set('officeName', event.target.value)} />
-            )}
-          </Field>
-          <Field label="Default tax rate" error={errors.defaultTaxRate} hint="Use 0 if you are not registered for VAT or sales tax">
-            {(control) => (
-              <div className="pl-suffix-input pl-suffix-input--narrow">
-                <input
-                  {...control}
-                  className="input pl-num"
-                  inputMode="decimal"
-                  value={values.defaultTaxRate}
-                  onChange={(event) => set('defaultTaxRate', event.target.value)}
-                />
-                <span className="pl-suffix-input__suffix" aria-hidden="true">
-                  %
-                </span>
-              </div>
-            )}
-          </Field>
-          <Field label="Office address" error={errors.officeAddress} className="span-2">
-            {(control) => (
-              <textarea
-                {...control}
-                className="input textarea quote-settings__address"
-                rows={3}
-                maxLength={500}
-                autoComplete="street-address"
-                value={values.officeAddress}
-                onChange={(event) => set('officeAddress', event.target.value)}
-              />
-            )}
-          </Field>
-          <div className="field span-2">
-            <span className="field__label">Logo</span>
-            {values.officeLogoSha256 ? (
-              <div className="quote-settings__logo">
-                <img src={fileHref(values.officeLogoSha256)} alt="Your logo, as quotes print it" />
-                <button type="button" className="button button--small" onClick={() => set('officeLogoSha256', null)}>
-                  Remove logo
-                </button>
-              </div>
-            ) : (
-              <p className="field__hint">No logo: quotes print your office name in its place.</p>
-            )}
-          </div>
+    <Card title="Quotes" help="Printed at the top of every quote you send, and the tax rate new quote lines start with." onKeyDown={onKeyDown}>
+      <FormGrid>
+        <TextField
+          label="Office name"
+          hint="Your trading name, as customers know you"
+          maxLength={120}
+          autoComplete="organization"
+          value={values.officeName}
+          error={errors.officeName}
+          onChange={(officeName) => set('officeName', officeName)}
+        />
+        <TextField
+          label="Default tax rate"
+          hint="Use 0 if you are not registered for VAT or sales tax"
+          suffix="%"
+          width="short"
+          inputMode="decimal"
+          value={values.defaultTaxRate}
+          error={errors.defaultTaxRate}
+          onChange={(rate) => set('defaultTaxRate', rate)}
+        />
+        <TextAreaField
+          label="Office address"
+          wide
+          maxLength={500}
+          autoComplete="street-address"
+          value={values.officeAddress}
+          error={errors.officeAddress}
+          onChange={(address) => set('officeAddress', address)}
+        />
+        <div className="field field--wide">
+          <span className="field__label">Logo</span>
+          {values.officeLogoSha256 ? (
+            <div className="quote-logo">
+              <img src={api.fileUrl(values.officeLogoSha256)} alt="Your logo, as quotes print it" />
+              <Button size="sm" onClick={() => set('officeLogoSha256', null)}>
+                Remove logo
+              </Button>
+            </div>
+          ) : (
+            <p className="field__hint">No logo: quotes print your office name in its place.</p>
+          )}
         </div>
-        <div className="quote-settings__actions">
-          {dirty ? <p className="form-actions__note">Unsaved changes</p> : null}
-          <button type="button" className="button" disabled={!dirty || saving} onClick={() => setValues(initial)}>
-            Discard
-          </button>
-          <button type="button" className="button button--primary" disabled={!dirty || saving} onClick={() => void save()}>
-            {saving ? 'Saving…' : 'Save quote details'}
-          </button>
-        </div>
+      </FormGrid>
+      <div className="quote-settings__actions">
+        {dirty ? <p className="muted">Unsaved changes</p> : null}
+        <Button disabled={!dirty || saving} onClick={() => setValues(initial)}>
+          Discard
+        </Button>
+        <Button variant="primary" disabled={!dirty} busy={saving} busyLabel="Saving…" onClick={() => void save()}>
+          Save quote details
+        </Button>
       </div>
-    </section>
+    </Card>
   );
 }

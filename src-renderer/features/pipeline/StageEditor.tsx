@@ -1,10 +1,13 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState } from 'react';
 import { stageOutcomes, type Pipeline, type StageOutcome } from '../../../src-shared/domain/pipeline';
 import { api } from '../../api';
 import { useUi } from '../../store';
-import { Dialog } from '../../ui/Dialog';
-import { Field } from '../../ui/Field';
-import { Icon } from '../../ui/Icon';
+import { Button } from '../../ui/Button';
+import { FormDialog } from '../../ui/FormDialog';
+import { IconButton } from '../../ui/IconButton';
+import { toOptions } from '../../ui/Select';
+import { SelectField } from '../../ui/SelectField';
+import { TextField } from '../../ui/TextField';
 import { parsePercent, percentInput } from './pipeline-format';
 
 interface StageRow {
@@ -42,7 +45,6 @@ function parseRow(row: StageRow): { errors: RowErrors; probabilityBp: number; ex
 export function StageEditor({ pipeline, onClose }: { pipeline: Pipeline; onClose: () => void }) {
   const showError = useUi((state) => state.showError);
   const pushToast = useUi((state) => state.pushToast);
-  const formId = useId();
   const listRef = useRef<HTMLOListElement>(null);
   const [name, setName] = useState(pipeline.name);
   const [rows, setRows] = useState<StageRow[]>(() =>
@@ -57,7 +59,6 @@ export function StageEditor({ pipeline, onClose }: { pipeline: Pipeline; onClose
   );
   const [errors, setErrors] = useState<Record<string, RowErrors>>({});
   const [nameError, setNameError] = useState<string>();
-  const [saving, setSaving] = useState(false);
 
   const update = (key: string, patch: Partial<StageRow>) => setRows((current) => current.map((row) => (row.key === key ? { ...row, ...patch } : row)));
 
@@ -81,18 +82,13 @@ export function StageEditor({ pipeline, onClose }: { pipeline: Pipeline; onClose
     window.requestAnimationFrame(() => listRef.current?.lastElementChild?.querySelector<HTMLInputElement>('input')?.focus());
   };
 
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
+  const save = async () => {
     const parsed = rows.map((row) => ({ row, ...parseRow(row) }));
     const found: Record<string, RowErrors> = {};
     for (const { row, errors: rowErrors } of parsed) if (Object.keys(rowErrors).length > 0) found[row.key] = rowErrors;
     setErrors(found);
     setNameError(name.trim() ? undefined : 'Name the pipeline');
-    if (Object.keys(found).length > 0 || !name.trim()) {
-      window.requestAnimationFrame(() => document.getElementById(formId)?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-      return;
-    }
-    setSaving(true);
+    if (Object.keys(found).length > 0 || !name.trim()) return;
     try {
       if (name.trim() !== pipeline.name) await api.invoke('pipelines.rename', { id: pipeline.id, name: name.trim() });
       const ids: string[] = [];
@@ -123,30 +119,21 @@ export function StageEditor({ pipeline, onClose }: { pipeline: Pipeline; onClose
       onClose();
     } catch (error) {
       showError(error);
-      setSaving(false);
     }
   };
 
   return (
-    <Dialog
+    <FormDialog
       title={`Edit ${pipeline.name}`}
       description="Deals stay in their stage when you rename, reorder or re-weight it."
+      size="lg"
+      submitLabel="Save stages"
+      savingLabel="Saving…"
+      onSubmit={save}
       onClose={onClose}
-      actions={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form={formId} className="button button--primary" disabled={saving}>
-            {saving ? 'Saving…' : 'Save stages'}
-          </button>
-        </>
-      }
     >
-      <form id={formId} className="stage-editor" noValidate onSubmit={(event) => void save(event)}>
-        <Field label="Pipeline name" error={nameError}>
-          {(control) => <input {...control} className="input input--narrow" maxLength={80} value={name} onChange={(event) => setName(event.target.value)} />}
-        </Field>
+      <TextField label="Pipeline name" width="narrow" maxLength={80} value={name} error={nameError} onChange={setName} />
+      <div className="stage-editor">
         <div className="stage-editor__head" aria-hidden="true">
           <span>Stage</span>
           <span>Win chance</span>
@@ -159,90 +146,49 @@ export function StageEditor({ pipeline, onClose }: { pipeline: Pipeline; onClose
             const label = row.name.trim() || `new stage ${index + 1}`;
             return (
               <li key={row.key} className="stage-editor__row">
-                <Field label={`Stage ${index + 1} name`} error={rowErrors.name} hideLabel>
-                  {(control) => (
-                    <input {...control} className="input" maxLength={80} value={row.name} onChange={(event) => update(row.key, { name: event.target.value })} />
-                  )}
-                </Field>
-                <Field label={`Win chance of ${label} (%)`} error={rowErrors.probability} hideLabel>
-                  {(control) => (
-                    <div className="pl-suffix-input">
-                      <input
-                        {...control}
-                        className="input pl-num"
-                        inputMode="decimal"
-                        value={row.probability}
-                        onChange={(event) => update(row.key, { probability: event.target.value })}
-                      />
-                      <span className="pl-suffix-input__suffix" aria-hidden="true">
-                        %
-                      </span>
-                    </div>
-                  )}
-                </Field>
-                <Field label={`Expected days in ${label}`} error={rowErrors.expectedDays} hideLabel>
-                  {(control) => (
-                    <input
-                      {...control}
-                      className="input pl-num"
-                      inputMode="numeric"
-                      placeholder="—"
-                      value={row.expectedDays}
-                      onChange={(event) => update(row.key, { expectedDays: event.target.value })}
-                    />
-                  )}
-                </Field>
-                <Field label={`Kind of ${label}`} hideLabel>
-                  {(control) => (
-                    <select {...control} className="input" value={row.outcome} onChange={(event) => update(row.key, { outcome: event.target.value as StageOutcome })}>
-                      {stageOutcomes.map((outcome) => (
-                        <option key={outcome} value={outcome}>
-                          {outcomeLabels[outcome]}
-                        </option>
-                      ))}
-                    </select>
-                  )}
-                </Field>
+                <TextField label={`Stage ${index + 1} name`} hideLabel maxLength={80} value={row.name} error={rowErrors.name} onChange={(text) => update(row.key, { name: text })} />
+                <TextField
+                  label={`Win chance of ${label} (%)`}
+                  hideLabel
+                  suffix="%"
+                  inputMode="decimal"
+                  value={row.probability}
+                  error={rowErrors.probability}
+                  onChange={(probability) => update(row.key, { probability })}
+                />
+                <TextField
+                  label={`Expected days in ${label}`}
+                  hideLabel
+                  inputMode="numeric"
+                  placeholder="—"
+                  value={row.expectedDays}
+                  error={rowErrors.expectedDays}
+                  onChange={(expectedDays) => update(row.key, { expectedDays })}
+                />
+                <SelectField label={`Kind of ${label}`} hideLabel options={toOptions(stageOutcomes, outcomeLabels)} value={row.outcome} onChange={(outcome) => update(row.key, { outcome })} />
                 <span className="stage-editor__order">
-                  <button
-                    type="button"
-                    className="icon-button"
-                    aria-label={`Move ${label} earlier`}
-                    data-move="earlier"
-                    disabled={index === 0}
-                    onClick={(event) => move(index, -1, event.currentTarget)}
-                  >
-                    <Icon name="arrowUp" size={16} />
-                  </button>
-                  <button
-                    type="button"
-                    className="icon-button"
-                    aria-label={`Move ${label} later`}
+                  <IconButton icon="arrowUp" label={`Move ${label} earlier`} data-move="earlier" disabled={index === 0} onClick={(event) => move(index, -1, event.currentTarget)} />
+                  <IconButton
+                    icon="arrowDown"
+                    label={`Move ${label} later`}
                     data-move="later"
                     disabled={index === rows.length - 1}
                     onClick={(event) => move(index, 1, event.currentTarget)}
-                  >
-                    <Icon name="arrowDown" size={16} />
-                  </button>
+                  />
                   {row.id ? null : (
-                    <button
-                      type="button"
-                      className="icon-button"
-                      aria-label={`Remove ${label}`}
-                      onClick={() => setRows((current) => current.filter((candidate) => candidate.key !== row.key))}
-                    >
-                      <Icon name="close" size={16} />
-                    </button>
+                    <IconButton icon="close" label={`Remove ${label}`} onClick={() => setRows((current) => current.filter((candidate) => candidate.key !== row.key))} />
                   )}
                 </span>
               </li>
             );
           })}
         </ol>
-        <button type="button" className="button button--ghost button--small stage-editor__add" onClick={add}>
-          <Icon name="plus" size={16} /> Add stage
-        </button>
-      </form>
-    </Dialog>
+        <div>
+          <Button variant="ghost" size="sm" icon="plus" onClick={add}>
+            Add stage
+          </Button>
+        </div>
+      </div>
+    </FormDialog>
   );
 }

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { pipelineTemplates, type Pipeline, type PipelineTemplate } from '../../../src-shared/domain/pipeline';
 import { api } from '../../api';
 import { useUi } from '../../store';
+import { Button } from '../../ui/Button';
+import { StagePill } from './StagePill';
 
 export const templateDescriptions: Record<PipelineTemplate, string> = {
   urgent_jobs: 'For call-outs and jobs that start within days: from the first call to the invoice being paid.',
@@ -32,17 +34,17 @@ export function TemplateChooser({ name, onCreated }: { name?: string; onCreated:
         return (
           <li key={template} className="template-card">
             <h3 className="template-card__title">{spec.name}</h3>
-            <p className="template-card__text">{templateDescriptions[template]}</p>
+            <p className="muted">{templateDescriptions[template]}</p>
             <ol className="template-card__stages" aria-label={`Stages of ${spec.name}`}>
               {spec.stages.map((stage) => (
-                <li key={stage.name} className={`stage-pill stage-pill--${'outcome' in stage ? stage.outcome : 'open'}`}>
-                  {stage.name}
+                <li key={stage.name}>
+                  <StagePill outcome={'outcome' in stage ? stage.outcome : 'open'} name={stage.name} />
                 </li>
               ))}
             </ol>
-            <button type="button" className="button button--primary" disabled={creating !== null} onClick={() => void create(template)}>
-              {creating === template ? 'Setting up…' : `Use ${spec.name}`}
-            </button>
+            <Button variant="primary" disabled={creating !== null} busy={creating === template} busyLabel="Setting up…" onClick={() => void create(template)}>
+              {`Use ${spec.name}`}
+            </Button>
           </li>
         );
       })}

@@ -1,7 +1,5 @@
-import { useLayoutEffect, useRef, useState } from 'react';
-
-// Small helpers for the hand-drawn SVG charts: a "nice" axis and the drawing width, measured so
-// that text in the chart stays at its CSS size instead of scaling with a viewBox.
+// Small helpers for the hand-drawn SVG charts: a "nice" axis and month labels. The drawing width is
+// measured (ui/use-element-width.ts) so that text in a chart stays at its CSS size.
 
 /** Round tick values from 0 up to at least `max`: 0, 250, 500, 750, 1000. */
 export function niceTicks(max: number, count = 4): number[] {
@@ -15,22 +13,6 @@ export function niceTicks(max: number, count = 4): number[] {
     if (value >= max) break;
   }
   return ticks;
-}
-
-/** The width of the element, kept up to date as the window resizes. */
-export function useWidth<T extends HTMLElement>(fallback = 640) {
-  const ref = useRef<T>(null);
-  const [width, setWidth] = useState(fallback);
-  useLayoutEffect(() => {
-    const element = ref.current;
-    if (!element) return;
-    const observer = new ResizeObserver(([entry]) => {
-      if (entry) setWidth(Math.max(240, Math.floor(entry.contentRect.width)));
-    });
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
-  return { ref, width };
 }
 
 const monthFormat = new Intl.DateTimeFormat(undefined, { month: 'short', year: '2-digit' });

@@ -1,6 +1,7 @@
 import type { Deal, DealDraft, Pipeline } from '../../../src-shared/domain/pipeline';
-import type { PickedContact } from './ContactPicker';
-import { fromDateInput, moneyInput, parseMoney, parsePercent, percentInput, toDateInput } from './pipeline-format';
+import type { PickedContact } from '../../ui/ContactPicker';
+import { fromDateInput, toDateInput } from '../../ui/dates';
+import { moneyInput, parseMoney, parsePercent, percentInput } from './pipeline-format';
 
 // The deal dialog edits strings; this turns them into a draft or a patch and says what is wrong
 // in words, field by field, before the core is asked.

@@ -1,234 +1,88 @@
-import { useCallback, useEffect, useEffectEvent, useState } from 'react';
-import type { ContactListItem } from '../../../src-shared/domain/contact';
-import type { StoredFile } from '../../../src-shared/domain/file';
-import type { Deal, Pipeline, Stage } from '../../../src-shared/domain/pipeline';
-import type { Quote } from '../../../src-shared/domain/quote';
-import type { ContactScores } from '../../../src-shared/domain/score';
+import { useState } from 'react';
+import type { Deal, Stage } from '../../../src-shared/domain/pipeline';
 import type { ChannelOutput } from '../../../src-shared/ipc/contract';
-import { api, ApiError } from '../../api';
+import { api } from '../../api';
 import { useUi } from '../../store';
+import { activityChanged, contactsChanged, pipelinesChanged } from '../../ui/live-events';
+import { deleteWithUndo } from '../../ui/undoable';
+import { useLiveData } from '../../ui/use-live-data';
 import type { Period } from './periods';
 
 // Data for the pipeline screens, fetched from the core and kept current by its events. Nothing
 // here is cached across screens: the core answers from a local database in milliseconds.
 
-export type Live<T> =
-  | { status: 'loading'; data?: undefined }
-  | { status: 'ready'; data: T }
-  | { status: 'missing'; data?: undefined }
-  | { status: 'failed'; data?: undefined };
+const onPipelines = { reloadOn: [pipelinesChanged()] };
+const onQuotesAndFiles = { reloadOn: [activityChanged(['quotes', 'files'])] };
 
-export type LiveResult<T> = Live<T> & {
-  reload(): void;
-  /** The last answer for an earlier key, for views that would rather not flash empty. */
-  previous: T | undefined;
-};
-
-/**
- * Loads `load()` for `key` (null: nothing to load), again when `subscribe` reports a change,
- * and drops answers that arrive after a newer request. `load` and `subscribe` may close over
- * anything; only a new `key` starts afresh.
- */
-export function useLive<T>(key: string | null, load: () => Promise<T>, subscribe: (reload: () => void) => () => void): LiveResult<T> {
-  const showError = useUi((state) => state.showError);
-  const [state, setState] = useState<{ key: string | null; live: Live<T>; previous: T | undefined }>({
-    key,
-    live: { status: 'loading' },
-    previous: undefined,
-  });
-  const [version, setVersion] = useState(0);
-  const loadNow = useEffectEvent(load);
-  const subscribeNow = useEffectEvent(subscribe);
-
-  useEffect(() => {
-    if (key === null) return;
-    let alive = true;
-    // A burst of events (a sync pull, a bulk import) costs at most one more load: changes that
-    // arrive while a load is out are picked up by a single load after it.
-    let loading = false;
-    let again = false;
-    const run = () => {
-      if (loading) {
-        again = true;
-        return;
-      }
-      loading = true;
-      const settle = () => {
-        loading = false;
-        if (alive && again) {
-          again = false;
-          run();
-        }
-      };
-      loadNow().then(
-        (data) => {
-          if (alive && !again) setState({ key, live: { status: 'ready', data }, previous: data });
-          settle();
-        },
-        (error: unknown) => {
-          if (alive && !again) {
-            const missing = error instanceof ApiError && error.code === 'not_found';
-            setState((current) => ({ key, live: { status: missing ? 'missing' : 'failed' }, previous: current.previous }));
-            if (!missing) showError(error);
-          }
-          settle();
-        },
-      );
-    };
-    run();
-    const stop = subscribeNow(run);
-    return () => {
-      alive = false;
-      stop();
-    };
-  }, [key, version, showError]);
-
-  const reload = useCallback(() => setVersion((current) => current + 1), []);
-  const live: Live<T> = state.key === key ? state.live : { status: 'loading' };
-  return { ...live, reload, previous: state.previous };
-}
-
-const onPipelineChange = (reload: () => void) => api.on('pipelines.changed', reload);
-
-export function usePipelines(): LiveResult<Pipeline[]> {
-  return useLive('pipelines', () => api.invoke('pipelines.list', {}), onPipelineChange);
+export function usePipelines() {
+  return useLiveData('pipelines', () => api.invoke('pipelines.list', {}), onPipelines);
 }
 
 export type Board = ChannelOutput<'pipelines.board'>;
 export type BoardColumnData = Board['columns'][number];
 
-/** A pipeline's columns with the newest `dealsPerStage` deals of each, counts and totals. */
-export function useBoard(pipelineId: string | null, dealsPerStage: number): LiveResult<Board> {
-  return useLive(
-    pipelineId === null ? null : `${pipelineId}:${dealsPerStage}`,
+/** A pipeline's columns with the newest `dealsPerStage` deals of each, counts and totals; null loads nothing. */
+export function useBoard(pipelineId: string | null, dealsPerStage: number) {
+  return useLiveData(
+    pipelineId === null ? null : `board:${pipelineId}:${dealsPerStage}`,
     () => api.invoke('pipelines.board', { pipelineId: pipelineId ?? '', dealsPerStage }),
-    (reload) => {
-      const stopPipelines = api.on('pipelines.changed', ({ pipelineIds }) => {
-        if (pipelineIds.length === 0 || (pipelineId !== null && pipelineIds.includes(pipelineId))) reload();
-      });
-      // Cards show the contact's name.
-      const stopContacts = api.on('contacts.changed', reload);
-      return () => {
-        stopPipelines();
-        stopContacts();
-      };
-    },
+    // Cards show the contact's name.
+    { reloadOn: [pipelinesChanged(pipelineId ?? undefined), contactsChanged()] },
   );
 }
 
-export function useDealsOfContact(contactId: string): LiveResult<Deal[]> {
-  return useLive(
-    contactId,
-    () => api.invoke('deals.ofContact', { contactId }),
-    (reload) => {
-      const stopPipelines = api.on('pipelines.changed', reload);
-      const stopActivity = api.on('activity.changed', ({ contactIds }) => {
-        if (contactIds.length === 0 || contactIds.includes(contactId)) reload();
-      });
-      return () => {
-        stopPipelines();
-        stopActivity();
-      };
-    },
-  );
-}
-
-export function useDeal(dealId: string | null): LiveResult<Deal> {
-  return useLive(dealId, () => api.invoke('deals.get', { id: dealId ?? '' }), onPipelineChange);
-}
-
-const onQuoteChange = (reload: () => void) =>
-  api.on('activity.changed', ({ tables }) => {
-    if (tables.length === 0 || tables.includes('quotes') || tables.includes('files')) reload();
+export function useDealsOfContact(contactId: string) {
+  return useLiveData(`deals-of:${contactId}`, () => api.invoke('deals.ofContact', { contactId }), {
+    reloadOn: [pipelinesChanged(), activityChanged(undefined, contactId)],
   });
+}
 
-export function useQuotesOfDeal(dealId: string): LiveResult<Quote[]> {
-  return useLive(dealId, () => api.invoke('quotes.ofDeal', { dealId }), onQuoteChange);
+export function useQuotesOfDeal(dealId: string) {
+  return useLiveData(`quotes-of:${dealId}`, () => api.invoke('quotes.ofDeal', { dealId }), onQuotesAndFiles);
 }
 
 /** A contact's files: a sent quote links its PDF through the file's hash. */
-export function useContactFiles(contactId: string): LiveResult<StoredFile[]> {
-  return useLive(contactId, () => api.invoke('files.list', { contactId }), onQuoteChange);
+export function useContactFiles(contactId: string) {
+  return useLiveData(`quote-files:${contactId}`, () => api.invoke('files.list', { contactId }), onQuotesAndFiles);
 }
 
 export type Funnel = ChannelOutput<'pipelines.funnel'>;
 export type OwnerFigures = ChannelOutput<'pipelines.owners'>;
 export type Forecast = ChannelOutput<'pipelines.forecast'>;
 
-export function useFunnel(pipelineId: string, period: Period | null): LiveResult<Funnel> {
-  return useLive(
-    period ? `${pipelineId}:${period.from}:${period.to}` : null,
+export function useFunnel(pipelineId: string, period: Period | null) {
+  return useLiveData(
+    period ? `funnel:${pipelineId}:${period.from}:${period.to}` : null,
     () => api.invoke('pipelines.funnel', { pipelineId, period: period ?? { from: 0, to: 1 } }),
-    onPipelineChange,
+    onPipelines,
   );
 }
 
-export function useOwnerFigures(period: Period): LiveResult<OwnerFigures> {
-  return useLive(`${period.from}:${period.to}`, () => api.invoke('pipelines.owners', { period }), onPipelineChange);
+export function useOwnerFigures(period: Period) {
+  return useLiveData(`owners:${period.from}:${period.to}`, () => api.invoke('pipelines.owners', { period }), onPipelines);
 }
 
-export function useForecast(): LiveResult<Forecast> {
-  return useLive('forecast', () => api.invoke('pipelines.forecast', {}), onPipelineChange);
+export function useForecast() {
+  return useLiveData('forecast', () => api.invoke('pipelines.forecast', {}), onPipelines);
 }
 
-export function useContactScores(contactId: string): LiveResult<ContactScores> {
-  return useLive(
-    contactId,
-    () => api.invoke('contacts.scores', { contactId }),
-    (reload) => {
-      const stops = [
-        api.on('contacts.changed', ({ ids }) => {
-          if (ids.length === 0 || ids.includes(contactId)) reload();
-        }),
-        api.on('activity.changed', ({ contactIds }) => {
-          if (contactIds.length === 0 || contactIds.includes(contactId)) reload();
-        }),
-        api.on('pipelines.changed', reload),
-      ];
-      return () => stops.forEach((stop) => stop());
-    },
-  );
-}
-
-/** Contacts matching what was typed, for choosing a deal's contact. */
-export function useContactMatches(query: string): LiveResult<ContactListItem[]> {
-  return useLive(
-    `contacts:${query}`,
-    async () => (await api.invoke('contacts.list', { query, limit: 8 })).items,
-    () => () => undefined,
-  );
+export function useContactScores(contactId: string) {
+  return useLiveData(`scores:${contactId}`, () => api.invoke('contacts.scores', { contactId }), {
+    reloadOn: [contactsChanged(contactId), activityChanged(undefined, contactId), pipelinesChanged()],
+  });
 }
 
 /** Names already used as owners, for the owner field's suggestions. */
 export function useOwnerNames(): string[] {
   const userName = useUi((state) => state.settings?.userName ?? '');
-  const facets = useLive('facets', () => api.invoke('contacts.facets', {}), () => () => undefined);
-  const names = facets.status === 'ready' ? facets.data.owners.map((owner) => owner.name) : [];
+  const facets = useLiveData('owner-names', () => api.invoke('contacts.facets', {}), { reportErrors: false });
+  const names = facets.latest?.owners.map((owner) => owner.name) ?? [];
   return [...new Set([userName, ...names].filter(Boolean))];
 }
 
 /** Deletes a deal and offers Undo, which restores it. */
-export async function deleteDealWithUndo(deal: Deal): Promise<boolean> {
-  const { showError, pushToast } = useUi.getState();
-  try {
-    await api.invoke('deals.delete', { id: deal.id });
-  } catch (error) {
-    showError(error);
-    return false;
-  }
-  pushToast({
-    message: `Deleted ${deal.title}`,
-    action: {
-      label: 'Undo',
-      run: () => {
-        api.invoke('deals.restore', { id: deal.id }).then(
-          () => useUi.getState().pushToast({ message: `Restored ${deal.title}` }),
-          (error: unknown) => useUi.getState().showError(error),
-        );
-      },
-    },
-  });
-  return true;
+export function deleteDealWithUndo(deal: Deal): Promise<boolean> {
+  return deleteWithUndo('deals', deal.id, { deleted: `Deleted ${deal.title}`, restored: `Restored ${deal.title}` });
 }
 
 export interface MoveRequest {

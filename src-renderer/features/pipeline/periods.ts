@@ -1,4 +1,4 @@
-import { fromDateInput } from './pipeline-format';
+import { fromDateInput } from '../../ui/dates';
 
 // Reporting periods in local time, as half-open [from, to) epoch-ms ranges, which is what the
 // core's funnel and owner figures take (src-shared/ipc/pipeline.ts).

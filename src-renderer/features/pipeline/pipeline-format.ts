@@ -105,22 +105,3 @@ const shortMonth = new Intl.DateTimeFormat(undefined, { month: 'short', year: 'n
 export function shortDate(epochMs: number, now: number): string {
   return new Date(epochMs).getFullYear() === new Date(now).getFullYear() ? shortDay.format(epochMs) : shortMonth.format(epochMs);
 }
-
-export function toDateInput(epochMs: number | null): string {
-  if (epochMs === null) return '';
-  const day = new Date(epochMs);
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
-}
-
-/** A yyyy-mm-dd date input is the start of that day in local time. */
-export function fromDateInput(value: string): number | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return null;
-  return new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3])).getTime();
-}
-
-/** The host serves stored files by hash (src-main/host); Electron maps the same path. */
-export function fileHref(sha256: string): string {
-  return `/files/${sha256}`;
-}

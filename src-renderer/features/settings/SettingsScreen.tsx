@@ -4,12 +4,20 @@ import { TeamSyncPanel } from '../sync/TeamSyncPanel';
 import type { Settings } from '../../../src-shared/domain/settings';
 import { api, ApiError, stripFieldPrefix } from '../../api';
 import { useUi } from '../../store';
-import { Field } from '../../ui/Field';
-import { PageTitle } from '../../ui/PageTitle';
+import { Button } from '../../ui/Button';
+import { Card } from '../../ui/Card';
+import { FieldError } from '../../ui/Field';
+import { FormFooter } from '../../ui/FormFooter';
+import { FormGrid } from '../../ui/FormGrid';
+import { PageHeader } from '../../ui/PageHeader';
+import { Screen } from '../../ui/Screen';
+import { SelectField } from '../../ui/SelectField';
+import { TextField } from '../../ui/TextField';
 import { StringListEditor } from './StringListEditor';
 import { CustomFieldsEditor } from './CustomFieldsEditor';
 import { countryOptions, currencyOptions } from './options';
 import { WorkSettingsSections } from './WorkSettingsSections';
+import './settings.css';
 import { formFromSettings, settingsErrorKey, toSettingsPatch, validateSettings, type SettingsErrors, type SettingsFormValues } from './settings-form';
 
 export function SettingsScreen({ focusUserName }: { focusUserName: boolean }) {
@@ -17,11 +25,12 @@ export function SettingsScreen({ focusUserName }: { focusUserName: boolean }) {
   if (!settings) return null;
   // A change saved here or on another window starts the form afresh from what is stored.
   return (
-    <div className="screen screen--form">
+    <Screen width="form">
+      <PageHeader title="Settings" meta="These settings belong to this computer." />
       <SettingsForm key={JSON.stringify(settings)} settings={settings} focusUserName={focusUserName} />
       {/* Outside the keyed form: a settings change (joining sets your name) must not reset it. */}
       <TeamSyncPanel />
-    </div>
+    </Screen>
   );
 }
 
@@ -73,102 +82,71 @@ function SettingsForm({ settings, focusUserName }: { settings: Settings; focusUs
   };
 
   return (
-    <>
-      <header className="page-header">
-        <div>
-          <PageTitle>Settings</PageTitle>
-          <p className="page-header__meta">These settings belong to this computer.</p>
-        </div>
-      </header>
-      <form ref={formRef} className="settings-form" noValidate onSubmit={(event) => void save(event)}>
-        <section className="card" aria-labelledby="settings-you">
-          <h2 id="settings-you" className="card__title">
-            You
-          </h2>
-          <Field label="Your name" error={errors.userName} hint="Contacts you add are owned by this name, and “My contacts” shows them.">
-            {(control) => (
-              <input
-                {...control}
-                ref={nameRef}
-                className="input input--narrow"
-                autoComplete="name"
-                value={values.userName}
-                onChange={(event) => set('userName', event.target.value)}
-              />
-            )}
-          </Field>
-        </section>
+    <form ref={formRef} className="stack" noValidate onSubmit={(event) => void save(event)}>
+      <Card title="You">
+        <TextField
+          label="Your name"
+          hint="Contacts you add are owned by this name, and “My contacts” shows them."
+          width="narrow"
+          autoComplete="name"
+          inputRef={nameRef}
+          value={values.userName}
+          error={errors.userName}
+          onChange={(name) => set('userName', name)}
+        />
+      </Card>
 
-        <section className="card" aria-labelledby="settings-region">
-          <h2 id="settings-region" className="card__title">
-            Phone numbers and money
-          </h2>
-          <div className="form-grid">
-            <Field
-              label="Default phone country"
-              error={errors.defaultRegion}
-              hint="Numbers typed without a country code, like 020 7946 0958, are read as numbers from this country."
-            >
-              {(control) => (
-                <select {...control} className="input" value={values.defaultRegion} onChange={(event) => set('defaultRegion', event.target.value)}>
-                  {countries.map((country) => (
-                    <option key={country.value} value={country.value}>
-                      {country.label}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field label="Currency" error={errors.currency} hint="Used for potential values you enter from now on.">
-              {(control) => (
-                <select {...control} className="input" value={values.currency} onChange={(event) => set('currency', event.target.value)}>
-                  {currencies.map((currency) => (
-                    <option key={currency.value} value={currency.value}>
-                      {currency.label}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-          </div>
-        </section>
+      <Card title="Phone numbers and money">
+        <FormGrid>
+          <SelectField
+            label="Default phone country"
+            hint="Numbers typed without a country code, like 020 7946 0958, are read as numbers from this country."
+            options={countries}
+            value={values.defaultRegion}
+            error={errors.defaultRegion}
+            onChange={(region) => set('defaultRegion', region)}
+          />
+          <SelectField
+            label="Currency"
+            hint="Used for potential values you enter from now on."
+            options={currencies}
+            value={values.currency}
+            error={errors.currency}
+            onChange={(currency) => set('currency', currency)}
+          />
+        </FormGrid>
+      </Card>
 
-        <section className="card" aria-labelledby="settings-types" aria-describedby="settings-types-help">
-          <h2 id="settings-types" className="card__title">
-            Contact types
-          </h2>
-          <p id="settings-types-help" className="card__help">
-            The kinds of contact you keep. The first one is the default for new contacts. Renaming a type does not change
-            contacts that already use the old name.
-          </p>
-          {errors.contactTypes ? <p className="field__error">{errors.contactTypes}</p> : null}
-          <StringListEditor noun="Contact type" errorPrefix="type" rows={values.contactTypes} errors={errors} onChange={(rows) => set('contactTypes', rows)} />
-        </section>
+      <Card
+        title="Contact types"
+        help="The kinds of contact you keep. The first one is the default for new contacts. Renaming a type does not change contacts that already use the old name."
+      >
+        {errors.contactTypes ? <FieldError id="contact-types-error">{errors.contactTypes}</FieldError> : null}
+        <StringListEditor noun="Contact type" errorPrefix="type" rows={values.contactTypes} errors={errors} onChange={(rows) => set('contactTypes', rows)} />
+      </Card>
 
-        <section className="card" aria-labelledby="settings-fields" aria-describedby="settings-fields-help">
-          <h2 id="settings-fields" className="card__title">
-            Custom fields
-          </h2>
-          <p id="settings-fields-help" className="card__help">
-            Extra details every contact can have, shown on each contact and in its form. Removing a field removes it from every contact.
-          </p>
-          <CustomFieldsEditor rows={values.customFields} errors={errors} onChange={(rows) => set('customFields', rows)} />
-        </section>
+      <Card title="Custom fields" help="Extra details every contact can have, shown on each contact and in its form. Removing a field removes it from every contact.">
+        <CustomFieldsEditor rows={values.customFields} errors={errors} onChange={(rows) => set('customFields', rows)} />
+      </Card>
 
-        <WorkSettingsSections values={values} errors={errors} set={set} />
+      <WorkSettingsSections values={values} errors={errors} set={set} />
 
-        <QuotesSettingsPanel />
+      <QuotesSettingsPanel />
 
-        <div className="form-actions">
-          {dirty ? <p className="form-actions__note">You have unsaved changes.</p> : null}
-          <button type="button" className="button" disabled={!dirty || saving} onClick={() => { setValues(initial); setErrors({}); }}>
-            Discard changes
-          </button>
-          <button type="submit" className="button button--primary" disabled={!dirty || saving}>
-            {saving ? 'Saving…' : 'Save settings'}
-          </button>
-        </div>
-      </form>
-    </>
+      <FormFooter note={dirty ? 'You have unsaved changes.' : null}>
+        <Button
+          disabled={!dirty || saving}
+          onClick={() => {
+            setValues(initial);
+            setErrors({});
+          }}
+        >
+          Discard changes
+        </Button>
+        <Button submit variant="primary" disabled={!dirty} busy={saving} busyLabel="Saving…">
+          Save settings
+        </Button>
+      </FormFooter>
+    </form>
   );
 }

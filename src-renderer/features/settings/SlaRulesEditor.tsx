@@ -1,6 +1,9 @@
-import { Field } from '../../ui/Field';
-import { capitalise } from '../../ui/format';
-import { Icon } from '../../ui/Icon';
+import { Button } from '../../ui/Button';
+import { EmptyState } from '../../ui/EmptyState';
+import { IconButton } from '../../ui/IconButton';
+import { toOptions } from '../../ui/Select';
+import { SelectField } from '../../ui/SelectField';
+import { TextField } from '../../ui/TextField';
 import { durationUnits, emptySlaRule, type DurationUnit, type SettingsErrors, type SlaRuleRow } from './settings-form';
 
 interface SlaRulesEditorProps {
@@ -18,73 +21,59 @@ export function SlaRulesEditor({ rows, errors, contactTypes, callOutcomes, onCha
 
   return (
     <div className="list-editor">
-      {rows.length === 0 ? <p className="muted">No rules yet. Without rules, follow-ups are only the ones people add.</p> : null}
-      <ul className="sla-list">
+      {rows.length === 0 ? <EmptyState compact title="No rules yet. Without rules, follow-ups are only the ones people add." /> : null}
+      <ul className="settings-rows">
         {rows.map((row, index) => {
-          const name = row.name.trim() || `rule ${index + 1}`;
           const error = (part: string) => errors[`sla:${row.key}.${part}`];
           return (
-            <li key={row.key} className="sla-rule">
-              <Field label={`Rule ${index + 1} name`} error={error('name')} className="sla-rule__name">
-                {(control) => (
-                  <input {...control} className="input" placeholder="e.g. Missed call from a lead" value={row.name} onChange={(event) => update(row.key, { name: event.target.value })} />
-                )}
-              </Field>
-              <Field label="When a contact of type" error={error('contactType')}>
-                {(control) => (
-                  <select {...control} className="input" value={row.contactType} onChange={(event) => update(row.key, { contactType: event.target.value })}>
-                    <option value="">Any type</option>
-                    {[...new Set([...contactTypes, row.contactType].filter(Boolean))].map((type) => (
-                      <option key={type} value={type}>
-                        {capitalise(type)}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
-              <Field label="has a call with outcome">
-                {(control) => (
-                  <select {...control} className="input" value={row.callOutcome} onChange={(event) => update(row.key, { callOutcome: event.target.value })}>
-                    <option value="">— (is added as a new contact)</option>
-                    {[...new Set([...callOutcomes, row.callOutcome].filter(Boolean))].map((outcome) => (
-                      <option key={outcome} value={outcome}>
-                        {capitalise(outcome)}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
-              <Field label="Follow up with" error={error('followUpTitle')}>
-                {(control) => (
-                  <input {...control} className="input" placeholder="e.g. Call back" value={row.followUpTitle} onChange={(event) => update(row.key, { followUpTitle: event.target.value })} />
-                )}
-              </Field>
-              <div className="sla-rule__within">
-                <Field label="within" error={error('within')}>
-                  {(control) => <input {...control} className="input" inputMode="decimal" value={row.within} onChange={(event) => update(row.key, { within: event.target.value })} />}
-                </Field>
-                <Field label={`Rule ${index + 1} time unit`} hideLabel>
-                  {(control) => (
-                    <select {...control} className="input" value={row.unit} onChange={(event) => update(row.key, { unit: event.target.value as DurationUnit })}>
-                      {durationUnits.map((unit) => (
-                        <option key={unit} value={unit}>
-                          {unit}
-                        </option>
-                      ))}
-                    </select>
-                  )}
-                </Field>
+            <li key={row.key} className="settings-row">
+              <TextField
+                label={`Rule ${index + 1} name`}
+                wide
+                placeholder="e.g. Missed call from a lead"
+                value={row.name}
+                error={error('name')}
+                onChange={(name) => update(row.key, { name })}
+              />
+              <SelectField
+                label="When a contact of type"
+                emptyOption="Any type"
+                options={toOptions([...new Set([...contactTypes, row.contactType].filter(Boolean))])}
+                value={row.contactType}
+                error={error('contactType')}
+                onChange={(contactType) => update(row.key, { contactType })}
+              />
+              <SelectField
+                label="has a call with outcome"
+                emptyOption="— (is added as a new contact)"
+                options={toOptions([...new Set([...callOutcomes, row.callOutcome].filter(Boolean))])}
+                value={row.callOutcome}
+                onChange={(callOutcome) => update(row.key, { callOutcome })}
+              />
+              <TextField
+                label="Follow up with"
+                placeholder="e.g. Call back"
+                value={row.followUpTitle}
+                error={error('followUpTitle')}
+                onChange={(followUpTitle) => update(row.key, { followUpTitle })}
+              />
+              <div className="settings-row__within">
+                <TextField label="within" inputMode="decimal" value={row.within} error={error('within')} onChange={(within) => update(row.key, { within })} />
+                <SelectField label={`Rule ${index + 1} time unit`} hideLabel options={durationUnits.map((unit) => ({ value: unit, label: unit }))} value={row.unit} onChange={(unit: DurationUnit) => update(row.key, { unit })} />
               </div>
-              <button type="button" className="icon-button sla-rule__remove" aria-label={`Remove ${name}`} onClick={() => onChange(rows.filter((other) => other.key !== row.key))}>
-                <Icon name="trash" size={16} />
-              </button>
+              <IconButton
+                icon="trash"
+                className="settings-row__remove"
+                label={`Remove ${row.name.trim() || `rule ${index + 1}`}`}
+                onClick={() => onChange(rows.filter((other) => other.key !== row.key))}
+              />
             </li>
           );
         })}
       </ul>
-      <button type="button" className="button button--ghost button--small" onClick={() => onChange([...rows, emptySlaRule()])}>
-        <Icon name="plus" size={14} /> Add a rule
-      </button>
+      <Button variant="ghost" size="sm" icon="plus" onClick={() => onChange([...rows, emptySlaRule()])}>
+        Add a rule
+      </Button>
     </div>
   );
 }

@@ -1,4 +1,6 @@
-import { Icon } from '../../ui/Icon';
+import { Button } from '../../ui/Button';
+import { IconButton } from '../../ui/IconButton';
+import { TextField } from '../../ui/TextField';
 import { newRowKey, type SettingsErrors, type TypeRow } from './settings-form';
 
 interface StringListEditorProps {
@@ -25,55 +27,25 @@ export function StringListEditor({ noun, rows, errors, errorPrefix, onChange }: 
     <div className="list-editor">
       <ol className="list-editor__rows">
         {rows.map((row, index) => {
-          const error = errors[`${errorPrefix}:${row.key}`];
-          const inputId = `${errorPrefix}-${row.key}`;
           const label = `${noun} ${index + 1}`;
           return (
-            <li key={row.key} className={error ? 'list-editor__row field--invalid' : 'list-editor__row'}>
-              <label htmlFor={inputId} className="visually-hidden">
-                {label}
-              </label>
-              <input
-                id={inputId}
-                className="input"
-                value={row.name}
-                aria-invalid={error ? true : undefined}
-                aria-describedby={error ? `${inputId}-error` : undefined}
-                onChange={(event) => update(row.key, event.target.value)}
-              />
-              <button type="button" className="icon-button" aria-label={`Move ${label.toLowerCase()} up`} disabled={index === 0} onClick={() => move(index, -1)}>
-                <Icon name="arrowUp" size={16} />
-              </button>
-              <button
-                type="button"
-                className="icon-button"
-                aria-label={`Move ${label.toLowerCase()} down`}
-                disabled={index === rows.length - 1}
-                onClick={() => move(index, 1)}
-              >
-                <Icon name="arrowDown" size={16} />
-              </button>
-              <button
-                type="button"
-                className="icon-button"
-                aria-label={`Remove ${label.toLowerCase()}${row.name ? ` (${row.name})` : ''}`}
+            <li key={row.key} className="list-editor__row">
+              <TextField label={label} hideLabel value={row.name} error={errors[`${errorPrefix}:${row.key}`]} onChange={(name) => update(row.key, name)} />
+              <IconButton icon="arrowUp" label={`Move ${label.toLowerCase()} up`} disabled={index === 0} onClick={() => move(index, -1)} />
+              <IconButton icon="arrowDown" label={`Move ${label.toLowerCase()} down`} disabled={index === rows.length - 1} onClick={() => move(index, 1)} />
+              <IconButton
+                icon="trash"
+                label={`Remove ${label.toLowerCase()}${row.name ? ` (${row.name})` : ''}`}
                 disabled={rows.length === 1}
                 onClick={() => onChange(rows.filter((other) => other.key !== row.key))}
-              >
-                <Icon name="trash" size={16} />
-              </button>
-              {error ? (
-                <p id={`${inputId}-error`} className="field__error list-editor__error">
-                  {error}
-                </p>
-              ) : null}
+              />
             </li>
           );
         })}
       </ol>
-      <button type="button" className="button button--ghost button--small" onClick={() => onChange([...rows, { key: newRowKey(), name: '' }])}>
-        <Icon name="plus" size={14} /> Add a {noun.toLowerCase()}
-      </button>
+      <Button variant="ghost" size="sm" icon="plus" onClick={() => onChange([...rows, { key: newRowKey(), name: '' }])}>
+        Add a {noun.toLowerCase()}
+      </Button>
     </div>
   );
 }

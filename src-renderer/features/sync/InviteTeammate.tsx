@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { ChannelOutput } from '../../../src-shared/ipc/contract';
 import { api } from '../../api';
 import { useUi } from '../../store';
+import { Button } from '../../ui/Button';
 import { formatWhen } from '../../ui/format';
 import { useNow } from '../../ui/use-now';
 
@@ -61,7 +62,7 @@ export function InviteTeammate({ relayUrl, workspaceName }: { relayUrl: string; 
       </h3>
       <p id={helpId} className="muted">
         Each code lets one person join “{workspaceName}”. They choose <em>Join a workspace</em> under Team sync in their Settings and enter the
-        relay address <span className="sync-code-inline">{relayUrl}</span> and the code.
+        relay address <span className="sync-code">{relayUrl}</span> and the code.
       </p>
       {invite ? (
         <div className="sync-invite">
@@ -75,22 +76,20 @@ export function InviteTeammate({ relayUrl, workspaceName }: { relayUrl: string; 
               value={invite.inviteCode}
               onFocus={(event) => event.currentTarget.select()}
             />
-            <button type="button" className="button" onClick={() => void copy()}>
-              Copy code
-            </button>
+            <Button onClick={() => void copy()}>Copy code</Button>
           </div>
           <p className="sync-invite__expiry">
             Works once, until {formatWhen(invite.expiresAt, now)}.
             {copyFailed ? ' Copying did not work here: the code is selected, press Ctrl+C (⌘C on a Mac).' : ''}
           </p>
-          <button type="button" className="button button--ghost button--small sync-invite__again" aria-disabled={busy || undefined} onClick={create}>
+          <Button variant="ghost" size="sm" aria-disabled={busy || undefined} onClick={create}>
             Make another code
-          </button>
+          </Button>
         </div>
       ) : (
-        <button type="button" className="button sync-section__action" aria-disabled={busy || undefined} onClick={create}>
+        <Button aria-disabled={busy || undefined} onClick={create}>
           {busy ? 'Making a code…' : 'Make an invite code'}
-        </button>
+        </Button>
       )}
     </section>
   );

@@ -2,7 +2,11 @@ import { useId, useState } from 'react';
 import type { WorkspaceInfo } from '../../../src-shared/sync/protocol';
 import { api } from '../../api';
 import { useUi } from '../../store';
-import { Dialog } from '../../ui/Dialog';
+import { Badge } from '../../ui/Badge';
+import { Button } from '../../ui/Button';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { LoadingState } from '../../ui/LoadingState';
+import { Notice } from '../../ui/Notice';
 import { formatWhen } from '../../ui/format';
 import { useNow } from '../../ui/use-now';
 import type { WorkspaceState } from './hooks';
@@ -30,14 +34,14 @@ export function MembersAndDevices({ state, isAdmin, onChanged, onRetry }: Member
         Members and devices
       </h3>
       {state.status === 'failed' ? (
-        <div className="sync-section__problem" role="alert">
-          <p>Couldn’t load the members from the relay. {state.message}</p>
-          <button type="button" className="button button--small" onClick={onRetry}>
+        <Notice tone="danger" role="alert">
+          Couldn’t load the members from the relay. {state.message}{' '}
+          <Button size="sm" onClick={onRetry}>
             Try again
-          </button>
-        </div>
+          </Button>
+        </Notice>
       ) : null}
-      {state.status === 'loading' ? <p className="muted">Loading members…</p> : null}
+      {state.status === 'loading' ? <LoadingState label="Loading members…" /> : null}
       {info ? <MemberList info={info} isAdmin={isAdmin} onAsk={setPending} /> : null}
       {pending && info ? (
         <ConfirmAccessChange pending={pending} workspaceName={info.workspace.name} onDone={onChanged} onClose={() => setPending(null)} />
@@ -59,18 +63,15 @@ function MemberList({ info, isAdmin, onAsk }: { info: WorkspaceInfo; isAdmin: bo
           <li key={member.id} className={member.removed ? 'sync-member sync-member--removed' : 'sync-member'} aria-label={member.name}>
             <div className="sync-member__head">
               <span className="sync-member__name">{member.name}</span>
-              {isYou ? <span className="badge">You</span> : null}
-              {member.role === 'admin' ? <span className="badge badge--status-active">Admin</span> : null}
-              {member.removed ? <span className="badge badge--danger">Removed</span> : null}
+              {isYou ? <Badge>You</Badge> : null}
+              {member.role === 'admin' ? <Badge tone="info">Admin</Badge> : null}
+              {member.removed ? <Badge tone="danger">Removed</Badge> : null}
               {isAdmin && !isYou && !member.removed ? (
-                <button
-                  type="button"
-                  className="button button--small button--danger sync-member__action"
-                  aria-label={`Remove ${member.name}`}
-                  onClick={() => onAsk({ kind: 'removeMember', member })}
-                >
-                  Remove
-                </button>
+                <span className="sync-member__action">
+                  <Button variant="danger" size="sm" aria-label={`Remove ${member.name}`} onClick={() => onAsk({ kind: 'removeMember', member })}>
+                    Remove
+                  </Button>
+                </span>
               ) : null}
             </div>
             {devices.length > 0 ? (
@@ -80,20 +81,22 @@ function MemberList({ info, isAdmin, onAsk }: { info: WorkspaceInfo; isAdmin: bo
                   return (
                     <li key={device.id} className={device.revoked ? 'sync-device sync-device--revoked' : 'sync-device'}>
                       <span className="sync-device__name">{device.name}</span>
-                      {isThis ? <span className="badge">This laptop</span> : null}
-                      {device.revoked ? <span className="badge badge--danger">Revoked</span> : null}
+                      {isThis ? <Badge>This laptop</Badge> : null}
+                      {device.revoked ? <Badge tone="danger">Revoked</Badge> : null}
                       <span className="sync-device__seen">
                         {device.lastSeenAt === null ? 'Not seen yet' : `Last seen ${formatWhen(device.lastSeenAt, now)}`}
                       </span>
                       {isAdmin && !isThis && !device.revoked && !member.removed ? (
-                        <button
-                          type="button"
-                          className="button button--small button--danger sync-device__action"
-                          aria-label={`Revoke ${device.name} of ${member.name}`}
-                          onClick={() => onAsk({ kind: 'revokeDevice', device, owner: member })}
-                        >
-                          Revoke
-                        </button>
+                        <span className="sync-member__action">
+                          <Button
+                            variant="danger"
+                            size="sm"
+                            aria-label={`Revoke ${device.name} of ${member.name}`}
+                            onClick={() => onAsk({ kind: 'revokeDevice', device, owner: member })}
+                          >
+                            Revoke
+                          </Button>
+                        </span>
                       ) : null}
                     </li>
                   );
@@ -125,7 +128,6 @@ function ConfirmAccessChange({
   const who = removing ? pending.member.name : `${pending.owner?.name ?? 'A teammate'}’s ${pending.device.name}`;
 
   const confirm = () => {
-    if (busy) return;
     setBusy(true);
     const done = removing
       ? api.invoke('sync.removeMember', { memberId: pending.member.id })
@@ -145,26 +147,19 @@ function ConfirmAccessChange({
   };
 
   return (
-    <Dialog
+    <ConfirmDialog
       title={removing ? `Remove ${pending.member.name} from “${workspaceName}”?` : `Revoke ${who}?`}
       description={
         removing
           ? 'All their devices stop syncing at once and cannot rejoin with their current sign-in. The contacts, notes and calls they added stay with the team.'
           : 'It stops syncing at once. What is already on it stays there; nothing it changes from now on reaches the team. Do this for a lost or replaced laptop.'
       }
+      danger
+      busy={busy}
+      confirmLabel={removing ? `Remove ${pending.member.name}` : 'Revoke device'}
+      busyLabel={removing ? 'Removing…' : 'Revoking…'}
+      onConfirm={confirm}
       onClose={onClose}
-      actions={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="button button--primary sync-confirm--danger" aria-disabled={busy || undefined} onClick={confirm}>
-            {removing ? (busy ? 'Removing…' : `Remove ${pending.member.name}`) : busy ? 'Revoking…' : 'Revoke device'}
-          </button>
-        </>
-      }
-    >
-      {null}
-    </Dialog>
+    />
   );
 }

@@ -2,7 +2,11 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { SyncStatus } from '../../../src-shared/domain/sync';
 import { api, ApiError, describeError, stripFieldPrefix } from '../../api';
 import { useUi } from '../../store';
-import { Field, type ControlProps } from '../../ui/Field';
+import { Button } from '../../ui/Button';
+import { FormGrid } from '../../ui/FormGrid';
+import { Notice } from '../../ui/Notice';
+import { Segmented } from '../../ui/Segmented';
+import { TextField, type TextFieldProps } from '../../ui/TextField';
 
 type Mode = 'start' | 'join';
 type FieldName = 'relayUrl' | 'workspaceName' | 'inviteCode' | 'memberName';
@@ -49,7 +53,6 @@ export function SyncSetupForm({ onConfigured }: { onConfigured: (status: SyncSta
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
-  const modeName = useId();
   const formErrorId = useId();
 
   const set = (field: FieldName, value: string) => {
@@ -94,18 +97,9 @@ export function SyncSetupForm({ onConfigured }: { onConfigured: (status: SyncSta
     }
   };
 
-  const input =
-    (field: FieldName, options: { autoComplete?: string; spellCheck?: boolean } = {}) =>
-    (control: ControlProps) => (
-      <input
-        {...control}
-        className="input"
-        value={values[field]}
-        autoComplete={options.autoComplete ?? 'off'}
-        spellCheck={options.spellCheck}
-        onChange={(event) => set(field, event.target.value)}
-      />
-    );
+  const field = (name: FieldName, props: Omit<TextFieldProps, 'value' | 'onChange' | 'error'>) => (
+    <TextField {...props} autoComplete={props.autoComplete ?? 'off'} value={values[name]} error={errors[name]} onChange={(value) => set(name, value)} />
+  );
 
   return (
     <div className="sync-setup">
@@ -113,69 +107,53 @@ export function SyncSetupForm({ onConfigured }: { onConfigured: (status: SyncSta
         Share contacts, notes and follow-ups with your team through a relay, a small server one of you runs. Everything also stays on this
         laptop and keeps working offline.
       </p>
-      <fieldset className="segmented sync-setup__modes">
-        <legend className="visually-hidden">How to start syncing</legend>
-        {(['start', 'join'] as const).map((option) => (
-          <label key={option} className="segmented__option">
-            <input
-              type="radio"
-              name={modeName}
-              value={option}
-              checked={mode === option}
-              disabled={busy}
-              onChange={() => {
-                setMode(option);
-                setErrors({});
-              }}
-            />
-            <span>{modeLabels[option]}</span>
-          </label>
-        ))}
-      </fieldset>
-      <p className="sync-setup__intro">
+      <Segmented
+        label="How to start syncing"
+        options={['start', 'join'] as const}
+        labels={modeLabels}
+        value={mode}
+        disabled={busy}
+        onChange={(option) => {
+          setMode(option);
+          setErrors({});
+        }}
+      />
+      <p className="muted">
         {mode === 'start'
           ? 'For the first person on the team: you become the workspace’s admin and can then invite teammates.'
           : 'Your admin gives you the relay address and a one-time invite code. What you have on this laptop already is kept and shared.'}
       </p>
       <form
         ref={formRef}
-        className="sync-setup__form"
+        className="sync-setup"
         aria-label={modeLabels[mode]}
         aria-describedby={errors.form ? formErrorId : undefined}
         noValidate
         onSubmit={(event) => void submit(event)}
       >
-        <div className="form-grid">
-          <Field
-            label="Relay address"
-            error={errors.relayUrl}
-            hint={mode === 'start' ? 'Where your team’s relay runs, such as http://192.168.1.20:8787' : 'As your admin gave it to you'}
-            className="span-2"
-          >
-            {input('relayUrl', { autoComplete: 'url', spellCheck: false })}
-          </Field>
-          {mode === 'start' ? (
-            <Field label="Workspace name" error={errors.workspaceName} hint="Your office or team, as teammates will see it">
-              {input('workspaceName', { autoComplete: 'organization' })}
-            </Field>
-          ) : (
-            <Field label="Invite code" error={errors.inviteCode} hint="Works once; ask your admin for a new one if it has expired">
-              {input('inviteCode', { spellCheck: false })}
-            </Field>
-          )}
-          <Field label="Your name" error={errors.memberName} hint="How teammates see you; the contacts you add are owned by this name">
-            {input('memberName', { autoComplete: 'name' })}
-          </Field>
-        </div>
+        <FormGrid>
+          {field('relayUrl', {
+            label: 'Relay address',
+            hint: mode === 'start' ? 'Where your team’s relay runs, such as http://192.168.1.20:8787' : 'As your admin gave it to you',
+            wide: true,
+            width: 'narrow',
+            autoComplete: 'url',
+            spellCheck: false,
+          })}
+          {mode === 'start'
+            ? field('workspaceName', { label: 'Workspace name', hint: 'Your office or team, as teammates will see it', autoComplete: 'organization' })
+            : field('inviteCode', { label: 'Invite code', hint: 'Works once; ask your admin for a new one if it has expired', spellCheck: false })}
+          {field('memberName', { label: 'Your name', hint: 'How teammates see you; the contacts you add are owned by this name', autoComplete: 'name' })}
+        </FormGrid>
         {errors.form ? (
-          <p id={formErrorId} className="notice notice--danger sync-setup__error" role="alert">
+          <Notice id={formErrorId} tone="danger" role="alert">
             {errors.form}
-          </p>
+          </Notice>
         ) : null}
-        <div className="sync-setup__actions">
-          <button type="submit" className="button button--primary" aria-disabled={busy || undefined}>
+        <div>
+          <Button submit variant="primary" aria-disabled={busy || undefined}>
             {mode === 'start' ? (busy ? 'Starting…' : 'Start workspace') : busy ? 'Joining…' : 'Join workspace'}
-          </button>
+          </Button>
         </div>
       </form>
     </div>

@@ -1,4 +1,5 @@
-import { useId } from 'react';
+import { Card } from '../../ui/Card';
+import { LoadingState } from '../../ui/LoadingState';
 import { useSyncStatus } from './hooks';
 import { SyncSetupForm } from './SyncSetupForm';
 import { WorkspaceDetails } from './WorkspaceDetails';
@@ -30,19 +31,15 @@ export function showTeamSyncPanel(triesLeft = 20): void {
  */
 export function TeamSyncPanel() {
   const { status, adopt } = useSyncStatus();
-  const titleId = useId();
   return (
-    <section id={panelId} className="card sync-panel" aria-labelledby={titleId}>
-      <h2 id={titleId} className="card__title" tabIndex={-1}>
-        Team sync
-      </h2>
+    <Card id={panelId} title="Team sync">
       {status === null ? (
-        <p className="muted">Checking how sync stands…</p>
+        <LoadingState label="Checking how sync stands…" />
       ) : status.state === 'not_configured' ? (
         <SyncSetupForm onConfigured={adopt} />
       ) : (
         <WorkspaceDetails status={status} onStatus={adopt} />
       )}
-    </section>
+    </Card>
   );
 }

@@ -1,8 +1,13 @@
 import type { SyncStatus } from '../../../src-shared/domain/sync';
+import { Badge } from '../../ui/Badge';
+import { Button } from '../../ui/Button';
+import { DetailList } from '../../ui/DetailList';
+import { Notice } from '../../ui/Notice';
 import { useNow } from '../../ui/use-now';
 import { useSyncNow, useWorkspaceInfo, type WorkspaceState } from './hooks';
 import { InviteTeammate } from './InviteTeammate';
 import { MembersAndDevices } from './MembersAndDevices';
+import { SetAsideChanges } from './SetAsideChanges';
 import { describeSyncStatus, lastSyncedText } from './status-text';
 import { SyncMark } from './SyncMark';
 
@@ -19,43 +24,53 @@ export function WorkspaceDetails({ status, onStatus }: { status: SyncStatus; onS
 
   return (
     <div className="sync-details">
-      <dl className="detail-list sync-details__summary">
-        <dt>Workspace</dt>
-        <dd className="sync-details__workspace">{status.workspaceName}</dd>
-        <dt>You</dt>
-        <dd>
-          {status.memberName} <span className="badge">{isAdmin ? 'Admin' : 'Member'}</span>
-        </dd>
-        <dt>Relay</dt>
-        <dd className="sync-details__relay">{status.relayUrl}</dd>
-        <dt>Sync</dt>
-        <dd>
-          <span className={`sync-details__state sync-details__state--${text.tone}`}>
-            <SyncMark tone={text.tone} />
-            {text.headline}
-          </span>
-          {text.detail ? <span className="sync-details__detail">{text.detail}</span> : null}
-          {relayProblem ? <span className="sync-details__detail">{relayProblem}</span> : null}
-          {lastSynced ? <span className="sync-details__detail">{lastSynced}</span> : null}
-          <button
-            type="button"
-            className="button button--small sync-details__sync-now"
-            aria-disabled={syncing || undefined}
-            onClick={() => {
-              if (!syncing) syncNow();
-            }}
-          >
-            {syncing ? 'Syncing…' : 'Sync now'}
-          </button>
-        </dd>
-      </dl>
+      <DetailList
+        items={[
+          { term: 'Workspace', value: <span className="sync-details__workspace">{status.workspaceName}</span> },
+          {
+            term: 'You',
+            value: (
+              <>
+                {status.memberName} <Badge>{isAdmin ? 'Admin' : 'Member'}</Badge>
+              </>
+            ),
+          },
+          { term: 'Relay', value: <span className="sync-code">{status.relayUrl}</span> },
+          {
+            term: 'Sync',
+            value: (
+              <>
+                <span className={`sync-details__state sync-details__state--${text.tone}`}>
+                  <SyncMark tone={text.tone} />
+                  {text.headline}
+                </span>
+                {[text.detail, relayProblem, lastSynced].filter(Boolean).map((line) => (
+                  <span key={line} className="sync-details__detail">
+                    {line}
+                  </span>
+                ))}
+                <Button
+                  size="sm"
+                  className="sync-details__sync-now"
+                  aria-disabled={syncing || undefined}
+                  onClick={() => {
+                    if (!syncing) syncNow();
+                  }}
+                >
+                  {syncing ? 'Syncing…' : 'Sync now'}
+                </Button>
+              </>
+            ),
+          },
+        ]}
+      />
 
       {status.secretProtection === 'file-key' ? (
-        <p className="sync-note">
-          <strong>Kept in a key file, not the keychain:</strong> the token that lets this laptop sync is sealed with a key file in
-          Fieldbook’s data folder, because the system keychain is not available to Fieldbook here. Anyone who copies that folder can sync
-          as this laptop: keep it private (an encrypted disk helps), and if the laptop is lost, have an admin revoke it.
-        </p>
+        <Notice tone="warning">
+          <strong>Kept in a key file, not the keychain:</strong> the token that lets this laptop sync is sealed with a key file in Fieldbook’s data
+          folder, because the system keychain is not available to Fieldbook here. Anyone who copies that folder can sync as this laptop: keep it
+          private (an encrypted disk helps), and if the laptop is lost, have an admin revoke it.
+        </Notice>
       ) : null}
 
       {isAdmin ? (
@@ -66,6 +81,8 @@ export function WorkspaceDetails({ status, onStatus }: { status: SyncStatus; onS
           <p className="muted">Only an admin of the workspace can invite teammates. {askAnAdmin(workspace.state)}</p>
         </div>
       )}
+
+      {isAdmin ? <SetAsideChanges count={status.setAsideChanges} info={workspace.state.status === 'loading' ? undefined : workspace.state.info} /> : null}
 
       <MembersAndDevices state={workspace.state} isAdmin={isAdmin} onChanged={workspace.replace} onRetry={workspace.reload} />
     </div>

@@ -31,7 +31,7 @@ export function describeSyncStatus(status: SyncStatus, now: number): SyncStatusT
     case 'syncing':
       return { headline: 'Syncing…', detail: waiting, tone: 'busy' };
     case 'synced':
-      return { headline: 'Synced', detail: null, tone: 'good' };
+      return { headline: 'Synced', detail: setAsideText(status.setAsideChanges), tone: 'good' };
     case 'pending':
       return { headline: waiting ?? 'Synced', detail: waiting ? 'Sending them to the relay.' : null, tone: waiting ? 'waiting' : 'good' };
     case 'offline':
@@ -56,4 +56,10 @@ export function describeSyncStatus(status: SyncStatus, now: number): SyncStatusT
 /** "Last synced 14:05", or nothing before the first sync of this session. */
 export function lastSyncedText(status: SyncStatus, now: number): string | null {
   return status.lastSyncedAt === null ? null : `Last synced ${sinceText(status.lastSyncedAt, now)}`;
+}
+
+/** "1 change from another device was set aside", for the status's detail line. */
+function setAsideText(count: number): string | null {
+  if (count === 0) return null;
+  return `${formatCount(count, 'change')} from other devices ${count === 1 ? 'was' : 'were'} set aside (see Team sync).`;
 }

@@ -1,6 +1,9 @@
 import { useState } from 'react';
 import { timelineKinds, type TimelineKind } from '../../../src-shared/domain/timeline';
+import { Button } from '../../ui/Button';
+import { ChipButton } from '../../ui/ChipButton';
 import { EmptyState } from '../../ui/EmptyState';
+import { LiveContent } from '../../ui/LiveContent';
 import { useNow } from '../../ui/use-now';
 import { useTimeline } from './hooks';
 import { kindLabels, TimelineEntry } from './TimelineEntry';
@@ -10,49 +13,52 @@ import './timeline.css';
 export function TimelinePanel({ contactId }: { contactId: string }) {
   const [kinds, setKinds] = useState<TimelineKind[]>([]);
   const [pageCount, setPageCount] = useState(1);
-  const { data } = useTimeline(contactId, kinds, pageCount);
+  const timeline = useTimeline(contactId, kinds, pageCount);
   const now = useNow();
 
-  const toggle = (kind: TimelineKind) => {
+  const show = (next: TimelineKind[]) => {
     setPageCount(1);
-    setKinds((current) => (current.includes(kind) ? current.filter((other) => other !== kind) : timelineKinds.filter((other) => other === kind || current.includes(other))));
+    setKinds(next);
   };
+  const toggle = (kind: TimelineKind) =>
+    show(kinds.includes(kind) ? kinds.filter((other) => other !== kind) : timelineKinds.filter((other) => other === kind || kinds.includes(other)));
 
   return (
     <div className="timeline">
-      <div className="chip-row" role="group" aria-label="Show on the timeline">
-        <button type="button" className="chip-button" aria-pressed={kinds.length === 0} onClick={() => {
-            setKinds([]);
-            setPageCount(1);
-          }}>
+      <div className="timeline__filters" role="group" aria-label="Show on the timeline">
+        <ChipButton pressed={kinds.length === 0} onClick={() => show([])}>
           Everything
-        </button>
+        </ChipButton>
         {timelineKinds.map((kind) => (
-          <button key={kind} type="button" className="chip-button" aria-pressed={kinds.includes(kind)} onClick={() => toggle(kind)}>
+          <ChipButton key={kind} pressed={kinds.includes(kind)} onClick={() => toggle(kind)}>
             {kindLabels[kind]}
-          </button>
+          </ChipButton>
         ))}
       </div>
-      {!data ? (
-        <p className="muted panel-loading">Loading the timeline…</p>
-      ) : data.items.length === 0 ? (
-        <EmptyState icon="activity" title={kinds.length === 0 ? 'Nothing has happened yet' : 'Nothing of this kind yet'}>
-          <p>Notes, calls, follow-ups, files and changes to this contact appear here as they happen, newest first.</p>
-        </EmptyState>
-      ) : (
-        <ol className="timeline__list" aria-label="Timeline">
-          {data.items.map((item) => (
-            <TimelineEntry key={item.key} item={item} now={now} />
-          ))}
-        </ol>
-      )}
-      {data?.hasMore ? (
-        <div className="load-more">
-          <button type="button" className="button button--small" onClick={() => setPageCount((count) => count + 1)}>
-            Load older activity
-          </button>
-        </div>
-      ) : null}
+      <LiveContent live={timeline} loading="Loading the timeline…" failed="The timeline could not be loaded." keepLatest>
+        {(data) => (
+          <>
+            {data.items.length === 0 ? (
+              <EmptyState icon="activity" title={kinds.length === 0 ? 'Nothing has happened yet' : 'Nothing of this kind yet'}>
+                <p>Notes, calls, follow-ups, files and changes to this contact appear here as they happen, newest first.</p>
+              </EmptyState>
+            ) : (
+              <ol className="timeline__list" aria-label="Timeline">
+                {data.items.map((item) => (
+                  <TimelineEntry key={item.key} item={item} now={now} />
+                ))}
+              </ol>
+            )}
+            {data.hasMore ? (
+              <div className="timeline__more">
+                <Button size="sm" onClick={() => setPageCount((count) => count + 1)}>
+                  Load older activity
+                </Button>
+              </div>
+            ) : null}
+          </>
+        )}
+      </LiveContent>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { TimelineCursor, TimelineItem, TimelineKind } from '../../../src-shared/domain/timeline';
 import { api } from '../../api';
-import { useLiveQuery } from '../../ui/use-live-query';
+import { activityChanged, contactsChanged } from '../../ui/live-events';
+import { useLiveData } from '../../ui/use-live-data';
 
 export const timelinePageSize = 50;
 
@@ -9,7 +10,7 @@ export const timelinePageSize = 50;
  * contact changes, so an item added at the top never shifts a page boundary under the user.
  */
 export function useTimeline(contactId: string, kinds: readonly TimelineKind[], pageCount: number) {
-  return useLiveQuery(
+  return useLiveData(
     `timeline:${contactId}:${kinds.join(',')}:${pageCount}`,
     async () => {
       const items: TimelineItem[] = [];
@@ -22,6 +23,6 @@ export function useTimeline(contactId: string, kinds: readonly TimelineKind[], p
       }
       return { items, hasMore: !!before };
     },
-    { contactId, contacts: true },
+    { reloadOn: [activityChanged(undefined, contactId), contactsChanged(contactId)] },
   );
 }

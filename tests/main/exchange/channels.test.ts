@@ -74,13 +74,13 @@ describe('the import wizard over channels', () => {
     const uploadId = await upload('broken-rows.csv');
     const { jobId } = await invoke('exchange.runImport', { uploadId, fileName: 'broken-rows.csv' });
     const status = await finished(jobId);
-    expect(status).toMatchObject({ state: 'done', kind: 'import', importReport: { counts: { created: 4, rejected: 4 } } });
+    expect(status).toMatchObject({ state: 'done', kind: 'import', importReport: { counts: { created: 5, rejected: 3 }, warningCount: 1 } });
     expect(events.filter((event) => event.name === 'exchange.progress').at(-1)!.payload).toMatchObject({ jobId, phase: 'writing', done: 8, total: 8 });
     expect(events.at(-1)).toEqual({ name: 'exchange.finished', payload: { jobId, kind: 'import', state: 'done' } });
     const batchId = status.importReport!.batchId;
     expect(await invoke('exchange.listImports', {})).toEqual([expect.objectContaining({ batchId, fileName: 'broken-rows.csv', undoneAt: null })]);
     expect((await invoke('exchange.importErrors', { batchId })).csv).toContain('Fieldbook problem');
-    expect(await invoke('exchange.undoImport', { batchId })).toMatchObject({ removed: 4 });
+    expect(await invoke('exchange.undoImport', { batchId })).toMatchObject({ removed: 5 });
     expect(allContacts(core)).toEqual([]);
   });
 
@@ -134,5 +134,13 @@ describe('exports and backups over channels', () => {
     expect(await invoke('exchange.listBackups', {})).toEqual([expect.objectContaining({ fileName: status.backupResult!.fileName })]);
     const json = await finished((await invoke('exchange.exportJson', {})).jobId);
     expect(json.exportResult!.fileName).toMatch(/^fieldbook-export-.*\.json$/);
+  });
+
+  it('keeps the newest seven backups made from the app, as it does for the daily ones', async () => {
+    let now = Date.UTC(2026, 0, 10, 8);
+    const clocked = new ExchangeService({ ...core, now: () => (now += 60_000) });
+    const made: string[] = [];
+    for (let index = 0; index < 9; index += 1) made.push((await clocked.jobs.settled(clocked.startBackup().jobId)).backupResult!.fileName);
+    expect(clocked.listBackups().map((backup) => backup.fileName)).toEqual(made.slice(2).reverse());
   });
 });

@@ -5,8 +5,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openRelayDatabase, type RelayDatabase } from '../../../src-relay/db/open';
 import { createRelay, type Relay } from '../../../src-relay/server';
-import { readChangeLog } from '../../../src-main/sync/change-log';
-import { syncedTables } from '../../../src-main/sync/synced-tables';
+import { readChangeLog } from '../../../src-main/writes/change-log';
+import { syncedTables } from '../../../src-main/writes/synced-tables';
 import { createTempCore, type TempCore } from '../../helpers/temp-core';
 import { modelState } from './merge-model';
 

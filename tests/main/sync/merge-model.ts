@@ -1,4 +1,4 @@
-import type { ChangeRecord } from '../../../src-main/sync/mutation-engine';
+import type { ChangeRecord } from '../../../src-main/writes/change-log';
 
 /**
  * A pure model of the merge rules, written independently of the engine: every field takes the

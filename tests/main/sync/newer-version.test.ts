@@ -18,7 +18,7 @@ describe('changes from a newer app version', () => {
       { changeId: 'c3', hlc: hlc(1002), tableName: 'invoices', rowId: 'i1', fields: { total: 100 }, schemaVersion: 2, deviceId: 'newer-device', author: 'Sam' },
       { changeId: 'c4', hlc: hlc(1003), tableName: 'contacts', rowId: 'r1', fields: { company: 'Acme' }, schemaVersion: 1, deviceId: 'newer-device', author: 'Sam' },
     ]);
-    expect(result).toEqual({ applied: 2, duplicates: 0, pending: 2 });
+    expect(result).toEqual({ applied: 2, duplicates: 0, pending: 2, setAside: 0 });
     expect(await core.call('contacts.get', { id: 'r1' })).toMatchObject({ name: 'Ann', company: 'Acme' });
     const kept = core.sqlite.prepare('SELECT change_id FROM pending_changes ORDER BY change_id').all();
     expect(kept).toEqual([{ change_id: 'c2' }, { change_id: 'c3' }]);
@@ -27,6 +27,7 @@ describe('changes from a newer app version', () => {
       applied: 0,
       duplicates: 1,
       pending: 0,
+      setAside: 0,
     });
   });
 

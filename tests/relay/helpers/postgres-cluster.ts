@@ -5,8 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
-// A throwaway PostgreSQL cluster for integration tests (RECIPES.md: initdb + pg_ctl as a
-// non-root user), and relay processes started the way `npm run relay` starts them.
+// A throwaway PostgreSQL cluster for integration tests (initdb + pg_ctl, run as a non-root user
+// because PostgreSQL refuses root), and relay processes started the way `npm run relay` starts them.
 
 const run = promisify(execFile);
 const repoRoot = path.resolve(import.meta.dirname, '../../..');

@@ -1,0 +1,1 @@
+ALTER TABLE `contacts` ADD `photo_sha256` text;

@@ -1,0 +1,63 @@
+import type { EventName, EventPayload } from '../../src-shared/ipc/events';
+import { contactIdOfTagRow } from '../contacts/search-index';
+import type { Sqlite } from '../db/open';
+import type { MutationEngine, TouchedRows } from '../writes/mutation-engine';
+import { createOwnerLookups } from './queries';
+
+type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+const activityTables = ['notes', 'follow_ups', 'calls', 'files', 'deals', 'quotes', 'texts'] as const;
+
+/**
+ * After each committed transaction, local or from sync, tells the renderer what to refresh:
+ * the contacts written (or whose tags, notes, follow-ups, calls or files were), and the
+ * pipelines whose stages or deals were.
+ */
+export function forwardChangeEvents({ engine, sqlite, emit }: { engine: MutationEngine; sqlite: Sqlite; emit: Emit }): void {
+  const owners = createOwnerLookups(sqlite);
+  engine.onCommitted((touched) => {
+    const ids = new Set<string>(touched.get('contacts') ?? []);
+    for (const tagRowId of touched.get('contact_tags') ?? []) ids.add(contactIdOfTagRow(tagRowId));
+    const activity = contactsOfActivity(owners, touched);
+    // A follow-up moves its contact's next follow-up date, which the list shows.
+    for (const id of activity.followUpContactIds) ids.add(id);
+    if (ids.size > 0) emit('contacts.changed', { ids: [...ids] });
+    if (activity.tables.length > 0) emit('activity.changed', { contactIds: activity.contactIds, tables: activity.tables });
+    if (touched.has('pipelines') || touched.has('stages') || touched.has('deals')) {
+      emit('pipelines.changed', { pipelineIds: pipelinesTouched(owners, touched) });
+    }
+  });
+}
+
+type OwnerLookups = ReturnType<typeof createOwnerLookups>;
+
+/** The contacts whose notes, follow-ups, calls or files were written, for the renderer to refresh. */
+function contactsOfActivity(owners: OwnerLookups, touched: TouchedRows) {
+  const contactIds = new Set<string>();
+  const followUpContactIds = new Set<string>();
+  const tables: string[] = [];
+  for (const table of activityTables) {
+    const ids = touched.get(table);
+    if (!ids) continue;
+    tables.push(table);
+    for (const id of ids) {
+      const contactId = owners.contactOf(table, id);
+      if (!contactId) continue;
+      contactIds.add(contactId);
+      if (table === 'follow_ups') followUpContactIds.add(contactId);
+    }
+  }
+  return { contactIds: [...contactIds], followUpContactIds, tables };
+}
+
+/** The pipelines whose stages or deals were written. */
+function pipelinesTouched(owners: OwnerLookups, touched: TouchedRows): string[] {
+  const ids = new Set<string>(touched.get('pipelines') ?? []);
+  for (const table of ['stages', 'deals'] as const) {
+    for (const id of touched.get(table) ?? []) {
+      const pipelineId = owners.pipelineOf(table, id);
+      if (pipelineId) ids.add(pipelineId);
+    }
+  }
+  return [...ids];
+}

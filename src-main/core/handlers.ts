@@ -1,0 +1,87 @@
+import type { appChannels } from '../../src-shared/ipc/app';
+import { mergeDistinct, type HandlerMap } from '../../src-shared/ipc/channel';
+import type { ChannelOutput, Handlers } from '../../src-shared/ipc/contract';
+import { callsHandlers } from '../calls/handlers';
+import type { CallsService } from '../calls/service';
+import { contactsHandlers } from '../contacts/handlers';
+import type { ContactsService } from '../contacts/service';
+import type { ContactPhotos } from '../files/contact-photos';
+import { dashboardHandlers } from '../dashboard/handlers';
+import type { DashboardService } from '../dashboard/service';
+import { exchangeHandlers } from '../exchange/handlers';
+import type { ExchangeService } from '../exchange/service';
+import { filesHandlers } from '../files/handlers';
+import type { FilesService } from '../files/service';
+import { followUpsHandlers } from '../followups/handlers';
+import { mailHandlers } from '../mail/handlers';
+import type { MailService } from '../mail/service';
+import type { FollowUpsService } from '../followups/service';
+import { notesHandlers } from '../notes/handlers';
+import type { NotesService } from '../notes/service';
+import type { PipelineAnalytics } from '../pipeline/analytics';
+import type { createPhoneModule } from '../phone';
+import { pipelineHandlers } from '../pipeline/handlers';
+import type { QuotesService } from '../pipeline/quotes';
+import type { ContactScorer } from '../pipeline/scores';
+import type { PipelineService } from '../pipeline/service';
+import { searchHandlers } from '../search/handlers';
+import type { SearchService } from '../search/service';
+import { settingsHandlers } from '../settings/handlers';
+import type { SettingsService } from '../settings/service';
+import { syncHandlers } from '../sync/handlers';
+import type { SyncService } from '../sync/service';
+import type { SetAsideStore } from '../sync/set-aside';
+import type { SyncEngine } from '../sync/sync-engine';
+import { timelineHandlers } from '../timeline/handlers';
+import type { TimelineService } from '../timeline/service';
+
+export interface HandlerServices {
+  app: ChannelOutput<'app.info'>;
+  contacts: ContactsService;
+  photos: ContactPhotos;
+  settings: SettingsService;
+  notes: NotesService;
+  followUps: FollowUpsService;
+  calls: CallsService;
+  files: FilesService;
+  timeline: TimelineService;
+  dashboard: DashboardService;
+  search: SearchService;
+  syncEngine: SyncEngine;
+  syncService: SyncService;
+  setAside: SetAsideStore;
+  exchange: ExchangeService;
+  pipelines: PipelineService;
+  quotes: QuotesService;
+  analytics: PipelineAnalytics;
+  scorer: ContactScorer;
+  /** The phone line's handlers, built with its module (src-main/phone/index.ts). */
+  phoneLine: ReturnType<typeof createPhoneModule>['handlers'];
+  mail: MailService;
+}
+
+/**
+ * The core's handler map: every domain's handlers (src-main/<domain>/handlers.ts) as one object.
+ * `satisfies Handlers` makes a channel without a handler fail to compile; mergeDistinct makes a
+ * channel handled by two domains stop the core at start.
+ */
+export function registerHandlers(services: HandlerServices) {
+  const appHandlers = { 'app.info': () => services.app } satisfies HandlerMap<typeof appChannels>;
+  return mergeDistinct('channel handler', [
+    appHandlers,
+    contactsHandlers(services.contacts, services.photos),
+    settingsHandlers(services.settings, services.files),
+    notesHandlers(services.notes),
+    followUpsHandlers(services.followUps),
+    callsHandlers(services.calls),
+    filesHandlers(services.files),
+    timelineHandlers(services.timeline),
+    dashboardHandlers(services.dashboard),
+    searchHandlers(services.search),
+    syncHandlers(services.syncEngine, services.syncService, services.setAside),
+    exchangeHandlers(services.exchange),
+    pipelineHandlers(services.pipelines, services.quotes, services.analytics, services.scorer),
+    services.phoneLine,
+    mailHandlers(services.mail),
+  ]) satisfies Handlers;
+}

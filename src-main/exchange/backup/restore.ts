@@ -1,0 +1,141 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../../src-shared/errors';
+import { makePrivateDir, privateFileMode } from '../../core/private-files';
+import { isProcessAlive } from '../../core/process-alive';
+import { markRestoredCopy } from '../../core/restored-copy';
+import { damaged, readBackupArchive, type CheckedArchive, type EntrySink } from './archive';
+import type { JobControl } from '../deps';
+
+// Restoring a backup (its layout is in backup.ts) into a new or empty folder, atomically: the
+// backup is checked in full first (backup-archive.ts) with nothing written; then unpacked into a
+// hidden folder beside the target, checked again, fsynced, and only then renamed into place. A
+// restore killed at any point leaves the target as it was (absent or empty), so it never opens
+// as a half-restored data folder, and running the same restore again finishes the job.
+
+export interface RestoreResult {
+  dataDir: string;
+  blobs: number;
+  databaseBytes: number;
+  createdAt: string;
+}
+
+/** Room to leave free on the disk besides what the restore writes. */
+const spareBytes = 64 * 1024 * 1024;
+
+/**
+ * Restores a backup into `targetDir`, which must not exist or be empty. Nothing is left behind
+ * when any check fails: the folder is as it was and the error says why.
+ */
+export async function restoreBackup(
+  backupFile: string,
+  targetDir: string,
+  control: JobControl = {},
+  options: { nativeBinding?: string; now?: () => number } = {},
+): Promise<RestoreResult> {
+  const target = path.resolve(targetDir);
+  const stat = fs.statSync(backupFile, { throwIfNoEntry: false });
+  if (!stat?.isFile()) throw new AppError('not_found', `There is no backup file at ${backupFile}.`, 'file');
+  const existing = fs.statSync(target, { throwIfNoEntry: false });
+  if (existing && (!existing.isDirectory() || fs.readdirSync(target).length > 0)) {
+    throw new AppError('conflict', `${target} is not empty; restore into a new or empty folder so nothing is overwritten.`, 'dataDir');
+  }
+  const parent = path.dirname(target);
+  fs.mkdirSync(parent, { recursive: true });
+  removeKilledAttempts(parent, path.basename(target));
+
+  const checked = await readBackupArchive(backupFile, { control, phase: 'checking' });
+  requireSpace(parent, checked.totalBytes);
+
+  const staging = path.join(parent, stagingName(path.basename(target), process.pid));
+  try {
+    makePrivateDir(staging);
+    await readBackupArchive(backupFile, {
+      control,
+      phase: 'restoring',
+      expected: checked.entries,
+      sink: (entry) => fileSink(staging, entry.name),
+    });
+    checkDatabase(backupFile, path.join(staging, 'fieldbook.db'), checked, options);
+    makePrivateDir(path.join(staging, 'files'));
+    syncDirectory(staging);
+    // An empty target folder makes way for the restored one (rename cannot replace a folder on
+    // every system); from here the restore is one rename.
+    if (existing) fs.rmdirSync(target);
+    fs.renameSync(staging, target);
+    syncDirectory(parent);
+  } catch (error) {
+    fs.rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+  const database = checked.entries.find((entry) => entry.name === 'fieldbook.db')!;
+  return { dataDir: target, blobs: checked.entries.length - 1, databaseBytes: database.bytes, createdAt: checked.manifest.createdAt };
+}
+
+const stagingName = (base: string, pid: number) => `.${base}.restoring-${pid}`;
+
+/** Unpacked folders of restores into the same target whose process was killed. */
+function removeKilledAttempts(parent: string, base: string): void {
+  const prefix = `.${base}.restoring-`;
+  for (const name of fs.readdirSync(parent)) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(name.slice(prefix.length));
+    if (Number.isInteger(pid) && pid > 0 && !isProcessAlive(pid)) fs.rmSync(path.join(parent, name), { recursive: true, force: true });
+  }
+}
+
+function requireSpace(dir: string, bytes: number): void {
+  const disk = fs.statfsSync(dir);
+  const free = disk.bavail * disk.bsize;
+  if (free < bytes + spareBytes) {
+    const gb = (value: number) => `${Math.ceil((value / 1024 ** 3) * 10) / 10} GB`;
+    throw new AppError('unavailable', `Restoring needs ${gb(bytes)} of disk space and ${dir} has ${gb(free)} free. Nothing was restored.`, 'dataDir');
+  }
+}
+
+async function fileSink(root: string, name: string): Promise<EntrySink> {
+  const destination = path.join(root, ...name.split('/'));
+  makePrivateDir(path.dirname(destination));
+  const handle = await fs.promises.open(destination, 'wx', privateFileMode);
+  return {
+    async write(chunk) {
+      await handle.write(chunk);
+    },
+    async close() {
+      try {
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    },
+  };
+}
+
+function checkDatabase(backupFile: string, file: string, checked: CheckedArchive, options: { nativeBinding?: string; now?: () => number }): void {
+  const db = new Database(file, { fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  try {
+    const problems = db.pragma('integrity_check') as { integrity_check: string }[];
+    if (problems.length !== 1 || problems[0]!.integrity_check !== 'ok') {
+      throw damaged(backupFile, `SQLite's integrity check found: ${problems.slice(0, 3).map((row) => row.integrity_check).join('; ')}`);
+    }
+    const tables = new Set(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]);
+    if (!['contacts', 'changes', 'local_settings'].every((table) => tables.has(table))) throw damaged(backupFile, 'its database is not a Fieldbook database');
+    markRestoredCopy(db, { backupCreatedAt: checked.manifest.createdAt, restoredAt: (options.now ?? Date.now)() });
+  } finally {
+    db.close();
+  }
+  fs.chmodSync(file, privateFileMode);
+  for (const suffix of ['-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
+}
+
+/** Makes a folder's entries durable (a rename is only safe after its files reached the disk). */
+function syncDirectory(dir: string): void {
+  if (process.platform === 'win32') return;
+  const fd = fs.openSync(dir, 'r');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}

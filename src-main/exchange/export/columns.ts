@@ -1,0 +1,209 @@
+import type { Contact } from '../../../src-shared/domain/contact';
+import {
+  customColumnHeader,
+  customColumnPrefix,
+  exportColumns,
+  exportPresetColumns,
+  type ExportEntity,
+  type ExportPreset,
+} from '../../../src-shared/domain/exchange';
+import type { CustomFieldDef } from '../../../src-shared/domain/settings';
+import { AppError } from '../../../src-shared/errors';
+import type { CallRow } from '../../calls/queries';
+import type { SqlRow } from '../../db/rows';
+import type { notes } from '../../db/schema';
+import type { FollowUpRow } from '../../followups/queries';
+import { formatIsoMoment, formatMinorUnits } from '../formats/values';
+
+// The value of every export column. Headers and the preset lists live in
+// src-shared/domain/exchange.ts (the export dialog shows them); the import side reads the
+// standard columns back in header-mapping.ts + contact-builder.ts.
+
+export type NoteExportRow = Omit<SqlRow<typeof notes>, 'cl' | 'search_rowid'> & { contact_name: string };
+
+export type FollowUpExportRow = FollowUpRow;
+
+export type CallExportRow = Omit<CallRow, 'recording_sha256' | 'transcript'>;
+
+export interface ExportRowTypes {
+  contacts: Contact;
+  notes: NoteExportRow;
+  followUps: FollowUpExportRow;
+  calls: CallExportRow;
+}
+
+export interface FormatOptions {
+  decimalComma: boolean;
+}
+
+/** `text` values are typed by people and get formula protection; the others Fieldbook wrote itself. */
+export interface ColumnDef<Row> {
+  key: string;
+  header: string;
+  text: boolean;
+  value(row: Row, options: FormatOptions): string;
+}
+
+type Getters<Row> = Record<string, [text: boolean, (row: Row, options: FormatOptions) => string]>;
+
+const yesNo = (value: boolean) => (value ? 'true' : 'false');
+const iso = formatIsoMoment;
+
+/** "Ann Marie Smith" -> first "Ann Marie", last "Smith" (Salesforce needs a last name). */
+function splitName(contact: Contact): { first: string; last: string } {
+  if (contact.kind === 'company') return { first: '', last: contact.name };
+  const words = contact.name.trim().split(/\s+/);
+  if (words.length < 2) return { first: '', last: contact.name };
+  return { first: words.slice(0, -1).join(' '), last: words[words.length - 1]! };
+}
+
+const firstPhone = (contact: Contact, ...types: string[]) => contact.phones.find((phone) => types.includes(phone.type))?.e164 ?? '';
+
+const contactGetters: Getters<Contact> = {
+  id: [false, (c) => c.id],
+  kind: [false, (c) => c.kind],
+  name: [true, (c) => c.name],
+  firstName: [true, (c) => splitName(c).first],
+  lastName: [true, (c) => splitName(c).last],
+  company: [true, (c) => c.company],
+  jobTitle: [true, (c) => c.jobTitle],
+  phones: [false, (c) => c.phones.map((phone) => `${phone.type} ${phone.e164}`).join('; ')],
+  emails: [true, (c) => c.emails.map((email) => `${email.type} ${email.address}`).join('; ')],
+  primaryPhone: [false, (c) => c.phones[0]?.e164 ?? ''],
+  mobilePhone: [false, (c) => firstPhone(c, 'mobile')],
+  primaryEmail: [true, (c) => c.emails[0]?.address ?? ''],
+  street: [true, (c) => c.address.street],
+  city: [true, (c) => c.address.city],
+  region: [true, (c) => c.address.region],
+  postcode: [true, (c) => c.address.postcode],
+  country: [true, (c) => c.address.country],
+  contactType: [true, (c) => c.contactType],
+  status: [false, (c) => c.status],
+  owner: [true, (c) => c.owner],
+  source: [true, (c) => c.source],
+  tags: [true, (c) => [...c.tags].sort(compareTags).join('; ')],
+  nextFollowUpAt: [false, (c) => iso(c.nextFollowUpAt)],
+  potentialValue: [false, (c, o) => (c.potentialValue ? formatMinorUnits(c.potentialValue.amountMinor, c.potentialValue.currency, o.decimalComma) : '')],
+  currency: [false, (c) => c.potentialValue?.currency ?? ''],
+  summary: [true, (c) => c.summary],
+  doNotContact: [false, (c) => yesNo(c.doNotContact)],
+  createdAt: [false, (c) => iso(c.createdAt)],
+  updatedAt: [false, (c) => iso(c.updatedAt)],
+  'sf.FirstName': [true, (c) => splitName(c).first],
+  'sf.LastName': [true, (c) => splitName(c).last],
+  'sf.AccountName': [true, (c) => c.company || (c.kind === 'company' ? c.name : '')],
+  'sf.Title': [true, (c) => c.jobTitle],
+  'sf.Email': [true, (c) => c.emails[0]?.address ?? ''],
+  'sf.Phone': [false, (c) => firstPhone(c, 'work', 'main', 'other')],
+  'sf.MobilePhone': [false, (c) => firstPhone(c, 'mobile')],
+  'sf.HomePhone': [false, (c) => firstPhone(c, 'home')],
+  'sf.Fax': [false, (c) => firstPhone(c, 'fax')],
+  'sf.MailingStreet': [true, (c) => c.address.street],
+  'sf.MailingCity': [true, (c) => c.address.city],
+  'sf.MailingState': [true, (c) => c.address.region],
+  'sf.MailingPostalCode': [true, (c) => c.address.postcode],
+  'sf.MailingCountry': [true, (c) => c.address.country],
+  'sf.LeadSource': [true, (c) => c.source],
+  'sf.Description': [true, (c) => c.summary],
+  'sf.DoNotCall': [false, (c) => yesNo(c.doNotContact)],
+};
+
+const noteGetters: Getters<NoteExportRow> = {
+  id: [false, (n) => n.id],
+  contactId: [false, (n) => n.contact_id],
+  contactName: [true, (n) => n.contact_name],
+  kind: [false, (n) => n.kind],
+  body: [true, (n) => n.body],
+  pinned: [false, (n) => yesNo(n.pinned === 1)],
+  author: [true, (n) => n.author],
+  createdAt: [false, (n) => iso(n.created_at)],
+  updatedAt: [false, (n) => iso(n.updated_at)],
+};
+
+const followUpGetters: Getters<FollowUpExportRow> = {
+  id: [false, (f) => f.id],
+  contactId: [false, (f) => f.contact_id],
+  contactName: [true, (f) => f.contact_name],
+  title: [true, (f) => f.title],
+  dueAt: [false, (f) => iso(f.due_at)],
+  assignee: [true, (f) => f.assignee],
+  priority: [false, (f) => f.priority],
+  state: [false, (f) => (f.done_at === null ? 'open' : 'done')],
+  doneAt: [false, (f) => iso(f.done_at)],
+  callId: [false, (f) => f.call_id ?? ''],
+  slaRuleId: [false, (f) => f.sla_rule_id ?? ''],
+  createdBy: [true, (f) => f.created_by],
+  createdAt: [false, (f) => iso(f.created_at)],
+};
+
+const callGetters: Getters<CallExportRow> = {
+  id: [false, (k) => k.id],
+  contactId: [false, (k) => k.contact_id ?? ''],
+  contactName: [true, (k) => k.contact_name ?? ''],
+  direction: [false, (k) => k.direction],
+  number: [false, (k) => k.number],
+  startedAt: [false, (k) => iso(k.started_at)],
+  durationSeconds: [false, (k) => String(k.duration_seconds)],
+  status: [false, (k) => k.status],
+  disposition: [true, (k) => k.disposition],
+  notes: [true, (k) => k.notes],
+  provider: [false, (k) => k.provider],
+  providerId: [false, (k) => k.provider_id ?? ''],
+  spam: [false, (k) => yesNo(k.spam === 1)],
+  emergency: [false, (k) => yesNo(k.emergency === 1)],
+  loggedBy: [true, (k) => k.logged_by],
+};
+
+const getters: { [E in ExportEntity]: Getters<ExportRowTypes[E]> } = {
+  contacts: contactGetters,
+  notes: noteGetters,
+  followUps: followUpGetters,
+  calls: callGetters,
+};
+
+/** Same order as SQLite's NOCASE for ASCII, then exact: a stable order for the same set of tags. */
+function compareTags(a: string, b: string): number {
+  const left = a.toLowerCase();
+  const right = b.toLowerCase();
+  return left < right ? -1 : left > right ? 1 : a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The columns of an export: the ones asked for, or the preset's; `custom.*` expands to every custom field. */
+export function resolveColumns<E extends ExportEntity>(
+  entity: E,
+  preset: ExportPreset,
+  keys: readonly string[] | undefined,
+  customFields: readonly CustomFieldDef[],
+): ColumnDef<ExportRowTypes[E]>[] {
+  const presetKeys = exportPresetColumns[entity][preset];
+  if (!keys && !presetKeys) {
+    throw new AppError('invalid_input', `The ${preset} preset is for contacts only; pick the columns for ${entity}.`, 'preset');
+  }
+  const wanted = (keys ?? presetKeys!).flatMap((key) =>
+    key === `${customColumnPrefix}*` && entity === 'contacts' ? customFields.map((def) => `${customColumnPrefix}${def.id}`) : [key],
+  );
+  const entityGetters = getters[entity] as Getters<ExportRowTypes[E]>;
+  const headers = new Map(exportColumns[entity].map((column) => [column.key, column.header]));
+  const customs = new Map(customFields.map((def) => [def.id, def]));
+  return wanted.map((key, index) => {
+    if (entity === 'contacts' && key.startsWith(customColumnPrefix)) {
+      const def = customs.get(key.slice(customColumnPrefix.length));
+      if (!def) throw new AppError('invalid_input', `There is no custom field "${key.slice(customColumnPrefix.length)}".`, `columns.${index}`);
+      return {
+        key,
+        header: customColumnHeader(def.label),
+        text: def.kind === 'text' || def.kind === 'choice',
+        value: (row, options) => {
+          const value = (row as Contact).customFields[def.id];
+          if (value === undefined || value === null) return '';
+          return typeof value === 'number' && options.decimalComma ? String(value).replace('.', ',') : String(value);
+        },
+      };
+    }
+    const getter = entityGetters[key];
+    if (!getter) {
+      throw new AppError('invalid_input', `"${key}" is not a column of ${entity}; known: ${Object.keys(entityGetters).join(', ')}.`, `columns.${index}`);
+    }
+    return { key, header: headers.get(key) ?? key, text: getter[0], value: getter[1] };
+  });
+}

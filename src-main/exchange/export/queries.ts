@@ -1,0 +1,192 @@
+import type { Contact } from '../../../src-shared/domain/contact';
+import type { ExportCsvOptions } from '../../../src-shared/domain/exchange';
+import { contactSortSql, contactWhere } from '../../contacts/queries';
+import { rowToContact, tagSeparator, type ContactRow } from '../../contacts/row-mapping';
+import type { Sqlite } from '../../db/open';
+import type { CallExportRow, ExportRowTypes, FollowUpExportRow, NoteExportRow } from './columns';
+
+// Reading rows for export in chunks. No statement stays open between chunks: a better-sqlite3
+// iterator keeps the connection busy, and an export awaits its write stream between chunks,
+// while the app goes on using the same connection. Contacts follow the list view's order
+// (their ids in that order first, then rows by id); notes and follow-ups go by id (UUIDv7, so
+// in order of creation) and calls by start time, each chunk picking up after the last row.
+
+export const exportChunkRows = 1000;
+
+export interface ChunkReader<Row> {
+  total: number;
+  /** The next rows, or an empty array at the end. */
+  next(): Row[];
+}
+
+type ContactView = Extract<ExportCsvOptions, { entity: 'contacts' }>['view'];
+
+// Rows are read as arrays (better-sqlite3's .raw()) and made into objects here: building
+// objects with named properties is most of the cost of reading a row in better-sqlite3.
+const contactColumnNames = [
+  'id', 'kind', 'name', 'company', 'job_title', 'phones', 'emails', 'address_street', 'address_city', 'address_region',
+  'address_postcode', 'address_country', 'contact_type', 'status', 'owner', 'source', 'next_follow_up_at',
+  'potential_value_minor', 'potential_value_currency', 'summary', 'do_not_contact', 'custom_fields', 'created_at',
+  'updated_at', 'cl',
+] as const satisfies readonly (keyof ContactRow)[];
+const contactColumns = contactColumnNames.map((column) => `c.${column}`).join(', ');
+const tagListColumn = `(SELECT group_concat(t.tag, '${tagSeparator}') FROM contact_tags t WHERE t.contact_id = c.id AND t.present = 1)`;
+
+function toContact(values: unknown[]): Contact {
+  const row = {} as Record<string, unknown>;
+  contactColumnNames.forEach((column, index) => (row[column] = values[index]));
+  const tags = values[contactColumnNames.length] as string | null;
+  return rowToContact(row as unknown as ContactRow, tags ? tags.split(tagSeparator) : []);
+}
+
+/** Contacts of the list view, in its order. Without `withTags` their tags are left empty (one lookup a row saved). */
+export function contactReader(sqlite: Sqlite, view: ContactView, userName: string, withTags = true): ChunkReader<Contact> {
+  const where = contactWhere(view, userName);
+  const direction = view.sort.direction === 'desc' ? 'DESC' : 'ASC';
+  const rowids = sqlite
+    .prepare(`SELECT c.rowid FROM contacts c WHERE ${where.sql} ORDER BY ${contactSortSql[view.sort.field](direction)}`)
+    .pluck()
+    .all(...where.params) as number[];
+  const byRowids = sqlite
+    .prepare<[string], unknown[]>(
+      `SELECT c.rowid, ${contactColumns}, ${withTags ? tagListColumn : 'NULL'} FROM contacts c
+       WHERE c.rowid IN (SELECT value FROM json_each(?)) AND c.cl % 2 = 1`,
+    )
+    .raw();
+  let position = 0;
+  return {
+    total: rowids.length,
+    next() {
+      const wanted = rowids.slice(position, position + exportChunkRows);
+      position += wanted.length;
+      if (wanted.length === 0) return [];
+      const rows = new Map(byRowids.all(JSON.stringify(wanted)).map((values) => [values[0] as number, values.slice(1)]));
+      // A contact deleted since the list was read is left out.
+      return wanted.flatMap((rowid) => {
+        const values = rows.get(rowid);
+        return values ? [toContact(values)] : [];
+      });
+    },
+  };
+}
+
+/** Every live contact by id, for the JSON export. */
+export function allContactsReader(sqlite: Sqlite): ChunkReader<Contact> {
+  return contactReader(sqlite, { query: '', filters: { owner: 'team' }, sort: { field: 'createdAt', direction: 'asc' } }, '');
+}
+
+export function keysetById<Raw extends { id: string }, Row>(
+  sqlite: Sqlite,
+  select: string,
+  alias: string,
+  params: unknown[],
+  convert: (raw: Raw) => Row,
+): ChunkReader<Row> {
+  const countSql = `SELECT COUNT(*) FROM (${select})`;
+  const total = sqlite.prepare(countSql).pluck().get(...params) as number;
+  const page = sqlite.prepare<unknown[], Raw>(`${select} AND ${alias}.id > ? ORDER BY ${alias}.id LIMIT ${exportChunkRows}`);
+  let after = '';
+  return {
+    total,
+    next() {
+      const rows = page.all(...params, after);
+      if (rows.length > 0) after = rows[rows.length - 1]!.id;
+      return rows.map(convert);
+    },
+  };
+}
+
+function filterBuilder(alive: string) {
+  const conditions = [alive];
+  const params: unknown[] = [];
+  const add = (sql: string, ...values: unknown[]) => {
+    conditions.push(sql);
+    params.push(...values);
+  };
+  return { conditions, params, add };
+}
+
+type View<E extends 'notes' | 'followUps' | 'calls'> = Extract<ExportCsvOptions, { entity: E }>['view'];
+
+export function noteReader(sqlite: Sqlite, view: View<'notes'>): ChunkReader<NoteExportRow> {
+  const { conditions, params, add } = filterBuilder('n.cl % 2 = 1');
+  if (view.contactId) add('n.contact_id = ?', view.contactId);
+  if (view.kind) add('n.kind = ?', view.kind);
+  if (view.from !== undefined) add('n.created_at >= ?', view.from);
+  if (view.to !== undefined) add('n.created_at < ?', view.to);
+  return keysetById(
+    sqlite,
+    `SELECT n.id, n.contact_id, COALESCE(c.name, '') AS contact_name, n.kind, n.body, n.pinned, n.author, n.created_at, n.updated_at
+     FROM notes n LEFT JOIN contacts c ON c.id = n.contact_id WHERE ${conditions.join(' AND ')}`,
+    'n',
+    params,
+    (row: NoteExportRow) => row,
+  );
+}
+
+export function followUpReader(sqlite: Sqlite, view: View<'followUps'>): ChunkReader<FollowUpExportRow> {
+  const { conditions, params, add } = filterBuilder('f.cl % 2 = 1');
+  if (view.contactId) add('f.contact_id = ?', view.contactId);
+  if (view.state === 'open') add('f.done_at IS NULL');
+  if (view.state === 'done') add('f.done_at IS NOT NULL');
+  if (view.assignee !== undefined) add('f.assignee = ?', view.assignee);
+  if (view.from !== undefined) add('f.due_at >= ?', view.from);
+  if (view.to !== undefined) add('f.due_at < ?', view.to);
+  return keysetById(
+    sqlite,
+    `SELECT f.id, f.contact_id, COALESCE(c.name, '') AS contact_name, f.call_id, f.title, f.due_at, f.assignee, f.priority,
+            f.done_at, f.sla_rule_id, f.created_by, f.created_at
+     FROM follow_ups f LEFT JOIN contacts c ON c.id = f.contact_id WHERE ${conditions.join(' AND ')}`,
+    'f',
+    params,
+    (row: FollowUpExportRow) => row,
+  );
+}
+
+const unanswered = "('busy', 'failed', 'no-answer', 'canceled')";
+
+export function callReader(sqlite: Sqlite, view: View<'calls'>): ChunkReader<CallExportRow> {
+  const { conditions, params, add } = filterBuilder('k.cl % 2 = 1');
+  if (view.contactId) add('k.contact_id = ?', view.contactId);
+  if (view.direction) add('k.direction = ?', view.direction);
+  if (view.disposition) add('k.disposition = ?', view.disposition);
+  if (view.unansweredOnly) add(`k.status IN ${unanswered}`);
+  if (view.from !== undefined) add('k.started_at >= ?', view.from);
+  if (view.to !== undefined) add('k.started_at < ?', view.to);
+  const select = `SELECT k.id, k.contact_id, c.name AS contact_name, k.direction, k.number, k.started_at, k.duration_seconds, k.status,
+                         k.disposition, k.notes, k.provider, k.provider_id, k.spam, k.emergency, k.logged_by
+                  FROM calls k LEFT JOIN contacts c ON c.id = k.contact_id AND c.cl % 2 = 1 WHERE ${conditions.join(' AND ')}`;
+  const total = sqlite.prepare(`SELECT COUNT(*) FROM (${select})`).pluck().get(...params) as number;
+  const page = sqlite.prepare<unknown[], CallExportRow>(
+    `${select} AND (k.started_at > ? OR (k.started_at = ? AND k.id > ?)) ORDER BY k.started_at, k.id LIMIT ${exportChunkRows}`,
+  );
+  let after: { startedAt: number; id: string } = { startedAt: -1, id: '' };
+  return {
+    total,
+    next() {
+      const rows = page.all(...params, after.startedAt, after.startedAt, after.id);
+      const last = rows[rows.length - 1];
+      if (last) after = { startedAt: last.started_at, id: last.id };
+      return rows;
+    },
+  };
+}
+
+export function readerFor<E extends ExportCsvOptions['entity']>(
+  sqlite: Sqlite,
+  options: Extract<ExportCsvOptions, { entity: E }>,
+  userName: string,
+  columnKeys: readonly string[],
+): ChunkReader<ExportRowTypes[E]> {
+  const typed = options as ExportCsvOptions;
+  switch (typed.entity) {
+    case 'contacts':
+      return contactReader(sqlite, typed.view, userName, columnKeys.includes('tags')) as ChunkReader<ExportRowTypes[E]>;
+    case 'notes':
+      return noteReader(sqlite, typed.view) as ChunkReader<ExportRowTypes[E]>;
+    case 'followUps':
+      return followUpReader(sqlite, typed.view) as ChunkReader<ExportRowTypes[E]>;
+    case 'calls':
+      return callReader(sqlite, typed.view) as ChunkReader<ExportRowTypes[E]>;
+  }
+}

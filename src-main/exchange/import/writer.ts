@@ -1,0 +1,149 @@
+import type { Contact } from '../../../src-shared/domain/contact';
+import type { ImportedContact } from '../../../src-shared/domain/exchange';
+import { fieldsToColumns, type ContactFields } from '../../contacts/row-mapping';
+import { tagRowId } from '../../contacts/search-index';
+import type { Sqlite } from '../../db/open';
+import type { MutationTx } from '../../writes/mutation-engine';
+import type { FieldValues } from '../../writes/synced-tables';
+import { createPhotoFiles } from '../../files/contact-photos';
+import type { BlobStore } from '../../files/blob-store';
+import type { ImportedPhoto, MergeField } from './contact-builder';
+import { createImportQueries } from './queries';
+
+// Writing imported contacts through the mutation engine (so the change log stays the truth),
+// the same rows ContactsService.create writes, with two differences an import needs: the id
+// of our own export is kept, and SLA rules for new contacts do not fire (importing 5,000 old
+// customers must not make 5,000 "call the new lead" follow-ups).
+
+/** What undo needs to revert one update: the columns it changed, before and after, and tags it added. */
+export interface UpdateRecord {
+  id: string;
+  before: FieldValues;
+  after: FieldValues;
+  tagRows: string[];
+}
+
+export class ImportRejected extends Error {}
+
+/** Where imported pictures go: the file store, with the name of who imported them. */
+export interface ImportPhotoStore {
+  blobs: BlobStore;
+  addedBy: () => string;
+}
+
+export function createImportWriter(sqlite: Sqlite, readContact: (id: string) => Contact, photoStore: ImportPhotoStore) {
+  const queries = createImportQueries(sqlite);
+  const photoFiles = createPhotoFiles(sqlite);
+
+  /** The picture's bytes into the store and its files row for the contact; its SHA-256. */
+  function storePhoto(tx: MutationTx, contactId: string, photo: ImportedPhoto, now: number): string {
+    const blob = photoStore.blobs.putBytes(photo.bytes);
+    photoFiles.attach(tx, contactId, { sha256: blob.sha256, sizeBytes: blob.sizeBytes, mimeType: photo.mimeType }, photoStore.addedBy(), now);
+    return blob.sha256;
+  }
+
+  function writeTags(tx: MutationTx, contactId: string, tags: string[], known: Set<string>): string[] {
+    const written: string[] = [];
+    for (const tag of tags) {
+      const key = tag.toLocaleLowerCase();
+      if (known.has(key)) continue;
+      known.add(key);
+      const rowId = tagRowId(contactId, key);
+      const row = queries.tagPresent(rowId);
+      if (!row) tx.write('contact_tags', rowId, { contact_id: contactId, tag, present: 1 });
+      else if (row.present !== 1) tx.write('contact_tags', rowId, { tag, present: 1 });
+      else continue;
+      written.push(rowId);
+    }
+    return written;
+  }
+
+  return {
+    create(tx: MutationTx, id: string, contact: ImportedContact, now: number, photo: ImportedPhoto | null = null): void {
+      const createdAt = contact.createdAt ?? now;
+      tx.write('contacts', id, {
+        ...fieldsToColumns(toFields(contact)),
+        created_at: createdAt,
+        updated_at: contact.updatedAt ?? now,
+        cl: 1,
+      });
+      if (photo) tx.write('contacts', id, { photo_sha256: storePhoto(tx, id, photo, now) });
+      writeTags(tx, id, contact.tags, new Set());
+    },
+
+    /**
+     * Merges what the file says into a contact: fields the row has a value for replace the
+     * stored ones; phones, e-mails and tags are added to the lists; nothing is removed.
+     */
+    update(
+      tx: MutationTx,
+      id: string,
+      contact: ImportedContact,
+      present: Set<MergeField>,
+      now: number,
+      photo: ImportedPhoto | null = null,
+    ): UpdateRecord | null {
+      const current = readContact(id);
+      const next: ContactFields = { ...current, address: { ...current.address }, customFields: { ...current.customFields } };
+      for (const field of ['kind', 'name', 'company', 'jobTitle', 'contactType', 'status', 'owner', 'source', 'potentialValue', 'summary', 'doNotContact'] as const) {
+        if (present.has(field)) (next as Record<string, unknown>)[field] = contact[field];
+      }
+      for (const part of ['street', 'city', 'region', 'postcode', 'country'] as const) {
+        if (present.has(part)) next.address[part] = contact.address[part];
+      }
+      const numbers = new Set(current.phones.map((phone) => phone.e164));
+      next.phones = [...current.phones, ...contact.phones.filter((phone) => !numbers.has(phone.e164))];
+      const addresses = new Set(current.emails.map((email) => email.address.toLowerCase()));
+      next.emails = [...current.emails, ...contact.emails.filter((email) => !addresses.has(email.address.toLowerCase()))];
+      if (next.phones.length > 20 || next.emails.length > 20) {
+        throw new ImportRejected(`Adding this row's phones and e-mails to ${current.name} would pass the 20 a contact keeps.`);
+      }
+      Object.assign(next.customFields, contact.customFields);
+
+      const before = fieldsToColumns(current);
+      const after = fieldsToColumns(next);
+      const changedBefore: FieldValues = {};
+      const changedAfter: FieldValues = {};
+      for (const [column, value] of Object.entries(after)) {
+        if (before[column] === value) continue;
+        changedBefore[column] = before[column] ?? null;
+        changedAfter[column] = value;
+      }
+      // A picture in the file replaces the one shown; the earlier one stays in the contact's files.
+      if (photo) {
+        const sha256 = storePhoto(tx, id, photo, now);
+        if (sha256 !== current.photoSha256) {
+          changedBefore.photo_sha256 = current.photoSha256;
+          changedAfter.photo_sha256 = sha256;
+        }
+      }
+      const hasChanges = Object.keys(changedAfter).length > 0;
+      if (hasChanges) tx.write('contacts', id, { ...changedAfter, updated_at: now });
+      const tagRows = writeTags(tx, id, contact.tags, new Set(current.tags.map((tag) => tag.toLocaleLowerCase())));
+      if (!hasChanges && tagRows.length === 0) return null;
+      return { id, before: changedBefore, after: changedAfter, tagRows };
+    },
+  };
+}
+
+export type ImportWriter = ReturnType<typeof createImportWriter>;
+
+function toFields(contact: ImportedContact): ContactFields {
+  return {
+    kind: contact.kind,
+    name: contact.name,
+    company: contact.company,
+    jobTitle: contact.jobTitle,
+    phones: contact.phones,
+    emails: contact.emails,
+    address: contact.address,
+    contactType: contact.contactType,
+    status: contact.status,
+    owner: contact.owner,
+    source: contact.source,
+    potentialValue: contact.potentialValue,
+    summary: contact.summary,
+    doNotContact: contact.doNotContact,
+    customFields: contact.customFields,
+  };
+}

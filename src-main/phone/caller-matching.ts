@@ -1,0 +1,146 @@
+import { contactIdForCaller, followUpIdForCallRule, E164Schema } from '../../src-shared/domain/telephony';
+import { formatPhone } from '../../src-shared/phone';
+import type { Sqlite } from '../db/open';
+import { ruleMatches, type FollowUpsService } from '../followups/service';
+import type { SettingsService } from '../settings/service';
+import type { MutationEngine, MutationTx } from '../writes/mutation-engine';
+
+// The relay writes phone line calls and texts with the customer's number only; matching numbers
+// to contacts happens here, on the laptop, by E.164. Whatever several laptops do at once here
+// converges: a new caller's contact and a missed call's follow-up have ids derived from the
+// outside fact, so two laptops making them make the same row.
+
+const missedStatuses = ['no-answer', 'busy', 'failed'];
+const slaWindowMs = 7 * 24 * 60 * 60 * 1000;
+
+export interface MatchedContact {
+  id: string;
+  name: string;
+  company: string;
+  contact_type: string;
+  do_not_contact: number;
+}
+
+export class CallerMatching {
+  private readonly byNumber;
+  private readonly rowExists;
+  private readonly unlinkedCalls;
+  private readonly unlinkedTexts;
+  private readonly missedCalls;
+  private readonly optOutsSince;
+  private readonly contactsWithNumber;
+
+  constructor(
+    sqlite: Sqlite,
+    private readonly engine: MutationEngine,
+    private readonly followUps: FollowUpsService,
+    private readonly settings: SettingsService,
+    private readonly now: () => number,
+  ) {
+    this.byNumber = sqlite.prepare<[string], MatchedContact>(
+      `SELECT c.id, c.name, c.company, c.contact_type, c.do_not_contact FROM contact_phones p JOIN contacts c ON c.id = p.contact_id
+       WHERE p.e164 = ? AND c.cl % 2 = 1 ORDER BY c.updated_at DESC, c.id LIMIT 1`,
+    );
+    const exists = {
+      contacts: sqlite.prepare<[string], { cl: number }>('SELECT cl FROM contacts WHERE id = ?'),
+      follow_ups: sqlite.prepare<[string], { cl: number }>('SELECT cl FROM follow_ups WHERE id = ?'),
+    };
+    this.rowExists = (table: keyof typeof exists) => exists[table];
+    this.unlinkedCalls = sqlite.prepare<[], { id: string; number: string }>(
+      `SELECT id, number FROM calls WHERE contact_id IS NULL AND provider = 'twilio' AND number <> '' AND cl % 2 = 1 LIMIT 5000`,
+    );
+    this.unlinkedTexts = sqlite.prepare<[], { id: string; number: string }>(
+      `SELECT id, number FROM texts WHERE contact_id IS NULL AND number <> '' AND cl % 2 = 1 LIMIT 5000`,
+    );
+    this.missedCalls = sqlite.prepare<[number], { id: string; contact_id: string; disposition: string; started_at: number; contact_type: string }>(
+      `SELECT k.id, k.contact_id, k.disposition, k.started_at, c.contact_type FROM calls k JOIN contacts c ON c.id = k.contact_id AND c.cl % 2 = 1
+       WHERE k.provider = 'twilio' AND k.direction = 'inbound' AND k.started_at >= ? AND k.cl % 2 = 1
+         AND k.status IN (${missedStatuses.map((status) => `'${status}'`).join(', ')})`,
+    );
+    this.optOutsSince = sqlite.prepare<[number], { number: string; opted_out: number; changed_at: number }>(
+      'SELECT number, opted_out, changed_at FROM phone_opt_outs WHERE changed_at > ? ORDER BY changed_at',
+    );
+    this.contactsWithNumber = sqlite.prepare<[string], { id: string; do_not_contact: number }>(
+      `SELECT DISTINCT c.id, c.do_not_contact FROM contact_phones p JOIN contacts c ON c.id = p.contact_id WHERE p.e164 = ? AND c.cl % 2 = 1`,
+    );
+  }
+
+  contactFor(number: string): MatchedContact | undefined {
+    return this.byNumber.get(number);
+  }
+
+  /**
+   * The contact made for a caller nobody knew: one per (workspace, number) on every laptop. An
+   * existing row of that id (made by another laptop, even if deleted since) is never rewritten.
+   */
+  createCallerContact(workspaceId: string, number: string, tx?: MutationTx): string | undefined {
+    if (!E164Schema.safeParse(number).success) return undefined;
+    const id = contactIdForCaller(workspaceId, number);
+    if (this.rowExists('contacts').get(id)) return id;
+    const settings = this.settings.get();
+    const at = this.now();
+    const write = (t: MutationTx) =>
+      t.write('contacts', id, {
+        name: formatPhone(number),
+        phones: JSON.stringify([{ type: 'mobile', e164: number }]),
+        contact_type: settings.contactTypes.includes('lead') ? 'lead' : (settings.contactTypes[0] ?? ''),
+        source: 'phone call',
+        owner: settings.userName,
+        created_at: at,
+        updated_at: at,
+        cl: 1,
+      });
+    if (tx) write(tx);
+    else this.engine.transaction(write);
+    return id;
+  }
+
+  /**
+   * Links phone line calls and texts to the contact with their number (making one for a new
+   * caller when the workspace asks), applies STOP/START to the contacts of the number, and makes
+   * the follow-ups the SLA rules ask for missed calls. Run once this laptop is caught up with the
+   * relay, so what another laptop already did has arrived and is not done again over it.
+   */
+  run(options: { workspaceId?: string; autoCreateContacts: boolean; applySlaRules: boolean; optOutsSeenUpTo: number }): { optOutsSeenUpTo: number } {
+    let seenUpTo = options.optOutsSeenUpTo;
+    this.engine.transaction((tx) => {
+      for (const call of this.unlinkedCalls.all()) {
+        const contactId =
+          this.contactFor(call.number)?.id ??
+          (options.autoCreateContacts && options.workspaceId ? this.createCallerContact(options.workspaceId, call.number, tx) : undefined);
+        if (contactId) tx.write('calls', call.id, { contact_id: contactId });
+      }
+      for (const text of this.unlinkedTexts.all()) {
+        const contact = this.contactFor(text.number);
+        if (contact) tx.write('texts', text.id, { contact_id: contact.id });
+      }
+      for (const optOut of this.optOutsSince.all(options.optOutsSeenUpTo)) {
+        for (const contact of this.contactsWithNumber.all(optOut.number)) {
+          if (contact.do_not_contact !== optOut.opted_out) tx.write('contacts', contact.id, { do_not_contact: optOut.opted_out, updated_at: this.now() });
+        }
+        seenUpTo = Math.max(seenUpTo, optOut.changed_at);
+      }
+      if (options.applySlaRules) this.applySlaRules(tx);
+    });
+    return { optOutsSeenUpTo: seenUpTo };
+  }
+
+  /** "Missed call from a lead": a follow-up per (call, rule), made once whichever laptop sees the call first. */
+  private applySlaRules(tx: MutationTx): void {
+    const rules = this.settings.get().slaRules;
+    if (rules.length === 0) return;
+    for (const call of this.missedCalls.all(this.now() - slaWindowMs)) {
+      for (const rule of rules) {
+        if (!ruleMatches(rule, { contactType: call.contact_type, callOutcome: call.disposition })) continue;
+        const id = followUpIdForCallRule(call.id, rule.id);
+        if (this.rowExists('follow_ups').get(id)) continue;
+        this.followUps.create(
+          { contactId: call.contact_id, callId: call.id, title: rule.followUpTitle, dueAt: call.started_at + rule.withinMinutes * 60_000, priority: 'high' },
+          rule.id,
+          tx,
+          id,
+        );
+      }
+    }
+  }
+}

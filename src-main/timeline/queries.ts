@@ -1,0 +1,40 @@
+import type { Sqlite } from '../db/open';
+import type { LoggedChange } from './field-changes';
+
+// What a contact's timeline is made of: rows of its notes, calls, follow-ups, files and deals,
+// and the change log of the contact itself. Only live rows (odd causal length).
+
+export function createTimelineQueries(sqlite: Sqlite) {
+  return {
+    notes: sqlite.prepare<[string], { id: string; kind: string; body: string; author: string; created_at: number }>(
+      'SELECT id, kind, body, author, created_at FROM notes WHERE contact_id = ? AND cl % 2 = 1',
+    ),
+    calls: sqlite.prepare<
+      [string],
+      { id: string; direction: string; duration_seconds: number; disposition: string; status: string; notes: string; logged_by: string; started_at: number; number: string }
+    >(
+      `SELECT id, direction, duration_seconds, disposition, status, notes, logged_by, started_at, number
+       FROM calls WHERE contact_id = ? AND cl % 2 = 1`,
+    ),
+    followUps: sqlite.prepare<
+      [string],
+      { id: string; title: string; due_at: number; done_at: number | null; created_by: string; assignee: string; created_at: number }
+    >('SELECT id, title, due_at, done_at, created_by, assignee, created_at FROM follow_ups WHERE contact_id = ? AND cl % 2 = 1'),
+    dealMoves: sqlite.prepare<
+      [string],
+      { id: string; deal_id: string; title: string; from_name: string | null; to_name: string | null; at: number; moved_by: string }
+    >(
+      `SELECT e.id, e.deal_id, d.title, f.name AS from_name, t.name AS to_name, e.at, e.moved_by
+       FROM deal_stage_events e JOIN deals d ON d.id = e.deal_id AND d.cl % 2 = 1
+       LEFT JOIN stages f ON f.id = e.from_stage_id LEFT JOIN stages t ON t.id = e.to_stage_id
+       WHERE d.contact_id = ?`,
+    ),
+    files: sqlite.prepare<[string], { id: string; name: string; category: string; added_by: string; created_at: number; size_bytes: number }>(
+      'SELECT id, name, category, added_by, created_at, size_bytes FROM files WHERE contact_id = ? AND cl % 2 = 1',
+    ),
+    contactChanges: sqlite.prepare<[string, string, string], LoggedChange>(
+      `SELECT change_id, hlc, table_name, row_id, fields, author FROM changes
+       WHERE (table_name = 'contacts' AND row_id = ?) OR (table_name = 'contact_tags' AND row_id >= ? AND row_id < ?)`,
+    ),
+  };
+}

@@ -1,0 +1,321 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { HybridLogicalClock } from '../../src-shared/hlc';
+import { statementCache, type Sqlite, type Statement } from '../db/open';
+import { ChangeLog, type ChangeRecord } from './change-log';
+import { causalLengthField, mergeChange, type FieldClocks } from '../../src-shared/sync/merge';
+import {
+  isSyncedColumn,
+  isSyncedTable,
+  schemaVersion,
+  type FieldValue,
+  type FieldValues,
+  type SyncedTableName,
+} from './synced-tables';
+
+export type TouchedRows = Map<SyncedTableName, Set<string>>;
+
+/**
+ * Rebuilds derived data (search index, phone index) for the rows written in this transaction,
+ * still inside it, once per transaction whatever the number of writes.
+ */
+export type RowsWrittenHook = (touched: TouchedRows) => void;
+/** Told after commit which rows changed, to notify the renderer. */
+export type CommittedListener = (touched: TouchedRows) => void;
+
+export interface MutationTx {
+  /** Changes `fields` of one row (creating it if absent) and logs one change record. */
+  write(table: SyncedTableName, rowId: string, fields: FieldValues): void;
+}
+
+export interface ApplyResult {
+  applied: number;
+  /** Already applied before (by change id): applying a change twice is a no-op. */
+  duplicates: number;
+  /** For a table or column this version does not know: kept in pending_changes. */
+  pending: number;
+  /** Refused by the guard or by SQLite: kept aside with the reason, never failing the batch. */
+  setAside: number;
+}
+
+/**
+ * Checks remote changes before they are applied, and keeps those that cannot be (the laptop's is
+ * src-main/sync/remote-validation.ts). Without one, a remote change SQLite refuses fails its batch.
+ */
+export interface RemoteGuard {
+  /** Why the change must not be applied, or null. Runs before anything of it is used. */
+  check(change: ChangeRecord): string | null;
+  isSetAside(changeId: string): boolean;
+  setAside(change: ChangeRecord, reason: string): void;
+}
+
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Text every store on the way can hold: PostgreSQL (the relay) cannot store NUL characters or
+ * unpaired surrogates, and a change it refuses would block the outbox forever. Neither is ever
+ * meant in CRM text, so NUL is dropped and a lone surrogate becomes U+FFFD, as browsers do.
+ */
+function storableText(fields: FieldValues): FieldValues {
+  let cleaned: FieldValues | undefined;
+  for (const [name, value] of Object.entries(fields)) {
+    if (typeof value !== 'string') continue;
+    const fixed = value.replaceAll('\u0000', '').replace(loneSurrogate, '\uFFFD');
+    if (fixed !== value) (cleaned ??= { ...fields })[name] = fixed;
+  }
+  return cleaned ?? fields;
+}
+
+/**
+ * The one mutation path. A local write changes the row, advances the per-field clocks and
+ * appends one change record, all in one SQLite transaction; remote changes are merged by the
+ * shared rule (src-shared/sync/merge.ts: last writer wins per field by HLC, causal length for
+ * deletes) and logged as not local. Derived data is rebuilt once per transaction by the hooks of each table.
+ */
+export class MutationEngine {
+  private readonly hooks: RowsWrittenHook[] = [];
+  private readonly listeners = new Set<CommittedListener>();
+  private readonly statement: (sql: string) => Statement;
+  private readonly log: ChangeLog;
+  private touched: TouchedRows = new Map();
+  private pending: number | undefined;
+  private writtenInTransaction = 0;
+  private depth = 0;
+  private guard: RemoteGuard | undefined;
+
+  private readonly sqlite: Sqlite;
+  private readonly clock: HybridLogicalClock;
+  /** The name stamped on local changes: the user's name from the settings, read at each write. */
+  private readonly author: () => string;
+
+  constructor(deps: { sqlite: Sqlite; clock: HybridLogicalClock; author: () => string }) {
+    this.sqlite = deps.sqlite;
+    this.clock = deps.clock;
+    this.author = deps.author;
+    this.log = new ChangeLog(deps.sqlite);
+    this.statement = statementCache(deps.sqlite);
+  }
+
+  get deviceId(): string {
+    return this.clock.deviceId;
+  }
+
+  guardRemote(guard: RemoteGuard): void {
+    this.guard = guard;
+  }
+
+  onRowsWritten(hook: RowsWrittenHook): void {
+    this.hooks.push(hook);
+  }
+
+  onCommitted(listener: CommittedListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Runs `work` in one transaction (nested calls join the outer one). */
+  transaction<T>(work: (tx: MutationTx) => T): T {
+    const tx: MutationTx = { write: (table, rowId, fields) => this.writeLocal(table, rowId, fields) };
+    return this.inTransaction(() => work(tx));
+  }
+
+  /**
+   * Applies the kept changes that this version now understands (after an upgrade added their
+   * table or column); the rest stay kept. Called at start, after the migrations.
+   */
+  applyPendingChanges(): ApplyResult {
+    const kept = this.log.pendingChanges();
+    const ready = kept.filter((change) => isSyncedTable(change.tableName) && Object.keys(change.fields).every((name) => isSyncedColumn(change.tableName as SyncedTableName, name)));
+    if (ready.length === 0) return { applied: 0, duplicates: 0, pending: kept.length, setAside: 0 };
+    // Out of the pending table first, or the merge would take them for repeats; one transaction.
+    return this.sqlite.transaction(() => {
+      for (const change of ready) this.log.removePending(change.changeId);
+      return this.applyRemoteChanges(ready);
+    })();
+  }
+
+  /** Local changes not yet acknowledged by the relay, oldest first. */
+  outbox(limit: number): { seq: number; change: ChangeRecord }[] {
+    return this.log.outbox(limit);
+  }
+
+  /**
+   * Local changes waiting for the relay. Counted once, then kept in step by the write path and
+   * markPushed: counting a large outbox on every write made each write as slow as the count.
+   */
+  pendingCount(): number {
+    this.pending ??= this.log.countUnpushed();
+    return this.pending;
+  }
+
+  /** Marks changes pushed only after the relay acknowledged them. */
+  markPushed(changeIds: readonly string[]): void {
+    const marked = this.log.markPushed(changeIds);
+    if (this.pending !== undefined) this.pending -= marked;
+  }
+
+  /**
+   * Merges changes made elsewhere, in one transaction. Order does not matter: the outcome is the
+   * same for any order and any number of repeats of the same changes.
+   */
+  applyRemoteChanges(changes: readonly ChangeRecord[], alsoInTransaction?: () => void): ApplyResult {
+    const result: ApplyResult = { applied: 0, duplicates: 0, pending: 0, setAside: 0 };
+    this.inTransaction(() => {
+      for (const change of changes) this.applyRemote(change, result);
+      // The sync cursor is saved with the page it belongs to: a crash leaves both or neither.
+      alsoInTransaction?.();
+    });
+    return result;
+  }
+
+  /**
+   * Runs `work` in one SQLite transaction; a nested call joins the outer one. The outermost
+   * rebuilds derived data before it commits and tells the listeners after; a rollback forgets
+   * what it touched.
+   */
+  private inTransaction<T>(work: () => T): T {
+    const outermost = this.depth === 0;
+    const run = this.sqlite.transaction(() => {
+      this.depth += 1;
+      try {
+        const result = work();
+        if (outermost) this.finishTransaction();
+        return result;
+      } finally {
+        this.depth -= 1;
+      }
+    });
+    let result: T;
+    try {
+      result = run();
+    } catch (error) {
+      if (outermost) {
+        this.touched = new Map();
+        this.writtenInTransaction = 0;
+      }
+      throw error;
+    }
+    if (outermost) this.notifyCommitted();
+    return result;
+  }
+
+  private writeLocal(table: SyncedTableName, rowId: string, fields: FieldValues): void {
+    if (this.depth === 0) throw new Error('MutationTx.write called outside its transaction');
+    const names = Object.keys(fields);
+    if (names.length === 0) return;
+    for (const name of names) {
+      if (!isSyncedColumn(table, name)) throw new Error(`${table}.${name} is not a synced column`);
+    }
+    const hlc = this.clock.tick();
+    const clocks = this.readClocks(table, rowId);
+    for (const name of names) clocks[name] = hlc;
+    fields = storableText(fields);
+    this.writeRow(table, rowId, fields);
+    this.writeClocks(table, rowId, clocks);
+    this.log.append(
+      { changeId: uuidv7(), hlc, tableName: table, rowId, fields, schemaVersion, deviceId: this.deviceId, author: this.author() },
+      'local',
+    );
+    this.writtenInTransaction += 1;
+    this.touch(table, rowId);
+  }
+
+  private applyRemote(change: ChangeRecord, result: ApplyResult): void {
+    if (this.log.has(change.changeId) || this.guard?.isSetAside(change.changeId)) {
+      result.duplicates += 1;
+      return;
+    }
+    const refused = this.guard?.check(change);
+    if (refused) {
+      this.guard!.setAside(change, refused);
+      result.setAside += 1;
+      return;
+    }
+    if (!this.guard) return this.mergeRemote(change, result);
+    try {
+      // A savepoint: what SQLite still refuses is undone alone, and set aside with its reason.
+      this.sqlite.transaction(() => this.mergeRemote(change, result))();
+    } catch (error) {
+      this.guard.setAside(change, `this laptop could not store it (${error instanceof Error ? error.message : String(error)})`);
+      result.setAside += 1;
+    }
+  }
+
+  private mergeRemote(change: ChangeRecord, result: ApplyResult): void {
+    this.clock.receive(change.hlc);
+    const table = change.tableName;
+    if (!isSyncedTable(table) || Object.keys(change.fields).some((name) => !isSyncedColumn(table, name))) {
+      this.log.keepPending(change);
+      result.pending += 1;
+      return;
+    }
+    const clocks = this.readClocks(table, change.rowId);
+    // Only the causal length is read from the row, and only when the change carries one.
+    const current: FieldValues = causalLengthField in change.fields ? { [causalLengthField]: this.readCausalLength(table, change.rowId) } : {};
+    const merged = mergeChange({ fields: current, clocks }, change);
+    if (Object.keys(merged.values).length > 0) this.writeRow(table, change.rowId, merged.values);
+    this.writeClocks(table, change.rowId, { ...clocks, ...merged.clocks });
+    this.log.append(change, 'remote');
+    this.touch(table, change.rowId);
+    result.applied += 1;
+  }
+
+  private readCausalLength(table: SyncedTableName, rowId: string): number {
+    const row = this.statement(`SELECT cl FROM ${table} WHERE id = ?`).get(rowId) as
+      | { cl: number }
+      | undefined;
+    return row?.cl ?? 0;
+  }
+
+  private readClocks(table: SyncedTableName, rowId: string): FieldClocks {
+    const row = this.statement('SELECT clocks FROM row_clocks WHERE table_name = ? AND row_id = ?').get(table, rowId) as
+      | { clocks: string }
+      | undefined;
+    return row ? (JSON.parse(row.clocks) as FieldClocks) : {};
+  }
+
+  private writeClocks(table: SyncedTableName, rowId: string, clocks: FieldClocks): void {
+    this.statement(
+      `INSERT INTO row_clocks (table_name, row_id, clocks) VALUES (?, ?, ?)
+       ON CONFLICT (table_name, row_id) DO UPDATE SET clocks = excluded.clocks`,
+    ).run(table, rowId, JSON.stringify(clocks));
+  }
+
+  private writeRow(table: SyncedTableName, rowId: string, fields: FieldValues): void {
+    // Column names come from the synced-tables list, never from input, so they are safe to splice.
+    const names = Object.keys(fields).sort();
+    const values: FieldValue[] = names.map((name) => fields[name] ?? null);
+    const exists = this.statement(`SELECT 1 FROM ${table} WHERE id = ?`).get(rowId);
+    if (exists) {
+      const assignments = names.map((name) => `${name} = ?`).join(', ');
+      this.statement(`UPDATE ${table} SET ${assignments} WHERE id = ?`).run(...values, rowId);
+    } else {
+      const columns = ['id', ...names].join(', ');
+      const placeholders = ['?', ...names.map(() => '?')].join(', ');
+      this.statement(`INSERT INTO ${table} (${columns}) VALUES (${placeholders})`).run(rowId, ...values);
+    }
+  }
+
+  private touch(table: SyncedTableName, rowId: string): void {
+    const set = this.touched.get(table) ?? new Set<string>();
+    set.add(rowId);
+    this.touched.set(table, set);
+  }
+
+  /** Still inside the transaction: rebuild derived data, persist the clock. */
+  private finishTransaction(): void {
+    if (this.touched.size > 0) for (const hook of this.hooks) hook(this.touched);
+    this.statement(
+      `INSERT INTO local_settings (key, value) VALUES ('hlc', ?)
+       ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+    ).run(JSON.stringify(this.clock.current()));
+  }
+
+  private notifyCommitted(): void {
+    if (this.pending !== undefined) this.pending += this.writtenInTransaction;
+    this.writtenInTransaction = 0;
+    const touched = this.touched;
+    this.touched = new Map();
+    if (touched.size === 0) return;
+    for (const listener of this.listeners) listener(touched);
+  }
+}

@@ -1,0 +1,154 @@
+// Which tables sync, and which of their columns are merged field by field. Anything not listed
+// (derived indexes, search_rowid, contacts.next_follow_up_at) is local to this laptop and
+// rebuilt by the write path.
+// When adding a synced column: src-main/db/schema.ts, a migration, and its name here. How a
+// column merges is src-shared/sync/merge.ts: last writer wins, or by causal length for `cl`.
+
+export const schemaVersion = 1;
+
+export const syncedTables = {
+  contacts: [
+    'kind',
+    'name',
+    'company',
+    'job_title',
+    'phones',
+    'emails',
+    'address_street',
+    'address_city',
+    'address_region',
+    'address_postcode',
+    'address_country',
+    'contact_type',
+    'status',
+    'owner',
+    'source',
+    'potential_value_minor',
+    'potential_value_currency',
+    'summary',
+    'do_not_contact',
+    'custom_fields',
+    'created_at',
+    'updated_at',
+    'cl',
+    'photo_sha256',
+  ],
+  contact_tags: ['contact_id', 'tag', 'present'],
+  notes: ['contact_id', 'kind', 'body', 'pinned', 'author', 'created_at', 'updated_at', 'cl'],
+  follow_ups: [
+    'contact_id',
+    'call_id',
+    'title',
+    'due_at',
+    'assignee',
+    'priority',
+    'done_at',
+    'sla_rule_id',
+    'created_by',
+    'created_at',
+    'updated_at',
+    'cl',
+  ],
+  calls: [
+    'contact_id',
+    'direction',
+    'number',
+    'started_at',
+    'duration_seconds',
+    'status',
+    'disposition',
+    'notes',
+    'recording_sha256',
+    'transcript',
+    'provider',
+    'provider_id',
+    'spam',
+    'emergency',
+    'logged_by',
+    'created_at',
+    'cl',
+    'office_number',
+    'recording_seconds',
+  ],
+  files: [
+    'contact_id',
+    'sha256',
+    'name',
+    'mime_type',
+    'size_bytes',
+    'category',
+    'added_by',
+    'created_at',
+    'deleted_at',
+    'cl',
+  ],
+  pipelines: ['name', 'position', 'created_at', 'cl'],
+  stages: ['pipeline_id', 'name', 'position', 'probability_bp', 'expected_days', 'outcome', 'cl'],
+  deals: [
+    'contact_id',
+    'pipeline_id',
+    'stage_id',
+    'title',
+    'value_minor',
+    'currency',
+    'probability_bp',
+    'expected_close_at',
+    'owner',
+    'source',
+    'close_reason',
+    'closed_at',
+    'created_at',
+    'updated_at',
+    'cl',
+  ],
+  deal_stage_events: ['deal_id', 'pipeline_id', 'from_stage_id', 'to_stage_id', 'at', 'moved_by'],
+  quotes: [
+    'deal_id',
+    'contact_id',
+    'number',
+    'status',
+    'currency',
+    'lines',
+    'notes',
+    'valid_until',
+    'sent_at',
+    'file_id',
+    'created_at',
+    'updated_at',
+    'cl',
+  ],
+  texts: ['contact_id', 'direction', 'number', 'office_number', 'body', 'status', 'error', 'provider_id', 'sent_by', 'created_at', 'updated_at', 'cl'],
+  phone_opt_outs: ['number', 'opted_out', 'keyword', 'changed_at'],
+  mail_messages: [
+    'message_id',
+    'thread_id',
+    'in_reply_to',
+    'refs',
+    'subject',
+    'from_address',
+    'from_name',
+    'to_addresses',
+    'cc_addresses',
+    'sent_at',
+    'body_text',
+    'body_html',
+    'attachments',
+    'mailbox',
+    'direction',
+    'created_at',
+    'cl',
+  ],
+} as const satisfies Record<string, readonly string[]>;
+
+export type SyncedTableName = keyof typeof syncedTables;
+export type SyncedColumn<T extends SyncedTableName> = (typeof syncedTables)[T][number];
+
+export type { FieldValue, FieldValues } from '../../src-shared/sync/merge';
+
+export function isSyncedTable(name: string): name is SyncedTableName {
+  return Object.prototype.hasOwnProperty.call(syncedTables, name);
+}
+
+export function isSyncedColumn(table: SyncedTableName, column: string): boolean {
+  return (syncedTables[table] as readonly string[]).includes(column);
+}

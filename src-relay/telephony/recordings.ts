@@ -1,0 +1,25 @@
+import type { PhoneAccount } from './accounts';
+import type { Telephony } from './context';
+import type { StoredRecording } from './recording-store';
+
+/**
+ * Copies a recording from Twilio into the relay's store once (a repeated callback finds the
+ * copy), then, when the admin asked for it, deletes it at Twilio. A failed delete is logged and
+ * leaves the recording at Twilio: the copy is what matters.
+ */
+export async function copyRecording(t: Telephony, account: PhoneAccount, recordingSid: string, callSid: string): Promise<StoredRecording> {
+  const known = await t.recordings.find(account.workspaceId, recordingSid);
+  if (known) return known;
+  const gateway = t.gateway(account);
+  const bytes = await gateway.downloadRecording(recordingSid);
+  const stored = await t.recordings.put({ workspaceId: account.workspaceId, recordingSid, callSid, bytes, mimeType: 'audio/mpeg' });
+  if (account.handling.deleteRecordingsAtTwilio) {
+    try {
+      await gateway.deleteRecording(recordingSid);
+      await t.recordings.markDeletedAtTwilio(account.workspaceId, recordingSid);
+    } catch (error) {
+      t.logError('telephony.recording.delete', error);
+    }
+  }
+  return stored;
+}

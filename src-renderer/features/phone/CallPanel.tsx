@@ -1,0 +1,89 @@
+import { useEffect, useState } from 'react';
+import { clickToCallState, sentimentLabel } from '../../../src-shared/domain/telephony';
+import { formatPhone } from '../../../src-shared/phone';
+import { api, describeError } from '../../api';
+import { useUi } from '../../store';
+import { Badge } from '../../ui/Badge';
+import { Button } from '../../ui/Button';
+import { DetailList } from '../../ui/DetailList';
+import { Dialog } from '../../ui/Dialog';
+import { LiveContent } from '../../ui/LiveContent';
+import { Notice } from '../../ui/Notice';
+import { activityChanged } from '../../ui/live-events';
+import { useLiveData } from '../../ui/use-live-data';
+import { ClickToCall } from './ClickToCall';
+import { callStatusLabel, callStatusTone, formatDuration, formatMoment, sentimentTone, sentimentWords } from './phone-format';
+
+/** One phone line call: its facts, the recording (fetched to this laptop on first play), the transcript and its mood. */
+export function CallPanel({ callId, onClose }: { callId: string; onClose: () => void }) {
+  const navigate = useUi((state) => state.navigate);
+  const call = useLiveData(`call:${callId}`, () => api.invoke('phone.callDetail', { callId }), { reloadOn: [activityChanged(['calls'])] });
+
+  return (
+    <Dialog title="Call" size="lg" onClose={onClose} actions={<Button onClick={onClose}>Close</Button>}>
+      <LiveContent live={call} loading="Loading the call…" failed="The call could not be loaded.">
+        {(found) => (
+          <div className="call-panel">
+            <DetailList
+              items={[
+                { term: 'Who', value: found.contactName ?? formatPhone(found.number) },
+                { term: 'Number', value: formatPhone(found.number) },
+                { term: 'When', value: formatMoment(found.startedAt) },
+                { term: 'Direction', value: found.direction === 'inbound' ? 'Incoming' : 'Outgoing' },
+                { term: 'Status', value: <Badge tone={callStatusTone(found.status)}>{callStatusLabel(found.status)}</Badge> },
+                { term: 'Duration', value: formatDuration(found.durationSeconds) },
+                { term: 'Outcome', value: found.disposition || null },
+              ]}
+            />
+            {found.recordingSha256 ? <RecordingPlayer callId={found.id} seconds={found.recordingSeconds} /> : null}
+            {found.transcript ? (
+              <section aria-label="Transcript" className="call-panel__transcript">
+                <h3>
+                  Transcript{' '}
+                  {found.sentiment !== null ? <Badge tone={sentimentTone(found.sentiment)}>{sentimentWords[sentimentLabel(found.sentiment)]}</Badge> : null}
+                </h3>
+                <p>{found.transcript}</p>
+                {found.keywords.length > 0 ? <div className="call-panel__keywords">Keywords: {found.keywords.join(', ')}</div> : null}
+              </section>
+            ) : null}
+            <div className="call-panel__actions">
+              {found.contactId ? (
+                <Button icon="user" onClick={() => { onClose(); navigate({ name: 'contact', id: found.contactId! }); }}>
+                  {`Open ${found.contactName ?? 'contact'}`}
+                </Button>
+              ) : (
+                <Button icon="plus" onClick={() => { onClose(); navigate({ name: 'contactNew', phone: found.number, callId: found.id }); }}>
+                  Create contact
+                </Button>
+              )}
+              {clickToCallState(found.status) === 'ended' ? <ClickToCall number={found.number} contactId={found.contactId} /> : null}
+            </div>
+          </div>
+        )}
+      </LiveContent>
+    </Dialog>
+  );
+}
+
+/** The recording, copied from the relay on first opening; the browser's player seeks. */
+function RecordingPlayer({ callId, seconds }: { callId: string; seconds: number }) {
+  const [source, setSource] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  useEffect(() => {
+    let current = true;
+    api.invoke('phone.recording', { callId }).then(
+      (recording) => current && setSource(api.fileUrl(recording.sha256)),
+      (error: unknown) => current && setProblem(describeError(error)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [callId]);
+  if (problem) return <Notice tone="warning">The recording could not be fetched: {problem}</Notice>;
+  return (
+    <section aria-label="Recording" className="call-panel__recording">
+      <h3>Recording · {formatDuration(seconds)}</h3>
+      {source ? <audio controls preload="metadata" src={source} aria-label="Call recording" /> : <p className="muted">Fetching the recording…</p>}
+    </section>
+  );
+}

@@ -1,0 +1,16 @@
+import { LogCallDialog } from '../features/calls/LogCallDialog';
+import { FollowUpDialog } from '../features/followups/FollowUpDialog';
+import { useUi } from '../store';
+
+/** The dialogs any screen or the command palette can open (store.ts `dialog`); one at a time. */
+export function GlobalDialogs() {
+  const dialog = useUi((state) => state.dialog);
+  const closeDialog = useUi((state) => state.closeDialog);
+  if (!dialog) return null;
+  switch (dialog.kind) {
+    case 'logCall':
+      return <LogCallDialog contact={dialog.contact} number={dialog.number} onClose={closeDialog} />;
+    case 'followUp':
+      return <FollowUpDialog contact={dialog.contact} callId={dialog.callId} onClose={closeDialog} />;
+  }
+}

@@ -1,0 +1,232 @@
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import { useEffect, useImperativeHandle, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode, type Ref } from 'react';
+import { cx } from './class-names';
+import { SortButton } from './SortButton';
+import type { PagedRows, PagedSnapshot } from './paged-rows';
+import { useElementWidth } from './use-element-width';
+import './VirtualGrid.css';
+
+export interface GridColumn<Item, SortField extends string = string> {
+  id: string;
+  label: string;
+  /** Its track in the CSS grid: '160px', 'minmax(200px, 2fr)'. */
+  width: string;
+  /** Sorting by this column: the header becomes a button and says how it is sorted. */
+  sortField?: SortField;
+  align?: 'end';
+  /** Grey text for what supports the row (owner, notes). */
+  muted?: boolean;
+  /** Figures: aligned digits. */
+  numeric?: boolean;
+  /** Give way below this grid width (px): the least important columns go first on narrow windows. */
+  hideBelow?: number;
+  cell: (item: Item) => ReactNode;
+}
+
+export interface GridSort<SortField extends string> {
+  field: SortField;
+  direction: 'asc' | 'desc';
+}
+
+export interface VirtualGridHandle {
+  /** Moves focus to the active row (from a search box, say). */
+  focusActiveRow(): void;
+}
+
+export interface VirtualGridProps<Item, Request, SortField extends string> {
+  /** The grid's accessible name. */
+  label: string;
+  columns: readonly GridColumn<Item, SortField>[];
+  /** From usePagedRows. */
+  rows: PagedRows<Item, Request>;
+  snapshot: PagedSnapshot<Item>;
+  /** Fixed, in px: rows are positioned, not measured. */
+  rowHeight: number;
+  sort?: GridSort<SortField>;
+  onSort?: (field: SortField) => void;
+  /** A click on a row, or Enter. */
+  onOpen: (item: Item) => void;
+  /** The active row, for a list that remembers it; kept inside when absent. */
+  activeRow?: number;
+  onActiveRowChange?: (index: number) => void;
+  /** Where to start scrolled, and where the user scrolled, for a list that remembers it. */
+  initialScrollOffset?: number;
+  onScrollOffsetChange?: (offset: number) => void;
+  /** Arrow up from the first row leaves the grid: back to the search box above it. */
+  onExitTop?: () => void;
+  handleRef?: Ref<VirtualGridHandle>;
+}
+
+const headerHeight = 40;
+const pageJump = 10;
+const overscan = 8;
+
+/**
+ * A long list as an ARIA grid, drawn a screen at a time and fetched a page at a time (usePagedRows).
+ * One row is in the tab order (roving tabindex): the arrow keys, Page Up/Down, Home and End move,
+ * Enter opens. Sortable columns have a button in their header and aria-sort.
+ *   const { rows, snapshot } = usePagedRows(fetchCalls, request, { reloadOn: [activityChanged(['calls'])] });
+ *   <VirtualGrid label="Call history" columns={callColumns} rows={rows} snapshot={snapshot} rowHeight={52} onOpen={open} />
+ */
+export function VirtualGrid<Item, Request, SortField extends string>(props: VirtualGridProps<Item, Request, SortField>) {
+  const { label, columns, rows, snapshot, rowHeight, sort, onSort, onOpen, onExitTop } = props;
+  const [ownActiveRow, setOwnActiveRow] = useState(0);
+  const setActiveRow = props.onActiveRowChange ?? setOwnActiveRow;
+  const [initialOffset] = useState(props.initialScrollOffset ?? 0);
+  const { ref: gridRef, width } = useElementWidth<HTMLDivElement>(1280);
+  /** A row the keyboard moved to that was not rendered yet; focused once it is. */
+  const focusPending = useRef<number | null>(null);
+  const count = snapshot.total ?? 0;
+  const active = Math.max(0, Math.min(props.activeRow ?? ownActiveRow, count - 1));
+  const shown = columns.map((column) => column.hideBelow === undefined || width >= column.hideBelow);
+  const template = columns.filter((_, index) => shown[index]).map((column) => column.width).join(' ');
+
+  // The virtualiser's methods change identity as it measures; it stays inside this component and
+  // nothing memoises over it, so the compiler's warning does not apply here.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => gridRef.current,
+    estimateSize: () => rowHeight,
+    overscan,
+    scrollMargin: headerHeight,
+    initialOffset,
+    // The active row stays rendered while scrolled out of view, so focus is never dropped onto
+    // the page when the wheel moves the list away from it.
+    rangeExtractor: (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      return indexes.includes(active) || active >= range.count ? indexes : [...indexes, active].sort((a, b) => a - b);
+    },
+  });
+  // The visible range, not the rendered rows: those also hold the active row, which may be far away.
+  const firstVisible = Math.max(0, (virtualizer.range?.startIndex ?? 0) - overscan);
+  const lastVisible = (virtualizer.range?.endIndex ?? 0) + overscan;
+
+  useEffect(() => {
+    rows.ensureRows(firstVisible, lastVisible);
+  }, [rows, firstVisible, lastVisible, snapshot]);
+
+  const renderedRow = (index: number) => gridRef.current?.querySelector<HTMLElement>(`[data-row="${index}"]`);
+
+  useEffect(() => {
+    if (focusPending.current === null) return;
+    const row = renderedRow(focusPending.current);
+    if (row) {
+      focusPending.current = null;
+      row.focus({ preventScroll: true });
+    }
+  });
+
+  const moveTo = (index: number) => {
+    const target = Math.max(0, Math.min(index, count - 1));
+    setActiveRow(target);
+    virtualizer.scrollToIndex(target, { align: 'auto' });
+    const row = renderedRow(target);
+    if (row) row.focus({ preventScroll: true });
+    else focusPending.current = target;
+  };
+
+  useImperativeHandle(props.handleRef, () => ({ focusActiveRow: () => moveTo(active) }));
+
+  const onRowKeyDown = (event: KeyboardEvent<HTMLDivElement>, focusedIndex: number) => {
+    // While a move waits for its row to render, focus is still on the previous row: count from
+    // where the user is heading, not from where focus happens to be.
+    const index = focusPending.current ?? focusedIndex;
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => moveTo(index + 1),
+      ArrowUp: () => (index === 0 && onExitTop ? onExitTop() : moveTo(index - 1)),
+      PageDown: () => moveTo(index + pageJump),
+      PageUp: () => moveTo(index - pageJump),
+      Home: () => moveTo(0),
+      End: () => moveTo(count - 1),
+      Enter: () => {
+        const item = rows.itemAt(snapshot, index);
+        if (item) onOpen(item);
+      },
+    };
+    const action = keys[event.key];
+    if (!action) return;
+    event.preventDefault();
+    action();
+  };
+
+  const cellClass = (column: GridColumn<Item, SortField>) =>
+    cx('grid__cell', column.align === 'end' && 'grid__cell--end', column.muted && 'grid__cell--muted', column.numeric && 'numeric');
+
+  return (
+    <div
+      ref={gridRef}
+      role="grid"
+      aria-label={label}
+      aria-rowcount={count + 1}
+      aria-colcount={columns.length}
+      aria-busy={snapshot.stale || undefined}
+      className="grid"
+      style={{ '--grid-columns': template } as CSSProperties}
+      onScroll={(event) => props.onScrollOffsetChange?.(event.currentTarget.scrollTop)}
+    >
+      <div role="rowgroup" className="grid__head">
+        <div role="row" aria-rowindex={1} className="grid__row grid__row--head">
+          {columns.map((column, index) => {
+            const sorted = sort !== undefined && column.sortField !== undefined && sort.field === column.sortField;
+            return (
+              <div
+                key={column.id}
+                role="columnheader"
+                aria-sort={sorted ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}
+                className={cellClass(column)}
+                hidden={!shown[index]}
+              >
+                {column.sortField && onSort ? (
+                  <SortButton sorted={sorted ? sort.direction : null} end={column.align === 'end'} onClick={() => column.sortField && onSort(column.sortField)}>
+                    {column.label}
+                  </SortButton>
+                ) : (
+                  column.label
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      <div role="rowgroup" className="grid__body" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((virtualRow) => {
+          const index = virtualRow.index;
+          const item = rows.itemAt(snapshot, index);
+          return (
+            <div
+              key={index}
+              role="row"
+              aria-rowindex={index + 2}
+              aria-busy={item ? undefined : true}
+              tabIndex={index === active ? 0 : -1}
+              data-row={index}
+              className="grid__row"
+              style={{ height: rowHeight, transform: `translateY(${virtualRow.start - headerHeight}px)` }}
+              onFocus={() => setActiveRow(index)}
+              onKeyDown={(event) => onRowKeyDown(event, index)}
+              onClick={(event) => {
+                if (!item) return;
+                event.preventDefault();
+                onOpen(item);
+              }}
+            >
+              {item ? (
+                columns.map((column, columnIndex) => (
+                  <div key={column.id} role="gridcell" className={cellClass(column)} hidden={!shown[columnIndex]}>
+                    {column.cell(item)}
+                  </div>
+                ))
+              ) : (
+                <div role="gridcell" className="grid__cell">
+                  <span className="grid__skeleton" />
+                  <span className="visually-hidden">Loading…</span>
+                </div>
+              )}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { channel } from './channel';
+
+// Search across contacts and notes at once (the command palette); the counterpart is
+// src-main/search/handlers.ts. Searching one domain's list is that domain's own channel.
+
+export const searchChannels = {
+  'search.global': channel({
+    summary: 'Contacts, notes and kept e-mails matching what was typed, for the command palette.',
+    input: z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(50).default(8) }),
+    output: z.object({
+      contacts: z.array(z.object({ id: z.string(), name: z.string(), company: z.string() })),
+      notes: z.array(z.object({ id: z.string(), contactId: z.string(), contactName: z.string(), body: z.string() })),
+      /** Kept e-mails by subject, body, names and addresses; `contactIds` are the contacts they concern. */
+      messages: z
+        .array(z.object({ id: z.string(), threadId: z.string(), subject: z.string(), snippet: z.string(), sentAt: z.number().int(), contactIds: z.array(z.string()) }))
+        .default([]),
+    }),
+  }),
+};
