@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { QuotesSettingsPanel } from '../pipeline/QuotesSettingsPanel';
 import { TeamSyncPanel } from '../sync/TeamSyncPanel';
+import { MailAccountsLink } from '../mail/MailAccountsLink';
 import type { Settings } from '../../../src-shared/domain/settings';
 import { api, ApiError, stripFieldPrefix } from '../../api';
 import { useUi } from '../../store';
@@ -30,6 +31,7 @@ export function SettingsScreen({ focusUserName }: { focusUserName: boolean }) {
       <SettingsForm key={JSON.stringify(settings)} settings={settings} focusUserName={focusUserName} />
       {/* Outside the keyed form: a settings change (joining sets your name) must not reset it. */}
       <TeamSyncPanel />
+      <MailAccountsLink />
     </Screen>
   );
 }
