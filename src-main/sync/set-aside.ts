@@ -1,6 +1,6 @@
 import type { SetAsideChange } from '../../src-shared/domain/sync';
 import type { Sqlite, Statement } from '../db/open';
-import { toChangeRecord, type ChangeRecord, type ChangeRow } from '../writes/change-log';
+import { recordColumns, recordValues, toChangeRecord, type ChangeRecord, type ChangeRow } from '../writes/change-log';
 
 // The changes from other devices this laptop could not apply, with why (the table is
 // set_aside_changes in src-main/db/schema.ts). Written inside the transaction of the page they
@@ -27,22 +27,9 @@ export class SetAsideStore {
 
   add(change: ChangeRecord, reason: string): void {
     this.statement(
-      `INSERT OR IGNORE INTO set_aside_changes
-         (change_id, hlc, table_name, row_id, fields, schema_version, device_id, author, reason, set_aside_at, app_version)
+      `INSERT OR IGNORE INTO set_aside_changes (${recordColumns}, reason, set_aside_at, app_version)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      change.changeId,
-      change.hlc,
-      change.tableName,
-      change.rowId,
-      JSON.stringify(change.fields),
-      change.schemaVersion,
-      change.deviceId,
-      change.author,
-      reason,
-      this.now(),
-      this.appVersion,
-    );
+    ).run(...recordValues(change), reason, this.now(), this.appVersion);
   }
 
   remove(changeId: string): void {

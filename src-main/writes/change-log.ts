@@ -23,7 +23,7 @@ export interface ChangeRecord {
 /** A change as the log's table holds it (`fields` as JSON text). */
 export type ChangeRow = Omit<SqlRow<typeof changes>, 'local' | 'pushed'>;
 
-const recordColumns = 'change_id, hlc, table_name, row_id, fields, schema_version, device_id, author';
+export const recordColumns = 'change_id, hlc, table_name, row_id, fields, schema_version, device_id, author';
 
 /** Change records after a local sequence number, oldest first: the feed for push and audit. */
 export function readChangeLog(sqlite: Sqlite, options: { afterSeq?: number; limit?: number; localOnly?: boolean } = {}) {
@@ -49,7 +49,8 @@ export function toChangeRecord(row: ChangeRow): ChangeRecord {
   };
 }
 
-function recordValues(change: ChangeRecord) {
+/** A change record's values in the order of `recordColumns` (the set-aside table uses them too). */
+export function recordValues(change: ChangeRecord) {
   return [
     change.changeId,
     change.hlc,

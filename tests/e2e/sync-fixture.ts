@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-// Two teammates and their relay: ONE relay (`npx tsx src-relay/main.ts`, embedded PGlite in a
+// Two teammates and their relay: ONE relay (`node --import tsx src-relay/main.ts`, embedded PGlite in a
 // temporary folder) and TWO Fieldbook browser hosts from the build (dist/host/main.mjs, as in
 // app-fixture.ts), each in its own browser context so they share nothing but the relay. The relay
 // can be killed and started again on the same port with the same data folder, as when the
@@ -37,7 +37,8 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 const hostEntry = path.join(repoRoot, 'dist', 'host', 'main.mjs');
 const hostReadyLine = /^Fieldbook is running at (\S+)$/m;
 const relayReadyLine = /^Fieldbook relay listening on (http:\/\/\S+)/m;
-const startTimeoutMs = 30_000;
+// The relay starts PGlite (WebAssembly) and runs its migrations: slow on a busy 2-core machine.
+const startTimeoutMs = 90_000;
 
 interface SyncFixtures {
   relay: RunningRelay;
@@ -53,7 +54,7 @@ export const test = base.extend<SyncFixtures>({
     let child: ChildProcess | undefined;
     let url = '';
     const start = async (port: number) => {
-      child = spawnGroup('npx', ['tsx', 'src-relay/main.ts', '--port', String(port), '--data-dir', dataDir]);
+      child = spawnGroup(process.execPath, ['--import', 'tsx', 'src-relay/main.ts', '--port', String(port), '--data-dir', dataDir]);
       url = await waitForLine(child, relayReadyLine, output, 'The relay');
     };
     try {
@@ -118,7 +119,7 @@ async function runTeamApp(
 }
 
 /**
- * Its own process group: `npx tsx` runs the relay two processes down (npm, then tsx's node), and
+ * Its own process group: the relay runs under tsx (a loader in its node process, which may start children), and
  * signalling the group reaches all of them, never anything this fixture did not start.
  */
 function spawnGroup(command: string, args: string[]): ChildProcess {

@@ -33,6 +33,10 @@ async function storeAsAnEarlierRelayDid(relay: RunningRelay, memberName: string)
 
 test("the admin's Team sync names a change set aside and the device that sent it, and sync goes on", async ({ relay, appA, appB }) => {
   await formTeam(relay, appA, appB);
+  // The team has worked together (each laptop's cursor is past the start of the log), so the
+  // bad change reaches them by pull, as it would have from an earlier relay.
+  await createContact(appA.page, 'Cara Before', 'Castle Roofing');
+  await expect((await openContacts(appB.page)).getByRole('row', { name: /Cara Before/ })).toBeVisible({ timeout: syncWaitMs });
   await storeAsAnEarlierRelayDid(relay, 'Bob Builder');
 
   const panel = await openTeamSync(appA.page);
