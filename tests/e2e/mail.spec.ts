@@ -88,6 +88,17 @@ test('connect a mailbox, a customer e-mail shows on their contact, the reply is 
   await expect(accounts.getByRole('heading', { name: office.email })).toBeVisible();
   await expect(accounts.getByRole('status')).toContainText('Up to date', { timeout: 30_000 });
 
+  // INBOX and Sent are always synced; another folder can be ticked.
+  await accounts.getByText('Folders and privacy').click();
+  const folders = accounts.getByRole('group', { name: `Folders of ${office.email}` });
+  await expect(folders.getByRole('checkbox', { name: /INBOX/ })).toBeDisabled();
+  await expect(folders.getByRole('checkbox', { name: /INBOX/ })).toBeChecked();
+  await folders.getByRole('checkbox', { name: 'Drafts' }).check();
+  await page.reload();
+  await accounts.getByText('Folders and privacy').click();
+  await expect(folders.getByRole('checkbox', { name: 'Drafts' })).toBeChecked();
+  await page.screenshot({ path: test.info().outputPath('mail-accounts.png'), fullPage: true });
+
   // The customer writes in (after the first sync: IDLE brings it).
   await withImap((client) => client.append('INBOX', complaint));
 

@@ -13,6 +13,7 @@ import { Notice } from '../../ui/Notice';
 import { PageHeader } from '../../ui/PageHeader';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { Screen } from '../../ui/Screen';
+import { AccountOptions } from './AccountOptions';
 import { AddAccountForm } from './AddAccountForm';
 import { useMailAccounts } from './hooks';
 import './mail.css';
@@ -118,6 +119,7 @@ function AccountRow({ account }: { account: MailAccount }) {
         {status.state === 'syncing' ? (
           <ProgressBar label={`Sync of ${account.email}`} phase={status.folder ? `Syncing ${status.folder}…` : 'Syncing…'} done={status.done} total={status.total} counts={status.total > 0 ? `${status.done} of ${status.total}` : null} />
         ) : null}
+        <AccountOptions account={account} />
         {!account.hasPassword ? <Notice tone="warning">The password cannot be read on this computer: remove the account and add it again.</Notice> : null}
         {error ? (
           <Notice tone="danger" role="alert">
