@@ -55,9 +55,24 @@ const complaint = [
   '',
 ].join('\r\n');
 
-test('connect a mailbox, a customer e-mail shows on their contact, the reply is sent and filed in Sent', async ({ page, app }) => {
+const supplierNote = [
+  'From: Sam Porter <sam@porter-parts.example>',
+  `To: ${office.email}`,
+  'Subject: Parts for the Whitfield boiler',
+  `Date: ${new Date(Date.now() - 3_600_000).toUTCString()}`,
+  'Message-ID: <parts-1@porter-parts.example>',
+  'Content-Type: text/plain; charset=us-ascii',
+  '',
+  'The valve arrives on Monday.',
+  '',
+].join('\r\n');
+
+test('connect a mailbox, make a contact from a sender, a customer e-mail shows on their contact, the reply is sent and filed in Sent', async ({ page, app }) => {
   test.setTimeout(120_000);
   const contact = await rpc<{ id: string }>(page, app.origin, 'contacts.create', { draft: { name: dana.name, emails: [{ type: 'work', address: dana.email }] } });
+
+  // Already in the mailbox, from someone who is not a contact yet.
+  await withImap((client) => client.append('INBOX', supplierNote));
 
   // Settings → Mail accounts.
   await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
@@ -98,6 +113,13 @@ test('connect a mailbox, a customer e-mail shows on their contact, the reply is 
   await accounts.getByText('Folders and privacy').click();
   await expect(folders.getByRole('checkbox', { name: 'Drafts' })).toBeChecked();
   await page.screenshot({ path: test.info().outputPath('mail-accounts.png'), fullPage: true });
+
+  // The supplier is listed with only their headers; making them a contact keeps their e-mail.
+  const senders = page.getByRole('list', { name: 'Senders who are not contacts' });
+  await expect(senders).toContainText('Parts for the Whitfield boiler');
+  await senders.getByRole('button', { name: 'Create contact from Sam Porter <sam@porter-parts.example>' }).click();
+  await expect(page.getByRole('heading', { name: 'Sam Porter', level: 1 })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Conversations' }).getByRole('button', { name: /Parts for the Whitfield boiler/ })).toBeVisible({ timeout: 30_000 });
 
   // The customer writes in (after the first sync: IDLE brings it).
   await withImap((client) => client.append('INBOX', complaint));

@@ -16,6 +16,7 @@ import { Screen } from '../../ui/Screen';
 import { AccountOptions } from './AccountOptions';
 import { AddAccountForm } from './AddAccountForm';
 import { useMailAccounts } from './hooks';
+import { UnlinkedSenders } from './UnlinkedSenders';
 import './mail.css';
 
 const stateTones: Record<MailAccount['status']['state'], BadgeTone> = {
@@ -72,6 +73,7 @@ export function MailSettingsScreen() {
             </Button>
           </div>
         )}
+        {none ? null : <UnlinkedSenders />}
       </div>
     </Screen>
   );
