@@ -1,21 +1,8 @@
-import type { ImapFlow } from 'imapflow';
 import type { AccountSettings } from './accounts';
-import type { ContactMatcher } from './contact-matcher';
-import { syncFolder, type FolderSyncResult } from './folder-sync';
-import type { MailParser } from './parse-pool';
-import type { MailStore } from './store';
+import { syncFolder, type FolderSyncContext, type FolderSyncResult } from './folder-sync';
 
-export interface RoundContext {
-  client: ImapFlow;
-  account: AccountSettings;
-  store: MailStore;
-  matcher: ContactMatcher;
-  parser: MailParser;
-  signal: AbortSignal;
-  now: () => number;
-  onProgress(folder: string, done: number, total: number): void;
-  batchSize?: number;
-}
+/** A round runs each folder's sync with the same context. */
+export type RoundContext = FolderSyncContext;
 
 export const inboxPath = 'INBOX';
 

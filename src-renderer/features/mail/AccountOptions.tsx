@@ -3,7 +3,7 @@ import type { MailAccount } from '../../../src-shared/domain/mail';
 import { api, describeError } from '../../api';
 import { Checkbox } from '../../ui/Checkbox';
 import { LiveContent } from '../../ui/LiveContent';
-import { Notice } from '../../ui/Notice';
+import { FailureNotice } from './FailureNotice';
 import { useLiveData } from '../../ui/use-live-data';
 
 /**
@@ -59,11 +59,7 @@ export function AccountOptions({ account }: { account: MailAccount }) {
           </div>
         )}
       </LiveContent>
-      {error ? (
-        <Notice tone="danger" role="alert">
-          {error}
-        </Notice>
-      ) : null}
+      <FailureNotice message={error} />
     </details>
   );
 }

@@ -6,6 +6,7 @@ import { Card } from '../../ui/Card';
 import { Checkbox } from '../../ui/Checkbox';
 import { FormGrid } from '../../ui/FormGrid';
 import { Notice } from '../../ui/Notice';
+import { FailureNotice } from './FailureNotice';
 import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
 
@@ -114,11 +115,7 @@ export function AddAccountForm({ onAdded, onCancel }: { onAdded: () => void; onC
             <Notice tone={checks.smtp.ok ? 'success' : 'danger'}>Sending mail (SMTP): {checks.smtp.message}</Notice>
           </div>
         ) : null}
-        {error ? (
-          <Notice tone="danger" role="alert">
-            {error}
-          </Notice>
-        ) : null}
+        <FailureNotice message={error} />
         <div className="mail-composer__buttons">
           <Button submit variant="primary" busy={busy === 'add'} busyLabel="Connecting…" disabled={busy !== null}>
             Add account

@@ -4,6 +4,7 @@ import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { FormGrid } from '../../ui/FormGrid';
 import { Notice } from '../../ui/Notice';
+import { FailureNotice } from './FailureNotice';
 import { SelectField } from '../../ui/SelectField';
 import { TextAreaField } from '../../ui/TextAreaField';
 import { TextField } from '../../ui/TextField';
@@ -51,11 +52,7 @@ export function Composer({ to: initialTo, subject: initialSubject, inReplyToId, 
           <TextAreaField label="Message" wide rows={8} value={body} onChange={setBody} autoFocus />
         </FormGrid>
         {list.length === 0 && accounts.status === 'ready' ? <Notice tone="warning">Connect a mailbox in Settings → Mail accounts to send e-mail.</Notice> : null}
-        {error ? (
-          <Notice tone="danger" role="alert">
-            {error}
-          </Notice>
-        ) : null}
+        <FailureNotice message={error} />
         <div className="mail-composer__buttons">
           <Button submit variant="primary" icon="mail" busy={sending} busyLabel="Sending…" disabled={!from}>
             Send

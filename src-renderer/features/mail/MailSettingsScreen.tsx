@@ -10,6 +10,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { formatDateTime } from '../../ui/format';
 import { LiveContent } from '../../ui/LiveContent';
 import { Notice } from '../../ui/Notice';
+import { FailureNotice } from './FailureNotice';
 import { PageHeader } from '../../ui/PageHeader';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { Screen } from '../../ui/Screen';
@@ -123,11 +124,7 @@ function AccountRow({ account }: { account: MailAccount }) {
         ) : null}
         <AccountOptions account={account} />
         {!account.hasPassword ? <Notice tone="warning">The password cannot be read on this computer: remove the account and add it again.</Notice> : null}
-        {error ? (
-          <Notice tone="danger" role="alert">
-            {error}
-          </Notice>
-        ) : null}
+        <FailureNotice message={error} />
       </Card>
       {removing ? (
         <ConfirmDialog

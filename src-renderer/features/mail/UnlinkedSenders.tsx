@@ -6,7 +6,7 @@ import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { formatDateTime } from '../../ui/format';
 import { LiveContent } from '../../ui/LiveContent';
-import { Notice } from '../../ui/Notice';
+import { FailureNotice } from './FailureNotice';
 import { useLiveData } from '../../ui/use-live-data';
 import { mailChanged } from './hooks';
 import { formatAddress } from './mail-format';
@@ -56,11 +56,7 @@ export function UnlinkedSenders() {
           )
         }
       </LiveContent>
-      {error ? (
-        <Notice tone="danger" role="alert">
-          {error}
-        </Notice>
-      ) : null}
+      <FailureNotice message={error} />
     </Card>
   );
 }
