@@ -16,6 +16,7 @@ import { filesSuite } from './suites/files';
 import { httpSuite } from './suites/http';
 import { listSuite } from './suites/list';
 import { localWriteSuite } from './suites/local-write';
+import { mailSuite } from './suites/mail';
 import { phoneSuite } from './suites/phone';
 import { memorySuite } from './suites/memory';
 import { searchSuite } from './suites/search';
@@ -30,7 +31,7 @@ import { workSuite } from './suites/work';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dayMs = 24 * 60 * 60 * 1000;
-const suiteNames = ['memory', 'search', 'list', 'dashboard', 'http', 'apply', 'write', 'export', 'import', 'sync', 'work', 'vcard', 'phone', 'files'] as const;
+const suiteNames = ['memory', 'search', 'list', 'dashboard', 'http', 'apply', 'write', 'export', 'import', 'sync', 'work', 'vcard', 'phone', 'files', 'mail'] as const;
 type SuiteName = (typeof suiteNames)[number];
 
 function parseArgs(argv: string[]) {
@@ -132,6 +133,7 @@ async function main(): Promise<number> {
   await runSuite('vcard', () => vcardSuite(context, workDir));
   await runSuite('phone', () => phoneSuite(context, workDir));
   await runSuite('files', () => filesSuite(context, { workDir }));
+  await runSuite('mail', () => mailSuite(context));
   figures.push(...notYetMeasurable());
 
   const machine = describeMachine(bareDb, repoRoot, loadAverageAtStart);

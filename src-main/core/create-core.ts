@@ -42,6 +42,8 @@ import { createPrivateFile, makePrivateDir, securePermissions } from './private-
 import { adoptCopiedData } from './restored-copy';
 import { forwardChangeEvents } from './change-events';
 import { registerHandlers } from './handlers';
+import { MailService } from '../mail/service';
+import type { ConnectionTimeouts } from '../mail/connection';
 
 export type Shell = 'electron' | 'browser' | 'cli' | 'test';
 
@@ -63,6 +65,8 @@ export interface CoreOptions {
   fetch?: typeof fetch;
   /** Where unexpected errors are logged with their stack (never sent to the renderer). */
   logError?: (error: unknown, context: string) => void;
+  /** Mail servers' timeouts and the sync job's pacing; tests shorten them. */
+  mail?: { timeouts?: ConnectionTimeouts; pollMs?: number; backoff?: { firstMs: number; maxMs: number }; batchSize?: number };
 }
 
 export interface Core {
@@ -84,6 +88,7 @@ export interface Core {
   readonly exchange: ExchangeService;
   readonly phone: PhoneService;
   readonly texts: TextsService;
+  readonly mail: MailService;
   /** Validates the input against the contract, runs the handler, validates the output. */
   invoke(channel: string, input: unknown): Promise<RpcResult<unknown>>;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
@@ -126,7 +131,7 @@ export function createCore(options: CoreOptions): Core {
   const files = new FilesService({ ...writeDeps, dataDir: options.dataDir });
   const timeline = new TimelineService({ sqlite });
   const dashboard = new DashboardService({ sqlite, now });
-  const search = new SearchService({ contacts, notes });
+  const search = new SearchService({ contacts, notes, mail: { search: (query, limit) => mail.search(query, limit) } });
   const photos = new ContactPhotos({ ...writeDeps, blobs: files.blobs, getContact: (id) => contacts.get(id) });
   const phoneLine = createPhoneModule(
     {
@@ -201,6 +206,18 @@ export function createCore(options: CoreOptions): Core {
     { dataDir: options.dataDir, sqlite, engine, settings, contacts, now },
     { emit: (name, payload) => emit(name, payload as never), logError },
   );
+  const mail = new MailService({
+    ...writeDeps,
+    blobs: files.blobs,
+    secrets,
+    contacts,
+    emit,
+    logError,
+    ...options.mail,
+  });
+  timeline.addSource('email', (contactId) => mail.timelineItems(contactId));
+  // Mail sync and the outbox run where the app runs, not for a one-off CLI command.
+  if (options.autoSync !== false) mail.start();
   // Daily backups where a person uses the app; not for the CLI or tests.
   const backups =
     options.shell === 'electron' || options.shell === 'browser'
@@ -222,6 +239,7 @@ export function createCore(options: CoreOptions): Core {
     scorer,
     phoneLine: phoneLine.handlers,
     fileTransfers,
+    mail,
   });
 
   async function invoke(channelName: string, input: unknown): Promise<RpcResult<unknown>> {
@@ -248,6 +266,7 @@ export function createCore(options: CoreOptions): Core {
     sync: syncEngine,
     phone: phoneLine.phone,
     texts: phoneLine.texts,
+    mail,
     invoke,
     on(event, listener) {
       const schema = eventSchemas[event];
@@ -264,6 +283,7 @@ export function createCore(options: CoreOptions): Core {
       phoneLine.close();
       fileTransfers.stop();
       syncEngine.close();
+      void mail.close();
       reminders.stop();
       clearInterval(garbageTimer);
       events.removeAllListeners();

@@ -14,6 +14,8 @@ import { filesHandlers } from '../files/handlers';
 import type { FileTransfers } from '../files/jobs';
 import type { FilesService } from '../files/service';
 import { followUpsHandlers } from '../followups/handlers';
+import { mailHandlers } from '../mail/handlers';
+import type { MailService } from '../mail/service';
 import type { FollowUpsService } from '../followups/service';
 import { notesHandlers } from '../notes/handlers';
 import type { NotesService } from '../notes/service';
@@ -57,6 +59,7 @@ export interface HandlerServices {
   scorer: ContactScorer;
   /** The phone line's handlers, built with its module (src-main/phone/index.ts). */
   phoneLine: ReturnType<typeof createPhoneModule>['handlers'];
+  mail: MailService;
 }
 
 /**
@@ -81,5 +84,6 @@ export function registerHandlers(services: HandlerServices) {
     exchangeHandlers(services.exchange),
     pipelineHandlers(services.pipelines, services.quotes, services.analytics, services.scorer),
     services.phoneLine,
+    mailHandlers(services.mail),
   ]) satisfies Handlers;
 }

@@ -539,3 +539,5 @@ export const outboxHolds = sqliteTable(
   },
   (table) => [primaryKey({ columns: [table.tableName, table.rowId] }), index('outbox_holds_sha').on(table.sha256)],
 );
+// Mail's tables live beside its code.
+export * from '../mail/schema';

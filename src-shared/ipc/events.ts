@@ -3,6 +3,7 @@ import { FileTransferSchema } from '../domain/file';
 import { SyncStatusSchema } from '../domain/sync';
 import { exchangeEvents } from './exchange';
 import { phoneEvents } from './phone';
+import { mailEvents } from './mail';
 
 // Events flow core -> renderer only. The Electron shell forwards them with webContents.send,
 // the browser host as server-sent events; src-renderer/api.ts subscribes to both the same way.
@@ -20,6 +21,7 @@ export const eventSchemas = {
   /** A file's bytes started, progressed, failed or finished moving to or from the relay. */
   'files.transfer': FileTransferSchema,
   ...phoneEvents,
+  ...mailEvents,
 };
 
 export type EventName = keyof typeof eventSchemas;

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { QuotesSettingsPanel } from '../pipeline/QuotesSettingsPanel';
 import { OfflineFilesPanel } from '../files/OfflineFilesPanel';
 import { TeamSyncPanel } from '../sync/TeamSyncPanel';
+import { MailAccountsLink } from '../mail/MailAccountsLink';
 import type { Settings } from '../../../src-shared/domain/settings';
 import { api, ApiError, stripFieldPrefix } from '../../api';
 import { useUi } from '../../store';
@@ -34,6 +35,7 @@ export function SettingsScreen({ focusUserName }: { focusUserName: boolean }) {
       {/* Outside the keyed form: a settings change (joining sets your name) must not reset it. */}
       <TeamSyncPanel />
       <OfflineFilesPanel />
+      <MailAccountsLink />
     </Screen>
   );
 }
