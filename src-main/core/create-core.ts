@@ -132,7 +132,7 @@ export function createCore(options: CoreOptions): Core {
   const timeline = new TimelineService({ sqlite });
   const dashboard = new DashboardService({ sqlite, now });
   const search = new SearchService({ contacts, notes, mail: { search: (query, limit) => mail.search(query, limit) } });
-  const photos = new ContactPhotos({ ...writeDeps, blobs: files.blobs, getContact: (id) => contacts.get(id) });
+  const photos = new ContactPhotos({ ...writeDeps, blobs: files.blobs, uploads: files.uploads, getContact: (id) => contacts.get(id) });
   const phoneLine = createPhoneModule(
     {
       sqlite,

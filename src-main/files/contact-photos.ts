@@ -6,6 +6,7 @@ import type { Sqlite } from '../db/open';
 import type { MutationTx } from '../writes/mutation-engine';
 import { WritingService, type WriteDeps } from '../writes/write-deps';
 import type { BlobStore, StagedBlob } from './blob-store';
+import type { UploadQueue } from './upload-queue';
 import { imageExtensions, maxPhotoBytes, sniffImage } from './image-type';
 
 // A contact's picture: the bytes in the content-addressed file store, a files row of category
@@ -20,15 +21,21 @@ export interface PhotoBlob {
   mimeType: string;
 }
 
-/** The files row that holds a contact's picture, unless the contact already has one for these bytes. */
-export function createPhotoFiles(sqlite: Sqlite) {
+/**
+ * The files row that holds a contact's picture, unless the contact already has one for these
+ * bytes. Like any file, its bytes are queued for the relay and the row held back from sync until
+ * they are there, so a teammate never gets a picture it cannot fetch.
+ */
+export function createPhotoFiles(sqlite: Sqlite, uploads: UploadQueue) {
   const liveRow = sqlite.prepare<[string, string], { id: string }>(
     "SELECT id FROM files WHERE contact_id = ? AND sha256 = ? AND category = 'photo' AND cl % 2 = 1 LIMIT 1",
   );
   return {
     attach(tx: MutationTx, contactId: string, blob: PhotoBlob, addedBy: string, now: number): void {
       if (liveRow.get(contactId, blob.sha256)) return;
-      tx.write('files', uuidv7(), {
+      const id = uuidv7();
+      uploads.enqueue(blob.sha256, blob.sizeBytes, { tableName: 'files', rowId: id });
+      tx.write('files', id, {
         contact_id: contactId,
         sha256: blob.sha256,
         name: `Contact photo.${imageExtensions[blob.mimeType] ?? 'img'}`,
@@ -54,11 +61,11 @@ export class ContactPhotos extends WritingService {
   private readonly blobs: BlobStore;
   private readonly readContact: (id: string) => Contact;
 
-  constructor(deps: WriteDeps & { blobs: BlobStore; getContact: (id: string) => Contact }) {
+  constructor(deps: WriteDeps & { blobs: BlobStore; uploads: UploadQueue; getContact: (id: string) => Contact }) {
     super(deps);
     this.blobs = deps.blobs;
     this.readContact = deps.getContact;
-    this.files = createPhotoFiles(deps.sqlite);
+    this.files = createPhotoFiles(deps.sqlite, deps.uploads);
     this.referenced = deps.sqlite.prepare<[string], { one: number }>('SELECT 1 AS one FROM files WHERE sha256 = ? LIMIT 1');
   }
 

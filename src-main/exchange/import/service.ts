@@ -15,6 +15,7 @@ import {
 import { SettingsSchema, type CustomFieldDef } from '../../../src-shared/domain/settings';
 import { AppError } from '../../../src-shared/errors';
 import { BlobStore } from '../../files/blob-store';
+import { UploadQueue } from '../../files/upload-queue';
 import type { BuildContext } from './contact-builder';
 import { yieldToEventLoop, type ExchangeDeps, type JobControl } from '../deps';
 import { ImportBatches } from './batches';
@@ -61,7 +62,7 @@ export class ImportService {
     this.writer = createImportWriter(
       deps.sqlite,
       (id) => deps.contacts.get(id),
-      { blobs: new BlobStore(path.join(deps.dataDir, 'files')), addedBy: () => deps.settings.get().userName },
+      { blobs: new BlobStore(path.join(deps.dataDir, 'files')), uploads: new UploadQueue(deps.sqlite, deps.now ?? Date.now), addedBy: () => deps.settings.get().userName },
       deps.contacts.lists,
     );
   }

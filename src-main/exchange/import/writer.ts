@@ -8,6 +8,7 @@ import type { MutationTx } from '../../writes/mutation-engine';
 import type { FieldValues } from '../../writes/synced-tables';
 import { createPhotoFiles } from '../../files/contact-photos';
 import type { BlobStore } from '../../files/blob-store';
+import type { UploadQueue } from '../../files/upload-queue';
 import type { ImportedPhoto, MergeField } from './contact-builder';
 import { createImportQueries } from './queries';
 
@@ -29,12 +30,13 @@ export class ImportRejected extends Error {}
 /** Where imported pictures go: the file store, with the name of who imported them. */
 export interface ImportPhotoStore {
   blobs: BlobStore;
+  uploads: UploadQueue;
   addedBy: () => string;
 }
 
 export function createImportWriter(sqlite: Sqlite, readContact: (id: string) => Contact, photoStore: ImportPhotoStore, lists: ListWriter) {
   const queries = createImportQueries(sqlite);
-  const photoFiles = createPhotoFiles(sqlite);
+  const photoFiles = createPhotoFiles(sqlite, photoStore.uploads);
 
   /** The picture's bytes into the store and its files row for the contact; its SHA-256. */
   function storePhoto(tx: MutationTx, contactId: string, photo: ImportedPhoto, now: number): string {

@@ -66,6 +66,23 @@ describe.each(storeKinds)('files between two laptops, %s store at the relay', { 
     expect((await bob.call('files.list', { contactId }))[0]?.available).toBe(true);
   });
 
+  it("a contact's photo reaches the teammate, who fetches its bytes like any file's", async () => {
+    const ann = await newLaptop();
+    const bob = await newLaptop();
+    await formTeam(team.relay.url, ann, bob);
+    const contactId = await contactOn(ann, 'Mr Lindqvist');
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(30_000)]);
+    const staged = await ann.files.stage(Readable.from([png]), 'face.png');
+    await ann.call('contacts.setPhoto', { contactId, uploadId: staged.uploadId });
+    await settled(ann);
+    await bob.call('sync.now', {});
+
+    const photo = (await bob.call('files.list', { contactId })).find((file) => file.category === 'photo');
+    expect(photo).toMatchObject({ sha256: sha256Of(png), available: false });
+    const fetched = await bob.call('files.fetch', { id: photo!.id });
+    expect(sha256Of(fs.readFileSync(bob.files.open(fetched.sha256)!.path))).toBe(sha256Of(png));
+  });
+
   it('a file attached while offline waits with its row, and both reach the teammate once online', async () => {
     let online = true;
     const offlineFetch: typeof fetch = (input, init) =>

@@ -30,6 +30,15 @@ async function refusal(input: { contactId: string; uploadId: string | null }): P
 }
 
 describe('setting a contact photo by hand', () => {
+  it('queues the picture for the relay and holds its file row back from sync until the bytes are there', async () => {
+    const png = solidPng(16, 16, [10, 120, 200]);
+    await core.call('contacts.setPhoto', { contactId: ann.id, uploadId: await upload(png) });
+    expect(core.files.uploads.get(sha(png))).toMatchObject({ state: 'queued' });
+    const [photoRow] = await core.call('files.list', { contactId: ann.id });
+    const held = core.sqlite.prepare("SELECT row_id FROM outbox_holds WHERE table_name = 'files' AND sha256 = ?").all(sha(png));
+    expect(held).toEqual([{ row_id: photoRow!.id }]);
+  });
+
   it('stores the picture in the file store, as a photo file of the contact, and shows it on the contact and in the list', async () => {
     const png = solidPng(32, 32, [200, 40, 40]);
     const updated = await core.call('contacts.setPhoto', { contactId: ann.id, uploadId: await upload(png) });
