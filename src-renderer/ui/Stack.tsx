@@ -1,10 +1,10 @@
-import type { ElementType, HTMLAttributes, ReactNode } from 'react';
+import type { ElementType, FormHTMLAttributes, HTMLAttributes, ReactNode } from 'react';
 import { cx } from './class-names';
 import './Stack.css';
 
-export type Gap = 'xs' | 'sm' | 'md' | 'lg';
+export type Gap = '2xs' | 'xs' | 'sm' | 'md' | 'lg';
 
-export interface StackProps extends HTMLAttributes<HTMLElement> {
+export interface StackProps extends HTMLAttributes<HTMLElement>, Pick<FormHTMLAttributes<HTMLFormElement>, 'noValidate'> {
   /** The space between the parts: lg between cards, md inside a card, sm and xs for tight groups. */
   gap?: Gap;
   /** The element to draw: 'form', 'section', 'ul'… (a div by default). */

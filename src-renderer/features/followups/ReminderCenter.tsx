@@ -9,6 +9,8 @@ import { IconCircle } from '../../ui/IconCircle';
 import { useNow } from '../../ui/use-now';
 import { completeFollowUp } from './hooks';
 import './followups.css';
+import { Stack } from '../../ui/Stack';
+import { Cluster } from '../../ui/Cluster';
 
 /**
  * Reminders for follow-ups that fell due. In the browser host they are shown here, in the window;
@@ -49,11 +51,11 @@ function MoreReminders({ rest }: { rest: FollowUp[] }) {
   return (
     <article className="reminder" aria-labelledby="reminders-more">
       <IconCircle icon="bell" tone="warning" size="lg" />
-      <div className="reminder__text">
-        <h2 id="reminders-more" className="reminder__title">
+      <Stack gap="2xs">
+        <h2 id="reminders-more" className="reminder__title heading">
           {rest.length} more follow-up{rest.length === 1 ? '' : 's'} due
         </h2>
-        <div className="reminder__actions">
+        <Cluster className="reminder__actions">
           <Button
             variant="primary"
             size="sm"
@@ -67,8 +69,8 @@ function MoreReminders({ rest }: { rest: FollowUp[] }) {
           <Button size="sm" onClick={dismissAll}>
             Dismiss these
           </Button>
-        </div>
-      </div>
+        </Cluster>
+      </Stack>
     </article>
   );
 }
@@ -105,16 +107,16 @@ function ReminderCard({ reminder }: { reminder: FollowUp }) {
   return (
     <article className="reminder" aria-labelledby={titleId}>
       <IconCircle icon="bell" tone="warning" size="lg" />
-      <div className="reminder__text">
+      <Stack gap="2xs">
         <p className="reminder__kicker caps-label">Follow-up due {formatRelative(reminder.dueAt, now)}</p>
-        <h2 id={titleId} className="reminder__title">
+        <h2 id={titleId} className="reminder__title heading">
           {reminder.title}
         </h2>
-        <p className="reminder__contact">
+        <p className="muted">
           {reminder.contactName || 'A contact'}
           {reminder.assignee ? ` · for ${reminder.assignee}` : ''}
         </p>
-        <div className="reminder__actions">
+        <Cluster className="reminder__actions">
           <Button
             variant="primary"
             size="sm"
@@ -134,8 +136,8 @@ function ReminderCard({ reminder }: { reminder: FollowUp }) {
           >
             Mark done
           </Button>
-        </div>
-      </div>
+        </Cluster>
+      </Stack>
       <IconButton icon="close" label={`Dismiss reminder “${reminder.title}”`} onClick={() => dismissReminder(reminder.id)} />
     </article>
   );

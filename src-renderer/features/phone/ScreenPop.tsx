@@ -57,21 +57,21 @@ export function ScreenPop() {
       </div>
       {pop.contact ? (
         <>
-          <p className="screen-pop__name">
+          <p className="heading">
             {pop.contact.name}
-            {pop.contact.company ? <span className="screen-pop__company"> — {pop.contact.company}</span> : null}
+            {pop.contact.company ? <span className="screen-pop__company muted"> — {pop.contact.company}</span> : null}
           </p>
-          {details.length > 0 ? <p className="screen-pop__details">{details.join(' · ')}</p> : null}
+          {details.length > 0 ? <p className="screen-pop__details meta">{details.join(' · ')}</p> : null}
           {pop.contact.doNotContact ? <p className="screen-pop__warning">Marked do-not-contact</p> : null}
-          {pop.createdContact ? <p className="screen-pop__details">New caller: a contact was made for this number.</p> : null}
+          {pop.createdContact ? <p className="screen-pop__details meta">New caller: a contact was made for this number.</p> : null}
           <Button variant="primary" icon="user" onClick={open}>
             {`Open ${pop.contact.name}`}
           </Button>
         </>
       ) : (
         <>
-          <p className="screen-pop__name">Unknown caller</p>
-          <p className="screen-pop__details">Nobody in Fieldbook has this number.</p>
+          <p className="heading">Unknown caller</p>
+          <p className="screen-pop__details meta">Nobody in Fieldbook has this number.</p>
           <Button variant="primary" icon="plus" onClick={open}>
             Create contact
           </Button>

@@ -8,6 +8,7 @@ import { Cluster } from '../../ui/Cluster';
 import { DealCard, DealCardBody, dealDragType } from './DealCard';
 import type { BoardColumnData } from './hooks';
 import { compactMoney, money, percent } from './pipeline-format';
+import { Stack } from '../../ui/Stack';
 
 interface BoardColumnProps {
   column: BoardColumnData;
@@ -61,7 +62,7 @@ export function BoardColumn(props: BoardColumnProps) {
         if (dealId) props.onDropDeal(dealId, stage);
       }}
     >
-      <header className="board-column__head">
+      <Stack as="header" gap="2xs" className="board-column__head">
         <Cluster gap="sm" className="board-column__title-row">
           <h2 id={headingId} className="board-column__title truncate">
             {stage.name}
@@ -85,7 +86,7 @@ export function BoardColumn(props: BoardColumnProps) {
             <span className={`board-column__outcome board-column__outcome--${stage.outcome}`}>{stage.outcome === 'won' ? 'Won' : 'Lost'}</span>
           )}
         </p>
-      </header>
+      </Stack>
       <ul className="board-column__cards" aria-label={`Deals in ${stage.name}`}>
         {ghost ? (
           <li className="board-column__ghost" aria-hidden="true">

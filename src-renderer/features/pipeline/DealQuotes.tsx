@@ -21,7 +21,7 @@ export function DealQuotes({ deal }: { deal: Deal }) {
   return (
     <Stack as="section" gap="sm" className="deal-quotes" aria-labelledby={`quotes-${deal.id}`}>
       <Cluster justify="between">
-        <h3 id={`quotes-${deal.id}`} className="deal-quotes__title">
+        <h3 id={`quotes-${deal.id}`} className="heading">
           Quotes
         </h3>
         <Button size="sm" icon="plus" onClick={() => setEditing({})}>

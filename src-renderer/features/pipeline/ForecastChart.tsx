@@ -54,7 +54,7 @@ export function ForecastChart({ rows, currency }: { rows: Forecast; currency: st
           })}
         </svg>
       </div>
-      <Cluster as="figcaption" gap="md" id={titleId} className="chart-legend">
+      <Cluster as="figcaption" gap="md" id={titleId} className="meta">
         <span className="chart-legend__item">
           <span className="chart-legend__swatch chart-legend__swatch--primary" aria-hidden="true" /> Weighted by probability
         </span>

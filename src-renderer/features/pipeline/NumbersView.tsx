@@ -53,7 +53,7 @@ export function NumbersView({ pipeline, currency }: { pipeline: Pipeline; curren
   return (
     <Stack className="numbers">
       <Cluster gap="md">
-        <span className="numbers__label" aria-hidden="true">
+        <span className="meta strong" aria-hidden="true">
           Period
         </span>
         <Segmented label="Period for the funnel" options={funnelPeriods} labels={funnelPeriodLabels} value={periodKind} onChange={setPeriodKind} />

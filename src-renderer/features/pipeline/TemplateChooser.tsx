@@ -4,6 +4,7 @@ import { api } from '../../api';
 import { useUi } from '../../store';
 import { Button } from '../../ui/Button';
 import { Cluster } from '../../ui/Cluster';
+import '../../ui/Card.css';
 import { StagePill } from './StagePill';
 
 export const templateDescriptions: Record<PipelineTemplate, string> = {
@@ -33,8 +34,8 @@ export function TemplateChooser({ name, onCreated }: { name?: string; onCreated:
       {templates.map((template) => {
         const spec = pipelineTemplates[template];
         return (
-          <li key={template} className="template-card">
-            <h3 className="template-card__title">{spec.name}</h3>
+          <li key={template} className="card template-card">
+            <h3 className="heading">{spec.name}</h3>
             <p className="muted">{templateDescriptions[template]}</p>
             <Cluster as="ol" gap="xs" className="template-card__stages" aria-label={`Stages of ${spec.name}`}>
               {spec.stages.map((stage) => (

@@ -10,6 +10,7 @@ import { Notice } from '../../ui/Notice';
 import { formatWhen } from '../../ui/format';
 import { useNow } from '../../ui/use-now';
 import type { WorkspaceState } from './hooks';
+import { Stack } from '../../ui/Stack';
 
 type Member = WorkspaceInfo['members'][number];
 type Device = WorkspaceInfo['devices'][number];
@@ -62,7 +63,7 @@ function MemberList({ info, isAdmin, onAsk }: { info: WorkspaceInfo; isAdmin: bo
         return (
           <li key={member.id} className={member.removed ? 'sync-member sync-member--removed' : 'sync-member'} aria-label={member.name}>
             <div className="sync-member__head">
-              <span className="sync-member__name">{member.name}</span>
+              <span className="sync-member__name strong">{member.name}</span>
               {isYou ? <Badge>You</Badge> : null}
               {member.role === 'admin' ? <Badge tone="info">Admin</Badge> : null}
               {member.removed ? <Badge tone="danger">Removed</Badge> : null}
@@ -75,7 +76,7 @@ function MemberList({ info, isAdmin, onAsk }: { info: WorkspaceInfo; isAdmin: bo
               ) : null}
             </div>
             {devices.length > 0 ? (
-              <ul className="sync-devices" aria-label={`Devices of ${member.name}`}>
+              <Stack as="ul" gap="2xs" className="sync-devices" aria-label={`Devices of ${member.name}`}>
                 {devices.map((device) => {
                   const isThis = device.id === info.you.deviceId;
                   return (
@@ -101,7 +102,7 @@ function MemberList({ info, isAdmin, onAsk }: { info: WorkspaceInfo; isAdmin: bo
                     </li>
                   );
                 })}
-              </ul>
+              </Stack>
             ) : null}
           </li>
         );

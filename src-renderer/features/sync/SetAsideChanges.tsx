@@ -68,7 +68,7 @@ export function SetAsideChanges({ count, info }: { count: number; info: Workspac
               <strong>
                 A change to {tableNames[change.tableName] ?? `“${change.tableName}”`} ({change.fields.join(', ')})
               </strong>{' '}
-              sent by <span className="sync-member__name">{sender(change.deviceId)}</span>, {formatWhen(change.setAsideAt, now)}.
+              sent by <span className="strong">{sender(change.deviceId)}</span>, {formatWhen(change.setAsideAt, now)}.
               <span className="sync-details__detail">Why: {change.reason}</span>
             </li>
           ))}

@@ -5,6 +5,7 @@ import { describeSyncStatus, lastSyncedText } from './status-text';
 import { SyncMark } from './SyncMark';
 import { showTeamSyncPanel } from './TeamSyncPanel';
 import './sync.css';
+import { Stack } from '../../ui/Stack';
 
 /**
  * The always-visible answer to "are my changes with the team?", for the sidebar: a polite live
@@ -27,10 +28,10 @@ export function SyncIndicator() {
         {text ? (
           <>
             <SyncMark tone={text.tone} />
-            <span className="sync-indicator__text">
+            <Stack as="span" gap="2xs">
               <span className="sync-indicator__headline">{text.headline}</span>
               {text.detail && configured ? <span className="sync-indicator__detail">{text.detail}</span> : null}
-            </span>
+            </Stack>
           </>
         ) : null}
       </div>

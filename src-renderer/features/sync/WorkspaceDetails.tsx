@@ -27,7 +27,7 @@ export function WorkspaceDetails({ status, onStatus }: { status: SyncStatus; onS
     <Stack>
       <DetailList
         items={[
-          { term: 'Workspace', value: <span className="sync-details__workspace">{status.workspaceName}</span> },
+          { term: 'Workspace', value: <span className="heading">{status.workspaceName}</span> },
           {
             term: 'You',
             value: (
