@@ -18,6 +18,7 @@ import { CustomFieldInputs } from './CustomFieldInputs';
 import { errorKeysOf, toDraft, type ContactFormValues, type DraftResult, type FormErrors, type SetFormField } from './form-model';
 import { useFacets } from './hooks';
 import { SalesFields } from './SalesFields';
+import { Grid } from '../../ui/Grid';
 
 const noFields: readonly CustomFieldDef[] = [];
 const kindLabels = { person: 'Person', company: 'Company' };
@@ -94,7 +95,7 @@ export function ContactForm({ initialValues, submitLabel, onSubmit, onCancel }: 
       </Card>
 
       <Card title="How to reach them">
-        <div className="contact-methods">
+        <Grid min={320} gap="lg" className="contact-methods">
           <ContactMethodsField
             legend="Phones"
             rowLabel="Phone number"
@@ -117,7 +118,7 @@ export function ContactForm({ initialValues, submitLabel, onSubmit, onCancel }: 
             errors={errors}
             onChange={(rows) => set('emails', rows)}
           />
-        </div>
+        </Grid>
         <AddressFields address={values.address} errors={errors} onChange={(address) => set('address', address)} />
         <Checkbox
           label="Do not contact"

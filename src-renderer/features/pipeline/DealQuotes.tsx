@@ -12,6 +12,7 @@ import { money } from './pipeline-format';
 import { QuoteEditor } from './QuoteEditor';
 import { QuotePdfLink } from './QuotePdfLink';
 import { QuoteStatusBadge } from './QuoteStatusBadge';
+import { RowList } from '../../ui/RowList';
 
 /** A deal's quotes, newest first, each opening in the quote editor; and a new one. */
 export function DealQuotes({ deal }: { deal: Deal }) {
@@ -35,7 +36,7 @@ export function DealQuotes({ deal }: { deal: Deal }) {
               A quote is sent as a PDF and kept with the contact’s files.
             </EmptyState>
           ) : (
-            <ul className="deal-quotes__list">
+            <RowList boxed>
               {list.map((quote) => (
                 <Cluster as="li" gap="md" key={quote.id} className="deal-quotes__item">
                   <Button variant="link" onClick={() => setEditing({ quote })}>
@@ -47,7 +48,7 @@ export function DealQuotes({ deal }: { deal: Deal }) {
                   <span className="deal-quotes__total numeric">{money(quote.totalMinor, quote.currency)}</span>
                 </Cluster>
               ))}
-            </ul>
+            </RowList>
           )
         }
       </LiveContent>

@@ -6,6 +6,7 @@ import { Button } from '../../ui/Button';
 import { Cluster } from '../../ui/Cluster';
 import '../../ui/Card.css';
 import { StagePill } from './StagePill';
+import { Grid } from '../../ui/Grid';
 
 export const templateDescriptions: Record<PipelineTemplate, string> = {
   urgent_jobs: 'For call-outs and jobs that start within days: from the first call to the invoice being paid.',
@@ -30,7 +31,7 @@ export function TemplateChooser({ name, onCreated }: { name?: string; onCreated:
   };
 
   return (
-    <ul className="template-list" aria-label="Pipeline templates">
+    <Grid as="ul" min={280} gap="lg" aria-label="Pipeline templates">
       {templates.map((template) => {
         const spec = pipelineTemplates[template];
         return (
@@ -50,6 +51,6 @@ export function TemplateChooser({ name, onCreated }: { name?: string; onCreated:
           </li>
         );
       })}
-    </ul>
+    </Grid>
   );
 }

@@ -6,6 +6,7 @@ import { SyncMark } from './SyncMark';
 import { showTeamSyncPanel } from './TeamSyncPanel';
 import './sync.css';
 import { Stack } from '../../ui/Stack';
+import { Cluster } from '../../ui/Cluster';
 
 /**
  * The always-visible answer to "are my changes with the team?", for the sidebar: a polite live
@@ -37,7 +38,7 @@ export function SyncIndicator() {
       </div>
       {lastSynced ? <p className="sync-indicator__meta">{lastSynced}</p> : null}
       {status ? (
-        <div className="sync-indicator__actions">
+        <Cluster className="sync-indicator__actions">
           {configured ? (
             <button
               type="button"
@@ -62,7 +63,7 @@ export function SyncIndicator() {
           >
             {configured ? 'Details' : 'Set up team sync'}
           </a>
-        </div>
+        </Cluster>
       ) : null}
     </div>
   );

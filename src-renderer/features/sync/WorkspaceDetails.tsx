@@ -77,10 +77,10 @@ export function WorkspaceDetails({ status, onStatus }: { status: SyncStatus; onS
       {isAdmin ? (
         <InviteTeammate relayUrl={status.relayUrl ?? ''} workspaceName={status.workspaceName ?? ''} />
       ) : (
-        <div className="sync-section">
+        <Stack gap="sm" align="start" className="sync-section">
           <h3 className="sync-section__title">Invite a teammate</h3>
           <p className="muted">Only an admin of the workspace can invite teammates. {askAnAdmin(workspace.state)}</p>
-        </div>
+        </Stack>
       )}
 
       {isAdmin ? <SetAsideChanges count={status.setAsideChanges} info={workspace.state.status === 'loading' ? undefined : workspace.state.info} /> : null}
