@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import './ListRow.css';
 import { cx } from './class-names';
+import './ListRow.css';
 
 /**
  * A list of rows divided by hairlines: <RowList label="Calls with Ann">{items.map((item) => <li key={…}><ListRow … /></li>)}</RowList>.

@@ -14,8 +14,8 @@ import { Screen } from '../../ui/Screen';
 import { useLiveData } from '../../ui/use-live-data';
 import { RecentActivity } from './RecentActivity';
 import { StatTile } from './StatTile';
-import './dashboard.css';
 import { Grid } from '../../ui/Grid';
+import './dashboard.css';
 
 const dayName = new Intl.DateTimeFormat(undefined, { weekday: 'short' });
 const dayLong = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long' });

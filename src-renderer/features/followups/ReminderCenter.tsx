@@ -8,9 +8,10 @@ import { IconButton } from '../../ui/IconButton';
 import { IconCircle } from '../../ui/IconCircle';
 import { useNow } from '../../ui/use-now';
 import { completeFollowUp } from './hooks';
-import './followups.css';
 import { Stack } from '../../ui/Stack';
 import { Cluster } from '../../ui/Cluster';
+import { CornerCard, CornerStack } from '../../ui/CornerCard';
+import './followups.css';
 
 /**
  * Reminders for follow-ups that fell due. In the browser host they are shown here, in the window;
@@ -27,7 +28,7 @@ export function ReminderCenter() {
   useEffect(() => api.onNavigate((target) => navigate({ name: 'contact', id: target.contactId })), [navigate]);
 
   return (
-    <section className="reminders" aria-label="Reminders">
+    <CornerStack as="section" aria-label="Reminders">
       <div className="visually-hidden" aria-live="assertive">
         {reminders.length > 0 ? `Follow-up due: ${reminders[reminders.length - 1]?.title ?? ''}` : ''}
       </div>
@@ -35,7 +36,7 @@ export function ReminderCenter() {
         <ReminderCard key={reminder.id} reminder={reminder} />
       ))}
       {reminders.length > shownCards ? <MoreReminders rest={reminders.slice(shownCards)} /> : null}
-    </section>
+    </CornerStack>
   );
 }
 
@@ -49,7 +50,7 @@ function MoreReminders({ rest }: { rest: FollowUp[] }) {
     for (const reminder of rest) dismissReminder(reminder.id);
   };
   return (
-    <article className="reminder" aria-labelledby="reminders-more">
+    <CornerCard tone="warning" className="reminder" aria-labelledby="reminders-more">
       <IconCircle icon="bell" tone="warning" size="lg" />
       <Stack gap="2xs">
         <h2 id="reminders-more" className="reminder__title heading">
@@ -71,7 +72,7 @@ function MoreReminders({ rest }: { rest: FollowUp[] }) {
           </Button>
         </Cluster>
       </Stack>
-    </article>
+    </CornerCard>
   );
 }
 
@@ -105,7 +106,7 @@ function ReminderCard({ reminder }: { reminder: FollowUp }) {
   const now = useNow();
   const titleId = `reminder-${reminder.id}`;
   return (
-    <article className="reminder" aria-labelledby={titleId}>
+    <CornerCard tone="warning" className="reminder" aria-labelledby={titleId}>
       <IconCircle icon="bell" tone="warning" size="lg" />
       <Stack gap="2xs">
         <p className="reminder__kicker caps-label">Follow-up due {formatRelative(reminder.dueAt, now)}</p>
@@ -139,6 +140,6 @@ function ReminderCard({ reminder }: { reminder: FollowUp }) {
         </Cluster>
       </Stack>
       <IconButton icon="close" label={`Dismiss reminder “${reminder.title}”`} onClick={() => dismissReminder(reminder.id)} />
-    </article>
+    </CornerCard>
   );
 }

@@ -9,8 +9,8 @@ import { Cluster } from '../../ui/Cluster';
 import { TextAreaField } from '../../ui/TextAreaField';
 import { noteKindLabels } from './hooks';
 import { NoteKindSelect } from './NoteKindSelect';
-import './notes.css';
 import { Stack } from '../../ui/Stack';
+import './notes.css';
 
 /** Write a note on a contact: its type, the text, and whether it stays pinned on top. Ctrl+Enter adds it. */
 export function NoteComposer({ contactId }: { contactId: string }) {

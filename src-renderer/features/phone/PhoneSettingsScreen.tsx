@@ -17,8 +17,8 @@ import { TextAreaField } from '../../ui/TextAreaField';
 import { TextField } from '../../ui/TextField';
 import { useLiveData } from '../../ui/use-live-data';
 import { usePhoneSettings } from './hooks';
-import './phone.css';
 import { Cluster } from '../../ui/Cluster';
+import './phone.css';
 
 const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const lines = (text: string) => text.split(/[\n,]+/).map((line) => line.trim()).filter(Boolean);

@@ -11,8 +11,8 @@ import { TextAreaField } from '../../ui/TextAreaField';
 import { TextField } from '../../ui/TextField';
 import { useConversations, useTemplates, useThread } from './hooks';
 import { formatMoment } from './phone-format';
-import './phone.css';
 import { Stack } from '../../ui/Stack';
+import './phone.css';
 
 const statusWords = { queued: 'Waiting to send', sending: 'Sending', sent: 'Sent', delivered: 'Delivered', undelivered: 'Not delivered', failed: 'Failed', received: 'Received' } as const;
 

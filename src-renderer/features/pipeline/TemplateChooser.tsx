@@ -4,9 +4,9 @@ import { api } from '../../api';
 import { useUi } from '../../store';
 import { Button } from '../../ui/Button';
 import { Cluster } from '../../ui/Cluster';
-import '../../ui/Card.css';
 import { StagePill } from './StagePill';
 import { Grid } from '../../ui/Grid';
+import '../../ui/Card.css';
 
 export const templateDescriptions: Record<PipelineTemplate, string> = {
   urgent_jobs: 'For call-outs and jobs that start within days: from the first call to the invoice being paid.',

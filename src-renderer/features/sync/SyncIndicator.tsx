@@ -4,9 +4,9 @@ import { useSteadySyncStatus, useSyncNow, useSyncStatus } from './hooks';
 import { describeSyncStatus, lastSyncedText } from './status-text';
 import { SyncMark } from './SyncMark';
 import { showTeamSyncPanel } from './TeamSyncPanel';
-import './sync.css';
 import { Stack } from '../../ui/Stack';
 import { Cluster } from '../../ui/Cluster';
+import './sync.css';
 
 /**
  * The always-visible answer to "are my changes with the team?", for the sidebar: a polite live
