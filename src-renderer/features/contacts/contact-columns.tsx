@@ -52,7 +52,7 @@ function NameCell({ item }: { item: ContactListItem }) {
     <span className="contact-cell">
       <Avatar name={item.name} kind={item.kind} photoUrl={item.photoSha256 ? api.fileUrl(item.photoSha256) : undefined} />
       <Stack as="span" gap="none">
-        <a href={`#/contacts/${encodeURIComponent(item.id)}`} tabIndex={-1} className="contact-cell__name truncate">
+        <a href={`#/contacts/${encodeURIComponent(item.id)}`} tabIndex={-1} className="contact-cell__name strong truncate">
           {item.name}
         </a>
         {item.primaryEmail ? <span className="meta truncate">{item.primaryEmail}</span> : null}

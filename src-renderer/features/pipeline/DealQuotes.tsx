@@ -45,7 +45,7 @@ export function DealQuotes({ deal }: { deal: Deal }) {
                   <QuoteStatusBadge status={quote.status} />
                   <span className="muted">{formatDate(quote.sentAt ?? quote.createdAt)}</span>
                   <QuotePdfLink quote={quote} compact />
-                  <span className="deal-quotes__total numeric">{money(quote.totalMinor, quote.currency)}</span>
+                  <span className="deal-quotes__total strong numeric">{money(quote.totalMinor, quote.currency)}</span>
                 </Cluster>
               ))}
             </RowList>

@@ -61,7 +61,7 @@ export function ForecastChart({ rows, currency }: { rows: Forecast; currency: st
         <span className="chart-legend__item">
           <span className="chart-legend__swatch chart-legend__swatch--secondary" aria-hidden="true" /> Open value
         </span>
-        <span className="chart-legend__sum">{money(weightedTotal, currency)} weighted in all</span>
+        <span className="chart-legend__sum strong">{money(weightedTotal, currency)} weighted in all</span>
       </Cluster>
       <table className="visually-hidden">
         <caption>Forecast by expected close month, in {currency}</caption>
