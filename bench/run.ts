@@ -12,9 +12,11 @@ import { describeMachine, gitCommit, markdownTable, notes } from './lib/report';
 import { bulkApplySuite } from './suites/bulk-apply';
 import { dashboardSuite } from './suites/dashboard';
 import { exportSuite, importSuite } from './suites/exchange';
+import { filesSuite } from './suites/files';
 import { httpSuite } from './suites/http';
 import { listSuite } from './suites/list';
 import { localWriteSuite } from './suites/local-write';
+import { mailSuite } from './suites/mail';
 import { phoneSuite } from './suites/phone';
 import { memorySuite } from './suites/memory';
 import { searchSuite } from './suites/search';
@@ -29,7 +31,7 @@ import { workSuite } from './suites/work';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dayMs = 24 * 60 * 60 * 1000;
-const suiteNames = ['memory', 'search', 'list', 'dashboard', 'http', 'apply', 'write', 'export', 'import', 'sync', 'work', 'vcard', 'phone'] as const;
+const suiteNames = ['memory', 'search', 'list', 'dashboard', 'http', 'apply', 'write', 'export', 'import', 'sync', 'work', 'vcard', 'phone', 'files', 'mail'] as const;
 type SuiteName = (typeof suiteNames)[number];
 
 function parseArgs(argv: string[]) {
@@ -130,6 +132,8 @@ async function main(): Promise<number> {
   await runSuite('work', () => workSuite(context));
   await runSuite('vcard', () => vcardSuite(context, workDir));
   await runSuite('phone', () => phoneSuite(context, workDir));
+  await runSuite('files', () => filesSuite(context, { workDir }));
+  await runSuite('mail', () => mailSuite(context));
   figures.push(...notYetMeasurable());
 
   const machine = describeMachine(bareDb, repoRoot, loadAverageAtStart);

@@ -4,6 +4,7 @@
 //   dist/host/main.mjs        the browser host (Node, dependencies left in node_modules)
 //   dist/electron/main.cjs    the Electron main process (dependencies bundled, native ones not)
 //   dist/electron/preload.cjs the sandboxed preload (one file: a sandboxed preload cannot require ours)
+//   dist/*/mail-parse-worker.mjs  mail parsing in worker threads, beside each main bundle
 // Usage: node scripts/build.mjs [renderer] [host] [electron]   (no argument: all three)
 import esbuild from 'esbuild';
 import { Buffer } from 'node:buffer';
@@ -21,6 +22,10 @@ if (unknown.length > 0) {
   process.exit(1);
 }
 const wanted = new Set(requested.length > 0 ? requested : targets);
+
+// Mail sync parses in worker threads, which load this file from next to the main bundle
+// (src-main/mail/parse-pool.ts); without it, parsing happens on the main thread.
+const mailParseWorker = { entryPoints: ['src-main/mail/mail-parse-worker.mjs'], platform: 'node', format: 'esm' };
 
 // Vite resolves the config's relative root against the working directory.
 process.chdir(repoRoot);
@@ -71,6 +76,7 @@ async function buildHost() {
     packages: 'external',
     sourcemap: true,
   });
+  await bundle({ ...mailParseWorker, outfile: 'dist/host/mail-parse-worker.mjs', target: 'node20', packages: 'external' });
 }
 
 async function buildElectron() {
@@ -89,6 +95,13 @@ async function buildElectron() {
       // Our ESM sources use import.meta.url to find files next to them; CommonJS has __filename.
       define: { 'import.meta.url': '__fieldbookImportMetaUrl' },
       banner: { js: "const __fieldbookImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+    }),
+    bundle({
+      ...mailParseWorker,
+      outfile: 'dist/electron/mail-parse-worker.mjs',
+      target: 'node22',
+      // Its dependencies are bundled, and some of them require() Node's modules.
+      banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
     }),
     contractNames().then((names) =>
       bundle({

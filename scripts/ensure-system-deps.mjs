@@ -18,6 +18,7 @@ function hasPostgres() {
 const needs = [
   { apt: 'chromium', why: 'the end-to-end tests (Chromium)', present: () => fs.existsSync(chromiumPath) },
   { apt: 'postgresql', why: 'the relay integration test (PostgreSQL)', present: hasPostgres },
+  { apt: 'dovecot-imapd', why: 'the mail integration tests (a real IMAP server)', present: () => fs.existsSync('/usr/sbin/dovecot') },
 ];
 
 if (process.env.CHROMIUM_PATH && !fs.existsSync(chromiumPath)) {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { blobEnvironmentHelp, blobOptionsFromEnvironment } from './blobs/config';
 import { openRelayDatabase } from './db/open';
 import { createRelay } from './server';
 import { loadSecretBox } from './telephony/secret-box';
@@ -9,18 +10,22 @@ import { loadSecretBox } from './telephony/secret-box';
 // folder. With DATABASE_URL: PostgreSQL, where several relay processes can run side by side
 // behind a load balancer.
 
-const usage = `Usage: npm run relay -- [--port 8787] [--host 127.0.0.1] [--data-dir ./.fieldbook-relay]
+const usage = `Usage: npm run relay -- [--port 8787] [--host 127.0.0.1] [--data-dir ./.fieldbook-relay] [--blob-dir DIR]
 
   --port       PORT to listen on (env PORT; default 8787; 0 picks a free one)
   --host       address to bind (env FIELDBOOK_RELAY_HOST; default 127.0.0.1, only this computer;
                0.0.0.0 serves a team on the network, put TLS in front of it)
   --data-dir   folder of the embedded database (env FIELDBOOK_RELAY_DATA_DIR;
                default ./.fieldbook-relay under the current folder)
+  --blob-dir   folder of file contents when no S3 bucket is set (env FIELDBOOK_RELAY_BLOB_DIR;
+               default: blobs/ inside the data folder)
 
   DATABASE_URL=postgres://user:password@host/db   use PostgreSQL instead of the embedded database
   FIELDBOOK_RELAY_ALLOWED_ORIGINS=https://a,https://b   browser origins allowed on /v1/live
   FIELDBOOK_RELAY_SECRET_KEY=<32 bytes, base64>   seals the phone line's Twilio credentials (required with
-               DATABASE_URL; the embedded database keeps a key file in its folder instead)`;
+               DATABASE_URL; the embedded database keeps a key file in its folder instead)
+
+${blobEnvironmentHelp}`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -28,6 +33,7 @@ async function main(): Promise<void> {
       port: { type: 'string' },
       host: { type: 'string' },
       'data-dir': { type: 'string' },
+      'blob-dir': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -48,14 +54,17 @@ async function main(): Promise<void> {
   const database = await openRelayDatabase(databaseUrl ? { databaseUrl, onError: logError } : { dataDir });
   const allowedOrigins = (process.env.FIELDBOOK_RELAY_ALLOWED_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean);
   const secretBox = loadSecretBox(process.env, databaseUrl ? null : dataDir);
-  const relay = await createRelay({ database, port, host, allowedOrigins, telephony: { ...(secretBox ? { secretBox } : {}) } });
+  const blobs = await blobOptionsFromEnvironment(process.env, values['blob-dir'] ?? process.env.FIELDBOOK_RELAY_BLOB_DIR ?? path.join(dataDir, 'blobs'));
+  const relay = await createRelay({ database, port, host, allowedOrigins, blobs, telephony: { ...(secretBox ? { secretBox } : {}) } });
   console.log(`Fieldbook relay listening on ${relay.url} (database: ${database.description})`);
+  console.log(`Files are kept in the ${blobs.store.description}`);
 
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
     await relay.close();
+    await blobs.store.close();
     await database.close();
     process.exit(0);
   };

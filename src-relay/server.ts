@@ -1,5 +1,8 @@
+import fs from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { livePath, maxRequestBytes, metricsPath } from '../src-shared/sync/protocol';
 import { authenticate, type Caller } from './auth';
@@ -8,8 +11,13 @@ import { bearerToken, findUnstorableText, forbidden, invalidInput, RawResponse, 
 import { LiveHub } from './live';
 import { RelayMetrics } from './metrics';
 import { defaultFailedAuthLimit, defaultRateLimit, RateLimiter, type RateLimitOptions } from './rate-limit';
+import { collectBlobGarbage, type BlobCollection } from './blobs/collector';
+import { resolveBlobSettings, type BlobOptions } from './blobs/config';
+import { FolderBlobStore } from './blobs/folder-store';
+import { createBlobRoutes } from './blobs/routes';
+import { BlobService } from './blobs/service';
 import { matchRoute, routeHandlers } from './routes';
-import type { RouteContext } from './routes/types';
+import { responseSent, type RouteContext } from './routes/types';
 import { createTelephony, type TelephonyOptions } from './telephony';
 
 // The relay's HTTP + WebSocket server. Stateless apart from rate-limit buckets and open
@@ -32,6 +40,13 @@ export interface RelayOptions {
   /** Browser origins allowed on /v1/live besides the relay's own. */
   allowedOrigins?: readonly string[];
   maxRequestBytes?: number;
+  /**
+   * Where file contents go (src-relay/blobs/). `npm run relay` always passes a store; without one
+   * the relay keeps them in a temporary folder removed on close (tests, benchmarks).
+   */
+  blobs?: BlobOptions;
+  /** How often unreferenced blobs are collected; default hourly. */
+  blobCollectionEveryMs?: number;
   /** The office phone line (Twilio): its secret key, and the Twilio client options tests use. */
   telephony?: TelephonyOptions;
 }
@@ -39,6 +54,8 @@ export interface RelayOptions {
 export interface Relay {
   url: string;
   port: number;
+  /** Collects unreferenced blobs now (it also runs periodically). */
+  collectBlobGarbage(): Promise<BlobCollection>;
   close(): Promise<void>;
 }
 
@@ -63,6 +80,10 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
   const failedAuth = new RateLimiter(options.failedAuthLimit ?? defaultFailedAuthLimit);
   const unknownToken = (address: string | undefined) => failedAuth.take(`address:${address}`);
   const bodyLimit = options.maxRequestBytes ?? maxRequestBytes;
+  const temporaryBlobDir = options.blobs ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'fieldbook-relay-blobs-'));
+  const blobSettings = resolveBlobSettings(options.blobs ?? { store: new FolderBlobStore(temporaryBlobDir!) });
+  await blobSettings.store.check();
+  const blobService = new BlobService(db, blobSettings, now);
 
   const logRequest = (request: IncomingMessage, route: string, status: number, started: number, caller?: LoggedCaller) => {
     const ms = performance.now() - started;
@@ -87,7 +108,7 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
   };
 
   const telephony = createTelephony(db, now, logError, options.telephony);
-  const routes = [...routeHandlers, ...telephony.routes];
+  const routes = [...routeHandlers, ...createBlobRoutes(blobService), ...telephony.routes];
 
   const live = new LiveHub({
     db,
@@ -120,6 +141,7 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
         now,
         metrics,
         request,
+        response,
         params: decodeParams(matched.params),
         query: url.searchParams,
         body: () => readJsonBody(request, bodyLimit),
@@ -146,7 +168,7 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
         body = await route.handle({ ...context, caller });
       }
       if (body instanceof RawResponse) sendRaw(response, body);
-      else sendJson(response, 200, body);
+      else if (body !== responseSent) sendJson(response, 200, body);
     } catch (error) {
       if (error instanceof RelayHttpError) return sendError(response, error);
       logError(routeLabel, error);
@@ -183,13 +205,21 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
   });
+  const collectBlobs = () => collectBlobGarbage(db, blobService, now());
+  const collector = setInterval(() => {
+    collectBlobs().catch((error: unknown) => logError('blob collection', error));
+  }, options.blobCollectionEveryMs ?? 60 * 60 * 1000);
+  collector.unref();
+
   const address = server.address() as AddressInfo;
   const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
 
   return {
     url: `http://${urlHost}:${address.port}`,
     port: address.port,
+    collectBlobGarbage: collectBlobs,
     async close() {
+      clearInterval(collector);
       telephony.close();
       live.close();
       await unlisten();
@@ -197,6 +227,10 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
         server.close(() => resolve());
         server.closeAllConnections();
       });
+      if (temporaryBlobDir) {
+        await blobSettings.store.close();
+        fs.rmSync(temporaryBlobDir, { recursive: true, force: true });
+      }
     },
   };
 }

@@ -4,7 +4,7 @@
 import { followUpListKinds, type FollowUpListKind } from '../src-shared/domain/follow-up';
 import { parsePipelinePath, pipelineHash, type PipelineView } from './features/pipeline/pipeline-route';
 
-export const contactTabs = ['timeline', 'notes', 'calls', 'files'] as const;
+export const contactTabs = ['timeline', 'notes', 'calls', 'files', 'mail'] as const;
 export type ContactTab = (typeof contactTabs)[number];
 
 export type Route =
@@ -21,7 +21,9 @@ export type Route =
   | { name: 'settings'; focus?: 'userName' }
   /** The office phone line: its calls and texts, and (admins) its settings. */
   | { name: 'phone' }
-  | { name: 'phoneSettings' };
+  | { name: 'phoneSettings' }
+  /** The mailboxes of this computer. */
+  | { name: 'mailSettings' };
 
 export function parseRoute(hash: string): Route {
   const [path = '', search = ''] = hash.replace(/^#\/?/, '').split('?');
@@ -29,6 +31,7 @@ export function parseRoute(hash: string): Route {
   const query = new URLSearchParams(search);
   const [first, second, third] = parts;
   if (first === 'settings' && second === 'phone') return { name: 'phoneSettings' };
+  if (first === 'settings' && second === 'mail') return { name: 'mailSettings' };
   if (first === 'phone') return { name: 'phone' };
   if (first === 'settings') return second === 'name' ? { name: 'settings', focus: 'userName' } : { name: 'settings' };
   if (first === 'contacts' && second === 'new') return newContactRoute(query);
@@ -93,5 +96,7 @@ export function routeHash(route: Route): string {
       return '#/phone';
     case 'phoneSettings':
       return '#/settings/phone';
+    case 'mailSettings':
+      return '#/settings/mail';
   }
 }

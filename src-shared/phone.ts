@@ -1,19 +1,93 @@
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
+import { getCountries, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+
+// Phones are stored as E.164 and matched on that. A number typed without its country code is
+// read in a country: the contact's, the row's, or the office's default — a choice made where
+// the number is typed (the contact form, the import), never guessed silently afterwards.
+// The full ("max") metadata is used so that validity, not just length, is known: "(212)
+// 555-0187" read in GB has a plausible length but is no UK number, and is a valid US one.
 
 /** E.164 for a number typed by a person, read in `defaultRegion` unless it has a country code. */
 export function normalisePhone(raw: string, defaultRegion: string): string | null {
-  const trimmed = raw.trim();
-  if (!trimmed) return null;
-  const withPlus = trimmed.startsWith('00') ? `+${trimmed.slice(2)}` : trimmed;
-  const parsed = parsePhoneNumberFromString(withPlus, defaultRegion as CountryCode);
+  const parsed = parse(raw, defaultRegion);
   if (!parsed || !parsed.isPossible()) return null;
   return parsed.number;
+}
+
+/** A number read in one country, when it is no number there but a valid one elsewhere. */
+export interface PhoneElsewhere {
+  /** The number as read in `region`: of a possible length there, but no valid number. */
+  asTyped: string;
+  /** Where it is a valid number, most likely first. */
+  region: string;
+  e164: string;
+  /** "Is this a US number?" */
+  question: string;
+}
+
+/**
+ * Questions a number typed without a country code that is not a valid number in `region` but is
+ * a valid one in another country ("(212) 555-0187" typed in the UK is a New York number). Null
+ * when there is nothing to ask: the number is valid in `region`, has its own country code, or is
+ * valid nowhere (that is said by normalisePhone's refusal, or left as it is).
+ */
+export function phoneElsewhere(raw: string, region: string): PhoneElsewhere | null {
+  const text = withPlus(raw);
+  if (!text || text.startsWith('+')) return null;
+  const here = parse(text, region);
+  // Only a number of the right length for `region` is questioned; a short or long one is simply
+  // not a number there, and is refused as such.
+  if (!here?.isPossible()) return null;
+  // "07700 900461" typed in the UK is a UK number, even one libphonenumber does not know (the
+  // 07700 900 range is set aside for drama): whoever starts with the trunk 0 writes a national
+  // number of their own country, and is not asked about Germany, where the same digits are valid.
+  // (Checked first: it also spares the validity check for most numbers of a large import.)
+  if (/^\(?0/.test(text)) return null;
+  if (here.isValid()) return null;
+  const found = validElsewhere(text, region);
+  if (!found) return null;
+  return {
+    asTyped: here.number,
+    region: found.region,
+    e164: found.e164,
+    question: `Is this ${withArticle(countryAdjective(found.region))} number?`,
+  };
+}
+
+/**
+ * Why a number typed without its country code must not be stored as `region`'s, with what to
+ * send instead; null when it may. The core refuses such a number whoever calls: the contact
+ * form asks the person first and sends the number with its country code.
+ */
+export function wrongCountryMessage(raw: string, region: string): string | null {
+  const elsewhere = phoneElsewhere(raw, region);
+  if (!elsewhere) return null;
+  return `"${raw}" is not a valid ${countryAdjective(region)} number. ${elsewhere.question} Then enter it as ${formatPhone(elsewhere.e164)}.`;
+}
+
+/** Whether `raw`, read in `region`, is a valid number (not only one of a plausible length). */
+export function isValidPhone(raw: string, region: string): boolean {
+  return parse(raw, region)?.isValid() ?? false;
+}
+
+/** The country a stored E.164 number belongs to (GB for +44…), if known. */
+export function phoneRegion(e164: string): string | null {
+  return parsePhoneNumberFromString(e164)?.country ?? null;
 }
 
 /** A readable international form of a stored E.164 number, for display. */
 export function formatPhone(e164: string): string {
   const parsed = parsePhoneNumberFromString(e164);
   return parsed ? parsed.formatInternational() : e164;
+}
+
+/**
+ * How a person in `officeRegion` writes the number: nationally ("07400 123456") when it is from
+ * that country, internationally ("+1 212 555 0187") otherwise. For exports people read.
+ */
+export function formatPhoneForPeople(e164: string, officeRegion: string): string {
+  const parsed = parsePhoneNumberFromString(e164);
+  if (!parsed) return e164;
+  return parsed.country === officeRegion ? parsed.formatNational() : parsed.formatInternational();
 }
 
 /** The digits a person might type to find this number: E.164 and the national form. */
@@ -27,4 +101,113 @@ export function phoneSearchDigits(e164: string): string[] {
 
 export function normaliseEmail(address: string): string {
   return address.trim().toLowerCase();
+}
+
+/** Every country code libphonenumber knows, for a country picker. */
+export const phoneRegions: readonly string[] = getCountries();
+const knownRegions = new Set<string>(phoneRegions);
+
+/**
+ * The phone region of an address's country as people write it ("United States", "USA", "UK",
+ * "Deutschland", "IE"), or null. Used so a contact's numbers follow the country of its address.
+ */
+export function regionOfCountryName(country: string): string | null {
+  const text = country.trim();
+  if (!text) return null;
+  const upper = text.toUpperCase();
+  if (upper.length === 2 && knownRegions.has(upper)) return upper === 'UK' ? 'GB' : upper;
+  const alias = countryAliases[upper.replace(/[^A-Z ]/g, '').replace(/\s+/g, ' ')];
+  if (alias) return alias;
+  for (const region of phoneRegions) {
+    if (regionName(region).toUpperCase() === upper) return region;
+  }
+  return null;
+}
+
+/** "United States", "United Kingdom": the English name of a region code. */
+export function regionName(region: string): string {
+  try {
+    return englishRegionNames.of(region) ?? region;
+  } catch {
+    return region;
+  }
+}
+
+const englishRegionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+
+const countryAliases: Record<string, string> = {
+  UK: 'GB',
+  'GREAT BRITAIN': 'GB',
+  BRITAIN: 'GB',
+  ENGLAND: 'GB',
+  SCOTLAND: 'GB',
+  WALES: 'GB',
+  'NORTHERN IRELAND': 'GB',
+  USA: 'US',
+  'U S A': 'US',
+  'U S': 'US',
+  AMERICA: 'US',
+  'UNITED STATES OF AMERICA': 'US',
+  EIRE: 'IE',
+  'REPUBLIC OF IRELAND': 'IE',
+  DEUTSCHLAND: 'DE',
+  ESPANA: 'ES',
+  ESPAÑA: 'ES',
+  HOLLAND: 'NL',
+  'THE NETHERLANDS': 'NL',
+  POLSKA: 'PL',
+};
+
+/** Countries tried first when a number is valid in several ("0612…" is Dutch and French). */
+const likelyRegions = ['US', 'GB', 'IE', 'CA', 'AU', 'NZ', 'DE', 'FR', 'ES', 'IT', 'NL', 'PL', 'IN', 'ZA'];
+
+function validElsewhere(text: string, region: string): { region: string; e164: string } | null {
+  const candidates = [...likelyRegions, ...phoneRegions.filter((candidate) => !likelyRegions.includes(candidate))];
+  for (const candidate of candidates) {
+    if (candidate === region) continue;
+    const parsed = parse(text, candidate);
+    // A number valid in a country that shares its calling code (CA for a US number) is said
+    // to belong where its metadata puts it.
+    if (parsed?.isValid()) return { region: parsed.country ?? candidate, e164: parsed.number };
+  }
+  return null;
+}
+
+function parse(raw: string, region: string) {
+  const text = withPlus(raw);
+  if (!text) return undefined;
+  return parsePhoneNumberFromString(text, region as CountryCode);
+}
+
+/** "0044 20…" is how many people type "+44 20…". */
+function withPlus(raw: string): string {
+  const trimmed = raw.trim();
+  return trimmed.startsWith('00') ? `+${trimmed.slice(2)}` : trimmed;
+}
+
+const adjectives: Record<string, string> = {
+  US: 'US',
+  GB: 'UK',
+  IE: 'Irish',
+  CA: 'Canadian',
+  AU: 'Australian',
+  NZ: 'New Zealand',
+  DE: 'German',
+  FR: 'French',
+  ES: 'Spanish',
+  IT: 'Italian',
+  NL: 'Dutch',
+  PL: 'Polish',
+  IN: 'Indian',
+  ZA: 'South African',
+};
+
+/** "US", "UK", "Irish"; "Brazil" for the rest (read as "a Brazil number"). */
+export function countryAdjective(region: string): string {
+  return adjectives[region] ?? regionName(region);
+}
+
+function withArticle(word: string): string {
+  // "a US", "a UK", "an Irish", "an Indian"; initialisms read by their letters ("an FR…" is rare).
+  return /^[AEIOU]/.test(word) && !/^U[KS]$/.test(word) ? `an ${word}` : `a ${word}`;
 }

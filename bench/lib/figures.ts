@@ -14,7 +14,7 @@ export interface Rate {
 
 export interface Amount {
   value: number;
-  unit: 'MB' | 'ms';
+  unit: 'MB' | 'ms' | 'MB/s';
 }
 
 export type Measurement =

@@ -6,6 +6,7 @@ import { contactsUsage, runContactsCommand } from './contacts-command';
 import type { CommandContext } from './context';
 import { exportUsage, runExportCommand } from './export-command';
 import { importUsage, runImportCommand } from './import-command';
+import { mailUsage, runMailCommand } from './mail-command';
 import { processIo, type CliIo } from './output';
 import { runSyncCommand, syncUsage } from './sync-command';
 import { callsUsage, runCallsCommand } from './calls-command';
@@ -27,6 +28,7 @@ const usage = `fieldbook ${appVersion}: Fieldbook's data from a terminal.
   fieldbook contacts list|search        look at contacts
   fieldbook sync start|join|now|status  work with the team's relay (a script can join a workspace)
   fieldbook calls list                  the call history, with the call list's filters
+  fieldbook mail add|list|sync|remove   mail accounts of this computer; mail messages [--contact]
 
 Every command takes --data-dir <dir> (default: the app's folder, or FIELDBOOK_DATA_DIR),
 --json for machine-readable output and --help.`;
@@ -39,6 +41,7 @@ const usages: Record<string, string> = {
   contacts: contactsUsage,
   sync: syncUsage,
   calls: callsUsage,
+  mail: mailUsage,
 };
 
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
@@ -67,6 +70,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
         return await runSyncCommand(rest, context);
       case 'calls':
         return await runCallsCommand(rest, context);
+      case 'mail':
+        return await runMailCommand(rest, context);
       case '--help':
       case '-h':
       case 'help':

@@ -10,7 +10,7 @@ import {
 } from '../../src-shared/domain/contact';
 import type { CustomFieldDef } from '../../src-shared/domain/settings';
 import { AppError } from '../../src-shared/errors';
-import { formatPhone, normaliseEmail, normalisePhone } from '../../src-shared/phone';
+import { formatPhone, normaliseEmail, normalisePhone, wrongCountryMessage } from '../../src-shared/phone';
 import type { MutationTx } from '../writes/mutation-engine';
 import type { FieldValues } from '../writes/synced-tables';
 import { createListMaterialiser, createListReader } from './list-items';
@@ -188,6 +188,8 @@ export class ContactsService extends WritingService {
     const region = this.settings.get().defaultRegion;
     return phones.map((phone, index) => {
       const e164 = normalisePhone(phone.number, region);
+      const wrongCountry = wrongCountryMessage(phone.number, region);
+      if (wrongCountry) throw new AppError('invalid_input', wrongCountry, `${fieldPath}.${index}.number`);
       if (!e164) {
         throw new AppError(
           'invalid_input',

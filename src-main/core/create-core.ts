@@ -18,6 +18,7 @@ import { startReminderJob } from '../followups/jobs';
 import { CallsService } from '../calls/service';
 import { FilesService } from '../files/service';
 import { ContactPhotos } from '../files/contact-photos';
+import { startFileTransfers, type FileTransfers } from '../files/jobs';
 import { TimelineService } from '../timeline/service';
 import { DashboardService } from '../dashboard/service';
 import { SearchService } from '../search/service';
@@ -41,6 +42,8 @@ import { createPrivateFile, makePrivateDir, securePermissions } from './private-
 import { adoptCopiedData } from './restored-copy';
 import { forwardChangeEvents } from './change-events';
 import { registerHandlers } from './handlers';
+import { MailService } from '../mail/service';
+import type { ConnectionTimeouts } from '../mail/connection';
 
 export type Shell = 'electron' | 'browser' | 'cli' | 'test';
 
@@ -62,6 +65,8 @@ export interface CoreOptions {
   fetch?: typeof fetch;
   /** Where unexpected errors are logged with their stack (never sent to the renderer). */
   logError?: (error: unknown, context: string) => void;
+  /** Mail servers' timeouts and the sync job's pacing; tests shorten them. */
+  mail?: { timeouts?: ConnectionTimeouts; pollMs?: number; backoff?: { firstMs: number; maxMs: number }; batchSize?: number };
 }
 
 export interface Core {
@@ -74,6 +79,8 @@ export interface Core {
   readonly followUps: FollowUpsService;
   readonly calls: CallsService;
   readonly files: FilesService;
+  /** Files travelling through the relay: the upload queue, downloads, the offline policy. */
+  readonly fileTransfers: FileTransfers;
   readonly timeline: TimelineService;
   readonly sync: SyncEngine;
   readonly pipelines: PipelineService;
@@ -81,6 +88,7 @@ export interface Core {
   readonly exchange: ExchangeService;
   readonly phone: PhoneService;
   readonly texts: TextsService;
+  readonly mail: MailService;
   /** Validates the input against the contract, runs the handler, validates the output. */
   invoke(channel: string, input: unknown): Promise<RpcResult<unknown>>;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
@@ -123,7 +131,7 @@ export function createCore(options: CoreOptions): Core {
   const files = new FilesService({ ...writeDeps, dataDir: options.dataDir });
   const timeline = new TimelineService({ sqlite });
   const dashboard = new DashboardService({ sqlite, now });
-  const search = new SearchService({ contacts, notes });
+  const search = new SearchService({ contacts, notes, mail: { search: (query, limit) => mail.search(query, limit) } });
   const photos = new ContactPhotos({ ...writeDeps, blobs: files.blobs, getContact: (id) => contacts.get(id) });
   const phoneLine = createPhoneModule(
     {
@@ -156,18 +164,38 @@ export function createCore(options: CoreOptions): Core {
     events.emit('*', event, payload);
   };
   forwardChangeEvents({ engine, sqlite, emit });
+  // Set right below: the sync engine and the file transfers each need the other.
+  const transfersOnceStarted: { current?: FileTransfers } = {};
   const syncEngine = new SyncEngine({
     engine,
     state,
     secrets,
     now,
-    onStatus: (status) => emit('sync.status', status),
+    onStatus: (status) => {
+      emit('sync.status', status);
+      transfersOnceStarted.current?.syncStatusChanged(status);
+    },
     ...(options.fetch ? { fetch: options.fetch } : {}),
     onLiveMessage: phoneLine.onLiveMessage,
     onCaughtUp: phoneLine.onCaughtUp,
     setAside: remoteValidation.setAside,
     logError,
+    beforePush: async (changes, client) => transfersOnceStarted.current?.declareReferences(changes, client),
+    pendingUploads: () => files.uploads.waitingCount(),
   });
+  const fileTransfers = startFileTransfers({
+    files,
+    sqlite,
+    now,
+    relay: () => (syncEngine.config ? syncEngine.client() : undefined),
+    pushSoon: () => syncEngine.pushSoon(),
+    onTransfer: (transfer) => emit('files.transfer', transfer),
+    onQueueChanged: () => emit('sync.status', syncEngine.status()),
+    logError,
+  });
+  transfersOnceStarted.current = fileTransfers;
+  engine.onCommitted((touched) => fileTransfers.rowsWritten(touched.keys()));
+  settings.onChanged(() => fileTransfers.keeper.kick());
   const syncService = new SyncService({ engine: syncEngine, settings });
   if (options.autoSync !== false) syncEngine.start();
   const reminders = startReminderJob(followUps, (count) => emit('followups.reminderDue', { count }));
@@ -178,6 +206,18 @@ export function createCore(options: CoreOptions): Core {
     { dataDir: options.dataDir, sqlite, engine, settings, contacts, now },
     { emit: (name, payload) => emit(name, payload as never), logError },
   );
+  const mail = new MailService({
+    ...writeDeps,
+    blobs: files.blobs,
+    secrets,
+    contacts,
+    emit,
+    logError,
+    ...options.mail,
+  });
+  timeline.addSource('email', (contactId) => mail.timelineItems(contactId));
+  // Mail sync and the outbox run where the app runs, not for a one-off CLI command.
+  if (options.autoSync !== false) mail.start();
   // Daily backups where a person uses the app; not for the CLI or tests.
   const backups =
     options.shell === 'electron' || options.shell === 'browser'
@@ -198,6 +238,8 @@ export function createCore(options: CoreOptions): Core {
     analytics,
     scorer,
     phoneLine: phoneLine.handlers,
+    fileTransfers,
+    mail,
   });
 
   async function invoke(channelName: string, input: unknown): Promise<RpcResult<unknown>> {
@@ -220,9 +262,11 @@ export function createCore(options: CoreOptions): Core {
     sqlite,
     engine,
     ...services,
+    fileTransfers,
     sync: syncEngine,
     phone: phoneLine.phone,
     texts: phoneLine.texts,
+    mail,
     invoke,
     on(event, listener) {
       const schema = eventSchemas[event];
@@ -237,7 +281,9 @@ export function createCore(options: CoreOptions): Core {
     close() {
       void backups?.stop();
       phoneLine.close();
+      fileTransfers.stop();
       syncEngine.close();
+      void mail.close();
       reminders.stop();
       clearInterval(garbageTimer);
       events.removeAllListeners();

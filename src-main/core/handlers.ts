@@ -11,8 +11,11 @@ import type { DashboardService } from '../dashboard/service';
 import { exchangeHandlers } from '../exchange/handlers';
 import type { ExchangeService } from '../exchange/service';
 import { filesHandlers } from '../files/handlers';
+import type { FileTransfers } from '../files/jobs';
 import type { FilesService } from '../files/service';
 import { followUpsHandlers } from '../followups/handlers';
+import { mailHandlers } from '../mail/handlers';
+import type { MailService } from '../mail/service';
 import type { FollowUpsService } from '../followups/service';
 import { notesHandlers } from '../notes/handlers';
 import type { NotesService } from '../notes/service';
@@ -42,6 +45,7 @@ export interface HandlerServices {
   followUps: FollowUpsService;
   calls: CallsService;
   files: FilesService;
+  fileTransfers: FileTransfers;
   timeline: TimelineService;
   dashboard: DashboardService;
   search: SearchService;
@@ -55,6 +59,7 @@ export interface HandlerServices {
   scorer: ContactScorer;
   /** The phone line's handlers, built with its module (src-main/phone/index.ts). */
   phoneLine: ReturnType<typeof createPhoneModule>['handlers'];
+  mail: MailService;
 }
 
 /**
@@ -71,7 +76,7 @@ export function registerHandlers(services: HandlerServices) {
     notesHandlers(services.notes),
     followUpsHandlers(services.followUps),
     callsHandlers(services.calls),
-    filesHandlers(services.files),
+    filesHandlers(services.files, services.fileTransfers),
     timelineHandlers(services.timeline),
     dashboardHandlers(services.dashboard),
     searchHandlers(services.search),
@@ -79,5 +84,6 @@ export function registerHandlers(services: HandlerServices) {
     exchangeHandlers(services.exchange),
     pipelineHandlers(services.pipelines, services.quotes, services.analytics, services.scorer),
     services.phoneLine,
+    mailHandlers(services.mail),
   ]) satisfies Handlers;
 }

@@ -503,3 +503,41 @@ export const contactCustomValues = sqliteTable('contact_custom_values', {
   value: text('value').notNull().default('null'),
 });
 
+/**
+ * Blobs this laptop owes the relay: queued when a file is attached (even offline or before
+ * joining a workspace) and uploaded in the background by src-main/files/uploader.ts. Resuming an
+ * interrupted upload needs nothing more here: the relay remembers the parts it has. Not synced.
+ */
+export const blobUploads = sqliteTable(
+  'blob_uploads',
+  {
+    sha256: text('sha256').primaryKey(),
+    sizeBytes: integer('size_bytes').notNull(),
+    /** queued | done | missing (the bytes are no longer on this laptop) */
+    state: text('state').notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    /** Epoch ms before which it is not retried (backoff after a failure). */
+    nextAttemptAt: integer('next_attempt_at').notNull().default(0),
+    /** Why the last attempt failed, in words for the user. */
+    lastError: text('last_error'),
+    queuedAt: integer('queued_at').notNull(),
+    doneAt: integer('done_at'),
+  },
+  (table) => [index('blob_uploads_waiting').on(table.state, table.nextAttemptAt)],
+);
+
+/**
+ * Rows whose changes stay out of the push until their blob is at the relay, so a teammate never
+ * receives a file whose bytes cannot be fetched yet. Released by the uploader. Not synced.
+ */
+export const outboxHolds = sqliteTable(
+  'outbox_holds',
+  {
+    tableName: text('table_name').notNull(),
+    rowId: text('row_id').notNull(),
+    sha256: text('sha256').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.tableName, table.rowId] }), index('outbox_holds_sha').on(table.sha256)],
+);
+// Mail's tables live beside its code.
+export * from '../mail/schema';

@@ -20,7 +20,7 @@ export class BlobStore {
   private readonly staged = new Map<string, StagedBlob & { path: string }>();
   private readonly stagingDir: string;
 
-  constructor(private readonly root: string) {
+  constructor(readonly root: string) {
     this.stagingDir = path.join(root, '.staging');
     fs.mkdirSync(this.stagingDir, { recursive: true, mode: 0o700 });
   }
@@ -33,7 +33,7 @@ export class BlobStore {
     return fs.existsSync(this.blobPath(sha256));
   }
 
-  async stage(source: Readable, maxBytes: number, name: string): Promise<StagedBlob> {
+  async stage(source: Readable, maxBytes: number, name: string, tooLargeMessage?: string): Promise<StagedBlob> {
     const uploadId = randomUUID();
     const target = path.join(this.stagingDir, uploadId);
     const hash = createHash('sha256');
@@ -42,7 +42,7 @@ export class BlobStore {
       transform(chunk: Buffer, _encoding, callback) {
         sizeBytes += chunk.length;
         if (sizeBytes > maxBytes) {
-          callback(new AppError('invalid_input', `"${name}" is larger than the ${formatBytes(maxBytes)} limit for files.`, 'file'));
+          callback(new AppError('invalid_input', tooLargeMessage ?? `"${name}" is larger than the ${formatBytes(maxBytes)} limit for files.`, 'file'));
           return;
         }
         hash.update(chunk);
@@ -81,6 +81,13 @@ export class BlobStore {
     return { uploadId, sha256: staged.sha256, sizeBytes: staged.sizeBytes };
   }
 
+  /** Moves a downloaded file, its SHA-256 already checked, into the store. */
+  adopt(file: string, sha256: string): void {
+    const destination = this.blobPath(sha256);
+    fs.mkdirSync(path.dirname(destination), { recursive: true });
+    fs.renameSync(file, destination);
+  }
+
   /**
    * Bytes already in memory (a picture from a vCard) straight into the store; synchronous, so it
    * can run inside a write transaction. Written to staging first and renamed: a crash never
@@ -104,10 +111,21 @@ export class BlobStore {
 
   /** Staged uploads never committed (the app closed between upload and save). */
   removeStaleStaging(olderThanMs: number, now: number): void {
-    for (const entry of fs.readdirSync(this.stagingDir)) {
-      const file = path.join(this.stagingDir, entry);
-      if (now - fs.statSync(file).mtimeMs > olderThanMs) fs.rmSync(file, { force: true });
-    }
+    removeOlderThan(this.stagingDir, olderThanMs, now);
+  }
+
+  /** Partial downloads not resumed for a long time (src-main/files/downloader.ts). */
+  removeStalePartials(olderThanMs: number, now: number): void {
+    removeOlderThan(path.join(this.root, '.partial'), olderThanMs, now);
+  }
+}
+
+function removeOlderThan(dir: string, olderThanMs: number, now: number): void {
+  if (!fs.existsSync(dir)) return;
+  for (const entry of fs.readdirSync(dir)) {
+    const file = path.join(dir, entry);
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    if (stat && now - stat.mtimeMs > olderThanMs) fs.rmSync(file, { force: true });
   }
 }
 

@@ -3,9 +3,10 @@ import type { Sqlite } from '../db/open';
 import type { SqlRow } from '../db/rows';
 import type { files } from '../db/schema';
 
-type FileRow = SqlRow<typeof files>;
+export type FileRow = SqlRow<typeof files>;
 
-export function rowToFile(row: FileRow): StoredFile {
+/** `available`: whether the file's bytes are on this laptop (a teammate's may not be yet). */
+export function rowToFile(row: FileRow, available: boolean): StoredFile {
   return {
     id: row.id,
     contactId: row.contact_id,
@@ -16,6 +17,7 @@ export function rowToFile(row: FileRow): StoredFile {
     category: fileCategories.find((category) => category === row.category) ?? 'document',
     addedBy: row.added_by,
     createdAt: row.created_at,
+    available,
   };
 }
 

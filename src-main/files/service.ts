@@ -2,40 +2,67 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { v7 as uuidv7 } from 'uuid';
-import type { FileCategory, StoredFile } from '../../src-shared/domain/file';
+import { type FileCategory, type OfflineFiles, type StoredFile } from '../../src-shared/domain/file';
 import { AppError } from '../../src-shared/errors';
-import { BlobStore, type StagedBlob } from './blob-store';
-import { createFileQueries, rowToFile } from './queries';
+import { LocalState } from '../settings/local-state';
 import { WritingService, type WriteDeps } from '../writes/write-deps';
+import { BlobStore, formatBytes, type StagedBlob } from './blob-store';
+import { createFileQueries, rowToFile, type FileRow } from './queries';
+import { UploadQueue } from './upload-queue';
 
 /** How long a deleted file's bytes are kept, so that undo can bring the file back. */
 export const fileUndoWindowMs = 60 * 60 * 1000;
 
+/** The relay's upload limit, as it last said (a laptop refuses larger files before they queue). */
+const relayLimitKey = 'files.relayMaxFileBytes';
 
 export class FilesService extends WritingService {
   readonly blobs: BlobStore;
+  /** Blobs owed to the relay; uploaded by src-main/files/uploader.ts. */
+  readonly uploads: UploadQueue;
+  private readonly state: LocalState;
   private readonly queries;
   private readonly openers: ((sha256: string) => StoredFile | undefined)[] = [];
 
   constructor(deps: WriteDeps & { dataDir: string }) {
     super(deps);
     this.blobs = new BlobStore(path.join(deps.dataDir, 'files'));
+    this.uploads = new UploadQueue(deps.sqlite, deps.now);
+    this.state = new LocalState(deps.sqlite);
     this.queries = createFileQueries(deps.sqlite);
   }
 
   get(id: string): StoredFile {
     const row = this.queries.byId.get(id);
     if (!row) throw new AppError('not_found', 'That file does not exist or was deleted.', 'id');
-    return rowToFile(row);
+    return this.toFile(row);
   }
 
   listForContact(contactId: string): StoredFile[] {
-    return this.queries.ofContact.all(contactId).map(rowToFile);
+    return this.queries.ofContact.all(contactId).map((row) => this.toFile(row));
   }
 
-  /** Streams an upload into staging, refusing it past the size limit of the settings. */
+  private toFile(row: FileRow): StoredFile {
+    return rowToFile(row, this.blobs.has(row.sha256));
+  }
+
+  /** Streams an upload into staging, refusing it past the size limit of the settings or of the relay. */
   stage(source: Readable, name: string): Promise<StagedBlob> {
-    return this.blobs.stage(source, this.settings.get().maxFileBytes, name);
+    const own = this.settings.get().maxFileBytes;
+    const relay = this.state.get<number>(relayLimitKey);
+    if (relay !== undefined && relay < own) {
+      const message = `"${name}" is larger than the ${formatBytes(relay)} your team's relay accepts, so it could not reach your teammates.`;
+      return this.blobs.stage(source, relay, name, message);
+    }
+    return this.blobs.stage(source, own, name);
+  }
+
+  setRelayMaxFileBytes(bytes: number): void {
+    this.state.set(relayLimitKey, bytes);
+  }
+
+  offlinePolicy(): OfflineFiles {
+    return this.settings.get().offlineFiles;
   }
 
   stageFromPath(filePath: string): Promise<StagedBlob> {
@@ -48,7 +75,9 @@ export class FilesService extends WritingService {
     this.lifecycle.requireAlive('contacts', input.contactId, 'contact', 'contactId');
     const blob = this.blobs.commit(input.uploadId);
     const id = uuidv7();
-    this.engine.transaction((tx) =>
+    this.engine.transaction((tx) => {
+      // Queued with the row, and the row held back from sync until the relay has the bytes.
+      this.uploads.enqueue(blob.sha256, blob.sizeBytes, { tableName: 'files', rowId: id });
       tx.write('files', id, {
         contact_id: input.contactId,
         sha256: blob.sha256,
@@ -60,8 +89,8 @@ export class FilesService extends WritingService {
         created_at: this.now(),
         deleted_at: null,
         cl: 1,
-      }),
-    );
+      });
+    });
     return this.get(id);
   }
 
@@ -79,7 +108,7 @@ export class FilesService extends WritingService {
   open(sha256: string): { path: string; file: StoredFile } | undefined {
     if (!this.blobs.has(sha256)) return undefined;
     const row = this.queries.byShaAlive.get(sha256);
-    if (row) return { path: this.blobs.blobPath(sha256), file: rowToFile(row) };
+    if (row) return { path: this.blobs.blobPath(sha256), file: this.toFile(row) };
     const logo = this.settings.get().officeLogoSha256 === sha256 ? this.logoFile(sha256) : undefined;
     if (logo) return { path: this.blobs.blobPath(sha256), file: logo };
     for (const opener of this.openers) {
@@ -128,16 +157,19 @@ export class FilesService extends WritingService {
         : undefined;
     if (!mimeType) return undefined;
     const sizeBytes = fs.statSync(this.blobs.blobPath(sha256)).size;
-    return { id: `logo-${sha256.slice(0, 12)}`, contactId: '', sha256, name: 'logo', mimeType, sizeBytes, category: 'photo', addedBy: '', createdAt: 0 };
+    return { id: `logo-${sha256.slice(0, 12)}`, contactId: '', sha256, name: 'logo', mimeType, sizeBytes, category: 'photo', addedBy: '', createdAt: 0, available: true };
   }
 
   /** Removes bytes nothing refers to any more, once the undo window has passed. */
   collectGarbage(): number {
     const now = this.now();
     const logo = this.settings.get().officeLogoSha256;
+    // Bytes still queued for upload may go too: their rows were held back, so no teammate knows
+    // them, and the uploader then lets the (deleted) rows sync without bytes.
     const orphans = this.queries.unreferenced.all(now - fileUndoWindowMs).filter(({ sha256 }) => sha256 !== logo);
     for (const { sha256 } of orphans) this.blobs.remove(sha256);
     this.blobs.removeStaleStaging(24 * 60 * 60 * 1000, now);
+    this.blobs.removeStalePartials(7 * 24 * 60 * 60 * 1000, now);
     return orphans.length;
   }
 }

@@ -196,6 +196,8 @@ export class PhoneService {
       category: 'document',
       addedBy: '',
       createdAt: call.started_at,
+      // Asked for only when its bytes are here (FilesService.open).
+      available: true,
     };
   }
 }

@@ -1,3 +1,4 @@
+import { unansweredStatuses } from '../../src-shared/domain/call';
 import type { Deal, Pipeline, Stage } from '../../src-shared/domain/pipeline';
 import type { Sqlite } from '../db/open';
 import type { SqlRow } from '../db/rows';
@@ -178,19 +179,26 @@ export function createAnalyticsQueries(sqlite: Sqlite) {
 }
 
 /** What ContactScorer (scores.ts) weighs, for one live contact. */
+/** A call counts as talking only when someone answered: a missed call is an attempt, not contact. */
+const answered = `status NOT IN (${unansweredStatuses.map((status) => `'${status}'`).join(', ')})`;
+
 export function createScoreQueries(sqlite: Sqlite) {
   return {
-    contact: sqlite.prepare<[string], { phones: string; emails: string; company: string; potential_value_minor: number | null; do_not_contact: number; status: string }>(
-      'SELECT phones, emails, company, potential_value_minor, do_not_contact, status FROM contacts WHERE id = ? AND cl % 2 = 1',
-    ),
+    contact: sqlite.prepare<
+      [string],
+      { phones: string; emails: string; company: string; potential_value_minor: number | null; do_not_contact: number; status: string; contact_type: string }
+    >('SELECT phones, emails, company, potential_value_minor, do_not_contact, status, contact_type FROM contacts WHERE id = ? AND cl % 2 = 1'),
     lastActivity: sqlite.prepare<[string, string], { at: number | null }>(
       `SELECT MAX(at) AS at FROM (
          SELECT MAX(created_at) AS at FROM notes WHERE contact_id = ? AND cl % 2 = 1
-         UNION ALL SELECT MAX(started_at) FROM calls WHERE contact_id = ? AND cl % 2 = 1)`,
+         UNION ALL SELECT MAX(started_at) FROM calls WHERE contact_id = ? AND cl % 2 = 1 AND ${answered})`,
     ),
     touches: sqlite.prepare<[string, number, string, number], { n: number }>(
       `SELECT (SELECT COUNT(*) FROM notes WHERE contact_id = ? AND cl % 2 = 1 AND created_at >= ?)
-            + (SELECT COUNT(*) FROM calls WHERE contact_id = ? AND cl % 2 = 1 AND started_at >= ?) AS n`,
+            + (SELECT COUNT(*) FROM calls WHERE contact_id = ? AND cl % 2 = 1 AND started_at >= ? AND ${answered}) AS n`,
+    ),
+    unansweredSince: sqlite.prepare<[string, number], { n: number }>(
+      `SELECT COUNT(*) AS n FROM calls WHERE contact_id = ? AND cl % 2 = 1 AND started_at > ? AND NOT ${answered}`,
     ),
     overdue: sqlite.prepare<[string, number], { n: number }>(
       'SELECT COUNT(*) AS n FROM follow_ups WHERE contact_id = ? AND cl % 2 = 1 AND done_at IS NULL AND due_at < ?',

@@ -6,8 +6,27 @@ import type { Quote } from '../../src-shared/domain/quote';
 export interface QuoteLetterhead {
   officeName: string;
   officeAddress: string;
+  officePhone: string;
+  officeEmail: string;
+  officeTaxNumber: string;
   /** PNG or JPEG bytes of the office's logo. */
   logo: Buffer | null;
+  /** BCP 47 locale dates and money are written in ("en-GB"). */
+  locale: string;
+  paymentTerms: string;
+  /** Used when the quote has no validity date of its own. */
+  validDays: number;
+}
+
+const dayMs = 24 * 60 * 60 * 1000;
+
+/** The locale an office in `region` writes dates and money in: English, that country's conventions. */
+export function officeLocale(region: string): string {
+  try {
+    return new Intl.Locale('en', { region }).toString();
+  } catch {
+    return 'en-GB';
+  }
 }
 
 export interface QuoteRecipient {
@@ -25,7 +44,8 @@ export function renderQuotePdf(quote: Quote, letterhead: QuoteLetterhead, recipi
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  const money = (minor: number) => formatMoney(minor, quote.currency);
+  const money = (minor: number) => formatMoney(minor, quote.currency, letterhead.locale);
+  const longDate = new Intl.DateTimeFormat(letterhead.locale, { dateStyle: 'long' });
   const totals = quoteTotals(quote.lines);
 
   if (letterhead.logo) {
@@ -36,14 +56,17 @@ export function renderQuotePdf(quote: Quote, letterhead: QuoteLetterhead, recipi
     }
   }
   doc.fontSize(18).text(letterhead.officeName || 'Quote', 200, 50, { align: 'right' });
-  doc.fontSize(9).fillColor('#555').text(letterhead.officeAddress, 200, doc.y, { align: 'right' });
+  const contactLines = [letterhead.officeAddress, [letterhead.officePhone, letterhead.officeEmail].filter(Boolean).join('  ·  ')];
+  if (letterhead.officeTaxNumber) contactLines.push(`VAT / tax number: ${letterhead.officeTaxNumber}`);
+  doc.fontSize(9).fillColor('#555').text(contactLines.filter(Boolean).join('\n'), 200, doc.y, { align: 'right' });
   doc.moveDown(2).fillColor('#000');
 
   doc.fontSize(20).text(`Quote ${quote.number}`, 50, 130);
   doc.fontSize(10).text(dealTitle, 50, doc.y + 2);
-  const issued = new Date(quote.sentAt ?? quote.createdAt).toISOString().slice(0, 10);
-  doc.text(`Date: ${issued}`, 400, 130, { align: 'right' });
-  if (quote.validUntil !== null) doc.text(`Valid until: ${new Date(quote.validUntil).toISOString().slice(0, 10)}`, 400, doc.y, { align: 'right' });
+  const issuedAt = quote.sentAt ?? quote.createdAt;
+  const validUntil = quote.validUntil ?? issuedAt + letterhead.validDays * dayMs;
+  doc.text(`Date: ${longDate.format(issuedAt)}`, 350, 130, { width: 195, align: 'right' });
+  doc.text(`Valid until: ${longDate.format(validUntil)}`, 350, doc.y, { width: 195, align: 'right' });
 
   doc.moveDown(2).fontSize(10).text('For:', 50, 190).font('Helvetica-Bold').text(recipient.name).font('Helvetica');
   if (recipient.company) doc.text(recipient.company);
@@ -80,7 +103,14 @@ export function renderQuotePdf(quote: Quote, letterhead: QuoteLetterhead, recipi
   totalLine('Subtotal', money(totals.subtotalMinor));
   for (const tax of totals.taxes) totalLine(`Tax ${tax.rateBp / 100}% on ${money(tax.baseMinor)}`, money(tax.taxMinor));
   totalLine('Total', money(totals.totalMinor), true);
-  if (quote.notes) doc.font('Helvetica').moveDown(2).text(quote.notes, 50, y + 20, { width: 495 });
+  y += 20;
+  if (quote.notes) {
+    doc.font('Helvetica').text(quote.notes, 50, y, { width: 495 });
+    y = doc.y + 12;
+  }
+  if (letterhead.paymentTerms) {
+    doc.font('Helvetica-Bold').text('Payment terms', 50, y).font('Helvetica').text(letterhead.paymentTerms, 50, doc.y + 2, { width: 495 });
+  }
   doc.end();
   return done;
 }

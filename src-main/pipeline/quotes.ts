@@ -11,7 +11,7 @@ import type { FilesService } from '../files/service';
 import type { NotesService } from '../notes/service';
 import type { FieldValues } from '../writes/synced-tables';
 import type { PipelineService } from './service';
-import { renderQuotePdf } from './quote-pdf';
+import { officeLocale, renderQuotePdf } from './quote-pdf';
 import { createQuoteQueries, type QuoteRow } from './queries';
 import { WritingService, type WriteDeps } from '../writes/write-deps';
 
@@ -137,7 +137,17 @@ export class QuotesService extends WritingService {
     const sentAt = this.now();
     const pdf = await renderQuotePdf(
       { ...quote, sentAt },
-      { officeName: settings.officeName, officeAddress: settings.officeAddress, logo: logo ? fs.readFileSync(logo.path) : null },
+      {
+        officeName: settings.officeName,
+        officeAddress: settings.officeAddress,
+        officePhone: settings.officePhone,
+        officeEmail: settings.officeEmail,
+        officeTaxNumber: settings.officeTaxNumber,
+        logo: logo ? fs.readFileSync(logo.path) : null,
+        locale: officeLocale(settings.defaultRegion),
+        paymentTerms: settings.quotePaymentTerms,
+        validDays: settings.quoteValidDays,
+      },
       {
         name: contact.name,
         company: contact.company,

@@ -1,4 +1,4 @@
-import { gradeOf, type ContactScores } from '../../src-shared/domain/score';
+import { gradeOf, headlineOf, lifecycleOf, type ContactScores } from '../../src-shared/domain/score';
 import type { Sqlite } from '../db/open';
 import { createScoreQueries } from './queries';
 
@@ -46,7 +46,11 @@ export class ContactScorer {
       healthFactors.push(text);
       level = Math.max(level, severity);
     };
-    if (daysSince === null) flag('No call or note yet', 1);
+    const missed = this.queries.unansweredSince.get(contactId, last ?? 0)?.n ?? 0;
+    if (missed > 0) flag(`No answer yet: ${missed} ${missed === 1 ? 'call' : 'calls'} not answered${last === null ? '' : ' since you last talked'}`, 1);
+    if (daysSince === null) {
+      if (missed === 0) flag('No call or note yet', 1);
+    }
     else if (daysSince > 90) flag(`No contact for ${daysSince} days`, 2);
     else if (daysSince > 45) flag(`No contact for ${daysSince} days`, 1);
     const overdueCount = this.queries.overdue.get(contactId, at)?.n ?? 0;
@@ -59,9 +63,14 @@ export class ContactScorer {
       }
       if (deal.outcome === 'lost' && deal.closed_at !== null && at - deal.closed_at < 90 * dayMs) flag('Lost a deal in the last 90 days', 1);
     }
+    const grade = gradeOf(leadScore);
+    const lifecycle = lifecycleOf(row.status, row.contact_type);
     return {
+      lifecycle,
+      scoreName: lifecycle === 'lead' ? 'Lead score' : 'Engagement',
+      headline: headlineOf(lifecycle, grade),
       leadScore,
-      grade: gradeOf(leadScore),
+      grade,
       leadFactors: factors,
       health: level === 2 ? 'red' : level === 1 ? 'yellow' : 'green',
       healthFactors,

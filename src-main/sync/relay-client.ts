@@ -30,7 +30,7 @@ export class RelayClient {
     readonly baseUrl: string,
     private readonly token?: string,
     /** Replaceable so fault tests can drop, repeat or reorder what crosses the network. */
-    private readonly fetchImpl: Fetch = fetch,
+    readonly fetchImpl: Fetch = fetch,
     private readonly timeoutMs = 60_000,
   ) {}
 
@@ -99,6 +99,11 @@ export class RelayClient {
     return { close: () => socket.terminate() };
   }
 
+  /** The header that authenticates this device; sent to its relay only, never to a file store. */
+  authorization(): Record<string, string> {
+    return this.token ? { authorization: `Bearer ${this.token}` } : {};
+  }
+
   /** Sends a request of one of the protocol's routes and checks the answer against its schema. */
   call<R extends RelayRouteSpec>(
     route: R,
@@ -122,7 +127,7 @@ export class RelayClient {
 
   /** A JSON request answered in the protocol's error form; also used by the phone line's routes. */
   async request<S extends z.ZodType>(
-    method: 'GET' | 'POST',
+    method: RelayRouteSpec['method'],
     path: string,
     schema: S | undefined,
     body?: unknown,

@@ -82,6 +82,13 @@ export interface SyncEngineOptions {
   periodicMs?: number;
   /** The network, replaceable in fault tests. */
   fetch?: Fetch;
+  /**
+   * Runs before each push with the batch about to go (the files module declares the blobs the
+   * batch's rows refer to, src-main/files/references.ts); a failure fails the push.
+   */
+  beforePush?: (changes: readonly WireChange[], client: RelayClient) => Promise<void>;
+  /** Files waiting to be uploaded, for the status. */
+  pendingUploads?: () => number;
   /** Live messages other than pokes (a ringing call), unchecked: the receiver validates them. */
   onLiveMessage?: (message: unknown) => void;
   /** After a cycle that pushed and pulled everything: this laptop is caught up with the relay. */
@@ -130,6 +137,7 @@ export class SyncEngine {
     const rejoin = config ? undefined : this.options.state.get<RejoinNotice>(rejoinKey);
     const base = {
       pendingChanges,
+      pendingUploads: this.options.pendingUploads?.() ?? 0,
       lastSyncedAt: this.lastSyncedAt,
       offlineSince: this.offlineSince,
       relayUrl: config?.relayUrl ?? rejoin?.relayUrl ?? null,
@@ -209,6 +217,11 @@ export class SyncEngine {
     this.closed = true;
     this.stop();
     this.unsubscribe();
+  }
+
+  /** Pushes soon, as after a local write (unless sync is stopped). */
+  pushSoon(): void {
+    this.schedule(this.options.pushDelayMs ?? 20);
   }
 
   /** Runs one full cycle now (or right after the one under way) and reports the outcome. */
@@ -320,6 +333,7 @@ export class SyncEngine {
     for (;;) {
       const batch = limitBySize(this.options.engine.outbox(maxPushBatch).map(({ change }) => toWire(change)));
       if (batch.length === 0) return;
+      await this.options.beforePush?.(batch, client);
       const response = await client.push(batch);
       // A change the relay refuses can never be sent as it is: it is kept aside here, with the
       // relay's reason, and no longer holds up the outbox.

@@ -11,9 +11,16 @@ export interface TimelineDeps {
 /** A contact's timeline: a query over its notes, calls, follow-ups, files, deals and change log, never a copy of them. */
 export class TimelineService {
   private readonly queries;
+  /** Entries other domains contribute (e-mails), by kind. */
+  private readonly sources = new Map<TimelineKind, (contactId: string) => TimelineItem[]>();
 
   constructor(deps: TimelineDeps) {
     this.queries = createTimelineQueries(deps.sqlite);
+  }
+
+  /** Lets a domain put its own entries on contacts' timelines. */
+  addSource(kind: TimelineKind, itemsOf: (contactId: string) => TimelineItem[]): void {
+    this.sources.set(kind, itemsOf);
   }
 
   /** Newest first; `before` is the last item of the previous page. */
@@ -91,6 +98,7 @@ export class TimelineService {
       // Tag rows are keyed `<contactId>:<tag>`; ';' sorts right after ':'.
       items.push(...fieldChangeItems(this.queries.contactChanges.all(contactId, `${contactId}:`, `${contactId};`)));
     }
+    for (const [kind, itemsOf] of this.sources) if (kinds.has(kind)) items.push(...itemsOf(contactId));
     items.sort(newestFirst);
     const after = input.before;
     const start = after ? items.findIndex((item) => newestFirst(item, { at: after.at, key: after.key }) > 0) : 0;

@@ -102,8 +102,12 @@ export class ChangeLog {
 
   /** Local changes not yet acknowledged by the relay, oldest first. */
   outbox(limit: number): { seq: number; change: ChangeRecord }[] {
+    // Rows held back in outbox_holds wait: a file whose bytes are not at the relay yet
+    // (src-main/files/upload-queue.ts). They still count as unpushed.
     const rows = this.statement(
-      `SELECT seq, ${recordColumns} FROM changes WHERE local = 1 AND pushed = 0 ORDER BY seq LIMIT ?`,
+      `SELECT seq, ${recordColumns} FROM changes WHERE local = 1 AND pushed = 0
+         AND NOT EXISTS (SELECT 1 FROM outbox_holds h WHERE h.table_name = changes.table_name AND h.row_id = changes.row_id)
+       ORDER BY seq LIMIT ?`,
     ).all(limit) as ChangeRow[];
     return rows.map((row) => ({ seq: row.seq, change: toChangeRecord(row) }));
   }

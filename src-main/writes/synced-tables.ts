@@ -129,6 +129,25 @@ export const syncedTables = {
   ],
   texts: ['contact_id', 'direction', 'number', 'office_number', 'body', 'status', 'error', 'provider_id', 'sent_by', 'created_at', 'updated_at', 'cl'],
   phone_opt_outs: ['number', 'opted_out', 'keyword', 'changed_at'],
+  mail_messages: [
+    'message_id',
+    'thread_id',
+    'in_reply_to',
+    'refs',
+    'subject',
+    'from_address',
+    'from_name',
+    'to_addresses',
+    'cc_addresses',
+    'sent_at',
+    'body_text',
+    'body_html',
+    'attachments',
+    'mailbox',
+    'direction',
+    'created_at',
+    'cl',
+  ],
 } as const satisfies Record<string, readonly string[]>;
 
 export type SyncedTableName = keyof typeof syncedTables;

@@ -122,7 +122,74 @@ export const rowState = pgTable(
   (table) => [primaryKey({ columns: [table.workspaceId, table.tableName, table.rowId] })],
 );
 
-export const relaySchema = { workspaces, members, devices, invites, changes, rowState };
+// File contents (blobs), content-addressed per workspace; the bytes live in the blob store
+// (src-relay/blobs/), these tables say what is there, what is being uploaded, and who refers to it.
+
+/** A blob stored for a workspace, its SHA-256 verified by the relay. */
+export const blobs = pgTable(
+  'blobs',
+  {
+    workspaceId: text('workspace_id').notNull(),
+    sha256: text('sha256').notNull(),
+    sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull(),
+    /** `deleting` while the collector removes its bytes: an upload of the same blob waits. */
+    state: text('state', { enum: ['present', 'deleting'] }).notNull(),
+    storedAt: epochMs('stored_at').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.workspaceId, table.sha256] })],
+);
+
+/** An upload in progress; one per blob of a workspace, resumed by whichever device asks. */
+export const blobUploads = pgTable(
+  'blob_uploads',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull(),
+    sha256: text('sha256').notNull(),
+    sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull(),
+    partBytes: bigint('part_bytes', { mode: 'number' }).notNull(),
+    /** The store's own id for it (an S3 multipart upload id). */
+    storeUploadId: text('store_upload_id').notNull(),
+    startedBy: text('started_by').notNull(),
+    createdAt: epochMs('created_at').notNull(),
+    updatedAt: epochMs('updated_at').notNull(),
+  },
+  (table) => [uniqueIndex('blob_uploads_workspace_sha_idx').on(table.workspaceId, table.sha256)],
+);
+
+/** Parts of an upload the store has, with the ETag it answered (needed to complete on S3). */
+export const blobUploadParts = pgTable(
+  'blob_upload_parts',
+  {
+    uploadId: text('upload_id').notNull(),
+    partNumber: bigint('part_number', { mode: 'number' }).notNull(),
+    sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull(),
+    etag: text('etag').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.uploadId, table.partNumber] })],
+);
+
+/**
+ * Which rows refer to which blobs, as declared by laptops when they push (see
+ * src-shared/sync/blob-protocol.ts). The causal length only grows; `changed_at` is when it last
+ * changed, from which the grace period before collection runs.
+ */
+export const blobReferences = pgTable(
+  'blob_references',
+  {
+    workspaceId: text('workspace_id').notNull(),
+    tableName: text('table_name').notNull(),
+    rowId: text('row_id').notNull(),
+    sha256: text('sha256').notNull(),
+    cl: bigint('cl', { mode: 'number' }).notNull(),
+    changedAt: epochMs('changed_at').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.workspaceId, table.tableName, table.rowId, table.sha256] }),
+    index('blob_references_blob_idx').on(table.workspaceId, table.sha256),
+  ],
+);
+export const relaySchema = { workspaces, members, devices, invites, changes, rowState, blobs, blobUploads, blobUploadParts, blobReferences };
 
 // ---- The office phone line (src-relay/telephony) ----------------------------------------------
 

@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Caller } from '../auth';
 import type { RelayDb } from '../db/open';
 import type { RelayRouteSpec } from '../../src-shared/sync/protocol';
@@ -13,6 +13,8 @@ export interface RouteContext {
   now: () => number;
   metrics: RelayMetrics;
   request: IncomingMessage;
+  /** For a route that answers with bytes rather than JSON; it then returns `responseSent`. */
+  response: ServerResponse;
   params: Record<string, string>;
   query: URLSearchParams;
   /** Reads the JSON body within the size limit; `{}` when empty. */
@@ -24,6 +26,9 @@ export interface RouteContext {
 export interface AuthedContext extends RouteContext {
   caller: Caller;
 }
+
+/** Returned by a handler that wrote its own response (a stream of bytes). */
+export const responseSent = Symbol('response sent');
 
 /**
  * Method, path (`/v1/devices/:id/revoke`, also the `route` label of logs and metrics) and schemas

@@ -14,6 +14,7 @@ import { CommandPalette } from '../features/palette/CommandPalette';
 import { PipelineScreen } from '../features/pipeline/PipelineScreen';
 import { PhoneScreen } from '../features/phone/PhoneScreen';
 import { PhoneSettingsScreen } from '../features/phone/PhoneSettingsScreen';
+import { MailSettingsScreen } from '../features/mail/MailSettingsScreen';
 import { ScreenPop } from '../features/phone/ScreenPop';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { SyncIndicator } from '../features/sync/SyncIndicator';
@@ -91,6 +92,8 @@ function RoutedScreen() {
       return <PhoneScreen />;
     case 'phoneSettings':
       return <PhoneSettingsScreen />;
+    case 'mailSettings':
+      return <MailSettingsScreen />;
   }
 }
 

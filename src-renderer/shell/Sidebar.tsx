@@ -11,7 +11,7 @@ const items: { label: string; icon: IconName; route: Route; matches: Route['name
   { label: 'Calls', icon: 'phone', route: { name: 'calls' }, matches: ['calls'] },
   { label: 'Phone', icon: 'phone', route: { name: 'phone' }, matches: ['phone'] },
   { label: 'Import & export', icon: 'layers', route: { name: 'exchange' }, matches: ['exchange'] },
-  { label: 'Settings', icon: 'settings', route: { name: 'settings' }, matches: ['settings', 'phoneSettings'] },
+  { label: 'Settings', icon: 'settings', route: { name: 'settings' }, matches: ['settings', 'phoneSettings', 'mailSettings'] },
 ];
 
 interface SidebarProps {

@@ -88,7 +88,7 @@ export const DealDraftSchema = z.object({
   /** Defaults to the pipeline's first stage. */
   stageId: z.string().min(1).max(64).optional(),
   title: z.string().trim().min(1, 'Name the deal').max(200),
-  valueMinor: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0),
+  valueMinor: z.number().int().min(0, 'A deal’s value cannot be negative').max(Number.MAX_SAFE_INTEGER).default(0),
   currency: z.string().regex(/^[A-Z]{3}$/).optional(),
   probabilityBp: z.number().int().min(0).max(10_000).nullable().default(null),
   expectedCloseAt: EpochMsSchema.nullable().default(null),
@@ -100,7 +100,7 @@ export type DealDraft = z.input<typeof DealDraftSchema>;
 export const DealPatchSchema = z
   .object({
     title: DealDraftSchema.shape.title,
-    valueMinor: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+    valueMinor: z.number().int().min(0, 'A deal’s value cannot be negative').max(Number.MAX_SAFE_INTEGER),
     currency: z.string().regex(/^[A-Z]{3}$/),
     probabilityBp: z.number().int().min(0).max(10_000).nullable(),
     expectedCloseAt: EpochMsSchema.nullable(),

@@ -8,7 +8,8 @@ export const QuoteLineSchema = z.object({
   description: z.string().trim().min(1, 'Describe the line').max(500),
   /** Thousandths: 1.5 hours is 1500. */
   quantityMilli: z.number().int().min(0).max(1_000_000_000),
-  unitPriceMinor: z.number().int().min(0).max(1_000_000_000_000),
+  /** Negative for an amount off or a deposit already paid: a discount is a line or a percentage. */
+  unitPriceMinor: z.number().int().min(-1_000_000_000_000).max(1_000_000_000_000),
   discountBp: z.number().int().min(0).max(10_000).default(0),
   taxRateBp: z.number().int().min(0).max(10_000).default(0),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { getCountries } from 'libphonenumber-js/min';
+import { defaultOfflineFiles, OfflineFilesSchema } from './file';
 
 const regions = new Set<string>(getCountries());
 
@@ -63,6 +64,17 @@ export const SettingsSchema = z.object({
   /** A PNG or JPEG in the file store, printed on quotes. */
   officeLogoSha256: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
   defaultTaxRateBp: z.number().int().min(0).max(10_000),
+  /** Which teammates' files this laptop fetches by itself, to have them offline. */
+  offlineFiles: OfflineFilesSchema,
+  /** Printed under the office's address on quotes, so a customer knows how to answer. */
+  officePhone: z.string().trim().max(60),
+  officeEmail: z.string().trim().max(200).pipe(z.union([z.literal(''), z.email('Enter an e-mail address such as office@example.com')])),
+  /** A VAT or other tax registration number, printed on quotes. */
+  officeTaxNumber: z.string().trim().max(60),
+  /** Printed at the foot of every quote: when and how the customer pays. */
+  quotePaymentTerms: z.string().trim().max(1000),
+  /** A quote sent without its own validity date is valid this many days from sending. */
+  quoteValidDays: z.number().int().min(1, 'A quote is valid for at least 1 day').max(365, 'Keep it to a year at most'),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -80,6 +92,12 @@ export const SettingsPatchSchema = z
     officeAddress: SettingsSchema.shape.officeAddress,
     officeLogoSha256: SettingsSchema.shape.officeLogoSha256,
     defaultTaxRateBp: SettingsSchema.shape.defaultTaxRateBp,
+    offlineFiles: SettingsSchema.shape.offlineFiles,
+    officePhone: SettingsSchema.shape.officePhone,
+    officeEmail: SettingsSchema.shape.officeEmail,
+    officeTaxNumber: SettingsSchema.shape.officeTaxNumber,
+    quotePaymentTerms: SettingsSchema.shape.quotePaymentTerms,
+    quoteValidDays: SettingsSchema.shape.quoteValidDays,
   })
   .partial();
 export type SettingsPatch = z.input<typeof SettingsPatchSchema>;
@@ -106,4 +124,10 @@ export const defaultSettings: Settings = {
   officeAddress: '',
   officeLogoSha256: null,
   defaultTaxRateBp: 2000,
+  offlineFiles: defaultOfflineFiles,
+  officePhone: '',
+  officeEmail: '',
+  officeTaxNumber: '',
+  quotePaymentTerms: '',
+  quoteValidDays: 30,
 };

@@ -8,6 +8,8 @@ export const SyncStatusSchema = z.object({
   state: z.enum(syncStates),
   /** Local changes the relay has not acknowledged yet. */
   pendingChanges: z.number().int(),
+  /** Files attached here whose bytes are not at the relay yet (their changes wait with them). */
+  pendingUploads: z.number().int(),
   lastSyncedAt: z.number().int().nullable(),
   offlineSince: z.number().int().nullable(),
   /** For `error` and `offline`: what went wrong and what to do, in plain words. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EpochMsSchema } from './contact';
 
-export const timelineKinds = ['note', 'call', 'follow_up', 'file', 'deal', 'change'] as const;
+export const timelineKinds = ['note', 'call', 'follow_up', 'file', 'deal', 'change', 'email'] as const;
 export type TimelineKind = (typeof timelineKinds)[number];
 
 export const TimelineItemSchema = z.object({
@@ -14,7 +14,7 @@ export const TimelineItemSchema = z.object({
   /** One line a person reads: "Status active → won", "Outbound call, 3 min, booked". */
   title: z.string(),
   detail: z.string(),
-  /** The note, call, follow-up or file it is about, for opening it. */
+  /** The note, call, follow-up, file or e-mail it is about, for opening it. */
   refId: z.string().nullable(),
 });
 export type TimelineItem = z.infer<typeof TimelineItemSchema>;

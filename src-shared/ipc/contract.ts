@@ -15,6 +15,7 @@ import { searchChannels } from './search';
 import { settingsChannels } from './settings';
 import { syncChannels } from './sync';
 import { timelineChannels } from './timeline';
+import { mailChannels } from './mail';
 
 // The one list of channels. The Electron shell (ipcMain.handle + preload), the browser host
 // (POST /rpc/<channel>) and the renderer's api client are all derived from it, and the core's
@@ -37,6 +38,7 @@ export const contract = mergeDistinct('channel', [
   pipelineChannels,
   exchangeChannels,
   phoneChannels,
+  mailChannels,
 ]);
 
 export type Contract = typeof contract;

@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { FileTransferSchema } from '../domain/file';
 import { SyncStatusSchema } from '../domain/sync';
 import { exchangeEvents } from './exchange';
 import { phoneEvents } from './phone';
+import { mailEvents } from './mail';
 
 // Events flow core -> renderer only. The Electron shell forwards them with webContents.send,
 // the browser host as server-sent events; src-renderer/api.ts subscribes to both the same way.
@@ -16,7 +18,10 @@ export const eventSchemas = {
   /** Pipelines, stages or deals changed: boards and figures refresh. */
   'pipelines.changed': z.object({ pipelineIds: z.array(z.string()) }),
   'followups.reminderDue': z.object({ count: z.number().int() }),
+  /** A file's bytes started, progressed, failed or finished moving to or from the relay. */
+  'files.transfer': FileTransferSchema,
   ...phoneEvents,
+  ...mailEvents,
 };
 
 export type EventName = keyof typeof eventSchemas;

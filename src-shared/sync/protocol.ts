@@ -131,7 +131,8 @@ export const OkResponseSchema = z.object({ ok: z.literal(true) });
 
 /** One HTTP route of the relay. `:name` in the path is a parameter (URL-encoded on the wire). */
 export interface RelayRouteSpec {
-  method: 'GET' | 'POST';
+  /** PUT only for raw bytes (a file's part: blob-protocol.ts). */
+  method: 'GET' | 'POST' | 'PUT';
   path: string;
   /** The JSON body, for POST. */
   body?: z.ZodType;
@@ -140,7 +141,7 @@ export interface RelayRouteSpec {
   response: z.ZodType;
 }
 
-/** Declares a route; the phone line's routes (telephony.ts) are declared the same way. */
+/** Declares a route; the phone line's routes (telephony.ts) and the blob routes (blob-protocol.ts) are declared the same way. */
 export const route = <const R extends RelayRouteSpec>(spec: R): R => spec;
 
 /**

@@ -157,7 +157,7 @@ test('sends a quote: live totals, the PDF attached to the contact and shown with
   await expect(totals).toContainText('£236.00');
   await expect(totals).toContainText('£1,416.00');
 
-  await editor.getByRole('button', { name: 'Send quote' }).click();
+  await editor.getByRole('button', { name: 'Make PDF and mark as sent' }).click();
   const sent = page.getByRole('dialog', { name: /^Quote Q-/ });
   await expect(sent.getByText('Sent', { exact: true })).toBeVisible();
   const pdfLink = sent.getByRole('link', { name: /^Quote Q-.*\.pdf/ });
@@ -177,9 +177,10 @@ test('sends a quote: live totals, the PDF attached to the contact and shown with
   await deals.getByRole('button', { name: 'Boiler replacement' }).click();
   await expect(page.getByRole('dialog', { name: 'Boiler replacement' }).getByRole('link', { name: /^Quote Q-.*\.pdf$/ })).toBeVisible();
   await page.keyboard.press('Escape');
-  const scores = page.getByRole('region', { name: 'Lead score and health' });
-  await expect(scores.getByRole('meter', { name: 'Lead score' })).toBeVisible();
-  await expect(scores.getByRole('list', { name: 'What makes up the lead score' })).toContainText('Has an open deal');
+  // Ann is of the office's first contact type, a customer: her score is engagement, not a lead score.
+  const scores = page.getByRole('region', { name: 'Score and health' });
+  await expect(scores.getByRole('meter', { name: 'Engagement' })).toBeVisible();
+  await expect(scores.getByRole('list', { name: 'What makes up the engagement' })).toContainText('Has an open deal');
 });
 
 test('the funnel counts a deal entering a stage', async ({ app, page }) => {

@@ -1,13 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultSettings, type CustomFieldDef } from '../../src-shared/domain/settings';
-import { emptyForm, errorKeysOf, fieldErrorsFrom, parseMoney, toDraft, toPatch, type ContactFormValues } from '../../src-renderer/features/contacts/form-model';
+import { readMoney } from '../../src-shared/money';
+import { emptyForm, errorKeysOf, fieldErrorsFrom, toDraft, toPatch, type ContactFormValues } from '../../src-renderer/features/contacts/form-model';
 
 // The contact form holds what the inputs hold (strings, rows); these check what it sends to the
 // core and where each complaint is shown.
 
 const settings = { ...defaultSettings, userName: 'Sam Owner' };
 const sizeField: CustomFieldDef = { id: 'size', label: 'Boiler size', kind: 'number', choices: [] };
+
+/** A potential value as the form reads it: minor units, null when empty, undefined when refused. */
+function parseMoney(text: string, currency: string, options: { decimalComma?: boolean } = {}): number | null | undefined {
+  const reading = readMoney(text, currency, 'nonNegative', options);
+  return reading.ok ? reading.amountMinor : undefined;
+}
 
 function form(changes: Partial<ContactFormValues> = {}): ContactFormValues {
   return { ...emptyForm(settings), name: 'Ann Example', ...changes };
@@ -18,11 +25,13 @@ describe('contact form', () => {
     expect(parseMoney('', 'GBP')).toBeNull();
     expect(parseMoney('1500', 'GBP')).toBe(150_000);
     expect(parseMoney('1,250.50', 'GBP')).toBe(125_050);
-    expect(parseMoney('1 250,5', 'EUR')).toBe(125_050);
+    expect(parseMoney('1 250,5', 'EUR', { decimalComma: true })).toBe(125_050);
     expect(parseMoney('0.29', 'GBP')).toBe(29);
     expect(parseMoney('0.295', 'GBP')).toBe(30);
     expect(parseMoney('1500', 'JPY')).toBe(1500);
     expect(parseMoney('about 1500', 'GBP')).toBeUndefined();
+    expect(parseMoney('1500 or so', 'GBP')).toBeUndefined();
+    expect(parseMoney('GBP 1,500', 'GBP')).toBe(150_000);
     expect(parseMoney('-5', 'GBP')).toBeUndefined();
   });
 
@@ -45,9 +54,11 @@ describe('contact form', () => {
         emails: [{ key: 'e1', type: 'work', value: '' }],
       }),
       [],
+      'GB',
     );
     expect(errors).toEqual({});
-    expect(draft.phones).toEqual([{ type: 'work', number: '020 7946 0000' }]);
+    // Read in the office's country and sent in international form.
+    expect(draft.phones).toEqual([{ type: 'work', number: '+442079460000' }]);
     expect(draft.emails).toEqual([]);
     expect(draft.owner).toBe('Sam Owner');
   });
@@ -65,21 +76,22 @@ describe('contact form', () => {
         custom: { size: 'big' },
       }),
       [sizeField],
+      'GB',
     );
     expect(Object.keys(errors).sort()).toEqual(['custom:size', 'email:e3', 'name', 'potentialValue']);
     expect(errors['custom:size']).toBe('Enter a number');
-    expect(errors.potentialValue).toBe('Enter an amount such as 1500 or 1,250.50');
+    expect(errors.potentialValue).toBe('Enter an amount such as 1250 or 1,250.50');
   });
 
   it('sends custom fields as their kind, and an emptied one as cleared', () => {
-    const { draft } = toDraft(form({ custom: { size: '24,5' } }), [sizeField, { id: 'boiler', label: 'Boiler', kind: 'text', choices: [] }]);
+    const { draft } = toDraft(form({ custom: { size: '24,5' } }), [sizeField, { id: 'boiler', label: 'Boiler', kind: 'text', choices: [] }], 'GB');
     expect(draft.customFields).toEqual({ size: 24.5, boiler: null });
   });
 
   it('sends only what was changed, so a colleague’s edit to another field survives', () => {
-    const initial = toDraft(form({ owner: 'Sam Owner', tags: ['boiler'] }), []).draft;
-    expect(toPatch(initial, toDraft(form({ owner: 'Sam Owner', tags: ['boiler'] }), []).draft)).toEqual({});
-    const edited = toDraft(form({ owner: 'Jo Other', tags: ['boiler', 'vip'] }), []).draft;
+    const initial = toDraft(form({ owner: 'Sam Owner', tags: ['boiler'] }), [], 'GB').draft;
+    expect(toPatch(initial, toDraft(form({ owner: 'Sam Owner', tags: ['boiler'] }), [], 'GB').draft)).toEqual({});
+    const edited = toDraft(form({ owner: 'Jo Other', tags: ['boiler', 'vip'] }), [], 'GB').draft;
     expect(toPatch(initial, edited)).toEqual({ owner: 'Jo Other', tags: ['boiler', 'vip'] });
   });
 

@@ -4,7 +4,8 @@ import type { Deal, Stage } from '../../src-shared/domain/pipeline';
 import { applyMove, sortDeals } from '../../src-renderer/features/pipeline/board-model';
 import { formFromDeal, newDealForm, parseDealForm, type DealFormValues } from '../../src-renderer/features/pipeline/deal-form';
 import type { Board } from '../../src-renderer/features/pipeline/hooks';
-import { parseMoney, parsePercent, parseQuantity } from '../../src-renderer/features/pipeline/pipeline-format';
+import { readMoney } from '../../src-shared/money';
+import { parsePercent, parseQuantity } from '../../src-renderer/features/pipeline/pipeline-format';
 import { blankLine, liveTotals, parseRow, rowFromLine } from '../../src-renderer/features/pipeline/quote-form';
 
 // The deal dialog, the quote editor and the board: what they send, what they refuse before
@@ -74,11 +75,12 @@ describe('deal form', () => {
 
 describe('typed figures', () => {
   it('reads money, quantities and percentages as integers, rounding half up', () => {
-    expect(parseMoney('£1,250.505', 'GBP')).toBe(125_051);
+    expect(readMoney('£1,250.505', 'GBP', 'nonNegative')).toEqual({ ok: true, amountMinor: 125_051 });
     expect(parseQuantity('1.5')).toBe(1500);
     expect(parsePercent('12.5 %')).toBe(1250);
     expect(parsePercent('100.01')).toBeNull();
-    expect(parseMoney('-3', 'GBP')).toBeNull();
+    expect(readMoney('-3', 'GBP', 'nonNegative')).toEqual({ ok: false, error: 'This amount cannot be negative' });
+    expect(readMoney('-3', 'GBP', 'signed')).toEqual({ ok: true, amountMinor: -300 });
     expect(parseQuantity('two')).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { validatePhoneNumberLength, type CountryCode } from 'libphonenumber-js/min';
-import { fractionDigits } from '../../../src-shared/money';
+import { fractionDigits, parseAmount as parseSharedAmount } from '../../../src-shared/money';
 import type { EmailType, PhoneType } from '../../../src-shared/domain/contact';
 
 // Reading and writing single cell values the same way in import and export, so that what
@@ -19,29 +19,12 @@ export function formatMinorUnits(amountMinor: number, currency: string, decimalC
 
 /**
  * A decimal amount as people write it ("1234.50", "1,234.50", "1.234,50", "€ 99") in integer
- * minor units of the currency, rounded half away from zero past its digits. `decimalComma`
- * decides a lone comma ("1,5"): decimal in files that use `;` as the delimiter.
+ * minor units of the currency: the app's one money parser (src-shared/money.ts), null for an
+ * empty cell or one that is not an amount. `decimalComma` decides a lone comma ("1,5").
  */
 export function parseAmount(raw: string, currency: string, decimalComma: boolean): number | null {
-  let text = raw.replace(/[\s\u00a0\u202f']/g, '').replace(/^[^\d+\-.,]+|[^\d.,]+$/g, '');
-  if (!/^[+-]?[\d.,]+$/.test(text)) return null;
-  const negative = text.startsWith('-');
-  text = text.replace(/^[+-]/, '');
-  const lastDot = text.lastIndexOf('.');
-  const lastComma = text.lastIndexOf(',');
-  let decimalMark: '.' | ',' | null = null;
-  if (lastDot !== -1 && lastComma !== -1) decimalMark = lastDot > lastComma ? '.' : ',';
-  else if (lastComma !== -1) decimalMark = text.split(',').length === 2 && (decimalComma || !/,\d{3}$/.test(text)) ? ',' : null;
-  else if (lastDot !== -1) decimalMark = text.split('.').length === 2 && (!decimalComma || !/\.\d{3}$/.test(text)) ? '.' : null;
-  const [whole = '', fraction = ''] = decimalMark ? text.split(decimalMark) : [text, ''];
-  const integerDigits = whole.replace(/[.,]/g, '');
-  if (!/^\d*$/.test(integerDigits) || !/^\d*$/.test(fraction) || integerDigits + fraction === '') return null;
-  const digits = fractionDigits(currency);
-  const padded = (fraction + '0'.repeat(digits)).slice(0, digits);
-  let minor = Number(`${integerDigits || '0'}${padded}`);
-  if (Number(fraction[digits] ?? '0') >= 5) minor += 1;
-  if (!Number.isSafeInteger(minor)) return null;
-  return negative ? -minor : minor;
+  const amount = parseSharedAmount(raw, currency, decimalComma);
+  return amount === 'empty' ? null : amount;
 }
 
 /** ISO 8601 date or date-time; a time without a zone is read as UTC. Other forms are ambiguous (is 03/04 March or April?). */

@@ -20,7 +20,9 @@ import {
   type RawPhone,
 } from './contact-fields';
 import { KeptValues, type ValueWarning } from './kept-values';
-import { parseAmount, parseIsoMoment, parseYesNo } from '../formats/values';
+import { moneyMessages, readMoney } from '../../../src-shared/money';
+import { regionOfCountryName } from '../../../src-shared/phone';
+import { parseIsoMoment, parseYesNo } from '../formats/values';
 
 // From the raw values one row or card gave for each field to a contact as it will be stored.
 // CSV rows (apply-mapping.ts) and vCards (vcard/to-collected.ts) both end here, so both follow
@@ -145,7 +147,10 @@ export function buildContact(collected: CollectedContact, context: BuildContext)
     id = '';
   }
 
-  const phones = checkPhones(collected.phones, context.region, context.phoneCache, kept);
+  // A row's numbers are read in the country of its address when it has one ("USA", "Ireland").
+  const addressRegion = regionOfCountryName(firstAddressCountry(collected.addresses));
+  const phoneRegion = addressRegion ?? context.region;
+  const phones = checkPhones(collected.phones, phoneRegion, phoneRegion === context.region ? context.phoneCache : new Map(), kept);
   const emails = checkEmails(collected.emails, kept);
   if (phones.length > 0) present.add('phones');
   if (emails.length > 0) present.add('emails');
@@ -198,12 +203,16 @@ export function buildContact(collected: CollectedContact, context: BuildContext)
   let potentialValue: ImportedContact['potentialValue'] = null;
   if (text('potentialValue')) {
     const currency = (text('currency') || context.defaults.currency).toUpperCase();
-    const amountMinor = /^[A-Z]{3}$/.test(currency) ? parseAmount(text('potentialValue'), currency, context.decimalComma) : null;
-    if (amountMinor !== null && amountMinor >= 0) {
-      potentialValue = { amountMinor, currency };
+    const reading = /^[A-Z]{3}$/.test(currency) ? readMoney(text('potentialValue'), currency, 'nonNegative', { decimalComma: context.decimalComma }) : null;
+    if (reading?.ok && reading.amountMinor !== null) {
+      potentialValue = { amountMinor: reading.amountMinor, currency };
       present.add('potentialValue');
     } else {
-      const why = /^[A-Z]{3}$/.test(currency) ? 'is not an amount such as 1234.50' : `is in "${currency}", which is not a currency code such as EUR`;
+      const why = !reading
+        ? `is in "${currency}", which is not a currency code such as EUR`
+        : reading.ok || reading.error === moneyMessages.notAnAmount
+          ? 'is not an amount such as 1234.50'
+          : reading.error.replace(/^(This|That) amount /, '');
       kept.keep('potential value', `${text('potentialValue')} ${text('currency')}`.trim(), `Potential value "${text('potentialValue')}" ${why}`);
     }
   }
@@ -285,4 +294,13 @@ function parseKind(raw: string): ContactKind | undefined {
   if (/^(org|organi[sz]ation|business|firma|unternehmen|entreprise|empresa)$/.test(text)) return 'company';
   if (/^(individual|people|personne|persona)$/.test(text)) return 'person';
   return undefined;
+}
+
+/** The country of the row's address: the lowest group that names one. */
+function firstAddressCountry(addresses: Map<number, AddressParts>): string {
+  for (const group of [...addresses.keys()].sort((a, b) => a - b)) {
+    const country = addresses.get(group)?.country?.find((value) => value.trim());
+    if (country) return country;
+  }
+  return '';
 }

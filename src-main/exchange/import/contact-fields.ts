@@ -11,7 +11,7 @@ import {
 } from '../../../src-shared/domain/contact';
 import type { AddressImportField } from '../../../src-shared/domain/exchange';
 import type { CustomFieldDef } from '../../../src-shared/domain/settings';
-import { normalisePhone } from '../../../src-shared/phone';
+import { countryAdjective, formatPhone, normalisePhone, phoneElsewhere, type PhoneElsewhere } from '../../../src-shared/phone';
 import type { KeptValues } from './kept-values';
 import { isPlaceholder, parseIsoMoment, phoneProblem, splitValues } from '../formats/values';
 
@@ -56,6 +56,12 @@ export function checkPhones(raw: RawPhone[], region: string, cache: Map<string, 
       e164 = normalisePhone(entry.number, region);
       cache.set(entry.number, e164);
     }
+    const elsewhere = questionOf(entry.number, region, cache);
+    if (elsewhere) {
+      // Not stored as the wrong country's number: kept as written, and the report asks.
+      kept.keep('phone', entry.number, `Phone "${entry.number}" (${entry.origin}) ${elsewhereProblem(elsewhere, region)}`, line);
+      continue;
+    }
     if (!e164) {
       kept.keep('phone', entry.number, `Phone "${entry.number}" (${entry.origin}) ${phoneProblem(entry.number, region)}`, line);
       continue;
@@ -71,6 +77,25 @@ export function checkPhones(raw: RawPhone[], region: string, cache: Map<string, 
     phones.push({ type: entry.type, e164 });
   }
   return phones;
+}
+
+/** Per phone cache (one per import and region): the question about each distinct number typed. */
+const questions = new WeakMap<Map<string, string | null>, Map<string, PhoneElsewhere | null>>();
+
+function questionOf(raw: string, region: string, cache: Map<string, string | null>): PhoneElsewhere | null {
+  let known = questions.get(cache);
+  if (!known) questions.set(cache, (known = new Map()));
+  let question = known.get(raw);
+  if (question === undefined) {
+    question = phoneElsewhere(raw, region);
+    known.set(raw, question);
+  }
+  return question;
+}
+
+/** 'is not a valid UK number. Is this a US number? If so: +1 212 555 0187' — the contact form asks the same. */
+function elsewhereProblem(elsewhere: PhoneElsewhere, region: string): string {
+  return `is not a valid ${countryAdjective(region)} number. ${elsewhere.question} If so: ${formatPhone(elsewhere.e164)}`;
 }
 
 export function checkEmails(raw: RawEmail[], kept: KeptValues): Email[] {

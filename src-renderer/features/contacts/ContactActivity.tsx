@@ -7,12 +7,13 @@ import { ContactCallsPanel } from '../calls/ContactCallsPanel';
 import { useCallCount } from '../calls/hooks';
 import { useFiles } from '../files/hooks';
 import { FilesPanel } from '../files/FilesPanel';
+import { ContactMailPanel } from '../mail/ContactMailPanel';
 import { useNotes } from '../notes/hooks';
 import { NoteComposer } from '../notes/NoteComposer';
 import { NotesPanel } from '../notes/NotesPanel';
 import { TimelinePanel } from '../timeline/TimelinePanel';
 
-const tabLabels: Record<ContactTab, string> = { timeline: 'Timeline', notes: 'Notes', calls: 'Calls', files: 'Files' };
+const tabLabels: Record<ContactTab, string> = { timeline: 'Timeline', notes: 'Notes', calls: 'Calls', files: 'Files', mail: 'Mail' };
 
 /** The contact page's main column: a note box, then the timeline, notes, calls and files as tabs. */
 export function ContactActivity({ contact, tab }: { contact: Contact; tab: ContactTab }) {
@@ -25,6 +26,7 @@ export function ContactActivity({ contact, tab }: { contact: Contact; tab: Conta
     notes: notes.latest?.length,
     calls: calls.latest?.total,
     files: files.latest?.length,
+    mail: undefined,
   };
 
   return (
@@ -42,6 +44,7 @@ export function ContactActivity({ contact, tab }: { contact: Contact; tab: Conta
           {tab === 'notes' ? <NotesPanel notes={notes} /> : null}
           {tab === 'calls' ? <ContactCallsPanel contact={contact} /> : null}
           {tab === 'files' ? <FilesPanel contactId={contact.id} files={files} /> : null}
+          {tab === 'mail' ? <ContactMailPanel contact={contact} /> : null}
         </Tabs>
       </Card>
     </>

@@ -10,8 +10,12 @@ import { FormGrid } from '../../ui/FormGrid';
 import { Notice } from '../../ui/Notice';
 import { Segmented } from '../../ui/Segmented';
 import { TextAreaField } from '../../ui/TextAreaField';
+import { Select } from '../../ui/Select';
 import { TextField } from '../../ui/TextField';
 import { fieldBinding } from '../../ui/field-binding';
+import { countryAdjective } from '../../../src-shared/phone';
+import { phoneCountryOptions, questionFor, rowRegion } from './phone-country';
+import { PhoneQuestion } from './PhoneQuestion';
 import { AddressFields } from './AddressFields';
 import { ContactMethodsField } from './ContactMethodsField';
 import { CustomFieldInputs } from './CustomFieldInputs';
@@ -34,6 +38,7 @@ interface ContactFormProps {
 /** The create/edit form. Checks what it can before sending; the core's field errors land beside the same inputs. */
 export function ContactForm({ initialValues, submitLabel, onSubmit, onCancel }: ContactFormProps) {
   const customDefs = useUi((state) => state.settings?.customFields ?? noFields);
+  const officeRegion = useUi((state) => state.settings?.defaultRegion ?? 'GB');
   const facets = useFacets();
   const [values, setValues] = useState(initialValues);
   const [errors, setErrors] = useState<FormErrors>({});
@@ -60,7 +65,7 @@ export function ContactForm({ initialValues, submitLabel, onSubmit, onCancel }: 
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const result = toDraft(values, customDefs);
+    const result = toDraft(values, customDefs, officeRegion);
     if (Object.keys(result.errors).length > 0) {
       setErrors(result.errors);
       setSubmitCount((count) => count + 1);
@@ -95,7 +100,8 @@ export function ContactForm({ initialValues, submitLabel, onSubmit, onCancel }: 
       </Card>
 
       <Card title="How to reach them">
-        <Grid min={320} gap="lg" className="contact-methods">
+        {/* Wide enough for a phone's type, country and a whole number side by side. */}
+        <Grid min={440} gap="lg" className="contact-methods">
           <ContactMethodsField
             legend="Phones"
             rowLabel="Phone number"
@@ -106,6 +112,28 @@ export function ContactForm({ initialValues, submitLabel, onSubmit, onCancel }: 
             inputType="tel"
             errors={errors}
             onChange={(rows) => set('phones', rows)}
+            leading={(row, number) => (
+              <Select
+                aria-label={`Phone${number} country`}
+                className="method-row__country"
+                options={phoneCountryOptions()}
+                value={rowRegion(row, values.address.country, officeRegion)}
+                onChange={(region) => set('phones', values.phones.map((other) => (other.key === row.key ? { ...other, region } : other)))}
+              />
+            )}
+            below={(row) => {
+              const region = rowRegion(row, values.address.country, officeRegion);
+              const question = questionFor(row, region);
+              if (!question) return null;
+              return (
+                <PhoneQuestion
+                  question={question}
+                  readAs={countryAdjective(region)}
+                  onYes={() => set('phones', values.phones.map((other) => (other.key === row.key ? { ...other, region: question.region } : other)))}
+                  onNo={() => formRef.current?.querySelector<HTMLInputElement>(`#phone-${CSS.escape(row.key)}`)?.focus()}
+                />
+              );
+            }}
           />
           <ContactMethodsField
             legend="E-mails"

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Button } from '../../ui/Button';
 import { FieldError } from '../../ui/Field';
 import { IconButton } from '../../ui/IconButton';
@@ -20,11 +21,15 @@ interface ContactMethodsFieldProps<Type extends string> {
   inputType: 'tel' | 'email';
   errors: FormErrors;
   onChange: (rows: MethodRow<Type>[]) => void;
+  /** Before a row's input (a phone's country); `number` is ' 2' when rows are numbered, else ''. */
+  leading?: (row: MethodRow<Type>, number: string) => ReactNode;
+  /** Under a row (a question about the number). */
+  below?: (row: MethodRow<Type>) => ReactNode;
 }
 
 /** A list of typed phones or e-mails: add, edit, change the type, remove. */
 export function ContactMethodsField<Type extends string>(props: ContactMethodsFieldProps<Type>) {
-  const { legend, rowLabel, noun, errorPrefix, types, rows, inputType, errors, onChange } = props;
+  const { legend, rowLabel, noun, errorPrefix, types, rows, inputType, errors, onChange, leading, below } = props;
   const update = (key: string, patch: Partial<MethodRow<Type>>) => onChange(rows.map((row) => (row.key === key ? { ...row, ...patch } : row)));
   const defaultType = types[0];
 
@@ -38,6 +43,7 @@ export function ContactMethodsField<Type extends string>(props: ContactMethodsFi
         return (
           <div key={row.key} className="method-row">
             <Select aria-label={`${noun}${number} type`} options={toOptions(types)} value={row.type} onChange={(type) => update(row.key, { type })} />
+            {leading?.(row, number)}
             <input
               id={inputId}
               aria-label={`${rowLabel}${number}`}
@@ -52,6 +58,7 @@ export function ContactMethodsField<Type extends string>(props: ContactMethodsFi
             />
             <IconButton icon="close" label={`Remove ${noun.toLowerCase()}${number}`} onClick={() => onChange(rows.filter((other) => other.key !== row.key))} />
             {error ? <FieldError id={`${inputId}-error`}>{error}</FieldError> : null}
+            {below?.(row)}
           </div>
         );
       })}

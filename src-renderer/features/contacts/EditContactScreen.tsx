@@ -24,7 +24,7 @@ function EditContactForm({ contact, settings }: { contact: Contact; settings: Se
   const showError = useUi((store) => store.showError);
   const pushToast = useUi((store) => store.pushToast);
   const [initialValues] = useState(() => formFromContact(contact, settings));
-  const [initialDraft] = useState(() => toDraft(initialValues, settings.customFields).draft);
+  const [initialDraft] = useState(() => toDraft(initialValues, settings.customFields, settings.defaultRegion).draft);
   const backToContact = () => navigate({ name: 'contact', id: contact.id });
 
   const submit = async (result: DraftResult): Promise<FormErrors | undefined> => {

@@ -11,8 +11,9 @@ import {
   type PhoneType,
 } from '../../../src-shared/domain/contact';
 import type { CustomFieldDef, Settings } from '../../../src-shared/domain/settings';
+import { minorToDecimal, readMoney } from '../../../src-shared/money';
 import { formatPhone } from '../../../src-shared/phone';
-import { currencyDigits } from '../../ui/format';
+import { numberToSend, questionFor, regionOfStored, rowRegion } from './phone-country';
 
 // The contact form edits strings (what inputs hold); this module converts between them and the
 // contract's draft and patch, and maps validation paths back to the input that caused them.
@@ -22,6 +23,8 @@ export interface MethodRow<Type extends string> {
   key: string;
   type: Type;
   value: string;
+  /** Phones only: the country the number is read in, when chosen for this number (phone-country.ts). */
+  region?: string | undefined;
 }
 export type PhoneRow = MethodRow<PhoneType>;
 export type EmailRow = MethodRow<EmailType>;
@@ -93,7 +96,7 @@ export function formFromContact(contact: Contact, settings: Settings): ContactFo
     name: contact.name,
     company: contact.company,
     jobTitle: contact.jobTitle,
-    phones: contact.phones.map((phone) => ({ key: newRowKey(), type: phone.type, value: formatPhone(phone.e164) })),
+    phones: contact.phones.map((phone) => ({ key: newRowKey(), type: phone.type, value: formatPhone(phone.e164), region: regionOfStored(phone.e164) })),
     emails: contact.emails.map((email) => ({ key: newRowKey(), type: email.type, value: email.address })),
     address: { ...contact.address },
     contactType: contact.contactType,
@@ -109,27 +112,6 @@ export function formFromContact(contact: Contact, settings: Settings): ContactFo
   };
 }
 
-function minorToDecimal(amountMinor: number, currency: string): string {
-  const digits = currencyDigits(currency);
-  return digits === 0 ? String(amountMinor) : (amountMinor / 10 ** digits).toFixed(digits);
-}
-
-/** "1,250.50" or "1250,5" to integer minor units; null for empty, undefined for nonsense. */
-export function parseMoney(text: string, currency: string): number | null | undefined {
-  let cleaned = text.replace(/[\s\u00a0']/g, '');
-  if (cleaned === '') return null;
-  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(cleaned)) cleaned = cleaned.replace(/,/g, '');
-  else if (/^\d+,\d{1,2}$/.test(cleaned)) cleaned = cleaned.replace(',', '.');
-  const match = /^(\d+)(?:\.(\d*))?$/.exec(cleaned);
-  if (!match) return undefined;
-  const digits = currencyDigits(currency);
-  const fraction = (match[2] ?? '').padEnd(digits, '0');
-  // Rounding by string keeps 0.29 from becoming 28 minor units through binary floats.
-  const whole = Number(match[1]) * 10 ** digits + Number(fraction.slice(0, digits) || '0');
-  const roundUp = Number(fraction.charAt(digits) || '0') >= 5 ? 1 : 0;
-  return whole + roundUp;
-}
-
 export interface DraftResult {
   draft: ContactDraft;
   errors: FormErrors;
@@ -138,13 +120,20 @@ export interface DraftResult {
   sentEmailKeys: string[];
 }
 
-export function toDraft(values: ContactFormValues, customDefs: readonly CustomFieldDef[]): DraftResult {
+export function toDraft(values: ContactFormValues, customDefs: readonly CustomFieldDef[], officeRegion: string): DraftResult {
   const errors: FormErrors = {};
   const phones = values.phones.filter((row) => row.value.trim() !== '');
+  // A number that is no number in its country but a valid one elsewhere is asked about (the row
+  // shows the question) and not saved until the person answers.
+  for (const row of phones) {
+    const question = questionFor(row, rowRegion(row, values.address.country, officeRegion));
+    if (question) errors[`phone:${row.key}`] = 'Answer the question about this number below, or correct it.';
+  }
   const emails = values.emails.filter((row) => row.value.trim() !== '');
 
-  const amountMinor = parseMoney(values.potentialValue, values.currency);
-  if (amountMinor === undefined) errors.potentialValue = 'Enter an amount such as 1500 or 1,250.50';
+  const potential = readMoney(values.potentialValue, values.currency, 'nonNegative');
+  if (!potential.ok) errors.potentialValue = potential.error;
+  const amountMinor = potential.ok ? potential.amountMinor : null;
 
   const customFields: CustomFieldValues = {};
   for (const def of customDefs) {
@@ -165,7 +154,7 @@ export function toDraft(values: ContactFormValues, customDefs: readonly CustomFi
     name: values.name,
     company: values.company,
     jobTitle: values.jobTitle,
-    phones: phones.map(({ type, value }) => ({ type, number: value })),
+    phones: phones.map((row) => ({ type: row.type, number: numberToSend(row, rowRegion(row, values.address.country, officeRegion)) })),
     emails: emails.map(({ type, value }) => ({ type, address: value })),
     address: values.address,
     contactType: values.contactType,

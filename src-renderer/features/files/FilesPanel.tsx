@@ -14,6 +14,7 @@ import type { LiveData } from '../../ui/use-live-data';
 import { FileItem } from './FileItem';
 import { FilePreviewDialog } from './FilePreviewDialog';
 import { attachFile, categoryLabels, guessCategory, tooLargeMessage } from './hooks';
+import { transferKey, useFileTransfers } from './transfers';
 import './files.css';
 
 const categoryOptions = [
@@ -29,6 +30,7 @@ export function FilesPanel({ contactId, files }: { contactId: string; files: Liv
   const [problems, setProblems] = useState<string[]>([]);
   const [status, setStatus] = useState('');
   const [previewing, setPreviewing] = useState<StoredFile | null>(null);
+  const transfers = useFileTransfers();
 
   const attach = async (picked: File[]) => {
     const refused = picked.map((file) => tooLargeMessage(file, maxFileBytes)).filter((message): message is string => !!message);
@@ -77,13 +79,19 @@ export function FilesPanel({ contactId, files }: { contactId: string; files: Liv
         {(list) =>
           list.length === 0 ? (
             <EmptyState compact title="No files yet.">
-              Quotes, signed contracts and site photos you attach are kept here, on this computer.
+              Quotes, signed contracts and site photos you attach are kept here, and shared with your team when you sync.
             </EmptyState>
           ) : (
             <RowList label="Files">
               {list.map((file) => (
                 <li key={file.id}>
-                  <FileItem file={file} onPreview={setPreviewing} />
+                  <FileItem
+                    file={file}
+                    upload={transfers.get(transferKey('upload', file.sha256))}
+                    download={transfers.get(transferKey('download', file.sha256))}
+                    onPreview={setPreviewing}
+                    onFetched={files.reload}
+                  />
                 </li>
               ))}
             </RowList>

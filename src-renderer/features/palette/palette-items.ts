@@ -3,7 +3,7 @@ import type { Route } from '../../routes';
 import type { GlobalDialog } from '../../store';
 import type { IconName } from '../../ui/Icon';
 
-export type PaletteGroup = 'Create' | 'Go to' | 'Contacts' | 'Notes';
+export type PaletteGroup = 'Create' | 'Go to' | 'Contacts' | 'Notes' | 'E-mails';
 
 export interface PaletteItem {
   id: string;
@@ -62,5 +62,15 @@ export function paletteItems(query: string, found: ChannelOutput<'search.global'
     icon: 'note',
     action: { route: { name: 'contact', id: note.contactId, tab: 'notes' } },
   }));
-  return [...contacts, ...creators.filter((item) => matches(item, words)), ...screens.filter((item) => matches(item, words)), ...notes];
+  const messages: PaletteItem[] = (found?.messages ?? [])
+    .filter((message) => message.contactIds.length > 0)
+    .map((message) => ({
+      id: `email:${message.id}`,
+      group: 'E-mails',
+      label: message.subject || '(no subject)',
+      detail: snippet(message.snippet, words),
+      icon: 'mail',
+      action: { route: { name: 'contact', id: message.contactIds[0]!, tab: 'mail' } },
+    }));
+  return [...contacts, ...creators.filter((item) => matches(item, words)), ...screens.filter((item) => matches(item, words)), ...notes, ...messages];
 }

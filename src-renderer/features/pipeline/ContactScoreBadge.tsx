@@ -13,16 +13,11 @@ const healthLabels: Record<ContactScores['health'], string> = { green: 'Healthy'
 const gradeBadgeTones: Record<ContactScores['grade'], Tone> = { A: 'success', B: 'info', C: 'warning', D: 'neutral' };
 const healthTones: Record<ContactScores['health'], Tone> = { green: 'success', yellow: 'warning', red: 'danger' };
 const gradeTones: Record<ContactScores['grade'], MeterProps['tone']> = { A: 'success', B: 'primary', C: 'warning', D: 'muted' };
-const gradeMeaning: Record<ContactScores['grade'], string> = {
-  A: 'a hot lead',
-  B: 'a warm lead',
-  C: 'a cool lead',
-  D: 'a cold lead',
-};
 
 /**
- * Lead score and grade, and customer health, each with the factors behind it: the rules are
+ * The score and grade, and the contact's health, each with the factors behind it: the rules are
  * simple on purpose (src-main/pipeline/scores.ts), so showing them is what makes them trusted.
+ * The words follow the contact's lifecycle: a lead is hot or cold, a customer engaged or quiet.
  */
 export function ContactScoreBadge({ contactId }: { contactId: string }) {
   const scores = useContactScores(contactId);
@@ -31,7 +26,7 @@ export function ContactScoreBadge({ contactId }: { contactId: string }) {
   const positive = data.leadFactors.filter((factor) => factor.points !== 0);
 
   return (
-    <Card title="Lead score and health">
+    <Card title="Score and health">
       <Cluster gap="md" className="score-summary">
         <div className={`score-grade tone-${gradeBadgeTones[data.grade]}`} aria-hidden="true">
           {data.grade}
@@ -40,12 +35,12 @@ export function ContactScoreBadge({ contactId }: { contactId: string }) {
           <p className="heading">
             Grade {data.grade} <span className="muted">· {data.leadScore} of 100</span>
           </p>
-          <p className="muted">This contact is {gradeMeaning[data.grade]}.</p>
-          <Meter label="Lead score" value={data.leadScore} valueText={`${data.leadScore} of 100, grade ${data.grade}`} tone={gradeTones[data.grade]} />
+          <p className="muted">{data.headline}.</p>
+          <Meter label={data.scoreName} value={data.leadScore} valueText={`${data.leadScore} of 100, grade ${data.grade}`} tone={gradeTones[data.grade]} />
         </Stack>
       </Cluster>
       {positive.length > 0 ? (
-        <Stack as="ul" gap="xs" className="score-factors" aria-label="What makes up the lead score">
+        <Stack as="ul" gap="xs" className="score-factors" aria-label={`What makes up the ${data.scoreName.toLowerCase()}`}>
           {positive.map((factor) => (
             <Cluster as="li" justify="between" key={factor.label}>
               <span>{factor.label}</span>

@@ -170,8 +170,9 @@ export function QuoteEditor({ deal, quote: initial, onClose }: QuoteEditorProps)
             <Button disabled={working} busy={busy === 'saving'} busyLabel="Saving…" onClick={() => void onSave()}>
               Save draft
             </Button>
-            <Button variant="primary" icon="mail" disabled={working} busy={busy === 'sending'} busyLabel="Sending…" onClick={() => void onSend()}>
-              Send quote
+            {/* Named for what it does: Fieldbook does not e-mail the quote (yet); the person sends the PDF. */}
+            <Button variant="primary" icon="file" disabled={working} busy={busy === 'sending'} busyLabel="Making the PDF…" onClick={() => void onSend()}>
+              Make PDF and mark as sent
             </Button>
           </>
         ) : (

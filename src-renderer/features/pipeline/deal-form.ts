@@ -1,7 +1,8 @@
 import type { Deal, DealDraft, Pipeline } from '../../../src-shared/domain/pipeline';
 import type { PickedContact } from '../../ui/ContactPicker';
 import { fromDateInput, toDateInput } from '../../ui/dates';
-import { moneyInput, parseMoney, parsePercent, percentInput } from './pipeline-format';
+import { readMoney } from '../../../src-shared/money';
+import { moneyInput, parsePercent, percentInput } from './pipeline-format';
 
 // The deal dialog edits strings; this turns them into a draft or a patch and says what is wrong
 // in words, field by field, before the core is asked.
@@ -66,8 +67,9 @@ export function parseDealForm(values: DealFormValues, currency: string, closing:
   const title = values.title.trim();
   if (!title) errors.title = 'Name the deal, for example “Boiler replacement”';
   if (!values.contact) errors.contact = 'Choose who the deal is with';
-  const valueMinor = values.value.trim() === '' ? 0 : parseMoney(values.value, currency);
-  if (valueMinor === null) errors.value = 'Enter an amount such as 1200 or 1,250.50';
+  const value = readMoney(values.value, currency, 'nonNegative');
+  if (!value.ok) errors.value = value.error;
+  const valueMinor = value.ok ? (value.amountMinor ?? 0) : 0;
   const probabilityBp = values.useStageProbability ? null : parsePercent(values.probability);
   if (!values.useStageProbability && probabilityBp === null) errors.probability = 'Enter a percentage from 0 to 100';
   const expectedCloseAt = values.expectedClose ? fromDateInput(values.expectedClose) : null;
@@ -76,7 +78,7 @@ export function parseDealForm(values: DealFormValues, currency: string, closing:
   return {
     draft: {
       title,
-      valueMinor: valueMinor ?? 0,
+      valueMinor,
       probabilityBp,
       expectedCloseAt,
       owner: values.owner.trim(),

@@ -1,9 +1,10 @@
 import { minorToDecimal } from '../../../src-shared/money';
 import { currencyDigits, formatMoney } from '../../ui/format';
 
-// Money, quantities and rates are stored as integers (minor units, thousandths, basis points);
-// these turn what a person types into those integers and back, without a float ever holding
-// money. Parsing returns null for text that is not a plain non-negative number.
+// Quantities and rates are stored as integers (thousandths, basis points); these turn what a
+// person types into those integers and back, without a float ever holding them. Money is read by
+// src-shared/money.ts (readMoney), one parser for the whole app. Parsing here returns null for
+// text that is not a plain non-negative number.
 
 const plainNumber = /^\d{1,15}(?:\.\d*)?$|^\.\d+$/;
 
@@ -19,11 +20,6 @@ function parseScaled(text: string, scale: number): number | null {
   // Half away from zero on the first dropped digit, as quote-math rounds.
   if (dropped.length > 0 && Number(dropped[0]) >= 5) value += 1;
   return Number.isSafeInteger(value) ? value : null;
-}
-
-export function parseMoney(text: string, currency: string): number | null {
-  // A currency sign before the amount is fine ("£1,200"); a minus sign is not taken for one.
-  return parseScaled(text.replace(/^[^\d.+-]+/, ''), currencyDigits(currency));
 }
 
 export function moneyInput(amountMinor: number, currency: string): string {

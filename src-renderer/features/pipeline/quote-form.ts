@@ -1,6 +1,7 @@
 import type { QuoteLine } from '../../../src-shared/domain/quote';
 import { quoteTotals, type QuoteTotals } from '../../../src-shared/domain/quote-math';
-import { moneyInput, parseMoney, parsePercent, parseQuantity, percentInput, quantityInput } from './pipeline-format';
+import { readMoney } from '../../../src-shared/money';
+import { moneyInput, parsePercent, parseQuantity, percentInput, quantityInput } from './pipeline-format';
 
 // A quote's lines as typed, and the same lines as the core stores them. Totals are computed
 // with quoteTotals from src-shared, the arithmetic the core uses for the PDF, so what the
@@ -46,13 +47,15 @@ interface ParsedRow {
 export function parseRow(row: LineRow, currency: string): ParsedRow {
   const errors: LineErrors = {};
   const quantityMilli = parseQuantity(row.quantity);
-  const unitPriceMinor = row.unitPrice.trim() === '' ? 0 : parseMoney(row.unitPrice, currency);
+  // A line may be negative: a deposit already paid, or an amount off.
+  const price = readMoney(row.unitPrice, currency, 'signed');
+  const unitPriceMinor = price.ok ? (price.amountMinor ?? 0) : null;
   const discountBp = row.discount.trim() === '' ? 0 : parsePercent(row.discount);
   const taxRateBp = row.taxRate.trim() === '' ? 0 : parsePercent(row.taxRate);
   if (!row.description.trim()) errors.description = 'Describe the line';
   if (quantityMilli === null) errors.quantity = 'Enter a quantity such as 1 or 2.5';
-  if (unitPriceMinor === null) errors.unitPrice = 'Enter a price such as 85 or 1,250.00';
-  if (discountBp === null) errors.discount = 'Enter a discount from 0 to 100%';
+  if (!price.ok) errors.unitPrice = price.error;
+  if (discountBp === null) errors.discount = 'Enter a discount from 0 to 100%, or add a line with a negative price for an amount off';
   if (taxRateBp === null) errors.taxRate = 'Enter a tax rate from 0 to 100%';
   return {
     line: {

@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { QuotesSettingsPanel } from '../pipeline/QuotesSettingsPanel';
+import { OfflineFilesPanel } from '../files/OfflineFilesPanel';
 import { TeamSyncPanel } from '../sync/TeamSyncPanel';
+import { MailAccountsLink } from '../mail/MailAccountsLink';
 import type { Settings } from '../../../src-shared/domain/settings';
 import { api, ApiError, stripFieldPrefix } from '../../api';
 import { useUi } from '../../store';
@@ -28,9 +30,12 @@ export function SettingsScreen({ focusUserName }: { focusUserName: boolean }) {
   return (
     <Screen width="form">
       <PageHeader title="Settings" meta="These settings belong to this computer." />
-      <SettingsForm key={JSON.stringify(settings)} settings={settings} focusUserName={focusUserName} />
+      {/* Reset by a change of its own settings; not by the logo, which the quotes panel stores as soon as it is chosen. */}
+      <SettingsForm key={JSON.stringify({ ...settings, officeLogoSha256: null })} settings={settings} focusUserName={focusUserName} />
       {/* Outside the keyed form: a settings change (joining sets your name) must not reset it. */}
       <TeamSyncPanel />
+      <OfflineFilesPanel />
+      <MailAccountsLink />
     </Screen>
   );
 }

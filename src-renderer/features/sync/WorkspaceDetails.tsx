@@ -3,6 +3,7 @@ import { Badge } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
 import { DetailList } from '../../ui/DetailList';
 import { Notice } from '../../ui/Notice';
+import { StorageUse } from '../files/StorageUse';
 import { useNow } from '../../ui/use-now';
 import { Stack } from '../../ui/Stack';
 import { useSyncNow, useWorkspaceInfo, type WorkspaceState } from './hooks';
@@ -83,6 +84,7 @@ export function WorkspaceDetails({ status, onStatus }: { status: SyncStatus; onS
         </Stack>
       )}
 
+      {isAdmin ? <StorageUse /> : null}
       {isAdmin ? <SetAsideChanges count={status.setAsideChanges} info={workspace.state.status === 'loading' ? undefined : workspace.state.info} /> : null}
 
       <MembersAndDevices state={workspace.state} isAdmin={isAdmin} onChanged={workspace.replace} onRetry={workspace.reload} />

@@ -23,7 +23,20 @@ export function sinceText(epochMs: number, now: number): string {
   return sameDay ? formatTime(epochMs).replace(/ /g, '\u00a0') : formatWhen(epochMs, now);
 }
 
+/** "2 files uploading" (or "waiting to upload" while the relay cannot be reached): files attached here whose bytes are not at the relay yet. */
+export function uploadsWaiting(count: number, reachable: boolean): string | null {
+  if (count === 0) return null;
+  return `${formatCount(count, 'file')} ${reachable ? 'uploading' : 'waiting to upload'}`;
+}
+
 export function describeSyncStatus(status: SyncStatus, now: number): SyncStatusText {
+  const text = describeChanges(status, now);
+  const reachable = status.state !== 'offline' && status.state !== 'error';
+  const uploads = status.state === 'not_configured' ? null : uploadsWaiting(status.pendingUploads, reachable);
+  return uploads ? { ...text, detail: [text.detail, `${uploads}.`].filter(Boolean).join(' ') } : text;
+}
+
+function describeChanges(status: SyncStatus, now: number): SyncStatusText {
   const waiting = status.pendingChanges > 0 ? changesWaiting(status.pendingChanges) : null;
   switch (status.state) {
     case 'not_configured':

@@ -10,9 +10,10 @@ export const kindLabels: Record<TimelineKind, string> = {
   file: 'Files',
   deal: 'Deals',
   change: 'Changes',
+  email: 'E-mails',
 };
 
-const kindTones: Record<TimelineKind, IconTone> = { note: 'info', call: 'success', follow_up: 'warning', file: 'accent', deal: 'neutral', change: 'neutral' };
+const kindTones: Record<TimelineKind, IconTone> = { note: 'info', call: 'success', follow_up: 'warning', file: 'accent', deal: 'neutral', change: 'neutral', email: 'info' };
 
 const kindIcons: Record<TimelineKind, IconName> = {
   note: 'note',
@@ -21,6 +22,7 @@ const kindIcons: Record<TimelineKind, IconName> = {
   file: 'paperclip',
   deal: 'layers',
   change: 'edit',
+  email: 'mail',
 };
 
 // The core writes moments inside a detail as ISO strings (it does not know the user's locale).

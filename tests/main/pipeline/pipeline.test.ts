@@ -183,6 +183,41 @@ describe('scores', () => {
     expect(later.health).toBe('red');
     expect(later.healthFactors).toEqual(['No contact for 100 days', '1 follow-up overdue', 'A deal has been stuck in its stage for 100 days']);
   });
+
+  it('does not count a missed call as talking: it is an attempt, said as such in the health', async () => {
+    const lead = await core.call('contacts.create', { draft: { name: 'Ann Lead', contactType: 'lead', phones: [{ type: 'mobile', number: '07700900124' }] } });
+    await core.call('calls.log', { direction: 'outbound', number: '07700900124', startedAt: clock - 60_000, status: 'no-answer', disposition: 'no answer', contactId: lead.id });
+    const scores = await core.call('contacts.scores', { contactId: lead.id });
+    expect(scores.leadFactors.map((factor) => factor.label)).not.toContain('Talked in the last 2 weeks');
+    expect(scores.healthFactors).toEqual(['No answer yet: 1 call not answered']);
+    await core.call('calls.log', { direction: 'inbound', number: '07700900124', startedAt: clock - 30_000, status: 'completed', durationSeconds: 60, disposition: 'booked', contactId: lead.id });
+    const answered = await core.call('contacts.scores', { contactId: lead.id });
+    expect(answered.leadFactors.map((factor) => factor.label)).toContain('Talked in the last 2 weeks');
+    expect(answered.healthFactors).toEqual([]);
+  });
+
+  it('words the grade for what the contact is: a won customer is never a hot lead', async () => {
+    const draft = {
+      company: 'Acme',
+      phones: [{ type: 'mobile' as const, number: '07700900125' }],
+      emails: [{ type: 'work' as const, address: 'a@acme.test' }],
+      potentialValue: { amountMinor: 500_000, currency: 'GBP' },
+    };
+    const lead = await core.call('contacts.create', { draft: { ...draft, name: 'A lead', contactType: 'lead' } });
+    const won = await core.call('contacts.create', {
+      draft: { ...draft, name: 'A customer', contactType: 'lead', status: 'won', phones: [{ type: 'mobile', number: '07700900126' }], emails: [{ type: 'work', address: 'b@acme.test' }] },
+    });
+    for (const contact of [lead, won]) await core.call('notes.create', { contactId: contact.id, body: 'Keen' });
+    const pipeline = (await pipelineWithStages()).pipeline;
+    for (const contact of [lead, won]) await core.call('deals.create', { contactId: contact.id, pipelineId: pipeline.id, title: 'Kitchen' });
+    expect(await core.call('contacts.scores', { contactId: lead.id })).toMatchObject({ grade: 'A', lifecycle: 'lead', scoreName: 'Lead score', headline: 'A hot lead' });
+    expect(await core.call('contacts.scores', { contactId: won.id })).toMatchObject({
+      grade: 'A',
+      lifecycle: 'customer',
+      scoreName: 'Engagement',
+      headline: 'A very engaged customer',
+    });
+  });
 });
 
 describe('deal list and office logo', () => {

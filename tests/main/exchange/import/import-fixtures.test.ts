@@ -171,18 +171,15 @@ describe('importing a semicolon-separated Windows-1252 file from a German Excel'
     expect(contactNamed(core, 'François Lefèvre').company).toBe('Café Lefèvre');
   });
 
-  it('keeps a row whose number does not exist in the region it is read in: the number as written in the summary, a warning naming number, column and region', async () => {
+  it('reads each row’s numbers in the country of its address, so German numbers stay German in an office in the UK', async () => {
     const report = await importChecked('latin1-semicolon.csv', { region: 'GB' });
     expect(report.counts).toMatchObject({ rows: 3, created: 3, rejected: 0 });
     expect(report.problems).toEqual([]);
-    expect(report.warnings).toContainEqual({
-      line: 2,
-      reason: 'Phone "0151 23456789" (column "Mobil") has too many digits for a number in GB; kept in the summary as written.',
-    });
+    expect(report.warnings).toEqual([]);
     const juergen = contactNamed(core, 'Jürgen Weiß');
     expect(juergen.emails).toEqual([{ type: 'work', address: 'juergen@baeckerei-weiss.de' }]);
-    expect(juergen.phones.map((phone) => phone.e164)).not.toContain(expect.stringMatching(/^\+4915/));
-    expect(juergen.summary).toBe('Kunde seit 2019 – Rechnung über 250 €\n\nImported as written: phone 0151 23456789');
+    expect(juergen.phones.map((phone) => phone.e164).sort()).toEqual(['+4915123456789', '+49301234567']);
+    expect(juergen.summary).toBe('Kunde seit 2019 – Rechnung über 250 €');
   });
 });
 

@@ -1,0 +1,126 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { AppError } from '../../src-shared/errors';
+import { RelayError } from '../sync/relay-client';
+import type { BlobClient } from './blob-client';
+import type { BlobStore } from './blob-store';
+import type { TransferProgress } from './transfers';
+
+// Fetching file contents from the relay: on demand (a file is opened) and in the background by
+// the offline policy. A download goes to files/.partial/<sha256> and moves into the store only
+// once its SHA-256 is checked; a partial file left by a dropped connection or a crash is resumed
+// with an HTTP range. Bytes that do not hash right (damaged on the way) are thrown away and
+// fetched again, from the start.
+
+export interface DownloaderOptions {
+  blobs: BlobStore;
+  client: () => BlobClient | undefined;
+  progress: TransferProgress;
+  logError: (error: unknown, context: string) => void;
+  /** Attempts per fetch when the bytes arrive damaged. */
+  attempts?: number;
+}
+
+export class Downloader {
+  private readonly inFlight = new Map<string, { promise: Promise<void>; abort: AbortController }>();
+  private readonly partialDir: string;
+
+  constructor(private readonly options: DownloaderOptions) {
+    this.partialDir = path.join(options.blobs.root, '.partial');
+    fs.mkdirSync(this.partialDir, { recursive: true });
+  }
+
+  isFetching(sha256: string): boolean {
+    return this.inFlight.has(sha256);
+  }
+
+  /** Fetches a blob unless it is here already; a second call for the same blob joins the first. */
+  fetch(sha256: string, name: string): Promise<void> {
+    if (this.options.blobs.has(sha256)) return Promise.resolve();
+    const running = this.inFlight.get(sha256);
+    if (running) return running.promise;
+    const abort = new AbortController();
+    const promise = this.fetchVerified(sha256, name, abort.signal).finally(() => this.inFlight.delete(sha256));
+    this.inFlight.set(sha256, { promise, abort });
+    return promise;
+  }
+
+  cancel(sha256: string): boolean {
+    const running = this.inFlight.get(sha256);
+    running?.abort.abort(new AppError('cancelled', 'The download was cancelled.'));
+    return running !== undefined;
+  }
+
+  cancelAll(): void {
+    for (const sha256 of this.inFlight.keys()) this.cancel(sha256);
+  }
+
+  private async fetchVerified(sha256: string, name: string, signal: AbortSignal): Promise<void> {
+    const client = this.options.client();
+    if (!client) throw new AppError('unavailable', `"${name}" is not on this laptop, and this laptop is in no workspace to fetch it from.`);
+    const partial = path.join(this.partialDir, sha256);
+    const attempts = this.options.attempts ?? 3;
+    const { progress } = this.options;
+    try {
+      for (let attempt = 1; attempt <= attempts; attempt += 1) {
+        const target = await client.downloadTarget(sha256);
+        let hash = createHash('sha256');
+        let offset = await hashExisting(partial, hash, target.sizeBytes);
+        progress.start('download', sha256, target.sizeBytes, offset);
+        const { body, resumed } = await client.openDownload(target, offset, signal);
+        if (offset > 0 && !resumed) {
+          // The server sent the whole file: start over.
+          hash = createHash('sha256');
+          offset = 0;
+        }
+        const meter = new Transform({
+          transform(chunk: Buffer, _encoding, callback) {
+            hash.update(chunk);
+            progress.advance('download', sha256, chunk.length);
+            callback(null, chunk);
+          },
+        });
+        await pipeline(body, meter, fs.createWriteStream(partial, { flags: offset > 0 ? 'a' : 'w' }), { signal });
+        if (hash.digest('hex') === sha256) {
+          this.options.blobs.adopt(partial, sha256);
+          progress.finish('download', sha256);
+          return;
+        }
+        // Damaged on the way (or a damaged partial file from before): never used; fetched again.
+        fs.rmSync(partial, { force: true });
+        this.options.logError(new Error(`download of ${sha256} did not match its SHA-256 (attempt ${attempt})`), 'file download');
+      }
+      throw new AppError('unavailable', `"${name}" arrived damaged ${attempts} times, so it was not kept. Try again later, or ask whoever attached it to attach it again.`);
+    } catch (error) {
+      const failure = toAppError(error, name);
+      progress.fail('download', sha256, failure.message, null);
+      throw failure;
+    }
+  }
+}
+
+/** Feeds the bytes already downloaded into the hash; answers how many (0 when unusable). */
+async function hashExisting(partial: string, hash: { update(data: Buffer): unknown }, sizeBytes: number): Promise<number> {
+  const size = fs.statSync(partial, { throwIfNoEntry: false })?.size ?? 0;
+  if (size === 0 || size >= sizeBytes) {
+    fs.rmSync(partial, { force: true });
+    return 0;
+  }
+  for await (const chunk of fs.createReadStream(partial)) hash.update(chunk as Buffer);
+  return size;
+}
+
+function toAppError(error: unknown, name: string): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof RelayError) {
+    if (error.code === 'not_found') return new AppError('not_found', `"${name}" is not at the relay yet: the laptop it was attached on has not uploaded it. It can be fetched once that laptop is online.`);
+    if (error.code === 'offline') return new AppError('unavailable', `"${name}" cannot be fetched now: ${error.message}`);
+    if (error.code === 'unauthorized') return new AppError('forbidden', 'The relay no longer accepts this laptop, so files cannot be fetched.');
+    return new AppError('unavailable', error.message);
+  }
+  if ((error as Error | undefined)?.name === 'AbortError') return new AppError('cancelled', 'The download was cancelled.');
+  return new AppError('unavailable', `"${name}" could not be fetched (${error instanceof Error ? error.message : String(error)}).`);
+}

@@ -1,0 +1,111 @@
+import type { FileTransfer } from '../../src-shared/domain/file';
+import type { SyncStatus } from '../../src-shared/domain/sync';
+import type { Sqlite } from '../db/open';
+import type { WireChange } from '../../src-shared/sync/protocol';
+import type { RelayClient } from '../sync/relay-client';
+import { BlobClient } from './blob-client';
+import { Downloader } from './downloader';
+import { OfflineKeeper } from './offline-keeper';
+import { createReferenceDeclarer } from './references';
+import type { FilesService } from './service';
+import { TransferProgress } from './transfers';
+import { Uploader } from './uploader';
+
+// The background work that makes files travel with sync: the upload queue, downloads (on demand
+// and by the offline policy) and reference declarations. Started by createCore; it follows the
+// sync engine's status to know when the relay is reachable.
+
+export interface FileTransferDeps {
+  files: FilesService;
+  sqlite: Sqlite;
+  now: () => number;
+  /** The relay of the workspace, or undefined when this laptop is in none. */
+  relay: () => RelayClient | undefined;
+  /** Ask sync to push soon (rows released by a finished upload). */
+  pushSoon: () => void;
+  onTransfer: (transfer: FileTransfer) => void;
+  /** The number of waiting uploads changed. */
+  onQueueChanged: () => void;
+  logError: (error: unknown, context: string) => void;
+}
+
+export interface FileTransfers {
+  readonly uploader: Uploader;
+  readonly downloader: Downloader;
+  readonly keeper: OfflineKeeper;
+  readonly progress: TransferProgress;
+  declareReferences(changes: readonly WireChange[], client: RelayClient): Promise<void>;
+  /** Told every sync status: when the relay answers again, waiting transfers go at once. */
+  syncStatusChanged(status: SyncStatus): void;
+  /** Rows of these tables were written (locally or from sync). */
+  rowsWritten(tables: Iterable<string>): void;
+  blobClient(): BlobClient | undefined;
+  stop(): void;
+}
+
+export function startFileTransfers(deps: FileTransferDeps): FileTransfers {
+  const { files, sqlite } = deps;
+  const blobClient = () => {
+    const relay = deps.relay();
+    return relay ? new BlobClient(relay) : undefined;
+  };
+  const progress = new TransferProgress(deps.onTransfer);
+  const uploader = new Uploader({
+    queue: files.uploads,
+    blobs: files.blobs,
+    client: blobClient,
+    progress,
+    onUploaded: () => deps.pushSoon(),
+    onQueueChanged: deps.onQueueChanged,
+    logError: deps.logError,
+  });
+  const downloader = new Downloader({ blobs: files.blobs, client: blobClient, progress, logError: deps.logError });
+  const keeper = new OfflineKeeper({
+    sqlite,
+    blobs: files.blobs,
+    downloader,
+    policy: () => files.offlinePolicy(),
+    now: deps.now,
+    logError: deps.logError,
+  });
+  const declareReferences = createReferenceDeclarer({ sqlite, queue: files.uploads, blobs: files.blobs, onRequeued: () => uploader.kick() });
+
+  let reachable = false;
+  const refreshLimits = async () => {
+    const limits = await blobClient()?.limits().catch(() => undefined);
+    if (limits) files.setRelayMaxFileBytes(limits.maxFileBytes);
+  };
+  uploader.kick();
+  keeper.kick();
+  return {
+    uploader,
+    downloader,
+    keeper,
+    progress,
+    declareReferences,
+    blobClient,
+    syncStatusChanged(status) {
+      if (status.state === 'syncing') return;
+      const nowReachable = status.state === 'synced' || status.state === 'pending';
+      if (nowReachable && !reachable) {
+        files.uploads.retryAllNow();
+        keeper.kick();
+        void refreshLimits();
+      }
+      if (nowReachable) uploader.kick();
+      reachable = nowReachable;
+    },
+    rowsWritten(tables) {
+      const written = new Set(tables);
+      if (written.has('files')) {
+        uploader.kick();
+        keeper.kick();
+      }
+    },
+    stop() {
+      uploader.stop();
+      keeper.stop();
+      downloader.cancelAll();
+    },
+  };
+}

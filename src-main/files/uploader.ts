@@ -1,0 +1,165 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { RelayError } from '../sync/relay-client';
+import type { BlobClient } from './blob-client';
+import type { BlobStore } from './blob-store';
+import type { TransferProgress } from './transfers';
+import { SerialJob } from './serial-job';
+import type { QueuedUpload, UploadQueue } from './upload-queue';
+
+// The background uploader: takes queued blobs one at a time and sends them to the relay in
+// parts (several parts at once). It resumes rather than restarts: after a crash, a dropped
+// connection or a relay restart, startUpload answers the parts the relay already has, and only
+// the others are sent again. Failures back off (2 s doubling to 30 min, with jitter); a relay
+// that comes back, or "Sync now", retries at once (retryAllNow).
+
+export interface UploaderOptions {
+  queue: UploadQueue;
+  blobs: BlobStore;
+  /** The relay's client, or undefined while this laptop is in no workspace. */
+  client: () => BlobClient | undefined;
+  progress: TransferProgress;
+  /** After a blob reached the relay and its held rows were released (push them now). */
+  onUploaded: (sha256: string) => void;
+  /** After the queue changed (count in the sync status). */
+  onQueueChanged: () => void;
+  logError: (error: unknown, context: string) => void;
+  /** Parts in flight at once. */
+  partConcurrency?: number;
+}
+
+const maxBackoffMs = 30 * 60 * 1000;
+
+export class Uploader {
+  private readonly job = new SerialJob(() => this.drain());
+  private readonly abort = new AbortController();
+
+  constructor(private readonly options: UploaderOptions) {}
+
+  private get stopped(): boolean {
+    return this.job.isStopped;
+  }
+
+  /** Looks at the queue now (after a file was attached, or the relay answered again). */
+  kick(): void {
+    this.job.kick();
+  }
+
+  /** Resolves once the uploader is idle. */
+  idle(): Promise<void> {
+    return this.job.idle();
+  }
+
+  stop(): void {
+    this.job.stop();
+    this.abort.abort(new RelayError('cancelled', 'Fieldbook is closing.', 0));
+  }
+
+  /** Uploads what is due, one blob at a time; answers when to look again. */
+  private async drain(): Promise<number | undefined> {
+    try {
+      while (!this.stopped) {
+        const upload = this.options.queue.nextDue();
+        const client = upload && this.options.client();
+        // Nothing due, or not in a workspace (the queue waits for one).
+        if (!upload || !client) break;
+        if (!(await this.attempt(client, upload))) break;
+      }
+    } catch (error) {
+      if (!this.stopped) this.options.logError(error, 'file uploads');
+    }
+    return this.stopped ? undefined : this.options.queue.msUntilNextDue();
+  }
+
+  /** One try at one blob; false when the others should wait too (offline, or closing). */
+  private async attempt(client: BlobClient, upload: QueuedUpload): Promise<boolean> {
+    const { queue, blobs, progress } = this.options;
+    if (!blobs.has(upload.sha256)) {
+      queue.markMissing(upload.sha256);
+      this.options.onQueueChanged();
+      return true;
+    }
+    try {
+      await this.send(client, upload);
+      queue.markDone(upload.sha256);
+      progress.finish('upload', upload.sha256);
+      this.options.onQueueChanged();
+      this.options.onUploaded(upload.sha256);
+      return true;
+    } catch (error) {
+      if (this.stopped) return false;
+      const { message, retryInMs } = this.describeFailure(error, upload.attempts);
+      queue.recordFailure(upload.sha256, message, retryInMs);
+      progress.fail('upload', upload.sha256, message, Date.now() + retryInMs);
+      this.options.onQueueChanged();
+      return !(error instanceof RelayError && (error.code === 'offline' || error.code === 'unauthorized'));
+    }
+  }
+
+  private async send(client: BlobClient, upload: QueuedUpload): Promise<void> {
+    const { progress } = this.options;
+    const started = await client.startUpload(upload.sha256, upload.sizeBytes);
+    if (started.status === 'present') return;
+    const done = new Set(started.doneParts);
+    const alreadyThere = started.doneParts.reduce((sum, part) => sum + partLength(upload.sizeBytes, started.partBytes, part), 0);
+    progress.start('upload', upload.sha256, upload.sizeBytes, alreadyThere);
+    const todo = Array.from({ length: started.partCount }, (_, index) => index + 1).filter((part) => !done.has(part));
+    const file = await fs.promises.open(this.options.blobs.blobPath(upload.sha256), 'r');
+    try {
+      const sendPart = async (part: number) => {
+        const length = partLength(upload.sizeBytes, started.partBytes, part);
+        const bytes = Buffer.alloc(length);
+        const { bytesRead } = await file.read(bytes, 0, length, (part - 1) * started.partBytes);
+        if (bytesRead !== length) throw new Error('The file on this laptop is shorter than when it was attached.');
+        const md5 = createHash('md5').update(bytes).digest('base64');
+        const target = await client.partTarget(started.uploadId, part, { sizeBytes: length, md5 });
+        const { etag } = await client.putPart(target, bytes, this.abort.signal);
+        if (!target.viaRelay) await client.partDone(started.uploadId, part, { etag, sizeBytes: length });
+        progress.advance('upload', upload.sha256, length);
+      };
+      await runLimited(todo, this.options.partConcurrency ?? 3, sendPart);
+    } finally {
+      await file.close();
+    }
+    await client.complete(started.uploadId);
+  }
+
+  private describeFailure(error: unknown, attempts: number): { message: string; retryInMs: number } {
+    const base = Math.min(maxBackoffMs, 2000 * 2 ** Math.min(attempts, 20));
+    const retryInMs = base / 2 + Math.random() * (base / 2);
+    if (error instanceof RelayError) {
+      if (error.code === 'offline') return { message: 'Waiting for the relay: this laptop is offline or the relay is down.', retryInMs };
+      // Refused for its size or the workspace's quota: no use retrying soon.
+      if (error.code === 'too_large') return { message: error.message, retryInMs: Math.max(retryInMs, 60 * 60 * 1000) };
+      if (error.code === 'unauthorized') return { message: 'The relay no longer accepts this laptop, so files cannot be uploaded.', retryInMs: maxBackoffMs };
+      return { message: error.message, retryInMs };
+    }
+    this.options.logError(error, 'file upload');
+    return { message: 'The upload stopped on an unexpected error; it will try again.', retryInMs };
+  }
+}
+
+function partLength(sizeBytes: number, partBytes: number, part: number): number {
+  return Math.max(0, Math.min(partBytes, sizeBytes - (part - 1) * partBytes));
+}
+
+/** Runs `work` over `items` with at most `limit` at once; the first failure stops new ones. */
+async function runLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failed = false;
+  const worker = async () => {
+    while (!failed && next < items.length) {
+      const item = items[next]!;
+      next += 1;
+      try {
+        await work(item);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  const results = await Promise.allSettled(Array.from({ length: Math.min(limit, items.length) }, worker));
+  const rejected = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (rejected) throw rejected.reason;
+}
