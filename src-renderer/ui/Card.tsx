@@ -48,7 +48,7 @@ export function Card({ title, label, titleHidden, help, actions, aside, flush, i
         <div className="card__header">
           <div className="card__heading">
             {title !== undefined ? (
-              <h2 id={titleId} className={titleHidden ? 'visually-hidden' : 'card__title'} tabIndex={-1}>
+              <h2 id={titleId} className={titleHidden ? 'visually-hidden' : 'heading'} tabIndex={-1}>
                 {title}
               </h2>
             ) : null}

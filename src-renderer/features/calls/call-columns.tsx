@@ -40,10 +40,10 @@ export function callColumns(now: number): GridColumn<Call, CallSortField>[] {
       width: 'minmax(140px, 1.2fr)',
       cell: (call) =>
         call.contactId ? (
-          <span className="call-contact">{call.contactName}</span>
+          <span className="strong">{call.contactName}</span>
         ) : (
           <span className="muted">
-            Unknown · <span className="call-contact call-contact--create">Create contact</span>
+            Unknown · <span className="call-contact--create strong">Create contact</span>
           </span>
         ),
     },

@@ -22,6 +22,7 @@ import { CustomFieldInputs } from './CustomFieldInputs';
 import { errorKeysOf, toDraft, type ContactFormValues, type DraftResult, type FormErrors, type SetFormField } from './form-model';
 import { useFacets } from './hooks';
 import { SalesFields } from './SalesFields';
+import { Grid } from '../../ui/Grid';
 
 const noFields: readonly CustomFieldDef[] = [];
 const kindLabels = { person: 'Person', company: 'Company' };
@@ -99,7 +100,8 @@ export function ContactForm({ initialValues, submitLabel, onSubmit, onCancel }: 
       </Card>
 
       <Card title="How to reach them">
-        <div className="contact-methods">
+        {/* Wide enough for a phone's type, country and a whole number side by side. */}
+        <Grid min={440} gap="lg" className="contact-methods">
           <ContactMethodsField
             legend="Phones"
             rowLabel="Phone number"
@@ -144,7 +146,7 @@ export function ContactForm({ initialValues, submitLabel, onSubmit, onCancel }: 
             errors={errors}
             onChange={(rows) => set('emails', rows)}
           />
-        </div>
+        </Grid>
         <AddressFields address={values.address} errors={errors} onChange={(address) => set('address', address)} />
         <Checkbox
           label="Do not contact"

@@ -3,6 +3,7 @@ import { api } from '../../api';
 import { useUi } from '../../store';
 import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/TextField';
+import { Cluster } from '../../ui/Cluster';
 
 /** First run: ask for the user's name, which marks what they own and powers "My contacts". */
 export function NameHint() {
@@ -26,7 +27,7 @@ export function NameHint() {
   };
 
   return (
-    <section className="name-hint" aria-labelledby="name-hint-title">
+    <Cluster as="section" justify="between" className="name-hint" aria-labelledby="name-hint-title">
       <div>
         <h2 id="name-hint-title" className="name-hint__title">
           Welcome to Fieldbook
@@ -48,6 +49,6 @@ export function NameHint() {
           Not now
         </Button>
       </form>
-    </section>
+    </Cluster>
   );
 }

@@ -8,6 +8,7 @@ import { Icon } from '../../ui/Icon';
 import type { GridColumn } from '../../ui/VirtualGrid';
 import { DueDate } from './DueDate';
 import { StatusBadge } from './StatusBadge';
+import { Stack } from '../../ui/Stack';
 
 /** The contact grid's columns, most important first; the last ones give way on narrow windows. */
 export function contactColumns(now: number): GridColumn<ContactListItem, ListSort['field']>[] {
@@ -50,12 +51,12 @@ function NameCell({ item }: { item: ContactListItem }) {
   return (
     <span className="contact-cell">
       <Avatar name={item.name} kind={item.kind} photoUrl={item.photoSha256 ? api.fileUrl(item.photoSha256) : undefined} />
-      <span className="contact-cell__text">
-        <a href={`#/contacts/${encodeURIComponent(item.id)}`} tabIndex={-1} className="contact-cell__name truncate">
+      <Stack as="span" gap="none">
+        <a href={`#/contacts/${encodeURIComponent(item.id)}`} tabIndex={-1} className="contact-cell__name strong truncate">
           {item.name}
         </a>
         {item.primaryEmail ? <span className="meta truncate">{item.primaryEmail}</span> : null}
-      </span>
+      </Stack>
       {item.doNotContact ? (
         <span className="contact-cell__dnc" title="Do not contact">
           <Icon name="ban" size={14} />

@@ -14,6 +14,7 @@ import { Screen } from '../../ui/Screen';
 import { useLiveData } from '../../ui/use-live-data';
 import { RecentActivity } from './RecentActivity';
 import { StatTile } from './StatTile';
+import { Grid } from '../../ui/Grid';
 import './dashboard.css';
 
 const dayName = new Intl.DateTimeFormat(undefined, { weekday: 'short' });
@@ -85,15 +86,15 @@ function DashboardBody({ data }: { data: Dashboard }) {
 
   return (
     <>
-      <section aria-label="Figures" className="dashboard-figures">
+      <Grid as="section" min={280} aria-label="Figures">
         <StatTile label="Overdue follow-ups" icon="alert" value={formatNumber(overdue)} tone={overdue > 0 ? 'danger' : 'neutral'} detail={overdue > 0 ? 'Past their due time' : 'All on time'} to={{ name: 'followUps', view: 'overdue' }} />
         <StatTile label="Due today" icon="bell" value={formatNumber(dueToday)} tone={dueToday > 0 ? 'warning' : 'neutral'} detail="Follow-ups before midnight" to={{ name: 'followUps', view: 'today' }} />
         <StatTile label="Calls this week" icon="phone" value={formatNumber(data.callsThisWeek)} detail={`Since ${weekStart.format(new Date(startOfWeek()))}`} to={{ name: 'calls' }} />
         <StatTile label="New contacts this week" icon="contacts" value={formatNumber(data.newContactsThisWeek)} detail={`${formatNumber(contactCount)} in all`} to={{ name: 'contacts' }} />
         <StatTile label="Open potential value" icon="chart" value={openValue[0] ?? formatMoney({ amountMinor: 0, currency })} detail={openValue.length > 1 ? `and ${openValue.slice(1).join(', ')}` : 'Contacts not yet won or lost'} />
         <StatTile label="Quotes awaiting an answer" icon="note" value={formatNumber(quotes)} detail={quotes > 0 ? quoteTotal : 'None pending'} />
-      </section>
-      <div className="dashboard-charts">
+      </Grid>
+      <Grid min={280}>
         <Card>
           <BarChart
             title="Calls, last 7 days"
@@ -108,7 +109,7 @@ function DashboardBody({ data }: { data: Dashboard }) {
         <Card>
           <BarChart title="Contacts by type" valueLabel="Contacts" bars={data.contactsByType.map((entry) => ({ label: capitalise(entry.name), value: entry.count }))} />
         </Card>
-      </div>
+      </Grid>
       <RecentActivity items={data.recentActivity} />
     </>
   );

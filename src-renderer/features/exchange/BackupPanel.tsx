@@ -11,6 +11,7 @@ import { RowList } from '../../ui/RowList';
 import { DownloadLink } from './DownloadLink';
 import { useBackups, useJob, useStartJob } from './hooks';
 import { JobProgress } from './JobProgress';
+import { Cluster } from '../../ui/Cluster';
 
 /** One file with the database and every attached file; the app also makes one each day. */
 export function BackupPanel() {
@@ -39,10 +40,10 @@ export function BackupPanel() {
       {backup.jobId && running ? <JobProgress label="Backup progress" status={status} /> : null}
       {status?.state === 'done' && status.backupResult ? (
         <Notice tone="success" role="status" icon="check">
-          <span className="exchange-result">
+          <Cluster as="span" justify="between">
             Backup made.
             <DownloadLink kind="backups" fileName={status.backupResult.fileName} bytes={status.backupResult.bytes} label="Download the backup" />
-          </span>
+          </Cluster>
         </Notice>
       ) : null}
       {status && (status.state === 'failed' || status.state === 'cancelled') ? (

@@ -165,10 +165,10 @@ export function ExportOutcome({
     const result = status.exportResult;
     return (
       <Notice tone="success" role="status" icon="check">
-        <span className="exchange-result">
+        <Cluster as="span" justify="between">
           {formatCount(result.rows, 'row')} written to {result.fileName}.
           <DownloadLink kind="exports" fileName={result.fileName} bytes={result.bytes} />
-        </span>
+        </Cluster>
       </Notice>
     );
   }

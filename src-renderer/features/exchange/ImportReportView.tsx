@@ -48,7 +48,7 @@ export function ImportReportView({ report, onStartOver }: ImportReportViewProps)
 
   return (
     <Stack gap="md">
-      <p className="exchange-outcome" role="status">
+      <Cluster as="p" className="strong" role="status">
         {cancelled ? (
           <>The import of {report.fileName} was cancelled; nothing from it was kept.</>
         ) : undone ? (
@@ -62,7 +62,7 @@ export function ImportReportView({ report, onStartOver }: ImportReportViewProps)
             <Icon name="check" size={16} /> Imported {report.fileName}.
           </>
         )}
-      </p>
+      </Cluster>
       {cancelled ? null : (
         <StatList
           label="Import report"

@@ -143,7 +143,7 @@ export function ImportWizard() {
 
   return (
     <Card title="Import contacts" aside={upload && step !== 'choose' ? upload.fileName : undefined}>
-      <ol className="wizard-steps" aria-label="Import steps">
+      <Cluster as="ol" className="wizard-steps meta strong" aria-label="Import steps">
         {stepLabels.map((item, index) => (
           <li key={item.name} className={cx('wizard-steps__step', index < currentIndex && 'wizard-steps__step--done')} aria-current={index === currentIndex ? 'step' : undefined}>
             <span className="wizard-steps__number" aria-hidden="true">
@@ -152,7 +152,7 @@ export function ImportWizard() {
             {item.label}
           </li>
         ))}
-      </ol>
+      </Cluster>
 
       {error ? (
         <Notice tone="danger" role="alert">

@@ -26,13 +26,13 @@ const columns: TableColumn<PreviewRow>[] = [
     header: 'Check',
     cell: (row) =>
       row.problem ? (
-        <span className="exchange-problem">{row.problem}</span>
+        <span className="exchange-problem strong">{row.problem}</span>
       ) : row.duplicate ? (
         <Badge tone="warning">Duplicate</Badge>
       ) : row.warnings.length > 0 ? (
         // The contact is stored; what it could not use is in its summary as written.
         <>
-          <Badge tone="warning">Kept as written</Badge> <span className="exchange-problem">{row.warnings.join(' ')}</span>
+          <Badge tone="warning">Kept as written</Badge> <span className="exchange-problem strong">{row.warnings.join(' ')}</span>
         </>
       ) : (
         <Badge tone="success">OK</Badge>

@@ -8,6 +8,9 @@ import { IconButton } from '../../ui/IconButton';
 import { IconCircle } from '../../ui/IconCircle';
 import { useNow } from '../../ui/use-now';
 import { completeFollowUp } from './hooks';
+import { Stack } from '../../ui/Stack';
+import { Cluster } from '../../ui/Cluster';
+import { CornerCard, CornerStack } from '../../ui/CornerCard';
 import './followups.css';
 
 /**
@@ -25,7 +28,7 @@ export function ReminderCenter() {
   useEffect(() => api.onNavigate((target) => navigate({ name: 'contact', id: target.contactId })), [navigate]);
 
   return (
-    <section className="reminders" aria-label="Reminders">
+    <CornerStack as="section" aria-label="Reminders">
       <div className="visually-hidden" aria-live="assertive">
         {reminders.length > 0 ? `Follow-up due: ${reminders[reminders.length - 1]?.title ?? ''}` : ''}
       </div>
@@ -33,7 +36,7 @@ export function ReminderCenter() {
         <ReminderCard key={reminder.id} reminder={reminder} />
       ))}
       {reminders.length > shownCards ? <MoreReminders rest={reminders.slice(shownCards)} /> : null}
-    </section>
+    </CornerStack>
   );
 }
 
@@ -47,13 +50,13 @@ function MoreReminders({ rest }: { rest: FollowUp[] }) {
     for (const reminder of rest) dismissReminder(reminder.id);
   };
   return (
-    <article className="reminder" aria-labelledby="reminders-more">
+    <CornerCard tone="warning" className="reminder" aria-labelledby="reminders-more">
       <IconCircle icon="bell" tone="warning" size="lg" />
-      <div className="reminder__text">
-        <h2 id="reminders-more" className="reminder__title">
+      <Stack gap="2xs">
+        <h2 id="reminders-more" className="reminder__title heading">
           {rest.length} more follow-up{rest.length === 1 ? '' : 's'} due
         </h2>
-        <div className="reminder__actions">
+        <Cluster className="reminder__actions">
           <Button
             variant="primary"
             size="sm"
@@ -67,9 +70,9 @@ function MoreReminders({ rest }: { rest: FollowUp[] }) {
           <Button size="sm" onClick={dismissAll}>
             Dismiss these
           </Button>
-        </div>
-      </div>
-    </article>
+        </Cluster>
+      </Stack>
+    </CornerCard>
   );
 }
 
@@ -103,18 +106,18 @@ function ReminderCard({ reminder }: { reminder: FollowUp }) {
   const now = useNow();
   const titleId = `reminder-${reminder.id}`;
   return (
-    <article className="reminder" aria-labelledby={titleId}>
+    <CornerCard tone="warning" className="reminder" aria-labelledby={titleId}>
       <IconCircle icon="bell" tone="warning" size="lg" />
-      <div className="reminder__text">
+      <Stack gap="2xs">
         <p className="reminder__kicker caps-label">Follow-up due {formatRelative(reminder.dueAt, now)}</p>
-        <h2 id={titleId} className="reminder__title">
+        <h2 id={titleId} className="reminder__title heading">
           {reminder.title}
         </h2>
-        <p className="reminder__contact">
+        <p className="muted">
           {reminder.contactName || 'A contact'}
           {reminder.assignee ? ` · for ${reminder.assignee}` : ''}
         </p>
-        <div className="reminder__actions">
+        <Cluster className="reminder__actions">
           <Button
             variant="primary"
             size="sm"
@@ -134,9 +137,9 @@ function ReminderCard({ reminder }: { reminder: FollowUp }) {
           >
             Mark done
           </Button>
-        </div>
-      </div>
+        </Cluster>
+      </Stack>
       <IconButton icon="close" label={`Dismiss reminder “${reminder.title}”`} onClick={() => dismissReminder(reminder.id)} />
-    </article>
+    </CornerCard>
   );
 }

@@ -9,6 +9,7 @@ import { Cluster } from '../../ui/Cluster';
 import { TextAreaField } from '../../ui/TextAreaField';
 import { noteKindLabels } from './hooks';
 import { NoteKindSelect } from './NoteKindSelect';
+import { Stack } from '../../ui/Stack';
 import './notes.css';
 
 /** Write a note on a contact: its type, the text, and whether it stays pinned on top. Ctrl+Enter adds it. */
@@ -44,7 +45,7 @@ export function NoteComposer({ contactId }: { contactId: string }) {
 
   return (
     <Card title="Add a note" titleHidden className="note-composer">
-      <form className="note-composer__form" noValidate onSubmit={(event) => void submit(event)}>
+      <Stack as="form" gap="sm" noValidate onSubmit={(event) => void submit(event)}>
         <TextAreaField
           label="New note"
           hideLabel
@@ -73,7 +74,7 @@ export function NoteComposer({ contactId }: { contactId: string }) {
             Add note
           </Button>
         </Cluster>
-      </form>
+      </Stack>
     </Card>
   );
 }

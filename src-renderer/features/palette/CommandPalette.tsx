@@ -101,7 +101,7 @@ export function CommandPalette() {
                   >
                     <Icon name={item.icon} size={16} />
                     <span className="palette__label truncate">{item.label}</span>
-                    {item.detail ? <span className="palette__detail truncate">{item.detail}</span> : null}
+                    {item.detail ? <span className="palette__detail meta truncate">{item.detail}</span> : null}
                   </div>
                 );
               })}

@@ -13,6 +13,8 @@ import { activityChanged } from '../../ui/live-events';
 import { useLiveData } from '../../ui/use-live-data';
 import { ClickToCall } from './ClickToCall';
 import { callStatusLabel, callStatusTone, formatDuration, formatMoment, sentimentTone, sentimentWords } from './phone-format';
+import { Stack } from '../../ui/Stack';
+import { Cluster } from '../../ui/Cluster';
 
 /** One phone line call: its facts, the recording (fetched to this laptop on first play), the transcript and its mood. */
 export function CallPanel({ callId, onClose }: { callId: string; onClose: () => void }) {
@@ -23,7 +25,7 @@ export function CallPanel({ callId, onClose }: { callId: string; onClose: () => 
     <Dialog title="Call" size="lg" onClose={onClose} actions={<Button onClick={onClose}>Close</Button>}>
       <LiveContent live={call} loading="Loading the call…" failed="The call could not be loaded.">
         {(found) => (
-          <div className="call-panel">
+          <Stack className="call-panel">
             <DetailList
               items={[
                 { term: 'Who', value: found.contactName ?? formatPhone(found.number) },
@@ -43,10 +45,10 @@ export function CallPanel({ callId, onClose }: { callId: string; onClose: () => 
                   {found.sentiment !== null ? <Badge tone={sentimentTone(found.sentiment)}>{sentimentWords[sentimentLabel(found.sentiment)]}</Badge> : null}
                 </h3>
                 <p>{found.transcript}</p>
-                {found.keywords.length > 0 ? <div className="call-panel__keywords">Keywords: {found.keywords.join(', ')}</div> : null}
+                {found.keywords.length > 0 ? <div className="call-panel__keywords meta">Keywords: {found.keywords.join(', ')}</div> : null}
               </section>
             ) : null}
-            <div className="call-panel__actions">
+            <Cluster>
               {found.contactId ? (
                 <Button icon="user" onClick={() => { onClose(); navigate({ name: 'contact', id: found.contactId! }); }}>
                   {`Open ${found.contactName ?? 'contact'}`}
@@ -57,8 +59,8 @@ export function CallPanel({ callId, onClose }: { callId: string; onClose: () => 
                 </Button>
               )}
               {clickToCallState(found.status) === 'ended' ? <ClickToCall number={found.number} contactId={found.contactId} /> : null}
-            </div>
-          </div>
+            </Cluster>
+          </Stack>
         )}
       </LiveContent>
     </Dialog>

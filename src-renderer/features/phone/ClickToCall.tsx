@@ -5,6 +5,7 @@ import { Button } from '../../ui/Button';
 import { Notice } from '../../ui/Notice';
 import { activityChanged } from '../../ui/live-events';
 import { useLiveData } from '../../ui/use-live-data';
+import { Cluster } from '../../ui/Cluster';
 
 const stateWords: Record<ClickToCallState, string> = { dialing: 'Dialing — your phone rings first', connected: 'Connected', ended: 'Call ended' };
 
@@ -34,7 +35,7 @@ export function ClickToCall({ number, contactId }: { number?: string; contactId?
   };
   const current = state.status === 'ready' ? clickToCallState(state.data.status) : callId ? 'dialing' : null;
   return (
-    <div className="click-to-call">
+    <Cluster>
       <Button icon="phone" variant="primary" busy={busy} busyLabel="Calling…" onClick={call} disabled={current === 'dialing' || current === 'connected'}>
         Call
       </Button>
@@ -48,6 +49,6 @@ export function ClickToCall({ number, contactId }: { number?: string; contactId?
           {problem}
         </Notice>
       ) : null}
-    </div>
+    </Cluster>
   );
 }

@@ -17,6 +17,7 @@ import { TextAreaField } from '../../ui/TextAreaField';
 import { TextField } from '../../ui/TextField';
 import { useLiveData } from '../../ui/use-live-data';
 import { usePhoneSettings } from './hooks';
+import { Cluster } from '../../ui/Cluster';
 import './phone.css';
 
 const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -134,11 +135,11 @@ function PhoneSettingsForm({ view, members, onSaved }: { view: PhoneSettingsView
       </Card>
 
       <Card title="Opening hours and voicemail" help="Outside opening hours callers go straight to voicemail. No days ticked: always open.">
-        <div className="phone-settings__hours" role="group" aria-label="Open on">
+        <Cluster role="group" aria-label="Open on">
           {days.map((day, index) => (
             <Checkbox key={day} variant="chip" label={day} checked={openDays.includes(index)} onChange={(checked) => setOpenDays(checked ? [...openDays, index] : openDays.filter((other) => other !== index))} />
           ))}
-        </div>
+        </Cluster>
         <FormGrid columns={2}>
           <TextField label="Opens" type="time" value={opens} onChange={setOpens} />
           <TextField label="Closes" type="time" value={closes} onChange={setCloses} />
@@ -162,7 +163,7 @@ function PhoneSettingsForm({ view, members, onSaved }: { view: PhoneSettingsView
           {message.text}
         </Notice>
       ) : null}
-      <div className="phone-settings__buttons">
+      <Cluster>
         <Button submit variant="primary" busy={busy === 'save'} busyLabel="Saving…">
           Save
         </Button>
@@ -185,7 +186,7 @@ function PhoneSettingsForm({ view, members, onSaved }: { view: PhoneSettingsView
         >
           Import call history
         </Button>
-      </div>
+      </Cluster>
       {view.webhookUrls ? (
         <Card title="Webhook URLs" help="Configure the number does this for you; to do it by hand, paste these into the number's page in the Twilio console (HTTP POST).">
           <DetailList

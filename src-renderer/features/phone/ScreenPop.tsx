@@ -6,6 +6,7 @@ import { useUi } from '../../store';
 import { Button } from '../../ui/Button';
 import { IconButton } from '../../ui/IconButton';
 import { formatDay } from './phone-format';
+import { CornerCard, CornerStack } from '../../ui/CornerCard';
 import './phone.css';
 
 /** How long a ringing call stays on screen unless it is dismissed or opened. */
@@ -50,33 +51,35 @@ export function ScreenPop() {
   ].filter(Boolean);
 
   return (
-    <aside className="screen-pop" aria-label="Incoming call" aria-live="assertive">
-      <div className="screen-pop__header">
-        <span className="screen-pop__ringing">Incoming call · {formatPhone(pop.number)}</span>
-        <IconButton icon="close" size="sm" label="Dismiss the incoming call" onClick={() => setPop(null)} />
-      </div>
-      {pop.contact ? (
-        <>
-          <p className="screen-pop__name">
-            {pop.contact.name}
-            {pop.contact.company ? <span className="screen-pop__company"> — {pop.contact.company}</span> : null}
-          </p>
-          {details.length > 0 ? <p className="screen-pop__details">{details.join(' · ')}</p> : null}
-          {pop.contact.doNotContact ? <p className="screen-pop__warning">Marked do-not-contact</p> : null}
-          {pop.createdContact ? <p className="screen-pop__details">New caller: a contact was made for this number.</p> : null}
-          <Button variant="primary" icon="user" onClick={open}>
-            {`Open ${pop.contact.name}`}
-          </Button>
-        </>
-      ) : (
-        <>
-          <p className="screen-pop__name">Unknown caller</p>
-          <p className="screen-pop__details">Nobody in Fieldbook has this number.</p>
-          <Button variant="primary" icon="plus" onClick={open}>
-            Create contact
-          </Button>
-        </>
-      )}
-    </aside>
+    <CornerStack>
+      <CornerCard as="aside" tone="success" className="screen-pop" aria-label="Incoming call" aria-live="assertive">
+        <div className="screen-pop__header">
+          <span className="screen-pop__ringing">Incoming call · {formatPhone(pop.number)}</span>
+          <IconButton icon="close" size="sm" label="Dismiss the incoming call" onClick={() => setPop(null)} />
+        </div>
+        {pop.contact ? (
+          <>
+            <p className="heading">
+              {pop.contact.name}
+              {pop.contact.company ? <span className="screen-pop__company muted"> — {pop.contact.company}</span> : null}
+            </p>
+            {details.length > 0 ? <p className="screen-pop__details meta">{details.join(' · ')}</p> : null}
+            {pop.contact.doNotContact ? <p className="screen-pop__warning">Marked do-not-contact</p> : null}
+            {pop.createdContact ? <p className="screen-pop__details meta">New caller: a contact was made for this number.</p> : null}
+            <Button variant="primary" icon="user" onClick={open}>
+              {`Open ${pop.contact.name}`}
+            </Button>
+          </>
+        ) : (
+          <>
+            <p className="heading">Unknown caller</p>
+            <p className="screen-pop__details meta">Nobody in Fieldbook has this number.</p>
+            <Button variant="primary" icon="plus" onClick={open}>
+              Create contact
+            </Button>
+          </>
+        )}
+      </CornerCard>
+    </CornerStack>
   );
 }

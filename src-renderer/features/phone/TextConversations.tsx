@@ -11,6 +11,7 @@ import { TextAreaField } from '../../ui/TextAreaField';
 import { TextField } from '../../ui/TextField';
 import { useConversations, useTemplates, useThread } from './hooks';
 import { formatMoment } from './phone-format';
+import { Stack } from '../../ui/Stack';
 import './phone.css';
 
 const statusWords = { queued: 'Waiting to send', sending: 'Sending', sent: 'Sent', delivered: 'Delivered', undelivered: 'Not delivered', failed: 'Failed', received: 'Received' } as const;
@@ -28,7 +29,7 @@ export function TextConversations() {
             list.length === 0 ? (
               <EmptyState compact title="No texts yet" />
             ) : (
-              <ul className="texts__list">
+              <ul className="plain-list">
                 {list.map((conversation) => (
                   <li key={conversation.number}>
                     <button
@@ -37,8 +38,8 @@ export function TextConversations() {
                       aria-current={conversation.number === number ? 'true' : undefined}
                       onClick={() => setNumber(conversation.number)}
                     >
-                      <span className="texts__who">{conversation.contactName ?? formatPhone(conversation.number)}</span>
-                      <span className="texts__preview">{conversation.lastText.body}</span>
+                      <span className="strong">{conversation.contactName ?? formatPhone(conversation.number)}</span>
+                      <span className="texts__preview meta truncate">{conversation.lastText.body}</span>
                       <span className="texts__when">{formatMoment(conversation.lastText.createdAt)}</span>
                     </button>
                   </li>
@@ -107,7 +108,7 @@ function Thread({ number }: { number: string }) {
                 This number texted STOP: no texts can be sent to it until it texts START.
               </Notice>
             ) : null}
-            <ol className="texts__thread" aria-label="Messages">
+            <Stack as="ol" gap="sm" className="texts__thread" aria-label="Messages">
               {found.texts.map((text) => (
                 <li key={text.id} className={`texts__message texts__message--${text.direction}`}>
                   <p>{text.body}</p>
@@ -117,8 +118,11 @@ function Thread({ number }: { number: string }) {
                   </span>
                 </li>
               ))}
-            </ol>
-            <form
+            </Stack>
+            <Stack
+              as="form"
+              gap="sm"
+              align="start"
               className="texts__composer"
               onSubmit={(event) => {
                 event.preventDefault();
@@ -144,7 +148,7 @@ function Thread({ number }: { number: string }) {
               <Button submit variant="primary" busy={sending} busyLabel="Sending…" disabled={!body.trim() || found.optedOut}>
                 Send text
               </Button>
-            </form>
+            </Stack>
           </>
         )}
       </LiveContent>

@@ -8,6 +8,7 @@ import { Cluster } from '../../ui/Cluster';
 import { DealCard, DealCardBody, dealDragType } from './DealCard';
 import type { BoardColumnData } from './hooks';
 import { compactMoney, money, percent } from './pipeline-format';
+import { Stack } from '../../ui/Stack';
 
 interface BoardColumnProps {
   column: BoardColumnData;
@@ -61,7 +62,7 @@ export function BoardColumn(props: BoardColumnProps) {
         if (dealId) props.onDropDeal(dealId, stage);
       }}
     >
-      <header className="board-column__head">
+      <Stack as="header" gap="2xs" className="board-column__head">
         <Cluster gap="sm" className="board-column__title-row">
           <h2 id={headingId} className="board-column__title truncate">
             {stage.name}
@@ -72,7 +73,7 @@ export function BoardColumn(props: BoardColumnProps) {
           </span>
           <IconButton icon="plus" size="sm" className="board-column__add" label={`Add a deal to ${stage.name}`} onClick={() => props.onAdd(stage)} />
         </Cluster>
-        <p className="board-column__totals">
+        <Cluster as="p" className="board-column__totals">
           <span title={money(column.totalMinor, currency)}>
             <span className="visually-hidden">Total </span>
             {compactMoney(column.totalMinor, currency)}
@@ -84,9 +85,9 @@ export function BoardColumn(props: BoardColumnProps) {
           ) : (
             <span className={`board-column__outcome board-column__outcome--${stage.outcome}`}>{stage.outcome === 'won' ? 'Won' : 'Lost'}</span>
           )}
-        </p>
-      </header>
-      <ul className="board-column__cards" aria-label={`Deals in ${stage.name}`}>
+        </Cluster>
+      </Stack>
+      <Stack as="ul" gap="sm" className="board-column__cards" aria-label={`Deals in ${stage.name}`}>
         {ghost ? (
           <li className="board-column__ghost" aria-hidden="true">
             <div className="deal-card deal-card--ghost">
@@ -113,7 +114,7 @@ export function BoardColumn(props: BoardColumnProps) {
         {column.count === 0 && !ghost ? (
           <li className="board-column__empty">{dragOver ? 'Drop here' : 'No deals'}</li>
         ) : null}
-      </ul>
+      </Stack>
       {hidden > 0 ? (
         <Cluster justify="center" className="board-column__more">
           <Button variant="ghost" size="sm" onClick={() => props.onShowAll(stage)}>

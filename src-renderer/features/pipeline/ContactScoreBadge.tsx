@@ -32,7 +32,7 @@ export function ContactScoreBadge({ contactId }: { contactId: string }) {
           {data.grade}
         </div>
         <Stack gap="xs" className="score-summary__text">
-          <p className="score-summary__headline">
+          <p className="heading">
             Grade {data.grade} <span className="muted">· {data.leadScore} of 100</span>
           </p>
           <p className="muted">{data.headline}.</p>
@@ -61,7 +61,7 @@ export function ContactScoreBadge({ contactId }: { contactId: string }) {
           </span>
         </Cluster>
         {data.healthFactors.length > 0 ? (
-          <ul className="score-health__reasons" aria-label="Why the health is what it is">
+          <ul className="score-health__reasons meta" aria-label="Why the health is what it is">
             {data.healthFactors.map((reason) => (
               <li key={reason}>{reason}</li>
             ))}

@@ -61,14 +61,14 @@ export function DealCardBody({ deal }: { deal: Deal }) {
   const now = useNow();
   return (
     <>
-      <span className="deal-card__title truncate">{deal.title}</span>
-      {deal.contactName ? <span className="deal-card__contact truncate">{deal.contactName}</span> : null}
+      <span className="strong truncate">{deal.title}</span>
+      {deal.contactName ? <span className="meta truncate">{deal.contactName}</span> : null}
       <span className="deal-card__meta">
         <span className="deal-card__value">{money(deal.valueMinor, deal.currency)}</span>
         {deal.probabilityOverridden ? <span className="deal-card__probability">{percent(deal.probabilityBp)}</span> : null}
         <span className="deal-card__spacer" />
         {deal.expectedCloseAt !== null && deal.closedAt === null ? (
-          <span className="deal-card__date truncate" title={`Expected to close ${formatDate(deal.expectedCloseAt)}`}>
+          <span className="meta truncate" title={`Expected to close ${formatDate(deal.expectedCloseAt)}`}>
             {shortDate(deal.expectedCloseAt, now)}
           </span>
         ) : null}
@@ -78,7 +78,7 @@ export function DealCardBody({ deal }: { deal: Deal }) {
           </span>
         ) : null}
       </span>
-      {deal.closeReason && deal.closedAt !== null ? <span className="deal-card__reason truncate">{deal.closeReason}</span> : null}
+      {deal.closeReason && deal.closedAt !== null ? <span className="deal-card__reason meta truncate">{deal.closeReason}</span> : null}
     </>
   );
 }

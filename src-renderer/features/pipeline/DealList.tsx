@@ -38,12 +38,12 @@ export function DealList({ board, stageId, onStageChange, onOpenDeal }: DealList
       header: 'Deal',
       sortable: true,
       cell: (deal) => (
-        <span className="deal-cell">
+        <Stack as="span" gap="none">
           <Button variant="link" className="deal-cell__title truncate" onClick={() => onOpenDeal(deal)}>
             {deal.title}
           </Button>
           <span className="meta truncate">{deal.contactName || 'Deleted contact'}</span>
-        </span>
+        </Stack>
       ),
     },
     {

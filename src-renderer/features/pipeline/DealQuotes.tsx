@@ -12,6 +12,7 @@ import { money } from './pipeline-format';
 import { QuoteEditor } from './QuoteEditor';
 import { QuotePdfLink } from './QuotePdfLink';
 import { QuoteStatusBadge } from './QuoteStatusBadge';
+import { RowList } from '../../ui/RowList';
 
 /** A deal's quotes, newest first, each opening in the quote editor; and a new one. */
 export function DealQuotes({ deal }: { deal: Deal }) {
@@ -21,7 +22,7 @@ export function DealQuotes({ deal }: { deal: Deal }) {
   return (
     <Stack as="section" gap="sm" className="deal-quotes" aria-labelledby={`quotes-${deal.id}`}>
       <Cluster justify="between">
-        <h3 id={`quotes-${deal.id}`} className="deal-quotes__title">
+        <h3 id={`quotes-${deal.id}`} className="heading">
           Quotes
         </h3>
         <Button size="sm" icon="plus" onClick={() => setEditing({})}>
@@ -35,7 +36,7 @@ export function DealQuotes({ deal }: { deal: Deal }) {
               A quote is sent as a PDF and kept with the contact’s files.
             </EmptyState>
           ) : (
-            <ul className="deal-quotes__list">
+            <RowList boxed>
               {list.map((quote) => (
                 <Cluster as="li" gap="md" key={quote.id} className="deal-quotes__item">
                   <Button variant="link" onClick={() => setEditing({ quote })}>
@@ -44,10 +45,10 @@ export function DealQuotes({ deal }: { deal: Deal }) {
                   <QuoteStatusBadge status={quote.status} />
                   <span className="muted">{formatDate(quote.sentAt ?? quote.createdAt)}</span>
                   <QuotePdfLink quote={quote} compact />
-                  <span className="deal-quotes__total numeric">{money(quote.totalMinor, quote.currency)}</span>
+                  <span className="deal-quotes__total strong numeric">{money(quote.totalMinor, quote.currency)}</span>
                 </Cluster>
               ))}
-            </ul>
+            </RowList>
           )
         }
       </LiveContent>

@@ -54,14 +54,14 @@ export function ForecastChart({ rows, currency }: { rows: Forecast; currency: st
           })}
         </svg>
       </div>
-      <Cluster as="figcaption" gap="md" id={titleId} className="chart-legend">
+      <Cluster as="figcaption" gap="md" id={titleId} className="meta">
         <span className="chart-legend__item">
           <span className="chart-legend__swatch chart-legend__swatch--primary" aria-hidden="true" /> Weighted by probability
         </span>
         <span className="chart-legend__item">
           <span className="chart-legend__swatch chart-legend__swatch--secondary" aria-hidden="true" /> Open value
         </span>
-        <span className="chart-legend__sum">{money(weightedTotal, currency)} weighted in all</span>
+        <span className="chart-legend__sum strong">{money(weightedTotal, currency)} weighted in all</span>
       </Cluster>
       <table className="visually-hidden">
         <caption>Forecast by expected close month, in {currency}</caption>

@@ -29,6 +29,7 @@ import {
   type OwnerPeriod,
 } from './periods';
 import { money, ratio } from './pipeline-format';
+import { Grid } from '../../ui/Grid';
 
 /** The figures an owner steers by: the funnel of this pipeline, the forecast and each owner's results. */
 export function NumbersView({ pipeline, currency }: { pipeline: Pipeline; currency: string }) {
@@ -53,7 +54,7 @@ export function NumbersView({ pipeline, currency }: { pipeline: Pipeline; curren
   return (
     <Stack className="numbers">
       <Cluster gap="md">
-        <span className="numbers__label" aria-hidden="true">
+        <span className="meta strong" aria-hidden="true">
           Period
         </span>
         <Segmented label="Period for the funnel" options={funnelPeriods} labels={funnelPeriodLabels} value={periodKind} onChange={setPeriodKind} />
@@ -65,7 +66,7 @@ export function NumbersView({ pipeline, currency }: { pipeline: Pipeline; curren
         ) : null}
       </Cluster>
 
-      <ul className="numbers__figures" aria-label="Key figures">
+      <Grid as="ul" min={180} aria-label="Key figures">
         <li>
           <Stat label="Win rate" value={funnelData ? ratio(funnelData.winRate) : '—'} detail={`${periodWords}, ${pipeline.name}`} />
         </li>
@@ -78,7 +79,7 @@ export function NumbersView({ pipeline, currency }: { pipeline: Pipeline; curren
         <li>
           <Stat label="Weighted forecast" value={money(weighted, currency)} detail="open value × probability" />
         </li>
-      </ul>
+      </Grid>
 
       <Card title={`Funnel: ${pipeline.name}`} aside={`Deals entering each stage ${periodWords}`}>
         {funnelData ? (
@@ -93,7 +94,7 @@ export function NumbersView({ pipeline, currency }: { pipeline: Pipeline; curren
         )}
       </Card>
 
-      <div className="numbers__pair">
+      <Grid min={620} gap="lg" className="numbers__pair">
         <Card title="Forecast" aside="Open deals of every pipeline, by expected close month">
           {forecastRows.some((row) => row.currency === currency) ? (
             <ForecastChart rows={forecastRows} currency={currency} />
@@ -115,7 +116,7 @@ export function NumbersView({ pipeline, currency }: { pipeline: Pipeline; curren
             <EmptyState compact title={`No deals created or closed ${ownerPeriodLabels[ownerKind].toLowerCase()}.`} />
           )}
         </Card>
-      </div>
+      </Grid>
       {otherCurrencies.length > 0 ? (
         <p className="muted">
           Charts show {currency}; deals in {otherCurrencies.join(', ')} are in the tables only.

@@ -23,7 +23,7 @@ export function QuotePdfLink({ quote, compact }: { quote: Quote; compact?: boole
     <a className="quote-pdf" href={href} target="_blank" rel="noopener noreferrer">
       <IconCircle icon="file" tone="danger" size="lg" />
       <span>
-        <span className="quote-pdf__name">{file.name}</span>
+        <span className="quote-pdf__name strong">{file.name}</span>
         <span className="meta">{formatBytes(Math.max(1024, file.sizeBytes))} · saved to the contact’s files</span>
       </span>
     </a>

@@ -5,6 +5,8 @@ import { useUi } from '../../store';
 import { Button } from '../../ui/Button';
 import { Cluster } from '../../ui/Cluster';
 import { StagePill } from './StagePill';
+import { Grid } from '../../ui/Grid';
+import '../../ui/Card.css';
 
 export const templateDescriptions: Record<PipelineTemplate, string> = {
   urgent_jobs: 'For call-outs and jobs that start within days: from the first call to the invoice being paid.',
@@ -29,12 +31,12 @@ export function TemplateChooser({ name, onCreated }: { name?: string; onCreated:
   };
 
   return (
-    <ul className="template-list" aria-label="Pipeline templates">
+    <Grid as="ul" min={280} gap="lg" aria-label="Pipeline templates">
       {templates.map((template) => {
         const spec = pipelineTemplates[template];
         return (
-          <li key={template} className="template-card">
-            <h3 className="template-card__title">{spec.name}</h3>
+          <li key={template} className="card template-card">
+            <h3 className="heading">{spec.name}</h3>
             <p className="muted">{templateDescriptions[template]}</p>
             <Cluster as="ol" gap="xs" className="template-card__stages" aria-label={`Stages of ${spec.name}`}>
               {spec.stages.map((stage) => (
@@ -49,6 +51,6 @@ export function TemplateChooser({ name, onCreated }: { name?: string; onCreated:
           </li>
         );
       })}
-    </ul>
+    </Grid>
   );
 }

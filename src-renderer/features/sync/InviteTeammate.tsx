@@ -58,7 +58,7 @@ export function InviteTeammate({ relayUrl, workspaceName }: { relayUrl: string; 
   };
 
   return (
-    <section className="sync-section" aria-labelledby={titleId}>
+    <Stack as="section" gap="sm" align="start" className="sync-section" aria-labelledby={titleId}>
       <h3 id={titleId} className="sync-section__title">
         Invite a teammate
       </h3>
@@ -93,6 +93,6 @@ export function InviteTeammate({ relayUrl, workspaceName }: { relayUrl: string; 
           {busy ? 'Making a code…' : 'Make an invite code'}
         </Button>
       )}
-    </section>
+    </Stack>
   );
 }

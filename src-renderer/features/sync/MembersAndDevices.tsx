@@ -10,6 +10,9 @@ import { Notice } from '../../ui/Notice';
 import { formatWhen } from '../../ui/format';
 import { useNow } from '../../ui/use-now';
 import type { WorkspaceState } from './hooks';
+import { Stack } from '../../ui/Stack';
+import { RowList } from '../../ui/RowList';
+import { Cluster } from '../../ui/Cluster';
 
 type Member = WorkspaceInfo['members'][number];
 type Device = WorkspaceInfo['devices'][number];
@@ -29,7 +32,7 @@ export function MembersAndDevices({ state, isAdmin, onChanged, onRetry }: Member
   const info = state.status === 'loading' ? undefined : state.info;
 
   return (
-    <section className="sync-section" aria-labelledby={titleId}>
+    <Stack as="section" gap="sm" align="start" className="sync-section" aria-labelledby={titleId}>
       <h3 id={titleId} className="sync-section__title">
         Members and devices
       </h3>
@@ -46,7 +49,7 @@ export function MembersAndDevices({ state, isAdmin, onChanged, onRetry }: Member
       {pending && info ? (
         <ConfirmAccessChange pending={pending} workspaceName={info.workspace.name} onDone={onChanged} onClose={() => setPending(null)} />
       ) : null}
-    </section>
+    </Stack>
   );
 }
 
@@ -55,14 +58,14 @@ function MemberList({ info, isAdmin, onAsk }: { info: WorkspaceInfo; isAdmin: bo
   // Current members first; those removed stay listed (greyed) so the admin sees what was done.
   const members = [...info.members].sort((a, b) => Number(a.removed) - Number(b.removed));
   return (
-    <ul className="sync-members" aria-label="Members">
+    <RowList boxed label="Members">
       {members.map((member) => {
         const isYou = member.id === info.you.memberId;
         const devices = info.devices.filter((device) => device.memberId === member.id);
         return (
-          <li key={member.id} className={member.removed ? 'sync-member sync-member--removed' : 'sync-member'} aria-label={member.name}>
-            <div className="sync-member__head">
-              <span className="sync-member__name">{member.name}</span>
+          <li key={member.id} className={member.removed ? 'sync-member--removed' : undefined} aria-label={member.name}>
+            <Cluster className="sync-member__head">
+              <span className="sync-member__name strong">{member.name}</span>
               {isYou ? <Badge>You</Badge> : null}
               {member.role === 'admin' ? <Badge tone="info">Admin</Badge> : null}
               {member.removed ? <Badge tone="danger">Removed</Badge> : null}
@@ -73,13 +76,13 @@ function MemberList({ info, isAdmin, onAsk }: { info: WorkspaceInfo; isAdmin: bo
                   </Button>
                 </span>
               ) : null}
-            </div>
+            </Cluster>
             {devices.length > 0 ? (
-              <ul className="sync-devices" aria-label={`Devices of ${member.name}`}>
+              <Stack as="ul" gap="2xs" className="sync-devices" aria-label={`Devices of ${member.name}`}>
                 {devices.map((device) => {
                   const isThis = device.id === info.you.deviceId;
                   return (
-                    <li key={device.id} className={device.revoked ? 'sync-device sync-device--revoked' : 'sync-device'}>
+                    <Cluster as="li" key={device.id} className={device.revoked ? 'sync-device sync-device--revoked' : 'sync-device'}>
                       <span className="sync-device__name">{device.name}</span>
                       {isThis ? <Badge>This laptop</Badge> : null}
                       {device.revoked ? <Badge tone="danger">Revoked</Badge> : null}
@@ -98,15 +101,15 @@ function MemberList({ info, isAdmin, onAsk }: { info: WorkspaceInfo; isAdmin: bo
                           </Button>
                         </span>
                       ) : null}
-                    </li>
+                    </Cluster>
                   );
                 })}
-              </ul>
+              </Stack>
             ) : null}
           </li>
         );
       })}
-    </ul>
+    </RowList>
   );
 }
 

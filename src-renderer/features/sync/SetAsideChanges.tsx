@@ -4,6 +4,8 @@ import type { WorkspaceInfo } from '../../../src-shared/sync/protocol';
 import { api, describeError } from '../../api';
 import { formatWhen } from '../../ui/format';
 import { useNow } from '../../ui/use-now';
+import { RowList } from '../../ui/RowList';
+import { Stack } from '../../ui/Stack';
 
 const tableNames: Record<string, string> = {
   contacts: 'a contact',
@@ -51,7 +53,7 @@ export function SetAsideChanges({ count, info }: { count: number; info: Workspac
   };
 
   return (
-    <section className="sync-section" aria-labelledby={titleId}>
+    <Stack as="section" gap="sm" align="start" className="sync-section" aria-labelledby={titleId}>
       <h3 id={titleId} className="sync-section__title">
         Changes set aside
       </h3>
@@ -62,18 +64,18 @@ export function SetAsideChanges({ count, info }: { count: number; info: Workspac
       </p>
       {problem ? <p role="alert">Couldn’t list them. {problem}</p> : null}
       {changes ? (
-        <ul className="sync-members" aria-label="Changes set aside">
+        <RowList boxed label="Changes set aside">
           {changes.map((change) => (
-            <li key={change.changeId} className="sync-member">
+            <li key={change.changeId}>
               <strong>
                 A change to {tableNames[change.tableName] ?? `“${change.tableName}”`} ({change.fields.join(', ')})
               </strong>{' '}
-              sent by <span className="sync-member__name">{sender(change.deviceId)}</span>, {formatWhen(change.setAsideAt, now)}.
+              sent by <span className="strong">{sender(change.deviceId)}</span>, {formatWhen(change.setAsideAt, now)}.
               <span className="sync-details__detail">Why: {change.reason}</span>
             </li>
           ))}
-        </ul>
+        </RowList>
       ) : null}
-    </section>
+    </Stack>
   );
 }

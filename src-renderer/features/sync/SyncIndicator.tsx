@@ -4,6 +4,8 @@ import { useSteadySyncStatus, useSyncNow, useSyncStatus } from './hooks';
 import { describeSyncStatus, lastSyncedText } from './status-text';
 import { SyncMark } from './SyncMark';
 import { showTeamSyncPanel } from './TeamSyncPanel';
+import { Stack } from '../../ui/Stack';
+import { Cluster } from '../../ui/Cluster';
 import './sync.css';
 
 /**
@@ -27,16 +29,16 @@ export function SyncIndicator() {
         {text ? (
           <>
             <SyncMark tone={text.tone} />
-            <span className="sync-indicator__text">
+            <Stack as="span" gap="2xs">
               <span className="sync-indicator__headline">{text.headline}</span>
               {text.detail && configured ? <span className="sync-indicator__detail">{text.detail}</span> : null}
-            </span>
+            </Stack>
           </>
         ) : null}
       </div>
       {lastSynced ? <p className="sync-indicator__meta">{lastSynced}</p> : null}
       {status ? (
-        <div className="sync-indicator__actions">
+        <Cluster className="sync-indicator__actions">
           {configured ? (
             <button
               type="button"
@@ -61,7 +63,7 @@ export function SyncIndicator() {
           >
             {configured ? 'Details' : 'Set up team sync'}
           </a>
-        </div>
+        </Cluster>
       ) : null}
     </div>
   );

@@ -28,7 +28,7 @@ export function WorkspaceDetails({ status, onStatus }: { status: SyncStatus; onS
     <Stack>
       <DetailList
         items={[
-          { term: 'Workspace', value: <span className="sync-details__workspace">{status.workspaceName}</span> },
+          { term: 'Workspace', value: <span className="heading">{status.workspaceName}</span> },
           {
             term: 'You',
             value: (
@@ -78,10 +78,10 @@ export function WorkspaceDetails({ status, onStatus }: { status: SyncStatus; onS
       {isAdmin ? (
         <InviteTeammate relayUrl={status.relayUrl ?? ''} workspaceName={status.workspaceName ?? ''} />
       ) : (
-        <div className="sync-section">
+        <Stack gap="sm" align="start" className="sync-section">
           <h3 className="sync-section__title">Invite a teammate</h3>
           <p className="muted">Only an admin of the workspace can invite teammates. {askAnAdmin(workspace.state)}</p>
-        </div>
+        </Stack>
       )}
 
       {isAdmin ? <StorageUse /> : null}
