@@ -58,7 +58,7 @@ export function Card({ title, label, titleHidden, help, actions, aside, flush, i
         </div>
       ) : null}
       {help ? (
-        <p id={helpId} className="card__help">
+        <p id={helpId} className="card__help muted">
           {help}
         </p>
       ) : null}

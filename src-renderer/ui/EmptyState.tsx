@@ -36,7 +36,7 @@ export function EmptyState({ title, icon, children, action, compact }: EmptyStat
         </div>
       ) : null}
       <h2 className="empty-state__title">{title}</h2>
-      {children ? <div className="empty-state__body">{children}</div> : null}
+      {children ? <div className="muted">{children}</div> : null}
       {action ? <div className="empty-state__action">{action}</div> : null}
     </section>
   );

@@ -18,7 +18,7 @@ export function ErrorState({ message, onRetry, compact }: ErrorStateProps) {
           <Icon name="alert" size={28} />
         </div>
       )}
-      <p className="empty-state__body">{message}</p>
+      <p className="muted">{message}</p>
       {onRetry ? (
         <Button size="sm" onClick={onRetry}>
           Try again

@@ -36,7 +36,7 @@ export function PageHeader({ title, meta, metaLive, titleAside, back, leading, d
             {titleAside}
           </div>
           {meta !== undefined ? (
-            <p className="page-header__meta" aria-live={metaLive ? 'polite' : undefined}>
+            <p className="muted" aria-live={metaLive ? 'polite' : undefined}>
               {meta}
             </p>
           ) : null}

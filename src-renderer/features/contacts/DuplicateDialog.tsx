@@ -1,7 +1,8 @@
 import type { DuplicateMatch } from '../../../src-shared/domain/contact';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
-import { Stack } from '../../ui/Stack';
+import { Cluster } from '../../ui/Cluster';
+import { RowList } from '../../ui/RowList';
 
 interface DuplicateDialogProps {
   matches: DuplicateMatch[];
@@ -42,16 +43,16 @@ export function DuplicateDialog({ matches, onOpen, onCreateAnyway, onClose }: Du
       }
     >
       {only ? null : (
-        <Stack as="ul" gap="sm">
+        <RowList boxed label="Contacts with the same details">
           {matches.map((match) => (
-            <li key={match.id} className="duplicate-list__item">
+            <Cluster as="li" justify="between" gap="md" key={match.id}>
               <p>{describe(match)}</p>
               <Button size="sm" onClick={() => onOpen(match)}>
                 Open {match.name}
               </Button>
-            </li>
+            </Cluster>
           ))}
-        </Stack>
+        </RowList>
       )}
     </Dialog>
   );

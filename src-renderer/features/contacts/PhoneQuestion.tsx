@@ -1,5 +1,7 @@
 import { formatPhone, type PhoneElsewhere } from '../../../src-shared/phone';
 import { Button } from '../../ui/Button';
+import { Cluster } from '../../ui/Cluster';
+import { Notice } from '../../ui/Notice';
 
 interface PhoneQuestionProps {
   question: PhoneElsewhere;
@@ -13,17 +15,21 @@ interface PhoneQuestionProps {
 export function PhoneQuestion({ question, readAs, onYes, onNo }: PhoneQuestionProps) {
   return (
     <div role="group" aria-label={question.question} className="phone-question">
-      <p className="phone-question__text">
-        <strong>{question.question}</strong> It is not a valid {readAs} number.
-      </p>
-      <div className="phone-question__actions">
-        <Button size="sm" variant="primary" onClick={onYes}>
-          Yes, {formatPhone(question.e164)}
-        </Button>
-        <Button size="sm" onClick={onNo}>
-          No, let me correct it
-        </Button>
-      </div>
+      <Notice tone="warning">
+        <Cluster justify="between">
+          <p>
+            <strong>{question.question}</strong> It is not a valid {readAs} number.
+          </p>
+          <Cluster gap="xs">
+            <Button size="sm" variant="primary" onClick={onYes}>
+              Yes, {formatPhone(question.e164)}
+            </Button>
+            <Button size="sm" onClick={onNo}>
+              No, let me correct it
+            </Button>
+          </Cluster>
+        </Cluster>
+      </Notice>
     </div>
   );
 }

@@ -19,7 +19,7 @@ export function QuoteTotalsBox({ totals, currency }: { totals: QuoteTotals; curr
         {totals.taxes.map((tax) => (
           <div key={tax.rateBp} className="quote-totals__row">
             <dt>
-              Tax at {percent(tax.rateBp)} <span className="quote-totals__base">on {money(tax.baseMinor, currency)}</span>
+              Tax at {percent(tax.rateBp)} <span className="quote-totals__base muted">on {money(tax.baseMinor, currency)}</span>
             </dt>
             <dd>{money(tax.taxMinor, currency)}</dd>
           </div>

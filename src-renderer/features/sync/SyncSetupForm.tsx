@@ -104,7 +104,7 @@ export function SyncSetupForm({ onConfigured }: { onConfigured: (status: SyncSta
 
   return (
     <Stack>
-      <p className="card__help">
+      <p className="card__help muted">
         Share contacts, notes and follow-ups with your team through a relay, a small server one of you runs. Everything also stays on this
         laptop and keeps working offline.
       </p>
