@@ -112,7 +112,8 @@ describe('CSV export of the current view and of picked columns', () => {
   it('protects cells of every column, also those Fieldbook formats itself, and leaves plain numbers alone', async () => {
     // Such values come from other devices or older versions, not through this laptop's forms.
     core.engine.transaction((tx) => {
-      tx.write('contacts', ann.id, { phones: JSON.stringify([{ type: 'mobile', e164: '=HYPERLINK("http://evil.example","call")' }]) });
+      // A number first in Ann's list (the lowest order key), so both her primary and her mobile.
+      tx.write('contact_phone_items', `${ann.id}:hostile`, { contact_id: ann.id, type: 'mobile', e164: '=HYPERLINK("http://evil.example","call")', position: -1, cl: 1 });
       tx.write('calls', 'hostile-call', {
         contact_id: ann.id, direction: 'inbound', number: "-2+3+cmd|' /C calc'!A0", started_at: Date.UTC(2026, 0, 14), duration_seconds: 5,
         status: 'completed', disposition: '', notes: '', provider: '+cmd|calc', provider_id: '=1+1', spam: 0, emergency: 0, logged_by: 'Sam', created_at: 1, cl: 1,
