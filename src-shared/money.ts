@@ -1,4 +1,4 @@
-// Money is integer minor units with a currency code everywhere (ARCHITECTURE.md). This module is
+// Money is integer minor units with a currency code everywhere (docs/architecture.md). This module is
 // the one place that turns what a person or a file writes into those integers, and back: the
 // contact form, the deal dialog, the quote editor, settings and the CSV import all read amounts
 // with `readMoney`, each field with its rule, so one screen can never keep a minus sign that

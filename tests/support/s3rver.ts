@@ -7,7 +7,7 @@ import S3rver from 's3rver';
 
 // A real S3-protocol server for tests and benchmarks: s3rver on loopback, a free port and a
 // temporary folder, with one empty bucket. `clientConfig` is what an S3Client needs to talk to
-// it (RECIPES.md: path-style addressing, checksums only when required). Anyone may reuse this.
+// it (path-style addressing; checksums only when required, which s3rver expects). Anyone may reuse this.
 
 export interface TestS3 {
   endpoint: string;
