@@ -79,17 +79,23 @@ export class CallerMatching {
     if (this.rowExists('contacts').get(id)) return id;
     const settings = this.settings.get();
     const at = this.now();
+    // A new contact's phone list as a whole (its base list), as ContactsService.create writes it.
     const write = (t: MutationTx) =>
-      t.write('contacts', id, {
-        name: formatPhone(number),
-        phones: JSON.stringify([{ type: 'mobile', e164: number }]),
-        contact_type: settings.contactTypes.includes('lead') ? 'lead' : (settings.contactTypes[0] ?? ''),
-        source: 'phone call',
-        owner: settings.userName,
-        created_at: at,
-        updated_at: at,
-        cl: 1,
-      });
+      t.write(
+        'contacts',
+        id,
+        {
+          name: formatPhone(number),
+          phones: JSON.stringify([{ type: 'mobile', e164: number }]),
+          contact_type: settings.contactTypes.includes('lead') ? 'lead' : (settings.contactTypes[0] ?? ''),
+          source: 'phone call',
+          owner: settings.userName,
+          created_at: at,
+          updated_at: at,
+          cl: 1,
+        },
+        { wholeLists: true },
+      );
     if (tx) write(tx);
     else this.engine.transaction(write);
     return id;
