@@ -84,7 +84,7 @@ export class BlobStore {
   /** Moves a downloaded file, its SHA-256 already checked, into the store. */
   adopt(file: string, sha256: string): void {
     const destination = this.blobPath(sha256);
-    fs.mkdirSync(path.dirname(destination), { recursive: true });
+    fs.mkdirSync(path.dirname(destination), { recursive: true, mode: 0o700 });
     fs.renameSync(file, destination);
   }
 
@@ -98,8 +98,8 @@ export class BlobStore {
     const destination = this.blobPath(sha256);
     if (!fs.existsSync(destination)) {
       const staging = path.join(this.stagingDir, randomUUID());
-      fs.writeFileSync(staging, bytes, { flag: 'wx' });
-      fs.mkdirSync(path.dirname(destination), { recursive: true });
+      fs.writeFileSync(staging, bytes, { flag: 'wx', mode: 0o600 });
+      fs.mkdirSync(path.dirname(destination), { recursive: true, mode: 0o700 });
       fs.renameSync(staging, destination);
     }
     return { uploadId: '', sha256, sizeBytes: bytes.length };

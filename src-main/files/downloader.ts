@@ -30,7 +30,7 @@ export class Downloader {
 
   constructor(private readonly options: DownloaderOptions) {
     this.partialDir = path.join(options.blobs.root, '.partial');
-    fs.mkdirSync(this.partialDir, { recursive: true });
+    fs.mkdirSync(this.partialDir, { recursive: true, mode: 0o700 });
   }
 
   isFetching(sha256: string): boolean {
@@ -83,7 +83,7 @@ export class Downloader {
             callback(null, chunk);
           },
         });
-        await pipeline(body, meter, fs.createWriteStream(partial, { flags: offset > 0 ? 'a' : 'w' }), { signal });
+        await pipeline(body, meter, fs.createWriteStream(partial, { flags: offset > 0 ? 'a' : 'w', mode: 0o600 }), { signal });
         if (hash.digest('hex') === sha256) {
           this.options.blobs.adopt(partial, sha256);
           progress.finish('download', sha256);
