@@ -71,9 +71,11 @@ export function startFileTransfers(deps: FileTransferDeps): FileTransfers {
   const declareReferences = createReferenceDeclarer({ sqlite, queue: files.uploads, blobs: files.blobs, onRequeued: () => uploader.kick() });
 
   let reachable = false;
+  let stopped = false;
   const refreshLimits = async () => {
     const limits = await blobClient()?.limits().catch(() => undefined);
-    if (limits) files.setRelayMaxFileBytes(limits.maxFileBytes);
+    // The core may have closed (a command line run ends) while the relay answered.
+    if (limits && !stopped) files.setRelayMaxFileBytes(limits.maxFileBytes);
   };
   uploader.kick();
   keeper.kick();
@@ -90,7 +92,7 @@ export function startFileTransfers(deps: FileTransferDeps): FileTransfers {
       if (nowReachable && !reachable) {
         files.uploads.retryAllNow();
         keeper.kick();
-        void refreshLimits();
+        refreshLimits().catch((error: unknown) => deps.logError(error, 'reading the relay\'s file limits'));
       }
       if (nowReachable) uploader.kick();
       reachable = nowReachable;
@@ -103,6 +105,7 @@ export function startFileTransfers(deps: FileTransferDeps): FileTransfers {
       }
     },
     stop() {
+      stopped = true;
       uploader.stop();
       keeper.stop();
       downloader.cancelAll();

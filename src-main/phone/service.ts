@@ -115,7 +115,7 @@ export class PhoneService {
   /** Once caught up with the relay: match calls and texts, fetch settings, send queued texts. */
   async onCaughtUp(): Promise<void> {
     if (this.closed) return;
-    const view = await this.settings().catch(() => this.deps.state.get<PhoneSettingsView>(settingsKey));
+    const view = await this.settings().catch(() => (this.closed ? undefined : this.deps.state.get<PhoneSettingsView>(settingsKey)));
     if (this.closed) return;
     this.matchCallers({ autoCreateContacts: view?.handling.autoCreateContacts ?? false, applySlaRules: true });
     await this.deps.texts.flush();
