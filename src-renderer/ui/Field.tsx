@@ -55,3 +55,14 @@ export function FieldError({ id, children }: { id: string; children: ReactNode }
     </p>
   );
 }
+
+/** What every labelled text control takes (TextField, TextAreaField): its label, value and messages. */
+export interface TextControlProps {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string | undefined;
+  hint?: string | undefined;
+  hideLabel?: boolean;
+  wide?: boolean;
+}

@@ -1,17 +1,9 @@
 import type { TextareaHTMLAttributes } from 'react';
-import { Field } from './Field';
+import { Field, type TextControlProps } from './Field';
 
 type TextAreaAttributes = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'value' | 'onChange' | 'id' | 'className'>;
 
-export interface TextAreaFieldProps extends TextAreaAttributes {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  error?: string | undefined;
-  hint?: string | undefined;
-  hideLabel?: boolean;
-  wide?: boolean;
-}
+export interface TextAreaFieldProps extends TextAreaAttributes, TextControlProps {}
 
 /** A labelled box for a few lines of text: <TextAreaField label="Notes" rows={3} value={notes} onChange={setNotes} /> */
 export function TextAreaField({ label, value, onChange, error, hint, hideLabel, wide, rows = 3, ...textarea }: TextAreaFieldProps) {

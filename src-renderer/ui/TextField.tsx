@@ -1,17 +1,10 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type Ref } from 'react';
 import { cx } from './class-names';
-import { Field } from './Field';
+import { Field, type TextControlProps } from './Field';
 
 type InputAttributes = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'id' | 'prefix' | 'size' | 'className'>;
 
-export interface TextFieldProps extends InputAttributes {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  error?: string | undefined;
-  hint?: string | undefined;
-  hideLabel?: boolean;
-  wide?: boolean;
+export interface TextFieldProps extends InputAttributes, TextControlProps {
   /** Shown before or after the text, joined to the box: a currency, a % sign. */
   prefix?: ReactNode;
   suffix?: ReactNode;
