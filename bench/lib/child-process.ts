@@ -9,8 +9,12 @@ export interface ChildServer {
   stop(): Promise<void>;
 }
 
-export function startChildServer(args: string[], options: { cwd: string; env?: Record<string, string>; ready: RegExp; timeoutMs?: number }): Promise<ChildServer> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', ...args], {
+export function startChildServer(
+  args: string[],
+  options: { cwd: string; env?: Record<string, string>; ready: RegExp; timeoutMs?: number; /** 'none' for built JavaScript. */ loader?: 'tsx' | 'none' },
+): Promise<ChildServer> {
+  const loader = options.loader === 'none' ? [] : ['--import', 'tsx'];
+  const child: ChildProcess = spawn(process.execPath, [...loader, ...args], {
     cwd: options.cwd,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],

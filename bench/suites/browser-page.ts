@@ -1,0 +1,75 @@
+// The half of the browser figures that runs inside the page: bundled by esbuild into an init
+// script (before the app's own code) that defines `window.__benchProbe`. arm(watch) starts
+// watching the DOM for an answer; armed() resolves with the time it showed, taken in the frame
+// after the DOM changed (requestAnimationFrame, then a task: after that frame's paint).
+
+/** What the contacts list shows for a text: its row count and first row. */
+export interface ListView {
+  query: string;
+  total: number;
+  firstId: string | null;
+}
+
+export type Watch =
+  /** The contacts grid shows `view`; ms since the last keydown. */
+  | { kind: 'contacts'; view: ListView }
+  /** The dashboard's figures are on screen; ms since navigation start. */
+  | { kind: 'dashboard' }
+  /** The first contacts are painted; epoch ms. */
+  | { kind: 'firstContacts' };
+
+interface Probe {
+  arm(watch: Watch): void;
+  armed(): Promise<number>;
+}
+
+declare global {
+  interface Window {
+    __benchProbe?: Probe;
+  }
+}
+
+function installProbe(): void {
+  let lastKeyAt = 0;
+  let pending: Promise<number> = Promise.reject(new Error('nothing armed'));
+  pending.catch(() => undefined);
+  document.addEventListener('keydown', (event) => (lastKeyAt = event.timeStamp), true);
+
+  const grid = () => document.querySelector('[role="grid"][aria-label="Contacts"]');
+  const shows = (watch: Watch): boolean => {
+    if (watch.kind === 'dashboard') return document.querySelector('section[aria-label="Figures"]') !== null;
+    if (watch.kind === 'firstContacts') return grid()?.querySelector('[aria-rowindex="2"] a[href^="#/contacts/"]') != null;
+    const { view } = watch;
+    if (view.total === 0) return grid() === null && (document.querySelector('main')?.textContent ?? document.body.textContent ?? '').includes(`No contacts match “${view.query}”`);
+    const shown = grid();
+    if (!shown || shown.getAttribute('aria-rowcount') !== String(view.total + 1)) return false;
+    return shown.querySelector(`[aria-rowindex="2"] a[href="#/contacts/${encodeURIComponent(view.firstId ?? '')}"]`) !== null;
+  };
+  const stamp = (watch: Watch): number => {
+    const now = performance.now();
+    if (watch.kind === 'contacts') return now - lastKeyAt;
+    if (watch.kind === 'dashboard') return now;
+    return performance.timeOrigin + now;
+  };
+
+  const arm = (watch: Watch) => {
+    pending = new Promise<number>((resolve) => {
+      const afterPaint = () =>
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => resolve(stamp(watch));
+          channel.port2.postMessage(null);
+        });
+      if (shows(watch)) return afterPaint();
+      const observer = new MutationObserver(() => {
+        if (!shows(watch)) return;
+        observer.disconnect();
+        afterPaint();
+      });
+      observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+    });
+  };
+  window.__benchProbe = { arm, armed: () => pending };
+}
+
+installProbe();
