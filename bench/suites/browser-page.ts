@@ -18,9 +18,17 @@ export type Watch =
   /** The first contacts are painted; epoch ms. */
   | { kind: 'firstContacts' };
 
+/** Where a keystroke's time went: ms from the keydown to the list request sent and answered. */
+export interface KeystrokeSplit {
+  requestSent: number | null;
+  answerReceived: number | null;
+}
+
 interface Probe {
   arm(watch: Watch): void;
   armed(): Promise<number>;
+  /** The split of the last keystroke measured. */
+  split: KeystrokeSplit;
 }
 
 declare global {
@@ -31,8 +39,7 @@ declare global {
 
 function installProbe(): void {
   let lastKeyAt = 0;
-  let pending: Promise<number> = Promise.reject(new Error('nothing armed'));
-  pending.catch(() => undefined);
+  let pending: Promise<number> = Promise.resolve(Number.NaN);
   document.addEventListener('keydown', (event) => (lastKeyAt = event.timeStamp), true);
 
   const grid = () => document.querySelector('[role="grid"][aria-label="Contacts"]');
@@ -45,9 +52,15 @@ function installProbe(): void {
     if (!shown || shown.getAttribute('aria-rowcount') !== String(view.total + 1)) return false;
     return shown.querySelector(`[aria-rowindex="2"] a[href="#/contacts/${encodeURIComponent(view.firstId ?? '')}"]`) !== null;
   };
+  const probe: Probe = { arm: () => undefined, armed: () => pending, split: { requestSent: null, answerReceived: null } };
   const stamp = (watch: Watch): number => {
     const now = performance.now();
-    if (watch.kind === 'contacts') return now - lastKeyAt;
+    if (watch.kind === 'contacts') {
+      const requests = performance.getEntriesByType('resource').filter((entry) => entry.name.endsWith('/rpc/contacts.list') && entry.startTime >= lastKeyAt) as PerformanceResourceTiming[];
+      const last = requests.at(-1);
+      probe.split = { requestSent: last ? last.startTime - lastKeyAt : null, answerReceived: last ? last.responseEnd - lastKeyAt : null };
+      return now - lastKeyAt;
+    }
     if (watch.kind === 'dashboard') return now;
     return performance.timeOrigin + now;
   };
@@ -69,7 +82,8 @@ function installProbe(): void {
       observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
     });
   };
-  window.__benchProbe = { arm, armed: () => pending };
+  probe.arm = arm;
+  window.__benchProbe = probe;
 }
 
 installProbe();
