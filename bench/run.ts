@@ -20,6 +20,7 @@ import { listSuite } from './suites/list';
 import { localWriteSuite } from './suites/local-write';
 import { mailSuite } from './suites/mail';
 import { phoneSuite } from './suites/phone';
+import { relayMemorySuite } from './suites/relay-memory';
 import { memorySuite } from './suites/memory';
 import { searchSuite } from './suites/search';
 import { syncSuite } from './suites/sync';
@@ -33,7 +34,7 @@ import { workSuite } from './suites/work';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dayMs = 24 * 60 * 60 * 1000;
-const suiteNames = ['memory', 'search', 'list', 'dashboard', 'http', 'browser', 'apply', 'write', 'export', 'import', 'sync', 'work', 'vcard', 'phone', 'files', 'mail', 'cli'] as const;
+const suiteNames = ['memory', 'search', 'list', 'dashboard', 'http', 'browser', 'apply', 'write', 'export', 'import', 'sync', 'work', 'vcard', 'phone', 'files', 'mail', 'cli', 'relay'] as const;
 type SuiteName = (typeof suiteNames)[number];
 
 function parseArgs(argv: string[]) {
@@ -139,6 +140,7 @@ async function main(): Promise<number> {
   await runSuite('files', () => filesSuite(context, { workDir }));
   await runSuite('mail', () => mailSuite(context));
   await runSuite('cli', () => cliSuite(context));
+  await runSuite('relay', () => relayMemorySuite(context, workDir));
 
   const machine = describeMachine(bareDb, repoRoot, loadAverageAtStart);
   const dbSizeMb = fs.statSync(path.join(dataSet.dir, 'fieldbook.db')).size / 1024 ** 2;

@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 export interface ChildServer {
   /** The groups of the ready line's pattern. */
   match: RegExpExecArray;
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -40,7 +41,7 @@ export function startChildServer(
       clearTimeout(timer);
       child.stdout!.off('data', onOutput);
       child.stdout!.resume();
-      resolve({ match, stop });
+      resolve({ match, pid: child.pid!, stop });
     };
     child.stdout!.on('data', onOutput);
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
