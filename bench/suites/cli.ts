@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rounds, type BenchContext } from '../lib/context';
-import { finish, latency, latencyRatio, type Figure } from '../lib/figures';
-import { measurePairs, summarise } from '../lib/stats';
+import { p95Figure, type Figure } from '../lib/figures';
+import { measurePairs } from '../lib/stats';
 
 // "The CLI starts in under 300 ms": `node bin/fieldbook.mjs --help` in a new process, as a
 // terminal runs it (the build in dist/cli/, made by the suite first), beside Node starting with
@@ -18,22 +18,17 @@ export async function cliSuite(context: BenchContext): Promise<Figure[]> {
     cases: ['--help'],
     warmupRounds: 1,
     rounds: rounds(context, 10, 5),
-    subject: () => node(path.join('bin', 'fieldbook.mjs'), '--help'),
+    subject: async () => node(path.join('bin', 'fieldbook.mjs'), '--help'),
     baseline: () => node('-e', '0'),
   });
-  const value = latency(summarise(samples.subject));
-  const base = latency(summarise(samples.baseline));
-  const p95 = summarise(samples.subject).p95;
   return [
-    finish({
+    p95Figure({
       id: 'cli.help',
       title: '`fieldbook --help` in a new process (node bin/fieldbook.mjs, built)',
-      status: 'measured',
-      value,
-      baseline: { title: 'node -e 0: Node starting with nothing to run', value: base },
-      ratio: latencyRatio(value, base, 'p95'),
+      samples: samples.subject,
+      baseline: { title: 'node -e 0: Node starting with nothing to run', samples: samples.baseline },
       target: 'the CLI starts in under 300 ms',
-      checks: [{ text: 'p95 < 300 ms', pass: p95 < 300 }],
+      limitMs: 300,
     }),
   ];
 }
