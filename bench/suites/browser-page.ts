@@ -41,6 +41,8 @@ function installProbe(): void {
   let lastKeyAt = 0;
   let pending: Promise<number> = Promise.resolve(Number.NaN);
   document.addEventListener('keydown', (event) => (lastKeyAt = event.timeStamp), true);
+  // The split below reads the list requests' resource timings; the default buffer keeps only 250.
+  performance.setResourceTimingBufferSize(1_000_000);
 
   const grid = () => document.querySelector('[role="grid"][aria-label="Contacts"]');
   const shows = (watch: Watch): boolean => {
