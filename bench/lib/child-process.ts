@@ -6,11 +6,16 @@ import { spawn, type ChildProcess } from 'node:child_process';
 export interface ChildServer {
   /** The groups of the ready line's pattern. */
   match: RegExpExecArray;
+  pid: number;
   stop(): Promise<void>;
 }
 
-export function startChildServer(args: string[], options: { cwd: string; env?: Record<string, string>; ready: RegExp; timeoutMs?: number }): Promise<ChildServer> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', ...args], {
+export function startChildServer(
+  args: string[],
+  options: { cwd: string; env?: Record<string, string>; ready: RegExp; timeoutMs?: number; /** 'none' for built JavaScript. */ loader?: 'tsx' | 'none' },
+): Promise<ChildServer> {
+  const loader = options.loader === 'none' ? [] : ['--import', 'tsx'];
+  const child: ChildProcess = spawn(process.execPath, [...loader, ...args], {
     cwd: options.cwd,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -36,7 +41,7 @@ export function startChildServer(args: string[], options: { cwd: string; env?: R
       clearTimeout(timer);
       child.stdout!.off('data', onOutput);
       child.stdout!.resume();
-      resolve({ match, stop });
+      resolve({ match, pid: child.pid!, stop });
     };
     child.stdout!.on('data', onOutput);
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -1,4 +1,4 @@
-import type { Distribution } from './stats';
+import { summarise, type Distribution } from './stats';
 
 // One line of the report: a figure of Fieldbook beside its baseline measured in the same run on
 // the same data, and the target of docs/architecture.md it is held to. A miss is reported, never hidden.
@@ -74,4 +74,32 @@ export function latencyRatio(subject: Measurement, baseline: Measurement, name: 
 
 export function notMeasured(id: string, title: string, status: 'not measured' | 'not implemented', note: string, target?: string): Figure {
   return { id, title, status, note, ...(target ? { target } : {}), pass: null };
+}
+
+/** A latency figure held to a p95 limit, beside its baseline's samples (ratio at p95). */
+export function p95Figure(options: {
+  id: string;
+  title: string;
+  samples: readonly number[];
+  baseline: { title: string; samples: readonly number[] };
+  target: string;
+  limitMs: number;
+  note?: string;
+  details?: Record<string, unknown>;
+}): Figure {
+  const value = latency(summarise(options.samples));
+  const base = latency(summarise(options.baseline.samples));
+  const limit = options.limitMs >= 1000 ? `${options.limitMs / 1000} s` : `${options.limitMs} ms`;
+  return finish({
+    id: options.id,
+    title: options.title,
+    status: 'measured',
+    value,
+    baseline: { title: options.baseline.title, value: base },
+    ratio: latencyRatio(value, base, 'p95'),
+    target: options.target,
+    checks: [{ text: `p95 ≤ ${limit}`, pass: statistic(value, 'p95') <= options.limitMs }],
+    ...(options.note ? { note: options.note } : {}),
+    ...(options.details ? { details: options.details } : {}),
+  });
 }

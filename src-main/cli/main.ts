@@ -1,19 +1,13 @@
 import { AppError } from '../../src-shared/errors';
 import { appVersion } from '../core/version';
 import { UsageError } from './args';
-import { backupUsage, runBackupCommand, runRestoreCommand } from './backup-command';
-import { contactsUsage, runContactsCommand } from './contacts-command';
 import type { CommandContext } from './context';
-import { exportUsage, runExportCommand } from './export-command';
-import { importUsage, runImportCommand } from './import-command';
-import { mailUsage, runMailCommand } from './mail-command';
 import { processIo, type CliIo } from './output';
-import { runSyncCommand, syncUsage } from './sync-command';
-import { callsUsage, runCallsCommand } from './calls-command';
 
-// The `fieldbook` command (bin/fieldbook.mjs loads this through tsx). The same core as the app,
-// for scripts and accountants. Results go to stdout (JSON with --json), progress and messages
-// to stderr. Exit codes: 0 success, 1 failure, 2 bad arguments, 3 an import stored the rows it
+// The `fieldbook` command (bin/fieldbook.mjs runs the build of it: dist/cli/). The same core as
+// the app, for scripts and accountants. Each command's module (and with it the core and its
+// dependencies) is loaded only when that command runs, so `fieldbook --help` starts at once.
+// Results go to stdout (JSON with --json), progress and messages to stderr. Exit codes: 0 success, 1 failure, 2 bad arguments, 3 an import stored the rows it
 // could and listed the ones it could not.
 
 const usage = `fieldbook ${appVersion}: Fieldbook's data from a terminal.
@@ -33,15 +27,18 @@ const usage = `fieldbook ${appVersion}: Fieldbook's data from a terminal.
 Every command takes --data-dir <dir> (default: the app's folder, or FIELDBOOK_DATA_DIR),
 --json for machine-readable output and --help.`;
 
-const usages: Record<string, string> = {
-  import: importUsage,
-  export: exportUsage,
-  backup: backupUsage,
-  restore: backupUsage,
-  contacts: contactsUsage,
-  sync: syncUsage,
-  calls: callsUsage,
-  mail: mailUsage,
+type Command = (args: readonly string[], context: CommandContext) => Promise<number>;
+
+/** Each command, loaded when it runs. */
+const commands: Record<string, () => Promise<Command>> = {
+  import: async () => (await import('./import-command')).runImportCommand,
+  export: async () => (await import('./export-command')).runExportCommand,
+  backup: async () => (await import('./backup-command')).runBackupCommand,
+  restore: async () => (await import('./backup-command')).runRestoreCommand,
+  contacts: async () => (await import('./contacts-command')).runContactsCommand,
+  sync: async () => (await import('./sync-command')).runSyncCommand,
+  calls: async () => (await import('./calls-command')).runCallsCommand,
+  mail: async () => (await import('./mail-command')).runMailCommand,
 };
 
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
@@ -55,23 +52,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   };
   const [command, ...rest] = argv;
   try {
+    const load = command !== undefined && Object.hasOwn(commands, command) ? commands[command] : undefined;
+    if (load) return await (await load())(rest, context);
     switch (command) {
-      case 'import':
-        return await runImportCommand(rest, context);
-      case 'export':
-        return await runExportCommand(rest, context);
-      case 'backup':
-        return await runBackupCommand(rest, context);
-      case 'restore':
-        return await runRestoreCommand(rest, context);
-      case 'contacts':
-        return await runContactsCommand(rest, context);
-      case 'sync':
-        return await runSyncCommand(rest, context);
-      case 'calls':
-        return await runCallsCommand(rest, context);
-      case 'mail':
-        return await runMailCommand(rest, context);
       case '--help':
       case '-h':
       case 'help':
@@ -89,7 +72,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     if (error instanceof UsageError) {
       const name = ['fieldbook', error.command].filter(Boolean).join(' ');
       const root = error.command.split(' ')[0] ?? '';
-      io.stderr.write(`${name}: ${error.message}\nRun "${['fieldbook', root, '--help'].filter(Boolean).join(' ')}" for ${usages[root] ? 'its options' : 'the commands'}.\n`);
+      io.stderr.write(`${name}: ${error.message}\nRun "${['fieldbook', root, '--help'].filter(Boolean).join(' ')}" for ${Object.hasOwn(commands, root) ? 'its options' : 'the commands'}.\n`);
       if (json) io.stdout.write(`${JSON.stringify({ error: { code: 'usage', message: error.message } })}\n`);
       return 2;
     }

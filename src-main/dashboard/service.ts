@@ -9,7 +9,7 @@ export interface DashboardDeps {
   now: () => number;
 }
 
-/** The figures of the home screen: counts and sums over live rows, never stored totals. */
+/** The figures of the home screen: counts and sums over live rows (the contact figures maintained by triggers, exact at every write). */
 export class DashboardService {
   private readonly queries;
   private readonly now: () => number;

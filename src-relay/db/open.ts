@@ -8,6 +8,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { createPgliteCluster, pgliteSettings } from './pglite-memory';
 import { relaySchema } from './schema';
 
 // Opens the relay's database (embedded PGlite or PostgreSQL), applies migrations/relay, and gives
@@ -44,7 +45,8 @@ export async function openRelayDatabase(config: RelayDatabaseConfig, migrationsF
 }
 
 async function openPglite(dataDir: string | null, migrationsFolder: string): Promise<RelayDatabase> {
-  const client = await PGlite.create(dataDir ?? undefined);
+  if (dataDir !== null) createPgliteCluster(dataDir);
+  const client = await PGlite.create({ ...(dataDir !== null ? { dataDir } : {}), postgresqlconf: pgliteSettings });
   const db = drizzlePglite({ client, schema: relaySchema });
   await migratePglite(db, { migrationsFolder });
   return {

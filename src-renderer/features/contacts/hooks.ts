@@ -3,7 +3,6 @@ import type { ChannelOutput } from '../../../src-shared/ipc/contract';
 import { api } from '../../api';
 import { useUi } from '../../store';
 import { contactsChanged } from '../../ui/live-events';
-import { useDebouncedValue } from '../../ui/use-debounced-value';
 import { useLiveData } from '../../ui/use-live-data';
 import { usePagedRows } from '../../ui/use-paged-rows';
 import { deleteWithUndo } from '../../ui/undoable';
@@ -14,8 +13,10 @@ export function useListRequest(): ListRequest {
   const searchText = useUi((state) => state.searchText);
   const filters = useUi((state) => state.filters);
   const sort = useUi((state) => state.sort);
-  // Search as you type, but only ask the core once the typing pauses.
-  const query = useDebouncedValue(searchText.trim(), 100);
+  // Asked at every keystroke, not once the typing pauses: the core answers a search in a few
+  // milliseconds, a pause would cost more than the answer, and PagedRows drops answers that
+  // arrive after a newer text's.
+  const query = searchText.trim();
   return useMemo(() => ({ query, filters, sort }), [query, filters, sort]);
 }
 
