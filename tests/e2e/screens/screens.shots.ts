@@ -24,7 +24,7 @@ interface DemoApp {
 const test = base.extend<{ demo: DemoApp }>({
   demo: async ({ page }, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldbook-screens-'));
-    generateDemo(dataDir, { contacts: 300, seed: 1 });
+    await generateDemo(dataDir, { contacts: 300, seed: 1 });
     const child = spawn(process.execPath, [hostEntry, '--data-dir', dataDir, '--port', '0', '--no-open'], {
       cwd: repoRoot,
       stdio: ['ignore', 'pipe', 'inherit'],
