@@ -13,5 +13,6 @@ export const demoOffice = {
 } as const;
 
 export function writeOffice(core: Core): void {
-  core.settings.update({ ...demoOffice });
+  // The demo is set up already: its first-run checklist would only be in the way.
+  core.settings.update({ ...demoOffice, firstRunChecklistDismissed: true });
 }
