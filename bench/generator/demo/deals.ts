@@ -2,6 +2,7 @@ import type { Core } from '../../../src-main/core/create-core';
 import { DealDraftSchema, pipelineTemplates, type Pipeline, type Stage } from '../../../src-shared/domain/pipeline';
 import { QuoteDraftSchema, type QuoteLine } from '../../../src-shared/domain/quote';
 import type { Random } from '../random';
+import { owners } from '../word-lists';
 import type { ContactDealer } from './people';
 import { dayAt, dayMs, hourMs, type DemoEvent } from './schedule';
 
@@ -107,6 +108,8 @@ function dealLife(life: DealLife): DemoEvent[] {
             valueMinor: life.valueMinor,
             expectedCloseAt: dayAt(life.startAt + (pipeline.stages.length - 1) * life.step + random.int(3, 20) * dayMs, 12),
             source: random.pick(['Website form', 'Phone', 'Recommendation', 'Checkatrade', 'Repeat customer']),
+            // Most deals are the user's; teammates carry the rest.
+            ...(random.chance(0.6) ? {} : { owner: random.pick(owners.slice(1, 4)) }),
           }),
         ).id;
       },
