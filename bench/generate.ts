@@ -3,6 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createCore, type CoreOptions } from '../src-main/core/create-core';
 import { benchmarkEndAt, writeDataSet, type DataSetOptions, type DataSetSummary } from './generator/dataset';
+import { writeDemo, type DemoSummary } from './generator/demo';
 import type { SimulatedClock } from './generator/plan';
 
 // A realistic, deterministic data set written through the core's real write path (mutation
@@ -33,15 +34,17 @@ export interface DemoOptions {
   /** Default 300. */
   contacts?: number;
   seed?: number;
+  /** When the demo's history ends; default a minute ago. */
+  endAt?: number;
   coreOptions?: GenerateDataSetOptions['coreOptions'];
 }
 
 /**
- * Fills a data folder with a small data set whose history ends now, for `npm start -- --demo`.
- * Call it before the app opens the folder. A folder that already has contacts is left as it is
- * (answer: null), so starting the demo twice does not double it.
+ * Fills a data folder with the demo firm (generator/demo), its history ending now, for
+ * `npm start -- --demo`. Call it before the app opens the folder. A folder that already has
+ * contacts is left as it is (answer: null), so starting the demo twice does not double it.
  */
-export function generateDemo(dataDir: string, options: DemoOptions = {}): DataSetSummary | null {
+export async function generateDemo(dataDir: string, options: DemoOptions = {}): Promise<DemoSummary | null> {
   if (fs.existsSync(path.join(dataDir, 'fieldbook.db'))) {
     const core = createCore({ shell: 'test', logError: () => {}, autoSync: false, ...options.coreOptions, dataDir });
     try {
@@ -50,16 +53,19 @@ export function generateDemo(dataDir: string, options: DemoOptions = {}): DataSe
       core.close();
     }
   }
-  return generateInto(dataDir, demoDataSetOptions(options), options.coreOptions);
+  const clock: SimulatedClock = { now: 0 };
+  const core = openForGenerating(dataDir, clock, options.coreOptions);
+  try {
+    // Ends a minute ago, so the core's real clock, reopened right after, is past every HLC written.
+    return await writeDemo(core, clock, { contacts: options.contacts ?? 300, seed: options.seed ?? 1, endAt: options.endAt ?? Date.now() - 60_000 });
+  } finally {
+    core.close();
+  }
 }
 
 function generateInto(dataDir: string, options: DataSetOptions, coreOptions: GenerateDataSetOptions['coreOptions']): DataSetSummary {
   const clock: SimulatedClock = { now: 0 };
-  const core = createCore({ shell: 'test', logError: () => {}, autoSync: false, ...coreOptions, dataDir, now: () => clock.now });
-  // Only while generating: a bigger page cache and no fsync (a data set cut short by a crash is
-  // simply generated again). The data written is the same; the app never runs with these.
-  core.sqlite.pragma(`cache_size = -${256 * 1024}`);
-  core.sqlite.pragma('synchronous = OFF');
+  const core = openForGenerating(dataDir, clock, coreOptions);
   try {
     return writeDataSet(core, clock, options);
   } finally {
@@ -67,9 +73,13 @@ function generateInto(dataDir: string, options: DataSetOptions, coreOptions: Gen
   }
 }
 
-function demoDataSetOptions(options: DemoOptions): DataSetOptions {
-  // Ends a minute ago, so the core's real clock, reopened right after, is past every HLC written.
-  return { contacts: options.contacts ?? 300, seed: options.seed ?? 1, endAt: Date.now() - 60_000, spanDays: 365, sliceContacts: 50 };
+function openForGenerating(dataDir: string, clock: SimulatedClock, coreOptions: GenerateDataSetOptions['coreOptions']) {
+  const core = createCore({ shell: 'test', logError: () => {}, autoSync: false, ...coreOptions, dataDir, now: () => clock.now });
+  // Only while generating: a bigger page cache and no fsync (a data set cut short by a crash is
+  // simply generated again). The data written is the same; the app never runs with these.
+  core.sqlite.pragma(`cache_size = -${256 * 1024}`);
+  core.sqlite.pragma('synchronous = OFF');
+  return core;
 }
 
 function parseCli(argv: string[]) {
@@ -95,11 +105,11 @@ function parseCli(argv: string[]) {
   };
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const cli = parseCli(process.argv.slice(2));
   const started = Date.now();
   const summary = cli.demo
-    ? generateDemo(cli.out, { contacts: cli.contacts === 100_000 ? 300 : cli.contacts, seed: cli.seed })
+    ? await generateDemo(cli.out, { contacts: cli.contacts === 100_000 ? 300 : cli.contacts, seed: cli.seed })
     : generateDataSet(cli.out, {
         contacts: cli.contacts,
         seed: cli.seed,
@@ -111,4 +121,4 @@ function main(): void {
   console.log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) main();
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) await main();

@@ -15,6 +15,7 @@ import { PipelineScreen } from '../features/pipeline/PipelineScreen';
 import { PhoneScreen } from '../features/phone/PhoneScreen';
 import { PhoneSettingsScreen } from '../features/phone/PhoneSettingsScreen';
 import { MailSettingsScreen } from '../features/mail/MailSettingsScreen';
+import { FirstRunChecklist } from '../features/onboarding/FirstRunChecklist';
 import { ScreenPop } from '../features/phone/ScreenPop';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { SyncIndicator } from '../features/sync/SyncIndicator';
@@ -25,6 +26,7 @@ import { LoadingState } from '../ui/LoadingState';
 import { Toaster } from '../ui/Toaster';
 import { GlobalDialogs } from './GlobalDialogs';
 import { Sidebar } from './Sidebar';
+import { useTheme } from './use-theme';
 import './shell.css';
 
 /** The shell: sidebar, the routed screen, and the app-wide error banner, toasts and dialogs. */
@@ -36,6 +38,7 @@ export function App() {
   const key = routeKey(route);
   useAppBootstrap();
   usePaletteShortcut();
+  useTheme(settings?.theme);
 
   // A new screen starts at its top, not where the previous one was scrolled to.
   useEffect(() => {
@@ -47,6 +50,7 @@ export function App() {
       <Sidebar badges={settings ? { followUps: <FollowUpsNavBadge /> } : {}} status={<SyncIndicator />} />
       <main ref={mainRef} className="app__main" aria-busy={settings ? undefined : true}>
         <ErrorBanner />
+        {settings && route.name === 'dashboard' ? <FirstRunChecklist /> : null}
         {settings ? <RoutedScreen key={key} /> : <LoadingState label="Opening Fieldbook…" size="page" />}
       </main>
       <Toaster />

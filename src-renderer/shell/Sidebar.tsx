@@ -1,7 +1,9 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { routeHash, type Route } from '../routes';
 import { useUi } from '../store';
+import { cx } from '../ui/class-names';
 import { Icon, type IconName } from '../ui/Icon';
+import { useMediaQuery } from '../ui/use-media-query';
 
 const items: { label: string; icon: IconName; route: Route; matches: Route['name'][] }[] = [
   { label: 'Dashboard', icon: 'home', route: { name: 'dashboard' }, matches: ['dashboard'] },
@@ -21,8 +23,16 @@ interface SidebarProps {
   status?: ReactNode;
 }
 
+/** Below this width the sidebar starts as a rail of icons; its toggle opens or closes it at any width. */
+const narrowWindow = '(max-width: 960px)';
+
 /** The app's navigation, search button, sync status and who is signed in. */
 export function Sidebar({ badges = {}, status }: SidebarProps) {
+  const narrow = useMediaQuery(narrowWindow);
+  // The toggle's choice holds for the width it was made at; a window made narrow or wide again
+  // starts from what suits its width.
+  const [chosen, setChosen] = useState<{ narrow: boolean; collapsed: boolean } | null>(null);
+  const collapsed = chosen?.narrow === narrow ? chosen.collapsed : narrow;
   const route = useUi((state) => state.route);
   const navigate = useUi((state) => state.navigate);
   const setPaletteOpen = useUi((state) => state.setPaletteOpen);
@@ -30,16 +40,26 @@ export function Sidebar({ badges = {}, status }: SidebarProps) {
   const version = useUi((state) => state.appInfo?.version);
 
   return (
-    <aside className="sidebar">
+    <aside className={cx('sidebar', collapsed && 'sidebar--collapsed')}>
       <div className="sidebar__brand">
         <span className="sidebar__logo" aria-hidden="true">
           F
         </span>
         <span className="sidebar__name">Fieldbook</span>
+        <button
+          type="button"
+          className="sidebar__toggle"
+          aria-label={collapsed ? 'Expand the sidebar' : 'Collapse the sidebar'}
+          aria-expanded={!collapsed}
+          title={collapsed ? 'Expand the sidebar' : 'Collapse the sidebar'}
+          onClick={() => setChosen({ narrow, collapsed: !collapsed })}
+        >
+          <Icon name="sidebar" size={16} />
+        </button>
       </div>
       <button type="button" className="sidebar__search" aria-keyshortcuts="Control+K Meta+K" onClick={() => setPaletteOpen(true)}>
         <Icon name="search" size={16} />
-        <span>Search</span>
+        <span className="sidebar__label">Search</span>
         <kbd aria-hidden="true">{/Mac|iPhone|iPad/.test(navigator.platform) ? '⌘K' : 'Ctrl K'}</kbd>
       </button>
       <nav aria-label="Main" className="sidebar__nav">
@@ -48,6 +68,7 @@ export function Sidebar({ badges = {}, status }: SidebarProps) {
             key={item.label}
             href={routeHash(item.route)}
             className="sidebar__link"
+            title={collapsed ? item.label : undefined}
             aria-current={item.matches.includes(route.name) ? 'page' : undefined}
             onClick={(event) => {
               event.preventDefault();
@@ -55,12 +76,12 @@ export function Sidebar({ badges = {}, status }: SidebarProps) {
             }}
           >
             <Icon name={item.icon} />
-            <span>{item.label}</span>
+            <span className="sidebar__label">{item.label}</span>
             {badges[item.route.name] ?? null}
           </a>
         ))}
       </nav>
-      {status}
+      <div className="sidebar__status">{status}</div>
       <div className="sidebar__footer">
         {userName ? (
           <p className="sidebar__user">{userName}</p>

@@ -4,6 +4,9 @@ import { defaultOfflineFiles, OfflineFilesSchema } from './file';
 
 const regions = new Set<string>(getCountries());
 
+export const themes = ['system', 'light', 'dark'] as const;
+export type Theme = (typeof themes)[number];
+
 export const customFieldKinds = ['text', 'number', 'date', 'choice'] as const;
 export type CustomFieldKind = (typeof customFieldKinds)[number];
 
@@ -75,6 +78,10 @@ export const SettingsSchema = z.object({
   quotePaymentTerms: z.string().trim().max(1000),
   /** A quote sent without its own validity date is valid this many days from sending. */
   quoteValidDays: z.number().int().min(1, 'A quote is valid for at least 1 day').max(365, 'Keep it to a year at most'),
+  /** Light or dark, or whichever the system uses. */
+  theme: z.enum(themes),
+  /** The first-run checklist was put away; it stays away. */
+  firstRunChecklistDismissed: z.boolean(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -98,6 +105,8 @@ export const SettingsPatchSchema = z
     officeTaxNumber: SettingsSchema.shape.officeTaxNumber,
     quotePaymentTerms: SettingsSchema.shape.quotePaymentTerms,
     quoteValidDays: SettingsSchema.shape.quoteValidDays,
+    theme: SettingsSchema.shape.theme,
+    firstRunChecklistDismissed: SettingsSchema.shape.firstRunChecklistDismissed,
   })
   .partial();
 export type SettingsPatch = z.input<typeof SettingsPatchSchema>;
@@ -130,4 +139,6 @@ export const defaultSettings: Settings = {
   officeTaxNumber: '',
   quotePaymentTerms: '',
   quoteValidDays: 30,
+  theme: 'system',
+  firstRunChecklistDismissed: false,
 };

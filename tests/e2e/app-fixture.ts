@@ -21,10 +21,17 @@ const hostEntry = path.join(repoRoot, 'dist', 'host', 'main.mjs');
 const readyLine = /^Fieldbook is running at (\S+)$/m;
 const startTimeoutMs = 15_000;
 
-export const test = base.extend<{ app: RunningApp }>({
-  app: async ({ page }, use, testInfo) => {
+/** Fills the data folder before the app opens it: `test.use({ prepareDataDir: { fill } })`. */
+export interface DataDirPreparation {
+  fill(dataDir: string): Promise<unknown>;
+}
+
+export const test = base.extend<{ app: RunningApp; prepareDataDir: DataDirPreparation | undefined }>({
+  prepareDataDir: [undefined, { option: true }],
+  app: async ({ page, prepareDataDir }, use, testInfo) => {
     if (!fs.existsSync(hostEntry)) throw new Error(`${hostEntry} is missing: run \`npm run build\` first.`);
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldbook-e2e-'));
+    await prepareDataDir?.fill(dataDir);
     const child = spawn(process.execPath, [hostEntry, '--data-dir', dataDir, '--port', '0', '--no-open'], {
       cwd: repoRoot,
       stdio: ['ignore', 'pipe', 'pipe'],

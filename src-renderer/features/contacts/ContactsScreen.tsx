@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, type RefObject } from 'react';
 import type { ContactListItem } from '../../../src-shared/domain/contact';
 import { useUi } from '../../store';
 import { Button } from '../../ui/Button';
+import { Cluster } from '../../ui/Cluster';
 import { EmptyState } from '../../ui/EmptyState';
 import { formatCount, formatNumber } from '../../ui/format';
 import { LoadingState } from '../../ui/LoadingState';
@@ -55,9 +56,14 @@ export function ContactsScreen() {
         icon="contacts"
         title="No contacts yet"
         action={
-          <Button variant="primary" icon="plus" onClick={addContact}>
-            Add your first contact
-          </Button>
+          <Cluster justify="center">
+            <Button icon="upload" onClick={() => navigate({ name: 'exchange' })}>
+              Import contacts
+            </Button>
+            <Button variant="primary" icon="plus" onClick={addContact}>
+              Add your first contact
+            </Button>
+          </Cluster>
         }
       >
         <p>

@@ -19,6 +19,7 @@ import { fieldBinding } from '../../ui/field-binding';
 import { StringListEditor } from './StringListEditor';
 import { CustomFieldsEditor } from './CustomFieldsEditor';
 import { countryOptions, currencyOptions } from './options';
+import { ThemeSetting } from './ThemeSetting';
 import { WorkSettingsSections } from './WorkSettingsSections';
 import './settings.css';
 import { formFromSettings, settingsErrorKey, toSettingsPatch, validateSettings, type SettingsErrors, type SettingsFormValues } from './settings-form';
@@ -31,7 +32,8 @@ export function SettingsScreen({ focusUserName }: { focusUserName: boolean }) {
     <Screen width="form">
       <PageHeader title="Settings" meta="These settings belong to this computer." />
       {/* Reset by a change of its own settings; not by the logo, which the quotes panel stores as soon as it is chosen. */}
-      <SettingsForm key={JSON.stringify({ ...settings, officeLogoSha256: null })} settings={settings} focusUserName={focusUserName} />
+      <SettingsForm key={JSON.stringify({ ...settings, officeLogoSha256: null, theme: null })} settings={settings} focusUserName={focusUserName} />
+      <ThemeSetting />
       {/* Outside the keyed form: a settings change (joining sets your name) must not reset it. */}
       <TeamSyncPanel />
       <OfflineFilesPanel />

@@ -1,4 +1,5 @@
 import type { TimelineItem, TimelineKind } from '../../../src-shared/domain/timeline';
+import { ClampedText } from '../../ui/ClampedText';
 import { formatDateTime, formatWhen } from '../../ui/format';
 import type { IconName } from '../../ui/Icon';
 import { IconCircle, type IconTone } from '../../ui/IconCircle';
@@ -41,7 +42,7 @@ export function TimelineEntry({ item, now }: { item: TimelineItem; now: number }
       <IconCircle icon={kindIcons[item.kind]} tone={kindTones[item.kind]} />
       <div className="timeline-entry__body">
         <p className="timeline-entry__title">{item.title}</p>
-        {detail ? <p className="timeline-entry__detail">{detail}</p> : null}
+        {detail ? <ClampedText className="timeline-entry__detail" text={detail} lines={4} /> : null}
         <p className="meta">
           {item.actor ? `${item.actor} · ` : ''}
           <time dateTime={new Date(item.at).toISOString()} title={formatDateTime(item.at)}>
