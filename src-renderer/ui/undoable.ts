@@ -1,8 +1,10 @@
 import type { ChannelInput, ChannelName } from '../../src-shared/ipc/contract';
 import { api } from '../api';
 import { useUi } from '../store';
+import { rememberUndo, undoEntry } from './undo-stack';
 
-// Changes the user can take back from the toast that reports them ("Deleted Ann Example · Undo").
+// Changes the user can take back from the toast that reports them ("Deleted Ann Example · Undo"),
+// or later with Ctrl+Z (Cmd+Z), newest first: each is also kept on the undo stack (undo-stack.ts).
 
 interface Undoable {
   /** The change; when it fails, the error banner says why and nothing is offered. */
@@ -24,20 +26,8 @@ export async function runWithUndo({ run, message, undo, undoneMessage }: Undoabl
     showError(error);
     return false;
   }
-  pushToast({
-    message,
-    action: {
-      label: 'Undo',
-      run: () => {
-        undo().then(
-          () => {
-            if (undoneMessage) useUi.getState().pushToast({ message: undoneMessage });
-          },
-          (error: unknown) => useUi.getState().showError(error),
-        );
-      },
-    },
-  });
+  const id = rememberUndo({ label: message, undo, undoneMessage });
+  pushToast({ message, action: { label: 'Undo', run: () => void undoEntry(id) } });
   return true;
 }
 

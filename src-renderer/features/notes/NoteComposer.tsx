@@ -10,6 +10,7 @@ import { TextAreaField } from '../../ui/TextAreaField';
 import { noteKindLabels } from './hooks';
 import { NoteKindSelect } from './NoteKindSelect';
 import { Stack } from '../../ui/Stack';
+import { matches } from '../shortcuts/shortcuts';
 import './notes.css';
 
 /** Write a note on a contact: its type, the text, and whether it stays pinned on top. Ctrl+Enter adds it. */
@@ -57,7 +58,7 @@ export function NoteComposer({ contactId }: { contactId: string }) {
             if (error) setError(undefined);
           }}
           onKeyDown={(event) => {
-            if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+            if (matches('addNote', event.nativeEvent)) {
               event.preventDefault();
               void submit();
             }
