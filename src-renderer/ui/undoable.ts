@@ -19,16 +19,21 @@ interface Undoable {
 
 /** Runs the change and offers Undo; answers whether the change was made. */
 export async function runWithUndo({ run, message, undo, undoneMessage }: Undoable): Promise<boolean> {
-  const { showError, pushToast } = useUi.getState();
+  const { showError } = useUi.getState();
   try {
     await run();
   } catch (error) {
     showError(error);
     return false;
   }
-  const id = rememberUndo({ label: message, undo, undoneMessage });
-  pushToast({ message, action: { label: 'Undo', run: () => void undoEntry(id) } });
+  offerUndo({ message, undo, undoneMessage });
   return true;
+}
+
+/** After a change made elsewhere (whose errors the caller shows itself): says it, with Undo, and keeps it on the undo stack. */
+export function offerUndo({ message, undo, undoneMessage }: Omit<Undoable, 'run'>): void {
+  const id = rememberUndo({ label: message, undo, undoneMessage });
+  useUi.getState().pushToast({ message, action: { label: 'Undo', run: () => void undoEntry(id) } });
 }
 
 type DomainOf<C> = C extends `${infer Domain}.delete` ? Domain : never;
