@@ -198,7 +198,10 @@ export function createCore(options: CoreOptions): Core {
   settings.onChanged(() => fileTransfers.keeper.kick());
   const syncService = new SyncService({ engine: syncEngine, settings });
   if (options.autoSync !== false) syncEngine.start();
-  const reminders = startReminderJob(followUps, (count) => emit('followups.reminderDue', { count }));
+  const reminders = startReminderJob(followUps, (count) => emit('followups.reminderDue', { count }), { now });
+  engine.onCommitted((touched) => {
+    if (touched.has('follow_ups')) reminders.reschedule();
+  });
   const garbageTimer = setInterval(() => files.collectGarbage(), 10 * 60 * 1000);
   garbageTimer.unref();
   settings.onChanged(() => emit('settings.changed', {}));
