@@ -55,7 +55,7 @@ export function ContactPicker({ value, onChange, placeholder = 'Type a name, com
   const pick = (index: number) => {
     const option = options[index];
     if (!option) return;
-    onChange({ id: option.id, name: option.name, primaryPhone: option.primaryPhone });
+    onChange({ id: option.id, name: option.name, ...(option.primaryPhone ? { primaryPhone: option.primaryPhone } : {}) });
     setText(option.name);
     setOpen(false);
   };

@@ -81,7 +81,8 @@ export function InlineField({ label, value, empty, multiline, type = 'text', val
         ref={viewRef}
         type="button"
         className="inline-field"
-        aria-label={`${label}: ${value || 'not set'}. Edit`}
+        aria-label={`${label}: ${value || 'not set'}`}
+        title="Click to change"
         onClick={() => {
           settled.current = false;
           setDraft(value);
