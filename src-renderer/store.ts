@@ -26,7 +26,9 @@ export interface ListSort {
 /** Dialogs any screen (or the command palette) can open; App renders the one that is open. */
 export type GlobalDialog =
   | { kind: 'logCall'; contact?: { id: string; name: string }; number?: string }
-  | { kind: 'followUp'; contact?: { id: string; name: string }; callId?: string };
+  | { kind: 'followUp'; contact?: { id: string; name: string }; callId?: string }
+  /** A deal (with its quotes) by id, or a new one without. */
+  | { kind: 'deal'; id?: string };
 
 export interface Toast {
   id: number;

@@ -7,6 +7,7 @@ export function callsHandlers(calls: CallsService) {
     'calls.list': (query) => calls.list(query),
     'calls.log': (draft) => calls.log(draft),
     'calls.linkContact': ({ callId, contactId }) => calls.linkToContact(callId, contactId),
+    'calls.whoseNumber': ({ number }) => calls.whoseNumber(number),
     'calls.delete': ({ id }) => calls.delete(id),
     'calls.restore': ({ id }) => calls.restore(id),
   } satisfies HandlerMap<typeof callsChannels>;

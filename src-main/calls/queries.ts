@@ -55,8 +55,8 @@ const sortSql = {
 
 export function createCallQueries(sqlite: Sqlite) {
   const byId = sqlite.prepare<[string], CallRow>(`SELECT ${columns} FROM calls k ${contactJoin} WHERE k.id = ? AND k.cl % 2 = 1`);
-  const contactByPhone = sqlite.prepare<[string], { id: string; contact_type: string }>(
-    `SELECT c.id, c.contact_type FROM contact_phones p JOIN contacts c ON c.id = p.contact_id
+  const contactByPhone = sqlite.prepare<[string], { id: string; name: string; contact_type: string }>(
+    `SELECT c.id, c.name, c.contact_type FROM contact_phones p JOIN contacts c ON c.id = p.contact_id
      WHERE p.e164 = ? AND c.cl % 2 = 1 ORDER BY c.updated_at DESC LIMIT 1`,
   );
   const contactTypeOf = sqlite.prepare<[string], { contact_type: string }>('SELECT contact_type FROM contacts WHERE id = ?');

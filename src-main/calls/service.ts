@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
-import type { Call, CallDraftSchema } from '../../src-shared/domain/call';
+import { isUnansweredOutcome, noAnswerOutcome, type Call, type CallDraftSchema, type NumberOwner } from '../../src-shared/domain/call';
 import { AppError } from '../../src-shared/errors';
 import { normalisePhone } from '../../src-shared/phone';
 import type { FollowUpsService } from '../followups/service';
@@ -39,7 +39,7 @@ export class CallsService extends WritingService {
     if (!e164) {
       throw new AppError('invalid_input', `"${draft.number}" is not a phone number Fieldbook can read.`, 'number');
     }
-    if (!settings.callDispositions.includes(draft.disposition)) {
+    if (!settings.callDispositions.includes(draft.disposition) && draft.disposition !== noAnswerOutcome) {
       throw new AppError(
         'invalid_input',
         `Choose one of the call outcomes: ${settings.callDispositions.join(', ')}.`,
@@ -61,7 +61,8 @@ export class CallsService extends WritingService {
         number: e164,
         started_at: draft.startedAt,
         duration_seconds: draft.durationSeconds,
-        status: draft.status,
+        // "Nobody answered" is an outcome: choosing it is enough to record the call as unanswered.
+        status: draft.status === 'completed' && isUnansweredOutcome(draft.disposition) ? 'no-answer' : draft.status,
         disposition: draft.disposition,
         notes: draft.notes,
         provider: 'manual',
@@ -82,6 +83,14 @@ export class CallsService extends WritingService {
       }
     });
     return this.get(id);
+  }
+
+  /** Who has this number: the contact a call from or to it would be linked to. */
+  whoseNumber(number: string): NumberOwner {
+    const e164 = normalisePhone(number, this.settings.get().defaultRegion);
+    if (!e164) return { number: null, contact: null };
+    const contact = this.queries.contactByPhone(e164);
+    return { number: e164, contact: contact ? { id: contact.id, name: contact.name } : null };
   }
 
   /** Links a call, and every other unlinked call from the same number, to a contact. */

@@ -131,7 +131,7 @@ export function createCore(options: CoreOptions): Core {
   const files = new FilesService({ ...writeDeps, dataDir: options.dataDir });
   const timeline = new TimelineService({ sqlite });
   const dashboard = new DashboardService({ sqlite, now });
-  const search = new SearchService({ contacts, notes, mail: { search: (query, limit) => mail.search(query, limit) } });
+  const search = new SearchService({ sqlite, contacts, notes, mail: { search: (query, limit) => mail.search(query, limit) } });
   const photos = new ContactPhotos({ ...writeDeps, blobs: files.blobs, uploads: files.uploads, getContact: (id) => contacts.get(id) });
   const phoneLine = createPhoneModule(
     {
@@ -198,7 +198,10 @@ export function createCore(options: CoreOptions): Core {
   settings.onChanged(() => fileTransfers.keeper.kick());
   const syncService = new SyncService({ engine: syncEngine, settings });
   if (options.autoSync !== false) syncEngine.start();
-  const reminders = startReminderJob(followUps, (count) => emit('followups.reminderDue', { count }));
+  const reminders = startReminderJob(followUps, (count) => emit('followups.reminderDue', { count }), { now });
+  engine.onCommitted((touched) => {
+    if (touched.has('follow_ups')) reminders.reschedule();
+  });
   const garbageTimer = setInterval(() => files.collectGarbage(), 10 * 60 * 1000);
   garbageTimer.unref();
   settings.onChanged(() => emit('settings.changed', {}));

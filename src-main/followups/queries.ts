@@ -51,6 +51,11 @@ export function createFollowUpQueries(sqlite: Sqlite) {
        AND NOT EXISTS (SELECT 1 FROM reminders_shown r WHERE r.follow_up_id = f.id)
      ORDER BY f.due_at LIMIT 50`,
   );
+  const nextDueUnshown = sqlite.prepare<[number], { due_at: number | null }>(
+    `SELECT MIN(f.due_at) AS due_at FROM follow_ups f JOIN contacts c ON c.id = f.contact_id
+     WHERE f.cl % 2 = 1 AND f.done_at IS NULL AND f.due_at > ? AND c.cl % 2 = 1
+       AND NOT EXISTS (SELECT 1 FROM reminders_shown r WHERE r.follow_up_id = f.id)`,
+  );
   const markShown = sqlite.prepare('INSERT OR IGNORE INTO reminders_shown (follow_up_id, shown_at) VALUES (?, ?)');
   const forgetShown = sqlite.prepare('DELETE FROM reminders_shown WHERE follow_up_id = ?');
 
@@ -103,6 +108,7 @@ export function createFollowUpQueries(sqlite: Sqlite) {
       return { total, rows };
     },
     dueUnshown: (now: number) => dueUnshown.all(now),
+    nextDueUnshown: (after: number) => nextDueUnshown.get(after)?.due_at ?? null,
     markShown: (id: string, at: number) => markShown.run(id, at),
     forgetShown: (id: string) => forgetShown.run(id),
   };

@@ -133,6 +133,11 @@ export class FollowUpsService extends WritingService {
     return this.queries.dueUnshown(now).map((row) => rowToFollowUp(row, now));
   }
 
+  /** When the next reminder falls due after `after`: the earliest open follow-up not yet shown, or null. */
+  nextReminderAt(after: number): number | null {
+    return this.queries.nextDueUnshown(after);
+  }
+
   /** Called by the UI that showed the reminder, so each follow-up reminds once. */
   acknowledgeReminder(id: string): { id: string } {
     // Only a follow-up that exists (deleted ones included) has a reminder to acknowledge.

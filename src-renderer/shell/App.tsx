@@ -18,6 +18,8 @@ import { MailSettingsScreen } from '../features/mail/MailSettingsScreen';
 import { FirstRunChecklist } from '../features/onboarding/FirstRunChecklist';
 import { ScreenPop } from '../features/phone/ScreenPop';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { ShortcutSheet } from '../features/shortcuts/ShortcutSheet';
+import { useGlobalShortcuts } from '../features/shortcuts/use-global-shortcuts';
 import { SyncIndicator } from '../features/sync/SyncIndicator';
 import type { Route } from '../routes';
 import { useUi } from '../store';
@@ -37,8 +39,8 @@ export function App() {
   const mainRef = useRef<HTMLElement>(null);
   const key = routeKey(route);
   useAppBootstrap();
-  usePaletteShortcut();
   useTheme(settings?.theme);
+  const { sheetOpen, closeSheet } = useGlobalShortcuts();
 
   // A new screen starts at its top, not where the previous one was scrolled to.
   useEffect(() => {
@@ -58,6 +60,7 @@ export function App() {
       {settings ? <GlobalDialogs /> : null}
       {settings ? <ScreenPop /> : null}
       {settings && paletteOpen ? <CommandPalette /> : null}
+      {sheetOpen ? <ShortcutSheet onClose={closeSheet} /> : null}
     </div>
   );
 }
@@ -104,21 +107,6 @@ function RoutedScreen() {
 /** Each screen starts fresh (form state, focus, scroll) when the route changes; a contact's tabs do not. */
 export function routeKey(route: Route): string {
   return 'id' in route ? `${route.name}:${route.id}` : route.name;
-}
-
-/** Ctrl+K (Cmd+K on a Mac) opens the command palette from anywhere, and closes it again. */
-function usePaletteShortcut() {
-  const setPaletteOpen = useUi((state) => state.setPaletteOpen);
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k') {
-        event.preventDefault();
-        setPaletteOpen(!useUi.getState().paletteOpen);
-      }
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [setPaletteOpen]);
 }
 
 /** Settings and app info, which every screen reads from the store; settings kept current. */

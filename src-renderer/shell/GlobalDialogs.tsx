@@ -1,5 +1,6 @@
 import { LogCallDialog } from '../features/calls/LogCallDialog';
 import { FollowUpDialog } from '../features/followups/FollowUpDialog';
+import { OpenDealDialog } from '../features/palette/OpenDealDialog';
 import { useUi } from '../store';
 
 /** The dialogs any screen or the command palette can open (store.ts `dialog`); one at a time. */
@@ -12,5 +13,7 @@ export function GlobalDialogs() {
       return <LogCallDialog contact={dialog.contact} number={dialog.number} onClose={closeDialog} />;
     case 'followUp':
       return <FollowUpDialog contact={dialog.contact} callId={dialog.callId} onClose={closeDialog} />;
+    case 'deal':
+      return <OpenDealDialog id={dialog.id} onClose={closeDialog} />;
   }
 }

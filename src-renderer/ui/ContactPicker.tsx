@@ -9,6 +9,8 @@ import './ContactPicker.css';
 export interface PickedContact {
   id: string;
   name: string;
+  /** Their first phone (E.164), when picked from the matches: a form that needs a number can start with it. */
+  primaryPhone?: string | null;
 }
 
 export interface ContactPickerProps extends ControlProps {
@@ -17,6 +19,8 @@ export interface ContactPickerProps extends ControlProps {
   placeholder?: string;
   /** sm for filter bars. */
   size?: 'sm' | 'md';
+  /** Start with the focus in a dialog (see useModalDialog). */
+  'data-autofocus'?: boolean | undefined;
 }
 
 const matchCount = 8;
@@ -51,7 +55,7 @@ export function ContactPicker({ value, onChange, placeholder = 'Type a name, com
   const pick = (index: number) => {
     const option = options[index];
     if (!option) return;
-    onChange({ id: option.id, name: option.name });
+    onChange({ id: option.id, name: option.name, ...(option.primaryPhone ? { primaryPhone: option.primaryPhone } : {}) });
     setText(option.name);
     setOpen(false);
   };

@@ -1,8 +1,10 @@
 import type { ChannelInput, ChannelName } from '../../src-shared/ipc/contract';
 import { api } from '../api';
 import { useUi } from '../store';
+import { rememberUndo, undoEntry } from './undo-stack';
 
-// Changes the user can take back from the toast that reports them ("Deleted Ann Example · Undo").
+// Changes the user can take back from the toast that reports them ("Deleted Ann Example · Undo"),
+// or later with Ctrl+Z (Cmd+Z), newest first: each is also kept on the undo stack (undo-stack.ts).
 
 interface Undoable {
   /** The change; when it fails, the error banner says why and nothing is offered. */
@@ -17,28 +19,21 @@ interface Undoable {
 
 /** Runs the change and offers Undo; answers whether the change was made. */
 export async function runWithUndo({ run, message, undo, undoneMessage }: Undoable): Promise<boolean> {
-  const { showError, pushToast } = useUi.getState();
+  const { showError } = useUi.getState();
   try {
     await run();
   } catch (error) {
     showError(error);
     return false;
   }
-  pushToast({
-    message,
-    action: {
-      label: 'Undo',
-      run: () => {
-        undo().then(
-          () => {
-            if (undoneMessage) useUi.getState().pushToast({ message: undoneMessage });
-          },
-          (error: unknown) => useUi.getState().showError(error),
-        );
-      },
-    },
-  });
+  offerUndo({ message, undo, undoneMessage });
   return true;
+}
+
+/** After a change made elsewhere (whose errors the caller shows itself): says it, with Undo, and keeps it on the undo stack. */
+export function offerUndo({ message, undo, undoneMessage }: Omit<Undoable, 'run'>): void {
+  const id = rememberUndo({ label: message, undo, undoneMessage });
+  useUi.getState().pushToast({ message, action: { label: 'Undo', run: () => void undoEntry(id) } });
 }
 
 type DomainOf<C> = C extends `${infer Domain}.delete` ? Domain : never;

@@ -9,6 +9,17 @@ export type CallStatus = (typeof callStatuses)[number];
 /** Statuses that mean nobody picked up. */
 export const unansweredStatuses: readonly CallStatus[] = ['busy', 'failed', 'no-answer', 'canceled'];
 
+/** The outcome of a call nobody picked up; always accepted, whatever the office's list says. */
+export const noAnswerOutcome = 'no answer';
+/** Outcomes that mean nobody picked up: logging one records the call as unanswered. */
+export function isUnansweredOutcome(outcome: string): boolean {
+  return /\b(no answer|nobody answered|unanswered|missed|voicemail)\b/i.test(outcome);
+}
+/** The outcome the log-a-call form offers as "Nobody answered": the office's own, else the built-in one. */
+export function unansweredOutcomeOf(outcomes: readonly string[]): string {
+  return outcomes.find((outcome) => /\b(no answer|nobody answered|unanswered)\b/i.test(outcome)) ?? noAnswerOutcome;
+}
+
 export const CallSchema = z.object({
   id: z.string(),
   contactId: z.string().nullable(),
@@ -72,3 +83,11 @@ export const CallListQuerySchema = z.object({
   limit: z.number().int().min(1).max(500).default(50),
 });
 export type CallListQuery = z.input<typeof CallListQuerySchema>;
+
+/** Who a number belongs to, asked as the number is typed. */
+export const NumberOwnerSchema = z.object({
+  /** E.164, or null when the text is not yet a phone number. */
+  number: z.string().nullable(),
+  contact: z.object({ id: z.string(), name: z.string() }).nullable(),
+});
+export type NumberOwner = z.infer<typeof NumberOwnerSchema>;

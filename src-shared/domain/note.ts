@@ -16,10 +16,13 @@ export const NoteSchema = z.object({
 });
 export type Note = z.infer<typeof NoteSchema>;
 
+/** The longest note, in characters; the note box counts down to it. */
+export const noteMaxLength = 20_000;
+
 export const NoteDraftSchema = z.object({
   contactId: z.string().min(1).max(64),
   kind: z.enum(noteKinds).default('internal'),
-  body: z.string().trim().min(1, 'A note cannot be empty').max(20_000),
+  body: z.string().trim().min(1, 'A note cannot be empty').max(noteMaxLength, `A note can be ${noteMaxLength.toLocaleString('en-GB')} characters at most`),
   pinned: z.boolean().default(false),
 });
 export type NoteDraft = z.input<typeof NoteDraftSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CallDraftSchema, CallListQuerySchema, CallSchema } from '../domain/call';
+import { CallDraftSchema, CallListQuerySchema, CallSchema, NumberOwnerSchema } from '../domain/call';
 import { ById, channel, Deleted, Id, Page } from './channel';
 
 // The call history; the counterpart is src-main/calls/handlers.ts.
@@ -11,6 +11,11 @@ export const callsChannels = {
     summary: 'Link a call, and other unlinked calls from its number, to a contact.',
     input: z.object({ callId: Id, contactId: Id }),
     output: CallSchema,
+  }),
+  'calls.whoseNumber': channel({
+    summary: 'The contact a phone number belongs to, as it is typed.',
+    input: z.object({ number: z.string().max(40) }),
+    output: NumberOwnerSchema,
   }),
   'calls.delete': channel({ summary: 'Delete a logged call (restore undoes it).', input: ById, output: Deleted }),
   'calls.restore': channel({ summary: 'Bring a deleted call back.', input: ById, output: CallSchema }),

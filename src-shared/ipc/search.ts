@@ -6,11 +6,17 @@ import { channel } from './channel';
 
 export const searchChannels = {
   'search.global': channel({
-    summary: 'Contacts, notes and kept e-mails matching what was typed, for the command palette.',
+    summary: 'Contacts, notes, deals, quotes and kept e-mails matching what was typed, for the command palette.',
     input: z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(50).default(8) }),
     output: z.object({
       contacts: z.array(z.object({ id: z.string(), name: z.string(), company: z.string() })),
       notes: z.array(z.object({ id: z.string(), contactId: z.string(), contactName: z.string(), body: z.string() })),
+      /** Deals by title or contact, newest first. */
+      deals: z.array(z.object({ id: z.string(), title: z.string(), contactName: z.string(), stageName: z.string() })).default([]),
+      /** Quotes by number, deal or contact; a quote opens with its deal. */
+      quotes: z
+        .array(z.object({ id: z.string(), number: z.string(), status: z.string(), dealId: z.string(), dealTitle: z.string(), contactName: z.string() }))
+        .default([]),
       /** Kept e-mails by subject, body, names and addresses; `contactIds` are the contacts they concern. */
       messages: z
         .array(z.object({ id: z.string(), threadId: z.string(), subject: z.string(), snippet: z.string(), sentAt: z.number().int(), contactIds: z.array(z.string()) }))

@@ -58,7 +58,7 @@ test('creates a contact, finds it by phone digits, edits it, deletes it and brin
   await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Won' });
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Ann Example' })).toBeVisible();
-  await expect(page.getByText('Castle Roofing', { exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Company: Castle Roofing' })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Type and status' }).getByText('Won')).toBeVisible();
 
   await page.getByRole('button', { name: 'Delete' }).click();

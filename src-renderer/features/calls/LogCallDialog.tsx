@@ -1,18 +1,20 @@
 import { useState } from 'react';
-import { callDirections, type Call, type CallDirection } from '../../../src-shared/domain/call';
+import { callDirections, unansweredOutcomeOf, type Call, type CallDirection, type NumberOwner } from '../../../src-shared/domain/call';
 import { formatPhone } from '../../../src-shared/phone';
 import { api, ApiError, stripFieldPrefix } from '../../api';
 import { useUi } from '../../store';
-import { Checkbox } from '../../ui/Checkbox';
+import { ContactPicker, type PickedContact } from '../../ui/ContactPicker';
 import { fromDateAndTime, toDateInput, toTimeInput } from '../../ui/dates';
+import { Field } from '../../ui/Field';
 import { FormDialog } from '../../ui/FormDialog';
 import { FormGrid } from '../../ui/FormGrid';
 import { Segmented } from '../../ui/Segmented';
-import { toOptions } from '../../ui/Select';
+import type { SelectOption } from '../../ui/Select';
 import { SelectField } from '../../ui/SelectField';
 import { TextAreaField } from '../../ui/TextAreaField';
 import { TextField } from '../../ui/TextField';
 import { directionLabels } from './call-format';
+import { useNumberOwner } from './hooks';
 import { UnknownNumberDialog } from './UnknownNumberDialog';
 
 interface LogCallDialogProps {
@@ -27,8 +29,9 @@ type Errors = Partial<Record<'number' | 'when' | 'duration' | 'disposition', str
 const noOutcomes: readonly string[] = [];
 
 /**
- * Log a call by hand. The core matches the number to a contact; when nobody has it, the dialog
- * offers to create the contact with the number filled in, and the call is linked once it is saved.
+ * Log a call by hand. The contact is found by name or number as it is typed, and a typed number
+ * says whose it is; the core links the call by number unless a contact was chosen. When nobody has
+ * the number, the dialog offers to create the contact with it filled in, and links the call.
  */
 export function LogCallDialog({ contact, number: initialNumber, onClose }: LogCallDialogProps) {
   const [unknownCall, setUnknownCall] = useState<Call | null>(null);
@@ -43,26 +46,39 @@ interface LogCallFormProps {
   onClose: () => void;
 }
 
-function LogCallForm({ contact, initialNumber, onUnknown, onClose }: LogCallFormProps) {
+function LogCallForm({ contact: fixedContact, initialNumber, onUnknown, onClose }: LogCallFormProps) {
   const outcomes = useUi((state) => state.settings?.callDispositions ?? noOutcomes);
   const showError = useUi((state) => state.showError);
   const pushToast = useUi((state) => state.pushToast);
   const [startedAt] = useState(() => Date.now());
   const [direction, setDirection] = useState<CallDirection>('inbound');
+  const [picked, setPicked] = useState<PickedContact | null>(null);
   const [number, setNumber] = useState(initialNumber ? formatPhone(initialNumber) : '');
   const [date, setDate] = useState(toDateInput(startedAt));
   const [time, setTime] = useState(toTimeInput(startedAt));
   const [minutes, setMinutes] = useState('');
   const [disposition, setDisposition] = useState('');
-  const [unanswered, setUnanswered] = useState(false);
   const [notes, setNotes] = useState('');
   const [errors, setErrors] = useState<Errors>({});
+  const contact = fixedContact ?? picked;
+  const owner = useNumberOwner(number);
+  const nobodyAnswered = unansweredOutcomeOf(outcomes);
+  const outcomeOptions: SelectOption<string>[] = [
+    { value: nobodyAnswered, label: 'Nobody answered' },
+    ...outcomes.filter((outcome) => outcome !== nobodyAnswered).map((outcome) => ({ value: outcome, label: outcome.charAt(0).toUpperCase() + outcome.slice(1) })),
+  ];
+
+  const pickContact = (next: PickedContact | null) => {
+    setPicked(next);
+    // Their number, unless one was typed already: calling someone from the list is calling their phone.
+    if (next?.primaryPhone && !number.trim()) setNumber(formatPhone(next.primaryPhone));
+  };
 
   const save = async () => {
     const when = fromDateAndTime(date, time);
     const duration = minutes.trim() === '' ? 0 : Number(minutes.replace(',', '.'));
     const found: Errors = {};
-    if (!number.trim()) found.number = 'Enter the number';
+    if (!number.trim()) found.number = contact ? `${contact.name} has no phone number here: type the number` : 'Type the number, or pick the contact';
     if (when === null) found.when = 'Enter a date and a time';
     if (!Number.isFinite(duration) || duration < 0 || duration > 24 * 60) found.duration = 'Enter the minutes, e.g. 5';
     if (!disposition) found.disposition = 'Choose an outcome';
@@ -74,7 +90,6 @@ function LogCallForm({ contact, initialNumber, onUnknown, onClose }: LogCallForm
         number,
         startedAt: when,
         durationSeconds: Math.round(duration * 60),
-        status: unanswered ? 'no-answer' : 'completed',
         disposition,
         notes,
         ...(contact ? { contactId: contact.id } : {}),
@@ -93,31 +108,47 @@ function LogCallForm({ contact, initialNumber, onUnknown, onClose }: LogCallForm
   };
 
   return (
-    <FormDialog title={contact ? `Log a call with ${contact.name}` : 'Log a call'} submitLabel="Log call" savingLabel="Logging…" onSubmit={save} onClose={onClose}>
+    <FormDialog title={fixedContact ? `Log a call with ${fixedContact.name}` : 'Log a call'} submitLabel="Log call" savingLabel="Logging…" onSubmit={save} onClose={onClose}>
       <Segmented label="Direction" options={callDirections} labels={directionLabels} value={direction} onChange={setDirection} />
       <FormGrid columns={2}>
-        <TextField label="Phone number" type="tel" autoFocus={!initialNumber} autoComplete="off" value={number} error={errors.number} onChange={setNumber} />
+        {fixedContact ? null : (
+          <Field label="Contact" hint="Type a name, company or number">
+            {(control) => <ContactPicker {...control} data-autofocus={!initialNumber || undefined} value={picked} onChange={pickContact} placeholder="Who was it?" />}
+          </Field>
+        )}
+        <TextField
+          label="Phone number"
+          type="tel"
+          data-autofocus={(!!fixedContact && !initialNumber) || undefined}
+          autoComplete="off"
+          value={number}
+          error={errors.number}
+          hint={ownerHint(owner, contact)}
+          onChange={setNumber}
+        />
         <SelectField
           label="Outcome"
           required
-          autoFocus={!!initialNumber}
+          data-autofocus={!!initialNumber || undefined}
           placeholder="Choose an outcome"
-          options={toOptions(outcomes)}
+          options={outcomeOptions}
           value={disposition}
           error={errors.disposition}
-          onChange={(outcome) => {
-            setDisposition(outcome);
-            if (/no answer|missed|voicemail/i.test(outcome)) setUnanswered(true);
-          }}
+          onChange={setDisposition}
         />
+        <TextField label="Duration in minutes" inputMode="decimal" placeholder="0" value={minutes} error={errors.duration} onChange={setMinutes} />
         <TextField label="Date" type="date" value={date} error={errors.when} onChange={setDate} />
         <TextField label="Time" type="time" value={time} onChange={setTime} />
-        <TextField label="Duration in minutes" inputMode="decimal" placeholder="0" value={minutes} error={errors.duration} onChange={setMinutes} />
-        <div className="log-call__answered">
-          <Checkbox label="Nobody answered" hint="A missed or unanswered call." checked={unanswered} onChange={setUnanswered} />
-        </div>
       </FormGrid>
       <TextAreaField label="Notes" value={notes} onChange={setNotes} />
     </FormDialog>
   );
+}
+
+/** Under the number: whose it is, so a known caller is recognised before the call is saved. */
+function ownerHint(owner: NumberOwner | undefined, contact: { id: string; name: string } | null | undefined): string | undefined {
+  if (!owner?.number) return undefined;
+  if (!owner.contact) return contact ? `Not on any contact yet; the call goes to ${contact.name}` : 'Nobody has this number yet';
+  if (contact && contact.id !== owner.contact.id) return `${owner.contact.name}'s number; the call goes to ${contact.name}`;
+  return `${owner.contact.name}'s number`;
 }

@@ -1,7 +1,8 @@
 import type { Call } from '../../../src-shared/domain/call';
 import { api } from '../../api';
-import { activityChanged } from '../../ui/live-events';
+import { activityChanged, contactsChanged } from '../../ui/live-events';
 import { deleteWithUndo } from '../../ui/undoable';
+import { useDebouncedValue } from '../../ui/use-debounced-value';
 import { useLiveData } from '../../ui/use-live-data';
 
 const reloadOnCallsOf = (contactId: string) => ({ reloadOn: [activityChanged(['calls'], contactId)] });
@@ -22,4 +23,14 @@ export function useCallCount(contactId: string) {
 
 export function deleteCallWithUndo(call: Call): Promise<boolean> {
   return deleteWithUndo('calls', call.id, { deleted: 'Call deleted', restored: 'Call restored' });
+}
+
+/** Whose a number is, asked once the typing pauses; the last answer stays while the next is asked. */
+export function useNumberOwner(number: string) {
+  const settled = useDebouncedValue(number.trim(), 150);
+  const owner = useLiveData(settled ? `number-owner:${settled}` : null, () => api.invoke('calls.whoseNumber', { number: settled }), {
+    reportErrors: false,
+    reloadOn: [contactsChanged()],
+  });
+  return settled ? (owner.data ?? owner.latest) : undefined;
 }

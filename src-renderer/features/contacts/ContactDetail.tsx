@@ -15,6 +15,7 @@ import { ContactFollowUps } from '../followups/ContactFollowUps';
 import { ContactDealsSection } from '../pipeline/ContactDealsSection';
 import { ContactScoreBadge } from '../pipeline/ContactScoreBadge';
 import { ContactActivity } from './ContactActivity';
+import { ContactDetailsCard } from './ContactDetailsCard';
 import { ContactGone } from './ContactGone';
 import { ContactInfoSection } from './ContactInfoSection';
 import { ContactSalesSection } from './ContactSalesSection';
@@ -93,6 +94,7 @@ function ContactPage({ contact, tab }: { contact: Contact; tab: ContactTab }) {
           <ContactScoreBadge contactId={contact.id} />
           <ContactFollowUps contact={named} />
           <ContactDealsSection contactId={contact.id} />
+          <ContactDetailsCard contact={contact} />
           <ContactInfoSection contact={contact} />
           <ContactSalesSection contact={contact} />
         </Stack>

@@ -6,6 +6,8 @@ import { capitalise } from '../../ui/format';
 import { Icon, type IconName } from '../../ui/Icon';
 import { Notice } from '../../ui/Notice';
 import { Stack } from '../../ui/Stack';
+import { problemWith, saveContactPatch } from './ContactDetailsCard';
+import { InlineField } from './InlineField';
 
 function addressLines(address: Address): string[] {
   const cityLine = [address.city, address.region, address.postcode].filter(Boolean).join(', ');
@@ -82,7 +84,14 @@ export function ContactInfoSection({ contact }: { contact: Contact }) {
         />
       </Card>
       <Card title="Summary">
-        {contact.summary ? <p className="summary-text">{contact.summary}</p> : <p className="muted">No summary yet. Edit the contact to note what matters about them.</p>}
+        <InlineField
+          label="Summary"
+          multiline
+          value={contact.summary}
+          empty="No summary yet. Click to note what matters about them."
+          validate={(text) => problemWith({ summary: text })}
+          onSave={(text) => saveContactPatch(contact, { summary: text }, { summary: contact.summary }, 'Summary saved')}
+        />
       </Card>
     </>
   );

@@ -15,6 +15,7 @@ import { isNarrowed } from './contact-pages';
 import { ContactFilters } from './ContactFilters';
 import { useContactRows, useFacets, useListRequest } from './hooks';
 import { NameHint } from './NameHint';
+import { matches } from '../shortcuts/shortcuts';
 import './contacts.css';
 
 export function ContactsScreen() {
@@ -129,9 +130,7 @@ export function ContactsScreen() {
 function useSlashFocuses(searchRef: RefObject<HTMLInputElement | null>) {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
-      const target = event.target as HTMLElement | null;
-      if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;
+      if (!matches('focusSearch', event)) return;
       if (document.querySelector('dialog[open]')) return;
       event.preventDefault();
       searchRef.current?.focus();

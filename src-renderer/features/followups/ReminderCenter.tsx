@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 import type { FollowUp } from '../../../src-shared/domain/follow-up';
 import { api } from '../../api';
 import { useUi } from '../../store';
@@ -6,7 +6,7 @@ import { formatRelative } from '../../ui/format';
 import { Button } from '../../ui/Button';
 import { IconButton } from '../../ui/IconButton';
 import { IconCircle } from '../../ui/IconCircle';
-import { useNow } from '../../ui/use-now';
+import { tickNow, useNow } from '../../ui/use-now';
 import { completeFollowUp } from './hooks';
 import { Stack } from '../../ui/Stack';
 import { Cluster } from '../../ui/Cluster';
@@ -24,11 +24,14 @@ export function ReminderCenter() {
   const reminders = useUi((state) => state.reminders);
   const navigate = useUi((state) => state.navigate);
   useReminderFeed(shell === 'browser' || shell === 'test');
+  const measured = useRef<HTMLDivElement>(null);
+  useInsetForCards(measured);
 
   useEffect(() => api.onNavigate((target) => navigate({ name: 'contact', id: target.contactId })), [navigate]);
 
   return (
     <CornerStack as="section" aria-label="Reminders">
+      <div ref={measured} hidden />
       <div className="visually-hidden" aria-live="assertive">
         {reminders.length > 0 ? `Follow-up due: ${reminders[reminders.length - 1]?.title ?? ''}` : ''}
       </div>
@@ -76,6 +79,29 @@ function MoreReminders({ rest }: { rest: FollowUp[] }) {
   );
 }
 
+/**
+ * The cards float over the screen's bottom corner; so that they never hide what is under them, the
+ * screen gets room of their height at its end (--reminders-inset, read by shell.css) and keyboard
+ * focus scrolls clear of them. `marker` is any element inside the stack.
+ */
+function useInsetForCards(marker: RefObject<HTMLElement | null>) {
+  useEffect(() => {
+    const stack = marker.current?.parentElement;
+    if (!stack) return;
+    const root = document.documentElement;
+    const observer = new ResizeObserver(() => {
+      const height = stack.getBoundingClientRect().height;
+      const gap = parseFloat(getComputedStyle(stack).bottom) || 0;
+      root.style.setProperty('--reminders-inset', height > 0 ? `${Math.ceil(height + 2 * gap)}px` : '0px');
+    });
+    observer.observe(stack);
+    return () => {
+      observer.disconnect();
+      root.style.removeProperty('--reminders-inset');
+    };
+  }, [marker]);
+}
+
 function useReminderFeed(enabled: boolean) {
   const addReminders = useUi((state) => state.addReminders);
   useEffect(() => {
@@ -85,6 +111,8 @@ function useReminderFeed(enabled: boolean) {
       try {
         const due = await api.invoke('followups.dueReminders', {});
         if (!live || due.length === 0) return;
+        // The lists beside the card say "overdue" with it, not at the clock's next minute.
+        tickNow();
         addReminders(due);
         await Promise.all(due.map((followUp) => api.invoke('followups.acknowledgeReminder', { id: followUp.id })));
       } catch {

@@ -9,7 +9,9 @@ import { Cluster } from '../../ui/Cluster';
 import { TextAreaField } from '../../ui/TextAreaField';
 import { noteKindLabels } from './hooks';
 import { NoteKindSelect } from './NoteKindSelect';
+import { noteLength } from './note-length';
 import { Stack } from '../../ui/Stack';
+import { matches } from '../shortcuts/shortcuts';
 import './notes.css';
 
 /** Write a note on a contact: its type, the text, and whether it stays pinned on top. Ctrl+Enter adds it. */
@@ -22,12 +24,15 @@ export function NoteComposer({ contactId }: { contactId: string }) {
   const [saving, setSaving] = useState(false);
   const [announcement, setAnnouncement] = useState('');
 
+  const length = noteLength(body);
+
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
     if (!body.trim()) {
       setError('Write something first');
       return;
     }
+    if (length.error) return;
     setSaving(true);
     try {
       await api.invoke('notes.create', { contactId, kind, body, pinned });
@@ -49,7 +54,8 @@ export function NoteComposer({ contactId }: { contactId: string }) {
         <TextAreaField
           label="New note"
           hideLabel
-          error={error}
+          error={error ?? length.error}
+          hint={length.hint}
           placeholder="What happened? Write a note… (Ctrl+Enter to add)"
           value={body}
           onChange={(text) => {
@@ -57,7 +63,7 @@ export function NoteComposer({ contactId }: { contactId: string }) {
             if (error) setError(undefined);
           }}
           onKeyDown={(event) => {
-            if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+            if (matches('addNote', event.nativeEvent)) {
               event.preventDefault();
               void submit();
             }

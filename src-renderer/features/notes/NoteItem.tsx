@@ -14,6 +14,8 @@ import { TextAreaField } from '../../ui/TextAreaField';
 import { useNow } from '../../ui/use-now';
 import { deleteNoteWithUndo, noteKindLabels } from './hooks';
 import { NoteKindSelect } from './NoteKindSelect';
+import { noteLength } from './note-length';
+import { matches } from '../shortcuts/shortcuts';
 
 const kindTones: Record<NoteKind, BadgeTone> = { call: 'info', email: 'accent', meeting: 'success', internal: 'neutral', quote_sent: 'warning' };
 
@@ -36,7 +38,7 @@ export function NoteItem({ note }: { note: Note }) {
   };
 
   const save = async () => {
-    if (!draft.body.trim()) return;
+    if (!draft.body.trim() || noteLength(draft.body).error) return;
     if (await update({ body: draft.body, kind: draft.kind })) setEditing(false);
   };
 
@@ -72,12 +74,14 @@ export function NoteItem({ note }: { note: Note }) {
             rows={4}
             autoFocus
             value={draft.body}
+            hint={noteLength(draft.body).hint}
+            error={noteLength(draft.body).error}
             onChange={(body) => setDraft({ ...draft, body })}
             onKeyDown={(event) => {
               if (event.key === 'Escape') {
                 event.preventDefault();
                 setEditing(false);
-              } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+              } else if (matches('addNote', event.nativeEvent)) {
                 event.preventDefault();
                 void save();
               }
@@ -89,7 +93,7 @@ export function NoteItem({ note }: { note: Note }) {
             <Button size="sm" onClick={() => setEditing(false)}>
               Cancel
             </Button>
-            <Button variant="primary" size="sm" disabled={!draft.body.trim()} onClick={() => void save()}>
+            <Button variant="primary" size="sm" disabled={!draft.body.trim() || !!noteLength(draft.body).error} onClick={() => void save()}>
               Save note
             </Button>
           </Cluster>

@@ -62,14 +62,14 @@ export function CommandPalette() {
         <input
           className="palette__input"
           role="combobox"
-          aria-label="Search contacts, notes and e-mails, or type a command"
+          aria-label="Search contacts, deals, quotes, notes and e-mails, or type a command"
           aria-expanded={items.length > 0}
           aria-controls={listId}
           aria-autocomplete="list"
           aria-activedescendant={items[current] ? optionId(items[current]) : undefined}
           autoComplete="off"
           spellCheck={false}
-          placeholder="Search contacts, notes and e-mails, or type a command…"
+          placeholder="Search contacts, deals, quotes, notes and e-mails, or type a command…"
           value={text}
           onChange={(event) => {
             setText(event.target.value);

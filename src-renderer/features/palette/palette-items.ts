@@ -3,7 +3,7 @@ import type { Route } from '../../routes';
 import type { GlobalDialog } from '../../store';
 import type { IconName } from '../../ui/Icon';
 
-export type PaletteGroup = 'Create' | 'Go to' | 'Contacts' | 'Notes' | 'E-mails';
+export type PaletteGroup = 'Create' | 'Go to' | 'Contacts' | 'Deals' | 'Quotes' | 'Notes' | 'E-mails';
 
 export interface PaletteItem {
   id: string;
@@ -12,6 +12,8 @@ export interface PaletteItem {
   detail?: string;
   icon: IconName;
   action: { route: Route } | { dialog: GlobalDialog };
+  /** Other words a person may type for it: "task" finds New follow-up. */
+  keywords?: string;
 }
 
 const screens: PaletteItem[] = [
@@ -19,17 +21,27 @@ const screens: PaletteItem[] = [
   { id: 'go:contacts', group: 'Go to', label: 'Contacts', icon: 'contacts', action: { route: { name: 'contacts' } } },
   { id: 'go:follow-ups', group: 'Go to', label: 'Follow-ups', icon: 'bell', action: { route: { name: 'followUps' } } },
   { id: 'go:calls', group: 'Go to', label: 'Call history', icon: 'phone', action: { route: { name: 'calls' } } },
-  { id: 'go:settings', group: 'Go to', label: 'Settings', icon: 'settings', action: { route: { name: 'settings' } } },
+  { id: 'go:pipeline', group: 'Go to', label: 'Pipeline', icon: 'pipeline', action: { route: { name: 'pipeline' } }, keywords: 'deals board quotes sales' },
+  { id: 'go:numbers', group: 'Go to', label: 'Pipeline numbers', icon: 'chart', action: { route: { name: 'pipeline', view: 'numbers' } }, keywords: 'forecast funnel report' },
+  { id: 'go:exchange', group: 'Go to', label: 'Import & export', icon: 'layers', action: { route: { name: 'exchange' } }, keywords: 'csv vcard backup restore accountant' },
+  { id: 'go:phone', group: 'Go to', label: 'Phone line', icon: 'phone', action: { route: { name: 'phone' } }, keywords: 'texts sms calls' },
+  { id: 'go:settings', group: 'Go to', label: 'Settings', icon: 'settings', action: { route: { name: 'settings' } }, keywords: 'preferences options' },
+  { id: 'go:phone-settings', group: 'Go to', label: 'Phone line settings', icon: 'settings', action: { route: { name: 'phoneSettings' } }, keywords: 'twilio' },
+  { id: 'go:mail-settings', group: 'Go to', label: 'Mail accounts', icon: 'mail', action: { route: { name: 'mailSettings' } }, keywords: 'e-mail email imap smtp settings' },
 ];
 
 const creators: PaletteItem[] = [
-  { id: 'new:contact', group: 'Create', label: 'New contact', icon: 'plus', action: { route: { name: 'contactNew' } } },
-  { id: 'new:call', group: 'Create', label: 'Log a call', icon: 'phone', action: { dialog: { kind: 'logCall' } } },
-  { id: 'new:follow-up', group: 'Create', label: 'New follow-up', icon: 'bell', action: { dialog: { kind: 'followUp' } } },
+  { id: 'new:contact', group: 'Create', label: 'New contact', icon: 'plus', action: { route: { name: 'contactNew' } }, keywords: 'add create person customer company' },
+  { id: 'new:call', group: 'Create', label: 'Log a call', icon: 'phone', action: { dialog: { kind: 'logCall' } }, keywords: 'new add create phone' },
+  { id: 'new:follow-up', group: 'Create', label: 'New follow-up', icon: 'bell', action: { dialog: { kind: 'followUp' } }, keywords: 'add create reminder task to-do' },
+  { id: 'new:deal', group: 'Create', label: 'New deal', icon: 'plus', action: { dialog: { kind: 'deal' } }, keywords: 'add create opportunity sale job' },
 ];
 
+/** Words that say the user wants to do something rather than find something. */
+const actionWords = new Set(['new', 'add', 'create', 'log', 'make', 'start']);
+
 function matches(item: PaletteItem, words: string[]): boolean {
-  const text = `${item.label} ${item.group}`.toLowerCase();
+  const text = `${item.label} ${item.group} ${item.keywords ?? ''}`.toLowerCase();
   return words.every((word) => text.includes(word));
 }
 
@@ -42,7 +54,11 @@ function snippet(body: string, words: string[]): string {
   return `${start > 0 ? '…' : ''}${text}${start + 90 < flat.length ? '…' : ''}`;
 }
 
-/** The palette's items for what was typed: actions and screens first when nothing is typed, then contacts and notes. */
+/**
+ * The palette's items for what was typed: actions and screens when nothing is typed; otherwise
+ * records first (contacts, deals, quotes), then actions and screens, then notes and e-mails. When
+ * the text names an action ("new", "add", "log"), the actions come first.
+ */
 export function paletteItems(query: string, found: ChannelOutput<'search.global'> | null): PaletteItem[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return [...creators, ...screens];
@@ -62,6 +78,22 @@ export function paletteItems(query: string, found: ChannelOutput<'search.global'
     icon: 'note',
     action: { route: { name: 'contact', id: note.contactId, tab: 'notes' } },
   }));
+  const deals: PaletteItem[] = (found?.deals ?? []).map((deal) => ({
+    id: `deal:${deal.id}`,
+    group: 'Deals',
+    label: deal.title,
+    detail: [deal.contactName, deal.stageName].filter(Boolean).join(' · '),
+    icon: 'pipeline',
+    action: { dialog: { kind: 'deal', id: deal.id } },
+  }));
+  const quotes: PaletteItem[] = (found?.quotes ?? []).map((quote) => ({
+    id: `quote:${quote.id}`,
+    group: 'Quotes',
+    label: `Quote ${quote.number}`,
+    detail: [quote.dealTitle, quote.contactName, quote.status].filter(Boolean).join(' · '),
+    icon: 'file',
+    action: { dialog: { kind: 'deal', id: quote.dealId } },
+  }));
   const messages: PaletteItem[] = (found?.messages ?? [])
     .filter((message) => message.contactIds.length > 0)
     .map((message) => ({
@@ -72,5 +104,9 @@ export function paletteItems(query: string, found: ChannelOutput<'search.global'
       icon: 'mail',
       action: { route: { name: 'contact', id: message.contactIds[0]!, tab: 'mail' } },
     }));
-  return [...contacts, ...creators.filter((item) => matches(item, words)), ...screens.filter((item) => matches(item, words)), ...notes, ...messages];
+  const actions = creators.filter((item) => matches(item, words));
+  const places = screens.filter((item) => matches(item, words));
+  const records = [...contacts, ...deals, ...quotes];
+  if (words.some((word) => actionWords.has(word)) && actions.length > 0) return [...actions, ...records, ...places, ...notes, ...messages];
+  return [...records, ...actions, ...places, ...notes, ...messages];
 }

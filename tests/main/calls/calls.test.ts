@@ -32,6 +32,21 @@ describe('call log', () => {
     expect(ofContact.total).toBe(2);
   });
 
+  it('says whose a number is as it is typed, and nobody for an unknown or unfinished one', async () => {
+    const ann = await core.call('contacts.create', { draft: { name: 'Ann', phones: [{ type: 'mobile', number: '+44 7700 900123' }] } });
+    expect(await core.call('calls.whoseNumber', { number: '07700 900123' })).toEqual({ number: '+447700900123', contact: { id: ann.id, name: 'Ann' } });
+    expect(await core.call('calls.whoseNumber', { number: '07700 900999' })).toEqual({ number: '+447700900999', contact: null });
+    expect(await core.call('calls.whoseNumber', { number: '0770' })).toEqual({ number: null, contact: null });
+  });
+
+  it('records a call whose outcome is nobody answered as unanswered, even where the office list lacks it', async () => {
+    await core.call('settings.update', { callDispositions: ['booked', 'call back'] });
+    const call = await core.call('calls.log', { direction: 'outbound', number: '02079460000', startedAt: now, disposition: 'no answer' });
+    expect(call).toMatchObject({ disposition: 'no answer', status: 'no-answer' });
+    const answered = await core.call('calls.log', { direction: 'outbound', number: '02079460000', startedAt: now, disposition: 'booked' });
+    expect(answered.status).toBe('completed');
+  });
+
   it('requires an outcome from the configured list', async () => {
     const result = await core.invoke('calls.log', { direction: 'inbound', number: '02079460000', startedAt: now, disposition: 'maybe' });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'disposition' } });
