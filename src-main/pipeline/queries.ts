@@ -138,6 +138,11 @@ export function createQuoteQueries(sqlite: Sqlite) {
       `SELECT q.* FROM quotes q JOIN deals d ON d.id = q.deal_id AND d.cl % 2 = 1
        WHERE q.cl % 2 = 1 AND q.status = 'sent' ORDER BY q.sent_at DESC`,
     ),
+    /** The highest count of a series in a year (quote-number.ts), deleted quotes included: a number is never reused. */
+    lastCount: sqlite.prepare<{ prefix: string }, { last: number | null }>(
+      `SELECT MAX(CAST(substr(number, length(@prefix) + 1) AS INTEGER)) AS last FROM quotes
+       WHERE substr(number, 1, length(@prefix)) = @prefix`,
+    ),
   };
 }
 

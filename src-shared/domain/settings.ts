@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { getCountries } from 'libphonenumber-js/min';
+import { isKnownTimeZone } from '../office-time';
 import { defaultOfflineFiles, OfflineFilesSchema } from './file';
 
 const regions = new Set<string>(getCountries());
@@ -75,6 +76,12 @@ export const SettingsSchema = z.object({
   quotePaymentTerms: z.string().trim().max(1000),
   /** A quote sent without its own validity date is valid this many days from sending. */
   quoteValidDays: z.number().int().min(1, 'A quote is valid for at least 1 day').max(365, 'Keep it to a year at most'),
+  /** The office's time zone (IANA, `Europe/London`) for exported dates and the quote year; empty: this computer's. */
+  timeZone: z
+    .string()
+    .trim()
+    .max(64)
+    .refine((zone) => zone === '' || isKnownTimeZone(zone), 'Choose a time zone from the list, such as Europe/London'),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -98,6 +105,7 @@ export const SettingsPatchSchema = z
     officeTaxNumber: SettingsSchema.shape.officeTaxNumber,
     quotePaymentTerms: SettingsSchema.shape.quotePaymentTerms,
     quoteValidDays: SettingsSchema.shape.quoteValidDays,
+    timeZone: SettingsSchema.shape.timeZone,
   })
   .partial();
 export type SettingsPatch = z.input<typeof SettingsPatchSchema>;
@@ -130,4 +138,5 @@ export const defaultSettings: Settings = {
   officeTaxNumber: '',
   quotePaymentTerms: '',
   quoteValidDays: 30,
+  timeZone: '',
 };
