@@ -51,10 +51,13 @@ export function yearInZone(at: number, zone: string): number {
   return Number(localParts(at, zone).year);
 }
 
-/** `2026-12-05 17:02:13`: what spreadsheets read as a date and time, without milliseconds or a zone. */
+/**
+ * `2026-12-05T17:02:13`: the office's wall-clock time without milliseconds or a zone. LibreOffice
+ * reads this form (with the T) as a date and time in every locale; others show it as it is.
+ */
 export function localDateTime(at: number, zone: string): string {
   const p = localParts(at, zone);
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}`;
 }
 
 /** `2026-12-05`. */
