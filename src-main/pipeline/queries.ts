@@ -70,11 +70,12 @@ export function createPipelineQueries(sqlite: Sqlite) {
     `SELECT ${dealColumns} FROM deals d ${dealJoins}
      WHERE d.pipeline_id = ? AND d.stage_id = ? AND d.cl % 2 = 1 ORDER BY d.updated_at DESC, d.id DESC LIMIT ?`,
   );
-  const stageTotals = sqlite.prepare<[string], { stage_id: string; count: number; total: number; weighted: number }>(
-    `SELECT d.stage_id, COUNT(*) AS count, SUM(d.value_minor) AS total,
+  // Per stage and currency: amounts in different currencies are never added together.
+  const stageTotals = sqlite.prepare<[string], { stage_id: string; currency: string; count: number; total: number; weighted: number }>(
+    `SELECT d.stage_id, d.currency, COUNT(*) AS count, SUM(d.value_minor) AS total,
             SUM(d.value_minor * COALESCE(d.probability_bp, s.probability_bp, 0)) / 10000.0 AS weighted
      FROM deals d LEFT JOIN stages s ON s.id = d.stage_id
-     WHERE d.pipeline_id = ? AND d.cl % 2 = 1 GROUP BY d.stage_id`,
+     WHERE d.pipeline_id = ? AND d.cl % 2 = 1 GROUP BY d.stage_id, d.currency ORDER BY total DESC`,
   );
   const dealsOfContact = sqlite.prepare<[string], DealRow>(
     `SELECT ${dealColumns} FROM deals d ${dealJoins} WHERE d.contact_id = ? AND d.cl % 2 = 1 ORDER BY d.created_at DESC`,

@@ -137,71 +137,71 @@ function QuotesSettingsForm({ id, settings, saved, onSaved }: { id?: string | un
   return (
     <Card id={id} title="Office & quotes" help="Your office as every quote prints it, the terms at its foot, and the tax rate new quote lines start with.">
       <form className="stack stack--lg" noValidate onSubmit={(event) => void save(event)}>
-      <FormGrid>
-        <TextField label="Office name" hint="Your trading name, as customers know you" maxLength={120} autoComplete="organization" {...bind('officeName')} />
-        <TextField label="Default tax rate" hint="Use 0 if you are not registered for VAT or sales tax" suffix="%" width="short" inputMode="decimal" {...bind('defaultTaxRate')} />
-        <TextAreaField label="Office address" wide maxLength={500} autoComplete="street-address" {...bind('officeAddress')} />
-        <TextField label="Office phone" maxLength={60} autoComplete="tel" {...bind('officePhone')} />
-        <TextField label="Office e-mail" type="email" maxLength={200} autoComplete="email" {...bind('officeEmail')} />
-        <TextField label="VAT or tax number" hint="Printed on quotes when you are registered" maxLength={60} {...bind('officeTaxNumber')} />
-        <TextField
-          label="Quotes are valid for"
-          hint="A quote without its own date is valid this long from sending"
-          suffix="days"
-          width="short"
-          inputMode="numeric"
-          {...bind('quoteValidDays')}
+        <FormGrid>
+          <TextField label="Office name" hint="Your trading name, as customers know you" maxLength={120} autoComplete="organization" {...bind('officeName')} />
+          <TextField label="Default tax rate" hint="Use 0 if you are not registered for VAT or sales tax" suffix="%" width="short" inputMode="decimal" {...bind('defaultTaxRate')} />
+          <TextAreaField label="Office address" wide maxLength={500} autoComplete="street-address" {...bind('officeAddress')} />
+          <TextField label="Office phone" maxLength={60} autoComplete="tel" {...bind('officePhone')} />
+          <TextField label="Office e-mail" type="email" maxLength={200} autoComplete="email" {...bind('officeEmail')} />
+          <TextField label="VAT or tax number" hint="Printed on quotes when you are registered" maxLength={60} {...bind('officeTaxNumber')} />
+          <TextField
+            label="Quotes are valid for"
+            hint="A quote without its own date is valid this long from sending"
+            suffix="days"
+            width="short"
+            inputMode="numeric"
+            {...bind('quoteValidDays')}
+          />
+          <TextAreaField
+            label="Payment terms"
+            hint="Printed at the foot of every quote, such as “Payment within 14 days of completion, by bank transfer.”"
+            wide
+            maxLength={1000}
+            {...bind('quotePaymentTerms')}
+          />
+          <div className="field field--wide">
+            <span className="field__label">Logo</span>
+            {logoShown ? (
+              <Cluster gap="md" className="quote-logo">
+                <img src={logoShown} alt="Your logo, as quotes print it" />
+                <Button size="sm" onClick={() => void chooseLogo(null)}>
+                  Remove logo
+                </Button>
+              </Cluster>
+            ) : (
+              <p className="field__hint">No logo: quotes print your office name in its place.</p>
+            )}
+            <label className="quote-logo__upload">
+              <span>{logoShown ? 'Upload another logo' : 'Upload a logo'}</span>
+              <input
+                type="file"
+                className="visually-hidden"
+                accept="image/png,image/jpeg"
+                aria-label="Upload a logo"
+                aria-invalid={errors.logo ? true : undefined}
+                onChange={(event) => {
+                  const file = event.target.files?.[0];
+                  event.target.value = '';
+                  if (file) void chooseLogo(file);
+                }}
+              />
+            </label>
+            {errors.logo ? <p className="field__error">{errors.logo}</p> : null}
+          </div>
+          <SelectField label="Currency" hint="For new deals and potential values" options={currencies} {...bind('currency')} />
+          <SelectField label="Time zone" hint="Dates in exports, and the year in quote numbers" options={timeZones} {...bind('timeZone')} />
+        </FormGrid>
+        <SaveBar
+          section="Office & quotes"
+          dirty={dirty}
+          saving={saving}
+          saved={saved && !dirty}
+          onDiscard={() => {
+            setValues(initial);
+            setPendingLogo(undefined);
+            setErrors({});
+          }}
         />
-        <TextAreaField
-          label="Payment terms"
-          hint="Printed at the foot of every quote, such as “Payment within 14 days of completion, by bank transfer.”"
-          wide
-          maxLength={1000}
-          {...bind('quotePaymentTerms')}
-        />
-        <div className="field field--wide">
-          <span className="field__label">Logo</span>
-          {logoShown ? (
-            <Cluster gap="md" className="quote-logo">
-              <img src={logoShown} alt="Your logo, as quotes print it" />
-              <Button size="sm" onClick={() => void chooseLogo(null)}>
-                Remove logo
-              </Button>
-            </Cluster>
-          ) : (
-            <p className="field__hint">No logo: quotes print your office name in its place.</p>
-          )}
-          <label className="quote-logo__upload">
-            <span>{logoShown ? 'Upload another logo' : 'Upload a logo'}</span>
-            <input
-              type="file"
-              className="visually-hidden"
-              accept="image/png,image/jpeg"
-              aria-label="Upload a logo"
-              aria-invalid={errors.logo ? true : undefined}
-              onChange={(event) => {
-                const file = event.target.files?.[0];
-                event.target.value = '';
-                if (file) void chooseLogo(file);
-              }}
-            />
-          </label>
-          {errors.logo ? <p className="field__error">{errors.logo}</p> : null}
-        </div>
-        <SelectField label="Currency" hint="For new deals and potential values" options={currencies} {...bind('currency')} />
-        <SelectField label="Time zone" hint="Dates in exports, and the year in quote numbers" options={timeZones} {...bind('timeZone')} />
-      </FormGrid>
-      <SaveBar
-        section="Office & quotes"
-        dirty={dirty}
-        saving={saving}
-        saved={saved && !dirty}
-        onDiscard={() => {
-          setValues(initial);
-          setPendingLogo(undefined);
-          setErrors({});
-        }}
-      />
       </form>
     </Card>
   );

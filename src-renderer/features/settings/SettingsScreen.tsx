@@ -5,6 +5,7 @@ import { TeamSyncPanel } from '../sync/TeamSyncPanel';
 import { MailAccountsLink } from '../mail/MailAccountsLink';
 import { useUi } from '../../store';
 import { Card } from '../../ui/Card';
+import { Cluster } from '../../ui/Cluster';
 import { FieldError } from '../../ui/Field';
 import { PageHeader } from '../../ui/PageHeader';
 import { Screen } from '../../ui/Screen';
@@ -40,8 +41,8 @@ export function SettingsScreen({ focusUserName }: { focusUserName: boolean }) {
   return (
     <Screen width="form">
       <PageHeader title="Settings" meta="These settings belong to this computer." />
-      <nav aria-label="Settings sections" className="settings-toc">
-        <ul className="cluster plain-list">
+      <nav aria-label="Settings sections">
+        <Cluster as="ul" gap="md" className="plain-list">
           {sections.map((section) => (
             <li key={section.id}>
               <a href={`#${section.id}`} onClick={(event) => jumpTo(event, section.id)}>
@@ -49,7 +50,7 @@ export function SettingsScreen({ focusUserName }: { focusUserName: boolean }) {
               </a>
             </li>
           ))}
-        </ul>
+        </Cluster>
       </nav>
       <ProfileSection focusUserName={focusUserName} />
       <QuotesSettingsPanel id="settings-office" />
