@@ -54,8 +54,6 @@ export interface SettingsFormValues {
   slaRules: SlaRuleRow[];
   /** The file size limit in megabytes, as typed. */
   maxFileMb: string;
-  /** IANA zone, or '' for this computer's. */
-  timeZone: string;
 }
 
 export type SettingsErrors = Record<string, string>;
@@ -82,7 +80,6 @@ export function formFromSettings(settings: Settings): SettingsFormValues {
     callDispositions: settings.callDispositions.map((name) => ({ key: newRowKey(), name })),
     slaRules: settings.slaRules.map(slaRuleRow),
     maxFileMb: String(Math.round((settings.maxFileBytes / 1024 ** 2) * 100) / 100),
-    timeZone: settings.timeZone,
   };
 }
 
@@ -153,7 +150,6 @@ export function toSettingsPatch(values: SettingsFormValues): SettingsPatch {
       return values.slaRules.map((row) => toSlaRule(row, taken));
     })(),
     maxFileBytes: Math.round(Number(values.maxFileMb.replace(',', '.')) * 1024 ** 2),
-    timeZone: values.timeZone,
   };
 }
 
