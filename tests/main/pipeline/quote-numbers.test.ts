@@ -1,25 +1,19 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseQuoteNumber } from '../../../src-shared/domain/quote-number';
-import { openRelayDatabase, type RelayDatabase } from '../../../src-relay/db/open';
-import { createRelay, type Relay } from '../../../src-relay/server';
+import type { Relay } from '../../../src-relay/server';
 import { createTempCore, type TempCore } from '../../helpers/temp-core';
+import { openTestDatabase, startTestRelay, type TestDatabase } from '../../relay/helpers/relay-harness';
 
-let relayDir: string;
-let database: RelayDatabase;
+let database: TestDatabase;
 let relay: Relay;
 beforeAll(async () => {
-  relayDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldbook-quote-numbers-relay-'));
-  database = await openRelayDatabase({ dataDir: relayDir });
-  relay = await createRelay({ database, port: 0, logger: () => {} });
+  database = await openTestDatabase();
+  relay = await startTestRelay(database.database, { port: 0 });
 }, 60_000);
 afterAll(async () => {
   await relay.close();
   await database.close();
-  fs.rmSync(relayDir, { recursive: true, force: true });
 });
 
 /** A laptop whose network can be pulled out. */
