@@ -19,6 +19,11 @@ const needs = [
   { apt: 'chromium', why: 'the end-to-end tests (Chromium)', present: () => fs.existsSync(chromiumPath) },
   { apt: 'postgresql', why: 'the relay integration test (PostgreSQL)', present: hasPostgres },
   { apt: 'dovecot-imapd', why: 'the mail integration tests (a real IMAP server)', present: () => fs.existsSync('/usr/sbin/dovecot') },
+  {
+    apt: 'libreoffice-calc-nogui',
+    why: "the accountant's CSV test (LibreOffice Calc opens the file)",
+    present: () => fs.existsSync('/usr/bin/soffice'),
+  },
 ];
 
 if (process.env.CHROMIUM_PATH && !fs.existsSync(chromiumPath)) {

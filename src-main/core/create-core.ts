@@ -44,6 +44,8 @@ import { forwardChangeEvents } from './change-events';
 import { registerHandlers } from './handlers';
 import { MailService } from '../mail/service';
 import type { ConnectionTimeouts } from '../mail/connection';
+import { quoteSeries } from '../../src-shared/domain/quote-number';
+import { officeTimeZone, yearInZone } from '../../src-shared/office-time';
 
 export type Shell = 'electron' | 'browser' | 'cli' | 'test';
 
@@ -153,7 +155,18 @@ export function createCore(options: CoreOptions): Core {
   engine.applyPendingChanges();
   remoteValidation.retryAfterUpgrade();
   const pipelines = new PipelineService(writeDeps);
-  const quotes = new QuotesService({ ...writeDeps, pipelines, contacts, files, notes });
+  const quotes = new QuotesService({
+    ...writeDeps,
+    pipelines,
+    contacts,
+    files,
+    notes,
+    quoteSeries: () => {
+      const config = syncEngine.config;
+      return quoteSeries({ inWorkspace: config !== undefined, deviceNumber: config?.deviceNumber, deviceId });
+    },
+    officeYear: (at) => yearInZone(at, officeTimeZone(settings.get().timeZone)),
+  });
   const analytics = new PipelineAnalytics({ sqlite });
   const scorer = new ContactScorer({ sqlite, now });
 

@@ -70,11 +70,12 @@ export function createPipelineQueries(sqlite: Sqlite) {
     `SELECT ${dealColumns} FROM deals d ${dealJoins}
      WHERE d.pipeline_id = ? AND d.stage_id = ? AND d.cl % 2 = 1 ORDER BY d.updated_at DESC, d.id DESC LIMIT ?`,
   );
-  const stageTotals = sqlite.prepare<[string], { stage_id: string; count: number; total: number; weighted: number }>(
-    `SELECT d.stage_id, COUNT(*) AS count, SUM(d.value_minor) AS total,
+  // Per stage and currency: amounts in different currencies are never added together.
+  const stageTotals = sqlite.prepare<[string], { stage_id: string; currency: string; count: number; total: number; weighted: number }>(
+    `SELECT d.stage_id, d.currency, COUNT(*) AS count, SUM(d.value_minor) AS total,
             SUM(d.value_minor * COALESCE(d.probability_bp, s.probability_bp, 0)) / 10000.0 AS weighted
      FROM deals d LEFT JOIN stages s ON s.id = d.stage_id
-     WHERE d.pipeline_id = ? AND d.cl % 2 = 1 GROUP BY d.stage_id`,
+     WHERE d.pipeline_id = ? AND d.cl % 2 = 1 GROUP BY d.stage_id, d.currency ORDER BY total DESC`,
   );
   const dealsOfContact = sqlite.prepare<[string], DealRow>(
     `SELECT ${dealColumns} FROM deals d ${dealJoins} WHERE d.contact_id = ? AND d.cl % 2 = 1 ORDER BY d.created_at DESC`,
@@ -137,6 +138,11 @@ export function createQuoteQueries(sqlite: Sqlite) {
     pending: sqlite.prepare<[], QuoteRow>(
       `SELECT q.* FROM quotes q JOIN deals d ON d.id = q.deal_id AND d.cl % 2 = 1
        WHERE q.cl % 2 = 1 AND q.status = 'sent' ORDER BY q.sent_at DESC`,
+    ),
+    /** The highest count of a series in a year (quote-number.ts), deleted quotes included: a number is never reused. */
+    lastCount: sqlite.prepare<{ prefix: string }, { last: number | null }>(
+      `SELECT MAX(CAST(substr(number, length(@prefix) + 1) AS INTEGER)) AS last FROM quotes
+       WHERE substr(number, 1, length(@prefix)) = @prefix`,
     ),
   };
 }

@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import { quoteTotals } from '../../src-shared/domain/quote-math';
+import { formatQuoteNumber, quoteNumberPrefix } from '../../src-shared/domain/quote-number';
 import { quoteStatuses, type Quote, type QuoteDraftSchema, type QuoteLine, type QuotePatchSchema } from '../../src-shared/domain/quote';
 import { AppError } from '../../src-shared/errors';
 import type { ContactsService } from '../contacts/service';
@@ -45,6 +45,10 @@ export interface QuotesDeps extends WriteDeps {
   /** The sent quote's PDF is attached to the contact as a file, and noted on its timeline. */
   files: FilesService;
   notes: NotesService;
+  /** The series this laptop numbers its quotes in (quoteSeries in src-shared/domain/quote-number.ts). */
+  quoteSeries: () => string;
+  /** The office's year of a moment, in its time zone: a quote made on New Year's Eve counts in the old year. */
+  officeYear: (at: number) => number;
 }
 
 export class QuotesService extends WritingService {
@@ -53,6 +57,8 @@ export class QuotesService extends WritingService {
   private readonly contacts: ContactsService;
   private readonly files: FilesService;
   private readonly notes: NotesService;
+  private readonly quoteSeries: () => string;
+  private readonly officeYear: (at: number) => number;
 
   constructor(deps: QuotesDeps) {
     super(deps);
@@ -60,6 +66,8 @@ export class QuotesService extends WritingService {
     this.contacts = deps.contacts;
     this.files = deps.files;
     this.notes = deps.notes;
+    this.quoteSeries = deps.quoteSeries;
+    this.officeYear = deps.officeYear;
     this.queries = createQuoteQueries(deps.sqlite);
   }
 
@@ -85,11 +93,13 @@ export class QuotesService extends WritingService {
     const deal = this.pipelines.getDeal(draft.dealId);
     const id = uuidv7();
     const timestamp = this.now();
-    const day = new Date(timestamp).toISOString().slice(0, 10).replace(/-/g, '');
-    // Numbers are made on the device, offline, so they carry randomness rather than a counter
-    // that two laptops would both advance.
-    const number = `Q-${day}-${randomBytes(3).toString('hex').toUpperCase()}`;
-    this.engine.transaction((tx) =>
+    const year = this.officeYear(timestamp);
+    const series = this.quoteSeries();
+    this.engine.transaction((tx) => {
+      // Counted inside the write's transaction: no other write of this laptop can take the same
+      // count, and no other laptop counts in this series.
+      const last = this.queries.lastCount.get({ prefix: quoteNumberPrefix(year, series) })?.last ?? 0;
+      const number = formatQuoteNumber(year, series, last + 1);
       tx.write('quotes', id, {
         deal_id: deal.id,
         contact_id: deal.contactId,
@@ -104,8 +114,8 @@ export class QuotesService extends WritingService {
         created_at: timestamp,
         updated_at: timestamp,
         cl: 1,
-      }),
-    );
+      });
+    });
     return this.get(id);
   }
 

@@ -16,14 +16,14 @@ import type { MutationTx } from '../writes/mutation-engine';
 import type { FieldValues } from '../writes/synced-tables';
 import { createPipelineQueries, rowToDeal, type DealListQuery } from './queries';
 import { WritingService, type WriteDeps } from '../writes/write-deps';
+import type { CurrencyTotal } from '../../src-shared/domain/money-totals';
 
 const positionStep = 1000;
 
 export interface BoardColumn {
   stage: Stage;
   count: number;
-  totalMinor: number;
-  weightedMinor: number;
+  totals: CurrencyTotal[];
   deals: Deal[];
 }
 
@@ -201,16 +201,15 @@ export class PipelineService extends WritingService {
   /** Columns per stage with counts, totals and probability-weighted totals, and their newest deals. */
   board(pipelineId: string, dealsPerStage: number): { pipeline: Pipeline; columns: BoardColumn[] } {
     const pipeline = this.get(pipelineId);
-    const totals = new Map(this.queries.stageTotals(pipelineId).map((row) => [row.stage_id, row]));
+    const rows = this.queries.stageTotals(pipelineId);
     return {
       pipeline,
       columns: pipeline.stages.map((stage) => {
-        const total = totals.get(stage.id);
+        const ofStage = rows.filter((row) => row.stage_id === stage.id);
         return {
           stage,
-          count: total?.count ?? 0,
-          totalMinor: total?.total ?? 0,
-          weightedMinor: Math.round(total?.weighted ?? 0),
+          count: ofStage.reduce((sum, row) => sum + row.count, 0),
+          totals: ofStage.map((row) => ({ currency: row.currency, totalMinor: row.total, weightedMinor: Math.round(row.weighted) })),
           deals: this.queries.dealsOfStage(pipelineId, stage.id, dealsPerStage).map(rowToDeal),
         };
       }),

@@ -19,6 +19,8 @@ interface SyncConfig {
   memberName: string;
   role: 'admin' | 'member';
   deviceId: string;
+  /** This device's number in the workspace (its quote series); learnt after joining on relays that did not give it. */
+  deviceNumber?: number;
 }
 
 const configKey = 'sync.config';
@@ -166,6 +168,7 @@ export class SyncEngine {
       memberName: rest.memberName,
       role: rest.role,
       deviceId: rest.deviceId,
+      ...(rest.deviceNumber !== undefined ? { deviceNumber: rest.deviceNumber } : {}),
     });
     this.options.state.set(cursorKey, 0);
     this.options.state.delete(rejoinKey);
@@ -299,6 +302,7 @@ export class SyncEngine {
         }
         await this.pullAll(client);
         if (pushFailure !== undefined) throw pushFailure;
+        await this.learnDeviceNumber(client);
       } while (this.again);
       this.lastSyncedAt = this.options.now();
       this.problem = null;
@@ -313,6 +317,15 @@ export class SyncEngine {
       this.running = false;
       this.publish();
     }
+  }
+
+  /** A laptop that joined before relays numbered devices asks once for its number (its quote series). */
+  private async learnDeviceNumber(client: RelayClient): Promise<void> {
+    if (this.config?.deviceNumber !== undefined) return;
+    const { you } = await client.workspace();
+    const config = this.config;
+    if (you.deviceNumber === undefined || !config || this.closed) return;
+    this.options.state.set<SyncConfig>(configKey, { ...config, deviceNumber: you.deviceNumber });
   }
 
   private async bootstrapIfNew(client: RelayClient): Promise<void> {

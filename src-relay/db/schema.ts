@@ -12,6 +12,8 @@ export const workspaces = pgTable('workspaces', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
   createdAt: epochMs('created_at').notNull(),
+  /** How many devices were ever numbered in it: the last `devices.number` handed out. */
+  devicesNumbered: bigint('devices_numbered', { mode: 'number' }).notNull().default(0),
 });
 
 export const members = pgTable(
@@ -46,8 +48,17 @@ export const devices = pgTable(
     createdAt: epochMs('created_at').notNull(),
     revokedAt: epochMs('revoked_at'),
     lastSeenAt: epochMs('last_seen_at'),
+    /**
+     * 1, 2, 3… in the order devices joined their workspace, never reused: the device's quote
+     * series (1 is "A"), so laptops number quotes offline without ever repeating one another.
+     */
+    number: bigint('number', { mode: 'number' }),
   },
-  (table) => [uniqueIndex('devices_token_hash_idx').on(table.tokenHash), index('devices_workspace_idx').on(table.workspaceId)],
+  (table) => [
+    uniqueIndex('devices_token_hash_idx').on(table.tokenHash),
+    index('devices_workspace_idx').on(table.workspaceId),
+    uniqueIndex('devices_workspace_number_idx').on(table.workspaceId, table.number),
+  ],
 );
 
 export const invites = pgTable(

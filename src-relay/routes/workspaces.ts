@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, ne } from 'drizzle-orm';
+import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { relayRoutes, type DeviceCredentials, type WorkspaceInfo } from '../../src-shared/sync/protocol';
 import { inviteLifetimeMs, newDeviceToken, newInviteCode, normaliseInviteCode, sha256Hex } from '../auth';
@@ -20,6 +20,13 @@ async function addMemberWithDevice(
   const memberId = uuidv7();
   const deviceId = uuidv7();
   const deviceToken = newDeviceToken();
+  // One UPDATE claims the next number: two devices joining at once are serialised on the row.
+  const [numbered] = await tx
+    .update(workspaces)
+    .set({ devicesNumbered: sql`${workspaces.devicesNumbered} + 1` })
+    .where(eq(workspaces.id, workspace.id))
+    .returning({ number: workspaces.devicesNumbered });
+  const deviceNumber = numbered!.number;
   await tx.insert(members).values({ id: memberId, workspaceId: workspace.id, name: member.name, role: member.role, createdAt: now });
   await tx.insert(devices).values({
     id: deviceId,
@@ -29,6 +36,7 @@ async function addMemberWithDevice(
     tokenHash: sha256Hex(deviceToken),
     createdAt: now,
     lastSeenAt: now,
+    number: deviceNumber,
   });
   return {
     workspaceId: workspace.id,
@@ -37,8 +45,13 @@ async function addMemberWithDevice(
     memberName: member.name,
     role: member.role,
     deviceId,
+    deviceNumber,
     deviceToken,
   };
+}
+
+function numberOf(device: { number: number | null } | undefined): { deviceNumber?: number } {
+  return device?.number ? { deviceNumber: device.number } : {};
 }
 
 export const workspaceRoutes: Route[] = [
@@ -117,7 +130,12 @@ export const workspaceRoutes: Route[] = [
       ]);
       return {
         workspace: { id: caller.workspaceId, name: caller.workspaceName },
-        you: { memberId: caller.memberId, deviceId: caller.deviceId, role: caller.role },
+        you: {
+          memberId: caller.memberId,
+          deviceId: caller.deviceId,
+          role: caller.role,
+          ...numberOf(deviceRows.find((device) => device.id === caller.deviceId)),
+        },
         members: memberRows.map((member) => ({ id: member.id, name: member.name, role: member.role, removed: member.removedAt !== null })),
         devices: deviceRows.map((device) => ({
           id: device.id,

@@ -289,7 +289,9 @@ export type ExportEntity = (typeof exportEntities)[number];
 
 /**
  * standard: Fieldbook's own columns; a contacts export imports back unchanged (ids included).
- * accountant: ids, ISO dates, amounts as plain decimals with a currency column, one row per record.
+ * accountant: for people in a spreadsheet: every phone and e-mail, values as the screens label
+ *   them, dates in the office's time zone, amounts as plain decimals with a currency column, text
+ *   that looks like a number kept as text (docs/exports.md).
  * salesforce: the field names of Salesforce's contact import (contacts only).
  */
 export const exportPresets = ['standard', 'accountant', 'salesforce'] as const;
@@ -480,8 +482,8 @@ export const exportPresetColumns: Record<ExportEntity, Partial<Record<ExportPres
       'doNotContact', 'createdAt', 'updatedAt', 'custom.*',
     ],
     accountant: [
-      'id', 'name', 'company', 'kind', 'primaryEmail', 'primaryPhone', 'street', 'city', 'region', 'postcode', 'country',
-      'contactType', 'status', 'owner', 'potentialValue', 'currency', 'createdAt', 'updatedAt',
+      'id', 'name', 'company', 'kind', 'phones', 'emails', 'street', 'city', 'region', 'postcode', 'country',
+      'contactType', 'status', 'owner', 'potentialValue', 'currency', 'nextFollowUpAt', 'createdAt', 'updatedAt',
     ],
     salesforce: [
       'sf.FirstName', 'sf.LastName', 'sf.AccountName', 'sf.Title', 'sf.Email', 'sf.Phone', 'sf.MobilePhone', 'sf.HomePhone',

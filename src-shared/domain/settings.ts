@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { getCountries } from 'libphonenumber-js/min';
+import { isKnownTimeZone } from '../office-time';
 import { defaultOfflineFiles, OfflineFilesSchema } from './file';
 
 const regions = new Set<string>(getCountries());
@@ -82,6 +83,12 @@ export const SettingsSchema = z.object({
   theme: z.enum(themes),
   /** The first-run checklist was put away; it stays away. */
   firstRunChecklistDismissed: z.boolean(),
+  /** The office's time zone (IANA, `Europe/London`) for exported dates and the quote year; empty: this computer's. */
+  timeZone: z
+    .string()
+    .trim()
+    .max(64)
+    .refine((zone) => zone === '' || isKnownTimeZone(zone), 'Choose a time zone from the list, such as Europe/London'),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -107,6 +114,7 @@ export const SettingsPatchSchema = z
     quoteValidDays: SettingsSchema.shape.quoteValidDays,
     theme: SettingsSchema.shape.theme,
     firstRunChecklistDismissed: SettingsSchema.shape.firstRunChecklistDismissed,
+    timeZone: SettingsSchema.shape.timeZone,
   })
   .partial();
 export type SettingsPatch = z.input<typeof SettingsPatchSchema>;
@@ -141,4 +149,5 @@ export const defaultSettings: Settings = {
   quoteValidDays: 30,
   theme: 'system',
   firstRunChecklistDismissed: false,
+  timeZone: '',
 };

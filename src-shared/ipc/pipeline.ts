@@ -23,8 +23,8 @@ const Period = z
 const BoardColumnSchema = z.object({
   stage: StageSchema,
   count: z.number().int(),
-  totalMinor: z.number().int(),
-  weightedMinor: z.number().int(),
+  /** One total per currency of the column's deals, never added together (money-totals.ts). */
+  totals: z.array(z.object({ currency: z.string(), totalMinor: z.number().int(), weightedMinor: z.number().int() })),
   deals: z.array(DealSchema),
 });
 

@@ -38,6 +38,11 @@ export const DeviceCredentialsSchema = z.object({
   memberName: z.string(),
   role: z.enum(['admin', 'member']),
   deviceId: z.string(),
+  /**
+   * 1, 2, 3… in the order devices joined the workspace, never reused: the device's quote series
+   * (src-shared/domain/quote-number.ts). Absent from relays of earlier versions.
+   */
+  deviceNumber: z.number().int().positive().optional(),
   /** Shown once; the relay keeps only its hash. */
   deviceToken: z.string(),
 });
@@ -53,7 +58,13 @@ export const InviteResponseSchema = z.object({ inviteCode: z.string(), expiresAt
 
 export const WorkspaceInfoSchema = z.object({
   workspace: z.object({ id: z.string(), name: z.string() }),
-  you: z.object({ memberId: z.string(), deviceId: z.string(), role: z.enum(['admin', 'member']) }),
+  you: z.object({
+    memberId: z.string(),
+    deviceId: z.string(),
+    role: z.enum(['admin', 'member']),
+    /** As in DeviceCredentials; how a laptop that joined before devices were numbered learns its number. */
+    deviceNumber: z.number().int().positive().optional(),
+  }),
   members: z.array(z.object({ id: z.string(), name: z.string(), role: z.enum(['admin', 'member']), removed: z.boolean() })),
   devices: z.array(
     z.object({ id: z.string(), memberId: z.string(), name: z.string(), revoked: z.boolean(), lastSeenAt: z.number().int().nullable() }),

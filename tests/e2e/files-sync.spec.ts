@@ -49,7 +49,7 @@ async function keepOnlyOpenedFiles(page: Page): Promise<void> {
   const panel = page.getByRole('region', { name: 'Files to keep offline' });
   await panel.getByText('Only files I open', { exact: true }).click();
   await panel.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByText('Files to keep offline saved')).toBeVisible();
+  await expect(panel.getByRole('status')).toHaveText('Saved');
 }
 
 async function openContactFiles(page: Page, name: string): Promise<Locator> {

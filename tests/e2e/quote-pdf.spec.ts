@@ -36,7 +36,7 @@ test('a sent quote carries the office, its logo, local dates and money, the vali
   await rpc(page, app, 'deals.create', { contactId: contact.id, pipelineId: pipeline.id, title: 'Boiler replacement', valueMinor: 120_000 });
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
-  const office = page.getByRole('region', { name: 'Quotes' });
+  const office = page.getByRole('region', { name: 'Office & quotes' });
   await office.getByLabel('Office name').fill('Harbour Plumbing Ltd');
   await office.getByLabel('Office address').fill('12 Quay Street\nBristol BS1 4DJ');
   await office.getByLabel('Office phone').fill('0117 496 0123');
@@ -46,13 +46,14 @@ test('a sent quote carries the office, its logo, local dates and money, the vali
   await expect(office.getByRole('img', { name: /Your logo/ })).toBeVisible();
   await office.getByLabel('Payment terms').fill('Payment within 14 days of completion, by bank transfer.');
   await office.getByLabel('Quotes are valid for').fill('30');
-  await office.getByRole('button', { name: 'Save quote details' }).click();
-  await expect(page.getByText('Quote details saved')).toBeVisible();
+  await office.getByRole('button', { name: 'Save office & quotes' }).click();
+  await expect(office.getByRole('status')).toHaveText('Saved');
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Pipeline' }).click();
   const first = await sendQuote(page, app, 'Boiler replacement', { description: 'Combi boiler, fitted', price: '1,250' });
   const today = Date.now();
-  expect(first.title).toMatch(/^Quote Q-/);
+  // The office's first quote, in the series of this laptop (alone, so A).
+  expect(first.title).toMatch(new RegExp(`^Quote Q-${new Date().getFullYear()}-A-0001`));
   const text = first.contents.text;
   for (const expected of [
     'Harbour Plumbing Ltd',

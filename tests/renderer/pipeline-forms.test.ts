@@ -127,26 +127,47 @@ describe('board', () => {
   const board = (): Board => ({
     pipeline: { id: 'p1', name: 'Jobs', position: 0, stages },
     columns: [
-      { stage: stages[0]!, count: 3, totalMinor: 30_000, weightedMinor: 3000, deals: [deal('a'), deal('b'), deal('c', { probabilityOverridden: true, probabilityBp: 2500 })] },
-      { stage: stages[1]!, count: 1, totalMinor: 50_000, weightedMinor: 25_000, deals: [deal('d', { stageId: 'quoted', valueMinor: 50_000, probabilityBp: 5000 })] },
-      { stage: stages[2]!, count: 0, totalMinor: 0, weightedMinor: 0, deals: [] },
+      {
+        stage: stages[0]!,
+        count: 4,
+        totals: [
+          { currency: 'GBP', totalMinor: 30_000, weightedMinor: 3000 },
+          { currency: 'USD', totalMinor: 20_000, weightedMinor: 2000 },
+        ],
+        deals: [deal('a'), deal('b'), deal('c', { probabilityOverridden: true, probabilityBp: 2500 }), deal('u', { currency: 'USD', valueMinor: 20_000 })],
+      },
+      { stage: stages[1]!, count: 1, totals: [{ currency: 'GBP', totalMinor: 50_000, weightedMinor: 25_000 }], deals: [deal('d', { stageId: 'quoted', valueMinor: 50_000, probabilityBp: 5000 })] },
+      { stage: stages[2]!, count: 0, totals: [], deals: [] },
     ],
   });
 
   it('shows a moved card on top of its new column at once, with the totals moved too', () => {
     const moved = applyMove(board(), { dealId: 'b', stageId: 'booked' });
     const [lead, quoted, booked] = moved.columns;
-    expect(lead).toMatchObject({ count: 2, totalMinor: 20_000, weightedMinor: 2000 });
-    expect(lead!.deals.map((item) => item.id)).toEqual(['a', 'c']);
+    expect(lead).toMatchObject({
+      count: 3,
+      totals: [
+        { currency: 'GBP', totalMinor: 20_000, weightedMinor: 2000 },
+        { currency: 'USD', totalMinor: 20_000, weightedMinor: 2000 },
+      ],
+    });
+    expect(lead!.deals.map((item) => item.id)).toEqual(['a', 'c', 'u']);
     expect(quoted).toEqual(board().columns[1]);
-    expect(booked).toMatchObject({ count: 1, totalMinor: 10_000, weightedMinor: 9000 });
+    expect(booked).toMatchObject({ count: 1, totals: [{ currency: 'GBP', totalMinor: 10_000, weightedMinor: 9000 }] });
     expect(booked!.deals[0]).toMatchObject({ id: 'b', stageId: 'booked', probabilityBp: 9000 });
+    // A dollar deal moves its dollars, and the pounds of the column it joins stay pounds.
+    const dollars = applyMove(board(), { dealId: 'u', stageId: 'quoted' });
+    expect(dollars.columns[0]!.totals).toEqual([{ currency: 'GBP', totalMinor: 30_000, weightedMinor: 3000 }]);
+    expect(dollars.columns[1]!.totals).toEqual([
+      { currency: 'GBP', totalMinor: 50_000, weightedMinor: 25_000 },
+      { currency: 'USD', totalMinor: 20_000, weightedMinor: 10_000 },
+    ]);
   });
 
   it('keeps a deal’s own win chance when it moves', () => {
     const moved = applyMove(board(), { dealId: 'c', stageId: 'quoted' });
     expect(moved.columns[1]!.deals[0]).toMatchObject({ id: 'c', probabilityBp: 2500 });
-    expect(moved.columns[1]!.weightedMinor).toBe(25_000 + 2500);
+    expect(moved.columns[1]!.totals).toEqual([{ currency: 'GBP', totalMinor: 60_000, weightedMinor: 25_000 + 2500 }]);
   });
 
   it('changes nothing for a card dropped on its own column or an unknown one', () => {

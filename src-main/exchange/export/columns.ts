@@ -13,6 +13,9 @@ import type { CallRow } from '../../calls/queries';
 import type { SqlRow } from '../../db/rows';
 import type { notes } from '../../db/schema';
 import type { FollowUpRow } from '../../followups/queries';
+import { valueLabel, yesNoLabel } from '../../../src-shared/domain/labels';
+import { localDateTime } from '../../../src-shared/office-time';
+import { formatPhoneForPeople } from '../../../src-shared/phone';
 import { formatIsoMoment, formatMinorUnits } from '../formats/values';
 
 // The value of every export column. Headers and the preset lists live in
@@ -34,6 +37,12 @@ export interface ExportRowTypes {
 
 export interface FormatOptions {
   decimalComma: boolean;
+  /**
+   * Set for files people read (the accountant preset): dates in the office's time zone without
+   * milliseconds, values as the screens label them, phones as the office writes them. Without it
+   * every value is as stored, so the standard export imports back unchanged.
+   */
+  forPeople?: { timeZone: string; region: string };
 }
 
 /** `text` values are typed by people and get formula protection; the others Fieldbook wrote itself. */
@@ -46,8 +55,22 @@ export interface ColumnDef<Row> {
 
 type Getters<Row> = Record<string, [text: boolean, (row: Row, options: FormatOptions) => string]>;
 
-const yesNo = (value: boolean) => (value ? 'true' : 'false');
-const iso = formatIsoMoment;
+const yesNo = (value: boolean, o: FormatOptions) => (o.forPeople ? yesNoLabel(value) : value ? 'true' : 'false');
+const iso = (epochMs: number | null, o: FormatOptions) =>
+  o.forPeople && epochMs !== null ? localDateTime(epochMs, o.forPeople.timeZone) : formatIsoMoment(epochMs);
+const label = (value: string, o: FormatOptions) => (o.forPeople && value ? valueLabel(value) : value);
+
+/** `work +442079460958; …`, or for people `Work: 020 7946 0958; Mobile: 07700 900123` (led by a word, never a formula). */
+function phoneList(contact: Contact, o: FormatOptions): string {
+  const people = o.forPeople;
+  return contact.phones
+    .map((phone) => (people ? `${valueLabel(phone.type)}: ${formatPhoneForPeople(phone.e164, people.region)}` : `${phone.type} ${phone.e164}`))
+    .join('; ');
+}
+
+function emailList(contact: Contact, o: FormatOptions): string {
+  return contact.emails.map((email) => (o.forPeople ? `${valueLabel(email.type)}: ${email.address}` : `${email.type} ${email.address}`)).join('; ');
+}
 
 /** "Ann Marie Smith" -> first "Ann Marie", last "Smith" (Salesforce needs a last name). */
 function splitName(contact: Contact): { first: string; last: string } {
@@ -61,14 +84,14 @@ const firstPhone = (contact: Contact, ...types: string[]) => contact.phones.find
 
 const contactGetters: Getters<Contact> = {
   id: [false, (c) => c.id],
-  kind: [false, (c) => c.kind],
+  kind: [false, (c, o) => label(c.kind, o)],
   name: [true, (c) => c.name],
   firstName: [true, (c) => splitName(c).first],
   lastName: [true, (c) => splitName(c).last],
   company: [true, (c) => c.company],
   jobTitle: [true, (c) => c.jobTitle],
-  phones: [false, (c) => c.phones.map((phone) => `${phone.type} ${phone.e164}`).join('; ')],
-  emails: [true, (c) => c.emails.map((email) => `${email.type} ${email.address}`).join('; ')],
+  phones: [false, phoneList],
+  emails: [true, emailList],
   primaryPhone: [false, (c) => c.phones[0]?.e164 ?? ''],
   mobilePhone: [false, (c) => firstPhone(c, 'mobile')],
   primaryEmail: [true, (c) => c.emails[0]?.address ?? ''],
@@ -77,18 +100,18 @@ const contactGetters: Getters<Contact> = {
   region: [true, (c) => c.address.region],
   postcode: [true, (c) => c.address.postcode],
   country: [true, (c) => c.address.country],
-  contactType: [true, (c) => c.contactType],
-  status: [false, (c) => c.status],
+  contactType: [true, (c, o) => label(c.contactType, o)],
+  status: [false, (c, o) => label(c.status, o)],
   owner: [true, (c) => c.owner],
   source: [true, (c) => c.source],
   tags: [true, (c) => [...c.tags].sort(compareTags).join('; ')],
-  nextFollowUpAt: [false, (c) => iso(c.nextFollowUpAt)],
+  nextFollowUpAt: [false, (c, o) => iso(c.nextFollowUpAt, o)],
   potentialValue: [false, (c, o) => (c.potentialValue ? formatMinorUnits(c.potentialValue.amountMinor, c.potentialValue.currency, o.decimalComma) : '')],
   currency: [false, (c) => c.potentialValue?.currency ?? ''],
   summary: [true, (c) => c.summary],
-  doNotContact: [false, (c) => yesNo(c.doNotContact)],
-  createdAt: [false, (c) => iso(c.createdAt)],
-  updatedAt: [false, (c) => iso(c.updatedAt)],
+  doNotContact: [false, (c, o) => yesNo(c.doNotContact, o)],
+  createdAt: [false, (c, o) => iso(c.createdAt, o)],
+  updatedAt: [false, (c, o) => iso(c.updatedAt, o)],
   'sf.FirstName': [true, (c) => splitName(c).first],
   'sf.LastName': [true, (c) => splitName(c).last],
   'sf.AccountName': [true, (c) => c.company || (c.kind === 'company' ? c.name : '')],
@@ -105,19 +128,19 @@ const contactGetters: Getters<Contact> = {
   'sf.MailingCountry': [true, (c) => c.address.country],
   'sf.LeadSource': [true, (c) => c.source],
   'sf.Description': [true, (c) => c.summary],
-  'sf.DoNotCall': [false, (c) => yesNo(c.doNotContact)],
+  'sf.DoNotCall': [false, (c, o) => yesNo(c.doNotContact, o)],
 };
 
 const noteGetters: Getters<NoteExportRow> = {
   id: [false, (n) => n.id],
   contactId: [false, (n) => n.contact_id],
   contactName: [true, (n) => n.contact_name],
-  kind: [false, (n) => n.kind],
+  kind: [false, (n, o) => label(n.kind, o)],
   body: [true, (n) => n.body],
-  pinned: [false, (n) => yesNo(n.pinned === 1)],
+  pinned: [false, (n, o) => yesNo(n.pinned === 1, o)],
   author: [true, (n) => n.author],
-  createdAt: [false, (n) => iso(n.created_at)],
-  updatedAt: [false, (n) => iso(n.updated_at)],
+  createdAt: [false, (n, o) => iso(n.created_at, o)],
+  updatedAt: [false, (n, o) => iso(n.updated_at, o)],
 };
 
 const followUpGetters: Getters<FollowUpExportRow> = {
@@ -125,32 +148,32 @@ const followUpGetters: Getters<FollowUpExportRow> = {
   contactId: [false, (f) => f.contact_id],
   contactName: [true, (f) => f.contact_name],
   title: [true, (f) => f.title],
-  dueAt: [false, (f) => iso(f.due_at)],
+  dueAt: [false, (f, o) => iso(f.due_at, o)],
   assignee: [true, (f) => f.assignee],
-  priority: [false, (f) => f.priority],
-  state: [false, (f) => (f.done_at === null ? 'open' : 'done')],
-  doneAt: [false, (f) => iso(f.done_at)],
+  priority: [false, (f, o) => label(f.priority, o)],
+  state: [false, (f, o) => label(f.done_at === null ? 'open' : 'done', o)],
+  doneAt: [false, (f, o) => iso(f.done_at, o)],
   callId: [false, (f) => f.call_id ?? ''],
   slaRuleId: [false, (f) => f.sla_rule_id ?? ''],
   createdBy: [true, (f) => f.created_by],
-  createdAt: [false, (f) => iso(f.created_at)],
+  createdAt: [false, (f, o) => iso(f.created_at, o)],
 };
 
 const callGetters: Getters<CallExportRow> = {
   id: [false, (k) => k.id],
   contactId: [false, (k) => k.contact_id ?? ''],
   contactName: [true, (k) => k.contact_name ?? ''],
-  direction: [false, (k) => k.direction],
-  number: [false, (k) => k.number],
-  startedAt: [false, (k) => iso(k.started_at)],
+  direction: [false, (k, o) => label(k.direction, o)],
+  number: [false, (k, o) => (o.forPeople ? formatPhoneForPeople(k.number, o.forPeople.region) : k.number)],
+  startedAt: [false, (k, o) => iso(k.started_at, o)],
   durationSeconds: [false, (k) => String(k.duration_seconds)],
-  status: [false, (k) => k.status],
-  disposition: [true, (k) => k.disposition],
+  status: [false, (k, o) => label(k.status, o)],
+  disposition: [true, (k, o) => label(k.disposition, o)],
   notes: [true, (k) => k.notes],
   provider: [false, (k) => k.provider],
   providerId: [false, (k) => k.provider_id ?? ''],
-  spam: [false, (k) => yesNo(k.spam === 1)],
-  emergency: [false, (k) => yesNo(k.emergency === 1)],
+  spam: [false, (k, o) => yesNo(k.spam === 1, o)],
+  emergency: [false, (k, o) => yesNo(k.emergency === 1, o)],
   loggedBy: [true, (k) => k.logged_by],
 };
 

@@ -7,9 +7,10 @@ import { privateFileMode } from '../../core/private-files';
 import type { Sqlite } from '../../db/open';
 import type { SettingsService } from '../../settings/service';
 import type { JobControl } from '../deps';
-import { resolveColumns, type ColumnDef, type ExportRowTypes } from './columns';
+import { resolveColumns, type ColumnDef, type ExportRowTypes, type FormatOptions } from './columns';
 import { readerFor, type ChunkReader } from './queries';
-import { protectFormula } from '../formats/values';
+import { officeTimeZone } from '../../../src-shared/office-time';
+import { protectFormula, protectLiteral } from '../formats/values';
 
 /** A phone number in E.164 or an amount such as -12.50: no spreadsheet runs it as a formula. */
 const plainNumber = /^[+-]?\d+(?:[.,]\d+)?$/;
@@ -28,10 +29,16 @@ export async function exportCsv(
   const settings = deps.settings.get();
   const columns = resolveColumns(options.entity, options.preset, options.columns, settings.customFields) as ColumnDef<unknown>[];
   const reader = readerFor(deps.sqlite, options, settings.userName, columns.map((column) => column.key)) as ChunkReader<ExportRowTypes[typeof options.entity]>;
-  const format = { decimalComma: options.decimalComma };
+  // The accountant's file is read by people in a spreadsheet; the others are read back by programs.
+  const forPeople = options.preset === 'accountant';
+  const format: FormatOptions = {
+    decimalComma: options.decimalComma,
+    ...(forPeople ? { forPeople: { timeZone: officeTimeZone(settings.timeZone), region: settings.defaultRegion } } : {}),
+  };
   const cell = (column: ColumnDef<unknown>, row: unknown) => {
     const value = column.value(row, format);
     if (!options.protectFormulas) return value;
+    if (forPeople && column.text) return protectLiteral(value);
     // Columns Fieldbook formats itself (phones, numbers, dates) can still hold what another
     // device or an older version wrote; only a plain number there is left as it is.
     return column.text || !plainNumber.test(value) ? protectFormula(value) : value;

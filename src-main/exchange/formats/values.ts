@@ -100,6 +100,24 @@ export function protectFormula(value: string): string {
   return /^'*[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
+// What a spreadsheet opening a CSV would turn into something else: a number (`0123` → 123,
+// `1e5` → 100000, `1,234`, `12%`, `£5`, `(50)`), a date or time (`5/12`, `2026-12-05`, `9:30`) or a
+// truth value. Names, postcodes and references typed by people can look like any of these.
+const readAsNumber = /^\s*[$£€¥]?\s*[-+(]?\s*[$£€¥]?[\d.,\s]*\d[\d.,\s]*(?:[eE][-+]?\d+)?\)?\s*[%$£€¥]?\s*$/;
+const readAsDate = /^\s*(?:\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?|\d{1,2}:\d{2}(?::\d{2})?)\s*$/;
+const readAsTruth = /^\s*(?:true|false)\s*$/i;
+
+/**
+ * For files people open in a spreadsheet: besides a formula, text a spreadsheet would read as a
+ * number, date or truth value gets the apostrophe too, so `0123` keeps its zero and `1e5` stays
+ * `1e5`. The apostrophe is the mark spreadsheets use for "this is text"; a program that reads the
+ * file instead sees it as the first character.
+ */
+export function protectLiteral(value: string): string {
+  if (value === '') return value;
+  return readAsNumber.test(value) || readAsDate.test(value) || readAsTruth.test(value) ? `'${value}` : protectFormula(value);
+}
+
 export function unprotectFormula(value: string): string {
   return /^''*[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
 }

@@ -7,6 +7,7 @@ import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { EmptyState } from '../../ui/EmptyState';
 import { capitalise, formatMoney, formatNumber, statusLabels } from '../../ui/format';
+import { orderTotals } from '../../../src-shared/domain/money-totals';
 import { LiveContent } from '../../ui/LiveContent';
 import { contactsChanged, pipelinesChanged, remindersDue } from '../../ui/live-events';
 import { PageHeader } from '../../ui/PageHeader';
@@ -80,9 +81,15 @@ function DashboardBody({ data }: { data: Dashboard }) {
     );
   }
   const { overdue, today: dueToday } = data.followUps;
-  const openValue = data.openPotentialValue.map((money) => formatMoney({ amountMinor: money.amountMinor, currency: money.currency }));
+  const openValue = orderTotals(
+    data.openPotentialValue.map((money) => ({ currency: money.currency, totalMinor: money.amountMinor })),
+    currency,
+  ).map((money) => formatMoney({ amountMinor: money.totalMinor, currency: money.currency }));
   const quotes = data.pendingQuotes.reduce((sum, entry) => sum + entry.count, 0);
-  const quoteTotal = data.pendingQuotes.map((entry) => formatMoney({ amountMinor: entry.totalMinor, currency: entry.currency })).join(' + ');
+  // Each currency on its own: "£1,200.00 · $300.00", never one figure across currencies.
+  const quoteTotal = orderTotals(data.pendingQuotes, currency)
+    .map((entry) => formatMoney({ amountMinor: entry.totalMinor, currency: entry.currency }))
+    .join(' · ');
 
   return (
     <>

@@ -28,6 +28,11 @@ import { JobProgress } from './JobProgress';
 
 const entityLabels: Record<ExportEntity, string> = { contacts: 'Contacts', notes: 'Notes', followUps: 'Follow-ups', calls: 'Calls' };
 const presetLabels: Record<ExportPreset, string> = { standard: 'Standard', accountant: 'Accountant', salesforce: 'Salesforce' };
+const presetHints: Record<ExportPreset, string> = {
+  standard: 'Fieldbook’s own columns; imports back unchanged.',
+  accountant: 'For people in a spreadsheet: every phone and e-mail, labels as shown here, dates in the office’s time zone.',
+  salesforce: 'The field names of Salesforce’s contact import.',
+};
 const delimiterLabels = { ',': 'Comma (,)', ';': 'Semicolon (;)' } as const;
 type Delimiter = keyof typeof delimiterLabels;
 const delimiters = Object.keys(delimiterLabels) as Delimiter[];
@@ -106,7 +111,13 @@ export function ExportPanel() {
     <Card title="Export" help="A CSV file for a spreadsheet, your accountant or another CRM. Files are made on this computer.">
       <Cluster gap="md" className="export-options">
         <SelectField label="What to export" options={toOptions(exportEntities, entityLabels)} value={entity} onChange={(next) => choose(next, preset)} />
-        <SelectField label="Preset" options={toOptions(presets, presetLabels)} value={preset} onChange={(next) => choose(entity, next)} />
+        <SelectField
+          label="Preset"
+          hint={presetHints[preset]}
+          options={toOptions(presets, presetLabels)}
+          value={preset}
+          onChange={(next) => choose(entity, next)}
+        />
         <Segmented label="Separator" showLabel options={delimiters} labels={delimiterLabels} value={delimiter} onChange={setDelimiter} />
       </Cluster>
       {entity === 'contacts' ? (

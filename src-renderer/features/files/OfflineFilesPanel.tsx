@@ -2,10 +2,10 @@ import { useState, type FormEvent } from 'react';
 import { offlineFileModes, type OfflineFiles } from '../../../src-shared/domain/file';
 import { api, ApiError, stripFieldPrefix } from '../../api';
 import { useUi } from '../../store';
-import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { Segmented } from '../../ui/Segmented';
 import { TextField } from '../../ui/TextField';
+import { SaveBar } from '../settings/SaveBar';
 
 const keepLabels: Record<OfflineFiles['keep'], string> = {
   everything: 'Every file',
@@ -15,19 +15,20 @@ const keepLabels: Record<OfflineFiles['keep'], string> = {
 
 /**
  * Which teammates' files this laptop fetches by itself, so they open without a connection: all
- * of them, those added in the last N days, or only those opened. Saved on its own, beside the
- * settings form (a form of its own cannot sit inside that one).
+ * of them, those added in the last N days, or only those opened. A settings section with its
+ * own Save, like the others (SaveBar).
  */
 export function OfflineFilesPanel() {
   const settings = useUi((state) => state.settings);
+  const [savedVersion, setSavedVersion] = useState<string | null>(null);
   if (!settings) return null;
-  return <OfflineFilesForm key={JSON.stringify(settings.offlineFiles)} stored={settings.offlineFiles} />;
+  const stored = JSON.stringify(settings.offlineFiles);
+  return <OfflineFilesForm key={stored} stored={settings.offlineFiles} saved={savedVersion === stored} onSaved={setSavedVersion} />;
 }
 
-function OfflineFilesForm({ stored }: { stored: OfflineFiles }) {
+function OfflineFilesForm({ stored, saved, onSaved }: { stored: OfflineFiles; saved: boolean; onSaved: (version: string) => void }) {
   const setSettings = useUi((state) => state.setSettings);
   const showError = useUi((state) => state.showError);
-  const pushToast = useUi((state) => state.pushToast);
   const [keep, setKeep] = useState(stored.keep);
   const [days, setDays] = useState(String(stored.days));
   const [error, setError] = useState<string | undefined>();
@@ -44,8 +45,8 @@ function OfflineFilesForm({ stored }: { stored: OfflineFiles }) {
     setSaving(true);
     try {
       const saved = await api.invoke('settings.update', { offlineFiles: { keep, days: keep === 'recent' ? parsedDays : stored.days } });
+      onSaved(JSON.stringify(saved.offlineFiles));
       setSettings(saved);
-      pushToast({ message: 'Files to keep offline saved' });
     } catch (failure) {
       setSaving(false);
       if (failure instanceof ApiError && failure.field?.startsWith('offlineFiles')) setError(stripFieldPrefix(failure.message));
@@ -75,11 +76,17 @@ function OfflineFilesForm({ stored }: { stored: OfflineFiles }) {
           />
         ) : null}
         <p className="muted offline-files__summary">{summary(keep, days)}</p>
-        <div>
-          <Button submit variant="primary" disabled={!dirty} busy={saving} busyLabel="Saving…">
-            Save
-          </Button>
-        </div>
+        <SaveBar
+          section="Files to keep offline"
+          dirty={dirty}
+          saving={saving}
+          saved={saved && !dirty}
+          onDiscard={() => {
+            setKeep(stored.keep);
+            setDays(String(stored.days));
+            setError(undefined);
+          }}
+        />
       </form>
     </Card>
   );

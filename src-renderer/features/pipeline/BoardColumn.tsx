@@ -7,7 +7,7 @@ import { IconButton } from '../../ui/IconButton';
 import { Cluster } from '../../ui/Cluster';
 import { DealCard, DealCardBody, dealDragType } from './DealCard';
 import type { BoardColumnData } from './hooks';
-import { compactMoney, money, percent } from './pipeline-format';
+import { money, moneyByCurrency, percent } from './pipeline-format';
 import { Stack } from '../../ui/Stack';
 
 interface BoardColumnProps {
@@ -74,13 +74,13 @@ export function BoardColumn(props: BoardColumnProps) {
           <IconButton icon="plus" size="sm" className="board-column__add" label={`Add a deal to ${stage.name}`} onClick={() => props.onAdd(stage)} />
         </Cluster>
         <Cluster as="p" className="board-column__totals">
-          <span title={money(column.totalMinor, currency)}>
+          <span title={moneyByCurrency(column.totals, currency, 'totalMinor', money)}>
             <span className="visually-hidden">Total </span>
-            {compactMoney(column.totalMinor, currency)}
+            {moneyByCurrency(column.totals, currency)}
           </span>
           {stage.outcome === 'open' ? (
             <span className="board-column__weighted" title={`Weighted by ${percent(stage.probabilityBp)} and any deal's own probability`}>
-              {compactMoney(column.weightedMinor, currency)} weighted
+              {moneyByCurrency(column.totals, currency, 'weightedMinor')} weighted
             </span>
           ) : (
             <span className={`board-column__outcome board-column__outcome--${stage.outcome}`}>{stage.outcome === 'won' ? 'Won' : 'Lost'}</span>

@@ -15,7 +15,8 @@ import { useBoard, usePipelines } from './hooks';
 import { NewPipelineDialog } from './NewPipelineDialog';
 import { NumbersView } from './NumbersView';
 import { PipelineBoard } from './PipelineBoard';
-import { compactMoney, money } from './pipeline-format';
+import { compactMoney, money, moneyByCurrency } from './pipeline-format';
+import { mergeTotals } from '../../../src-shared/domain/money-totals';
 import { pipelineViews, type PipelineLocation, type PipelineView } from './pipeline-route';
 import { StageEditor } from './StageEditor';
 import { TemplateChooser } from './TemplateChooser';
@@ -86,8 +87,7 @@ function PipelinePage({ pipeline, pipelines, view, onLocationChange }: PipelineP
   const boardData = board.data;
   const openColumns = boardData?.columns.filter((column) => column.stage.outcome === 'open') ?? [];
   const openCount = openColumns.reduce((sum, column) => sum + column.count, 0);
-  const openValue = openColumns.reduce((sum, column) => sum + column.totalMinor, 0);
-  const openWeighted = openColumns.reduce((sum, column) => sum + column.weightedMinor, 0);
+  const openTotals = mergeTotals(openColumns.map((column) => column.totals));
 
   const go = (next: Partial<PipelineLocation>) => onLocationChange({ pipelineId: pipeline.id, view, ...next });
 
@@ -110,8 +110,13 @@ function PipelinePage({ pipeline, pipelines, view, onLocationChange }: PipelineP
         meta={
           boardData ? (
             <>
-              {formatCount(openCount, 'open deal')} · <span title={money(openValue, currency)}>{compactMoney(openValue, currency)}</span> open ·{' '}
-              <span title={money(openWeighted, currency)}>{compactMoney(openWeighted, currency)}</span> weighted
+              {formatCount(openCount, 'open deal')} ·{' '}
+              {/* "and" between currencies: the line's dots already part open from weighted. */}
+              <span title={moneyByCurrency(openTotals, currency, 'totalMinor', money, ' and ')}>{moneyByCurrency(openTotals, currency, 'totalMinor', compactMoney, ' and ')}</span> open ·{' '}
+              <span title={moneyByCurrency(openTotals, currency, 'weightedMinor', money, ' and ')}>
+                {moneyByCurrency(openTotals, currency, 'weightedMinor', compactMoney, ' and ')}
+              </span>{' '}
+              weighted
             </>
           ) : (
             formatCount(pipeline.stages.length, 'stage')

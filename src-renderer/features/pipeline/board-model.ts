@@ -1,3 +1,4 @@
+import { addToTotals } from '../../../src-shared/domain/money-totals';
 import type { Deal, Stage } from '../../../src-shared/domain/pipeline';
 import type { Board } from './hooks';
 
@@ -31,8 +32,7 @@ export function applyMove(board: Board, move: PendingMove): Board {
         return {
           ...column,
           count: column.count - 1,
-          totalMinor: column.totalMinor - deal.valueMinor,
-          weightedMinor: column.weightedMinor - weighted(deal, deal.probabilityBp),
+          totals: addToTotals(column.totals, deal.currency, -deal.valueMinor, -weighted(deal, deal.probabilityBp)),
           deals: column.deals.filter((candidate) => candidate.id !== deal.id),
         };
       }
@@ -40,8 +40,7 @@ export function applyMove(board: Board, move: PendingMove): Board {
         return {
           ...column,
           count: column.count + 1,
-          totalMinor: column.totalMinor + moved.valueMinor,
-          weightedMinor: column.weightedMinor + weighted(moved, moved.probabilityBp),
+          totals: addToTotals(column.totals, moved.currency, moved.valueMinor, weighted(moved, moved.probabilityBp)),
           deals: [moved, ...column.deals],
         };
       }

@@ -1,3 +1,4 @@
+import { orderTotals, type CurrencyTotal } from '../../../src-shared/domain/money-totals';
 import { minorToDecimal } from '../../../src-shared/money';
 import { currencyDigits, formatMoney } from '../../ui/format';
 
@@ -101,4 +102,20 @@ const shortMonth = new Intl.DateTimeFormat(undefined, { month: 'short', year: 'n
 /** "21 Jan" this year, "Jan 2027" beyond it: for cards, where the full date is in a tooltip. */
 export function shortDate(epochMs: number, now: number): string {
   return new Date(epochMs).getFullYear() === new Date(now).getFullYear() ? shortDay.format(epochMs) : shortMonth.format(epochMs);
+}
+
+/**
+ * Totals in several currencies, each on its own ("£12K · $3,400"): never one sum across
+ * currencies. The office's currency first; nothing at all reads as 0 in it.
+ */
+export function moneyByCurrency(
+  totals: readonly CurrencyTotal[],
+  officeCurrency: string,
+  which: 'totalMinor' | 'weightedMinor' = 'totalMinor',
+  format: (amountMinor: number, currency: string) => string = compactMoney,
+  separator = ' · ',
+): string {
+  const shown = orderTotals(totals, officeCurrency).filter((entry) => entry[which] !== 0);
+  if (shown.length === 0) return format(0, officeCurrency);
+  return shown.map((entry) => format(entry[which], entry.currency)).join(separator);
 }

@@ -8,10 +8,11 @@ const themeLabels: Record<Theme, string> = { system: 'System', light: 'Light', d
 
 /**
  * Light, dark, or as the system is: applied as soon as it is chosen (the shell sets the page's
- * data-theme from the setting), saved apart from the settings form's Save.
- *   <ThemeSetting />
+ * data-theme from the setting) and saved at once, as a scheme is judged by seeing it: the one
+ * setting outside the sections' Save.
+ *   <ThemeSetting id="settings-appearance" />
  */
-export function ThemeSetting() {
+export function ThemeSetting({ id }: { id?: string }) {
   const settings = useUi((state) => state.settings);
   const setSettings = useUi((state) => state.setSettings);
   const showError = useUi((state) => state.showError);
@@ -24,7 +25,7 @@ export function ThemeSetting() {
     }
   };
   return (
-    <Card title="Appearance" help="Dark suits a dim room; System follows your computer’s setting as it changes during the day.">
+    <Card id={id} title="Appearance" help="Dark suits a dim room; System follows your computer’s setting as it changes during the day.">
       <Segmented label="Colour scheme" showLabel options={themes} labels={themeLabels} value={settings.theme} onChange={(theme) => void choose(theme)} />
     </Card>
   );

@@ -44,3 +44,12 @@ export function fieldIdFor(label: string, taken: ReadonlySet<string>): string {
   for (let suffix = 2; taken.has(id); suffix++) id = `${base}_${suffix}`;
   return id;
 }
+
+/** Every IANA time zone the browser knows, with "this computer's" first (stored as ''). */
+export function timeZoneOptions(): Option[] {
+  const here = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return [
+    { value: '', label: `This computer’s (${here})` },
+    ...Intl.supportedValuesOf('timeZone').map((zone) => ({ value: zone, label: zone.replace(/_/g, ' ') })),
+  ];
+}

@@ -247,7 +247,7 @@ test('every screen, light and dark', async ({ demo }) => {
 
   await go(page, '#/settings', 'Settings');
   await capture(page, '40-settings');
-  await capture(page, '41-settings-work', page.getByRole('region', { name: 'Response-time rules' }));
+  await capture(page, '41-settings-work', page.getByRole('region', { name: 'Phone', exact: true }));
   const teamSync = page.getByRole('region', { name: 'Team sync' });
   await capture(page, '42-team-sync-setup', teamSync);
   const relay = await startRelay();

@@ -45,14 +45,19 @@ describe('pipelines and deals', () => {
     expect((await core.call('deals.get', { id: deal.id })).stageId).toBe(stage('In discussion'));
   });
 
-  it('shows columns with counts, totals and probability-weighted totals', async () => {
+  it('shows columns with counts, and totals and probability-weighted totals per currency, never added together', async () => {
     const { pipeline, stage } = await pipelineWithStages();
     await core.call('deals.create', { contactId, pipelineId: pipeline.id, title: 'A', valueMinor: 100_000, stageId: stage('Quote sent') });
     await core.call('deals.create', { contactId, pipelineId: pipeline.id, title: 'B', valueMinor: 50_000, stageId: stage('Quote sent'), probabilityBp: 9000 });
+    await core.call('deals.create', { contactId, pipelineId: pipeline.id, title: 'C', valueMinor: 70_000, currency: 'USD', stageId: stage('Quote sent') });
     const board = await core.call('pipelines.board', { pipelineId: pipeline.id });
     const column = board.columns.find((entry) => entry.stage.name === 'Quote sent')!;
-    expect(column).toMatchObject({ count: 2, totalMinor: 150_000, weightedMinor: 50_000 + 45_000 });
-    expect(column.deals.map((deal) => deal.title).sort()).toEqual(['A', 'B']);
+    expect(column.count).toBe(3);
+    expect(column.totals).toEqual([
+      { currency: 'GBP', totalMinor: 150_000, weightedMinor: 50_000 + 45_000 },
+      { currency: 'USD', totalMinor: 70_000, weightedMinor: 35_000 },
+    ]);
+    expect(column.deals.map((deal) => deal.title).sort()).toEqual(['A', 'B', 'C']);
   });
 
   it('records every stage move with who and when, and shows it on the contact’s timeline', async () => {

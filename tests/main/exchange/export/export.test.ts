@@ -52,18 +52,20 @@ async function exportRows(options: ExportCsvOptionsInput) {
 }
 
 describe('CSV export for accountants', () => {
-  it('writes ids, ISO dates, plain decimals with their currency, one row per contact, UTF-8 with BOM and the chosen delimiter', async () => {
+  it('writes every phone and e-mail, labels as shown, office-time dates, plain decimals with their currency, UTF-8 with BOM and the chosen delimiter', async () => {
+    await core.call('settings.update', { timeZone: 'Europe/Paris' });
     const { text, header, rows, result } = await exportRows({ entity: 'contacts', preset: 'accountant', delimiter: ';' });
     expect(text.startsWith('\uFEFFId;Name;Company;')).toBe(true);
     expect(text).toContain('\r\n');
     expect(header).toEqual([
-      'Id', 'Name', 'Company', 'Kind', 'E-mail', 'Phone', 'Street', 'City', 'Region', 'Postcode', 'Country',
-      'Contact Type', 'Status', 'Owner', 'Potential Value', 'Currency', 'Created', 'Updated',
+      'Id', 'Name', 'Company', 'Kind', 'Phones', 'E-mails', 'Street', 'City', 'Region', 'Postcode', 'Country',
+      'Contact Type', 'Status', 'Owner', 'Potential Value', 'Currency', 'Next Follow-up', 'Created', 'Updated',
     ]);
     expect(result.rows).toBe(2);
+    const annRow = [ann.id, 'Ann Smith', 'Smith Plumbing', 'Person', 'Work: 020 7946 0958; Mobile: +44 7700 900123', 'Work: ann@smith-plumbing.co.uk'];
     expect(rows).toEqual([
-      [ann.id, 'Ann Smith', 'Smith Plumbing', 'person', 'ann@smith-plumbing.co.uk', '+442079460958', '1 High St', 'Leeds', '', 'LS1 1AA', 'United Kingdom', 'customer', 'won', 'Sam', '1234.50', 'GBP', '2026-01-15T09:30:00.000Z', '2026-01-15T09:30:00.000Z'],
-      [bob.id, 'Bob Builders', '', 'company', '', '', '', '', '', '', '', 'customer', 'active', 'Priya', '5000', 'JPY', '2026-01-15T09:30:00.000Z', '2026-01-15T09:30:00.000Z'],
+      [...annRow, '1 High St', 'Leeds', '', 'LS1 1AA', 'United Kingdom', 'Customer', 'Won', 'Sam', '1234.50', 'GBP', '', '2026-01-15T10:30:00', '2026-01-15T10:30:00'],
+      [bob.id, 'Bob Builders', '', 'Company', '', '', '', '', '', '', '', 'Customer', 'Active', 'Priya', '5000', 'JPY', '', '2026-01-15T10:30:00', '2026-01-15T10:30:00'],
     ]);
   });
 
