@@ -31,8 +31,10 @@ if (electron) {
 }
 
 /**
- * `--demo`: a populated CRM in one command. Fills a demo data folder (its own, unless
- * --data-dir names one) with ~300 generated contacts and their history, once, then starts on it.
+ * `--demo`: a populated CRM in one command. Fills a demo data folder with ~300 generated contacts
+ * and their history, then starts on it. Its own folder is made afresh at every start, so the demo
+ * is dated from today and made by this version's generator; a folder named with --data-dir is
+ * filled once and then left as it is (it may hold what someone typed).
  */
 function prepareDemo(argv) {
   if (!argv.includes('--demo')) return argv;
@@ -41,6 +43,7 @@ function prepareDemo(argv) {
   let dataDir;
   if (flagIndex === -1) {
     dataDir = path.join(os.tmpdir(), 'fieldbook-demo');
+    fs.rmSync(dataDir, { recursive: true, force: true });
     rest.push('--data-dir', dataDir);
   } else {
     dataDir = rest[flagIndex].includes('=') ? rest[flagIndex].split('=').slice(1).join('=') : rest[flagIndex + 1];
