@@ -28,9 +28,10 @@ export function startReminderNotifications(core: Pick<Core, 'invoke' | 'on'>, ge
         checkAgain = false;
         const result = await core.invoke('followups.dueReminders', {});
         if (!result.ok) return;
-        for (const followUp of result.data as FollowUp[]) {
-          show(followUp);
-          await core.invoke('followups.acknowledgeReminder', { id: followUp.id });
+        const due = result.data as FollowUp[];
+        for (const followUp of due) show(followUp);
+        for (let start = 0; start < due.length; start += 500) {
+          await core.invoke('followups.acknowledgeReminders', { ids: due.slice(start, start + 500).map((followUp) => followUp.id) });
         }
       } while (checkAgain);
     } finally {

@@ -14,6 +14,6 @@ export function followUpsHandlers(followUps: FollowUpsService) {
     'followups.delete': ({ id }) => followUps.delete(id),
     'followups.restore': ({ id }) => followUps.restore(id),
     'followups.dueReminders': () => followUps.dueReminders(),
-    'followups.acknowledgeReminder': ({ id }) => followUps.acknowledgeReminder(id),
+    'followups.acknowledgeReminders': ({ ids }) => followUps.acknowledgeReminders(ids),
   } satisfies HandlerMap<typeof followUpsChannels>;
 }

@@ -109,7 +109,9 @@ export function createFollowUpQueries(sqlite: Sqlite) {
     },
     dueUnshown: (now: number) => dueUnshown.all(now),
     nextDueUnshown: (after: number) => nextDueUnshown.get(after)?.due_at ?? null,
-    markShown: (id: string, at: number) => markShown.run(id, at),
+    markAllShown: sqlite.transaction((ids: string[], at: number) => {
+      for (const id of ids) markShown.run(id, at);
+    }),
     forgetShown: (id: string) => forgetShown.run(id),
   };
 }

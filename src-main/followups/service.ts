@@ -139,11 +139,16 @@ export class FollowUpsService extends WritingService {
   }
 
   /** Called by the UI that showed the reminder, so each follow-up reminds once. */
-  acknowledgeReminder(id: string): { id: string } {
+  /**
+   * One write for every reminder a screen showed at once (a laptop opened after a week away may
+   * show dozens), rather than a call each while the first screen is loading.
+   */
+  acknowledgeReminders(ids: string[]): { ids: string[] } {
     // Only a follow-up that exists (deleted ones included) has a reminder to acknowledge.
-    if (this.queries.contactOf(id) === undefined) throw new AppError('not_found', 'There is no such follow-up.', 'id');
-    this.queries.markShown(id, this.now());
-    return { id };
+    const unknown = ids.find((id) => this.queries.contactOf(id) === undefined);
+    if (unknown !== undefined) throw new AppError('not_found', `There is no follow-up ${unknown}.`, 'ids');
+    this.queries.markAllShown(ids, this.now());
+    return { ids };
   }
 
   /** The follow-ups an SLA rule asks for, created in the caller's transaction. */

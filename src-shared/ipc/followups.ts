@@ -42,5 +42,9 @@ export const followUpsChannels = {
     input: z.object({}).default({}),
     output: z.array(FollowUpSchema),
   }),
-  'followups.acknowledgeReminder': channel({ summary: 'The reminder for this follow-up was shown.', input: ById, output: Deleted }),
+  'followups.acknowledgeReminders': channel({
+    summary: 'The reminders for these follow-ups were shown: all of them in one write, or none if one is no follow-up.',
+    input: z.object({ ids: z.array(Id).min(1, 'Name at least one follow-up').max(500, 'At most 500 reminders at a time') }),
+    output: z.object({ ids: z.array(z.string()) }),
+  }),
 };

@@ -114,7 +114,9 @@ function useReminderFeed(enabled: boolean) {
         // The lists beside the card say "overdue" with it, not at the clock's next minute.
         tickNow();
         addReminders(due);
-        await Promise.all(due.map((followUp) => api.invoke('followups.acknowledgeReminder', { id: followUp.id })));
+        for (let start = 0; start < due.length; start += 500) {
+          await api.invoke('followups.acknowledgeReminders', { ids: due.slice(start, start + 500).map((followUp) => followUp.id) });
+        }
       } catch {
         // A missed check is retried at the next poke; reminders are not worth an error banner.
       }

@@ -54,7 +54,7 @@ describe('follow-ups', () => {
     const due = await core.call('followups.create', { contactId, title: 'Call back', dueAt: clock - hour });
     await core.call('followups.create', { contactId, title: 'Later', dueAt: clock + hour });
     expect((await core.call('followups.dueReminders', {})).map((item) => item.title)).toEqual(['Call back']);
-    await core.call('followups.acknowledgeReminder', { id: due.id });
+    await core.call('followups.acknowledgeReminders', { ids: [due.id] });
     expect(await core.call('followups.dueReminders', {})).toEqual([]);
 
     // Reopened on the next start: an unacknowledged due follow-up is still there.
