@@ -72,7 +72,7 @@ test('edits to different fields of one contact on two laptops at once both survi
   // Each is back on the contact, which takes in the other's edit while open.
   for (const app of [appA, appB]) {
     await expect(app.page.getByRole('heading', { level: 1, name: 'Ann Example' })).toBeVisible();
-    await expect(app.page.getByText('Castle Roofing Ltd', { exact: true })).toBeVisible({ timeout: syncWaitMs });
+    await expect(app.page.getByRole('button', { name: 'Company: Castle Roofing Ltd' })).toBeVisible({ timeout: syncWaitMs });
     await expect(app.page.getByRole('list', { name: 'Type and status' }).getByText('Won')).toBeVisible({ timeout: syncWaitMs });
   }
   for (const app of [appA, appB]) {
