@@ -291,3 +291,20 @@ export const telephonyOptOuts = pgTable(
 );
 
 export const telephonySchema = { telephonyAccounts, telephonyCalls, telephonyMessages, telephonyRecordings, telephonyOptOuts };
+
+/**
+ * The office website's enquiry form of a workspace (src-relay/forms/): its public key, which is in
+ * the form's address on the website (so not a secret; a new one retires the old address), and how
+ * its submissions become leads.
+ */
+export const webForms = pgTable('web_forms', {
+  workspaceId: text('workspace_id')
+    .primaryKey()
+    .references(() => workspaces.id),
+  key: text('key').notNull().unique(),
+  publicUrl: text('public_url').notNull(),
+  region: text('region').notNull(),
+  source: text('source').notNull(),
+  createdBy: text('created_by').notNull(),
+  createdAt: epochMs('created_at').notNull(),
+});

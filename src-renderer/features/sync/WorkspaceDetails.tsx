@@ -4,6 +4,7 @@ import { Button } from '../../ui/Button';
 import { DetailList } from '../../ui/DetailList';
 import { Notice } from '../../ui/Notice';
 import { StorageUse } from '../files/StorageUse';
+import { WebFormPanel } from '../web-form/WebFormPanel';
 import { useNow } from '../../ui/use-now';
 import { Stack } from '../../ui/Stack';
 import { useSyncNow, useWorkspaceInfo, type WorkspaceState } from './hooks';
@@ -84,6 +85,7 @@ export function WorkspaceDetails({ status, onStatus }: { status: SyncStatus; onS
         </Stack>
       )}
 
+      {isAdmin ? <WebFormPanel /> : null}
       {isAdmin ? <StorageUse /> : null}
       {isAdmin ? <SetAsideChanges count={status.setAsideChanges} info={workspace.state.status === 'loading' ? undefined : workspace.state.info} /> : null}
 
