@@ -35,7 +35,7 @@ import type { SetAsideStore } from '../sync/set-aside';
 import type { SyncEngine } from '../sync/sync-engine';
 import { timelineHandlers } from '../timeline/handlers';
 import type { TimelineService } from '../timeline/service';
-import { webFormHandlers } from '../web-form/handlers';
+import { intakeHandlers } from '../intake/handlers';
 
 export interface HandlerServices {
   app: ChannelOutput<'app.info'>;
@@ -86,6 +86,6 @@ export function registerHandlers(services: HandlerServices) {
     pipelineHandlers(services.pipelines, services.quotes, services.analytics, services.scorer),
     services.phoneLine,
     mailHandlers(services.mail),
-    webFormHandlers(services.syncEngine, services.settings),
+    intakeHandlers(services.syncEngine, services.settings),
   ]) satisfies Handlers;
 }

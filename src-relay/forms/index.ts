@@ -14,7 +14,7 @@ import type { RelayDb } from '../db/open';
 import { webForms, workspaces } from '../db/schema';
 import { parseInput, readFormBody, RelayHttpError } from '../http';
 import { RateLimiter } from '../rate-limit';
-import { RelayAuthor } from '../telephony/relay-author';
+import { relayAuthors } from '../intake/authors';
 import { responseSent, type Route } from '../routes/types';
 import { leadRows } from './lead';
 import { formSnippet, problemsPage, thanksPage, tooManyPage, unknownFormPage } from './pages';
@@ -52,12 +52,7 @@ function sendHtml(response: ServerResponse, status: number, html: string, header
 export function webFormRoutesFor(db: RelayDb, now: () => number, options: WebFormsOptions = {}): Route[] {
   const visitors = new RateLimiter(options.rateLimits?.perVisitor ?? perVisitor);
   const forms = new RateLimiter(options.rateLimits?.perForm ?? perForm);
-  const authors = new Map<string, RelayAuthor>();
-  const authorFor = (source: string) => {
-    let author = authors.get(source);
-    if (!author) authors.set(source, (author = new RelayAuthor(db, now, source)));
-    return author;
-  };
+  const authorFor = relayAuthors(db, now);
 
   const infoOf = (row: typeof webForms.$inferSelect): WebFormInfo => {
     const action = `${row.publicUrl}${webFormPostPath.replace(':key', row.key)}`;

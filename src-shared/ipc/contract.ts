@@ -17,6 +17,7 @@ import { syncChannels } from './sync';
 import { timelineChannels } from './timeline';
 import { mailChannels } from './mail';
 import { webFormChannels } from './web-form';
+import { apiKeysChannels } from './api-keys';
 
 // The one list of channels. The Electron shell (ipcMain.handle + preload), the browser host
 // (POST /rpc/<channel>) and the renderer's api client are all derived from it, and the core's
@@ -41,6 +42,7 @@ export const contract = mergeDistinct('channel', [
   phoneChannels,
   mailChannels,
   webFormChannels,
+  apiKeysChannels,
 ]);
 
 export type Contract = typeof contract;

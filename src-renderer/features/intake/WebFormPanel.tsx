@@ -9,7 +9,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Field } from '../../ui/Field';
 import { LoadingState } from '../../ui/LoadingState';
 import { Stack } from '../../ui/Stack';
-import './web-form.css';
+import './intake.css';
 
 type FormState = ChannelOutput<'webForm.get'>['form'];
 

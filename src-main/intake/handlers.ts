@@ -1,4 +1,5 @@
 import type { Handlers } from '../../src-shared/ipc/contract';
+import { apiKeyRoutes } from '../../src-shared/domain/intake';
 import { webFormRoutes } from '../../src-shared/domain/web-form';
 import { AppError } from '../../src-shared/errors';
 import { RelayError } from '../sync/relay-client';
@@ -6,13 +7,14 @@ import { relayErrorToAppError } from '../sync/service';
 import type { SettingsService } from '../settings/service';
 import type { SyncEngine } from '../sync/sync-engine';
 
-// The laptop's side of the website enquiry form (the relay side is src-relay/forms/): the relay
-// keeps the form, so every admin's laptop shows the same address and snippet.
+// The laptop's side of what reaches the workspace from outside, kept at the relay: the website
+// enquiry form (src-relay/forms/) and the intake API's keys (src-relay/intake/). The relay holds
+// them, so every admin's laptop shows the same form and keys.
 
-export function webFormHandlers(sync: SyncEngine, settings: SettingsService) {
+export function intakeHandlers(sync: SyncEngine, settings: SettingsService) {
   const relay = async <T>(work: (client: ReturnType<SyncEngine['client']>) => Promise<T>): Promise<T> => {
     if (!sync.config) {
-      throw new AppError('conflict', 'The website form sends enquiries through your team’s relay: start or join a workspace in Settings → Team sync first.');
+      throw new AppError('conflict', 'This works through your team’s relay: start or join a workspace in Settings → Team sync first.');
     }
     try {
       return await work(sync.client());
@@ -33,5 +35,13 @@ export function webFormHandlers(sync: SyncEngine, settings: SettingsService) {
         }),
       ),
     'webForm.turnOff': () => relay((client) => client.call(webFormRoutes.turnOff, { body: {} })),
-  } satisfies Pick<Handlers, Extract<keyof Handlers, `webForm.${string}`>>;
+    'apiKeys.list': () => relay((client) => client.call(apiKeyRoutes.list)),
+    'apiKeys.create': (input) =>
+      relay((client) => client.call(apiKeyRoutes.create, { body: { name: input.name, region: input.region ?? settings.get().defaultRegion } })),
+    'apiKeys.revoke': ({ id }) =>
+      relay(async (client) => {
+        await client.call(apiKeyRoutes.revoke, { params: { id }, body: {} });
+        return client.call(apiKeyRoutes.list);
+      }),
+  } satisfies Pick<Handlers, Extract<keyof Handlers, `webForm.${string}` | `apiKeys.${string}`>>;
 }
