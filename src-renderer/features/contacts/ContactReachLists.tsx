@@ -1,8 +1,9 @@
+import type { ReactNode } from 'react';
 import type { Contact, PhoneType } from '../../../src-shared/domain/contact';
 import { countryAdjective, formatPhone, normalisePhone, phoneElsewhere, regionOfCountryName } from '../../../src-shared/phone';
 import { useUi } from '../../store';
 import { capitalise } from '../../ui/format';
-import { Icon } from '../../ui/Icon';
+import { Icon, type IconName } from '../../ui/Icon';
 import { Stack } from '../../ui/Stack';
 import { problemWith, saveContactPatch } from './ContactDetailsCard';
 import { InlineField } from './InlineField';
@@ -49,24 +50,8 @@ export function PhoneItems({ contact }: { contact: Contact }) {
     );
   };
 
-  return (
-    <Stack as="ul" gap="sm" aria-label="Phone numbers">
-      {/* Keyed by place, as the core matches an edit: the edited number's row stays, focus with it. */}
-      {contact.phones.map((phone, index) => (
-        <li key={index} className="reach-list__item">
-          <a href={`tel:${phone.e164}`} className="reach-list__action" aria-label={`Call ${formatPhone(phone.e164)}`} title="Call">
-            <Icon name="phone" size={16} />
-          </a>
-          {item(index)}
-          <span className="reach-list__type">{capitalise(phone.type)}</span>
-        </li>
-      ))}
-      <li className="reach-list__item reach-list__item--new">
-        <Icon name="plus" size={16} />
-        {item(contact.phones.length)}
-      </li>
-    </Stack>
-  );
+  const links = contact.phones.map((phone) => ({ href: `tel:${phone.e164}`, label: `Call ${formatPhone(phone.e164)}`, title: 'Call', type: phone.type }));
+  return <ReachItems label="Phone numbers" icon="phone" links={links} item={item} />;
 }
 
 /** Each e-mail address edited in place, with a link to write to it, and one more to add. */
@@ -86,20 +71,35 @@ export function EmailItems({ contact }: { contact: Contact }) {
       />
     );
   };
+  const links = stored.map((email) => ({ href: `mailto:${email.address}`, label: `Write to ${email.address}`, title: 'Write an e-mail', type: email.type }));
+  return <ReachItems label="E-mail addresses" icon="mail" links={links} item={item} />;
+}
+
+interface ReachItemsProps {
+  label: string;
+  icon: IconName;
+  /** One per stored number or address: the link that calls it or writes to it, and its type. */
+  links: { href: string; label: string; title: string; type: string }[];
+  /** The editable entry at `index`; at `links.length`, the one that adds. */
+  item: (index: number) => ReactNode;
+}
+
+function ReachItems({ label, icon, links, item }: ReachItemsProps) {
   return (
-    <Stack as="ul" gap="sm" aria-label="E-mail addresses">
-      {stored.map((email, index) => (
+    <Stack as="ul" gap="sm" aria-label={label}>
+      {/* Keyed by place, as the core matches an edit: the edited entry's row stays, focus with it. */}
+      {links.map((link, index) => (
         <li key={index} className="reach-list__item">
-          <a href={`mailto:${email.address}`} className="reach-list__action" aria-label={`Write to ${email.address}`} title="Write an e-mail">
-            <Icon name="mail" size={16} />
+          <a href={link.href} className="reach-list__action" aria-label={link.label} title={link.title}>
+            <Icon name={icon} size={16} />
           </a>
           {item(index)}
-          <span className="reach-list__type">{capitalise(email.type)}</span>
+          <span className="reach-list__type">{capitalise(link.type)}</span>
         </li>
       ))}
       <li className="reach-list__item reach-list__item--new">
         <Icon name="plus" size={16} />
-        {item(stored.length)}
+        {item(links.length)}
       </li>
     </Stack>
   );
