@@ -55,8 +55,9 @@ export function App() {
         {settings && route.name === 'dashboard' ? <FirstRunChecklist /> : null}
         {settings ? <RoutedScreen key={key} /> : <LoadingState label="Opening Fieldbook…" size="page" />}
       </main>
+      {/* Beside the screen in a wide window, above it in a narrow one: never over it. */}
+      <div className="app__dock">{settings ? <ReminderCenter /> : null}</div>
       <Toaster />
-      {settings ? <ReminderCenter /> : null}
       {settings ? <GlobalDialogs /> : null}
       {settings ? <ScreenPop /> : null}
       {settings && paletteOpen ? <CommandPalette /> : null}

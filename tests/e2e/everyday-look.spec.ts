@@ -33,8 +33,19 @@ for (const width of [700]) {
     await page.evaluate((id) => (window.location.hash = `#/contacts/${id}`), contact.id);
     const email = page.getByRole('link', { name: longAddress });
     await expect(email).toBeVisible({ timeout: 15_000 });
-    // One line box: the address is whole on one line (cut with an ellipsis if it cannot fit).
+    // One line box: the address is whole on one line (cut with an ellipsis if it cannot fit),
+    // where it is a link and where it is shown to be edited in place.
     expect(await email.evaluate((link) => link.getClientRects().length)).toBe(1);
+    const shown = page.getByRole('button', { name: `Work e-mail: ${longAddress}` });
+    await expect(shown).toBeVisible();
+    const lineTops = await shown.evaluate((button) => {
+      // The rectangles of the address's text itself, one per line it occupies.
+      const text = document.createTreeWalker(button, NodeFilter.SHOW_TEXT).nextNode();
+      const range = document.createRange();
+      range.selectNodeContents(text!);
+      return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+    });
+    expect(lineTops).toBe(1);
   });
 }
 

@@ -2,8 +2,8 @@ import { expect, test } from './app-fixture';
 import { rpc } from './rpc';
 
 // A reminder appears when its follow-up falls due, not at the next tick of a 15-second poll; the
-// follow-up list beside it turns it overdue at the same moment; and with the card in the corner,
-// the end of the page can still be scrolled clear of it.
+// follow-up list beside it turns it overdue at the same moment; and the card, docked beside the
+// screen, covers none of it.
 
 test('a follow-up reminds at its due time, the list beside it says overdue, and the card hides nothing', async ({ app, page }) => {
   const ann = await rpc<{ id: string }>(page, app, 'contacts.create', { draft: { name: 'Ann Example', summary: 'Boiler service every March.' } });
@@ -22,9 +22,9 @@ test('a follow-up reminds at its due time, the list beside it says overdue, and 
   await expect(card).toBeVisible({ timeout: 9000 });
   await expect(open.getByText('Overdue', { exact: true })).toBeVisible();
 
-  // Scrolled to its end, the page's last card sits above the reminder, not under it.
+  // Scrolled to its end, the page's last card ends left of the reminder's column, not under it.
   await page.getByRole('main').evaluate((main) => main.scrollTo(0, main.scrollHeight));
   const summary = await page.getByRole('region', { name: 'Summary' }).boundingBox();
   const reminder = await card.boundingBox();
-  expect(summary && reminder ? summary.y + summary.height : Infinity).toBeLessThanOrEqual(reminder?.y ?? 0);
+  expect(summary && reminder ? summary.x + summary.width : Infinity).toBeLessThanOrEqual(reminder?.x ?? 0);
 });

@@ -1,12 +1,10 @@
 import type { Address, Contact } from '../../../src-shared/domain/contact';
-import { formatPhone } from '../../../src-shared/phone';
 import { Card } from '../../ui/Card';
 import { DetailList } from '../../ui/DetailList';
-import { capitalise } from '../../ui/format';
-import { Icon, type IconName } from '../../ui/Icon';
+import { Icon } from '../../ui/Icon';
 import { Notice } from '../../ui/Notice';
-import { Stack } from '../../ui/Stack';
 import { problemWith, saveContactPatch } from './ContactDetailsCard';
+import { EmailItems, PhoneItems } from './ContactReachLists';
 import { InlineField } from './InlineField';
 
 function addressLines(address: Address): string[] {
@@ -14,22 +12,7 @@ function addressLines(address: Address): string[] {
   return [address.street, cityLine, address.country].filter(Boolean);
 }
 
-function ReachList({ icon, items, none }: { icon: IconName; items: { key: string; href: string; text: string; type: string }[]; none: string }) {
-  if (items.length === 0) return <span className="muted">{none}</span>;
-  return (
-    <Stack as="ul" gap="sm">
-      {items.map((item) => (
-        <li key={item.key} className="reach-list__item">
-          <Icon name={icon} size={16} />
-          <a href={item.href}>{item.text}</a>
-          <span className="reach-list__type">{capitalise(item.type)}</span>
-        </li>
-      ))}
-    </Stack>
-  );
-}
-
-/** How to reach the contact: phones (tel: links), e-mails (mailto:), address and summary. */
+/** How to reach the contact: phones and e-mails (edited in place, with tel: and mailto: links), address and summary. */
 export function ContactInfoSection({ contact }: { contact: Contact }) {
   const address = addressLines(contact.address);
   return (
@@ -41,26 +24,15 @@ export function ContactInfoSection({ contact }: { contact: Contact }) {
           </Notice>
         ) : null}
         <DetailList
+          layout="stacked"
           items={[
             {
               term: 'Phone',
-              value: (
-                <ReachList
-                  icon="phone"
-                  none="No phone numbers"
-                  items={contact.phones.map((phone) => ({ key: `${phone.type}-${phone.e164}`, href: `tel:${phone.e164}`, text: formatPhone(phone.e164), type: phone.type }))}
-                />
-              ),
+              value: <PhoneItems contact={contact} />,
             },
             {
               term: 'E-mail',
-              value: (
-                <ReachList
-                  icon="mail"
-                  none="No e-mail addresses"
-                  items={contact.emails.map((email) => ({ key: `${email.type}-${email.address}`, href: `mailto:${email.address}`, text: email.address, type: email.type }))}
-                />
-              ),
+              value: <EmailItems contact={contact} />,
             },
             {
               term: 'Address',

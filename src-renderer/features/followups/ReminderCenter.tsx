@@ -1,16 +1,16 @@
-import { useEffect, useRef, type RefObject } from 'react';
+import { useEffect } from 'react';
 import type { FollowUp } from '../../../src-shared/domain/follow-up';
 import { api } from '../../api';
 import { useUi } from '../../store';
 import { formatRelative } from '../../ui/format';
 import { Button } from '../../ui/Button';
 import { IconButton } from '../../ui/IconButton';
-import { IconCircle } from '../../ui/IconCircle';
 import { tickNow, useNow } from '../../ui/use-now';
 import { completeFollowUp } from './hooks';
 import { Stack } from '../../ui/Stack';
 import { Cluster } from '../../ui/Cluster';
-import { CornerCard, CornerStack } from '../../ui/CornerCard';
+import { CardDock } from '../../ui/CardDock';
+import { CornerCard } from '../../ui/CornerCard';
 import './followups.css';
 
 /**
@@ -24,22 +24,23 @@ export function ReminderCenter() {
   const reminders = useUi((state) => state.reminders);
   const navigate = useUi((state) => state.navigate);
   useReminderFeed(shell === 'browser' || shell === 'test');
-  const measured = useRef<HTMLDivElement>(null);
-  useInsetForCards(measured);
 
   useEffect(() => api.onNavigate((target) => navigate({ name: 'contact', id: target.contactId })), [navigate]);
 
   return (
-    <CornerStack as="section" aria-label="Reminders">
-      <div ref={measured} hidden />
+    <>
       <div className="visually-hidden" aria-live="assertive">
         {reminders.length > 0 ? `Follow-up due: ${reminders[reminders.length - 1]?.title ?? ''}` : ''}
       </div>
-      {reminders.slice(0, shownCards).map((reminder) => (
-        <ReminderCard key={reminder.id} reminder={reminder} />
-      ))}
-      {reminders.length > shownCards ? <MoreReminders rest={reminders.slice(shownCards)} /> : null}
-    </CornerStack>
+      {reminders.length > 0 ? (
+        <CardDock label="Reminders" icon="bell" summary={`${reminders.length} follow-up${reminders.length === 1 ? '' : 's'} due`}>
+          {reminders.slice(0, shownCards).map((reminder) => (
+            <ReminderCard key={reminder.id} reminder={reminder} />
+          ))}
+          {reminders.length > shownCards ? <MoreReminders rest={reminders.slice(shownCards)} /> : null}
+        </CardDock>
+      ) : null}
+    </>
   );
 }
 
@@ -54,7 +55,6 @@ function MoreReminders({ rest }: { rest: FollowUp[] }) {
   };
   return (
     <CornerCard tone="warning" className="reminder" aria-labelledby="reminders-more">
-      <IconCircle icon="bell" tone="warning" size="lg" />
       <Stack gap="2xs">
         <h2 id="reminders-more" className="reminder__title heading">
           {rest.length} more follow-up{rest.length === 1 ? '' : 's'} due
@@ -77,29 +77,6 @@ function MoreReminders({ rest }: { rest: FollowUp[] }) {
       </Stack>
     </CornerCard>
   );
-}
-
-/**
- * The cards float over the screen's bottom corner; so that they never hide what is under them, the
- * screen gets room of their height at its end (--reminders-inset, read by shell.css) and keyboard
- * focus scrolls clear of them. `marker` is any element inside the stack.
- */
-function useInsetForCards(marker: RefObject<HTMLElement | null>) {
-  useEffect(() => {
-    const stack = marker.current?.parentElement;
-    if (!stack) return;
-    const root = document.documentElement;
-    const observer = new ResizeObserver(() => {
-      const height = stack.getBoundingClientRect().height;
-      const gap = parseFloat(getComputedStyle(stack).bottom) || 0;
-      root.style.setProperty('--reminders-inset', height > 0 ? `${Math.ceil(height + 2 * gap)}px` : '0px');
-    });
-    observer.observe(stack);
-    return () => {
-      observer.disconnect();
-      root.style.removeProperty('--reminders-inset');
-    };
-  }, [marker]);
 }
 
 function useReminderFeed(enabled: boolean) {
@@ -137,7 +114,6 @@ function ReminderCard({ reminder }: { reminder: FollowUp }) {
   const titleId = `reminder-${reminder.id}`;
   return (
     <CornerCard tone="warning" className="reminder" aria-labelledby={titleId}>
-      <IconCircle icon="bell" tone="warning" size="lg" />
       <Stack gap="2xs">
         <p className="reminder__kicker caps-label">Follow-up due {formatRelative(reminder.dueAt, now)}</p>
         <h2 id={titleId} className="reminder__title heading">
