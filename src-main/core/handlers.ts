@@ -35,6 +35,8 @@ import type { SetAsideStore } from '../sync/set-aside';
 import type { SyncEngine } from '../sync/sync-engine';
 import { timelineHandlers } from '../timeline/handlers';
 import type { TimelineService } from '../timeline/service';
+import { jobsHandlers } from '../jobs/handlers';
+import type { JobsService } from '../jobs/service';
 
 export interface HandlerServices {
   app: ChannelOutput<'app.info'>;
@@ -60,6 +62,7 @@ export interface HandlerServices {
   /** The phone line's handlers, built with its module (src-main/phone/index.ts). */
   phoneLine: ReturnType<typeof createPhoneModule>['handlers'];
   mail: MailService;
+  jobs: JobsService;
 }
 
 /**
@@ -85,5 +88,6 @@ export function registerHandlers(services: HandlerServices) {
     pipelineHandlers(services.pipelines, services.quotes, services.analytics, services.scorer),
     services.phoneLine,
     mailHandlers(services.mail),
+    jobsHandlers(services.jobs),
   ]) satisfies Handlers;
 }

@@ -16,6 +16,7 @@ import { settingsChannels } from './settings';
 import { syncChannels } from './sync';
 import { timelineChannels } from './timeline';
 import { mailChannels } from './mail';
+import { jobsChannels } from './jobs';
 
 // The one list of channels. The Electron shell (ipcMain.handle + preload), the browser host
 // (POST /rpc/<channel>) and the renderer's api client are all derived from it, and the core's
@@ -39,6 +40,7 @@ export const contract = mergeDistinct('channel', [
   exchangeChannels,
   phoneChannels,
   mailChannels,
+  jobsChannels,
 ]);
 
 export type Contract = typeof contract;
