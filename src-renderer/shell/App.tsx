@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { api } from '../api';
 import { CallsScreen } from '../features/calls/CallsScreen';
+import { JobsScreen } from '../features/jobs/JobsScreen';
 import { ContactDetail } from '../features/contacts/ContactDetail';
 import { ContactsScreen } from '../features/contacts/ContactsScreen';
 import { EditContactScreen } from '../features/contacts/EditContactScreen';
@@ -75,6 +76,8 @@ function RoutedScreen() {
       return <FollowUpsScreen view={route.view} />;
     case 'calls':
       return <CallsScreen />;
+    case 'jobs':
+      return <JobsScreen newFrom={route.newFrom} />;
     case 'exchange':
       return <ExchangeScreen />;
     case 'pipeline':

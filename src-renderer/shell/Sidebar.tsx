@@ -11,6 +11,7 @@ const items: { label: string; icon: IconName; route: Route; matches: Route['name
   { label: 'Pipeline', icon: 'pipeline', route: { name: 'pipeline' }, matches: ['pipeline'] },
   { label: 'Follow-ups', icon: 'bell', route: { name: 'followUps' }, matches: ['followUps'] },
   { label: 'Calls', icon: 'phone', route: { name: 'calls' }, matches: ['calls'] },
+  { label: 'Jobs', icon: 'calendar', route: { name: 'jobs' }, matches: ['jobs'] },
   { label: 'Phone', icon: 'phone', route: { name: 'phone' }, matches: ['phone'] },
   { label: 'Import & export', icon: 'layers', route: { name: 'exchange' }, matches: ['exchange'] },
   { label: 'Settings', icon: 'settings', route: { name: 'settings' }, matches: ['settings', 'phoneSettings', 'mailSettings'] },
