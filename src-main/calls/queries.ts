@@ -32,6 +32,7 @@ export function rowToCall(row: CallRow): Call {
     loggedBy: row.logged_by,
     officeNumber: row.office_number,
     recordingSeconds: row.recording_seconds,
+    valueEstimateMinor: row.value_estimate_minor,
     sentiment: row.sentiment,
     keywords: row.keywords ? (JSON.parse(row.keywords) as string[]) : [],
   };
@@ -39,12 +40,12 @@ export function rowToCall(row: CallRow): Call {
 
 const columns = `k.id, k.contact_id, c.name AS contact_name, k.direction, k.number, k.started_at, k.duration_seconds,
   k.status, k.disposition, k.notes, k.recording_sha256, k.transcript, k.provider, k.provider_id, k.spam, k.emergency,
-  k.logged_by, k.office_number, k.recording_seconds, a.sentiment, a.keywords`;
+  k.logged_by, k.office_number, k.recording_seconds, k.value_estimate_minor, a.sentiment, a.keywords`;
 
 // A call's contact may have been deleted since; the call stays, shown without a name.
 const contactJoin = 'LEFT JOIN contacts c ON c.id = k.contact_id AND c.cl % 2 = 1 LEFT JOIN call_analysis a ON a.call_id = k.id';
 
-type OptionalFilters = 'from' | 'to' | 'direction' | 'disposition' | 'contactId' | 'search' | 'sentiment' | 'provider';
+type OptionalFilters = 'from' | 'to' | 'direction' | 'disposition' | 'contactId' | 'search' | 'sentiment' | 'provider' | 'number';
 export type ParsedCallListQuery = Required<Omit<CallListQuery, OptionalFilters>> & Pick<CallListQuery, OptionalFilters>;
 
 const sortSql = {
@@ -64,7 +65,10 @@ export function createCallQueries(sqlite: Sqlite) {
     `SELECT id FROM calls WHERE number = ? AND contact_id IS NULL AND cl % 2 = 1`,
   );
 
+  const triage = createTriageQueries(sqlite);
+
   return {
+    triage,
     get: (id: string) => byId.get(id),
     contactByPhone: (e164: string) => contactByPhone.get(e164),
     contactTypeOf: (contactId: string) => contactTypeOf.get(contactId)?.contact_type ?? '',
@@ -91,6 +95,10 @@ export function createCallQueries(sqlite: Sqlite) {
       if (query.contactId) {
         conditions.push('k.contact_id = ?');
         params.push(query.contactId);
+      }
+      if (query.number) {
+        conditions.push('k.number = ?');
+        params.push(query.number);
       }
       if (query.provider) {
         conditions.push('k.provider = ?');
@@ -131,4 +139,42 @@ function ftsQuery(text: string): string {
     .filter(Boolean)
     .map((word) => `"${word}"*`)
     .join(' ');
+}
+
+/** One call waiting in triage, as the queue lists it. */
+export interface TriageRow {
+  id: string;
+  reason: 'no_outcome' | 'call_back_due';
+  emergency: number;
+  started_at: number;
+}
+
+// Calls waiting for an outcome are read through calls_untriaged (a partial index of exactly them),
+// so the queue costs the same with a thousand calls or a million.
+const untriaged = `cl % 2 = 1 AND disposition = '' AND spam = 0`;
+
+function createTriageQueries(sqlite: Sqlite) {
+  const noOutcome = sqlite.prepare<[number, number], TriageRow>(
+    `SELECT id, 'no_outcome' AS reason, emergency, started_at FROM calls INDEXED BY calls_untriaged
+     WHERE ${untriaged} AND emergency = ? ORDER BY started_at, id LIMIT ?`,
+  );
+  const noOutcomeCount = sqlite.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM calls INDEXED BY calls_untriaged WHERE ${untriaged}`);
+  // A call that has its outcome but whose promised call-back is due: one entry per call, however many follow-ups.
+  const callBacksDue = sqlite.prepare<[number], TriageRow>(
+    `SELECT k.id, 'call_back_due' AS reason, k.emergency, k.started_at FROM calls k
+     WHERE k.cl % 2 = 1 AND k.disposition <> '' AND k.spam = 0 AND EXISTS (
+       SELECT 1 FROM follow_ups f WHERE f.call_id = k.id AND f.cl % 2 = 1 AND f.done_at IS NULL AND f.due_at <= ?)
+     ORDER BY k.started_at, k.id`,
+  );
+  return {
+    /** The calls without an outcome: emergencies first when `emergencyFirst`, else all by age. */
+    withoutOutcome(emergencyFirst: boolean, limit: number): TriageRow[] {
+      const urgent = noOutcome.all(1, limit);
+      const rest = noOutcome.all(0, limit);
+      if (emergencyFirst) return [...urgent, ...rest].slice(0, limit);
+      return [...urgent, ...rest].sort((a, b) => a.started_at - b.started_at || (a.id < b.id ? -1 : 1)).slice(0, limit);
+    },
+    withoutOutcomeCount: () => noOutcomeCount.get()!.n,
+    callBacksDue: (now: number) => callBacksDue.all(now),
+  };
 }

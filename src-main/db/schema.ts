@@ -259,6 +259,8 @@ export const calls = sqliteTable(
     index('calls_direction').on(table.direction, table.startedAt).where(alive),
     index('calls_disposition').on(table.disposition, table.startedAt).where(alive),
     uniqueIndex('calls_provider_id').on(table.provider, table.providerId),
+    // The triage queue: calls nobody has given an outcome yet, by age within emergency or not.
+    index('calls_untriaged').on(table.emergency, table.startedAt, table.id).where(sql`cl % 2 = 1 AND disposition = '' AND spam = 0`),
   ],
 );
 
