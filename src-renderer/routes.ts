@@ -22,6 +22,8 @@ export type Route =
   | { name: 'contactEdit'; id: string }
   | { name: 'followUps'; view?: FollowUpListKind }
   | { name: 'calls' }
+  /** The triage desk: calls without an outcome and call-backs due, one at a time. */
+  | { name: 'callTriage' }
   | { name: 'exchange' }
   | { name: 'pipeline'; pipelineId?: string; view?: PipelineView }
   | { name: 'settings'; focus?: 'userName' }
@@ -53,6 +55,7 @@ export function parseRoute(hash: string): Route {
     const view = followUpListKinds.find((candidate) => candidate === second);
     return view ? { name: 'followUps', view } : { name: 'followUps' };
   }
+  if (first === 'calls' && second === 'triage') return { name: 'callTriage' };
   if (first === 'calls') return { name: 'calls' };
   if (first === 'jobs') return jobsRoute(second, third);
   if (first === 'import-export') return { name: 'exchange' };
@@ -98,6 +101,8 @@ export function routeHash(route: Route): string {
       return route.view ? `#/follow-ups/${route.view}` : '#/follow-ups';
     case 'calls':
       return '#/calls';
+    case 'callTriage':
+      return '#/calls/triage';
     case 'exchange':
       return '#/import-export';
     case 'pipeline':

@@ -10,7 +10,7 @@ const items: { label: string; icon: IconName; route: Route; matches: Route['name
   { label: 'Contacts', icon: 'contacts', route: { name: 'contacts' }, matches: ['contacts', 'contact', 'contactNew', 'contactEdit'] },
   { label: 'Pipeline', icon: 'pipeline', route: { name: 'pipeline' }, matches: ['pipeline'] },
   { label: 'Follow-ups', icon: 'bell', route: { name: 'followUps' }, matches: ['followUps'] },
-  { label: 'Calls', icon: 'phone', route: { name: 'calls' }, matches: ['calls'] },
+  { label: 'Calls', icon: 'phone', route: { name: 'calls' }, matches: ['calls', 'callTriage'] },
   { label: 'Jobs', icon: 'calendar', route: { name: 'jobs' }, matches: ['jobs'] },
   { label: 'Phone', icon: 'phone', route: { name: 'phone' }, matches: ['phone'] },
   { label: 'Import & export', icon: 'layers', route: { name: 'exchange' }, matches: ['exchange'] },
