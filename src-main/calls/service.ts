@@ -140,12 +140,20 @@ export class CallsService extends WritingService {
   triageQueue(query: { order: 'oldest' | 'urgency'; limit: number }): TriageQueue {
     const urgency = query.order === 'urgency';
     const waiting = this.queries.triage.withoutOutcome(urgency, query.limit);
-    const callBacks = this.queries.triage.callBacksDue(this.now());
+    const now = this.now();
+    const callBacks = this.queries.triage.callBacksDue(now, query.limit);
     const rows = [...waiting, ...callBacks];
     if (urgency) rows.sort((a, b) => b.emergency - a.emergency);
     return {
-      total: this.queries.triage.withoutOutcomeCount() + callBacks.length,
-      items: rows.slice(0, query.limit).map((row) => ({ id: row.id, reason: row.reason, emergency: row.emergency === 1, startedAt: row.started_at })),
+      total: this.queries.triage.withoutOutcomeCount() + (callBacks.length < query.limit ? callBacks.length : this.queries.triage.callBacksDueCount(now)),
+      items: rows.slice(0, query.limit).map((row) => ({
+        id: row.id,
+        reason: row.reason,
+        emergency: row.emergency === 1,
+        startedAt: row.started_at,
+        number: row.number,
+        contactName: row.contact_name,
+      })),
     };
   }
 

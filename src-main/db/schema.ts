@@ -260,6 +260,9 @@ export const calls = sqliteTable(
     index('calls_disposition').on(table.disposition, table.startedAt).where(alive),
     uniqueIndex('calls_provider_id').on(table.provider, table.providerId),
     // The triage queue: calls nobody has given an outcome yet, by age within emergency or not.
+    // The calls list filtered by outcome and direction over a period, sorted by time or duration: the
+    // page and its count are read from this index alone (src-main/calls/queries.ts).
+    index('calls_filtered').on(table.disposition, table.direction, table.startedAt, table.durationSeconds, table.id).where(alive),
     index('calls_untriaged').on(table.emergency, table.startedAt, table.id).where(sql`cl % 2 = 1 AND disposition = '' AND spam = 0`),
   ],
 );

@@ -125,6 +125,8 @@ export type TriageQueueQuery = z.input<typeof TriageQueueQuerySchema>;
 export const TriageQueueSchema = z.object({
   /** How many calls wait, all of them (the items are the first `limit`). */
   total: z.number().int(),
-  items: z.array(z.object({ id: z.string(), reason: z.enum(triageReasons), emergency: z.boolean(), startedAt: EpochMsSchema })),
+  items: z.array(
+    z.object({ id: z.string(), reason: z.enum(triageReasons), emergency: z.boolean(), startedAt: EpochMsSchema, number: z.string(), contactName: z.string().nullable() }),
+  ),
 });
 export type TriageQueue = z.infer<typeof TriageQueueSchema>;

@@ -26,4 +26,5 @@ CREATE INDEX `jobs_contact` ON `jobs` (`contact_id`,`created_at`) WHERE cl % 2 =
 CREATE INDEX `jobs_call` ON `jobs` (`call_id`) WHERE cl % 2 = 1;--> statement-breakpoint
 CREATE INDEX `jobs_deal` ON `jobs` (`deal_id`) WHERE cl % 2 = 1;--> statement-breakpoint
 ALTER TABLE `calls` ADD `value_estimate_minor` integer;--> statement-breakpoint
+CREATE INDEX `calls_filtered` ON `calls` (`disposition`,`direction`,`started_at`,`duration_seconds`,`id`) WHERE cl % 2 = 1;--> statement-breakpoint
 CREATE INDEX `calls_untriaged` ON `calls` (`emergency`,`started_at`,`id`) WHERE cl % 2 = 1 AND disposition = '' AND spam = 0;
