@@ -54,8 +54,11 @@ export async function callsDeskSuite(options: CallsDeskOptions, workDir: string)
 /** Two years of calls from 40k contacts and 200k numbers; one in 200 still without an outcome, a twentieth of those emergencies. */
 export function fillCalls(file: string, count: number, endAt: number): number {
   const db = new Database(file);
+  // A large cache and the calls in time order, as they would have arrived: the indexes grow at their end.
+  db.pragma('cache_size = -262144');
   const source = new Random(7);
   const random = () => source.next();
+  const startTimes = Array.from({ length: count }, () => endAt - Math.floor(random() * 730 * dayMs)).sort((a, b) => a - b);
   const contactIds: string[] = [];
   const insertContact = db.prepare("INSERT INTO contacts (id, name, created_at, updated_at, cl) VALUES (?, ?, ?, ?, 1)");
   const insertCall = db.prepare(
@@ -70,7 +73,7 @@ export function fillCalls(file: string, count: number, endAt: number): number {
       insertContact.run(id, `Customer ${index}`, endAt, endAt);
     }
     for (let index = 0; index < count; index += 1) {
-      const startedAt = endAt - Math.floor(random() * 730 * dayMs);
+      const startedAt = startTimes[index]!;
       const waiting = random() < 0.005;
       if (waiting) untriaged += 1;
       const disposition = waiting ? '' : outcomes[Math.floor(random() * outcomes.length)]!;
