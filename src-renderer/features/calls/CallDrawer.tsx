@@ -7,6 +7,7 @@ import { useUi } from '../../store';
 import { Badge } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
+import { Checkbox } from '../../ui/Checkbox';
 import { ChipButton } from '../../ui/ChipButton';
 import { Cluster } from '../../ui/Cluster';
 import { DetailList } from '../../ui/DetailList';
@@ -68,6 +69,10 @@ export function CallDrawer({ call, outcomes, currency, now, onOutcome }: CallDra
             ))}
           </Cluster>
         </Stack>
+        <Cluster gap="lg">
+          <Checkbox label="Emergency" hint="Goes to the top of the queue" checked={call.emergency} onChange={(emergency) => void update({ emergency })} />
+          <Checkbox label="Spam" checked={call.spam} onChange={(spam) => void update({ spam })} />
+        </Cluster>
         <TextAreaField label="Notes" rows={4} maxLength={20_000} value={notes.value} onChange={notes.onChange} onBlur={notes.flush} hint="Saved as you type" />
         <Stack gap="xs">
           <TextField

@@ -52,6 +52,15 @@ describe('the triage queue', () => {
     expect(after).toEqual({ total: 2, items: [expect.objectContaining({ id: second })] });
   });
 
+  it('puts a call marked as an emergency at the top when sorted by urgency, and drops one marked as spam', async () => {
+    const first = ringIn('+442079460001', now - 50 * minute);
+    const second = ringIn('+442079460002', now - 40 * minute);
+    await core.call('calls.update', { id: second, patch: { emergency: true } });
+    expect((await core.call('calls.triageQueue', { order: 'urgency' })).items.map((item) => item.id)).toEqual([second, first]);
+    await core.call('calls.update', { id: first, patch: { spam: true } });
+    expect((await core.call('calls.triageQueue', {})).items.map((item) => item.id)).toEqual([second]);
+  });
+
   it('refuses an outcome the office does not use, and changes nothing', async () => {
     const id = ringIn('+442079460001', now - minute);
     const answer = await core.invoke('calls.update', { id, patch: { disposition: 'maybe' } });
