@@ -114,6 +114,23 @@ const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\
 const unstorable = { test: (text: string) => text.includes('\u0000') || loneSurrogate.test(text) };
 
 /** The dotted path of the first string (or key) that PostgreSQL cannot store, if any. */
+/**
+ * A form-encoded body (an HTML form's post, a webhook) as its fields, up to `maxBytes`; larger is
+ * refused with `tooLarge` and the connection closed. A repeated field keeps its last value.
+ */
+export async function readFormBody(request: IncomingMessage, maxBytes: number, tooLarge: string): Promise<Record<string, string>> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > maxBytes) throw new RelayHttpError(413, 'too_large', tooLarge, { connection: 'close' });
+    chunks.push(chunk);
+  }
+  const fields: Record<string, string> = {};
+  for (const [key, value] of new URLSearchParams(Buffer.concat(chunks).toString('utf8'))) fields[key] = value;
+  return fields;
+}
+
 export function findUnstorableText(value: unknown, path: string[] = []): string | undefined {
   if (typeof value === 'string') return unstorable.test(value) ? path.join('.') || 'body' : undefined;
   if (typeof value !== 'object' || value === null) return undefined;

@@ -19,6 +19,8 @@ import { BlobService } from './blobs/service';
 import { matchRoute, routeHandlers } from './routes';
 import { responseSent, type RouteContext } from './routes/types';
 import { createTelephony, type TelephonyOptions } from './telephony';
+import { webFormRoutesFor, type WebFormsOptions } from './forms';
+import { intakeRoutesFor, type IntakeOptions } from './intake';
 
 // The relay's HTTP + WebSocket server. Stateless apart from rate-limit buckets and open
 // sockets: every request reads the database, so several processes can share one PostgreSQL.
@@ -49,6 +51,10 @@ export interface RelayOptions {
   blobCollectionEveryMs?: number;
   /** The office phone line (Twilio): its secret key, and the Twilio client options tests use. */
   telephony?: TelephonyOptions;
+  /** The website enquiry forms' limits (src-relay/forms/). */
+  webForms?: WebFormsOptions;
+  /** The intake API's limits (src-relay/intake/). */
+  intake?: IntakeOptions;
 }
 
 export interface Relay {
@@ -108,7 +114,7 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
   };
 
   const telephony = createTelephony(db, now, logError, options.telephony);
-  const routes = [...routeHandlers, ...createBlobRoutes(blobService), ...telephony.routes];
+  const routes = [...routeHandlers, ...createBlobRoutes(blobService), ...telephony.routes, ...webFormRoutesFor(db, now, options.webForms), ...intakeRoutesFor(db, now, options.intake)];
 
   const live = new LiveHub({
     db,

@@ -35,6 +35,7 @@ import type { SetAsideStore } from '../sync/set-aside';
 import type { SyncEngine } from '../sync/sync-engine';
 import { timelineHandlers } from '../timeline/handlers';
 import type { TimelineService } from '../timeline/service';
+import { intakeHandlers } from '../intake/handlers';
 import { jobsHandlers } from '../jobs/handlers';
 import type { JobsService } from '../jobs/service';
 
@@ -88,6 +89,7 @@ export function registerHandlers(services: HandlerServices) {
     pipelineHandlers(services.pipelines, services.quotes, services.analytics, services.scorer),
     services.phoneLine,
     mailHandlers(services.mail),
+    intakeHandlers(services.syncEngine, services.settings),
     jobsHandlers(services.jobs),
   ]) satisfies Handlers;
 }

@@ -47,7 +47,7 @@ export class CallerMatching {
     };
     this.rowExists = (table: keyof typeof exists) => exists[table];
     this.unlinkedCalls = sqlite.prepare<[], { id: string; number: string }>(
-      `SELECT id, number FROM calls WHERE contact_id IS NULL AND provider = 'twilio' AND number <> '' AND cl % 2 = 1 LIMIT 5000`,
+      `SELECT id, number FROM calls WHERE contact_id IS NULL AND provider IN ('twilio', 'api') AND number <> '' AND cl % 2 = 1 LIMIT 5000`,
     );
     this.unlinkedTexts = sqlite.prepare<[], { id: string; number: string }>(
       `SELECT id, number FROM texts WHERE contact_id IS NULL AND number <> '' AND cl % 2 = 1 LIMIT 5000`,
@@ -102,7 +102,7 @@ export class CallerMatching {
   }
 
   /**
-   * Links phone line calls and texts to the contact with their number (making one for a new
+   * Links phone line calls, calls logged through the intake API, and texts to the contact with their number (making one for a new
    * caller when the workspace asks), applies STOP/START to the contacts of the number, and makes
    * the follow-ups the SLA rules ask for missed calls. Run once this laptop is caught up with the
    * relay, so what another laptop already did has arrived and is not done again over it.

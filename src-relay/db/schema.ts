@@ -291,3 +291,43 @@ export const telephonyOptOuts = pgTable(
 );
 
 export const telephonySchema = { telephonyAccounts, telephonyCalls, telephonyMessages, telephonyRecordings, telephonyOptOuts };
+
+/**
+ * The office website's enquiry form of a workspace (src-relay/forms/): its public key, which is in
+ * the form's address on the website (so not a secret; a new one retires the old address), and how
+ * its submissions become leads.
+ */
+export const webForms = pgTable('web_forms', {
+  workspaceId: text('workspace_id')
+    .primaryKey()
+    .references(() => workspaces.id),
+  key: text('key').notNull().unique(),
+  publicUrl: text('public_url').notNull(),
+  region: text('region').notNull(),
+  source: text('source').notNull(),
+  createdBy: text('created_by').notNull(),
+  createdAt: epochMs('created_at').notNull(),
+});
+
+/**
+ * Keys other tools use on the intake API (src-relay/intake/): only the key's SHA-256 is kept, as
+ * for device tokens. Revoked keys stay, so the list says when and who made them.
+ */
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    name: text('name').notNull(),
+    keyHash: text('key_hash').notNull().unique(),
+    hint: text('hint').notNull(),
+    region: text('region').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: epochMs('created_at').notNull(),
+    lastUsedAt: epochMs('last_used_at'),
+    revokedAt: epochMs('revoked_at'),
+  },
+  (table) => [index('api_keys_workspace_idx').on(table.workspaceId)],
+);

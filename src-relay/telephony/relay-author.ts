@@ -30,6 +30,8 @@ export class RelayAuthor {
   constructor(
     private readonly db: RelayDb,
     private readonly now: () => number,
+    /** Named on every change it stores, as a member's name is on theirs. */
+    private readonly author: string = phoneLineAuthor,
   ) {
     this.clock = new HybridLogicalClock(this.deviceId, now);
   }
@@ -67,7 +69,7 @@ export class RelayAuthor {
       tableName: row.tableName,
       rowId: row.rowId,
       fields: row.fields,
-      author: phoneLineAuthor,
+      author: this.author,
     }));
     // The caller holds the workspace's sequence lock, so the next numbers are ours until commit.
     const [highest] = await tx

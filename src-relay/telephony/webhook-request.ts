@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import twilio from 'twilio';
 import { z } from 'zod';
-import { findUnstorableText, RelayHttpError } from '../http';
+import { findUnstorableText, readFormBody, RelayHttpError } from '../http';
 import type { PhoneAccount } from './accounts';
 
 // Reading a Twilio webhook: its form-encoded body (small; Twilio never sends more than a few KB),
@@ -11,17 +11,8 @@ import type { PhoneAccount } from './accounts';
 
 const maxFormBytes = 64 * 1024;
 
-export async function readForm(request: IncomingMessage): Promise<Record<string, string>> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > maxFormBytes) throw new RelayHttpError(413, 'too_large', 'A Twilio webhook is never this large.', { connection: 'close' });
-    chunks.push(chunk);
-  }
-  const params: Record<string, string> = {};
-  for (const [key, value] of new URLSearchParams(Buffer.concat(chunks).toString('utf8'))) params[key] = value;
-  return params;
+export function readForm(request: IncomingMessage): Promise<Record<string, string>> {
+  return readFormBody(request, maxFormBytes, 'A Twilio webhook is never this large.');
 }
 
 /** 403 and nothing changes unless Twilio signed exactly this request for this account. */

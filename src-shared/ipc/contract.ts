@@ -16,6 +16,8 @@ import { settingsChannels } from './settings';
 import { syncChannels } from './sync';
 import { timelineChannels } from './timeline';
 import { mailChannels } from './mail';
+import { webFormChannels } from './web-form';
+import { apiKeysChannels } from './api-keys';
 import { jobsChannels } from './jobs';
 
 // The one list of channels. The Electron shell (ipcMain.handle + preload), the browser host
@@ -40,6 +42,8 @@ export const contract = mergeDistinct('channel', [
   exchangeChannels,
   phoneChannels,
   mailChannels,
+  webFormChannels,
+  apiKeysChannels,
   jobsChannels,
 ]);
 

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from './free-port';
 
 // A real IMAP server for tests: Debian's Dovecot (dovecot-imapd) on 127.0.0.1 and a free port,
 // with its config, state and mail in a temporary folder, plain-text login (no TLS) and users
@@ -39,17 +40,6 @@ export function dovecotInstalled(): boolean {
   const present = fs.existsSync(dovecotBinary);
   if (!present && process.env.CI) throw new Error(`Dovecot is not installed (${dovecotBinary}): the mail tests need dovecot-imapd.`);
   return present;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function configText(dir: string, port: number, asRoot: boolean): string {

@@ -4,6 +4,8 @@ import { Button } from '../../ui/Button';
 import { DetailList } from '../../ui/DetailList';
 import { Notice } from '../../ui/Notice';
 import { StorageUse } from '../files/StorageUse';
+import { ApiKeysPanel } from '../intake/ApiKeysPanel';
+import { WebFormPanel } from '../intake/WebFormPanel';
 import { useNow } from '../../ui/use-now';
 import { Stack } from '../../ui/Stack';
 import { useSyncNow, useWorkspaceInfo, type WorkspaceState } from './hooks';
@@ -84,6 +86,8 @@ export function WorkspaceDetails({ status, onStatus }: { status: SyncStatus; onS
         </Stack>
       )}
 
+      {isAdmin ? <WebFormPanel /> : null}
+      {isAdmin ? <ApiKeysPanel relayUrl={status.relayUrl ?? ''} /> : null}
       {isAdmin ? <StorageUse /> : null}
       {isAdmin ? <SetAsideChanges count={status.setAsideChanges} info={workspace.state.status === 'loading' ? undefined : workspace.state.info} /> : null}
 

@@ -1,7 +1,8 @@
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TempCore } from '../../helpers/temp-core';
-import { dovecotInstalled, freePort } from '../../support/dovecot';
+import { dovecotInstalled } from '../../support/dovecot';
+import { freePort } from '../../support/free-port';
 import { startSmtpServer, type SmtpTestServer } from '../../support/smtp';
 import { alice, office, quoteRequest } from '../../fixtures/mail/messages';
 import { addContact, createMailCore, eventually, startMailWorld, type MailWorld } from './harness';

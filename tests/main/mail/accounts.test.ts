@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MailAccountDraftSchema } from '../../../src-shared/domain/mail';
 import { createTempCore, type TempCore } from '../../helpers/temp-core';
-import { freePort } from '../../support/dovecot';
+import { freePort } from '../../support/free-port';
 
 const password = 'app-password-7f3a9c';
 let core: TempCore;

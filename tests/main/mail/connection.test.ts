@@ -2,7 +2,7 @@ import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MailServerSettings } from '../../../src-shared/domain/mail';
 import { checkImap, checkSmtp } from '../../../src-main/mail/connection';
-import { freePort } from '../../support/dovecot';
+import { freePort } from '../../support/free-port';
 
 // "Test connection" answers in plain words. Each failure is real: a name that does not
 // resolve, a closed port, a server that never greets, a plain-text server asked for TLS.

@@ -1,9 +1,9 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { freePort } from '../../support/free-port';
 
 // A throwaway PostgreSQL cluster for integration tests (initdb + pg_ctl, run as a non-root user
 // because PostgreSQL refuses root), and relay processes started the way `npm run relay` starts them.
@@ -19,17 +19,6 @@ export function findPostgresBin(): string {
     throw new Error('PostgreSQL is not installed, and the relay integration tests need it. Install it with: apt-get install -y postgresql');
   }
   return path.join(root, newest, 'bin');
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export interface PostgresCluster {
