@@ -11,6 +11,7 @@ import { notMeasured, type Figure } from './lib/figures';
 import { describeMachine, gitCommit, markdownTable, notes } from './lib/report';
 import { browserSuite } from './suites/browser';
 import { bulkApplySuite } from './suites/bulk-apply';
+import { callsDeskSuite } from './suites/calls-desk';
 import { cliSuite } from './suites/cli';
 import { dashboardSuite } from './suites/dashboard';
 import { exportSuite, importSuite } from './suites/exchange';
@@ -34,7 +35,7 @@ import { workSuite } from './suites/work';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dayMs = 24 * 60 * 60 * 1000;
-const suiteNames = ['memory', 'search', 'list', 'dashboard', 'http', 'browser', 'apply', 'write', 'export', 'import', 'sync', 'work', 'vcard', 'phone', 'files', 'mail', 'cli', 'relay'] as const;
+const suiteNames = ['memory', 'search', 'list', 'dashboard', 'http', 'browser', 'apply', 'write', 'export', 'import', 'sync', 'work', 'vcard', 'phone', 'files', 'mail', 'cli', 'relay', 'calls'] as const;
 type SuiteName = (typeof suiteNames)[number];
 
 function parseArgs(argv: string[]) {
@@ -141,6 +142,7 @@ async function main(): Promise<number> {
   await runSuite('mail', () => mailSuite(context));
   await runSuite('cli', () => cliSuite(context));
   await runSuite('relay', () => relayMemorySuite(context, workDir));
+  await runSuite('calls', () => callsDeskSuite(context, workDir));
 
   const machine = describeMachine(bareDb, repoRoot, loadAverageAtStart);
   const dbSizeMb = fs.statSync(path.join(dataSet.dir, 'fieldbook.db')).size / 1024 ** 2;

@@ -7,6 +7,12 @@ import { parsePipelinePath, pipelineHash, type PipelineView } from './features/p
 export const contactTabs = ['timeline', 'notes', 'calls', 'files', 'mail'] as const;
 export type ContactTab = (typeof contactTabs)[number];
 
+/** What a new job is made from: its form starts with what that call, contact or deal says. */
+export interface JobOrigin {
+  kind: 'call' | 'contact' | 'deal';
+  id: string;
+}
+
 export type Route =
   | { name: 'dashboard' }
   | { name: 'contacts' }
@@ -16,6 +22,8 @@ export type Route =
   | { name: 'contactEdit'; id: string }
   | { name: 'followUps'; view?: FollowUpListKind }
   | { name: 'calls' }
+  /** The triage desk: calls without an outcome and call-backs due, one at a time. */
+  | { name: 'callTriage' }
   | { name: 'exchange' }
   | { name: 'pipeline'; pipelineId?: string; view?: PipelineView }
   | { name: 'settings'; focus?: 'userName' }
@@ -23,7 +31,9 @@ export type Route =
   | { name: 'phone' }
   | { name: 'phoneSettings' }
   /** The mailboxes of this computer. */
-  | { name: 'mailSettings' };
+  | { name: 'mailSettings' }
+  /** The jobs list; with `newFrom`, the new-job dialog opens on what the call, contact or deal says. */
+  | { name: 'jobs'; newFrom?: JobOrigin };
 
 export function parseRoute(hash: string): Route {
   const [path = '', search = ''] = hash.replace(/^#\/?/, '').split('?');
@@ -45,7 +55,9 @@ export function parseRoute(hash: string): Route {
     const view = followUpListKinds.find((candidate) => candidate === second);
     return view ? { name: 'followUps', view } : { name: 'followUps' };
   }
+  if (first === 'calls' && second === 'triage') return { name: 'callTriage' };
   if (first === 'calls') return { name: 'calls' };
+  if (first === 'jobs') return jobsRoute(second, third);
   if (first === 'import-export') return { name: 'exchange' };
   if (first === 'pipeline') return { name: 'pipeline', ...parsePipelinePath(parts.slice(1)) };
   return { name: 'dashboard' };
@@ -55,6 +67,11 @@ function newContactRoute(query: URLSearchParams): Route {
   const phone = query.get('phone');
   const callId = query.get('call');
   return { name: 'contactNew', ...(phone ? { phone } : {}), ...(callId ? { callId } : {}) };
+}
+
+function jobsRoute(second: string | undefined, third: string | undefined): Route {
+  const kind = (['call', 'contact', 'deal'] as const).find((candidate) => candidate === second);
+  return kind && third ? { name: 'jobs', newFrom: { kind, id: third } } : { name: 'jobs' };
 }
 
 function safeDecode(part: string): string {
@@ -84,6 +101,8 @@ export function routeHash(route: Route): string {
       return route.view ? `#/follow-ups/${route.view}` : '#/follow-ups';
     case 'calls':
       return '#/calls';
+    case 'callTriage':
+      return '#/calls/triage';
     case 'exchange':
       return '#/import-export';
     case 'pipeline':
@@ -98,5 +117,7 @@ export function routeHash(route: Route): string {
       return '#/settings/phone';
     case 'mailSettings':
       return '#/settings/mail';
+    case 'jobs':
+      return route.newFrom ? `#/jobs/${route.newFrom.kind}/${encodeURIComponent(route.newFrom.id)}` : '#/jobs';
   }
 }

@@ -10,5 +10,8 @@ export function callsHandlers(calls: CallsService) {
     'calls.whoseNumber': ({ number }) => calls.whoseNumber(number),
     'calls.delete': ({ id }) => calls.delete(id),
     'calls.restore': ({ id }) => calls.restore(id),
+    'calls.get': ({ id }) => calls.get(id),
+    'calls.update': ({ id, patch }) => calls.update(id, patch),
+    'calls.triageQueue': (query) => calls.triageQueue(query),
   } satisfies HandlerMap<typeof callsChannels>;
 }

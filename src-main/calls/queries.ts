@@ -32,6 +32,7 @@ export function rowToCall(row: CallRow): Call {
     loggedBy: row.logged_by,
     officeNumber: row.office_number,
     recordingSeconds: row.recording_seconds,
+    valueEstimateMinor: row.value_estimate_minor,
     sentiment: row.sentiment,
     keywords: row.keywords ? (JSON.parse(row.keywords) as string[]) : [],
   };
@@ -39,12 +40,13 @@ export function rowToCall(row: CallRow): Call {
 
 const columns = `k.id, k.contact_id, c.name AS contact_name, k.direction, k.number, k.started_at, k.duration_seconds,
   k.status, k.disposition, k.notes, k.recording_sha256, k.transcript, k.provider, k.provider_id, k.spam, k.emergency,
-  k.logged_by, k.office_number, k.recording_seconds, a.sentiment, a.keywords`;
+  k.logged_by, k.office_number, k.recording_seconds, k.value_estimate_minor, a.sentiment, a.keywords`;
 
 // A call's contact may have been deleted since; the call stays, shown without a name.
-const contactJoin = 'LEFT JOIN contacts c ON c.id = k.contact_id AND c.cl % 2 = 1 LEFT JOIN call_analysis a ON a.call_id = k.id';
+const analysisJoin = 'LEFT JOIN call_analysis a ON a.call_id = k.id';
+const contactJoin = `LEFT JOIN contacts c ON c.id = k.contact_id AND c.cl % 2 = 1 ${analysisJoin}`;
 
-type OptionalFilters = 'from' | 'to' | 'direction' | 'disposition' | 'contactId' | 'search' | 'sentiment' | 'provider';
+type OptionalFilters = 'from' | 'to' | 'direction' | 'disposition' | 'contactId' | 'search' | 'sentiment' | 'provider' | 'number';
 export type ParsedCallListQuery = Required<Omit<CallListQuery, OptionalFilters>> & Pick<CallListQuery, OptionalFilters>;
 
 const sortSql = {
@@ -64,7 +66,10 @@ export function createCallQueries(sqlite: Sqlite) {
     `SELECT id FROM calls WHERE number = ? AND contact_id IS NULL AND cl % 2 = 1`,
   );
 
+  const triage = createTriageQueries(sqlite);
+
   return {
+    triage,
     get: (id: string) => byId.get(id),
     contactByPhone: (e164: string) => contactByPhone.get(e164),
     contactTypeOf: (contactId: string) => contactTypeOf.get(contactId)?.contact_type ?? '',
@@ -92,6 +97,10 @@ export function createCallQueries(sqlite: Sqlite) {
         conditions.push('k.contact_id = ?');
         params.push(query.contactId);
       }
+      if (query.number) {
+        conditions.push('k.number = ?');
+        params.push(query.number);
+      }
       if (query.provider) {
         conditions.push('k.provider = ?');
         params.push(query.provider);
@@ -111,13 +120,19 @@ export function createCallQueries(sqlite: Sqlite) {
       }
       const where = conditions.join(' AND ');
       const direction = query.sort.direction === 'asc' ? 'ASC' : 'DESC';
+      // The page's ids are chosen from the index first and only those 50 rows are read whole: a
+      // sort over thousands of matching calls then costs index entries, not table rows. The count
+      // joins nothing it does not filter by.
+      const order = sortSql[query.sort.field](direction);
+      const filterJoin = query.sentiment || words ? analysisJoin : '';
       const rows = sqlite
         .prepare<unknown[], CallRow>(
-          `SELECT ${columns} FROM calls k ${contactJoin} WHERE ${where}
-           ORDER BY ${sortSql[query.sort.field](direction)} LIMIT ? OFFSET ?`,
+          `SELECT ${columns} FROM calls k ${contactJoin}
+           WHERE k.id IN (SELECT k.id FROM calls k ${filterJoin} WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?)
+           ORDER BY ${order}`,
         )
         .all(...params, query.limit, query.offset);
-      const total = sqlite.prepare<unknown[], { n: number }>(`SELECT COUNT(*) AS n FROM calls k ${contactJoin} WHERE ${where}`).get(...params)!.n;
+      const total = sqlite.prepare<unknown[], { n: number }>(`SELECT COUNT(*) AS n FROM calls k ${filterJoin} WHERE ${where}`).get(...params)!.n;
       return { total, rows };
     },
   };
@@ -131,4 +146,49 @@ function ftsQuery(text: string): string {
     .filter(Boolean)
     .map((word) => `"${word}"*`)
     .join(' ');
+}
+
+/** One call waiting in triage, as the queue lists it. */
+export interface TriageRow {
+  id: string;
+  reason: 'no_outcome' | 'call_back_due';
+  emergency: number;
+  started_at: number;
+  number: string;
+  contact_name: string | null;
+}
+
+// Calls waiting for an outcome are read through calls_untriaged (a partial index of exactly them),
+// so the queue costs the same with a thousand calls or a million.
+const untriaged = `k.cl % 2 = 1 AND k.disposition = '' AND k.spam = 0`;
+const triageColumns = 'k.id, k.emergency, k.started_at, k.number, c.name AS contact_name';
+const triageContact = 'LEFT JOIN contacts c ON c.id = k.contact_id AND c.cl % 2 = 1';
+
+function createTriageQueries(sqlite: Sqlite) {
+  const noOutcome = sqlite.prepare<[number, number], TriageRow>(
+    `SELECT ${triageColumns}, 'no_outcome' AS reason FROM calls k INDEXED BY calls_untriaged ${triageContact}
+     WHERE ${untriaged} AND k.emergency = ? ORDER BY k.started_at, k.id LIMIT ?`,
+  );
+  const noOutcomeCount = sqlite.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM calls k INDEXED BY calls_untriaged WHERE ${untriaged}`);
+  // A call that has its outcome but whose promised call-back is due, read from the open follow-ups
+  // by due time (follow_ups_open_due), most overdue first: one entry per call, however many follow-ups.
+  const dueCallBacks = `FROM follow_ups f JOIN calls k ON k.id = f.call_id ${triageContact}
+     WHERE f.cl % 2 = 1 AND f.done_at IS NULL AND f.due_at <= ? AND f.call_id IS NOT NULL
+       AND k.cl % 2 = 1 AND k.disposition <> '' AND k.spam = 0`;
+  const callBacksDue = sqlite.prepare<[number, number], TriageRow>(
+    `SELECT ${triageColumns}, 'call_back_due' AS reason ${dueCallBacks} GROUP BY k.id ORDER BY MIN(f.due_at), k.id LIMIT ?`,
+  );
+  const callBacksDueCount = sqlite.prepare<[number], { n: number }>(`SELECT COUNT(DISTINCT k.id) AS n ${dueCallBacks}`);
+  return {
+    /** The calls without an outcome: emergencies first when `emergencyFirst`, else all by age. */
+    withoutOutcome(emergencyFirst: boolean, limit: number): TriageRow[] {
+      const urgent = noOutcome.all(1, limit);
+      const rest = noOutcome.all(0, limit);
+      if (emergencyFirst) return [...urgent, ...rest].slice(0, limit);
+      return [...urgent, ...rest].sort((a, b) => a.started_at - b.started_at || (a.id < b.id ? -1 : 1)).slice(0, limit);
+    },
+    withoutOutcomeCount: () => noOutcomeCount.get()!.n,
+    callBacksDue: (now: number, limit: number) => callBacksDue.all(now, limit),
+    callBacksDueCount: (now: number) => callBacksDueCount.get(now)!.n,
+  };
 }

@@ -1,10 +1,11 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
-import { isUnansweredOutcome, noAnswerOutcome, type Call, type CallDraftSchema, type NumberOwner } from '../../src-shared/domain/call';
+import { isUnansweredOutcome, noAnswerOutcome, type Call, type CallDraftSchema, type CallPatchSchema, type NumberOwner, type TriageQueue } from '../../src-shared/domain/call';
 import { AppError } from '../../src-shared/errors';
 import { normalisePhone } from '../../src-shared/phone';
 import type { FollowUpsService } from '../followups/service';
 import { createCallQueries, rowToCall, type ParsedCallListQuery } from './queries';
+import type { FieldValues } from '../writes/synced-tables';
 import { WritingService, type WriteDeps } from '../writes/write-deps';
 
 export class CallsService extends WritingService {
@@ -39,13 +40,7 @@ export class CallsService extends WritingService {
     if (!e164) {
       throw new AppError('invalid_input', `"${draft.number}" is not a phone number Fieldbook can read.`, 'number');
     }
-    if (!settings.callDispositions.includes(draft.disposition) && draft.disposition !== noAnswerOutcome) {
-      throw new AppError(
-        'invalid_input',
-        `Choose one of the call outcomes: ${settings.callDispositions.join(', ')}.`,
-        'disposition',
-      );
-    }
+    this.requireKnownOutcome(draft.disposition);
     let contact: { id: string; contact_type: string } | undefined;
     if (draft.contactId) {
       this.lifecycle.requireAlive('contacts', draft.contactId, 'contact', 'contactId');
@@ -102,6 +97,71 @@ export class CallsService extends WritingService {
       for (const id of ids) tx.write('calls', id, { contact_id: contactId });
     });
     return this.get(callId);
+  }
+
+  /**
+   * Changes what the triage desk edits, field by field as it is typed. The first outcome a call gets
+   * applies the office's SLA rules for it, as logging the call with that outcome would have.
+   */
+  update(id: string, patch: z.output<typeof CallPatchSchema>): Call {
+    const call = this.get(id);
+    if (patch.disposition !== undefined) this.requireKnownOutcome(patch.disposition);
+    const fields: FieldValues = {};
+    if (patch.disposition !== undefined && patch.disposition !== call.disposition) {
+      fields.disposition = patch.disposition;
+      // A call answered and then given "no answer" is recorded as unanswered, as when it is logged so.
+      if (call.status === 'completed' && isUnansweredOutcome(patch.disposition)) fields.status = 'no-answer';
+    }
+    if (patch.notes !== undefined && patch.notes !== call.notes) fields.notes = patch.notes;
+    if (patch.valueEstimateMinor !== undefined && patch.valueEstimateMinor !== call.valueEstimateMinor) fields.value_estimate_minor = patch.valueEstimateMinor;
+    if (patch.emergency !== undefined && patch.emergency !== call.emergency) fields.emergency = patch.emergency ? 1 : 0;
+    if (patch.spam !== undefined && patch.spam !== call.spam) fields.spam = patch.spam ? 1 : 0;
+    if (Object.keys(fields).length === 0) return call;
+    const firstOutcome = call.disposition === '' && typeof fields.disposition === 'string';
+    this.engine.transaction((tx) => {
+      tx.write('calls', id, fields);
+      if (firstOutcome && call.contactId) {
+        this.followUps.applyRules(tx, {
+          contactId: call.contactId,
+          contactType: this.queries.contactTypeOf(call.contactId),
+          callOutcome: patch.disposition!,
+          callId: id,
+          at: Math.max(call.startedAt, this.now()),
+        });
+      }
+    });
+    return this.get(id);
+  }
+
+  /**
+   * The calls waiting at the triage desk: those without an outcome, then those whose promised
+   * call-back is due. `urgency` puts emergencies first; `oldest` keeps arrival order throughout.
+   */
+  triageQueue(query: { order: 'oldest' | 'urgency'; limit: number }): TriageQueue {
+    const urgency = query.order === 'urgency';
+    const waiting = this.queries.triage.withoutOutcome(urgency, query.limit);
+    const now = this.now();
+    const callBacks = this.queries.triage.callBacksDue(now, query.limit);
+    const rows = [...waiting, ...callBacks];
+    if (urgency) rows.sort((a, b) => b.emergency - a.emergency);
+    return {
+      total: this.queries.triage.withoutOutcomeCount() + (callBacks.length < query.limit ? callBacks.length : this.queries.triage.callBacksDueCount(now)),
+      items: rows.slice(0, query.limit).map((row) => ({
+        id: row.id,
+        reason: row.reason,
+        emergency: row.emergency === 1,
+        startedAt: row.started_at,
+        number: row.number,
+        contactName: row.contact_name,
+      })),
+    };
+  }
+
+  private requireKnownOutcome(outcome: string): void {
+    const outcomes = this.settings.get().callDispositions;
+    if (!outcomes.includes(outcome) && outcome !== noAnswerOutcome) {
+      throw new AppError('invalid_input', `Choose one of the call outcomes: ${outcomes.join(', ')}.`, 'disposition');
+    }
   }
 
   delete(id: string): { id: string } {

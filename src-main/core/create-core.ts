@@ -43,6 +43,7 @@ import { adoptCopiedData } from './restored-copy';
 import { forwardChangeEvents } from './change-events';
 import { registerHandlers } from './handlers';
 import { MailService } from '../mail/service';
+import { JobsService } from '../jobs/service';
 import type { ConnectionTimeouts } from '../mail/connection';
 import { quoteSeries } from '../../src-shared/domain/quote-number';
 import { officeTimeZone, yearInZone } from '../../src-shared/office-time';
@@ -91,6 +92,7 @@ export interface Core {
   readonly phone: PhoneService;
   readonly texts: TextsService;
   readonly mail: MailService;
+  readonly jobs: JobsService;
   /** Validates the input against the contract, runs the handler, validates the output. */
   invoke(channel: string, input: unknown): Promise<RpcResult<unknown>>;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
@@ -232,6 +234,8 @@ export function createCore(options: CoreOptions): Core {
     ...options.mail,
   });
   timeline.addSource('email', (contactId) => mail.timelineItems(contactId));
+  const jobs = new JobsService({ ...writeDeps, calls });
+  timeline.addSource('job', (contactId) => jobs.timelineItems(contactId));
   // Mail sync and the outbox run where the app runs, not for a one-off CLI command.
   if (options.autoSync !== false) mail.start();
   // Daily backups where a person uses the app; not for the CLI or tests.
@@ -256,6 +260,7 @@ export function createCore(options: CoreOptions): Core {
     phoneLine: phoneLine.handlers,
     fileTransfers,
     mail,
+    jobs,
   });
 
   async function invoke(channelName: string, input: unknown): Promise<RpcResult<unknown>> {
@@ -283,6 +288,7 @@ export function createCore(options: CoreOptions): Core {
     phone: phoneLine.phone,
     texts: phoneLine.texts,
     mail,
+    jobs,
     invoke,
     on(event, listener) {
       const schema = eventSchemas[event];

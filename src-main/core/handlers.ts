@@ -36,6 +36,8 @@ import type { SyncEngine } from '../sync/sync-engine';
 import { timelineHandlers } from '../timeline/handlers';
 import type { TimelineService } from '../timeline/service';
 import { intakeHandlers } from '../intake/handlers';
+import { jobsHandlers } from '../jobs/handlers';
+import type { JobsService } from '../jobs/service';
 
 export interface HandlerServices {
   app: ChannelOutput<'app.info'>;
@@ -61,6 +63,7 @@ export interface HandlerServices {
   /** The phone line's handlers, built with its module (src-main/phone/index.ts). */
   phoneLine: ReturnType<typeof createPhoneModule>['handlers'];
   mail: MailService;
+  jobs: JobsService;
 }
 
 /**
@@ -87,5 +90,6 @@ export function registerHandlers(services: HandlerServices) {
     services.phoneLine,
     mailHandlers(services.mail),
     intakeHandlers(services.syncEngine, services.settings),
+    jobsHandlers(services.jobs),
   ]) satisfies Handlers;
 }

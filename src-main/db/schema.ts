@@ -249,6 +249,8 @@ export const calls = sqliteTable(
     officeNumber: text('office_number').notNull().default(''),
     /** Length of the recording in `recording_sha256`, for the player before it loads. */
     recordingSeconds: integer('recording_seconds').notNull().default(0),
+    /** What the caller's work may be worth, in minor units of the office's currency; null until estimated. */
+    valueEstimateMinor: integer('value_estimate_minor'),
   },
   (table) => [
     index('calls_started').on(table.startedAt, table.id).where(alive),
@@ -257,6 +259,11 @@ export const calls = sqliteTable(
     index('calls_direction').on(table.direction, table.startedAt).where(alive),
     index('calls_disposition').on(table.disposition, table.startedAt).where(alive),
     uniqueIndex('calls_provider_id').on(table.provider, table.providerId),
+    // The triage queue: calls nobody has given an outcome yet, by age within emergency or not.
+    // The calls list filtered by outcome and direction over a period, sorted by time or duration: the
+    // page and its count are read from this index alone (src-main/calls/queries.ts).
+    index('calls_filtered').on(table.disposition, table.direction, table.startedAt, table.durationSeconds, table.id).where(alive),
+    index('calls_untriaged').on(table.emergency, table.startedAt, table.id).where(sql`cl % 2 = 1 AND disposition = '' AND spam = 0`),
   ],
 );
 
@@ -541,3 +548,39 @@ export const outboxHolds = sqliteTable(
 );
 // Mail's tables live beside its code.
 export * from '../mail/schema';
+
+/**
+ * Jobs (tickets): the work the office does for a contact, made from a call, a contact or a deal.
+ * `status` runs new → scheduled → in_progress → done → invoiced → paid, or cancelled.
+ */
+export const jobs = sqliteTable(
+  'jobs',
+  {
+    id: text('id').primaryKey(),
+    contactId: text('contact_id').notNull().default(''),
+    dealId: text('deal_id'),
+    callId: text('call_id'),
+    title: text('title').notNull().default(''),
+    description: text('description').notNull().default(''),
+    status: text('status').notNull().default('new'),
+    priority: text('priority').notNull().default('normal'),
+    assignee: text('assignee').notNull().default(''),
+    scheduledAt: integer('scheduled_at'),
+    address: text('address').notNull().default(''),
+    invoicedMinor: integer('invoiced_minor'),
+    currency: text('currency').notNull().default('GBP'),
+    paidAt: integer('paid_at'),
+    createdBy: text('created_by').notNull().default(''),
+    createdAt: integer('created_at').notNull().default(0),
+    updatedAt: integer('updated_at').notNull().default(0),
+    cl: integer('cl').notNull().default(1),
+  },
+  (table) => [
+    index('jobs_created').on(table.createdAt, table.id).where(alive),
+    index('jobs_status').on(table.status, table.createdAt).where(alive),
+    index('jobs_scheduled').on(table.scheduledAt).where(alive),
+    index('jobs_contact').on(table.contactId, table.createdAt).where(alive),
+    index('jobs_call').on(table.callId).where(alive),
+    index('jobs_deal').on(table.dealId).where(alive),
+  ],
+);

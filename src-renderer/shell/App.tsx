@@ -1,6 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { api } from '../api';
 import { CallsScreen } from '../features/calls/CallsScreen';
+import { JobsScreen } from '../features/jobs/JobsScreen';
+import { TriageScreen } from '../features/calls/TriageScreen';
 import { ContactDetail } from '../features/contacts/ContactDetail';
 import { ContactsScreen } from '../features/contacts/ContactsScreen';
 import { EditContactScreen } from '../features/contacts/EditContactScreen';
@@ -76,6 +78,10 @@ function RoutedScreen() {
       return <FollowUpsScreen view={route.view} />;
     case 'calls':
       return <CallsScreen />;
+    case 'callTriage':
+      return <TriageScreen />;
+    case 'jobs':
+      return <JobsScreen newFrom={route.newFrom} />;
     case 'exchange':
       return <ExchangeScreen />;
     case 'pipeline':

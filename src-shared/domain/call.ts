@@ -44,6 +44,8 @@ export const CallSchema = z.object({
   /** From the transcript, worked out on this laptop: -1 … 1, or null without a transcript. */
   sentiment: z.number().min(-1).max(1).nullable().default(null),
   keywords: z.array(z.string()).default([]),
+  /** What the caller's work may be worth, in minor units of the office's currency; null until estimated. */
+  valueEstimateMinor: z.number().int().min(0).nullable().default(null),
 });
 export type Call = z.infer<typeof CallSchema>;
 
@@ -74,6 +76,8 @@ export const CallListQuerySchema = z.object({
   search: z.string().trim().max(200).optional(),
   /** The transcript's mood: positive, neutral or negative. */
   sentiment: z.enum(['positive', 'neutral', 'negative']).optional(),
+  /** Calls from or to this number (E.164): the history of one caller. */
+  number: z.string().max(40).optional(),
   /** `twilio` for the phone line's calls, `manual` for calls logged by hand. */
   provider: z.enum(['twilio', 'manual']).optional(),
   sort: z
@@ -91,3 +95,38 @@ export const NumberOwnerSchema = z.object({
   contact: z.object({ id: z.string(), name: z.string() }).nullable(),
 });
 export type NumberOwner = z.infer<typeof NumberOwnerSchema>;
+
+/** What the triage desk may change on a call; each edit is saved as it is made. */
+export const CallPatchSchema = z
+  .object({
+    disposition: z.string().trim().min(1, 'Choose an outcome').max(60),
+    notes: z.string().max(20_000),
+    valueEstimateMinor: z.number().int().min(0, 'An estimate cannot be negative').max(Number.MAX_SAFE_INTEGER).nullable(),
+    emergency: z.boolean(),
+    spam: z.boolean(),
+  })
+  .partial();
+export type CallPatch = z.input<typeof CallPatchSchema>;
+
+/**
+ * Why a call is waiting in triage: nobody has said how it went yet, or the call-back it was promised
+ * (an open follow-up made from it) is due.
+ */
+export const triageReasons = ['no_outcome', 'call_back_due'] as const;
+export type TriageReason = (typeof triageReasons)[number];
+
+export const TriageQueueQuerySchema = z.object({
+  /** oldest: first come, first served; urgency: emergencies first, then the oldest. */
+  order: z.enum(['oldest', 'urgency']).default('oldest'),
+  limit: z.number().int().min(1).max(1000).default(500),
+});
+export type TriageQueueQuery = z.input<typeof TriageQueueQuerySchema>;
+
+export const TriageQueueSchema = z.object({
+  /** How many calls wait, all of them (the items are the first `limit`). */
+  total: z.number().int(),
+  items: z.array(
+    z.object({ id: z.string(), reason: z.enum(triageReasons), emergency: z.boolean(), startedAt: EpochMsSchema, number: z.string(), contactName: z.string().nullable() }),
+  ),
+});
+export type TriageQueue = z.infer<typeof TriageQueueSchema>;

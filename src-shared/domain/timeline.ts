@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EpochMsSchema } from './contact';
 
-export const timelineKinds = ['note', 'call', 'follow_up', 'file', 'deal', 'change', 'email'] as const;
+export const timelineKinds = ['note', 'call', 'follow_up', 'file', 'deal', 'change', 'email', 'job'] as const;
 export type TimelineKind = (typeof timelineKinds)[number];
 
 export const TimelineItemSchema = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CallDraftSchema, CallListQuerySchema, CallSchema, NumberOwnerSchema } from '../domain/call';
+import { CallDraftSchema, CallListQuerySchema, CallPatchSchema, CallSchema, NumberOwnerSchema, TriageQueueQuerySchema, TriageQueueSchema } from '../domain/call';
 import { ById, channel, Deleted, Id, Page } from './channel';
 
 // The call history; the counterpart is src-main/calls/handlers.ts.
@@ -19,4 +19,15 @@ export const callsChannels = {
   }),
   'calls.delete': channel({ summary: 'Delete a logged call (restore undoes it).', input: ById, output: Deleted }),
   'calls.restore': channel({ summary: 'Bring a deleted call back.', input: ById, output: CallSchema }),
+  'calls.get': channel({ summary: 'One call.', input: ById, output: CallSchema }),
+  'calls.update': channel({
+    summary: 'Change a call’s outcome, notes, value estimate or flags; the first outcome applies the SLA rules.',
+    input: z.object({ id: Id, patch: CallPatchSchema }),
+    output: CallSchema,
+  }),
+  'calls.triageQueue': channel({
+    summary: 'The calls waiting for triage (no outcome yet, or a call-back due), oldest first or by urgency.',
+    input: TriageQueueQuerySchema,
+    output: TriageQueueSchema,
+  }),
 };

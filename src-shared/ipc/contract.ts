@@ -18,6 +18,7 @@ import { timelineChannels } from './timeline';
 import { mailChannels } from './mail';
 import { webFormChannels } from './web-form';
 import { apiKeysChannels } from './api-keys';
+import { jobsChannels } from './jobs';
 
 // The one list of channels. The Electron shell (ipcMain.handle + preload), the browser host
 // (POST /rpc/<channel>) and the renderer's api client are all derived from it, and the core's
@@ -43,6 +44,7 @@ export const contract = mergeDistinct('channel', [
   mailChannels,
   webFormChannels,
   apiKeysChannels,
+  jobsChannels,
 ]);
 
 export type Contract = typeof contract;

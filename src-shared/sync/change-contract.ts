@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { callDirections, callStatuses } from '../domain/call';
 import { contactKinds, contactStatuses, CustomFieldValueSchema, CustomFieldValuesSchema, emailTypes, EpochMsSchema, phoneTypes } from '../domain/contact';
 import { fileCategories } from '../domain/file';
+import { jobPriorities, jobStatuses } from '../domain/job';
 import { followUpPriorities } from '../domain/follow-up';
 import { noteKinds } from '../domain/note';
 import { stageOutcomes } from '../domain/pipeline';
@@ -138,6 +139,7 @@ export const syncedColumnContract = {
     logged_by: text(120),
     created_at: epochMs,
     cl: causalLength,
+    value_estimate_minor: count.nullable(),
   },
   files: {
     contact_id: rowRef,
@@ -190,6 +192,25 @@ export const syncedColumnContract = {
     valid_until: optionalEpochMs,
     sent_at: optionalEpochMs,
     file_id: optionalRowRef,
+    created_at: epochMs,
+    updated_at: epochMs,
+    cl: causalLength,
+  },
+  jobs: {
+    contact_id: rowRef,
+    deal_id: optionalRowRef,
+    call_id: optionalRowRef,
+    title: text(200),
+    description: text(20_000),
+    status: z.enum(jobStatuses),
+    priority: z.enum(jobPriorities),
+    assignee: text(120),
+    scheduled_at: optionalEpochMs,
+    address: text(500),
+    invoiced_minor: count.nullable(),
+    currency,
+    paid_at: optionalEpochMs,
+    created_by: text(120),
     created_at: epochMs,
     updated_at: epochMs,
     cl: causalLength,

@@ -23,6 +23,9 @@ const route: fc.Arbitrary<Route> = fc.oneof(
   id.map((contactId): Route => ({ name: 'contactEdit', id: contactId })),
   optional(fc.constantFrom(...followUpListKinds)).map((view): Route => withoutUndefined({ name: 'followUps', view })),
   fc.constant<Route>({ name: 'pipeline', view: 'board' }),
+  fc.constant<Route>({ name: 'jobs' }),
+  fc.constant<Route>({ name: 'callTriage' }),
+  fc.record({ kind: fc.constantFrom('call' as const, 'contact' as const, 'deal' as const), id }).map((newFrom): Route => ({ name: 'jobs', newFrom })),
   fc.record({ pipelineId: id, view: fc.constantFrom(...pipelineViews) }).map((fields): Route => ({ name: 'pipeline', ...fields })),
 );
 

@@ -4,6 +4,7 @@ import type { SimulatedClock } from '../plan';
 import { Random } from '../random';
 import { planDeals } from './deals';
 import { planFiles } from './files';
+import { planJobs } from './jobs';
 import { writeOffice } from './office';
 import { ContactDealer, liveContacts } from './people';
 import { planRecentWork } from './recent-work';
@@ -23,7 +24,7 @@ export interface DemoDataOptions {
 }
 
 export interface DemoSummary extends DataSetSummary {
-  demo: { pipelines: number; deals: number; quotes: number; calls: number; notes: number; followUps: number; followUpsCompleted: number; files: number };
+  demo: { pipelines: number; deals: number; quotes: number; calls: number; notes: number; followUps: number; followUpsCompleted: number; files: number; jobs: number };
 }
 
 const recentDays = 60;
@@ -37,6 +38,7 @@ export async function writeDemo(core: Core, clock: SimulatedClock, options: Demo
   const deals = planDeals(core, random.fork('deals'), dealer, options.endAt);
   const work = planRecentWork(core, random.fork('work'), dealer, recentFrom, options.endAt);
   const files = planFiles(core, random.fork('files'), dealer, options.endAt);
-  await runInOrder([...deals.events, ...work.events, ...files.events], clock);
-  return { ...base, endAt: options.endAt, demo: { ...deals.counts, ...work.counts, files: files.count } };
+  const jobs = planJobs(core, dealer, options.endAt);
+  await runInOrder([...deals.events, ...work.events, ...files.events, ...jobs.events], clock);
+  return { ...base, endAt: options.endAt, demo: { ...deals.counts, ...work.counts, files: files.count, jobs: jobs.count } };
 }

@@ -76,9 +76,14 @@ export function CallsScreen() {
         meta={total === null ? 'Loading calls…' : formatCount(total, narrowed ? 'matching call' : 'call')}
         metaLive
         actions={
-          <Button variant="primary" icon="phone" onClick={logCall}>
-            Log a call
-          </Button>
+          <>
+            <Button icon="check" onClick={() => navigate({ name: 'callTriage' })}>
+              Triage
+            </Button>
+            <Button variant="primary" icon="phone" onClick={logCall}>
+              Log a call
+            </Button>
+          </>
         }
       />
       <CallFiltersBar filters={filters} onChange={setFilters} resetKey={resetKey} onClear={clear} />

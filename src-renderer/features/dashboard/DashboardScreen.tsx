@@ -15,6 +15,7 @@ import { Screen } from '../../ui/Screen';
 import { useLiveData } from '../../ui/use-live-data';
 import { RecentActivity } from './RecentActivity';
 import { StatTile } from './StatTile';
+import { JobFigures } from '../jobs/JobFigures';
 import { Grid } from '../../ui/Grid';
 import './dashboard.css';
 
@@ -100,6 +101,7 @@ function DashboardBody({ data }: { data: Dashboard }) {
         <StatTile label="New contacts this week" icon="contacts" value={formatNumber(data.newContactsThisWeek)} detail={`${formatNumber(contactCount)} in all`} to={{ name: 'contacts' }} />
         <StatTile label="Open potential value" icon="chart" value={openValue[0] ?? formatMoney({ amountMinor: 0, currency })} detail={openValue.length > 1 ? `and ${openValue.slice(1).join(', ')}` : 'Contacts not yet won or lost'} />
         <StatTile label="Quotes awaiting an answer" icon="note" value={formatNumber(quotes)} detail={quotes > 0 ? quoteTotal : 'None pending'} />
+        <JobFigures />
       </Grid>
       <Grid min={280}>
         <Card>

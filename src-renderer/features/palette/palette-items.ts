@@ -21,6 +21,8 @@ const screens: PaletteItem[] = [
   { id: 'go:contacts', group: 'Go to', label: 'Contacts', icon: 'contacts', action: { route: { name: 'contacts' } } },
   { id: 'go:follow-ups', group: 'Go to', label: 'Follow-ups', icon: 'bell', action: { route: { name: 'followUps' } } },
   { id: 'go:calls', group: 'Go to', label: 'Call history', icon: 'phone', action: { route: { name: 'calls' } } },
+  { id: 'go:triage', group: 'Go to', label: 'Triage calls', icon: 'phone', action: { route: { name: 'callTriage' } }, keywords: 'queue outcome dispatch' },
+  { id: 'go:jobs', group: 'Go to', label: 'Jobs', icon: 'calendar', action: { route: { name: 'jobs' } }, keywords: 'tickets work orders bookings invoices' },
   { id: 'go:pipeline', group: 'Go to', label: 'Pipeline', icon: 'pipeline', action: { route: { name: 'pipeline' } }, keywords: 'deals board quotes sales' },
   { id: 'go:numbers', group: 'Go to', label: 'Pipeline numbers', icon: 'chart', action: { route: { name: 'pipeline', view: 'numbers' } }, keywords: 'forecast funnel report' },
   { id: 'go:exchange', group: 'Go to', label: 'Import & export', icon: 'layers', action: { route: { name: 'exchange' } }, keywords: 'csv vcard backup restore accountant' },

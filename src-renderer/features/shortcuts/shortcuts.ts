@@ -13,7 +13,7 @@ export interface Shortcut {
   /** What it does, as the sheet says it. */
   description: string;
   /** Where it works, for the sheet's groups. */
-  scope: 'Anywhere' | 'Contacts list' | 'Writing a note' | 'Dialogs and lists';
+  scope: 'Anywhere' | 'Contacts list' | 'Writing a note' | 'Dialogs and lists' | 'Call triage';
   combo: KeyCombo;
   /** Only when the focus is not in a text field (there the key types, or the browser's own undo applies). */
   notWhileTyping?: boolean;
@@ -26,6 +26,9 @@ export const shortcuts = {
   focusSearch: { description: 'Jump to the search box', scope: 'Contacts list', combo: { key: '/' }, notWhileTyping: true },
   addNote: { description: 'Add the note', scope: 'Writing a note', combo: { key: 'Enter', mod: true } },
   close: { description: 'Close the dialog, preview or palette', scope: 'Dialogs and lists', combo: { key: 'Escape' } },
+  triageNext: { description: 'Next call (once this one has an outcome)', scope: 'Call triage', combo: { key: 'n' }, notWhileTyping: true },
+  triagePrevious: { description: 'Previous call', scope: 'Call triage', combo: { key: 'p' }, notWhileTyping: true },
+  triageOutcome: { description: 'Choose an outcome: 1 for the first, 2 for the second, up to 9', scope: 'Call triage', combo: { key: '1' }, notWhileTyping: true },
 } as const satisfies Record<string, Shortcut>;
 
 export type ShortcutName = keyof typeof shortcuts;

@@ -12,9 +12,10 @@ export const kindLabels: Record<TimelineKind, string> = {
   deal: 'Deals',
   change: 'Changes',
   email: 'E-mails',
+  job: 'Jobs',
 };
 
-const kindTones: Record<TimelineKind, IconTone> = { note: 'info', call: 'success', follow_up: 'warning', file: 'accent', deal: 'neutral', change: 'neutral', email: 'info' };
+const kindTones: Record<TimelineKind, IconTone> = { note: 'info', call: 'success', follow_up: 'warning', file: 'accent', deal: 'neutral', change: 'neutral', email: 'info', job: 'accent' };
 
 const kindIcons: Record<TimelineKind, IconName> = {
   note: 'note',
@@ -24,6 +25,7 @@ const kindIcons: Record<TimelineKind, IconName> = {
   deal: 'layers',
   change: 'edit',
   email: 'mail',
+  job: 'calendar',
 };
 
 // The core writes moments inside a detail as ISO strings (it does not know the user's locale).

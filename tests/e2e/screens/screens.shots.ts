@@ -201,6 +201,11 @@ test('every screen, light and dark', async ({ demo }) => {
   await expect(page.getByRole('dialog', { name: 'Log a call' })).toBeVisible();
   await capture(page, '12-log-call-dialog');
   await page.keyboard.press('Escape');
+  await go(page, '#/jobs', 'Jobs');
+  await expect(page.getByRole('grid', { name: 'Jobs' }).getByRole('row').nth(2)).toBeVisible();
+  await capture(page, '13-jobs');
+  await go(page, '#/calls/triage', 'Triage');
+  await capture(page, '14-call-triage');
 
   await go(page, '#/pipeline', 'Prospects');
   await capture(page, '21-pipeline-board');
