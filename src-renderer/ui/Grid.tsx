@@ -19,7 +19,7 @@ export interface GridProps extends HTMLAttributes<HTMLElement> {
 export function Grid({ min, gap = 'md', as: Element = 'div', className, style, children, ...rest }: GridProps) {
   const sized = { ...style, '--grid-min': `${min}px` } as CSSProperties;
   return (
-    <Element className={cx('grid', `stack--${gap}`, className)} style={sized} {...rest}>
+    <Element className={cx('layout-grid', `stack--${gap}`, className)} style={sized} {...rest}>
       {children}
     </Element>
   );
