@@ -24,7 +24,7 @@ import { nowMs, summarise } from '../lib/stats';
 // order when there are several rounds. Peak RSS is the bench process's (the relay, on PGlite, runs
 // in it too), sampled every 50 ms.
 
-const pageSize = 5000;
+const pageSize = 2000;
 
 export async function bootstrapSuite(context: BenchContext, workDir: string): Promise<Figure[]> {
   const relayDir = path.join(workDir, 'bootstrap-relay');
