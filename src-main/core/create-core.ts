@@ -9,7 +9,7 @@ import { parseOrThrow } from '../../src-shared/ipc/validate';
 import { openDatabase, type Sqlite } from '../db/open';
 import { ContactsService } from '../contacts/service';
 import { SettingsService } from '../settings/service';
-import { MutationEngine } from '../writes/mutation-engine';
+import type { MutationEngine } from '../writes/mutation-engine';
 import { createRowLifecycle } from '../writes/row-lifecycle';
 import type { WriteDeps } from '../writes/write-deps';
 import { NotesService } from '../notes/service';
