@@ -9,6 +9,7 @@ import { cacheDir, copyDataFolder, dataSetName, ensureDataSet } from './lib/cach
 import type { BenchContext } from './lib/context';
 import { notMeasured, type Figure } from './lib/figures';
 import { describeMachine, gitCommit, markdownTable, notes } from './lib/report';
+import { bootstrapSuite } from './suites/bootstrap';
 import { browserSuite } from './suites/browser';
 import { bulkApplySuite } from './suites/bulk-apply';
 import { callsDeskSuite } from './suites/calls-desk';
@@ -24,6 +25,7 @@ import { phoneSuite } from './suites/phone';
 import { relayMemorySuite } from './suites/relay-memory';
 import { memorySuite } from './suites/memory';
 import { searchSuite } from './suites/search';
+import { storageSuite } from './suites/storage';
 import { syncSuite } from './suites/sync';
 import { vcardSuite } from './suites/vcard';
 import { workSuite } from './suites/work';
@@ -35,7 +37,7 @@ import { workSuite } from './suites/work';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dayMs = 24 * 60 * 60 * 1000;
-const suiteNames = ['memory', 'search', 'list', 'dashboard', 'http', 'browser', 'apply', 'write', 'export', 'import', 'sync', 'work', 'vcard', 'phone', 'files', 'mail', 'cli', 'relay', 'calls'] as const;
+const suiteNames = ['memory', 'search', 'list', 'dashboard', 'http', 'browser', 'apply', 'write', 'export', 'import', 'sync', 'work', 'vcard', 'phone', 'files', 'mail', 'cli', 'relay', 'calls', 'bootstrap', 'storage'] as const;
 type SuiteName = (typeof suiteNames)[number];
 
 function parseArgs(argv: string[]) {
@@ -111,6 +113,8 @@ async function main(): Promise<number> {
   const context: BenchContext = { ...partialContext, core, bareDb, bare: createBareQueries(bareDb, summary.userName) };
   await context.core.invoke('contacts.list', {});
   const rssAfterLoadMb = process.memoryUsage().rss / 1024 ** 2;
+  // Before any suite writes to the working copy: the size of the data set as generated.
+  await runSuite('storage', () => storageSuite(context));
 
   await runSuite('search', () => searchSuite(context));
   await runSuite('list', () => listSuite(context));
@@ -143,6 +147,7 @@ async function main(): Promise<number> {
   await runSuite('cli', () => cliSuite(context));
   await runSuite('relay', () => relayMemorySuite(context, workDir));
   await runSuite('calls', () => callsDeskSuite(context, workDir));
+  await runSuite('bootstrap', () => bootstrapSuite(context, workDir));
 
   const machine = describeMachine(bareDb, repoRoot, loadAverageAtStart);
   const dbSizeMb = fs.statSync(path.join(dataSet.dir, 'fieldbook.db')).size / 1024 ** 2;

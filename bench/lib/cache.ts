@@ -76,7 +76,10 @@ export function copyDataFolder(from: string, to: string): void {
 
 function sourceFingerprint(): string {
   const hash = crypto.createHash('sha256');
-  for (const name of fs.readdirSync(generatorDir).sort()) hash.update(name).update(fs.readFileSync(path.join(generatorDir, name)));
+  // Every file under generator/, sub-folders (the demo's) included.
+  for (const name of (fs.readdirSync(generatorDir, { recursive: true }) as string[]).sort()) {
+    if (fs.statSync(path.join(generatorDir, name)).isFile()) hash.update(name).update(fs.readFileSync(path.join(generatorDir, name)));
+  }
   hash.update(fs.readFileSync(path.join(benchDir, 'generate.ts')));
   for (const name of fs.readdirSync(migrationsDir).sort()) if (name.endsWith('.sql')) hash.update(name);
   return hash.digest('hex').slice(0, 16);

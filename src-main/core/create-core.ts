@@ -9,7 +9,7 @@ import { parseOrThrow } from '../../src-shared/ipc/validate';
 import { openDatabase, type Sqlite } from '../db/open';
 import { ContactsService } from '../contacts/service';
 import { SettingsService } from '../settings/service';
-import { MutationEngine } from '../writes/mutation-engine';
+import type { MutationEngine } from '../writes/mutation-engine';
 import { createRowLifecycle } from '../writes/row-lifecycle';
 import type { WriteDeps } from '../writes/write-deps';
 import { NotesService } from '../notes/service';
@@ -23,6 +23,8 @@ import { TimelineService } from '../timeline/service';
 import { DashboardService } from '../dashboard/service';
 import { SearchService } from '../search/service';
 import { SyncEngine } from '../sync/sync-engine';
+import { LoadingMutationEngine } from '../sync/loading-engine';
+import { SnapshotLoader } from '../sync/snapshot-load';
 import { SyncService } from '../sync/service';
 import { installRemoteValidation } from '../sync/remote-validation';
 import { PipelineService } from '../pipeline/service';
@@ -120,7 +122,7 @@ export function createCore(options: CoreOptions): Core {
   const deviceId = state.get<string>('device_id') ?? state.set('device_id', uuidv7());
   const clock = new HybridLogicalClock(deviceId, now, state.get<string>('hlc'));
   const settings = new SettingsService({ state });
-  const engine = new MutationEngine({ sqlite, clock, author: () => settings.get().userName });
+  const engine = new LoadingMutationEngine({ sqlite, clock, author: () => settings.get().userName });
   const remoteValidation = installRemoteValidation(engine, sqlite, { appVersion, now, log: (message) => logError(new Error(message), 'sync') });
   const lifecycle = createRowLifecycle({ sqlite, engine });
   // Every service is given one deps object; those that write synced rows start from this one.
@@ -197,6 +199,7 @@ export function createCore(options: CoreOptions): Core {
     logError,
     beforePush: async (changes, client) => transfersOnceStarted.current?.declareReferences(changes, client),
     pendingUploads: () => files.uploads.waitingCount(),
+    snapshots: new SnapshotLoader(sqlite, engine),
   });
   const fileTransfers = startFileTransfers({
     files,

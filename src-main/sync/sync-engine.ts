@@ -1,15 +1,14 @@
 import type { SyncStatus } from '../../src-shared/domain/sync';
-import { parseHlc } from '../../src-shared/hlc';
 import { toStorableText } from '../../src-shared/sync/change-contract';
 import type { DeviceCredentials, WireChange } from '../../src-shared/sync/protocol';
 import { maxPushBatch, maxRequestBytes } from '../../src-shared/sync/protocol';
-import { wholeListsVersion } from '../../src-shared/sync/merge';
 import type { SecretStore } from '../core/secret-store';
 import type { LocalState } from '../settings/local-state';
 import type { ChangeRecord } from '../writes/change-log';
 import type { MutationEngine } from '../writes/mutation-engine';
 import { describeSyncFailure, type SyncProblem } from './failures';
 import { RelayClient, RelayError, type Fetch } from './relay-client';
+import { snapshotRowToChanges, type SnapshotLoader } from './snapshot-load';
 
 interface SyncConfig {
   relayUrl: string;
@@ -26,6 +25,8 @@ interface SyncConfig {
 const configKey = 'sync.config';
 const cursorKey = 'sync.cursor';
 const rejoinKey = 'sync.rejoin';
+/** A snapshot being loaded as given: the next page to ask for, saved with each page loaded. */
+const bootstrapKey = 'sync.bootstrap';
 const tokenSecret = 'relay-device-token';
 
 /** Where a copied or restored laptop synced before, so it can be asked to join again. */
@@ -99,6 +100,18 @@ export interface SyncEngineOptions {
   setAside?: { count(): number; add(change: ChangeRecord, reason: string): void };
   /** Where each failure is logged with its cause (never shown as such to the person). */
   logError?: (error: unknown, context: string) => void;
+  /**
+   * Loads the relay's snapshot as given into an empty database (snapshot-load.ts); without it,
+   * or when this laptop holds data already, the snapshot is merged like any other changes.
+   */
+  snapshots?: SnapshotLoader;
+}
+
+interface BootstrapProgress {
+  /** The page token to continue from; null before the first page. */
+  after: string | null;
+  /** The snapshot's cursor, to pull from once every page is in. */
+  cursor: number;
 }
 
 /**
@@ -171,6 +184,7 @@ export class SyncEngine {
       ...(rest.deviceNumber !== undefined ? { deviceNumber: rest.deviceNumber } : {}),
     });
     this.options.state.set(cursorKey, 0);
+    this.options.state.delete(bootstrapKey);
     this.options.state.delete(rejoinKey);
     this.problem = null;
     this.failures = 0;
@@ -188,6 +202,7 @@ export class SyncEngine {
     this.options.secrets.delete(tokenSecret);
     this.options.state.delete(configKey);
     this.options.state.delete(cursorKey);
+    this.options.state.delete(bootstrapKey);
     this.options.state.delete(rejoinKey);
     this.problem = null;
     this.offlineSince = null;
@@ -330,6 +345,10 @@ export class SyncEngine {
 
   private async bootstrapIfNew(client: RelayClient): Promise<void> {
     if ((this.options.state.get<number>(cursorKey) ?? 0) > 0) return;
+    const { state, snapshots } = this.options;
+    let progress = state.get<BootstrapProgress>(bootstrapKey);
+    if (!progress && snapshots?.canLoad()) progress = state.set<BootstrapProgress>(bootstrapKey, { after: null, cursor: 0 });
+    if (progress && snapshots) return this.loadSnapshot(client, snapshots, progress);
     let after: string | null = null;
     let cursor = 0;
     do {
@@ -340,6 +359,30 @@ export class SyncEngine {
       after = page.nextPageAfter;
     } while (after !== null);
     if (cursor > 0) this.options.state.set(cursorKey, cursor);
+  }
+
+  /**
+   * The snapshot loaded as given, page by page, each page with the progress that follows it in
+   * its transaction: interrupted (the app closed, the laptop off), it continues where it was.
+   * The cursor is set, and the progress dropped, in the transaction of the last page.
+   */
+  private async loadSnapshot(client: RelayClient, snapshots: SnapshotLoader, progress: BootstrapProgress): Promise<void> {
+    let { after } = progress;
+    do {
+      const page = await client.snapshot(after, snapshotPage);
+      if (this.closed) return;
+      // Every page carries the first page's cursor (src-relay/routes/pull.ts).
+      const next: BootstrapProgress = { after: page.nextPageAfter, cursor: page.cursor };
+      snapshots.loadPage(page.rows, () => {
+        if (next.after !== null) {
+          this.options.state.set(bootstrapKey, next);
+          return;
+        }
+        this.options.state.delete(bootstrapKey);
+        if (next.cursor > 0) this.options.state.set(cursorKey, next.cursor);
+      });
+      after = next.after;
+    } while (after !== null);
   }
 
   private async pushAll(client: RelayClient): Promise<void> {
@@ -420,37 +463,4 @@ function toWire(change: ChangeRecord): WireChange {
   const fields: WireChange['fields'] = {};
   for (const [name, value] of Object.entries(change.fields)) fields[name] = typeof value === 'string' ? toStorableText(value) : value;
   return { ...change, fields, author: toStorableText(change.author).slice(0, 120) };
-}
-
-/** One snapshot row as change records, one per distinct clock, so the normal merge applies them. */
-function snapshotRowToChanges(row: {
-  tableName: string;
-  rowId: string;
-  fields: Record<string, string | number | null>;
-  clocks: Record<string, string>;
-  authors: Record<string, string>;
-}): ChangeRecord[] {
-  const byClock = new Map<string, Record<string, string | number | null>>();
-  for (const [field, value] of Object.entries(row.fields)) {
-    const hlc = row.clocks[field];
-    if (!hlc) continue;
-    const group = byClock.get(hlc) ?? {};
-    group[field] = value;
-    byClock.set(hlc, group);
-  }
-  return [...byClock].map(([hlc, fields]) => {
-    const firstField = Object.keys(fields)[0] ?? '';
-    return {
-      changeId: `snapshot:${row.tableName}:${row.rowId}:${hlc}`,
-      hlc,
-      tableName: row.tableName,
-      rowId: row.rowId,
-      fields,
-      // The relay's row states hold only whole lists (version 2 list copies never enter them):
-      // src-shared/sync/merge.ts, foldChange.
-      schemaVersion: wholeListsVersion,
-      deviceId: parseHlc(hlc).deviceId,
-      author: row.authors[firstField] ?? '',
-    };
-  });
 }

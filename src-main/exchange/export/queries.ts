@@ -11,7 +11,7 @@ import type { CallExportRow, ExportRowTypes, FollowUpExportRow, NoteExportRow } 
 // (their ids in that order first, then rows by id); notes and follow-ups go by id (UUIDv7, so
 // in order of creation) and calls by start time, each chunk picking up after the last row.
 
-export const exportChunkRows = 1000;
+export const exportChunkRows = 5000;
 
 export interface ChunkReader<Row> {
   total: number;
@@ -32,11 +32,23 @@ const contactColumnNames = [
 const contactColumns = contactColumnNames.map((column) => `c.${column}`).join(', ');
 const tagListColumn = `(SELECT group_concat(t.tag, '${tagSeparator}') FROM contact_tags t WHERE t.contact_id = c.id AND t.present = 1)`;
 
-function toContact(values: unknown[]): Contact {
+function toContact(values: unknown[], tags: string | null | undefined): Contact {
   const row = {} as Record<string, unknown>;
   contactColumnNames.forEach((column, index) => (row[column] = values[index]));
-  const tags = values[contactColumnNames.length] as string | null;
   return rowToContact(row as unknown as ContactRow, tags ? tags.split(tagSeparator) : []);
+}
+
+/**
+ * Every contact's present tags, joined, read in one pass over the tags table: for an export of
+ * more than a chunk of contacts, far cheaper than a lookup per contact (a third of the time of a
+ * 100k export went to those). Read when the export starts, like the list of contacts it exports.
+ */
+function tagsByContact(sqlite: Sqlite): Map<string, string> {
+  const rows = sqlite
+    .prepare<[], [string, string]>(`SELECT contact_id, group_concat(tag, '${tagSeparator}') FROM contact_tags WHERE present = 1 GROUP BY contact_id`)
+    .raw()
+    .all();
+  return new Map(rows);
 }
 
 /** Contacts of the list view, in its order. Without `withTags` their tags are left empty (one lookup a row saved). */
@@ -47,9 +59,11 @@ export function contactReader(sqlite: Sqlite, view: ContactView, userName: strin
     .prepare(`SELECT c.rowid FROM contacts c WHERE ${where.sql} ORDER BY ${contactSortSql[view.sort.field](direction)}`)
     .pluck()
     .all(...where.params) as number[];
+  // A small export looks each contact's tags up; a large one reads them all at once.
+  const allTags = withTags && rowids.length > exportChunkRows ? tagsByContact(sqlite) : undefined;
   const byRowids = sqlite
     .prepare<[string], unknown[]>(
-      `SELECT c.rowid, ${contactColumns}, ${withTags ? tagListColumn : 'NULL'} FROM contacts c
+      `SELECT c.rowid, ${contactColumns}, ${withTags && !allTags ? tagListColumn : 'NULL'} FROM contacts c
        WHERE c.rowid IN (SELECT value FROM json_each(?)) AND c.cl % 2 = 1`,
     )
     .raw();
@@ -60,11 +74,15 @@ export function contactReader(sqlite: Sqlite, view: ContactView, userName: strin
       const wanted = rowids.slice(position, position + exportChunkRows);
       position += wanted.length;
       if (wanted.length === 0) return [];
-      const rows = new Map(byRowids.all(JSON.stringify(wanted)).map((values) => [values[0] as number, values.slice(1)]));
+      // Looked up in the table's order (fewer pages visited), given back in the view's.
+      const ascending = JSON.stringify([...wanted].sort((a, b) => a - b));
+      const rows = new Map(byRowids.all(ascending).map((values) => [values[0] as number, values]));
       // A contact deleted since the list was read is left out.
       return wanted.flatMap((rowid) => {
         const values = rows.get(rowid);
-        return values ? [toContact(values)] : [];
+        if (!values) return [];
+        const tags = allTags ? allTags.get(values[1] as string) : (values[contactColumnNames.length + 1] as string | null);
+        return [toContact(values.slice(1), tags)];
       });
     },
   };

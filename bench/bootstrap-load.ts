@@ -1,0 +1,47 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createCore } from '../src-main/core/create-core';
+import type { LoadingMutationEngine } from '../src-main/sync/loading-engine';
+import { SnapshotLoader, snapshotRowToChanges, type SnapshotRow } from '../src-main/sync/snapshot-load';
+import { toChangeRecord, type ChangeRow } from '../src-main/writes/change-log';
+import { emptyRowState, foldChange } from '../src-shared/sync/merge';
+
+// The laptop's side of a bootstrap alone, without a relay: a data folder's change log folded into
+// snapshot rows (as the relay folds pushes), then loaded into fresh data folders in pages, as
+// given (snapshot-load.ts) and through the ordinary merge, alternately, with the time and RSS of each.
+// `tsx bench/bootstrap-load.ts <data folder> [load,merge,load] [page rows]`
+
+const [source, orderArg = 'load,merge,load', pageArg = '2000'] = process.argv.slice(2);
+if (!source) throw new Error('usage: tsx bench/bootstrap-load.ts <data folder> [load,merge,load] [page rows]');
+const pageRows = Number(pageArg);
+const db = new Database(path.join(source, 'fieldbook.db'), { readonly: true });
+const rows: SnapshotRow[] = [];
+let current: SnapshotRow | undefined;
+const read = db.prepare(`SELECT * FROM changes ORDER BY table_name, row_id, seq`).iterate() as IterableIterator<ChangeRow>;
+for (const row of read) {
+  const change = toChangeRecord(row);
+  if (!current || current.tableName !== change.tableName || current.rowId !== change.rowId) {
+    current = { tableName: change.tableName, rowId: change.rowId, ...emptyRowState() };
+    rows.push(current);
+  }
+  Object.assign(current, foldChange(current, change));
+}
+db.close();
+console.log(`${rows.length} snapshot rows; load average ${os.loadavg()[0]!.toFixed(1)}`);
+for (const way of orderArg.split(',')) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldbook-bootstrap-load-'));
+  const core = createCore({ dataDir, shell: 'test', autoSync: false, logError: (error) => console.error(error) });
+  const loader = new SnapshotLoader(core.sqlite, core.engine as LoadingMutationEngine);
+  const start = performance.now();
+  for (let at = 0; at < rows.length; at += pageRows) {
+    const page = rows.slice(at, at + pageRows);
+    if (way === 'load') loader.loadPage(page, () => {});
+    else core.engine.applyRemoteChanges(page.flatMap((row) => snapshotRowToChanges(row)));
+  }
+  const seconds = (performance.now() - start) / 1000;
+  console.log(`${way}: ${seconds.toFixed(1)} s, ${(rows.length / seconds).toFixed(0)} rows/s; RSS ${(process.memoryUsage().rss / 1024 ** 2).toFixed(0)} MB; load average ${os.loadavg()[0]!.toFixed(1)}`);
+  core.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}

@@ -1,0 +1,167 @@
+import { parseHlc } from '../../src-shared/hlc';
+import { checkChange } from '../../src-shared/sync/change-contract';
+import { causalLengthField, mergeChange, separateLegacyLists, wholeListsVersion, type FieldClocks, type FieldValues } from '../../src-shared/sync/merge';
+import { statementCache, type Sqlite, type Statement } from '../db/open';
+import { recordColumns, recordValues, type ChangeRecord } from '../writes/change-log';
+import type { TouchedRows } from '../writes/mutation-engine';
+import { baseListColumn, baseListsTouched, isSyncedColumn, isSyncedTable, syncedTables, type SyncedTableName } from '../writes/synced-tables';
+import type { LoadingMutationEngine } from './loading-engine';
+
+// A new laptop's first sync loads the relay's snapshot (one row state per row: latest values,
+// their clocks and authors). Into an empty database there is nothing to merge with, so each row
+// goes in as given: one INSERT of the row, one of its clocks and its change records, with
+// prepared statements, and the derived data rebuilt once per page (loading-engine.ts). What comes
+// out is what the ordinary merge of the same changes makes (tests/main/sync/bootstrap-load.test.ts
+// compares every table); a row the contract refuses, or of a table this version does not know,
+// still goes through the ordinary merge, which sets it aside or keeps it for after an upgrade.
+
+export interface SnapshotRow {
+  tableName: string;
+  rowId: string;
+  fields: Record<string, string | number | null>;
+  clocks: Record<string, string>;
+  authors: Record<string, string>;
+}
+
+/** One snapshot row as change records, one per distinct clock, as the ordinary merge applies them. */
+export function snapshotRowToChanges(row: SnapshotRow): ChangeRecord[] {
+  const byClock = new Map<string, Record<string, string | number | null>>();
+  for (const [field, value] of Object.entries(row.fields)) {
+    const hlc = row.clocks[field];
+    if (!hlc) continue;
+    const group = byClock.get(hlc) ?? {};
+    group[field] = value;
+    byClock.set(hlc, group);
+  }
+  return [...byClock].map(([hlc, fields]) => {
+    const firstField = Object.keys(fields)[0] ?? '';
+    return {
+      changeId: `snapshot:${row.tableName}:${row.rowId}:${hlc}`,
+      hlc,
+      tableName: row.tableName,
+      rowId: row.rowId,
+      fields,
+      // The relay's row states hold only whole lists (version 2 list copies never enter them):
+      // src-shared/sync/merge.ts, foldChange.
+      schemaVersion: wholeListsVersion,
+      deviceId: parseHlc(hlc).deviceId,
+      author: row.authors[firstField] ?? '',
+    };
+  });
+}
+
+/**
+ * Whether the snapshot may be loaded as given: no synced row and no change record yet (a laptop
+ * with data of its own joining merges instead).
+ */
+export function isEmptyForBootstrap(sqlite: Sqlite): boolean {
+  if (sqlite.prepare('SELECT 1 FROM changes LIMIT 1').get() !== undefined) return false;
+  if (sqlite.prepare('SELECT 1 FROM pending_changes LIMIT 1').get() !== undefined) return false;
+  return Object.keys(syncedTables).every((table) => sqlite.prepare(`SELECT 1 FROM ${table} LIMIT 1`).get() === undefined);
+}
+
+/** Loads snapshot pages into a database that held none of their rows. */
+export class SnapshotLoader {
+  /** Whether the snapshot may be loaded as given (isEmptyForBootstrap). */
+  canLoad(): boolean {
+    return isEmptyForBootstrap(this.sqlite);
+  }
+
+  private readonly statement: (sql: string) => Statement;
+
+  constructor(
+    private readonly sqlite: Sqlite,
+    private readonly engine: LoadingMutationEngine,
+  ) {
+    this.statement = statementCache(sqlite);
+  }
+
+  /**
+   * Loads one page in one transaction, with `alsoInTransaction` (the bootstrap's progress) in it:
+   * a crash keeps the page and its progress, or neither.
+   */
+  loadPage(rows: readonly SnapshotRow[], alsoInTransaction: () => void): { loaded: number; merged: number } {
+    let loaded = 0;
+    const toMerge: ChangeRecord[] = [];
+    this.engine.loadDirectly(() => {
+      const touched: TouchedRows = new Map();
+      let newestHlc: string | null = null;
+      for (const row of rows) {
+        const changes = snapshotRowToChanges(row);
+        if (changes.length === 0) continue;
+        if (!changes.every((change) => loadable(change)) || !this.insertRow(row.tableName as SyncedTableName, row.rowId, changes, touched)) {
+          toMerge.push(...changes);
+          continue;
+        }
+        for (const change of changes) if (newestHlc === null || change.hlc > newestHlc) newestHlc = change.hlc;
+        loaded += 1;
+      }
+      // Set aside or kept pending by the ordinary path, with its reason; its own savepoint.
+      if (toMerge.length > 0) this.engine.applyRemoteChanges(toMerge);
+      alsoInTransaction();
+      return { touched, newestHlc };
+    });
+    return { loaded, merged: toMerge.length };
+  }
+
+  /**
+   * The row, its clocks and its change records, as merging `changes` into nothing would leave
+   * them. False, with nothing written, when the row is there already (written on this laptop
+   * while the snapshot came in, as a tag given meanwhile): that one is merged.
+   */
+  private insertRow(table: SyncedTableName, rowId: string, changes: readonly ChangeRecord[], touched: TouchedRows): boolean {
+    const values: FieldValues = {};
+    let clocks: FieldClocks = {};
+    let hasBaseList = false;
+    for (const change of changes) {
+      const stored = storedFields(change);
+      // The merge reads 0 for a row not there yet (the column's default, 1, once it is): the
+      // outcome is the same either way, a causal length being at least 1.
+      const current: FieldValues = causalLengthField in stored ? { [causalLengthField]: values[causalLengthField] ?? 0 } : {};
+      const merged = mergeChange({ fields: current, clocks }, { hlc: change.hlc, fields: stored });
+      Object.assign(values, merged.values);
+      clocks = { ...clocks, ...merged.clocks };
+      for (const name in merged.values) if (name.startsWith(baseListColumn(''))) hasBaseList = true;
+    }
+    const names = Object.keys(values).sort();
+    if (names.length === 0) return false;
+    // Column names come from the synced-tables list (checked by loadable), never from input.
+    const inserted = this.statement(`INSERT INTO ${table} (id, ${names.join(', ')}) VALUES (?${', ?'.repeat(names.length)}) ON CONFLICT (id) DO NOTHING`).run(
+      rowId,
+      ...names.map((name) => values[name] ?? null),
+    );
+    if (inserted.changes === 0) return false;
+    if (Object.keys(clocks).length > 0) this.statement('INSERT INTO row_clocks (table_name, row_id, clocks) VALUES (?, ?, ?)').run(table, rowId, JSON.stringify(clocks));
+    const append = this.statement(`INSERT INTO changes (${recordColumns}, local, pushed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 1)`);
+    for (const change of changes) append.run(...recordValues(change));
+    touch(touched, table, rowId);
+    if (hasBaseList) touch(touched, baseListsTouched, rowId);
+    return true;
+  }
+}
+
+function touch(touched: TouchedRows, table: Parameters<TouchedRows['get']>[0], rowId: string): void {
+  const set = touched.get(table);
+  if (set) set.add(rowId);
+  else touched.set(table, new Set([rowId]));
+}
+
+/** A change the ordinary merge would apply as it is: known table and columns, accepted by the contract. */
+function loadable(change: ChangeRecord): boolean {
+  if (!isSyncedTable(change.tableName)) return false;
+  const { tableName } = change;
+  return Object.keys(change.fields).every((name) => isSyncedColumn(tableName, name)) && checkChange(change).kind === 'valid';
+}
+
+/**
+ * The fields of a change as the row stores them (the rule of the write path's storedFields in
+ * src-main/writes/mutation-engine.ts): a version 1 change's whole lists go to the row's base list
+ * columns.
+ */
+function storedFields(change: ChangeRecord): FieldValues {
+  const { rowFields, legacyLists } = separateLegacyLists(change);
+  if (!legacyLists) return rowFields;
+  const stored = { ...rowFields };
+  for (const [name, value] of Object.entries(legacyLists)) stored[baseListColumn(name)] = value;
+  return stored;
+}
