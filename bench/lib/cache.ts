@@ -76,7 +76,12 @@ export function copyDataFolder(from: string, to: string): void {
 
 function sourceFingerprint(): string {
   const hash = crypto.createHash('sha256');
-  for (const name of fs.readdirSync(generatorDir).sort()) hash.update(name).update(fs.readFileSync(path.join(generatorDir, name)));
+  // Recursive: the generator has folders of its own (demo/), and reading a folder as a file throws.
+  for (const name of (fs.readdirSync(generatorDir, { recursive: true }) as string[]).sort()) {
+    const file = path.join(generatorDir, name);
+    hash.update(name);
+    if (fs.statSync(file).isFile()) hash.update(fs.readFileSync(file));
+  }
   hash.update(fs.readFileSync(path.join(benchDir, 'generate.ts')));
   for (const name of fs.readdirSync(migrationsDir).sort()) if (name.endsWith('.sql')) hash.update(name);
   return hash.digest('hex').slice(0, 16);
