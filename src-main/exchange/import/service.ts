@@ -14,6 +14,7 @@ import {
 } from '../../../src-shared/domain/exchange';
 import { SettingsSchema, type CustomFieldDef } from '../../../src-shared/domain/settings';
 import { AppError } from '../../../src-shared/errors';
+import { createPhoneReader, type PhoneReader } from '../../../src-shared/phone';
 import { BlobStore } from '../../files/blob-store';
 import { UploadQueue } from '../../files/upload-queue';
 import type { BuildContext } from './contact-builder';
@@ -221,24 +222,17 @@ export class ImportService {
   }
 
   /**
-   * The last file read, parsed, and the E.164 of its numbers: the wizard previews the same
+   * The last file read, parsed, and what its numbers read as: the wizard previews the same
    * upload again at each change of the mapping, then runs it. Parsing a number is the dearest
-   * step of a row (libphonenumber-js tries every country of the calling code), so a number is
-   * parsed once per file and region.
+   * step of a row (libphonenumber-js with the full metadata), so a number is read once per file
+   * and country, by the preview and the run alike.
    */
-  private lastFile: { key: string; parsed: ParsedFile; phones: Map<string, Map<string, string | null>> } | null = null;
+  private lastFile: { key: string; parsed: ParsedFile; readPhone: PhoneReader } | null = null;
 
   private parsed(bytes: Uint8Array, format: ImportOptions['format']): ParsedFile {
     const key = `${format ?? 'auto'}:${bytes.length}:${createHash('sha1').update(bytes).digest('hex')}`;
-    if (this.lastFile?.key !== key) this.lastFile = { key, parsed: parseFile(bytes, format), phones: new Map() };
+    if (this.lastFile?.key !== key) this.lastFile = { key, parsed: parseFile(bytes, format), readPhone: createPhoneReader() };
     return this.lastFile.parsed;
-  }
-
-  private phoneCacheFor(region: string): Map<string, string | null> {
-    const phones = this.lastFile?.phones ?? new Map<string, Map<string, string | null>>();
-    let cache = phones.get(region);
-    if (!cache) phones.set(region, (cache = new Map()));
-    return cache;
   }
 
   private prepare(bytes: Uint8Array, options: ImportOptions): { source: ReadSource; context: BuildContext; newFields: CustomFieldDef[]; region: string } {
@@ -261,7 +255,7 @@ export class ImportService {
       defaults: { contactType: settings.contactTypes[0] ?? 'customer', owner: settings.userName, currency: settings.currency },
       customFields: defs,
       decimalComma: source.delimiter === ';',
-      phoneCache: this.phoneCacheFor(region),
+      readPhone: this.lastFile?.readPhone ?? createPhoneReader(),
       googleLabels: source.source === 'google',
       recordNoun: source.format === 'vcard' ? 'card' : 'row',
     };
