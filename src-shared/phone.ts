@@ -154,10 +154,25 @@ export function regionOfCountryName(country: string): string | null {
   if (upper.length === 2 && knownRegions.has(upper)) return upper === 'UK' ? 'GB' : upper;
   const alias = countryAliases[upper.replace(/[^A-Z ]/g, '').replace(/\s+/g, ' ')];
   if (alias) return alias;
-  for (const region of phoneRegions) {
-    if (regionName(region).toUpperCase() === upper) return region;
+  return regionsByName().get(upper) ?? null;
+}
+
+let namedRegions: Map<string, string> | undefined;
+
+/**
+ * Every region by its English name in capitals, made once: an imported row with an address
+ * asked Intl for the names of all 240-odd regions, which cost more than reading its phones.
+ * The first region of a name wins, as the search through phoneRegions in order did.
+ */
+function regionsByName(): Map<string, string> {
+  if (!namedRegions) {
+    namedRegions = new Map();
+    for (const region of phoneRegions) {
+      const name = regionName(region).toUpperCase();
+      if (!namedRegions.has(name)) namedRegions.set(name, region);
+    }
   }
-  return null;
+  return namedRegions;
 }
 
 /** "United States", "United Kingdom": the English name of a region code. */

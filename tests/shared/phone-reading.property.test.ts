@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { getCountries, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import examples from 'libphonenumber-js/examples.mobile.json';
 import { describe, expect, it } from 'vitest';
-import { createPhoneReader, phoneRegions, readPhone } from '../../src-shared/phone';
+import { createPhoneReader, phoneRegions, readPhone, regionName, regionOfCountryName } from '../../src-shared/phone';
 
 // readPhone answers from one parse what normalisePhone and phoneElsewhere answered from two.
 // The reference below is those two functions as they were written before readPhone (each
@@ -80,5 +80,31 @@ describe('reading a phone number once', () => {
     expect(read('(212) 555-0187', 'GB')).toBe(inGb);
     const inUs = read('(212) 555-0187', 'US');
     expect(inUs).toEqual({ e164: '+12125550187', elsewhere: null });
+  });
+});
+
+describe('reading a country name', () => {
+  // The search it replaced: every region's English name compared, in phoneRegions' order.
+  const oldLookup = (name: string) => phoneRegions.find((region) => regionName(region).toUpperCase() === name.trim().toUpperCase()) ?? null;
+
+  it('finds every region by its English name, in any case, as the search through all regions did', () => {
+    for (const region of phoneRegions) {
+      const name = regionName(region);
+      for (const written of [name, name.toUpperCase(), name.toLowerCase(), ` ${name} `]) {
+        expect(regionOfCountryName(written), written).toBe(oldLookup(written));
+      }
+    }
+  });
+
+  it('gives the same answer as that search for any other text', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom(...phoneRegions).map((region) => regionName(region).slice(0, 6))), (text) => {
+        const upper = text.trim().toUpperCase();
+        fc.pre(upper.length !== 2);
+        const alias = regionOfCountryName(text);
+        if (alias !== null && oldLookup(text) === null) return; // one of the aliases (USA, Deutschland)
+        expect(alias).toBe(oldLookup(text));
+      }),
+    );
   });
 });
