@@ -5,6 +5,7 @@ import {
   reportListLimit,
   type DuplicateFinding,
   type ImportCounts,
+  type ImportedContact,
   type ImportOptions,
   type ImportPreview,
   type ImportReport,
@@ -17,7 +18,7 @@ import { AppError } from '../../../src-shared/errors';
 import { createPhoneReader, type PhoneReader } from '../../../src-shared/phone';
 import { BlobStore } from '../../files/blob-store';
 import { UploadQueue } from '../../files/upload-queue';
-import type { BuildContext } from './contact-builder';
+import type { BuildContext, ImportedPhoto } from './contact-builder';
 import { yieldToEventLoop, type ExchangeDeps, type JobControl } from '../deps';
 import { ImportBatches } from './batches';
 import { newRowId } from './ids';
@@ -50,15 +51,18 @@ export class ImportService {
   readonly batches: ImportBatches;
   private readonly writer;
   private readonly chunkRows: number;
+  /** New contacts written together (createMany); false writes each alone, as a check of the bulk path. */
+  private readonly bulk: boolean;
   private running = false;
   /** Each preview's number: a newer one (the wizard's mapping changed) stops an older one. */
   private previewGeneration = 0;
 
   constructor(
     private readonly deps: ExchangeDeps,
-    options: { chunkRows?: number } = {},
+    options: { chunkRows?: number; bulk?: boolean } = {},
   ) {
     this.chunkRows = options.chunkRows ?? importChunkRows;
+    this.bulk = options.bulk ?? true;
     this.batches = new ImportBatches(deps.dataDir);
     this.writer = createImportWriter(
       deps.sqlite,
@@ -138,12 +142,21 @@ export class ImportService {
         engine.transaction((tx) => {
           const created: string[] = [];
           const updated: UpdateRecord[] = [];
+          // New contacts are written together, up to the next update: an update reads the
+          // contact it changes, which may be one created just before it in this file.
+          let creating: { id: string; contact: ImportedContact; photo: ImportedPhoto | null }[] = [];
+          const writeCreated = () => {
+            if (this.bulk) this.writer.createMany(tx, creating, now);
+            else for (const { id, contact, photo } of creating) this.writer.create(tx, id, contact, now, photo);
+            creating = [];
+          };
           for (const row of chunk) {
             let planned = planner.plan(row);
             if (planned.kind === 'create') {
-              this.writer.create(tx, planned.id, planned.contact, now, planned.photo);
+              creating.push({ id: planned.id, contact: planned.contact, photo: planned.photo });
               created.push(planned.id);
             } else if (planned.kind === 'update') {
+              writeCreated();
               try {
                 const record = this.writer.update(tx, planned.id, planned.contact, planned.present, now, planned.photo);
                 if (record) updated.push(record);
@@ -154,6 +167,7 @@ export class ImportService {
             }
             count(tally, row, planned);
           }
+          writeCreated();
           this.batches.appendChunk(batchId, created, updated);
         });
         control.onProgress?.('writing', Math.min(start + this.chunkRows, total), total);
