@@ -8,9 +8,7 @@ import { getCountries, parsePhoneNumberFromString, type CountryCode } from 'libp
 
 /** E.164 for a number typed by a person, read in `defaultRegion` unless it has a country code. */
 export function normalisePhone(raw: string, defaultRegion: string): string | null {
-  const parsed = parse(raw, defaultRegion);
-  if (!parsed || !parsed.isPossible()) return null;
-  return parsed.number;
+  return readPhone(raw, defaultRegion, { elsewhere: false }).e164;
 }
 
 /** A number read in one country, when it is no number there but a valid one elsewhere. */
@@ -31,25 +29,63 @@ export interface PhoneElsewhere {
  * valid nowhere (that is said by normalisePhone's refusal, or left as it is).
  */
 export function phoneElsewhere(raw: string, region: string): PhoneElsewhere | null {
+  return readPhone(raw, region).elsewhere;
+}
+
+/** What reading a number in a country tells: its E.164 (null: not a number) and the question to ask. */
+export interface PhoneReading {
+  /** As normalisePhone says. */
+  e164: string | null;
+  /** As phoneElsewhere says. */
+  elsewhere: PhoneElsewhere | null;
+}
+
+/**
+ * Both answers about a number from one parse: libphonenumber-js's parse with the full metadata
+ * is the dearest step of an imported row, and normalisePhone then phoneElsewhere parsed it twice.
+ * `elsewhere: false` skips the validity checks when only the E.164 is wanted.
+ */
+export function readPhone(raw: string, region: string, want: { elsewhere: boolean } = { elsewhere: true }): PhoneReading {
   const text = withPlus(raw);
-  if (!text || text.startsWith('+')) return null;
-  const here = parse(text, region);
-  // Only a number of the right length for `region` is questioned; a short or long one is simply
-  // not a number there, and is refused as such.
-  if (!here?.isPossible()) return null;
+  if (!text) return { e164: null, elsewhere: null };
+  const here = parsePhoneNumberFromString(text, region as CountryCode);
+  const possible = here?.isPossible() ?? false;
+  const e164 = possible ? here!.number : null;
+  // Only a number of the right length for `region`, typed without a country code, is questioned;
+  // a short or long one is simply not a number there, and is refused as such.
+  if (!want.elsewhere || !possible || text.startsWith('+')) return { e164, elsewhere: null };
   // "07700 900461" typed in the UK is a UK number, even one libphonenumber does not know (the
   // 07700 900 range is set aside for drama): whoever starts with the trunk 0 writes a national
   // number of their own country, and is not asked about Germany, where the same digits are valid.
   // (Checked first: it also spares the validity check for most numbers of a large import.)
-  if (/^\(?0/.test(text)) return null;
-  if (here.isValid()) return null;
+  if (/^\(?0/.test(text) || here!.isValid()) return { e164, elsewhere: null };
   const found = validElsewhere(text, region);
-  if (!found) return null;
+  if (!found) return { e164, elsewhere: null };
   return {
-    asTyped: here.number,
-    region: found.region,
-    e164: found.e164,
-    question: `Is this ${withArticle(countryAdjective(found.region))} number?`,
+    e164,
+    elsewhere: {
+      asTyped: here!.number,
+      region: found.region,
+      e164: found.e164,
+      question: `Is this ${withArticle(countryAdjective(found.region))} number?`,
+    },
+  };
+}
+
+/** Reads a number in a country: readPhone itself, or one made by createPhoneReader. */
+export type PhoneReader = (raw: string, region: string) => PhoneReading;
+
+/**
+ * readPhone with a memory: each distinct text in each country is read once. One per import (a
+ * file's numbers repeat: the same switchboard on every row of a company), dropped with it.
+ */
+export function createPhoneReader(): PhoneReader {
+  const known = new Map<string, PhoneReading>();
+  return (raw, region) => {
+    const key = `${region}\n${raw}`;
+    let reading = known.get(key);
+    if (!reading) known.set(key, (reading = readPhone(raw, region)));
+    return reading;
   };
 }
 
@@ -118,10 +154,25 @@ export function regionOfCountryName(country: string): string | null {
   if (upper.length === 2 && knownRegions.has(upper)) return upper === 'UK' ? 'GB' : upper;
   const alias = countryAliases[upper.replace(/[^A-Z ]/g, '').replace(/\s+/g, ' ')];
   if (alias) return alias;
-  for (const region of phoneRegions) {
-    if (regionName(region).toUpperCase() === upper) return region;
+  return regionsByName().get(upper) ?? null;
+}
+
+let namedRegions: Map<string, string> | undefined;
+
+/**
+ * Every region by its English name in capitals, made once: an imported row with an address
+ * asked Intl for the names of all 240-odd regions, which cost more than reading its phones.
+ * The first region of a name wins, as the search through phoneRegions in order did.
+ */
+function regionsByName(): Map<string, string> {
+  if (!namedRegions) {
+    namedRegions = new Map();
+    for (const region of phoneRegions) {
+      const name = regionName(region).toUpperCase();
+      if (!namedRegions.has(name)) namedRegions.set(name, region);
+    }
   }
-  return null;
+  return namedRegions;
 }
 
 /** "United States", "United Kingdom": the English name of a region code. */

@@ -1,6 +1,7 @@
 import { statementCache, type Sqlite, type Statement } from '../db/open';
 import type { SqlRow } from '../db/rows';
 import type { changes } from '../db/schema';
+import { insertRows } from './bulk-insert';
 import type { FieldValues } from './synced-tables';
 
 // The change log: one record per mutated row, local or merged from elsewhere. It is the outbox
@@ -85,6 +86,11 @@ export class ChangeLog {
     this.statement(
       `INSERT INTO changes (${recordColumns}, local, pushed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(...recordValues(change), local, pushed);
+  }
+
+  /** Logs local changes in this order, as append would one by one, with a few multi-row statements. */
+  appendLocal(changes: readonly ChangeRecord[]): void {
+    insertRows(this.statement, 'changes', [...recordColumns.split(', '), 'local', 'pushed'], changes.map((change) => [...recordValues(change), 1, 0]));
   }
 
   /** Keeps a change for a table or column this version does not know, for after an upgrade. */

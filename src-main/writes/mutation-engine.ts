@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { HybridLogicalClock } from '../../src-shared/hlc';
 import { statementCache, type Sqlite, type Statement } from '../db/open';
+import { insertRows } from './bulk-insert';
 import { ChangeLog, type ChangeRecord } from './change-log';
 import { causalLengthField, legacyListFields, mergeChange, separateLegacyLists, wholeListsVersion, type FieldClocks } from '../../src-shared/sync/merge';
 import {
@@ -35,9 +36,26 @@ export interface WriteOptions {
   wholeLists?: boolean;
 }
 
+/** A row for writeNew: what `write` would be given. */
+export interface NewRow {
+  table: SyncedTableName;
+  rowId: string;
+  fields: FieldValues;
+  options?: WriteOptions;
+}
+
 export interface MutationTx {
   /** Changes `fields` of one row (creating it if absent) and logs one change record. */
   write(table: SyncedTableName, rowId: string, fields: FieldValues, options?: WriteOptions): void;
+  /**
+   * Creates rows that do not exist yet exactly as `write` would, one after the other in this
+   * order (each its own HLC, clocks and change record), with a few multi-row statements for all
+   * of them: the bulk path of an import. Throws before writing anything when one of them exists
+   * (as a row or by its clocks) or is listed twice; `existing` tells which to give `write` instead.
+   */
+  writeNew(rows: readonly NewRow[]): void;
+  /** Which of `rowIds` of `table` this database already has, as a row or by its clocks. */
+  existing(table: SyncedTableName, rowIds: readonly string[]): Set<string>;
 }
 
 export interface ApplyResult {
@@ -89,6 +107,15 @@ function storedFields(change: ChangeRecord): FieldValues {
   const stored = { ...rowFields };
   for (const [name, value] of Object.entries(legacyLists)) stored[baseListColumn(name)] = value;
   return stored;
+}
+
+/** Whether a local write has anything to write; throws on a column that is not synced. */
+function checkColumns(table: SyncedTableName, fields: FieldValues): boolean {
+  const names = Object.keys(fields);
+  for (const name of names) {
+    if (!isSyncedColumn(table, name)) throw new Error(`${table}.${name} is not a synced column`);
+  }
+  return names.length > 0;
 }
 
 function hasBaseList(fields: FieldValues): boolean {
@@ -145,7 +172,11 @@ export class MutationEngine {
 
   /** Runs `work` in one transaction (nested calls join the outer one). */
   transaction<T>(work: (tx: MutationTx) => T): T {
-    const tx: MutationTx = { write: (table, rowId, fields, options) => this.writeLocal(table, rowId, fields, options) };
+    const tx: MutationTx = {
+      write: (table, rowId, fields, options) => this.writeLocal(table, rowId, fields, options),
+      writeNew: (rows) => this.writeNew(rows),
+      existing: (table, rowIds) => this.existing(table, rowIds),
+    };
     return this.inTransaction(() => work(tx));
   }
 
@@ -231,28 +262,13 @@ export class MutationEngine {
 
   private writeLocal(table: SyncedTableName, rowId: string, fields: FieldValues, options: WriteOptions = {}): void {
     if (this.depth === 0) throw new Error('MutationTx.write called outside its transaction');
-    const names = Object.keys(fields);
-    if (names.length === 0) return;
-    for (const name of names) {
-      if (!isSyncedColumn(table, name)) throw new Error(`${table}.${name} is not a synced column`);
-    }
-    const hlc = this.clock.tick();
-    fields = storableText(fields);
-    const change: ChangeRecord = {
-      changeId: uuidv7(),
-      hlc,
-      tableName: table,
-      rowId,
-      fields,
-      schemaVersion: options.wholeLists ? wholeListsVersion : schemaVersion,
-      deviceId: this.deviceId,
-      author: this.author(),
-    };
+    if (!checkColumns(table, fields)) return;
+    const change = this.localChange(table, rowId, fields, options);
     // Stored as a change from elsewhere would be: list copies are not state, whole lists are base lists.
     const stored = storedFields(change);
     if (Object.keys(stored).length > 0) {
       const clocks = this.readClocks(table, rowId);
-      for (const name of Object.keys(stored)) clocks[name] = hlc;
+      for (const name of Object.keys(stored)) clocks[name] = change.hlc;
       this.writeRow(table, rowId, stored);
       this.writeClocks(table, rowId, clocks);
       if (hasBaseList(stored)) this.touch(baseListsTouched, rowId);
@@ -260,6 +276,75 @@ export class MutationEngine {
     this.log.append(change, 'local');
     this.writtenInTransaction += 1;
     this.touch(table, rowId);
+  }
+
+  /** The change record of a local write: the next HLC, storable text, this device and author. */
+  private localChange(table: SyncedTableName, rowId: string, fields: FieldValues, options: WriteOptions): ChangeRecord {
+    return {
+      changeId: uuidv7(),
+      hlc: this.clock.tick(),
+      tableName: table,
+      rowId,
+      fields: storableText(fields),
+      schemaVersion: options.wholeLists ? wholeListsVersion : schemaVersion,
+      deviceId: this.deviceId,
+      author: this.author(),
+    };
+  }
+
+  /**
+   * writeLocal for rows known to be new, with the statements grouped: a new row has no clocks
+   * to read and no row to update, so its row, clocks and change record are each one row of a
+   * multi-row INSERT. Rows of one table go in in the order given, as do change records (their
+   * sequence numbers follow the same order as writeLocal one by one would give them).
+   */
+  private writeNew(rows: readonly NewRow[]): void {
+    if (this.depth === 0) throw new Error('MutationTx.writeNew called outside its transaction');
+    const idsByTable = new Map<SyncedTableName, Set<string>>();
+    for (const { table, rowId } of rows) {
+      const ids = idsByTable.get(table) ?? new Set<string>();
+      if (ids.has(rowId)) throw new Error(`writeNew: ${table} ${rowId} is listed twice`);
+      idsByTable.set(table, ids.add(rowId));
+    }
+    for (const [table, ids] of idsByTable) {
+      if (this.existing(table, [...ids]).size > 0) throw new Error(`writeNew: a row of ${table} exists already; write it with write()`);
+    }
+    const tableRows = new Map<SyncedTableName, { columns: string[]; values: FieldValue[][] }[]>();
+    const clockRows: FieldValue[][] = [];
+    const changes: ChangeRecord[] = [];
+    for (const { table, rowId, fields, options } of rows) {
+      if (!checkColumns(table, fields)) continue;
+      const change = this.localChange(table, rowId, fields, options ?? {});
+      const stored = storedFields(change);
+      const names = Object.keys(stored);
+      if (names.length > 0) {
+        const clocks: FieldClocks = {};
+        for (const name of names) clocks[name] = change.hlc;
+        const columns = ['id', ...names.sort()];
+        const runs = tableRows.get(table) ?? [];
+        let run = runs[runs.length - 1];
+        if (run?.columns.join() !== columns.join()) runs.push((run = { columns, values: [] }));
+        tableRows.set(table, runs);
+        run.values.push([rowId, ...names.map((name) => stored[name] ?? null)]);
+        clockRows.push([table, rowId, JSON.stringify(clocks)]);
+        if (hasBaseList(stored)) this.touch(baseListsTouched, rowId);
+      }
+      changes.push(change);
+      this.writtenInTransaction += 1;
+      this.touch(table, rowId);
+    }
+    for (const [table, runs] of tableRows) for (const run of runs) insertRows(this.statement, table, run.columns, run.values);
+    insertRows(this.statement, 'row_clocks', ['table_name', 'row_id', 'clocks'], clockRows);
+    this.log.appendLocal(changes);
+  }
+
+  private existing(table: SyncedTableName, rowIds: readonly string[]): Set<string> {
+    if (rowIds.length === 0) return new Set();
+    const found = this.statement(
+      `SELECT id FROM ${table} WHERE id IN (SELECT value FROM json_each(@ids))
+       UNION SELECT row_id FROM row_clocks WHERE table_name = @table AND row_id IN (SELECT value FROM json_each(@ids))`,
+    ).all({ ids: JSON.stringify(rowIds), table }) as { id: string }[];
+    return new Set(found.map((row) => row.id));
   }
 
   private applyRemote(change: ChangeRecord, result: ApplyResult): void {

@@ -21,7 +21,7 @@ import {
 } from './contact-fields';
 import { KeptValues, type ValueWarning } from './kept-values';
 import { moneyMessages, readMoney } from '../../../src-shared/money';
-import { regionOfCountryName } from '../../../src-shared/phone';
+import { regionOfCountryName, type PhoneReader } from '../../../src-shared/phone';
 import { parseIsoMoment, parseYesNo } from '../formats/values';
 
 // From the raw values one row or card gave for each field to a contact as it will be stored.
@@ -110,8 +110,8 @@ export interface BuildContext {
   customFields: ReadonlyMap<string, CustomFieldDef>;
   /** A lone comma in an amount is a decimal comma (files delimited by `;`). */
   decimalComma: boolean;
-  /** E.164 by number as written, for this import: parsing a number is the dearest step of a row. */
-  phoneCache: Map<string, string | null>;
+  /** Reads numbers for this import: parsing a number is the dearest step of a row, so each text is read once per country. */
+  readPhone: PhoneReader;
   /** Google marks its own groups "* myContacts", "* starred": drop the first, unstar the others. */
   googleLabels: boolean;
   /** How messages name one record of the file; "row" when absent. */
@@ -150,7 +150,7 @@ export function buildContact(collected: CollectedContact, context: BuildContext)
   // A row's numbers are read in the country of its address when it has one ("USA", "Ireland").
   const addressRegion = regionOfCountryName(firstAddressCountry(collected.addresses));
   const phoneRegion = addressRegion ?? context.region;
-  const phones = checkPhones(collected.phones, phoneRegion, phoneRegion === context.region ? context.phoneCache : new Map(), kept);
+  const phones = checkPhones(collected.phones, phoneRegion, context.readPhone, kept);
   const emails = checkEmails(collected.emails, kept);
   if (phones.length > 0) present.add('phones');
   if (emails.length > 0) present.add('emails');

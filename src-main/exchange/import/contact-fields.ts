@@ -11,7 +11,7 @@ import {
 } from '../../../src-shared/domain/contact';
 import type { AddressImportField } from '../../../src-shared/domain/exchange';
 import type { CustomFieldDef } from '../../../src-shared/domain/settings';
-import { countryAdjective, formatPhone, normalisePhone, phoneElsewhere, type PhoneElsewhere } from '../../../src-shared/phone';
+import { countryAdjective, formatPhone, type PhoneElsewhere, type PhoneReader } from '../../../src-shared/phone';
 import type { KeptValues } from './kept-values';
 import { isPlaceholder, parseIsoMoment, phoneProblem, splitValues } from '../formats/values';
 
@@ -42,7 +42,7 @@ export type AddressParts = Partial<Record<AddressImportField, string[]>>;
 /** A contact keeps at most this many phones and e-mails (ContactDraftSchema). */
 const listLimit = 20;
 
-export function checkPhones(raw: RawPhone[], region: string, cache: Map<string, string | null>, kept: KeptValues): Phone[] {
+export function checkPhones(raw: RawPhone[], region: string, readPhone: PhoneReader, kept: KeptValues): Phone[] {
   const phones: Phone[] = [];
   const seenIn = new Map<string, number>();
   for (const entry of raw) {
@@ -51,12 +51,7 @@ export function checkPhones(raw: RawPhone[], region: string, cache: Map<string, 
       kept.skip(`Phone "${entry.number}" (${entry.origin}) is a placeholder, not a number`, line);
       continue;
     }
-    let e164 = cache.get(entry.number);
-    if (e164 === undefined) {
-      e164 = normalisePhone(entry.number, region);
-      cache.set(entry.number, e164);
-    }
-    const elsewhere = questionOf(entry.number, region, cache);
+    const { e164, elsewhere } = readPhone(entry.number, region);
     if (elsewhere) {
       // Not stored as the wrong country's number: kept as written, and the report asks.
       kept.keep('phone', entry.number, `Phone "${entry.number}" (${entry.origin}) ${elsewhereProblem(elsewhere, region)}`, line);
@@ -77,20 +72,6 @@ export function checkPhones(raw: RawPhone[], region: string, cache: Map<string, 
     phones.push({ type: entry.type, e164 });
   }
   return phones;
-}
-
-/** Per phone cache (one per import and region): the question about each distinct number typed. */
-const questions = new WeakMap<Map<string, string | null>, Map<string, PhoneElsewhere | null>>();
-
-function questionOf(raw: string, region: string, cache: Map<string, string | null>): PhoneElsewhere | null {
-  let known = questions.get(cache);
-  if (!known) questions.set(cache, (known = new Map()));
-  let question = known.get(raw);
-  if (question === undefined) {
-    question = phoneElsewhere(raw, region);
-    known.set(raw, question);
-  }
-  return question;
 }
 
 /** 'is not a valid UK number. Is this a US number? If so: +1 212 555 0187' — the contact form asks the same. */

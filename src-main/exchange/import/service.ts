@@ -5,6 +5,7 @@ import {
   reportListLimit,
   type DuplicateFinding,
   type ImportCounts,
+  type ImportedContact,
   type ImportOptions,
   type ImportPreview,
   type ImportReport,
@@ -14,9 +15,10 @@ import {
 } from '../../../src-shared/domain/exchange';
 import { SettingsSchema, type CustomFieldDef } from '../../../src-shared/domain/settings';
 import { AppError } from '../../../src-shared/errors';
+import { createPhoneReader, type PhoneReader } from '../../../src-shared/phone';
 import { BlobStore } from '../../files/blob-store';
 import { UploadQueue } from '../../files/upload-queue';
-import type { BuildContext } from './contact-builder';
+import type { BuildContext, ImportedPhoto } from './contact-builder';
 import { yieldToEventLoop, type ExchangeDeps, type JobControl } from '../deps';
 import { ImportBatches } from './batches';
 import { newRowId } from './ids';
@@ -49,15 +51,18 @@ export class ImportService {
   readonly batches: ImportBatches;
   private readonly writer;
   private readonly chunkRows: number;
+  /** New contacts written together (createMany); false writes each alone, as a check of the bulk path. */
+  private readonly bulk: boolean;
   private running = false;
   /** Each preview's number: a newer one (the wizard's mapping changed) stops an older one. */
   private previewGeneration = 0;
 
   constructor(
     private readonly deps: ExchangeDeps,
-    options: { chunkRows?: number } = {},
+    options: { chunkRows?: number; bulk?: boolean } = {},
   ) {
     this.chunkRows = options.chunkRows ?? importChunkRows;
+    this.bulk = options.bulk ?? true;
     this.batches = new ImportBatches(deps.dataDir);
     this.writer = createImportWriter(
       deps.sqlite,
@@ -137,12 +142,21 @@ export class ImportService {
         engine.transaction((tx) => {
           const created: string[] = [];
           const updated: UpdateRecord[] = [];
+          // New contacts are written together, up to the next update: an update reads the
+          // contact it changes, which may be one created just before it in this file.
+          let creating: { id: string; contact: ImportedContact; photo: ImportedPhoto | null }[] = [];
+          const writeCreated = () => {
+            if (this.bulk) this.writer.createMany(tx, creating, now);
+            else for (const { id, contact, photo } of creating) this.writer.create(tx, id, contact, now, photo);
+            creating = [];
+          };
           for (const row of chunk) {
             let planned = planner.plan(row);
             if (planned.kind === 'create') {
-              this.writer.create(tx, planned.id, planned.contact, now, planned.photo);
+              creating.push({ id: planned.id, contact: planned.contact, photo: planned.photo });
               created.push(planned.id);
             } else if (planned.kind === 'update') {
+              writeCreated();
               try {
                 const record = this.writer.update(tx, planned.id, planned.contact, planned.present, now, planned.photo);
                 if (record) updated.push(record);
@@ -153,6 +167,7 @@ export class ImportService {
             }
             count(tally, row, planned);
           }
+          writeCreated();
           this.batches.appendChunk(batchId, created, updated);
         });
         control.onProgress?.('writing', Math.min(start + this.chunkRows, total), total);
@@ -221,24 +236,17 @@ export class ImportService {
   }
 
   /**
-   * The last file read, parsed, and the E.164 of its numbers: the wizard previews the same
+   * The last file read, parsed, and what its numbers read as: the wizard previews the same
    * upload again at each change of the mapping, then runs it. Parsing a number is the dearest
-   * step of a row (libphonenumber-js tries every country of the calling code), so a number is
-   * parsed once per file and region.
+   * step of a row (libphonenumber-js with the full metadata), so a number is read once per file
+   * and country, by the preview and the run alike.
    */
-  private lastFile: { key: string; parsed: ParsedFile; phones: Map<string, Map<string, string | null>> } | null = null;
+  private lastFile: { key: string; parsed: ParsedFile; readPhone: PhoneReader } | null = null;
 
   private parsed(bytes: Uint8Array, format: ImportOptions['format']): ParsedFile {
     const key = `${format ?? 'auto'}:${bytes.length}:${createHash('sha1').update(bytes).digest('hex')}`;
-    if (this.lastFile?.key !== key) this.lastFile = { key, parsed: parseFile(bytes, format), phones: new Map() };
+    if (this.lastFile?.key !== key) this.lastFile = { key, parsed: parseFile(bytes, format), readPhone: createPhoneReader() };
     return this.lastFile.parsed;
-  }
-
-  private phoneCacheFor(region: string): Map<string, string | null> {
-    const phones = this.lastFile?.phones ?? new Map<string, Map<string, string | null>>();
-    let cache = phones.get(region);
-    if (!cache) phones.set(region, (cache = new Map()));
-    return cache;
   }
 
   private prepare(bytes: Uint8Array, options: ImportOptions): { source: ReadSource; context: BuildContext; newFields: CustomFieldDef[]; region: string } {
@@ -261,7 +269,7 @@ export class ImportService {
       defaults: { contactType: settings.contactTypes[0] ?? 'customer', owner: settings.userName, currency: settings.currency },
       customFields: defs,
       decimalComma: source.delimiter === ';',
-      phoneCache: this.phoneCacheFor(region),
+      readPhone: this.lastFile?.readPhone ?? createPhoneReader(),
       googleLabels: source.source === 'google',
       recordNoun: source.format === 'vcard' ? 'card' : 'row',
     };

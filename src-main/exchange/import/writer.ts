@@ -4,7 +4,7 @@ import type { ListWriter } from '../../contacts/list-writer';
 import { fieldsToColumns, type ContactFields } from '../../contacts/row-mapping';
 import { tagRowId } from '../../contacts/search-index';
 import type { Sqlite } from '../../db/open';
-import type { MutationTx } from '../../writes/mutation-engine';
+import type { MutationTx, NewRow } from '../../writes/mutation-engine';
 import type { FieldValues } from '../../writes/synced-tables';
 import { createPhotoFiles } from '../../files/contact-photos';
 import type { BlobStore } from '../../files/blob-store';
@@ -61,17 +61,38 @@ export function createImportWriter(sqlite: Sqlite, readContact: (id: string) => 
     return written;
   }
 
+  function create(tx: MutationTx, id: string, contact: ImportedContact, now: number, photo: ImportedPhoto | null = null): void {
+    tx.write('contacts', id, contactColumns(contact, now), { wholeLists: true });
+    if (photo) tx.write('contacts', id, { photo_sha256: storePhoto(tx, id, photo, now) });
+    writeTags(tx, id, contact.tags, new Set());
+  }
+
   return {
-    create(tx: MutationTx, id: string, contact: ImportedContact, now: number, photo: ImportedPhoto | null = null): void {
-      const createdAt = contact.createdAt ?? now;
-      tx.write(
-        'contacts',
-        id,
-        { ...fieldsToColumns(toFields(contact)), created_at: createdAt, updated_at: contact.updatedAt ?? now, cl: 1 },
-        { wholeLists: true },
-      );
-      if (photo) tx.write('contacts', id, { photo_sha256: storePhoto(tx, id, photo, now) });
-      writeTags(tx, id, contact.tags, new Set());
+    create,
+
+    /**
+     * Creates contacts as `create` would one after the other, in this order, with the rows of
+     * those that are new to this database (their id and every tag row) written together
+     * (MutationTx.writeNew). One whose id or a tag row is already known here (an id kept from
+     * our own export, pulled earlier as a tag) is written by `create`, between the others.
+     */
+    createMany(tx: MutationTx, contacts: readonly { id: string; contact: ImportedContact; photo: ImportedPhoto | null }[], now: number): void {
+      const tagRows = contacts.map(({ id, contact }) => uniqueTags(contact.tags).map((tag) => ({ rowId: tagRowId(id, tag.toLocaleLowerCase()), tag })));
+      const knownContacts = tx.existing('contacts', contacts.map(({ id }) => id));
+      const knownTags = tx.existing('contact_tags', tagRows.flat().map((row) => row.rowId));
+      let batch: NewRow[] = [];
+      contacts.forEach(({ id, contact, photo }, index) => {
+        const tags = tagRows[index]!;
+        if (photo || knownContacts.has(id) || tags.some((row) => knownTags.has(row.rowId))) {
+          tx.writeNew(batch);
+          batch = [];
+          create(tx, id, contact, now, photo);
+          return;
+        }
+        batch.push({ table: 'contacts', rowId: id, fields: contactColumns(contact, now), options: { wholeLists: true } });
+        for (const row of tags) batch.push({ table: 'contact_tags', rowId: row.rowId, fields: { contact_id: id, tag: row.tag, present: 1 } });
+      });
+      tx.writeNew(batch);
     },
 
     /**
@@ -136,6 +157,22 @@ export function createImportWriter(sqlite: Sqlite, readContact: (id: string) => 
 }
 
 export type ImportWriter = ReturnType<typeof createImportWriter>;
+
+/** The columns of a new contact's row, as ContactsService.create writes them. */
+function contactColumns(contact: ImportedContact, now: number): FieldValues {
+  return { ...fieldsToColumns(toFields(contact)), created_at: contact.createdAt ?? now, updated_at: contact.updatedAt ?? now, cl: 1 };
+}
+
+/** A contact's tags once each, ignoring case (the first spelling wins), as writeTags takes them. */
+function uniqueTags(tags: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return tags.filter((tag) => {
+    const key = tag.toLocaleLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
 
 function toFields(contact: ImportedContact): ContactFields {
   return {

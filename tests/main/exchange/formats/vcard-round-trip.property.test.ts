@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { contactStatuses, emailTypes, EmailSchema, phoneTypes, type Contact } from '../../../../src-shared/domain/contact';
 import type { CustomFieldDef } from '../../../../src-shared/domain/settings';
-import { normalisePhone } from '../../../../src-shared/phone';
+import { createPhoneReader, normalisePhone } from '../../../../src-shared/phone';
 import { buildContact, type BuildContext } from '../../../../src-main/exchange/import/contact-builder';
 import { parseVCards } from '../../../../src-main/exchange/formats/vcard/read';
 import { vcardToCollected } from '../../../../src-main/exchange/formats/vcard/to-collected';
@@ -24,7 +24,7 @@ const context = (): BuildContext => ({
   defaults: { contactType: 'customer', owner: 'Importer', currency: 'GBP' },
   customFields: new Map(customFields.map((def) => [def.id, def])),
   decimalComma: false,
-  phoneCache: new Map(),
+  readPhone: createPhoneReader(),
   googleLabels: false,
   recordNoun: 'card',
 });

@@ -6,13 +6,14 @@ import { splitEscaped } from '../../../../src-main/exchange/formats/vcard/escape
 import { looksLikeVCard, parseVCards } from '../../../../src-main/exchange/formats/vcard/read';
 import { vcardToCollected } from '../../../../src-main/exchange/formats/vcard/to-collected';
 import { fixture } from '../helpers';
+import { createPhoneReader } from '../../../../src-shared/phone';
 
 const context: BuildContext = {
   region: 'GB',
   defaults: { contactType: 'customer', owner: '', currency: 'GBP' },
   customFields: new Map(),
   decimalComma: false,
-  phoneCache: new Map(),
+  readPhone: createPhoneReader(),
   googleLabels: false,
 };
 
