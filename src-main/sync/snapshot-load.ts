@@ -1,9 +1,9 @@
 import { parseHlc } from '../../src-shared/hlc';
 import { checkChange } from '../../src-shared/sync/change-contract';
-import { causalLengthField, mergeChange, separateLegacyLists, wholeListsVersion, type FieldClocks, type FieldValues } from '../../src-shared/sync/merge';
+import { causalLengthField, mergeChange, wholeListsVersion, type FieldClocks, type FieldValues } from '../../src-shared/sync/merge';
 import { statementCache, type Sqlite, type Statement } from '../db/open';
 import { recordColumns, recordValues, type ChangeRecord } from '../writes/change-log';
-import type { TouchedRows } from '../writes/mutation-engine';
+import { storedFields, type TouchedRows } from '../writes/mutation-engine';
 import { baseListColumn, baseListsTouched, isSyncedColumn, isSyncedTable, syncedTables, type SyncedTableName } from '../writes/synced-tables';
 import type { LoadingMutationEngine } from './loading-engine';
 
@@ -153,15 +153,3 @@ function loadable(change: ChangeRecord): boolean {
   return Object.keys(change.fields).every((name) => isSyncedColumn(tableName, name)) && checkChange(change).kind === 'valid';
 }
 
-/**
- * The fields of a change as the row stores them (the rule of the write path's storedFields in
- * src-main/writes/mutation-engine.ts): a version 1 change's whole lists go to the row's base list
- * columns.
- */
-function storedFields(change: ChangeRecord): FieldValues {
-  const { rowFields, legacyLists } = separateLegacyLists(change);
-  if (!legacyLists) return rowFields;
-  const stored = { ...rowFields };
-  for (const [name, value] of Object.entries(legacyLists)) stored[baseListColumn(name)] = value;
-  return stored;
-}

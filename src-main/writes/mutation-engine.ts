@@ -101,7 +101,7 @@ function storableText(fields: FieldValues): FieldValues {
  * (the lists are derived from item rows), a version 1 change's whole lists go to the row's base
  * list columns (src-shared/sync/merge.ts says which fields are lists).
  */
-function storedFields(change: ChangeRecord): FieldValues {
+export function storedFields(change: ChangeRecord): FieldValues {
   const { rowFields, legacyLists } = separateLegacyLists(change);
   if (!legacyLists) return rowFields;
   const stored = { ...rowFields };
