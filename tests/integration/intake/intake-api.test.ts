@@ -1,28 +1,19 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { compileErrors, validate } from '@readme/openapi-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openRelayDatabase, type RelayDatabase } from '../../../src-relay/db/open';
-import { createRelay, type Relay } from '../../../src-relay/server';
+import { useRelayInMemory } from '../../helpers/relay-in-memory';
 import { createTempCore, type TempCore } from '../../helpers/temp-core';
 
 // The intake API end to end, as a tool like Zapier uses it: an admin makes an API key on a
 // laptop, the tool posts JSON to the relay with it, and what it made is on every laptop of that
 // workspace (and no other). Bad requests are refused with the field named and change nothing.
 
-let relayDir: string;
-let database: RelayDatabase;
-let relay: Relay;
+const relay = useRelayInMemory({ rateLimit: { perSecond: 1e6, burst: 1e6 } });
 let admin: TempCore;
 let teammate: TempCore;
 let otherOffice: TempCore;
 let key: string;
 
 beforeAll(async () => {
-  relayDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldbook-intake-relay-'));
-  database = await openRelayDatabase({ dataDir: relayDir });
-  relay = await createRelay({ database, logger: () => {}, rateLimit: { perSecond: 1e6, burst: 1e6 } });
   admin = createTempCore({ now: Date.now });
   await admin.call('sync.createWorkspace', { relayUrl: relay.url, workspaceName: 'Whitfield Plumbing', memberName: 'Ann' });
   teammate = createTempCore({ now: Date.now });
@@ -34,9 +25,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const core of [admin, teammate, otherOffice]) core?.dispose();
-  await relay?.close();
-  await database?.close();
-  fs.rmSync(relayDir, { recursive: true, force: true });
 });
 
 const api = async (pathname: string, body: unknown, options: { key?: string; idempotencyKey?: string } = {}) => {

@@ -1,9 +1,5 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openRelayDatabase, type RelayDatabase } from '../../../src-relay/db/open';
-import { createRelay, type Relay } from '../../../src-relay/server';
+import { useRelayInMemory } from '../../helpers/relay-in-memory';
 import { createTempCore, type TempCore } from '../../helpers/temp-core';
 
 // The office website's enquiry form end to end: an admin turns it on from a laptop, a visitor
@@ -11,21 +7,14 @@ import { createTempCore, type TempCore } from '../../helpers/temp-core';
 // a tag and its message as a note, on every laptop of the workspace. Robots, bad input and floods
 // get a page that says so, and leave nothing behind.
 
-let relayDir: string;
-let database: RelayDatabase;
-let relay: Relay;
+const relay = useRelayInMemory({
+  rateLimit: { perSecond: 1e6, burst: 1e6 },
+  webForms: { rateLimits: { perVisitor: { burst: 6, perSecond: 1e-6 }, perForm: { burst: 1000, perSecond: 1 } } },
+});
 let admin: TempCore;
 let teammate: TempCore;
 
 beforeAll(async () => {
-  relayDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldbook-form-relay-'));
-  database = await openRelayDatabase({ dataDir: relayDir });
-  relay = await createRelay({
-    database,
-    logger: () => {},
-    rateLimit: { perSecond: 1e6, burst: 1e6 },
-    webForms: { rateLimits: { perVisitor: { burst: 6, perSecond: 1e-6 }, perForm: { burst: 1000, perSecond: 1 } } },
-  });
   admin = createTempCore({ now: Date.now });
   await admin.call('sync.createWorkspace', { relayUrl: relay.url, workspaceName: 'Whitfield Plumbing', memberName: 'Ann' });
   teammate = createTempCore({ now: Date.now });
@@ -36,9 +25,6 @@ beforeAll(async () => {
 afterAll(async () => {
   admin?.dispose();
   teammate?.dispose();
-  await relay?.close();
-  await database?.close();
-  fs.rmSync(relayDir, { recursive: true, force: true });
 });
 
 const post = async (action: string, fields: Record<string, string>) => {
