@@ -4,7 +4,7 @@ import { expect, test } from './app-fixture';
 import { rpc } from './rpc';
 
 // The triage desk in Chromium: ten calls the phone line took, none with an outcome yet, cleared
-// from the keyboard; and a job booked from a call without retyping the caller or the notes.
+// from the keyboard; and a job booked from a call, or from a contact's page, without retyping.
 
 const minute = 60_000;
 
@@ -106,4 +106,18 @@ test('a job is booked from a call with the caller, the address and the notes alr
   await page.goBack();
   await page.getByRole('button', { name: /^Priya Shah/ }).click();
   await expect(page.getByRole('list', { name: 'Jobs from this call' })).toContainText('Radiator leaking in the hall');
+});
+
+test('a job is booked from a contact’s page with the contact and address filled in', async ({ app, page }) => {
+  await page.goto(`${app.origin}/#/contacts`);
+  await page.getByRole('grid', { name: 'Contacts' }).getByRole('link', { name: 'Priya Shah' }).click();
+  await page.getByRole('button', { name: 'New job' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New job' });
+  await expect(dialog.getByLabel('Address')).toHaveValue('12 Elm Road, York, YO1 7HH');
+  await dialog.getByLabel('Job', { exact: true }).fill('Annual boiler service');
+  await dialog.getByRole('button', { name: 'Book job' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('grid', { name: 'Jobs' }).getByRole('row', { name: /Annual boiler service/ })).toContainText('Priya Shah');
+  const jobs = await rpc<{ items: { title: string; contactId: string }[] }>(page, app, 'jobs.list', {});
+  expect(jobs.items.map((job) => job.title)).toContain('Annual boiler service');
 });

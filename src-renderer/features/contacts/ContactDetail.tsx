@@ -77,6 +77,9 @@ function ContactPage({ contact, tab }: { contact: Contact; tab: ContactTab }) {
             <Button icon="phone" onClick={() => openDialog({ kind: 'logCall', contact: named, ...(contact.phones[0] ? { number: contact.phones[0].e164 } : {}) })}>
               Log a call
             </Button>
+            <Button icon="plus" onClick={() => navigate({ name: 'jobs', newFrom: { kind: 'contact', id: contact.id } })}>
+              New job
+            </Button>
             <Button icon="edit" onClick={() => navigate({ name: 'contactEdit', id: contact.id })}>
               Edit
             </Button>
