@@ -2,6 +2,7 @@ import { compileErrors, validate } from '@readme/openapi-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useRelayInMemory } from '../../helpers/relay-in-memory';
 import { createTempCore, type TempCore } from '../../helpers/temp-core';
+import { startTeam } from '../../helpers/workspace-team';
 
 // The intake API end to end, as a tool like Zapier uses it: an admin makes an API key on a
 // laptop, the tool posts JSON to the relay with it, and what it made is on every laptop of that
@@ -14,11 +15,7 @@ let otherOffice: TempCore;
 let key: string;
 
 beforeAll(async () => {
-  admin = createTempCore({ now: Date.now });
-  await admin.call('sync.createWorkspace', { relayUrl: relay.url, workspaceName: 'Whitfield Plumbing', memberName: 'Ann' });
-  teammate = createTempCore({ now: Date.now });
-  const { inviteCode } = await admin.call('sync.invite', {});
-  await teammate.call('sync.join', { relayUrl: relay.url, inviteCode, memberName: 'Ben' });
+  ({ admin, teammate } = await startTeam(relay.url));
   otherOffice = createTempCore({ now: Date.now });
   await otherOffice.call('sync.createWorkspace', { relayUrl: relay.url, workspaceName: 'Castle Roofing', memberName: 'Cat' });
 }, 120_000);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useRelayInMemory } from '../../helpers/relay-in-memory';
-import { createTempCore, type TempCore } from '../../helpers/temp-core';
+import type { TempCore } from '../../helpers/temp-core';
+import { startTeam } from '../../helpers/workspace-team';
 
 // The office website's enquiry form end to end: an admin turns it on from a laptop, a visitor
 // posts the form as a browser would (form-encoded), and the enquiry is a lead, with its source as
@@ -15,11 +16,7 @@ let admin: TempCore;
 let teammate: TempCore;
 
 beforeAll(async () => {
-  admin = createTempCore({ now: Date.now });
-  await admin.call('sync.createWorkspace', { relayUrl: relay.url, workspaceName: 'Whitfield Plumbing', memberName: 'Ann' });
-  teammate = createTempCore({ now: Date.now });
-  const { inviteCode } = await admin.call('sync.invite', {});
-  await teammate.call('sync.join', { relayUrl: relay.url, inviteCode, memberName: 'Ben' });
+  ({ admin, teammate } = await startTeam(relay.url));
 }, 120_000);
 
 afterAll(async () => {
