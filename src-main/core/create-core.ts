@@ -137,7 +137,7 @@ export function createCore(options: CoreOptions): Core {
   const files = new FilesService({ ...writeDeps, dataDir: options.dataDir });
   const timeline = new TimelineService({ sqlite });
   const dashboard = new DashboardService({ sqlite, now });
-  const search = new SearchService({ sqlite, contacts, notes, mail: { search: (query, limit) => mail.search(query, limit) } });
+  const search = new SearchService({ sqlite, now, contacts, notes, mail: { search: (query, limit) => mail.search(query, limit) } });
   const photos = new ContactPhotos({ ...writeDeps, blobs: files.blobs, uploads: files.uploads, getContact: (id) => contacts.get(id) });
   const phoneLine = createPhoneModule(
     {

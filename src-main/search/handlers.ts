@@ -5,5 +5,6 @@ import type { SearchService } from './service';
 export function searchHandlers(search: SearchService) {
   return {
     'search.global': ({ query, limit }) => search.global(query, limit),
+    'search.everything': (request) => search.everything(request),
   } satisfies HandlerMap<typeof searchChannels>;
 }

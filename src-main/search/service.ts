@@ -1,10 +1,13 @@
 import type { ContactsService } from '../contacts/service';
 import type { Sqlite } from '../db/open';
 import type { NotesService } from '../notes/service';
+import { createEverythingSearch, type EverythingRequest } from './everything';
 import { createSearchQueries } from './queries';
 
 export interface SearchDeps {
   sqlite: Sqlite;
+  /** The clock the search page's date facet counts from. */
+  now?: () => number;
   contacts: ContactsService;
   notes: NotesService;
   /** Kept e-mails matching a search (src-main/mail/service.ts). */
@@ -18,9 +21,16 @@ export interface SearchDeps {
  */
 export class SearchService {
   private readonly queries;
+  private readonly searchEverything;
 
   constructor(private readonly deps: SearchDeps) {
     this.queries = createSearchQueries(deps.sqlite);
+    this.searchEverything = createEverythingSearch(deps.sqlite, deps.now ?? Date.now);
+  }
+
+  /** The search page: every kind of record in one ranked list, with facets (src-main/search/everything.ts). */
+  everything(request: EverythingRequest) {
+    return this.searchEverything(request);
   }
 
   global(query: string, limit: number) {

@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { searchRequestSchema, searchResultSchema } from '../domain/search';
 import { channel } from './channel';
 
-// Search across contacts and notes at once (the command palette); the counterpart is
-// src-main/search/handlers.ts. Searching one domain's list is that domain's own channel.
+// Search across record kinds at once: the command palette's few hits per kind, and the search
+// page's ranked, faceted list over every kind. The counterpart is src-main/search/handlers.ts.
+// Searching one domain's list is that domain's own channel.
 
 export const searchChannels = {
   'search.global': channel({
@@ -22,5 +24,10 @@ export const searchChannels = {
         .array(z.object({ id: z.string(), threadId: z.string(), subject: z.string(), snippet: z.string(), sentAt: z.number().int(), contactIds: z.array(z.string()) }))
         .default([]),
     }),
+  }),
+  'search.everything': channel({
+    summary: 'Contacts, deals, quotes, jobs, calls, notes and e-mails matching what was typed, ranked in one list, with facets (kind, date, owner, tag, status).',
+    input: searchRequestSchema,
+    output: searchResultSchema,
   }),
 };

@@ -40,7 +40,7 @@ describe('merging channel groups into the contract', () => {
 
   it('names each channel after the domain file that declares it', () => {
     expect(Object.keys(dashboardChannels)).toEqual(['dashboard.get']);
-    expect(Object.keys(searchChannels)).toEqual(['search.global']);
+    expect(Object.keys(searchChannels)).toEqual(['search.global', 'search.everything']);
     expect(Object.keys(settingsChannels)).toContain('settings.setLogo');
   });
 });

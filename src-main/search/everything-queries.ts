@@ -1,0 +1,160 @@
+import type { SearchKind } from '../../src-shared/domain/search';
+import { buildSearchMatch } from '../contacts/queries';
+import type { Sqlite } from '../db/open';
+
+// The candidates of the search page: for each kind of record, at most `cap` rows that match what
+// was typed, each read into one shape. Full-text indexes answer contacts, notes, call transcripts
+// and e-mails; deals, quotes and jobs (a firm's work, far fewer rows than its address book) are
+// matched word by word with LIKE over the text a person remembers of them.
+
+export interface Candidate {
+  kind: SearchKind;
+  id: string;
+  title: string;
+  detail: string;
+  /** Longer text a snippet is cut from (a note's body, a transcript); empty for contacts and deals. */
+  body: string;
+  at: number;
+  contact_id: string | null;
+  owner: string;
+  status: string;
+  open_id: string;
+  /** Order within its kind as the index ranked it (0 = best). */
+  position: number;
+}
+
+type Row = Omit<Candidate, 'kind' | 'position'>;
+
+/** `word` as a LIKE pattern matching it anywhere, its own % and _ taken literally. */
+function containing(word: string): string {
+  return `%${word.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}
+
+/** One LIKE per word over `text` (an SQL expression): every word must appear somewhere in it. */
+function everyWord(text: string, words: string[]): { sql: string; params: string[] } {
+  return { sql: words.map(() => `${text} LIKE ? ESCAPE '\\'`).join(' AND '), params: words.map(containing) };
+}
+
+export function createEverythingQueries(sqlite: Sqlite) {
+  const contactsByWords = sqlite.prepare<[string, number], Row>(
+    `SELECT c.id, c.name AS title, c.company AS detail, '' AS body, c.updated_at AS at, c.id AS contact_id,
+            c.owner, c.status, c.id AS open_id
+     FROM (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ? ORDER BY rank LIMIT ?) f
+     JOIN contacts c ON c.search_rowid = f.rowid WHERE c.cl % 2 = 1`,
+  );
+  const contactsByDigits = sqlite.prepare<[string, number], Row>(
+    `SELECT c.id, c.name AS title, c.company AS detail, '' AS body, c.updated_at AS at, c.id AS contact_id,
+            c.owner, c.status, c.id AS open_id
+     FROM (SELECT rowid FROM contact_digits_fts WHERE contact_digits_fts MATCH ? LIMIT ?) f
+     JOIN contacts c ON c.search_rowid = f.rowid WHERE c.cl % 2 = 1`,
+  );
+  const notes = sqlite.prepare<[string, number], Row>(
+    `SELECT n.id, COALESCE(c.name, '') AS title, 'Note' AS detail, n.body, n.created_at AS at, n.contact_id,
+            n.author AS owner, '' AS status, n.contact_id AS open_id
+     FROM (SELECT rowid FROM notes_fts WHERE notes_fts MATCH ? ORDER BY rank LIMIT ?) f
+     JOIN notes n ON n.search_rowid = f.rowid LEFT JOIN contacts c ON c.id = n.contact_id AND c.cl % 2 = 1
+     WHERE n.cl % 2 = 1`,
+  );
+  const callColumns = `k.id, COALESCE(c.name, k.number) AS title, k.direction AS detail,
+            CASE WHEN k.transcript <> '' THEN k.transcript ELSE k.notes END AS body, k.started_at AS at, k.contact_id,
+            k.logged_by AS owner, k.disposition AS status, k.id AS open_id`;
+  const callsByTranscript = sqlite.prepare<[string, number], Row>(
+    `SELECT ${callColumns}
+     FROM (SELECT rowid FROM calls_fts WHERE calls_fts MATCH ? ORDER BY rank LIMIT ?) f
+     JOIN call_analysis a ON a.search_rowid = f.rowid JOIN calls k ON k.id = a.call_id
+     LEFT JOIN contacts c ON c.id = k.contact_id AND c.cl % 2 = 1 WHERE k.cl % 2 = 1`,
+  );
+  const emails = sqlite.prepare<[string, number], Row & { thread_id: string }>(
+    `SELECT m.id, m.subject AS title, CASE WHEN m.from_name <> '' THEN m.from_name ELSE m.from_address END AS detail,
+            m.body_text AS body, m.sent_at AS at, NULL AS contact_id, m.mailbox AS owner, m.direction AS status,
+            CASE WHEN m.thread_id <> '' THEN m.thread_id ELSE m.id END AS open_id, m.thread_id
+     FROM (SELECT rowid FROM mail_fts WHERE mail_fts MATCH ? ORDER BY rank LIMIT ?) f
+     JOIN mail_messages m ON m.search_rowid = f.rowid WHERE m.cl % 2 = 1`,
+  );
+  const emailContact = sqlite.prepare<[string], { contact_id: string }>(
+    `SELECT e.contact_id FROM mail_message_addresses a JOIN contact_emails e ON e.address = a.address
+     JOIN contacts c ON c.id = e.contact_id AND c.cl % 2 = 1
+     WHERE a.message_id = ? ORDER BY a.role = 'from' DESC, c.name COLLATE NOCASE LIMIT 1`,
+  );
+
+  /** Rows of one kind matched word by word with LIKE: the SQL differs per word count, so it is prepared per call. */
+  function byLike(select: string, text: string, order: string, words: string[], cap: number, extra?: { sql: string; params: unknown[] }): Row[] {
+    if (words.length === 0 && !extra) return [];
+    const match = words.length > 0 ? everyWord(text, words) : { sql: '0', params: [] };
+    const where = extra ? `((${match.sql}) OR ${extra.sql})` : `(${match.sql})`;
+    return sqlite.prepare<unknown[], Row>(`${select} AND ${where} ORDER BY ${order} LIMIT ?`).all(...match.params, ...(extra?.params ?? []), cap);
+  }
+
+  return {
+    contacts(typed: string, cap: number): Row[] {
+      const match = buildSearchMatch(typed);
+      if (!match) return [];
+      const found = new Map<string, Row>();
+      if (match.words) for (const row of contactsByWords.all(match.words, cap)) found.set(row.id, row);
+      if (match.digits) for (const row of contactsByDigits.all(match.digits, cap)) found.set(row.id, row);
+      return [...found.values()];
+    },
+    notes: (ftsWords: string, cap: number) => (ftsWords ? notes.all(ftsWords, cap) : []),
+    calls(ftsWords: string, words: string[], digits: string, cap: number): Row[] {
+      const found = new Map<string, Row>();
+      if (ftsWords) for (const row of callsByTranscript.all(ftsWords, cap)) found.set(row.id, row);
+      const byNumber = digits.length >= 3 ? { sql: `replace(k.number, '+', '') LIKE ? ESCAPE '\\'`, params: [containing(digits)] } : undefined;
+      const rest = byLike(
+        `SELECT ${callColumns} FROM calls k LEFT JOIN contacts c ON c.id = k.contact_id AND c.cl % 2 = 1 WHERE k.cl % 2 = 1`,
+        `k.notes`,
+        'k.started_at DESC',
+        words,
+        cap,
+        byNumber,
+      );
+      for (const row of rest) if (!found.has(row.id)) found.set(row.id, row);
+      return [...found.values()].slice(0, cap);
+    },
+    emails(ftsWords: string, cap: number): Row[] {
+      if (!ftsWords) return [];
+      return emails.all(ftsWords, cap).map(({ thread_id: _thread, ...row }) => ({ ...row, contact_id: emailContact.get(row.id)?.contact_id ?? null }));
+    },
+    deals: (words: string[], cap: number) =>
+      byLike(
+        `SELECT d.id, d.title, COALESCE(c.name, '') AS detail, '' AS body, d.updated_at AS at, NULLIF(d.contact_id, '') AS contact_id,
+                d.owner, COALESCE(s.name, '') AS status, d.id AS open_id
+         FROM deals d LEFT JOIN contacts c ON c.id = d.contact_id AND c.cl % 2 = 1 LEFT JOIN stages s ON s.id = d.stage_id
+         WHERE d.cl % 2 = 1`,
+        `(d.title || ' ' || COALESCE(c.name, ''))`,
+        'd.updated_at DESC',
+        words,
+        cap,
+      ),
+    quotes: (words: string[], cap: number) =>
+      byLike(
+        `SELECT q.id, 'Quote ' || q.number AS title, d.title || CASE WHEN c.name IS NULL THEN '' ELSE ' · ' || c.name END AS detail,
+                q.notes AS body, q.updated_at AS at, NULLIF(q.contact_id, '') AS contact_id, d.owner, q.status, q.deal_id AS open_id
+         FROM quotes q JOIN deals d ON d.id = q.deal_id AND d.cl % 2 = 1 LEFT JOIN contacts c ON c.id = q.contact_id AND c.cl % 2 = 1
+         WHERE q.cl % 2 = 1`,
+        `(q.number || ' ' || d.title || ' ' || COALESCE(c.name, '') || ' ' || q.notes)`,
+        'q.updated_at DESC',
+        words,
+        cap,
+      ),
+    jobs: (words: string[], cap: number) =>
+      byLike(
+        `SELECT j.id, j.title, COALESCE(c.name, '') || CASE WHEN j.address = '' THEN '' ELSE ' · ' || j.address END AS detail,
+                j.description AS body, COALESCE(j.scheduled_at, j.updated_at) AS at, NULLIF(j.contact_id, '') AS contact_id,
+                j.assignee AS owner, j.status, j.id AS open_id
+         FROM jobs j LEFT JOIN contacts c ON c.id = j.contact_id AND c.cl % 2 = 1 WHERE j.cl % 2 = 1`,
+        `(j.title || ' ' || j.description || ' ' || j.address || ' ' || COALESCE(c.name, ''))`,
+        'j.updated_at DESC',
+        words,
+        cap,
+      ),
+    /** The present tags of these contacts. */
+    tagsOf(contactIds: string[]): { contact_id: string; tag: string }[] {
+      if (contactIds.length === 0) return [];
+      return sqlite
+        .prepare<[string], { contact_id: string; tag: string }>(
+          `SELECT t.contact_id, t.tag FROM contact_tags t WHERE t.present = 1 AND t.contact_id IN (SELECT value FROM json_each(?))`,
+        )
+        .all(JSON.stringify(contactIds));
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import type { z } from 'zod';
+import type { SearchHit, SearchKind, SearchResult, searchRequestSchema } from '../../src-shared/domain/search';
+import { searchWords, snippetAround } from '../../src-shared/search-text';
+import { buildSearchMatch } from '../contacts/queries';
+import type { Sqlite } from '../db/open';
+import { createEverythingQueries, type Candidate } from './everything-queries';
+import { narrow, relevance } from './ranking';
+
+export type EverythingRequest = z.output<typeof searchRequestSchema>;
+
+/** How many matches of each kind are looked at: enough for the page and honest facet counts. */
+const perKind = 200;
+
+const phoneLike = /^[\d\s()+.-]+$/;
+
+/**
+ * The search page: every kind of record matching what was typed, ranked in one list, narrowed by
+ * the chosen facets, each facet counted among what the others keep. Each kind is looked at up to
+ * `perKind` matches (its index's best first); `capped` says when one had more.
+ */
+export function createEverythingSearch(sqlite: Sqlite, now: () => number) {
+  const queries = createEverythingQueries(sqlite);
+
+  function candidates(typed: string): { found: Candidate[]; capped: boolean } {
+    const words = searchWords(typed);
+    const fts = buildSearchMatch(typed)?.words ?? '';
+    const digits = phoneLike.test(typed) ? typed.replace(/\D/g, '') : '';
+    const likeWords = digits ? [] : words;
+    const perKindRows: [SearchKind, Omit<Candidate, 'kind' | 'position'>[]][] = [
+      ['contact', queries.contacts(typed, perKind)],
+      ['deal', queries.deals(likeWords, perKind)],
+      ['quote', queries.quotes(likeWords, perKind)],
+      ['job', queries.jobs(likeWords, perKind)],
+      ['call', queries.calls(fts, likeWords, digits, perKind)],
+      ['note', queries.notes(fts, perKind)],
+      ['email', queries.emails(fts, perKind)],
+    ];
+    return {
+      found: perKindRows.flatMap(([kind, rows]) => rows.map((row, position) => ({ ...row, kind, position }))),
+      capped: perKindRows.some(([, rows]) => rows.length >= perKind),
+    };
+  }
+
+  return function everything(request: EverythingRequest): SearchResult {
+    const typed = request.query.trim();
+    const at = now();
+    const chosen = { kinds: request.kinds, period: request.period, owner: request.owner, tag: request.tag, status: request.status };
+    const { found, capped } = typed ? candidates(typed) : { found: [], capped: false };
+    const tags = new Map<string, string[]>();
+    for (const { contact_id: contactId, tag } of queries.tagsOf([...new Set(found.flatMap((hit) => (hit.contact_id ? [hit.contact_id] : [])))])) {
+      tags.set(contactId, [...(tags.get(contactId) ?? []), tag]);
+    }
+    const faceted = found.map((hit) => ({ ...hit, tags: hit.contact_id ? (tags.get(hit.contact_id) ?? []) : [] }));
+    const { kept, facets } = narrow(faceted, chosen, at);
+    const words = searchWords(typed);
+    const ranked = kept
+      .map((hit) => ({ hit, score: relevance(hit, words, at) }))
+      .sort((a, b) => b.score - a.score || b.hit.at - a.hit.at || a.hit.id.localeCompare(b.hit.id));
+    const hits: SearchHit[] = ranked.slice(0, request.limit).map(({ hit }) => ({
+      kind: hit.kind,
+      id: hit.id,
+      title: hit.title,
+      detail: hit.detail,
+      snippet: hit.body ? snippetAround(hit.body, words) : '',
+      at: hit.at,
+      contactId: hit.contact_id,
+      owner: hit.owner,
+      status: hit.status,
+      openId: hit.open_id,
+    }));
+    return { hits, total: kept.length, capped, facets };
+  };
+}
