@@ -33,7 +33,9 @@ export type Route =
   /** The mailboxes of this computer. */
   | { name: 'mailSettings' }
   /** The jobs list; with `newFrom`, the new-job dialog opens on what the call, contact or deal says. */
-  | { name: 'jobs'; newFrom?: JobOrigin };
+  | { name: 'jobs'; newFrom?: JobOrigin; open?: string }
+  /** Every kind of record matching `query`, ranked, with facets. */
+  | { name: 'search'; query?: string };
 
 export function parseRoute(hash: string): Route {
   const [path = '', search = ''] = hash.replace(/^#\/?/, '').split('?');
@@ -58,6 +60,10 @@ export function parseRoute(hash: string): Route {
   if (first === 'calls' && second === 'triage') return { name: 'callTriage' };
   if (first === 'calls') return { name: 'calls' };
   if (first === 'jobs') return jobsRoute(second, third);
+  if (first === 'search') {
+    const typed = query.get('q');
+    return typed ? { name: 'search', query: typed } : { name: 'search' };
+  }
   if (first === 'import-export') return { name: 'exchange' };
   if (first === 'pipeline') return { name: 'pipeline', ...parsePipelinePath(parts.slice(1)) };
   return { name: 'dashboard' };
@@ -70,6 +76,7 @@ function newContactRoute(query: URLSearchParams): Route {
 }
 
 function jobsRoute(second: string | undefined, third: string | undefined): Route {
+  if (second === 'open' && third) return { name: 'jobs', open: third };
   const kind = (['call', 'contact', 'deal'] as const).find((candidate) => candidate === second);
   return kind && third ? { name: 'jobs', newFrom: { kind, id: third } } : { name: 'jobs' };
 }
@@ -118,6 +125,9 @@ export function routeHash(route: Route): string {
     case 'mailSettings':
       return '#/settings/mail';
     case 'jobs':
+      if (route.open) return `#/jobs/open/${encodeURIComponent(route.open)}`;
       return route.newFrom ? `#/jobs/${route.newFrom.kind}/${encodeURIComponent(route.newFrom.id)}` : '#/jobs';
+    case 'search':
+      return route.query ? `#/search?${new URLSearchParams({ q: route.query }).toString()}` : '#/search';
   }
 }

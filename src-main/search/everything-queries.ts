@@ -49,7 +49,7 @@ export function createEverythingQueries(sqlite: Sqlite) {
      JOIN contacts c ON c.search_rowid = f.rowid WHERE c.cl % 2 = 1`,
   );
   const notes = sqlite.prepare<[string, number], Row>(
-    `SELECT n.id, COALESCE(c.name, '') AS title, 'Note' AS detail, n.body, n.created_at AS at, n.contact_id,
+    `SELECT n.id, COALESCE(c.name, '') AS title, CASE n.kind WHEN 'internal' THEN '' ELSE n.kind || ' note' END AS detail, n.body, n.created_at AS at, n.contact_id,
             n.author AS owner, '' AS status, n.contact_id AS open_id
      FROM (SELECT rowid FROM notes_fts WHERE notes_fts MATCH ? ORDER BY rank LIMIT ?) f
      JOIN notes n ON n.search_rowid = f.rowid LEFT JOIN contacts c ON c.id = n.contact_id AND c.cl % 2 = 1
@@ -112,7 +112,11 @@ export function createEverythingQueries(sqlite: Sqlite) {
     },
     emails(ftsWords: string, cap: number): Row[] {
       if (!ftsWords) return [];
-      return emails.all(ftsWords, cap).map(({ thread_id: _thread, ...row }) => ({ ...row, contact_id: emailContact.get(row.id)?.contact_id ?? null }));
+      // An e-mail opens in its contact's mail tab: one that concerns no contact has nowhere to open.
+      return emails
+        .all(ftsWords, cap)
+        .map(({ thread_id: _thread, ...row }) => ({ ...row, contact_id: emailContact.get(row.id)?.contact_id ?? null }))
+        .filter((row) => row.contact_id !== null);
     },
     deals: (words: string[], cap: number) =>
       byLike(

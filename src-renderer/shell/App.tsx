@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { api } from '../api';
 import { CallsScreen } from '../features/calls/CallsScreen';
 import { JobsScreen } from '../features/jobs/JobsScreen';
+import { SearchScreen } from '../features/search/SearchScreen';
 import { TriageScreen } from '../features/calls/TriageScreen';
 import { ContactDetail } from '../features/contacts/ContactDetail';
 import { ContactsScreen } from '../features/contacts/ContactsScreen';
@@ -81,7 +82,9 @@ function RoutedScreen() {
     case 'callTriage':
       return <TriageScreen />;
     case 'jobs':
-      return <JobsScreen newFrom={route.newFrom} />;
+      return <JobsScreen newFrom={route.newFrom} open={route.open} />;
+    case 'search':
+      return <SearchScreen initialQuery={route.query ?? ''} />;
     case 'exchange':
       return <ExchangeScreen />;
     case 'pipeline':

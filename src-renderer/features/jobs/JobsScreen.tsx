@@ -25,7 +25,7 @@ const statusFilterLabels = { open: 'Open', done: 'Done', invoiced: 'Invoiced', p
 type Editing = { job: Job } | { start: JobStart | null } | null;
 
 /** Every job, filtered by status: what is booked, what is done and waiting for its invoice, what is paid. */
-export function JobsScreen({ newFrom }: { newFrom?: JobOrigin | undefined }) {
+export function JobsScreen({ newFrom, open }: { newFrom?: JobOrigin | undefined; open?: string | undefined }) {
   const navigate = useUi((state) => state.navigate);
   const showError = useUi((state) => state.showError);
   const [status, setStatus] = useState<(typeof statusFilters)[number]>('open');
@@ -52,9 +52,23 @@ export function JobsScreen({ newFrom }: { newFrom?: JobOrigin | undefined }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the origin is named by its key
   }, [originKey]);
 
+  // Opened on one job (from the search page): its dialog shows over the list.
+  useEffect(() => {
+    if (!open) return;
+    let current = true;
+    api.invoke('jobs.get', { id: open }).then(
+      (job) => current && setEditing({ job }),
+      (error: unknown) => current && showError(error),
+    );
+    return () => {
+      current = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- reopened only when the job changes
+  }, [open]);
+
   const closeDialog = () => {
     setEditing(null);
-    if (newFrom) navigate({ name: 'jobs' }, { replace: true });
+    if (newFrom || open) navigate({ name: 'jobs' }, { replace: true });
   };
   const toggleSort = (field: JobSortField) =>
     setSort((current) => ({ field, direction: current.field === field && current.direction === 'asc' ? 'desc' : 'asc' }));

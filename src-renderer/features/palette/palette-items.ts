@@ -3,7 +3,7 @@ import type { Route } from '../../routes';
 import type { GlobalDialog } from '../../store';
 import type { IconName } from '../../ui/Icon';
 
-export type PaletteGroup = 'Create' | 'Go to' | 'Contacts' | 'Deals' | 'Quotes' | 'Notes' | 'E-mails';
+export type PaletteGroup = 'Create' | 'Go to' | 'Contacts' | 'Deals' | 'Quotes' | 'Notes' | 'E-mails' | 'Search';
 
 export interface PaletteItem {
   id: string;
@@ -17,6 +17,7 @@ export interface PaletteItem {
 }
 
 const screens: PaletteItem[] = [
+  { id: 'go:search', group: 'Go to', label: 'Search everything', icon: 'search', action: { route: { name: 'search' } }, keywords: 'find jobs calls transcripts' },
   { id: 'go:dashboard', group: 'Go to', label: 'Dashboard', icon: 'home', action: { route: { name: 'dashboard' } } },
   { id: 'go:contacts', group: 'Go to', label: 'Contacts', icon: 'contacts', action: { route: { name: 'contacts' } } },
   { id: 'go:follow-ups', group: 'Go to', label: 'Follow-ups', icon: 'bell', action: { route: { name: 'followUps' } } },
@@ -106,9 +107,18 @@ export function paletteItems(query: string, found: ChannelOutput<'search.global'
       icon: 'mail',
       action: { route: { name: 'contact', id: message.contactIds[0]!, tab: 'mail' } },
     }));
+  // Always last: the same words on the search page, over every kind of record with facets.
+  const everything: PaletteItem = {
+    id: 'search:everything',
+    group: 'Search',
+    label: `Search everything for “${query.trim()}”`,
+    detail: 'Jobs, calls and more, with filters',
+    icon: 'search',
+    action: { route: { name: 'search', query: query.trim() } },
+  };
   const actions = creators.filter((item) => matches(item, words));
   const places = screens.filter((item) => matches(item, words));
   const records = [...contacts, ...deals, ...quotes];
-  if (words.some((word) => actionWords.has(word)) && actions.length > 0) return [...actions, ...records, ...places, ...notes, ...messages];
-  return [...records, ...actions, ...places, ...notes, ...messages];
+  if (words.some((word) => actionWords.has(word)) && actions.length > 0) return [...actions, ...records, ...places, ...notes, ...messages, everything];
+  return [...records, ...actions, ...places, ...notes, ...messages, everything];
 }

@@ -208,6 +208,9 @@ test('every screen, light and dark', async ({ demo }) => {
   await capture(page, '13-jobs');
   await go(page, '#/calls/triage', 'Triage');
   await capture(page, '14-call-triage');
+  await go(page, '#/search?q=boiler', 'Search');
+  await expect(page.getByRole('list', { name: 'Results' }).getByRole('listitem').nth(2)).toBeVisible();
+  await capture(page, '15-search');
 
   await go(page, '#/pipeline', 'Prospects');
   await capture(page, '21-pipeline-board');
