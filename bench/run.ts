@@ -15,6 +15,7 @@ import { bulkApplySuite } from './suites/bulk-apply';
 import { callsDeskSuite } from './suites/calls-desk';
 import { cliSuite } from './suites/cli';
 import { dashboardSuite } from './suites/dashboard';
+import { everythingSuite } from './suites/everything';
 import { exportSuite, importSuite } from './suites/exchange';
 import { filesSuite } from './suites/files';
 import { httpSuite } from './suites/http';
@@ -37,7 +38,7 @@ import { workSuite } from './suites/work';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dayMs = 24 * 60 * 60 * 1000;
-const suiteNames = ['memory', 'search', 'list', 'dashboard', 'http', 'browser', 'apply', 'write', 'export', 'import', 'sync', 'work', 'vcard', 'phone', 'files', 'mail', 'cli', 'relay', 'calls', 'bootstrap', 'storage'] as const;
+const suiteNames = ['memory', 'search', 'list', 'dashboard', 'http', 'browser', 'apply', 'write', 'export', 'import', 'sync', 'work', 'vcard', 'phone', 'files', 'mail', 'cli', 'relay', 'calls', 'bootstrap', 'storage', 'everything'] as const;
 type SuiteName = (typeof suiteNames)[number];
 
 function parseArgs(argv: string[]) {
@@ -148,6 +149,7 @@ async function main(): Promise<number> {
   await runSuite('relay', () => relayMemorySuite(context, workDir));
   await runSuite('calls', () => callsDeskSuite(context, workDir));
   await runSuite('bootstrap', () => bootstrapSuite(context, workDir));
+  await runSuite('everything', () => everythingSuite(context));
 
   const machine = describeMachine(bareDb, repoRoot, loadAverageAtStart);
   const dbSizeMb = fs.statSync(path.join(dataSet.dir, 'fieldbook.db')).size / 1024 ** 2;

@@ -21,6 +21,7 @@ import { ContactPhotos } from '../files/contact-photos';
 import { startFileTransfers, type FileTransfers } from '../files/jobs';
 import { TimelineService } from '../timeline/service';
 import { DashboardService } from '../dashboard/service';
+import { createCallNotesIndexer } from '../search/call-notes-index';
 import { SearchService } from '../search/service';
 import { SyncEngine } from '../sync/sync-engine';
 import { LoadingMutationEngine } from '../sync/loading-engine';
@@ -137,6 +138,7 @@ export function createCore(options: CoreOptions): Core {
   const files = new FilesService({ ...writeDeps, dataDir: options.dataDir });
   const timeline = new TimelineService({ sqlite });
   const dashboard = new DashboardService({ sqlite, now });
+  engine.onRowsWritten(createCallNotesIndexer(sqlite));
   const search = new SearchService({ sqlite, now, contacts, notes, mail: { search: (query, limit) => mail.search(query, limit) } });
   const photos = new ContactPhotos({ ...writeDeps, blobs: files.blobs, uploads: files.uploads, getContact: (id) => contacts.get(id) });
   const phoneLine = createPhoneModule(

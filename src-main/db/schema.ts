@@ -251,6 +251,8 @@ export const calls = sqliteTable(
     recordingSeconds: integer('recording_seconds').notNull().default(0),
     /** What the caller's work may be worth, in minor units of the office's currency; null until estimated. */
     valueEstimateMinor: integer('value_estimate_minor'),
+    /** Local key of the call's notes in call_notes_fts (src-main/search/call-notes-index.ts). Not synced. */
+    notesRowid: integer('notes_rowid'),
   },
   (table) => [
     index('calls_started').on(table.startedAt, table.id).where(alive),
@@ -263,6 +265,7 @@ export const calls = sqliteTable(
     // The calls list filtered by outcome and direction over a period, sorted by time or duration: the
     // page and its count are read from this index alone (src-main/calls/queries.ts).
     index('calls_filtered').on(table.disposition, table.direction, table.startedAt, table.durationSeconds, table.id).where(alive),
+    uniqueIndex('calls_notes_rowid').on(table.notesRowid),
     index('calls_untriaged').on(table.emergency, table.startedAt, table.id).where(sql`cl % 2 = 1 AND disposition = '' AND spam = 0`),
   ],
 );

@@ -3,9 +3,11 @@ import { buildSearchMatch } from '../contacts/queries';
 import type { Sqlite } from '../db/open';
 
 // The candidates of the search page: for each kind of record, at most `cap` rows that match what
-// was typed, each read into one shape. Full-text indexes answer contacts, notes, call transcripts
-// and e-mails; deals, quotes and jobs (a firm's work, far fewer rows than its address book) are
-// matched word by word with LIKE over the text a person remembers of them.
+// was typed, each read into one shape. Full-text indexes answer contacts, notes, calls (their
+// transcripts and what was noted) and e-mails, newest first (rowid order: as typing goes on, the
+// index is walked only as far as `cap` matches, never ranked whole); deals, quotes and jobs (a
+// firm's work, far fewer rows than its address book) are matched word by word with LIKE over the
+// text a person remembers of them.
 
 export interface Candidate {
   kind: SearchKind;
@@ -39,19 +41,19 @@ export function createEverythingQueries(sqlite: Sqlite) {
   const contactsByWords = sqlite.prepare<[string, number], Row>(
     `SELECT c.id, c.name AS title, c.company AS detail, '' AS body, c.updated_at AS at, c.id AS contact_id,
             c.owner, c.status, c.id AS open_id
-     FROM (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ? ORDER BY rank LIMIT ?) f
+     FROM (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ? ORDER BY rowid DESC LIMIT ?) f
      JOIN contacts c ON c.search_rowid = f.rowid WHERE c.cl % 2 = 1`,
   );
   const contactsByDigits = sqlite.prepare<[string, number], Row>(
     `SELECT c.id, c.name AS title, c.company AS detail, '' AS body, c.updated_at AS at, c.id AS contact_id,
             c.owner, c.status, c.id AS open_id
-     FROM (SELECT rowid FROM contact_digits_fts WHERE contact_digits_fts MATCH ? LIMIT ?) f
+     FROM (SELECT rowid FROM contact_digits_fts WHERE contact_digits_fts MATCH ? ORDER BY rowid DESC LIMIT ?) f
      JOIN contacts c ON c.search_rowid = f.rowid WHERE c.cl % 2 = 1`,
   );
   const notes = sqlite.prepare<[string, number], Row>(
     `SELECT n.id, COALESCE(c.name, '') AS title, CASE n.kind WHEN 'internal' THEN '' ELSE n.kind || ' note' END AS detail, n.body, n.created_at AS at, n.contact_id,
             n.author AS owner, '' AS status, n.contact_id AS open_id
-     FROM (SELECT rowid FROM notes_fts WHERE notes_fts MATCH ? ORDER BY rank LIMIT ?) f
+     FROM (SELECT rowid FROM notes_fts WHERE notes_fts MATCH ? ORDER BY rowid DESC LIMIT ?) f
      JOIN notes n ON n.search_rowid = f.rowid LEFT JOIN contacts c ON c.id = n.contact_id AND c.cl % 2 = 1
      WHERE n.cl % 2 = 1`,
   );
@@ -60,15 +62,28 @@ export function createEverythingQueries(sqlite: Sqlite) {
             k.logged_by AS owner, k.disposition AS status, k.id AS open_id`;
   const callsByTranscript = sqlite.prepare<[string, number], Row>(
     `SELECT ${callColumns}
-     FROM (SELECT rowid FROM calls_fts WHERE calls_fts MATCH ? ORDER BY rank LIMIT ?) f
+     FROM (SELECT rowid FROM calls_fts WHERE calls_fts MATCH ? ORDER BY rowid DESC LIMIT ?) f
      JOIN call_analysis a ON a.search_rowid = f.rowid JOIN calls k ON k.id = a.call_id
      LEFT JOIN contacts c ON c.id = k.contact_id AND c.cl % 2 = 1 WHERE k.cl % 2 = 1`,
+  );
+  const callsByNotes = sqlite.prepare<[string, number], Row>(
+    `SELECT ${callColumns}
+     FROM (SELECT rowid FROM call_notes_fts WHERE call_notes_fts MATCH ? ORDER BY rowid DESC LIMIT ?) f
+     JOIN calls k ON k.notes_rowid = f.rowid
+     LEFT JOIN contacts c ON c.id = k.contact_id AND c.cl % 2 = 1 WHERE k.cl % 2 = 1`,
+  );
+  // Any run of digits in the other party's number: the number index is read alone (narrow entries,
+  // no table rows) and only the matching calls are read whole.
+  const callsByDigits = sqlite.prepare<[string, number], Row>(
+    `SELECT ${callColumns}
+     FROM (SELECT id FROM calls INDEXED BY calls_number WHERE cl % 2 = 1 AND number LIKE ? ESCAPE '\\' LIMIT ?) n
+     JOIN calls k ON k.id = n.id LEFT JOIN contacts c ON c.id = k.contact_id AND c.cl % 2 = 1`,
   );
   const emails = sqlite.prepare<[string, number], Row & { thread_id: string }>(
     `SELECT m.id, m.subject AS title, CASE WHEN m.from_name <> '' THEN m.from_name ELSE m.from_address END AS detail,
             m.body_text AS body, m.sent_at AS at, NULL AS contact_id, m.mailbox AS owner, m.direction AS status,
             CASE WHEN m.thread_id <> '' THEN m.thread_id ELSE m.id END AS open_id, m.thread_id
-     FROM (SELECT rowid FROM mail_fts WHERE mail_fts MATCH ? ORDER BY rank LIMIT ?) f
+     FROM (SELECT rowid FROM mail_fts WHERE mail_fts MATCH ? ORDER BY rowid DESC LIMIT ?) f
      JOIN mail_messages m ON m.search_rowid = f.rowid WHERE m.cl % 2 = 1`,
   );
   const emailContact = sqlite.prepare<[string], { contact_id: string }>(
@@ -78,11 +93,10 @@ export function createEverythingQueries(sqlite: Sqlite) {
   );
 
   /** Rows of one kind matched word by word with LIKE: the SQL differs per word count, so it is prepared per call. */
-  function byLike(select: string, text: string, order: string, words: string[], cap: number, extra?: { sql: string; params: unknown[] }): Row[] {
-    if (words.length === 0 && !extra) return [];
-    const match = words.length > 0 ? everyWord(text, words) : { sql: '0', params: [] };
-    const where = extra ? `((${match.sql}) OR ${extra.sql})` : `(${match.sql})`;
-    return sqlite.prepare<unknown[], Row>(`${select} AND ${where} ORDER BY ${order} LIMIT ?`).all(...match.params, ...(extra?.params ?? []), cap);
+  function byLike(select: string, text: string, order: string, words: string[], cap: number): Row[] {
+    if (words.length === 0) return [];
+    const match = everyWord(text, words);
+    return sqlite.prepare<unknown[], Row>(`${select} AND (${match.sql}) ORDER BY ${order} LIMIT ?`).all(...match.params, cap);
   }
 
   return {
@@ -95,20 +109,19 @@ export function createEverythingQueries(sqlite: Sqlite) {
       return [...found.values()];
     },
     notes: (ftsWords: string, cap: number) => (ftsWords ? notes.all(ftsWords, cap) : []),
-    calls(ftsWords: string, words: string[], digits: string, cap: number): Row[] {
+    calls(ftsWords: string, digits: string, cap: number): Row[] {
       const found = new Map<string, Row>();
-      if (ftsWords) for (const row of callsByTranscript.all(ftsWords, cap)) found.set(row.id, row);
-      const byNumber = digits.length >= 3 ? { sql: `replace(k.number, '+', '') LIKE ? ESCAPE '\\'`, params: [containing(digits)] } : undefined;
-      const rest = byLike(
-        `SELECT ${callColumns} FROM calls k LEFT JOIN contacts c ON c.id = k.contact_id AND c.cl % 2 = 1 WHERE k.cl % 2 = 1`,
-        `k.notes`,
-        'k.started_at DESC',
-        words,
-        cap,
-        byNumber,
-      );
-      for (const row of rest) if (!found.has(row.id)) found.set(row.id, row);
-      return [...found.values()].slice(0, cap);
+      const add = (rows: Row[]) => {
+        for (const row of rows) if (!found.has(row.id)) found.set(row.id, row);
+      };
+      if (ftsWords) {
+        add(callsByTranscript.all(ftsWords, cap));
+        add(callsByNotes.all(ftsWords, cap));
+      }
+      // Numbers are kept in E.164: a national "0117…" is found as "117…" after the country code.
+      const significant = digits.replace(/^0+/, '');
+      if (significant.length >= 3) add(callsByDigits.all(containing(significant), cap));
+      return [...found.values()].sort((a, b) => b.at - a.at).slice(0, cap);
     },
     emails(ftsWords: string, cap: number): Row[] {
       if (!ftsWords) return [];

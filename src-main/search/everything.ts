@@ -31,7 +31,7 @@ export function createEverythingSearch(sqlite: Sqlite, now: () => number) {
       ['deal', queries.deals(likeWords, perKind)],
       ['quote', queries.quotes(likeWords, perKind)],
       ['job', queries.jobs(likeWords, perKind)],
-      ['call', queries.calls(fts, likeWords, digits, perKind)],
+      ['call', queries.calls(fts, digits, perKind)],
       ['note', queries.notes(fts, perKind)],
       ['email', queries.emails(fts, perKind)],
     ];
