@@ -27,17 +27,19 @@ const route: fc.Arbitrary<Route> = fc.oneof(
   fc.constant<Route>({ name: 'callTriage' }),
   fc.record({ kind: fc.constantFrom('call' as const, 'contact' as const, 'deal' as const), id }).map((newFrom): Route => ({ name: 'jobs', newFrom })),
   fc.record({ pipelineId: id, view: fc.constantFrom(...pipelineViews) }).map((fields): Route => ({ name: 'pipeline', ...fields })),
+  id.map((jobId): Route => ({ name: 'jobs', open: jobId })),
+  optional(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 })).map((query): Route => withoutUndefined({ name: 'search', query })),
 );
 
 const segment = fc.oneof(
-  fc.constantFrom('contacts', 'new', 'edit', 'notes', 'files', 'pipeline', 'list', 'numbers', 'follow-ups', 'done', 'settings', 'name', 'calls', 'import-export', '%', '%2F', '%E0%A4'),
+  fc.constantFrom('contacts', 'new', 'edit', 'notes', 'search', 'jobs', 'open', 'files', 'pipeline', 'list', 'numbers', 'follow-ups', 'done', 'settings', 'name', 'calls', 'import-export', '%', '%2F', '%E0%A4'),
   fc.string({ unit: 'grapheme', maxLength: 6 }),
 );
 /** Addresses a user could type or an old link could hold: known words, junk and broken escapes. */
 const anyHash = fc.oneof(
   fc.string({ unit: 'grapheme' }),
   fc
-    .tuple(fc.array(segment, { maxLength: 4 }), fc.constantFrom('', '?phone=123', '?call=c&phone=', '?x=%'))
+    .tuple(fc.array(segment, { maxLength: 4 }), fc.constantFrom('', '?phone=123', '?call=c&phone=', '?x=%', '?q=cotham%20hill', '?q='))
     .map(([parts, query]) => `#/${parts.join('/')}${query}`),
 );
 
