@@ -82,7 +82,7 @@ export async function everythingSuite(context: BenchContext): Promise<Figure[]> 
       subject: (query) => call(context.core, 'search.everything', { query }),
       baseline: (query) => {
         const words = searchWords(query);
-        const fts = buildSearchMatch(query)?.words ?? '';
+        const fts = query.trim().length >= 2 ? (buildSearchMatch(query)?.words ?? '') : '';
         const digits = /^[\d\s()+.-]+$/.test(query) ? query.replace(/\D/g, '') : '';
         const like = digits ? [] : words;
         return [

@@ -23,7 +23,8 @@ export function createEverythingSearch(sqlite: Sqlite, now: () => number) {
 
   function candidates(typed: string): { found: Candidate[]; capped: boolean } {
     const words = searchWords(typed);
-    const fts = buildSearchMatch(typed)?.words ?? '';
+    // One letter finds contacts only: their index keeps one-letter prefixes, the others start at two.
+    const fts = typed.length >= 2 ? (buildSearchMatch(typed)?.words ?? '') : '';
     const digits = phoneLike.test(typed) ? typed.replace(/\D/g, '') : '';
     const likeWords = digits ? [] : words;
     const perKindRows: [SearchKind, Omit<Candidate, 'kind' | 'position'>[]][] = [
