@@ -47,6 +47,7 @@ import { forwardChangeEvents } from './change-events';
 import { registerHandlers } from './handlers';
 import { MailService } from '../mail/service';
 import { JobsService } from '../jobs/service';
+import { LifecycleService } from '../lifecycle/service';
 import type { ConnectionTimeouts } from '../mail/connection';
 import { quoteSeries } from '../../src-shared/domain/quote-number';
 import { officeTimeZone, yearInZone } from '../../src-shared/office-time';
@@ -241,6 +242,8 @@ export function createCore(options: CoreOptions): Core {
   timeline.addSource('email', (contactId) => mail.timelineItems(contactId));
   const jobs = new JobsService({ ...writeDeps, calls });
   timeline.addSource('job', (contactId) => jobs.timelineItems(contactId));
+  const stages = new LifecycleService(writeDeps);
+  timeline.addSource('change', (contactId) => stages.timelineItems(contactId));
   // Mail sync and the outbox run where the app runs, not for a one-off CLI command.
   if (options.autoSync !== false) mail.start();
   // Daily backups where a person uses the app; not for the CLI or tests.
@@ -266,6 +269,7 @@ export function createCore(options: CoreOptions): Core {
     fileTransfers,
     mail,
     jobs,
+    lifecycle: stages,
   });
 
   async function invoke(channelName: string, input: unknown): Promise<RpcResult<unknown>> {

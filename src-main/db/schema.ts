@@ -587,3 +587,25 @@ export const jobs = sqliteTable(
     index('jobs_deal').on(table.dealId).where(alive),
   ],
 );
+
+/**
+ * A contact's lifecycle stage as it was set, one row per change ("Convert to customer"), synced:
+ * the newest is the contact's stage, and the rows are its history and the conversion figures'
+ * source (src-main/lifecycle/).
+ */
+export const lifecycleEvents = sqliteTable(
+  'lifecycle_events',
+  {
+    id: text('id').primaryKey(),
+    contactId: text('contact_id').notNull().default(''),
+    stage: text('stage').notNull().default('lead'),
+    previousStage: text('previous_stage'),
+    at: integer('at').notNull().default(0),
+    by: text('by').notNull().default(''),
+    cl: integer('cl').notNull().default(1),
+  },
+  (table) => [
+    index('lifecycle_events_contact').on(table.contactId, table.at).where(alive),
+    index('lifecycle_events_stage').on(table.stage, table.at, table.contactId).where(alive),
+  ],
+);

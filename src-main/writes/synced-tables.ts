@@ -168,6 +168,7 @@ export const syncedTables = {
     'updated_at',
     'cl',
   ],
+  lifecycle_events: ['contact_id', 'stage', 'previous_stage', 'at', 'by', 'cl'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type SyncedTableName = keyof typeof syncedTables;

@@ -3,6 +3,7 @@ import { callDirections, callStatuses } from '../domain/call';
 import { contactKinds, contactStatuses, CustomFieldValueSchema, CustomFieldValuesSchema, emailTypes, EpochMsSchema, phoneTypes } from '../domain/contact';
 import { fileCategories } from '../domain/file';
 import { jobPriorities, jobStatuses } from '../domain/job';
+import { lifecycleStages } from '../domain/lifecycle';
 import { followUpPriorities } from '../domain/follow-up';
 import { noteKinds } from '../domain/note';
 import { stageOutcomes } from '../domain/pipeline';
@@ -213,6 +214,14 @@ export const syncedColumnContract = {
     created_by: text(120),
     created_at: epochMs,
     updated_at: epochMs,
+    cl: causalLength,
+  },
+  lifecycle_events: {
+    contact_id: rowRef,
+    stage: z.enum(lifecycleStages),
+    previous_stage: z.enum(lifecycleStages).nullable(),
+    at: epochMs,
+    by: text(120),
     cl: causalLength,
   },
 } as const satisfies Record<string, Record<string, z.ZodType>>;
