@@ -65,7 +65,7 @@ export function parseRoute(hash: string): Route {
     return typed ? { name: 'search', query: typed } : { name: 'search' };
   }
   if (first === 'import-export') return { name: 'exchange' };
-  if (first === 'pipeline') return { name: 'pipeline', ...parsePipelinePath(parts.slice(1)) };
+  if (first === 'pipeline') return { name: 'pipeline', ...parsePipelinePath(parts.slice(1), query.get('view')) };
   return { name: 'dashboard' };
 }
 

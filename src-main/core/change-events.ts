@@ -6,7 +6,7 @@ import { createOwnerLookups } from './queries';
 
 type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
-const activityTables = ['notes', 'follow_ups', 'calls', 'files', 'deals', 'quotes', 'texts', 'jobs'] as const;
+const activityTables = ['notes', 'follow_ups', 'calls', 'files', 'deals', 'quotes', 'texts', 'jobs', 'lifecycle_events'] as const;
 
 /**
  * After each committed transaction, local or from sync, tells the renderer what to refresh:

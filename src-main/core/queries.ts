@@ -5,7 +5,7 @@ export function createOwnerLookups(sqlite: Sqlite) {
   // Table names come from a fixed list in change-events.ts, never from input.
   const lookup = statementCache(sqlite);
   return {
-    contactOf: (table: 'notes' | 'follow_ups' | 'calls' | 'files' | 'deals' | 'quotes' | 'texts' | 'jobs', id: string) =>
+    contactOf: (table: 'notes' | 'follow_ups' | 'calls' | 'files' | 'deals' | 'quotes' | 'texts' | 'jobs' | 'lifecycle_events', id: string) =>
       (lookup(`SELECT contact_id FROM ${table} WHERE id = ?`).get(id) as { contact_id: string | null } | undefined)?.contact_id ?? null,
     pipelineOf: (table: 'stages' | 'deals', id: string) =>
       (lookup(`SELECT pipeline_id FROM ${table} WHERE id = ?`).get(id) as { pipeline_id: string } | undefined)?.pipeline_id ?? null,

@@ -1,8 +1,10 @@
-import { gradeOf, headlineOf, lifecycleOf, type ContactScores } from '../../src-shared/domain/score';
+import { gradeOf, headlineOf, lifecycleOf, type ContactScores, type Lifecycle } from '../../src-shared/domain/score';
 import type { Sqlite } from '../db/open';
 import { createScoreQueries } from './queries';
 
 const dayMs = 24 * 60 * 60 * 1000;
+
+const stageLifecycle: Record<string, Lifecycle | undefined> = { lead: 'lead', qualified: 'lead', customer: 'customer', former_customer: 'dormant' };
 
 /**
  * Lead score, grade and customer health from transparent rules: every point comes with the
@@ -13,9 +15,14 @@ export class ContactScorer {
   private readonly queries;
   private readonly now: () => number;
 
+  private readonly stageOf;
+
   constructor(deps: { sqlite: Sqlite; now: () => number }) {
     this.queries = createScoreQueries(deps.sqlite);
     this.now = deps.now;
+    this.stageOf = deps.sqlite.prepare<[string], { stage: string }>(
+      'SELECT stage FROM lifecycle_events WHERE contact_id = ? AND cl % 2 = 1 ORDER BY at DESC, id DESC LIMIT 1',
+    );
   }
 
   /** Undefined when the contact does not exist or was deleted. */
@@ -64,7 +71,8 @@ export class ContactScorer {
       if (deal.outcome === 'lost' && deal.closed_at !== null && at - deal.closed_at < 90 * dayMs) flag('Lost a deal in the last 90 days', 1);
     }
     const grade = gradeOf(leadScore);
-    const lifecycle = lifecycleOf(row.status, row.contact_type);
+    // A stage someone set (src-main/lifecycle/) says more than the contact's type and status.
+    const lifecycle = stageLifecycle[this.stageOf.get(contactId)?.stage ?? ''] ?? lifecycleOf(row.status, row.contact_type);
     return {
       lifecycle,
       scoreName: lifecycle === 'lead' ? 'Lead score' : 'Engagement',

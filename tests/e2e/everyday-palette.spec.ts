@@ -54,7 +54,7 @@ test('finds deals and quotes, opens a quote with its deal, reaches every screen,
   await expect(options.first()).toHaveText(/^New contact/);
   await page.keyboard.press('Escape');
   palette = await openPalette(page, 'new deal');
-  await expect(palette.getByRole('option', { name: 'New deal' })).toHaveAttribute('aria-selected', 'true');
+  await expect(palette.getByRole('option', { name: 'New deal', exact: true })).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('dialog', { name: 'New deal' })).toBeVisible();
 });

@@ -16,7 +16,7 @@ async function openPaletteAndRun(page: Page, typed: string, option: string): Pro
   const palette = page.getByRole('dialog', { name: 'Command palette' });
   await expect(palette).toBeVisible();
   await palette.getByRole('combobox').fill(typed);
-  await expect(palette.getByRole('option', { name: option })).toHaveAttribute('aria-selected', 'true');
+  await expect(palette.getByRole('option', { name: option, exact: true })).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('Enter');
   await expect(palette).toBeHidden();
 }

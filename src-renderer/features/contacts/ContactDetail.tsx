@@ -15,6 +15,7 @@ import { ContactFollowUps } from '../followups/ContactFollowUps';
 import { ContactDealsSection } from '../pipeline/ContactDealsSection';
 import { ContactScoreBadge } from '../pipeline/ContactScoreBadge';
 import { ContactActivity } from './ContactActivity';
+import { LifecycleCard } from '../lifecycle/LifecycleCard';
 import { ContactDetailsCard } from './ContactDetailsCard';
 import { ContactGone } from './ContactGone';
 import { ContactInfoSection } from './ContactInfoSection';
@@ -95,6 +96,7 @@ function ContactPage({ contact, tab }: { contact: Contact; tab: ContactTab }) {
         </Stack>
         <Stack>
           <ContactScoreBadge contactId={contact.id} />
+          <LifecycleCard contactId={contact.id} />
           <ContactFollowUps contact={named} />
           <ContactDealsSection contactId={contact.id} />
           <ContactDetailsCard contact={contact} />

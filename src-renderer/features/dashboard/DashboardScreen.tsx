@@ -14,6 +14,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { Screen } from '../../ui/Screen';
 import { useLiveData } from '../../ui/use-live-data';
 import { RecentActivity } from './RecentActivity';
+import { ConversionTile } from '../lifecycle/ConversionTile';
 import { StatTile } from './StatTile';
 import { JobFigures } from '../jobs/JobFigures';
 import { Grid } from '../../ui/Grid';
@@ -102,6 +103,7 @@ function DashboardBody({ data }: { data: Dashboard }) {
         <StatTile label="Open potential value" icon="chart" value={openValue[0] ?? formatMoney({ amountMinor: 0, currency })} detail={openValue.length > 1 ? `and ${openValue.slice(1).join(', ')}` : 'Contacts not yet won or lost'} />
         <StatTile label="Quotes awaiting an answer" icon="note" value={formatNumber(quotes)} detail={quotes > 0 ? quoteTotal : 'None pending'} />
         <JobFigures />
+        <ConversionTile />
       </Grid>
       <Grid min={280}>
         <Card>

@@ -30,6 +30,7 @@ import {
 } from './periods';
 import { money, ratio } from './pipeline-format';
 import { Grid } from '../../ui/Grid';
+import { ConversionCard } from '../lifecycle/ConversionCard';
 
 /** The figures an owner steers by: the funnel of this pipeline, the forecast and each owner's results. */
 export function NumbersView({ pipeline, currency }: { pipeline: Pipeline; currency: string }) {
@@ -117,6 +118,7 @@ export function NumbersView({ pipeline, currency }: { pipeline: Pipeline; curren
           )}
         </Card>
       </Grid>
+      <ConversionCard />
       {otherCurrencies.length > 0 ? (
         <p className="muted">
           Charts show {currency}; deals in {otherCurrencies.join(', ')} are in the tables only.

@@ -196,7 +196,7 @@ test('every screen, light and dark', async ({ demo }) => {
   await expect(page.getByRole('grid', { name: 'Call history' }).getByRole('row').nth(3)).toBeVisible();
   await capture(page, '11-calls');
   const logCall = await palette(page, 'log a call');
-  await expect(logCall.getByRole('option', { name: 'Log a call' })).toHaveAttribute('aria-selected', 'true');
+  await expect(logCall.getByRole('option', { name: 'Log a call', exact: true })).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('dialog', { name: 'Log a call' })).toBeVisible();
   await capture(page, '12-log-call-dialog');
