@@ -9,6 +9,8 @@
 // failure is remembered for a day in node_modules/.cache/fieldbook, so an offline machine does
 // not wait on the network at every start.
 // FIELDBOOK_NO_ELECTRON=1 (or CI) skips Electron altogether.
+// The data is encrypted: Electron seals its key in the OS keychain; the browser host asks for a
+// passphrase on this terminal (twice, the first time) unless FIELDBOOK_PASSPHRASE is set.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -48,7 +50,10 @@ function prepareDemo(argv) {
   } else {
     dataDir = rest[flagIndex].includes('=') ? rest[flagIndex].split('=').slice(1).join('=') : rest[flagIndex + 1];
   }
-  console.log(`Preparing the demo data in ${dataDir} …`);
+  // The generator seals its data folders with the test passphrase (src-main/security/key-source.ts);
+  // the demo's data is made up, so the app is given it rather than asking.
+  process.env.FIELDBOOK_PASSPHRASE = 'fieldbook test passphrase';
+  console.log(`Preparing the demo data in ${dataDir} (its passphrase: "${process.env.FIELDBOOK_PASSPHRASE}") …`);
   const result = spawnSync(process.execPath, ['--import', 'tsx', fromRoot('bench', 'generate.ts'), '--demo', '--out', dataDir], {
     stdio: 'inherit',
     cwd: repoRoot,
@@ -149,7 +154,7 @@ function electronSqliteBinding() {
   console.log(`Building better-sqlite3 for Electron ${electronVersion} (first start only; a few minutes)…`);
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldbook-sqlite-electron-'));
   try {
-    const packageDir = fromRoot('node_modules', 'better-sqlite3');
+    const packageDir = fromRoot('node_modules', 'better-sqlite3-multiple-ciphers');
     // The Node build's objects are left behind: node-gyp rebuilds from scratch anyway.
     fs.cpSync(packageDir, workDir, { recursive: true, filter: (source) => path.relative(packageDir, source) !== 'build' });
     const env = { ...process.env };
