@@ -11,7 +11,7 @@ import { measurePairs, summarise } from '../lib/stats';
 import { runCsvImport } from './exchange';
 
 // What encrypting the database at rest costs: the same work on two copies of the data set in the
-// same run, one encrypted as the app keeps it (SQLCipher 4 format through SQLite3 Multiple
+// same run, one encrypted as the app keeps it (ChaCha20-Poly1305 pages through SQLite3 Multiple
 // Ciphers), one decrypted for the comparison, alternating case by case so load on the machine
 // falls on both alike. Search, a page of the list, a write and a CSV import into a fresh folder.
 

@@ -22,7 +22,7 @@ export interface OpenDatabaseOptions {
   /** Path of the database file, or ':memory:'. */
   file: string;
   /**
-   * The 256-bit key the file is encrypted with (SQLCipher 4 format). A plain file found where an
+   * The 256-bit key the file is encrypted with (ChaCha20-Poly1305 per page). A plain file found where an
    * encrypted one is expected (made by a version before encryption) is encrypted first. Without
    * a key the file is plain: only tests that make an older version's database, and the bench's
    * unencrypted comparison, open one so.
