@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../src-shared/errors';
+import { syncToDisk } from '../core/sync-to-disk';
 
 // fieldbook.db is encrypted by SQLite3 Multiple Ciphers with ChaCha20-Poly1305 (its "chacha20"
 // scheme, sqleet's format): every page sealed and authenticated. Chosen over its SQLCipher 4
@@ -102,9 +103,9 @@ export function encryptPlainDatabase(file: string, key: Buffer, open: (file: str
   } finally {
     if (check.open) check.close();
   }
-  syncPath(copy);
+  syncToDisk(copy);
   fs.renameSync(copy, file);
-  syncPath(path.dirname(file));
+  syncToDisk(path.dirname(file));
   return true;
 }
 
@@ -114,14 +115,4 @@ function rowCounts(sqlite: Connection): Map<string, number> {
     .pluck()
     .all() as string[];
   return new Map(tables.map((table) => [table, sqlite.prepare(`SELECT count(*) FROM "${table.replaceAll('"', '""')}"`).pluck().get() as number]));
-}
-
-function syncPath(target: string): void {
-  if (process.platform === 'win32' && fs.statSync(target).isDirectory()) return;
-  const fd = fs.openSync(target, 'r');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
 }

@@ -8,6 +8,7 @@ import type { BackupInfo, BackupResult } from '../../../src-shared/domain/exchan
 import { AppError } from '../../../src-shared/errors';
 import { makePrivateDir, privateFileMode } from '../../core/private-files';
 import { isProcessAlive } from '../../core/process-alive';
+import { syncToDisk } from '../../core/sync-to-disk';
 import type { Sqlite } from '../../db/open';
 import type { UnlockedKeys } from '../../security/key-source';
 import { sealingStream } from '../../security/sealed-stream';
@@ -191,9 +192,9 @@ export async function createBackup(
     gzip.end();
     await Promise.race([written, failure]);
     // On disk before it gets its name: a crash after the rename must not leave an empty "backup".
-    syncFile(partFile);
+    syncToDisk(partFile);
     fs.renameSync(partFile, file);
-    syncFile(folder);
+    syncToDisk(folder);
     return { fileName: path.basename(file), path: file, bytes: fs.statSync(file).size, createdAt, blobs: blobs.length };
   } catch (error) {
     output?.destroy();
@@ -229,15 +230,5 @@ function removeLeftovers(folder: string, fileName: string): void {
     // A part file of another process still writing it (the app and the command line at once) stays.
     if (match[1] !== undefined && isProcessAlive(Number(match[1]))) continue;
     fs.rmSync(path.join(folder, name), { force: true });
-  }
-}
-
-function syncFile(file: string): void {
-  if (process.platform === 'win32' && fs.statSync(file).isDirectory()) return;
-  const fd = fs.openSync(file, 'r');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
   }
 }

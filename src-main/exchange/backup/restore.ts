@@ -5,6 +5,7 @@ import path from 'node:path';
 import { AppError } from '../../../src-shared/errors';
 import { makePrivateDir, privateFileMode } from '../../core/private-files';
 import { isProcessAlive } from '../../core/process-alive';
+import { syncToDisk } from '../../core/sync-to-disk';
 import { markRestoredCopy } from '../../core/restored-copy';
 import { damaged, readBackupArchive, unlockBackup, type CheckedArchive, type EntrySink } from './archive';
 import { applyDatabaseKey } from '../../security/database-cipher';
@@ -70,12 +71,12 @@ export async function restoreBackup(
     // An older, plain backup gets a new key: its database is encrypted when the folder is first opened.
     if (options.passphrase !== undefined) writeKeySeals(staging, [passphraseSeal(key ?? randomBytes(32), options.passphrase)]);
     makePrivateDir(path.join(staging, 'files'));
-    syncDirectory(staging);
+    syncToDisk(staging);
     // An empty target folder makes way for the restored one (rename cannot replace a folder on
     // every system); from here the restore is one rename.
     if (existing) fs.rmdirSync(target);
     fs.renameSync(staging, target);
-    syncDirectory(parent);
+    syncToDisk(parent);
   } catch (error) {
     fs.rmSync(staging, { recursive: true, force: true });
     throw error;
@@ -139,15 +140,4 @@ function checkDatabase(backupFile: string, file: string, checked: CheckedArchive
   }
   fs.chmodSync(file, privateFileMode);
   for (const suffix of ['-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
-}
-
-/** Makes a folder's entries durable (a rename is only safe after its files reached the disk). */
-function syncDirectory(dir: string): void {
-  if (process.platform === 'win32') return;
-  const fd = fs.openSync(dir, 'r');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
 }

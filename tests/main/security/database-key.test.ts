@@ -51,12 +51,12 @@ describe('the database key', () => {
     expect(fs.existsSync(keyFilePath(dataDir))).toBe(false);
   });
 
-  it('a wrong passphrase opens no core and leaves the database as it was', async () => {
-    const core = createCore({ dataDir, shell: 'browser', keySource: cheap('correct horse battery'), autoSync: false, logError: () => {} });
+  it('a wrong passphrase opens no core and leaves the database as it was', { timeout: 60_000 }, async () => {
+    const core = createCore({ dataDir, shell: 'cli', keySource: cheap('correct horse battery'), autoSync: false, logError: () => {} });
     await core.invoke('contacts.create', { draft: { name: 'Ann Smith' } });
     core.close();
     const database = fs.readFileSync(path.join(dataDir, 'fieldbook.db'));
-    expect(() => createCore({ dataDir, shell: 'browser', keySource: cheap('wrong horse battery'), autoSync: false, logError: () => {} })).toThrow(
+    expect(() => createCore({ dataDir, shell: 'cli', keySource: cheap('wrong horse battery'), autoSync: false, logError: () => {} })).toThrow(
       /does not unlock this data folder/,
     );
     expect(fs.readFileSync(path.join(dataDir, 'fieldbook.db'))).toEqual(database);
