@@ -23,6 +23,12 @@ function pragmaKey(key: Buffer): string {
 
 function chooseCipher(sqlite: Connection): void {
   sqlite.pragma("cipher = 'chacha20'");
+  // A SQLite without the ciphers (a native binding built from plain better-sqlite3) would take
+  // the key pragma as a no-op and keep the data in the clear: refuse it instead.
+  if (sqlite.pragma('cipher', { simple: true }) !== 'chacha20') {
+    sqlite.close();
+    throw new Error('This build of SQLite cannot encrypt (it lacks SQLite3 Multiple Ciphers); the database was not opened.');
+  }
 }
 
 /** Keys a connection just opened; fails clearly (and closes it) when the key does not open the file. */
