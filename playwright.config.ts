@@ -1,4 +1,9 @@
 import { defineConfig } from '@playwright/test';
+import { testPassphrase } from './src-main/security/key-source';
+
+// Every host a test starts (and every core a test makes to fill a data folder) unlocks its
+// database with the test passphrase, as `npm start` would with the one typed at the terminal.
+process.env.FIELDBOOK_PASSPHRASE = testPassphrase;
 
 // The e2e tests drive the real renderer through the browser host (tests/e2e/app-fixture.ts starts
 // one per test) in Debian's Chromium: Playwright downloads no browser here. `npm run test:e2e`

@@ -8,5 +8,8 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 30_000,
+    // The CLI and hosts that tests start unlock data folders with the passphrase test cores use
+    // (testPassphrase in src-main/security/key-source.ts; written out: this file imports nothing of the app).
+    env: { FIELDBOOK_PASSPHRASE: 'fieldbook test passphrase' },
   },
 });

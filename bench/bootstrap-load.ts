@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import { openBenchDatabase } from './lib/data-file';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,7 +16,7 @@ import { emptyRowState, foldChange } from '../src-shared/sync/merge';
 const [source, orderArg = 'load,merge,load', pageArg = '2000'] = process.argv.slice(2);
 if (!source) throw new Error('usage: tsx bench/bootstrap-load.ts <data folder> [load,merge,load] [page rows]');
 const pageRows = Number(pageArg);
-const db = new Database(path.join(source, 'fieldbook.db'), { readonly: true });
+const db = openBenchDatabase(source, { readonly: true });
 const rows: SnapshotRow[] = [];
 let current: SnapshotRow | undefined;
 const read = db.prepare(`SELECT * FROM changes ORDER BY table_name, row_id, seq`).iterate() as IterableIterator<ChangeRow>;

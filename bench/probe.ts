@@ -1,4 +1,4 @@
-import path from 'node:path';
+import { openBenchDatabase } from './lib/data-file';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 // Run in a fresh child process by suites/memory.ts, so that its memory is the core's (plus
@@ -49,11 +49,10 @@ async function main(): Promise<void> {
     result = { mode, rssStartMb: mb(rssStart), openToFirstPageMs: openMs, rssLoadedMb: mb(rssLoaded), ...idle, gc: !!gc };
     core.close();
   } else {
-    const { default: Database } = await import('better-sqlite3');
     gc?.();
     const rssStart = process.memoryUsage().rss;
     const t0 = performance.now();
-    const db = new Database(path.join(dataDir, 'fieldbook.db'));
+    const db = openBenchDatabase(dataDir);
     db.pragma('journal_mode = WAL');
     db.prepare(
       `SELECT c.id, c.kind, c.name, c.company, c.phones, c.emails, c.contact_type, c.status, c.owner,

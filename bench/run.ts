@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import { openBenchDatabase } from './lib/data-file';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,6 +30,7 @@ import { storageSuite } from './suites/storage';
 import { syncSuite } from './suites/sync';
 import { vcardSuite } from './suites/vcard';
 import { workSuite } from './suites/work';
+import { encryptionSuite } from './suites/encryption';
 
 // `npm run bench [-- --quick] [--scale N] [--seed S] [--timeline N] [--apply N] [--seed-budget S] [--only a,b] [--keep]`
 // Builds (or reuses) the generated data set, measures every figure beside its baseline on a
@@ -38,7 +39,7 @@ import { workSuite } from './suites/work';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dayMs = 24 * 60 * 60 * 1000;
-const suiteNames = ['memory', 'search', 'list', 'dashboard', 'http', 'browser', 'apply', 'write', 'export', 'import', 'sync', 'work', 'vcard', 'phone', 'files', 'mail', 'cli', 'relay', 'calls', 'bootstrap', 'storage', 'everything'] as const;
+const suiteNames = ['memory', 'search', 'list', 'dashboard', 'http', 'browser', 'apply', 'write', 'export', 'import', 'sync', 'work', 'vcard', 'phone', 'files', 'mail', 'cli', 'relay', 'calls', 'bootstrap', 'storage', 'everything', 'encryption'] as const;
 type SuiteName = (typeof suiteNames)[number];
 
 function parseArgs(argv: string[]) {
@@ -110,7 +111,7 @@ async function main(): Promise<number> {
   await runSuite('memory', () => memorySuite(partialContext, dataDir));
 
   const core = createCore({ dataDir, shell: 'test', logError: (error) => console.error(error), now });
-  const bareDb = new Database(path.join(dataDir, 'fieldbook.db'));
+  const bareDb = openBenchDatabase(dataDir);
   const context: BenchContext = { ...partialContext, core, bareDb, bare: createBareQueries(bareDb, summary.userName) };
   await context.core.invoke('contacts.list', {});
   const rssAfterLoadMb = process.memoryUsage().rss / 1024 ** 2;
@@ -150,6 +151,7 @@ async function main(): Promise<number> {
   await runSuite('calls', () => callsDeskSuite(context, workDir));
   await runSuite('bootstrap', () => bootstrapSuite(context, workDir));
   await runSuite('everything', () => everythingSuite(context));
+  await runSuite('encryption', () => encryptionSuite(context, workDir));
 
   const machine = describeMachine(bareDb, repoRoot, loadAverageAtStart);
   const dbSizeMb = fs.statSync(path.join(dataSet.dir, 'fieldbook.db')).size / 1024 ** 2;

@@ -117,7 +117,7 @@ async function buildElectron() {
       target: 'node22',
       // Electron provides itself; better-sqlite3 is native and is loaded from node_modules (or the
       // Electron build in dist/native) at run time.
-      external: ['electron', 'better-sqlite3'],
+      external: ['electron', 'better-sqlite3-multiple-ciphers'],
       sourcemap: true,
       // Our ESM sources use import.meta.url to find files next to them; CommonJS has __filename.
       define: { 'import.meta.url': '__fieldbookImportMetaUrl' },

@@ -4,11 +4,13 @@
 // a display). Args such as --data-dir and --port go to whichever runs.
 //
 // Electron needs two things npm does not give us here (package.json allowScripts has
-// electron:false): its binary, which install.js downloads, and better-sqlite3 compiled for its
+// electron:false): its binary, which install.js downloads, and better-sqlite3-multiple-ciphers compiled for its
 // ABI (node_modules holds the Node build for tests and the host). Each is attempted once; a
 // failure is remembered for a day in node_modules/.cache/fieldbook, so an offline machine does
 // not wait on the network at every start.
 // FIELDBOOK_NO_ELECTRON=1 (or CI) skips Electron altogether.
+// The data is encrypted: Electron seals its key in the OS keychain; the browser host asks for a
+// passphrase on this terminal (twice, the first time) unless FIELDBOOK_PASSPHRASE is set.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -48,7 +50,10 @@ function prepareDemo(argv) {
   } else {
     dataDir = rest[flagIndex].includes('=') ? rest[flagIndex].split('=').slice(1).join('=') : rest[flagIndex + 1];
   }
-  console.log(`Preparing the demo data in ${dataDir} …`);
+  // The generator seals its data folders with the test passphrase (src-main/security/key-source.ts);
+  // the demo's data is made up, so the app is given it rather than asking.
+  process.env.FIELDBOOK_PASSPHRASE = 'fieldbook test passphrase';
+  console.log(`Preparing the demo data in ${dataDir} (its passphrase: "${process.env.FIELDBOOK_PASSPHRASE}") …`);
   const result = spawnSync(process.execPath, ['--import', 'tsx', fromRoot('bench', 'generate.ts'), '--demo', '--out', dataDir], {
     stdio: 'inherit',
     cwd: repoRoot,
@@ -79,7 +84,7 @@ function buildIfStale() {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-/** The Electron executable and its better-sqlite3 binding, or undefined (with the reason said) to use the host. */
+/** The Electron executable and its better-sqlite3-multiple-ciphers binding, or undefined (with the reason said) to use the host. */
 function prepareElectron() {
   if (process.env.FIELDBOOK_NO_ELECTRON === '1' || process.env.CI) return undefined;
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
@@ -93,7 +98,7 @@ function prepareElectron() {
   }
   const sqliteBinding = electronSqliteBinding();
   if (!sqliteBinding) {
-    console.log('better-sqlite3 could not be built for Electron: starting the browser host instead.');
+    console.log('better-sqlite3-multiple-ciphers could not be built for Electron: starting the browser host instead.');
     return undefined;
   }
   // Chromium refuses to run as root with its sandbox on; the page stays sandboxed by Electron's
@@ -139,17 +144,21 @@ function electronSqliteBinding() {
   const outDir = fromRoot('dist', 'native', 'electron');
   const binding = path.join(outDir, 'better_sqlite3.node');
   const versionFile = path.join(outDir, 'electron-version.txt');
-  if (fs.existsSync(binding) && readText(versionFile) === electronVersion) return binding;
+  // Which driver the binding was built from too: one built from plain better-sqlite3 (before
+  // encryption) would ignore the database key and leave the data in the clear.
+  const sqlitePackage = JSON.parse(fs.readFileSync(fromRoot('node_modules', 'better-sqlite3-multiple-ciphers', 'package.json'), 'utf8'));
+  const builtFor = `${electronVersion} ${sqlitePackage.name}@${sqlitePackage.version}`;
+  if (fs.existsSync(binding) && readText(versionFile) === builtFor) return binding;
 
   const failureKey = `sqliteBuild-${electronVersion}`;
   if (recentlyFailed(failureKey)) {
-    console.log(`(Building better-sqlite3 for Electron failed recently; delete ${path.dirname(stateFile)} to try again now.)`);
+    console.log(`(Building better-sqlite3-multiple-ciphers for Electron failed recently; delete ${path.dirname(stateFile)} to try again now.)`);
     return undefined;
   }
-  console.log(`Building better-sqlite3 for Electron ${electronVersion} (first start only; a few minutes)…`);
+  console.log(`Building better-sqlite3-multiple-ciphers for Electron ${electronVersion} (first start only; a few minutes)…`);
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldbook-sqlite-electron-'));
   try {
-    const packageDir = fromRoot('node_modules', 'better-sqlite3');
+    const packageDir = fromRoot('node_modules', 'better-sqlite3-multiple-ciphers');
     // The Node build's objects are left behind: node-gyp rebuilds from scratch anyway.
     fs.cpSync(packageDir, workDir, { recursive: true, filter: (source) => path.relative(packageDir, source) !== 'build' });
     const env = { ...process.env };
@@ -169,7 +178,7 @@ function electronSqliteBinding() {
     }
     fs.mkdirSync(outDir, { recursive: true });
     fs.copyFileSync(built, binding);
-    fs.writeFileSync(versionFile, electronVersion);
+    fs.writeFileSync(versionFile, builtFor);
     return binding;
   } finally {
     fs.rmSync(workDir, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { ContactListQuery } from '../../src-shared/domain/contact';
 import { buildSearchMatch } from '../../src-main/contacts/queries';
 

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Core } from '../../src-main/core/create-core';
 import type { DataSetSummary } from '../generator/dataset';
 import type { BareQueries } from './bare-sql';

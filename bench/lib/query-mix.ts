@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { Random, WeightedPicker } from '../generator/random';
 
 // What people type into the search box, keystroke by keystroke, derived from contacts that are

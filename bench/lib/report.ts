@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Figure, Measurement } from './figures';
 
 // The printed table (Markdown, so it can be pasted into BENCHMARKS.md as it is) and the JSON
@@ -22,7 +22,7 @@ export interface Machine {
 
 export function describeMachine(db: Database.Database, repoRoot: string, loadAverageAtStart: number): Machine {
   const cpus = os.cpus();
-  const packageJson = JSON.parse(fs.readFileSync(path.join(repoRoot, 'node_modules', 'better-sqlite3', 'package.json'), 'utf8')) as {
+  const packageJson = JSON.parse(fs.readFileSync(path.join(repoRoot, 'node_modules', 'better-sqlite3-multiple-ciphers', 'package.json'), 'utf8')) as {
     version: string;
   };
   return {

@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
+import { openBenchDatabase } from '../lib/data-file';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createCore } from '../../src-main/core/create-core';
@@ -50,7 +51,7 @@ export async function bulkApplySuite(context: BenchContext, workDir: string, lim
   } finally {
     target.close();
   }
-  const applied = new Database(path.join(applyDir, 'fieldbook.db'));
+  const applied = openBenchDatabase(applyDir);
   const insertDir = path.join(workDir, 'insert-baseline');
   fs.rmSync(insertDir, { recursive: true, force: true });
   // A fresh folder with the same schema and indexes (the core's migrations), then closed again.
@@ -80,7 +81,7 @@ export async function bulkApplySuite(context: BenchContext, workDir: string, lim
 }
 
 function insertRows(source: Database.Database, file: string) {
-  const db = new Database(file);
+  const db = openBenchDatabase(path.dirname(file));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   let ms = 0;

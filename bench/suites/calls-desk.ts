@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
+import { openBenchDatabase } from '../lib/data-file';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -42,7 +43,7 @@ export async function callsDeskSuite(options: CallsDeskOptions, workDir: string)
     const untriaged = fillCalls(path.join(dataDir, 'fieldbook.db'), callCount, endAt);
     options.log(`  calls desk: ${callCount} calls (${untriaged} without an outcome) written in ${((nowMs() - started) / 1000).toFixed(1)} s`);
     core = createCore({ dataDir, shell: 'test', autoSync: false, logError: (error) => console.error(error), now: () => endAt });
-    bare = new Database(path.join(dataDir, 'fieldbook.db'));
+    bare = openBenchDatabase(dataDir);
     return [await listPage(options, core, bare, endAt), await triageNext(options, core, bare)];
   } finally {
     core?.close();
@@ -53,7 +54,7 @@ export async function callsDeskSuite(options: CallsDeskOptions, workDir: string)
 
 /** Two years of calls from 40k contacts and 200k numbers; one in 200 still without an outcome, a twentieth of those emergencies. */
 export function fillCalls(file: string, count: number, endAt: number): number {
-  const db = new Database(file);
+  const db = openBenchDatabase(path.dirname(file));
   // A large cache and the calls in time order, as they would have arrived: the indexes grow at their end.
   db.pragma('cache_size = -262144');
   const source = new Random(7);

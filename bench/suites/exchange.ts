@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
-import { createCore } from '../../src-main/core/create-core';
+import { createCore, type Core } from '../../src-main/core/create-core';
 import type { ExportCsvOptions } from '../../src-shared/domain/exchange';
 import type { BenchContext } from '../lib/context';
 import { finish, latency, latencyRatio, rate, type Figure } from '../lib/figures';
@@ -88,32 +88,42 @@ export async function exportSuite(context: BenchContext, workDir: string): Promi
  * and run (`exchange.startImport`, waited for). Beside it: reading the same file and
  * `Papa.parse` of it alone.
  */
+export interface CsvImportTimings {
+  stageMs: number;
+  previewMs: number;
+  runMs: number;
+  preview: Awaited<ReturnType<Core['exchange']['previewUpload']>>;
+  report: Awaited<ReturnType<Core['exchange']['jobs']['settled']>>['importReport'];
+}
+
+/** A CSV file imported as the app does it: staged, previewed (mapping, duplicates), run to its end. */
+export async function runCsvImport(target: Core, file: string): Promise<CsvImportTimings> {
+  let start = nowMs();
+  const { uploadId } = await target.files.stage(fs.createReadStream(file), path.basename(file));
+  const stageMs = nowMs() - start;
+  start = nowMs();
+  const preview = await target.exchange.previewUpload({ uploadId, onDuplicate: 'skip', decisions: {}, fileName: 'contacts.csv' });
+  const previewMs = nowMs() - start;
+  start = nowMs();
+  const { jobId } = target.exchange.startImport({ uploadId, onDuplicate: 'skip', decisions: {}, fileName: 'contacts.csv', mapping: preview.mapping });
+  const status = await target.exchange.jobs.settled(jobId, 5);
+  const runMs = nowMs() - start;
+  if (status.state !== 'done') throw new Error(`import job ${status.state}: ${JSON.stringify(status.error)}`);
+  return { stageMs, previewMs, runMs, preview, report: status.importReport };
+}
+
 export async function importSuite(context: BenchContext, workDir: string, file: string): Promise<Figure[]> {
   const dir = path.join(workDir, 'import-core');
   fs.rmSync(dir, { recursive: true, force: true });
   const target = createCore({ dataDir: dir, shell: 'test', logError: (error) => console.error(error), autoSync: false, now: context.now });
-  let stageMs = 0;
-  let previewMs = 0;
-  let runMs = 0;
-  let preview: Awaited<ReturnType<typeof target.exchange.previewUpload>>;
-  let report;
+  let timings: CsvImportTimings;
   try {
-    let start = nowMs();
-    const { uploadId } = await target.files.stage(fs.createReadStream(file), path.basename(file));
-    stageMs = nowMs() - start;
-    start = nowMs();
-    preview = await target.exchange.previewUpload({ uploadId, onDuplicate: 'skip', decisions: {}, fileName: 'contacts.csv' });
-    previewMs = nowMs() - start;
-    start = nowMs();
-    const { jobId } = target.exchange.startImport({ uploadId, onDuplicate: 'skip', decisions: {}, fileName: 'contacts.csv', mapping: preview.mapping });
-    const status = await target.exchange.jobs.settled(jobId, 5);
-    runMs = nowMs() - start;
-    if (status.state !== 'done') throw new Error(`import job ${status.state}: ${JSON.stringify(status.error)}`);
-    report = status.importReport;
+    timings = await runCsvImport(target, file);
   } finally {
     target.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
+  const { stageMs, previewMs, runMs, preview, report } = timings;
   const start = nowMs();
   const text = fs.readFileSync(file, 'utf8');
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: true });
@@ -140,9 +150,9 @@ export async function importSuite(context: BenchContext, workDir: string, file: 
         previewMs,
         runMs,
         parseMs,
-        source: preview!.source,
-        previewCounts: preview!.counts,
-        previewDuplicates: preview!.duplicates.length,
+        source: preview.source,
+        previewCounts: preview.counts,
+        previewDuplicates: preview.duplicates.length,
         reportCounts: report?.counts,
         reportDuplicates: report?.duplicates.length,
         problems: report?.problems.length,

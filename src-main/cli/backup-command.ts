@@ -3,6 +3,7 @@ import { restoreBackup } from '../exchange/backup/restore';
 import { dataDirOf, exactPositionals, flag, parseCommand, stringOption, UsageError } from './args';
 import { openCore, type CommandContext } from './context';
 import { createOutput } from './output';
+import { readPassword } from '../security/read-secret';
 
 export const backupUsage = `Usage:
   fieldbook backup [--out <file> | --dir <folder>]   back the data folder up into one file
@@ -10,8 +11,10 @@ export const backupUsage = `Usage:
   fieldbook restore <backup file> --data-dir <new folder>
       restores into a new or empty folder only, after checking every file and the database
 
-A backup is a gzip-compressed tar (open it with any tar program): fieldbook.db (SQLite's
-online backup), files/ab/<sha256> for every attached file, and manifest.json.
+A backup is sealed with the passphrase of the data folder (FIELDBOOK_PASSPHRASE, or typed at
+the terminal): restore asks for it, and the restored folder opens with it. Inside the seal is a
+gzip-compressed tar: fieldbook.db (encrypted with its own key, which manifest.json carries),
+files/ab/<sha256> for every attached file, and manifest.json.
 Common: --json  --quiet`;
 
 export async function runBackupCommand(args: readonly string[], context: CommandContext): Promise<number> {
@@ -22,7 +25,7 @@ export async function runBackupCommand(args: readonly string[], context: Command
   const out = stringOption(values, 'out');
   const dir = stringOption(values, 'dir');
   if (out && dir) throw new UsageError('give --out or --dir, not both', command);
-  const { exchange, output, close } = openCore(context, values);
+  const { exchange, output, close } = await openCore(context, values);
   try {
     const result = await exchange.backupTo(out ? { file: out } : { dir: dir ?? exchange.backupDir }, { onProgress: output.progress });
     output.done();
@@ -43,7 +46,8 @@ export async function runRestoreCommand(args: readonly string[], context: Comman
   }
   const target = dataDirOf(values, context.io.env);
   const output = createOutput(context.io, { json: flag(values, 'json'), quiet: flag(values, 'quiet') });
-  const result = await restoreBackup(path.resolve(file!), target, { onProgress: output.progress });
+  const passphrase = context.io.env.FIELDBOOK_PASSPHRASE ?? (context.io.stdin?.isTTY ? await readPassword(context.io, 'Passphrase of the backup: ') : undefined);
+  const result = await restoreBackup(path.resolve(file!), target, { onProgress: output.progress }, passphrase === undefined ? {} : { passphrase });
   output.done();
   output.result(result, () => `Restored ${path.basename(file!)} (made ${result.createdAt}) into ${result.dataDir}: the database and ${result.blobs} files, all checked.`);
   return 0;

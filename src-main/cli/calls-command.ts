@@ -58,7 +58,7 @@ export async function runCallsCommand(args: readonly string[], context: CommandC
     offset: integer(command, 'offset', stringOption(values, 'offset'), 0, Number.MAX_SAFE_INTEGER) ?? 0,
     limit: integer(command, 'limit', stringOption(values, 'limit'), 1, 500) ?? 50,
   };
-  const { core, output, close } = openCore(context, values);
+  const { core, output, close } = await openCore(context, values);
   try {
     const result = await core.invoke('calls.list', Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined)));
     if (!result.ok) throw new UsageError(result.error.message, command);

@@ -40,7 +40,7 @@ export async function runContactsCommand(args: readonly string[], context: Comma
     offset: integer(command, 'offset', stringOption(values, 'offset'), 0, Number.MAX_SAFE_INTEGER) ?? 0,
     limit: integer(command, 'limit', stringOption(values, 'limit'), 1, 500) ?? 50,
   };
-  const { core, output, close } = openCore(context, values);
+  const { core, output, close } = await openCore(context, values);
   try {
     const page = core.contacts.list(listQuery);
     output.result(page, () => describePage(page));

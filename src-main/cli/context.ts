@@ -5,6 +5,7 @@ import { createCore, type Core } from '../core/create-core';
 import { ExchangeService } from '../exchange/service';
 import { dataDirOf, flag, type OptionValues } from './args';
 import { createOutput, type CliIo, type Output } from './output';
+import { withTerminalPassphrase } from '../security/terminal-unlock';
 
 export interface CommandContext {
   io: CliIo;
@@ -17,7 +18,7 @@ export interface CommandContext {
  * import may start a new data folder; every other command refuses a folder without data, so
  * a mistyped path is reported instead of silently creating an empty database.
  */
-export function openCore(context: CommandContext, values: OptionValues, options: { create?: boolean } = {}) {
+export async function openCore(context: CommandContext, values: OptionValues, options: { create?: boolean } = {}) {
   const dataDir = dataDirOf(values, context.io.env);
   if (!options.create && !fs.existsSync(path.join(dataDir, 'fieldbook.db'))) {
     throw new AppError('not_found', `There is no Fieldbook data in ${dataDir} (use --data-dir to name the folder).`, 'dataDir');
@@ -25,12 +26,16 @@ export function openCore(context: CommandContext, values: OptionValues, options:
   const output: Output = createOutput(context.io, { json: flag(values, 'json'), quiet: flag(values, 'quiet') });
   // No sync loop in a short-lived command: what it writes waits in the outbox (the change log)
   // and the app pushes it at its next sync.
-  const core: Core = createCore({
-    dataDir,
-    shell: 'cli',
-    autoSync: false,
-    logError: (error, where) => context.io.stderr.write(`fieldbook: ${where}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`),
-  });
+  // The database is encrypted: its key is unlocked with FIELDBOOK_PASSPHRASE or a passphrase typed at the terminal.
+  const core: Core = await withTerminalPassphrase(dataDir, context.io, (keySource) =>
+    createCore({
+      dataDir,
+      shell: 'cli',
+      keySource,
+      autoSync: false,
+      logError: (error, where) => context.io.stderr.write(`fieldbook: ${where}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`),
+    }),
+  );
   const exchange = new ExchangeService(core, {
     logError: (error, where) => context.io.stderr.write(`fieldbook: ${where}: ${String(error)}\n`),
   });

@@ -98,7 +98,7 @@ async function exportCsvCommand(args: readonly string[], context: CommandContext
     view: viewOf(command, entity, values),
   });
 
-  const { exchange, output, close } = openCore(context, values);
+  const { exchange, output, close } = await openCore(context, values);
   try {
     const result = await exchange.exportCsvTo(out, options, { onProgress: output.progress });
     output.done();
@@ -165,7 +165,7 @@ async function exportJsonCommand(args: readonly string[], context: CommandContex
   exactPositionals(command, positionals, []);
   const out = stringOption(values, 'out');
   if (!out) throw new UsageError('--out <file> is required', command);
-  const { exchange, output, close } = openCore(context, values);
+  const { exchange, output, close } = await openCore(context, values);
   try {
     const result = await exchange.exportJsonTo(out, { onProgress: output.progress });
     output.done();

@@ -65,7 +65,7 @@ async function importFile(format: 'csv' | 'vcard', command: string, args: readon
   if (format === 'vcard' && maps.length > 0) throw new UsageError('--map is for CSV files; vCard fields are read as they are', command);
   if (!fs.existsSync(file!)) throw new UsageError(`there is no file ${file}`, command);
 
-  const { core, exchange, output, close } = openCore(context, values, { create: true });
+  const { core, exchange, output, close } = await openCore(context, values, { create: true });
   try {
     const mapping = maps.length > 0 ? mappingWithOverrides(command, file!, maps, core.settings.get().customFields) : undefined;
     const options = parseOrThrow(ImportOptionsSchema, {
@@ -159,7 +159,7 @@ async function listImports(command: string, args: readonly string[], context: Co
   const { values, positionals } = parseCommand(command, args, {});
   if (flag(values, 'help')) return context.help(importUsage);
   exactPositionals(command, positionals, []);
-  const { exchange, output, close } = openCore(context, values);
+  const { exchange, output, close } = await openCore(context, values);
   try {
     const imports = exchange.listImports();
     output.result(imports, () =>
@@ -185,7 +185,7 @@ async function undoImport(command: string, args: readonly string[], context: Com
   if (flag(values, 'help')) return context.help(importUsage);
   const [batchId] = exactPositionals(command, positionals, ['batch id']);
   if (!/^[0-9a-f-]{36}$/.test(batchId!)) throw new UsageError(`"${batchId}" is not an import batch id (see fieldbook import list)`, command);
-  const { exchange, output, close } = openCore(context, values);
+  const { exchange, output, close } = await openCore(context, values);
   try {
     const result = await exchange.imports.undo(batchId!, { onProgress: output.progress });
     output.done();

@@ -10,7 +10,7 @@ import { AppError } from '../../src-shared/errors';
 import { parseOrThrow } from '../../src-shared/ipc/validate';
 import { choice, exactPositionals, flag, integer, listOption, parseCommand, stringOption, UsageError, type OptionValues } from './args';
 import { openCore, type CommandContext } from './context';
-import type { CliIo } from './output';
+import { readPassword } from '../security/read-secret';
 
 export const mailUsage = `Usage:
   fieldbook mail add --email ADDRESS [--preset gmail|outlook|icloud|fastmail|yahoo|other]
@@ -92,7 +92,7 @@ async function addAccount(args: readonly string[], context: CommandContext): Pro
   const preset = mailPreset(draft.preset);
   if (preset.appPassword === 'required') context.io.stderr.write(`${preset.note}\n`);
   const password = await readPassword(context.io, `Password for ${draft.email}: `);
-  const { core, output, close } = openCore(context, values, { create: true });
+  const { core, output, close } = await openCore(context, values, { create: true });
   try {
     output.note(`Testing ${draft.imap.host} and ${draft.smtp.host}…`);
     const account = await core.mail.addAccount(draft, password);
@@ -109,7 +109,7 @@ async function runOnAccounts(sub: 'list' | 'sync' | 'remove' | 'messages', args:
   if (flag(values, 'help')) return context.help(mailUsage);
   const [named] = sub === 'remove' ? exactPositionals(command, positionals, ['account']) : sub === 'sync' && positionals.length === 1 ? positionals : exactPositionals(command, positionals, []);
   const limit = integer(command, 'limit', stringOption(values, 'limit'), 1, 500) ?? 50;
-  const { core, output, close } = openCore(context, values);
+  const { core, output, close } = await openCore(context, values);
   try {
     const accounts = core.mail.listAccounts();
     const pick = (name: string | undefined): MailAccount[] => {
@@ -165,46 +165,4 @@ function describeMessage(message: MailMessageSummary): string {
   const when = new Date(message.sentAt).toISOString().slice(0, 16).replace('T', ' ');
   const who = message.direction === 'sent' ? `to ${message.to.map((entry) => entry.address).join(', ')}` : `from ${message.from.address}`;
   return `${when}  ${who}  ${message.subject || '(no subject)'}`;
-}
-
-/** The first line of a pipe, or typed at the terminal without echo. */
-export async function readPassword(io: CliIo, prompt: string): Promise<string> {
-  const input = io.stdin;
-  if (!input) throw new AppError('invalid_input', 'No password given: pipe it in on standard input.', 'password');
-  let password: string;
-  if (input.isTTY && input.setRawMode) {
-    io.stderr.write(prompt);
-    password = await readHidden(input as NodeJS.ReadStream);
-    io.stderr.write('\n');
-  } else {
-    let text = '';
-    for await (const chunk of input) text += String(chunk);
-    password = text.split(/\r?\n/)[0] ?? '';
-  }
-  if (!password) throw new AppError('invalid_input', 'No password given.', 'password');
-  return password;
-}
-
-function readHidden(input: NodeJS.ReadStream): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let typed = '';
-    input.setRawMode(true);
-    input.resume();
-    const onData = (chunk: Buffer) => {
-      for (const char of chunk.toString('utf8')) {
-        if (char === '\r' || char === '\n' || char === '\u0004') return finish();
-        if (char === '\u0003') return finish(new AppError('cancelled', 'Cancelled.'));
-        if (char === '\u007f' || char === '\b') typed = typed.slice(0, -1);
-        else typed += char;
-      }
-    };
-    const finish = (error?: Error) => {
-      input.off('data', onData);
-      input.setRawMode(false);
-      input.pause();
-      if (error) reject(error);
-      else resolve(typed);
-    };
-    input.on('data', onData);
-  });
 }

@@ -43,7 +43,7 @@ export async function runSyncCommand(args: readonly string[], context: CommandCo
         ? { relayUrl: required('relay'), inviteCode: required('code'), memberName: required('name') }
         : undefined;
   const device = stringOption(values, 'device');
-  const { core, output, close } = openCore(context, values, { create: creates });
+  const { core, output, close } = await openCore(context, values, { create: creates });
   try {
     const channel = sub === 'start' ? 'sync.createWorkspace' : sub === 'join' ? 'sync.join' : sub === 'now' ? 'sync.now' : 'sync.status';
     const result = await core.invoke(channel, { ...input, ...(device ? { deviceName: device } : {}) });

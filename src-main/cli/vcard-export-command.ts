@@ -31,7 +31,7 @@ export async function exportVcardCommand(args: readonly string[], context: Comma
     if (error instanceof AppError) throw new UsageError(error.message, command);
     throw error;
   }
-  const { exchange, output, close } = openCore(context, values);
+  const { exchange, output, close } = await openCore(context, values);
   try {
     const result = await exchange.exportVcardTo(out, options, { onProgress: output.progress });
     output.done();

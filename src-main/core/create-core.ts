@@ -51,6 +51,7 @@ import { LifecycleService } from '../lifecycle/service';
 import type { ConnectionTimeouts } from '../mail/connection';
 import { quoteSeries } from '../../src-shared/domain/quote-number';
 import { officeTimeZone, yearInZone } from '../../src-shared/office-time';
+import { testKeySource, type DatabaseKeySource, type UnlockedKeys } from '../security/key-source';
 
 export type Shell = 'electron' | 'browser' | 'cli' | 'test';
 
@@ -64,6 +65,12 @@ export interface CoreOptions {
   nativeBinding?: string;
   /** The wall clock, replaceable in tests. */
   now?: () => number;
+  /**
+   * Unlocks the database key (and the backup key) of the data folder: the OS keychain in
+   * Electron, a passphrase in the browser host and the CLI. Tests may leave it out and get the
+   * test passphrase with a cheap KDF; every other shell must pass one.
+   */
+  keySource?: DatabaseKeySource;
   /** Seals secrets; the Electron shell passes one over safeStorage. Default: a key file. */
   secretCipher?: SecretCipher;
   /** Start background sync when a workspace is configured (tests of sync itself may not want it). */
@@ -78,6 +85,8 @@ export interface CoreOptions {
 
 export interface Core {
   readonly dataDir: string;
+  /** The keys the data folder was unlocked with: backups are sealed with them. */
+  readonly keys: UnlockedKeys;
   readonly sqlite: Sqlite;
   readonly engine: MutationEngine;
   readonly contacts: ContactsService;
@@ -112,8 +121,10 @@ export function createCore(options: CoreOptions): Core {
   makePrivateDir(path.join(options.dataDir, 'files'));
   createPrivateFile(path.join(options.dataDir, 'fieldbook.db'));
   removeLeftoverSnapshots(options.dataDir);
+  const keys = unlockKeys(options);
   const { sqlite } = openDatabase({
     file: path.join(options.dataDir, 'fieldbook.db'),
+    ...(keys.databaseKey ? { key: keys.databaseKey } : {}),
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     ...(options.migrationsFolder ? { migrationsFolder: options.migrationsFolder } : {}),
   });
@@ -227,7 +238,7 @@ export function createCore(options: CoreOptions): Core {
   garbageTimer.unref();
   settings.onChanged(() => emit('settings.changed', {}));
   const exchange = new ExchangeService(
-    { dataDir: options.dataDir, sqlite, engine, settings, contacts, now },
+    { dataDir: options.dataDir, sqlite, engine, settings, contacts, now, keys },
     { emit: (name, payload) => emit(name, payload as never), logError },
   );
   const mail = new MailService({
@@ -249,7 +260,7 @@ export function createCore(options: CoreOptions): Core {
   // Daily backups where a person uses the app; not for the CLI or tests.
   const backups =
     options.shell === 'electron' || options.shell === 'browser'
-      ? startDailyBackups({ dataDir: options.dataDir, sqlite }, { dir: defaultBackupDir(options.dataDir), keep: 7, logError })
+      ? startDailyBackups({ dataDir: options.dataDir, sqlite, keys }, { dir: defaultBackupDir(options.dataDir), keep: 7, logError })
       : null;
 
   // What the core hands out (the CLI, the shells and tests reach the services through it).
@@ -289,6 +300,7 @@ export function createCore(options: CoreOptions): Core {
 
   return {
     dataDir: options.dataDir,
+    keys,
     sqlite,
     engine,
     ...services,
@@ -321,6 +333,12 @@ export function createCore(options: CoreOptions): Core {
       sqlite.close();
     },
   };
+}
+
+function unlockKeys(options: CoreOptions): UnlockedKeys {
+  if (options.keySource) return options.keySource.unlock(options.dataDir);
+  if (options.shell !== undefined && options.shell !== 'test') throw new Error(`The ${options.shell} shell must say how the database key is unlocked (keySource).`);
+  return testKeySource().unlock(options.dataDir);
 }
 
 function toErrorPayload(error: unknown, channelName: string, logError: (error: unknown, context: string) => void): ErrorPayload {

@@ -1,8 +1,13 @@
-import Database from 'better-sqlite3';
-import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { entityKind } from 'drizzle-orm';
+import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { BetterSQLiteSession } from 'drizzle-orm/better-sqlite3/session';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { BaseSQLiteDatabase, SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
+import { createTableRelationsHelpers, extractTablesRelationalConfig } from 'drizzle-orm/relations';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { applyDatabaseKey, encryptPlainDatabase } from '../security/database-cipher';
 import * as schema from './schema';
 
 export type Sqlite = Database.Database;
@@ -16,9 +21,16 @@ export interface OpenedDatabase {
 export interface OpenDatabaseOptions {
   /** Path of the database file, or ':memory:'. */
   file: string;
+  /**
+   * The 256-bit key the file is encrypted with (ChaCha20-Poly1305 per page). A plain file found where an
+   * encrypted one is expected (made by a version before encryption) is encrypted first. Without
+   * a key the file is plain: only tests that make an older version's database, and the bench's
+   * unencrypted comparison, open one so.
+   */
+  key?: Buffer;
   /** Where the migrations live; defaults to the repository's migrations/local. */
   migrationsFolder?: string;
-  /** A better-sqlite3 binary built for another ABI (Electron's), when not the Node one. */
+  /** A better-sqlite3-multiple-ciphers binary built for another ABI (Electron's), when not the Node one. */
   nativeBinding?: string;
 }
 
@@ -28,8 +40,11 @@ export const defaultMigrationsFolder = path.resolve(
 );
 
 /** Opens the local database in WAL mode with foreign keys on and applies pending migrations. */
-export function openDatabase({ file, migrationsFolder, nativeBinding }: OpenDatabaseOptions): OpenedDatabase {
-  const sqlite = new Database(file, nativeBinding ? { nativeBinding } : {});
+export function openDatabase({ file, key, migrationsFolder, nativeBinding }: OpenDatabaseOptions): OpenedDatabase {
+  const driverOptions = nativeBinding ? { nativeBinding } : {};
+  if (key && file !== ':memory:') encryptPlainDatabase(file, key, (at) => new Database(at, driverOptions));
+  const sqlite = new Database(file, driverOptions);
+  if (key) applyDatabaseKey(sqlite, key);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
@@ -37,9 +52,27 @@ export function openDatabase({ file, migrationsFolder, nativeBinding }: OpenData
   // 64 MB of page cache instead of 2 MB: queries over 100k contacts read many pages, and it
   // still fits the core's memory budget.
   sqlite.pragma('cache_size = -65536');
-  const orm = drizzle(sqlite, { schema });
+  const orm = drizzleOver(sqlite);
   migrate(orm, { migrationsFolder: migrationsFolder ?? defaultMigrationsFolder });
   return { sqlite, orm };
+}
+
+class FieldbookDatabase extends BaseSQLiteDatabase<'sync', Database.RunResult, typeof schema> {
+  static override readonly [entityKind] = 'BetterSQLite3Database';
+}
+
+/**
+ * drizzle's better-sqlite3 database over our connection. What drizzle(client) does, without
+ * importing its driver module: that one loads the `better-sqlite3` package at run time, and the
+ * app ships better-sqlite3-multiple-ciphers (the same API) instead.
+ */
+function drizzleOver(sqlite: Sqlite): Drizzle {
+  const dialect = new SQLiteSyncDialect();
+  const tables = extractTablesRelationalConfig(schema, createTableRelationsHelpers);
+  const relational = { fullSchema: schema, schema: tables.tables, tableNamesMap: tables.tableNamesMap };
+  const session = new BetterSQLiteSession(sqlite as never, dialect, relational, {});
+  const db = new FieldbookDatabase('sync', dialect, session as never, relational as never);
+  return Object.assign(db, { $client: sqlite }) as unknown as Drizzle;
 }
 
 /** A prepared statement taking positional parameters. */

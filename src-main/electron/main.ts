@@ -9,6 +9,7 @@ import { registerIpc } from './ipc';
 import { installMenu } from './menu';
 import { startReminderNotifications } from './reminders';
 import { safeStorageCipher } from './safe-storage-cipher';
+import { keychainKeySource, passphraseKeySource } from '../security/key-source';
 import { hardenSession, restrictNavigation } from './security';
 
 // The Electron entry (bundled as dist/electron/main.cjs, package.json "main"). Thin on purpose:
@@ -40,10 +41,17 @@ if (!app.requestSingleInstanceLock()) {
 function start(): void {
   const appPath = app.getAppPath();
   const secretCipher = safeStorageCipher();
+  // The database key is sealed by the OS keychain. Without a real one (Linux with no keyring
+  // running) it is sealed by FIELDBOOK_PASSPHRASE, which `npm start` asks for at the terminal.
+  const passphrase = process.env.FIELDBOOK_PASSPHRASE;
   try {
+    if (!secretCipher && passphrase === undefined) {
+      throw new Error('this computer has no keychain to seal the database key; start Fieldbook with FIELDBOOK_PASSPHRASE set');
+    }
     core = createCore({
       dataDir,
       shell: 'electron',
+      keySource: secretCipher ? keychainKeySource(secretCipher, passphrase) : passphraseKeySource(passphrase!),
       migrationsFolder: path.join(appPath, 'migrations', 'local'),
       ...electronSqliteBinding(appPath),
       ...(secretCipher ? { secretCipher } : {}),

@@ -2,6 +2,7 @@ import type { ContactsService } from '../contacts/service';
 import type { Sqlite } from '../db/open';
 import type { SettingsService } from '../settings/service';
 import type { MutationEngine } from '../writes/mutation-engine';
+import type { UnlockedKeys } from '../security/key-source';
 
 /**
  * What import, export and backup need of the core. A Core (src-main/core/create-core.ts)
@@ -14,6 +15,8 @@ export interface ExchangeDeps {
   readonly settings: SettingsService;
   readonly contacts: ContactsService;
   readonly now?: () => number;
+  /** The data folder's keys: backups are sealed with them (none: backups are refused). */
+  readonly keys?: UnlockedKeys;
 }
 
 /** Long work yields between chunks, so the app stays responsive and a cancel can arrive. */

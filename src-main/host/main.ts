@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { createCore, type Core } from '../core/create-core';
 import { readFlag, resolveDataDir } from '../core/data-dir';
 import { findChromium, hasDisplay, openInChromium } from './open-browser';
+import { withTerminalPassphrase } from '../security/terminal-unlock';
+import { processIo } from '../cli/output';
 import { startHost, type RunningHost } from './server';
 
 // The browser-host entry: `npm start` runs it (bundled as dist/host/main.mjs) when Electron cannot
@@ -23,7 +25,11 @@ async function main(argv: readonly string[]): Promise<void> {
 
   let core: Core;
   try {
-    core = createCore({ dataDir, shell: 'browser', migrationsFolder: path.join(repoRoot, 'migrations', 'local') });
+    // No keychain here: the database key is sealed by a passphrase, typed at the terminal (twice
+    // for a new data folder) or taken from FIELDBOOK_PASSPHRASE.
+    core = await withTerminalPassphrase(dataDir, processIo(), (keySource) =>
+      createCore({ dataDir, shell: 'browser', keySource, migrationsFolder: path.join(repoRoot, 'migrations', 'local') }),
+    );
   } catch (error) {
     fail(`Could not open the data folder ${dataDir}: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -1,5 +1,4 @@
-import Database from 'better-sqlite3';
-import path from 'node:path';
+import { openDatabaseFile } from '../helpers/open-database-file';
 import { expect, test } from './app-fixture';
 import { rpc } from './rpc';
 
@@ -14,7 +13,7 @@ interface StoredContact {
 
 /** The contact's phone item rows as the database holds them: written items, removed ones included. */
 function phoneItemRows(dataDir: string, contactId: string): { e164: string; cl: number }[] {
-  const db = new Database(path.join(dataDir, 'fieldbook.db'), { readonly: true, fileMustExist: true });
+  const db = openDatabaseFile(dataDir, { readonly: true });
   try {
     return db.prepare('SELECT e164, cl FROM contact_phone_items WHERE contact_id = ? ORDER BY e164').all(contactId) as { e164: string; cl: number }[];
   } finally {

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { openDatabaseFile } from '../helpers/open-database-file';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openRelayDatabase, type RelayDatabase } from '../../src-relay/db/open';
 import { createRelay, type Relay } from '../../src-relay/server';
@@ -46,7 +46,7 @@ afterAll(async () => {
 
 function countApplied(file: string): number {
   try {
-    const reader = new Database(file, { readonly: true, fileMustExist: true });
+    const reader = openDatabaseFile(path.dirname(file), { readonly: true, file });
     try {
       return (reader.prepare('SELECT COUNT(*) AS n FROM changes WHERE local = 0').get() as { n: number }).n;
     } finally {

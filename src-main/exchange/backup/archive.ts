@@ -6,21 +6,29 @@ import { z } from 'zod';
 import { AppError } from '../../../src-shared/errors';
 import type { JobControl } from '../deps';
 import { readTar, TarError } from '../formats/tar';
+import { backupKeyFrom } from '../../security/key-source';
+import { openingStream, readSealedHeader, SealedFileError, unlockSealedFile, type SealedHeader } from '../../security/sealed-stream';
 
 // Reading a backup file (the layout is in backup.ts), checking every entry as it streams past.
 // A restore reads the file twice: once to check it, writing nothing, and once to write what was
 // checked. So a damaged or hostile file (one that unpacks to gigabytes of junk) is refused before
 // a byte reaches the disk, and the second reading refuses anything the first did not see.
 
-export const backupFormat = { format: 'fieldbook-backup', version: 1 } as const;
+/** Version 2 is sealed and its database encrypted; version 1 (plain) backups still restore. */
+export const backupFormat = { format: 'fieldbook-backup', version: 2 } as const;
 export const blobNamePattern = /^files\/([0-9a-f]{2})\/([0-9a-f]{64})$/;
 const maxManifestBytes = 1024 * 1024;
 
 const ManifestSchema = z.object({
   format: z.literal(backupFormat.format),
-  version: z.literal(backupFormat.version),
+  version: z.union([z.literal(1), z.literal(backupFormat.version)]),
   createdAt: z.string(),
-  database: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), bytes: z.number().int().min(0) }),
+  database: z.object({
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    bytes: z.number().int().min(0),
+    /** The database's encryption key (hex), safe inside the sealed archive. */
+    key: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  }),
   files: z.object({ count: z.number().int().min(0), bytes: z.number().int().min(0) }),
 });
 export type Manifest = z.infer<typeof ManifestSchema>;
@@ -53,6 +61,31 @@ export interface ReadOptions {
   sink?: (entry: { name: string; bytes: number }) => Promise<EntrySink>;
   /** Entries found by an earlier reading: anything else is refused before it is written. */
   expected?: readonly CheckedEntry[];
+  /** How to open a sealed backup (unlockBackup); absent for an older, unsealed one. */
+  sealed?: UnlockedBackup;
+}
+
+export interface UnlockedBackup {
+  fileKey: Buffer;
+  bodyOffset: number;
+}
+
+/**
+ * Checks the passphrase against a sealed backup before anything is read: undefined for an older
+ * backup that was not sealed, else what opens it. A missing or wrong passphrase is refused clearly.
+ */
+export function unlockBackup(backupFile: string, passphrase: string | undefined): UnlockedBackup | undefined {
+  let header: SealedHeader | null;
+  try {
+    header = readSealedHeader(backupFile);
+  } catch (error) {
+    throw damaged(backupFile, (error as Error).message);
+  }
+  if (!header) return undefined;
+  if (passphrase === undefined) throw new AppError('forbidden', `${path.basename(backupFile)} is sealed: give the passphrase it was made with.`, 'passphrase');
+  const fileKey = unlockSealedFile(header, backupKeyFrom(passphrase, header.kdf));
+  if (!fileKey) throw new AppError('forbidden', `That passphrase does not open ${path.basename(backupFile)}. Nothing was restored.`, 'passphrase');
+  return { fileKey, bodyOffset: header.bodyOffset };
 }
 
 export function damaged(backupFile: string, why: string): AppError {
@@ -65,15 +98,18 @@ export async function readBackupArchive(backupFile: string, options: ReadOptions
   const { control = {}, phase } = options;
   const compressedBytes = fs.statSync(backupFile).size;
   const expected = options.expected ? new Map(options.expected.map((entry) => [entry.name, entry])) : null;
-  const input = fs.createReadStream(backupFile);
+  const input = fs.createReadStream(backupFile, { start: options.sealed?.bodyOffset ?? 0 });
   const gunzip = zlib.createGunzip();
   input.on('error', (error) => gunzip.destroy(error));
+  const opening = options.sealed ? openingStream(options.sealed.fileKey) : undefined;
+  opening?.on('error', (error) => gunzip.destroy(error));
   let readBytes = 0;
   input.on('data', (chunk) => {
     readBytes += chunk.length;
     control.onProgress?.(phase, readBytes, compressedBytes);
   });
-  input.pipe(gunzip);
+  if (opening) input.pipe(opening).pipe(gunzip);
+  else input.pipe(gunzip);
 
   const entries: CheckedEntry[] = [];
   const seen = new Set<string>();
@@ -99,7 +135,8 @@ export async function readBackupArchive(backupFile: string, options: ReadOptions
       if (expected && known?.bytes !== entry.size) throw refuse(`it changed while it was being restored (${entry.name})`);
       const sink = options.sink ? await options.sink({ name: entry.name, bytes: entry.size }) : null;
       const hash = createHash('sha256');
-      let head: Buffer | null = entry.name === 'fieldbook.db' ? Buffer.alloc(0) : null;
+      // An encrypted database has no plain header to check; its hash and, once restored, SQLite's integrity check stand for it.
+      let head: Buffer | null = entry.name === 'fieldbook.db' && !options.sealed ? Buffer.alloc(0) : null;
       try {
         for await (const chunk of entry.content) {
           if (head) {
@@ -124,10 +161,11 @@ export async function readBackupArchive(backupFile: string, options: ReadOptions
     }
   } catch (error) {
     if (error instanceof AppError) throw error;
-    const reason = error instanceof TarError || (error as NodeJS.ErrnoException).code?.startsWith('Z_') ? (error as Error).message : String(error);
+    const reason = error instanceof TarError || error instanceof SealedFileError || (error as NodeJS.ErrnoException).code?.startsWith('Z_') ? (error as Error).message : String(error);
     throw new AppError('invalid_input', `${path.basename(backupFile)} is not a usable Fieldbook backup: ${reason}. Nothing was restored.`, 'file');
   } finally {
     input.destroy();
+    opening?.destroy();
     gunzip.destroy();
   }
   return { manifest: checkManifest(refuse, manifestText, entries), entries, totalBytes: entries.reduce((sum, entry) => sum + entry.bytes, 0) };

@@ -8,19 +8,25 @@ import type { BackupInfo, BackupResult } from '../../../src-shared/domain/exchan
 import { AppError } from '../../../src-shared/errors';
 import { makePrivateDir, privateFileMode } from '../../core/private-files';
 import { isProcessAlive } from '../../core/process-alive';
+import { syncToDisk } from '../../core/sync-to-disk';
 import type { Sqlite } from '../../db/open';
+import type { UnlockedKeys } from '../../security/key-source';
+import { sealingStream } from '../../security/sealed-stream';
 import type { JobControl } from '../deps';
 import { tarEnd, tarHeader, tarPadding } from '../formats/tar';
 import { backupFormat, blobNamePattern } from './archive';
 
-// One-file backups: a gzip-compressed ustar archive (open it with any tar program) holding
-//   fieldbook.db            SQLite's online backup of the live database (consistent, taken while the app runs)
+// One-file backups: a gzip-compressed ustar archive, sealed (src-main/security/sealed-stream.ts)
+// with the backup key the owner's passphrase gives, holding
+//   fieldbook.db            a snapshot of the live database (VACUUM INTO: consistent, taken while the app
+//                           runs, and encrypted with the database's own key like the original)
 //   files/ab/<sha256>       every file blob, named by the SHA-256 of its bytes
-//   manifest.json           format, version, time, the database's SHA-256 and the blob count (last, so it is exact)
-// The archive is written as <name>.<pid>.part and renamed when complete and on disk; the
-// database's snapshot is taken into the data folder's private tmp/, never beside the backups. A
-// backup killed part-way leaves both behind; the next backup (or start of the app) removes them.
-// Restoring is restore.ts.
+//   manifest.json           format, version, time, the database's SHA-256 and key, the blob count (last, so it is exact)
+// The database key travels inside the sealed archive, so the passphrase alone opens a backup on
+// a new laptop. The archive is written as <name>.<pid>.part and renamed when complete and on
+// disk; the database's snapshot is taken into the data folder's private tmp/, never beside the
+// backups. A backup killed part-way leaves both behind; the next backup (or start of the app)
+// removes them. Restoring is restore.ts.
 
 const backupNamePattern = /^fieldbook-backup-(\d{8}T\d{9}Z)\.tar\.gz$/;
 /** Left by a killed backup: its part file (and, from earlier versions, a snapshot beside it). */
@@ -35,6 +41,8 @@ export { backupFormat };
 export interface BackupSource {
   dataDir: string;
   sqlite: Sqlite;
+  /** The data folder's keys: the backup is sealed with their backup key. */
+  keys?: UnlockedKeys;
 }
 
 export function defaultBackupDir(dataDir: string): string {
@@ -106,6 +114,13 @@ export async function createBackup(
   now: () => number = Date.now,
 ): Promise<BackupResult> {
   const createdAt = now();
+  const sealing = source.keys?.backupSealing;
+  if (!sealing) {
+    throw new AppError(
+      'forbidden',
+      'Backups are sealed with your passphrase, and this app was unlocked by the keychain alone: start Fieldbook once with FIELDBOOK_PASSPHRASE set to choose one. No backup was made.',
+    );
+  }
   const file = path.resolve(target.file ?? path.join(target.dir ?? defaultBackupDir(source.dataDir), backupFileName(createdAt)));
   const folder = path.dirname(file);
   if (target.file) fs.mkdirSync(folder, { recursive: true });
@@ -119,23 +134,23 @@ export async function createBackup(
   let output: fs.WriteStream | undefined;
   try {
     control.onProgress?.('database', 0, 1);
-    await source.sqlite.backup(snapshot, {
-      progress({ totalPages, remainingPages }) {
-        control.onProgress?.('database', totalPages - remainingPages, totalPages);
-        return 1000;
-      },
-    });
+    // Not SQLite's online backup: it cannot copy an encrypted database. VACUUM INTO writes a
+    // consistent copy under the same key, compacted.
+    source.sqlite.prepare('VACUUM INTO ?').run(snapshot);
+    control.onProgress?.('database', 1, 1);
     const database = { sha256: await sha256Of(snapshot), bytes: fs.statSync(snapshot).size };
     const blobs = listBlobs(source.dataDir);
     const totalBytes = database.bytes + blobs.reduce((sum, blob) => sum + blob.bytes, 0);
     let doneBytes = 0;
 
     const gzip = zlib.createGzip({ level: 6 });
+    const seal = sealingStream(sealing);
     output = fs.createWriteStream(partFile, { flags: 'wx', mode: privateFileMode });
     const written = once(output, 'close');
-    gzip.pipe(output);
+    gzip.pipe(seal).pipe(output);
     const failure = new Promise<never>((_, reject) => {
       gzip.once('error', reject);
+      seal.once('error', reject);
       output!.once('error', reject);
     });
     failure.catch(() => {});
@@ -166,7 +181,7 @@ export async function createBackup(
       JSON.stringify({
         ...backupFormat,
         createdAt: new Date(createdAt).toISOString(),
-        database,
+        database: { ...database, ...(source.keys?.databaseKey ? { key: source.keys.databaseKey.toString('hex') } : {}) },
         files: { count: blobs.length, bytes: totalBytes - database.bytes },
       }),
     );
@@ -177,9 +192,9 @@ export async function createBackup(
     gzip.end();
     await Promise.race([written, failure]);
     // On disk before it gets its name: a crash after the rename must not leave an empty "backup".
-    syncFile(partFile);
+    syncToDisk(partFile);
     fs.renameSync(partFile, file);
-    syncFile(folder);
+    syncToDisk(folder);
     return { fileName: path.basename(file), path: file, bytes: fs.statSync(file).size, createdAt, blobs: blobs.length };
   } catch (error) {
     output?.destroy();
@@ -215,15 +230,5 @@ function removeLeftovers(folder: string, fileName: string): void {
     // A part file of another process still writing it (the app and the command line at once) stays.
     if (match[1] !== undefined && isProcessAlive(Number(match[1]))) continue;
     fs.rmSync(path.join(folder, name), { force: true });
-  }
-}
-
-function syncFile(file: string): void {
-  if (process.platform === 'win32' && fs.statSync(file).isDirectory()) return;
-  const fd = fs.openSync(file, 'r');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
   }
 }

@@ -1,11 +1,16 @@
-import Database from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
+import Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../src-shared/errors';
 import { makePrivateDir, privateFileMode } from '../../core/private-files';
 import { isProcessAlive } from '../../core/process-alive';
+import { syncToDisk } from '../../core/sync-to-disk';
 import { markRestoredCopy } from '../../core/restored-copy';
-import { damaged, readBackupArchive, type CheckedArchive, type EntrySink } from './archive';
+import { damaged, readBackupArchive, unlockBackup, type CheckedArchive, type EntrySink } from './archive';
+import { applyDatabaseKey } from '../../security/database-cipher';
+import { writeKeySeals } from '../../security/key-file';
+import { passphraseSeal } from '../../security/key-source';
 import type { JobControl } from '../deps';
 
 // Restoring a backup (its layout is in backup.ts) into a new or empty folder, atomically: the
@@ -13,6 +18,8 @@ import type { JobControl } from '../deps';
 // hidden folder beside the target, checked again, fsynced, and only then renamed into place. A
 // restore killed at any point leaves the target as it was (absent or empty), so it never opens
 // as a half-restored data folder, and running the same restore again finishes the job.
+// A sealed backup is opened with the passphrase it was made with (a wrong one is refused before
+// anything is read); the restored folder's database key is sealed with that same passphrase.
 
 export interface RestoreResult {
   dataDir: string;
@@ -32,7 +39,7 @@ export async function restoreBackup(
   backupFile: string,
   targetDir: string,
   control: JobControl = {},
-  options: { nativeBinding?: string; now?: () => number } = {},
+  options: { passphrase?: string; nativeBinding?: string; now?: () => number } = {},
 ): Promise<RestoreResult> {
   const target = path.resolve(targetDir);
   const stat = fs.statSync(backupFile, { throwIfNoEntry: false });
@@ -41,11 +48,12 @@ export async function restoreBackup(
   if (existing && (!existing.isDirectory() || fs.readdirSync(target).length > 0)) {
     throw new AppError('conflict', `${target} is not empty; restore into a new or empty folder so nothing is overwritten.`, 'dataDir');
   }
+  const sealed = unlockBackup(backupFile, options.passphrase);
   const parent = path.dirname(target);
   fs.mkdirSync(parent, { recursive: true });
   removeKilledAttempts(parent, path.basename(target));
 
-  const checked = await readBackupArchive(backupFile, { control, phase: 'checking' });
+  const checked = await readBackupArchive(backupFile, { control, phase: 'checking', ...(sealed ? { sealed } : {}) });
   requireSpace(parent, checked.totalBytes);
 
   const staging = path.join(parent, stagingName(path.basename(target), process.pid));
@@ -56,15 +64,19 @@ export async function restoreBackup(
       phase: 'restoring',
       expected: checked.entries,
       sink: (entry) => fileSink(staging, entry.name),
+      ...(sealed ? { sealed } : {}),
     });
-    checkDatabase(backupFile, path.join(staging, 'fieldbook.db'), checked, options);
+    const key = checked.manifest.database.key ? Buffer.from(checked.manifest.database.key, 'hex') : undefined;
+    checkDatabase(backupFile, path.join(staging, 'fieldbook.db'), checked, { ...options, ...(key ? { key } : {}) });
+    // An older, plain backup gets a new key: its database is encrypted when the folder is first opened.
+    if (options.passphrase !== undefined) writeKeySeals(staging, [passphraseSeal(key ?? randomBytes(32), options.passphrase)]);
     makePrivateDir(path.join(staging, 'files'));
-    syncDirectory(staging);
+    syncToDisk(staging);
     // An empty target folder makes way for the restored one (rename cannot replace a folder on
     // every system); from here the restore is one rename.
     if (existing) fs.rmdirSync(target);
     fs.renameSync(staging, target);
-    syncDirectory(parent);
+    syncToDisk(parent);
   } catch (error) {
     fs.rmSync(staging, { recursive: true, force: true });
     throw error;
@@ -112,9 +124,10 @@ async function fileSink(root: string, name: string): Promise<EntrySink> {
   };
 }
 
-function checkDatabase(backupFile: string, file: string, checked: CheckedArchive, options: { nativeBinding?: string; now?: () => number }): void {
+function checkDatabase(backupFile: string, file: string, checked: CheckedArchive, options: { key?: Buffer; nativeBinding?: string; now?: () => number }): void {
   const db = new Database(file, { fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
   try {
+    if (options.key) applyDatabaseKey(db, options.key);
     const problems = db.pragma('integrity_check') as { integrity_check: string }[];
     if (problems.length !== 1 || problems[0]!.integrity_check !== 'ok') {
       throw damaged(backupFile, `SQLite's integrity check found: ${problems.slice(0, 3).map((row) => row.integrity_check).join('; ')}`);
@@ -127,15 +140,4 @@ function checkDatabase(backupFile: string, file: string, checked: CheckedArchive
   }
   fs.chmodSync(file, privateFileMode);
   for (const suffix of ['-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
-}
-
-/** Makes a folder's entries durable (a rename is only safe after its files reached the disk). */
-function syncDirectory(dir: string): void {
-  if (process.platform === 'win32') return;
-  const fd = fs.openSync(dir, 'r');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
 }

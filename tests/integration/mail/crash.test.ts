@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { openDatabaseFile } from '../../helpers/open-database-file';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dovecotInstalled, seedInbox } from '../../support/dovecot';
 import { alice, newsletter, office, simpleMessage } from '../../fixtures/mail/messages';
@@ -35,7 +35,7 @@ afterAll(async () => {
 
 function countIn(file: string, sql: string): number {
   try {
-    const reader = new Database(file, { readonly: true, fileMustExist: true });
+    const reader = openDatabaseFile(path.dirname(file), { readonly: true, file });
     try {
       return (reader.prepare(sql).get() as { n: number }).n;
     } finally {

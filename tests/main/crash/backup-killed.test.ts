@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listBackups } from '../../../src-main/exchange/backup/backup';
 import { restoreBackup } from '../../../src-main/exchange/backup/restore';
+import { testPassphrase } from '../../../src-main/security/key-source';
 import { bytesUnder, makeDataFolder, sqliteFilesUnder } from './data-folder';
 import { fieldbookHere, killWhen, randomPoint, startChild } from './kill-helpers';
 
@@ -40,7 +41,7 @@ describe('a backup killed part-way', { timeout: 120_000 }, () => {
     expect(fs.readdirSync(backups), point).toEqual([made.fileName]);
     expect(sqliteFilesUnder(dataDir).map((file) => path.relative(dataDir, file)), point).toEqual(['fieldbook.db']);
 
-    const restored = await restoreBackup(made.path, path.join(work, 'restored'));
+    const restored = await restoreBackup(made.path, path.join(work, 'restored'), {}, { passphrase: testPassphrase });
     expect(restored.blobs, point).toBe(3);
   });
 });

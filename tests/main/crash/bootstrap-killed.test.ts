@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import { openDatabaseFile } from '../../helpers/open-database-file';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -48,7 +48,7 @@ afterAll(async () => {
 
 const loggedChanges = (dataDir: string) => {
   if (!fs.existsSync(path.join(dataDir, 'fieldbook.db'))) return 0;
-  const db = new Database(path.join(dataDir, 'fieldbook.db'), { readonly: true, fileMustExist: true });
+  const db = openDatabaseFile(dataDir, { readonly: true });
   try {
     return db.prepare('SELECT COUNT(*) FROM changes').pluck().get() as number;
   } catch {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import { isPlainDatabase } from '../../../src-main/security/database-cipher';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { createCore } from '../../../src-main/core/create-core';
@@ -49,25 +50,15 @@ export function bytesUnder(dir: string): number {
   return total;
 }
 
-/** Files under `dir` whose first bytes are SQLite's header: copies of a database. */
+/**
+ * Copies of a database under `dir`: files named *.db (an encrypted one has no header to know it
+ * by), or whose first bytes are SQLite's header.
+ */
 export function sqliteFilesUnder(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
   return fs
     .readdirSync(dir, { withFileTypes: true, recursive: true })
     .filter((entry) => entry.isFile())
     .map((entry) => path.join(entry.parentPath, entry.name))
-    .filter((file) => {
-      try {
-        const fd = fs.openSync(file, 'r');
-        try {
-          const head = Buffer.alloc(16);
-          fs.readSync(fd, head, 0, 16, 0);
-          return head.toString('latin1') === 'SQLite format 3\u0000';
-        } finally {
-          fs.closeSync(fd);
-        }
-      } catch {
-        return false;
-      }
-    });
+    .filter((file) => file.endsWith('.db') || isPlainDatabase(file));
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { openDatabaseFile } from '../../helpers/open-database-file';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fieldbookHere as fieldbook, killWhen, randomPoint, startChild } from './kill-helpers';
 
@@ -29,7 +29,7 @@ const logLines = (dataDir: string) => {
 };
 
 const liveContacts = (dataDir: string) => {
-  const db = new Database(path.join(dataDir, 'fieldbook.db'), { readonly: true });
+  const db = openDatabaseFile(dataDir, { readonly: true });
   try {
     return (db.prepare('SELECT COUNT(*) AS n FROM contacts WHERE cl % 2 = 1').get() as { n: number }).n;
   } finally {

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src-main/db/open';
 import { createCore } from '../../../src-main/core/create-core';
 import { killWhen, randomPoint, repoRoot, startChild } from './kill-helpers';
+import { openDatabaseFile } from '../../helpers/open-database-file';
 
 // The first start of a new version upgrades the database (all pending migrations in one
 // transaction). Killed at any point of it, the next start finds the database either as it was
@@ -35,8 +35,10 @@ beforeAll(() => {
 }, 60_000);
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
-const applied = (file: string) => {
-  const db = new Database(file, { readonly: true });
+// The first start of this version also encrypts the older (plain) database: opened plain or
+// with the folder's key, whichever it is at that moment.
+const applied = (dataDir: string) => {
+  const db = openDatabaseFile(dataDir, { readonly: true });
   try {
     return (db.prepare('SELECT COUNT(*) AS n FROM __drizzle_migrations').get() as { n: number }).n;
   } finally {
@@ -49,20 +51,20 @@ describe('an upgrade killed part-way', { timeout: 120_000 }, () => {
     const dataDir = path.join(work, 'data');
     fs.mkdirSync(dataDir);
     fs.copyFileSync(olderDb, path.join(dataDir, 'fieldbook.db'));
-    const before = applied(path.join(dataDir, 'fieldbook.db'));
+    const before = applied(dataDir);
     const waitMs = randomPoint(0, 600);
     const point = `killed ${waitMs} ms after start (FIELDBOOK_KILL_POINT=${waitMs} repeats it)`;
     const started = Date.now();
     const child = startChild(work, ['contacts', 'list', '--data-dir', dataDir, '--json']);
     await killWhen(child, () => Date.now() - started >= waitMs, `${waitMs} ms passed`);
 
-    const afterKill = applied(path.join(dataDir, 'fieldbook.db'));
+    const afterKill = applied(dataDir);
     const total = JSON.parse(fs.readFileSync(path.join(migrations, 'meta', '_journal.json'), 'utf8')).entries.length;
     expect([before, total], point).toContain(afterKill);
 
     const core = createCore({ dataDir, shell: 'test', autoSync: false, logError: () => {} });
     try {
-      expect(applied(path.join(dataDir, 'fieldbook.db')), point).toBe(total);
+      expect(applied(dataDir), point).toBe(total);
       expect(core.sqlite.prepare('SELECT COUNT(*) FROM contacts WHERE cl % 2 = 1').pluck().get(), point).toBe(contacts);
       expect(core.sqlite.prepare("PRAGMA integrity_check").pluck().get(), point).toBe('ok');
     } finally {

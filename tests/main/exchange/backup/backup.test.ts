@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +10,8 @@ import { restoreBackup } from '../../../../src-main/exchange/backup/restore';
 import { startDailyBackups } from '../../../../src-main/exchange/jobs';
 import { readTar } from '../../../../src-main/exchange/formats/tar';
 import { createTempCore, type TempCore } from '../../../helpers/temp-core';
+import { unsealedTar, writeSealedTar } from '../../../helpers/sealed-backup';
+import { testPassphrase } from '../../../../src-main/security/key-source';
 import { allContacts } from '../helpers';
 
 let core: TempCore;
@@ -33,7 +34,7 @@ afterEach(() => {
 
 async function entriesOf(file: string): Promise<string[]> {
   const names: string[] = [];
-  for await (const entry of readTar(fs.createReadStream(file).pipe(zlib.createGunzip()))) names.push(entry.name);
+  for await (const entry of readTar(Readable.from([await unsealedTar(file)]))) names.push(entry.name);
   return names;
 }
 
@@ -45,7 +46,7 @@ describe('backup and restore', () => {
     expect(await entriesOf(backup.path)).toEqual(['fieldbook.db', `files/${sha.slice(0, 2)}/${sha}`, 'manifest.json']);
 
     const target = path.join(work, 'restored');
-    const restored = await restoreBackup(backup.path, target);
+    const restored = await restoreBackup(backup.path, target, {}, { passphrase: testPassphrase });
     expect(restored).toMatchObject({ dataDir: target, blobs: 1 });
     const copy = createTempCore({ dataDir: target });
     try {
@@ -58,15 +59,17 @@ describe('backup and restore', () => {
     }
   });
 
-  it('writes a standard tar that the system tar program lists', async () => {
+  it('is sealed: without its passphrase, or with a wrong one, nothing is restored and the reason is said', async () => {
     const backup = await createBackup(core, { dir: work });
-    let listing: string;
-    try {
-      listing = execFileSync('tar', ['-tzf', backup.path], { encoding: 'utf8' });
-    } catch {
-      return; // No tar program on this machine: the reader test above covers the format.
-    }
-    expect(listing.trim().split('\n')).toEqual(await entriesOf(backup.path));
+    expect(fs.readFileSync(backup.path).includes(Buffer.from('Ann Smith'))).toBe(false);
+    const target = path.join(work, 'not-restored');
+    await expect(restoreBackup(backup.path, target)).rejects.toMatchObject({ code: 'forbidden', message: expect.stringContaining('give the passphrase it was made with') });
+    await expect(restoreBackup(backup.path, target, {}, { passphrase: 'not the passphrase' })).rejects.toMatchObject({
+      code: 'forbidden',
+      message: expect.stringMatching(/That passphrase does not open .*Nothing was restored/),
+    });
+    expect(fs.existsSync(target)).toBe(false);
+    expect(fs.readdirSync(work).filter((name) => name.includes('restoring'))).toEqual([]);
   });
 
   it('refuses to restore into a folder that is not empty, touching nothing there', async () => {
@@ -74,19 +77,19 @@ describe('backup and restore', () => {
     const target = path.join(work, 'busy');
     fs.mkdirSync(target);
     fs.writeFileSync(path.join(target, 'keep.txt'), 'mine');
-    await expect(restoreBackup(backup.path, target)).rejects.toMatchObject({ code: 'conflict', message: expect.stringContaining('is not empty') });
+    await expect(restoreBackup(backup.path, target, {}, { passphrase: testPassphrase })).rejects.toMatchObject({ code: 'conflict', message: expect.stringContaining('is not empty') });
     expect(fs.readdirSync(target)).toEqual(['keep.txt']);
   });
 
   it('refuses a backup whose blob does not match its SHA-256, and leaves no folder behind', async () => {
     const backup = await createBackup(core, { dir: work });
-    const tar = zlib.gunzipSync(fs.readFileSync(backup.path));
+    const tar = await unsealedTar(backup.path);
     const at = tar.indexOf(blobBytes.subarray(0, 20));
     tar[at + 5] = tar[at + 5]! ^ 0xff;
     const damaged = path.join(work, 'damaged.tar.gz');
-    fs.writeFileSync(damaged, zlib.gzipSync(tar));
+    await writeSealedTar(damaged, tar, core.keys.backupSealing!);
     const target = path.join(work, 'from-damaged');
-    await expect(restoreBackup(damaged, target)).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining('do not match its SHA-256') });
+    await expect(restoreBackup(damaged, target, {}, { passphrase: testPassphrase })).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining('do not match its SHA-256') });
     expect(fs.existsSync(target)).toBe(false);
   });
 
@@ -97,7 +100,7 @@ describe('backup and restore', () => {
     fs.writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length / 2)));
     const target = path.join(work, 'empty-target');
     fs.mkdirSync(target);
-    await expect(restoreBackup(cut, target)).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining('Nothing was restored') });
+    await expect(restoreBackup(cut, target, {}, { passphrase: testPassphrase })).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining('Nothing was restored') });
     expect(fs.readdirSync(target)).toEqual([]);
   });
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackup } from '../../../../src-main/exchange/backup/backup';
 import { restoreBackup } from '../../../../src-main/exchange/backup/restore';
+import { testPassphrase } from '../../../../src-main/security/key-source';
 import { useRelayInMemory } from '../../../helpers/relay-in-memory';
 import { createTempCore, type TempCore } from '../../../helpers/temp-core';
 
@@ -33,7 +34,7 @@ describe('restoring the backup of a laptop that syncs', () => {
       await original.call('sync.now', {});
 
       const restored = path.join(work, 'restored');
-      await restoreBackup(backup.path, restored);
+      await restoreBackup(backup.path, restored, {}, { passphrase: testPassphrase });
       copy = createTempCore({ dataDir: restored, autoSync: false });
       const status = await copy.call('sync.now', {});
       expect(status.message ?? '').not.toMatch(/unexpected/i);
