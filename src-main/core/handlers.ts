@@ -38,6 +38,10 @@ import type { TimelineService } from '../timeline/service';
 import { intakeHandlers } from '../intake/handlers';
 import { jobsHandlers } from '../jobs/handlers';
 import type { JobsService } from '../jobs/service';
+import { companiesHandlers } from '../companies/handlers';
+import type { CompanyLinker } from '../companies/linking';
+import type { Merger } from '../companies/merge';
+import type { CompaniesService } from '../companies/service';
 
 export interface HandlerServices {
   app: ChannelOutput<'app.info'>;
@@ -64,6 +68,9 @@ export interface HandlerServices {
   phoneLine: ReturnType<typeof createPhoneModule>['handlers'];
   mail: MailService;
   jobs: JobsService;
+  companies: CompaniesService;
+  companyLinker: CompanyLinker;
+  merger: Merger;
 }
 
 /**
@@ -75,7 +82,7 @@ export function registerHandlers(services: HandlerServices) {
   const appHandlers = { 'app.info': () => services.app } satisfies HandlerMap<typeof appChannels>;
   return mergeDistinct('channel handler', [
     appHandlers,
-    contactsHandlers(services.contacts, services.photos),
+    contactsHandlers(services.contacts, services.photos, services.merger),
     settingsHandlers(services.settings, services.files),
     notesHandlers(services.notes),
     followUpsHandlers(services.followUps),
@@ -91,5 +98,6 @@ export function registerHandlers(services: HandlerServices) {
     mailHandlers(services.mail),
     intakeHandlers(services.syncEngine, services.settings),
     jobsHandlers(services.jobs),
+    companiesHandlers(services.companies, services.companyLinker, services.merger),
   ]) satisfies Handlers;
 }
