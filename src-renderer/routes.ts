@@ -33,7 +33,10 @@ export type Route =
   /** The mailboxes of this computer. */
   | { name: 'mailSettings' }
   /** The jobs list; with `newFrom`, the new-job dialog opens on what the call, contact or deal says. */
-  | { name: 'jobs'; newFrom?: JobOrigin };
+  | { name: 'jobs'; newFrom?: JobOrigin }
+  /** Companies with their people; a company's page rolls up its people's work. */
+  | { name: 'companies' }
+  | { name: 'company'; id: string };
 
 export function parseRoute(hash: string): Route {
   const [path = '', search = ''] = hash.replace(/^#\/?/, '').split('?');
@@ -58,6 +61,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'calls' && second === 'triage') return { name: 'callTriage' };
   if (first === 'calls') return { name: 'calls' };
   if (first === 'jobs') return jobsRoute(second, third);
+  if (first === 'companies') return second ? { name: 'company', id: second } : { name: 'companies' };
   if (first === 'import-export') return { name: 'exchange' };
   if (first === 'pipeline') return { name: 'pipeline', ...parsePipelinePath(parts.slice(1)) };
   return { name: 'dashboard' };
@@ -119,5 +123,9 @@ export function routeHash(route: Route): string {
       return '#/settings/mail';
     case 'jobs':
       return route.newFrom ? `#/jobs/${route.newFrom.kind}/${encodeURIComponent(route.newFrom.id)}` : '#/jobs';
+    case 'companies':
+      return '#/companies';
+    case 'company':
+      return `#/companies/${encodeURIComponent(route.id)}`;
   }
 }

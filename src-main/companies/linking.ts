@@ -44,13 +44,12 @@ export function nameFromDomain(domain: string): string {
     .join(' ');
 }
 
-/** The spelling most of the group uses (ties: the first seen). */
+/** The spelling most of the group uses; on a tie, one in mixed case (not shouted, not all lower), then the fullest ("Hartley Lettings Ltd"). */
 function commonest(spellings: string[]): string {
   const counts = new Map<string, number>();
   for (const spelling of spellings) counts.set(spelling, (counts.get(spelling) ?? 0) + 1);
-  let best = spellings[0] ?? '';
-  for (const [spelling, count] of counts) if (count > (counts.get(best) ?? 0)) best = spelling;
-  return best;
+  const mixedCase = (text: string) => Number(text !== text.toUpperCase() && text !== text.toLowerCase());
+  return [...counts].sort(([a, countA], [b, countB]) => countB - countA || mixedCase(b) - mixedCase(a) || b.length - a.length || a.localeCompare(b))[0]?.[0] ?? '';
 }
 
 /** Groups unlinked people by normalised company name, then the rest by their firm's e-mail domain. */

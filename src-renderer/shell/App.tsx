@@ -2,6 +2,8 @@ import { useEffect, useRef } from 'react';
 import { api } from '../api';
 import { CallsScreen } from '../features/calls/CallsScreen';
 import { JobsScreen } from '../features/jobs/JobsScreen';
+import { CompaniesScreen } from '../features/companies/CompaniesScreen';
+import { CompanyScreen } from '../features/companies/CompanyScreen';
 import { TriageScreen } from '../features/calls/TriageScreen';
 import { ContactDetail } from '../features/contacts/ContactDetail';
 import { ContactsScreen } from '../features/contacts/ContactsScreen';
@@ -82,6 +84,10 @@ function RoutedScreen() {
       return <TriageScreen />;
     case 'jobs':
       return <JobsScreen newFrom={route.newFrom} />;
+    case 'companies':
+      return <CompaniesScreen />;
+    case 'company':
+      return <CompanyScreen id={route.id} />;
     case 'exchange':
       return <ExchangeScreen />;
     case 'pipeline':

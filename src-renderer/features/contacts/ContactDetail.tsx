@@ -15,7 +15,9 @@ import { ContactFollowUps } from '../followups/ContactFollowUps';
 import { ContactDealsSection } from '../pipeline/ContactDealsSection';
 import { ContactScoreBadge } from '../pipeline/ContactScoreBadge';
 import { ContactActivity } from './ContactActivity';
+import { ContactCompanyCard } from './ContactCompanyCard';
 import { ContactDetailsCard } from './ContactDetailsCard';
+import { ContactDuplicates } from './ContactDuplicates';
 import { ContactGone } from './ContactGone';
 import { ContactInfoSection } from './ContactInfoSection';
 import { ContactSalesSection } from './ContactSalesSection';
@@ -91,6 +93,7 @@ function ContactPage({ contact, tab }: { contact: Contact; tab: ContactTab }) {
       />
       <div className="contact-layout">
         <Stack>
+          <ContactDuplicates contact={contact} />
           <ContactActivity contact={contact} tab={tab} />
         </Stack>
         <Stack>
@@ -98,6 +101,7 @@ function ContactPage({ contact, tab }: { contact: Contact; tab: ContactTab }) {
           <ContactFollowUps contact={named} />
           <ContactDealsSection contactId={contact.id} />
           <ContactDetailsCard contact={contact} />
+          <ContactCompanyCard contact={contact} />
           <ContactInfoSection contact={contact} />
           <ContactSalesSection contact={contact} />
         </Stack>
