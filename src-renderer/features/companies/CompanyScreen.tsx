@@ -90,18 +90,12 @@ function CompanyPage({ data }: { data: CompanyRollup }) {
         }
       />
       <Stack gap="lg">
-        <Grid as="ul" min={200} gap="md" className="plain-list" aria-label="Figures">
+        <Grid as="ul" min={220} gap="md" className="plain-list" aria-label="Revenue">
           <li>
-            <Stat label="Paid jobs" value={totals(data.revenue.paidJobs)} icon="calendar" tone="success" />
+            <Stat label="Paid jobs" value={totals(data.revenue.paidJobs)} detail={`${formatCount(data.jobs.length, 'job')} in all`} icon="calendar" tone="success" />
           </li>
           <li>
-            <Stat label="Won deals" value={totals(data.revenue.wonDeals)} icon="pipeline" tone="success" />
-          </li>
-          <li>
-            <Stat label="Jobs" value={String(data.jobs.length)} icon="calendar" />
-          </li>
-          <li>
-            <Stat label="Deals" value={String(data.deals.length)} icon="layers" />
+            <Stat label="Won deals" value={totals(data.revenue.wonDeals)} detail={`${formatCount(data.deals.length, 'deal')} in all`} icon="pipeline" tone="success" />
           </li>
         </Grid>
         <div className="company-layout">
@@ -127,13 +121,14 @@ function CompanyPage({ data }: { data: CompanyRollup }) {
                       <ListRow
                         title={<LinkTo route={{ name: 'contact', id: person.id }}>{person.name}</LinkTo>}
                         meta={[person.jobTitle, person.email].filter(Boolean).join(' · ') || undefined}
-                        trailing={
+                      >
+                        {person.primary || person.decisionMaker ? (
                           <Cluster gap="xs">
-                            {person.primary ? <Badge tone="accent">Primary</Badge> : null}
+                            {person.primary ? <Badge tone="accent">Primary contact</Badge> : null}
                             {person.decisionMaker ? <Badge tone="success">Decision maker</Badge> : null}
                           </Cluster>
-                        }
-                      />
+                        ) : null}
+                      </ListRow>
                     </li>
                   ))}
                 </RowList>

@@ -7,14 +7,17 @@ import { Dialog } from '../../ui/Dialog';
 import { EmptyState } from '../../ui/EmptyState';
 import { formatCount } from '../../ui/format';
 import { LiveContent } from '../../ui/LiveContent';
-import { Stack } from '../../ui/Stack';
+import { Table } from '../../ui/Table';
 import { runWithUndo } from '../../ui/undoable';
 import { useLiveData } from '../../ui/use-live-data';
 
-function groupLabel(group: LinkSuggestion): string {
-  const why = group.reason === 'name' ? 'same company name' : `e-mail at ${group.domain ?? ''}`;
-  const target = group.companyId ? `join ${group.companyName}` : `new company ${group.companyName}`;
-  return `${target}: ${formatCount(group.contacts.length, 'contact')} (${why})`;
+function foundBy(group: LinkSuggestion): string {
+  return group.reason === 'name' ? 'Same company name' : `E-mail at ${group.domain ?? ''}`;
+}
+
+/** The people of a group, with the company as each wrote it when that differs from the group's name. */
+function peopleOf(group: LinkSuggestion): string {
+  return group.contacts.map((contact) => (contact.company && contact.company !== group.companyName ? `${contact.name} (${contact.company})` : contact.name)).join(', ');
 }
 
 /**
@@ -58,10 +61,13 @@ export function LinkContactsDialog({ onClose }: { onClose: () => void }) {
     <Dialog
       title="Link existing contacts"
       description="Contacts whose company field names the same firm, or who write from the same firm’s e-mail domain. Tick the groups to link."
-      size="lg"
+      size="xl"
       onClose={onClose}
       actions={
         <>
+          <Button variant="ghost" disabled={groups.length === 0} onClick={() => setChosen(new Set(chosen.size === groups.length ? [] : groups.map((group) => group.key)))}>
+            {chosen.size === groups.length && groups.length > 0 ? 'Untick all' : 'Tick all'}
+          </Button>
           <Button onClick={onClose}>Cancel</Button>
           <Button variant="primary" disabled={picked.length === 0} busy={busy} busyLabel="Linking…" onClick={() => void link()}>
             {picked.length === 0 ? 'Link contacts' : `Link ${formatCount(contactCount, 'contact')}`}
@@ -74,18 +80,24 @@ export function LinkContactsDialog({ onClose }: { onClose: () => void }) {
           list.length === 0 ? (
             <EmptyState compact icon="building" title="Nothing to link: no two unlinked contacts name the same firm." />
           ) : (
-            <Stack as="ul" gap="md" className="plain-list">
-              {list.map((group) => (
-                <li key={group.key}>
-                  <Checkbox
-                    label={groupLabel(group)}
-                    hint={group.contacts.map((contact) => [contact.name, contact.company || contact.email].filter(Boolean).join(' · ')).join('; ')}
-                    checked={chosen.has(group.key)}
-                    onChange={(on) => toggle(group.key, on)}
-                  />
-                </li>
-              ))}
-            </Stack>
+            <Table
+              caption="Suggested companies"
+              density="compact"
+              maxHeight={440}
+              rows={list}
+              rowKey={(group) => group.key}
+              columns={[
+                {
+                  id: 'company',
+                  header: 'Company',
+                  rowHeader: true,
+                  cell: (group) => <Checkbox label={group.companyName} hint={group.companyId ? 'Joins this company' : 'A new company'} checked={chosen.has(group.key)} onChange={(on) => toggle(group.key, on)} />,
+                },
+                { id: 'count', header: 'Contacts', align: 'end', numeric: true, width: '90px', cell: (group) => group.contacts.length },
+                { id: 'why', header: 'Found by', muted: true, width: '170px', cell: foundBy },
+                { id: 'people', header: 'People', muted: true, cell: peopleOf },
+              ]}
+            />
           )
         }
       </LiveContent>
