@@ -16,24 +16,9 @@ import type { UndoStore } from './undo-store';
 
 /** A contact as a patch that sets every field to what it is now: what the undo writes back. */
 function contactAsPatch(contact: Contact): ParsedPatch {
-  return {
-    kind: contact.kind,
-    name: contact.name,
-    company: contact.company,
-    jobTitle: contact.jobTitle,
-    phones: contact.phones.map((phone) => ({ type: phone.type, number: phone.e164 })),
-    emails: contact.emails,
-    address: contact.address,
-    contactType: contact.contactType,
-    status: contact.status,
-    owner: contact.owner,
-    source: contact.source,
-    tags: contact.tags,
-    potentialValue: contact.potentialValue,
-    summary: contact.summary,
-    doNotContact: contact.doNotContact,
-    customFields: contact.customFields,
-  };
+  // Identity, bookkeeping, the photo and the company membership are not fields of a patch.
+  const { id: _id, createdAt: _created, updatedAt: _updated, nextFollowUpAt: _next, photoSha256: _photo, companyId: _company, decisionMaker: _decides, phones, ...fields } = contact;
+  return { ...fields, phones: phones.map((phone) => ({ type: phone.type, number: phone.e164 })) };
 }
 
 function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {

@@ -6,9 +6,8 @@ import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { SelectField } from '../../ui/SelectField';
 import { Stack } from '../../ui/Stack';
-import { runWithUndo } from '../../ui/undoable';
 import { useCompanyChoices } from './hooks';
-import { MergeFieldChoices } from './MergeFieldChoices';
+import { MergeFieldChoices, mergeWithUndo } from './MergeFieldChoices';
 
 const labels: Record<CompanyMergeField, string> = { name: 'Name', domains: 'E-mail domains', address: 'Address', phone: 'Phone', notes: 'Notes' };
 const shown = (company: Company, field: CompanyMergeField) => (field === 'domains' ? company.domains.join(', ') : company[field]);
@@ -30,15 +29,11 @@ export function CompanyMergeDialog({ company, onClose }: { company: Company; onC
   const merge = async () => {
     if (!other) return;
     setBusy(true);
-    let undoId = '';
-    const done = await runWithUndo({
-      run: async () => {
-        undoId = (await api.invoke('companies.merge', { survivorId: company.id, otherId: other.id, fromOther })).undoId;
-      },
-      message: `Merged ${other.name} into ${company.name}`,
-      undo: () => api.invoke('companies.unmerge', { undoId }),
-      undoneMessage: 'Merge undone',
-    });
+    const done = await mergeWithUndo(
+      () => api.invoke('companies.merge', { survivorId: company.id, otherId: other.id, fromOther }),
+      (undoId) => api.invoke('companies.unmerge', { undoId }),
+      `Merged ${other.name} into ${company.name}`,
+    );
     setBusy(false);
     if (done) {
       onClose();

@@ -1,4 +1,5 @@
 import { Segmented } from '../../ui/Segmented';
+import { runWithUndo } from '../../ui/undoable';
 import { Stack } from '../../ui/Stack';
 
 export type Side = 'survivor' | 'other';
@@ -29,4 +30,20 @@ export function MergeFieldChoices<F extends string>({ fields, fromOther, onChang
       ))}
     </Stack>
   );
+}
+
+/**
+ * Runs a merge that answers an undo id, and offers Undo (toast and Ctrl+Z) through its unmerge
+ * channel; answers whether the merge was made. The two merge dialogs share it.
+ */
+export async function mergeWithUndo(merge: () => Promise<{ undoId: string }>, unmerge: (undoId: string) => Promise<unknown>, message: string): Promise<boolean> {
+  let undoId = '';
+  return runWithUndo({
+    run: async () => {
+      undoId = (await merge()).undoId;
+    },
+    message,
+    undo: () => unmerge(undoId),
+    undoneMessage: 'Merge undone',
+  });
 }

@@ -6,9 +6,8 @@ import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { formatMoney } from '../../ui/format';
 import { LiveContent } from '../../ui/LiveContent';
-import { runWithUndo } from '../../ui/undoable';
 import { useLiveData } from '../../ui/use-live-data';
-import { MergeFieldChoices } from '../companies/MergeFieldChoices';
+import { MergeFieldChoices, mergeWithUndo } from '../companies/MergeFieldChoices';
 
 const labels: Record<ContactMergeField, string> = {
   name: 'Name',
@@ -45,15 +44,11 @@ export function MergeContactsDialog({ contact, otherId, onClose }: { contact: Co
 
   const merge = async (duplicate: Contact) => {
     setBusy(true);
-    let undoId = '';
-    const done = await runWithUndo({
-      run: async () => {
-        undoId = (await api.invoke('contacts.merge', { survivorId: contact.id, otherId: duplicate.id, fromOther })).undoId;
-      },
-      message: `Merged ${duplicate.name} into ${contact.name}`,
-      undo: () => api.invoke('contacts.unmerge', { undoId }),
-      undoneMessage: 'Merge undone',
-    });
+    const done = await mergeWithUndo(
+      () => api.invoke('contacts.merge', { survivorId: contact.id, otherId: duplicate.id, fromOther }),
+      (undoId) => api.invoke('contacts.unmerge', { undoId }),
+      `Merged ${duplicate.name} into ${contact.name}`,
+    );
     setBusy(false);
     if (done) onClose();
   };
