@@ -35,7 +35,10 @@ export type Route =
   /** The jobs list; with `newFrom`, the new-job dialog opens on what the call, contact or deal says. */
   | { name: 'jobs'; newFrom?: JobOrigin; open?: string }
   /** Every kind of record matching `query`, ranked, with facets. */
-  | { name: 'search'; query?: string };
+  | { name: 'search'; query?: string }
+  /** Companies with their people; a company's page rolls up its people's work. */
+  | { name: 'companies' }
+  | { name: 'company'; id: string };
 
 export function parseRoute(hash: string): Route {
   const [path = '', search = ''] = hash.replace(/^#\/?/, '').split('?');
@@ -64,6 +67,7 @@ export function parseRoute(hash: string): Route {
     const typed = query.get('q');
     return typed ? { name: 'search', query: typed } : { name: 'search' };
   }
+  if (first === 'companies') return second ? { name: 'company', id: second } : { name: 'companies' };
   if (first === 'import-export') return { name: 'exchange' };
   if (first === 'pipeline') return { name: 'pipeline', ...parsePipelinePath(parts.slice(1), query.get('view')) };
   return { name: 'dashboard' };
@@ -129,5 +133,9 @@ export function routeHash(route: Route): string {
       return route.newFrom ? `#/jobs/${route.newFrom.kind}/${encodeURIComponent(route.newFrom.id)}` : '#/jobs';
     case 'search':
       return route.query ? `#/search?${new URLSearchParams({ q: route.query }).toString()}` : '#/search';
+    case 'companies':
+      return '#/companies';
+    case 'company':
+      return `#/companies/${encodeURIComponent(route.id)}`;
   }
 }

@@ -11,7 +11,7 @@ import type { contacts } from '../db/schema';
 export type ContactRow = Omit<SqlRow<typeof contacts>, 'search_rowid'>;
 
 /** The domain fields of a contact without identity and bookkeeping (the photo has its own write: contacts/photos.ts). */
-export type ContactFields = Omit<Contact, 'id' | 'createdAt' | 'updatedAt' | 'tags' | 'nextFollowUpAt' | 'photoSha256'>;
+export type ContactFields = Omit<Contact, 'id' | 'createdAt' | 'updatedAt' | 'tags' | 'nextFollowUpAt' | 'photoSha256' | 'companyId' | 'decisionMaker'>;
 
 export function rowToContact(row: ContactRow, tags: string[]): Contact {
   return {
@@ -42,6 +42,8 @@ export function rowToContact(row: ContactRow, tags: string[]): Contact {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     photoSha256: row.photo_sha256 ?? null,
+    companyId: row.company_id ?? null,
+    decisionMaker: row.decision_maker === 1,
   };
 }
 

@@ -169,6 +169,12 @@ export class ContactsService extends WritingService {
     );
   }
 
+  /** Other live contacts sharing an e-mail or phone with this one. */
+  duplicatesOfContact(id: string): DuplicateMatch[] {
+    const contact = this.get(id);
+    return this.findDuplicates(contact.phones, contact.emails.map((email) => email.address), id);
+  }
+
   private findDuplicates(phones: Phone[], emails: string[], excludeId: string | undefined): DuplicateMatch[] {
     const matches = this.queries.matchingContacts(
       phones.map((phone) => phone.e164),

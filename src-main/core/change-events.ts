@@ -23,6 +23,7 @@ export function forwardChangeEvents({ engine, sqlite, emit }: { engine: Mutation
     for (const id of activity.followUpContactIds) ids.add(id);
     if (ids.size > 0) emit('contacts.changed', { ids: [...ids] });
     if (activity.tables.length > 0) emit('activity.changed', { contactIds: activity.contactIds, tables: activity.tables });
+    if (touched.has('companies')) emit('companies.changed', { ids: [...touched.get('companies')!] });
     if (touched.has('pipelines') || touched.has('stages') || touched.has('deals')) {
       emit('pipelines.changed', { pipelineIds: pipelinesTouched(owners, touched) });
     }

@@ -48,6 +48,11 @@ import { registerHandlers } from './handlers';
 import { MailService } from '../mail/service';
 import { JobsService } from '../jobs/service';
 import { LifecycleService } from '../lifecycle/service';
+import { CompaniesService } from '../companies/service';
+import { createCompanyLinker } from '../companies/linking';
+import { createMerger } from '../companies/merge';
+import { createMergeRedirect } from '../companies/merge-redirect';
+import { createUndoStore } from '../companies/undo-store';
 import type { ConnectionTimeouts } from '../mail/connection';
 import { quoteSeries } from '../../src-shared/domain/quote-number';
 import { officeTimeZone, yearInZone } from '../../src-shared/office-time';
@@ -106,6 +111,7 @@ export interface Core {
   readonly texts: TextsService;
   readonly mail: MailService;
   readonly jobs: JobsService;
+  readonly companies: CompaniesService;
   /** Validates the input against the contract, runs the handler, validates the output. */
   invoke(channel: string, input: unknown): Promise<RpcResult<unknown>>;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
@@ -138,6 +144,8 @@ export function createCore(options: CoreOptions): Core {
   const engine = new LoadingMutationEngine({ sqlite, clock, author: () => settings.get().userName });
   const remoteValidation = installRemoteValidation(engine, sqlite, { appVersion, now, log: (message) => logError(new Error(message), 'sync') });
   const lifecycle = createRowLifecycle({ sqlite, engine });
+  // First of the hooks: rows a stale laptop attaches to a merged-away contact move to the survivor before the indexes are rebuilt.
+  engine.onRowsWritten(createMergeRedirect(sqlite, engine));
   // Every service is given one deps object; those that write synced rows start from this one.
   const writeDeps: WriteDeps = { sqlite, engine, lifecycle, settings, now };
   const followUps = new FollowUpsService(writeDeps);
@@ -255,6 +263,10 @@ export function createCore(options: CoreOptions): Core {
   timeline.addSource('job', (contactId) => jobs.timelineItems(contactId));
   const stages = new LifecycleService(writeDeps);
   timeline.addSource('change', (contactId) => stages.timelineItems(contactId));
+  const companies = new CompaniesService({ ...writeDeps, contacts, timeline });
+  const undoStore = createUndoStore(sqlite, now);
+  const companyLinker = createCompanyLinker({ companies, engine, undo: undoStore, now });
+  const merger = createMerger({ contacts, companies, engine, undo: undoStore, now });
   // Mail sync and the outbox run where the app runs, not for a one-off CLI command.
   if (options.autoSync !== false) mail.start();
   // Daily backups where a person uses the app; not for the CLI or tests.
@@ -281,6 +293,9 @@ export function createCore(options: CoreOptions): Core {
     mail,
     jobs,
     lifecycle: stages,
+    companies,
+    companyLinker,
+    merger,
   });
 
   async function invoke(channelName: string, input: unknown): Promise<RpcResult<unknown>> {
@@ -310,6 +325,7 @@ export function createCore(options: CoreOptions): Core {
     texts: phoneLine.texts,
     mail,
     jobs,
+    companies,
     invoke,
     on(event, listener) {
       const schema = eventSchemas[event];

@@ -40,6 +40,10 @@ import { jobsHandlers } from '../jobs/handlers';
 import type { JobsService } from '../jobs/service';
 import { lifecycleHandlers } from '../lifecycle/handlers';
 import type { LifecycleService } from '../lifecycle/service';
+import { companiesHandlers } from '../companies/handlers';
+import type { CompanyLinker } from '../companies/linking';
+import type { Merger } from '../companies/merge';
+import type { CompaniesService } from '../companies/service';
 
 export interface HandlerServices {
   app: ChannelOutput<'app.info'>;
@@ -67,6 +71,9 @@ export interface HandlerServices {
   mail: MailService;
   jobs: JobsService;
   lifecycle: LifecycleService;
+  companies: CompaniesService;
+  companyLinker: CompanyLinker;
+  merger: Merger;
 }
 
 /**
@@ -78,7 +85,7 @@ export function registerHandlers(services: HandlerServices) {
   const appHandlers = { 'app.info': () => services.app } satisfies HandlerMap<typeof appChannels>;
   return mergeDistinct('channel handler', [
     appHandlers,
-    contactsHandlers(services.contacts, services.photos),
+    contactsHandlers(services.contacts, services.photos, services.merger),
     settingsHandlers(services.settings, services.files),
     notesHandlers(services.notes),
     followUpsHandlers(services.followUps),
@@ -95,5 +102,6 @@ export function registerHandlers(services: HandlerServices) {
     intakeHandlers(services.syncEngine, services.settings),
     jobsHandlers(services.jobs),
     lifecycleHandlers(services.lifecycle),
+    companiesHandlers(services.companies, services.companyLinker, services.merger),
   ]) satisfies Handlers;
 }

@@ -61,6 +61,15 @@ export const contacts = sqliteTable(
     basePhones: text('base_phones'),
     baseEmails: text('base_emails'),
     baseCustomFields: text('base_custom_fields'),
+    /** The company this person belongs to (companies.id), or null; `company` keeps the name as text. */
+    companyId: text('company_id'),
+    /** 1 when this person decides for their company. */
+    decisionMaker: integer('decision_maker').notNull().default(0),
+    /**
+     * Set on a contact merged into another (and deleted): the survivor's id. Rows a stale laptop
+     * still attaches to this contact are moved to the survivor (src-main/companies/merge-redirect.ts).
+     */
+    mergedInto: text('merged_into'),
   },
   (table) => [
     uniqueIndex('contacts_search_rowid').on(table.searchRowid),
@@ -75,6 +84,7 @@ export const contacts = sqliteTable(
     index('contacts_alive_type').on(table.contactType, sql`${table.name} COLLATE NOCASE`, table.id).where(alive),
     index('contacts_alive_owner').on(table.owner, sql`${table.name} COLLATE NOCASE`, table.id).where(alive),
     index('contacts_alive_value').on(table.potentialValueMinor, table.id).where(alive),
+    index('contacts_alive_company_id').on(table.companyId).where(alive),
   ],
 );
 
@@ -609,3 +619,37 @@ export const lifecycleEvents = sqliteTable(
     index('lifecycle_events_stage').on(table.stage, table.at, table.contactId).where(alive),
   ],
 );
+
+/**
+ * Companies: a firm with its people (contacts.company_id). `domains` is a JSON array of e-mail
+ * domains ("hartley-lettings.co.uk"); the primary contact is one of its people.
+ */
+export const companies = sqliteTable(
+  'companies',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull().default(''),
+    domains: text('domains').notNull().default('[]'),
+    address: text('address').notNull().default(''),
+    phone: text('phone').notNull().default(''),
+    notes: text('notes').notNull().default(''),
+    primaryContactId: text('primary_contact_id'),
+    createdAt: integer('created_at').notNull().default(0),
+    updatedAt: integer('updated_at').notNull().default(0),
+    cl: integer('cl').notNull().default(1),
+    /** Set on a company merged into another (and deleted): the survivor's id. */
+    mergedInto: text('merged_into'),
+  },
+  (table) => [index('companies_alive_name').on(sql`${table.name} COLLATE NOCASE`, table.id).where(alive)],
+);
+
+/**
+ * What undoing a merge needs, on the laptop that merged: the survivor's fields before, and the
+ * rows moved to it. JSON in `payload`. Not synced: the undo's own writes are what sync.
+ */
+export const mergeUndo = sqliteTable('merge_undo', {
+  id: text('id').primaryKey(),
+  kind: text('kind').notNull(),
+  payload: text('payload').notNull(),
+  createdAt: integer('created_at').notNull(),
+});

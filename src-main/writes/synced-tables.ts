@@ -39,6 +39,9 @@ export const syncedTables = {
     'updated_at',
     'cl',
     'photo_sha256',
+    'company_id',
+    'decision_maker',
+    'merged_into',
   ],
   contact_tags: ['contact_id', 'tag', 'present'],
   contact_phone_items: ['contact_id', 'type', 'e164', 'position', 'cl'],
@@ -169,6 +172,7 @@ export const syncedTables = {
     'cl',
   ],
   lifecycle_events: ['contact_id', 'stage', 'previous_stage', 'at', 'by', 'cl'],
+  companies: ['name', 'domains', 'address', 'phone', 'notes', 'primary_contact_id', 'created_at', 'updated_at', 'cl', 'merged_into'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type SyncedTableName = keyof typeof syncedTables;

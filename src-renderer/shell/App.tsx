@@ -3,6 +3,8 @@ import { api } from '../api';
 import { CallsScreen } from '../features/calls/CallsScreen';
 import { JobsScreen } from '../features/jobs/JobsScreen';
 import { SearchScreen } from '../features/search/SearchScreen';
+import { CompaniesScreen } from '../features/companies/CompaniesScreen';
+import { CompanyScreen } from '../features/companies/CompanyScreen';
 import { TriageScreen } from '../features/calls/TriageScreen';
 import { ContactDetail } from '../features/contacts/ContactDetail';
 import { ContactsScreen } from '../features/contacts/ContactsScreen';
@@ -85,6 +87,10 @@ function RoutedScreen() {
       return <JobsScreen newFrom={route.newFrom} open={route.open} />;
     case 'search':
       return <SearchScreen initialQuery={route.query ?? ''} />;
+    case 'companies':
+      return <CompaniesScreen />;
+    case 'company':
+      return <CompanyScreen id={route.id} />;
     case 'exchange':
       return <ExchangeScreen />;
     case 'pipeline':

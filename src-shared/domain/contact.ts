@@ -145,6 +145,10 @@ export const ContactSchema = z.object({
   updatedAt: EpochMsSchema,
   /** SHA-256 of the contact's picture in the file store (served at api.fileUrl); null when it has none. Set with contacts.setPhoto. */
   photoSha256: PhotoShaSchema.nullable(),
+  /** The company record this person belongs to (src-shared/domain/company.ts), or null; `company` is its name as text. */
+  companyId: z.string().nullable(),
+  /** Decides for their company. */
+  decisionMaker: z.boolean(),
 });
 export type Contact = z.infer<typeof ContactSchema>;
 

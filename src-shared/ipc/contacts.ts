@@ -9,6 +9,7 @@ import {
   EmailSchema,
   PhoneInputSchema,
 } from '../domain/contact';
+import { contactMergeFields } from '../domain/company';
 import { channel, Id } from './channel';
 
 export const contactsChannels = {
@@ -66,5 +67,20 @@ export const contactsChannels = {
     summary: "Set a contact's picture from an upload (a JPEG, PNG, GIF, WebP or BMP), or remove it with null.",
     input: z.object({ contactId: Id, uploadId: z.string().uuid().nullable() }),
     output: ContactSchema,
+  }),
+  'contacts.duplicatesOf': channel({
+    summary: 'Live contacts sharing an e-mail or a phone with this one: the duplicates its page offers to merge.',
+    input: z.object({ id: Id }),
+    output: z.array(DuplicateMatchSchema),
+  }),
+  'contacts.merge': channel({
+    summary: 'Merge a duplicate into a contact: each differing field from the side chosen, lists joined, everything attached moved, the other deleted; undoable.',
+    input: z.object({ survivorId: Id, otherId: Id, fromOther: z.array(z.enum(contactMergeFields)).max(contactMergeFields.length).default([]) }),
+    output: z.object({ survivor: ContactSchema, undoId: z.string().uuid() }),
+  }),
+  'contacts.unmerge': channel({
+    summary: 'Undo a merge: the survivor as it was, the other contact back with everything that was moved.',
+    input: z.object({ undoId: z.string().uuid() }),
+    output: z.object({ survivor: ContactSchema, restored: ContactSchema }),
   }),
 };

@@ -22,6 +22,8 @@ export const eventSchemas = {
   'files.transfer': FileTransferSchema,
   ...phoneEvents,
   ...mailEvents,
+  /** Companies changed (their people change with contacts.changed): lists and company pages refresh. */
+  'companies.changed': z.object({ ids: z.array(z.string()) }),
 };
 
 export type EventName = keyof typeof eventSchemas;

@@ -101,6 +101,9 @@ export const syncedColumnContract = {
     created_at: epochMs,
     updated_at: epochMs,
     cl: causalLength,
+    company_id: optionalRowRef,
+    decision_maker: flag,
+    merged_into: optionalRowRef,
   },
   contact_tags: { contact_id: rowRef, tag: text(40), present: flag },
   // One phone, e-mail or custom field value of a contact (src-main/contacts/list-items.ts).
@@ -223,6 +226,18 @@ export const syncedColumnContract = {
     at: epochMs,
     by: text(120),
     cl: causalLength,
+  },
+  companies: {
+    name: text(200),
+    domains: json(z.array(text(253)).max(20), 6000),
+    address: text(500),
+    phone: text(40),
+    notes: text(20_000),
+    primary_contact_id: optionalRowRef,
+    created_at: epochMs,
+    updated_at: epochMs,
+    cl: causalLength,
+    merged_into: optionalRowRef,
   },
 } as const satisfies Record<string, Record<string, z.ZodType>>;
 

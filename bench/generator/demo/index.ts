@@ -2,6 +2,7 @@ import type { Core } from '../../../src-main/core/create-core';
 import { writeDataSet, type DataSetSummary } from '../dataset';
 import type { SimulatedClock } from '../plan';
 import { Random } from '../random';
+import { planCompanies } from './companies';
 import { planDeals } from './deals';
 import { planFiles } from './files';
 import { planJobs } from './jobs';
@@ -24,7 +25,7 @@ export interface DemoDataOptions {
 }
 
 export interface DemoSummary extends DataSetSummary {
-  demo: { pipelines: number; deals: number; quotes: number; calls: number; notes: number; followUps: number; followUpsCompleted: number; files: number; jobs: number };
+  demo: { pipelines: number; deals: number; quotes: number; calls: number; notes: number; followUps: number; followUpsCompleted: number; files: number; jobs: number; companies: number };
 }
 
 const recentDays = 60;
@@ -39,6 +40,7 @@ export async function writeDemo(core: Core, clock: SimulatedClock, options: Demo
   const work = planRecentWork(core, random.fork('work'), dealer, recentFrom, options.endAt);
   const files = planFiles(core, random.fork('files'), dealer, options.endAt);
   const jobs = planJobs(core, dealer, options.endAt);
-  await runInOrder([...deals.events, ...work.events, ...files.events, ...jobs.events], clock);
-  return { ...base, endAt: options.endAt, demo: { ...deals.counts, ...work.counts, files: files.count, jobs: jobs.count } };
+  const companies = planCompanies(core, options.endAt);
+  await runInOrder([...deals.events, ...work.events, ...files.events, ...jobs.events, ...companies.events], clock);
+  return { ...base, endAt: options.endAt, demo: { ...deals.counts, ...work.counts, files: files.count, jobs: jobs.count, companies: companies.count } };
 }

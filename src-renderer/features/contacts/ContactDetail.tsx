@@ -16,7 +16,9 @@ import { ContactDealsSection } from '../pipeline/ContactDealsSection';
 import { ContactScoreBadge } from '../pipeline/ContactScoreBadge';
 import { ContactActivity } from './ContactActivity';
 import { LifecycleCard } from '../lifecycle/LifecycleCard';
+import { ContactCompanyCard } from './ContactCompanyCard';
 import { ContactDetailsCard } from './ContactDetailsCard';
+import { ContactDuplicates } from './ContactDuplicates';
 import { ContactGone } from './ContactGone';
 import { ContactInfoSection } from './ContactInfoSection';
 import { ContactSalesSection } from './ContactSalesSection';
@@ -92,6 +94,7 @@ function ContactPage({ contact, tab }: { contact: Contact; tab: ContactTab }) {
       />
       <div className="contact-layout">
         <Stack>
+          <ContactDuplicates contact={contact} />
           <ContactActivity contact={contact} tab={tab} />
         </Stack>
         <Stack>
@@ -100,6 +103,7 @@ function ContactPage({ contact, tab }: { contact: Contact; tab: ContactTab }) {
           <ContactFollowUps contact={named} />
           <ContactDealsSection contactId={contact.id} />
           <ContactDetailsCard contact={contact} />
+          <ContactCompanyCard contact={contact} />
           <ContactInfoSection contact={contact} />
           <ContactSalesSection contact={contact} />
         </Stack>

@@ -206,6 +206,12 @@ test('every screen, light and dark', async ({ demo }) => {
   await go(page, '#/jobs', 'Jobs');
   await expect(page.getByRole('grid', { name: 'Jobs' }).getByRole('row').nth(2)).toBeVisible();
   await capture(page, '13-jobs');
+  await go(page, '#/companies', 'Companies');
+  await expect(page.getByRole('grid', { name: 'Companies' }).getByRole('row').nth(2)).toBeVisible();
+  await capture(page, '15-companies');
+  await page.getByRole('grid', { name: 'Companies' }).getByRole('row', { name: /Hartley Lettings/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Hartley Lettings' })).toBeVisible();
+  await capture(page, '16-company-page');
   await go(page, '#/calls/triage', 'Triage');
   await capture(page, '14-call-triage');
   await go(page, '#/search?q=boiler', 'Search');

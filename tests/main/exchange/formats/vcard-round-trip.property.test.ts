@@ -73,6 +73,8 @@ const contactArbitrary: fc.Arbitrary<Contact> = fc.record({
   createdAt: moment,
   updatedAt: moment,
   photoSha256: fc.constant(null),
+  companyId: fc.constant(null),
+  decisionMaker: fc.constant(false),
 });
 
 /** Random bytes behind a real PNG or JPEG signature: what the reader keeps is decided by those. */
@@ -102,7 +104,7 @@ describe('vCard round trip', () => {
           const built = buildContact(vcardToCollected(cards[0]!, customFields), context());
           if (!built.ok) throw new Error(built.reason);
           expect(built.warnings).toEqual([]);
-          const { nextFollowUpAt: _next, photoSha256: _photo, ...fields } = contact;
+          const { nextFollowUpAt: _next, photoSha256: _photo, companyId: _companyId, decisionMaker: _decisionMaker, ...fields } = contact;
           expect(built.contact).toEqual(fields);
           expect(built.photo).toEqual(photo);
         }),
