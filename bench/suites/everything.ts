@@ -87,6 +87,7 @@ export async function everythingSuite(context: BenchContext): Promise<Figure[]> 
         const like = digits ? [] : words;
         return [
           raw.contacts(query, cap),
+          raw.companies(like, cap),
           raw.deals(like, cap),
           raw.quotes(like, cap),
           raw.jobs(like, cap),

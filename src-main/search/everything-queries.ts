@@ -131,6 +131,16 @@ export function createEverythingQueries(sqlite: Sqlite) {
         .map(({ thread_id: _thread, ...row }) => ({ ...row, contact_id: emailContact.get(row.id)?.contact_id ?? null }))
         .filter((row) => row.contact_id !== null);
     },
+    companies: (words: string[], cap: number) =>
+      byLike(
+        `SELECT co.id, co.name AS title, co.address AS detail, co.notes AS body, co.updated_at AS at, NULL AS contact_id,
+                '' AS owner, '' AS status, co.id AS open_id
+         FROM companies co WHERE co.cl % 2 = 1`,
+        `(co.name || ' ' || co.domains || ' ' || co.address || ' ' || co.phone)`,
+        'co.updated_at DESC',
+        words,
+        cap,
+      ),
     deals: (words: string[], cap: number) =>
       byLike(
         `SELECT d.id, d.title, COALESCE(c.name, '') AS detail, '' AS body, d.updated_at AS at, NULLIF(d.contact_id, '') AS contact_id,

@@ -29,6 +29,7 @@ export function createEverythingSearch(sqlite: Sqlite, now: () => number) {
     const likeWords = digits ? [] : words;
     const perKindRows: [SearchKind, Omit<Candidate, 'kind' | 'position'>[]][] = [
       ['contact', queries.contacts(typed, perKind)],
+      ['company', queries.companies(likeWords, perKind)],
       ['deal', queries.deals(likeWords, perKind)],
       ['quote', queries.quotes(likeWords, perKind)],
       ['job', queries.jobs(likeWords, perKind)],

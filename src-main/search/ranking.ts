@@ -15,7 +15,7 @@ export interface Ranked {
   position: number;
 }
 
-const kindWeight: Record<SearchKind, number> = { contact: 3, deal: 2.5, job: 2.5, quote: 2, call: 1.5, note: 1.5, email: 1.2 };
+const kindWeight: Record<SearchKind, number> = { contact: 3, company: 3, deal: 2.5, job: 2.5, quote: 2, call: 1.5, note: 1.5, email: 1.2 };
 const dayMs = 86_400_000;
 
 export function relevance(hit: Ranked, words: string[], now: number): number {

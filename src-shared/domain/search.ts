@@ -3,11 +3,12 @@ import { z } from 'zod';
 // Search across every kind of record at once (the search page and the palette's "search
 // everything"): what a hit says, the facets that narrow the results, and how a hit opens.
 
-export const searchKinds = ['contact', 'deal', 'quote', 'job', 'call', 'note', 'email'] as const;
+export const searchKinds = ['contact', 'company', 'deal', 'quote', 'job', 'call', 'note', 'email'] as const;
 export type SearchKind = (typeof searchKinds)[number];
 
 export const searchKindLabels: Record<SearchKind, string> = {
   contact: 'Contacts',
+  company: 'Companies',
   deal: 'Deals',
   quote: 'Quotes',
   job: 'Jobs',

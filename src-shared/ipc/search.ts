@@ -26,7 +26,7 @@ export const searchChannels = {
     }),
   }),
   'search.everything': channel({
-    summary: 'Contacts, deals, quotes, jobs, calls, notes and e-mails matching what was typed, ranked in one list, with facets (kind, date, owner, tag, status).',
+    summary: 'Contacts, companies, deals, quotes, jobs, calls, notes and e-mails matching what was typed, ranked in one list, with facets (kind, date, owner, tag, status).',
     input: searchRequestSchema,
     output: searchResultSchema,
   }),

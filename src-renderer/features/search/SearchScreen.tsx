@@ -90,7 +90,7 @@ export function SearchScreen({ initialQuery }: { initialQuery: string }) {
 
   const chosenCount = facets.kinds.length + (facets.period !== 'any' ? 1 : 0) + (facets.owner ? 1 : 0) + (facets.tag ? 1 : 0) + (facets.status ? 1 : 0);
   const waiting = text.trim() !== '' && (query !== text.trim() || search.status === 'loading') && !result;
-  let meta = 'Contacts, deals, quotes, jobs, calls, notes and e-mails';
+  let meta = 'Contacts, companies, deals, quotes, jobs, calls, notes and e-mails';
   if (result) meta = `${result.capped ? 'At least ' : ''}${formatCount(result.total, 'result')} for “${query}”`;
 
   let body;
@@ -134,7 +134,7 @@ export function SearchScreen({ initialQuery }: { initialQuery: string }) {
       <PageHeader title="Search" meta={meta} metaLive />
       <SearchBox
         label="Search everything"
-        placeholder="Search contacts, deals, quotes, jobs, calls, notes and e-mails…"
+        placeholder="Search contacts, companies, deals, quotes, jobs, calls, notes and e-mails…"
         value={text}
         onChange={(value) => {
           setText(value);

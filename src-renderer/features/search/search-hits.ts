@@ -7,6 +7,7 @@ import type { IconName } from '../../ui/Icon';
 
 export const kindIcons: Record<SearchKind, IconName> = {
   contact: 'user',
+  company: 'building',
   deal: 'pipeline',
   quote: 'file',
   job: 'calendar',
@@ -18,6 +19,7 @@ export const kindIcons: Record<SearchKind, IconName> = {
 /** The one word before a hit's title: what it is. */
 export const kindNames: Record<SearchKind, string> = {
   contact: 'Contact',
+  company: 'Company',
   deal: 'Deal',
   quote: 'Quote',
   job: 'Job',
@@ -30,6 +32,8 @@ export function hitTarget(hit: SearchHit): { route: Route } | { dialog: GlobalDi
   switch (hit.kind) {
     case 'contact':
       return { route: { name: 'contact', id: hit.id } };
+    case 'company':
+      return { route: { name: 'company', id: hit.id } };
     case 'note':
       return { route: hit.contactId ? { name: 'contact', id: hit.contactId, tab: 'notes' } : { name: 'contacts' } };
     case 'email':

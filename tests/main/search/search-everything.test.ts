@@ -64,7 +64,7 @@ describe('search everything', () => {
   it('narrows by kind, tag, owner, status and date, counting each facet among what the others keep', async () => {
     const made = await cothamHill();
     const all = await core.call('search.everything', { query: 'cotham' });
-    expect(Object.fromEntries(all.facets.kinds.map((facet) => [facet.value, facet.count]))).toMatchObject({ contact: 1, note: 1, call: 1, deal: 1, quote: 1, job: 1, email: 0 });
+    expect(Object.fromEntries(all.facets.kinds.map((facet) => [facet.value, facet.count]))).toMatchObject({ contact: 1, company: 0, note: 1, call: 1, deal: 1, quote: 1, job: 1, email: 0 });
     expect(all.facets.tags).toEqual([{ value: 'landlord', count: 5 }]);
     expect(all.facets.periods.find((facet) => facet.value === 'month')).toEqual({ value: 'month', count: 5 });
 
@@ -80,6 +80,14 @@ describe('search everything', () => {
     const lastWeek = await core.call('search.everything', { query: 'cotham', period: 'week' });
     expect(lastWeek.hits.map((hit) => hit.kind)).not.toContain('call');
     expect(lastWeek.total).toBe(5);
+  });
+
+  it('finds a company by its name or its e-mail domain, named so above the people who mention it', async () => {
+    await cothamHill();
+    const company = await core.call('companies.create', { name: 'Cotham Hill Estates', domains: ['cothamhill.co.uk'] });
+    const result = await core.call('search.everything', { query: 'cotham hill estates' });
+    expect(result.hits[0]).toMatchObject({ kind: 'company', id: company.id, title: 'Cotham Hill Estates', openId: company.id });
+    expect((await core.call('search.everything', { query: 'cothamhill' })).hits.map((hit) => hit.kind)).toEqual(['company']);
   });
 
   it('leaves out deleted records and finds nothing for nothing typed', async () => {
