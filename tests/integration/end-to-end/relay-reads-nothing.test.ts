@@ -15,11 +15,13 @@ import { startPostgresCluster, type PostgresCluster } from '../../relay/helpers/
 
 /** Every row of every table of the relay's database, as text. */
 async function everythingTheRelayStores(db: RelayDb): Promise<string> {
-  const tables = await db.execute<{ table_name: string }>(sql`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`);
+  // PGlite and node-postgres both answer with `rows`.
+  const rowsOf = async <T>(query: ReturnType<typeof sql>) => ((await db.execute(query)) as { rows: T[] }).rows;
+  const tables = await rowsOf<{ table_name: string }>(sql`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`);
   const dumps: string[] = [];
-  for (const { table_name: table } of tables.rows) {
-    const rows = await db.execute<{ row: string }>(sql`SELECT row_to_json(t)::text AS row FROM ${sql.identifier(table)} t`);
-    dumps.push(...rows.rows.map((row) => `${table}: ${row.row}`));
+  for (const { table_name: table } of tables) {
+    const rows = await rowsOf<{ row: string }>(sql`SELECT row_to_json(t)::text AS row FROM ${sql.identifier(table)} t`);
+    dumps.push(...rows.map((row) => `${table}: ${row.row}`));
   }
   return dumps.join('\n');
 }
