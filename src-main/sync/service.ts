@@ -72,7 +72,11 @@ export class SyncService {
     const client = this.engine.client();
     await this.call(() => client.removeMember(memberId));
     const deviceId = this.engine.config?.deviceId;
-    if (deviceId && this.engine.keys.epochs().length > 0) await this.call(() => this.engine.keys.rotate(client, deviceId));
+    if (deviceId && this.engine.keys.epochs().length > 0) {
+      await this.call(() => this.engine.keys.rotate(client, deviceId));
+      // Shows the new epoch at once, and sends what waits with it.
+      await this.engine.syncNow();
+    }
     return this.workspace();
   }
 
