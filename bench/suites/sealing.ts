@@ -42,6 +42,9 @@ function contactChanges(round: string, deviceId: string): WireChange[] {
 async function pushThenPull(pusher: RelayClient, puller: RelayClient, changes: WireChange[], keys: EpochKeys | undefined, after: number): Promise<{ ms: number; newestSeq: number }> {
   const started = nowMs();
   const wire = sealChanges(keys, changes);
+  // Sealing 10k changes on a loaded machine can outlast the relay's keep-alive (5 s): the pooled
+  // connection is closed under the next request. One idempotent request first takes that hit.
+  await fetch(`${pusher.baseUrl}/health`).catch(() => undefined);
   let newestSeq = after;
   for (let start = 0; start < wire.length; start += maxPushBatch) newestSeq = (await pusher.push(wire.slice(start, start + maxPushBatch))).newestSeq;
   let cursor = after;
