@@ -26,6 +26,7 @@ import { phoneSuite } from './suites/phone';
 import { relayMemorySuite } from './suites/relay-memory';
 import { memorySuite } from './suites/memory';
 import { searchSuite } from './suites/search';
+import { sealingSuite } from './suites/sealing';
 import { storageSuite } from './suites/storage';
 import { syncSuite } from './suites/sync';
 import { vcardSuite } from './suites/vcard';
@@ -39,7 +40,7 @@ import { encryptionSuite } from './suites/encryption';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dayMs = 24 * 60 * 60 * 1000;
-const suiteNames = ['memory', 'search', 'list', 'dashboard', 'http', 'browser', 'apply', 'write', 'export', 'import', 'sync', 'work', 'vcard', 'phone', 'files', 'mail', 'cli', 'relay', 'calls', 'bootstrap', 'storage', 'everything', 'encryption'] as const;
+const suiteNames = ['memory', 'search', 'list', 'dashboard', 'http', 'browser', 'apply', 'write', 'export', 'import', 'sync', 'work', 'vcard', 'phone', 'files', 'mail', 'cli', 'relay', 'calls', 'bootstrap', 'storage', 'everything', 'encryption', 'sealing'] as const;
 type SuiteName = (typeof suiteNames)[number];
 
 function parseArgs(argv: string[]) {
@@ -146,6 +147,7 @@ async function main(): Promise<number> {
   await runSuite('phone', () => phoneSuite(context, workDir));
   await runSuite('files', () => filesSuite(context, { workDir }));
   await runSuite('mail', () => mailSuite(context));
+  await runSuite('sealing', () => sealingSuite({ workDir, quick: args.quick }));
   await runSuite('cli', () => cliSuite(context));
   await runSuite('relay', () => relayMemorySuite(context, workDir));
   await runSuite('calls', () => callsDeskSuite(context, workDir));

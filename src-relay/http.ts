@@ -13,6 +13,7 @@ export type RelayErrorCode =
   | 'clock_ahead'
   | 'too_large'
   | 'rate_limited'
+  | 'conflict'
   | 'internal';
 
 export class RelayHttpError extends Error {

@@ -1,8 +1,8 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { checkChange } from '../src-shared/sync/change-contract';
 import { emptyRowState, foldChange, type RowState } from '../src-shared/sync/merge';
 import type { RelayTransaction } from './db/open';
 import { changes } from './db/schema';
+import { checkChangeAtRelay } from './keys/verdict';
 
 // Relays before the change contract stored every change of the right shape, and folded it into
 // the snapshot, also one no laptop can apply (a contact's name set to null). Laptops set such a
@@ -24,7 +24,7 @@ function holdsRefusedValue(row: SnapshotRow): boolean {
   }
   return [...byClock].some(([hlc, fields]) => {
     const author = row.authors[Object.keys(fields)[0]!] ?? '';
-    return checkChange({ hlc, tableName: row.tableName, rowId: row.rowId, fields, author }).kind === 'invalid';
+    return checkChangeAtRelay({ hlc, tableName: row.tableName, rowId: row.rowId, fields, author }).kind === 'invalid';
   });
 }
 
@@ -40,7 +40,7 @@ export async function withoutRefusedChanges(tx: RelayTransaction, workspaceId: s
       let state = emptyRowState();
       for (const { hlc, payload } of log) {
         const change = { hlc, tableName: payload.tableName, rowId: payload.rowId, fields: payload.fields, author: payload.author };
-        if (checkChange(change).kind !== 'invalid') state = foldChange(state, change);
+        if (checkChangeAtRelay(change).kind !== 'invalid') state = foldChange(state, change);
       }
       return { tableName: row.tableName, rowId: row.rowId, ...state };
     }),

@@ -70,6 +70,23 @@ export class RelayClient {
     return this.call(relayRoutes.snapshot, { query: after === null ? { limit } : { after, limit } });
   }
 
+  /** The workspace's key epochs and the key rings sealed to this device (or to `invite`): src-main/sync/keys/. */
+  keys(invite?: string) {
+    return this.call(relayRoutes.keys, { query: invite ? { invite } : {} });
+  }
+
+  registerDeviceKey(publicKey: string) {
+    return this.call(relayRoutes.registerDeviceKey, { body: { publicKey } });
+  }
+
+  addEpoch(body: z.infer<typeof relayRoutes.addEpoch.body>) {
+    return this.call(relayRoutes.addEpoch, { body });
+  }
+
+  addEnvelopes(envelopes: z.infer<typeof relayRoutes.addEnvelopes.body>['envelopes']) {
+    return this.call(relayRoutes.addEnvelopes, { body: { envelopes } });
+  }
+
   /**
    * Opens the live channel; `onPoke` gets the newest sequence after each push to the workspace,
    * `onMessage` every other message (a ringing call: src-shared/sync/telephony.ts), unchecked.

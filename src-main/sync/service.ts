@@ -33,14 +33,16 @@ export class SyncService {
   async join(input: { relayUrl: string; inviteCode: string; memberName: string; deviceName: string }) {
     this.refuseIfConfigured();
     this.joining = true;
+    // What follows the dot opens the workspace key (src-main/sync/keys/): it never goes to the relay.
+    const [relayCode = '', keySecret] = input.inviteCode.trim().split('.');
     const credentials = await this.call(() =>
       this.engine.anonymousClient(input.relayUrl).join({
-        inviteCode: input.inviteCode,
+        inviteCode: relayCode,
         memberName: input.memberName,
         deviceName: deviceLabel(input.deviceName),
       }),
     );
-    return this.adopt(input.relayUrl, credentials);
+    return this.adopt(input.relayUrl, credentials, keySecret ? { relayCode, secret: keySecret } : undefined);
   }
 
   /** Stops syncing on this laptop (after a revoke, or to join another workspace); keeps the data. */
@@ -49,8 +51,11 @@ export class SyncService {
     return this.engine.status();
   }
 
-  invite() {
-    return this.call(() => this.engine.client().invite());
+  /** An invite code; when the workspace has a key, with the secret that opens it after a dot. */
+  async invite() {
+    const client = this.engine.client();
+    const invite = await this.call(() => client.invite());
+    return { ...invite, inviteCode: await this.call(() => this.engine.keys.sealForInvite(client, invite.inviteCode)) };
   }
 
   workspace() {
@@ -62,13 +67,22 @@ export class SyncService {
     return this.workspace();
   }
 
+  /** Removes a member and rotates the workspace key, so nothing sent from now on opens on their devices. */
   async removeMember(memberId: string) {
-    await this.call(() => this.engine.client().removeMember(memberId));
+    const client = this.engine.client();
+    await this.call(() => client.removeMember(memberId));
+    const deviceId = this.engine.config?.deviceId;
+    if (deviceId && this.engine.keys.epochs().length > 0) {
+      await this.call(() => this.engine.keys.rotate(client, deviceId));
+      // Shows the new epoch at once, and sends what waits with it.
+      await this.engine.syncNow();
+    }
     return this.workspace();
   }
 
-  private async adopt(relayUrl: string, credentials: DeviceCredentials) {
+  private async adopt(relayUrl: string, credentials: DeviceCredentials, invite?: { relayCode: string; secret: string }) {
     this.engine.configure(relayUrl, credentials);
+    if (invite) this.engine.keys.rememberInvite(invite.relayCode, invite.secret);
     // "My contacts" means those owned by me as a member of the workspace.
     this.settings.update({ userName: credentials.memberName });
     this.engine.start();

@@ -7,8 +7,10 @@ import type { LocalState } from '../settings/local-state';
 import type { ChangeRecord } from '../writes/change-log';
 import type { MutationEngine } from '../writes/mutation-engine';
 import { describeSyncFailure, type SyncProblem } from './failures';
+import { openChanges, openSnapshotRows, sealChanges, type Unopened } from './keys/sealed-changes';
+import { WorkspaceKeys } from './keys/workspace-keys';
 import { RelayClient, RelayError, type Fetch } from './relay-client';
-import { snapshotRowToChanges, type SnapshotLoader } from './snapshot-load';
+import { snapshotRowToChanges, type SnapshotLoader, type SnapshotRow } from './snapshot-load';
 
 interface SyncConfig {
   relayUrl: string;
@@ -134,8 +136,11 @@ export class SyncEngine {
   private offlineSince: number | null = null;
   private problem: SyncProblem | null = null;
   private readonly unsubscribe: () => void;
+  /** The workspace's end-to-end keys on this laptop. */
+  readonly keys: WorkspaceKeys;
 
   constructor(private readonly options: SyncEngineOptions) {
+    this.keys = new WorkspaceKeys(options.secrets, options.state);
     this.unsubscribe = options.engine.onCommitted(() => {
       if (!this.stopped && options.engine.pendingCount() > 0) this.schedule(options.pushDelayMs ?? 20);
       this.publish();
@@ -162,6 +167,7 @@ export class SyncEngine {
       secretProtection: this.options.secrets.protection,
       setAsideChanges: this.options.setAside?.count() ?? 0,
       action: null,
+      keyEpoch: config ? this.keys.status().epoch : null,
     };
     if (!config) return { ...base, state: 'not_configured', message: rejoin ? rejoinMessage(rejoin) : null, action: rejoin ? 'rejoin' : null };
     if (this.problem) return { ...base, state: this.problem.state, message: this.problem.message, action: this.problem.action };
@@ -172,6 +178,7 @@ export class SyncEngine {
   /** Keeps the credentials of a newly created or joined workspace; the token goes to the secret store. */
   configure(relayUrl: string, credentials: DeviceCredentials): void {
     const { deviceToken, ...rest } = credentials;
+    this.keys.forget();
     this.options.secrets.set(tokenSecret, deviceToken);
     this.options.state.set<SyncConfig>(configKey, {
       relayUrl,
@@ -199,6 +206,7 @@ export class SyncEngine {
   /** Leaves the workspace on this laptop: forgets the relay, the token and the cursor; the data stays. */
   leave(): void {
     this.stop();
+    this.keys.forget();
     this.options.secrets.delete(tokenSecret);
     this.options.state.delete(configKey);
     this.options.state.delete(cursorKey);
@@ -307,6 +315,15 @@ export class SyncEngine {
       do {
         this.again = false;
         const client = this.client();
+        await this.keys.sync(client, this.config);
+        if (this.keys.waitingForKey()) {
+          // Values sealed with a key this laptop lacks cannot be read, and plain ones must not be sent.
+          throw new RelayError(
+            'waiting_for_key',
+            "This laptop is waiting for the workspace key, which a teammate's Fieldbook seals to it when it next syncs. Your changes are kept here meanwhile.",
+            0,
+          );
+        }
         await this.bootstrapIfNew(client);
         // A push the relay refuses must not stop this laptop hearing from the others.
         let pushFailure: unknown;
@@ -354,8 +371,9 @@ export class SyncEngine {
     do {
       const page = await client.snapshot(after, snapshotPage);
       cursor = page.cursor;
-      const changes = page.rows.flatMap((row) => snapshotRowToChanges(row));
-      this.options.engine.applyRemoteChanges(changes);
+      const { opened, unopened } = openSnapshotRows(this.keys.keyOf, page.rows);
+      const changes = opened.flatMap((row) => snapshotRowToChanges(row));
+      this.options.engine.applyRemoteChanges(changes, () => this.setAsideRows(unopened));
       after = page.nextPageAfter;
     } while (after !== null);
     if (cursor > 0) this.options.state.set(cursorKey, cursor);
@@ -373,7 +391,9 @@ export class SyncEngine {
       if (this.closed) return;
       // Every page carries the first page's cursor (src-relay/routes/pull.ts).
       const next: BootstrapProgress = { after: page.nextPageAfter, cursor: page.cursor };
-      snapshots.loadPage(page.rows, () => {
+      const { opened, unopened } = openSnapshotRows(this.keys.keyOf, page.rows);
+      snapshots.loadPage(opened, () => {
+        this.setAsideRows(unopened);
         if (next.after !== null) {
           this.options.state.set(bootstrapKey, next);
           return;
@@ -387,10 +407,12 @@ export class SyncEngine {
 
   private async pushAll(client: RelayClient): Promise<void> {
     for (;;) {
-      const batch = limitBySize(this.options.engine.outbox(maxPushBatch).map(({ change }) => toWire(change)));
-      if (batch.length === 0) return;
+      const plain = this.options.engine.outbox(maxPushBatch).map(({ change }) => toWire(change));
+      const sealed = limitBySize(sealChanges(this.keys.sealingKeys(), plain));
+      if (sealed.length === 0) return;
+      const batch = plain.slice(0, sealed.length);
       await this.options.beforePush?.(batch, client);
-      const response = await client.push(batch);
+      const response = await client.push(sealed);
       // A change the relay refuses can never be sent as it is: it is kept aside here, with the
       // relay's reason, and no longer holds up the outbox.
       for (const refusal of response.refused) {
@@ -416,12 +438,18 @@ export class SyncEngine {
       // The highest sequence of the page, not its last entry: nothing here relies on the order
       // of a page, which the network or a proxy may have changed.
       const nextCursor = page.changes.reduce((highest, entry) => Math.max(highest, entry.seq), cursor);
-      this.options.engine.applyRemoteChanges(
-        page.changes.map(({ change }) => change),
-        () => this.options.state.set(cursorKey, nextCursor),
-      );
+      const { opened, unopened } = openChanges(this.keys.keyOf, page.changes.map(({ change }) => change));
+      this.options.engine.applyRemoteChanges(opened, () => {
+        for (const { item, reason } of unopened) this.options.setAside?.add(item, reason);
+        this.options.state.set(cursorKey, nextCursor);
+      });
       if (!page.hasMore) return;
     }
+  }
+
+  /** Snapshot rows that did not open, set aside as the changes they stand for. */
+  private setAsideRows(unopened: readonly Unopened<SnapshotRow>[]): void {
+    for (const { item, reason } of unopened) for (const change of snapshotRowToChanges(item)) this.options.setAside?.add(change, reason);
   }
 
   private recordFailure(error: unknown): void {

@@ -331,3 +331,53 @@ export const apiKeys = pgTable(
   },
   (table) => [index('api_keys_workspace_idx').on(table.workspaceId)],
 );
+
+// End-to-end encryption (docs/end-to-end-encryption.md; routes in src-relay/keys/). The relay
+// keeps each key epoch's public key (what it seals its own writes to), each device's public key,
+// and key rings sealed to a device or an invite. It can open none of them.
+
+export const workspaceKeyEpochs = pgTable(
+  'workspace_key_epochs',
+  {
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    epoch: bigint('epoch', { mode: 'number' }).notNull(),
+    /** X25519, base64url: the relay seals what it writes to the newest epoch's key. */
+    boxPublic: text('box_public').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: epochMs('created_at').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.workspaceId, table.epoch] })],
+);
+
+export const devicePublicKeys = pgTable(
+  'device_public_keys',
+  {
+    deviceId: text('device_id')
+      .primaryKey()
+      .references(() => devices.id),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    publicKey: text('public_key').notNull(),
+    createdAt: epochMs('created_at').notNull(),
+  },
+  (table) => [index('device_public_keys_workspace_idx').on(table.workspaceId)],
+);
+
+export const keyEnvelopes = pgTable(
+  'key_envelopes',
+  {
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    epoch: bigint('epoch', { mode: 'number' }).notNull(),
+    /** `device:<id>` or `invite:<hash of the invite's relay part>` (src-shared/sync/sealing.ts). */
+    recipient: text('recipient').notNull(),
+    /** The key ring sealed to the recipient; opaque to the relay. */
+    envelope: text('envelope').notNull(),
+    createdAt: epochMs('created_at').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.workspaceId, table.epoch, table.recipient] })],
+);

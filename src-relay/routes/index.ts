@@ -1,5 +1,6 @@
 import { relayRoutes } from '../../src-shared/sync/protocol';
 import { pingDatabase } from '../db/open';
+import { keyRoutes } from '../keys/routes';
 import { pullRoute, snapshotRoute } from './pull';
 import { pushRoute } from './push';
 import type { Route } from './types';
@@ -19,7 +20,7 @@ const healthRoute: Route = {
   },
 };
 
-export const routeHandlers: readonly Route[] = [healthRoute, ...workspaceRoutes, pushRoute, pullRoute, snapshotRoute];
+export const routeHandlers: readonly Route[] = [healthRoute, ...workspaceRoutes, pushRoute, pullRoute, snapshotRoute, ...keyRoutes];
 
 export interface MatchedRoute {
   route: Route;

@@ -1,9 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { checkChange } from '../../src-shared/sync/change-contract';
 import { maxClockAheadMs, relayRoutes, type WireChange } from '../../src-shared/sync/protocol';
 import { pokeChannel, type RelayTransaction } from '../db/open';
 import { changes, rowState, type StoredPayload } from '../db/schema';
 import { findUnstorableText, invalidInput, parseInput, RelayHttpError } from '../http';
+import { checkChangeAtRelay } from '../keys/verdict';
 import { emptyRowState, foldChange, type RowState } from '../../src-shared/sync/merge';
 import type { Route } from './types';
 
@@ -23,7 +23,7 @@ export function describeDuration(ms: number): string {
 
 /** Why the relay will not store this change, or null. */
 function refusalOf(change: WireChange): string | null {
-  const verdict = checkChange(change);
+  const verdict = checkChangeAtRelay(change);
   if (verdict.kind === 'invalid') return `No laptop can apply it: ${verdict.reason}.`;
   // Tables and columns of newer versions pass unchecked, but still only storable text.
   const unstorable = findUnstorableText({ fields: change.fields, author: change.author, rowId: change.rowId });

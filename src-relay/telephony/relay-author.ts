@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { HybridLogicalClock } from '../../src-shared/hlc';
+import { sealRelayWrite } from '../keys/seal-relay-writes';
 import { pokeChannel, type RelayDb, type RelayTransaction } from '../db/open';
 import { changes, type StoredPayload } from '../db/schema';
 import { foldIntoRowState } from '../routes/push';
@@ -63,14 +64,12 @@ export class RelayAuthor {
     const writes = rows.filter((row) => Object.keys(row.fields).length > 0);
     if (writes.length === 0) return;
     const receivedAt = this.now();
-    const records = writes.map((row) => ({
-      changeId: uuidv7(),
-      hlc: this.clock.tick(),
-      tableName: row.tableName,
-      rowId: row.rowId,
-      fields: row.fields,
-      author: this.author,
-    }));
+    // Sealed to the workspace's public key (when it has one): once stored, the relay cannot read it back.
+    const seal = await sealRelayWrite(tx, workspaceId);
+    const records = writes.map((row) => {
+      const hlc = this.clock.tick();
+      return { changeId: uuidv7(), hlc, tableName: row.tableName, rowId: row.rowId, fields: seal({ ...row, hlc }), author: this.author };
+    });
     // The caller holds the workspace's sequence lock, so the next numbers are ours until commit.
     const [highest] = await tx
       .select({ seq: sql<number>`coalesce(max(${changes.workspaceSeq}), 0)`.mapWith(Number) })

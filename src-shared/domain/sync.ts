@@ -27,6 +27,11 @@ export const SyncStatusSchema = z.object({
    * the app, ask an admin, or wait (sync retries by itself). Null when there is nothing to do.
    */
   action: z.enum(['rejoin', 'update_app', 'ask_admin', 'wait']).nullable().default(null),
+  /**
+   * The workspace key epoch this laptop seals what it sends with (docs/end-to-end-encryption.md);
+   * null while the workspace has no key (a relay of an earlier version, or not synced yet).
+   */
+  keyEpoch: z.number().int().nullable().default(null),
 });
 export type SyncStatus = z.infer<typeof SyncStatusSchema>;
 

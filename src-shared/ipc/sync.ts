@@ -21,7 +21,7 @@ export const syncChannels = {
     summary: 'Join a workspace with a one-time invite code.',
     input: z.object({
       relayUrl: RelayUrl,
-      inviteCode: z.string().trim().min(6, 'Enter the invite code you were given').max(64),
+      inviteCode: z.string().trim().min(6, 'Enter the invite code you were given').max(120),
       memberName: Name,
       deviceName: Name.default('Laptop'),
     }),

@@ -119,6 +119,7 @@ export const relayErrorCodes = [
   'clock_ahead',
   'too_large',
   'rate_limited',
+  'conflict',
   'internal',
 ] as const;
 export const RelayErrorSchema = z.object({ error: z.object({ code: z.enum(relayErrorCodes), message: z.string() }) });
@@ -139,6 +140,29 @@ export const SnapshotQuerySchema = z.object({
 });
 
 export const OkResponseSchema = z.object({ ok: z.literal(true) });
+
+// End-to-end keys (src-shared/sync/sealing.ts; the relay side is src-relay/keys/). Everything
+// here is public or sealed: the relay can open no envelope.
+const Base64url = z.string().regex(/^[A-Za-z0-9_-]+$/).max(20_000);
+const Recipient = z.string().regex(/^(device|invite):[A-Za-z0-9_.:-]{1,100}$/);
+const Envelope = z.object({ epoch: z.number().int().min(1), recipient: Recipient, envelope: Base64url });
+export const KeysQuerySchema = z.object({ invite: Recipient.optional() });
+export const KeysResponseSchema = z.object({
+  /** Every epoch of the workspace, oldest first; the last is the one to push with. */
+  epochs: z.array(z.object({ epoch: z.number().int(), boxPublic: Base64url })),
+  /** Key rings sealed to this device, or to the invite it asked with. */
+  envelopes: z.array(Envelope),
+  /** Active devices with a public key that lack the key ring of some epochs: laptops that hold them wrap them. */
+  devicesMissingKeys: z.array(z.object({ deviceId: z.string(), publicKey: Base64url, epochs: z.array(z.number().int()) })),
+});
+export type KeysResponse = z.infer<typeof KeysResponseSchema>;
+export const RegisterDeviceKeySchema = z.object({ publicKey: Base64url.max(100) });
+export const AddEpochSchema = z.object({
+  epoch: z.number().int().min(1),
+  boxPublic: Base64url.max(100),
+  envelopes: z.array(Envelope.omit({ epoch: true })).max(1000),
+});
+export const AddEnvelopesSchema = z.object({ envelopes: z.array(Envelope).min(1).max(1000) });
 
 /** One HTTP route of the relay. `:name` in the path is a parameter (URL-encoded on the wire). */
 export interface RelayRouteSpec {
@@ -172,6 +196,10 @@ export const relayRoutes = {
   push: route({ method: 'POST', path: '/v1/push', body: PushRequestSchema, response: PushResponseSchema }),
   pull: route({ method: 'GET', path: '/v1/pull', query: PullQuerySchema, response: PullResponseSchema }),
   snapshot: route({ method: 'GET', path: '/v1/snapshot', query: SnapshotQuerySchema, response: SnapshotResponseSchema }),
+  keys: route({ method: 'GET', path: '/v1/keys', query: KeysQuerySchema, response: KeysResponseSchema }),
+  registerDeviceKey: route({ method: 'POST', path: '/v1/keys/device', body: RegisterDeviceKeySchema, response: OkResponseSchema }),
+  addEpoch: route({ method: 'POST', path: '/v1/keys/epochs', body: AddEpochSchema, response: OkResponseSchema }),
+  addEnvelopes: route({ method: 'POST', path: '/v1/keys/envelopes', body: AddEnvelopesSchema, response: OkResponseSchema }),
 } as const;
 
 export type RelayRouteName = keyof typeof relayRoutes;

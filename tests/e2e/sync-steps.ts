@@ -46,7 +46,7 @@ export async function makeInviteCode(app: TeamApp): Promise<string> {
   const panel = await openTeamSync(app.page);
   await panel.getByRole('button', { name: 'Make an invite code' }).click();
   const code = panel.getByRole('textbox', { name: 'Invite code' });
-  await expect(code).toHaveValue(/^[A-Z0-9]{10}$/);
+  await expect(code).toHaveValue(/^[A-Z0-9]{10}\.[A-Za-z0-9_-]{22}$/);
   await expect(panel.getByText(/Works once, until/)).toBeVisible();
   return code.inputValue();
 }

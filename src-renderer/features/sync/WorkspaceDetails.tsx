@@ -13,6 +13,7 @@ import { InviteTeammate } from './InviteTeammate';
 import { MembersAndDevices } from './MembersAndDevices';
 import { SetAsideChanges } from './SetAsideChanges';
 import { describeSyncStatus, lastSyncedText } from './status-text';
+import { EncryptionStatus } from './EncryptionStatus';
 import { SyncMark } from './SyncMark';
 
 /** Team sync once this laptop is in a workspace: where it syncs, how it stands, and who is in it. */
@@ -40,6 +41,7 @@ export function WorkspaceDetails({ status, onStatus }: { status: SyncStatus; onS
             ),
           },
           { term: 'Relay', value: <span className="sync-code">{status.relayUrl}</span> },
+          { term: 'Encryption', value: <EncryptionStatus keyEpoch={status.keyEpoch} /> },
           {
             term: 'Sync',
             value: (

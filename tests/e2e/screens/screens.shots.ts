@@ -274,7 +274,7 @@ test('every screen, light and dark', async ({ demo }) => {
   await teamSync.getByRole('button', { name: 'Start workspace' }).click();
   await expect(teamSync.getByRole('definition').filter({ hasText: 'Castle Roofing' })).toBeVisible({ timeout: 20_000 });
   await teamSync.getByRole('button', { name: 'Make an invite code' }).click();
-  await expect(teamSync.getByRole('textbox', { name: 'Invite code' })).toHaveValue(/^[A-Z0-9]{10}$/);
+  await expect(teamSync.getByRole('textbox', { name: 'Invite code' })).toHaveValue(/^[A-Z0-9]{10}\.[A-Za-z0-9_-]{22}$/);
   await capture(page, '43-team-sync-workspace', teamSync.getByRole('list', { name: 'Members' }));
   // The phone line needs the workspace: its screens as an office sees them before Twilio is connected.
   await go(page, '#/phone', 'Phone');

@@ -2,13 +2,16 @@ import { v7 as uuidv7 } from 'uuid';
 import { HybridLogicalClock } from '../../../src-shared/hlc';
 import { mergeChange, type FieldClocks, type FieldValues } from '../../../src-shared/sync/merge';
 import type { WireChange } from '../../../src-shared/sync/protocol';
+import { inviteRecipient, openFields, sealFields, unwrapForInvite, type EpochKeys } from '../../../src-shared/sync/sealing';
 import { RelayClient } from '../../../src-main/sync/relay-client';
 
 // A teammate's laptop still on schema version 1, as the relay sees it: it merges every field of
 // every row by the version 1 rule (the last writer wins per field; the causal length by number),
 // so each list of a contact is one field and the later whole list wins; it keeps changes for
 // tables it does not know aside (the item rows of version 2) and never applies them; and it
-// writes lists whole, in changes of schema version 1.
+// writes lists whole, in changes of schema version 1. Like every laptop of an encrypted workspace
+// it opens the key ring its invite carries, opens values after the pull and seals its own before
+// the push: what differs from today's laptops is only how it merges lists.
 
 const tablesOfVersion2 = new Set(['contact_phone_items', 'contact_email_items', 'contact_custom_values']);
 
@@ -23,11 +26,17 @@ export class OlderLaptop {
     private readonly client: RelayClient,
     private readonly clock: HybridLogicalClock,
     private readonly author: string,
+    private readonly keyRing: EpochKeys[],
   ) {}
 
   static async join(relayUrl: string, inviteCode: string, memberName: string): Promise<OlderLaptop> {
-    const credentials = await new RelayClient(relayUrl).join({ inviteCode, memberName, deviceName: `${memberName}'s old laptop` });
-    return new OlderLaptop(new RelayClient(relayUrl, credentials.deviceToken), new HybridLogicalClock(credentials.deviceId), memberName);
+    const [relayCode = '', secret = ''] = inviteCode.split('.');
+    const credentials = await new RelayClient(relayUrl).join({ inviteCode: relayCode, memberName, deviceName: `${memberName}'s old laptop` });
+    const client = new RelayClient(relayUrl, credentials.deviceToken);
+    const recipient = inviteRecipient(relayCode);
+    const keys = await client.keys(recipient);
+    const keyRing = keys.envelopes.filter((envelope) => envelope.recipient === recipient).flatMap((envelope) => unwrapForInvite(secret, envelope.envelope));
+    return new OlderLaptop(client, new HybridLogicalClock(credentials.deviceId), memberName, keyRing);
   }
 
   async sync(): Promise<void> {
@@ -40,8 +49,9 @@ export class OlderLaptop {
       for (const { seq, change } of page.changes) {
         this.cursor = Math.max(this.cursor, seq);
         this.clock.receive(change.hlc);
-        if (tablesOfVersion2.has(change.tableName)) this.keptAside.push(change);
-        else this.apply(change.tableName, change.rowId, change.hlc, change.fields);
+        const opened = openFields((epoch) => this.keyRing.find((keys) => keys.epoch === epoch), change, () => change.hlc);
+        if (tablesOfVersion2.has(change.tableName) || 'failed' in opened) this.keptAside.push(change);
+        else this.apply(change.tableName, change.rowId, change.hlc, opened.fields);
       }
       if (!page.hasMore) return;
     }
@@ -59,7 +69,9 @@ export class OlderLaptop {
     for (const [name, value] of Object.entries(fields)) values[name] = typeof value === 'object' && value !== null ? JSON.stringify(value) : (value as FieldValues[string]);
     const hlc = this.clock.tick();
     this.apply('contacts', contactId, hlc, values);
-    this.outbox.push({ changeId: uuidv7(), hlc, tableName: 'contacts', rowId: contactId, fields: values, schemaVersion: 1, deviceId: '', author: this.author });
+    const newest = this.keyRing[this.keyRing.length - 1];
+    const sealed = newest ? sealFields(newest, { tableName: 'contacts', rowId: contactId, hlc, fields: values }) : values;
+    this.outbox.push({ changeId: uuidv7(), hlc, tableName: 'contacts', rowId: contactId, fields: sealed, schemaVersion: 1, deviceId: '', author: this.author });
   }
 
   private apply(tableName: string, rowId: string, hlc: string, fields: FieldValues): void {

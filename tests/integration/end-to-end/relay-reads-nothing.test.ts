@@ -1,0 +1,125 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openRelayDatabase, type RelayDatabase, type RelayDb } from '../../../src-relay/db/open';
+import { createRelay, type Relay } from '../../../src-relay/server';
+import type { TempCore } from '../../helpers/temp-core';
+import { startTeam } from '../../helpers/workspace-team';
+import { startPostgresCluster, type PostgresCluster } from '../../relay/helpers/postgres-cluster';
+
+// A relay on a server the office does not control must hold nothing it could read: after two
+// laptops have synced contacts, notes and calls, and the relay itself has written a website
+// enquiry and an intake API lead, every row of every table of its database is read back, and none
+// of the people's names, numbers, e-mail addresses or notes is in it. The laptops still read it
+// all: the second laptop sees the first one's contact as it was typed. Run on the embedded PGlite
+// and on a real PostgreSQL.
+
+/** Every row of every table of the relay's database, as text. */
+async function everythingTheRelayStores(db: RelayDb): Promise<string> {
+  // PGlite and node-postgres both answer with `rows`.
+  const rowsOf = async <T>(query: ReturnType<typeof sql>) => ((await db.execute(query)) as { rows: T[] }).rows;
+  const tables = await rowsOf<{ table_name: string }>(sql`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`);
+  const dumps: string[] = [];
+  for (const { table_name: table } of tables) {
+    const rows = await rowsOf<{ row: string }>(sql`SELECT row_to_json(t)::text AS row FROM ${sql.identifier(table)} t`);
+    dumps.push(...rows.map((row) => `${table}: ${row.row}`));
+  }
+  return dumps.join('\n');
+}
+
+const secrets = {
+  contactName: 'Philippa Quennell-Hargreaves',
+  contactPhone: '020 7946 0958',
+  contactPhoneDigits: '2079460958',
+  contactEmail: 'philippa.quennell@example.com',
+  company: 'Hargreaves Bakery',
+  note: 'Boiler whistles when the bathroom tap runs',
+  callNote: 'Asked about a Vaillant ecoTEC for the bakery',
+  formName: 'Zebedee Marchbanks',
+  formEmail: 'zebedee.marchbanks@example.org',
+  formMessage: 'Our radiators upstairs stay cold',
+  intakeName: 'Ottoline Featherstonehaugh',
+  intakeEmail: 'ottoline@example.net',
+  intakeNote: 'Wants a quote for underfloor heating',
+};
+
+describe.each(['PGlite', 'PostgreSQL'] as const)('the relay on %s', (engine) => {
+  let cluster: PostgresCluster | undefined;
+  let database: RelayDatabase;
+  let relay: Relay;
+  let admin: TempCore;
+  let teammate: TempCore;
+
+  beforeAll(async () => {
+    if (engine === 'PostgreSQL') cluster = await startPostgresCluster();
+    database = await openRelayDatabase(cluster ? { databaseUrl: cluster.url } : { dataDir: null });
+    relay = await createRelay({ database, port: 0, logger: () => {}, rateLimit: { perSecond: 1e6, burst: 1e6 } });
+    ({ admin, teammate } = await startTeam(relay.url));
+  }, 180_000);
+
+  afterAll(async () => {
+    admin?.dispose();
+    teammate?.dispose();
+    await relay?.close();
+    await database?.close();
+    await cluster?.stop();
+  }, 60_000);
+
+  it('stores none of the contacts, notes, calls, enquiries or intake leads it carries in a form it can read', async () => {
+    const contact = await admin.call('contacts.create', {
+      draft: {
+        name: secrets.contactName,
+        company: secrets.company,
+        phones: [{ type: 'mobile', number: secrets.contactPhone }],
+        emails: [{ type: 'work', address: secrets.contactEmail }],
+      },
+    });
+    await admin.call('notes.create', { contactId: contact.id, body: secrets.note });
+    await admin.call('calls.log', {
+      direction: 'inbound',
+      number: secrets.contactPhone,
+      startedAt: Date.now() - 60_000,
+      durationSeconds: 95,
+      disposition: 'quote needed',
+      notes: secrets.callNote,
+      contactId: contact.id,
+    });
+
+    const { form } = await admin.call('webForm.setUp', {});
+    const enquiry = await fetch(form!.action, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ name: secrets.formName, email: secrets.formEmail, message: secrets.formMessage }).toString(),
+    });
+    expect(enquiry.status).toBe(200);
+
+    const { secret: apiKey } = await admin.call('apiKeys.create', { name: 'Booking page' });
+    const intake = await fetch(`${relay.url}/api/v1/contacts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
+      body: JSON.stringify({ name: secrets.intakeName, email: secrets.intakeEmail, note: secrets.intakeNote }),
+    });
+    expect(intake.status).toBe(201);
+
+    await admin.call('sync.now', {});
+    const status = await teammate.call('sync.now', {});
+    expect(status).toMatchObject({ state: 'synced', keyEpoch: 1, setAsideChanges: 0 });
+
+    // The laptops read everything: the teammate's laptop shows what the admin typed and what the relay wrote.
+    expect(await teammate.call('contacts.get', { id: contact.id })).toMatchObject({
+      name: secrets.contactName,
+      company: secrets.company,
+      phones: [{ e164: '+442079460958' }],
+      emails: [{ address: secrets.contactEmail }],
+    });
+    expect((await teammate.call('notes.list', { contactId: contact.id })).map((note) => note.body)).toEqual([secrets.note]);
+    const team = await teammate.call('contacts.list', { query: '', filters: { owner: 'team' }, sort: { field: 'name', direction: 'asc' }, offset: 0, limit: 50 });
+    expect(team.items.map((item) => item.name)).toEqual(expect.arrayContaining([secrets.contactName, secrets.formName, secrets.intakeName]));
+
+    const stored = await everythingTheRelayStores(database.db);
+    expect(stored).toContain('\\u0001e1:'); // what the laptops sealed is there, sealed
+    expect(stored).toContain('\\u0001s1:'); // and what the relay wrote, sealed to the workspace's key
+    for (const [what, text] of Object.entries(secrets)) {
+      expect(stored.toLowerCase().includes(text.toLowerCase()), `the relay's database holds the ${what}`).toBe(false);
+    }
+  }, 120_000);
+});
