@@ -23,6 +23,7 @@ import { TimelineService } from '../timeline/service';
 import { DashboardService } from '../dashboard/service';
 import { SearchService } from '../search/service';
 import { SyncEngine } from '../sync/sync-engine';
+import { canWrite, readOnlyRefusal } from '../../src-shared/sync/roles';
 import { LoadingMutationEngine } from '../sync/loading-engine';
 import { SnapshotLoader } from '../sync/snapshot-load';
 import { SyncService } from '../sync/service';
@@ -215,6 +216,7 @@ export function createCore(options: CoreOptions): Core {
   engine.onCommitted((touched) => fileTransfers.rowsWritten(touched.keys()));
   settings.onChanged(() => fileTransfers.keeper.kick());
   const syncService = new SyncService({ engine: syncEngine, settings });
+  engine.refuseLocalWritesWhen(() => (canWrite(syncEngine.config?.role) ? null : readOnlyRefusal));
   if (options.autoSync !== false) syncEngine.start();
   const reminders = startReminderJob(followUps, (count) => emit('followups.reminderDue', { count }), { now });
   engine.onCommitted((touched) => {

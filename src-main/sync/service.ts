@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { AppError, type ErrorCode } from '../../src-shared/errors';
 import type { DeviceCredentials } from '../../src-shared/sync/protocol';
+import type { WorkspaceRole } from '../../src-shared/sync/roles';
 import type { SettingsService } from '../settings/service';
 import { RelayError } from './relay-client';
 import type { SyncEngine } from './sync-engine';
@@ -49,8 +50,8 @@ export class SyncService {
     return this.engine.status();
   }
 
-  invite() {
-    return this.call(() => this.engine.client().invite());
+  invite(role: WorkspaceRole) {
+    return this.call(() => this.engine.client().invite(role));
   }
 
   workspace() {
@@ -59,6 +60,11 @@ export class SyncService {
 
   async revokeDevice(deviceId: string) {
     await this.call(() => this.engine.client().revokeDevice(deviceId));
+    return this.workspace();
+  }
+
+  async setMemberRole(memberId: string, role: WorkspaceRole) {
+    await this.call(() => this.engine.client().setMemberRole(memberId, role));
     return this.workspace();
   }
 

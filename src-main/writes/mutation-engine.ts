@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import { AppError } from '../../src-shared/errors';
 import type { HybridLogicalClock } from '../../src-shared/hlc';
 import { statementCache, type Sqlite, type Statement } from '../db/open';
 import { insertRows } from './bulk-insert';
@@ -139,6 +140,7 @@ export class MutationEngine {
   private writtenInTransaction = 0;
   private depth = 0;
   private guard: RemoteGuard | undefined;
+  private localWritesRefused: () => string | null = () => null;
 
   private readonly sqlite: Sqlite;
   private readonly clock: HybridLogicalClock;
@@ -161,6 +163,15 @@ export class MutationEngine {
     this.guard = guard;
   }
 
+  /**
+   * Asked before every local transaction: a reason (a read-only member's laptop) refuses it with a
+   * `forbidden` error before anything is read or written. Changes pulled from the relay are
+   * merged all the same: they are the team's, not this laptop's.
+   */
+  refuseLocalWritesWhen(reason: () => string | null): void {
+    this.localWritesRefused = reason;
+  }
+
   onRowsWritten(hook: RowsWrittenHook): void {
     this.hooks.push(hook);
   }
@@ -172,6 +183,8 @@ export class MutationEngine {
 
   /** Runs `work` in one transaction (nested calls join the outer one). */
   transaction<T>(work: (tx: MutationTx) => T): T {
+    const refused = this.depth === 0 ? this.localWritesRefused() : null;
+    if (refused) throw new AppError('forbidden', refused);
     const tx: MutationTx = {
       write: (table, rowId, fields, options) => this.writeLocal(table, rowId, fields, options),
       writeNew: (rows) => this.writeNew(rows),

@@ -33,7 +33,7 @@ function refusalOf(change: WireChange): string | null {
 
 export const pushRoute: Route = {
   ...relayRoutes.push,
-  access: 'device',
+  access: 'writer',
   async handle({ db, now, metrics, caller, body }) {
     // The shape of the batch is the protocol's: a batch that is not one is refused whole. Each
     // change is then checked alone against the contract every laptop applies

@@ -23,6 +23,7 @@ import { deleteContactWithUndo, useContact } from './hooks';
 import { ContactPhoto } from './ContactPhoto';
 import { StatusBadge } from './StatusBadge';
 import './contacts.css';
+import { WhenAllowed } from '../access/WhenAllowed';
 
 // The contact page. Its body is a two-column grid: the work with the contact (a note box, then
 // timeline, notes, calls and files as tabs) in the main column; follow-ups and the contact's own
@@ -73,7 +74,7 @@ function ContactPage({ contact, tab }: { contact: Contact; tab: ContactTab }) {
           </Cluster>
         }
         actions={
-          <>
+          <WhenAllowed>
             <Button icon="phone" onClick={() => openDialog({ kind: 'logCall', contact: named, ...(contact.phones[0] ? { number: contact.phones[0].e164 } : {}) })}>
               Log a call
             </Button>
@@ -86,7 +87,7 @@ function ContactPage({ contact, tab }: { contact: Contact; tab: ContactTab }) {
             <Button variant="danger" icon="trash" disabled={deleting} onClick={() => void onDelete()}>
               Delete
             </Button>
-          </>
+          </WhenAllowed>
         }
       />
       <div className="contact-layout">

@@ -1,3 +1,4 @@
+import { roleLabels } from '../../../src-shared/sync/roles';
 import type { SyncStatus } from '../../../src-shared/domain/sync';
 import { Badge } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
@@ -35,7 +36,7 @@ export function WorkspaceDetails({ status, onStatus }: { status: SyncStatus; onS
             term: 'You',
             value: (
               <>
-                {status.memberName} <Badge>{isAdmin ? 'Admin' : 'Member'}</Badge>
+                {status.memberName} <Badge>{roleLabels[status.role ?? 'member']}</Badge>
               </>
             ),
           },
