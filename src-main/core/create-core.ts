@@ -47,6 +47,7 @@ import { forwardChangeEvents } from './change-events';
 import { registerHandlers } from './handlers';
 import { MailService } from '../mail/service';
 import { JobsService } from '../jobs/service';
+import { PrivacyService } from '../privacy/service';
 import type { ConnectionTimeouts } from '../mail/connection';
 import { quoteSeries } from '../../src-shared/domain/quote-number';
 import { officeTimeZone, yearInZone } from '../../src-shared/office-time';
@@ -241,6 +242,7 @@ export function createCore(options: CoreOptions): Core {
   timeline.addSource('email', (contactId) => mail.timelineItems(contactId));
   const jobs = new JobsService({ ...writeDeps, calls });
   timeline.addSource('job', (contactId) => jobs.timelineItems(contactId));
+  const privacy = new PrivacyService({ ...writeDeps, role: () => syncEngine.config?.role ?? null });
   // Mail sync and the outbox run where the app runs, not for a one-off CLI command.
   if (options.autoSync !== false) mail.start();
   // Daily backups where a person uses the app; not for the CLI or tests.
@@ -266,6 +268,7 @@ export function createCore(options: CoreOptions): Core {
     fileTransfers,
     mail,
     jobs,
+    privacy,
   });
 
   async function invoke(channelName: string, input: unknown): Promise<RpcResult<unknown>> {

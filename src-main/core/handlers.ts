@@ -38,6 +38,8 @@ import type { TimelineService } from '../timeline/service';
 import { intakeHandlers } from '../intake/handlers';
 import { jobsHandlers } from '../jobs/handlers';
 import type { JobsService } from '../jobs/service';
+import { privacyHandlers } from '../privacy/handlers';
+import type { PrivacyService } from '../privacy/service';
 
 export interface HandlerServices {
   app: ChannelOutput<'app.info'>;
@@ -64,6 +66,7 @@ export interface HandlerServices {
   phoneLine: ReturnType<typeof createPhoneModule>['handlers'];
   mail: MailService;
   jobs: JobsService;
+  privacy: PrivacyService;
 }
 
 /**
@@ -91,5 +94,6 @@ export function registerHandlers(services: HandlerServices) {
     mailHandlers(services.mail),
     intakeHandlers(services.syncEngine, services.settings),
     jobsHandlers(services.jobs),
+    privacyHandlers(services.privacy),
   ]) satisfies Handlers;
 }

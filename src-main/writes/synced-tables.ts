@@ -168,6 +168,8 @@ export const syncedTables = {
     'updated_at',
     'cl',
   ],
+  /** A person forgotten: writing one erases the rows it names (src-main/writes/erasure.ts). */
+  erasures: ['rows', 'erased_at', 'erased_by'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type SyncedTableName = keyof typeof syncedTables;

@@ -335,3 +335,19 @@ export const apiKeys = pgTable(
   },
   (table) => [index('api_keys_workspace_idx').on(table.workspaceId)],
 );
+
+/**
+ * Every row a workspace's erasures named (a person forgotten, src-relay/privacy/): their changes
+ * and state are deleted, and a later change for one is refused with its reason.
+ */
+export const erasedRows = pgTable(
+  'erased_rows',
+  {
+    workspaceId: text('workspace_id').notNull(),
+    tableName: text('table_name').notNull(),
+    rowId: text('row_id').notNull(),
+    erasureId: text('erasure_id').notNull(),
+    erasedAt: epochMs('erased_at').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.workspaceId, table.tableName, table.rowId] })],
+);

@@ -19,6 +19,7 @@ import { mailChannels } from './mail';
 import { webFormChannels } from './web-form';
 import { apiKeysChannels } from './api-keys';
 import { jobsChannels } from './jobs';
+import { privacyChannels } from './privacy';
 
 // The one list of channels. The Electron shell (ipcMain.handle + preload), the browser host
 // (POST /rpc/<channel>) and the renderer's api client are all derived from it, and the core's
@@ -45,6 +46,7 @@ export const contract = mergeDistinct('channel', [
   webFormChannels,
   apiKeysChannels,
   jobsChannels,
+  privacyChannels,
 ]);
 
 export type Contract = typeof contract;

@@ -68,3 +68,24 @@ describe('workspace roles at the relay', () => {
     expect(bad.status).toBe(400);
   });
 });
+
+describe('erasures at the relay', () => {
+  it("refuses an erasure from a member's device, so only an admin can forget a person", async () => {
+    const admin = await createWorkspace(relay.url);
+    const ben = await joinAs(admin, 'member', 'Ben');
+    const contact = wireChange({ tableName: 'contacts', rowId: 'contact-1', fields: { name: 'Rosa Diaz' } });
+    expect((await call(relay.url, 'POST', '/v1/push', { token: admin.deviceToken, body: { changes: [contact] } })).status).toBe(200);
+    const erasure = wireChange({ tableName: 'erasures', rowId: 'erasure-1', fields: { rows: JSON.stringify([{ table: 'contacts', rowId: 'contact-1' }]), erased_at: Date.now(), erased_by: 'Ben' } });
+    const refused = await call(relay.url, 'POST', '/v1/push', { token: ben.deviceToken, body: { changes: [erasure] } });
+    expect(refused.body.refused).toEqual([{ changeId: erasure.changeId, reason: expect.stringMatching(/only an admin/) }]);
+    const pulled = await call(relay.url, 'GET', '/v1/pull?after=0', { token: ben.deviceToken });
+    expect(pulled.body.changes.map((entry: { change: { rowId: string } }) => entry.change.rowId)).toEqual(['contact-1']);
+
+    const accepted = await call(relay.url, 'POST', '/v1/push', { token: admin.deviceToken, body: { changes: [{ ...erasure, changeId: `${erasure.changeId}-admin` }] } });
+    expect(accepted.body.refused).toEqual([]);
+    const after = await call(relay.url, 'GET', '/v1/pull?after=0', { token: ben.deviceToken });
+    expect(JSON.stringify(after.body)).not.toContain('Rosa Diaz');
+    const stale = await call(relay.url, 'POST', '/v1/push', { token: ben.deviceToken, body: { changes: [wireChange({ tableName: 'notes', rowId: 'note-9', fields: { contact_id: 'contact-1', body: 'Rosa again' } })] } });
+    expect(stale.body.refused).toEqual([{ changeId: expect.any(String), reason: expect.stringMatching(/erased when the person was forgotten/) }]);
+  });
+});

@@ -1,1 +1,0 @@
-ALTER TABLE "invites" ADD COLUMN "role" text DEFAULT 'member' NOT NULL;
