@@ -48,6 +48,7 @@ import { registerHandlers } from './handlers';
 import { MailService } from '../mail/service';
 import { JobsService } from '../jobs/service';
 import { PrivacyService } from '../privacy/service';
+import { Retention } from '../privacy/retention';
 import type { ConnectionTimeouts } from '../mail/connection';
 import { quoteSeries } from '../../src-shared/domain/quote-number';
 import { officeTimeZone, yearInZone } from '../../src-shared/office-time';
@@ -243,6 +244,8 @@ export function createCore(options: CoreOptions): Core {
   const jobs = new JobsService({ ...writeDeps, calls });
   timeline.addSource('job', (contactId) => jobs.timelineItems(contactId));
   const privacy = new PrivacyService({ ...writeDeps, role: () => syncEngine.config?.role ?? null });
+  const retention = new Retention({ sqlite, state, privacy, now, isAdmin: () => privacy.isAdmin() });
+  if (options.autoSync !== false) retention.start();
   // Mail sync and the outbox run where the app runs, not for a one-off CLI command.
   if (options.autoSync !== false) mail.start();
   // Daily backups where a person uses the app; not for the CLI or tests.
@@ -269,6 +272,7 @@ export function createCore(options: CoreOptions): Core {
     mail,
     jobs,
     privacy,
+    retention,
   });
 
   async function invoke(channelName: string, input: unknown): Promise<RpcResult<unknown>> {
@@ -313,6 +317,7 @@ export function createCore(options: CoreOptions): Core {
       phoneLine.close();
       fileTransfers.stop();
       syncEngine.close();
+      retention.stop();
       void mail.close();
       reminders.stop();
       clearInterval(garbageTimer);

@@ -40,6 +40,7 @@ import { jobsHandlers } from '../jobs/handlers';
 import type { JobsService } from '../jobs/service';
 import { privacyHandlers } from '../privacy/handlers';
 import type { PrivacyService } from '../privacy/service';
+import type { Retention } from '../privacy/retention';
 
 export interface HandlerServices {
   app: ChannelOutput<'app.info'>;
@@ -67,6 +68,7 @@ export interface HandlerServices {
   mail: MailService;
   jobs: JobsService;
   privacy: PrivacyService;
+  retention: Retention;
 }
 
 /**
@@ -94,6 +96,6 @@ export function registerHandlers(services: HandlerServices) {
     mailHandlers(services.mail),
     intakeHandlers(services.syncEngine, services.settings),
     jobsHandlers(services.jobs),
-    privacyHandlers(services.privacy),
+    privacyHandlers(services.privacy, services.retention),
   ]) satisfies Handlers;
 }

@@ -6,6 +6,7 @@ import type { WorkspaceRole } from '../../src-shared/sync/roles';
 import type { Sqlite } from '../db/open';
 import { WritingService, type WriteDeps } from '../writes/write-deps';
 import { rowsOfPerson } from './queries';
+import type { FieldValues, SyncedTableName } from '../writes/synced-tables';
 
 export type PrivacyDeps = WriteDeps & {
   /** This laptop's member's role in its workspace; null when it syncs with none. */
@@ -52,6 +53,22 @@ export class PrivacyService extends WritingService {
         tx.write(erasureTable, uuidv7(), { rows: JSON.stringify(part), erased_at: this.now(), erased_by: erasedBy });
       }
     });
+  }
+
+  /**
+   * Gives the fields of each row new values and erases their past values (a retention rule),
+   * in one transaction: the write first, so it is the newest value the erasure keeps.
+   */
+  clearAndErase(rows: readonly (ErasedRow & { table: SyncedTableName })[], values: FieldValues): void {
+    this.engine.transaction((tx) => {
+      for (const row of rows) tx.write(row.table, row.rowId, values);
+      this.writeErasures(rows);
+    });
+  }
+
+  isAdmin(): boolean {
+    const role = this.role();
+    return role === null || role === 'admin';
   }
 
   private refuseUnlessAdmin(): void {

@@ -27,7 +27,11 @@ export class Eraser {
    * row). `finish` then deletes the rows themselves, after the hooks ran.
    */
   erase(erasureId: string, named: readonly ErasedRow[], touch: (table: SyncedTableName, rowId: string) => void): void {
-    for (const { table, rowId } of this.withLocalRows(named)) {
+    for (const { table, rowId, fields } of this.withLocalRows(named)) {
+      if (fields) {
+        this.forgetPastValues(table, rowId, fields);
+        continue;
+      }
       for (const bookkeeping of ['row_clocks', 'changes', 'pending_changes']) {
         this.statement(`DELETE FROM ${bookkeeping} WHERE table_name = ? AND row_id = ?`).run(table, rowId);
       }
@@ -55,6 +59,24 @@ export class Eraser {
       for (const row of rowsOfPerson(this.sqlite, rowId).rows) rows.set(`${row.table}\u0000${row.rowId}`, row);
     }
     return [...rows.values()];
+  }
+
+  /** Takes the fields out of every change of the row but the newest of each (its value now). */
+  private forgetPastValues(table: string, rowId: string, fields: readonly string[]): void {
+    const paths = fields.map((field) => `$.${field}`);
+    const changes = this.statement('SELECT seq, fields FROM changes WHERE table_name = ? AND row_id = ? ORDER BY hlc DESC').all(table, rowId) as {
+      seq: number;
+      fields: string;
+    }[];
+    const seen = new Set<string>();
+    for (const change of changes) {
+      const present = fields.filter((field) => field in (JSON.parse(change.fields) as Record<string, unknown>));
+      const past = present.filter((field) => seen.has(field));
+      for (const field of present) seen.add(field);
+      if (past.length === 0) continue;
+      const placeholders = past.map(() => '?').join(', ');
+      this.statement(`UPDATE changes SET fields = json_remove(fields, ${placeholders}) WHERE seq = ?`).run(...past.map((field) => paths[fields.indexOf(field)]), change.seq);
+    }
   }
 
   /**

@@ -32,7 +32,9 @@ export async function applyErasures(
       batch.splice(index, 1);
       continue;
     }
-    await erase(tx, workspaceId, change.rowId, erasedRowsOf(change.fields), now);
+    const rows = erasedRowsOf(change.fields);
+    await erase(tx, workspaceId, change.rowId, rows.filter((row) => !row.fields), now);
+    for (const row of rows) if (row.fields) await forgetPastValues(tx, workspaceId, change.hlc, { ...row, fields: row.fields });
   }
   const touched = batch.map((change) => rowsTouchedBy(change));
   const all = touched.flat();
@@ -57,6 +59,25 @@ function pairs(rows: readonly ErasedRow[]) {
   const tableNames = sql.param(rows.map((row) => row.table));
   const rowIds = sql.param(rows.map((row) => row.rowId));
   return sql`(SELECT * FROM unnest(${tableNames}::text[], ${rowIds}::text[]))`;
+}
+
+/**
+ * A retention rule's erasure: the fields go from every change of the row stored before the
+ * erasure; the row and its snapshot (which holds the value the laptop gave them beside the
+ * erasure) stay.
+ */
+async function forgetPastValues(tx: RelayTransaction, workspaceId: string, erasureHlc: string, row: ErasedRow & { fields: string[] }): Promise<void> {
+  await tx
+    .update(changes)
+    .set({ payload: sql`jsonb_set(${changes.payload}, '{fields}', (${changes.payload}->'fields') - ${sql.param(row.fields)}::text[])` })
+    .where(
+      and(
+        eq(changes.workspaceId, workspaceId),
+        sql`${changes.payload}->>'tableName' = ${row.table}`,
+        sql`${changes.payload}->>'rowId' = ${row.rowId}`,
+        sql`${changes.hlc} < ${erasureHlc}`,
+      ),
+    );
 }
 
 async function erase(tx: RelayTransaction, workspaceId: string, erasureId: string, rows: readonly ErasedRow[], now: number): Promise<void> {

@@ -11,7 +11,19 @@ export const ForgetPreviewSchema = z.object({
 });
 export type ForgetPreview = z.infer<typeof ForgetPreviewSchema>;
 
+export const RetentionRulesSchema = z.object({
+  /** Calls' recordings and transcripts are erased this many days after the call; null keeps them. */
+  callRecordingDays: z.number().int().min(1).max(36_500).nullable(),
+});
+export type RetentionRules = z.infer<typeof RetentionRulesSchema>;
+
 export const privacyChannels = {
+  'privacy.retention': channel({ summary: 'The retention rules this laptop applies.', input: z.object({}).default({}), output: RetentionRulesSchema }),
+  'privacy.setRetention': channel({
+    summary: 'Set the retention rules (admins) and apply them now; answers how many calls were cleared.',
+    input: RetentionRulesSchema,
+    output: z.object({ rules: RetentionRulesSchema, cleared: z.number().int().min(0) }),
+  }),
   'privacy.forgetPreview': channel({
     summary: 'What forgetting this person would erase: their contact and everything that is theirs, counted by kind.',
     input: ContactId,

@@ -8,9 +8,16 @@ import { z } from 'zod';
 
 export const erasureTable = 'erasures';
 
+const Name = z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/);
+
 export const ErasedRowSchema = z.object({
-  table: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/),
+  table: Name,
   rowId: z.string().min(1).max(200),
+  /**
+   * Only these fields' past values (a retention rule: a call's recording and transcript after N
+   * days): the row stays, and a write beside the erasure gives the fields their new value.
+   */
+  fields: z.array(Name).min(1).max(50).optional(),
 });
 export type ErasedRow = z.infer<typeof ErasedRowSchema>;
 
