@@ -49,6 +49,7 @@ import { MailService } from '../mail/service';
 import { JobsService } from '../jobs/service';
 import { PrivacyService } from '../privacy/service';
 import { Retention } from '../privacy/retention';
+import { AuditService } from '../audit/service';
 import type { ConnectionTimeouts } from '../mail/connection';
 import { quoteSeries } from '../../src-shared/domain/quote-number';
 import { officeTimeZone, yearInZone } from '../../src-shared/office-time';
@@ -246,6 +247,7 @@ export function createCore(options: CoreOptions): Core {
   const privacy = new PrivacyService({ ...writeDeps, role: () => syncEngine.config?.role ?? null });
   const retention = new Retention({ sqlite, state, privacy, now, isAdmin: () => privacy.isAdmin() });
   if (options.autoSync !== false) retention.start();
+  const audit = new AuditService({ sqlite, isAdmin: () => privacy.isAdmin() });
   // Mail sync and the outbox run where the app runs, not for a one-off CLI command.
   if (options.autoSync !== false) mail.start();
   // Daily backups where a person uses the app; not for the CLI or tests.
@@ -273,6 +275,7 @@ export function createCore(options: CoreOptions): Core {
     jobs,
     privacy,
     retention,
+    audit,
   });
 
   async function invoke(channelName: string, input: unknown): Promise<RpcResult<unknown>> {

@@ -41,6 +41,8 @@ import type { JobsService } from '../jobs/service';
 import { privacyHandlers } from '../privacy/handlers';
 import type { PrivacyService } from '../privacy/service';
 import type { Retention } from '../privacy/retention';
+import { auditHandlers } from '../audit/handlers';
+import type { AuditService } from '../audit/service';
 
 export interface HandlerServices {
   app: ChannelOutput<'app.info'>;
@@ -69,6 +71,7 @@ export interface HandlerServices {
   jobs: JobsService;
   privacy: PrivacyService;
   retention: Retention;
+  audit: AuditService;
 }
 
 /**
@@ -97,5 +100,6 @@ export function registerHandlers(services: HandlerServices) {
     intakeHandlers(services.syncEngine, services.settings),
     jobsHandlers(services.jobs),
     privacyHandlers(services.privacy, services.retention),
+    auditHandlers(services.audit),
   ]) satisfies Handlers;
 }

@@ -20,6 +20,7 @@ import { webFormChannels } from './web-form';
 import { apiKeysChannels } from './api-keys';
 import { jobsChannels } from './jobs';
 import { privacyChannels } from './privacy';
+import { auditChannels } from './audit';
 
 // The one list of channels. The Electron shell (ipcMain.handle + preload), the browser host
 // (POST /rpc/<channel>) and the renderer's api client are all derived from it, and the core's
@@ -47,6 +48,7 @@ export const contract = mergeDistinct('channel', [
   apiKeysChannels,
   jobsChannels,
   privacyChannels,
+  auditChannels,
 ]);
 
 export type Contract = typeof contract;
