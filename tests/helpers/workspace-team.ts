@@ -17,3 +17,13 @@ export async function startTeam(
   await teammate.call('sync.join', { relayUrl, inviteCode, memberName: 'Ben' });
   return { admin, teammate };
 }
+
+/** Each laptop syncs once, in the order given (the first's changes reach the later ones). */
+export async function syncInTurn(...laptops: TempCore[]): Promise<void> {
+  for (const laptop of laptops) await laptop.call('sync.now', {});
+}
+
+/** Closes every laptop of a team and removes its data folder. */
+export function disposeAll(...laptops: (TempCore | undefined)[]): void {
+  for (const laptop of laptops) laptop?.dispose();
+}

@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useRelayInMemory } from '../../helpers/relay-in-memory';
 import type { TempCore } from '../../helpers/temp-core';
-import { startTeam } from '../../helpers/workspace-team';
+import { disposeAll, startTeam, syncInTurn } from '../../helpers/workspace-team';
 
 // The audit trail is the change log read by member, record and date: a change Ben makes on his
 // laptop shows on Ann's, with his name, once it has synced.
@@ -20,13 +20,9 @@ beforeAll(async () => {
   await ben.call('sync.now', {});
   before = Date.now();
   await ben.call('contacts.update', { id: contactId, patch: { company: 'Diaz Heating' } });
-  await ben.call('sync.now', {});
-  await ann.call('sync.now', {});
+  await syncInTurn(ben, ann);
 }, 120_000);
-afterAll(() => {
-  ann?.dispose();
-  ben?.dispose();
-});
+afterAll(() => disposeAll(ann, ben));
 
 describe('the audit trail', () => {
   it("shows a change made on another laptop with its member's name, filtered by member, record and date", async () => {

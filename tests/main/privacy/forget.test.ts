@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useRelayInMemory } from '../../helpers/relay-in-memory';
 import type { TempCore } from '../../helpers/temp-core';
-import { startTeam } from '../../helpers/workspace-team';
+import { disposeAll, startTeam, syncInTurn } from '../../helpers/workspace-team';
 import { laptopHolds, relayHolds } from './forget-scan';
 
 // Two laptops and a relay. Ann (admin) forgets a customer; afterwards neither laptop's database
@@ -33,13 +33,9 @@ beforeAll(async () => {
   });
   await ann.call('followups.create', { contactId: rosalindId, callId: call.id, title: 'Call Rosalind back', dueAt: Date.now() + 86_400_000 });
   await ann.call('jobs.create', { contactId: rosalindId, title: 'Service for Quigley', description: 'boiler-in-spring-7731' });
-  await ann.call('sync.now', {});
-  await ben.call('sync.now', {});
+  await syncInTurn(ann, ben);
 }, 120_000);
-afterAll(() => {
-  ann?.dispose();
-  ben?.dispose();
-});
+afterAll(() => disposeAll(ann, ben));
 
 describe('forgetting a person', () => {
   it('finds the person everywhere before (so the scans below can fail)', async () => {

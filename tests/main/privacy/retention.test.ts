@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useRelayInMemory } from '../../helpers/relay-in-memory';
 import type { TempCore } from '../../helpers/temp-core';
-import { startTeam } from '../../helpers/workspace-team';
+import { disposeAll, startTeam, syncInTurn } from '../../helpers/workspace-team';
 import { laptopHolds, relayHolds } from './forget-scan';
 
 // A retention rule runs the way forgetting does: the admin sets "call recordings for 30 days";
@@ -27,13 +27,9 @@ beforeAll(async () => {
   ({ admin: ann, teammate: ben } = await startTeam(relay.url));
   logCallWithRecording(ann, 'call-old', Date.now() - 45 * dayMs, oldWords);
   logCallWithRecording(ann, 'call-new', Date.now() - 2 * dayMs, newWords);
-  await ann.call('sync.now', {});
-  await ben.call('sync.now', {});
+  await syncInTurn(ann, ben);
 }, 120_000);
-afterAll(() => {
-  ann?.dispose();
-  ben?.dispose();
-});
+afterAll(() => disposeAll(ann, ben));
 
 describe('retention rules', () => {
   it("erase old calls' recordings and transcripts everywhere, and keep the calls and the newer ones", async () => {
