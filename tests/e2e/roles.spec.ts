@@ -30,7 +30,7 @@ test("a read-only member sees the team's contacts and cannot change them", async
   await expect(appB.page.getByRole('button', { name: 'Add contact', exact: true })).toHaveCount(0);
   await grid.getByRole('row', { name: /Ann Example/ }).click();
   await expect(appB.page.getByRole('heading', { level: 1, name: 'Ann Example' })).toBeVisible();
-  for (const name of ['Edit', 'Delete', 'Log a call', 'New job', 'Add note', 'Add follow-up']) {
+  for (const name of ['Edit', 'Delete', 'Log a call', 'New job', 'Add note', 'Add follow-up', 'Add photo', 'Forget person']) {
     await expect(appB.page.getByRole('button', { name, exact: true })).toHaveCount(0);
   }
   await expect(appB.page.getByRole('button', { name: /^Company:/ })).toHaveCount(0);
