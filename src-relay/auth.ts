@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { and, eq, isNull, lt, or } from 'drizzle-orm';
+import type { WorkspaceRole } from '../src-shared/sync/roles';
 import type { RelayDb } from './db/open';
 import { devices, members, workspaces } from './db/schema';
 
@@ -11,7 +12,7 @@ export interface Caller {
   workspaceName: string;
   memberId: string;
   memberName: string;
-  role: 'admin' | 'member';
+  role: WorkspaceRole;
   deviceId: string;
 }
 

@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import { livePath, maxRequestBytes, metricsPath } from '../src-shared/sync/protocol';
 import { authenticate, type Caller } from './auth';
 import { pokeChannel, type RelayDatabase } from './db/open';
+import { canWrite, readOnlyRefusal } from '../src-shared/sync/roles';
 import { bearerToken, findUnstorableText, forbidden, invalidInput, RawResponse, readJsonBody, RelayHttpError, sendError, sendJson, sendRaw } from './http';
 import { LiveHub } from './live';
 import { RelayMetrics } from './metrics';
@@ -170,6 +171,7 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
           throw unauthorized();
         }
         if (route.access === 'admin' && caller.role !== 'admin') throw forbidden('Only an admin of the workspace can do this.');
+        if (route.access === 'writer' && !canWrite(caller.role)) throw forbidden(readOnlyRefusal);
         rateLimit(`device:${caller.deviceId}`);
         body = await route.handle({ ...context, caller });
       }

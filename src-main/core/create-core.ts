@@ -24,6 +24,7 @@ import { DashboardService } from '../dashboard/service';
 import { createCallNotesIndexer } from '../search/call-notes-index';
 import { SearchService } from '../search/service';
 import { SyncEngine } from '../sync/sync-engine';
+import { canWrite, readOnlyRefusal } from '../../src-shared/sync/roles';
 import { LoadingMutationEngine } from '../sync/loading-engine';
 import { SnapshotLoader } from '../sync/snapshot-load';
 import { SyncService } from '../sync/service';
@@ -53,6 +54,9 @@ import { createCompanyLinker } from '../companies/linking';
 import { createMerger } from '../companies/merge';
 import { createMergeRedirect } from '../companies/merge-redirect';
 import { createUndoStore } from '../companies/undo-store';
+import { PrivacyService } from '../privacy/service';
+import { Retention } from '../privacy/retention';
+import { AuditService } from '../audit/service';
 import type { ConnectionTimeouts } from '../mail/connection';
 import { quoteSeries } from '../../src-shared/domain/quote-number';
 import { officeTimeZone, yearInZone } from '../../src-shared/office-time';
@@ -237,6 +241,7 @@ export function createCore(options: CoreOptions): Core {
   engine.onCommitted((touched) => fileTransfers.rowsWritten(touched.keys()));
   settings.onChanged(() => fileTransfers.keeper.kick());
   const syncService = new SyncService({ engine: syncEngine, settings });
+  engine.refuseLocalWritesWhen(() => (canWrite(syncEngine.config?.role) ? null : readOnlyRefusal));
   if (options.autoSync !== false) syncEngine.start();
   const reminders = startReminderJob(followUps, (count) => emit('followups.reminderDue', { count }), { now });
   engine.onCommitted((touched) => {
@@ -267,6 +272,10 @@ export function createCore(options: CoreOptions): Core {
   const undoStore = createUndoStore(sqlite, now);
   const companyLinker = createCompanyLinker({ companies, engine, undo: undoStore, now });
   const merger = createMerger({ contacts, companies, engine, undo: undoStore, now });
+  const privacy = new PrivacyService({ ...writeDeps, role: () => syncEngine.config?.role ?? null });
+  const retention = new Retention({ sqlite, state, privacy, now, isAdmin: () => privacy.isAdmin() });
+  if (options.autoSync !== false) retention.start();
+  const audit = new AuditService({ sqlite, isAdmin: () => privacy.isAdmin() });
   // Mail sync and the outbox run where the app runs, not for a one-off CLI command.
   if (options.autoSync !== false) mail.start();
   // Daily backups where a person uses the app; not for the CLI or tests.
@@ -296,6 +305,9 @@ export function createCore(options: CoreOptions): Core {
     companies,
     companyLinker,
     merger,
+    privacy,
+    retention,
+    audit,
   });
 
   async function invoke(channelName: string, input: unknown): Promise<RpcResult<unknown>> {
@@ -342,6 +354,7 @@ export function createCore(options: CoreOptions): Core {
       phoneLine.close();
       fileTransfers.stop();
       syncEngine.close();
+      retention.stop();
       void mail.close();
       reminders.stop();
       clearInterval(garbageTimer);

@@ -44,6 +44,11 @@ import { companiesHandlers } from '../companies/handlers';
 import type { CompanyLinker } from '../companies/linking';
 import type { Merger } from '../companies/merge';
 import type { CompaniesService } from '../companies/service';
+import { privacyHandlers } from '../privacy/handlers';
+import type { PrivacyService } from '../privacy/service';
+import type { Retention } from '../privacy/retention';
+import { auditHandlers } from '../audit/handlers';
+import type { AuditService } from '../audit/service';
 
 export interface HandlerServices {
   app: ChannelOutput<'app.info'>;
@@ -74,6 +79,9 @@ export interface HandlerServices {
   companies: CompaniesService;
   companyLinker: CompanyLinker;
   merger: Merger;
+  privacy: PrivacyService;
+  retention: Retention;
+  audit: AuditService;
 }
 
 /**
@@ -103,5 +111,7 @@ export function registerHandlers(services: HandlerServices) {
     jobsHandlers(services.jobs),
     lifecycleHandlers(services.lifecycle),
     companiesHandlers(services.companies, services.companyLinker, services.merger),
+    privacyHandlers(services.privacy, services.retention),
+    auditHandlers(services.audit),
   ]) satisfies Handlers;
 }

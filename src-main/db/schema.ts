@@ -653,3 +653,25 @@ export const mergeUndo = sqliteTable('merge_undo', {
   payload: text('payload').notNull(),
   createdAt: integer('created_at').notNull(),
 });
+
+/**
+ * A person forgotten (synced; src-shared/sync/erasure.ts): only the ids of the rows erased, as
+ * JSON. Writing one, here or from another laptop, erases those rows (src-main/writes/erasure.ts).
+ */
+export const erasures = sqliteTable('erasures', {
+  id: text('id').primaryKey(),
+  rows: text('rows').notNull().default('[]'),
+  erasedAt: integer('erased_at').notNull().default(0),
+  erasedBy: text('erased_by').notNull().default(''),
+});
+
+/** Every row an erasure named (local): a later change for one is set aside, never applied. */
+export const erasedRows = sqliteTable(
+  'erased_rows',
+  {
+    tableName: text('table_name').notNull(),
+    rowId: text('row_id').notNull(),
+    erasureId: text('erasure_id').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.tableName, table.rowId] })],
+);

@@ -9,6 +9,7 @@ import {
   type RelayRouteSpec,
   type WireChange,
 } from '../../src-shared/sync/protocol';
+import type { WorkspaceRole } from '../../src-shared/sync/roles';
 
 /** A relay answer that is not a success, in words for the user, with the relay's code. */
 export class RelayError extends Error {
@@ -42,8 +43,8 @@ export class RelayClient {
     return this.call(relayRoutes.join, { body });
   }
 
-  invite() {
-    return this.call(relayRoutes.invite, { body: {} });
+  invite(role: WorkspaceRole = 'member') {
+    return this.call(relayRoutes.invite, { body: { role } });
   }
 
   workspace() {
@@ -52,6 +53,10 @@ export class RelayClient {
 
   revokeDevice(deviceId: string) {
     return this.call(relayRoutes.revokeDevice, { params: { id: deviceId }, body: {} });
+  }
+
+  setMemberRole(memberId: string, role: WorkspaceRole) {
+    return this.call(relayRoutes.setMemberRole, { params: { id: memberId }, body: { role } });
   }
 
   removeMember(memberId: string) {

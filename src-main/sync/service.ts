@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { AppError, type ErrorCode } from '../../src-shared/errors';
 import type { DeviceCredentials } from '../../src-shared/sync/protocol';
+import type { WorkspaceRole } from '../../src-shared/sync/roles';
 import type { SettingsService } from '../settings/service';
 import { RelayError } from './relay-client';
 import type { SyncEngine } from './sync-engine';
@@ -51,10 +52,10 @@ export class SyncService {
     return this.engine.status();
   }
 
-  /** An invite code; when the workspace has a key, with the secret that opens it after a dot. */
-  async invite() {
+  /** An invite code for a member of `role`; when the workspace has a key, with the secret that opens it after a dot. */
+  async invite(role: WorkspaceRole) {
     const client = this.engine.client();
-    const invite = await this.call(() => client.invite());
+    const invite = await this.call(() => client.invite(role));
     return { ...invite, inviteCode: await this.call(() => this.engine.keys.sealForInvite(client, invite.inviteCode)) };
   }
 
@@ -64,6 +65,11 @@ export class SyncService {
 
   async revokeDevice(deviceId: string) {
     await this.call(() => this.engine.client().revokeDevice(deviceId));
+    return this.workspace();
+  }
+
+  async setMemberRole(memberId: string, role: WorkspaceRole) {
+    await this.call(() => this.engine.client().setMemberRole(memberId, role));
     return this.workspace();
   }
 

@@ -1,6 +1,7 @@
 import type { SyncStatus } from '../../src-shared/domain/sync';
 import { toStorableText } from '../../src-shared/sync/change-contract';
 import type { DeviceCredentials, WireChange } from '../../src-shared/sync/protocol';
+import type { WorkspaceRole } from '../../src-shared/sync/roles';
 import { maxPushBatch, maxRequestBytes } from '../../src-shared/sync/protocol';
 import type { SecretStore } from '../core/secret-store';
 import type { LocalState } from '../settings/local-state';
@@ -18,7 +19,7 @@ interface SyncConfig {
   workspaceName: string;
   memberId: string;
   memberName: string;
-  role: 'admin' | 'member';
+  role: WorkspaceRole;
   deviceId: string;
   /** This device's number in the workspace (its quote series); learnt after joining on relays that did not give it. */
   deviceNumber?: number;
@@ -360,6 +361,13 @@ export class SyncEngine {
     this.options.state.set<SyncConfig>(configKey, { ...config, deviceNumber: you.deviceNumber });
   }
 
+  /** An admin may change this member's role at any time; every pull answer says what it is now. */
+  private learnRole(role: WorkspaceRole | undefined): void {
+    const config = this.config;
+    if (role === undefined || !config || config.role === role || this.closed) return;
+    this.options.state.set<SyncConfig>(configKey, { ...config, role });
+  }
+
   private async bootstrapIfNew(client: RelayClient): Promise<void> {
     if ((this.options.state.get<number>(cursorKey) ?? 0) > 0) return;
     const { state, snapshots } = this.options;
@@ -443,6 +451,7 @@ export class SyncEngine {
         for (const { item, reason } of unopened) this.options.setAside?.add(item, reason);
         this.options.state.set(cursorKey, nextCursor);
       });
+      this.learnRole(page.role);
       if (!page.hasMore) return;
     }
   }

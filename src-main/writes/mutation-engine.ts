@@ -1,8 +1,11 @@
 import { v7 as uuidv7 } from 'uuid';
+import { AppError } from '../../src-shared/errors';
 import type { HybridLogicalClock } from '../../src-shared/hlc';
 import { statementCache, type Sqlite, type Statement } from '../db/open';
 import { insertRows } from './bulk-insert';
 import { ChangeLog, type ChangeRecord } from './change-log';
+import { Eraser } from './erasure';
+import { erasedRowReason, erasedRowsOf, erasureTable } from '../../src-shared/sync/erasure';
 import { causalLengthField, legacyListFields, mergeChange, separateLegacyLists, wholeListsVersion, type FieldClocks } from '../../src-shared/sync/merge';
 import {
   baseListClock,
@@ -139,6 +142,9 @@ export class MutationEngine {
   private writtenInTransaction = 0;
   private depth = 0;
   private guard: RemoteGuard | undefined;
+  private localWritesRefused: () => string | null = () => null;
+  private readonly eraser: Eraser;
+  private erasedInTransaction = false;
 
   private readonly sqlite: Sqlite;
   private readonly clock: HybridLogicalClock;
@@ -151,6 +157,7 @@ export class MutationEngine {
     this.author = deps.author;
     this.log = new ChangeLog(deps.sqlite);
     this.statement = statementCache(deps.sqlite);
+    this.eraser = new Eraser(deps.sqlite, this.statement);
   }
 
   get deviceId(): string {
@@ -159,6 +166,15 @@ export class MutationEngine {
 
   guardRemote(guard: RemoteGuard): void {
     this.guard = guard;
+  }
+
+  /**
+   * Asked before every local transaction: a reason (a read-only member's laptop) refuses it with a
+   * `forbidden` error before anything is read or written. Changes pulled from the relay are
+   * merged all the same: they are the team's, not this laptop's.
+   */
+  refuseLocalWritesWhen(reason: () => string | null): void {
+    this.localWritesRefused = reason;
   }
 
   onRowsWritten(hook: RowsWrittenHook): void {
@@ -172,6 +188,8 @@ export class MutationEngine {
 
   /** Runs `work` in one transaction (nested calls join the outer one). */
   transaction<T>(work: (tx: MutationTx) => T): T {
+    const refused = this.depth === 0 ? this.localWritesRefused() : null;
+    if (refused) throw new AppError('forbidden', refused);
     const tx: MutationTx = {
       write: (table, rowId, fields, options) => this.writeLocal(table, rowId, fields, options),
       writeNew: (rows) => this.writeNew(rows),
@@ -253,6 +271,8 @@ export class MutationEngine {
       if (outermost) {
         this.touched = new Map();
         this.writtenInTransaction = 0;
+        this.erasedInTransaction = false;
+        this.eraser.reset();
       }
       throw error;
     }
@@ -276,6 +296,15 @@ export class MutationEngine {
     this.log.append(change, 'local');
     this.writtenInTransaction += 1;
     this.touch(table, rowId);
+    if (table === erasureTable) this.erase(rowId, change.fields);
+  }
+
+  /** Writing an erasure record erases the rows it names (src-main/writes/erasure.ts). */
+  private erase(erasureId: string, fields: FieldValues): void {
+    this.eraser.erase(erasureId, erasedRowsOf(fields), (table, rowId) => this.touch(table, rowId));
+    this.erasedInTransaction = true;
+    // Unpushed changes of those rows left the outbox with them: count it again.
+    this.pending = undefined;
   }
 
   /** The change record of a local write: the next HLC, storable text, this device and author. */
@@ -352,6 +381,12 @@ export class MutationEngine {
       result.duplicates += 1;
       return;
     }
+    if (this.eraser.touchesErased(change)) {
+      // Kept aside without its values: they are what was erased.
+      this.guard?.setAside({ ...change, fields: {} }, erasedRowReason);
+      result.setAside += 1;
+      return;
+    }
     const refused = this.guard?.check(change);
     if (refused) {
       this.guard!.setAside(change, refused);
@@ -390,6 +425,7 @@ export class MutationEngine {
     if (hasBaseList(merged.values)) this.touch(baseListsTouched, change.rowId);
     this.log.append(change, 'remote');
     this.touch(table, change.rowId);
+    if (table === erasureTable) this.erase(change.rowId, change.fields);
     result.applied += 1;
   }
 
@@ -438,6 +474,7 @@ export class MutationEngine {
   /** Still inside the transaction: rebuild derived data, persist the clock. */
   private finishTransaction(): void {
     if (this.touched.size > 0) for (const hook of this.hooks) hook(this.touched);
+    if (this.erasedInTransaction) this.eraser.finish();
     this.statement(
       `INSERT INTO local_settings (key, value) VALUES ('hlc', ?)
        ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
@@ -447,6 +484,7 @@ export class MutationEngine {
   private notifyCommitted(): void {
     if (this.pending !== undefined) this.pending += this.writtenInTransaction;
     this.writtenInTransaction = 0;
+    this.erasedInTransaction = false;
     const touched = this.touched;
     this.touched = new Map();
     if (touched.size === 0) return;

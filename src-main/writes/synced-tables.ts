@@ -173,6 +173,8 @@ export const syncedTables = {
   ],
   lifecycle_events: ['contact_id', 'stage', 'previous_stage', 'at', 'by', 'cl'],
   companies: ['name', 'domains', 'address', 'phone', 'notes', 'primary_contact_id', 'created_at', 'updated_at', 'cl', 'merged_into'],
+  /** A person forgotten: writing one erases the rows it names (src-main/writes/erasure.ts). */
+  erasures: ['rows', 'erased_at', 'erased_by'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type SyncedTableName = keyof typeof syncedTables;

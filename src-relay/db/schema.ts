@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { workspaceRoles } from '../../src-shared/sync/roles';
 import { bigint, bigserial, boolean, customType, index, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 
 // The relay's database, one schema for embedded PGlite and for PostgreSQL. Times are epoch
@@ -24,7 +25,8 @@ export const members = pgTable(
       .notNull()
       .references(() => workspaces.id),
     name: text('name').notNull(),
-    role: text('role', { enum: ['admin', 'member'] }).notNull(),
+    /** What the member may do (src-shared/sync/roles.ts): a read-only member's pushes are refused. */
+    role: text('role', { enum: workspaceRoles }).notNull(),
     createdAt: epochMs('created_at').notNull(),
     removedAt: epochMs('removed_at'),
   },
@@ -77,6 +79,8 @@ export const invites = pgTable(
     expiresAt: epochMs('expires_at').notNull(),
     usedAt: epochMs('used_at'),
     usedBy: text('used_by'),
+    /** The role the admin chose for whoever joins with it. */
+    role: text('role', { enum: workspaceRoles }).notNull().default('member'),
   },
   (table) => [uniqueIndex('invites_code_hash_idx').on(table.codeHash)],
 );
@@ -380,4 +384,20 @@ export const keyEnvelopes = pgTable(
     createdAt: epochMs('created_at').notNull(),
   },
   (table) => [primaryKey({ columns: [table.workspaceId, table.epoch, table.recipient] })],
+);
+
+/**
+ * Every row a workspace's erasures named (a person forgotten, src-relay/privacy/): their changes
+ * and state are deleted, and a later change for one is refused with its reason.
+ */
+export const erasedRows = pgTable(
+  'erased_rows',
+  {
+    workspaceId: text('workspace_id').notNull(),
+    tableName: text('table_name').notNull(),
+    rowId: text('row_id').notNull(),
+    erasureId: text('erasure_id').notNull(),
+    erasedAt: epochMs('erased_at').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.workspaceId, table.tableName, table.rowId] })],
 );

@@ -21,7 +21,7 @@ export async function sealRelayWrite(tx: RelayTransaction, workspaceId: string):
   return (row) => {
     const sealed: Fields = {};
     for (const [field, value] of Object.entries(row.fields)) {
-      sealed[field] = staysPlain(field) ? value : sealValueToPublicKey(newest, { tableName: row.tableName, rowId: row.rowId, field, hlc: row.hlc }, value);
+      sealed[field] = staysPlain(field, row.tableName) ? value : sealValueToPublicKey(newest, { tableName: row.tableName, rowId: row.rowId, field, hlc: row.hlc }, value);
     }
     return sealed;
   };

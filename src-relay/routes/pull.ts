@@ -54,6 +54,7 @@ export const pullRoute: Route = {
       newestSeq: page.newestSeq,
       oldestSeq: page.oldestSeq,
       hasMore: page.rows.length > limit,
+      role: caller.role,
     };
   },
 };

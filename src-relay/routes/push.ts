@@ -6,6 +6,7 @@ import { findUnstorableText, invalidInput, parseInput, RelayHttpError } from '..
 import { checkChangeAtRelay } from '../keys/verdict';
 import { emptyRowState, foldChange, type RowState } from '../../src-shared/sync/merge';
 import type { Route } from './types';
+import { applyErasures } from '../privacy/erasures';
 
 // POST /v1/push: stores a batch of changes in the workspace's log, idempotently by change id,
 // folds the new ones into row_state for bootstrap snapshots, and pokes live devices.
@@ -33,7 +34,7 @@ function refusalOf(change: WireChange): string | null {
 
 export const pushRoute: Route = {
   ...relayRoutes.push,
-  access: 'device',
+  access: 'writer',
   async handle({ db, now, metrics, caller, body }) {
     // The shape of the batch is the protocol's: a batch that is not one is refused whole. Each
     // change is then checked alone against the contract every laptop applies
@@ -84,6 +85,7 @@ export const pushRoute: Route = {
         .where(and(eq(changes.workspaceId, caller.workspaceId), sql`${changes.changeId} = ANY(${sql.param(unique.map((change) => change.changeId))}::text[])`));
       const known = new Set(already.map((row) => row.changeId));
       const fresh = unique.filter((change) => !known.has(change.changeId));
+      await applyErasures(tx, caller, fresh, refused, receivedAt);
       const [highest] = await tx
         .select({ seq: sql<number>`coalesce(max(${changes.workspaceSeq}), 0)`.mapWith(Number) })
         .from(changes)

@@ -38,4 +38,8 @@ type RouteBase = RelayRouteSpec;
 
 export type Route =
   | (RouteBase & { access: 'public'; rateLimited: boolean; handle(context: RouteContext): Promise<unknown> })
-  | (RouteBase & { access: 'device' | 'admin'; handle(context: AuthedContext): Promise<unknown> });
+  /**
+   * `device`: any device of the workspace; `writer`: a device whose member may change the
+   * workspace's data (not a read-only member's: 403); `admin`: an admin's device.
+   */
+  | (RouteBase & { access: 'device' | 'writer' | 'admin'; handle(context: AuthedContext): Promise<unknown> });

@@ -6,6 +6,7 @@ import type { RelayTransaction } from '../db/open';
 import { devices, invites, members, workspaces } from '../db/schema';
 import { invalidInput, notFound, parseInput } from '../http';
 import type { Route } from './types';
+import type { WorkspaceRole } from '../../src-shared/sync/roles';
 
 // Sign-up, invites, joining and access management. Every query that names a member or device is
 // scoped to the caller's workspace, so an id from another workspace is simply not found.
@@ -13,7 +14,7 @@ import type { Route } from './types';
 async function addMemberWithDevice(
   tx: RelayTransaction,
   workspace: { id: string; name: string },
-  member: { name: string; role: 'admin' | 'member' },
+  member: { name: string; role: WorkspaceRole },
   deviceName: string,
   now: number,
 ): Promise<DeviceCredentials> {
@@ -50,6 +51,16 @@ async function addMemberWithDevice(
   };
 }
 
+/** A workspace is never left without an admin (nobody could then manage it). */
+async function refuseLastAdmin(tx: RelayTransaction, workspaceId: string, memberId: string): Promise<void> {
+  const [otherAdmin] = await tx
+    .select({ id: members.id })
+    .from(members)
+    .where(and(eq(members.workspaceId, workspaceId), eq(members.role, 'admin'), isNull(members.removedAt), ne(members.id, memberId)))
+    .limit(1);
+  if (!otherAdmin) throw invalidInput('This is the only admin of the workspace; a workspace cannot be left without one.');
+}
+
 function numberOf(device: { number: number | null } | undefined): { deviceNumber?: number } {
   return device?.number ? { deviceNumber: device.number } : {};
 }
@@ -73,7 +84,7 @@ export const workspaceRoutes: Route[] = [
     ...relayRoutes.invite,
     access: 'admin',
     async handle({ db, now, caller, body }) {
-      await body(); // The protocol sends `{}`; read it only to enforce the size limit.
+      const { role } = parseInput(relayRoutes.invite.body, await body());
       const inviteCode = newInviteCode();
       const at = now();
       const expiresAt = at + inviteLifetimeMs;
@@ -84,8 +95,9 @@ export const workspaceRoutes: Route[] = [
         createdBy: caller.memberId,
         createdAt: at,
         expiresAt,
+        role,
       });
-      return { inviteCode, expiresAt };
+      return { inviteCode, expiresAt, role };
     },
   },
   {
@@ -107,14 +119,14 @@ export const workspaceRoutes: Route[] = [
               gt(invites.expiresAt, at),
             ),
           )
-          .returning({ id: invites.id, workspaceId: invites.workspaceId });
+          .returning({ id: invites.id, workspaceId: invites.workspaceId, role: invites.role });
         if (!claimed) throw notFound('This invite code is unknown, already used or expired. Ask your admin for a new one.');
         const [workspace] = await tx
           .select({ id: workspaces.id, name: workspaces.name })
           .from(workspaces)
           .where(eq(workspaces.id, claimed.workspaceId));
         if (!workspace) throw notFound('The workspace of this invite no longer exists.');
-        const credentials = await addMemberWithDevice(tx, workspace, { name: input.memberName, role: 'member' }, input.deviceName, at);
+        const credentials = await addMemberWithDevice(tx, workspace, { name: input.memberName, role: claimed.role }, input.deviceName, at);
         await tx.update(invites).set({ usedBy: credentials.memberId }).where(eq(invites.id, claimed.id));
         return credentials;
       });
@@ -174,24 +186,30 @@ export const workspaceRoutes: Route[] = [
           .where(and(eq(members.id, params.id!), eq(members.workspaceId, caller.workspaceId)));
         if (!member) throw notFound('There is no member with that id in this workspace.');
         if (member.removedAt !== null) return;
-        if (member.role === 'admin') {
-          const [otherAdmin] = await tx
-            .select({ id: members.id })
-            .from(members)
-            .where(
-              and(
-                eq(members.workspaceId, caller.workspaceId),
-                eq(members.role, 'admin'),
-                isNull(members.removedAt),
-                ne(members.id, member.id),
-              ),
-            )
-            .limit(1);
-          if (!otherAdmin) throw invalidInput('This is the only admin of the workspace; a workspace cannot be left without one.');
-        }
+        if (member.role === 'admin') await refuseLastAdmin(tx, caller.workspaceId, member.id);
         await tx.update(members).set({ removedAt: at }).where(eq(members.id, member.id));
         await tx.update(devices).set({ revokedAt: at }).where(and(eq(devices.memberId, member.id), isNull(devices.revokedAt)));
       });
+      await accessChanged(caller.workspaceId);
+      return { ok: true } as const;
+    },
+  },
+  {
+    ...relayRoutes.setMemberRole,
+    access: 'admin',
+    async handle({ db, caller, params, body, accessChanged }) {
+      const { role } = parseInput(relayRoutes.setMemberRole.body, await body());
+      await db.transaction(async (tx) => {
+        const [member] = await tx
+          .select()
+          .from(members)
+          .where(and(eq(members.id, params.id!), eq(members.workspaceId, caller.workspaceId), isNull(members.removedAt)));
+        if (!member) throw notFound('There is no member with that id in this workspace.');
+        if (member.role === role) return;
+        if (member.role === 'admin') await refuseLastAdmin(tx, caller.workspaceId, member.id);
+        await tx.update(members).set({ role }).where(eq(members.id, member.id));
+      });
+      // The member's laptops hear of it at their next pull (the pull answer carries the role).
       await accessChanged(caller.workspaceId);
       return { ok: true } as const;
     },

@@ -91,7 +91,7 @@ export function deviceRoutes(t: Telephony): Route[] {
     },
     {
       ...telephonyRoutes.call,
-      access: 'device',
+      access: 'writer',
       async handle(context) {
         const input = parseInput(ClickToCallRequestSchema, await context.body());
         const account = await requireAccount(context);
@@ -134,7 +134,7 @@ export function deviceRoutes(t: Telephony): Route[] {
     },
     {
       ...telephonyRoutes.text,
-      access: 'device',
+      access: 'writer',
       async handle(context) {
         return sendText(t, await requireAccount(context), context);
       },

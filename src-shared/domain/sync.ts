@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WorkspaceRoleSchema } from '../sync/roles';
 
 export const syncStates = ['not_configured', 'syncing', 'synced', 'pending', 'offline', 'error'] as const;
 export type SyncState = (typeof syncStates)[number];
@@ -17,7 +18,7 @@ export const SyncStatusSchema = z.object({
   relayUrl: z.string().nullable(),
   workspaceName: z.string().nullable(),
   memberName: z.string().nullable(),
-  role: z.enum(['admin', 'member']).nullable(),
+  role: WorkspaceRoleSchema.nullable(),
   /** How the device token is kept: the OS keychain, or sealed with a key file (weaker). */
   secretProtection: z.enum(['os-keychain', 'file-key']),
   /** Changes from other devices this laptop could not apply and kept aside (sync.setAside lists them). */

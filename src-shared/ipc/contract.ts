@@ -21,6 +21,8 @@ import { apiKeysChannels } from './api-keys';
 import { jobsChannels } from './jobs';
 import { lifecycleChannels } from './lifecycle';
 import { companiesChannels } from './companies';
+import { privacyChannels } from './privacy';
+import { auditChannels } from './audit';
 
 // The one list of channels. The Electron shell (ipcMain.handle + preload), the browser host
 // (POST /rpc/<channel>) and the renderer's api client are all derived from it, and the core's
@@ -49,6 +51,8 @@ export const contract = mergeDistinct('channel', [
   jobsChannels,
   lifecycleChannels,
   companiesChannels,
+  privacyChannels,
+  auditChannels,
 ]);
 
 export type Contract = typeof contract;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SetAsideChangeSchema, SyncStatusSchema } from '../domain/sync';
 import { InviteResponseSchema, WorkspaceInfoSchema } from '../sync/protocol';
+import { WorkspaceRoleSchema } from '../sync/roles';
 import { channel } from './channel';
 
 const RelayUrl = z
@@ -27,9 +28,18 @@ export const syncChannels = {
     }),
     output: SyncStatusSchema,
   }),
-  'sync.invite': channel({ summary: 'A one-time code for a teammate to join (admins).', input: z.object({}).default({}), output: InviteResponseSchema }),
+  'sync.invite': channel({
+    summary: 'A one-time code for a teammate to join with the role chosen (admins).',
+    input: z.object({ role: WorkspaceRoleSchema.default('member') }).default({ role: 'member' }),
+    output: InviteResponseSchema,
+  }),
   'sync.workspace': channel({ summary: 'Members and devices of the workspace.', input: z.object({}).default({}), output: WorkspaceInfoSchema }),
   'sync.revokeDevice': channel({ summary: 'Stop a device from syncing, at once (admins).', input: z.object({ deviceId: z.string().min(1).max(64) }), output: WorkspaceInfoSchema }),
+  'sync.setMemberRole': channel({
+    summary: "Change a member's role: admin, member or read-only (admins).",
+    input: z.object({ memberId: z.string().min(1).max(64), role: WorkspaceRoleSchema }),
+    output: WorkspaceInfoSchema,
+  }),
   'sync.removeMember': channel({ summary: 'Remove a member and all their devices (admins).', input: z.object({ memberId: z.string().min(1).max(64) }), output: WorkspaceInfoSchema }),
   'sync.leave': channel({
     summary: 'Stop syncing on this laptop and forget the workspace; the data stays here.',

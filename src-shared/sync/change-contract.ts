@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ErasedRowsSchema } from './erasure';
 import { callDirections, callStatuses } from '../domain/call';
 import { contactKinds, contactStatuses, CustomFieldValueSchema, CustomFieldValuesSchema, emailTypes, EpochMsSchema, phoneTypes } from '../domain/contact';
 import { fileCategories } from '../domain/file';
@@ -238,6 +239,12 @@ export const syncedColumnContract = {
     updated_at: epochMs,
     cl: causalLength,
     merged_into: optionalRowRef,
+  },
+  /** A person forgotten: only the ids of the rows erased (src-shared/sync/erasure.ts). */
+  erasures: {
+    rows: json(ErasedRowsSchema, 1_000_000),
+    erased_at: epochMs,
+    erased_by: text(120),
   },
 } as const satisfies Record<string, Record<string, z.ZodType>>;
 

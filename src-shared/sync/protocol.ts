@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WorkspaceRoleSchema } from './roles';
 
 // The wire protocol between the app's sync client (src-main/sync/relay-client.ts) and the relay
 // (src-relay/): every route with its method, path and schemas (relayRoutes, at the end), declared
@@ -36,7 +37,7 @@ export const DeviceCredentialsSchema = z.object({
   workspaceName: z.string(),
   memberId: z.string(),
   memberName: z.string(),
-  role: z.enum(['admin', 'member']),
+  role: WorkspaceRoleSchema,
   deviceId: z.string(),
   /**
    * 1, 2, 3… in the order devices joined the workspace, never reused: the device's quote series
@@ -54,18 +55,21 @@ export const JoinWorkspaceRequestSchema = z.object({
   memberName: Name,
   deviceName: Name,
 });
-export const InviteResponseSchema = z.object({ inviteCode: z.string(), expiresAt: z.number().int() });
+/** Who joins with the code gets `role` (member when absent, as from apps of earlier versions). */
+export const InviteRequestSchema = z.object({ role: WorkspaceRoleSchema.default('member') });
+export const InviteResponseSchema = z.object({ inviteCode: z.string(), expiresAt: z.number().int(), role: WorkspaceRoleSchema.default('member') });
+export const SetRoleRequestSchema = z.object({ role: WorkspaceRoleSchema });
 
 export const WorkspaceInfoSchema = z.object({
   workspace: z.object({ id: z.string(), name: z.string() }),
   you: z.object({
     memberId: z.string(),
     deviceId: z.string(),
-    role: z.enum(['admin', 'member']),
+    role: WorkspaceRoleSchema,
     /** As in DeviceCredentials; how a laptop that joined before devices were numbered learns its number. */
     deviceNumber: z.number().int().positive().optional(),
   }),
-  members: z.array(z.object({ id: z.string(), name: z.string(), role: z.enum(['admin', 'member']), removed: z.boolean() })),
+  members: z.array(z.object({ id: z.string(), name: z.string(), role: WorkspaceRoleSchema, removed: z.boolean() })),
   devices: z.array(
     z.object({ id: z.string(), memberId: z.string(), name: z.string(), revoked: z.boolean(), lastSeenAt: z.number().int().nullable() }),
   ),
@@ -91,6 +95,8 @@ export const PullResponseSchema = z.object({
   /** The oldest sequence the relay still has; a client whose cursor is older must re-bootstrap. */
   oldestSeq: z.number().int(),
   hasMore: z.boolean(),
+  /** The pulling member's role now, so a laptop learns of a change of role at its next pull. Absent from relays of earlier versions. */
+  role: WorkspaceRoleSchema.optional(),
 });
 export type PullResponse = z.infer<typeof PullResponseSchema>;
 
@@ -189,10 +195,11 @@ export const relayRoutes = {
   health: route({ method: 'GET', path: '/health', response: OkResponseSchema }),
   createWorkspace: route({ method: 'POST', path: '/v1/workspaces', body: CreateWorkspaceRequestSchema, response: DeviceCredentialsSchema }),
   join: route({ method: 'POST', path: '/v1/join', body: JoinWorkspaceRequestSchema, response: DeviceCredentialsSchema }),
-  invite: route({ method: 'POST', path: '/v1/invites', body: z.object({}), response: InviteResponseSchema }),
+  invite: route({ method: 'POST', path: '/v1/invites', body: InviteRequestSchema, response: InviteResponseSchema }),
   workspace: route({ method: 'GET', path: '/v1/workspace', response: WorkspaceInfoSchema }),
   revokeDevice: route({ method: 'POST', path: '/v1/devices/:id/revoke', body: z.object({}), response: OkResponseSchema }),
   removeMember: route({ method: 'POST', path: '/v1/members/:id/remove', body: z.object({}), response: OkResponseSchema }),
+  setMemberRole: route({ method: 'POST', path: '/v1/members/:id/role', body: SetRoleRequestSchema, response: OkResponseSchema }),
   push: route({ method: 'POST', path: '/v1/push', body: PushRequestSchema, response: PushResponseSchema }),
   pull: route({ method: 'GET', path: '/v1/pull', query: PullQuerySchema, response: PullResponseSchema }),
   snapshot: route({ method: 'GET', path: '/v1/snapshot', query: SnapshotQuerySchema, response: SnapshotResponseSchema }),

@@ -5,6 +5,7 @@ import { x25519 } from '@noble/curves/ed25519';
 import { hkdf } from '@noble/hashes/hkdf';
 import { sha256 } from '@noble/hashes/sha2';
 import { base64urlnopad as base64url } from '@scure/base';
+import { erasureTable } from './erasure';
 import { causalLengthField } from './merge';
 
 // End-to-end sealing of synced values (docs/end-to-end-encryption.md). Laptops share a workspace
@@ -54,8 +55,12 @@ export interface ValuePlace {
 
 const placeBytes = (place: ValuePlace) => utf8ToBytes(`${place.tableName}\u0000${place.rowId}\u0000${place.field}\u0000${place.hlc}`);
 
-/** Whether a field keeps its value plain on the wire (the relay compacts with it). */
-export const staysPlain = (field: string): boolean => field === causalLengthField;
+/**
+ * Whether a field keeps its value plain on the wire: the causal length (the relay compacts with
+ * it), and every field of an erasure, which holds only the ids of the rows to forget and which
+ * the relay must read to delete them (src-relay/privacy/).
+ */
+export const staysPlain = (field: string, tableName: string): boolean => field === causalLengthField || tableName === erasureTable;
 
 /** Whether a wire value is sealed (by a laptop or by the relay). */
 export function isSealedValue(value: unknown): value is string {
@@ -161,7 +166,7 @@ export function sealFields(
 ): Record<string, FieldValue> {
   const sealed: Record<string, FieldValue> = {};
   for (const [field, value] of Object.entries(change.fields)) {
-    sealed[field] = staysPlain(field) ? value : sealValue(keys, { tableName: change.tableName, rowId: change.rowId, field, hlc: change.hlc }, value);
+    sealed[field] = staysPlain(field, change.tableName) ? value : sealValue(keys, { tableName: change.tableName, rowId: change.rowId, field, hlc: change.hlc }, value);
   }
   return sealed;
 }

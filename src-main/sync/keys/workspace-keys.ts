@@ -10,6 +10,7 @@ import {
   wrapToInvite,
   type EpochKeys,
 } from '../../../src-shared/sync/sealing';
+import type { WorkspaceRole } from '../../../src-shared/sync/roles';
 import type { SecretStore } from '../../core/secret-store';
 import type { LocalState } from '../../settings/local-state';
 import { RelayError, type RelayClient } from '../relay-client';
@@ -82,7 +83,7 @@ export class WorkspaceKeys {
    * Brings this laptop's keys up to date with the relay; run at the start of every sync cycle.
    * A relay of an earlier version (no key routes) leaves the workspace unsealed, as before.
    */
-  async sync(client: RelayClient, self: { role: 'admin' | 'member'; deviceId: string }): Promise<void> {
+  async sync(client: RelayClient, self: { role: WorkspaceRole; deviceId: string }): Promise<void> {
     const device = this.deviceKeyPair();
     if (!this.state.get<boolean>(registeredKey)) {
       try {

@@ -15,6 +15,7 @@ import { callColumns } from './call-columns';
 import { fetchCallPage, isFiltered, noCallFilters, type CallFilters, type CallRequest, type CallSortField } from './call-pages';
 import { CallFiltersBar } from './CallFiltersBar';
 import './calls.css';
+import { WhenAllowed } from '../access/WhenAllowed';
 
 // Calls change the list; contacts change the names shown in it.
 const reloadOn = [activityChanged(['calls']), contactsChanged()];
@@ -51,9 +52,11 @@ export function CallsScreen() {
         icon="phone"
         title="No calls logged yet"
         action={
-          <Button variant="primary" icon="plus" onClick={logCall}>
-            Log a call
-          </Button>
+          <WhenAllowed>
+            <Button variant="primary" icon="plus" onClick={logCall}>
+              Log a call
+            </Button>
+          </WhenAllowed>
         }
       >
         <p>Log the calls you make and take, with how they went. A call from a number nobody has yet can become a new contact.</p>
@@ -76,14 +79,14 @@ export function CallsScreen() {
         meta={total === null ? 'Loading calls…' : formatCount(total, narrowed ? 'matching call' : 'call')}
         metaLive
         actions={
-          <>
+          <WhenAllowed>
             <Button icon="check" onClick={() => navigate({ name: 'callTriage' })}>
               Triage
             </Button>
             <Button variant="primary" icon="phone" onClick={logCall}>
               Log a call
             </Button>
-          </>
+          </WhenAllowed>
         }
       />
       <CallFiltersBar filters={filters} onChange={setFilters} resetKey={resetKey} onClear={clear} />

@@ -17,6 +17,7 @@ import { useNow } from '../../ui/use-now';
 import { callIcon, describeCall, isUnanswered } from './call-format';
 import { deleteCallWithUndo, useContactCalls } from './hooks';
 import './calls.css';
+import { WhenAllowed } from '../access/WhenAllowed';
 
 const pageSize = 20;
 /** The most one list request may ask for. */
@@ -35,9 +36,11 @@ export function ContactCallsPanel({ contact }: { contact: Contact }) {
     <Stack gap="sm">
       <Cluster justify="between">
         <p className="muted">{calls.latest ? (calls.latest.total === 0 ? 'No calls yet.' : formatCount(calls.latest.total, 'call')) : 'Loading calls…'}</p>
-        <Button size="sm" icon="phone" onClick={logCall}>
-          Log a call
-        </Button>
+        <WhenAllowed>
+          <Button size="sm" icon="phone" onClick={logCall}>
+            Log a call
+          </Button>
+        </WhenAllowed>
       </Cluster>
       <LiveContent live={calls} loading="Loading calls…" failed="The calls could not be loaded." keepLatest>
         {(data) => (

@@ -12,6 +12,7 @@ import { useNotes } from '../notes/hooks';
 import { NoteComposer } from '../notes/NoteComposer';
 import { NotesPanel } from '../notes/NotesPanel';
 import { TimelinePanel } from '../timeline/TimelinePanel';
+import { WhenAllowed } from '../access/WhenAllowed';
 
 const tabLabels: Record<ContactTab, string> = { timeline: 'Timeline', notes: 'Notes', calls: 'Calls', files: 'Files', mail: 'Mail' };
 
@@ -31,7 +32,9 @@ export function ContactActivity({ contact, tab }: { contact: Contact; tab: Conta
 
   return (
     <>
-      <NoteComposer contactId={contact.id} />
+      <WhenAllowed>
+        <NoteComposer contactId={contact.id} />
+      </WhenAllowed>
       <Card label="Activity" flush>
         <Tabs
           label="Activity"

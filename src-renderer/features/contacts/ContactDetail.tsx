@@ -26,6 +26,8 @@ import { deleteContactWithUndo, useContact } from './hooks';
 import { ContactPhoto } from './ContactPhoto';
 import { StatusBadge } from './StatusBadge';
 import './contacts.css';
+import { WhenAllowed } from '../access/WhenAllowed';
+import { ForgetPersonButton } from '../privacy/ForgetPerson';
 
 // The contact page. Its body is a two-column grid: the work with the contact (a note box, then
 // timeline, notes, calls and files as tabs) in the main column; follow-ups and the contact's own
@@ -77,18 +79,23 @@ function ContactPage({ contact, tab }: { contact: Contact; tab: ContactTab }) {
         }
         actions={
           <>
-            <Button icon="phone" onClick={() => openDialog({ kind: 'logCall', contact: named, ...(contact.phones[0] ? { number: contact.phones[0].e164 } : {}) })}>
-              Log a call
-            </Button>
-            <Button icon="plus" onClick={() => navigate({ name: 'jobs', newFrom: { kind: 'contact', id: contact.id } })}>
-              New job
-            </Button>
-            <Button icon="edit" onClick={() => navigate({ name: 'contactEdit', id: contact.id })}>
-              Edit
-            </Button>
-            <Button variant="danger" icon="trash" disabled={deleting} onClick={() => void onDelete()}>
-              Delete
-            </Button>
+            <WhenAllowed>
+              <Button icon="phone" onClick={() => openDialog({ kind: 'logCall', contact: named, ...(contact.phones[0] ? { number: contact.phones[0].e164 } : {}) })}>
+                Log a call
+              </Button>
+              <Button icon="plus" onClick={() => navigate({ name: 'jobs', newFrom: { kind: 'contact', id: contact.id } })}>
+                New job
+              </Button>
+              <Button icon="edit" onClick={() => navigate({ name: 'contactEdit', id: contact.id })}>
+                Edit
+              </Button>
+              <Button variant="danger" icon="trash" disabled={deleting} onClick={() => void onDelete()}>
+                Delete
+              </Button>
+            </WhenAllowed>
+            <WhenAllowed to="admin">
+              <ForgetPersonButton contactId={contact.id} onForgotten={() => navigate({ name: 'contacts' }, { replace: true })} />
+            </WhenAllowed>
           </>
         }
       />

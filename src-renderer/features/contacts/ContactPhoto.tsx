@@ -4,6 +4,7 @@ import { api } from '../../api';
 import { useUi } from '../../store';
 import { Avatar } from '../../ui/Avatar';
 import { Button } from '../../ui/Button';
+import { WhenAllowed } from '../access/WhenAllowed';
 
 /** The picture on the contact page (its initials without one), with a way to choose another or take it away. */
 export function ContactPhoto({ contact }: { contact: Contact }) {
@@ -40,16 +41,18 @@ export function ContactPhoto({ contact }: { contact: Contact }) {
         tabIndex={-1}
         onChange={choose}
       />
-      <div className="contact-photo__actions">
-        <Button size="sm" variant="ghost" disabled={busy} onClick={() => input.current?.click()}>
-          {contact.photoSha256 ? 'Change photo' : 'Add photo'}
-        </Button>
-        {contact.photoSha256 ? (
-          <Button size="sm" variant="ghost" disabled={busy} onClick={() => void save(async () => null)}>
-            Remove photo
+      <WhenAllowed>
+        <div className="contact-photo__actions">
+          <Button size="sm" variant="ghost" disabled={busy} onClick={() => input.current?.click()}>
+            {contact.photoSha256 ? 'Change photo' : 'Add photo'}
           </Button>
-        ) : null}
-      </div>
+          {contact.photoSha256 ? (
+            <Button size="sm" variant="ghost" disabled={busy} onClick={() => void save(async () => null)}>
+              Remove photo
+            </Button>
+          ) : null}
+        </div>
+      </WhenAllowed>
     </div>
   );
 }

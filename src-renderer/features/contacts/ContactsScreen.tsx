@@ -17,6 +17,7 @@ import { useContactRows, useFacets, useListRequest } from './hooks';
 import { NameHint } from './NameHint';
 import { matches } from '../shortcuts/shortcuts';
 import './contacts.css';
+import { WhenAllowed } from '../access/WhenAllowed';
 
 export function ContactsScreen() {
   const navigate = useUi((state) => state.navigate);
@@ -57,14 +58,16 @@ export function ContactsScreen() {
         icon="contacts"
         title="No contacts yet"
         action={
-          <Cluster justify="center">
-            <Button icon="upload" onClick={() => navigate({ name: 'exchange' })}>
-              Import contacts
-            </Button>
-            <Button variant="primary" icon="plus" onClick={addContact}>
-              Add your first contact
-            </Button>
-          </Cluster>
+          <WhenAllowed>
+            <Cluster justify="center">
+              <Button icon="upload" onClick={() => navigate({ name: 'exchange' })}>
+                Import contacts
+              </Button>
+              <Button variant="primary" icon="plus" onClick={addContact}>
+                Add your first contact
+              </Button>
+            </Cluster>
+          </WhenAllowed>
         }
       >
         <p>
@@ -111,9 +114,11 @@ export function ContactsScreen() {
         meta={countText}
         metaLive
         actions={
-          <Button variant="primary" icon="plus" onClick={addContact}>
-            Add contact
-          </Button>
+          <WhenAllowed>
+            <Button variant="primary" icon="plus" onClick={addContact}>
+              Add contact
+            </Button>
+          </WhenAllowed>
         }
       />
       {!userName && !nameHintDismissed ? <NameHint /> : null}

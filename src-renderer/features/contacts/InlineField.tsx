@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 
 import { describeError } from '../../api';
 import { TextAreaField } from '../../ui/TextAreaField';
 import { TextField } from '../../ui/TextField';
+import { useAccess } from '../access/access';
 
 export interface InlineFieldProps {
   /** The field's name, as the page says it: "Company". */
@@ -42,6 +43,7 @@ export function InlineField({ label, value, empty, multiline, type = 'text', val
   }, [backToField]);
   const [error, setError] = useState<string | undefined>();
   const [saving, setSaving] = useState(false);
+  const { canEdit } = useAccess();
   // Escape, then the blur of the field leaving the page: the blur must not save what was escaped.
   const settled = useRef(false);
   const viewRef = useRef<HTMLButtonElement>(null);
@@ -103,6 +105,9 @@ export function InlineField({ label, value, empty, multiline, type = 'text', val
     }
   };
 
+  if (draft === null && !canEdit) {
+    return <span className="inline-field inline-field--read">{value ? <span className={textClass(multiline, type)}>{value}</span> : <span className="muted">{empty}</span>}</span>;
+  }
   if (draft === null) {
     return (
       <button

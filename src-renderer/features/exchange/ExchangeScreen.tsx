@@ -5,13 +5,16 @@ import { ExportPanel } from './ExportPanel';
 import { ImportWizard } from './ImportWizard';
 import { VcardExportPanel } from './VcardExportPanel';
 import './exchange.css';
+import { WhenAllowed } from '../access/WhenAllowed';
 
 /** Import & export: the import wizard, CSV, JSON and vCard exports, and backups. */
 export function ExchangeScreen() {
   return (
     <Screen>
       <PageHeader title="Import & export" meta="Bring contacts in from other apps, take your data out, and keep backups." />
-      <ImportWizard />
+      <WhenAllowed>
+        <ImportWizard />
+      </WhenAllowed>
       <div className="exchange-columns">
         <ExportPanel />
         <VcardExportPanel />

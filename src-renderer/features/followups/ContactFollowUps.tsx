@@ -9,6 +9,7 @@ import { LiveContent } from '../../ui/LiveContent';
 import { FollowUpDialog } from './FollowUpDialog';
 import { FollowUpList } from './FollowUpList';
 import { useFollowUpList, useOpenFollowUpsOf } from './hooks';
+import { WhenAllowed } from '../access/WhenAllowed';
 
 /** The contact page's follow-ups: the open ones soonest first, the done ones on request. */
 export function ContactFollowUps({ contact }: { contact: { id: string; name: string } }) {
@@ -22,9 +23,11 @@ export function ContactFollowUps({ contact }: { contact: { id: string; name: str
     <Card
       title="Follow-ups"
       actions={
-        <Button size="sm" icon="plus" onClick={() => openDialog({ kind: 'followUp', contact })}>
-          Add follow-up
-        </Button>
+        <WhenAllowed>
+          <Button size="sm" icon="plus" onClick={() => openDialog({ kind: 'followUp', contact })}>
+            Add follow-up
+          </Button>
+        </WhenAllowed>
       }
     >
       <LiveContent live={open} loading="Loading follow-ups…" failed="The follow-ups could not be loaded." keepLatest>

@@ -12,6 +12,8 @@ import { useNow } from '../../ui/use-now';
 import { presetLabels, priorityLabels } from './follow-up-format';
 import { completeFollowUp, deleteFollowUp, reopenFollowUp, snoozeFollowUp } from './hooks';
 import { StandingBadge } from './StandingBadge';
+import { useAccess } from '../access/access';
+import { WhenAllowed } from '../access/WhenAllowed';
 
 interface FollowUpItemProps {
   followUp: FollowUp;
@@ -30,6 +32,7 @@ export function FollowUpItem({ followUp, showContact, onEdit }: FollowUpItemProp
   const showAssignee = followUp.assignee !== '' && (!compact || followUp.assignee !== userName);
   const done = followUp.doneAt !== null;
   const contactRoute = { name: 'contact', id: followUp.contactId } as const;
+  const { canEdit } = useAccess();
   const standing = <StandingBadge followUp={followUp} quietWhenFine={compact} />;
 
   return (
@@ -41,6 +44,7 @@ export function FollowUpItem({ followUp, showContact, onEdit }: FollowUpItemProp
           type="checkbox"
           className="follow-up__check"
           checked={done}
+          disabled={!canEdit}
           aria-label={done ? `Reopen “${followUp.title}”` : `Mark “${followUp.title}” done`}
           onChange={() => (done ? reopenFollowUp(followUp) : completeFollowUp(followUp))}
         />
@@ -86,7 +90,7 @@ export function FollowUpItem({ followUp, showContact, onEdit }: FollowUpItemProp
       trailing={
         <>
           {compact ? null : standing}
-          {!done ? (
+          {!done && canEdit ? (
             <MenuButton
               label={`Snooze “${followUp.title}”`}
               className={cx('icon-button', compact && 'icon-button--sm')}
@@ -98,8 +102,10 @@ export function FollowUpItem({ followUp, showContact, onEdit }: FollowUpItemProp
               <Icon name="bell" size={16} />
             </MenuButton>
           ) : null}
-          <IconButton icon="edit" size={compact ? 'sm' : 'md'} label={`Edit “${followUp.title}”`} onClick={() => onEdit(followUp)} />
-          <IconButton icon="trash" size={compact ? 'sm' : 'md'} label={`Delete “${followUp.title}”`} onClick={() => deleteFollowUp(followUp)} />
+          <WhenAllowed>
+            <IconButton icon="edit" size={compact ? 'sm' : 'md'} label={`Edit “${followUp.title}”`} onClick={() => onEdit(followUp)} />
+            <IconButton icon="trash" size={compact ? 'sm' : 'md'} label={`Delete “${followUp.title}”`} onClick={() => deleteFollowUp(followUp)} />
+          </WhenAllowed>
         </>
       }
     />

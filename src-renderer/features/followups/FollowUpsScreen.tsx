@@ -15,6 +15,7 @@ import { viewLabels } from './follow-up-format';
 import { FollowUpDialog } from './FollowUpDialog';
 import { FollowUpList } from './FollowUpList';
 import { useFollowUpCounts, useFollowUpList } from './hooks';
+import { WhenAllowed } from '../access/WhenAllowed';
 
 const pageSize = 50;
 /** The most one list request may ask for (src-shared/ipc/followups.ts). */
@@ -47,9 +48,11 @@ export function FollowUpsScreen({ view: routeView }: { view: FollowUpListKind | 
         actions={
           <>
             <Segmented label="Whose follow-ups" options={['mine', 'team'] as const} labels={scopeLabels} value={scope} onChange={setScope} />
-            <Button variant="primary" icon="plus" onClick={() => openDialog({ kind: 'followUp' })}>
-              New follow-up
-            </Button>
+            <WhenAllowed>
+              <Button variant="primary" icon="plus" onClick={() => openDialog({ kind: 'followUp' })}>
+                New follow-up
+              </Button>
+            </WhenAllowed>
           </>
         }
       />

@@ -17,6 +17,7 @@ import { VirtualGrid } from '../../ui/VirtualGrid';
 import { fetchJobPage, type JobRequest, type JobSortField, type JobStatusFilter } from './hooks';
 import { jobColumns } from './job-columns';
 import { JobDialog } from './JobDialog';
+import { WhenAllowed } from '../access/WhenAllowed';
 
 const reloadOn = [activityChanged(['jobs']), contactsChanged()];
 const statusFilters = ['open', 'done', 'invoiced', 'paid', 'cancelled', 'all'] as const satisfies readonly JobStatusFilter[];
@@ -83,9 +84,11 @@ export function JobsScreen({ newFrom, open }: { newFrom?: JobOrigin | undefined;
         icon="calendar"
         title={status === 'all' ? 'No jobs yet' : `No ${statusFilterLabels[status].toLowerCase()} jobs`}
         action={
-          <Button variant="primary" icon="plus" onClick={newJob}>
-            New job
-          </Button>
+          <WhenAllowed>
+            <Button variant="primary" icon="plus" onClick={newJob}>
+              New job
+            </Button>
+          </WhenAllowed>
         }
       >
         <p>Book the work a call, a contact or a deal asks for: who, where, when, and later what it was invoiced and when it was paid.</p>
@@ -104,9 +107,11 @@ export function JobsScreen({ newFrom, open }: { newFrom?: JobOrigin | undefined;
         actions={
           <>
             <Segmented label="Status" options={statusFilters} labels={statusFilterLabels} value={status} onChange={setStatus} />
-            <Button variant="primary" icon="plus" onClick={newJob}>
-              New job
-            </Button>
+            <WhenAllowed>
+              <Button variant="primary" icon="plus" onClick={newJob}>
+                New job
+              </Button>
+            </WhenAllowed>
           </>
         }
       />

@@ -16,6 +16,7 @@ import { deleteNoteWithUndo, noteKindLabels } from './hooks';
 import { NoteKindSelect } from './NoteKindSelect';
 import { noteLength } from './note-length';
 import { matches } from '../shortcuts/shortcuts';
+import { useAccess } from '../access/access';
 
 const kindTones: Record<NoteKind, BadgeTone> = { call: 'info', email: 'accent', meeting: 'success', internal: 'neutral', quote_sent: 'warning' };
 
@@ -26,6 +27,7 @@ export function NoteItem({ note }: { note: Note }) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState({ body: note.body, kind: note.kind });
   const edited = note.updatedAt - note.createdAt > 60_000;
+  const { canEdit } = useAccess();
 
   const update = async (patch: { body?: string; kind?: NoteKind; pinned?: boolean }): Promise<boolean> => {
     try {
@@ -58,7 +60,7 @@ export function NoteItem({ note }: { note: Note }) {
           </time>
           {edited ? ' · edited' : ''}
         </span>
-        {!editing ? (
+        {!editing && canEdit ? (
           <span className="note__actions">
             <IconButton icon="pin" label={note.pinned ? 'Unpin note' : 'Pin note to the top'} aria-pressed={note.pinned} onClick={() => void update({ pinned: !note.pinned })} />
             <IconButton icon="edit" label="Edit note" onClick={() => setEditing(true)} />

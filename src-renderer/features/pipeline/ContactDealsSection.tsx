@@ -13,6 +13,7 @@ import { money, percent } from './pipeline-format';
 import { pipelineHash } from './pipeline-route';
 import { StagePill } from './StagePill';
 import './pipeline.css';
+import { WhenAllowed } from '../access/WhenAllowed';
 
 /** A contact's deals on the contact page: where each stands and what it is worth; add one or open one. */
 export function ContactDealsSection({ contactId }: { contactId: string }) {
@@ -30,9 +31,11 @@ export function ContactDealsSection({ contactId }: { contactId: string }) {
       aside={openDeals.length > 0 ? `${openDeals.length} open · ${money(openValue, openDeals[0]!.currency)}` : undefined}
       actions={
         pipelineList.length > 0 ? (
-          <Button size="sm" icon="plus" onClick={() => setOpen({})}>
-            Add deal
-          </Button>
+          <WhenAllowed>
+            <Button size="sm" icon="plus" onClick={() => setOpen({})}>
+              Add deal
+            </Button>
+          </WhenAllowed>
         ) : undefined
       }
     >

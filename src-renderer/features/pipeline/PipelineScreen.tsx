@@ -21,6 +21,7 @@ import { pipelineViews, type PipelineLocation, type PipelineView } from './pipel
 import { StageEditor } from './StageEditor';
 import { TemplateChooser } from './TemplateChooser';
 import './pipeline.css';
+import { WhenAllowed } from '../access/WhenAllowed';
 
 // The board caps each column (it shows "+N more"); the list takes the most the core gives.
 const boardDealsPerStage = 50;
@@ -123,7 +124,7 @@ function PipelinePage({ pipeline, pipelines, view, onLocationChange }: PipelineP
           )
         }
         actions={
-          <>
+          <WhenAllowed>
             <Button icon="edit" onClick={() => setOpen({ kind: 'stages' })}>
               Edit stages
             </Button>
@@ -131,7 +132,7 @@ function PipelinePage({ pipeline, pipelines, view, onLocationChange }: PipelineP
             <Button variant="primary" icon="plus" onClick={() => setOpen({ kind: 'deal' })}>
               New deal
             </Button>
-          </>
+          </WhenAllowed>
         }
       />
 

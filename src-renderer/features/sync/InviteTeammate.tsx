@@ -7,8 +7,18 @@ import { formatWhen } from '../../ui/format';
 import { useNow } from '../../ui/use-now';
 import { Cluster } from '../../ui/Cluster';
 import { Stack } from '../../ui/Stack';
+import { SelectField } from '../../ui/SelectField';
+import { toOptions } from '../../ui/Select';
+import { roleLabels, type WorkspaceRole } from '../../../src-shared/sync/roles';
 
 type Invite = ChannelOutput<'sync.invite'>;
+
+const inviteRoleOptions = toOptions(['member', 'read_only', 'admin'] as const, roleLabels);
+export const roleHints: Record<WorkspaceRole, string> = {
+  admin: 'Sees and changes everything, and manages members, invites, the phone line and storage.',
+  member: 'Sees and changes the contacts, calls, deals and jobs.',
+  read_only: 'Sees the team’s data but cannot change it: for a temp or an accountant.',
+};
 
 /** Admins make a one-time code here and pass it on with the relay address. */
 export function InviteTeammate({ relayUrl, workspaceName }: { relayUrl: string; workspaceName: string }) {
@@ -16,6 +26,7 @@ export function InviteTeammate({ relayUrl, workspaceName }: { relayUrl: string; 
   const pushToast = useUi((state) => state.pushToast);
   const now = useNow();
   const [invite, setInvite] = useState<Invite | null>(null);
+  const [role, setRole] = useState<WorkspaceRole>('member');
   const [busy, setBusy] = useState(false);
   const [copyFailed, setCopyFailed] = useState(false);
   const codeRef = useRef<HTMLInputElement>(null);
@@ -30,7 +41,7 @@ export function InviteTeammate({ relayUrl, workspaceName }: { relayUrl: string; 
   const create = () => {
     if (busy) return;
     setBusy(true);
-    api.invoke('sync.invite', {}).then(
+    api.invoke('sync.invite', { role }).then(
       (created) => {
         setBusy(false);
         setCopyFailed(false);
@@ -66,6 +77,16 @@ export function InviteTeammate({ relayUrl, workspaceName }: { relayUrl: string; 
         Each code lets one person join “{workspaceName}”. They choose <em>Join a workspace</em> under Team sync in their Settings and enter the
         relay address <span className="sync-code">{relayUrl}</span> and the code.
       </p>
+      <SelectField
+        label="Role of the new teammate"
+        value={role}
+        options={inviteRoleOptions}
+        hint={roleHints[role]}
+        onChange={(next) => {
+          setRole(next);
+          setInvite(null);
+        }}
+      />
       {invite ? (
         <Stack gap="xs" align="start">
           <Cluster>
@@ -81,7 +102,7 @@ export function InviteTeammate({ relayUrl, workspaceName }: { relayUrl: string; 
             <Button onClick={() => void copy()}>Copy code</Button>
           </Cluster>
           <p className="meta">
-            Works once, until {formatWhen(invite.expiresAt, now)}.
+            Works once, until {formatWhen(invite.expiresAt, now)}, for a {roleLabels[invite.role].toLowerCase()}.
             {copyFailed ? ' Copying did not work here: the code is selected, press Ctrl+C (⌘C on a Mac).' : ''}
           </p>
           <Button variant="link" size="sm" aria-disabled={busy || undefined} onClick={create}>

@@ -13,6 +13,8 @@ import type { WorkspaceState } from './hooks';
 import { Stack } from '../../ui/Stack';
 import { RowList } from '../../ui/RowList';
 import { Cluster } from '../../ui/Cluster';
+import { Select, toOptions } from '../../ui/Select';
+import { roleLabels, workspaceRoles, type WorkspaceRole } from '../../../src-shared/sync/roles';
 
 type Member = WorkspaceInfo['members'][number];
 type Device = WorkspaceInfo['devices'][number];
@@ -45,7 +47,7 @@ export function MembersAndDevices({ state, isAdmin, onChanged, onRetry }: Member
         </Notice>
       ) : null}
       {state.status === 'loading' ? <LoadingState label="Loading members…" /> : null}
-      {info ? <MemberList info={info} isAdmin={isAdmin} onAsk={setPending} /> : null}
+      {info ? <MemberList info={info} isAdmin={isAdmin} onAsk={setPending} onChanged={onChanged} /> : null}
       {pending && info ? (
         <ConfirmAccessChange pending={pending} workspaceName={info.workspace.name} onDone={onChanged} onClose={() => setPending(null)} />
       ) : null}
@@ -53,7 +55,17 @@ export function MembersAndDevices({ state, isAdmin, onChanged, onRetry }: Member
   );
 }
 
-function MemberList({ info, isAdmin, onAsk }: { info: WorkspaceInfo; isAdmin: boolean; onAsk: (pending: Pending) => void }) {
+function MemberList({
+  info,
+  isAdmin,
+  onAsk,
+  onChanged,
+}: {
+  info: WorkspaceInfo;
+  isAdmin: boolean;
+  onAsk: (pending: Pending) => void;
+  onChanged: (info: WorkspaceInfo) => void;
+}) {
   const now = useNow();
   // Current members first; those removed stay listed (greyed) so the admin sees what was done.
   const members = [...info.members].sort((a, b) => Number(a.removed) - Number(b.removed));
@@ -67,8 +79,12 @@ function MemberList({ info, isAdmin, onAsk }: { info: WorkspaceInfo; isAdmin: bo
             <Cluster className="sync-member__head">
               <span className="sync-member__name strong">{member.name}</span>
               {isYou ? <Badge>You</Badge> : null}
-              {member.role === 'admin' ? <Badge tone="info">Admin</Badge> : null}
               {member.removed ? <Badge tone="danger">Removed</Badge> : null}
+              {isAdmin && !isYou && !member.removed ? (
+                <MemberRole member={member} onChanged={onChanged} />
+              ) : member.role !== 'member' ? (
+                <Badge tone={member.role === 'admin' ? 'info' : 'warning'}>{roleLabels[member.role]}</Badge>
+              ) : null}
               {isAdmin && !isYou && !member.removed ? (
                 <span className="sync-member__action">
                   <Button variant="danger" size="sm" aria-label={`Remove ${member.name}`} onClick={() => onAsk({ kind: 'removeMember', member })}>
@@ -110,6 +126,32 @@ function MemberList({ info, isAdmin, onAsk }: { info: WorkspaceInfo; isAdmin: bo
         );
       })}
     </RowList>
+  );
+}
+
+const roleOptions = toOptions(workspaceRoles, roleLabels);
+
+/** An admin changes a teammate's role in place; their laptops follow at their next sync. */
+function MemberRole({ member, onChanged }: { member: Member; onChanged: (info: WorkspaceInfo) => void }) {
+  const showError = useUi((state) => state.showError);
+  const pushToast = useUi((state) => state.pushToast);
+  const [saving, setSaving] = useState(false);
+  const change = (role: WorkspaceRole) => {
+    setSaving(true);
+    api.invoke('sync.setMemberRole', { memberId: member.id, role }).then(
+      (info) => {
+        setSaving(false);
+        onChanged(info);
+        pushToast({ message: `${member.name} is now ${role === 'admin' ? 'an admin' : role === 'member' ? 'a member' : 'read-only'}` });
+      },
+      (error: unknown) => {
+        setSaving(false);
+        showError(error);
+      },
+    );
+  };
+  return (
+    <Select size="sm" aria-label={`Role of ${member.name}`} value={member.role} options={roleOptions} disabled={saving} onChange={change} />
   );
 }
 

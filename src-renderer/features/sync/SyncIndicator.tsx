@@ -7,6 +7,7 @@ import { showTeamSyncPanel } from './TeamSyncPanel';
 import { Stack } from '../../ui/Stack';
 import { Cluster } from '../../ui/Cluster';
 import './sync.css';
+import { ReadOnlyBadge } from '../access/WhenAllowed';
 
 /**
  * The always-visible answer to "are my changes with the team?", for the sidebar: a polite live
@@ -37,6 +38,7 @@ export function SyncIndicator() {
         ) : null}
       </div>
       {lastSynced ? <p className="sync-indicator__meta">{lastSynced}</p> : null}
+      <ReadOnlyBadge />
       {status ? (
         <Cluster className="sync-indicator__actions">
           {configured ? (

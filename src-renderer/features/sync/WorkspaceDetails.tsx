@@ -1,3 +1,5 @@
+import { RetentionPanel } from '../privacy/RetentionPanel';
+import { roleLabels } from '../../../src-shared/sync/roles';
 import type { SyncStatus } from '../../../src-shared/domain/sync';
 import { Badge } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
@@ -36,7 +38,7 @@ export function WorkspaceDetails({ status, onStatus }: { status: SyncStatus; onS
             term: 'You',
             value: (
               <>
-                {status.memberName} <Badge>{isAdmin ? 'Admin' : 'Member'}</Badge>
+                {status.memberName} <Badge>{roleLabels[status.role ?? 'member']}</Badge>
               </>
             ),
           },
@@ -91,6 +93,7 @@ export function WorkspaceDetails({ status, onStatus }: { status: SyncStatus; onS
       {isAdmin ? <WebFormPanel /> : null}
       {isAdmin ? <ApiKeysPanel relayUrl={status.relayUrl ?? ''} /> : null}
       {isAdmin ? <StorageUse /> : null}
+      {isAdmin ? <RetentionPanel /> : null}
       {isAdmin ? <SetAsideChanges count={status.setAsideChanges} info={workspace.state.status === 'loading' ? undefined : workspace.state.info} /> : null}
 
       <MembersAndDevices state={workspace.state} isAdmin={isAdmin} onChanged={workspace.replace} onRetry={workspace.reload} />

@@ -1,0 +1,10 @@
+import type { HandlerMap } from '../../src-shared/ipc/channel';
+import type { auditChannels } from '../../src-shared/ipc/audit';
+import type { AuditService } from './service';
+
+export function auditHandlers(audit: AuditService) {
+  return {
+    'audit.list': (query) => audit.list(query),
+    'audit.csv': (query) => audit.csv(query),
+  } satisfies HandlerMap<typeof auditChannels>;
+}
