@@ -43,6 +43,8 @@ const unreachable: ErrorPayload = {
 
 /** Called when events may have been missed (see api.onResync). */
 const resyncListeners = new Set<() => void>();
+/** Opens the browser host's event stream (set when the HTTP bridge is made). */
+let openEventStream: (() => void) | undefined;
 
 function createHttpBridge(): FieldbookBridge {
   let source: EventSource | undefined;
@@ -70,6 +72,7 @@ function createHttpBridge(): FieldbookBridge {
     source = created;
     return created;
   }
+  openEventStream = connect;
 
   return {
     async invoke<C extends ChannelName>(channel: C, input: ChannelInput<C>) {
@@ -120,6 +123,16 @@ export const api = {
   },
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
     return getBridge().on(event, listener);
+  },
+  /**
+   * Opens the browser host's event stream now, before any screen loads (main.tsx calls it). A
+   * screen that loaded before the stream was open reloads when it opens (onResync); opened first,
+   * the stream is usually there before the first load, and the app opens with one load per screen
+   * instead of two.
+   */
+  listen(): void {
+    getBridge();
+    openEventStream?.();
   },
   /**
    * Called whenever events may have been missed: the browser host's event stream (re)connected.

@@ -4,8 +4,10 @@ import './ui/tokens.css';
 import './ui/base.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { api } from './api';
 import { App } from './shell/App';
 
+api.listen();
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lost its #root element');
 createRoot(root).render(

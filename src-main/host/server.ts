@@ -15,7 +15,7 @@ import { handleUpload, serveStoredFile } from './files-route';
 import { downloadsPathPrefix, serveDownload } from './download-route';
 import type { HostCore } from './host-core';
 import { failure, handleRpc, sendJson } from './rpc-route';
-import { lookupStaticFile, sendFile } from './static-files';
+import { cacheControlOf, lookupStaticFile, sendFile } from './static-files';
 
 export interface HostOptions {
   core: HostCore;
@@ -136,7 +136,7 @@ async function serveStatic(rendererDir: string, pathname: string, response: Serv
   const found = lookupStaticFile(rendererDir, pathname);
   if (found.kind === 'bad-path') return sendText(response, 400, 'Bad path');
   if (found.kind === 'not-found') return sendText(response, 404, 'Not found');
-  await sendFile(response, found.file, found.size);
+  await sendFile(response, found.file, found.size, cacheControlOf(rendererDir, found.file));
 }
 
 function parseRequestUrl(request: IncomingMessage): URL | undefined {

@@ -73,13 +73,24 @@ function statFile(file: string): fs.Stats | undefined {
   }
 }
 
-export async function sendFile(response: ServerResponse, file: string, size: number): Promise<void> {
+/**
+ * Vite names everything it emits under assets/ by a hash of its content (index-D9BCEkNe.js), so
+ * such a file never changes under its name: the browser may keep it for good, and then keeps the
+ * code V8 compiled from it too, which spares parsing the bundle again at every opening of the app.
+ * Everything else (index.html first of all) is asked for again each time.
+ */
+export function cacheControlOf(rendererDir: string, file: string): string {
+  const relative = path.relative(path.resolve(rendererDir), file).split(path.sep);
+  const hashed = relative.length === 2 && relative[0] === 'assets' && /-[\w-]{8,}\.[a-z0-9]+$/i.test(relative[1]!);
+  // private: the token cookie guards these files, so no shared cache may keep them.
+  return hashed ? 'private, max-age=31536000, immutable' : 'no-cache, private';
+}
+
+export async function sendFile(response: ServerResponse, file: string, size: number, cacheControl = 'no-cache, private'): Promise<void> {
   response.writeHead(200, {
     'Content-Type': contentTypeOf(file),
     'Content-Length': size,
-    // The token cookie guards these files, so no shared cache may keep them; revalidating on
-    // loopback costs next to nothing.
-    'Cache-Control': 'no-cache, private',
+    'Cache-Control': cacheControl,
   });
   await pipeline(fs.createReadStream(file), response);
 }

@@ -1,29 +1,10 @@
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { api } from '../api';
-import { CallsScreen } from '../features/calls/CallsScreen';
-import { JobsScreen } from '../features/jobs/JobsScreen';
-import { SearchScreen } from '../features/search/SearchScreen';
-import { CompaniesScreen } from '../features/companies/CompaniesScreen';
-import { CompanyScreen } from '../features/companies/CompanyScreen';
-import { TriageScreen } from '../features/calls/TriageScreen';
-import { ContactDetail } from '../features/contacts/ContactDetail';
-import { ContactsScreen } from '../features/contacts/ContactsScreen';
-import { EditContactScreen } from '../features/contacts/EditContactScreen';
-import { NewContactScreen } from '../features/contacts/NewContactScreen';
 import { DashboardScreen } from '../features/dashboard/DashboardScreen';
-import { ExchangeScreen } from '../features/exchange/ExchangeScreen';
 import { FollowUpsNavBadge } from '../features/followups/FollowUpsNavBadge';
-import { FollowUpsScreen } from '../features/followups/FollowUpsScreen';
 import { ReminderCenter } from '../features/followups/ReminderCenter';
-import { CommandPalette } from '../features/palette/CommandPalette';
-import { PipelineScreen } from '../features/pipeline/PipelineScreen';
-import { PhoneScreen } from '../features/phone/PhoneScreen';
-import { PhoneSettingsScreen } from '../features/phone/PhoneSettingsScreen';
-import { MailSettingsScreen } from '../features/mail/MailSettingsScreen';
 import { FirstRunChecklist } from '../features/onboarding/FirstRunChecklist';
 import { ScreenPop } from '../features/phone/ScreenPop';
-import { SettingsScreen } from '../features/settings/SettingsScreen';
-import { ShortcutSheet } from '../features/shortcuts/ShortcutSheet';
 import { useGlobalShortcuts } from '../features/shortcuts/use-global-shortcuts';
 import { SyncIndicator } from '../features/sync/SyncIndicator';
 import type { Route } from '../routes';
@@ -31,10 +12,33 @@ import { useUi } from '../store';
 import { ErrorBanner } from '../ui/ErrorBanner';
 import { LoadingState } from '../ui/LoadingState';
 import { Toaster } from '../ui/Toaster';
-import { GlobalDialogs } from './GlobalDialogs';
 import { Sidebar } from './Sidebar';
 import { useTheme } from './use-theme';
 import './shell.css';
+
+// Screens other than the dashboard (where the app opens) and what opens only on demand (the
+// palette, the shortcut sheet, the dialogs) load as their own chunks when first shown: the app
+// opens parsing only what its first screen needs.
+const CallsScreen = lazy(() => import('../features/calls/CallsScreen').then((module) => ({ default: module.CallsScreen })));
+const JobsScreen = lazy(() => import('../features/jobs/JobsScreen').then((module) => ({ default: module.JobsScreen })));
+const SearchScreen = lazy(() => import('../features/search/SearchScreen').then((module) => ({ default: module.SearchScreen })));
+const CompaniesScreen = lazy(() => import('../features/companies/CompaniesScreen').then((module) => ({ default: module.CompaniesScreen })));
+const CompanyScreen = lazy(() => import('../features/companies/CompanyScreen').then((module) => ({ default: module.CompanyScreen })));
+const TriageScreen = lazy(() => import('../features/calls/TriageScreen').then((module) => ({ default: module.TriageScreen })));
+const ContactDetail = lazy(() => import('../features/contacts/ContactDetail').then((module) => ({ default: module.ContactDetail })));
+const ContactsScreen = lazy(() => import('../features/contacts/ContactsScreen').then((module) => ({ default: module.ContactsScreen })));
+const EditContactScreen = lazy(() => import('../features/contacts/EditContactScreen').then((module) => ({ default: module.EditContactScreen })));
+const NewContactScreen = lazy(() => import('../features/contacts/NewContactScreen').then((module) => ({ default: module.NewContactScreen })));
+const ExchangeScreen = lazy(() => import('../features/exchange/ExchangeScreen').then((module) => ({ default: module.ExchangeScreen })));
+const FollowUpsScreen = lazy(() => import('../features/followups/FollowUpsScreen').then((module) => ({ default: module.FollowUpsScreen })));
+const CommandPalette = lazy(() => import('../features/palette/CommandPalette').then((module) => ({ default: module.CommandPalette })));
+const PipelineScreen = lazy(() => import('../features/pipeline/PipelineScreen').then((module) => ({ default: module.PipelineScreen })));
+const PhoneScreen = lazy(() => import('../features/phone/PhoneScreen').then((module) => ({ default: module.PhoneScreen })));
+const PhoneSettingsScreen = lazy(() => import('../features/phone/PhoneSettingsScreen').then((module) => ({ default: module.PhoneSettingsScreen })));
+const MailSettingsScreen = lazy(() => import('../features/mail/MailSettingsScreen').then((module) => ({ default: module.MailSettingsScreen })));
+const SettingsScreen = lazy(() => import('../features/settings/SettingsScreen').then((module) => ({ default: module.SettingsScreen })));
+const ShortcutSheet = lazy(() => import('../features/shortcuts/ShortcutSheet').then((module) => ({ default: module.ShortcutSheet })));
+const GlobalDialogs = lazy(() => import('./GlobalDialogs').then((module) => ({ default: module.GlobalDialogs })));
 
 /** The shell: sidebar, the routed screen, and the app-wide error banner, toasts and dialogs. */
 export function App() {
@@ -58,15 +62,23 @@ export function App() {
       <main ref={mainRef} className="app__main" aria-busy={settings ? undefined : true}>
         <ErrorBanner />
         {settings && route.name === 'dashboard' ? <FirstRunChecklist /> : null}
-        {settings ? <RoutedScreen key={key} /> : <LoadingState label="Opening Fieldbook…" size="page" />}
+        {settings ? (
+          <Suspense fallback={<LoadingState label="Opening…" size="page" />}>
+            <RoutedScreen key={key} />
+          </Suspense>
+        ) : (
+          <LoadingState label="Opening Fieldbook…" size="page" />
+        )}
       </main>
       {/* Beside the screen in a wide window, above it in a narrow one: never over it. */}
       <div className="app__dock">{settings ? <ReminderCenter /> : null}</div>
       <Toaster />
-      {settings ? <GlobalDialogs /> : null}
+      <Suspense fallback={null}>
+        {settings ? <GlobalDialogs /> : null}
+        {settings && paletteOpen ? <CommandPalette /> : null}
+        {sheetOpen ? <ShortcutSheet onClose={closeSheet} /> : null}
+      </Suspense>
       {settings ? <ScreenPop /> : null}
-      {settings && paletteOpen ? <CommandPalette /> : null}
-      {sheetOpen ? <ShortcutSheet onClose={closeSheet} /> : null}
     </div>
   );
 }

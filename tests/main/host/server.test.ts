@@ -25,6 +25,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Fieldbook</title>');
   fs.mkdirSync(path.join(rendererDir, 'assets'));
   fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log("app");');
+  fs.writeFileSync(path.join(rendererDir, 'assets', 'index-D9BCEkNe.js'), 'console.log("hashed");');
   core = createTempCore({ shell: 'browser' });
   host = await startHost({ core, port: 0, rendererDir });
 });
@@ -160,6 +161,15 @@ describe('browser host static files', () => {
     expect(answer.status).toBe(200);
     expect(answer.headers['content-type']).toBe('text/javascript; charset=utf-8');
     expect(answer.body).toBe('console.log("app");');
+  });
+
+  it('lets the browser keep content-hashed assets for good, and asks again for index.html and unhashed files', async () => {
+    const hashed = await send({ path: '/assets/index-D9BCEkNe.js', headers: cookie() });
+    expect(hashed.headers['cache-control']).toBe('private, max-age=31536000, immutable');
+    const page = await send({ path: '/', headers: cookie() });
+    expect(page.headers['cache-control']).toBe('no-cache, private');
+    const plain = await send({ path: '/assets/app.js', headers: cookie() });
+    expect(plain.headers['cache-control']).toBe('no-cache, private');
   });
 
   it('falls back to index.html for an unknown route but not for a missing file', async () => {
