@@ -111,6 +111,12 @@ export function contactWhere(
   return { sql: conditions.join(' AND '), params };
 }
 
+/** The columns of a row of the contacts list (ContactListRow), over `contacts c`. */
+export const contactListColumns = `c.id, c.kind, c.name, c.company, c.phones, c.emails, c.contact_type, c.status, c.owner,
+  c.next_follow_up_at, c.potential_value_minor, c.potential_value_currency, c.do_not_contact,
+  c.updated_at, c.photo_sha256,
+  (SELECT group_concat(t.tag, '${tagSeparator}') FROM contact_tags t WHERE t.contact_id = c.id AND t.present = 1) AS tags`;
+
 export function createContactQueries(sqlite: Sqlite) {
   const cache = new Map<string, Statement>();
   const prepared = (sql: string) => {
@@ -204,11 +210,7 @@ export function createContactQueries(sqlite: Sqlite) {
       const where = whereClause(query, userName);
       const direction = query.sort.direction === 'desc' ? 'DESC' : 'ASC';
       const rows = prepared(
-        `SELECT c.id, c.kind, c.name, c.company, c.phones, c.emails, c.contact_type, c.status, c.owner,
-                c.next_follow_up_at, c.potential_value_minor, c.potential_value_currency, c.do_not_contact,
-                c.updated_at, c.photo_sha256,
-                (SELECT group_concat(t.tag, '${tagSeparator}') FROM contact_tags t
-                  WHERE t.contact_id = c.id AND t.present = 1) AS tags
+        `SELECT ${contactListColumns}
          FROM contacts c WHERE ${where.sql}
          ORDER BY ${contactSortSql[query.sort.field](direction)}
          LIMIT ? OFFSET ?`,

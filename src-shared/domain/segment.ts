@@ -142,7 +142,7 @@ export const SegmentCriterionSchema = z.object({
   // Bounded loosely here; valueSchema (checked per criterion below) says exactly what fits.
   value: z.union([z.string().max(2000), z.number(), z.boolean(), z.array(z.string().max(2000)).max(500), z.tuple([z.number(), z.number()])]),
   /** The custom field's id, for customText and customNumber. */
-  key: z.string().min(1).max(64).optional(),
+  key: z.string().regex(/^[a-z0-9_]{1,64}$/, 'Not a custom field id').optional(),
   /** The window in days, for callsInLastDays. */
   days: z.number().int().min(1).max(36_500).optional(),
 });
