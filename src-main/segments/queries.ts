@@ -80,6 +80,14 @@ export function createSegmentQueries(sqlite: Sqlite) {
       ) as ContactListRow[];
     },
 
+    /** Which of these contacts are still alive, in the given order. */
+    liveOf(ids: string[]): string[] {
+      const alive = new Set(
+        prepared('SELECT c.id FROM contacts c WHERE c.id IN (SELECT value FROM json_each(?)) AND c.cl % 2 = 1').pluck().all(JSON.stringify(ids)) as string[],
+      );
+      return ids.filter((id) => alive.has(id));
+    },
+
     /** Every member's id, by name: what a freeze stores and bulk actions act on. */
     ids(definition: SegmentDefinition, now: number): string[] {
       const { sql, params } = where(definition, now);
