@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { ContactListItem, ContactSortField } from '../../src-shared/domain/contact';
-import { maxStaticMembers, SegmentDraftSchema, type Segment, type SegmentDefinition, type SegmentKind } from '../../src-shared/domain/segment';
+import { maxStaticMembers, type SegmentDraftSchema, type Segment, type SegmentDefinition, type SegmentKind } from '../../src-shared/domain/segment';
 import { AppError } from '../../src-shared/errors';
 import type { z } from 'zod';
 import { rowToListItem } from '../contacts/row-mapping';
