@@ -5,6 +5,8 @@ import { JobsScreen } from '../features/jobs/JobsScreen';
 import { SearchScreen } from '../features/search/SearchScreen';
 import { CompaniesScreen } from '../features/companies/CompaniesScreen';
 import { CompanyScreen } from '../features/companies/CompanyScreen';
+import { SegmentBuilderScreen } from '../features/segments/SegmentBuilderScreen';
+import { SegmentsScreen } from '../features/segments/SegmentsScreen';
 import { TriageScreen } from '../features/calls/TriageScreen';
 import { ContactDetail } from '../features/contacts/ContactDetail';
 import { ContactsScreen } from '../features/contacts/ContactsScreen';
@@ -91,6 +93,10 @@ function RoutedScreen() {
       return <CompaniesScreen />;
     case 'company':
       return <CompanyScreen id={route.id} />;
+    case 'segments':
+      return <SegmentsScreen />;
+    case 'segment':
+      return <SegmentBuilderScreen id={route.id} />;
     case 'exchange':
       return <ExchangeScreen />;
     case 'pipeline':
