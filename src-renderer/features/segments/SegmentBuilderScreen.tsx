@@ -30,8 +30,8 @@ const sharingLabels = { team: 'The whole team', me: 'Only me' };
 
 const previewColumns: TableColumn<ContactListItem>[] = [
   { id: 'name', header: 'Name', rowHeader: true, cell: (item) => item.name },
-  { id: 'company', header: 'Company', muted: true, cell: (item) => item.company },
-  { id: 'owner', header: 'Owner', muted: true, width: '110px', cell: (item) => item.owner },
+  { id: 'company', header: 'Company', muted: true, width: '130px', cell: (item) => item.company },
+  { id: 'owner', header: 'Owner', muted: true, width: '90px', cell: (item) => item.owner },
 ];
 
 /** The builder: a new segment (no id) or a saved one, loaded first. */
