@@ -1,3 +1,4 @@
+import { unansweredStatuses } from '../../src-shared/domain/call';
 import {
   type SegmentCriterion,
   type SegmentDefinition,
@@ -53,14 +54,40 @@ export const lifecycleStageSql = `COALESCE(
        WHEN lower(trim(c.contact_type)) IN ('customer', 'client') THEN 'customer'
   END)`;
 
-/** When the contact was last called, written to or noted about: the newest of the three, NULL if never. */
+/** A call someone picked up (as the score counts them, src-main/pipeline/queries.ts). */
+const answered = `k.status NOT IN (${unansweredStatuses.map((status) => `'${status}'`).join(', ')})`;
+
+/** When the contact was last spoken to on the phone, written to or noted about: the newest of the three, NULL if never. */
 const lastContactSql = `NULLIF(MAX(
-  COALESCE((SELECT MAX(k.started_at) FROM calls k WHERE k.contact_id = c.id AND k.cl % 2 = 1), -1),
+  COALESCE((SELECT MAX(k.started_at) FROM calls k WHERE k.contact_id = c.id AND k.cl % 2 = 1 AND ${answered}), -1),
   COALESCE((SELECT MAX(n.created_at) FROM notes n WHERE n.contact_id = c.id AND n.cl % 2 = 1), -1),
   COALESCE((SELECT MAX(m.sent_at) FROM contact_emails ce
               JOIN mail_message_addresses a ON a.address = ce.address
               JOIN mail_messages m ON m.id = a.message_id AND m.cl % 2 = 1
             WHERE ce.contact_id = c.id), -1)), -1)`;
+
+/**
+ * The lead score (src-main/pipeline/scores.ts) as SQL: the same points for the same facts, 0…100.
+ * Parameters: the ends of the 2-week and 1-month windows of the last touch, then the start of the
+ * 90 days whose calls and notes count (twice).
+ */
+const scoreSql = `MAX(0, MIN(100,
+  (SELECT CASE WHEN t.at > ? THEN 20 WHEN t.at > ? THEN 10 ELSE 0 END FROM (SELECT MAX(
+     COALESCE((SELECT MAX(n.created_at) FROM notes n WHERE n.contact_id = c.id AND n.cl % 2 = 1), -1),
+     COALESCE((SELECT MAX(k.started_at) FROM calls k WHERE k.contact_id = c.id AND k.cl % 2 = 1 AND ${answered}), -1)) AS at) AS t)
+  + CASE WHEN json_array_length(c.phones) > 0 THEN 10 ELSE 0 END
+  + CASE WHEN json_array_length(c.emails) > 0 THEN 10 ELSE 0 END
+  + CASE WHEN c.company != '' THEN 5 ELSE 0 END
+  + CASE WHEN COALESCE(c.potential_value_minor, 0) > 0 THEN 15 ELSE 0 END
+  + MIN(25, 5 * ((SELECT COUNT(*) FROM notes n WHERE n.contact_id = c.id AND n.cl % 2 = 1 AND n.created_at >= ?)
+               + (SELECT COUNT(*) FROM calls k WHERE k.contact_id = c.id AND k.cl % 2 = 1 AND k.started_at >= ? AND ${answered})))
+  + CASE WHEN EXISTS (SELECT 1 FROM deals d JOIN stages s ON s.id = d.stage_id WHERE d.contact_id = c.id AND d.cl % 2 = 1 AND s.outcome = 'open') THEN 15 ELSE 0 END
+  - CASE WHEN c.do_not_contact = 1 THEN 40 ELSE 0 END))`;
+
+function score(now: number): CompiledCondition {
+  const since90 = now - 90 * dayMs;
+  return { sql: `(${scoreSql})`, params: [now - 15 * dayMs, now - 31 * dayMs, since90, since90] };
+}
 
 const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
 
@@ -201,6 +228,11 @@ function compileCriterion(criterion: SegmentCriterion, now: number): Expr {
       return text(expr(lifecycleStageSql), criterion);
     case 'potentialValue':
       return number(expr('c.potential_value_minor'), criterion);
+    case 'score':
+      return number(score(now), criterion);
+    case 'grade':
+      // The grade's bands as src-shared/domain/score.ts draws them (gradeOf), over the score worked out once.
+      return text(join("(SELECT CASE WHEN g.score >= 70 THEN 'A' WHEN g.score >= 50 THEN 'B' WHEN g.score >= 30 THEN 'C' ELSE 'D' END FROM (SELECT ", score(now), ' AS score) AS g)'), criterion);
     case 'dealStage':
       return membership('deals d WHERE d.contact_id = c.id AND d.cl % 2 = 1', 'd.stage_id', criterion);
     case 'dealCount':

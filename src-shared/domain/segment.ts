@@ -88,6 +88,8 @@ export const segmentFields = {
   createdAt: { label: 'Added', type: 'date', group: 'Contact' },
   lifecycle: { label: 'Lifecycle stage', type: 'enum', options: lifecycleStages, group: 'Sales' },
   potentialValue: { label: 'Potential value', type: 'money', group: 'Sales' },
+  score: { label: 'Score', type: 'number', group: 'Sales' },
+  grade: { label: 'Grade', type: 'enum', options: ['A', 'B', 'C', 'D'], group: 'Sales' },
   dealStage: { label: 'Has a deal in stage', type: 'enum', group: 'Sales' },
   dealCount: { label: 'Number of deals', type: 'number', group: 'Sales' },
   openDealValue: { label: 'Value of open deals', type: 'money', group: 'Sales' },

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Sqlite } from '../../../src-main/db/open';
 import { dayMs } from '../../../src-main/segments/compile';
+import { ContactScorer } from '../../../src-main/pipeline/scores';
 import { createSegmentQueries } from '../../../src-main/segments/queries';
 import { contactStatuses } from '../../../src-shared/domain/contact';
 import { jobStatuses } from '../../../src-shared/domain/job';
@@ -61,11 +62,12 @@ const contactArbitrary = (index: number): fc.Arbitrary<WorldContact> =>
     potentialValueMinor: fc.option(amount, { nil: null }),
     customFields: fc.dictionary(fc.constantFrom('floors', 'area'), fc.oneof(word, amount, fc.constant(null)), { maxKeys: 2 }),
     emails: fc.uniqueArray(fc.constantFrom(...addresses), { maxLength: 2 }),
+    hasPhone: fc.boolean(),
     tags: few(fc.record({ tag: fc.constantFrom('landlord', 'tenant', 'VIP'), present: fc.boolean() })),
     lifecycle: few(fc.record({ stage: fc.constantFrom(...lifecycleStages), at: time, alive })),
     deals: few(fc.record({ stageId: fc.constantFrom('stage-open', 'stage-won'), valueMinor: amount.map(Math.abs), alive })),
     quotes: few(fc.record({ status: fc.constantFrom(...quoteStatuses), validUntil: fc.option(time, { nil: null }), alive })),
-    calls: few(fc.record({ startedAt: time, alive })),
+    calls: few(fc.record({ startedAt: time, alive, status: fc.constantFrom('completed', 'no-answer') })),
     notes: few(fc.record({ createdAt: time, alive })),
     jobs: few(fc.record({ status: fc.constantFrom(...jobStatuses), alive })),
   });
@@ -90,6 +92,13 @@ describe('the segment compiler', () => {
   });
   afterAll(() => sqlite.close());
 
+  /** Stores the world and reads each live contact's score as the contact page would. */
+  const store = (world: World) => {
+    storeWorld(sqlite, world);
+    const scorer = new ContactScorer({ sqlite, now: () => now });
+    world.scores = new Map(world.contacts.filter((contact) => contact.alive).map((contact) => [contact.id, scorer.score(contact.id)!]));
+  };
+
   const expected = (world: World, definition: SegmentDefinition) =>
     world.contacts
       .filter((contact) => contact.alive && matches(contact, world, definition, now))
@@ -99,7 +108,7 @@ describe('the segment compiler', () => {
   it('finds exactly the contacts the plain reading of the definition finds', () => {
     fc.assert(
       fc.property(worldArbitrary, definitionArbitrary(pools), (world, definition) => {
-        storeWorld(sqlite, world);
+        store(world);
         const want = expected(world, definition);
         expect([...queries.ids(definition, now)].sort()).toEqual(want);
         expect(queries.count(definition, now)).toBe(want.length);
@@ -111,7 +120,7 @@ describe('the segment compiler', () => {
   it('agrees criterion by criterion, so every field and operator is tried many times', () => {
     fc.assert(
       fc.property(worldArbitrary, definitionArbitrary(pools).filter((definition) => definition.children.length > 0), (world, root) => {
-        storeWorld(sqlite, world);
+        store(world);
         // Each criterion alone, then all of them under AND and under OR.
         for (const child of root.children) {
           const single: SegmentDefinition = { type: 'group', join: 'and', children: [child] };

@@ -25,11 +25,13 @@ export interface WorldContact {
   potentialValueMinor: number | null;
   customFields: Record<string, string | number | null>;
   emails: string[];
+  /** Whether the contact has a phone number (the score counts it). */
+  hasPhone: boolean;
   tags: { tag: string; present: boolean }[];
   lifecycle: { stage: string; at: number; alive: boolean }[];
   deals: { stageId: string; valueMinor: number; alive: boolean }[];
   quotes: { status: string; validUntil: number | null; alive: boolean }[];
-  calls: { startedAt: number; alive: boolean }[];
+  calls: { startedAt: number; alive: boolean; status: string }[];
   notes: { createdAt: number; alive: boolean }[];
   jobs: { status: string; alive: boolean }[];
 }
@@ -40,6 +42,12 @@ export interface World {
   mail: { sentAt: number; addresses: string[]; alive: boolean }[];
   /** Deal stages and whether each is open. */
   stages: { id: string; outcome: 'open' | 'won' | 'lost' }[];
+  /**
+   * Each contact's lead score and grade as the contact page shows them (src-main/pipeline/scores.ts
+   * over the stored world): score criteria are held to what people see, not to a second copy of
+   * the rules.
+   */
+  scores?: Map<string, { leadScore: number; grade: string }>;
 }
 
 const same = (a: string, b: string) => asciiLower(a) === asciiLower(b);
@@ -124,7 +132,9 @@ function stageOf(contact: WorldContact): string | null {
 
 function lastContactAt(contact: WorldContact, world: World): number | null {
   const times = [
-    ...live(contact.calls).map((call) => call.startedAt),
+    ...live(contact.calls)
+      .filter((call) => !['busy', 'failed', 'no-answer', 'canceled'].includes(call.status))
+      .map((call) => call.startedAt),
     ...live(contact.notes).map((note) => note.createdAt),
     ...live(world.mail)
       .filter((message) => message.addresses.some((address) => contact.emails.includes(address)))
@@ -163,6 +173,10 @@ function criterion(contact: WorldContact, world: World, rule: SegmentCriterion, 
       return text(stageOf(contact), rule);
     case 'potentialValue':
       return number(contact.potentialValueMinor, rule);
+    case 'score':
+      return number(world.scores!.get(contact.id)!.leadScore, rule);
+    case 'grade':
+      return text(world.scores!.get(contact.id)!.grade, rule);
     case 'dealStage':
       return membership(live(contact.deals).map((deal) => deal.stageId), rule);
     case 'dealCount':
@@ -213,15 +227,15 @@ export function storeWorld(sqlite: Sqlite, world: World): void {
   const cl = (alive: boolean) => (alive ? 1 : 2);
   const insert = (sql: string) => sqlite.prepare(sql);
   const contact = insert(`INSERT INTO contacts (id, name, company, job_title, address_city, address_region, address_postcode, address_country,
-    contact_type, source, status, owner, do_not_contact, created_at, potential_value_minor, custom_fields, emails, cl)
+    contact_type, source, status, owner, do_not_contact, created_at, potential_value_minor, custom_fields, emails, phones, cl)
     VALUES (@id, @name, @company, @jobTitle, @city, @region, @postcode, @country, @contactType, @source, @status, @owner, @dnc, @createdAt,
-    @potentialValueMinor, @custom, @emailList, @cl)`);
+    @potentialValueMinor, @custom, @emailList, @phoneList, @cl)`);
   const email = insert('INSERT INTO contact_emails (contact_id, position, type, address) VALUES (?, ?, ?, ?)');
   const tag = insert('INSERT INTO contact_tags (id, contact_id, tag, present) VALUES (?, ?, ?, ?)');
   const lifecycle = insert('INSERT INTO lifecycle_events (id, contact_id, stage, at, cl) VALUES (?, ?, ?, ?, ?)');
   const deal = insert('INSERT INTO deals (id, contact_id, stage_id, value_minor, cl) VALUES (?, ?, ?, ?, ?)');
   const quote = insert('INSERT INTO quotes (id, contact_id, status, valid_until, cl) VALUES (?, ?, ?, ?, ?)');
-  const call = insert('INSERT INTO calls (id, contact_id, started_at, cl) VALUES (?, ?, ?, ?)');
+  const call = insert('INSERT INTO calls (id, contact_id, started_at, status, cl) VALUES (?, ?, ?, ?, ?)');
   const note = insert('INSERT INTO notes (id, contact_id, created_at, cl) VALUES (?, ?, ?, ?)');
   const job = insert('INSERT INTO jobs (id, contact_id, status, cl) VALUES (?, ?, ?, ?)');
   for (const stage of world.stages) insert('INSERT INTO stages (id, outcome) VALUES (?, ?)').run(stage.id, stage.outcome);
@@ -235,6 +249,7 @@ export function storeWorld(sqlite: Sqlite, world: World): void {
       dnc: c.doNotContact ? 1 : 0,
       custom: JSON.stringify(c.customFields),
       emailList: JSON.stringify(c.emails.map((address) => ({ type: 'work', address }))),
+      phoneList: c.hasPhone ? '[{"type":"mobile","e164":"+447700900123"}]' : '[]',
       cl: cl(c.alive),
     });
     c.emails.forEach((address, index) => email.run(c.id, index, 'work', address));
@@ -242,7 +257,7 @@ export function storeWorld(sqlite: Sqlite, world: World): void {
     c.lifecycle.forEach((e, index) => lifecycle.run(`${c.id}:l${String(index).padStart(3, '0')}`, c.id, e.stage, e.at, cl(e.alive)));
     c.deals.forEach((d, index) => deal.run(`${c.id}:d${index}`, c.id, d.stageId, d.valueMinor, cl(d.alive)));
     c.quotes.forEach((q, index) => quote.run(`${c.id}:q${index}`, c.id, q.status, q.validUntil, cl(q.alive)));
-    c.calls.forEach((k, index) => call.run(`${c.id}:k${index}`, c.id, k.startedAt, cl(k.alive)));
+    c.calls.forEach((k, index) => call.run(`${c.id}:k${index}`, c.id, k.startedAt, k.status, cl(k.alive)));
     c.notes.forEach((n, index) => note.run(`${c.id}:n${index}`, c.id, n.createdAt, cl(n.alive)));
     c.jobs.forEach((j, index) => job.run(`${c.id}:j${index}`, c.id, j.status, cl(j.alive)));
   }
