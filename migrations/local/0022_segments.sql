@@ -11,4 +11,5 @@ CREATE TABLE `segments` (
 	`cl` integer DEFAULT 1 NOT NULL
 );
 --> statement-breakpoint
-CREATE INDEX `segments_alive_name` ON `segments` ("name" COLLATE NOCASE,`id`) WHERE cl % 2 = 1;
+CREATE INDEX `segments_alive_name` ON `segments` ("name" COLLATE NOCASE,`id`) WHERE cl % 2 = 1;--> statement-breakpoint
+CREATE INDEX `contacts_alive_city` ON `contacts` ("address_city" COLLATE NOCASE,`id`) WHERE cl % 2 = 1;
