@@ -24,12 +24,13 @@ function fiveCriteria(city: string): SegmentDefinition {
   };
 }
 
-/** The same five conditions as a person would write them in SQL, quiet days as "nothing since the cutoff". */
+/** The same five conditions as a person would write them in SQL, quiet days as "no answered call, note or e-mail since the cutoff". */
 const bareWhere = `c.cl % 2 = 1
   AND c.address_city = ? COLLATE NOCASE
   AND EXISTS (SELECT 1 FROM contact_tags t WHERE t.contact_id = c.id AND t.present = 1 AND t.tag COLLATE NOCASE IN ('landlord', 'vip'))
   AND c.owner != 'Nobody' COLLATE NOCASE
-  AND NOT EXISTS (SELECT 1 FROM calls k WHERE k.contact_id = c.id AND k.cl % 2 = 1 AND k.started_at > ?)
+  AND NOT EXISTS (SELECT 1 FROM calls k WHERE k.contact_id = c.id AND k.cl % 2 = 1 AND k.started_at > ?
+                  AND k.status NOT IN ('busy', 'failed', 'no-answer', 'canceled'))
   AND NOT EXISTS (SELECT 1 FROM notes n WHERE n.contact_id = c.id AND n.cl % 2 = 1 AND n.created_at > ?)
   AND NOT EXISTS (SELECT 1 FROM contact_emails ce JOIN mail_message_addresses a ON a.address = ce.address
                   JOIN mail_messages m ON m.id = a.message_id AND m.cl % 2 = 1 WHERE ce.contact_id = c.id AND m.sent_at > ?)
