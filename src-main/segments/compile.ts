@@ -188,7 +188,25 @@ function quote(criterion: SegmentCriterion, condition: string, now: number): Exp
   return criterion.value ? exists : join('NOT ', exists);
 }
 
+/**
+ * "Not reached in at least N days" (N ≥ 1), the common question, as three NOT EXISTS seeks past the
+ * cutoff through each table's contact index: whole days since ≥ N exactly when nothing happened
+ * after now − ⌈N⌉ days. The same answer as the general form below, several times faster at 100k.
+ */
+function quietSince(cutoff: number): Expr {
+  return expr(
+    `(NOT EXISTS (SELECT 1 FROM calls k WHERE k.contact_id = c.id AND k.cl % 2 = 1 AND k.started_at > ? AND ${answered})
+      AND NOT EXISTS (SELECT 1 FROM notes n WHERE n.contact_id = c.id AND n.cl % 2 = 1 AND n.created_at > ?)
+      AND NOT EXISTS (SELECT 1 FROM contact_emails ce JOIN mail_message_addresses a ON a.address = ce.address
+                      JOIN mail_messages m ON m.id = a.message_id AND m.cl % 2 = 1 WHERE ce.contact_id = c.id AND m.sent_at > ?))`,
+    cutoff,
+    cutoff,
+    cutoff,
+  );
+}
+
 function lastContact(criterion: SegmentCriterion, now: number): Expr {
+  if (criterion.op === 'gte' && (criterion.value as number) >= 1) return quietSince(now - Math.ceil(criterion.value as number) * dayMs);
   // Whole days since; a contact never called, written to or noted about counts as longer ago
   // than any number: "at least 90 days" and "is not 3" find them, the others do not.
   const never = criterion.op === 'gte' || criterion.op === 'not_equals' ? 1 : 0;
