@@ -23,6 +23,8 @@ const word = fc.constantFrom(...words);
 const time = fc.oneof(
   fc.integer({ min: now - 400 * dayMs, max: now + 5 * dayMs }),
   fc.integer({ min: 0, max: 400 }).map((days) => now - days * dayMs),
+  // Exactly N days ago for the small N criteria use, and a moment either side: the edges of every window.
+  fc.tuple(fc.integer({ min: 0, max: 14 }), fc.constantFrom(-1, 0, 1)).map(([days, nudge]) => now - days * dayMs + nudge),
 );
 const amount = fc.oneof(fc.integer({ min: -3, max: 12 }), fc.constantFrom(0, 5000, 100_000));
 
