@@ -210,7 +210,8 @@ function lastContact(criterion: SegmentCriterion, now: number): Expr {
   // Whole days since; a contact never called, written to or noted about counts as longer ago
   // than any number: "at least 90 days" and "is not 3" find them, the others do not.
   const never = criterion.op === 'gte' || criterion.op === 'not_equals' ? 1 : 0;
-  const compared = number(expr(`((? - last_at.at) / ${dayMs})`, now), criterion);
+  // Whole days, cut toward zero as Math.trunc does (the bound time may arrive as a real number).
+  const compared = number(expr(`CAST((? - last_at.at) / ${dayMs} AS INTEGER)`, now), criterion);
   return join(`(SELECT CASE WHEN last_at.at IS NULL THEN ${never} ELSE `, compared, ` END FROM (SELECT ${lastContactSql} AS at) AS last_at)`);
 }
 
