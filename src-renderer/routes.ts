@@ -38,7 +38,10 @@ export type Route =
   | { name: 'search'; query?: string }
   /** Companies with their people; a company's page rolls up its people's work. */
   | { name: 'companies' }
-  | { name: 'company'; id: string };
+  | { name: 'company'; id: string }
+  /** Saved segments; the builder for a new one (no id) or a saved one. */
+  | { name: 'segments' }
+  | { name: 'segment'; id?: string };
 
 export function parseRoute(hash: string): Route {
   const [path = '', search = ''] = hash.replace(/^#\/?/, '').split('?');
@@ -68,6 +71,7 @@ export function parseRoute(hash: string): Route {
     return typed ? { name: 'search', query: typed } : { name: 'search' };
   }
   if (first === 'companies') return second ? { name: 'company', id: second } : { name: 'companies' };
+  if (first === 'segments') return second === 'new' ? { name: 'segment' } : second ? { name: 'segment', id: second } : { name: 'segments' };
   if (first === 'import-export') return { name: 'exchange' };
   if (first === 'pipeline') return { name: 'pipeline', ...parsePipelinePath(parts.slice(1), query.get('view')) };
   return { name: 'dashboard' };
@@ -137,5 +141,9 @@ export function routeHash(route: Route): string {
       return '#/companies';
     case 'company':
       return `#/companies/${encodeURIComponent(route.id)}`;
+    case 'segments':
+      return '#/segments';
+    case 'segment':
+      return route.id ? `#/segments/${encodeURIComponent(route.id)}` : '#/segments/new';
   }
 }

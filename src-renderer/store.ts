@@ -16,6 +16,8 @@ export interface ListFilters {
   tag?: string;
   owner: 'team' | 'mine';
   followUpDue: boolean;
+  /** Only the members of this saved segment. */
+  segmentId?: string;
 }
 
 export interface ListSort {

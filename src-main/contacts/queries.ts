@@ -1,5 +1,7 @@
 import type { ContactListQuery, ContactSortField } from '../../src-shared/domain/contact';
 import type { Sqlite, Statement } from '../db/open';
+import type { CompiledCondition } from '../segments/compile';
+import { savedSegmentCondition } from '../segments/queries';
 import { tagSeparator, type ContactListRow, type ContactRow } from './row-mapping';
 
 // Reads of contacts. Live rows are those with an odd causal length; every query says
@@ -73,9 +75,14 @@ export function contactWhere(
   query: Pick<ParsedListQuery, 'query' | 'filters'>,
   userName: string,
   hints: PlanHints = {},
+  segment?: CompiledCondition,
 ): { sql: string; params: unknown[] } {
   const conditions = ['c.cl % 2 = 1'];
   const params: unknown[] = [];
+  if (segment) {
+    conditions.push(`(${segment.sql})`);
+    params.push(...segment.params);
+  }
   const walk = (yes: boolean | undefined) => (yes ? '+' : '');
   const match = buildSearchMatch(query.query);
   if (match?.words) {
@@ -111,6 +118,21 @@ export function contactWhere(
   return { sql: conditions.join(' AND '), params };
 }
 
+/** The columns of a row of the contacts list (ContactListRow), over `contacts c`. */
+export const contactListColumns = `c.id, c.kind, c.name, c.company, c.phones, c.emails, c.contact_type, c.status, c.owner,
+  c.next_follow_up_at, c.potential_value_minor, c.potential_value_currency, c.do_not_contact,
+  c.updated_at, c.photo_sha256,
+  (SELECT group_concat(t.tag, '${tagSeparator}') FROM contact_tags t WHERE t.contact_id = c.id AND t.present = 1) AS tags`;
+
+/**
+ * The list's segment filter as a condition: the saved segment's members now, or nobody when it
+ * was deleted. Undefined without a segment filter.
+ */
+export function segmentFilter(sqlite: Sqlite, filters: { segmentId?: string | undefined }, now: number): CompiledCondition | undefined {
+  if (!filters.segmentId) return undefined;
+  return savedSegmentCondition(sqlite, filters.segmentId, now) ?? { sql: '0', params: [] };
+}
+
 export function createContactQueries(sqlite: Sqlite) {
   const cache = new Map<string, Statement>();
   const prepared = (sql: string) => {
@@ -136,13 +158,14 @@ export function createContactQueries(sqlite: Sqlite) {
   // (a few ms) decides; its threshold is where the two plans cost about the same.
   const manyMatches = 2000;
 
-  function whereClause(query: ParsedListQuery, userName: string): { sql: string; params: unknown[] } {
+  function whereClause(query: ParsedListQuery, userName: string, now: number): { sql: string; params: unknown[] } {
     const match = buildSearchMatch(query.query);
-    return contactWhere(query, userName, {
+    const hints = {
       words: match?.words !== undefined && matchCount.words(match.words) > manyMatches,
       digits: match?.digits !== undefined && matchCount.digits(match.digits) > manyMatches,
       filters: true,
-    });
+    };
+    return contactWhere(query, userName, hints, segmentFilter(sqlite, query.filters, now));
   }
 
   // Totals of recent filters: scrolling asks for page after page of the same list, and the
@@ -200,15 +223,11 @@ export function createContactQueries(sqlite: Sqlite) {
       }[];
     },
 
-    page(query: ParsedListQuery, userName: string): { total: number; rows: ContactListRow[] } {
-      const where = whereClause(query, userName);
+    page(query: ParsedListQuery, userName: string, now = Date.now()): { total: number; rows: ContactListRow[] } {
+      const where = whereClause(query, userName, now);
       const direction = query.sort.direction === 'desc' ? 'DESC' : 'ASC';
       const rows = prepared(
-        `SELECT c.id, c.kind, c.name, c.company, c.phones, c.emails, c.contact_type, c.status, c.owner,
-                c.next_follow_up_at, c.potential_value_minor, c.potential_value_currency, c.do_not_contact,
-                c.updated_at, c.photo_sha256,
-                (SELECT group_concat(t.tag, '${tagSeparator}') FROM contact_tags t
-                  WHERE t.contact_id = c.id AND t.present = 1) AS tags
+        `SELECT ${contactListColumns}
          FROM contacts c WHERE ${where.sql}
          ORDER BY ${contactSortSql[query.sort.field](direction)}
          LIMIT ? OFFSET ?`,

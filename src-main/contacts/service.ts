@@ -54,7 +54,7 @@ export class ContactsService extends WritingService {
   }
 
   list(query: ParsedListQuery): ContactListPage {
-    const { total, rows } = this.queries.page(query, this.settings.get().userName);
+    const { total, rows } = this.queries.page(query, this.settings.get().userName, this.now());
     return { total, offset: query.offset, items: rows.map(rowToListItem) };
   }
 

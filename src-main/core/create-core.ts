@@ -54,6 +54,7 @@ import { createCompanyLinker } from '../companies/linking';
 import { createMerger } from '../companies/merge';
 import { createMergeRedirect } from '../companies/merge-redirect';
 import { createUndoStore } from '../companies/undo-store';
+import { SegmentsService } from '../segments/service';
 import { PrivacyService } from '../privacy/service';
 import { Retention } from '../privacy/retention';
 import { AuditService } from '../audit/service';
@@ -276,6 +277,7 @@ export function createCore(options: CoreOptions): Core {
   const retention = new Retention({ sqlite, state, privacy, now, isAdmin: () => privacy.isAdmin() });
   if (options.autoSync !== false) retention.start();
   const audit = new AuditService({ sqlite, isAdmin: () => privacy.isAdmin() });
+  const segments = new SegmentsService(writeDeps);
   // Mail sync and the outbox run where the app runs, not for a one-off CLI command.
   if (options.autoSync !== false) mail.start();
   // Daily backups where a person uses the app; not for the CLI or tests.
@@ -308,6 +310,7 @@ export function createCore(options: CoreOptions): Core {
     privacy,
     retention,
     audit,
+    segments,
   });
 
   async function invoke(channelName: string, input: unknown): Promise<RpcResult<unknown>> {

@@ -85,6 +85,8 @@ export const contacts = sqliteTable(
     index('contacts_alive_owner').on(table.owner, sql`${table.name} COLLATE NOCASE`, table.id).where(alive),
     index('contacts_alive_value').on(table.potentialValueMinor, table.id).where(alive),
     index('contacts_alive_company_id').on(table.companyId).where(alive),
+    // Segments by city ("every landlord in Bristol"): a city criterion reads its contacts off this index.
+    index('contacts_alive_city').on(sql`${table.addressCity} COLLATE NOCASE`, table.id).where(alive),
   ],
 );
 
@@ -674,4 +676,27 @@ export const erasedRows = sqliteTable(
     erasureId: text('erasure_id').notNull(),
   },
   (table) => [primaryKey({ columns: [table.tableName, table.rowId] })],
+);
+
+/**
+ * Saved segments (src-main/segments/): a definition (src-shared/domain/segment.ts) as JSON, kept
+ * up to date when `kind` is dynamic; a static one also holds the ids it was frozen with in
+ * `member_ids` (a JSON array, written whole: a freeze states the whole list). `shared` 0 keeps
+ * it off teammates' lists (it still syncs, like every row).
+ */
+export const segments = sqliteTable(
+  'segments',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull().default(''),
+    kind: text('kind').notNull().default('dynamic'),
+    definition: text('definition').notNull().default('{"type":"group","join":"and","children":[]}'),
+    memberIds: text('member_ids').notNull().default('[]'),
+    owner: text('owner').notNull().default(''),
+    shared: integer('shared').notNull().default(1),
+    createdAt: integer('created_at').notNull().default(0),
+    updatedAt: integer('updated_at').notNull().default(0),
+    cl: integer('cl').notNull().default(1),
+  },
+  (table) => [index('segments_alive_name').on(sql`${table.name} COLLATE NOCASE`, table.id).where(alive)],
 );

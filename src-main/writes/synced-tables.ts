@@ -175,6 +175,8 @@ export const syncedTables = {
   companies: ['name', 'domains', 'address', 'phone', 'notes', 'primary_contact_id', 'created_at', 'updated_at', 'cl', 'merged_into'],
   /** A person forgotten: writing one erases the rows it names (src-main/writes/erasure.ts). */
   erasures: ['rows', 'erased_at', 'erased_by'],
+  /** Saved segments: a definition checked on arrival (src-shared/domain/segment.ts). */
+  segments: ['name', 'kind', 'definition', 'member_ids', 'owner', 'shared', 'created_at', 'updated_at', 'cl'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type SyncedTableName = keyof typeof syncedTables;

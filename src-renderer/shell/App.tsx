@@ -21,6 +21,8 @@ import './shell.css';
 // opens parsing only what its first screen needs.
 const CallsScreen = lazy(() => import('../features/calls/CallsScreen').then((module) => ({ default: module.CallsScreen })));
 const JobsScreen = lazy(() => import('../features/jobs/JobsScreen').then((module) => ({ default: module.JobsScreen })));
+const SegmentBuilderScreen = lazy(() => import('../features/segments/SegmentBuilderScreen').then((module) => ({ default: module.SegmentBuilderScreen })));
+const SegmentsScreen = lazy(() => import('../features/segments/SegmentsScreen').then((module) => ({ default: module.SegmentsScreen })));
 const SearchScreen = lazy(() => import('../features/search/SearchScreen').then((module) => ({ default: module.SearchScreen })));
 const CompaniesScreen = lazy(() => import('../features/companies/CompaniesScreen').then((module) => ({ default: module.CompaniesScreen })));
 const CompanyScreen = lazy(() => import('../features/companies/CompanyScreen').then((module) => ({ default: module.CompanyScreen })));
@@ -103,6 +105,10 @@ function RoutedScreen() {
       return <CompaniesScreen />;
     case 'company':
       return <CompanyScreen id={route.id} />;
+    case 'segments':
+      return <SegmentsScreen />;
+    case 'segment':
+      return <SegmentBuilderScreen id={route.id} />;
     case 'exchange':
       return <ExchangeScreen />;
     case 'pipeline':

@@ -9,6 +9,7 @@ const items: { label: string; icon: IconName; route: Route; matches: Route['name
   { label: 'Dashboard', icon: 'home', route: { name: 'dashboard' }, matches: ['dashboard'] },
   { label: 'Contacts', icon: 'contacts', route: { name: 'contacts' }, matches: ['contacts', 'contact', 'contactNew', 'contactEdit'] },
   { label: 'Companies', icon: 'building', route: { name: 'companies' }, matches: ['companies', 'company'] },
+  { label: 'Segments', icon: 'filter', route: { name: 'segments' }, matches: ['segments', 'segment'] },
   { label: 'Pipeline', icon: 'pipeline', route: { name: 'pipeline' }, matches: ['pipeline'] },
   { label: 'Follow-ups', icon: 'bell', route: { name: 'followUps' }, matches: ['followUps'] },
   { label: 'Calls', icon: 'phone', route: { name: 'calls' }, matches: ['calls', 'callTriage'] },

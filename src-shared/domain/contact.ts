@@ -196,6 +196,8 @@ export const ContactListQuerySchema = z.object({
       owner: z.enum(['mine', 'team']).default('team'),
       /** Only contacts whose next follow-up is due by the end of today (local time of the caller). */
       followUpDueBy: EpochMsSchema.optional(),
+      /** Only the members of this saved segment (src-shared/domain/segment.ts). */
+      segmentId: z.string().min(1).max(64).optional(),
     })
     .default({ owner: 'team' }),
   sort: z

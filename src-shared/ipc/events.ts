@@ -24,6 +24,8 @@ export const eventSchemas = {
   ...mailEvents,
   /** Companies changed (their people change with contacts.changed): lists and company pages refresh. */
   'companies.changed': z.object({ ids: z.array(z.string()) }),
+  /** Saved segments changed (here or from sync): segment lists refresh. */
+  'segments.changed': z.object({ ids: z.array(z.string()) }),
 };
 
 export type EventName = keyof typeof eventSchemas;

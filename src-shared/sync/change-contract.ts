@@ -9,6 +9,7 @@ import { followUpPriorities } from '../domain/follow-up';
 import { noteKinds } from '../domain/note';
 import { stageOutcomes } from '../domain/pipeline';
 import { quoteStatuses } from '../domain/quote';
+import { maxStaticMembers, SegmentDefinitionSchema, segmentKinds } from '../domain/segment';
 
 // What a value of each synced column may be, as a change carries it (string, number or null):
 // the contract every change from another device is checked against before it is applied on a
@@ -245,6 +246,18 @@ export const syncedColumnContract = {
     rows: json(ErasedRowsSchema, 1_000_000),
     erased_at: epochMs,
     erased_by: text(120),
+  },
+  /** Saved segments: a definition the builder could have made, or the change is set aside with why. */
+  segments: {
+    name: text(120),
+    kind: z.enum(segmentKinds),
+    definition: json(SegmentDefinitionSchema, 200_000),
+    member_ids: json(z.array(rowRef).max(maxStaticMembers), 10_000_000),
+    owner: text(120),
+    shared: flag,
+    created_at: epochMs,
+    updated_at: epochMs,
+    cl: causalLength,
   },
 } as const satisfies Record<string, Record<string, z.ZodType>>;
 

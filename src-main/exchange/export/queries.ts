@@ -1,6 +1,6 @@
 import type { Contact } from '../../../src-shared/domain/contact';
 import type { ExportCsvOptions } from '../../../src-shared/domain/exchange';
-import { contactSortSql, contactWhere } from '../../contacts/queries';
+import { contactSortSql, contactWhere, segmentFilter } from '../../contacts/queries';
 import { rowToContact, tagSeparator, type ContactRow } from '../../contacts/row-mapping';
 import type { Sqlite } from '../../db/open';
 import type { CallExportRow, ExportRowTypes, FollowUpExportRow, NoteExportRow } from './columns';
@@ -53,7 +53,7 @@ function tagsByContact(sqlite: Sqlite): Map<string, string> {
 
 /** Contacts of the list view, in its order. Without `withTags` their tags are left empty (one lookup a row saved). */
 export function contactReader(sqlite: Sqlite, view: ContactView, userName: string, withTags = true): ChunkReader<Contact> {
-  const where = contactWhere(view, userName);
+  const where = contactWhere(view, userName, {}, segmentFilter(sqlite, view.filters, Date.now()));
   const direction = view.sort.direction === 'desc' ? 'DESC' : 'ASC';
   const rowids = sqlite
     .prepare(`SELECT c.rowid FROM contacts c WHERE ${where.sql} ORDER BY ${contactSortSql[view.sort.field](direction)}`)

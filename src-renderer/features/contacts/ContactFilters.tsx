@@ -11,6 +11,7 @@ import { SelectField } from '../../ui/SelectField';
 import { toOptions } from '../../ui/Select';
 import { isNarrowed } from './contact-pages';
 import type { Facets } from './hooks';
+import { useSegments } from '../segments/hooks';
 
 const noTypes: readonly string[] = [];
 const ownerLabels = { team: 'Team', mine: 'My contacts' };
@@ -29,6 +30,7 @@ export function ContactFilters({ searchRef, facets, onSearchArrowDown }: Contact
   const setSearchText = useUi((state) => state.setSearchText);
   const setFilters = useUi((state) => state.setFilters);
   const clearSearchAndFilters = useUi((state) => state.clearSearchAndFilters);
+  const segments = useSegments().latest ?? [];
 
   // Types in settings first, then any older ones still used by contacts.
   const typeOptions = [...new Set([...contactTypes, ...(facets?.contactTypes.map((facet) => facet.name) ?? [])])];
@@ -64,6 +66,17 @@ export function ContactFilters({ searchRef, facets, onSearchArrowDown }: Contact
         />
       }
     >
+      {segments.length > 0 || filters.segmentId ? (
+        <SelectField
+          label="Segment"
+          hideLabel
+          size="sm"
+          emptyOption="All contacts"
+          options={segments.map((segment) => ({ value: segment.id, label: segment.name }))}
+          value={filters.segmentId ?? ''}
+          onChange={(segmentId) => setFilters({ segmentId: segmentId || undefined })}
+        />
+      ) : null}
       <SelectField
         label="Contact type"
         hideLabel

@@ -16,6 +16,7 @@ export function coreFilters(filters: ListFilters): NonNullable<ContactListQuery[
     ...(filters.contactType ? { contactType: filters.contactType } : {}),
     ...(filters.status ? { status: filters.status } : {}),
     ...(filters.tag ? { tag: filters.tag } : {}),
+    ...(filters.segmentId ? { segmentId: filters.segmentId } : {}),
     // Computed per request, not per render, so that a list left open past midnight stays right.
     ...(filters.followUpDue ? { followUpDueBy: endOfToday() } : {}),
   };
@@ -33,5 +34,5 @@ export function fetchContactPage(request: ListRequest, offset: number, limit: nu
 /** Whether the list shows fewer than everyone: a search or any filter. */
 export function isNarrowed(request: Pick<ListRequest, 'query' | 'filters'>): boolean {
   const { filters } = request;
-  return request.query !== '' || !!filters.contactType || !!filters.status || !!filters.tag || filters.owner === 'mine' || filters.followUpDue;
+  return request.query !== '' || !!filters.contactType || !!filters.status || !!filters.tag || filters.owner === 'mine' || filters.followUpDue || !!filters.segmentId;
 }

@@ -21,6 +21,7 @@ const screens: PaletteItem[] = [
   { id: 'go:dashboard', group: 'Go to', label: 'Dashboard', icon: 'home', action: { route: { name: 'dashboard' } } },
   { id: 'go:contacts', group: 'Go to', label: 'Contacts', icon: 'contacts', action: { route: { name: 'contacts' } } },
   { id: 'go:companies', group: 'Go to', label: 'Companies', icon: 'building', action: { route: { name: 'companies' } }, keywords: 'firms organisations businesses landlords accounts' },
+  { id: 'go:segments', group: 'Go to', label: 'Segments', icon: 'filter', action: { route: { name: 'segments' } }, keywords: 'lists filters audiences saved views' },
   { id: 'go:follow-ups', group: 'Go to', label: 'Follow-ups', icon: 'bell', action: { route: { name: 'followUps' } } },
   { id: 'go:calls', group: 'Go to', label: 'Call history', icon: 'phone', action: { route: { name: 'calls' } } },
   { id: 'go:triage', group: 'Go to', label: 'Triage calls', icon: 'phone', action: { route: { name: 'callTriage' } }, keywords: 'queue outcome dispatch' },
