@@ -74,4 +74,10 @@ test('a segment with a nested OR group counts as many contacts as the list it op
   await rpc(page, app, 'contacts.update', { id: lee.id, patch: { tags: ['tenant', 'landlord'] } });
   await expect(page.getByText('4 of 5 contacts')).toBeVisible();
   await expect(grid.getByRole('row', { name: /Lee Stone/ })).toHaveCount(1);
+
+  // Export from the segments list goes to the CSV export set to the segment's members.
+  await page.getByRole('link', { name: 'Segments' }).click();
+  await page.getByRole('button', { name: 'Export Bristol landlords and customers' }).click();
+  await expect(page.getByRole('checkbox', { name: /Use the search and filters of the contact list/ })).toBeChecked();
+  await expect(page.getByText('Only the contacts the list shows now are exported.')).toBeVisible();
 });

@@ -63,7 +63,8 @@ export function ExportPanel() {
   const [preset, setPreset] = useState<ExportPreset>('standard');
   const [columns, setColumns] = useState<string[]>(() => presetKeys('contacts', 'standard', customFields));
   const [delimiter, setDelimiter] = useState<Delimiter>(',');
-  const [useListFilters, setUseListFilters] = useState(false);
+  // Arriving with the list narrowed to a segment (a segment's Export button) means exporting it.
+  const [useListFilters, setUseListFilters] = useState(() => filters.segmentId !== undefined);
 
   const startCsv = useCallback((options: ExportCsvOptionsInput) => api.invoke('exchange.exportCsv', options), []);
   const startJson = useCallback(() => api.invoke('exchange.exportJson', {}), []);
