@@ -38,7 +38,9 @@ export type Route =
   | { name: 'search'; query?: string }
   /** Companies with their people; a company's page rolls up its people's work. */
   | { name: 'companies' }
-  | { name: 'company'; id: string };
+  | { name: 'company'; id: string }
+  /** Who changed what and when (admins). */
+  | { name: 'audit' };
 
 export function parseRoute(hash: string): Route {
   const [path = '', search = ''] = hash.replace(/^#\/?/, '').split('?');
@@ -69,6 +71,7 @@ export function parseRoute(hash: string): Route {
   }
   if (first === 'companies') return second ? { name: 'company', id: second } : { name: 'companies' };
   if (first === 'import-export') return { name: 'exchange' };
+  if (first === 'audit') return { name: 'audit' };
   if (first === 'pipeline') return { name: 'pipeline', ...parsePipelinePath(parts.slice(1), query.get('view')) };
   return { name: 'dashboard' };
 }
@@ -137,5 +140,7 @@ export function routeHash(route: Route): string {
       return '#/companies';
     case 'company':
       return `#/companies/${encodeURIComponent(route.id)}`;
+    case 'audit':
+      return '#/audit';
   }
 }

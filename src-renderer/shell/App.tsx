@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { api } from '../api';
+import { AuditScreen } from '../features/audit/AuditScreen';
 import { CallsScreen } from '../features/calls/CallsScreen';
 import { JobsScreen } from '../features/jobs/JobsScreen';
 import { SearchScreen } from '../features/search/SearchScreen';
@@ -117,6 +118,8 @@ function RoutedScreen() {
       return <PhoneSettingsScreen />;
     case 'mailSettings':
       return <MailSettingsScreen />;
+    case 'audit':
+      return <AuditScreen />;
   }
 }
 
