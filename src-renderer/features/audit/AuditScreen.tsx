@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useUi } from '../../store';
 import { Button } from '../../ui/Button';
+import { Cluster } from '../../ui/Cluster';
 import { EmptyState } from '../../ui/EmptyState';
 import { formatCount, formatNumber } from '../../ui/format';
 import { LoadingState } from '../../ui/LoadingState';
@@ -67,12 +68,12 @@ function AuditTrail() {
     body = (
       <>
         <Table caption="Changes, newest first" columns={columns} rows={pages.rows} rowKey={(row) => row.changeId} virtualRowHeight={52} />
-        <div className="audit-more">
+        <Cluster justify="between">
           <p className="meta" aria-live="polite">
             {total !== null && pages.hasMore ? `Showing the newest ${formatNumber(pages.rows.length)} of ${formatNumber(total)}` : `All ${formatCount(pages.rows.length, 'change')} shown`}
           </p>
           {pages.hasMore ? <ShowMore onClick={pages.loadMore}>{pages.loadingMore ? 'Loading…' : 'Load older changes'}</ShowMore> : null}
-        </div>
+        </Cluster>
       </>
     );
   }
