@@ -41,7 +41,9 @@ export type Route =
   | { name: 'company'; id: string }
   /** Saved segments; the builder for a new one (no id) or a saved one. */
   | { name: 'segments' }
-  | { name: 'segment'; id?: string };
+  | { name: 'segment'; id?: string }
+  /** Who changed what and when (admins). */
+  | { name: 'audit' };
 
 export function parseRoute(hash: string): Route {
   const [path = '', search = ''] = hash.replace(/^#\/?/, '').split('?');
@@ -73,6 +75,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'companies') return second ? { name: 'company', id: second } : { name: 'companies' };
   if (first === 'segments') return second === 'new' ? { name: 'segment' } : second ? { name: 'segment', id: second } : { name: 'segments' };
   if (first === 'import-export') return { name: 'exchange' };
+  if (first === 'audit') return { name: 'audit' };
   if (first === 'pipeline') return { name: 'pipeline', ...parsePipelinePath(parts.slice(1), query.get('view')) };
   return { name: 'dashboard' };
 }
@@ -145,5 +148,7 @@ export function routeHash(route: Route): string {
       return '#/segments';
     case 'segment':
       return route.id ? `#/segments/${encodeURIComponent(route.id)}` : '#/segments/new';
+    case 'audit':
+      return '#/audit';
   }
 }

@@ -151,7 +151,13 @@ export const changes = sqliteTable(
     local: integer('local').notNull().default(1),
     pushed: integer('pushed').notNull().default(0),
   },
-  (table) => [index('changes_row').on(table.tableName, table.rowId), index('changes_outbox').on(table.local, table.pushed)],
+  (table) => [
+    index('changes_row').on(table.tableName, table.rowId),
+    index('changes_outbox').on(table.local, table.pushed),
+    // The audit trail's pages, newest first, for everyone and for one member (src-main/audit/queries.ts).
+    index('changes_hlc').on(table.hlc, table.changeId),
+    index('changes_author_hlc').on(table.author, table.hlc, table.changeId),
+  ],
 );
 
 /**

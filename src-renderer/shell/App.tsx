@@ -23,6 +23,7 @@ const CallsScreen = lazy(() => import('../features/calls/CallsScreen').then((mod
 const JobsScreen = lazy(() => import('../features/jobs/JobsScreen').then((module) => ({ default: module.JobsScreen })));
 const SegmentBuilderScreen = lazy(() => import('../features/segments/SegmentBuilderScreen').then((module) => ({ default: module.SegmentBuilderScreen })));
 const SegmentsScreen = lazy(() => import('../features/segments/SegmentsScreen').then((module) => ({ default: module.SegmentsScreen })));
+const AuditScreen = lazy(() => import('../features/audit/AuditScreen').then((module) => ({ default: module.AuditScreen })));
 const SearchScreen = lazy(() => import('../features/search/SearchScreen').then((module) => ({ default: module.SearchScreen })));
 const CompaniesScreen = lazy(() => import('../features/companies/CompaniesScreen').then((module) => ({ default: module.CompaniesScreen })));
 const CompanyScreen = lazy(() => import('../features/companies/CompanyScreen').then((module) => ({ default: module.CompanyScreen })));
@@ -135,6 +136,8 @@ function RoutedScreen() {
       return <PhoneSettingsScreen />;
     case 'mailSettings':
       return <MailSettingsScreen />;
+    case 'audit':
+      return <AuditScreen />;
   }
 }
 

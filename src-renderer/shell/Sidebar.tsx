@@ -4,8 +4,9 @@ import { useUi } from '../store';
 import { cx } from '../ui/class-names';
 import { Icon, type IconName } from '../ui/Icon';
 import { useMediaQuery } from '../ui/use-media-query';
+import { useAccess } from '../features/access/access';
 
-const items: { label: string; icon: IconName; route: Route; matches: Route['name'][] }[] = [
+const items: { label: string; icon: IconName; route: Route; matches: Route['name'][]; adminOnly?: true }[] = [
   { label: 'Dashboard', icon: 'home', route: { name: 'dashboard' }, matches: ['dashboard'] },
   { label: 'Contacts', icon: 'contacts', route: { name: 'contacts' }, matches: ['contacts', 'contact', 'contactNew', 'contactEdit'] },
   { label: 'Companies', icon: 'building', route: { name: 'companies' }, matches: ['companies', 'company'] },
@@ -16,6 +17,7 @@ const items: { label: string; icon: IconName; route: Route; matches: Route['name
   { label: 'Jobs', icon: 'calendar', route: { name: 'jobs' }, matches: ['jobs'] },
   { label: 'Phone', icon: 'phone', route: { name: 'phone' }, matches: ['phone'] },
   { label: 'Import & export', icon: 'layers', route: { name: 'exchange' }, matches: ['exchange'] },
+  { label: 'Audit trail', icon: 'activity', route: { name: 'audit' }, matches: ['audit'], adminOnly: true },
   { label: 'Settings', icon: 'settings', route: { name: 'settings' }, matches: ['settings', 'phoneSettings', 'mailSettings'] },
 ];
 
@@ -41,6 +43,7 @@ export function Sidebar({ badges = {}, status }: SidebarProps) {
   const setPaletteOpen = useUi((state) => state.setPaletteOpen);
   const userName = useUi((state) => state.settings?.userName);
   const version = useUi((state) => state.appInfo?.version);
+  const { isAdmin } = useAccess();
 
   return (
     <aside className={cx('sidebar', collapsed && 'sidebar--collapsed')}>
@@ -66,7 +69,7 @@ export function Sidebar({ badges = {}, status }: SidebarProps) {
         <kbd aria-hidden="true">{/Mac|iPhone|iPad/.test(navigator.platform) ? '⌘K' : 'Ctrl K'}</kbd>
       </button>
       <nav aria-label="Main" className="sidebar__nav">
-        {items.map((item) => (
+        {items.filter((item) => isAdmin || !item.adminOnly).map((item) => (
           <a
             key={item.label}
             href={routeHash(item.route)}

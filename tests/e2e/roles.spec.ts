@@ -9,6 +9,11 @@ test.describe.configure({ timeout: 150_000 });
 test("a read-only member sees the team's contacts and cannot change them", async ({ relay, appA, appB }) => {
   await startWorkspace(appA, relay, 'Castle Roofing', 'Alice Admin');
   await createContact(appA.page, 'Ann Example', 'Acme Plumbing');
+  const post = async <T,>(channel: string, data: unknown): Promise<T> =>
+    ((await (await appA.page.request.post(`${appA.origin}/rpc/${channel}`, { data })).json()) as { data: T }).data;
+  const ann = (await post<{ items: { id: string }[] }>('contacts.list', { query: 'Ann Example' })).items[0]!;
+  const pipeline = await post<{ id: string }>('pipelines.createFromTemplate', { template: 'prospects' });
+  await post('deals.create', { contactId: ann.id, pipelineId: pipeline.id, title: 'Roof repair' });
 
   // The admin picks the role when making the code.
   const panelA = await openTeamSync(appA.page);
@@ -35,6 +40,30 @@ test("a read-only member sees the team's contacts and cannot change them", async
   }
   await expect(appB.page.getByRole('button', { name: /^Company:/ })).toHaveCount(0);
   await expect(appB.page.getByText('Acme Plumbing').first()).toBeVisible();
+
+  // The command palette offers the team's records and screens, but nothing that creates, nor the admin's audit trail.
+  await appB.page.keyboard.press('Control+k');
+  const palette = appB.page.getByRole('dialog', { name: 'Command palette' });
+  await expect(palette.getByRole('option', { name: /^Contacts/ })).toBeVisible();
+  for (const name of ['New contact', 'Log a call', 'New follow-up', 'New deal', 'Audit trail']) {
+    await expect(palette.getByRole('option', { name: new RegExp(name) })).toHaveCount(0);
+  }
+  await palette.getByRole('combobox').fill('new');
+  await expect(palette.getByRole('option', { name: /New contact/ })).toHaveCount(0);
+  // A deal opened from its row reads as it is, with nothing to save or delete.
+  await palette.getByRole('combobox').fill('Roof repair');
+  await palette.getByRole('group', { name: 'Deals' }).getByRole('option', { name: /Roof repair/ }).click();
+  const deal = appB.page.getByRole('dialog', { name: 'Roof repair' });
+  await expect(deal.getByText('With Ann Example')).toBeVisible();
+  for (const name of ['Save deal', 'Delete deal']) await expect(deal.getByRole('button', { name })).toHaveCount(0);
+  await expect(deal.getByRole('textbox')).toHaveCount(0);
+  await deal.getByRole('button', { name: 'Close' }).click();
+  await appB.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard', exact: true }).click();
+  await expect(appB.page.getByRole('button', { name: 'Log a call', exact: true })).toHaveCount(0);
+  await expect(appB.page.getByRole('button', { name: /^Add (your first )?contact$/ })).toHaveCount(0);
+  await grid.page().getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contacts', exact: true }).click();
+  await grid.getByRole('row', { name: /Ann Example/ }).click();
+  await expect(appB.page.getByRole('heading', { level: 1, name: 'Ann Example' })).toBeVisible();
 
   // A change forced past the screens is refused by the laptop itself, and nothing changes.
   const id = decodeURIComponent(new URL(appB.page.url()).hash.split('/')[2]!);

@@ -30,6 +30,7 @@ const route: fc.Arbitrary<Route> = fc.oneof(
   fc.constant<Route>({ name: 'segments' }),
   optional(id).map((segmentId): Route => withoutUndefined({ name: 'segment', id: segmentId })),
   fc.constant<Route>({ name: 'callTriage' }),
+  fc.constant<Route>({ name: 'audit' }),
   fc.record({ kind: fc.constantFrom('call' as const, 'contact' as const, 'deal' as const), id }).map((newFrom): Route => ({ name: 'jobs', newFrom })),
   fc.record({ pipelineId: id, view: fc.constantFrom(...pipelineViews) }).map((fields): Route => ({ name: 'pipeline', ...fields })),
   id.map((jobId): Route => ({ name: 'jobs', open: jobId })),

@@ -16,6 +16,7 @@ import { VirtualGrid, type GridColumn } from '../../ui/VirtualGrid';
 import { CompanyDialog } from './CompanyDialog';
 import { companiesChanged, fetchCompanyPage } from './hooks';
 import { LinkContactsDialog } from './LinkContactsDialog';
+import { WhenAllowed } from '../access/WhenAllowed';
 
 const reloadOn = [companiesChanged, contactsChanged()];
 
@@ -46,9 +47,11 @@ export function CompaniesScreen() {
         icon="building"
         title="No companies yet"
         action={
-          <Button variant="primary" icon="plus" onClick={() => setDialog('link')}>
-            Link existing contacts
-          </Button>
+          <WhenAllowed>
+            <Button variant="primary" icon="plus" onClick={() => setDialog('link')}>
+              Link existing contacts
+            </Button>
+          </WhenAllowed>
         }
       >
         <p>A company keeps its people together: the owner, the property manager, the accounts clerk, and everything done for each of them.</p>
@@ -64,14 +67,14 @@ export function CompaniesScreen() {
         meta={total === null ? 'Loading companies…' : formatCount(total, 'company', 'companies')}
         metaLive
         actions={
-          <>
+          <WhenAllowed>
             <Button icon="layers" onClick={() => setDialog('link')}>
               Link existing contacts
             </Button>
             <Button variant="primary" icon="plus" onClick={() => setDialog('new')}>
               New company
             </Button>
-          </>
+          </WhenAllowed>
         }
       />
       <FilterBar label="Find companies" search={<SearchBox label="Search companies" placeholder="Search by name or e-mail domain" value={search} onChange={setSearch} />}>

@@ -28,6 +28,7 @@ import { CompanyMergeDialog } from './CompanyMergeDialog';
 import { useCompanyRollup } from './hooks';
 import '../timeline/timeline.css';
 import './companies.css';
+import { WhenAllowed } from '../access/WhenAllowed';
 
 /** A company's page: its people, and their timeline, deals, jobs, files and revenue rolled up. */
 export function CompanyScreen({ id }: { id: string }) {
@@ -73,7 +74,7 @@ function CompanyPage({ data }: { data: CompanyRollup }) {
         title={company.name}
         meta={[formatCount(people.length, 'person', 'people'), ...company.domains].join(' · ')}
         actions={
-          <>
+          <WhenAllowed>
             <Button icon="plus" onClick={() => setDialog('addPerson')}>
               Add person
             </Button>
@@ -86,7 +87,7 @@ function CompanyPage({ data }: { data: CompanyRollup }) {
             <Button variant="danger" icon="trash" onClick={() => void remove()}>
               Delete
             </Button>
-          </>
+          </WhenAllowed>
         }
       />
       <Stack gap="lg">

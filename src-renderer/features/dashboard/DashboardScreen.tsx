@@ -11,6 +11,7 @@ import { orderTotals } from '../../../src-shared/domain/money-totals';
 import { LiveContent } from '../../ui/LiveContent';
 import { contactsChanged, pipelinesChanged, remindersDue } from '../../ui/live-events';
 import { PageHeader } from '../../ui/PageHeader';
+import { WhenAllowed } from '../access/WhenAllowed';
 import { Screen } from '../../ui/Screen';
 import { useLiveData } from '../../ui/use-live-data';
 import { RecentActivity } from './RecentActivity';
@@ -41,14 +42,14 @@ export function DashboardScreen() {
         title={userName ? `${greeting()}, ${userName.split(' ')[0]}` : 'Dashboard'}
         meta={today.format(new Date())}
         actions={
-          <>
+          <WhenAllowed>
             <Button icon="phone" onClick={() => openDialog({ kind: 'logCall' })}>
               Log a call
             </Button>
             <Button variant="primary" icon="plus" onClick={() => navigate({ name: 'contactNew' })}>
               Add contact
             </Button>
-          </>
+          </WhenAllowed>
         }
       />
       <LiveContent live={dashboard} loading="Loading your figures…" failed="Your figures could not be loaded." size="page" keepLatest>
@@ -73,9 +74,11 @@ function DashboardBody({ data }: { data: Dashboard }) {
         icon="home"
         title="Your day at a glance, once you start"
         action={
-          <Button variant="primary" icon="plus" onClick={() => navigate({ name: 'contactNew' })}>
-            Add your first contact
-          </Button>
+          <WhenAllowed>
+            <Button variant="primary" icon="plus" onClick={() => navigate({ name: 'contactNew' })}>
+              Add your first contact
+            </Button>
+          </WhenAllowed>
         }
       >
         <p>Follow-ups that are due, calls this week, who you are working with and what they are worth all show up here.</p>

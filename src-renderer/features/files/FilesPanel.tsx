@@ -16,6 +16,7 @@ import { FilePreviewDialog } from './FilePreviewDialog';
 import { attachFile, categoryLabels, guessCategory, tooLargeMessage } from './hooks';
 import { transferKey, useFileTransfers } from './transfers';
 import './files.css';
+import { WhenAllowed } from '../access/WhenAllowed';
 
 const categoryOptions = [
   { value: 'auto' as const, label: 'Category: automatic' },
@@ -54,17 +55,19 @@ export function FilesPanel({ contactId, files }: { contactId: string; files: Liv
 
   return (
     <Stack gap="md">
-      <DropZone
-        title="Drag quotes, contracts and photos here"
-        dropTitle="Drop to attach"
-        description={`Pictures and PDFs can be viewed right here. Up to ${formatBytes(maxFileBytes)} each.`}
-        buttonLabel="Attach files"
-        busy={busy}
-        busyLabel="Attaching…"
-        multiple
-        onFiles={(picked) => void attach(picked)}
-        controls={<SelectField label="Category for new files" hideLabel size="sm" options={categoryOptions} value={category} onChange={setCategory} />}
-      />
+      <WhenAllowed>
+        <DropZone
+          title="Drag quotes, contracts and photos here"
+          dropTitle="Drop to attach"
+          description={`Pictures and PDFs can be viewed right here. Up to ${formatBytes(maxFileBytes)} each.`}
+          buttonLabel="Attach files"
+          busy={busy}
+          busyLabel="Attaching…"
+          multiple
+          onFiles={(picked) => void attach(picked)}
+          controls={<SelectField label="Category for new files" hideLabel size="sm" options={categoryOptions} value={category} onChange={setCategory} />}
+        />
+      </WhenAllowed>
       <p className="visually-hidden" role="status">
         {status}
       </p>

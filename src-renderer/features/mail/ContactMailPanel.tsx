@@ -12,6 +12,7 @@ import { formatAddress } from './mail-format';
 import { OutboxState } from './OutboxState';
 import { ThreadView } from './ThreadView';
 import './mail.css';
+import { WhenAllowed } from '../access/WhenAllowed';
 
 /** The contact's Mail tab: their conversations, one opened, and a new e-mail to them. */
 export function ContactMailPanel({ contact }: { contact: Contact }) {
@@ -35,9 +36,11 @@ export function ContactMailPanel({ contact }: { contact: Contact }) {
             Connect a mailbox
           </Button>
         ) : (
-          <Button icon="mail" disabled={composing || addresses.length === 0} onClick={() => setComposing(true)}>
-            New e-mail
-          </Button>
+          <WhenAllowed>
+            <Button icon="mail" disabled={composing || addresses.length === 0} onClick={() => setComposing(true)}>
+              New e-mail
+            </Button>
+          </WhenAllowed>
         )}
       </div>
       {composing ? <Composer to={contact.emails[0]?.address ?? ''} subject="" onDone={() => setComposing(false)} /> : null}

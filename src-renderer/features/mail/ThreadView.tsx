@@ -9,6 +9,7 @@ import { useThread } from './hooks';
 import { formatAddress, replySubject } from './mail-format';
 import { MessageBody } from './MessageBody';
 import { OutboxState } from './OutboxState';
+import { WhenAllowed } from '../access/WhenAllowed';
 
 /** One conversation, oldest first, with what of it waits in the outbox, and a reply. */
 export function ThreadView({ threadId, onBack }: { threadId: string; onBack: () => void }) {
@@ -48,11 +49,13 @@ export function ThreadView({ threadId, onBack }: { threadId: string; onBack: () 
                   onDone={() => setReplyTo(null)}
                 />
               ) : last ? (
-                <div className="mail-panel__toolbar">
-                  <Button variant="primary" icon="mail" onClick={() => setReplyTo(last)}>
-                    Reply
-                  </Button>
-                </div>
+                <WhenAllowed>
+                  <div className="mail-panel__toolbar">
+                    <Button variant="primary" icon="mail" onClick={() => setReplyTo(last)}>
+                      Reply
+                    </Button>
+                  </div>
+                </WhenAllowed>
               ) : null}
             </>
           );
@@ -73,9 +76,11 @@ function Message({ message, onReply }: { message: MailMessage; onReply: () => vo
         {message.direction === 'sent' ? <Badge tone="accent">Sent</Badge> : null}
         {message.private ? <Badge>Only on this computer</Badge> : null}
         <span className="mail-message__date">{formatDateTime(message.sentAt)}</span>
-        <Button size="sm" variant="ghost" onClick={onReply} aria-label={`Reply to ${formatAddress(message.from)}`}>
-          Reply
-        </Button>
+        <WhenAllowed>
+          <Button size="sm" variant="ghost" onClick={onReply} aria-label={`Reply to ${formatAddress(message.from)}`}>
+            Reply
+          </Button>
+        </WhenAllowed>
       </div>
       <p className="mail-message__to">to {message.to.map(formatAddress).join(', ') || '—'}{message.cc.length > 0 ? `, cc ${message.cc.map(formatAddress).join(', ')}` : ''}</p>
       {expanded ? (

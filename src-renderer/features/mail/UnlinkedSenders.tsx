@@ -10,6 +10,7 @@ import { FailureNotice } from './FailureNotice';
 import { useLiveData } from '../../ui/use-live-data';
 import { mailChanged } from './hooks';
 import { formatAddress } from './mail-format';
+import { WhenAllowed } from '../access/WhenAllowed';
 
 /**
  * Recent mail from people who are not contacts (only their headers are kept, on this computer).
@@ -47,9 +48,11 @@ export function UnlinkedSenders() {
                       {message.subject || '(no subject)'} · {formatDateTime(message.sentAt)}
                     </div>
                   </div>
-                  <Button size="sm" icon="plus" busy={busy === message.id} busyLabel="Creating…" aria-label={`Create contact from ${formatAddress(message.from)}`} onClick={() => void create(message)}>
-                    Create contact
-                  </Button>
+                  <WhenAllowed>
+                    <Button size="sm" icon="plus" busy={busy === message.id} busyLabel="Creating…" aria-label={`Create contact from ${formatAddress(message.from)}`} onClick={() => void create(message)}>
+                      Create contact
+                    </Button>
+                  </WhenAllowed>
                 </li>
               ))}
             </ul>

@@ -5,6 +5,7 @@ import { Icon } from '../../ui/Icon';
 import { useDebouncedValue } from '../../ui/use-debounced-value';
 import { useLiveData } from '../../ui/use-live-data';
 import { useModalDialog } from '../../ui/use-modal-dialog';
+import { useAccess } from '../access/access';
 import { paletteItems, type PaletteGroup, type PaletteItem } from './palette-items';
 import './palette.css';
 
@@ -27,7 +28,8 @@ export function CommandPalette() {
 
   useModalDialog(dialogRef, () => setPaletteOpen(false));
 
-  const items = paletteItems(text, text.trim() ? (search.latest ?? null) : null);
+  const access = useAccess();
+  const items = paletteItems(text, text.trim() ? (search.latest ?? null) : null, access);
   const current = Math.min(active, Math.max(0, items.length - 1));
   const optionId = (item: PaletteItem) => `${listId}-${item.id}`;
 

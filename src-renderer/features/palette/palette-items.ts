@@ -14,9 +14,17 @@ export interface PaletteItem {
   action: { route: Route } | { dialog: GlobalDialog };
   /** Other words a person may type for it: "task" finds New follow-up. */
   keywords?: string;
+  /** Offered only to a member who may change the data (`edit`) or manage the workspace (`admin`). */
+  needs?: 'edit' | 'admin';
 }
 
-const screens: PaletteItem[] = [
+/** What this laptop's member may do (features/access/access.ts); a laptop in no workspace may do everything. */
+export interface PaletteAccess {
+  canEdit: boolean;
+  isAdmin: boolean;
+}
+
+const screenItems: PaletteItem[] = [
   { id: 'go:search', group: 'Go to', label: 'Search everything', icon: 'search', action: { route: { name: 'search' } }, keywords: 'find jobs calls transcripts' },
   { id: 'go:dashboard', group: 'Go to', label: 'Dashboard', icon: 'home', action: { route: { name: 'dashboard' } } },
   { id: 'go:contacts', group: 'Go to', label: 'Contacts', icon: 'contacts', action: { route: { name: 'contacts' } } },
@@ -24,7 +32,7 @@ const screens: PaletteItem[] = [
   { id: 'go:segments', group: 'Go to', label: 'Segments', icon: 'filter', action: { route: { name: 'segments' } }, keywords: 'lists filters audiences saved views' },
   { id: 'go:follow-ups', group: 'Go to', label: 'Follow-ups', icon: 'bell', action: { route: { name: 'followUps' } } },
   { id: 'go:calls', group: 'Go to', label: 'Call history', icon: 'phone', action: { route: { name: 'calls' } } },
-  { id: 'go:triage', group: 'Go to', label: 'Triage calls', icon: 'phone', action: { route: { name: 'callTriage' } }, keywords: 'queue outcome dispatch' },
+  { id: 'go:triage', group: 'Go to', label: 'Triage calls', icon: 'phone', action: { route: { name: 'callTriage' } }, keywords: 'queue outcome dispatch', needs: 'edit' },
   { id: 'go:jobs', group: 'Go to', label: 'Jobs', icon: 'calendar', action: { route: { name: 'jobs' } }, keywords: 'tickets work orders bookings invoices' },
   { id: 'go:pipeline', group: 'Go to', label: 'Pipeline', icon: 'pipeline', action: { route: { name: 'pipeline' } }, keywords: 'deals board quotes sales' },
   { id: 'go:numbers', group: 'Go to', label: 'Pipeline numbers', icon: 'chart', action: { route: { name: 'pipeline', view: 'numbers' } }, keywords: 'forecast funnel report' },
@@ -32,14 +40,15 @@ const screens: PaletteItem[] = [
   { id: 'go:phone', group: 'Go to', label: 'Phone line', icon: 'phone', action: { route: { name: 'phone' } }, keywords: 'texts sms calls' },
   { id: 'go:settings', group: 'Go to', label: 'Settings', icon: 'settings', action: { route: { name: 'settings' } }, keywords: 'preferences options' },
   { id: 'go:phone-settings', group: 'Go to', label: 'Phone line settings', icon: 'settings', action: { route: { name: 'phoneSettings' } }, keywords: 'twilio' },
+  { id: 'go:audit', group: 'Go to', label: 'Audit trail', icon: 'activity', action: { route: { name: 'audit' } }, keywords: 'history log who changed changes', needs: 'admin' },
   { id: 'go:mail-settings', group: 'Go to', label: 'Mail accounts', icon: 'mail', action: { route: { name: 'mailSettings' } }, keywords: 'e-mail email imap smtp settings' },
 ];
 
-const creators: PaletteItem[] = [
-  { id: 'new:contact', group: 'Create', label: 'New contact', icon: 'plus', action: { route: { name: 'contactNew' } }, keywords: 'add create person customer company' },
-  { id: 'new:call', group: 'Create', label: 'Log a call', icon: 'phone', action: { dialog: { kind: 'logCall' } }, keywords: 'new add create phone' },
-  { id: 'new:follow-up', group: 'Create', label: 'New follow-up', icon: 'bell', action: { dialog: { kind: 'followUp' } }, keywords: 'add create reminder task to-do' },
-  { id: 'new:deal', group: 'Create', label: 'New deal', icon: 'plus', action: { dialog: { kind: 'deal' } }, keywords: 'add create opportunity sale job' },
+const creatorItems: PaletteItem[] = [
+  { id: 'new:contact', group: 'Create', label: 'New contact', icon: 'plus', action: { route: { name: 'contactNew' } }, keywords: 'add create person customer company', needs: 'edit' },
+  { id: 'new:call', group: 'Create', label: 'Log a call', icon: 'phone', action: { dialog: { kind: 'logCall' } }, keywords: 'new add create phone', needs: 'edit' },
+  { id: 'new:follow-up', group: 'Create', label: 'New follow-up', icon: 'bell', action: { dialog: { kind: 'followUp' } }, keywords: 'add create reminder task to-do', needs: 'edit' },
+  { id: 'new:deal', group: 'Create', label: 'New deal', icon: 'plus', action: { dialog: { kind: 'deal' } }, keywords: 'add create opportunity sale job', needs: 'edit' },
 ];
 
 /** Words that say the user wants to do something rather than find something. */
@@ -64,7 +73,10 @@ function snippet(body: string, words: string[]): string {
  * records first (contacts, deals, quotes), then actions and screens, then notes and e-mails. When
  * the text names an action ("new", "add", "log"), the actions come first.
  */
-export function paletteItems(query: string, found: ChannelOutput<'search.global'> | null): PaletteItem[] {
+export function paletteItems(query: string, found: ChannelOutput<'search.global'> | null, access: PaletteAccess = { canEdit: true, isAdmin: true }): PaletteItem[] {
+  const allowed = (item: PaletteItem) => item.needs === undefined || (item.needs === 'admin' ? access.isAdmin : access.canEdit);
+  const creators = creatorItems.filter(allowed);
+  const screens = screenItems.filter(allowed);
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return [...creators, ...screens];
   const contacts: PaletteItem[] = (found?.contacts ?? []).map((contact) => ({

@@ -11,7 +11,9 @@ import { FormGrid } from '../../ui/FormGrid';
 import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
 import { Stack } from '../../ui/Stack';
+import { useAccess } from '../access/access';
 import { DealQuotes } from './DealQuotes';
+import { DealSummaryDialog } from './DealSummaryDialog';
 import { formFromDeal, newDealForm, parseDealForm, type DealFormErrors, type DealFormValues } from './deal-form';
 import { deleteDealWithUndo, useOwnerNames } from './hooks';
 import { currencySymbol, percent } from './pipeline-format';
@@ -38,6 +40,7 @@ export function DealDialog({ pipelines, deal, pipelineId, stageId, contact = nul
   const pushToast = useUi((state) => state.pushToast);
   const navigate = useUi((state) => state.navigate);
   const owners = useOwnerNames();
+  const { canEdit } = useAccess();
   const [values, setValues] = useState<DealFormValues>(() =>
     deal
       ? formFromDeal(deal)
@@ -92,6 +95,9 @@ export function DealDialog({ pipelines, deal, pipelineId, stageId, contact = nul
   const remove = async () => {
     if (deal && (await deleteDealWithUndo(deal))) onClose();
   };
+
+  // A read-only member reads the deal; the core would refuse any change to it.
+  if (!canEdit) return deal ? <DealSummaryDialog deal={deal} pipelines={pipelines} onClose={onClose} /> : null;
 
   return (
     <FormDialog

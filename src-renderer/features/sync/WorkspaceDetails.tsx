@@ -14,7 +14,7 @@ import { useSyncNow, useWorkspaceInfo, type WorkspaceState } from './hooks';
 import { InviteTeammate } from './InviteTeammate';
 import { MembersAndDevices } from './MembersAndDevices';
 import { SetAsideChanges } from './SetAsideChanges';
-import { describeSyncStatus, lastSyncedText } from './status-text';
+import { describeSyncStatus, lastSyncedText, readOnlyOutboxText } from './status-text';
 import { EncryptionStatus } from './EncryptionStatus';
 import { SyncMark } from './SyncMark';
 
@@ -28,6 +28,7 @@ export function WorkspaceDetails({ status, onStatus }: { status: SyncStatus; onS
   const isAdmin = status.role === 'admin';
   // Offline, the relay's own words ("Cannot reach the relay at … (ECONNREFUSED)") help whoever runs it.
   const relayProblem = status.state === 'offline' ? status.message : null;
+  const heldBack = readOnlyOutboxText(status);
 
   return (
     <Stack>
@@ -72,6 +73,12 @@ export function WorkspaceDetails({ status, onStatus }: { status: SyncStatus; onS
           },
         ]}
       />
+
+      {heldBack ? (
+        <Notice tone="warning" icon="alert" role="status">
+          {heldBack}
+        </Notice>
+      ) : null}
 
       {status.secretProtection === 'file-key' ? (
         <Notice tone="warning">

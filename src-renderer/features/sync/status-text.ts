@@ -76,3 +76,14 @@ function setAsideText(count: number): string | null {
   if (count === 0) return null;
   return `${formatCount(count, 'change')} from other devices ${count === 1 ? 'was' : 'were'} set aside (see Team sync).`;
 }
+
+/**
+ * A member made read-only while changes of theirs were still waiting: the relay refuses them, so
+ * they stay on this laptop until an admin gives the role back (they then go at the next sync).
+ * Null when nothing is held up that way.
+ */
+export function readOnlyOutboxText(status: Pick<SyncStatus, 'role' | 'pendingChanges'>): string | null {
+  if (status.role !== 'read_only' || status.pendingChanges === 0) return null;
+  const count = formatCount(status.pendingChanges, 'change');
+  return `${count} made on this laptop could not be sent because your role is read-only. ${status.pendingChanges === 1 ? 'It is' : 'They are'} kept here, and ${status.pendingChanges === 1 ? 'goes' : 'go'} to the team at the next sync after an admin makes you a member again.`;
+}

@@ -39,10 +39,56 @@ describe('the audit trail', () => {
   });
 
   it('exports as CSV with a header row, and is for admins only', async () => {
-    const { csv } = await ann.call('audit.csv', { rowId: contactId });
+    const { csv, rows, nextCursor } = await ann.call('audit.csv', { rowId: contactId });
     const parsed = Papa.parse<string[]>(csv.trim());
-    expect(parsed.data[0]).toEqual(['When', 'Member', 'Table', 'Record', 'Fields', 'Device']);
-    expect(parsed.data.slice(1).map((row) => row[1])).toEqual(['Ben', 'Ann']);
-    expect(await ben.invoke('audit.list', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(parsed.data[0]).toEqual(['When', 'Member', 'Device', 'Record', 'Table', 'Record id', 'Fields']);
+    expect(parsed.data.slice(1).map((row) => [row[1], row[3]])).toEqual([
+      ['Ben', 'Rosa Diaz'],
+      ['Ann', 'Rosa Diaz'],
+    ]);
+    expect(rows).toBe(2);
+    expect(nextCursor).toBeNull();
+    for (const channel of ['audit.list', 'audit.page', 'audit.members'] as const) {
+      expect(await ben.invoke(channel, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+  });
+
+  it('names each record, links it while it exists, and lists the members who changed anything', async () => {
+    const noteId = (await ann.call('notes.create', { contactId, body: 'Boiler serviced' })).id;
+    const pipeline = await ann.call('pipelines.createFromTemplate', { template: 'prospects' });
+    const dealId = (await ann.call('deals.create', { contactId, pipelineId: pipeline.id, title: 'New boiler' })).id;
+    const page = await ann.call('audit.page', { limit: 50 });
+    const note = page.rows.find((row) => row.rowId === noteId);
+    expect(note).toMatchObject({ table: 'notes', label: 'Rosa Diaz', link: { kind: 'contact', id: contactId } });
+    expect(page.rows.find((row) => row.rowId === dealId)).toMatchObject({ label: 'New boiler', link: { kind: 'deal', id: dealId } });
+    expect(await ann.call('audit.members', {})).toEqual(['Ann', 'Ben']);
+
+    // Deleted: the name stays, the link goes.
+    await ann.call('notes.delete', { id: noteId });
+    await ann.call('contacts.delete', { id: contactId });
+    const after = await ann.call('audit.page', { rowId: contactId, limit: 50 });
+    expect(after.rows.every((row) => row.label === 'Rosa Diaz' && row.link === null)).toBe(true);
+    await ann.call('contacts.restore', { id: contactId });
+  });
+
+  it('finds the changes of a record and of what hangs off it by words of its name', async () => {
+    const rows = (await ann.call('audit.page', { record: 'rosa', limit: 100 })).rows;
+    expect(new Set(rows.map((row) => row.table))).toEqual(new Set(['contacts', 'notes', 'deals', 'deal_stage_events']));
+    expect((await ann.call('audit.page', { record: 'nobody by that name', limit: 100 })).rows).toEqual([]);
+    expect(await ann.call('audit.count', { record: 'rosa', member: 'Ben' })).toEqual({ total: 1 });
+  });
+
+  it('pages newest first from a cursor without repeating or skipping a change', async () => {
+    const all = await ann.call('audit.list', { limit: 5000 });
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await ann.call('audit.page', { limit: 3, ...(cursor ? { cursor } : {}) });
+      seen.push(...page.rows.map((row) => row.changeId));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toEqual(all.map((entry) => entry.changeId));
+    expect(all.map((entry) => entry.at)).toEqual([...all.map((entry) => entry.at)].sort((a, b) => b - a));
+    expect(await ann.call('audit.count', {})).toEqual({ total: all.length });
   });
 });
