@@ -159,7 +159,7 @@ export function createCore(options: CoreOptions): Core {
   });
   const notes = new NotesService(writeDeps);
   const calls = new CallsService({ ...writeDeps, followUps });
-  const files = new FilesService({ ...writeDeps, dataDir: options.dataDir });
+  const files = new FilesService({ ...writeDeps, dataDir: options.dataDir, databaseKey: keys.databaseKey });
   const timeline = new TimelineService({ sqlite });
   const dashboard = new DashboardService({ sqlite, now });
   engine.onRowsWritten(createCallNotesIndexer(sqlite));

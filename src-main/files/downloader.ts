@@ -85,7 +85,10 @@ export class Downloader {
         });
         await pipeline(body, meter, fs.createWriteStream(partial, { flags: offset > 0 ? 'a' : 'w', mode: 0o600 }), { signal });
         if (hash.digest('hex') === sha256) {
-          this.options.blobs.adopt(partial, sha256);
+          // Into the store encrypted, checked again on the way (the partial file could change meanwhile).
+          const staged = await this.options.blobs.stage(fs.createReadStream(partial), Number.MAX_SAFE_INTEGER, name);
+          this.options.blobs.adoptStaged(staged, sha256);
+          fs.rmSync(partial, { force: true });
           progress.finish('download', sha256);
           return;
         }

@@ -5,6 +5,7 @@ import type { WireChange } from '../../src-shared/sync/protocol';
 import type { RelayClient } from '../sync/relay-client';
 import { BlobClient } from './blob-client';
 import { Downloader } from './downloader';
+import { encryptExistingBlobs } from './encrypt-existing';
 import { OfflineKeeper } from './offline-keeper';
 import { createReferenceDeclarer } from './references';
 import type { FilesService } from './service';
@@ -34,6 +35,8 @@ export interface FileTransfers {
   readonly downloader: Downloader;
   readonly keeper: OfflineKeeper;
   readonly progress: TransferProgress;
+  /** Files stored before encryption at rest, being encrypted in place; resolves with how many were. */
+  readonly encryptingExisting: Promise<number>;
   declareReferences(changes: readonly WireChange[], client: RelayClient): Promise<void>;
   /** Told every sync status: when the relay answers again, waiting transfers go at once. */
   syncStatusChanged(status: SyncStatus): void;
@@ -72,6 +75,11 @@ export function startFileTransfers(deps: FileTransferDeps): FileTransfers {
 
   let reachable = false;
   let stopped = false;
+  const stopEncrypting = new AbortController();
+  const encryptingExisting = encryptExistingBlobs(files.blobs, { signal: stopEncrypting.signal }).catch((error: unknown) => {
+    deps.logError(error, 'encrypting the files stored before encryption');
+    return 0;
+  });
   const refreshLimits = async () => {
     const limits = await blobClient()?.limits().catch(() => undefined);
     // The core may have closed (a command line run ends) while the relay answered.
@@ -84,6 +92,7 @@ export function startFileTransfers(deps: FileTransferDeps): FileTransfers {
     downloader,
     keeper,
     progress,
+    encryptingExisting,
     declareReferences,
     blobClient,
     syncStatusChanged(status) {
@@ -106,6 +115,7 @@ export function startFileTransfers(deps: FileTransferDeps): FileTransfers {
     },
     stop() {
       stopped = true;
+      stopEncrypting.abort();
       uploader.stop();
       keeper.stop();
       downloader.cancelAll();

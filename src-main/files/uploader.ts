@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import { RelayError } from '../sync/relay-client';
 import type { BlobClient } from './blob-client';
 import type { BlobStore } from './blob-store';
@@ -104,13 +103,11 @@ export class Uploader {
     const alreadyThere = started.doneParts.reduce((sum, part) => sum + partLength(upload.sizeBytes, started.partBytes, part), 0);
     progress.start('upload', upload.sha256, upload.sizeBytes, alreadyThere);
     const todo = Array.from({ length: started.partCount }, (_, index) => index + 1).filter((part) => !done.has(part));
-    const file = await fs.promises.open(this.options.blobs.blobPath(upload.sha256), 'r');
-    try {
+    {
       const sendPart = async (part: number) => {
         const length = partLength(upload.sizeBytes, started.partBytes, part);
-        const bytes = Buffer.alloc(length);
-        const { bytesRead } = await file.read(bytes, 0, length, (part - 1) * started.partBytes);
-        if (bytesRead !== length) throw new Error('The file on this laptop is shorter than when it was attached.');
+        const bytes = this.options.blobs.readRange(upload.sha256, (part - 1) * started.partBytes, length);
+        if (bytes.length !== length) throw new Error('The file on this laptop is shorter than when it was attached.');
         const md5 = createHash('md5').update(bytes).digest('base64');
         const target = await client.partTarget(started.uploadId, part, { sizeBytes: length, md5 });
         const { etag } = await client.putPart(target, bytes, this.abort.signal);
@@ -118,8 +115,6 @@ export class Uploader {
         progress.advance('upload', upload.sha256, length);
       };
       await runLimited(todo, this.options.partConcurrency ?? 3, sendPart);
-    } finally {
-      await file.close();
     }
     await client.complete(started.uploadId);
   }
