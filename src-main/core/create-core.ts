@@ -236,6 +236,7 @@ export function createCore(options: CoreOptions): Core {
     onTransfer: (transfer) => emit('files.transfer', transfer),
     onQueueChanged: () => emit('sync.status', syncEngine.status()),
     logError,
+    keys: () => (syncEngine.config ? syncEngine.keys : undefined),
   });
   transfersOnceStarted.current = fileTransfers;
   engine.onCommitted((touched) => fileTransfers.rowsWritten(touched.keys()));

@@ -4,6 +4,7 @@ import type { Sqlite } from '../db/open';
 import type { WireChange } from '../../src-shared/sync/protocol';
 import type { RelayClient } from '../sync/relay-client';
 import { BlobClient } from './blob-client';
+import type { FileKeys } from './blob-sealing';
 import { Downloader } from './downloader';
 import { encryptExistingBlobs } from './encrypt-existing';
 import { OfflineKeeper } from './offline-keeper';
@@ -28,6 +29,8 @@ export interface FileTransferDeps {
   /** The number of waiting uploads changed. */
   onQueueChanged: () => void;
   logError: (error: unknown, context: string) => void;
+  /** The workspace's end-to-end keys (src-main/sync/keys/): files are sealed with them. */
+  keys?: () => FileKeys | undefined;
 }
 
 export interface FileTransfers {
@@ -61,8 +64,9 @@ export function startFileTransfers(deps: FileTransferDeps): FileTransfers {
     onUploaded: () => deps.pushSoon(),
     onQueueChanged: deps.onQueueChanged,
     logError: deps.logError,
+    ...(deps.keys ? { keys: deps.keys } : {}),
   });
-  const downloader = new Downloader({ blobs: files.blobs, client: blobClient, progress, logError: deps.logError });
+  const downloader = new Downloader({ blobs: files.blobs, client: blobClient, progress, logError: deps.logError, ...(deps.keys ? { keys: deps.keys } : {}) });
   const keeper = new OfflineKeeper({
     sqlite,
     blobs: files.blobs,
@@ -71,7 +75,7 @@ export function startFileTransfers(deps: FileTransferDeps): FileTransfers {
     now: deps.now,
     logError: deps.logError,
   });
-  const declareReferences = createReferenceDeclarer({ sqlite, queue: files.uploads, blobs: files.blobs, onRequeued: () => uploader.kick() });
+  const declareReferences = createReferenceDeclarer({ sqlite, queue: files.uploads, blobs: files.blobs, onRequeued: () => uploader.kick(), ...(deps.keys ? { keys: deps.keys } : {}) });
 
   let reachable = false;
   let stopped = false;
