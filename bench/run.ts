@@ -32,6 +32,7 @@ import { syncSuite } from './suites/sync';
 import { vcardSuite } from './suites/vcard';
 import { workSuite } from './suites/work';
 import { encryptionSuite } from './suites/encryption';
+import { fileEncryptionSuite } from './suites/file-encryption';
 
 // `npm run bench [-- --quick] [--scale N] [--seed S] [--timeline N] [--apply N] [--seed-budget S] [--only a,b] [--keep]`
 // Builds (or reuses) the generated data set, measures every figure beside its baseline on a
@@ -40,7 +41,7 @@ import { encryptionSuite } from './suites/encryption';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dayMs = 24 * 60 * 60 * 1000;
-const suiteNames = ['memory', 'search', 'list', 'dashboard', 'http', 'browser', 'apply', 'write', 'export', 'import', 'sync', 'work', 'vcard', 'phone', 'files', 'mail', 'cli', 'relay', 'calls', 'bootstrap', 'storage', 'everything', 'encryption', 'sealing'] as const;
+const suiteNames = ['memory', 'search', 'list', 'dashboard', 'http', 'browser', 'apply', 'write', 'export', 'import', 'sync', 'work', 'vcard', 'phone', 'files', 'mail', 'cli', 'relay', 'calls', 'bootstrap', 'storage', 'everything', 'encryption', 'sealing', 'file-encryption'] as const;
 type SuiteName = (typeof suiteNames)[number];
 
 function parseArgs(argv: string[]) {
@@ -154,6 +155,7 @@ async function main(): Promise<number> {
   await runSuite('bootstrap', () => bootstrapSuite(context, workDir));
   await runSuite('everything', () => everythingSuite(context));
   await runSuite('encryption', () => encryptionSuite(context, workDir));
+  await runSuite('file-encryption', () => fileEncryptionSuite({ workDir, quick: args.quick }));
 
   const machine = describeMachine(bareDb, repoRoot, loadAverageAtStart);
   const dbSizeMb = fs.statSync(path.join(dataSet.dir, 'fieldbook.db')).size / 1024 ** 2;

@@ -3,8 +3,8 @@ import { Readable } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useRelayInMemory } from '../../helpers/relay-in-memory';
-import { createTempCore, type TempCore } from '../../helpers/temp-core';
-import { startTeam } from '../../helpers/workspace-team';
+import type { TempCore } from '../../helpers/temp-core';
+import { joinTeam, startTeam } from '../../helpers/workspace-team';
 import { eventually } from '../files/team-harness';
 
 // Files are sealed with the workspace's epoch of the moment they are uploaded. After a member is
@@ -20,9 +20,7 @@ let newcomer: TempCore | undefined;
 
 beforeAll(async () => {
   ({ admin, teammate } = await startTeam(relay.url));
-  leaver = createTempCore({ now: Date.now });
-  const { inviteCode } = await admin.call('sync.invite', {});
-  await leaver.call('sync.join', { relayUrl: relay.url, inviteCode, memberName: 'Cal' });
+  leaver = await joinTeam(admin, relay.url, 'Cal');
 }, 120_000);
 
 afterAll(() => {
@@ -72,9 +70,7 @@ describe('files across a key rotation', () => {
       expect(sha256Of(teammate.files.open(fetched.sha256)!.bytes())).toBe(sha256Of(bytes));
     }
 
-    newcomer = createTempCore({ now: Date.now });
-    const { inviteCode } = await admin.call('sync.invite', {});
-    await newcomer.call('sync.join', { relayUrl: relay.url, inviteCode, memberName: 'Dora' });
+    newcomer = await joinTeam(admin, relay.url, 'Dora');
     await eventually(async () => (await newcomer!.call('sync.now', {})).keyEpoch === 2, 'the newcomer holds the key');
     const fetched = await newcomer.call('files.fetch', { id: beforeFile.id });
     expect(sha256Of(newcomer.files.open(fetched.sha256)!.bytes())).toBe(sha256Of(before));
