@@ -33,6 +33,7 @@ import { vcardSuite } from './suites/vcard';
 import { workSuite } from './suites/work';
 import { encryptionSuite } from './suites/encryption';
 import { segmentsSuite } from './suites/segments';
+import { fileEncryptionSuite } from './suites/file-encryption';
 
 // `npm run bench [-- --quick] [--scale N] [--seed S] [--timeline N] [--apply N] [--seed-budget S] [--only a,b] [--keep]`
 // Builds (or reuses) the generated data set, measures every figure beside its baseline on a
@@ -41,7 +42,7 @@ import { segmentsSuite } from './suites/segments';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dayMs = 24 * 60 * 60 * 1000;
-const suiteNames = ['memory', 'search', 'list', 'dashboard', 'http', 'browser', 'apply', 'write', 'export', 'import', 'sync', 'work', 'vcard', 'phone', 'files', 'mail', 'cli', 'relay', 'calls', 'bootstrap', 'storage', 'everything', 'encryption', 'sealing', 'segments'] as const;
+const suiteNames = ['memory', 'search', 'list', 'dashboard', 'http', 'browser', 'apply', 'write', 'export', 'import', 'sync', 'work', 'vcard', 'phone', 'files', 'mail', 'cli', 'relay', 'calls', 'bootstrap', 'storage', 'everything', 'encryption', 'sealing', 'segments', 'file-encryption'] as const;
 type SuiteName = (typeof suiteNames)[number];
 
 function parseArgs(argv: string[]) {
@@ -156,6 +157,7 @@ async function main(): Promise<number> {
   await runSuite('everything', () => everythingSuite(context));
   await runSuite('encryption', () => encryptionSuite(context, workDir));
   await runSuite('segments', () => segmentsSuite(context));
+  await runSuite('file-encryption', () => fileEncryptionSuite({ workDir, quick: args.quick }));
 
   const machine = describeMachine(bareDb, repoRoot, loadAverageAtStart);
   const dbSizeMb = fs.statSync(path.join(dataSet.dir, 'fieldbook.db')).size / 1024 ** 2;

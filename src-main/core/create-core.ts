@@ -160,7 +160,7 @@ export function createCore(options: CoreOptions): Core {
   });
   const notes = new NotesService(writeDeps);
   const calls = new CallsService({ ...writeDeps, followUps });
-  const files = new FilesService({ ...writeDeps, dataDir: options.dataDir });
+  const files = new FilesService({ ...writeDeps, dataDir: options.dataDir, databaseKey: keys.databaseKey });
   const timeline = new TimelineService({ sqlite });
   const dashboard = new DashboardService({ sqlite, now });
   engine.onRowsWritten(createCallNotesIndexer(sqlite));
@@ -237,6 +237,7 @@ export function createCore(options: CoreOptions): Core {
     onTransfer: (transfer) => emit('files.transfer', transfer),
     onQueueChanged: () => emit('sync.status', syncEngine.status()),
     logError,
+    keys: () => (syncEngine.config ? syncEngine.keys : undefined),
   });
   transfersOnceStarted.current = fileTransfers;
   engine.onCommitted((touched) => fileTransfers.rowsWritten(touched.keys()));

@@ -1,5 +1,5 @@
 import { net, protocol } from 'electron';
-import fs from 'node:fs';
+import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { filesPathPrefix } from '../../src-shared/ipc/bridge';
 import type { Core } from '../core/create-core';
@@ -46,12 +46,11 @@ export function serveRenderer(rendererDir: string, files: Pick<Core['files'], 'o
 
 async function serveStoredFile(files: Pick<Core['files'], 'open'>, sha256: string): Promise<Response> {
   const found = /^[0-9a-f]{64}$/.test(sha256) ? files.open(sha256) : undefined;
-  const size = found ? fs.statSync(found.path, { throwIfNoEntry: false })?.size : undefined;
-  if (!found || size === undefined) return new Response('Not found', { status: 404 });
-  const blob = await net.fetch(pathToFileURL(found.path).href);
+  if (!found) return new Response('Not found', { status: 404 });
   const headers = new Headers();
-  for (const [name, value] of Object.entries(storedFileHeaders(found.file, size))) headers.set(name, String(value));
-  return new Response(blob.body, { status: 200, headers });
+  for (const [name, value] of Object.entries(storedFileHeaders(found.file, found.sizeBytes))) headers.set(name, String(value));
+  // Decrypted on the way out (src-main/files/blob-store.ts).
+  return new Response(Readable.toWeb(found.read()) as ReadableStream<Uint8Array>, { status: 200, headers });
 }
 
 /** Stored files carry their own, stricter policy, which the session must not replace with the page's. */

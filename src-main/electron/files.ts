@@ -1,6 +1,7 @@
 import { app, ipcMain, shell, type IpcMainInvokeEvent } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { sha256Pattern } from '../../src-shared/domain/file';
 import { AppError, type ErrorPayload } from '../../src-shared/errors';
 import type { RpcResult } from '../../src-shared/ipc/contract';
@@ -30,7 +31,8 @@ export function registerFileIpc(core: FilesCore): () => void {
       // A copy under its own name, so the OS picks the right app and the store is never edited in place.
       const folder = fs.mkdtempSync(path.join(app.getPath('temp'), 'fieldbook-'));
       const copy = path.join(folder, safeFileName(found.file.name));
-      fs.copyFileSync(found.path, copy);
+      // Decrypted, for the other app to read: the copy lives in the OS's temp folder, as any opened attachment does.
+      await pipeline(found.read(), fs.createWriteStream(copy, { mode: 0o600 }));
       const failure = await shell.openPath(copy);
       if (failure) throw new AppError('internal', `No app on this computer could open "${found.file.name}": ${failure}`);
       return { sha256: found.file.sha256 };

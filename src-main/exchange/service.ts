@@ -14,6 +14,7 @@ import type {
 } from '../../src-shared/domain/exchange';
 import { AppError } from '../../src-shared/errors';
 import { privateDirMode } from '../core/private-files';
+import { blobStoreOf } from '../files/blob-store';
 import { createBackup, defaultBackupDir, keptBackups, listBackups, pruneBackups } from './backup/backup';
 import { exportCsv } from './export/csv';
 import { resolveColumns } from './export/columns';
@@ -165,10 +166,12 @@ export class ExchangeService {
   }
 
   private readUpload(uploadId: string): Uint8Array {
-    const file = this.stagedPath(uploadId);
-    if (!fs.existsSync(file)) throw new AppError('not_found', 'That upload is no longer there; choose the file again.', 'uploadId');
-    return fs.readFileSync(file);
+    this.stagedPath(uploadId);
+    const bytes = blobStoreOf(this.deps.dataDir, this.deps.keys).readStaged(uploadId);
+    if (!bytes) throw new AppError('not_found', 'That upload is no longer there; choose the file again.', 'uploadId');
+    return bytes;
   }
+
 
   private stamp(): string {
     return new Date(this.now()).toISOString().replace(/[-:.]/g, '');

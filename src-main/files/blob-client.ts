@@ -30,8 +30,8 @@ export class BlobClient {
     return this.relay.call(blobRoutes.usage);
   }
 
-  startUpload(sha256: string, sizeBytes: number) {
-    return this.relay.call(blobRoutes.startUpload, { body: { sha256, sizeBytes } });
+  startUpload(sha256: string, sizeBytes: number, contentSha256?: string) {
+    return this.relay.call(blobRoutes.startUpload, { body: { sha256, sizeBytes, ...(contentSha256 ? { contentSha256 } : {}) } });
   }
 
   partTarget(uploadId: string, part: number, body: { sizeBytes: number; md5: string }) {

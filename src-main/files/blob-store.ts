@@ -1,9 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Transform, type Readable } from 'node:stream';
+import { PassThrough, Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppError } from '../../src-shared/errors';
+import { encryptBlobBytes, encryptingBlobStream, filesKeyOf, openBlob, plainStream, readPlainRange } from './blob-file';
 
 export interface StagedBlob {
   uploadId: string;
@@ -12,17 +13,25 @@ export interface StagedBlob {
 }
 
 /**
- * Content-addressed file storage under dataDir/files: a blob lives at files/ab/<sha256>, so the
- * same bytes attached twice are stored once. Uploads are first streamed into files/.staging
- * while hashed and counted, refused as soon as they pass the size limit.
+ * Content-addressed file storage under dataDir/files: a blob lives at files/ab/<sha256>, named by
+ * the SHA-256 of its plain bytes, so the same bytes attached twice are stored once and a download
+ * is checked against the name it was asked for. What is on the disk is encrypted (blob-file.ts);
+ * every reader goes through this class, which decrypts. Uploads are first streamed into
+ * files/.staging while hashed, counted and encrypted, refused as soon as they pass the size limit.
  */
 export class BlobStore {
   private readonly staged = new Map<string, StagedBlob & { path: string }>();
   private readonly stagingDir: string;
+  /** Null only for a data folder without a database key (the bench's unencrypted comparison). */
+  readonly filesKey: Buffer | null;
 
-  constructor(readonly root: string) {
+  constructor(
+    readonly root: string,
+    databaseKey: Buffer | null,
+  ) {
     this.stagingDir = path.join(root, '.staging');
     fs.mkdirSync(this.stagingDir, { recursive: true, mode: 0o700 });
+    this.filesKey = filesKeyOf(databaseKey);
   }
 
   blobPath(sha256: string): string {
@@ -33,6 +42,47 @@ export class BlobStore {
     return fs.existsSync(this.blobPath(sha256));
   }
 
+  /** The plain size of a stored blob. */
+  sizeOf(sha256: string): number {
+    const blob = openBlob(this.blobPath(sha256), this.filesKey);
+    fs.closeSync(blob.fd);
+    return blob.plainBytes;
+  }
+
+  /** The plain bytes of a stored blob, or of `range` of it (inclusive ends, as HTTP ranges). */
+  read(sha256: string, range?: { start: number; end: number }): Readable {
+    return plainStream(openBlob(this.blobPath(sha256), this.filesKey), range);
+  }
+
+  /** Plain bytes [offset, offset + length), at most the blob's end. */
+  readRange(sha256: string, offset: number, length: number): Buffer {
+    const blob = openBlob(this.blobPath(sha256), this.filesKey);
+    try {
+      return readPlainRange(blob, offset, length);
+    } finally {
+      fs.closeSync(blob.fd);
+    }
+  }
+
+  /** A whole blob in memory: only for small ones (a logo, a contact's photo). */
+  readBytes(sha256: string): Buffer {
+    const blob = openBlob(this.blobPath(sha256), this.filesKey);
+    try {
+      return readPlainRange(blob, 0, blob.plainBytes);
+    } finally {
+      fs.closeSync(blob.fd);
+    }
+  }
+
+  /** A stream that writes the stored (encrypted) form of what is piped through it. */
+  encryptingStream(): Transform {
+    return this.filesKey ? encryptingBlobStream(this.filesKey) : new PassThrough();
+  }
+
+  /**
+   * Streams `source` into staging, encrypted, and answers its plain SHA-256 and size; refused
+   * past `maxBytes`. The caller commits it (or adopts it under a name it checked).
+   */
   async stage(source: Readable, maxBytes: number, name: string, tooLargeMessage?: string): Promise<StagedBlob> {
     const uploadId = randomUUID();
     const target = path.join(this.stagingDir, uploadId);
@@ -51,7 +101,7 @@ export class BlobStore {
     });
     const writer = fs.createWriteStream(target, { flags: 'wx', mode: 0o600 });
     try {
-      await pipeline(source, meter, writer);
+      await pipeline(source, meter, this.encryptingStream(), writer);
     } catch (error) {
       // The file is opened asynchronously: wait until the stream is closed, or the file could
       // appear after it was removed and stay behind.
@@ -81,11 +131,32 @@ export class BlobStore {
     return { uploadId, sha256: staged.sha256, sizeBytes: staged.sizeBytes };
   }
 
-  /** Moves a downloaded file, its SHA-256 already checked, into the store. */
-  adopt(file: string, sha256: string): void {
-    const destination = this.blobPath(sha256);
-    fs.mkdirSync(path.dirname(destination), { recursive: true, mode: 0o700 });
-    fs.renameSync(file, destination);
+  /** Moves a staged blob into the store under `sha256` once the caller checked its hash (a download). */
+  adoptStaged(staged: StagedBlob, sha256: string): void {
+    if (staged.sha256 !== sha256) {
+      this.discardStaged(staged.uploadId);
+      throw new Error(`the bytes hash to ${staged.sha256}, not ${sha256}`);
+    }
+    this.commit(staged.uploadId);
+  }
+
+  /** The plain bytes of a staged upload, by its id (an import reads the file it was given). */
+  readStaged(uploadId: string): Buffer | undefined {
+    const file = path.join(this.stagingDir, uploadId);
+    if (!/^[0-9a-f-]{36}$/.test(uploadId) || !fs.existsSync(file)) return undefined;
+    const blob = openBlob(file, this.filesKey);
+    try {
+      return readPlainRange(blob, 0, blob.plainBytes);
+    } finally {
+      fs.closeSync(blob.fd);
+    }
+  }
+
+  /** Drops a staged upload that will not be committed. */
+  discardStaged(uploadId: string): void {
+    const staged = this.staged.get(uploadId);
+    this.staged.delete(uploadId);
+    if (staged) fs.rmSync(staged.path, { force: true });
   }
 
   /**
@@ -98,7 +169,7 @@ export class BlobStore {
     const destination = this.blobPath(sha256);
     if (!fs.existsSync(destination)) {
       const staging = path.join(this.stagingDir, randomUUID());
-      fs.writeFileSync(staging, bytes, { flag: 'wx', mode: 0o600 });
+      fs.writeFileSync(staging, this.filesKey ? encryptBlobBytes(this.filesKey, bytes) : bytes, { flag: 'wx', mode: 0o600 });
       fs.mkdirSync(path.dirname(destination), { recursive: true, mode: 0o700 });
       fs.renameSync(staging, destination);
     }
@@ -118,6 +189,11 @@ export class BlobStore {
   removeStalePartials(olderThanMs: number, now: number): void {
     removeOlderThan(path.join(this.root, '.partial'), olderThanMs, now);
   }
+}
+
+/** The file store of a data folder, for code that has the folder and its keys rather than the core's FilesService. */
+export function blobStoreOf(dataDir: string, keys: { databaseKey: Buffer | null } | undefined): BlobStore {
+  return new BlobStore(path.join(dataDir, 'files'), keys?.databaseKey ?? null);
 }
 
 function removeOlderThan(dir: string, olderThanMs: number, now: number): void {

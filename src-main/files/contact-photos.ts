@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { v7 as uuidv7 } from 'uuid';
 import type { Contact } from '../../src-shared/domain/contact';
 import { AppError } from '../../src-shared/errors';
@@ -90,14 +89,7 @@ export class ContactPhotos extends WritingService {
 
   private commitPicture(uploadId: string): PhotoBlob {
     const staged: StagedBlob = this.blobs.commit(uploadId);
-    const path = this.blobs.blobPath(staged.sha256);
-    const head = Buffer.alloc(16);
-    const handle = fs.openSync(path, 'r');
-    try {
-      fs.readSync(handle, head, 0, 16, 0);
-    } finally {
-      fs.closeSync(handle);
-    }
+    const head = this.blobs.readRange(staged.sha256, 0, 16);
     const mimeType = sniffImage(head);
     const problem = !mimeType
       ? 'A contact photo must be a JPEG, PNG, GIF, WebP or BMP picture.'

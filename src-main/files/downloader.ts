@@ -1,18 +1,19 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Transform } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppError } from '../../src-shared/errors';
 import { RelayError } from '../sync/relay-client';
 import type { BlobClient } from './blob-client';
 import type { BlobStore } from './blob-store';
+import { openSealedFile, relayNameOf, SealedBlobError, type FileKeys } from './blob-sealing';
 import type { TransferProgress } from './transfers';
 
 // Fetching file contents from the relay: on demand (a file is opened) and in the background by
-// the offline policy. A download goes to files/.partial/<sha256> and moves into the store only
-// once its SHA-256 is checked; a partial file left by a dropped connection or a crash is resumed
-// with an HTTP range. Bytes that do not hash right (damaged on the way) are thrown away and
+// the offline policy. A download goes to files/.partial/<name at the relay> (sealed bytes, in an
+// encrypted workspace) and moves into the store, opened and encrypted at rest, only once its plain
+// SHA-256 is checked; a partial file left by a dropped connection or a crash is resumed with an
+// HTTP range. Bytes that do not open or hash right (damaged on the way) are thrown away and
 // fetched again, from the start.
 
 export interface DownloaderOptions {
@@ -20,6 +21,8 @@ export interface DownloaderOptions {
   client: () => BlobClient | undefined;
   progress: TransferProgress;
   logError: (error: unknown, context: string) => void;
+  /** The workspace's keys: files of an encrypted workspace arrive sealed (blob-sealing.ts). */
+  keys?: () => FileKeys | undefined;
   /** Attempts per fetch when the bytes arrive damaged. */
   attempts?: number;
 }
@@ -61,37 +64,39 @@ export class Downloader {
   private async fetchVerified(sha256: string, name: string, signal: AbortSignal): Promise<void> {
     const client = this.options.client();
     if (!client) throw new AppError('unavailable', `"${name}" is not on this laptop, and this laptop is in no workspace to fetch it from.`);
-    const partial = path.join(this.partialDir, sha256);
     const attempts = this.options.attempts ?? 3;
     const { progress } = this.options;
     try {
+      const source = await this.locate(client, sha256);
+      const partial = path.join(this.partialDir, source.name);
       for (let attempt = 1; attempt <= attempts; attempt += 1) {
-        const target = await client.downloadTarget(sha256);
-        let hash = createHash('sha256');
-        let offset = await hashExisting(partial, hash, target.sizeBytes);
+        const target = await client.downloadTarget(source.name);
+        let offset = existingBytes(partial, target.sizeBytes);
         progress.start('download', sha256, target.sizeBytes, offset);
         const { body, resumed } = await client.openDownload(target, offset, signal);
-        if (offset > 0 && !resumed) {
-          // The server sent the whole file: start over.
-          hash = createHash('sha256');
-          offset = 0;
-        }
+        // The server sent the whole file (it ignored the range): start over.
+        if (offset > 0 && !resumed) offset = 0;
         const meter = new Transform({
           transform(chunk: Buffer, _encoding, callback) {
-            hash.update(chunk);
             progress.advance('download', sha256, chunk.length);
             callback(null, chunk);
           },
         });
         await pipeline(body, meter, fs.createWriteStream(partial, { flags: offset > 0 ? 'a' : 'w', mode: 0o600 }), { signal });
-        if (hash.digest('hex') === sha256) {
-          this.options.blobs.adopt(partial, sha256);
+        // Opened (when sealed) and encrypted into the store while its plain SHA-256 is taken;
+        // kept only if that is the hash the file's row names.
+        try {
+          const staged = await this.options.blobs.stage(source.open(partial), Number.MAX_SAFE_INTEGER, name);
+          this.options.blobs.adoptStaged(staged, sha256);
+          fs.rmSync(partial, { force: true });
           progress.finish('download', sha256);
           return;
+        } catch (error) {
+          if (error instanceof SealedBlobError && /not given/.test(error.message)) throw new AppError('unavailable', `"${name}" cannot be opened yet: ${error.message}.`);
+          // Damaged on the way (or a damaged partial file from before): never used; fetched again.
+          fs.rmSync(partial, { force: true });
+          this.options.logError(new Error(`download of ${sha256} did not open or match its SHA-256 (attempt ${attempt}): ${(error as Error).message}`), 'file download');
         }
-        // Damaged on the way (or a damaged partial file from before): never used; fetched again.
-        fs.rmSync(partial, { force: true });
-        this.options.logError(new Error(`download of ${sha256} did not match its SHA-256 (attempt ${attempt})`), 'file download');
       }
       throw new AppError('unavailable', `"${name}" arrived damaged ${attempts} times, so it was not kept. Try again later, or ask whoever attached it to attach it again.`);
     } catch (error) {
@@ -100,16 +105,37 @@ export class Downloader {
       throw failure;
     }
   }
+
+  /**
+   * Where the relay has the blob: under its sealed name in an encrypted workspace, or under its
+   * plain hash (a workspace without a key, or a file uploaded by a laptop of an earlier version).
+   */
+  private async locate(client: BlobClient, sha256: string): Promise<{ name: string; open: (partial: string) => Readable }> {
+    const plain = { name: sha256, open: (partial: string) => fs.createReadStream(partial) };
+    const keys = this.options.keys?.();
+    const sealedName = relayNameOf(keys, sha256);
+    if (!keys || sealedName === sha256) return plain;
+    try {
+      await client.downloadTarget(sealedName);
+    } catch (error) {
+      if (error instanceof RelayError && error.code === 'not_found') {
+        const found = await client.downloadTarget(sha256).then(() => true, () => false);
+        if (found) return plain;
+      }
+      throw error;
+    }
+    const keyOf = (epoch: number) => keys.epochs().find((keys) => keys.epoch === epoch);
+    return { name: sealedName, open: (partial) => openSealedFile(partial, keyOf, sha256) };
+  }
 }
 
-/** Feeds the bytes already downloaded into the hash; answers how many (0 when unusable). */
-async function hashExisting(partial: string, hash: { update(data: Buffer): unknown }, sizeBytes: number): Promise<number> {
+/** How many bytes of an earlier, interrupted download can be resumed from (0 when unusable). */
+function existingBytes(partial: string, sizeBytes: number): number {
   const size = fs.statSync(partial, { throwIfNoEntry: false })?.size ?? 0;
   if (size === 0 || size >= sizeBytes) {
     fs.rmSync(partial, { force: true });
     return 0;
   }
-  for await (const chunk of fs.createReadStream(partial)) hash.update(chunk as Buffer);
   return size;
 }
 

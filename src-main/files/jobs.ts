@@ -4,7 +4,9 @@ import type { Sqlite } from '../db/open';
 import type { WireChange } from '../../src-shared/sync/protocol';
 import type { RelayClient } from '../sync/relay-client';
 import { BlobClient } from './blob-client';
+import type { FileKeys } from './blob-sealing';
 import { Downloader } from './downloader';
+import { encryptExistingBlobs } from './encrypt-existing';
 import { OfflineKeeper } from './offline-keeper';
 import { createReferenceDeclarer } from './references';
 import type { FilesService } from './service';
@@ -27,6 +29,8 @@ export interface FileTransferDeps {
   /** The number of waiting uploads changed. */
   onQueueChanged: () => void;
   logError: (error: unknown, context: string) => void;
+  /** The workspace's end-to-end keys (src-main/sync/keys/): files are sealed with them. */
+  keys?: () => FileKeys | undefined;
 }
 
 export interface FileTransfers {
@@ -34,6 +38,8 @@ export interface FileTransfers {
   readonly downloader: Downloader;
   readonly keeper: OfflineKeeper;
   readonly progress: TransferProgress;
+  /** Files stored before encryption at rest, being encrypted in place; resolves with how many were. */
+  readonly encryptingExisting: Promise<number>;
   declareReferences(changes: readonly WireChange[], client: RelayClient): Promise<void>;
   /** Told every sync status: when the relay answers again, waiting transfers go at once. */
   syncStatusChanged(status: SyncStatus): void;
@@ -58,8 +64,9 @@ export function startFileTransfers(deps: FileTransferDeps): FileTransfers {
     onUploaded: () => deps.pushSoon(),
     onQueueChanged: deps.onQueueChanged,
     logError: deps.logError,
+    ...(deps.keys ? { keys: deps.keys } : {}),
   });
-  const downloader = new Downloader({ blobs: files.blobs, client: blobClient, progress, logError: deps.logError });
+  const downloader = new Downloader({ blobs: files.blobs, client: blobClient, progress, logError: deps.logError, ...(deps.keys ? { keys: deps.keys } : {}) });
   const keeper = new OfflineKeeper({
     sqlite,
     blobs: files.blobs,
@@ -68,10 +75,15 @@ export function startFileTransfers(deps: FileTransferDeps): FileTransfers {
     now: deps.now,
     logError: deps.logError,
   });
-  const declareReferences = createReferenceDeclarer({ sqlite, queue: files.uploads, blobs: files.blobs, onRequeued: () => uploader.kick() });
+  const declareReferences = createReferenceDeclarer({ sqlite, queue: files.uploads, blobs: files.blobs, onRequeued: () => uploader.kick(), ...(deps.keys ? { keys: deps.keys } : {}) });
 
   let reachable = false;
   let stopped = false;
+  const stopEncrypting = new AbortController();
+  const encryptingExisting = encryptExistingBlobs(files.blobs, { signal: stopEncrypting.signal }).catch((error: unknown) => {
+    deps.logError(error, 'encrypting the files stored before encryption');
+    return 0;
+  });
   const refreshLimits = async () => {
     const limits = await blobClient()?.limits().catch(() => undefined);
     // The core may have closed (a command line run ends) while the relay answered.
@@ -84,6 +96,7 @@ export function startFileTransfers(deps: FileTransferDeps): FileTransfers {
     downloader,
     keeper,
     progress,
+    encryptingExisting,
     declareReferences,
     blobClient,
     syncStatusChanged(status) {
@@ -106,6 +119,7 @@ export function startFileTransfers(deps: FileTransferDeps): FileTransfers {
     },
     stop() {
       stopped = true;
+      stopEncrypting.abort();
       uploader.stop();
       keeper.stop();
       downloader.cancelAll();

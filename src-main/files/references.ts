@@ -4,12 +4,14 @@ import type { Sqlite } from '../db/open';
 import type { RelayClient } from '../sync/relay-client';
 import { BlobClient } from './blob-client';
 import type { BlobStore } from './blob-store';
+import { relayNameOf, type FileKeys } from './blob-sealing';
 import type { UploadQueue } from './upload-queue';
 
 // Tells the relay which blobs the rows of a push refer to, just before the push (SyncEngine's
 // beforePush), so its collector knows what is still wanted (src-relay/blobs/collector.ts). The
 // relay could read `files.sha256` from the changes themselves, but change values are to be
-// end-to-end encrypted; a declaration carries only the row id, its causal length and the hash.
+// end-to-end encrypted; a declaration carries only the row id, its causal length and the blob's
+// name at the relay (a keyed hash in an encrypted workspace: blob-sealing.ts).
 // The relay answers which live references point at blobs it does not have (collected after a
 // long-deleted file was restored, say): those this laptop still has are queued for upload again.
 
@@ -20,6 +22,8 @@ export function createReferenceDeclarer(deps: {
   sqlite: Sqlite;
   queue: UploadQueue;
   blobs: BlobStore;
+  /** The workspace's keys: an encrypted workspace's blobs are declared by their sealed names. */
+  keys?: () => FileKeys | undefined;
   onRequeued: () => void;
 }): (changes: readonly WireChange[], client: RelayClient) => Promise<void> {
   const rowOf = deps.sqlite.prepare<[string], { sha256: string; cl: number; size_bytes: number }>(
@@ -28,21 +32,25 @@ export function createReferenceDeclarer(deps: {
   return async (changes, client) => {
     const rowIds = [...new Set(changes.filter((change) => change.tableName === 'files').map((change) => change.rowId))];
     const references: BlobReference[] = [];
-    const sizes = new Map<string, number>();
+    // By the name at the relay: the plain hash and size of each.
+    const blobsByName = new Map<string, { sha256: string; sizeBytes: number }>();
+    const keys = deps.keys?.();
     for (const rowId of rowIds) {
       const row = rowOf.get(rowId);
       if (!row || row.sha256 === '') continue;
-      references.push({ tableName: 'files', rowId, sha256: row.sha256, cl: row.cl });
-      sizes.set(row.sha256, row.size_bytes);
+      const name = relayNameOf(keys, row.sha256);
+      references.push({ tableName: 'files', rowId, sha256: name, cl: row.cl });
+      blobsByName.set(name, { sha256: row.sha256, sizeBytes: row.size_bytes });
     }
     if (references.length === 0) return;
     const blobClient = new BlobClient(client);
     let requeued = false;
     for (let start = 0; start < references.length; start += maxReferencesPerRequest) {
       const { missing } = await blobClient.declareReferences(references.slice(start, start + maxReferencesPerRequest));
-      for (const sha256 of missing) {
-        if (!deps.blobs.has(sha256)) continue;
-        deps.queue.enqueue(sha256, sizes.get(sha256) ?? 0);
+      for (const name of missing) {
+        const blob = blobsByName.get(name);
+        if (!blob || !deps.blobs.has(blob.sha256)) continue;
+        deps.queue.enqueue(blob.sha256, blob.sizeBytes);
         requeued = true;
       }
     }

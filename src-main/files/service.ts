@@ -10,6 +10,15 @@ import { BlobStore, formatBytes, type StagedBlob } from './blob-store';
 import { createFileQueries, rowToFile, type FileRow } from './queries';
 import { UploadQueue } from './upload-queue';
 
+/** A stored file opened for reading: its bytes come decrypted, whole or by range (inclusive ends). */
+export interface OpenedFile {
+  file: StoredFile;
+  sizeBytes: number;
+  read(range?: { start: number; end: number }): Readable;
+  /** The whole file in memory: only for small ones (a logo printed on a quote). */
+  bytes(): Buffer;
+}
+
 /** How long a deleted file's bytes are kept, so that undo can bring the file back. */
 export const fileUndoWindowMs = 60 * 60 * 1000;
 
@@ -24,9 +33,10 @@ export class FilesService extends WritingService {
   private readonly queries;
   private readonly openers: ((sha256: string) => StoredFile | undefined)[] = [];
 
-  constructor(deps: WriteDeps & { dataDir: string }) {
+  /** `databaseKey` is the data folder's: stored file bytes are encrypted under a key derived from it. */
+  constructor(deps: WriteDeps & { dataDir: string; databaseKey: Buffer | null }) {
     super(deps);
-    this.blobs = new BlobStore(path.join(deps.dataDir, 'files'));
+    this.blobs = new BlobStore(path.join(deps.dataDir, 'files'), deps.databaseKey);
     this.uploads = new UploadQueue(deps.sqlite, deps.now);
     this.state = new LocalState(deps.sqlite);
     this.queries = createFileQueries(deps.sqlite);
@@ -104,16 +114,27 @@ export class FilesService extends WritingService {
     return this.get(id);
   }
 
-  /** A live file's bytes for showing or opening, with its metadata. */
-  open(sha256: string): { path: string; file: StoredFile } | undefined {
+  /** A live file's metadata and a way to read its (decrypted) bytes, for showing or opening. */
+  open(sha256: string): OpenedFile | undefined {
     if (!this.blobs.has(sha256)) return undefined;
+    const file = this.describe(sha256);
+    if (!file) return undefined;
+    return {
+      file,
+      sizeBytes: this.blobs.sizeOf(sha256),
+      read: (range) => this.blobs.read(sha256, range),
+      bytes: () => this.blobs.readBytes(sha256),
+    };
+  }
+
+  private describe(sha256: string): StoredFile | undefined {
     const row = this.queries.byShaAlive.get(sha256);
-    if (row) return { path: this.blobs.blobPath(sha256), file: this.toFile(row) };
+    if (row) return this.toFile(row);
     const logo = this.settings.get().officeLogoSha256 === sha256 ? this.logoFile(sha256) : undefined;
-    if (logo) return { path: this.blobs.blobPath(sha256), file: logo };
+    if (logo) return logo;
     for (const opener of this.openers) {
       const file = opener(sha256);
-      if (file) return { path: this.blobs.blobPath(sha256), file };
+      if (file) return file;
     }
     return undefined;
   }
@@ -143,20 +164,14 @@ export class FilesService extends WritingService {
   }
 
   private logoFile(sha256: string): StoredFile | undefined {
-    const head = Buffer.alloc(8);
-    const handle = fs.openSync(this.blobs.blobPath(sha256), 'r');
-    try {
-      fs.readSync(handle, head, 0, 8, 0);
-    } finally {
-      fs.closeSync(handle);
-    }
+    const head = this.blobs.readRange(sha256, 0, 8);
     const mimeType = head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
       ? 'image/png'
       : head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff
         ? 'image/jpeg'
         : undefined;
     if (!mimeType) return undefined;
-    const sizeBytes = fs.statSync(this.blobs.blobPath(sha256)).size;
+    const sizeBytes = this.blobs.sizeOf(sha256);
     return { id: `logo-${sha256.slice(0, 12)}`, contactId: '', sha256, name: 'logo', mimeType, sizeBytes, category: 'photo', addedBy: '', createdAt: 0, available: true };
   }
 

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { RelayError } from '../sync/relay-client';
 import type { BlobClient } from './blob-client';
 import type { BlobStore } from './blob-store';
+import { dropSealedCopies, relayNameOf, sealedCopyOf, type FileKeys } from './blob-sealing';
 import type { TransferProgress } from './transfers';
 import { SerialJob } from './serial-job';
 import type { QueuedUpload, UploadQueue } from './upload-queue';
@@ -24,8 +25,18 @@ export interface UploaderOptions {
   /** After the queue changed (count in the sync status). */
   onQueueChanged: () => void;
   logError: (error: unknown, context: string) => void;
+  /** The workspace's keys: files are sealed with them before they leave (blob-sealing.ts). */
+  keys?: () => FileKeys | undefined;
   /** Parts in flight at once. */
   partConcurrency?: number;
+}
+
+/** What goes to the relay for one queued blob: its name there and its bytes, sealed or (in a workspace without a key) plain. */
+interface Outgoing {
+  name: string;
+  sizeBytes: number;
+  contentSha256?: string;
+  readRange(offset: number, length: number): Buffer;
 }
 
 const maxBackoffMs = 30 * 60 * 1000;
@@ -81,6 +92,7 @@ export class Uploader {
     }
     try {
       await this.send(client, upload);
+      dropSealedCopies(blobs, upload.sha256);
       queue.markDone(upload.sha256);
       progress.finish('upload', upload.sha256);
       this.options.onQueueChanged();
@@ -92,36 +104,61 @@ export class Uploader {
       queue.recordFailure(upload.sha256, message, retryInMs);
       progress.fail('upload', upload.sha256, message, Date.now() + retryInMs);
       this.options.onQueueChanged();
-      return !(error instanceof RelayError && (error.code === 'offline' || error.code === 'unauthorized'));
+      return !(error instanceof RelayError && ['offline', 'unauthorized', 'waiting_for_key'].includes(error.code));
     }
   }
 
   private async send(client: BlobClient, upload: QueuedUpload): Promise<void> {
     const { progress } = this.options;
-    const started = await client.startUpload(upload.sha256, upload.sizeBytes);
+    const outgoing = await this.outgoing(upload);
+    const started = await client.startUpload(outgoing.name, outgoing.sizeBytes, outgoing.contentSha256);
     if (started.status === 'present') return;
     const done = new Set(started.doneParts);
-    const alreadyThere = started.doneParts.reduce((sum, part) => sum + partLength(upload.sizeBytes, started.partBytes, part), 0);
-    progress.start('upload', upload.sha256, upload.sizeBytes, alreadyThere);
+    const alreadyThere = started.doneParts.reduce((sum, part) => sum + partLength(outgoing.sizeBytes, started.partBytes, part), 0);
+    progress.start('upload', upload.sha256, outgoing.sizeBytes, alreadyThere);
     const todo = Array.from({ length: started.partCount }, (_, index) => index + 1).filter((part) => !done.has(part));
-    const file = await fs.promises.open(this.options.blobs.blobPath(upload.sha256), 'r');
-    try {
-      const sendPart = async (part: number) => {
-        const length = partLength(upload.sizeBytes, started.partBytes, part);
-        const bytes = Buffer.alloc(length);
-        const { bytesRead } = await file.read(bytes, 0, length, (part - 1) * started.partBytes);
-        if (bytesRead !== length) throw new Error('The file on this laptop is shorter than when it was attached.');
-        const md5 = createHash('md5').update(bytes).digest('base64');
-        const target = await client.partTarget(started.uploadId, part, { sizeBytes: length, md5 });
-        const { etag } = await client.putPart(target, bytes, this.abort.signal);
-        if (!target.viaRelay) await client.partDone(started.uploadId, part, { etag, sizeBytes: length });
-        progress.advance('upload', upload.sha256, length);
-      };
-      await runLimited(todo, this.options.partConcurrency ?? 3, sendPart);
-    } finally {
-      await file.close();
-    }
+    const sendPart = async (part: number) => {
+      const length = partLength(outgoing.sizeBytes, started.partBytes, part);
+      const bytes = outgoing.readRange((part - 1) * started.partBytes, length);
+      if (bytes.length !== length) throw new Error('The file on this laptop is shorter than when it was attached.');
+      const md5 = createHash('md5').update(bytes).digest('base64');
+      const target = await client.partTarget(started.uploadId, part, { sizeBytes: length, md5 });
+      const { etag } = await client.putPart(target, bytes, this.abort.signal);
+      if (!target.viaRelay) await client.partDone(started.uploadId, part, { etag, sizeBytes: length });
+      progress.advance('upload', upload.sha256, length);
+    };
+    await runLimited(todo, this.options.partConcurrency ?? 3, sendPart);
     await client.complete(started.uploadId);
+  }
+
+  /**
+   * The bytes to send: sealed with the workspace's current epoch. A workspace whose laptops have
+   * no key yet (made before end-to-end encryption, its admin not synced since) gets them plain, as
+   * its change values are; a laptop waiting for a newer epoch than it holds waits to upload too.
+   */
+  private async outgoing(upload: QueuedUpload): Promise<Outgoing> {
+    const { blobs } = this.options;
+    const keys = this.options.keys?.();
+    const epoch = keys?.sealingKeys();
+    if (!keys || !epoch) {
+      if (keys && keys.epochs().length > 0) throw new RelayError('waiting_for_key', 'Waiting for the workspace key: files leave this laptop only sealed with it.', 0);
+      return { name: upload.sha256, sizeBytes: upload.sizeBytes, readRange: (offset, length) => blobs.readRange(upload.sha256, offset, length) };
+    }
+    const copy = await sealedCopyOf(blobs, upload.sha256, epoch);
+    return {
+      name: relayNameOf(keys, upload.sha256),
+      sizeBytes: copy.sizeBytes,
+      contentSha256: copy.contentSha256,
+      readRange(offset, length) {
+        const bytes = Buffer.alloc(length);
+        const fd = fs.openSync(copy.file, 'r');
+        try {
+          return bytes.subarray(0, fs.readSync(fd, bytes, 0, length, offset));
+        } finally {
+          fs.closeSync(fd);
+        }
+      },
+    };
   }
 
   private describeFailure(error: unknown, attempts: number): { message: string; retryInMs: number } {

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PassThrough } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -63,14 +62,14 @@ export async function handleUpload(core: HostCore, url: URL, request: IncomingMe
 
 export async function serveStoredFile(core: HostCore, sha256: string, response: ServerResponse): Promise<void> {
   const found = sha256Pattern.test(sha256) ? core.files.open(sha256) : undefined;
-  const size = found ? fs.statSync(found.path, { throwIfNoEntry: false })?.size : undefined;
-  if (!found || size === undefined) {
+  if (!found) {
     response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
     response.end('Not found');
     return;
   }
-  response.writeHead(200, storedFileHeaders(found.file, size));
-  await pipeline(fs.createReadStream(found.path), response);
+  response.writeHead(200, storedFileHeaders(found.file, found.sizeBytes));
+  // Decrypted on the way out (src-main/files/blob-store.ts).
+  await pipeline(found.read(), response);
 }
 
 /** The headers of a stored file's response; shared with the Electron shell's app:// handler. */

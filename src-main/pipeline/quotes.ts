@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
@@ -153,7 +152,7 @@ export class QuotesService extends WritingService {
         officePhone: settings.officePhone,
         officeEmail: settings.officeEmail,
         officeTaxNumber: settings.officeTaxNumber,
-        logo: logo ? fs.readFileSync(logo.path) : null,
+        logo: logo ? logo.bytes() : null,
         locale: officeLocale(settings.defaultRegion),
         paymentTerms: settings.quotePaymentTerms,
         validDays: settings.quoteValidDays,

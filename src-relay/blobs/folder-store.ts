@@ -79,7 +79,7 @@ export class FolderBlobStore implements BlobStore {
     }
   }
 
-  async completeUpload(key: BlobKey, storeUploadId: string, parts: readonly StoredPart[], sizeBytes: number): Promise<void> {
+  async completeUpload(key: BlobKey, storeUploadId: string, parts: readonly StoredPart[], expected: { sha256: string; sizeBytes: number }): Promise<void> {
     const destination = this.objectPath(key);
     const dir = this.uploadDir(storeUploadId);
     await fs.promises.mkdir(path.dirname(destination), { recursive: true });
@@ -99,7 +99,7 @@ export class FolderBlobStore implements BlobStore {
         }
       }, output);
       const actual = { sha256: hash.digest('hex'), sizeBytes: written };
-      if (actual.sha256 !== key.sha256 || actual.sizeBytes !== sizeBytes) throw new BlobIntegrityError({ sha256: key.sha256, sizeBytes }, actual);
+      if (actual.sha256 !== expected.sha256 || actual.sizeBytes !== expected.sizeBytes) throw new BlobIntegrityError(expected, actual);
       await fs.promises.rename(temporary, destination);
     } finally {
       await fs.promises.rm(temporary, { force: true });

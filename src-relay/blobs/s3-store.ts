@@ -95,7 +95,7 @@ export class S3BlobStore implements BlobStore {
     return { url, viaRelay: false, headers: { 'content-md5': part.md5 }, expiresAt: Date.now() + this.presignSeconds * 1000 };
   }
 
-  async completeUpload(key: BlobKey, storeUploadId: string, parts: readonly StoredPart[], sizeBytes: number): Promise<void> {
+  async completeUpload(key: BlobKey, storeUploadId: string, parts: readonly StoredPart[], expected: { sha256: string; sizeBytes: number }): Promise<void> {
     await this.client.send(
       new CompleteMultipartUploadCommand({
         Bucket: this.config.bucket,
@@ -108,9 +108,9 @@ export class S3BlobStore implements BlobStore {
     );
     // S3 checked each part's MD5; the SHA-256 of the whole is ours to check, once, here.
     const actual = await this.hashObject(key);
-    if (actual.sha256 !== key.sha256 || actual.sizeBytes !== sizeBytes) {
+    if (actual.sha256 !== expected.sha256 || actual.sizeBytes !== expected.sizeBytes) {
       await this.delete(key);
-      throw new BlobIntegrityError({ sha256: key.sha256, sizeBytes }, actual);
+      throw new BlobIntegrityError(expected, actual);
     }
   }
 

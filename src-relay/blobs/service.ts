@@ -82,7 +82,7 @@ export class BlobService {
     };
   }
 
-  async startUpload(caller: Caller, request: { sha256: string; sizeBytes: number }): Promise<StartUploadResponse> {
+  async startUpload(caller: Caller, request: { sha256: string; sizeBytes: number; contentSha256?: string | undefined }): Promise<StartUploadResponse> {
     const { maxFileBytes, quotaBytes, partBytes } = this.settings;
     if (request.sizeBytes > maxFileBytes) {
       throw new RelayHttpError(413, 'too_large', `This file is ${formatMegabytes(request.sizeBytes)}; the relay accepts files up to ${formatMegabytes(maxFileBytes)}.`);
@@ -96,6 +96,7 @@ export class BlobService {
     const existing = await this.findUploadOfBlob(key.workspaceId, key.sha256);
     if (existing) {
       if (existing.sizeBytes !== request.sizeBytes) throw invalidInput('An upload of these bytes is under way with another size; the size given is wrong.');
+      if ((existing.contentSha256 ?? null) !== (request.contentSha256 ?? null)) throw invalidInput('An upload of this file is under way with other sealed bytes; it is sealed differently.');
       return this.describeUpload(existing);
     }
     if (quotaBytes !== null) {
@@ -120,6 +121,7 @@ export class BlobService {
         partBytes,
         storeUploadId,
         startedBy: caller.deviceId,
+        contentSha256: request.contentSha256 ?? null,
         createdAt: at,
         updatedAt: at,
       })
@@ -173,7 +175,7 @@ export class BlobService {
     if (missing.length > 0) throw invalidInput(`The upload is not finished: part${missing.length > 1 ? 's' : ''} ${missing.slice(0, 10).join(', ')} missing.`);
     const key = { workspaceId: upload.workspaceId, sha256: upload.sha256 };
     try {
-      await this.store.completeUpload(key, upload.storeUploadId, parts, upload.sizeBytes);
+      await this.store.completeUpload(key, upload.storeUploadId, parts, { sha256: upload.contentSha256 ?? upload.sha256, sizeBytes: upload.sizeBytes });
     } catch (error) {
       if (!(error instanceof BlobIntegrityError)) throw error;
       await this.forgetUpload(upload.id);

@@ -35,10 +35,11 @@ export interface BlobStore {
   /** Only for stores whose parts travel through the relay: stores one part from the request body. */
   writePart?(storeUploadId: string, part: { partNumber: number; sizeBytes: number; md5: string }, body: Readable): Promise<StoredPart>;
   /**
-   * Assembles the parts into the blob and checks that its bytes hash to `key.sha256` and have
-   * `sizeBytes`; when they do not, nothing is left under the key and BlobIntegrityError is thrown.
+   * Assembles the parts into the blob and checks that its bytes hash to `expected.sha256` (the
+   * name for a plain blob, the sealed bytes' hash for a sealed one) and have `expected.sizeBytes`;
+   * when they do not, nothing is left under the key and BlobIntegrityError is thrown.
    */
-  completeUpload(key: BlobKey, storeUploadId: string, parts: readonly StoredPart[], sizeBytes: number): Promise<void>;
+  completeUpload(key: BlobKey, storeUploadId: string, parts: readonly StoredPart[], expected: { sha256: string; sizeBytes: number }): Promise<void>;
   /** Drops an unfinished upload and its parts; never fails for one already gone. */
   abortUpload(key: BlobKey, storeUploadId: string): Promise<void>;
   /** Where a device fetches the blob: a presigned URL, or `relayPath`. */

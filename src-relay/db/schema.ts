@@ -168,6 +168,11 @@ export const blobUploads = pgTable(
     startedBy: text('started_by').notNull(),
     createdAt: epochMs('created_at').notNull(),
     updatedAt: epochMs('updated_at').notNull(),
+    /**
+     * For a blob sealed end to end: the SHA-256 its (sealed) bytes must hash to, since its name is
+     * a keyed hash the relay cannot recompute. Null for a plain blob, named by its bytes' hash.
+     */
+    contentSha256: text('content_sha256'),
   },
   (table) => [uniqueIndex('blob_uploads_workspace_sha_idx').on(table.workspaceId, table.sha256)],
 );

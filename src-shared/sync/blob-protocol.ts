@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { route } from './protocol';
 
 // The wire protocol for file contents (blobs) between the app (src-main/files/blob-client.ts) and
-// the relay (src-relay/blobs/). Blobs are named by the SHA-256 of their bytes, per workspace; the
+// the relay (src-relay/blobs/). Blobs are named by a hash (see StartUploadRequestSchema), per workspace; the
 // workspace always comes from the device's token. Laptops never hold storage credentials: for
 // each transfer the relay answers where to send or fetch the bytes — a presigned S3 URL, or a
 // path on the relay itself (the folder store), which then needs the device's bearer token.
@@ -43,7 +43,13 @@ export const BlobUsageSchema = z.object({
 });
 export type BlobUsage = z.infer<typeof BlobUsageSchema>;
 
-export const StartUploadRequestSchema = z.object({ sha256: Sha256Schema, sizeBytes: z.number().int().min(0) });
+/**
+ * `sha256` names the blob. A laptop of an end-to-end encrypted workspace names it by a keyed hash
+ * of its plain bytes (src-main/files/blob-sealing.ts) and sends the sealed bytes, whose own SHA-256
+ * is `contentSha256`: the relay checks that instead, and never learns the plain hash. Without
+ * `contentSha256` (laptops of earlier versions), the name is the hash of the bytes, checked as such.
+ */
+export const StartUploadRequestSchema = z.object({ sha256: Sha256Schema, sizeBytes: z.number().int().min(0), contentSha256: Sha256Schema.optional() });
 export const StartUploadResponseSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('present'), sizeBytes: z.number().int() }),
   z.object({

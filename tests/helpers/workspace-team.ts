@@ -27,3 +27,11 @@ export async function syncInTurn(...laptops: TempCore[]): Promise<void> {
 export function disposeAll(...laptops: (TempCore | undefined)[]): void {
   for (const laptop of laptops) laptop?.dispose();
 }
+
+/** A new laptop joins the admin's workspace as another member. */
+export async function joinTeam(admin: TempCore, relayUrl: string, memberName: string): Promise<TempCore> {
+  const laptop = createTempCore({ now: Date.now });
+  const { inviteCode } = await admin.call('sync.invite', {});
+  await laptop.call('sync.join', { relayUrl, inviteCode, memberName });
+  return laptop;
+}

@@ -12,6 +12,7 @@ import { syncToDisk } from '../../core/sync-to-disk';
 import type { Sqlite } from '../../db/open';
 import type { UnlockedKeys } from '../../security/key-source';
 import { sealingStream } from '../../security/sealed-stream';
+import { blobStoreOf } from '../../files/blob-store';
 import type { JobControl } from '../deps';
 import { tarEnd, tarHeader, tarPadding } from '../formats/tar';
 import { backupFormat, blobNamePattern } from './archive';
@@ -90,17 +91,18 @@ async function sha256Of(file: string): Promise<string> {
   return hash.digest('hex');
 }
 
-function listBlobs(dataDir: string): { name: string; file: string; bytes: number }[] {
+/** Every stored blob, by its plain size: the backup holds plain bytes (the backup itself is sealed) so a restore checks them by name. */
+function listBlobs(dataDir: string, keys: BackupSource['keys']): { name: string; read: () => Readable; bytes: number }[] {
   const root = path.join(dataDir, 'files');
   if (!fs.existsSync(root)) return [];
-  const blobs: { name: string; file: string; bytes: number }[] = [];
+  const store = blobStoreOf(dataDir, keys);
+  const blobs: { name: string; read: () => Readable; bytes: number }[] = [];
   for (const prefix of fs.readdirSync(root).sort()) {
     if (!/^[0-9a-f]{2}$/.test(prefix)) continue;
     for (const sha of fs.readdirSync(path.join(root, prefix)).sort()) {
       const name = `files/${prefix}/${sha}`;
       if (!blobNamePattern.test(name) || !sha.startsWith(prefix)) continue;
-      const file = path.join(root, prefix, sha);
-      blobs.push({ name, file, bytes: fs.statSync(file).size });
+      blobs.push({ name, read: () => store.read(sha), bytes: store.sizeOf(sha) });
     }
   }
   return blobs;
@@ -139,7 +141,7 @@ export async function createBackup(
     source.sqlite.prepare('VACUUM INTO ?').run(snapshot);
     control.onProgress?.('database', 1, 1);
     const database = { sha256: await sha256Of(snapshot), bytes: fs.statSync(snapshot).size };
-    const blobs = listBlobs(source.dataDir);
+    const blobs = listBlobs(source.dataDir, source.keys);
     const totalBytes = database.bytes + blobs.reduce((sum, blob) => sum + blob.bytes, 0);
     let doneBytes = 0;
 
@@ -157,10 +159,10 @@ export async function createBackup(
     const write = async (bytes: Buffer) => {
       if (!gzip.write(bytes)) await Promise.race([once(gzip, 'drain'), failure]);
     };
-    const addFile = async (name: string, from: string, bytes: number, phase: string) => {
+    const addFile = async (name: string, from: () => Readable, bytes: number, phase: string) => {
       await write(tarHeader(name, bytes, createdAt / 1000));
       let copied = 0;
-      for await (const chunk of fs.createReadStream(from) as Readable) {
+      for await (const chunk of from()) {
         const buffer = chunk as Buffer;
         copied += buffer.length;
         if (copied > bytes) throw new AppError('conflict', `${name} changed while it was being backed up; try again.`);
@@ -172,10 +174,10 @@ export async function createBackup(
       await write(tarPadding(bytes));
     };
 
-    await addFile('fieldbook.db', snapshot, database.bytes, 'files');
+    await addFile('fieldbook.db', () => fs.createReadStream(snapshot), database.bytes, 'files');
     for (const blob of blobs) {
       if (control.signal?.aborted) throw new AppError('cancelled', 'The backup was cancelled.');
-      await addFile(blob.name, blob.file, blob.bytes, 'files');
+      await addFile(blob.name, blob.read, blob.bytes, 'files');
     }
     const manifest = Buffer.from(
       JSON.stringify({

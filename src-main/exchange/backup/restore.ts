@@ -7,7 +7,8 @@ import { makePrivateDir, privateFileMode } from '../../core/private-files';
 import { isProcessAlive } from '../../core/process-alive';
 import { syncToDisk } from '../../core/sync-to-disk';
 import { markRestoredCopy } from '../../core/restored-copy';
-import { damaged, readBackupArchive, unlockBackup, type CheckedArchive, type EntrySink } from './archive';
+import { blobNamePattern, damaged, readBackupArchive, unlockBackup, type CheckedArchive, type EntrySink } from './archive';
+import { blobEncrypter, filesKeyOf } from '../../files/blob-file';
 import { applyDatabaseKey } from '../../security/database-cipher';
 import { writeKeySeals } from '../../security/key-file';
 import { passphraseSeal } from '../../security/key-source';
@@ -59,14 +60,16 @@ export async function restoreBackup(
   const staging = path.join(parent, stagingName(path.basename(target), process.pid));
   try {
     makePrivateDir(staging);
+    // Files are written encrypted under the restored database's key (src-main/files/blob-file.ts);
+    // an older, plain backup's files are encrypted at the folder's first start instead.
+    const key = checked.manifest.database.key ? Buffer.from(checked.manifest.database.key, 'hex') : undefined;
     await readBackupArchive(backupFile, {
       control,
       phase: 'restoring',
       expected: checked.entries,
-      sink: (entry) => fileSink(staging, entry.name),
+      sink: (entry) => fileSink(staging, entry.name, blobNamePattern.test(entry.name) ? filesKeyOf(key ?? null) : null),
       ...(sealed ? { sealed } : {}),
     });
-    const key = checked.manifest.database.key ? Buffer.from(checked.manifest.database.key, 'hex') : undefined;
     checkDatabase(backupFile, path.join(staging, 'fieldbook.db'), checked, { ...options, ...(key ? { key } : {}) });
     // An older, plain backup gets a new key: its database is encrypted when the folder is first opened.
     if (options.passphrase !== undefined) writeKeySeals(staging, [passphraseSeal(key ?? randomBytes(32), options.passphrase)]);
@@ -106,16 +109,19 @@ function requireSpace(dir: string, bytes: number): void {
   }
 }
 
-async function fileSink(root: string, name: string): Promise<EntrySink> {
+async function fileSink(root: string, name: string, filesKey: Buffer | null): Promise<EntrySink> {
   const destination = path.join(root, ...name.split('/'));
   makePrivateDir(path.dirname(destination));
   const handle = await fs.promises.open(destination, 'wx', privateFileMode);
+  const encrypter = filesKey ? blobEncrypter(filesKey) : undefined;
   return {
     async write(chunk) {
-      await handle.write(chunk);
+      const bytes = encrypter ? encrypter.update(chunk) : chunk;
+      if (bytes.length > 0) await handle.write(bytes);
     },
     async close() {
       try {
+        if (encrypter) await handle.write(encrypter.final());
         await handle.sync();
       } finally {
         await handle.close();

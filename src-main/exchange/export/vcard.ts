@@ -1,10 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { ExportVcardOptions } from '../../../src-shared/domain/exchange';
 import type { Contact } from '../../../src-shared/domain/contact';
 import { AppError } from '../../../src-shared/errors';
 import { rowToContact, type ContactRow } from '../../contacts/row-mapping';
-import { BlobStore } from '../../files/blob-store';
+import { blobStoreOf } from '../../files/blob-store';
 import { sniffImage } from '../../files/image-type';
 import { writeAtomically } from './csv';
 import type { ExchangeDeps, JobControl } from '../deps';
@@ -37,11 +35,11 @@ export async function exportVcards(
   control: JobControl = {},
 ): Promise<{ rows: number; bytes: number }> {
   const ids = contactIdsToExport(deps, options);
-  const blobs = new BlobStore(path.join(deps.dataDir, 'files'));
+  const blobs = blobStoreOf(deps.dataDir, deps.keys);
   const customFields = deps.settings.get().customFields;
   const photoOf = (sha256: string | null): CardPhoto | null => {
     if (!sha256 || !blobs.has(sha256)) return null;
-    const bytes = fs.readFileSync(blobs.blobPath(sha256));
+    const bytes = blobs.readBytes(sha256);
     const mimeType = sniffImage(bytes);
     return mimeType ? { bytes, mimeType } : null;
   };

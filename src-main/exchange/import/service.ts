@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import path from 'node:path';
 import Papa from 'papaparse';
 import {
   reportListLimit,
@@ -16,7 +15,7 @@ import {
 import { SettingsSchema, type CustomFieldDef } from '../../../src-shared/domain/settings';
 import { AppError } from '../../../src-shared/errors';
 import { createPhoneReader, type PhoneReader } from '../../../src-shared/phone';
-import { BlobStore } from '../../files/blob-store';
+import { blobStoreOf } from '../../files/blob-store';
 import { UploadQueue } from '../../files/upload-queue';
 import type { BuildContext, ImportedPhoto } from './contact-builder';
 import { yieldToEventLoop, type ExchangeDeps, type JobControl } from '../deps';
@@ -67,7 +66,7 @@ export class ImportService {
     this.writer = createImportWriter(
       deps.sqlite,
       (id) => deps.contacts.get(id),
-      { blobs: new BlobStore(path.join(deps.dataDir, 'files')), uploads: new UploadQueue(deps.sqlite, deps.now ?? Date.now), addedBy: () => deps.settings.get().userName },
+      { blobs: blobStoreOf(deps.dataDir, deps.keys), uploads: new UploadQueue(deps.sqlite, deps.now ?? Date.now), addedBy: () => deps.settings.get().userName },
       deps.contacts.lists,
     );
   }

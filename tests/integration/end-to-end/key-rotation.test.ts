@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sealedEpoch } from '../../../src-shared/sync/sealing';
 import { useRelayInMemory } from '../../helpers/relay-in-memory';
-import { createTempCore, type TempCore } from '../../helpers/temp-core';
-import { startTeam } from '../../helpers/workspace-team';
+import type { TempCore } from '../../helpers/temp-core';
+import { joinTeam, startTeam } from '../../helpers/workspace-team';
 
 // When an admin removes a member, the workspace key is rotated: what the laptops send from then
 // on is sealed with a new epoch's key, sealed to every remaining device and never to the removed
@@ -16,9 +16,7 @@ let leaver: TempCore;
 
 beforeAll(async () => {
   ({ admin, teammate } = await startTeam(relay.url));
-  leaver = createTempCore({ now: Date.now });
-  const { inviteCode } = await admin.call('sync.invite', {});
-  await leaver.call('sync.join', { relayUrl: relay.url, inviteCode, memberName: 'Cal' });
+  leaver = await joinTeam(admin, relay.url, 'Cal');
 }, 120_000);
 
 afterAll(() => {

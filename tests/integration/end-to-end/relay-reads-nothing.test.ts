@@ -1,3 +1,7 @@
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openRelayDatabase, type RelayDatabase, type RelayDb } from '../../../src-relay/db/open';
@@ -5,13 +9,17 @@ import { createRelay, type Relay } from '../../../src-relay/server';
 import type { TempCore } from '../../helpers/temp-core';
 import { startTeam } from '../../helpers/workspace-team';
 import { startPostgresCluster, type PostgresCluster } from '../../relay/helpers/postgres-cluster';
+import { S3BlobStore } from '../../../src-relay/blobs/s3-store';
+import { startS3rver, type TestS3 } from '../../support/s3rver';
+import { eventually } from '../files/team-harness';
 
 // A relay on a server the office does not control must hold nothing it could read: after two
 // laptops have synced contacts, notes and calls, and the relay itself has written a website
 // enquiry and an intake API lead, every row of every table of its database is read back, and none
-// of the people's names, numbers, e-mail addresses or notes is in it. The laptops still read it
-// all: the second laptop sees the first one's contact as it was typed. Run on the embedded PGlite
-// and on a real PostgreSQL.
+// of the people's names, numbers, e-mail addresses or notes is in it; nor is any of an attached
+// file's content (or even its plain SHA-256) in the database or in the S3 bucket (s3rver) the
+// relay keeps files in. The laptops still read it all: the second laptop sees the first one's
+// contact as it was typed and opens the file. Run on the embedded PGlite and on a real PostgreSQL.
 
 /** Every row of every table of the relay's database, as text. */
 async function everythingTheRelayStores(db: RelayDb): Promise<string> {
@@ -40,19 +48,32 @@ const secrets = {
   intakeName: 'Ottoline Featherstonehaugh',
   intakeEmail: 'ottoline@example.net',
   intakeNote: 'Wants a quote for underfloor heating',
+  fileText: 'Site survey: asbestos lagging on the cellar pipes, key safe code 8812',
 };
+
+/** Every byte of every file under `dir` (s3rver keeps objects and their metadata as files). */
+function everythingUnder(dir: string): Buffer {
+  const files = fs
+    .readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name));
+  return Buffer.concat(files.flatMap((file) => [Buffer.from(file), fs.readFileSync(file)]));
+}
 
 describe.each(['PGlite', 'PostgreSQL'] as const)('the relay on %s', (engine) => {
   let cluster: PostgresCluster | undefined;
   let database: RelayDatabase;
   let relay: Relay;
+  let bucket: TestS3;
   let admin: TempCore;
   let teammate: TempCore;
 
   beforeAll(async () => {
     if (engine === 'PostgreSQL') cluster = await startPostgresCluster();
     database = await openRelayDatabase(cluster ? { databaseUrl: cluster.url } : { dataDir: null });
-    relay = await createRelay({ database, port: 0, logger: () => {}, rateLimit: { perSecond: 1e6, burst: 1e6 } });
+    bucket = await startS3rver();
+    const store = new S3BlobStore({ bucket: bucket.bucket, endpoint: bucket.endpoint, region: bucket.region, forcePathStyle: true, credentials: bucket.credentials });
+    relay = await createRelay({ database, port: 0, logger: () => {}, rateLimit: { perSecond: 1e6, burst: 1e6 }, blobs: { store } });
     ({ admin, teammate } = await startTeam(relay.url));
   }, 180_000);
 
@@ -60,11 +81,12 @@ describe.each(['PGlite', 'PostgreSQL'] as const)('the relay on %s', (engine) => 
     admin?.dispose();
     teammate?.dispose();
     await relay?.close();
+    await bucket?.stop();
     await database?.close();
     await cluster?.stop();
   }, 60_000);
 
-  it('stores none of the contacts, notes, calls, enquiries or intake leads it carries in a form it can read', async () => {
+  it('stores none of the contacts, notes, calls, files, enquiries or intake leads it carries in a form it can read', async () => {
     const contact = await admin.call('contacts.create', {
       draft: {
         name: secrets.contactName,
@@ -74,6 +96,10 @@ describe.each(['PGlite', 'PostgreSQL'] as const)('the relay on %s', (engine) => 
       },
     });
     await admin.call('notes.create', { contactId: contact.id, body: secrets.note });
+    // A survey of a few frames, its words repeating through them, with random bytes between.
+    const survey = Buffer.concat(Array.from({ length: 40 }, () => [Buffer.from(`${secrets.fileText}\n`), randomBytes(4000)]).flat());
+    const staged = await admin.files.stage(Readable.from([survey]), 'survey.txt');
+    const file = await admin.call('files.add', { contactId: contact.id, uploadId: staged.uploadId, name: 'survey.txt', mimeType: 'text/plain', category: 'document' });
     await admin.call('calls.log', {
       direction: 'inbound',
       number: secrets.contactPhone,
@@ -100,7 +126,10 @@ describe.each(['PGlite', 'PostgreSQL'] as const)('the relay on %s', (engine) => 
     });
     expect(intake.status).toBe(201);
 
-    await admin.call('sync.now', {});
+    await eventually(async () => {
+      const pushed = await admin.call('sync.now', {});
+      return pushed.pendingUploads === 0 && pushed.pendingChanges === 0;
+    }, 'the file and every change are at the relay');
     const status = await teammate.call('sync.now', {});
     expect(status).toMatchObject({ state: 'synced', keyEpoch: 1, setAsideChanges: 0 });
 
@@ -115,11 +144,24 @@ describe.each(['PGlite', 'PostgreSQL'] as const)('the relay on %s', (engine) => 
     const team = await teammate.call('contacts.list', { query: '', filters: { owner: 'team' }, sort: { field: 'name', direction: 'asc' }, offset: 0, limit: 50 });
     expect(team.items.map((item) => item.name)).toEqual(expect.arrayContaining([secrets.contactName, secrets.formName, secrets.intakeName]));
 
+    const fetched = await teammate.call('files.fetch', { id: file.id });
+    expect(teammate.files.open(fetched.sha256)?.bytes().equals(survey)).toBe(true);
+
+    const inBucket = everythingUnder(bucket.directory);
+    const objects = fs.readdirSync(bucket.directory, { recursive: true }).map(String).filter((name) => name.endsWith('._S3rver_object'));
+    expect(objects).toHaveLength(1);
+    const plainSha256 = createHash('sha256').update(survey).digest('hex');
+    for (const text of [secrets.fileText, plainSha256, survey.subarray(100, 4100).toString('base64')]) {
+      expect(inBucket.includes(text), `the bucket holds ${text.slice(0, 24)}…`).toBe(false);
+    }
+    expect(inBucket.includes(survey.subarray(200, 264)), 'the bucket holds bytes of the file').toBe(false);
+
     const stored = await everythingTheRelayStores(database.db);
+    expect(stored.includes(plainSha256), "the relay's database holds the file's plain SHA-256").toBe(false);
     expect(stored).toContain('\\u0001e1:'); // what the laptops sealed is there, sealed
     expect(stored).toContain('\\u0001s1:'); // and what the relay wrote, sealed to the workspace's key
     for (const [what, text] of Object.entries(secrets)) {
       expect(stored.toLowerCase().includes(text.toLowerCase()), `the relay's database holds the ${what}`).toBe(false);
     }
-  }, 120_000);
+  }, 240_000);
 });

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { blobs } from '../../../src-relay/db/schema';
@@ -61,7 +60,7 @@ describe.each(storeKinds)('files between two laptops, %s store at the relay', { 
     expect(seen).toMatchObject({ id: attached.id, name: 'quote.pdf', sha256: sha256Of(pdf), available: false });
     const fetched = await bob.call('files.fetch', { id: attached.id });
     expect(fetched.available).toBe(true);
-    expect(sha256Of(fs.readFileSync(bob.files.open(fetched.sha256)!.path))).toBe(sha256Of(pdf));
+    expect(sha256Of(bob.files.open(fetched.sha256)!.bytes())).toBe(sha256Of(pdf));
     // Fetched once, it stays: the relay may go, the file still opens.
     expect((await bob.call('files.list', { contactId }))[0]?.available).toBe(true);
   });
@@ -80,7 +79,7 @@ describe.each(storeKinds)('files between two laptops, %s store at the relay', { 
     const photo = (await bob.call('files.list', { contactId })).find((file) => file.category === 'photo');
     expect(photo).toMatchObject({ sha256: sha256Of(png), available: false });
     const fetched = await bob.call('files.fetch', { id: photo!.id });
-    expect(sha256Of(fs.readFileSync(bob.files.open(fetched.sha256)!.path))).toBe(sha256Of(png));
+    expect(sha256Of(bob.files.open(fetched.sha256)!.bytes())).toBe(sha256Of(png));
   });
 
   it('a file attached while offline waits with its row, and both reach the teammate once online', async () => {
@@ -105,7 +104,7 @@ describe.each(storeKinds)('files between two laptops, %s store at the relay', { 
     await settled(ann);
     await bob.call('sync.now', {});
     const fetched = await bob.call('files.fetch', { id: attached.id });
-    expect(sha256Of(fs.readFileSync(bob.files.open(fetched.sha256)!.path))).toBe(sha256Of(photo));
+    expect(sha256Of(bob.files.open(fetched.sha256)!.bytes())).toBe(sha256Of(photo));
   });
 
   it('never pushes a file whose bytes the relay does not have', async () => {
@@ -145,7 +144,7 @@ describe.each(storeKinds)('files between two laptops, %s store at the relay', { 
     await bob.call('sync.now', {});
     await bob.call('files.fetch', { id: attached.id });
     expect(damaged).toBe(1);
-    expect(sha256Of(fs.readFileSync(bob.files.open(attached.sha256)!.path))).toBe(sha256Of(bytes));
+    expect(sha256Of(bob.files.open(attached.sha256)!.bytes())).toBe(sha256Of(bytes));
   });
 
   it('refuses a revoked laptop any file, saying why', async () => {
@@ -201,7 +200,7 @@ describe.each(storeKinds)('files between two laptops, %s store at the relay', { 
     await settled(ann);
     await bob.call('sync.now', {});
     await bob.call('files.fetch', { id: attached.id });
-    expect(sha256Of(fs.readFileSync(bob.files.open(attached.sha256)!.path))).toBe(sha256Of(bytes));
+    expect(sha256Of(bob.files.open(attached.sha256)!.bytes())).toBe(sha256Of(bytes));
   });
 });
 

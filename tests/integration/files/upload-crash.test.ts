@@ -70,7 +70,7 @@ describe.each(storeKinds)('an upload killed midway, %s store', { timeout: 300_00
       }
       await bob.call('sync.now', {});
       const fetched = await bob.call('files.fetch', { id: attached.id });
-      expect(sha256Of(fs.readFileSync(bob.files.open(fetched.sha256)!.path))).toBe(sha256Of(bytes));
+      expect(sha256Of(bob.files.open(fetched.sha256)!.bytes())).toBe(sha256Of(bytes));
     } finally {
       bob.dispose();
       fs.rmSync(dataDir, { recursive: true, force: true });

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TempCore } from '../../helpers/temp-core';
@@ -101,7 +100,7 @@ describe.skipIf(!dovecotInstalled())('first sync of a mailbox', () => {
     expect(files).toEqual([expect.objectContaining({ name: 'invoice-2025-118.pdf', mimeType: 'application/pdf', sizeBytes: invoicePdf.length })]);
     const sha = createHash('sha256').update(invoicePdf).digest('hex');
     expect(files[0]!.sha256).toBe(sha);
-    expect(fs.readFileSync(core.files.blobs.blobPath(sha))).toEqual(invoicePdf);
+    expect(core.files.blobs.readBytes(sha)).toEqual(invoicePdf);
     const invoices = (await core.call('mail.messages', { contactId: bobId, limit: 50 })).filter((message) => message.subject.startsWith('Invoice'));
     for (const invoice of invoices) {
       const full = await core.call('mail.get', { id: invoice.id });

@@ -113,8 +113,7 @@ describe('calling out', () => {
     const recording = await ann.call('phone.recording', { callId: placed.callId });
     const stored = ann.files.open(recording.sha256);
     expect(stored?.file.mimeType).toBe('audio/mpeg');
-    const fs = await import('node:fs');
-    expect(fs.readFileSync(stored!.path).equals(audio)).toBe(true);
+    expect(stored!.bytes().equals(audio)).toBe(true);
   });
 
   it('refuses to call a do-not-contact customer, with the reason', async () => {

@@ -54,7 +54,7 @@ describe('a restore killed part-way', { timeout: 120_000 }, () => {
       expect(core.sqlite.prepare('SELECT COUNT(*) FROM contacts').pluck().get(), point).toBe(3000);
       for (const file of core.sqlite.prepare('SELECT sha256 FROM files').pluck().all() as string[]) {
         const opened = core.files.open(file);
-        expect(opened && blobs.some((bytes) => bytes.equals(fs.readFileSync(opened.path))), point).toBe(true);
+        expect(opened && blobs.some((bytes) => bytes.equals(opened.bytes())), point).toBe(true);
       }
     } finally {
       core.close();

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Contact } from '../../../src-shared/domain/contact';
@@ -43,7 +42,7 @@ describe('setting a contact photo by hand', () => {
     const png = solidPng(32, 32, [200, 40, 40]);
     const updated = await core.call('contacts.setPhoto', { contactId: ann.id, uploadId: await upload(png) });
     expect(updated.photoSha256).toBe(sha(png));
-    expect(fs.readFileSync(core.files.open(sha(png))!.path)).toEqual(png);
+    expect(core.files.open(sha(png))!.bytes()).toEqual(png);
     expect(await core.call('files.list', { contactId: ann.id })).toEqual([
       expect.objectContaining({ sha256: sha(png), category: 'photo', mimeType: 'image/png', name: 'Contact photo.png', addedBy: 'Sam' }),
     ]);

@@ -23,7 +23,8 @@ describe('files', () => {
     const first = await attach(pdf, 'quote.pdf');
     const second = await attach(pdf, 'quote copy.pdf');
     expect(second.sha256).toBe(first.sha256);
-    expect(fs.readFileSync(core.files.blobs.blobPath(first.sha256))).toEqual(pdf);
+    expect(core.files.blobs.readBytes(first.sha256)).toEqual(pdf);
+    expect(fs.readdirSync(`${core.dataDir}/files/${first.sha256.slice(0, 2)}`)).toEqual([first.sha256]);
     expect((await core.call('files.list', { contactId })).map((file) => file.name)).toEqual(['quote copy.pdf', 'quote.pdf']);
   });
 

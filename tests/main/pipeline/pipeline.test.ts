@@ -142,8 +142,7 @@ describe('quotes', () => {
     const files = await core.call('files.list', { contactId });
     expect(files).toMatchObject([{ name: `Quote ${quote.number}.pdf`, mimeType: 'application/pdf', category: 'quote' }]);
     const opened = core.files.open(files[0]!.sha256)!;
-    const { readFileSync } = await import('node:fs');
-    expect(readFileSync(opened.path).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(opened.bytes().subarray(0, 5).toString()).toBe('%PDF-');
     const notes = await core.call('notes.list', { contactId });
     expect(notes[0]).toMatchObject({ kind: 'quote_sent' });
     const dashboard = await core.call('dashboard.get', { endOfToday: t0 + day, startOfWeek: t0 - day });

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { readPdf } from '../../helpers/pdf-text';
@@ -41,7 +40,7 @@ async function sentQuotePdf(region: string) {
   });
   await core.call('quotes.send', { id: quote.id });
   const [file] = await core.call('files.list', { contactId: contact.id });
-  return readPdf(fs.readFileSync(core.files.open(file!.sha256)!.path));
+  return readPdf(core.files.open(file!.sha256)!.bytes());
 }
 
 it('prints the office, its logo, long dates in the office’s locale, the validity date and the payment terms', async () => {

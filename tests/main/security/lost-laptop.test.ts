@@ -6,13 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackup } from '../../../src-main/exchange/backup/backup';
 import { restoreBackup } from '../../../src-main/exchange/backup/restore';
 import { keyFileName } from '../../../src-main/security/key-file';
-import { testPassphrase } from '../../../src-main/security/key-source';
+import { testKeySource, testPassphrase } from '../../../src-main/security/key-source';
+import { blobStoreOf } from '../../../src-main/files/blob-store';
 import { openDatabaseFile } from '../../helpers/open-database-file';
 import { createTempCore, type TempCore } from '../../helpers/temp-core';
 
 // A laptop left in a van: whoever takes it copies the data folder off the disk — the database
-// with its WAL (the app was running), the sealed key, the backups — and reads them without the
-// passphrase. None of the customer's details may appear in those bytes; with the passphrase,
+// with its WAL (the app was running), the sealed key, the attached files, the backups — and reads
+// them without the passphrase. None of the customer's details may appear in those bytes; with the passphrase,
 // the same copies open.
 
 const secrets = {
@@ -21,10 +22,14 @@ const secrets = {
   phoneDigits: '7700900461',
   email: 'zebulon.q@example.test',
   note: 'Spare keys under the blue flowerpot',
+  fileText: 'Alarm code 4417, boiler in the cellar behind the wine rack',
 };
+// A photo-sized file: its words repeat through many encrypted frames.
+const attachedFile = Buffer.from(`${secrets.fileText}\n`.repeat(5000));
 
 let core: TempCore;
 let stolen: string;
+let attached: { sha256: string };
 
 beforeAll(async () => {
   core = createTempCore({ autoSync: false });
@@ -32,12 +37,12 @@ beforeAll(async () => {
     draft: { name: secrets.name, company: 'Quartermaine Boilers', phones: [{ type: 'mobile', number: `0${secrets.phone}` }], emails: [{ type: 'work', address: secrets.email }] },
   });
   await core.call('notes.create', { contactId: contact.id, body: secrets.note });
-  const staged = await core.files.stage(Readable.from([Buffer.from('a quote for a boiler')]), 'quote.txt');
-  await core.call('files.add', { contactId: contact.id, uploadId: staged.uploadId, name: 'quote.txt', mimeType: 'text/plain', category: 'quote' });
+  const staged = await core.files.stage(Readable.from([attachedFile]), 'quote.txt');
+  attached = await core.call('files.add', { contactId: contact.id, uploadId: staged.uploadId, name: 'quote.txt', mimeType: 'text/plain', category: 'quote' });
   await createBackup(core, { dir: path.join(core.dataDir, 'backups') });
   // Copied while the app is still open: whatever is in the WAL goes too.
   stolen = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldbook-stolen-'));
-  for (const name of ['fieldbook.db', 'fieldbook.db-wal', keyFileName, 'backups']) {
+  for (const name of ['fieldbook.db', 'fieldbook.db-wal', keyFileName, 'files', 'backups']) {
     const from = path.join(core.dataDir, name);
     if (fs.existsSync(from)) fs.cpSync(from, path.join(stolen, name), { recursive: true });
   }
@@ -55,9 +60,9 @@ function filesUnder(dir: string): string[] {
 }
 
 describe('a lost laptop', () => {
-  it('leaks no contact name, number, e-mail or note from the database, its WAL, the key file or the backups', () => {
+  it('leaks no contact name, number, e-mail, note or file content from the database, its WAL, the key file, the files or the backups', () => {
     const copied = filesUnder(stolen).map((file) => path.relative(stolen, file));
-    expect(copied).toEqual(expect.arrayContaining(['fieldbook.db', 'fieldbook.db-wal', keyFileName]));
+    expect(copied).toEqual(expect.arrayContaining(['fieldbook.db', 'fieldbook.db-wal', keyFileName, path.join('files', attached.sha256.slice(0, 2), attached.sha256)]));
     expect(copied.some((file) => file.startsWith('backups'))).toBe(true);
     for (const file of filesUnder(stolen)) {
       const bytes = fs.readFileSync(file);
@@ -69,13 +74,15 @@ describe('a lost laptop', () => {
     }
   });
 
-  it('opens with the passphrase: the copied database and the copied backup hold the contact', async () => {
+  it('opens with the passphrase: the copied database, files and backup hold the contact and the file', async () => {
     const db = openDatabaseFile(stolen, { readonly: true });
     try {
       expect(db.prepare('SELECT name FROM contacts').pluck().all()).toContain(secrets.name);
     } finally {
       db.close();
     }
+    const unlocked = testKeySource().unlock(stolen);
+    expect(blobStoreOf(stolen, unlocked).readBytes(attached.sha256)).toEqual(attachedFile);
     const backup = filesUnder(path.join(stolen, 'backups'))[0]!;
     const restoredDir = path.join(stolen, 'restored');
     await restoreBackup(backup, restoredDir, {}, { passphrase: testPassphrase });
@@ -83,6 +90,9 @@ describe('a lost laptop', () => {
     try {
       const found = await restored.call('contacts.list', { query: 'Quartermaine' });
       expect(found.items.map((item) => item.name)).toEqual([secrets.name]);
+      expect(restored.files.open(attached.sha256)?.bytes()).toEqual(attachedFile);
+      // The restored folder's files are encrypted as they are written.
+      expect(fs.readFileSync(restored.files.blobs.blobPath(attached.sha256)).includes(secrets.fileText)).toBe(false);
     } finally {
       restored.close();
     }

@@ -53,7 +53,7 @@ describe('backup and restore', () => {
       expect(allContacts(copy)).toEqual(allContacts(core));
       expect(copy.notes.listForContact(ann.id).map((note) => note.body)).toEqual(['Wants a quote']);
       const opened = copy.files.open(sha);
-      expect(opened && fs.readFileSync(opened.path)).toEqual(blobBytes);
+      expect(opened && opened.bytes()).toEqual(blobBytes);
     } finally {
       copy.close();
     }

@@ -75,7 +75,7 @@ describe('vCard export', () => {
       await importText(copy, exported, `everything-${version}.vcf`);
       expect(allContacts(copy)).toEqual(contacts);
       for (const contact of contacts.filter((candidate) => candidate.photoSha256)) {
-        expect(fs.readFileSync(copy.files.open(contact.photoSha256!)!.path)).toEqual(fs.readFileSync(source.files.open(contact.photoSha256!)!.path));
+        expect(copy.files.open(contact.photoSha256!)!.bytes()).toEqual(source.files.open(contact.photoSha256!)!.bytes());
       }
       // And back out again: the same file, byte for byte.
       expect(await exportVcard(copy, { version })).toBe(exported);

@@ -67,7 +67,7 @@ describe('an iPhone export with CR CR LF line ends and a folded photo', () => {
     });
     expect(jpeg.subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
     const opened = core.files.open(sha256)!;
-    expect(fs.readFileSync(opened.path)).toEqual(jpeg);
+    expect(opened.bytes()).toEqual(jpeg);
     expect(core.files.listForContact(zoe.id)).toEqual([
       expect.objectContaining({ contactId: zoe.id, sha256, category: 'photo', mimeType: 'image/jpeg', sizeBytes: jpeg.length, addedBy: 'Sam' }),
     ]);
