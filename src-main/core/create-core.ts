@@ -61,6 +61,7 @@ import type { ConnectionTimeouts } from '../mail/connection';
 import { quoteSeries } from '../../src-shared/domain/quote-number';
 import { officeTimeZone, yearInZone } from '../../src-shared/office-time';
 import { testKeySource, type DatabaseKeySource, type UnlockedKeys } from '../security/key-source';
+import { AppLock, type OsUnlock } from '../lock/app-lock';
 
 export type Shell = 'electron' | 'browser' | 'cli' | 'test';
 
@@ -90,6 +91,8 @@ export interface CoreOptions {
   logError?: (error: unknown, context: string) => void;
   /** Mail servers' timeouts and the sync job's pacing; tests shorten them. */
   mail?: { timeouts?: ConnectionTimeouts; pollMs?: number; backoff?: { firstMs: number; maxMs: number }; batchSize?: number };
+  /** The app lock: the OS's own unlock where the shell has one; tests shorten the idle minute. */
+  lock?: { osUnlock?: OsUnlock; minuteMs?: number };
 }
 
 export interface Core {
@@ -116,6 +119,8 @@ export interface Core {
   readonly mail: MailService;
   readonly jobs: JobsService;
   readonly companies: CompaniesService;
+  /** While locked, invoke refuses all but the lock's channels and the shells serve no file bytes. */
+  readonly lock: AppLock;
   /** Validates the input against the contract, runs the handler, validates the output. */
   invoke(channel: string, input: unknown): Promise<RpcResult<unknown>>;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
@@ -144,6 +149,14 @@ export function createCore(options: CoreOptions): Core {
   adoptCopiedData(state, secrets);
   const deviceId = state.get<string>('device_id') ?? state.set('device_id', uuidv7());
   const clock = new HybridLogicalClock(deviceId, now, state.get<string>('hlc'));
+  const appLock = new AppLock({
+    state,
+    dataDir: options.dataDir,
+    databaseKey: keys.databaseKey,
+    now,
+    ...options.lock,
+    onChange: (status) => emit('lock.changed', status),
+  });
   const settings = new SettingsService({ state });
   const engine = new LoadingMutationEngine({ sqlite, clock, author: () => settings.get().userName });
   const remoteValidation = installRemoteValidation(engine, sqlite, { appVersion, now, log: (message) => logError(new Error(message), 'sync') });
@@ -203,6 +216,7 @@ export function createCore(options: CoreOptions): Core {
   const events = new EventEmitter();
   events.setMaxListeners(100);
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => {
+    if (!appLock.passes(event)) return;
     events.emit(event, payload);
     events.emit('*', event, payload);
   };
@@ -308,6 +322,7 @@ export function createCore(options: CoreOptions): Core {
     privacy,
     retention,
     audit,
+    appLock,
   });
 
   async function invoke(channelName: string, input: unknown): Promise<RpcResult<unknown>> {
@@ -315,6 +330,7 @@ export function createCore(options: CoreOptions): Core {
       if (!isChannelName(channelName)) {
         throw new AppError('unknown_channel', `There is no channel named "${channelName}"`);
       }
+      appLock.check(channelName);
       const spec = contract[channelName];
       const parsed = parseOrThrow(spec.input, input ?? {});
       const handler = handlers[channelName] as (value: unknown) => unknown;
@@ -338,6 +354,7 @@ export function createCore(options: CoreOptions): Core {
     mail,
     jobs,
     companies,
+    lock: appLock,
     invoke,
     on(event, listener) {
       const schema = eventSchemas[event];
@@ -350,6 +367,7 @@ export function createCore(options: CoreOptions): Core {
       return () => events.off('*', listener);
     },
     close() {
+      appLock.close();
       void backups?.stop();
       phoneLine.close();
       fileTransfers.stop();

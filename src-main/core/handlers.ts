@@ -49,6 +49,8 @@ import type { PrivacyService } from '../privacy/service';
 import type { Retention } from '../privacy/retention';
 import { auditHandlers } from '../audit/handlers';
 import type { AuditService } from '../audit/service';
+import { lockHandlers } from '../lock/handlers';
+import type { AppLock } from '../lock/app-lock';
 
 export interface HandlerServices {
   app: ChannelOutput<'app.info'>;
@@ -82,6 +84,7 @@ export interface HandlerServices {
   privacy: PrivacyService;
   retention: Retention;
   audit: AuditService;
+  appLock: AppLock;
 }
 
 /**
@@ -113,5 +116,6 @@ export function registerHandlers(services: HandlerServices) {
     companiesHandlers(services.companies, services.companyLinker, services.merger),
     privacyHandlers(services.privacy, services.retention),
     auditHandlers(services.audit),
+    lockHandlers(services.appLock),
   ]) satisfies Handlers;
 }

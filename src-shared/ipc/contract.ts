@@ -23,6 +23,7 @@ import { lifecycleChannels } from './lifecycle';
 import { companiesChannels } from './companies';
 import { privacyChannels } from './privacy';
 import { auditChannels } from './audit';
+import { lockChannels } from './lock';
 
 // The one list of channels. The Electron shell (ipcMain.handle + preload), the browser host
 // (POST /rpc/<channel>) and the renderer's api client are all derived from it, and the core's
@@ -53,6 +54,7 @@ export const contract = mergeDistinct('channel', [
   companiesChannels,
   privacyChannels,
   auditChannels,
+  lockChannels,
 ]);
 
 export type Contract = typeof contract;

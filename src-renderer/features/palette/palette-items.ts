@@ -11,7 +11,7 @@ export interface PaletteItem {
   label: string;
   detail?: string;
   icon: IconName;
-  action: { route: Route } | { dialog: GlobalDialog };
+  action: { route: Route } | { dialog: GlobalDialog } | { command: 'lock' };
   /** Other words a person may type for it: "task" finds New follow-up. */
   keywords?: string;
 }
@@ -31,6 +31,7 @@ const screens: PaletteItem[] = [
   { id: 'go:phone', group: 'Go to', label: 'Phone line', icon: 'phone', action: { route: { name: 'phone' } }, keywords: 'texts sms calls' },
   { id: 'go:settings', group: 'Go to', label: 'Settings', icon: 'settings', action: { route: { name: 'settings' } }, keywords: 'preferences options' },
   { id: 'go:phone-settings', group: 'Go to', label: 'Phone line settings', icon: 'settings', action: { route: { name: 'phoneSettings' } }, keywords: 'twilio' },
+  { id: 'do:lock', group: 'Go to', label: 'Lock Fieldbook now', icon: 'lock', action: { command: 'lock' }, keywords: 'app lock away privacy passphrase' },
   { id: 'go:mail-settings', group: 'Go to', label: 'Mail accounts', icon: 'mail', action: { route: { name: 'mailSettings' } }, keywords: 'e-mail email imap smtp settings' },
 ];
 
