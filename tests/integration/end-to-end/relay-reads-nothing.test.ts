@@ -5,10 +5,16 @@ import { createRelay, type Relay } from '../../../src-relay/server';
 import type { TempCore } from '../../helpers/temp-core';
 import { startTeam } from '../../helpers/workspace-team';
 import { startPostgresCluster, type PostgresCluster } from '../../relay/helpers/postgres-cluster';
+import { randomBytes } from 'node:crypto';
+import { secretBox } from '../../../src-relay/telephony/secret-box';
+import { callIdForCallSid, textIdForMessageSid } from '../../../src-shared/domain/telephony';
+import { TwilioApi } from '../../support/twilio-api';
+import { postTwilioWebhook } from '../../support/twilio-webhook';
 
 // A relay on a server the office does not control must hold nothing it could read: after two
 // laptops have synced contacts, notes and calls, and the relay itself has written a website
-// enquiry and an intake API lead, every row of every table of its database is read back, and none
+// enquiry, an intake API lead, and a call (with its voicemail's transcript) and a text that
+// came in on the phone line through Twilio's webhooks, every row of every table of its database is read back, and none
 // of the people's names, numbers, e-mail addresses or notes is in it. The laptops still read it
 // all: the second laptop sees the first one's contact as it was typed. Run on the embedded PGlite
 // and on a real PostgreSQL.
@@ -40,7 +46,15 @@ const secrets = {
   intakeName: 'Ottoline Featherstonehaugh',
   intakeEmail: 'ottoline@example.net',
   intakeNote: 'Wants a quote for underfloor heating',
+  callerNumber: '+447700900468',
+  callerDigits: '7700900468',
+  transcript: 'Hello, this is Wilhelmina, the combi boiler shows error F28',
+  texterNumber: '+447700900735',
+  textBody: 'Can the engineer come before the school run on Thursday',
 };
+
+const officeNumber = '+442079460000';
+const hexSid = (prefix: string) => `${prefix}${randomBytes(16).toString('hex')}`;
 
 describe.each(['PGlite', 'PostgreSQL'] as const)('the relay on %s', (engine) => {
   let cluster: PostgresCluster | undefined;
@@ -48,11 +62,20 @@ describe.each(['PGlite', 'PostgreSQL'] as const)('the relay on %s', (engine) => 
   let relay: Relay;
   let admin: TempCore;
   let teammate: TempCore;
+  let twilioApi: TwilioApi;
 
   beforeAll(async () => {
+    twilioApi = await new TwilioApi().start();
+    twilioApi.addNumber(officeNumber);
     if (engine === 'PostgreSQL') cluster = await startPostgresCluster();
     database = await openRelayDatabase(cluster ? { databaseUrl: cluster.url } : { dataDir: null });
-    relay = await createRelay({ database, port: 0, logger: () => {}, rateLimit: { perSecond: 1e6, burst: 1e6 } });
+    relay = await createRelay({
+      database,
+      port: 0,
+      logger: () => {},
+      rateLimit: { perSecond: 1e6, burst: 1e6 },
+      telephony: { secretBox: secretBox(randomBytes(32), 'test key'), twilioHttpClient: twilioApi.httpClient(), twilioAutoRetry: false, catchUpIntervalMs: 0 },
+    });
     ({ admin, teammate } = await startTeam(relay.url));
   }, 180_000);
 
@@ -62,6 +85,7 @@ describe.each(['PGlite', 'PostgreSQL'] as const)('the relay on %s', (engine) => 
     await relay?.close();
     await database?.close();
     await cluster?.stop();
+    await twilioApi?.stop();
   }, 60_000);
 
   it('stores none of the contacts, notes, calls, enquiries or intake leads it carries in a form it can read', async () => {
@@ -100,6 +124,26 @@ describe.each(['PGlite', 'PostgreSQL'] as const)('the relay on %s', (engine) => 
     });
     expect(intake.status).toBe(201);
 
+    // The phone line: a call that goes to voicemail (with Twilio's transcript) and a text.
+    const { workspace, you } = await admin.call('sync.workspace', {});
+    await admin.call('phone.saveSettings', {
+      accountSid: twilioApi.accountSid,
+      authToken: twilioApi.authToken,
+      officeNumbers: [officeNumber],
+      publicUrl: relay.url,
+      handling: { ringTargets: [{ memberId: you.memberId, name: 'Ann', mobile: '+447700900001' }] },
+    });
+    const twilioTarget = { workspaceId: workspace.id, authToken: twilioApi.authToken };
+    const callSid = hexSid('CA');
+    const callParams = { AccountSid: twilioApi.accountSid, ApiVersion: '2010-04-01', CallSid: callSid, Direction: 'inbound', From: secrets.callerNumber, To: officeNumber };
+    expect((await postTwilioWebhook(relay.url, twilioTarget, 'voice', { ...callParams, CallStatus: 'ringing' })).status).toBe(200);
+    expect((await postTwilioWebhook(relay.url, twilioTarget, 'dial', { ...callParams, CallStatus: 'in-progress', DialCallStatus: 'no-answer' }, { attempt: '0' })).status).toBe(200);
+    expect((await postTwilioWebhook(relay.url, twilioTarget, 'transcription', { ...callParams, TranscriptionStatus: 'completed', TranscriptionText: secrets.transcript })).status).toBe(200);
+    expect((await postTwilioWebhook(relay.url, twilioTarget, 'call-status', { ...callParams, CallStatus: 'completed', CallDuration: '40' })).status).toBe(200);
+    const messageSid = hexSid('SM');
+    const text = { AccountSid: twilioApi.accountSid, MessageSid: messageSid, From: secrets.texterNumber, To: officeNumber, Body: secrets.textBody };
+    expect((await postTwilioWebhook(relay.url, twilioTarget, 'sms', text)).status).toBe(200);
+
     await admin.call('sync.now', {});
     const status = await teammate.call('sync.now', {});
     expect(status).toMatchObject({ state: 'synced', keyEpoch: 1, setAsideChanges: 0 });
@@ -114,6 +158,11 @@ describe.each(['PGlite', 'PostgreSQL'] as const)('the relay on %s', (engine) => 
     expect((await teammate.call('notes.list', { contactId: contact.id })).map((note) => note.body)).toEqual([secrets.note]);
     const team = await teammate.call('contacts.list', { query: '', filters: { owner: 'team' }, sort: { field: 'name', direction: 'asc' }, offset: 0, limit: 50 });
     expect(team.items.map((item) => item.name)).toEqual(expect.arrayContaining([secrets.contactName, secrets.formName, secrets.intakeName]));
+
+    // The call and the text open on the laptops, number, transcript and words as Twilio gave them.
+    expect(await teammate.call('calls.get', { id: callIdForCallSid(callSid) })).toMatchObject({ number: secrets.callerNumber, transcript: secrets.transcript, status: 'no-answer' });
+    const thread = await teammate.call('texts.thread', { number: secrets.texterNumber });
+    expect(thread.texts.find((message) => message.id === textIdForMessageSid(messageSid))).toMatchObject({ body: secrets.textBody });
 
     const stored = await everythingTheRelayStores(database.db);
     expect(stored).toContain('\\u0001e1:'); // what the laptops sealed is there, sealed
