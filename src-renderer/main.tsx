@@ -6,12 +6,15 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { api } from './api';
 import { App } from './shell/App';
+import { LockGate } from './features/lock/LockGate';
 
 api.listen();
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lost its #root element');
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <LockGate>
+      <App />
+    </LockGate>
   </StrictMode>,
 );

@@ -11,6 +11,8 @@ export const errorCodes = [
   'unknown_channel',
   'cancelled',
   'internal',
+  /** The app is locked: only the lock's own channels answer until it is unlocked. */
+  'locked',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -5,6 +5,7 @@ import { rowState } from '../../src-relay/db/schema';
 import { createRelay } from '../../src-relay/server';
 import { createCore, type Core } from '../../src-main/core/create-core';
 import { snapshotRowToChanges } from '../../src-main/sync/snapshot-load';
+import { sealChanges } from '../../src-main/sync/keys/sealed-changes';
 import { syncedTables } from '../../src-main/writes/synced-tables';
 import type { ChangeRow } from '../../src-main/writes/change-log';
 import { toChangeRecord } from '../../src-main/writes/change-log';
@@ -47,7 +48,7 @@ export async function bootstrapSuite(context: BenchContext, workDir: string): Pr
     // One change pushed the ordinary way, so the snapshot has a cursor to pull from (pushed by
     // hand: the seeder's own sync would first merge the whole snapshot into its database).
     await call(seeder, 'contacts.create', { draft: { name: 'Pushed after the snapshot' }, allowDuplicate: true });
-    const outbox = seeder.engine.outbox(100).map(({ change }) => change);
+    const outbox = sealChanges(seeder.sync.keys.sealingKeys(), seeder.engine.outbox(100).map(({ change }) => change));
     seeder.engine.markPushed((await seeder.sync.client().push(outbox)).acknowledged);
     context.log(`    bootstrap: ${seeded.rows.toLocaleString('en-GB')} rows (${seeded.fields.toLocaleString('en-GB')} fields) in the relay's snapshot, seeded in ${((nowMs() - seedStart) / 1000).toFixed(1)} s`);
 

@@ -6,6 +6,8 @@ import { createRelay, type Relay } from '../../src-relay/server';
 import { createCore, type Core } from '../../src-main/core/create-core';
 import { toChangeRecord, type ChangeRecord, type ChangeRow } from '../../src-main/writes/change-log';
 import { maxPushBatch } from '../../src-shared/sync/protocol';
+import { sealChanges } from '../../src-main/sync/keys/sealed-changes';
+import { limitBySize } from '../../src-main/sync/sync-engine';
 import { call, type BenchContext } from '../lib/context';
 import { finish, latency, latencyRatio, type Figure } from '../lib/figures';
 import { nowMs, summarise } from '../lib/stats';
@@ -220,9 +222,12 @@ async function bootstrap(context: BenchContext, relay: Relay, newCore: NewCore, 
       complete = true;
       break;
     }
-    afterSeq = rows[rows.length - 1]!.seq;
-    const changes = rows.map((row) => toChangeRecord(row));
-    await client.push(changes);
+    // Sealed as the seeder's own pushes are (the relay keeps no plain value in a workspace with a
+    // key), and cut to the request size as they are: sealed values are larger.
+    const changes = limitBySize(sealChanges(seeder.sync.keys.sealingKeys(), rows.map((row) => toChangeRecord(row))));
+    afterSeq = rows[changes.length - 1]!.seq;
+    // Once more if the kept-alive connection was dropped while sealing (a push is idempotent by change id).
+    await client.push(changes).catch(() => client.push(changes));
     pushed += changes.length;
     if ((nowMs() - pushStart) / 1000 > budgetSeconds) break;
   }

@@ -62,6 +62,7 @@ import type { ConnectionTimeouts } from '../mail/connection';
 import { quoteSeries } from '../../src-shared/domain/quote-number';
 import { officeTimeZone, yearInZone } from '../../src-shared/office-time';
 import { testKeySource, type DatabaseKeySource, type UnlockedKeys } from '../security/key-source';
+import { AppLock, type OsUnlock } from '../lock/app-lock';
 
 export type Shell = 'electron' | 'browser' | 'cli' | 'test';
 
@@ -91,6 +92,8 @@ export interface CoreOptions {
   logError?: (error: unknown, context: string) => void;
   /** Mail servers' timeouts and the sync job's pacing; tests shorten them. */
   mail?: { timeouts?: ConnectionTimeouts; pollMs?: number; backoff?: { firstMs: number; maxMs: number }; batchSize?: number };
+  /** The app lock: the OS's own unlock where the shell has one; tests shorten the idle minute. */
+  lock?: { osUnlock?: OsUnlock; minuteMs?: number };
 }
 
 export interface Core {
@@ -117,6 +120,8 @@ export interface Core {
   readonly mail: MailService;
   readonly jobs: JobsService;
   readonly companies: CompaniesService;
+  /** While locked, invoke refuses all but the lock's channels and the shells serve no file bytes. */
+  readonly lock: AppLock;
   /** Validates the input against the contract, runs the handler, validates the output. */
   invoke(channel: string, input: unknown): Promise<RpcResult<unknown>>;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
@@ -145,6 +150,14 @@ export function createCore(options: CoreOptions): Core {
   adoptCopiedData(state, secrets);
   const deviceId = state.get<string>('device_id') ?? state.set('device_id', uuidv7());
   const clock = new HybridLogicalClock(deviceId, now, state.get<string>('hlc'));
+  const appLock = new AppLock({
+    state,
+    dataDir: options.dataDir,
+    databaseKey: keys.databaseKey,
+    now,
+    ...options.lock,
+    onChange: (status) => emit('lock.changed', status),
+  });
   const settings = new SettingsService({ state });
   const engine = new LoadingMutationEngine({ sqlite, clock, author: () => settings.get().userName });
   const remoteValidation = installRemoteValidation(engine, sqlite, { appVersion, now, log: (message) => logError(new Error(message), 'sync') });
@@ -204,6 +217,7 @@ export function createCore(options: CoreOptions): Core {
   const events = new EventEmitter();
   events.setMaxListeners(100);
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => {
+    if (!appLock.passes(event)) return;
     events.emit(event, payload);
     events.emit('*', event, payload);
   };
@@ -312,6 +326,7 @@ export function createCore(options: CoreOptions): Core {
     retention,
     audit,
     segments,
+    appLock,
   });
 
   async function invoke(channelName: string, input: unknown): Promise<RpcResult<unknown>> {
@@ -319,6 +334,7 @@ export function createCore(options: CoreOptions): Core {
       if (!isChannelName(channelName)) {
         throw new AppError('unknown_channel', `There is no channel named "${channelName}"`);
       }
+      appLock.check(channelName);
       const spec = contract[channelName];
       const parsed = parseOrThrow(spec.input, input ?? {});
       const handler = handlers[channelName] as (value: unknown) => unknown;
@@ -342,6 +358,7 @@ export function createCore(options: CoreOptions): Core {
     mail,
     jobs,
     companies,
+    lock: appLock,
     invoke,
     on(event, listener) {
       const schema = eventSchemas[event];
@@ -354,6 +371,7 @@ export function createCore(options: CoreOptions): Core {
       return () => events.off('*', listener);
     },
     close() {
+      appLock.close();
       void backups?.stop();
       phoneLine.close();
       fileTransfers.stop();

@@ -51,6 +51,8 @@ import { auditHandlers } from '../audit/handlers';
 import type { AuditService } from '../audit/service';
 import { segmentsHandlers } from '../segments/handlers';
 import type { SegmentsService } from '../segments/service';
+import { lockHandlers } from '../lock/handlers';
+import type { AppLock } from '../lock/app-lock';
 
 export interface HandlerServices {
   app: ChannelOutput<'app.info'>;
@@ -85,6 +87,7 @@ export interface HandlerServices {
   retention: Retention;
   audit: AuditService;
   segments: SegmentsService;
+  appLock: AppLock;
 }
 
 /**
@@ -117,5 +120,6 @@ export function registerHandlers(services: HandlerServices) {
     privacyHandlers(services.privacy, services.retention),
     auditHandlers(services.audit),
     segmentsHandlers(services.segments),
+    lockHandlers(services.appLock),
   ]) satisfies Handlers;
 }

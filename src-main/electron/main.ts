@@ -11,6 +11,7 @@ import { startReminderNotifications } from './reminders';
 import { safeStorageCipher } from './safe-storage-cipher';
 import { keychainKeySource, passphraseKeySource } from '../security/key-source';
 import { hardenSession, restrictNavigation } from './security';
+import { filesWhenUnlocked, osUnlock } from './os-unlock';
 
 // The Electron entry (bundled as dist/electron/main.cjs, package.json "main"). Thin on purpose:
 // a window, the app:// protocol, IPC and menus around the same core the browser host runs.
@@ -55,21 +56,29 @@ function start(): void {
       migrationsFolder: path.join(appPath, 'migrations', 'local'),
       ...electronSqliteBinding(appPath),
       ...(secretCipher ? { secretCipher } : {}),
+      lock: { ...withOsUnlock() },
     });
   } catch (error) {
     failAndQuit(`Fieldbook could not open its data folder (${dataDir})`, error);
     return;
   }
   hardenSession();
-  serveRenderer(path.join(appPath, 'dist', 'renderer'), core.files);
+  const lock = core.lock;
+  const files = filesWhenUnlocked(core.files, () => lock.isLocked());
+  serveRenderer(path.join(appPath, 'dist', 'renderer'), files);
   registerIpc(core);
-  registerFileIpc(core);
+  registerFileIpc({ files });
   installMenu(dataDir);
   mainWindow = createWindow(path.join(appPath, 'dist', 'electron', 'preload.cjs'));
   mainWindow.on('closed', () => {
     mainWindow = undefined;
   });
   startReminderNotifications(core, () => mainWindow);
+}
+
+function withOsUnlock(): { osUnlock?: ReturnType<typeof osUnlock> & object } {
+  const found = osUnlock();
+  return found ? { osUnlock: found } : {};
 }
 
 function createWindow(preload: string): BrowserWindow {

@@ -28,7 +28,7 @@ async function main(argv: readonly string[]): Promise<void> {
     // No keychain here: the database key is sealed by a passphrase, typed at the terminal (twice
     // for a new data folder) or taken from FIELDBOOK_PASSPHRASE.
     core = await withTerminalPassphrase(dataDir, processIo(), (keySource) =>
-      createCore({ dataDir, shell: 'browser', keySource, migrationsFolder: path.join(repoRoot, 'migrations', 'local') }),
+      createCore({ dataDir, shell: 'browser', keySource, migrationsFolder: path.join(repoRoot, 'migrations', 'local'), lock: lockMinuteFromEnv() }),
     );
   } catch (error) {
     fail(`Could not open the data folder ${dataDir}: ${error instanceof Error ? error.message : String(error)}`);
@@ -66,6 +66,15 @@ async function main(argv: readonly string[]): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+/**
+ * FIELDBOOK_LOCK_MINUTE_MS shortens the app lock's idle minute, so the end-to-end test sees the
+ * idle lock in seconds; people never set it.
+ */
+function lockMinuteFromEnv(): { minuteMs?: number } {
+  const value = Number(process.env.FIELDBOOK_LOCK_MINUTE_MS);
+  return Number.isInteger(value) && value > 0 ? { minuteMs: value } : {};
 }
 
 function parsePort(value: string | undefined): number {

@@ -14,6 +14,7 @@ import { openEventStream } from './event-stream';
 import { handleUpload, serveStoredFile } from './files-route';
 import { downloadsPathPrefix, serveDownload } from './download-route';
 import type { HostCore } from './host-core';
+import { lockedMessage } from '../lock/app-lock';
 import { failure, handleRpc, sendJson } from './rpc-route';
 import { cacheControlOf, lookupStaticFile, sendFile } from './static-files';
 
@@ -81,6 +82,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
     if (request.method === 'POST' && isRpc) {
       return handleRpc(options.core, decodeChannel(url.pathname), request, response);
+    }
+    if (options.core.lock.isLocked() && (url.pathname.startsWith(filesPathPrefix) || url.pathname.startsWith(downloadsPathPrefix))) {
+      request.resume();
+      return sendJson(response, 423, failure('locked', lockedMessage));
     }
     if (url.pathname === fileUploadPath) {
       if (request.method === 'POST') return handleUpload(options.core, url, request, response);

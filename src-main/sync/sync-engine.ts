@@ -482,7 +482,7 @@ export class SyncEngine {
 }
 
 /** The longest prefix of the batch that fits well inside the relay's request limit (at least one change). */
-function limitBySize(batch: WireChange[]): WireChange[] {
+export function limitBySize(batch: WireChange[]): WireChange[] {
   const budget = maxRequestBytes / 2;
   let bytes = 0;
   for (let index = 0; index < batch.length; index += 1) {

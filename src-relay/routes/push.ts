@@ -4,6 +4,7 @@ import { pokeChannel, type RelayTransaction } from '../db/open';
 import { changes, rowState, type StoredPayload } from '../db/schema';
 import { findUnstorableText, invalidInput, parseInput, RelayHttpError } from '../http';
 import { checkChangeAtRelay } from '../keys/verdict';
+import { plainValueRefusal, workspaceHasKey } from '../keys/plain-values';
 import { emptyRowState, foldChange, type RowState } from '../../src-shared/sync/merge';
 import type { Route } from './types';
 import { applyErasures } from '../privacy/erasures';
@@ -23,7 +24,9 @@ export function describeDuration(ms: number): string {
 }
 
 /** Why the relay will not store this change, or null. */
-function refusalOf(change: WireChange): string | null {
+function refusalOf(change: WireChange, sealedWorkspace: boolean): string | null {
+  const plainValues = sealedWorkspace ? plainValueRefusal(change) : null;
+  if (plainValues) return plainValues;
   const verdict = checkChangeAtRelay(change);
   if (verdict.kind === 'invalid') return `No laptop can apply it: ${verdict.reason}.`;
   // Tables and columns of newer versions pass unchecked, but still only storable text.
@@ -42,9 +45,10 @@ export const pushRoute: Route = {
     // and never stored, the others are, so one bad change does not hold up the sender's outbox.
     const received = parseInput(relayRoutes.push.body, await body(), { storableText: false }).changes;
     const refused: { changeId: string; reason: string }[] = [];
+    const sealedWorkspace = await workspaceHasKey(db, caller.workspaceId);
     const batch = received.filter((change) => {
       if (findUnstorableText(change.changeId)) throw invalidInput('Invalid changeId: it contains a NUL character or a broken Unicode character.');
-      const reason = refusalOf(change);
+      const reason = refusalOf(change, sealedWorkspace);
       if (reason) refused.push({ changeId: change.changeId, reason });
       return reason === null;
     });

@@ -3,10 +3,13 @@ import type { RelayTransaction } from '../db/open';
 import { telephonyCalls } from '../db/schema';
 import { callRowFields, callRowId, changedFields, mergeFacts, type CallFacts, type CallRowFields } from './call-facts';
 import type { AppendRows } from './relay-author';
+import { privateRowFields, readStoredFacts, storedFacts, withoutPrivateFacts, withoutPrivateRowFields, type StoredFacts } from './private-facts';
 
 // Call legs as the relay keeps them (telephony_calls), and the one way facts reach the workspace:
 // merge, compute the call row, write only what changed. Must run inside RelayAuthor.transaction,
 // whose workspace lock makes the read-merge-write of one call safe against a concurrent callback.
+// The caller's number and the transcript go into the change only, sealed: never into
+// telephony_calls (private-facts.ts).
 
 export interface RecordedCall {
   /** True when this was the first the relay heard of the call. */
@@ -16,8 +19,7 @@ export interface RecordedCall {
   facts: CallFacts;
 }
 
-interface StoredLeg {
-  facts: CallFacts;
+interface StoredLeg extends StoredFacts {
   written: CallRowFields;
 }
 
@@ -28,7 +30,7 @@ export async function readLegs(tx: RelayTransaction, workspaceId: string, callSi
       .select()
       .from(telephonyCalls)
       .where(and(eq(telephonyCalls.workspaceId, workspaceId), inArray(telephonyCalls.callSid, callSids.slice(start, start + 1000) as string[])));
-    for (const row of rows) legs.set(row.callSid, { facts: row.facts as CallFacts, written: row.written });
+    for (const row of rows) legs.set(row.callSid, { ...readStoredFacts(row.facts), written: withoutPrivateRowFields(row.written) });
   }
   return legs;
 }
@@ -54,16 +56,18 @@ export async function recordCallFacts(
   const touched = new Map<string, StoredLeg>();
   for (const { callSid, facts: update } of updates) {
     const stored = touched.get(callSid) ?? legs.get(callSid);
-    const facts = mergeFacts(stored?.facts ?? {}, update);
+    const facts = mergeFacts(stored?.facts ?? {}, withoutPrivateFacts(update));
     const createdAt = typeof stored?.written.created_at === 'number' ? stored.written.created_at : now;
-    const diff = changedFields(stored?.written ?? {}, callRowFields(callSid, facts, createdAt));
-    touched.set(callSid, { facts, written: { ...(stored?.written ?? {}), ...diff } });
+    const publicDiff = changedFields(stored?.written ?? {}, withoutPrivateRowFields(callRowFields(callSid, facts, createdAt)));
+    const stated = privateRowFields(update, stored?.heard ?? [], stored === undefined);
+    touched.set(callSid, { facts, heard: stated.heard, written: { ...(stored?.written ?? {}), ...publicDiff } });
+    const diff = { ...publicDiff, ...stated.fields };
     const changed = Object.keys(diff).length > 0;
     const previous = results.get(callSid);
-    results.set(callSid, { created: previous?.created ?? !legs.has(callSid), changed: (previous?.changed ?? false) || changed, facts });
+    results.set(callSid, { created: previous?.created ?? !legs.has(callSid), changed: (previous?.changed ?? false) || changed, facts: { ...facts, ...update } });
     if (changed) append([{ tableName: 'calls', rowId: callRowId(callSid), fields: diff }]);
   }
-  const values = [...touched].map(([callSid, leg]) => ({ workspaceId, callSid, parentCallSid: null, facts: leg.facts as Record<string, unknown>, written: leg.written, updatedAt: now }));
+  const values = [...touched].map(([callSid, leg]) => ({ workspaceId, callSid, parentCallSid: null, facts: storedFacts(leg), written: leg.written, updatedAt: now }));
   for (let start = 0; start < values.length; start += 500) {
     await tx
       .insert(telephonyCalls)
@@ -89,11 +93,11 @@ export async function recordChildLeg(
 ): Promise<void> {
   const facts: CallFacts = { legStatus: leg.status, ...(leg.durationSeconds !== undefined ? { legDuration: leg.durationSeconds } : {}) };
   const existing = (await readLegs(tx, workspaceId, [leg.callSid])).get(leg.callSid);
-  const merged = mergeFacts(existing?.facts ?? {}, facts);
+  const merged = storedFacts({ facts: mergeFacts(existing?.facts ?? {}, facts), heard: existing?.heard ?? [] });
   await tx
     .insert(telephonyCalls)
-    .values({ workspaceId, callSid: leg.callSid, parentCallSid: leg.parentCallSid, facts: merged as Record<string, unknown>, written: {}, updatedAt: now })
-    .onConflictDoUpdate({ target: [telephonyCalls.workspaceId, telephonyCalls.callSid], set: { facts: merged as Record<string, unknown>, updatedAt: now } });
+    .values({ workspaceId, callSid: leg.callSid, parentCallSid: leg.parentCallSid, facts: merged, written: {}, updatedAt: now })
+    .onConflictDoUpdate({ target: [telephonyCalls.workspaceId, telephonyCalls.callSid], set: { facts: merged, updatedAt: now } });
   const answered = leg.status === 'in-progress' || leg.status === 'completed';
   if (!answered) return;
   await recordCallFacts(tx, append, workspaceId, [{ callSid: leg.parentCallSid, facts: { answered: true, talkSeconds: leg.durationSeconds ?? 0 } }], now);

@@ -50,6 +50,7 @@ const paths = {
   refresh: 'M20 11a8 8 0 0 0-14.9-3M4 4v4h4M4 13a8 8 0 0 0 14.9 3M20 20v-4h-4',
   sidebar: 'M4 5h16a1 1 0 0 1 1 1v12a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V6a1 1 0 0 1 1-1M9 5v14',
   cloudOff: 'M3 3l18 18M17 18H7a4.5 4.5 0 0 1-1.3-8.8M9.5 5.6A6 6 0 0 1 17.8 10a4 4 0 0 1 3 6.3',
+  lock: 'M6 11h12a1 1 0 0 1 1 1v8a1 1 0 0 1-1 1H6a1 1 0 0 1-1-1v-8a1 1 0 0 1 1-1M8 11V7a4 4 0 0 1 8 0v4',
 } as const;
 
 export type IconName = keyof typeof paths;

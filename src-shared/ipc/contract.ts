@@ -24,6 +24,7 @@ import { companiesChannels } from './companies';
 import { privacyChannels } from './privacy';
 import { auditChannels } from './audit';
 import { segmentsChannels } from './segments';
+import { lockChannels } from './lock';
 
 // The one list of channels. The Electron shell (ipcMain.handle + preload), the browser host
 // (POST /rpc/<channel>) and the renderer's api client are all derived from it, and the core's
@@ -55,6 +56,7 @@ export const contract = mergeDistinct('channel', [
   privacyChannels,
   auditChannels,
   segmentsChannels,
+  lockChannels,
 ]);
 
 export type Contract = typeof contract;

@@ -4,6 +4,7 @@ import { SyncStatusSchema } from '../domain/sync';
 import { exchangeEvents } from './exchange';
 import { phoneEvents } from './phone';
 import { mailEvents } from './mail';
+import { lockEvents } from './lock';
 
 // Events flow core -> renderer only. The Electron shell forwards them with webContents.send,
 // the browser host as server-sent events; src-renderer/api.ts subscribes to both the same way.
@@ -22,6 +23,7 @@ export const eventSchemas = {
   'files.transfer': FileTransferSchema,
   ...phoneEvents,
   ...mailEvents,
+  ...lockEvents,
   /** Companies changed (their people change with contacts.changed): lists and company pages refresh. */
   'companies.changed': z.object({ ids: z.array(z.string()) }),
   /** Saved segments changed (here or from sync): segment lists refresh. */

@@ -7,6 +7,7 @@ import { useLiveData } from '../../ui/use-live-data';
 import { useModalDialog } from '../../ui/use-modal-dialog';
 import { useAccess } from '../access/access';
 import { paletteItems, type PaletteGroup, type PaletteItem } from './palette-items';
+import { lockNow } from '../lock/lock-state';
 import './palette.css';
 
 /**
@@ -18,6 +19,7 @@ export function CommandPalette() {
   const setPaletteOpen = useUi((state) => state.setPaletteOpen);
   const navigate = useUi((state) => state.navigate);
   const openDialog = useUi((state) => state.openDialog);
+  const showError = useUi((state) => state.showError);
   const dialogRef = useRef<HTMLDialogElement>(null);
   const listId = useId();
   const [text, setText] = useState('');
@@ -36,7 +38,8 @@ export function CommandPalette() {
   const run = (item: PaletteItem) => {
     setPaletteOpen(false);
     if ('route' in item.action) navigate(item.action.route);
-    else openDialog(item.action.dialog);
+    else if ('dialog' in item.action) openDialog(item.action.dialog);
+    else lockNow().catch(showError);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {

@@ -11,7 +11,7 @@ export interface PaletteItem {
   label: string;
   detail?: string;
   icon: IconName;
-  action: { route: Route } | { dialog: GlobalDialog };
+  action: { route: Route } | { dialog: GlobalDialog } | { command: 'lock' };
   /** Other words a person may type for it: "task" finds New follow-up. */
   keywords?: string;
   /** Offered only to a member who may change the data (`edit`) or manage the workspace (`admin`). */
@@ -41,6 +41,7 @@ const screenItems: PaletteItem[] = [
   { id: 'go:settings', group: 'Go to', label: 'Settings', icon: 'settings', action: { route: { name: 'settings' } }, keywords: 'preferences options' },
   { id: 'go:phone-settings', group: 'Go to', label: 'Phone line settings', icon: 'settings', action: { route: { name: 'phoneSettings' } }, keywords: 'twilio' },
   { id: 'go:audit', group: 'Go to', label: 'Audit trail', icon: 'activity', action: { route: { name: 'audit' } }, keywords: 'history log who changed changes', needs: 'admin' },
+  { id: 'do:lock', group: 'Go to', label: 'Lock Fieldbook now', icon: 'lock', action: { command: 'lock' }, keywords: 'app lock away privacy passphrase' },
   { id: 'go:mail-settings', group: 'Go to', label: 'Mail accounts', icon: 'mail', action: { route: { name: 'mailSettings' } }, keywords: 'e-mail email imap smtp settings' },
 ];
 

@@ -17,6 +17,7 @@ import { SettingsSection } from './SettingsSection';
 import { SlaRulesEditor } from './SlaRulesEditor';
 import { StringListEditor } from './StringListEditor';
 import { ThemeSetting } from './ThemeSetting';
+import { AppLockSetting } from '../lock/AppLockSetting';
 import './settings.css';
 
 /** The sections, in the order of the page and of its table of contents. */
@@ -29,6 +30,7 @@ const sections = [
   { id: 'settings-files', title: 'Files & storage' },
   { id: 'settings-sync', title: 'Team & sync' },
   { id: 'settings-appearance', title: 'Appearance' },
+  { id: 'settings-lock', title: 'App lock' },
 ] as const;
 
 /**
@@ -64,6 +66,7 @@ export function SettingsScreen({ focusUserName }: { focusUserName: boolean }) {
         <TeamSyncPanel />
       </div>
       <ThemeSetting id="settings-appearance" />
+      <AppLockSetting id="settings-lock" />
     </Screen>
   );
 }

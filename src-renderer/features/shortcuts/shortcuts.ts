@@ -22,6 +22,7 @@ export interface Shortcut {
 export const shortcuts = {
   palette: { description: 'Open the command palette: go anywhere, find anything, start something new', scope: 'Anywhere', combo: { key: 'k', mod: true } },
   undo: { description: 'Undo the last change (again for the one before)', scope: 'Anywhere', combo: { key: 'z', mod: true }, notWhileTyping: true },
+  lock: { description: 'Lock Fieldbook now (once the app lock is on in Settings)', scope: 'Anywhere', combo: { key: 'l', mod: true, shift: true } },
   sheet: { description: 'Show these shortcuts', scope: 'Anywhere', combo: { key: '?' }, notWhileTyping: true },
   focusSearch: { description: 'Jump to the search box', scope: 'Contacts list', combo: { key: '/' }, notWhileTyping: true },
   addNote: { description: 'Add the note', scope: 'Writing a note', combo: { key: 'Enter', mod: true } },

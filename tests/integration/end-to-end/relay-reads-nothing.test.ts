@@ -12,14 +12,20 @@ import { startPostgresCluster, type PostgresCluster } from '../../relay/helpers/
 import { S3BlobStore } from '../../../src-relay/blobs/s3-store';
 import { startS3rver, type TestS3 } from '../../support/s3rver';
 import { eventually } from '../files/team-harness';
+import { secretBox } from '../../../src-relay/telephony/secret-box';
+import { callIdForCallSid, textIdForMessageSid } from '../../../src-shared/domain/telephony';
+import { TwilioApi } from '../../support/twilio-api';
+import { postTwilioWebhook } from '../../support/twilio-webhook';
 
 // A relay on a server the office does not control must hold nothing it could read: after two
 // laptops have synced contacts, notes and calls, and the relay itself has written a website
-// enquiry and an intake API lead, every row of every table of its database is read back, and none
-// of the people's names, numbers, e-mail addresses or notes is in it; nor is any of an attached
-// file's content (or even its plain SHA-256) in the database or in the S3 bucket (s3rver) the
-// relay keeps files in. The laptops still read it all: the second laptop sees the first one's
-// contact as it was typed and opens the file. Run on the embedded PGlite and on a real PostgreSQL.
+// enquiry, an intake API lead, and a call (with its voicemail's transcript) and a text that came
+// in on the phone line through Twilio's webhooks, every row of every table of its database is read
+// back, and none of the people's names, numbers, e-mail addresses or notes is in it; nor is any of
+// an attached file's content (or even its plain SHA-256) in the database or in the S3 bucket
+// (s3rver) the relay keeps files in. The laptops still read it all: the second laptop sees the
+// first one's contact as it was typed and opens the file. Run on the embedded PGlite and on a real
+// PostgreSQL.
 
 /** Every row of every table of the relay's database, as text. */
 async function everythingTheRelayStores(db: RelayDb): Promise<string> {
@@ -49,7 +55,15 @@ const secrets = {
   intakeEmail: 'ottoline@example.net',
   intakeNote: 'Wants a quote for underfloor heating',
   fileText: 'Site survey: asbestos lagging on the cellar pipes, key safe code 8812',
+  callerNumber: '+447700900468',
+  callerDigits: '7700900468',
+  transcript: 'Hello, this is Wilhelmina, the combi boiler shows error F28',
+  texterNumber: '+447700900735',
+  textBody: 'Can the engineer come before the school run on Thursday',
 };
+
+const officeNumber = '+442079460000';
+const hexSid = (prefix: string) => `${prefix}${randomBytes(16).toString('hex')}`;
 
 /** Every byte of every file under `dir` (s3rver keeps objects and their metadata as files). */
 function everythingUnder(dir: string): Buffer {
@@ -67,13 +81,23 @@ describe.each(['PGlite', 'PostgreSQL'] as const)('the relay on %s', (engine) => 
   let bucket: TestS3;
   let admin: TempCore;
   let teammate: TempCore;
+  let twilioApi: TwilioApi;
 
   beforeAll(async () => {
+    twilioApi = await new TwilioApi().start();
+    twilioApi.addNumber(officeNumber);
     if (engine === 'PostgreSQL') cluster = await startPostgresCluster();
     database = await openRelayDatabase(cluster ? { databaseUrl: cluster.url } : { dataDir: null });
     bucket = await startS3rver();
     const store = new S3BlobStore({ bucket: bucket.bucket, endpoint: bucket.endpoint, region: bucket.region, forcePathStyle: true, credentials: bucket.credentials });
-    relay = await createRelay({ database, port: 0, logger: () => {}, rateLimit: { perSecond: 1e6, burst: 1e6 }, blobs: { store } });
+    relay = await createRelay({
+      database,
+      port: 0,
+      logger: () => {},
+      rateLimit: { perSecond: 1e6, burst: 1e6 },
+      blobs: { store },
+      telephony: { secretBox: secretBox(randomBytes(32), 'test key'), twilioHttpClient: twilioApi.httpClient(), twilioAutoRetry: false, catchUpIntervalMs: 0 },
+    });
     ({ admin, teammate } = await startTeam(relay.url));
   }, 180_000);
 
@@ -84,6 +108,7 @@ describe.each(['PGlite', 'PostgreSQL'] as const)('the relay on %s', (engine) => 
     await bucket?.stop();
     await database?.close();
     await cluster?.stop();
+    await twilioApi?.stop();
   }, 60_000);
 
   it('stores none of the contacts, notes, calls, files, enquiries or intake leads it carries in a form it can read', async () => {
@@ -126,6 +151,26 @@ describe.each(['PGlite', 'PostgreSQL'] as const)('the relay on %s', (engine) => 
     });
     expect(intake.status).toBe(201);
 
+    // The phone line: a call that goes to voicemail (with Twilio's transcript) and a text.
+    const { workspace, you } = await admin.call('sync.workspace', {});
+    await admin.call('phone.saveSettings', {
+      accountSid: twilioApi.accountSid,
+      authToken: twilioApi.authToken,
+      officeNumbers: [officeNumber],
+      publicUrl: relay.url,
+      handling: { ringTargets: [{ memberId: you.memberId, name: 'Ann', mobile: '+447700900001' }] },
+    });
+    const twilioTarget = { workspaceId: workspace.id, authToken: twilioApi.authToken };
+    const callSid = hexSid('CA');
+    const callParams = { AccountSid: twilioApi.accountSid, ApiVersion: '2010-04-01', CallSid: callSid, Direction: 'inbound', From: secrets.callerNumber, To: officeNumber };
+    expect((await postTwilioWebhook(relay.url, twilioTarget, 'voice', { ...callParams, CallStatus: 'ringing' })).status).toBe(200);
+    expect((await postTwilioWebhook(relay.url, twilioTarget, 'dial', { ...callParams, CallStatus: 'in-progress', DialCallStatus: 'no-answer' }, { attempt: '0' })).status).toBe(200);
+    expect((await postTwilioWebhook(relay.url, twilioTarget, 'transcription', { ...callParams, TranscriptionStatus: 'completed', TranscriptionText: secrets.transcript })).status).toBe(200);
+    expect((await postTwilioWebhook(relay.url, twilioTarget, 'call-status', { ...callParams, CallStatus: 'completed', CallDuration: '40' })).status).toBe(200);
+    const messageSid = hexSid('SM');
+    const text = { AccountSid: twilioApi.accountSid, MessageSid: messageSid, From: secrets.texterNumber, To: officeNumber, Body: secrets.textBody };
+    expect((await postTwilioWebhook(relay.url, twilioTarget, 'sms', text)).status).toBe(200);
+
     await eventually(async () => {
       const pushed = await admin.call('sync.now', {});
       return pushed.pendingUploads === 0 && pushed.pendingChanges === 0;
@@ -155,6 +200,11 @@ describe.each(['PGlite', 'PostgreSQL'] as const)('the relay on %s', (engine) => 
       expect(inBucket.includes(text), `the bucket holds ${text.slice(0, 24)}…`).toBe(false);
     }
     expect(inBucket.includes(survey.subarray(200, 264)), 'the bucket holds bytes of the file').toBe(false);
+
+    // The call and the text open on the laptops, number, transcript and words as Twilio gave them.
+    expect(await teammate.call('calls.get', { id: callIdForCallSid(callSid) })).toMatchObject({ number: secrets.callerNumber, transcript: secrets.transcript, status: 'no-answer' });
+    const thread = await teammate.call('texts.thread', { number: secrets.texterNumber });
+    expect(thread.texts.find((message) => message.id === textIdForMessageSid(messageSid))).toMatchObject({ body: secrets.textBody });
 
     const stored = await everythingTheRelayStores(database.db);
     expect(stored.includes(plainSha256), "the relay's database holds the file's plain SHA-256").toBe(false);

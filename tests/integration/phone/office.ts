@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import twilio from 'twilio';
 import type { ScreenPop } from '../../../src-shared/domain/telephony';
-import { twilioWebhookPath, type TwilioWebhook } from '../../../src-shared/sync/telephony';
+import type { TwilioWebhook } from '../../../src-shared/sync/telephony';
+import { postTwilioWebhook } from '../../support/twilio-webhook';
 import { openRelayDatabase, type RelayDatabase } from '../../../src-relay/db/open';
 import { createRelay, type Relay } from '../../../src-relay/server';
 import { secretBox } from '../../../src-relay/telephony/secret-box';
@@ -68,17 +68,7 @@ export async function openOffice(options: { laptops?: number; handling?: Record<
     api,
     laptops,
     workspaceId: workspace.workspace.id,
-    async webhook(hook, params, query) {
-      const search = query ? `?${new URLSearchParams(query)}` : '';
-      const pathAndQuery = `${twilioWebhookPath(office.workspaceId, hook)}${search}`;
-      const signature = twilio.getExpectedTwilioSignature(api.authToken, `${relay.url}${pathAndQuery}`, params);
-      const response = await fetch(`${relay.url}${pathAndQuery}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature },
-        body: new URLSearchParams(params).toString(),
-      });
-      return { status: response.status, body: await response.text() };
-    },
+    webhook: (hook, params, query) => postTwilioWebhook(relay.url, { workspaceId: office.workspaceId, authToken: api.authToken }, hook, params, query),
     async stopRelay() {
       await relay.close();
       await database.close();
