@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { api } from '../api';
+import { AllowedScreen } from '../features/access/AllowedScreen';
 import { DashboardScreen } from '../features/dashboard/DashboardScreen';
 import { FollowUpsNavBadge } from '../features/followups/FollowUpsNavBadge';
 import { ReminderCenter } from '../features/followups/ReminderCenter';
@@ -97,7 +98,11 @@ function RoutedScreen() {
     case 'calls':
       return <CallsScreen />;
     case 'callTriage':
-      return <TriageScreen />;
+      return (
+        <AllowedScreen title="Triage calls">
+          <TriageScreen />
+        </AllowedScreen>
+      );
     case 'jobs':
       return <JobsScreen newFrom={route.newFrom} open={route.open} />;
     case 'search':
@@ -123,11 +128,19 @@ function RoutedScreen() {
     case 'contacts':
       return <ContactsScreen />;
     case 'contactNew':
-      return <NewContactScreen phone={route.phone} callId={route.callId} />;
+      return (
+        <AllowedScreen title="New contact">
+          <NewContactScreen phone={route.phone} callId={route.callId} />
+        </AllowedScreen>
+      );
     case 'contact':
       return <ContactDetail id={route.id} tab={route.tab ?? 'timeline'} />;
     case 'contactEdit':
-      return <EditContactScreen id={route.id} />;
+      return (
+        <AllowedScreen title="Edit contact">
+          <EditContactScreen id={route.id} />
+        </AllowedScreen>
+      );
     case 'settings':
       return <SettingsScreen focusUserName={route.focus === 'userName'} />;
     case 'phone':
@@ -135,7 +148,11 @@ function RoutedScreen() {
     case 'phoneSettings':
       return <PhoneSettingsScreen />;
     case 'mailSettings':
-      return <MailSettingsScreen />;
+      return (
+        <AllowedScreen title="Mail accounts" why="Mail accounts bring e-mail into the team's records, which a read-only role cannot change. An admin can make you a member.">
+          <MailSettingsScreen />
+        </AllowedScreen>
+      );
     case 'audit':
       return <AuditScreen />;
   }

@@ -74,6 +74,13 @@ test("a read-only member sees the team's contacts and cannot change them", async
   await appB.page.reload();
   await expect(appB.page.getByRole('heading', { level: 1, name: 'Ann Example' })).toBeVisible();
 
+  // Reached by its address, the edit screen says why it offers no form.
+  await appB.page.goto(`${appB.origin}/#/contacts/${encodeURIComponent(id)}/edit`);
+  await expect(appB.page.getByRole('heading', { name: 'Read-only' })).toBeVisible();
+  await expect(appB.page.getByRole('button', { name: 'Save changes' })).toHaveCount(0);
+  await appB.page.goBack();
+  await expect(appB.page.getByRole('heading', { level: 1, name: 'Ann Example' })).toBeVisible();
+
   // The admin makes Tess a member: her laptop learns it at its next sync and offers the controls.
   await openTeamSync(appA.page);
   await appA.page.getByRole('combobox', { name: 'Role of Tess Temp' }).selectOption({ label: 'Member' });

@@ -10,29 +10,26 @@ import { Screen } from '../../ui/Screen';
 import { ShowMore } from '../../ui/ShowMore';
 import { Table } from '../../ui/Table';
 import { useDebouncedValue } from '../../ui/use-debounced-value';
-import { useAccess } from '../access/access';
 import { auditColumns, type OpenRecord } from './audit-columns';
 import { isFiltered, noAuditFilters, toAuditQuery, type AuditScreenFilters } from './audit-filters';
 import { AuditExportStatus } from './AuditExportStatus';
 import { AuditFiltersBar } from './AuditFiltersBar';
 import { useAuditCount, useAuditMembers, useAuditPages } from './hooks';
 import { useAuditExport } from './use-audit-export';
+import { AllowedScreen } from '../access/AllowedScreen';
 import './audit.css';
 
 /** The audit trail: who changed what and when, for admins. Anyone else is told why they see nothing. */
 export function AuditScreen() {
-  const { isAdmin } = useAccess();
-  if (!isAdmin) {
-    return (
-      <Screen>
-        <PageHeader title="Audit trail" />
-        <EmptyState icon="ban" title="Admins only">
-          <p>The audit trail shows every change by every member of the workspace, so only its admins can read it. Ask an admin if you need to know who changed something.</p>
-        </EmptyState>
-      </Screen>
-    );
-  }
-  return <AuditTrail />;
+  return (
+    <AllowedScreen
+      to="admin"
+      title="Audit trail"
+      why="The audit trail shows every change by every member of the workspace, so only its admins can read it. Ask an admin if you need to know who changed something."
+    >
+      <AuditTrail />
+    </AllowedScreen>
+  );
 }
 
 function AuditTrail() {

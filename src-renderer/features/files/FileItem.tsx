@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { WhenAllowed } from '../access/WhenAllowed';
 import type { FileTransfer, StoredFile } from '../../../src-shared/domain/file';
 import { isPreviewable } from '../../../src-shared/domain/file';
 import { api, ApiError, describeError } from '../../api';
@@ -98,7 +99,9 @@ export function FileItem({ file, upload, download, onPreview, onFetched }: FileI
               )}
             </>
           ) : null}
-          <IconButton icon="trash" label={`Delete ${file.name}`} onClick={() => void deleteFileWithUndo(file)} />
+          <WhenAllowed>
+            <IconButton icon="trash" label={`Delete ${file.name}`} onClick={() => void deleteFileWithUndo(file)} />
+          </WhenAllowed>
         </>
       }
     >

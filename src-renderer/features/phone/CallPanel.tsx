@@ -11,6 +11,7 @@ import { LiveContent } from '../../ui/LiveContent';
 import { Notice } from '../../ui/Notice';
 import { activityChanged } from '../../ui/live-events';
 import { useLiveData } from '../../ui/use-live-data';
+import { WhenAllowed } from '../access/WhenAllowed';
 import { ClickToCall } from './ClickToCall';
 import { callStatusLabel, callStatusTone, formatDuration, formatMoment, sentimentTone, sentimentWords } from './phone-format';
 import { Stack } from '../../ui/Stack';
@@ -58,7 +59,11 @@ export function CallPanel({ callId, onClose }: { callId: string; onClose: () => 
                   Create contact
                 </Button>
               )}
-              {clickToCallState(found.status) === 'ended' ? <ClickToCall number={found.number} contactId={found.contactId} /> : null}
+              {clickToCallState(found.status) === 'ended' ? (
+                <WhenAllowed>
+                  <ClickToCall number={found.number} contactId={found.contactId} />
+                </WhenAllowed>
+              ) : null}
             </Cluster>
           </Stack>
         )}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { WhenAllowed } from '../access/WhenAllowed';
 import { formatPhone } from '../../../src-shared/phone';
 import { api, describeError } from '../../api';
 import { Button } from '../../ui/Button';
@@ -119,36 +120,38 @@ function Thread({ number }: { number: string }) {
                 </li>
               ))}
             </Stack>
-            <Stack
-              as="form"
-              gap="sm"
-              align="start"
-              className="texts__composer"
-              onSubmit={(event) => {
-                event.preventDefault();
-                void send();
-              }}
-            >
-              {templates.status === 'ready' && templates.data.length > 0 ? (
-                <SelectField
-                  label="Template"
-                  width="narrow"
-                  emptyOption="No template"
-                  value={templateId}
-                  options={templates.data.map((template) => ({ value: template.id, label: template.name }))}
-                  onChange={(id) => void applyTemplate(id)}
-                />
-              ) : null}
-              <TextAreaField label="Message" rows={3} value={body} onChange={setBody} maxLength={1600} disabled={found.optedOut} />
-              {problem ? (
-                <Notice tone="danger" role="alert">
-                  {problem}
-                </Notice>
-              ) : null}
-              <Button submit variant="primary" busy={sending} busyLabel="Sending…" disabled={!body.trim() || found.optedOut}>
-                Send text
-              </Button>
-            </Stack>
+            <WhenAllowed>
+              <Stack
+                as="form"
+                gap="sm"
+                align="start"
+                className="texts__composer"
+                onSubmit={(event) => {
+                  event.preventDefault();
+                  void send();
+                }}
+              >
+                {templates.status === 'ready' && templates.data.length > 0 ? (
+                  <SelectField
+                    label="Template"
+                    width="narrow"
+                    emptyOption="No template"
+                    value={templateId}
+                    options={templates.data.map((template) => ({ value: template.id, label: template.name }))}
+                    onChange={(id) => void applyTemplate(id)}
+                  />
+                ) : null}
+                <TextAreaField label="Message" rows={3} value={body} onChange={setBody} maxLength={1600} disabled={found.optedOut} />
+                {problem ? (
+                  <Notice tone="danger" role="alert">
+                    {problem}
+                  </Notice>
+                ) : null}
+                <Button submit variant="primary" busy={sending} busyLabel="Sending…" disabled={!body.trim() || found.optedOut}>
+                  Send text
+                </Button>
+              </Stack>
+            </WhenAllowed>
           </>
         )}
       </LiveContent>
