@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { isSealedBytes, openSealedBytes, UnsealError } from '../../src-shared/sync/sealing';
 import type { PhoneSettingsInputSchema } from '../../src-shared/domain/telephony';
 import { AppError } from '../../src-shared/errors';
 import { routePath } from '../../src-shared/sync/protocol';
@@ -56,7 +57,15 @@ export class RelayPhone {
   async recording(sha256: string): Promise<Buffer> {
     const response = await this.call((client) => client.fetchRaw(routePath(telephonyRoutes.recording, { sha256 })));
     if (!response.ok) throw new AppError(response.status === 404 ? 'not_found' : 'unavailable', `The relay could not give the recording (HTTP ${response.status}).`);
-    return Buffer.from(await response.arrayBuffer());
+    const kept = new Uint8Array(await response.arrayBuffer());
+    // Sealed by the relay to the workspace's key (kept plain only if copied before it had one).
+    if (!isSealedBytes(kept)) return Buffer.from(kept);
+    try {
+      return Buffer.from(openSealedBytes(this.sync().keys.keyOf, kept));
+    } catch (error) {
+      if (error instanceof UnsealError) throw new AppError('conflict', `The recording from the relay could not be opened: ${error.message}.`);
+      throw error;
+    }
   }
 
   /** Like call(), but keeps RelayError so callers can tell "offline" from "refused". */

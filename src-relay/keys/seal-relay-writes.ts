@@ -1,6 +1,6 @@
 import { desc, eq } from 'drizzle-orm';
 import { sealValueToPublicKey, staysPlain, type FieldValue } from '../../src-shared/sync/sealing';
-import type { RelayTransaction } from '../db/open';
+import type { RelayDb, RelayTransaction } from '../db/open';
 import { workspaceKeyEpochs } from '../db/schema';
 
 type Fields = Record<string, FieldValue>;
@@ -11,12 +11,7 @@ type Fields = Record<string, FieldValue>;
  * public key, with its place inside. A workspace without a key yet gets them plain, as before.
  */
 export async function sealRelayWrite(tx: RelayTransaction, workspaceId: string): Promise<(row: { tableName: string; rowId: string; hlc: string; fields: Fields }) => Fields> {
-  const [newest] = await tx
-    .select({ epoch: workspaceKeyEpochs.epoch, boxPublic: workspaceKeyEpochs.boxPublic })
-    .from(workspaceKeyEpochs)
-    .where(eq(workspaceKeyEpochs.workspaceId, workspaceId))
-    .orderBy(desc(workspaceKeyEpochs.epoch))
-    .limit(1);
+  const newest = await newestPublicKey(tx, workspaceId);
   if (!newest) return (row) => row.fields;
   return (row) => {
     const sealed: Fields = {};
@@ -25,4 +20,15 @@ export async function sealRelayWrite(tx: RelayTransaction, workspaceId: string):
     }
     return sealed;
   };
+}
+
+/** The newest epoch's public key of a workspace, or undefined while it has no key. */
+export async function newestPublicKey(db: RelayDb | RelayTransaction, workspaceId: string): Promise<{ epoch: number; boxPublic: string } | undefined> {
+  const [newest] = await db
+    .select({ epoch: workspaceKeyEpochs.epoch, boxPublic: workspaceKeyEpochs.boxPublic })
+    .from(workspaceKeyEpochs)
+    .where(eq(workspaceKeyEpochs.workspaceId, workspaceId))
+    .orderBy(desc(workspaceKeyEpochs.epoch))
+    .limit(1);
+  return newest;
 }

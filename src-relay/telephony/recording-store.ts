@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { RelayDb } from '../db/open';
 import { telephonyRecordings } from '../db/schema';
@@ -16,7 +15,8 @@ export interface StoredRecording {
 export interface RecordingStore {
   /** The copy of a Twilio recording already kept, if any: a repeated callback copies nothing. */
   find(workspaceId: string, recordingSid: string): Promise<StoredRecording | undefined>;
-  put(input: { workspaceId: string; recordingSid: string; callSid: string; bytes: Buffer; mimeType: string }): Promise<StoredRecording>;
+  /** `sha256` names the recording's plain bytes; `bytes` is what is kept (sealed to the workspace's key once it has one). */
+  put(input: { workspaceId: string; recordingSid: string; callSid: string; sha256: string; bytes: Buffer; mimeType: string }): Promise<StoredRecording>;
   open(workspaceId: string, sha256: string): Promise<{ bytes: Buffer; mimeType: string } | undefined>;
   markDeletedAtTwilio(workspaceId: string, recordingSid: string): Promise<void>;
 }
@@ -30,8 +30,7 @@ export function databaseRecordingStore(db: RelayDb, now: () => number): Recordin
         .where(and(eq(telephonyRecordings.workspaceId, workspaceId), eq(telephonyRecordings.recordingSid, recordingSid)));
       return row ? { sha256: row.sha256, sizeBytes: row.bytes.length } : undefined;
     },
-    async put({ workspaceId, recordingSid, callSid, bytes, mimeType }) {
-      const sha256 = createHash('sha256').update(bytes).digest('hex');
+    async put({ workspaceId, recordingSid, callSid, sha256, bytes, mimeType }) {
       await db
         .insert(telephonyRecordings)
         .values({ workspaceId, recordingSid, callSid, sha256, mimeType, bytes, storedAt: now() })

@@ -12,7 +12,11 @@ export async function copyRecording(t: Telephony, account: PhoneAccount, recordi
   if (known) return known;
   const gateway = t.gateway(account);
   const bytes = await gateway.downloadRecording(recordingSid);
-  const stored = await t.recordings.put({ workspaceId: account.workspaceId, recordingSid, callSid, bytes, mimeType: 'audio/mpeg' });
+  // Kept sealed to the workspace's public key: the relay holds the audio only while it copies it.
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const epoch = await newestPublicKey(t.db, account.workspaceId);
+  const kept = epoch ? Buffer.from(sealBytesToPublicKey(epoch, bytes)) : bytes;
+  const stored = await t.recordings.put({ workspaceId: account.workspaceId, recordingSid, callSid, sha256, bytes: kept, mimeType: 'audio/mpeg' });
   if (account.handling.deleteRecordingsAtTwilio) {
     try {
       await gateway.deleteRecording(recordingSid);

@@ -150,6 +150,33 @@ export function sealValueToPublicKey(epoch: { epoch: number; boxPublic: string }
   return `${boxSealPrefix}${epoch.epoch}:${base64url.encode(sealBox(epoch.boxPublic, plain))}`;
 }
 
+// Bytes the relay keeps for a workspace (a call recording it copied from Twilio): a header naming
+// the epoch whose public key sealed them, then one sealed box. What is inside is checked by its
+// SHA-256, which the laptop knows from the call's (sealed) row.
+const sealedBytesMagic = utf8ToBytes('FBBOX1\n');
+
+/** Seals bytes the relay writes so that only the workspace's laptops can open them. */
+export function sealBytesToPublicKey(epoch: { epoch: number; boxPublic: string }, plain: Uint8Array): Uint8Array {
+  const header = new Uint8Array(sealedBytesMagic.length + 4);
+  header.set(sealedBytesMagic);
+  new DataView(header.buffer).setUint32(sealedBytesMagic.length, epoch.epoch);
+  return concatBytes(header, sealBox(epoch.boxPublic, plain));
+}
+
+/** Whether bytes are sealed by sealBytesToPublicKey (bytes kept before the workspace had a key are not). */
+export function isSealedBytes(bytes: Uint8Array): boolean {
+  return bytes.length >= sealedBytesMagic.length + 4 && sealedBytesMagic.every((byte, index) => bytes[index] === byte);
+}
+
+/** Opens bytes sealed by sealBytesToPublicKey with the key of the epoch its header names. */
+export function openSealedBytes(keysOf: (epoch: number) => EpochKeys | undefined, sealed: Uint8Array): Uint8Array {
+  if (!isSealedBytes(sealed)) throw new UnsealError('they are not sealed bytes');
+  const epoch = new DataView(sealed.buffer, sealed.byteOffset, sealed.byteLength).getUint32(sealedBytesMagic.length);
+  const keys = keysOf(epoch);
+  if (!keys) throw new UnsealError(`this laptop does not have the workspace key of epoch ${epoch} yet`);
+  return openBox(keys, sealed.subarray(sealedBytesMagic.length + 4)).bytes;
+}
+
 function checkBoxedPlace(boxed: unknown, place: ValuePlace): FieldValue {
   const { place: sealedAt, value } = (boxed ?? {}) as { place?: unknown; value?: unknown };
   const expected = [place.tableName, place.rowId, place.field, place.hlc];

@@ -23,6 +23,8 @@ export interface Office {
   api: TwilioApi;
   laptops: TempCore[];
   workspaceId: string;
+  /** The relay's database, to read what it keeps. */
+  relayDatabase(): RelayDatabase;
   webhook(hook: TwilioWebhook, params: Record<string, string>, query?: Record<string, string>): Promise<{ status: number; body: string }>;
   /** Stops the relay (its database stays); `restartRelay` starts it again on the same data. */
   stopRelay(): Promise<void>;
@@ -68,6 +70,7 @@ export async function openOffice(options: { laptops?: number; handling?: Record<
     api,
     laptops,
     workspaceId: workspace.workspace.id,
+    relayDatabase: () => database,
     webhook: (hook, params, query) => postTwilioWebhook(relay.url, { workspaceId: office.workspaceId, authToken: api.authToken }, hook, params, query),
     async stopRelay() {
       await relay.close();

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { telephonyRecordings } from '../../../src-relay/db/schema';
 import { callIdForCallSid, followUpIdForCallRule } from '../../../src-shared/domain/telephony';
 import { sid } from '../../support/twilio-api';
 import { annMobile, eventually, nextScreenPop, officeNumber, openOffice, voiceParams, type Office } from './office';
@@ -114,6 +115,11 @@ describe('calling out', () => {
     const stored = ann.files.open(recording.sha256);
     expect(stored?.file.mimeType).toBe('audio/mpeg');
     expect(stored!.bytes().equals(audio)).toBe(true);
+
+    // The relay keeps the recording only sealed to the workspace's key.
+    const kept = await office.relayDatabase().db.select({ bytes: telephonyRecordings.bytes }).from(telephonyRecordings);
+    expect(kept).toHaveLength(1);
+    expect(kept[0]!.bytes.includes(Buffer.from('ID3 recorded call'))).toBe(false);
   });
 
   it('refuses to call a do-not-contact customer, with the reason', async () => {
