@@ -4,6 +4,9 @@ import {
   isSealedValue,
   newDeviceKeyPair,
   newEpochKeys,
+  isSealedBytes,
+  openSealedBytes,
+  sealBytesToPublicKey,
   newInviteSecret,
   openFields,
   openValue,
@@ -103,5 +106,26 @@ describe('key rings', () => {
     const envelope = wrapToInvite(secret, [epoch1]);
     expect(unwrapForInvite(secret, envelope)).toEqual([epoch1]);
     expect(() => unwrapForInvite(newInviteSecret(), envelope)).toThrow('does not open the workspace key');
+  });
+});
+
+describe('bytes the relay seals to the public key', () => {
+  it('open, byte for byte, only with the key of the epoch the header names', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 4096 }), (plain) => {
+        const sealed = sealBytesToPublicKey(epoch2, plain);
+        expect(isSealedBytes(sealed)).toBe(true);
+        expect(Buffer.from(openSealedBytes(keysOf, sealed)).equals(Buffer.from(plain))).toBe(true);
+        expect(() => openSealedBytes((epoch) => (epoch === 1 ? epoch1 : undefined), sealed)).toThrow(/epoch 2/);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('refuse altered bytes, and tell plain bytes from sealed ones', () => {
+    const sealed = sealBytesToPublicKey(epoch1, Buffer.from('ID3 a recorded call'));
+    sealed[sealed.length - 5]! ^= 1;
+    expect(() => openSealedBytes(keysOf, sealed)).toThrow(UnsealError);
+    expect(isSealedBytes(Buffer.from('ID3 a recorded call'))).toBe(false);
   });
 });
