@@ -4,6 +4,7 @@ import type { WireChange } from '../../src-shared/sync/protocol';
 import type { Caller } from '../auth';
 import type { RelayTransaction } from '../db/open';
 import { blobReferences, changes, erasedRows, rowState } from '../db/schema';
+import { eraseCallRecordings } from './telephony-erasure';
 
 // A person forgotten, at the relay (the laptops' side is src-main/writes/erasure.ts). Called by the
 // push route inside its transaction, before the batch is stored: every erasure in the batch
@@ -34,6 +35,7 @@ export async function applyErasures(
     }
     const rows = erasedRowsOf(change.fields);
     await erase(tx, workspaceId, change.rowId, rows.filter((row) => !row.fields), now);
+    await eraseCallRecordings(tx, workspaceId, rows);
     for (const row of rows) if (row.fields) await forgetPastValues(tx, workspaceId, change.hlc, { ...row, fields: row.fields });
   }
   const touched = batch.map((change) => rowsTouchedBy(change));

@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { sealBytesToPublicKey } from '../../src-shared/sync/sealing';
+import { newestPublicKey } from '../keys/seal-relay-writes';
 import type { PhoneAccount } from './accounts';
 import type { Telephony } from './context';
 import type { StoredRecording } from './recording-store';

@@ -120,6 +120,11 @@ describe('calling out', () => {
     const kept = await office.relayDatabase().db.select({ bytes: telephonyRecordings.bytes }).from(telephonyRecordings);
     expect(kept).toHaveLength(1);
     expect(kept[0]!.bytes.includes(Buffer.from('ID3 recorded call'))).toBe(false);
+
+    // Forgetting the person takes the relay's copy of the recording too.
+    await ann.call('privacy.forget', { contactId: contact.id });
+    await ann.call('sync.now', {});
+    expect(await office.relayDatabase().db.select({ sid: telephonyRecordings.recordingSid }).from(telephonyRecordings)).toEqual([]);
   });
 
   it('refuses to call a do-not-contact customer, with the reason', async () => {
