@@ -20,6 +20,7 @@ const byContact: SyncedTableName[] = [
   'deals',
   'quotes',
   'jobs',
+  'lifecycle_events',
 ];
 
 export interface PersonRows {

@@ -26,6 +26,7 @@ const kinds: Record<string, [string, string?]> = {
   contact_phone_items: ['phone number'],
   contact_email_items: ['e-mail address', 'e-mail addresses'],
   contact_custom_values: ['custom field value'],
+  lifecycle_events: ['lifecycle change'],
 };
 
 /** "1 contact record, 3 notes, 2 calls": what forgetting erases, in words. */

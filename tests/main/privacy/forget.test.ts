@@ -33,6 +33,7 @@ beforeAll(async () => {
   });
   await ann.call('followups.create', { contactId: rosalindId, callId: call.id, title: 'Call Rosalind back', dueAt: Date.now() + 86_400_000 });
   await ann.call('jobs.create', { contactId: rosalindId, title: 'Service for Quigley', description: 'boiler-in-spring-7731' });
+  await ann.call('lifecycle.set', { contactId: rosalindId, stage: 'customer' });
   await syncInTurn(ann, ben);
 }, 120_000);
 afterAll(() => disposeAll(ann, ben));
@@ -53,7 +54,7 @@ describe('forgetting a person', () => {
     await ben.call('notes.create', { contactId: rosalindId, body: 'Rosalind again: boiler-in-spring-7731' });
 
     const preview = await ann.call('privacy.forgetPreview', { contactId: rosalindId });
-    expect(preview).toMatchObject({ name: 'Rosalind Quigley', counts: { contacts: 1, notes: 1, calls: 1, follow_ups: 1, jobs: 1 } });
+    expect(preview).toMatchObject({ name: 'Rosalind Quigley', counts: { contacts: 1, notes: 1, calls: 1, follow_ups: 1, jobs: 1, lifecycle_events: 1 } });
     const forgotten = await ann.call('privacy.forget', { contactId: rosalindId });
     expect(forgotten.erasedRows).toBe(Object.values(preview.counts).reduce((sum, count) => sum + count, 0));
     expect(laptopHolds(ann.sqlite, person)).toEqual([]);
@@ -75,6 +76,8 @@ describe('forgetting a person', () => {
     expect(setAside.every((change) => /erased when the person was forgotten/.test(change.reason))).toBe(true);
 
     // Everyone else stays.
+    // Her lifecycle history goes too: no row names her contact id any more.
+    for (const laptop of [ann, ben]) expect(laptop.sqlite.prepare('SELECT COUNT(*) AS n FROM lifecycle_events WHERE contact_id = ?').get(rosalindId)).toEqual({ n: 0 });
     expect((await ben.call('contacts.get', { id: keptId })).name).toBe('Kept Customer');
     expect((await ann.call('contacts.get', { id: keptId })).name).toBe('Kept Customer');
   });
@@ -82,6 +85,8 @@ describe('forgetting a person', () => {
   it('is for admins only', async () => {
     const refused = await ben.invoke('privacy.forget', { contactId: keptId });
     expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    // Her lifecycle history goes too: no row names her contact id any more.
+    for (const laptop of [ann, ben]) expect(laptop.sqlite.prepare('SELECT COUNT(*) AS n FROM lifecycle_events WHERE contact_id = ?').get(rosalindId)).toEqual({ n: 0 });
     expect((await ben.call('contacts.get', { id: keptId })).name).toBe('Kept Customer');
   });
 });
