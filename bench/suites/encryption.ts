@@ -1,3 +1,5 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import { encryptPlainDatabase } from '../../src-main/security/database-cipher';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createCore, type Core } from '../../src-main/core/create-core';
@@ -25,6 +27,9 @@ export async function encryptionSuite(context: BenchContext, workDir: string): P
   copyDataFolder(context.dataDir, encryptedDir);
   copyDataFolder(context.dataDir, plainDir);
   decryptInPlace(plainDir);
+  // Encrypted again as the app encrypts today (the cached set may carry an earlier scheme).
+  decryptInPlace(encryptedDir);
+  encryptPlainDatabase(path.join(encryptedDir, 'fieldbook.db'), testKeySource().unlock(encryptedDir).databaseKey!, (file) => new Database(file));
   const open = (dataDir: string, encrypted: boolean) =>
     createCore({ dataDir, shell: 'test', keySource: encrypted ? testKeySource() : unencryptedForComparison(), autoSync: false, logError: (error) => console.error(error), now: context.now });
   const encrypted = open(encryptedDir, true);

@@ -4,12 +4,14 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../src-shared/errors';
 import { syncToDisk } from '../core/sync-to-disk';
 
-// fieldbook.db is encrypted by SQLite3 Multiple Ciphers with ChaCha20-Poly1305 (its "chacha20"
-// scheme, sqleet's format): every page sealed and authenticated. Chosen over its SQLCipher 4
-// scheme (AES-256-CBC with HMAC-SHA512 per page) for speed: a contact written through the core
-// cost 1.16x unencrypted against 1.41x (BENCHMARKS.md). The key is 32 random bytes given raw
-// (`x'…'`): no key derivation at every open, since the key is not a passphrase — a passphrase,
-// where there is one, went through scrypt when the key was sealed (key-source.ts).
+// fieldbook.db is encrypted by SQLite3 Multiple Ciphers with AEGIS-256 (its "aegis" scheme): every
+// page sealed and authenticated. Chosen for speed: in a paired test of write transactions (a row,
+// an index and an FTS5 table, WAL), AEGIS cost about what no encryption costs, where ChaCha20-Poly1305
+// (its "chacha20" scheme, which databases made before used) cost ~1.5x and the SQLCipher 4 scheme
+// more (BENCHMARKS.md). A database made with an earlier scheme keeps opening with it. The key is 32
+// random bytes given raw (`x'…'`): no key derivation at every open, since the key is not a
+// passphrase — a passphrase, where there is one, went through scrypt when the key was sealed
+// (key-source.ts).
 
 type Connection = Database.Database;
 
@@ -21,11 +23,16 @@ function pragmaKey(key: Buffer): string {
   return `"x'${key.toString('hex')}'"`;
 }
 
-function chooseCipher(sqlite: Connection): void {
-  sqlite.pragma("cipher = 'chacha20'");
+/** The scheme new databases are encrypted with. */
+const cipherScheme = 'aegis';
+/** Schemes earlier versions encrypted with: their databases still open (tried after cipherScheme). */
+const earlierSchemes = ['chacha20'];
+
+function chooseCipher(sqlite: Connection, scheme = cipherScheme): void {
+  sqlite.pragma(`cipher = '${scheme}'`);
   // A SQLite without the ciphers (a native binding built from plain better-sqlite3) would take
   // the key pragma as a no-op and keep the data in the clear: refuse it instead.
-  if (sqlite.pragma('cipher', { simple: true }) !== 'chacha20') {
+  if (sqlite.pragma('cipher', { simple: true }) !== scheme) {
     sqlite.close();
     throw new Error('This build of SQLite cannot encrypt (it lacks SQLite3 Multiple Ciphers); the database was not opened.');
   }
@@ -33,17 +40,21 @@ function chooseCipher(sqlite: Connection): void {
 
 /** Keys a connection just opened; fails clearly (and closes it) when the key does not open the file. */
 export function applyDatabaseKey(sqlite: Connection, key: Buffer): void {
-  chooseCipher(sqlite);
-  sqlite.pragma(`key = ${pragmaKey(key)}`);
-  try {
-    sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
-  } catch (error) {
-    sqlite.close();
-    if ((error as { code?: string }).code === 'SQLITE_NOTADB') {
-      throw new AppError('forbidden', `The database key does not open ${path.basename(sqlite.name)}: it was encrypted with another key. Nothing was changed.`, 'dataDir');
+  for (const scheme of [cipherScheme, ...earlierSchemes]) {
+    chooseCipher(sqlite, scheme);
+    sqlite.pragma(`key = ${pragmaKey(key)}`);
+    try {
+      sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'SQLITE_NOTADB') {
+        sqlite.close();
+        throw error;
+      }
     }
-    throw error;
   }
+  sqlite.close();
+  throw new AppError('forbidden', `The database key does not open ${path.basename(sqlite.name)}: it was encrypted with another key. Nothing was changed.`, 'dataDir');
 }
 
 /** Whether `file` is a plain (unencrypted) SQLite database with something in it. */

@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../../src-main/core/create-core';
 import { fileKeyCipher } from '../../../src-main/core/secret-store';
+import { applyDatabaseKey } from '../../../src-main/security/database-cipher';
 import { keyFilePath } from '../../../src-main/security/key-file';
 import { keychainKeySource, passphraseKeySource } from '../../../src-main/security/key-source';
 import { fastKdfCost } from '../../../src-main/security/passphrase-kdf';
@@ -79,5 +81,40 @@ describe('the database key', () => {
     } finally {
       fs.rmSync(browserDir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the database cipher', () => {
+  const key = Buffer.alloc(32, 7);
+  const file = () => path.join(dataDir, 'fieldbook.db');
+
+  it('encrypts a new database with AEGIS, and still opens one an earlier version encrypted with ChaCha20-Poly1305', () => {
+    const fresh = new Database(file());
+    applyDatabaseKey(fresh, key);
+    fresh.exec("CREATE TABLE kept(v TEXT); INSERT INTO kept VALUES ('new')");
+    expect(fresh.pragma('cipher', { simple: true })).toBe('aegis');
+    fresh.close();
+
+    const earlierFile = path.join(dataDir, 'earlier.db');
+    const earlier = new Database(earlierFile);
+    earlier.pragma("cipher = 'chacha20'");
+    earlier.pragma(`key = "x'${key.toString('hex')}'"`);
+    earlier.exec("CREATE TABLE kept(v TEXT); INSERT INTO kept VALUES ('from before')");
+    earlier.close();
+
+    const reopened = new Database(earlierFile);
+    applyDatabaseKey(reopened, key);
+    expect(reopened.prepare('SELECT v FROM kept').pluck().get()).toBe('from before');
+    reopened.close();
+  });
+
+  it('refuses a wrong key whichever scheme the file uses, and closes the connection', () => {
+    const made = new Database(file());
+    applyDatabaseKey(made, key);
+    made.exec('CREATE TABLE kept(v TEXT)');
+    made.close();
+    const wrong = new Database(file());
+    expect(() => applyDatabaseKey(wrong, Buffer.alloc(32, 8))).toThrow(/encrypted with another key/);
+    expect(wrong.open).toBe(false);
   });
 });
