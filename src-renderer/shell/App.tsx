@@ -35,14 +35,28 @@ const EditContactScreen = lazy(() => import('../features/contacts/EditContactScr
 const NewContactScreen = lazy(() => import('../features/contacts/NewContactScreen').then((module) => ({ default: module.NewContactScreen })));
 const ExchangeScreen = lazy(() => import('../features/exchange/ExchangeScreen').then((module) => ({ default: module.ExchangeScreen })));
 const FollowUpsScreen = lazy(() => import('../features/followups/FollowUpsScreen').then((module) => ({ default: module.FollowUpsScreen })));
-const CommandPalette = lazy(() => import('../features/palette/CommandPalette').then((module) => ({ default: module.CommandPalette })));
+const loadCommandPalette = () => import('../features/palette/CommandPalette');
+const CommandPalette = lazy(() => loadCommandPalette().then((module) => ({ default: module.CommandPalette })));
 const PipelineScreen = lazy(() => import('../features/pipeline/PipelineScreen').then((module) => ({ default: module.PipelineScreen })));
 const PhoneScreen = lazy(() => import('../features/phone/PhoneScreen').then((module) => ({ default: module.PhoneScreen })));
 const PhoneSettingsScreen = lazy(() => import('../features/phone/PhoneSettingsScreen').then((module) => ({ default: module.PhoneSettingsScreen })));
 const MailSettingsScreen = lazy(() => import('../features/mail/MailSettingsScreen').then((module) => ({ default: module.MailSettingsScreen })));
 const SettingsScreen = lazy(() => import('../features/settings/SettingsScreen').then((module) => ({ default: module.SettingsScreen })));
-const ShortcutSheet = lazy(() => import('../features/shortcuts/ShortcutSheet').then((module) => ({ default: module.ShortcutSheet })));
+const loadShortcutSheet = () => import('../features/shortcuts/ShortcutSheet');
+const ShortcutSheet = lazy(() => loadShortcutSheet().then((module) => ({ default: module.ShortcutSheet })));
 const GlobalDialogs = lazy(() => import('./GlobalDialogs').then((module) => ({ default: module.GlobalDialogs })));
+
+/** Once the first screen is up, what a key opens (the palette, the shortcut sheet) is fetched while idle, so it opens at once. */
+function usePrefetchOnDemand(ready: boolean) {
+  useEffect(() => {
+    if (!ready) return;
+    const timer = setTimeout(() => {
+      void loadCommandPalette();
+      void loadShortcutSheet();
+    }, 1000);
+    return () => clearTimeout(timer);
+  }, [ready]);
+}
 
 /** The shell: sidebar, the routed screen, and the app-wide error banner, toasts and dialogs. */
 export function App() {
@@ -52,6 +66,7 @@ export function App() {
   const mainRef = useRef<HTMLElement>(null);
   const key = routeKey(route);
   useAppBootstrap();
+  usePrefetchOnDemand(settings !== null && settings !== undefined);
   useTheme(settings?.theme);
   const { sheetOpen, closeSheet } = useGlobalShortcuts();
 
