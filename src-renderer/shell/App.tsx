@@ -8,7 +8,7 @@ import { FirstRunChecklist } from '../features/onboarding/FirstRunChecklist';
 import { ScreenPop } from '../features/phone/ScreenPop';
 import { useGlobalShortcuts } from '../features/shortcuts/use-global-shortcuts';
 import { SyncIndicator } from '../features/sync/SyncIndicator';
-import type { Route } from '../routes';
+import { routeHash, type Route } from '../routes';
 import { useUi } from '../store';
 import { ErrorBanner } from '../ui/ErrorBanner';
 import { LoadingState } from '../ui/LoadingState';
@@ -187,6 +187,9 @@ function useAppBootstrap() {
 
   useEffect(() => {
     window.addEventListener('hashchange', syncRouteFromLocation);
+    // The address may have changed between the store reading it and this listener existing (a
+    // link followed while the app was still starting): catch up once.
+    if (window.location.hash !== routeHash(useUi.getState().route)) syncRouteFromLocation();
     return () => window.removeEventListener('hashchange', syncRouteFromLocation);
   }, [syncRouteFromLocation]);
 
