@@ -8,7 +8,7 @@ import { rpc } from './rpc';
 test('each settings section saves only its own changes, says so, and explains what it refuses', async ({ app, page }) => {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings', exact: true }).click();
   const toc = page.getByRole('navigation', { name: 'Settings sections' });
-  await expect(toc.getByRole('link')).toHaveText(['Profile', 'Office & quotes', 'Phone', 'Contacts', 'Mail', 'Files & storage', 'Team & sync', 'Appearance']);
+  await expect(toc.getByRole('link')).toHaveText(['Profile', 'Office & quotes', 'Phone', 'Contacts', 'Mail', 'Files & storage', 'Team & sync', 'Appearance', 'App lock']);
 
   const profile = page.getByRole('region', { name: 'Profile' });
   const phone = page.getByRole('region', { name: 'Phone', exact: true });
