@@ -1,4 +1,5 @@
 import type { AuditLink } from '../../src-shared/ipc/audit';
+import { contactChildTables } from '../contacts/child-tables';
 import type { Sqlite } from '../db/open';
 
 // The readable name of a changed record, and a link to it while it still exists here. A row of
@@ -27,19 +28,8 @@ const ofDeal = (table: string): LabelSource => ({
 });
 
 /** Tables whose rows belong to a contact, and to a deal: what a record search follows. */
-export const contactChildTables = [
-  'contact_tags',
-  'contact_phone_items',
-  'contact_email_items',
-  'contact_custom_values',
-  'notes',
-  'follow_ups',
-  'calls',
-  'files',
-  'texts',
-  'jobs',
-  'lifecycle_events',
-] as const;
+// Deals and quotes are named by the deal (below), not by the contact.
+const contactTables = contactChildTables.filter((table) => table !== 'deals' && table !== 'quotes');
 export const dealChildTables = ['quotes', 'deal_stage_events'] as const;
 
 const sources: Record<string, LabelSource> = {
@@ -48,7 +38,7 @@ const sources: Record<string, LabelSource> = {
   deals: { from: 'deals r', label: 'r.title', link: { kind: 'deal', id: alive('r') } },
   pipelines: { from: 'pipelines r', label: 'r.name' },
   stages: { from: 'stages r', label: 'r.name' },
-  ...Object.fromEntries(contactChildTables.map((table) => [table, ofContact(table)])),
+  ...Object.fromEntries(contactTables.map((table) => [table, ofContact(table)])),
   ...Object.fromEntries(dealChildTables.map((table) => [table, ofDeal(table)])),
 };
 
@@ -120,7 +110,7 @@ export function recordsNamed(sqlite: Sqlite, text: string): [string, string][] {
       for (const id of ids) pairs.push([table, id]);
     }
   };
-  children(contactChildTables, 'contact_id', contacts);
+  children(contactTables, 'contact_id', contacts);
   children(dealChildTables, 'deal_id', deals);
   return pairs;
 }

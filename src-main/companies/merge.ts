@@ -67,6 +67,9 @@ export function createMerger(deps: { contacts: ContactsService; companies: Compa
         }
         moved.primaryOf = companies.queries.companiesWithPrimary(other.id);
         for (const id of moved.primaryOf) tx.write('companies', id, { primary_contact_id: survivor.id });
+        // Those the merged-away contact referred were referred by the survivor.
+        moved.partnerOf = companies.queries.referredBy(other.id);
+        for (const id of moved.partnerOf) tx.write('referrals', id, { partner_id: survivor.id });
         const cl = contactCausalLength(other.id);
         tx.write('contacts', other.id, { cl: cl + 1, merged_into: survivor.id });
         const survivorBefore = { ...contactAsPatch(survivor), companyId: survivor.companyId, decisionMaker: survivor.decisionMaker };
@@ -83,6 +86,7 @@ export function createMerger(deps: { contacts: ContactsService; companies: Compa
         tx.write('contacts', taken.survivorId, { company_id: companyId, decision_maker: decisionMaker ? 1 : 0, updated_at: now() });
         for (const table of attachedTables) for (const id of taken.moved[table] ?? []) tx.write(table, id, { contact_id: taken.otherId });
         for (const id of taken.moved.primaryOf ?? []) tx.write('companies', id, { primary_contact_id: taken.otherId });
+        for (const id of taken.moved.partnerOf ?? []) tx.write('referrals', id, { partner_id: taken.otherId });
         tx.write('contacts', taken.otherId, { cl: contactCausalLength(taken.otherId) + 1, merged_into: null });
         return taken;
       });

@@ -35,7 +35,7 @@ const peopleCount = '(SELECT COUNT(*) FROM contacts p WHERE p.company_id = co.id
 // Tables whose rows hang off one contact by contact_id: what a merge moves, and what the company
 // page rolls up. Item rows (phones, e-mails, custom values, tags) are keyed by contact and moved
 // by the contact's own update instead.
-export const attachedTables = ['notes', 'calls', 'follow_ups', 'files', 'deals', 'quotes', 'jobs', 'texts'] as const;
+export const attachedTables = ['notes', 'calls', 'follow_ups', 'files', 'deals', 'quotes', 'jobs', 'texts', 'referrals'] as const;
 export type AttachedTable = (typeof attachedTables)[number];
 
 export function createCompanyQueries(sqlite: Sqlite) {
@@ -52,6 +52,7 @@ export function createCompanyQueries(sqlite: Sqlite) {
     attachedTables.map((table) => [table, sqlite.prepare<[string], { id: string }>(`SELECT id FROM ${table} WHERE contact_id = ? AND cl % 2 = 1`)]),
   ) as Record<AttachedTable, ReturnType<typeof sqlite.prepare<[string], { id: string }>>>;
   const primaryOf = sqlite.prepare<[string], { id: string }>('SELECT id FROM companies WHERE primary_contact_id = ? AND cl % 2 = 1');
+  const partnerOf = sqlite.prepare<[string], { id: string }>('SELECT id FROM referrals WHERE partner_id = ? AND cl % 2 = 1');
   const contactCl = sqlite.prepare<[string], { cl: number }>('SELECT cl FROM contacts WHERE id = ?');
   const membersOf = sqlite.prepare<[string], { id: string }>('SELECT id FROM contacts WHERE company_id = ? AND cl % 2 = 1');
   const deals = sqlite.prepare<[string], { id: string; title: string; contact_name: string; stage_name: string | null; outcome: string | null; value_minor: number; currency: string }>(
@@ -86,6 +87,8 @@ export function createCompanyQueries(sqlite: Sqlite) {
     unlinkedPeople: () => unlinked.all(),
     attachedIds: (table: AttachedTable, contactId: string) => attached[table].all(contactId).map((row) => row.id),
     companiesWithPrimary: (contactId: string) => primaryOf.all(contactId).map((row) => row.id),
+    /** The referrals that name this contact as the partner. */
+    referredBy: (contactId: string) => partnerOf.all(contactId).map((row) => row.id),
     contactCausalLength: (contactId: string) => contactCl.get(contactId)?.cl,
     memberIds: (companyId: string) => membersOf.all(companyId).map((row) => row.id),
     people(companyId: string, primaryId: string | null): CompanyPerson[] {

@@ -1,12 +1,10 @@
-import type { EventName, EventPayload } from '../../src-shared/ipc/events';
+import { activityTables, type EventName, type EventPayload } from '../../src-shared/ipc/events';
 import { contactIdOfTagRow } from '../contacts/search-index';
 import type { Sqlite } from '../db/open';
 import type { MutationEngine, TouchedRows } from '../writes/mutation-engine';
 import { createOwnerLookups } from './queries';
 
 type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
-
-const activityTables = ['notes', 'follow_ups', 'calls', 'files', 'deals', 'quotes', 'texts', 'jobs', 'lifecycle_events'] as const;
 
 /**
  * After each committed transaction, local or from sync, tells the renderer what to refresh:

@@ -48,6 +48,7 @@ import { forwardChangeEvents } from './change-events';
 import { registerHandlers } from './handlers';
 import { MailService } from '../mail/service';
 import { JobsService } from '../jobs/service';
+import { RevenueService } from '../revenue/service';
 import { LifecycleService } from '../lifecycle/service';
 import { CompaniesService } from '../companies/service';
 import { createCompanyLinker } from '../companies/linking';
@@ -281,6 +282,7 @@ export function createCore(options: CoreOptions): Core {
   });
   timeline.addSource('email', (contactId) => mail.timelineItems(contactId));
   const jobs = new JobsService({ ...writeDeps, calls });
+  const revenue = new RevenueService(writeDeps);
   timeline.addSource('job', (contactId) => jobs.timelineItems(contactId));
   const stages = new LifecycleService(writeDeps);
   timeline.addSource('change', (contactId) => stages.timelineItems(contactId));
@@ -318,6 +320,7 @@ export function createCore(options: CoreOptions): Core {
     fileTransfers,
     mail,
     jobs,
+    revenue,
     lifecycle: stages,
     companies,
     companyLinker,

@@ -37,6 +37,8 @@ import { timelineHandlers } from '../timeline/handlers';
 import type { TimelineService } from '../timeline/service';
 import { intakeHandlers } from '../intake/handlers';
 import { jobsHandlers } from '../jobs/handlers';
+import { revenueHandlers } from '../revenue/handlers';
+import type { RevenueService } from '../revenue/service';
 import type { JobsService } from '../jobs/service';
 import { lifecycleHandlers } from '../lifecycle/handlers';
 import type { LifecycleService } from '../lifecycle/service';
@@ -79,6 +81,7 @@ export interface HandlerServices {
   phoneLine: ReturnType<typeof createPhoneModule>['handlers'];
   mail: MailService;
   jobs: JobsService;
+  revenue: RevenueService;
   lifecycle: LifecycleService;
   companies: CompaniesService;
   companyLinker: CompanyLinker;
@@ -115,6 +118,7 @@ export function registerHandlers(services: HandlerServices) {
     mailHandlers(services.mail),
     intakeHandlers(services.syncEngine, services.settings),
     jobsHandlers(services.jobs),
+    revenueHandlers(services.revenue),
     lifecycleHandlers(services.lifecycle),
     companiesHandlers(services.companies, services.companyLinker, services.merger),
     privacyHandlers(services.privacy, services.retention),

@@ -1,3 +1,4 @@
+import type { ActivityTable } from '../../src-shared/ipc/events';
 import { statementCache, type Sqlite } from '../db/open';
 
 /** Which contact or pipeline a written row belongs to (change-events.ts), deleted rows included. */
@@ -5,7 +6,7 @@ export function createOwnerLookups(sqlite: Sqlite) {
   // Table names come from a fixed list in change-events.ts, never from input.
   const lookup = statementCache(sqlite);
   return {
-    contactOf: (table: 'notes' | 'follow_ups' | 'calls' | 'files' | 'deals' | 'quotes' | 'texts' | 'jobs' | 'lifecycle_events', id: string) =>
+    contactOf: (table: ActivityTable, id: string) =>
       (lookup(`SELECT contact_id FROM ${table} WHERE id = ?`).get(id) as { contact_id: string | null } | undefined)?.contact_id ?? null,
     pipelineOf: (table: 'stages' | 'deals', id: string) =>
       (lookup(`SELECT pipeline_id FROM ${table} WHERE id = ?`).get(id) as { pipeline_id: string } | undefined)?.pipeline_id ?? null,

@@ -595,6 +595,10 @@ export const jobs = sqliteTable(
     createdAt: integer('created_at').notNull().default(0),
     updatedAt: integer('updated_at').notNull().default(0),
     cl: integer('cl').notNull().default(1),
+    /** For a job booked before its contact is known (contact_id ''): what to find them by. */
+    reachPhone: text('reach_phone').notNull().default(''),
+    reachEmail: text('reach_email').notNull().default(''),
+    reachCompany: text('reach_company').notNull().default(''),
   },
   (table) => [
     index('jobs_created').on(table.createdAt, table.id).where(alive),
@@ -625,6 +629,26 @@ export const lifecycleEvents = sqliteTable(
   (table) => [
     index('lifecycle_events_contact').on(table.contactId, table.at).where(alive),
     index('lifecycle_events_stage').on(table.stage, table.at, table.contactId).where(alive),
+  ],
+);
+
+/**
+ * Who referred a contact to the office: a partner (another contact). One alive row per contact is
+ * written; if two laptops name different partners at once, the newest row is the answer.
+ */
+export const referrals = sqliteTable(
+  'referrals',
+  {
+    id: text('id').primaryKey(),
+    contactId: text('contact_id').notNull().default(''),
+    partnerId: text('partner_id').notNull().default(''),
+    createdAt: integer('created_at').notNull().default(0),
+    by: text('by').notNull().default(''),
+    cl: integer('cl').notNull().default(1),
+  },
+  (table) => [
+    index('referrals_contact').on(table.contactId, table.createdAt).where(alive),
+    index('referrals_partner').on(table.partnerId, table.contactId).where(alive),
   ],
 );
 

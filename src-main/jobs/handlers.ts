@@ -11,6 +11,7 @@ export function jobsHandlers(jobs: JobsService) {
     'jobs.update': ({ id, patch }) => jobs.update(id, patch),
     'jobs.delete': ({ id }) => jobs.delete(id),
     'jobs.restore': ({ id }) => jobs.restore(id),
+    'jobs.suggestContacts': (reach) => jobs.suggestContacts(reach),
     'jobs.figures': (input) => jobs.figures(input),
   } satisfies HandlerMap<typeof jobsChannels>;
 }

@@ -26,11 +26,13 @@ export function rowToJob(row: JobRow): Job {
     createdBy: row.created_by,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    reach: { phone: row.reach_phone, email: row.reach_email, company: row.reach_company },
   };
 }
 
 const columns = `j.id, j.contact_id, c.name AS contact_name, j.deal_id, j.call_id, j.title, j.description, j.status, j.priority,
-  j.assignee, j.scheduled_at, j.address, j.invoiced_minor, j.currency, j.paid_at, j.created_by, j.created_at, j.updated_at`;
+  j.assignee, j.scheduled_at, j.address, j.invoiced_minor, j.currency, j.paid_at, j.created_by, j.created_at, j.updated_at,
+  j.reach_phone, j.reach_email, j.reach_company`;
 // A job's contact may have been deleted since; the job stays, shown without a name.
 const contactJoin = 'LEFT JOIN contacts c ON c.id = j.contact_id AND c.cl % 2 = 1';
 
@@ -59,6 +61,26 @@ export function createJobQueries(sqlite: Sqlite) {
   const inWindow = sqlite.prepare<[number, number], { n: number }>(
     `SELECT COUNT(*) AS n FROM jobs WHERE cl % 2 = 1 AND scheduled_at >= ? AND scheduled_at < ? AND status <> 'cancelled'`,
   );
+  // Who a job without a contact may be for: by e-mail, by phone, then by company (the company's
+  // primary contact first, then its people, then contacts whose company field names it).
+  const byEmail = sqlite.prepare<[string], { id: string; name: string }>(
+    `SELECT c.id, c.name FROM contact_emails e JOIN contacts c ON c.id = e.contact_id
+     WHERE e.address = ? AND c.cl % 2 = 1 ORDER BY c.updated_at DESC LIMIT 3`,
+  );
+  const byPhone = sqlite.prepare<[string], { id: string; name: string }>(
+    `SELECT c.id, c.name FROM contact_phones p JOIN contacts c ON c.id = p.contact_id
+     WHERE p.e164 = ? AND c.cl % 2 = 1 ORDER BY c.updated_at DESC LIMIT 3`,
+  );
+  const companies = sqlite.prepare<[], { id: string; name: string; primary_contact_id: string | null }>(
+    'SELECT id, name, primary_contact_id FROM companies WHERE cl % 2 = 1',
+  );
+  const peopleOf = sqlite.prepare<[string, string], { id: string; name: string }>(
+    `SELECT id, name FROM contacts WHERE company_id = ? AND cl % 2 = 1
+     ORDER BY id = ? DESC, decision_maker DESC, name COLLATE NOCASE, id LIMIT 3`,
+  );
+  const byCompanyField = sqlite.prepare<[string], { id: string; name: string }>(
+    `SELECT id, name FROM contacts WHERE company = ? COLLATE NOCASE AND cl % 2 = 1 ORDER BY updated_at DESC LIMIT 3`,
+  );
   const unpaid = sqlite.prepare<[], { currency: string; count: number; total: number }>(
     `SELECT currency, COUNT(*) AS count, SUM(invoiced_minor) AS total FROM jobs
      WHERE cl % 2 = 1 AND status = 'invoiced' GROUP BY currency ORDER BY currency`,
@@ -71,6 +93,11 @@ export function createJobQueries(sqlite: Sqlite) {
     deal: (id: string) => deal.get(id),
     scheduledBetween: (from: number, to: number) => inWindow.get(from, to)!.n,
     invoicedUnpaid: () => unpaid.all(),
+    contactsByEmail: (address: string) => byEmail.all(address),
+    contactsByPhone: (e164: string) => byPhone.all(e164),
+    companies: () => companies.all(),
+    peopleOf: (companyId: string, primaryContactId: string | null) => peopleOf.all(companyId, primaryContactId ?? ''),
+    contactsByCompanyField: (company: string) => byCompanyField.all(company),
     list(query: ParsedJobListQuery): { total: number; rows: JobRow[] } {
       const conditions = ['j.cl % 2 = 1'];
       const params: unknown[] = [];

@@ -1,6 +1,17 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
-import { jobStatusLabels, jobStatusProblem, type Job, type JobDraftSchema, type JobPatchSchema, type JobStart } from '../../src-shared/domain/job';
+import { normaliseCompanyName } from '../../src-shared/domain/company';
+import {
+  jobStatusLabels,
+  jobStatusProblem,
+  type ContactSuggestion,
+  type Job,
+  type JobDraftSchema,
+  type JobPatchSchema,
+  type JobReach,
+  type JobStart,
+} from '../../src-shared/domain/job';
+import { normaliseEmail, normalisePhone } from '../../src-shared/phone';
 import type { TimelineItem } from '../../src-shared/domain/timeline';
 import { AppError } from '../../src-shared/errors';
 import { formatMoney } from '../../src-shared/money';
@@ -45,6 +56,8 @@ export class JobsService extends WritingService {
       const firstLine = call.notes.split('\n').find((line) => line.trim())?.trim() ?? '';
       return {
         contact: contact ? { id: contact.id, name: contact.name } : null,
+        // An unknown caller: the job keeps their number, to find them by later.
+        reach: { phone: contact ? '' : (call.number ?? ''), email: '', company: '' },
         dealId: null,
         callId: call.id,
         title: firstLine.slice(0, 200) || (contact ? `Job for ${contact.name}` : ''),
@@ -59,6 +72,7 @@ export class JobsService extends WritingService {
       const contact = this.queries.contact(deal.contact_id);
       return {
         contact: contact ? { id: contact.id, name: contact.name } : null,
+        reach: noReach,
         dealId: deal.id,
         callId: null,
         title: deal.title,
@@ -69,12 +83,22 @@ export class JobsService extends WritingService {
     }
     const contact = this.queries.contact(origin.contactId);
     if (!contact) throw new AppError('not_found', 'That contact does not exist or was deleted.', 'contactId');
-    return { contact: { id: contact.id, name: contact.name }, dealId: null, callId: null, title: '', description: '', address: addressOf(contact), priority: 'normal' };
+    return {
+      contact: { id: contact.id, name: contact.name },
+      reach: noReach,
+      dealId: null,
+      callId: null,
+      title: '',
+      description: '',
+      address: addressOf(contact),
+      priority: 'normal',
+    };
   }
 
   create(draft: JobDraft): Job {
-    const contact = this.queries.contact(draft.contactId);
-    if (!contact) throw new AppError('not_found', 'That contact does not exist or was deleted.', 'contactId');
+    // Without a contact the job is kept with what to find them by, and a suggestion is offered.
+    const contact = draft.contactId ? this.queries.contact(draft.contactId) : undefined;
+    if (draft.contactId && !contact) throw new AppError('not_found', 'That contact does not exist or was deleted.', 'contactId');
     if (draft.dealId) this.lifecycle.requireAlive('deals', draft.dealId, 'deal', 'dealId');
     if (draft.callId) this.lifecycle.requireAlive('calls', draft.callId, 'call', 'callId');
     const settings = this.settings.get();
@@ -85,7 +109,7 @@ export class JobsService extends WritingService {
     const id = uuidv7();
     this.engine.transaction((tx) => {
       tx.write('jobs', id, {
-        contact_id: contact.id,
+        contact_id: contact?.id ?? '',
         deal_id: draft.dealId,
         call_id: draft.callId,
         title: draft.title,
@@ -94,7 +118,7 @@ export class JobsService extends WritingService {
         priority: draft.priority,
         assignee: draft.assignee ?? settings.userName,
         scheduled_at: draft.scheduledAt,
-        address: draft.address ?? addressOf(contact),
+        address: draft.address ?? (contact ? addressOf(contact) : ''),
         invoiced_minor: draft.invoicedMinor,
         currency: draft.currency ?? settings.currency,
         paid_at: paidAt,
@@ -102,15 +126,47 @@ export class JobsService extends WritingService {
         created_at: now,
         updated_at: now,
         cl: 1,
+        reach_phone: contact ? '' : (draft.reach.phone?.trim() ?? ''),
+        reach_email: contact ? '' : (draft.reach.email?.trim() ?? ''),
+        reach_company: contact ? '' : (draft.reach.company?.trim() ?? ''),
       });
     });
     return this.get(id);
+  }
+
+  /**
+   * Who a job booked without a contact may be for, best first: the same e-mail address, the same
+   * number, then the company (its primary contact and people, or contacts whose company field
+   * names it). Only a suggestion: the user confirms it with `update {contactId}`.
+   */
+  suggestContacts(reach: Partial<JobReach>): ContactSuggestion[] {
+    const found = new Map<string, ContactSuggestion>();
+    const add = (rows: { id: string; name: string }[], reason: ContactSuggestion['reason'], because: string) => {
+      for (const row of rows) if (!found.has(row.id)) found.set(row.id, { contact: { id: row.id, name: row.name }, reason, because });
+    };
+    const email = reach.email?.trim();
+    if (email) add(this.queries.contactsByEmail(normaliseEmail(email)), 'email', 'Same e-mail address');
+    const phone = reach.phone?.trim() ? normalisePhone(reach.phone, this.settings.get().defaultRegion) : null;
+    if (phone) add(this.queries.contactsByPhone(phone), 'phone', 'Same phone number');
+    const company = reach.company?.trim();
+    if (company) {
+      const wanted = normaliseCompanyName(company);
+      for (const match of this.queries.companies().filter((row) => wanted && normaliseCompanyName(row.name) === wanted)) {
+        add(this.queries.peopleOf(match.id, match.primary_contact_id), 'company', `Works at ${match.name}`);
+      }
+      add(this.queries.contactsByCompanyField(company), 'company', `Works at ${company}`);
+    }
+    return [...found.values()].slice(0, 5);
   }
 
   /** Changes the fields given; only those are written, so two people editing different fields both keep theirs. */
   update(id: string, patch: JobPatch): Job {
     const job = this.get(id);
     if (patch.dealId) this.lifecycle.requireAlive('deals', patch.dealId, 'deal', 'dealId');
+    const linked = patch.contactId !== undefined && patch.contactId !== job.contactId ? this.queries.contact(patch.contactId) : undefined;
+    if (patch.contactId !== undefined && patch.contactId !== job.contactId && !linked) {
+      throw new AppError('not_found', 'That contact does not exist or was deleted.', 'contactId');
+    }
     const status = patch.status ?? job.status;
     let paidAt = patch.paidAt !== undefined ? patch.paidAt : job.paidAt;
     if (patch.status === 'paid' && paidAt === null) paidAt = this.now();
@@ -127,12 +183,15 @@ export class JobsService extends WritingService {
       invoicedMinor: 'invoiced_minor',
       currency: 'currency',
       dealId: 'deal_id',
+      contactId: 'contact_id',
     } as const;
     for (const [key, column] of Object.entries(columns) as [keyof typeof columns, string][]) {
       const value = patch[key];
       if (value !== undefined && value !== job[key]) fields[column] = value;
     }
     if (paidAt !== job.paidAt) fields.paid_at = paidAt;
+    // Linked to its contact at last: the job takes the contact's address if it had none.
+    if (linked && !job.address && patch.address === undefined) fields.address = addressOf(linked);
     if (Object.keys(fields).length === 0) return job;
     fields.updated_at = this.now();
     this.engine.transaction((tx) => tx.write('jobs', id, fields));
@@ -181,6 +240,8 @@ export class JobsService extends WritingService {
     return items;
   }
 }
+
+const noReach: JobReach = { phone: '', email: '', company: '' };
 
 function requireConsistent(job: Parameters<typeof jobStatusProblem>[0]): void {
   const problem = jobStatusProblem(job);

@@ -1,5 +1,6 @@
 import type { ErasedRow } from '../../src-shared/sync/erasure';
 import type { Sqlite } from '../db/open';
+import { contactChildTables } from '../contacts/child-tables';
 import type { SyncedTableName } from '../writes/synced-tables';
 
 // Which rows are a person's: everything that names their contact, the deals of theirs and what
@@ -7,21 +8,7 @@ import type { SyncedTableName } from '../writes/synced-tables';
 // (even causal length) are theirs too: a deleted note still holds its text. Opt-outs (a number
 // that texted STOP) are kept: honouring the objection is why they exist, and their id is the number.
 
-const byContact: SyncedTableName[] = [
-  'contact_tags',
-  'contact_phone_items',
-  'contact_email_items',
-  'contact_custom_values',
-  'notes',
-  'follow_ups',
-  'calls',
-  'files',
-  'texts',
-  'deals',
-  'quotes',
-  'jobs',
-  'lifecycle_events',
-];
+const byContact: readonly SyncedTableName[] = contactChildTables;
 
 export interface PersonRows {
   rows: ErasedRow[];
@@ -48,6 +35,8 @@ export function rowsOfPerson(sqlite: Sqlite, contactId: string): PersonRows {
   const calls = inList(found.get('calls') ?? []);
   add('follow_ups', ids('SELECT id FROM follow_ups WHERE call_id IN (SELECT value FROM json_each(?))', calls));
   add('jobs', ids('SELECT id FROM jobs WHERE call_id IN (SELECT value FROM json_each(?))', calls));
+  // A referral names the partner as well as the contact referred.
+  add('referrals', ids('SELECT id FROM referrals WHERE partner_id = ?', contactId));
   const addresses = sqlite.prepare('SELECT lower(address) AS address FROM contact_email_items WHERE contact_id = ?').all(contactId) as { address: string }[];
   if (addresses.length > 0) {
     const list = inList(addresses.map((row) => row.address));

@@ -170,7 +170,11 @@ export const syncedTables = {
     'created_at',
     'updated_at',
     'cl',
+    'reach_phone',
+    'reach_email',
+    'reach_company',
   ],
+  referrals: ['contact_id', 'partner_id', 'created_at', 'by', 'cl'],
   lifecycle_events: ['contact_id', 'stage', 'previous_stage', 'at', 'by', 'cl'],
   companies: ['name', 'domains', 'address', 'phone', 'notes', 'primary_contact_id', 'created_at', 'updated_at', 'cl', 'merged_into'],
   /** A person forgotten: writing one erases the rows it names (src-main/writes/erasure.ts). */

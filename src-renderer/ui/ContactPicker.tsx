@@ -34,6 +34,12 @@ const matchCount = 8;
 export function ContactPicker({ value, onChange, placeholder = 'Type a name, company or number', size = 'md', ...control }: ContactPickerProps) {
   const listId = useId();
   const [text, setText] = useState(value?.name ?? '');
+  // A contact chosen from outside (a suggestion's "Use" button) shows its name, as one picked here does.
+  const [shownId, setShownId] = useState(value?.id ?? null);
+  if ((value?.id ?? null) !== shownId) {
+    setShownId(value?.id ?? null);
+    if (value) setText(value.name);
+  }
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   // Enter pressed before the matches of what was typed arrived: picked when they do, never from

@@ -19,6 +19,7 @@ import { mailChannels } from './mail';
 import { webFormChannels } from './web-form';
 import { apiKeysChannels } from './api-keys';
 import { jobsChannels } from './jobs';
+import { revenueChannels } from './revenue';
 import { lifecycleChannels } from './lifecycle';
 import { companiesChannels } from './companies';
 import { privacyChannels } from './privacy';
@@ -51,6 +52,7 @@ export const contract = mergeDistinct('channel', [
   webFormChannels,
   apiKeysChannels,
   jobsChannels,
+  revenueChannels,
   lifecycleChannels,
   companiesChannels,
   privacyChannels,

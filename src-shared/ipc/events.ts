@@ -38,5 +38,5 @@ export const eventNames = Object.keys(eventSchemas) as EventName[];
  * The tables an `activity.changed` event names in `tables`, so that a listener can say which it
  * cares about with a checked name rather than a string (src-renderer/ui/live-events.ts).
  */
-export const activityTables = ['notes', 'follow_ups', 'calls', 'files', 'deals', 'quotes', 'texts', 'jobs', 'lifecycle_events'] as const;
+export const activityTables = ['notes', 'follow_ups', 'calls', 'files', 'deals', 'quotes', 'texts', 'jobs', 'lifecycle_events', 'referrals'] as const;
 export type ActivityTable = (typeof activityTables)[number];

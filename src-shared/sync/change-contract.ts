@@ -220,6 +220,16 @@ export const syncedColumnContract = {
     created_at: epochMs,
     updated_at: epochMs,
     cl: causalLength,
+    reach_phone: text(40),
+    reach_email: text(254),
+    reach_company: text(200),
+  },
+  referrals: {
+    contact_id: rowRef,
+    partner_id: rowRef,
+    created_at: epochMs,
+    by: text(120),
+    cl: causalLength,
   },
   lifecycle_events: {
     contact_id: rowRef,

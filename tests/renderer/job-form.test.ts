@@ -4,6 +4,7 @@ import { formFromJob, jobPatch, newJobForm, parseJobForm } from '../../src-rende
 
 const start = {
   contact: { id: 'c1', name: 'Ann Baker' },
+  reach: { phone: '', email: '', company: '' },
   dealId: null,
   callId: 'k1',
   title: 'Boiler leaking',
@@ -26,12 +27,16 @@ describe('the job form', () => {
     expect(parseJobForm({ ...newJobForm(start, ''), time: '10:00' }, 'GBP').errors.date).toBe('Enter the date as well as the time');
     expect(parseJobForm({ ...newJobForm(start, ''), status: 'invoiced' }, 'GBP').errors.invoiced).toMatch(/invoiced amount/);
     expect(parseJobForm({ ...newJobForm(null, ''), title: ' ' }, 'GBP').errors).toMatchObject({ title: expect.any(String), contact: expect.any(String) });
+    // Without a contact, a phone, e-mail or company to find them by is enough.
+    const unknownCaller = { ...newJobForm(null, ''), title: 'Leak', reach: { phone: '07700 900123', email: '', company: '' } };
+    expect(parseJobForm(unknownCaller, 'GBP').errors).toEqual({});
   });
 
   it('sends only the fields that changed', () => {
     const job: Job = {
       id: 'j1', contactId: 'c1', contactName: 'Ann', dealId: null, callId: null, title: 'Gutter', description: '', status: 'new', priority: 'normal',
       assignee: 'Dana', scheduledAt: null, address: '', invoicedMinor: null, currency: 'GBP', paidAt: null, createdBy: 'Dana', createdAt: 1, updatedAt: 1,
+      reach: { phone: '', email: '', company: '' },
     };
     const { fields } = parseJobForm({ ...formFromJob(job), status: 'done' }, 'GBP');
     expect(jobPatch(job, fields)).toEqual({ status: 'done' });

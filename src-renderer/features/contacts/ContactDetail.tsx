@@ -22,6 +22,7 @@ import { ContactDuplicates } from './ContactDuplicates';
 import { ContactGone } from './ContactGone';
 import { ContactInfoSection } from './ContactInfoSection';
 import { ContactSalesSection } from './ContactSalesSection';
+import { RevenueCard } from '../jobs/RevenueCard';
 import { deleteContactWithUndo, useContact } from './hooks';
 import { ContactPhoto } from './ContactPhoto';
 import { StatusBadge } from './StatusBadge';
@@ -109,6 +110,7 @@ function ContactPage({ contact, tab }: { contact: Contact; tab: ContactTab }) {
           <LifecycleCard contactId={contact.id} />
           <ContactFollowUps contact={named} />
           <ContactDealsSection contactId={contact.id} />
+          <RevenueCard contactId={contact.id} />
           <ContactDetailsCard contact={contact} />
           <ContactCompanyCard contact={contact} />
           <ContactInfoSection contact={contact} />

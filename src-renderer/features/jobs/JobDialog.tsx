@@ -12,7 +12,9 @@ import { toOptions } from '../../ui/Select';
 import { SelectField } from '../../ui/SelectField';
 import { TextAreaField } from '../../ui/TextAreaField';
 import { TextField } from '../../ui/TextField';
+import { ContactSuggestions } from './ContactSuggestions';
 import { deleteJobWithUndo } from './hooks';
+import './jobs.css';
 import { formFromJob, hasErrors, jobPatch, newJobForm, parseJobForm, type JobFormErrors, type JobFormValues } from './job-form';
 
 const priorityLabels = Object.fromEntries(jobPriorities.map((priority) => [priority, capitalise(priority)]));
@@ -36,16 +38,24 @@ export function JobDialog({ job, start = null, onClose, onSaved }: JobDialogProp
   const currency = job?.currency ?? settings?.currency ?? 'GBP';
   const set = <K extends keyof JobFormValues>(key: K, value: JobFormValues[K]) => {
     setValues((current) => ({ ...current, [key]: value }));
-    setErrors((current) => ({ ...current, [key === 'time' ? 'date' : key]: undefined }));
+    setErrors((current) => ({ ...current, [key === 'time' ? 'date' : key === 'reach' ? 'contact' : key]: undefined }));
   };
 
   const save = async () => {
     const { fields, errors: found } = parseJobForm(values, currency);
-    if (hasErrors(found) || !values.contact) return setErrors(found);
+    if (hasErrors(found)) return setErrors(found);
+    const contactId = values.contact?.id ?? '';
     try {
       const saved = job
-        ? await api.invoke('jobs.update', { id: job.id, patch: jobPatch(job, fields) })
-        : await api.invoke('jobs.create', { ...fields, contactId: values.contact.id, dealId: values.dealId, callId: values.callId, currency });
+        ? await api.invoke('jobs.update', { id: job.id, patch: { ...jobPatch(job, fields), ...(contactId && contactId !== job.contactId ? { contactId } : {}) } })
+        : await api.invoke('jobs.create', {
+            ...fields,
+            contactId,
+            ...(contactId ? {} : { reach: values.reach }),
+            dealId: values.dealId,
+            callId: values.callId,
+            currency,
+          });
       pushToast({ message: job ? `Saved ${saved.title}` : `Booked ${saved.title}` });
       onSaved?.(saved);
       onClose();
@@ -78,12 +88,28 @@ export function JobDialog({ job, start = null, onClose, onSaved }: JobDialogProp
       }
     >
       <TextField label="Job" size="lg" maxLength={200} placeholder="What needs doing?" value={values.title} error={errors.title} onChange={(title) => set('title', title)} data-autofocus />
-      <FormGrid columns={2}>
-        {job ? null : (
+      {/* A job's contact is chosen once: when it is booked, or later for one booked without it. */}
+      {job?.contactId ? null : (
+        <>
           <Field label="Contact" error={errors.contact}>
             {(control) => <ContactPicker {...control} placeholder="Search by name, company or phone" value={values.contact} onChange={(picked) => set('contact', picked)} />}
           </Field>
-        )}
+          {values.contact ? null : (
+            <>
+              <fieldset className="job-reach">
+                <legend className="meta">Not in your contacts yet? Book it with what you know, and link them later.</legend>
+                <FormGrid columns="auto">
+                  <TextField label="Their phone" inputMode="tel" maxLength={40} value={values.reach.phone} onChange={(phone) => set('reach', { ...values.reach, phone })} />
+                  <TextField label="Their e-mail" type="email" maxLength={254} value={values.reach.email} onChange={(email) => set('reach', { ...values.reach, email })} />
+                  <TextField label="Their company" maxLength={200} value={values.reach.company} onChange={(company) => set('reach', { ...values.reach, company })} />
+                </FormGrid>
+              </fieldset>
+              <ContactSuggestions reach={values.reach} onUse={(contact) => set('contact', contact)} />
+            </>
+          )}
+        </>
+      )}
+      <FormGrid columns={2}>
         <SelectField label="Status" options={toOptions(jobStatuses, jobStatusLabels)} value={values.status} onChange={(status) => set('status', status)} />
         <SelectField label="Priority" options={toOptions(jobPriorities, priorityLabels)} value={values.priority} onChange={(priority) => set('priority', priority)} />
         <TextField label="Assigned to" maxLength={120} value={values.assignee} onChange={(assignee) => set('assignee', assignee)} />

@@ -36,7 +36,7 @@ export function jobColumns(now: number): GridColumn<Job, JobSortField>[] {
         ),
     },
     { id: 'title', label: 'Job', width: 'minmax(160px, 1.6fr)', sortField: 'title', cell: (job) => <span className="strong">{job.title}</span> },
-    { id: 'contact', label: 'Contact', width: 'minmax(120px, 1fr)', cell: (job) => job.contactName || <span className="muted">Deleted contact</span> },
+    { id: 'contact', label: 'Contact', width: 'minmax(120px, 1fr)', cell: (job) => job.contactName || <span className="muted">{job.contactId ? 'Deleted contact' : `Not linked yet${reachText(job.reach)}`}</span> },
     { id: 'status', label: 'Status', width: '120px', sortField: 'status', cell: (job) => <Badge tone={jobStatusTones[job.status]}>{jobStatusLabels[job.status]}</Badge> },
     {
       id: 'priority',
@@ -56,4 +56,10 @@ export function jobColumns(now: number): GridColumn<Job, JobSortField>[] {
       cell: (job) => (job.invoicedMinor === null ? '—' : formatMoney({ amountMinor: job.invoicedMinor, currency: job.currency })),
     },
   ];
+}
+
+/** "· 07700 900123": what a job without a contact was booked with. */
+function reachText(reach: Job['reach']): string {
+  const known = [reach.company, reach.phone, reach.email].filter(Boolean);
+  return known.length > 0 ? ` · ${known[0]}` : '';
 }

@@ -1,4 +1,4 @@
-import { jobStatusProblem, type Job, type JobDraft, type JobPatch, type JobPriority, type JobStart, type JobStatus } from '../../../src-shared/domain/job';
+import { jobStatusProblem, type Job, type JobDraft, type JobPatch, type JobPriority, type JobReach, type JobStart, type JobStatus } from '../../../src-shared/domain/job';
 import { minorToDecimal, readMoney } from '../../../src-shared/money';
 import type { PickedContact } from '../../ui/ContactPicker';
 import { fromDateAndTime, fromDateInput, toDateInput, toTimeInput } from '../../ui/dates';
@@ -10,6 +10,8 @@ import { fromDateAndTime, fromDateInput, toDateInput, toTimeInput } from '../../
 export interface JobFormValues {
   title: string;
   contact: PickedContact | null;
+  /** Without a contact: what to find them by (the core suggests who it may be). */
+  reach: JobReach;
   description: string;
   status: JobStatus;
   priority: JobPriority;
@@ -31,6 +33,7 @@ export function newJobForm(start: JobStart | null, assignee: string): JobFormVal
   return {
     title: start?.title ?? '',
     contact: start?.contact ?? null,
+    reach: start?.reach ?? noReach,
     description: start?.description ?? '',
     status: 'new',
     priority: start?.priority ?? 'normal',
@@ -48,7 +51,8 @@ export function newJobForm(start: JobStart | null, assignee: string): JobFormVal
 export function formFromJob(job: Job): JobFormValues {
   return {
     title: job.title,
-    contact: { id: job.contactId, name: job.contactName },
+    contact: job.contactId ? { id: job.contactId, name: job.contactName } : null,
+    reach: job.reach,
     description: job.description,
     status: job.status,
     priority: job.priority,
@@ -69,7 +73,7 @@ export function parseJobForm(values: JobFormValues, currency: string): { fields:
   const errors: JobFormErrors = {};
   const title = values.title.trim();
   if (!title) errors.title = 'Say what the job is, for example “Replace the boiler”';
-  if (!values.contact) errors.contact = 'Choose the contact the job is for';
+  if (!values.contact && !hasReach(values.reach)) errors.contact = 'Choose the contact the job is for, or give a phone, e-mail or company to find them by';
   let scheduledAt: number | null = null;
   if (values.date) {
     scheduledAt = fromDateAndTime(values.date, values.time);
@@ -109,6 +113,12 @@ export function jobPatch(job: Job, fields: ParsedFields): JobPatch {
     if (fields[key] !== job[key]) Object.assign(patch, { [key]: fields[key] });
   }
   return patch;
+}
+
+const noReach: JobReach = { phone: '', email: '', company: '' };
+
+export function hasReach(reach: JobReach): boolean {
+  return Object.values(reach).some((value) => value.trim() !== '');
 }
 
 export function hasErrors(errors: JobFormErrors): boolean {

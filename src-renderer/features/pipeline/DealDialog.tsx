@@ -13,6 +13,7 @@ import { TextField } from '../../ui/TextField';
 import { Stack } from '../../ui/Stack';
 import { useAccess } from '../access/access';
 import { DealQuotes } from './DealQuotes';
+import { DealJobs } from '../jobs/DealJobs';
 import { DealSummaryDialog } from './DealSummaryDialog';
 import { formFromDeal, newDealForm, parseDealForm, type DealFormErrors, type DealFormValues } from './deal-form';
 import { deleteDealWithUndo, useOwnerNames } from './hooks';
@@ -122,7 +123,14 @@ export function DealDialog({ pipelines, deal, pipelineId, stageId, contact = nul
           </Button>
         ) : undefined
       }
-      after={deal ? <DealQuotes deal={deal} /> : undefined}
+      after={
+        deal ? (
+          <>
+            <DealQuotes deal={deal} />
+            <DealJobs dealId={deal.id} />
+          </>
+        ) : undefined
+      }
     >
       <TextField label="Title" size="lg" maxLength={200} placeholder="What is the job?" value={values.title} error={errors.title} onChange={(title) => set('title', title)} />
       <FormGrid columns={2}>

@@ -5,6 +5,7 @@ import { DetailList } from '../../ui/DetailList';
 import { Dialog } from '../../ui/Dialog';
 import { formatDate, formatMoney } from '../../ui/format';
 import { percent } from './pipeline-format';
+import { DealJobs } from '../jobs/DealJobs';
 
 /** A deal as a read-only member sees it: what it is, with nothing that would only be refused. */
 export function DealSummaryDialog({ deal, pipelines, onClose }: { deal: Deal; pipelines: readonly Pipeline[]; onClose: () => void }) {
@@ -39,6 +40,7 @@ export function DealSummaryDialog({ deal, pipelines, onClose }: { deal: Deal; pi
           { term: 'Source', value: deal.source || '—' },
         ]}
       />
+      <DealJobs dealId={deal.id} />
     </Dialog>
   );
 }
