@@ -39,6 +39,13 @@ export const defaultMigrationsFolder = path.resolve(
   '../../migrations/local',
 );
 
+/**
+ * Every connection zeroes what a delete or an update frees when that costs no extra writes: an
+ * old value overwritten today is not left in the page for a later erasure to miss. An erasure
+ * (a forgotten person) turns it fully on for its own transaction (src-main/writes/erasure.ts).
+ */
+export const everydaySecureDelete = 'FAST';
+
 /** Opens the local database in WAL mode with foreign keys on and applies pending migrations. */
 export function openDatabase({ file, key, migrationsFolder, nativeBinding }: OpenDatabaseOptions): OpenedDatabase {
   const driverOptions = nativeBinding ? { nativeBinding } : {};
@@ -49,6 +56,7 @@ export function openDatabase({ file, key, migrationsFolder, nativeBinding }: Ope
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma(`secure_delete = ${everydaySecureDelete}`);
   // 64 MB of page cache instead of 2 MB: queries over 100k contacts read many pages, and it
   // still fits the core's memory budget.
   sqlite.pragma('cache_size = -65536');

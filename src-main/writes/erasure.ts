@@ -1,6 +1,6 @@
 import { rowsTouchedBy, type ErasedRow } from '../../src-shared/sync/erasure';
 import { rowsOfPerson } from '../privacy/queries';
-import type { Sqlite, Statement } from '../db/open';
+import { everydaySecureDelete, type Sqlite, type Statement } from '../db/open';
 import { isSyncedColumn, isSyncedTable, type SyncedTableName } from './synced-tables';
 
 // What writing an erasure record does (src-shared/sync/erasure.ts), inside the write's own
@@ -27,6 +27,9 @@ export class Eraser {
    * row). `finish` then deletes the rows themselves, after the hooks ran.
    */
   erase(erasureId: string, named: readonly ErasedRow[], touch: (table: SyncedTableName, rowId: string) => void): void {
+    // Until this transaction is over, what is deleted or rewritten is overwritten with zeros,
+    // free pages included: nothing of the person stays in the file's unused space.
+    this.sqlite.pragma('secure_delete = ON');
     for (const { table, rowId, fields } of this.withLocalRows(named)) {
       if (fields) {
         this.forgetPastValues(table, rowId, fields);
@@ -95,6 +98,18 @@ export class Eraser {
   /** A rolled-back transaction erased nothing. */
   reset(): void {
     this.doomed = [];
+    this.sqlite.pragma(`secure_delete = ${everydaySecureDelete}`);
+  }
+
+  /**
+   * After the erasing transaction committed: back to the everyday setting, and the write-ahead
+   * log copied into the file and emptied, so its older frames (the person's rows as they were)
+   * are gone from the disk too. A reader holding an old snapshot can keep the log from being
+   * emptied; the next erasure's checkpoint, or the next start, finishes it.
+   */
+  afterCommit(): void {
+    this.sqlite.pragma(`secure_delete = ${everydaySecureDelete}`);
+    this.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   /**

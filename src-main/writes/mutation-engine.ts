@@ -484,6 +484,7 @@ export class MutationEngine {
   private notifyCommitted(): void {
     if (this.pending !== undefined) this.pending += this.writtenInTransaction;
     this.writtenInTransaction = 0;
+    if (this.erasedInTransaction) this.eraser.afterCommit();
     this.erasedInTransaction = false;
     const touched = this.touched;
     this.touched = new Map();
