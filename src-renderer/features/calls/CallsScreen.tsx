@@ -2,12 +2,14 @@ import { useMemo, useState } from 'react';
 import type { Call } from '../../../src-shared/domain/call';
 import { useUi } from '../../store';
 import { Button } from '../../ui/Button';
+import { ColumnChooser } from '../../ui/ColumnChooser';
 import { EmptyState } from '../../ui/EmptyState';
 import { formatCount } from '../../ui/format';
 import { activityChanged, contactsChanged } from '../../ui/live-events';
 import { LoadingState } from '../../ui/LoadingState';
 import { PageHeader } from '../../ui/PageHeader';
 import { Screen } from '../../ui/Screen';
+import { useColumnLayout } from '../../ui/use-column-layout';
 import { useNow } from '../../ui/use-now';
 import { usePagedRows } from '../../ui/use-paged-rows';
 import { VirtualGrid } from '../../ui/VirtualGrid';
@@ -31,6 +33,7 @@ export function CallsScreen() {
   const { rows, snapshot } = usePagedRows(fetchCallPage, request, { reloadOn });
   const now = useNow();
   const columns = useMemo(() => callColumns(now), [now]);
+  const [layout, setLayout] = useColumnLayout('calls');
 
   const narrowed = isFiltered(filters);
   const total = snapshot.total;
@@ -69,7 +72,7 @@ export function CallsScreen() {
       </EmptyState>
     );
   } else {
-    body = <VirtualGrid label="Call history" columns={columns} rows={rows} snapshot={snapshot} rowHeight={52} sort={sort} onSort={toggleSort} onOpen={open} />;
+    body = <VirtualGrid label="Call history" columns={columns} rows={rows} snapshot={snapshot} rowHeight={52} layout={layout} onLayoutChange={setLayout} sort={sort} onSort={toggleSort} onOpen={open} />;
   }
 
   return (
@@ -79,14 +82,17 @@ export function CallsScreen() {
         meta={total === null ? 'Loading calls…' : formatCount(total, narrowed ? 'matching call' : 'call')}
         metaLive
         actions={
-          <WhenAllowed>
-            <Button icon="check" onClick={() => navigate({ name: 'callTriage' })}>
-              Triage
-            </Button>
-            <Button variant="primary" icon="phone" onClick={logCall}>
-              Log a call
-            </Button>
-          </WhenAllowed>
+          <>
+            <ColumnChooser listLabel="Call history" columns={columns} layout={layout} onChange={setLayout} />
+            <WhenAllowed>
+              <Button icon="check" onClick={() => navigate({ name: 'callTriage' })}>
+                Triage
+              </Button>
+              <Button variant="primary" icon="phone" onClick={logCall}>
+                Log a call
+              </Button>
+            </WhenAllowed>
+          </>
         }
       />
       <CallFiltersBar filters={filters} onChange={setFilters} resetKey={resetKey} onClear={clear} />

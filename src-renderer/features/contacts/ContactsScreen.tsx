@@ -2,12 +2,14 @@ import { useEffect, useMemo, useRef, type RefObject } from 'react';
 import type { ContactListItem } from '../../../src-shared/domain/contact';
 import { useUi } from '../../store';
 import { Button } from '../../ui/Button';
+import { ColumnChooser } from '../../ui/ColumnChooser';
 import { Cluster } from '../../ui/Cluster';
 import { EmptyState } from '../../ui/EmptyState';
 import { formatCount, formatNumber } from '../../ui/format';
 import { LoadingState } from '../../ui/LoadingState';
 import { PageHeader } from '../../ui/PageHeader';
 import { Screen } from '../../ui/Screen';
+import { useColumnLayout } from '../../ui/use-column-layout';
 import { useNow } from '../../ui/use-now';
 import { VirtualGrid, type VirtualGridHandle } from '../../ui/VirtualGrid';
 import { contactColumns } from './contact-columns';
@@ -34,6 +36,7 @@ export function ContactsScreen() {
   const facets = useFacets();
   const now = useNow();
   const columns = useMemo(() => contactColumns(now), [now]);
+  const [layout, setLayout] = useColumnLayout('contacts');
   const searchRef = useRef<HTMLInputElement>(null);
   const gridRef = useRef<VirtualGridHandle>(null);
   useSlashFocuses(searchRef);
@@ -94,6 +97,8 @@ export function ContactsScreen() {
         rows={rows}
         snapshot={snapshot}
         rowHeight={56}
+        layout={layout}
+        onLayoutChange={setLayout}
         sort={sort}
         onSort={toggleSort}
         onOpen={(item) => navigate({ name: 'contact', id: item.id })}
@@ -114,11 +119,14 @@ export function ContactsScreen() {
         meta={countText}
         metaLive
         actions={
-          <WhenAllowed>
-            <Button variant="primary" icon="plus" onClick={addContact}>
-              Add contact
-            </Button>
-          </WhenAllowed>
+          <>
+            <ColumnChooser listLabel="Contacts" columns={columns} layout={layout} onChange={setLayout} />
+            <WhenAllowed>
+              <Button variant="primary" icon="plus" onClick={addContact}>
+                Add contact
+              </Button>
+            </WhenAllowed>
+          </>
         }
       />
       {!userName && !nameHintDismissed ? <NameHint /> : null}

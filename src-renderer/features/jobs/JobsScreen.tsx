@@ -4,6 +4,7 @@ import { api } from '../../api';
 import type { JobOrigin } from '../../routes';
 import { useUi } from '../../store';
 import { Button } from '../../ui/Button';
+import { ColumnChooser } from '../../ui/ColumnChooser';
 import { EmptyState } from '../../ui/EmptyState';
 import { formatCount } from '../../ui/format';
 import { activityChanged, contactsChanged } from '../../ui/live-events';
@@ -11,6 +12,7 @@ import { LoadingState } from '../../ui/LoadingState';
 import { PageHeader } from '../../ui/PageHeader';
 import { Screen } from '../../ui/Screen';
 import { Segmented } from '../../ui/Segmented';
+import { useColumnLayout } from '../../ui/use-column-layout';
 import { useNow } from '../../ui/use-now';
 import { usePagedRows } from '../../ui/use-paged-rows';
 import { VirtualGrid } from '../../ui/VirtualGrid';
@@ -36,6 +38,7 @@ export function JobsScreen({ newFrom, open }: { newFrom?: JobOrigin | undefined;
   const { rows, snapshot } = usePagedRows(fetchJobPage, request, { reloadOn });
   const now = useNow();
   const columns = useMemo(() => jobColumns(now), [now]);
+  const [layout, setLayout] = useColumnLayout('jobs');
 
   // Opened as "new job from this call / contact / deal": the dialog starts with what it says.
   const originKey = newFrom ? `${newFrom.kind}:${newFrom.id}` : null;
@@ -95,7 +98,7 @@ export function JobsScreen({ newFrom, open }: { newFrom?: JobOrigin | undefined;
       </EmptyState>
     );
   } else {
-    body = <VirtualGrid label="Jobs" columns={columns} rows={rows} snapshot={snapshot} rowHeight={48} sort={sort} onSort={toggleSort} onOpen={(job) => setEditing({ job })} />;
+    body = <VirtualGrid label="Jobs" columns={columns} rows={rows} snapshot={snapshot} rowHeight={48} layout={layout} onLayoutChange={setLayout} sort={sort} onSort={toggleSort} onOpen={(job) => setEditing({ job })} />;
   }
 
   return (
@@ -107,6 +110,7 @@ export function JobsScreen({ newFrom, open }: { newFrom?: JobOrigin | undefined;
         actions={
           <>
             <Segmented label="Status" options={statusFilters} labels={statusFilterLabels} value={status} onChange={setStatus} />
+            <ColumnChooser listLabel="Jobs" columns={columns} layout={layout} onChange={setLayout} />
             <WhenAllowed>
               <Button variant="primary" icon="plus" onClick={newJob}>
                 New job

@@ -1,0 +1,43 @@
+import { useState } from 'react';
+import { defaultColumnLayout, type ColumnLayout } from '../../src-shared/domain/saved-view';
+import { arrangeColumns, clearColumnWidth, setColumnWidth, type LayoutColumn } from './column-layout';
+
+interface ResponsiveColumn extends LayoutColumn {
+  hideBelow?: number;
+}
+
+/**
+ * What a grid draws from its columns and the user's layout: the columns in order with their
+ * tracks, the CSS template, and the resize actions of the header. A width being dragged is drawn
+ * at once and saved (onLayoutChange) when the pointer is released.
+ *
+ * The columns' `hideBelow` (giving way on narrow windows) applies while the user has not chosen
+ * columns; once they have, their choice wins and a narrow grid scrolls sideways.
+ */
+export function useGridLayout<Column extends ResponsiveColumn>(
+  columns: readonly Column[],
+  layout: ColumnLayout | undefined,
+  onLayoutChange: ((layout: ColumnLayout) => void) | undefined,
+  gridWidth: number,
+) {
+  const [dragging, setDragging] = useState<{ id: string; width: number } | null>(null);
+  const current = layout ?? defaultColumnLayout;
+  const drawnLayout = dragging ? setColumnWidth(current, dragging.id, dragging.width) : current;
+  const chosen = current.order.length > 0 || current.hidden.length > 0;
+  const arranged = arrangeColumns(columns, drawnLayout).filter(
+    ({ column }) => chosen || column.hideBelow === undefined || gridWidth >= column.hideBelow,
+  );
+  const template = arranged.map(({ track }) => track).join(' ');
+
+  const resize = onLayoutChange
+    ? {
+        drag: (id: string, width: number) => setDragging({ id, width }),
+        commit: (id: string, width: number | null) => {
+          setDragging(null);
+          onLayoutChange(width === null ? clearColumnWidth(current, id) : setColumnWidth(current, id, width));
+        },
+      }
+    : undefined;
+
+  return { columns: arranged.map(({ column }) => column), template, density: current.density, resize };
+}
