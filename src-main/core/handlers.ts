@@ -51,6 +51,8 @@ import { auditHandlers } from '../audit/handlers';
 import type { AuditService } from '../audit/service';
 import { segmentsHandlers } from '../segments/handlers';
 import type { SegmentsService } from '../segments/service';
+import { viewsHandlers } from '../views/handlers';
+import type { ViewsService } from '../views/service';
 import { lockHandlers } from '../lock/handlers';
 import type { AppLock } from '../lock/app-lock';
 
@@ -88,6 +90,7 @@ export interface HandlerServices {
   audit: AuditService;
   segments: SegmentsService;
   appLock: AppLock;
+  views: ViewsService;
 }
 
 /**
@@ -121,5 +124,6 @@ export function registerHandlers(services: HandlerServices) {
     auditHandlers(services.audit),
     segmentsHandlers(services.segments),
     lockHandlers(services.appLock),
+    viewsHandlers(services.views),
   ]) satisfies Handlers;
 }
