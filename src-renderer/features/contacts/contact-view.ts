@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { contactSortFields, contactStatuses } from '../../../src-shared/domain/contact';
 import { defaultColumnLayout, type ColumnLayout, type ViewState } from '../../../src-shared/domain/saved-view';
 import type { ListFilters, ListSort } from '../../store';
+import { readViewSort } from '../views/view-state';
 
 // The contacts list as a saved view's state and back (features/views/ViewsPanel.tsx). The search
 // text is not part of a view: a view is the filters, sort and columns.
@@ -32,7 +33,5 @@ export function contactListOfView(state: ViewState): { filters: ListFilters; sor
     const { contactType, status, tag, owner, followUpDue, segmentId } = parsed.data;
     filters = { owner, followUpDue, ...(contactType ? { contactType } : {}), ...(status ? { status } : {}), ...(tag ? { tag } : {}), ...(segmentId ? { segmentId } : {}) };
   }
-  const field = contactSortFields.find((known) => known === state.sort?.field);
-  const sort: ListSort = field && state.sort ? { field, direction: state.sort.direction } : plainContactSort;
-  return { filters, sort };
+  return { filters, sort: readViewSort(state, contactSortFields, plainContactSort) };
 }

@@ -16,13 +16,15 @@ import { useColumnLayout } from '../../ui/use-column-layout';
 import { useNow } from '../../ui/use-now';
 import { usePagedRows } from '../../ui/use-paged-rows';
 import { VirtualGrid } from '../../ui/VirtualGrid';
-import { fetchJobPage, type JobRequest, type JobSortField, type JobStatusFilter } from './hooks';
+import { fetchJobPage, type JobRequest, type JobSortField } from './hooks';
 import { jobColumns } from './job-columns';
 import { JobDialog } from './JobDialog';
+import { jobListOfView, jobViewState, plainJobView, statusFilters } from './job-view';
+import { ViewsLayout } from '../views/ViewsLayout';
+import { ViewsPanel } from '../views/ViewsPanel';
 import { WhenAllowed } from '../access/WhenAllowed';
 
 const reloadOn = [activityChanged(['jobs']), contactsChanged()];
-const statusFilters = ['open', 'done', 'invoiced', 'paid', 'cancelled', 'all'] as const satisfies readonly JobStatusFilter[];
 const statusFilterLabels = { open: 'Open', done: 'Done', invoiced: 'Invoiced', paid: 'Paid', cancelled: 'Cancelled', all: 'All' };
 
 type Editing = { job: Job } | { start: JobStart | null } | null;
@@ -39,6 +41,8 @@ export function JobsScreen({ newFrom, open }: { newFrom?: JobOrigin | undefined;
   const now = useNow();
   const columns = useMemo(() => jobColumns(now), [now]);
   const [layout, setLayout] = useColumnLayout('jobs');
+  const viewState = useMemo(() => jobViewState(request, layout), [request, layout]);
+  const columnIds = useMemo(() => columns.map((column) => column.id), [columns]);
 
   // Opened as "new job from this call / contact / deal": the dialog starts with what it says.
   const originKey = newFrom ? `${newFrom.kind}:${newFrom.id}` : null;
@@ -119,7 +123,25 @@ export function JobsScreen({ newFrom, open }: { newFrom?: JobOrigin | undefined;
           </>
         }
       />
-      {body}
+      <ViewsLayout
+        panel={
+          <ViewsPanel
+            listId="jobs"
+            plainLabel="All jobs"
+            current={viewState}
+            plain={plainJobView}
+            columnIds={columnIds}
+            onApply={(state) => {
+              const fromView = jobListOfView(state);
+              setStatus(fromView.status);
+              setSort(fromView.sort);
+              setLayout(state.columns);
+            }}
+          />
+        }
+      >
+        {body}
+      </ViewsLayout>
       {editing ? 'job' in editing ? <JobDialog job={editing.job} onClose={closeDialog} /> : <JobDialog start={editing.start} onClose={closeDialog} /> : null}
     </Screen>
   );
