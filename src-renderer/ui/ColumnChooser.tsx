@@ -112,7 +112,7 @@ export function ColumnChooser({ listLabel, columns, layout, onChange }: ColumnCh
               );
             })}
           </ol>
-          <p className="meta">Drag a header’s right edge to resize it, or focus the edge and use the arrow keys.</p>
+          <p className="meta">Drag a header’s right edge to resize it, or focus the edge and use the arrow keys. On a narrow window the last columns give way.</p>
           <Button variant="link" size="sm" onClick={() => onChange(defaultColumnLayout)}>
             Reset columns
           </Button>

@@ -11,8 +11,8 @@ interface ResponsiveColumn extends LayoutColumn {
  * tracks, the CSS template, and the resize actions of the header. A width being dragged is drawn
  * at once and saved (onLayoutChange) when the pointer is released.
  *
- * The columns' `hideBelow` (giving way on narrow windows) applies while the user has not chosen
- * columns; once they have, their choice wins and a narrow grid scrolls sideways.
+ * The columns' `hideBelow` still applies over the user's choice: on a narrow window the least
+ * important columns give way rather than push the table wider than the window.
  */
 export function useGridLayout<Column extends ResponsiveColumn>(
   columns: readonly Column[],
@@ -23,10 +23,7 @@ export function useGridLayout<Column extends ResponsiveColumn>(
   const [dragging, setDragging] = useState<{ id: string; width: number } | null>(null);
   const current = layout ?? defaultColumnLayout;
   const drawnLayout = dragging ? setColumnWidth(current, dragging.id, dragging.width) : current;
-  const chosen = current.order.length > 0 || current.hidden.length > 0;
-  const arranged = arrangeColumns(columns, drawnLayout).filter(
-    ({ column }) => chosen || column.hideBelow === undefined || gridWidth >= column.hideBelow,
-  );
+  const arranged = arrangeColumns(columns, drawnLayout).filter(({ column }) => column.hideBelow === undefined || gridWidth >= column.hideBelow);
   const template = arranged.map(({ track }) => track).join(' ');
 
   const resize = onLayoutChange
