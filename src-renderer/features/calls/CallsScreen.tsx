@@ -18,7 +18,6 @@ import { fetchCallPage, isFiltered, noCallFilters, type CallFilters, type CallRe
 import { CallFiltersBar } from './CallFiltersBar';
 import { callListOfView, callViewState, plainCallView } from './call-view';
 import { ViewsLayout } from '../views/ViewsLayout';
-import { ViewsPanel } from '../views/ViewsPanel';
 import './calls.css';
 import { WhenAllowed } from '../access/WhenAllowed';
 
@@ -38,7 +37,6 @@ export function CallsScreen() {
   const columns = useMemo(() => callColumns(now), [now]);
   const [layout, setLayout] = useColumnLayout('calls');
   const viewState = useMemo(() => callViewState(filters, sort, layout), [filters, sort, layout]);
-  const columnIds = useMemo(() => columns.map((column) => column.id), [columns]);
 
   const narrowed = isFiltered(filters);
   const total = snapshot.total;
@@ -101,23 +99,19 @@ export function CallsScreen() {
         }
       />
       <ViewsLayout
-        panel={
-          <ViewsPanel
-            listId="calls"
-            plainLabel="All calls"
-            current={viewState}
-            plain={plainCallView}
-            columnIds={columnIds}
-            onApply={(state) => {
-              const fromView = callListOfView(state);
-              setFilters(fromView.filters);
-              setSort(fromView.sort);
-              setLayout(state.columns);
-              // The contact box shows the view's contact, not what was typed in it.
-              setResetKey((key) => key + 1);
-            }}
-          />
-        }
+        listId="calls"
+        plainLabel="All calls"
+        current={viewState}
+        plain={plainCallView}
+        columns={columns}
+        onApply={(state) => {
+          const fromView = callListOfView(state);
+          setFilters(fromView.filters);
+          setSort(fromView.sort);
+          setLayout(state.columns);
+          // The contact box shows the view's contact, not what was typed in it.
+          setResetKey((key) => key + 1);
+        }}
       >
         <CallFiltersBar filters={filters} onChange={setFilters} resetKey={resetKey} onClear={clear} />
         {body}

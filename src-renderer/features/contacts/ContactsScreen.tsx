@@ -15,7 +15,6 @@ import { VirtualGrid, type VirtualGridHandle } from '../../ui/VirtualGrid';
 import { contactColumns } from './contact-columns';
 import { contactListOfView, contactViewState, plainContactView } from './contact-view';
 import { ViewsLayout } from '../views/ViewsLayout';
-import { ViewsPanel } from '../views/ViewsPanel';
 import { isNarrowed } from './contact-pages';
 import { ContactFilters } from './ContactFilters';
 import { useContactRows, useFacets, useListRequest } from './hooks';
@@ -43,7 +42,6 @@ export function ContactsScreen() {
   const filters = useUi((state) => state.filters);
   const applyListView = useUi((state) => state.applyListView);
   const viewState = useMemo(() => contactViewState(filters, sort, layout), [filters, sort, layout]);
-  const columnIds = useMemo(() => columns.map((column) => column.id), [columns]);
   const searchRef = useRef<HTMLInputElement>(null);
   const gridRef = useRef<VirtualGridHandle>(null);
   useSlashFocuses(searchRef);
@@ -138,20 +136,16 @@ export function ContactsScreen() {
       />
       {!userName && !nameHintDismissed ? <NameHint /> : null}
       <ViewsLayout
-        panel={
-          <ViewsPanel
-            listId="contacts"
-            plainLabel="All contacts"
-            current={viewState}
-            plain={plainContactView}
-            columnIds={columnIds}
-            onApply={(state) => {
-              const { filters: viewFilters, sort: viewSort } = contactListOfView(state);
-              applyListView(viewFilters, viewSort);
-              setLayout(state.columns);
-            }}
-          />
-        }
+        listId="contacts"
+        plainLabel="All contacts"
+        current={viewState}
+        plain={plainContactView}
+        columns={columns}
+        onApply={(state) => {
+          const { filters: viewFilters, sort: viewSort } = contactListOfView(state);
+          applyListView(viewFilters, viewSort);
+          setLayout(state.columns);
+        }}
       >
         {/* Nothing to search or filter before the first contact exists. */}
         {total === 0 && !narrowed && settled ? null : (

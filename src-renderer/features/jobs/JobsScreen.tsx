@@ -21,7 +21,6 @@ import { jobColumns } from './job-columns';
 import { JobDialog } from './JobDialog';
 import { jobListOfView, jobViewState, plainJobView, statusFilters } from './job-view';
 import { ViewsLayout } from '../views/ViewsLayout';
-import { ViewsPanel } from '../views/ViewsPanel';
 import { WhenAllowed } from '../access/WhenAllowed';
 
 const reloadOn = [activityChanged(['jobs']), contactsChanged()];
@@ -42,7 +41,6 @@ export function JobsScreen({ newFrom, open }: { newFrom?: JobOrigin | undefined;
   const columns = useMemo(() => jobColumns(now), [now]);
   const [layout, setLayout] = useColumnLayout('jobs');
   const viewState = useMemo(() => jobViewState(request, layout), [request, layout]);
-  const columnIds = useMemo(() => columns.map((column) => column.id), [columns]);
 
   // Opened as "new job from this call / contact / deal": the dialog starts with what it says.
   const originKey = newFrom ? `${newFrom.kind}:${newFrom.id}` : null;
@@ -124,21 +122,17 @@ export function JobsScreen({ newFrom, open }: { newFrom?: JobOrigin | undefined;
         }
       />
       <ViewsLayout
-        panel={
-          <ViewsPanel
-            listId="jobs"
-            plainLabel="All jobs"
-            current={viewState}
-            plain={plainJobView}
-            columnIds={columnIds}
-            onApply={(state) => {
-              const fromView = jobListOfView(state);
-              setStatus(fromView.status);
-              setSort(fromView.sort);
-              setLayout(state.columns);
-            }}
-          />
-        }
+        listId="jobs"
+        plainLabel="All jobs"
+        current={viewState}
+        plain={plainJobView}
+        columns={columns}
+        onApply={(state) => {
+          const fromView = jobListOfView(state);
+          setStatus(fromView.status);
+          setSort(fromView.sort);
+          setLayout(state.columns);
+        }}
       >
         {body}
       </ViewsLayout>

@@ -12,7 +12,7 @@ import { useChosenView, useSavedViews } from './hooks';
 import { SaveViewDialog } from './SaveViewDialog';
 import './views.css';
 
-interface ViewsPanelProps {
+export interface ViewsPanelProps {
   listId: ViewListId;
   /** What the plain list is called: "All contacts". */
   plainLabel: string;
