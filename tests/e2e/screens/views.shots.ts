@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { expect, test } from '../app-fixture';
 
 // The contacts list with its views panel and the column chooser open, at 1280×800: the picture in
-// docs/list-views.md. Run with `npx playwright test -c tests/e2e/screens list-views` after a build.
+// docs/list-views.md. Run with `npx playwright test -c tests/e2e/screens views` after a build. Its
+// name sorts after screens.shots.ts, which empties docs/screenshots before it photographs.
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const people = [
