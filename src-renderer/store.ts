@@ -65,6 +65,8 @@ interface UiState {
   setSearchText(text: string): void;
   setFilters(patch: Partial<ListFilters>): void;
   clearSearchAndFilters(): void;
+  /** Puts a saved view's filters and sort on the contacts list at once. */
+  applyListView(filters: ListFilters, sort: ListSort): void;
   toggleSort(field: ContactSortField): void;
   rememberListScroll(scrollOffset: number): void;
   setActiveRow(index: number): void;
@@ -115,6 +117,7 @@ export const useUi = create<UiState>()((set, get) => ({
   setSearchText: (searchText) => set({ searchText, listScrollOffset: 0, activeRow: 0 }),
   setFilters: (patch) => set({ filters: { ...get().filters, ...patch }, listScrollOffset: 0, activeRow: 0 }),
   clearSearchAndFilters: () => set({ searchText: '', filters: noFilters, listScrollOffset: 0, activeRow: 0 }),
+  applyListView: (filters, sort) => set({ filters, sort, listScrollOffset: 0, activeRow: 0 }),
   toggleSort(field) {
     const { sort } = get();
     const direction = sort.field === field && sort.direction === 'asc' ? 'desc' : 'asc';

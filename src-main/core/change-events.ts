@@ -23,6 +23,7 @@ export function forwardChangeEvents({ engine, sqlite, emit }: { engine: Mutation
     if (activity.tables.length > 0) emit('activity.changed', { contactIds: activity.contactIds, tables: activity.tables });
     if (touched.has('companies')) emit('companies.changed', { ids: [...touched.get('companies')!] });
     if (touched.has('segments')) emit('segments.changed', { ids: [...touched.get('segments')!] });
+    if (touched.has('saved_views')) emit('views.changed', { ids: [...touched.get('saved_views')!] });
     if (touched.has('pipelines') || touched.has('stages') || touched.has('deals')) {
       emit('pipelines.changed', { pipelineIds: pipelinesTouched(owners, touched) });
     }

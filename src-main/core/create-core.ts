@@ -56,6 +56,7 @@ import { createMerger } from '../companies/merge';
 import { createMergeRedirect } from '../companies/merge-redirect';
 import { createUndoStore } from '../companies/undo-store';
 import { SegmentsService } from '../segments/service';
+import { ViewsService } from '../views/service';
 import { PrivacyService } from '../privacy/service';
 import { Retention } from '../privacy/retention';
 import { AuditService } from '../audit/service';
@@ -295,6 +296,7 @@ export function createCore(options: CoreOptions): Core {
   if (options.autoSync !== false) retention.start();
   const audit = new AuditService({ sqlite, isAdmin: () => privacy.isAdmin() });
   const segments = new SegmentsService(writeDeps);
+  const views = new ViewsService(writeDeps);
   // Mail sync and the outbox run where the app runs, not for a one-off CLI command.
   if (options.autoSync !== false) mail.start();
   // Daily backups where a person uses the app; not for the CLI or tests.
@@ -330,6 +332,7 @@ export function createCore(options: CoreOptions): Core {
     audit,
     segments,
     appLock,
+    views,
   });
 
   async function invoke(channelName: string, input: unknown): Promise<RpcResult<unknown>> {

@@ -53,6 +53,8 @@ import { auditHandlers } from '../audit/handlers';
 import type { AuditService } from '../audit/service';
 import { segmentsHandlers } from '../segments/handlers';
 import type { SegmentsService } from '../segments/service';
+import { viewsHandlers } from '../views/handlers';
+import type { ViewsService } from '../views/service';
 import { lockHandlers } from '../lock/handlers';
 import type { AppLock } from '../lock/app-lock';
 
@@ -91,6 +93,7 @@ export interface HandlerServices {
   audit: AuditService;
   segments: SegmentsService;
   appLock: AppLock;
+  views: ViewsService;
 }
 
 /**
@@ -125,5 +128,6 @@ export function registerHandlers(services: HandlerServices) {
     auditHandlers(services.audit),
     segmentsHandlers(services.segments),
     lockHandlers(services.appLock),
+    viewsHandlers(services.views),
   ]) satisfies Handlers;
 }

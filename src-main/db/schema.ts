@@ -730,3 +730,24 @@ export const segments = sqliteTable(
   },
   (table) => [index('segments_alive_name').on(sql`${table.name} COLLATE NOCASE`, table.id).where(alive)],
 );
+
+/**
+ * Saved views of the lists (src-main/views/): a list's filters, sort and columns
+ * (src-shared/domain/saved-view.ts) as JSON under a name. `shared` 0 keeps it off teammates'
+ * lists (it still syncs, like every row); `owner` is the member who saved it.
+ */
+export const savedViews = sqliteTable(
+  'saved_views',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull().default(''),
+    listId: text('list_id').notNull().default('contacts'),
+    state: text('state').notNull().default('{}'),
+    owner: text('owner').notNull().default(''),
+    shared: integer('shared').notNull().default(0),
+    createdAt: integer('created_at').notNull().default(0),
+    updatedAt: integer('updated_at').notNull().default(0),
+    cl: integer('cl').notNull().default(1),
+  },
+  (table) => [index('saved_views_alive_list').on(table.listId, sql`${table.name} COLLATE NOCASE`, table.id).where(alive)],
+);

@@ -1,9 +1,11 @@
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { useEffect, useImperativeHandle, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode, type Ref } from 'react';
+import type { ColumnLayout } from '../../src-shared/domain/saved-view';
 import { cx } from './class-names';
-import { SortButton } from './SortButton';
+import { GridHeaderCell } from './GridHeaderCell';
 import type { PagedRows, PagedSnapshot } from './paged-rows';
 import { useElementWidth } from './use-element-width';
+import { useGridLayout } from './use-grid-layout';
 import './VirtualGrid.css';
 
 export interface GridColumn<Item, SortField extends string = string> {
@@ -40,8 +42,12 @@ export interface VirtualGridProps<Item, Request, SortField extends string> {
   /** From usePagedRows. */
   rows: PagedRows<Item, Request>;
   snapshot: PagedSnapshot<Item>;
-  /** Fixed, in px: rows are positioned, not measured. */
+  /** Fixed, in px: rows are positioned, not measured. The compact density takes 16 px off. */
   rowHeight: number;
+  /** The user's columns (order, hidden, widths) and density; the columns as declared when absent. */
+  layout?: ColumnLayout;
+  /** Makes the header edges resizable (drag, or the arrow keys on a focused edge). */
+  onLayoutChange?: (layout: ColumnLayout) => void;
   sort?: GridSort<SortField>;
   onSort?: (field: SortField) => void;
   /** A click on a row, or Enter. */
@@ -60,6 +66,7 @@ export interface VirtualGridProps<Item, Request, SortField extends string> {
 const headerHeight = 40;
 const pageJump = 10;
 const overscan = 8;
+const compactSaving = 16;
 
 /**
  * A long list as an ARIA grid, drawn a screen at a time and fetched a page at a time (usePagedRows).
@@ -69,7 +76,7 @@ const overscan = 8;
  *   <VirtualGrid label="Call history" columns={callColumns} rows={rows} snapshot={snapshot} rowHeight={52} onOpen={open} />
  */
 export function VirtualGrid<Item, Request, SortField extends string>(props: VirtualGridProps<Item, Request, SortField>) {
-  const { label, columns, rows, snapshot, rowHeight, sort, onSort, onOpen, onExitTop } = props;
+  const { label, rows, snapshot, sort, onSort, onOpen, onExitTop } = props;
   const [ownActiveRow, setOwnActiveRow] = useState(0);
   const setActiveRow = props.onActiveRowChange ?? setOwnActiveRow;
   const [initialOffset] = useState(props.initialScrollOffset ?? 0);
@@ -78,8 +85,8 @@ export function VirtualGrid<Item, Request, SortField extends string>(props: Virt
   const focusPending = useRef<number | null>(null);
   const count = snapshot.total ?? 0;
   const active = Math.max(0, Math.min(props.activeRow ?? ownActiveRow, count - 1));
-  const shown = columns.map((column) => column.hideBelow === undefined || width >= column.hideBelow);
-  const template = columns.filter((_, index) => shown[index]).map((column) => column.width).join(' ');
+  const { columns, template, density, resize } = useGridLayout(props.columns, props.layout, props.onLayoutChange, width);
+  const rowHeight = density === 'compact' ? props.rowHeight - compactSaving : props.rowHeight;
 
   // The virtualiser's methods change identity as it measures; it stays inside this component and
   // nothing memoises over it, so the compiler's warning does not apply here.
@@ -101,6 +108,11 @@ export function VirtualGrid<Item, Request, SortField extends string>(props: Virt
   // The visible range, not the rendered rows: those also hold the active row, which may be far away.
   const firstVisible = Math.max(0, (virtualizer.range?.startIndex ?? 0) - overscan);
   const lastVisible = (virtualizer.range?.endIndex ?? 0) + overscan;
+
+  // A change of density changes every row's height: the virtualiser places them again.
+  useEffect(() => {
+    virtualizer.measure();
+  }, [virtualizer, rowHeight]);
 
   useEffect(() => {
     rows.ensureRows(firstVisible, lastVisible);
@@ -161,30 +173,25 @@ export function VirtualGrid<Item, Request, SortField extends string>(props: Virt
       aria-rowcount={count + 1}
       aria-colcount={columns.length}
       aria-busy={snapshot.stale || undefined}
-      className="grid"
+      className={cx('grid', density === 'compact' && 'grid--compact')}
       style={{ '--grid-columns': template } as CSSProperties}
       onScroll={(event) => props.onScrollOffsetChange?.(event.currentTarget.scrollTop)}
     >
       <div role="rowgroup" className="grid__head">
         <div role="row" aria-rowindex={1} className="grid__row grid__row--head caps-label">
-          {columns.map((column, index) => {
+          {columns.map((column) => {
             const sorted = sort !== undefined && column.sortField !== undefined && sort.field === column.sortField;
+            const sortField = column.sortField;
             return (
-              <div
+              <GridHeaderCell
                 key={column.id}
-                role="columnheader"
-                aria-sort={sorted ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}
+                label={column.label}
                 className={cellClass(column)}
-                hidden={!shown[index]}
-              >
-                {column.sortField && onSort ? (
-                  <SortButton sorted={sorted ? sort.direction : null} end={column.align === 'end'} onClick={() => column.sortField && onSort(column.sortField)}>
-                    {column.label}
-                  </SortButton>
-                ) : (
-                  column.label
-                )}
-              </div>
+                sorted={sorted ? sort.direction : null}
+                onSort={sortField !== undefined && onSort ? () => onSort(sortField) : undefined}
+                end={column.align === 'end'}
+                resize={resize && { drag: (next) => resize.drag(column.id, next), commit: (next) => resize.commit(column.id, next) }}
+              />
             );
           })}
         </div>
@@ -212,8 +219,8 @@ export function VirtualGrid<Item, Request, SortField extends string>(props: Virt
               }}
             >
               {item ? (
-                columns.map((column, columnIndex) => (
-                  <div key={column.id} role="gridcell" className={cellClass(column)} hidden={!shown[columnIndex]}>
+                columns.map((column) => (
+                  <div key={column.id} role="gridcell" className={cellClass(column)}>
                     {column.cell(item)}
                   </div>
                 ))

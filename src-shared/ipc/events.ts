@@ -28,6 +28,8 @@ export const eventSchemas = {
   'companies.changed': z.object({ ids: z.array(z.string()) }),
   /** Saved segments changed (here or from sync): segment lists refresh. */
   'segments.changed': z.object({ ids: z.array(z.string()) }),
+  /** Saved views of the lists changed (here or from sync): the views panels refresh. */
+  'views.changed': z.object({ ids: z.array(z.string()) }),
 };
 
 export type EventName = keyof typeof eventSchemas;

@@ -10,6 +10,7 @@ import { noteKinds } from '../domain/note';
 import { stageOutcomes } from '../domain/pipeline';
 import { quoteStatuses } from '../domain/quote';
 import { maxStaticMembers, SegmentDefinitionSchema, segmentKinds } from '../domain/segment';
+import { ViewStateSchema, viewListIds } from '../domain/saved-view';
 
 // What a value of each synced column may be, as a change carries it (string, number or null):
 // the contract every change from another device is checked against before it is applied on a
@@ -263,6 +264,17 @@ export const syncedColumnContract = {
     kind: z.enum(segmentKinds),
     definition: json(SegmentDefinitionSchema, 200_000),
     member_ids: json(z.array(rowRef).max(maxStaticMembers), 10_000_000),
+    owner: text(120),
+    shared: flag,
+    created_at: epochMs,
+    updated_at: epochMs,
+    cl: causalLength,
+  },
+  /** Saved views of the lists: filters, sort and columns a screen can read, or the change is set aside with why. */
+  saved_views: {
+    name: text(80),
+    list_id: z.enum(viewListIds),
+    state: json(ViewStateSchema, 200_000),
     owner: text(120),
     shared: flag,
     created_at: epochMs,

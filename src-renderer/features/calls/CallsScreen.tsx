@@ -2,18 +2,22 @@ import { useMemo, useState } from 'react';
 import type { Call } from '../../../src-shared/domain/call';
 import { useUi } from '../../store';
 import { Button } from '../../ui/Button';
+import { ColumnChooser } from '../../ui/ColumnChooser';
 import { EmptyState } from '../../ui/EmptyState';
 import { formatCount } from '../../ui/format';
 import { activityChanged, contactsChanged } from '../../ui/live-events';
 import { LoadingState } from '../../ui/LoadingState';
 import { PageHeader } from '../../ui/PageHeader';
 import { Screen } from '../../ui/Screen';
+import { useColumnLayout } from '../../ui/use-column-layout';
 import { useNow } from '../../ui/use-now';
 import { usePagedRows } from '../../ui/use-paged-rows';
 import { VirtualGrid } from '../../ui/VirtualGrid';
 import { callColumns } from './call-columns';
 import { fetchCallPage, isFiltered, noCallFilters, type CallFilters, type CallRequest, type CallSortField } from './call-pages';
 import { CallFiltersBar } from './CallFiltersBar';
+import { callListOfView, callViewState, plainCallView } from './call-view';
+import { ViewsLayout } from '../views/ViewsLayout';
 import './calls.css';
 import { WhenAllowed } from '../access/WhenAllowed';
 
@@ -31,6 +35,8 @@ export function CallsScreen() {
   const { rows, snapshot } = usePagedRows(fetchCallPage, request, { reloadOn });
   const now = useNow();
   const columns = useMemo(() => callColumns(now), [now]);
+  const [layout, setLayout] = useColumnLayout('calls');
+  const viewState = useMemo(() => callViewState(filters, sort, layout), [filters, sort, layout]);
 
   const narrowed = isFiltered(filters);
   const total = snapshot.total;
@@ -69,7 +75,7 @@ export function CallsScreen() {
       </EmptyState>
     );
   } else {
-    body = <VirtualGrid label="Call history" columns={columns} rows={rows} snapshot={snapshot} rowHeight={52} sort={sort} onSort={toggleSort} onOpen={open} />;
+    body = <VirtualGrid label="Call history" columns={columns} rows={rows} snapshot={snapshot} rowHeight={52} layout={layout} onLayoutChange={setLayout} sort={sort} onSort={toggleSort} onOpen={open} />;
   }
 
   return (
@@ -79,18 +85,37 @@ export function CallsScreen() {
         meta={total === null ? 'Loading calls…' : formatCount(total, narrowed ? 'matching call' : 'call')}
         metaLive
         actions={
-          <WhenAllowed>
-            <Button icon="check" onClick={() => navigate({ name: 'callTriage' })}>
-              Triage
-            </Button>
-            <Button variant="primary" icon="phone" onClick={logCall}>
-              Log a call
-            </Button>
-          </WhenAllowed>
+          <>
+            <ColumnChooser listLabel="Call history" columns={columns} layout={layout} onChange={setLayout} />
+            <WhenAllowed>
+              <Button icon="check" onClick={() => navigate({ name: 'callTriage' })}>
+                Triage
+              </Button>
+              <Button variant="primary" icon="phone" onClick={logCall}>
+                Log a call
+              </Button>
+            </WhenAllowed>
+          </>
         }
       />
-      <CallFiltersBar filters={filters} onChange={setFilters} resetKey={resetKey} onClear={clear} />
-      {body}
+      <ViewsLayout
+        listId="calls"
+        plainLabel="All calls"
+        current={viewState}
+        plain={plainCallView}
+        columns={columns}
+        onApply={(state) => {
+          const fromView = callListOfView(state);
+          setFilters(fromView.filters);
+          setSort(fromView.sort);
+          setLayout(state.columns);
+          // The contact box shows the view's contact, not what was typed in it.
+          setResetKey((key) => key + 1);
+        }}
+      >
+        <CallFiltersBar filters={filters} onChange={setFilters} resetKey={resetKey} onClear={clear} />
+        {body}
+      </ViewsLayout>
     </Screen>
   );
 }

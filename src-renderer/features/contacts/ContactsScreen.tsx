@@ -2,15 +2,19 @@ import { useEffect, useMemo, useRef, type RefObject } from 'react';
 import type { ContactListItem } from '../../../src-shared/domain/contact';
 import { useUi } from '../../store';
 import { Button } from '../../ui/Button';
+import { ColumnChooser } from '../../ui/ColumnChooser';
 import { Cluster } from '../../ui/Cluster';
 import { EmptyState } from '../../ui/EmptyState';
 import { formatCount, formatNumber } from '../../ui/format';
 import { LoadingState } from '../../ui/LoadingState';
 import { PageHeader } from '../../ui/PageHeader';
 import { Screen } from '../../ui/Screen';
+import { useColumnLayout } from '../../ui/use-column-layout';
 import { useNow } from '../../ui/use-now';
 import { VirtualGrid, type VirtualGridHandle } from '../../ui/VirtualGrid';
 import { contactColumns } from './contact-columns';
+import { contactListOfView, contactViewState, plainContactView } from './contact-view';
+import { ViewsLayout } from '../views/ViewsLayout';
 import { isNarrowed } from './contact-pages';
 import { ContactFilters } from './ContactFilters';
 import { useContactRows, useFacets, useListRequest } from './hooks';
@@ -34,6 +38,10 @@ export function ContactsScreen() {
   const facets = useFacets();
   const now = useNow();
   const columns = useMemo(() => contactColumns(now), [now]);
+  const [layout, setLayout] = useColumnLayout('contacts');
+  const filters = useUi((state) => state.filters);
+  const applyListView = useUi((state) => state.applyListView);
+  const viewState = useMemo(() => contactViewState(filters, sort, layout), [filters, sort, layout]);
   const searchRef = useRef<HTMLInputElement>(null);
   const gridRef = useRef<VirtualGridHandle>(null);
   useSlashFocuses(searchRef);
@@ -94,6 +102,8 @@ export function ContactsScreen() {
         rows={rows}
         snapshot={snapshot}
         rowHeight={56}
+        layout={layout}
+        onLayoutChange={setLayout}
         sort={sort}
         onSort={toggleSort}
         onOpen={(item) => navigate({ name: 'contact', id: item.id })}
@@ -114,19 +124,35 @@ export function ContactsScreen() {
         meta={countText}
         metaLive
         actions={
-          <WhenAllowed>
-            <Button variant="primary" icon="plus" onClick={addContact}>
-              Add contact
-            </Button>
-          </WhenAllowed>
+          <>
+            <ColumnChooser listLabel="Contacts" columns={columns} layout={layout} onChange={setLayout} />
+            <WhenAllowed>
+              <Button variant="primary" icon="plus" onClick={addContact}>
+                Add contact
+              </Button>
+            </WhenAllowed>
+          </>
         }
       />
       {!userName && !nameHintDismissed ? <NameHint /> : null}
-      {/* Nothing to search or filter before the first contact exists. */}
-      {total === 0 && !narrowed && settled ? null : (
-        <ContactFilters searchRef={searchRef} facets={facets} onSearchArrowDown={() => gridRef.current?.focusActiveRow()} />
-      )}
-      {body}
+      <ViewsLayout
+        listId="contacts"
+        plainLabel="All contacts"
+        current={viewState}
+        plain={plainContactView}
+        columns={columns}
+        onApply={(state) => {
+          const { filters: viewFilters, sort: viewSort } = contactListOfView(state);
+          applyListView(viewFilters, viewSort);
+          setLayout(state.columns);
+        }}
+      >
+        {/* Nothing to search or filter before the first contact exists. */}
+        {total === 0 && !narrowed && settled ? null : (
+          <ContactFilters searchRef={searchRef} facets={facets} onSearchArrowDown={() => gridRef.current?.focusActiveRow()} />
+        )}
+        {body}
+      </ViewsLayout>
     </Screen>
   );
 }

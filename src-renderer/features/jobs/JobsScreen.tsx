@@ -4,6 +4,7 @@ import { api } from '../../api';
 import type { JobOrigin } from '../../routes';
 import { useUi } from '../../store';
 import { Button } from '../../ui/Button';
+import { ColumnChooser } from '../../ui/ColumnChooser';
 import { EmptyState } from '../../ui/EmptyState';
 import { formatCount } from '../../ui/format';
 import { activityChanged, contactsChanged } from '../../ui/live-events';
@@ -11,16 +12,18 @@ import { LoadingState } from '../../ui/LoadingState';
 import { PageHeader } from '../../ui/PageHeader';
 import { Screen } from '../../ui/Screen';
 import { Segmented } from '../../ui/Segmented';
+import { useColumnLayout } from '../../ui/use-column-layout';
 import { useNow } from '../../ui/use-now';
 import { usePagedRows } from '../../ui/use-paged-rows';
 import { VirtualGrid } from '../../ui/VirtualGrid';
-import { fetchJobPage, type JobRequest, type JobSortField, type JobStatusFilter } from './hooks';
+import { fetchJobPage, type JobRequest, type JobSortField } from './hooks';
 import { jobColumns } from './job-columns';
 import { JobDialog } from './JobDialog';
+import { jobListOfView, jobViewState, plainJobView, statusFilters } from './job-view';
+import { ViewsLayout } from '../views/ViewsLayout';
 import { WhenAllowed } from '../access/WhenAllowed';
 
 const reloadOn = [activityChanged(['jobs']), contactsChanged()];
-const statusFilters = ['open', 'done', 'invoiced', 'paid', 'cancelled', 'all'] as const satisfies readonly JobStatusFilter[];
 const statusFilterLabels = { open: 'Open', done: 'Done', invoiced: 'Invoiced', paid: 'Paid', cancelled: 'Cancelled', all: 'All' };
 
 type Editing = { job: Job } | { start: JobStart | null } | null;
@@ -36,6 +39,8 @@ export function JobsScreen({ newFrom, open }: { newFrom?: JobOrigin | undefined;
   const { rows, snapshot } = usePagedRows(fetchJobPage, request, { reloadOn });
   const now = useNow();
   const columns = useMemo(() => jobColumns(now), [now]);
+  const [layout, setLayout] = useColumnLayout('jobs');
+  const viewState = useMemo(() => jobViewState(request, layout), [request, layout]);
 
   // Opened as "new job from this call / contact / deal": the dialog starts with what it says.
   const originKey = newFrom ? `${newFrom.kind}:${newFrom.id}` : null;
@@ -95,7 +100,7 @@ export function JobsScreen({ newFrom, open }: { newFrom?: JobOrigin | undefined;
       </EmptyState>
     );
   } else {
-    body = <VirtualGrid label="Jobs" columns={columns} rows={rows} snapshot={snapshot} rowHeight={48} sort={sort} onSort={toggleSort} onOpen={(job) => setEditing({ job })} />;
+    body = <VirtualGrid label="Jobs" columns={columns} rows={rows} snapshot={snapshot} rowHeight={48} layout={layout} onLayoutChange={setLayout} sort={sort} onSort={toggleSort} onOpen={(job) => setEditing({ job })} />;
   }
 
   return (
@@ -107,6 +112,7 @@ export function JobsScreen({ newFrom, open }: { newFrom?: JobOrigin | undefined;
         actions={
           <>
             <Segmented label="Status" options={statusFilters} labels={statusFilterLabels} value={status} onChange={setStatus} />
+            <ColumnChooser listLabel="Jobs" columns={columns} layout={layout} onChange={setLayout} />
             <WhenAllowed>
               <Button variant="primary" icon="plus" onClick={newJob}>
                 New job
@@ -115,7 +121,21 @@ export function JobsScreen({ newFrom, open }: { newFrom?: JobOrigin | undefined;
           </>
         }
       />
-      {body}
+      <ViewsLayout
+        listId="jobs"
+        plainLabel="All jobs"
+        current={viewState}
+        plain={plainJobView}
+        columns={columns}
+        onApply={(state) => {
+          const fromView = jobListOfView(state);
+          setStatus(fromView.status);
+          setSort(fromView.sort);
+          setLayout(state.columns);
+        }}
+      >
+        {body}
+      </ViewsLayout>
       {editing ? 'job' in editing ? <JobDialog job={editing.job} onClose={closeDialog} /> : <JobDialog start={editing.start} onClose={closeDialog} /> : null}
     </Screen>
   );
