@@ -53,6 +53,8 @@ import { segmentsHandlers } from '../segments/handlers';
 import type { SegmentsService } from '../segments/service';
 import { lockHandlers } from '../lock/handlers';
 import type { AppLock } from '../lock/app-lock';
+import { bulkHandlers } from '../bulk/handlers';
+import type { BulkService } from '../bulk/service';
 
 export interface HandlerServices {
   app: ChannelOutput<'app.info'>;
@@ -88,6 +90,7 @@ export interface HandlerServices {
   audit: AuditService;
   segments: SegmentsService;
   appLock: AppLock;
+  bulk: BulkService;
 }
 
 /**
@@ -121,5 +124,6 @@ export function registerHandlers(services: HandlerServices) {
     auditHandlers(services.audit),
     segmentsHandlers(services.segments),
     lockHandlers(services.appLock),
+    bulkHandlers(services.bulk),
   ]) satisfies Handlers;
 }

@@ -25,6 +25,7 @@ import { privacyChannels } from './privacy';
 import { auditChannels } from './audit';
 import { segmentsChannels } from './segments';
 import { lockChannels } from './lock';
+import { bulkChannels } from './bulk';
 
 // The one list of channels. The Electron shell (ipcMain.handle + preload), the browser host
 // (POST /rpc/<channel>) and the renderer's api client are all derived from it, and the core's
@@ -57,6 +58,7 @@ export const contract = mergeDistinct('channel', [
   auditChannels,
   segmentsChannels,
   lockChannels,
+  bulkChannels,
 ]);
 
 export type Contract = typeof contract;

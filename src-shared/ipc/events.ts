@@ -5,6 +5,7 @@ import { exchangeEvents } from './exchange';
 import { phoneEvents } from './phone';
 import { mailEvents } from './mail';
 import { lockEvents } from './lock';
+import { bulkEvents } from './bulk';
 
 // Events flow core -> renderer only. The Electron shell forwards them with webContents.send,
 // the browser host as server-sent events; src-renderer/api.ts subscribes to both the same way.
@@ -28,6 +29,7 @@ export const eventSchemas = {
   'companies.changed': z.object({ ids: z.array(z.string()) }),
   /** Saved segments changed (here or from sync): segment lists refresh. */
   'segments.changed': z.object({ ids: z.array(z.string()) }),
+  ...bulkEvents,
 };
 
 export type EventName = keyof typeof eventSchemas;
