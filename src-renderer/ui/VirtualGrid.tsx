@@ -20,7 +20,9 @@ export interface GridColumn<Item, SortField extends string = string> {
   numeric?: boolean;
   /** Give way below this grid width (px): the least important columns go first on narrow windows. */
   hideBelow?: number;
-  cell: (item: Item) => ReactNode;
+  /** Drawn in the header instead of the label (a select-all checkbox); the label stays its name. */
+  header?: ReactNode;
+  cell: (item: Item, index: number) => ReactNode;
 }
 
 export interface GridSort<SortField extends string> {
@@ -55,6 +57,9 @@ export interface VirtualGridProps<Item, Request, SortField extends string> {
   /** Arrow up from the first row leaves the grid: back to the search box above it. */
   onExitTop?: () => void;
   handleRef?: Ref<VirtualGridHandle>;
+  /** Space on a row (shift: a range): selects it (use-row-selection.tsx). */
+  onSelectRow?: (index: number, range: boolean) => void;
+  isRowSelected?: (index: number) => boolean;
 }
 
 const headerHeight = 40;
@@ -139,6 +144,7 @@ export function VirtualGrid<Item, Request, SortField extends string>(props: Virt
       PageUp: () => moveTo(index - pageJump),
       Home: () => moveTo(0),
       End: () => moveTo(count - 1),
+      ...(props.onSelectRow ? { ' ': () => props.onSelectRow?.(index, event.shiftKey) } : {}),
       Enter: () => {
         const item = rows.itemAt(snapshot, index);
         if (item) onOpen(item);
@@ -177,13 +183,13 @@ export function VirtualGrid<Item, Request, SortField extends string>(props: Virt
                 className={cellClass(column)}
                 hidden={!shown[index]}
               >
-                {column.sortField && onSort ? (
+                {column.header ?? (column.sortField && onSort ? (
                   <SortButton sorted={sorted ? sort.direction : null} end={column.align === 'end'} onClick={() => column.sortField && onSort(column.sortField)}>
                     {column.label}
                   </SortButton>
                 ) : (
                   column.label
-                )}
+                ))}
               </div>
             );
           })}
@@ -199,6 +205,7 @@ export function VirtualGrid<Item, Request, SortField extends string>(props: Virt
               role="row"
               aria-rowindex={index + 2}
               aria-busy={item ? undefined : true}
+              aria-selected={props.isRowSelected ? props.isRowSelected(index) : undefined}
               tabIndex={index === active ? 0 : -1}
               data-row={index}
               className="grid__row"
@@ -214,7 +221,7 @@ export function VirtualGrid<Item, Request, SortField extends string>(props: Virt
               {item ? (
                 columns.map((column, columnIndex) => (
                   <div key={column.id} role="gridcell" className={cellClass(column)} hidden={!shown[columnIndex]}>
-                    {column.cell(item)}
+                    {column.cell(item, index)}
                   </div>
                 ))
               ) : (
