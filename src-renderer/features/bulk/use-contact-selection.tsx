@@ -1,11 +1,9 @@
 import type { ContactListItem } from '../../../src-shared/domain/contact';
 import type { PagedRows, PagedSnapshot } from '../../ui/paged-rows';
-import { useRowSelection } from '../../ui/use-row-selection';
 import { listQuery, type ListRequest } from '../contacts/contact-pages';
 import type { Facets } from '../contacts/hooks';
-import { BulkBar } from './BulkBar';
 import { ContactBulkActions } from './ContactBulkActions';
-import { useBulkAction } from './use-bulk-action';
+import { useBulkSelection } from './use-bulk-selection';
 
 interface ContactSelectionOptions {
   rows: PagedRows<ContactListItem, ListRequest>;
@@ -17,14 +15,15 @@ interface ContactSelectionOptions {
 
 /** The contacts list's selection and its bulk bar, for ContactsScreen. */
 export function useContactSelection({ rows, snapshot, request, facets, userName }: ContactSelectionOptions) {
-  const selecting = useRowSelection({ rows, snapshot, request, idOf: (item) => item.id, nameOf: (item) => item.name, noun: 'contacts' });
-  const { running, run, cancel } = useBulkAction(selecting.clear);
   // The list's request without paging: "all matching" is every page of it.
   const { offset: _offset, limit: _limit, ...coreRequest } = listQuery(request, 0, 1);
-  const bar = (
-    <BulkBar selecting={selecting} noun="contacts" running={running} onCancel={cancel}>
-      <ContactBulkActions selecting={selecting} request={coreRequest} facets={facets} userName={userName} run={run} />
-    </BulkBar>
-  );
-  return { selecting, bar };
+  return useBulkSelection({
+    rows,
+    snapshot,
+    request,
+    idOf: (item) => item.id,
+    nameOf: (item) => item.name,
+    noun: 'contacts',
+    actions: (selecting, run) => <ContactBulkActions selecting={selecting} request={coreRequest} facets={facets} userName={userName} run={run} />,
+  });
 }

@@ -11,6 +11,7 @@ import { Screen } from '../../ui/Screen';
 import { useNow } from '../../ui/use-now';
 import { usePagedRows } from '../../ui/use-paged-rows';
 import { VirtualGrid } from '../../ui/VirtualGrid';
+import { useCallSelection } from '../bulk/list-selections';
 import { callColumns } from './call-columns';
 import { fetchCallPage, isFiltered, noCallFilters, type CallFilters, type CallRequest, type CallSortField } from './call-pages';
 import { CallFiltersBar } from './CallFiltersBar';
@@ -31,6 +32,7 @@ export function CallsScreen() {
   const { rows, snapshot } = usePagedRows(fetchCallPage, request, { reloadOn });
   const now = useNow();
   const columns = useMemo(() => callColumns(now), [now]);
+  const bulk = useCallSelection({ rows, snapshot, request });
 
   const narrowed = isFiltered(filters);
   const total = snapshot.total;
@@ -69,7 +71,7 @@ export function CallsScreen() {
       </EmptyState>
     );
   } else {
-    body = <VirtualGrid label="Call history" columns={columns} rows={rows} snapshot={snapshot} rowHeight={52} sort={sort} onSort={toggleSort} onOpen={open} />;
+    body = <VirtualGrid label="Call history" columns={[bulk.selecting.column, ...columns]} onSelectRow={bulk.selecting.onSelectRow} isRowSelected={bulk.selecting.isRowSelected} rows={rows} snapshot={snapshot} rowHeight={52} sort={sort} onSort={toggleSort} onOpen={open} />;
   }
 
   return (
@@ -90,6 +92,7 @@ export function CallsScreen() {
         }
       />
       <CallFiltersBar filters={filters} onChange={setFilters} resetKey={resetKey} onClear={clear} />
+      {bulk.bar}
       {body}
     </Screen>
   );

@@ -14,6 +14,7 @@ import { Segmented } from '../../ui/Segmented';
 import { useNow } from '../../ui/use-now';
 import { usePagedRows } from '../../ui/use-paged-rows';
 import { VirtualGrid } from '../../ui/VirtualGrid';
+import { useJobSelection } from '../bulk/list-selections';
 import { fetchJobPage, type JobRequest, type JobSortField, type JobStatusFilter } from './hooks';
 import { jobColumns } from './job-columns';
 import { JobDialog } from './JobDialog';
@@ -36,6 +37,7 @@ export function JobsScreen({ newFrom, open }: { newFrom?: JobOrigin | undefined;
   const { rows, snapshot } = usePagedRows(fetchJobPage, request, { reloadOn });
   const now = useNow();
   const columns = useMemo(() => jobColumns(now), [now]);
+  const bulk = useJobSelection({ rows, snapshot, request });
 
   // Opened as "new job from this call / contact / deal": the dialog starts with what it says.
   const originKey = newFrom ? `${newFrom.kind}:${newFrom.id}` : null;
@@ -95,7 +97,7 @@ export function JobsScreen({ newFrom, open }: { newFrom?: JobOrigin | undefined;
       </EmptyState>
     );
   } else {
-    body = <VirtualGrid label="Jobs" columns={columns} rows={rows} snapshot={snapshot} rowHeight={48} sort={sort} onSort={toggleSort} onOpen={(job) => setEditing({ job })} />;
+    body = <VirtualGrid label="Jobs" columns={[bulk.selecting.column, ...columns]} onSelectRow={bulk.selecting.onSelectRow} isRowSelected={bulk.selecting.isRowSelected} rows={rows} snapshot={snapshot} rowHeight={48} sort={sort} onSort={toggleSort} onOpen={(job) => setEditing({ job })} />;
   }
 
   return (
@@ -115,6 +117,7 @@ export function JobsScreen({ newFrom, open }: { newFrom?: JobOrigin | undefined;
           </>
         }
       />
+      {bulk.bar}
       {body}
       {editing ? 'job' in editing ? <JobDialog job={editing.job} onClose={closeDialog} /> : <JobDialog start={editing.start} onClose={closeDialog} /> : null}
     </Screen>
