@@ -50,6 +50,9 @@ const perRow =
   (ids: readonly string[], read: ReadRow): RowChange[] =>
     ids.flatMap((id) => make(id, read));
 
+/** The same values written to every row of the batch. */
+const setOnEveryRow = (table: SyncedTableName, set: FieldValues) => perRow((id) => [{ table, rowId: id, set }]);
+
 /** The people things can be assigned to: the user, and everyone who already owns a contact or a job. */
 function knownPeople(sqlite: Sqlite, userName: string): Set<string> {
   const names = sqlite
@@ -103,12 +106,12 @@ export function planAction(request: BulkRequest, context: ActionContext): Planne
           requireKnownPerson(context, action.owner, 'owner');
           return {
             label: (n) => `Gave ${plural(n, 'contact')} to ${action.owner}`,
-            changes: perRow((id) => [{ table: 'contacts', rowId: id, set: { owner: action.owner } }]),
+            changes: setOnEveryRow('contacts', { owner: action.owner }),
           };
         case 'setStatus':
           return {
             label: (n) => `Marked ${plural(n, 'contact')} ${action.status}`,
-            changes: perRow((id) => [{ table: 'contacts', rowId: id, set: { status: action.status } }]),
+            changes: setOnEveryRow('contacts', { status: action.status }),
           };
         case 'delete':
           return { label: (n) => `Deleted ${plural(n, 'contact')}`, changes: perRow((id, read) => deleteRow('contacts', id, read)) };
@@ -139,7 +142,7 @@ export function planAction(request: BulkRequest, context: ActionContext): Planne
         case 'markSpam':
           return {
             label: (n) => `${action.spam ? 'Marked' : 'Unmarked'} ${plural(n, 'call')} as spam`,
-            changes: perRow((id) => [{ table: 'calls', rowId: id, set: { spam: action.spam ? 1 : 0 } }]),
+            changes: setOnEveryRow('calls', { spam: action.spam ? 1 : 0 }),
           };
         case 'delete':
           return { label: (n) => `Deleted ${plural(n, 'call')}`, changes: perRow((id, read) => deleteRow('calls', id, read)) };
@@ -164,7 +167,7 @@ export function planAction(request: BulkRequest, context: ActionContext): Planne
           requireKnownPerson(context, action.assignee, 'assignee');
           return {
             label: (n) => `Assigned ${plural(n, 'job')} to ${action.assignee}`,
-            changes: perRow((id) => [{ table: 'jobs', rowId: id, set: { assignee: action.assignee } }]),
+            changes: setOnEveryRow('jobs', { assignee: action.assignee }),
           };
         case 'delete':
           return { label: (n) => `Deleted ${plural(n, 'job')}`, changes: perRow((id, read) => deleteRow('jobs', id, read)) };
