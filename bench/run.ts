@@ -34,6 +34,7 @@ import { workSuite } from './suites/work';
 import { encryptionSuite } from './suites/encryption';
 import { segmentsSuite } from './suites/segments';
 import { fileEncryptionSuite } from './suites/file-encryption';
+import { bulkSuite } from './suites/bulk';
 
 // `npm run bench [-- --quick] [--scale N] [--seed S] [--timeline N] [--apply N] [--seed-budget S] [--only a,b] [--keep]`
 // Builds (or reuses) the generated data set, measures every figure beside its baseline on a
@@ -42,7 +43,7 @@ import { fileEncryptionSuite } from './suites/file-encryption';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dayMs = 24 * 60 * 60 * 1000;
-const suiteNames = ['memory', 'search', 'list', 'dashboard', 'http', 'browser', 'apply', 'write', 'export', 'import', 'sync', 'work', 'vcard', 'phone', 'files', 'mail', 'cli', 'relay', 'calls', 'bootstrap', 'storage', 'everything', 'encryption', 'sealing', 'segments', 'file-encryption'] as const;
+const suiteNames = ['memory', 'search', 'list', 'dashboard', 'http', 'browser', 'apply', 'write', 'export', 'import', 'sync', 'work', 'vcard', 'phone', 'files', 'mail', 'cli', 'relay', 'calls', 'bootstrap', 'storage', 'everything', 'encryption', 'sealing', 'segments', 'file-encryption', 'bulk'] as const;
 type SuiteName = (typeof suiteNames)[number];
 
 function parseArgs(argv: string[]) {
@@ -157,6 +158,7 @@ async function main(): Promise<number> {
   await runSuite('everything', () => everythingSuite(context));
   await runSuite('encryption', () => encryptionSuite(context, workDir));
   await runSuite('segments', () => segmentsSuite(context));
+  await runSuite('bulk', () => bulkSuite(context));
   await runSuite('file-encryption', () => fileEncryptionSuite({ workDir, quick: args.quick }));
 
   const machine = describeMachine(bareDb, repoRoot, loadAverageAtStart);

@@ -35,6 +35,7 @@ import { ContactScorer } from '../pipeline/scores';
 import { QuotesService } from '../pipeline/quotes';
 import { defaultBackupDir, removeLeftoverSnapshots } from '../exchange/backup/backup';
 import { startDailyBackups } from '../exchange/jobs';
+import { BulkService } from '../bulk/service';
 import { ExchangeService } from '../exchange/service';
 import { createSecretStore, fileKeyCipher, type SecretCipher } from './secret-store';
 import { LocalState } from '../settings/local-state';
@@ -297,6 +298,15 @@ export function createCore(options: CoreOptions): Core {
   const audit = new AuditService({ sqlite, isAdmin: () => privacy.isAdmin() });
   const segments = new SegmentsService(writeDeps);
   const views = new ViewsService(writeDeps);
+  const bulk = new BulkService({
+    sqlite,
+    engine,
+    now,
+    userName: () => settings.get().userName,
+    callOutcomes: () => settings.get().callDispositions,
+    emit: (status) => emit('bulk.progress', status),
+    logError,
+  });
   // Mail sync and the outbox run where the app runs, not for a one-off CLI command.
   if (options.autoSync !== false) mail.start();
   // Daily backups where a person uses the app; not for the CLI or tests.
@@ -333,6 +343,7 @@ export function createCore(options: CoreOptions): Core {
     segments,
     appLock,
     views,
+    bulk,
   });
 
   async function invoke(channelName: string, input: unknown): Promise<RpcResult<unknown>> {

@@ -57,6 +57,8 @@ import { viewsHandlers } from '../views/handlers';
 import type { ViewsService } from '../views/service';
 import { lockHandlers } from '../lock/handlers';
 import type { AppLock } from '../lock/app-lock';
+import { bulkHandlers } from '../bulk/handlers';
+import type { BulkService } from '../bulk/service';
 
 export interface HandlerServices {
   app: ChannelOutput<'app.info'>;
@@ -94,6 +96,7 @@ export interface HandlerServices {
   segments: SegmentsService;
   appLock: AppLock;
   views: ViewsService;
+  bulk: BulkService;
 }
 
 /**
@@ -129,5 +132,6 @@ export function registerHandlers(services: HandlerServices) {
     segmentsHandlers(services.segments),
     lockHandlers(services.appLock),
     viewsHandlers(services.views),
+    bulkHandlers(services.bulk),
   ]) satisfies Handlers;
 }

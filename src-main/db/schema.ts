@@ -751,3 +751,42 @@ export const savedViews = sqliteTable(
   },
   (table) => [index('saved_views_alive_list').on(table.listId, sql`${table.name} COLLATE NOCASE`, table.id).where(alive)],
 );
+
+/**
+ * Bulk actions run on this laptop (local; src-main/bulk/): what was asked and how far it got. A
+ * row still `running` when the app starts was cut off (a crash, a kill) and becomes `interrupted`;
+ * what its finished batches did can still be undone.
+ */
+export const bulkActions = sqliteTable('bulk_actions', {
+  id: text('id').primaryKey(),
+  list: text('list').notNull(),
+  /** The action as asked (JSON, src-shared/domain/bulk.ts). */
+  action: text('action').notNull(),
+  label: text('label').notNull(),
+  /** src-shared/domain/bulk.ts bulkStates. */
+  state: text('state').notNull(),
+  total: integer('total').notNull(),
+  done: integer('done').notNull().default(0),
+  /** Rows whose values it changed (the rows with a before in bulk_action_rows). */
+  changed: integer('changed').notNull().default(0),
+  /** Why it failed, as { code, message } JSON. */
+  error: text('error'),
+  createdAt: integer('created_at').notNull(),
+  finishedAt: integer('finished_at'),
+});
+
+/**
+ * What each row had before a bulk action changed it: only the fields it wrote, as JSON (null when
+ * the row did not exist). Written in the batch's own transaction, so a finished batch always has
+ * its undo. Undo writes these values back as new changes.
+ */
+export const bulkActionRows = sqliteTable(
+  'bulk_action_rows',
+  {
+    actionId: text('action_id').notNull(),
+    tableName: text('table_name').notNull(),
+    rowId: text('row_id').notNull(),
+    before: text('before'),
+  },
+  (table) => [primaryKey({ columns: [table.actionId, table.tableName, table.rowId] })],
+);

@@ -13,11 +13,12 @@ interface GridHeaderCellProps {
   end?: boolean | undefined;
   /** Present when the columns can be resized. */
   resize?: { drag: (width: number) => void; commit: (width: number | null) => void } | undefined;
+  /** Drawn instead of the name (a select-all checkbox); the label stays the column's name. */
   children?: ReactNode;
 }
 
 /** One header of VirtualGrid: the column's name (a sort button when sortable) and its resize edge. */
-export function GridHeaderCell({ label, className, sorted, onSort, end, resize }: GridHeaderCellProps) {
+export function GridHeaderCell({ label, className, sorted, onSort, end, resize, children }: GridHeaderCellProps) {
   const { ref, width } = useElementWidth<HTMLDivElement>(120);
   return (
     <div
@@ -26,7 +27,9 @@ export function GridHeaderCell({ label, className, sorted, onSort, end, resize }
       aria-sort={sorted === null ? undefined : sorted === 'asc' ? 'ascending' : 'descending'}
       className={className}
     >
-      {onSort ? (
+      {children !== undefined ? (
+        children
+      ) : onSort ? (
         <SortButton sorted={sorted} end={end} onClick={onSort}>
           {label}
         </SortButton>

@@ -22,7 +22,11 @@ export interface GridColumn<Item, SortField extends string = string> {
   numeric?: boolean;
   /** Give way below this grid width (px): the least important columns go first on narrow windows. */
   hideBelow?: number;
-  cell: (item: Item) => ReactNode;
+  /** Drawn in the header instead of the label (a select-all checkbox); the label stays its name. */
+  header?: ReactNode;
+  /** Stays first whatever the user's layout (the selection checkboxes): never hidden, moved or resized. */
+  pinned?: boolean;
+  cell: (item: Item, index: number) => ReactNode;
 }
 
 export interface GridSort<SortField extends string> {
@@ -61,6 +65,9 @@ export interface VirtualGridProps<Item, Request, SortField extends string> {
   /** Arrow up from the first row leaves the grid: back to the search box above it. */
   onExitTop?: () => void;
   handleRef?: Ref<VirtualGridHandle>;
+  /** Space on a row (shift: a range): selects it (use-row-selection.tsx). */
+  onSelectRow?: (index: number, range: boolean) => void;
+  isRowSelected?: (index: number) => boolean;
 }
 
 const headerHeight = 40;
@@ -85,7 +92,16 @@ export function VirtualGrid<Item, Request, SortField extends string>(props: Virt
   const focusPending = useRef<number | null>(null);
   const count = snapshot.total ?? 0;
   const active = Math.max(0, Math.min(props.activeRow ?? ownActiveRow, count - 1));
-  const { columns, template, density, resize } = useGridLayout(props.columns, props.layout, props.onLayoutChange, width);
+  const pinned = props.columns.filter((column) => column.pinned);
+  const layout = useGridLayout(
+    props.columns.filter((column) => !column.pinned),
+    props.layout,
+    props.onLayoutChange,
+    width,
+  );
+  const { density, resize } = layout;
+  const columns = [...pinned, ...layout.columns];
+  const template = [...pinned.map((column) => column.width), layout.template].join(' ');
   const rowHeight = density === 'compact' ? props.rowHeight - compactSaving : props.rowHeight;
 
   // The virtualiser's methods change identity as it measures; it stays inside this component and
@@ -151,6 +167,7 @@ export function VirtualGrid<Item, Request, SortField extends string>(props: Virt
       PageUp: () => moveTo(index - pageJump),
       Home: () => moveTo(0),
       End: () => moveTo(count - 1),
+      ...(props.onSelectRow ? { ' ': () => props.onSelectRow?.(index, event.shiftKey) } : {}),
       Enter: () => {
         const item = rows.itemAt(snapshot, index);
         if (item) onOpen(item);
@@ -190,8 +207,10 @@ export function VirtualGrid<Item, Request, SortField extends string>(props: Virt
                 sorted={sorted ? sort.direction : null}
                 onSort={sortField !== undefined && onSort ? () => onSort(sortField) : undefined}
                 end={column.align === 'end'}
-                resize={resize && { drag: (next) => resize.drag(column.id, next), commit: (next) => resize.commit(column.id, next) }}
-              />
+                resize={column.header === undefined ? resize && { drag: (next) => resize.drag(column.id, next), commit: (next) => resize.commit(column.id, next) } : undefined}
+              >
+                {column.header}
+              </GridHeaderCell>
             );
           })}
         </div>
@@ -206,6 +225,7 @@ export function VirtualGrid<Item, Request, SortField extends string>(props: Virt
               role="row"
               aria-rowindex={index + 2}
               aria-busy={item ? undefined : true}
+              aria-selected={props.isRowSelected ? props.isRowSelected(index) : undefined}
               tabIndex={index === active ? 0 : -1}
               data-row={index}
               className="grid__row"
@@ -221,7 +241,7 @@ export function VirtualGrid<Item, Request, SortField extends string>(props: Virt
               {item ? (
                 columns.map((column) => (
                   <div key={column.id} role="gridcell" className={cellClass(column)}>
-                    {column.cell(item)}
+                    {column.cell(item, index)}
                   </div>
                 ))
               ) : (

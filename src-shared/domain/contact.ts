@@ -55,7 +55,7 @@ export const CustomFieldValueSchema = z.union([z.string().max(2000), z.number().
 export const CustomFieldValuesSchema = z.record(z.string().min(1).max(64), CustomFieldValueSchema);
 export type CustomFieldValues = z.infer<typeof CustomFieldValuesSchema>;
 
-const tagName = z
+export const tagName = z
   .string()
   .trim()
   .min(1, 'A tag cannot be empty')

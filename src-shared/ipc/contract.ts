@@ -27,6 +27,7 @@ import { auditChannels } from './audit';
 import { segmentsChannels } from './segments';
 import { lockChannels } from './lock';
 import { viewsChannels } from './views';
+import { bulkChannels } from './bulk';
 
 // The one list of channels. The Electron shell (ipcMain.handle + preload), the browser host
 // (POST /rpc/<channel>) and the renderer's api client are all derived from it, and the core's
@@ -61,6 +62,7 @@ export const contract = mergeDistinct('channel', [
   segmentsChannels,
   lockChannels,
   viewsChannels,
+  bulkChannels,
 ]);
 
 export type Contract = typeof contract;

@@ -5,6 +5,7 @@ import { exchangeEvents } from './exchange';
 import { phoneEvents } from './phone';
 import { mailEvents } from './mail';
 import { lockEvents } from './lock';
+import { bulkEvents } from './bulk';
 
 // Events flow core -> renderer only. The Electron shell forwards them with webContents.send,
 // the browser host as server-sent events; src-renderer/api.ts subscribes to both the same way.
@@ -30,6 +31,7 @@ export const eventSchemas = {
   'segments.changed': z.object({ ids: z.array(z.string()) }),
   /** Saved views of the lists changed (here or from sync): the views panels refresh. */
   'views.changed': z.object({ ids: z.array(z.string()) }),
+  ...bulkEvents,
 };
 
 export type EventName = keyof typeof eventSchemas;

@@ -13,6 +13,7 @@ import { useColumnLayout } from '../../ui/use-column-layout';
 import { useNow } from '../../ui/use-now';
 import { usePagedRows } from '../../ui/use-paged-rows';
 import { VirtualGrid } from '../../ui/VirtualGrid';
+import { useCallSelection } from '../bulk/list-selections';
 import { callColumns } from './call-columns';
 import { fetchCallPage, isFiltered, noCallFilters, type CallFilters, type CallRequest, type CallSortField } from './call-pages';
 import { CallFiltersBar } from './CallFiltersBar';
@@ -37,6 +38,7 @@ export function CallsScreen() {
   const columns = useMemo(() => callColumns(now), [now]);
   const [layout, setLayout] = useColumnLayout('calls');
   const viewState = useMemo(() => callViewState(filters, sort, layout), [filters, sort, layout]);
+  const bulk = useCallSelection({ rows, snapshot, request });
 
   const narrowed = isFiltered(filters);
   const total = snapshot.total;
@@ -75,7 +77,22 @@ export function CallsScreen() {
       </EmptyState>
     );
   } else {
-    body = <VirtualGrid label="Call history" columns={columns} rows={rows} snapshot={snapshot} rowHeight={52} layout={layout} onLayoutChange={setLayout} sort={sort} onSort={toggleSort} onOpen={open} />;
+    body = (
+      <VirtualGrid
+        label="Call history"
+        columns={[bulk.selecting.column, ...columns]}
+        onSelectRow={bulk.selecting.onSelectRow}
+        isRowSelected={bulk.selecting.isRowSelected}
+        rows={rows}
+        snapshot={snapshot}
+        rowHeight={52}
+        layout={layout}
+        onLayoutChange={setLayout}
+        sort={sort}
+        onSort={toggleSort}
+        onOpen={open}
+      />
+    );
   }
 
   return (
@@ -114,6 +131,7 @@ export function CallsScreen() {
         }}
       >
         <CallFiltersBar filters={filters} onChange={setFilters} resetKey={resetKey} onClear={clear} />
+        {bulk.bar}
         {body}
       </ViewsLayout>
     </Screen>

@@ -21,7 +21,7 @@ export interface CallRequest {
 
 export const noCallFilters: CallFilters = { from: '', to: '', direction: '', disposition: '', contact: null, unansweredOnly: false };
 
-function toQuery({ filters, sort }: CallRequest, offset: number, limit: number): CallListQuery {
+export function toQuery({ filters, sort }: CallRequest, offset: number, limit: number): CallListQuery {
   const from = filters.from ? fromDateAndTime(filters.from, '00:00') : null;
   const to = filters.to ? fromDateAndTime(filters.to, '00:00') : null;
   return {

@@ -22,6 +22,7 @@ import { NameHint } from './NameHint';
 import { matches } from '../shortcuts/shortcuts';
 import './contacts.css';
 import { WhenAllowed } from '../access/WhenAllowed';
+import { useContactSelection } from '../bulk/use-contact-selection';
 
 export function ContactsScreen() {
   const navigate = useUi((state) => state.navigate);
@@ -45,6 +46,7 @@ export function ContactsScreen() {
   const searchRef = useRef<HTMLInputElement>(null);
   const gridRef = useRef<VirtualGridHandle>(null);
   useSlashFocuses(searchRef);
+  const bulk = useContactSelection({ rows, snapshot, request, facets, userName });
 
   const narrowed = isNarrowed(request);
   const total = snapshot.total;
@@ -98,7 +100,9 @@ export function ContactsScreen() {
     body = (
       <VirtualGrid<ContactListItem, typeof request, typeof sort.field>
         label="Contacts"
-        columns={columns}
+        columns={[bulk.selecting.column, ...columns]}
+        onSelectRow={bulk.selecting.onSelectRow}
+        isRowSelected={bulk.selecting.isRowSelected}
         rows={rows}
         snapshot={snapshot}
         rowHeight={56}
@@ -151,6 +155,7 @@ export function ContactsScreen() {
         {total === 0 && !narrowed && settled ? null : (
           <ContactFilters searchRef={searchRef} facets={facets} onSearchArrowDown={() => gridRef.current?.focusActiveRow()} />
         )}
+        {bulk.bar}
         {body}
       </ViewsLayout>
     </Screen>

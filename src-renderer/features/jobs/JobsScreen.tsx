@@ -16,6 +16,7 @@ import { useColumnLayout } from '../../ui/use-column-layout';
 import { useNow } from '../../ui/use-now';
 import { usePagedRows } from '../../ui/use-paged-rows';
 import { VirtualGrid } from '../../ui/VirtualGrid';
+import { useJobSelection } from '../bulk/list-selections';
 import { fetchJobPage, type JobRequest, type JobSortField } from './hooks';
 import { jobColumns } from './job-columns';
 import { JobDialog } from './JobDialog';
@@ -41,6 +42,7 @@ export function JobsScreen({ newFrom, open }: { newFrom?: JobOrigin | undefined;
   const columns = useMemo(() => jobColumns(now), [now]);
   const [layout, setLayout] = useColumnLayout('jobs');
   const viewState = useMemo(() => jobViewState(request, layout), [request, layout]);
+  const bulk = useJobSelection({ rows, snapshot, request });
 
   // Opened as "new job from this call / contact / deal": the dialog starts with what it says.
   const originKey = newFrom ? `${newFrom.kind}:${newFrom.id}` : null;
@@ -100,7 +102,22 @@ export function JobsScreen({ newFrom, open }: { newFrom?: JobOrigin | undefined;
       </EmptyState>
     );
   } else {
-    body = <VirtualGrid label="Jobs" columns={columns} rows={rows} snapshot={snapshot} rowHeight={48} layout={layout} onLayoutChange={setLayout} sort={sort} onSort={toggleSort} onOpen={(job) => setEditing({ job })} />;
+    body = (
+      <VirtualGrid
+        label="Jobs"
+        columns={[bulk.selecting.column, ...columns]}
+        onSelectRow={bulk.selecting.onSelectRow}
+        isRowSelected={bulk.selecting.isRowSelected}
+        rows={rows}
+        snapshot={snapshot}
+        rowHeight={48}
+        layout={layout}
+        onLayoutChange={setLayout}
+        sort={sort}
+        onSort={toggleSort}
+        onOpen={(job) => setEditing({ job })}
+      />
+    );
   }
 
   return (
@@ -134,6 +151,7 @@ export function JobsScreen({ newFrom, open }: { newFrom?: JobOrigin | undefined;
           setLayout(state.columns);
         }}
       >
+        {bulk.bar}
         {body}
       </ViewsLayout>
       {editing ? 'job' in editing ? <JobDialog job={editing.job} onClose={closeDialog} /> : <JobDialog start={editing.start} onClose={closeDialog} /> : null}

@@ -1,0 +1,104 @@
+import { useState } from 'react';
+import { contactStatuses } from '../../../src-shared/domain/contact';
+import type { ContactListQuery } from '../../../src-shared/domain/contact';
+import { Button } from '../../ui/Button';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { formatCount, statusLabels } from '../../ui/format';
+import type { RowSelecting } from '../../ui/use-row-selection';
+import type { Facets } from '../contacts/hooks';
+import { useSegments } from '../segments/hooks';
+import { BulkValueDialog, type BulkQuestion } from './BulkValueDialog';
+import type { BulkStart } from './use-bulk-action';
+
+interface ContactBulkActionsProps {
+  selecting: RowSelecting;
+  /** The contacts list's request, as contacts.list takes it. */
+  request: ContactListQuery;
+  facets: Facets | null;
+  userName: string;
+  run: (request: BulkStart) => Promise<boolean>;
+}
+
+type ContactAction = Extract<BulkStart, { list: 'contacts' }>['action'];
+
+/** The contacts list's bulk actions: tag, untag, owner, status, add to a static segment, delete. */
+export function ContactBulkActions({ selecting, request, facets, userName, run }: ContactBulkActionsProps) {
+  const [question, setQuestion] = useState<BulkQuestion | null>(null);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const segments = useSegments().latest ?? [];
+  const many = formatCount(selecting.count, 'contact');
+  const act = (action: ContactAction) => void run({ list: 'contacts', request, selection: selecting.toBulkSelection(), action });
+  const ask = (details: Omit<BulkQuestion, 'description'>) => setQuestion({ ...details, description: `For the ${many} selected.` });
+  const tags = facets?.tags.map((tag) => tag.name) ?? [];
+  const owners = [...new Set([userName, ...(facets?.owners.map((owner) => owner.name) ?? [])].filter(Boolean))];
+  const staticSegments = segments.filter((segment) => segment.kind === 'static');
+
+  return (
+    <>
+      <Button size="sm" onClick={() => ask({ title: 'Add a tag', label: 'Tag', submitLabel: 'Add tag', suggestions: tags, onAnswer: (tag) => act({ type: 'addTag', tag }) })}>
+        Add tag
+      </Button>
+      <Button
+        size="sm"
+        onClick={() =>
+          ask({ title: 'Remove a tag', label: 'Tag', submitLabel: 'Remove tag', options: tags.map((tag) => ({ value: tag, label: tag })), onAnswer: (tag) => act({ type: 'removeTag', tag }) })
+        }
+      >
+        Remove tag
+      </Button>
+      <Button
+        size="sm"
+        onClick={() => ask({ title: 'Assign an owner', label: 'Owner', submitLabel: 'Assign', options: owners.map((name) => ({ value: name, label: name })), onAnswer: (owner) => act({ type: 'assignOwner', owner }) })}
+      >
+        Assign owner
+      </Button>
+      <Button
+        size="sm"
+        onClick={() =>
+          ask({
+            title: 'Set the status',
+            label: 'Status',
+            submitLabel: 'Set status',
+            options: contactStatuses.map((status) => ({ value: status, label: statusLabels[status] })),
+            onAnswer: (status) => act({ type: 'setStatus', status: status as (typeof contactStatuses)[number] }),
+          })
+        }
+      >
+        Set status
+      </Button>
+      {staticSegments.length > 0 ? (
+        <Button
+          size="sm"
+          onClick={() =>
+            ask({
+              title: 'Add to a segment',
+              label: 'Static segment',
+              submitLabel: 'Add to segment',
+              options: staticSegments.map((segment) => ({ value: segment.id, label: segment.name })),
+              onAnswer: (segmentId) => act({ type: 'addToSegment', segmentId }),
+            })
+          }
+        >
+          Add to segment
+        </Button>
+      ) : null}
+      <Button size="sm" variant="danger" icon="trash" onClick={() => setConfirmDelete(true)}>
+        Delete
+      </Button>
+      {question ? <BulkValueDialog question={question} onClose={() => setQuestion(null)} /> : null}
+      {confirmDelete ? (
+        <ConfirmDialog
+          title={`Delete ${many}?`}
+          description="They leave the list on every laptop of the team. Undo brings them back."
+          confirmLabel={`Delete ${many}`}
+          danger
+          onConfirm={() => {
+            setConfirmDelete(false);
+            act({ type: 'delete' });
+          }}
+          onClose={() => setConfirmDelete(false)}
+        />
+      ) : null}
+    </>
+  );
+}
