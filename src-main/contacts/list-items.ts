@@ -201,8 +201,8 @@ export function createListReader(sqlite: Sqlite) {
         if (!row) continue;
         const base = baseListsOf(id, row);
         const derived = derivedColumns(
-          shownItems(id, 'phones', base.phones, phoneRows.get(id) ?? [], (item) => clocksOf('contact_phone_items', item.id)),
-          shownItems(id, 'emails', base.emails, emailRows.get(id) ?? [], (item) => clocksOf('contact_email_items', item.id)),
+          shownItems(id, 'phones', base.phones, phoneRows.get(id) ?? [], (item) => clocksOf('contact_phone_items', item.id), false),
+          shownItems(id, 'emails', base.emails, emailRows.get(id) ?? [], (item) => clocksOf('contact_email_items', item.id), false),
           shownCustomValues(base.custom_fields, customRows.get(id) ?? [], (item) => clocksOf('contact_custom_values', item.id)),
         );
         result.set(id, { current: { phones: row.phones, emails: row.emails, custom_fields: row.custom_fields }, derived });
@@ -222,8 +222,8 @@ export function derivedOfNewContact(contactId: string, lists: { phones?: unknown
   const base = (text: unknown): BaseList => ({ text: typeof text === 'string' ? text : null, hlc: '' });
   const noClocks = () => ({});
   return derivedColumns(
-    shownItems(contactId, 'phones', base(lists.phones), [], noClocks),
-    shownItems(contactId, 'emails', base(lists.emails), [], noClocks),
+    shownItems(contactId, 'phones', base(lists.phones), [], noClocks, false),
+    shownItems(contactId, 'emails', base(lists.emails), [], noClocks, false),
     shownCustomValues(base(lists.custom_fields), [], noClocks),
   );
 }
@@ -232,7 +232,14 @@ export function derivedOfNewContact(contactId: string, lists: { phones?: unknown
  * The items a contact shows in one list from its base list and its item rows (ordered by id);
  * `clocksOf` gives a row's clocks, read only when there is a base list to compare with.
  */
-function shownItems(contactId: string, list: ListName, base: BaseList, rows: readonly ItemRow[], clocksOf: (row: ItemRow) => FieldClocks): ListItem[] {
+function shownItems(
+  contactId: string,
+  list: ListName,
+  base: BaseList,
+  rows: readonly ItemRow[],
+  clocksOf: (row: ItemRow) => FieldClocks,
+  withIds = true,
+): ListItem[] {
   const spec = listSpecs[list];
   const shown: ListItem[] = [];
   const entries = base.text === null ? null : parseEntries(base.text, spec);
@@ -243,8 +250,11 @@ function shownItems(contactId: string, list: ListName, base: BaseList, rows: rea
     const writtenAfterBase = (row: ItemRow) => (clocksOf(row).contact_id ?? '') > base.hlc;
     const byId = new Map(rows.map((row) => [row.id, row]));
     const entryIds = new Set<string>();
+    // With no rows to address, an entry's id only tells it from the others: its match key does
+    // that as well as the hash of it, for the derived columns (which keep no ids).
+    const idOf = rows.length === 0 && !withIds ? spec.matchKey : (value: string) => baseItemId(contactId, list, value);
     entries.forEach((entry, index) => {
-      const id = baseItemId(contactId, list, entry.value);
+      const id = idOf(entry.value);
       if (entryIds.has(id)) return;
       entryIds.add(id);
       const row = byId.get(id);
