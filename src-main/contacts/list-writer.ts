@@ -99,7 +99,21 @@ export function createListWriter(reader: ListReader) {
     return wrote;
   }
 
-  return { write };
+  /**
+   * A contact's lists as its items show them now, inside a transaction that may have written
+   * them (contacts.phones / emails / custom_fields are derived only when the transaction ends).
+   */
+  function shown(contactId: string): { phones: Phone[]; emails: Email[]; customFields: CustomFieldValues } | undefined {
+    const base = reader.baseLists(contactId);
+    if (!base) return undefined;
+    return {
+      phones: reader.items(contactId, 'phones', base.phones).map((item) => ({ type: item.type as Phone['type'], e164: item.value })),
+      emails: reader.items(contactId, 'emails', base.emails).map((item) => ({ type: item.type as Email['type'], address: item.value })),
+      customFields: Object.fromEntries(reader.customValues(contactId, base.custom_fields)),
+    };
+  }
+
+  return { write, shown };
 }
 
 export type ListWriter = ReturnType<typeof createListWriter>;

@@ -1,5 +1,7 @@
 import { phoneSearchDigits, normaliseEmail } from '../../src-shared/phone';
-import type { Sqlite } from '../db/open';
+import { statementCache, type Sqlite } from '../db/open';
+import { insertRows } from '../writes/bulk-insert';
+import type { FieldValue } from '../writes/synced-tables';
 import type { TouchedRows } from '../writes/mutation-engine';
 import type { Email, Phone } from '../../src-shared/domain/contact';
 
@@ -13,70 +15,104 @@ export function tagRowId(contactId: string, tag: string): string {
   return `${contactId}:${tag.toLocaleLowerCase()}`;
 }
 
+/** Contacts reindexed per group of statements (their ids go as one JSON parameter). */
+const contactsPerGroup = 500;
+/** Numbers whose search digits are remembered (an import meets the same few again and again). */
+const rememberedNumbers = 50_000;
+
+interface IndexedContact {
+  id: string;
+  name: string;
+  company: string;
+  phones: string;
+  emails: string;
+  cl: number;
+  search_rowid: number | null;
+}
+
 /**
  * Keeps the derived tables of contacts in step with them: contact_phones and contact_emails
  * (matching by E.164 and lower-cased address), contacts_fts (words, by prefix) and
  * contact_digits_fts (any run of 3+ phone digits). Runs inside the write's transaction, so the
  * index never disagrees with the data. Deleted contacts are dropped from all of them.
+ *
+ * The contacts a transaction touched are reindexed in groups: one read of the group's rows and
+ * tags, one delete per index table and multi-row inserts, rather than a dozen statements per
+ * contact (an import writes thousands per transaction). A contact met for the first time gets
+ * the next search rowid, in the order the contacts were touched.
  */
 export function createContactIndexer(sqlite: Sqlite) {
-  const selectContact = sqlite.prepare(
-    'SELECT id, name, company, phones, emails, cl, search_rowid FROM contacts WHERE id = ?',
-  );
-  const selectTags = sqlite.prepare('SELECT tag FROM contact_tags WHERE contact_id = ? AND present = 1');
-  const nextSearchRowid = sqlite.prepare('SELECT COALESCE(MAX(search_rowid), 0) + 1 AS next FROM contacts');
-  const setSearchRowid = sqlite.prepare('UPDATE contacts SET search_rowid = ? WHERE id = ?');
-  const deletePhones = sqlite.prepare('DELETE FROM contact_phones WHERE contact_id = ?');
-  const deleteEmails = sqlite.prepare('DELETE FROM contact_emails WHERE contact_id = ?');
-  const insertPhone = sqlite.prepare('INSERT INTO contact_phones (contact_id, position, type, e164) VALUES (?, ?, ?, ?)');
-  const insertEmail = sqlite.prepare(
-    'INSERT INTO contact_emails (contact_id, position, type, address) VALUES (?, ?, ?, ?)',
-  );
-  const deleteWords = sqlite.prepare('DELETE FROM contacts_fts WHERE rowid = ?');
-  const deleteDigits = sqlite.prepare('DELETE FROM contact_digits_fts WHERE rowid = ?');
-  const insertWords = sqlite.prepare(
-    'INSERT INTO contacts_fts (rowid, name, company, emails, tags, phones) VALUES (?, ?, ?, ?, ?, ?)',
-  );
-  const insertDigits = sqlite.prepare('INSERT INTO contact_digits_fts (rowid, digits) VALUES (?, ?)');
+  const statement = statementCache(sqlite);
+  const ids = (list: readonly (string | number)[]) => JSON.stringify(list);
+  const inList = 'IN (SELECT value FROM json_each(?))';
+  const digitsOf = new Map<string, string[]>();
 
-  function reindex(contactId: string): void {
-    const row = selectContact.get(contactId) as
-      | { id: string; name: string; company: string; phones: string; emails: string; cl: number; search_rowid: number | null }
-      | undefined;
-    deletePhones.run(contactId);
-    deleteEmails.run(contactId);
-    if (!row) return;
-    let searchRowid = row.search_rowid;
-    if (searchRowid === null) {
-      searchRowid = (nextSearchRowid.get() as { next: number }).next;
-      setSearchRowid.run(searchRowid, contactId);
-    } else {
-      deleteWords.run(searchRowid);
-      deleteDigits.run(searchRowid);
+  /** phoneSearchDigits, remembered: parsing a number is the costliest part of indexing a contact. */
+  function searchDigits(e164: string): string[] {
+    let digits = digitsOf.get(e164);
+    if (!digits) {
+      if (digitsOf.size >= rememberedNumbers) digitsOf.clear();
+      digitsOf.set(e164, (digits = phoneSearchDigits(e164)));
     }
-    if (row.cl % 2 === 0) return;
+    return digits;
+  }
 
-    const phones = safeParse<Phone>(row.phones);
-    const emails = safeParse<Email>(row.emails);
-    phones.forEach((phone, position) => insertPhone.run(contactId, position, phone.type, phone.e164));
-    emails.forEach((email, position) => insertEmail.run(contactId, position, email.type, normaliseEmail(email.address)));
-    const tags = (selectTags.all(contactId) as { tag: string }[]).map((tag) => tag.tag);
-    const digitRuns = phones.flatMap((phone) => phoneSearchDigits(phone.e164));
-    insertWords.run(
-      searchRowid,
-      row.name,
-      row.company,
-      emails.map((email) => email.address).join(' '),
-      tags.join(' '),
-      digitRuns.join(' '),
+  function reindexGroup(contactIds: readonly string[]): void {
+    const found = new Map(
+      (statement(`SELECT id, name, company, phones, emails, cl, search_rowid FROM contacts WHERE id ${inList}`).all(ids(contactIds)) as IndexedContact[]).map((row) => [row.id, row]),
     );
-    if (digitRuns.length > 0) insertDigits.run(searchRowid, digitRuns.join(' '));
+    statement(`DELETE FROM contact_phones WHERE contact_id ${inList}`).run(ids(contactIds));
+    statement(`DELETE FROM contact_emails WHERE contact_id ${inList}`).run(ids(contactIds));
+    const rows = contactIds.flatMap((id) => found.get(id) ?? []);
+    const indexed = rows.filter((row) => row.search_rowid !== null).map((row) => row.search_rowid!);
+    if (indexed.length > 0) {
+      statement(`DELETE FROM contacts_fts WHERE rowid ${inList}`).run(ids(indexed));
+      statement(`DELETE FROM contact_digits_fts WHERE rowid ${inList}`).run(ids(indexed));
+    }
+    const unindexed = rows.filter((row) => row.search_rowid === null);
+    if (unindexed.length > 0) {
+      const next = (statement('SELECT COALESCE(MAX(search_rowid), 0) + 1 AS next FROM contacts').get() as { next: number }).next;
+      unindexed.forEach((row, index) => (row.search_rowid = next + index));
+      statement(`UPDATE contacts SET search_rowid = n.value ->> 1 FROM json_each(?) AS n WHERE contacts.id = n.value ->> 0`).run(
+        JSON.stringify(unindexed.map((row) => [row.id, row.search_rowid])),
+      );
+    }
+
+    const alive = rows.filter((row) => row.cl % 2 === 1);
+    if (alive.length === 0) return;
+    const tagsOf = new Map<string, string[]>();
+    for (const { contact_id: contactId, tag } of statement(`SELECT contact_id, tag FROM contact_tags WHERE contact_id ${inList} AND present = 1`).all(
+      ids(alive.map((row) => row.id)),
+    ) as { contact_id: string; tag: string }[]) {
+      let tags = tagsOf.get(contactId);
+      if (!tags) tagsOf.set(contactId, (tags = []));
+      tags.push(tag);
+    }
+    const phoneRows: FieldValue[][] = [];
+    const emailRows: FieldValue[][] = [];
+    const wordRows: FieldValue[][] = [];
+    const digitRows: FieldValue[][] = [];
+    for (const row of alive) {
+      const phones = safeParse<Phone>(row.phones);
+      const emails = safeParse<Email>(row.emails);
+      phones.forEach((phone, position) => phoneRows.push([row.id, position, phone.type, phone.e164]));
+      emails.forEach((email, position) => emailRows.push([row.id, position, email.type, normaliseEmail(email.address)]));
+      const digitRuns = phones.flatMap((phone) => searchDigits(phone.e164)).join(' ');
+      wordRows.push([row.search_rowid, row.name, row.company, emails.map((email) => email.address).join(' '), (tagsOf.get(row.id) ?? []).join(' '), digitRuns]);
+      if (digitRuns !== '') digitRows.push([row.search_rowid, digitRuns]);
+    }
+    const run = (sql: string) => statement(sql);
+    insertRows(run, 'contact_phones', ['contact_id', 'position', 'type', 'e164'], phoneRows);
+    insertRows(run, 'contact_emails', ['contact_id', 'position', 'type', 'address'], emailRows);
+    insertRows(run, 'contacts_fts', ['rowid', 'name', 'company', 'emails', 'tags', 'phones'], wordRows);
+    insertRows(run, 'contact_digits_fts', ['rowid', 'digits'], digitRows);
   }
 
   return function reindexTouched(touched: TouchedRows): void {
-    const ids = new Set<string>(touched.get('contacts') ?? []);
-    for (const rowId of touched.get('contact_tags') ?? []) ids.add(contactIdOfTagRow(rowId));
-    for (const id of ids) reindex(id);
+    const touchedIds = new Set<string>(touched.get('contacts') ?? []);
+    for (const rowId of touched.get('contact_tags') ?? []) touchedIds.add(contactIdOfTagRow(rowId));
+    const list = [...touchedIds];
+    for (let at = 0; at < list.length; at += contactsPerGroup) reindexGroup(list.slice(at, at + contactsPerGroup));
   };
 }
 

@@ -69,9 +69,13 @@ export function createLateLinker(sqlite: Sqlite, onWanted: () => void) {
     `UPDATE mail_skipped SET wanted = 1
      WHERE wanted = 0 AND id IN (SELECT skipped_id FROM mail_skipped_addresses WHERE address = ?)`,
   );
+  // Most of the time no header waits for a contact: when many contacts were written (an import),
+  // that is asked first, rather than looking up each one's addresses for nothing.
+  const anyWaiting = sqlite.prepare<[], { found: number }>('SELECT EXISTS (SELECT 1 FROM mail_skipped WHERE wanted = 0) AS found');
   let marked = false;
   return {
     hook(touched: TouchedRows): void {
+      if ((touched.get('contacts')?.size ?? 0) > 50 && anyWaiting.get()!.found === 0) return;
       for (const id of touched.get('contacts') ?? []) {
         const row = emailsOf.get(id);
         if (!row || row.cl % 2 === 0) continue;

@@ -45,6 +45,12 @@ export interface NewRow {
   rowId: string;
   fields: FieldValues;
   options?: WriteOptions;
+  /**
+   * Columns of the row that are derived on this laptop (never synced, clocked or logged), as the
+   * table's hooks would compute them after the write: stored with the row so that the hooks find
+   * them current and need not rewrite it. The hooks still run and correct any that are not.
+   */
+  derived?: FieldValues;
 }
 
 export interface MutationTx {
@@ -341,7 +347,7 @@ export class MutationEngine {
     const tableRows = new Map<SyncedTableName, { columns: string[]; values: FieldValue[][] }[]>();
     const clockRows: FieldValue[][] = [];
     const changes: ChangeRecord[] = [];
-    for (const { table, rowId, fields, options } of rows) {
+    for (const { table, rowId, fields, options, derived } of rows) {
       if (!checkColumns(table, fields)) continue;
       const change = this.localChange(table, rowId, fields, options ?? {});
       const stored = storedFields(change);
@@ -349,12 +355,13 @@ export class MutationEngine {
       if (names.length > 0) {
         const clocks: FieldClocks = {};
         for (const name of names) clocks[name] = change.hlc;
-        const columns = ['id', ...names.sort()];
+        const derivedNames = derived ? Object.keys(derived).filter((name) => !(name in stored)).sort() : [];
+        const columns = ['id', ...names.sort(), ...derivedNames];
         const runs = tableRows.get(table) ?? [];
         let run = runs[runs.length - 1];
         if (run?.columns.join() !== columns.join()) runs.push((run = { columns, values: [] }));
         tableRows.set(table, runs);
-        run.values.push([rowId, ...names.map((name) => stored[name] ?? null)]);
+        run.values.push([rowId, ...names.map((name) => stored[name] ?? null), ...derivedNames.map((name) => derived![name] ?? null)]);
         clockRows.push([table, rowId, JSON.stringify(clocks)]);
         if (hasBaseList(stored)) this.touch(baseListsTouched, rowId);
       }

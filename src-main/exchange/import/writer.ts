@@ -1,5 +1,6 @@
 import type { Contact } from '../../../src-shared/domain/contact';
 import type { ImportedContact } from '../../../src-shared/domain/exchange';
+import { derivedOfNewContact } from '../../contacts/list-items';
 import type { ListWriter } from '../../contacts/list-writer';
 import { fieldsToColumns, type ContactFields } from '../../contacts/row-mapping';
 import { tagRowId } from '../../contacts/search-index';
@@ -89,7 +90,9 @@ export function createImportWriter(sqlite: Sqlite, readContact: (id: string) => 
           create(tx, id, contact, now, photo);
           return;
         }
-        batch.push({ table: 'contacts', rowId: id, fields: contactColumns(contact, now), options: { wholeLists: true } });
+        const fields = contactColumns(contact, now);
+        // Its phones, e-mails and custom fields as the list materialiser derives them, written with the row.
+        batch.push({ table: 'contacts', rowId: id, fields, options: { wholeLists: true }, derived: { ...derivedOfNewContact(id, fields) } });
         for (const row of tags) batch.push({ table: 'contact_tags', rowId: row.rowId, fields: { contact_id: id, tag: row.tag, present: 1 } });
       });
       tx.writeNew(batch);
@@ -107,7 +110,10 @@ export function createImportWriter(sqlite: Sqlite, readContact: (id: string) => 
       now: number,
       photo: ImportedPhoto | null = null,
     ): UpdateRecord | null {
-      const current = readContact(id);
+      // Its lists as the items show them: a contact created or changed by an earlier row of this
+      // chunk has its derived columns rebuilt only when the chunk's transaction ends.
+      const stored = readContact(id);
+      const current: Contact = { ...stored, ...lists.shown(id) };
       const next: ContactFields = { ...current, address: { ...current.address } };
       for (const field of ['kind', 'name', 'company', 'jobTitle', 'contactType', 'status', 'owner', 'source', 'potentialValue', 'summary', 'doNotContact'] as const) {
         if (present.has(field)) (next as Record<string, unknown>)[field] = contact[field];

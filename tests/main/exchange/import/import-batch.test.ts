@@ -43,6 +43,15 @@ describe('duplicates', () => {
     expect(core.contacts.get(ann.id)).toEqual(ann);
   });
 
+  it('adds a later row to the contact an earlier row of the same chunk created, keeping the numbers that row gave', async () => {
+    const report = await run('Name,Email,Phone\nCleo Park,cleo@park.ie,07700 900123\nCleo Park,cleo@park.ie,020 7946 0999\n', { onDuplicate: 'update' });
+    expect(report.counts).toMatchObject({ created: 1, updated: 1 });
+    expect(contactNamed(core, 'Cleo Park').phones).toEqual([
+      { type: 'other', e164: '+447700900123' },
+      { type: 'other', e164: '+442079460999' },
+    ]);
+  });
+
   it('updates the stored contact with what the row has, adding to its lists and keeping what the row leaves empty', async () => {
     const report = await run(file, { onDuplicate: 'update' });
     expect(report.counts).toMatchObject({ created: 1, updated: 1, createdDuplicates: 0 });
