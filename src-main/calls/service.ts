@@ -4,18 +4,22 @@ import { isUnansweredOutcome, noAnswerOutcome, type Call, type CallDraftSchema, 
 import { AppError } from '../../src-shared/errors';
 import { normalisePhone } from '../../src-shared/phone';
 import type { FollowUpsService } from '../followups/service';
-import { createCallQueries, rowToCall, type ParsedCallListQuery } from './queries';
+import type { SlaReport } from '../../src-shared/domain/sla';
+import { createSlaReport } from './sla-report';
+import { createCallQueries, rowToCall, rowToCallBack, type ParsedCallListQuery } from './queries';
 import type { FieldValues } from '../writes/synced-tables';
 import { WritingService, type WriteDeps } from '../writes/write-deps';
 
 export class CallsService extends WritingService {
   private readonly queries;
+  private readonly report;
   private readonly followUps: FollowUpsService;
 
   constructor(deps: WriteDeps & { followUps: FollowUpsService }) {
     super(deps);
     this.followUps = deps.followUps;
     this.queries = createCallQueries(deps.sqlite);
+    this.report = createSlaReport(deps.sqlite);
   }
 
   get(id: string): Call {
@@ -153,8 +157,14 @@ export class CallsService extends WritingService {
         startedAt: row.started_at,
         number: row.number,
         contactName: row.contact_name,
+        callBack: rowToCallBack(row),
       })),
     };
+  }
+
+  /** Of the call-backs due in the period, how many were made within their promise (sla-report.ts). */
+  slaReport(period: { from: number; to: number }): SlaReport {
+    return this.report(period, this.now());
   }
 
   private requireKnownOutcome(outcome: string): void {

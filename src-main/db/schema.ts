@@ -233,11 +233,16 @@ export const followUps = sqliteTable(
     createdAt: integer('created_at').notNull().default(0),
     updatedAt: integer('updated_at').notNull().default(0),
     cl: integer('cl').notNull().default(1),
+    /** Who marked it done: the member who made the call-back, for the SLA report. */
+    doneBy: text('done_by').notNull().default(''),
   },
   (table) => [
     index('follow_ups_open_due').on(table.dueAt, table.id).where(sql`cl % 2 = 1 AND done_at IS NULL`),
     index('follow_ups_contact').on(table.contactId, table.dueAt).where(alive),
     index('follow_ups_done').on(table.doneAt).where(sql`cl % 2 = 1 AND done_at IS NOT NULL`),
+    // Call-backs (follow-ups an SLA rule made from a call): a call's own, and the SLA report's by due time.
+    index('follow_ups_call_back').on(table.callId, table.dueAt).where(sql`cl % 2 = 1 AND call_id IS NOT NULL AND sla_rule_id IS NOT NULL`),
+    index('follow_ups_call_back_due').on(table.dueAt).where(sql`cl % 2 = 1 AND call_id IS NOT NULL AND sla_rule_id IS NOT NULL`),
   ],
 );
 

@@ -21,6 +21,7 @@ import { TextField } from '../../ui/TextField';
 import { useLiveData } from '../../ui/use-live-data';
 import { useJobsOfCall } from '../jobs/hooks';
 import { describeCall } from './call-format';
+import { SlaTimer } from './SlaTimer';
 import { useSaveAsTyped } from './use-save-as-typed';
 
 /** Amounts a dispatcher picks with one click, in whole units of the office's currency. */
@@ -59,6 +60,7 @@ export function CallDrawer({ call, outcomes, currency, now, onOutcome }: CallDra
         <p className="meta">
           {describeCall(call)} · {formatWhen(call.startedAt, now)} · {call.durationSeconds > 0 ? formatDuration(call.durationSeconds) : 'no talk time'}
         </p>
+        {call.callBack ? <SlaTimer callBack={call.callBack} /> : null}
         <Stack as="fieldset" gap="sm">
           <legend className="caps-label">Outcome</legend>
           <Cluster gap="xs">
