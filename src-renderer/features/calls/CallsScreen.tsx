@@ -79,14 +79,19 @@ export function CallsScreen() {
         meta={total === null ? 'Loading calls…' : formatCount(total, narrowed ? 'matching call' : 'call')}
         metaLive
         actions={
-          <WhenAllowed>
-            <Button icon="check" onClick={() => navigate({ name: 'callTriage' })}>
-              Triage
+          <>
+            <Button icon="chart" onClick={() => navigate({ name: 'slaReport' })}>
+              Call-back promises
             </Button>
-            <Button variant="primary" icon="phone" onClick={logCall}>
-              Log a call
-            </Button>
-          </WhenAllowed>
+            <WhenAllowed>
+              <Button icon="check" onClick={() => navigate({ name: 'callTriage' })}>
+                Triage
+              </Button>
+              <Button variant="primary" icon="phone" onClick={logCall}>
+                Log a call
+              </Button>
+            </WhenAllowed>
+          </>
         }
       />
       <CallFiltersBar filters={filters} onChange={setFilters} resetKey={resetKey} onClear={clear} />
