@@ -50,6 +50,9 @@ export function rowToCall(row: CallRow): Call {
     sentiment: row.sentiment,
     keywords: row.keywords ? (JSON.parse(row.keywords) as string[]) : [],
     callBack: rowToCallBack(row),
+    emergencyKeyword: row.emergency_keyword,
+    // Worked out by the service from the office's hours, which a row does not know.
+    afterHours: false,
   };
 }
 
@@ -60,7 +63,7 @@ const callBackJoin = `LEFT JOIN follow_ups cb ON cb.id = (SELECT f.id FROM follo
 
 const columns = `k.id, k.contact_id, c.name AS contact_name, k.direction, k.number, k.started_at, k.duration_seconds,
   k.status, k.disposition, k.notes, k.recording_sha256, k.transcript, k.provider, k.provider_id, k.spam, k.emergency,
-  k.logged_by, k.office_number, k.recording_seconds, k.value_estimate_minor, a.sentiment, a.keywords, ${callBackColumns}`;
+  k.logged_by, k.office_number, k.recording_seconds, k.value_estimate_minor, k.emergency_keyword, k.urgent, a.sentiment, a.keywords, ${callBackColumns}`;
 
 // A call's contact may have been deleted since; the call stays, shown without a name.
 const analysisJoin = 'LEFT JOIN call_analysis a ON a.call_id = k.id';
@@ -172,7 +175,10 @@ function ftsQuery(text: string): string {
 export interface TriageRow extends CallBackColumns {
   id: string;
   reason: 'no_outcome' | 'call_back_due';
+  /** Urgent: ticked as an emergency, or naming one of the office's emergency words. */
   emergency: number;
+  emergency_keyword: string;
+  direction: string;
   started_at: number;
   number: string;
   contact_name: string | null;
@@ -181,13 +187,13 @@ export interface TriageRow extends CallBackColumns {
 // Calls waiting for an outcome are read through calls_untriaged (a partial index of exactly them),
 // so the queue costs the same with a thousand calls or a million.
 const untriaged = `k.cl % 2 = 1 AND k.disposition = '' AND k.spam = 0`;
-const triageColumns = `k.id, k.emergency, k.started_at, k.number, c.name AS contact_name, ${callBackColumns}`;
+const triageColumns = `k.id, k.urgent AS emergency, k.emergency_keyword, k.direction, k.started_at, k.number, c.name AS contact_name, ${callBackColumns}`;
 const triageContact = `LEFT JOIN contacts c ON c.id = k.contact_id AND c.cl % 2 = 1 ${callBackJoin}`;
 
 function createTriageQueries(sqlite: Sqlite) {
   const noOutcome = sqlite.prepare<[number, number], TriageRow>(
     `SELECT ${triageColumns}, 'no_outcome' AS reason FROM calls k INDEXED BY calls_untriaged ${triageContact}
-     WHERE ${untriaged} AND k.emergency = ? ORDER BY k.started_at, k.id LIMIT ?`,
+     WHERE ${untriaged} AND k.urgent = ? ORDER BY k.started_at, k.id LIMIT ?`,
   );
   const noOutcomeCount = sqlite.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM calls k INDEXED BY calls_untriaged WHERE ${untriaged}`);
   // A call that has its outcome but whose promised call-back is due, read from the open follow-ups

@@ -276,6 +276,10 @@ export const calls = sqliteTable(
     valueEstimateMinor: integer('value_estimate_minor'),
     /** Local key of the call's notes in call_notes_fts (src-main/search/call-notes-index.ts). Not synced. */
     notesRowid: integer('notes_rowid'),
+    /** The office's emergency word the transcript or notes name, '' for none (src-main/calls/call-flags.ts). Not synced. */
+    emergencyKeyword: text('emergency_keyword').notNull().default(''),
+    /** 1 for an emergency, ticked or by keyword: what triage sorts by. Not synced. */
+    urgent: integer('urgent').notNull().default(0),
   },
   (table) => [
     index('calls_started').on(table.startedAt, table.id).where(alive),
@@ -289,7 +293,7 @@ export const calls = sqliteTable(
     // page and its count are read from this index alone (src-main/calls/queries.ts).
     index('calls_filtered').on(table.disposition, table.direction, table.startedAt, table.durationSeconds, table.id).where(alive),
     uniqueIndex('calls_notes_rowid').on(table.notesRowid),
-    index('calls_untriaged').on(table.emergency, table.startedAt, table.id).where(sql`cl % 2 = 1 AND disposition = '' AND spam = 0`),
+    index('calls_untriaged').on(table.urgent, table.startedAt, table.id).where(sql`cl % 2 = 1 AND disposition = '' AND spam = 0`),
   ],
 );
 

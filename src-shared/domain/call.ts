@@ -49,6 +49,10 @@ export const CallSchema = z.object({
   valueEstimateMinor: z.number().int().min(0).nullable().default(null),
   /** The call-back an SLA rule promised for this call (its earliest), or null. */
   callBack: CallBackSchema.nullable().default(null),
+  /** The office's emergency word its transcript or notes name ('' for none): an emergency by keyword. */
+  emergencyKeyword: z.string().default(''),
+  /** An incoming call that arrived while the office was closed (the phone line's opening hours). */
+  afterHours: z.boolean().default(false),
 });
 export type Call = z.infer<typeof CallSchema>;
 
@@ -137,6 +141,8 @@ export const TriageQueueSchema = z.object({
       number: z.string(),
       contactName: z.string().nullable(),
       callBack: CallBackSchema.nullable().default(null),
+      emergencyKeyword: z.string().default(''),
+      afterHours: z.boolean().default(false),
     }),
   ),
 });

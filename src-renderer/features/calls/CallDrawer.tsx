@@ -4,7 +4,6 @@ import { minorToDecimal, readMoney } from '../../../src-shared/money';
 import { formatPhone } from '../../../src-shared/phone';
 import { api } from '../../api';
 import { useUi } from '../../store';
-import { Badge } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { Checkbox } from '../../ui/Checkbox';
@@ -22,6 +21,7 @@ import { useLiveData } from '../../ui/use-live-data';
 import { useJobsOfCall } from '../jobs/hooks';
 import { describeCall } from './call-format';
 import { SlaTimer } from './SlaTimer';
+import { CallMarkers } from './CallMarkers';
 import { useSaveAsTyped } from './use-save-as-typed';
 
 /** Amounts a dispatcher picks with one click, in whole units of the office's currency. */
@@ -55,7 +55,7 @@ export function CallDrawer({ call, outcomes, currency, now, onOutcome }: CallDra
   const earlier = (history.latest?.items ?? []).filter((other) => other.id !== call.id).slice(0, 10);
 
   return (
-    <Card title={who} label={`Call from ${who}`} actions={call.emergency ? <Badge tone="danger">Emergency</Badge> : undefined}>
+    <Card title={who} label={`Call from ${who}`} actions={<CallMarkers call={call} />}>
       <Stack gap="lg">
         <p className="meta">
           {describeCall(call)} · {formatWhen(call.startedAt, now)} · {call.durationSeconds > 0 ? formatDuration(call.durationSeconds) : 'no talk time'}
