@@ -21,6 +21,7 @@ import { useLiveData } from '../../ui/use-live-data';
 import { useJobsOfCall } from '../jobs/hooks';
 import { describeCall } from './call-format';
 import { SlaTimer } from './SlaTimer';
+import { BlockNumberButton } from './BlockNumberButton';
 import { CallMarkers } from './CallMarkers';
 import { useSaveAsTyped } from './use-save-as-typed';
 
@@ -74,6 +75,7 @@ export function CallDrawer({ call, outcomes, currency, now, onOutcome }: CallDra
         <Cluster gap="lg">
           <Checkbox label="Emergency" hint="Goes to the top of the queue" checked={call.emergency} onChange={(emergency) => void update({ emergency })} />
           <Checkbox label="Spam" checked={call.spam} onChange={(spam) => void update({ spam })} />
+          {call.direction === 'inbound' ? <BlockNumberButton number={call.number} /> : null}
         </Cluster>
         <TextAreaField label="Notes" rows={4} maxLength={20_000} value={notes.value} onChange={notes.onChange} onBlur={notes.flush} hint="Saved as you type" />
         <Stack gap="xs">
