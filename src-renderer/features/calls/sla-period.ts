@@ -1,7 +1,8 @@
-import { fromDateInput, startOfDay, startOfWeek } from '../../ui/dates';
+import { startOfDay, startOfWeek } from '../../ui/dates';
+import { customPeriod } from '../pipeline/periods';
 
 // The periods a report of the calls desk covers, as local-time boundaries (the core compares epoch
-// milliseconds). Shared by the SLA report and the calls' PDF report.
+// milliseconds), as the SLA report offers them; dates as typed are read as the pipeline's numbers read them.
 
 export const reportPeriods = ['today', 'week', 'last7', 'last30', 'custom'] as const;
 export type ReportPeriod = (typeof reportPeriods)[number];
@@ -27,11 +28,7 @@ export function periodBounds(period: ReportPeriod, now: number, custom: { from: 
       return { from: startOfDay(now - 6 * dayMs), to: tomorrow };
     case 'last30':
       return { from: startOfDay(now - 29 * dayMs), to: tomorrow };
-    case 'custom': {
-      const from = fromDateInput(custom.from);
-      const last = fromDateInput(custom.to);
-      if (from === null || last === null || last < from) return null;
-      return { from, to: startOfDay(last + dayMs + dayMs / 2) };
-    }
+    case 'custom':
+      return customPeriod(custom.from, custom.to);
   }
 }
