@@ -24,6 +24,8 @@ export type Route =
   | { name: 'calls' }
   /** The triage desk: calls without an outcome and call-backs due, one at a time. */
   | { name: 'callTriage' }
+  /** Of the call-backs due in a period, the share made within their SLA promise. */
+  | { name: 'slaReport' }
   | { name: 'exchange' }
   | { name: 'pipeline'; pipelineId?: string; view?: PipelineView }
   | { name: 'settings'; focus?: 'userName' }
@@ -66,6 +68,7 @@ export function parseRoute(hash: string): Route {
     return view ? { name: 'followUps', view } : { name: 'followUps' };
   }
   if (first === 'calls' && second === 'triage') return { name: 'callTriage' };
+  if (first === 'calls' && second === 'sla') return { name: 'slaReport' };
   if (first === 'calls') return { name: 'calls' };
   if (first === 'jobs') return jobsRoute(second, third);
   if (first === 'search') {
@@ -121,6 +124,8 @@ export function routeHash(route: Route): string {
       return '#/calls';
     case 'callTriage':
       return '#/calls/triage';
+    case 'slaReport':
+      return '#/calls/sla';
     case 'exchange':
       return '#/import-export';
     case 'pipeline':

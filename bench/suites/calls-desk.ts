@@ -98,6 +98,8 @@ export function fillCalls(file: string, count: number, endAt: number): number {
       );
     }
   })();
+  // What the core keeps beside each call it writes (src-main/calls/call-flags.ts): triage sorts by urgent.
+  db.exec('UPDATE calls SET urgent = emergency WHERE emergency = 1');
   db.exec('ANALYZE');
   db.close();
   return untriaged;

@@ -13,5 +13,6 @@ export function callsHandlers(calls: CallsService) {
     'calls.get': ({ id }) => calls.get(id),
     'calls.update': ({ id, patch }) => calls.update(id, patch),
     'calls.triageQueue': (query) => calls.triageQueue(query),
+    'calls.slaReport': (period) => calls.slaReport(period),
   } satisfies HandlerMap<typeof callsChannels>;
 }

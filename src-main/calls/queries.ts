@@ -1,5 +1,6 @@
 import { callStatuses, unansweredStatuses, type Call, type CallListQuery } from '../../src-shared/domain/call';
 import { sentimentCut } from '../../src-shared/domain/telephony';
+import type { CallBack } from '../../src-shared/domain/sla';
 import type { Sqlite } from '../db/open';
 import type { SqlRow } from '../db/rows';
 import type { callAnalysis, calls } from '../db/schema';
@@ -9,7 +10,20 @@ export type CallRow = Omit<SqlRow<typeof calls>, 'created_at' | 'cl'> & {
   contact_name: string | null;
   sentiment: SqlRow<typeof callAnalysis>['sentiment'] | null;
   keywords: SqlRow<typeof callAnalysis>['keywords'] | null;
-};
+} & CallBackColumns;
+
+/** The call-back a call was promised, as the queries read it beside the call (null when none). */
+export interface CallBackColumns {
+  call_back_id: string | null;
+  call_back_rule: string | null;
+  call_back_due: number | null;
+  call_back_done: number | null;
+}
+
+export function rowToCallBack(row: CallBackColumns): CallBack | null {
+  if (row.call_back_id === null || row.call_back_due === null) return null;
+  return { followUpId: row.call_back_id, slaRuleId: row.call_back_rule ?? '', dueAt: row.call_back_due, doneAt: row.call_back_done };
+}
 
 export function rowToCall(row: CallRow): Call {
   return {
@@ -35,16 +49,25 @@ export function rowToCall(row: CallRow): Call {
     valueEstimateMinor: row.value_estimate_minor,
     sentiment: row.sentiment,
     keywords: row.keywords ? (JSON.parse(row.keywords) as string[]) : [],
+    callBack: rowToCallBack(row),
+    emergencyKeyword: row.emergency_keyword,
+    // Worked out by the service from the office's hours, which a row does not know.
+    afterHours: false,
   };
 }
 
+// A call's call-back: the earliest-due live follow-up an SLA rule made from it (follow_ups_call_back).
+const callBackColumns = 'cb.id AS call_back_id, cb.sla_rule_id AS call_back_rule, cb.due_at AS call_back_due, cb.done_at AS call_back_done';
+const callBackJoin = `LEFT JOIN follow_ups cb ON cb.id = (SELECT f.id FROM follow_ups f
+  WHERE f.call_id = k.id AND f.sla_rule_id IS NOT NULL AND f.cl % 2 = 1 ORDER BY f.due_at, f.id LIMIT 1)`;
+
 const columns = `k.id, k.contact_id, c.name AS contact_name, k.direction, k.number, k.started_at, k.duration_seconds,
   k.status, k.disposition, k.notes, k.recording_sha256, k.transcript, k.provider, k.provider_id, k.spam, k.emergency,
-  k.logged_by, k.office_number, k.recording_seconds, k.value_estimate_minor, a.sentiment, a.keywords`;
+  k.logged_by, k.office_number, k.recording_seconds, k.value_estimate_minor, k.emergency_keyword, k.urgent, a.sentiment, a.keywords, ${callBackColumns}`;
 
 // A call's contact may have been deleted since; the call stays, shown without a name.
 const analysisJoin = 'LEFT JOIN call_analysis a ON a.call_id = k.id';
-const contactJoin = `LEFT JOIN contacts c ON c.id = k.contact_id AND c.cl % 2 = 1 ${analysisJoin}`;
+const contactJoin = `LEFT JOIN contacts c ON c.id = k.contact_id AND c.cl % 2 = 1 ${analysisJoin} ${callBackJoin}`;
 
 type OptionalFilters = 'from' | 'to' | 'direction' | 'disposition' | 'contactId' | 'search' | 'sentiment' | 'provider' | 'number';
 export type ParsedCallListQuery = Required<Omit<CallListQuery, OptionalFilters>> & Pick<CallListQuery, OptionalFilters>;
@@ -149,10 +172,13 @@ function ftsQuery(text: string): string {
 }
 
 /** One call waiting in triage, as the queue lists it. */
-export interface TriageRow {
+export interface TriageRow extends CallBackColumns {
   id: string;
   reason: 'no_outcome' | 'call_back_due';
+  /** Urgent: ticked as an emergency, or naming one of the office's emergency words. */
   emergency: number;
+  emergency_keyword: string;
+  direction: string;
   started_at: number;
   number: string;
   contact_name: string | null;
@@ -161,13 +187,13 @@ export interface TriageRow {
 // Calls waiting for an outcome are read through calls_untriaged (a partial index of exactly them),
 // so the queue costs the same with a thousand calls or a million.
 const untriaged = `k.cl % 2 = 1 AND k.disposition = '' AND k.spam = 0`;
-const triageColumns = 'k.id, k.emergency, k.started_at, k.number, c.name AS contact_name';
-const triageContact = 'LEFT JOIN contacts c ON c.id = k.contact_id AND c.cl % 2 = 1';
+const triageColumns = `k.id, k.urgent AS emergency, k.emergency_keyword, k.direction, k.started_at, k.number, c.name AS contact_name, ${callBackColumns}`;
+const triageContact = `LEFT JOIN contacts c ON c.id = k.contact_id AND c.cl % 2 = 1 ${callBackJoin}`;
 
 function createTriageQueries(sqlite: Sqlite) {
   const noOutcome = sqlite.prepare<[number, number], TriageRow>(
     `SELECT ${triageColumns}, 'no_outcome' AS reason FROM calls k INDEXED BY calls_untriaged ${triageContact}
-     WHERE ${untriaged} AND k.emergency = ? ORDER BY k.started_at, k.id LIMIT ?`,
+     WHERE ${untriaged} AND k.urgent = ? ORDER BY k.started_at, k.id LIMIT ?`,
   );
   const noOutcomeCount = sqlite.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM calls k INDEXED BY calls_untriaged WHERE ${untriaged}`);
   // A call that has its outcome but whose promised call-back is due, read from the open follow-ups

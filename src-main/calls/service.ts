@@ -4,29 +4,49 @@ import { isUnansweredOutcome, noAnswerOutcome, type Call, type CallDraftSchema, 
 import { AppError } from '../../src-shared/errors';
 import { normalisePhone } from '../../src-shared/phone';
 import type { FollowUpsService } from '../followups/service';
-import { createCallQueries, rowToCall, type ParsedCallListQuery } from './queries';
+import type { SlaReport } from '../../src-shared/domain/sla';
+import { createSlaReport } from './sla-report';
+import { isWithinOpeningHours } from '../../src-shared/domain/call-flags';
+import { cachedOpeningHours } from '../phone/service';
+import type { LocalState } from '../settings/local-state';
+import { keepCallFlags } from './call-flags';
+import { createCallQueries, rowToCall, rowToCallBack, type ParsedCallListQuery } from './queries';
 import type { FieldValues } from '../writes/synced-tables';
 import { WritingService, type WriteDeps } from '../writes/write-deps';
 
 export class CallsService extends WritingService {
   private readonly queries;
+  private readonly report;
   private readonly followUps: FollowUpsService;
 
-  constructor(deps: WriteDeps & { followUps: FollowUpsService }) {
+  private readonly state: LocalState;
+
+  constructor(deps: WriteDeps & { followUps: FollowUpsService; state: LocalState }) {
     super(deps);
     this.followUps = deps.followUps;
+    this.state = deps.state;
+    keepCallFlags(deps);
     this.queries = createCallQueries(deps.sqlite);
+    this.report = createSlaReport(deps.sqlite);
   }
 
   get(id: string): Call {
     const row = this.queries.get(id);
     if (!row) throw new AppError('not_found', 'That call does not exist or was deleted.', 'id');
-    return rowToCall(row);
+    return this.withAfterHours([rowToCall(row)])[0]!;
   }
 
   list(query: ParsedCallListQuery): { total: number; items: Call[] } {
     const { total, rows } = this.queries.list(query);
-    return { total, items: rows.map(rowToCall) };
+    return { total, items: this.withAfterHours(rows.map(rowToCall)) };
+  }
+
+  /** Marks the incoming calls that arrived while the office was closed, by the phone line's opening hours. */
+  private withAfterHours<T extends { direction: string; startedAt: number; afterHours: boolean }>(calls: T[]): T[] {
+    const hours = cachedOpeningHours(this.state);
+    if (!hours) return calls;
+    for (const call of calls) call.afterHours = call.direction === 'inbound' && !isWithinOpeningHours(hours.openingHours, hours.timeZone, call.startedAt);
+    return calls;
   }
 
   /**
@@ -146,15 +166,26 @@ export class CallsService extends WritingService {
     if (urgency) rows.sort((a, b) => b.emergency - a.emergency);
     return {
       total: this.queries.triage.withoutOutcomeCount() + (callBacks.length < query.limit ? callBacks.length : this.queries.triage.callBacksDueCount(now)),
-      items: rows.slice(0, query.limit).map((row) => ({
-        id: row.id,
-        reason: row.reason,
-        emergency: row.emergency === 1,
-        startedAt: row.started_at,
-        number: row.number,
-        contactName: row.contact_name,
-      })),
+      items: this.withAfterHours(
+        rows.slice(0, query.limit).map((row) => ({
+          id: row.id,
+          reason: row.reason,
+          emergency: row.emergency === 1,
+          emergencyKeyword: row.emergency_keyword,
+          direction: row.direction,
+          afterHours: false,
+          startedAt: row.started_at,
+          number: row.number,
+          contactName: row.contact_name,
+          callBack: rowToCallBack(row),
+        })),
+      ).map(({ direction: _direction, ...item }) => item),
     };
+  }
+
+  /** Of the call-backs due in the period, how many were made within their promise (sla-report.ts). */
+  slaReport(period: { from: number; to: number }): SlaReport {
+    return this.report(period, this.now());
   }
 
   private requireKnownOutcome(outcome: string): void {

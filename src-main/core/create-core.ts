@@ -175,7 +175,7 @@ export function createCore(options: CoreOptions): Core {
     afterCreate: (tx, contact) => followUps.applyRules(tx, { contactId: contact.id, contactType: contact.contactType, at: contact.createdAt }),
   });
   const notes = new NotesService(writeDeps);
-  const calls = new CallsService({ ...writeDeps, followUps });
+  const calls = new CallsService({ ...writeDeps, followUps, state });
   const files = new FilesService({ ...writeDeps, dataDir: options.dataDir, databaseKey: keys.databaseKey });
   const timeline = new TimelineService({ sqlite });
   const dashboard = new DashboardService({ sqlite, now });

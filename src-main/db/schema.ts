@@ -233,11 +233,16 @@ export const followUps = sqliteTable(
     createdAt: integer('created_at').notNull().default(0),
     updatedAt: integer('updated_at').notNull().default(0),
     cl: integer('cl').notNull().default(1),
+    /** Who marked it done: the member who made the call-back, for the SLA report. */
+    doneBy: text('done_by').notNull().default(''),
   },
   (table) => [
     index('follow_ups_open_due').on(table.dueAt, table.id).where(sql`cl % 2 = 1 AND done_at IS NULL`),
     index('follow_ups_contact').on(table.contactId, table.dueAt).where(alive),
     index('follow_ups_done').on(table.doneAt).where(sql`cl % 2 = 1 AND done_at IS NOT NULL`),
+    // Call-backs (follow-ups an SLA rule made from a call): a call's own, and the SLA report's by due time.
+    index('follow_ups_call_back').on(table.callId, table.dueAt).where(sql`cl % 2 = 1 AND call_id IS NOT NULL AND sla_rule_id IS NOT NULL`),
+    index('follow_ups_call_back_due').on(table.dueAt).where(sql`cl % 2 = 1 AND call_id IS NOT NULL AND sla_rule_id IS NOT NULL`),
   ],
 );
 
@@ -271,6 +276,10 @@ export const calls = sqliteTable(
     valueEstimateMinor: integer('value_estimate_minor'),
     /** Local key of the call's notes in call_notes_fts (src-main/search/call-notes-index.ts). Not synced. */
     notesRowid: integer('notes_rowid'),
+    /** The office's emergency word the transcript or notes name, '' for none (src-main/calls/call-flags.ts). Not synced. */
+    emergencyKeyword: text('emergency_keyword').notNull().default(''),
+    /** 1 for an emergency, ticked or by keyword: what triage sorts by. Not synced. */
+    urgent: integer('urgent').notNull().default(0),
   },
   (table) => [
     index('calls_started').on(table.startedAt, table.id).where(alive),
@@ -284,7 +293,7 @@ export const calls = sqliteTable(
     // page and its count are read from this index alone (src-main/calls/queries.ts).
     index('calls_filtered').on(table.disposition, table.direction, table.startedAt, table.durationSeconds, table.id).where(alive),
     uniqueIndex('calls_notes_rowid').on(table.notesRowid),
-    index('calls_untriaged').on(table.emergency, table.startedAt, table.id).where(sql`cl % 2 = 1 AND disposition = '' AND spam = 0`),
+    index('calls_untriaged').on(table.urgent, table.startedAt, table.id).where(sql`cl % 2 = 1 AND disposition = '' AND spam = 0`),
   ],
 );
 

@@ -3,7 +3,7 @@ import type { Sqlite } from '../db/open';
 import type { SqlRow } from '../db/rows';
 import type { followUps } from '../db/schema';
 
-export type FollowUpRow = Omit<SqlRow<typeof followUps>, 'updated_at' | 'cl'> & { contact_name: string };
+export type FollowUpRow = Omit<SqlRow<typeof followUps>, 'updated_at' | 'cl' | 'done_by'> & { contact_name: string };
 
 export function rowToFollowUp(row: FollowUpRow, now: number): FollowUp {
   return {

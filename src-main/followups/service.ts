@@ -103,12 +103,12 @@ export class FollowUpsService extends WritingService {
 
   complete(id: string): FollowUp {
     const current = this.get(id);
-    return current.doneAt !== null ? current : this.write(id, current, { done_at: this.now() });
+    return current.doneAt !== null ? current : this.write(id, current, { done_at: this.now(), done_by: this.settings.get().userName });
   }
 
   reopen(id: string): FollowUp {
     const current = this.get(id);
-    return current.doneAt === null ? current : this.write(id, current, { done_at: null });
+    return current.doneAt === null ? current : this.write(id, current, { done_at: null, done_by: '' });
   }
 
   snooze(id: string, until: number): FollowUp {

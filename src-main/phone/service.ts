@@ -16,7 +16,14 @@ import type { TextsService } from './texts';
 // The phone line on the laptop: the ringing call on screen, calling a customer, recordings,
 // and keeping calls and texts matched to contacts once this laptop has caught up with the relay.
 
-const settingsKey = 'phone.settingsView';
+export const phoneSettingsKey = 'phone.settingsView';
+const settingsKey = phoneSettingsKey;
+
+/** The phone line's opening hours as this laptop last heard them from the relay (null: never, or no line). */
+export function cachedOpeningHours(state: LocalState): Pick<PhoneSettingsView['handling'], 'openingHours' | 'timeZone'> | null {
+  const view = state.get<PhoneSettingsView>(settingsKey);
+  return view?.configured ? { openingHours: view.handling.openingHours, timeZone: view.handling.timeZone } : null;
+}
 const optOutsKey = 'phone.optOutsSeenUpTo';
 /** How long a ringing call is still "ringing now" for a window opened late. */
 const popLifetimeMs = 60_000;

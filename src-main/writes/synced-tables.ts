@@ -61,6 +61,7 @@ export const syncedTables = {
     'created_at',
     'updated_at',
     'cl',
+    'done_by',
   ],
   calls: [
     'contact_id',

@@ -1,4 +1,5 @@
 import twilio from 'twilio';
+import { isWithinOpeningHours } from '../../src-shared/domain/call-flags';
 import type { CallHandling } from '../../src-shared/domain/telephony';
 import { twilioWebhookPath, type TwilioWebhook } from '../../src-shared/sync/telephony';
 
@@ -19,18 +20,8 @@ export function hookUrlFor(publicUrl: string, workspaceId: string): HookUrl {
 
 /** True when `at` falls inside the opening hours (always, when none are set). */
 export function isOpen(handling: CallHandling, at: number): boolean {
-  if (handling.openingHours.length === 0) return true;
-  let parts: Intl.DateTimeFormatPart[];
-  try {
-    parts = new Intl.DateTimeFormat('en-GB', { timeZone: handling.timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at);
-  } catch {
-    // An unknown time zone: better to ring than to send every call to voicemail.
-    return true;
-  }
-  const value = (type: string) => parts.find((part) => part.type === type)?.value ?? '';
-  const day = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(value('weekday'));
-  const time = `${value('hour')}:${value('minute')}`;
-  return handling.openingHours.some((hours) => hours.day === day && hours.opens <= time && time < hours.closes);
+  // The laptops mark the same calls "After hours" with the same function.
+  return isWithinOpeningHours(handling.openingHours, handling.timeZone, at);
 }
 
 const recordingCallbacks = (url: HookUrl) => ({

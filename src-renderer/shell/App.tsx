@@ -28,6 +28,7 @@ const AuditScreen = lazy(() => import('../features/audit/AuditScreen').then((mod
 const SearchScreen = lazy(() => import('../features/search/SearchScreen').then((module) => ({ default: module.SearchScreen })));
 const CompaniesScreen = lazy(() => import('../features/companies/CompaniesScreen').then((module) => ({ default: module.CompaniesScreen })));
 const CompanyScreen = lazy(() => import('../features/companies/CompanyScreen').then((module) => ({ default: module.CompanyScreen })));
+const SlaReportScreen = lazy(() => import('../features/calls/SlaReportScreen').then((module) => ({ default: module.SlaReportScreen })));
 const TriageScreen = lazy(() => import('../features/calls/TriageScreen').then((module) => ({ default: module.TriageScreen })));
 const ContactDetail = lazy(() => import('../features/contacts/ContactDetail').then((module) => ({ default: module.ContactDetail })));
 const ContactsScreen = lazy(() => import('../features/contacts/ContactsScreen').then((module) => ({ default: module.ContactsScreen })));
@@ -118,6 +119,8 @@ function RoutedScreen() {
           <TriageScreen />
         </AllowedScreen>
       );
+    case 'slaReport':
+      return <SlaReportScreen />;
     case 'jobs':
       return <JobsScreen newFrom={route.newFrom} open={route.open} />;
     case 'search':

@@ -13,7 +13,7 @@ const items: { label: string; icon: IconName; route: Route; matches: Route['name
   { label: 'Segments', icon: 'filter', route: { name: 'segments' }, matches: ['segments', 'segment'] },
   { label: 'Pipeline', icon: 'pipeline', route: { name: 'pipeline' }, matches: ['pipeline'] },
   { label: 'Follow-ups', icon: 'bell', route: { name: 'followUps' }, matches: ['followUps'] },
-  { label: 'Calls', icon: 'phone', route: { name: 'calls' }, matches: ['calls', 'callTriage'] },
+  { label: 'Calls', icon: 'phone', route: { name: 'calls' }, matches: ['calls', 'callTriage', 'slaReport'] },
   { label: 'Jobs', icon: 'calendar', route: { name: 'jobs' }, matches: ['jobs'] },
   { label: 'Phone', icon: 'phone', route: { name: 'phone' }, matches: ['phone'] },
   { label: 'Import & export', icon: 'layers', route: { name: 'exchange' }, matches: ['exchange'] },

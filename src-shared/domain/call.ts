@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EpochMsSchema } from './contact';
+import { CallBackSchema } from './sla';
 
 export const callDirections = ['inbound', 'outbound'] as const;
 export type CallDirection = (typeof callDirections)[number];
@@ -46,6 +47,12 @@ export const CallSchema = z.object({
   keywords: z.array(z.string()).default([]),
   /** What the caller's work may be worth, in minor units of the office's currency; null until estimated. */
   valueEstimateMinor: z.number().int().min(0).nullable().default(null),
+  /** The call-back an SLA rule promised for this call (its earliest), or null. */
+  callBack: CallBackSchema.nullable().default(null),
+  /** The office's emergency word its transcript or notes name ('' for none): an emergency by keyword. */
+  emergencyKeyword: z.string().default(''),
+  /** An incoming call that arrived while the office was closed (the phone line's opening hours). */
+  afterHours: z.boolean().default(false),
 });
 export type Call = z.infer<typeof CallSchema>;
 
@@ -126,7 +133,17 @@ export const TriageQueueSchema = z.object({
   /** How many calls wait, all of them (the items are the first `limit`). */
   total: z.number().int(),
   items: z.array(
-    z.object({ id: z.string(), reason: z.enum(triageReasons), emergency: z.boolean(), startedAt: EpochMsSchema, number: z.string(), contactName: z.string().nullable() }),
+    z.object({
+      id: z.string(),
+      reason: z.enum(triageReasons),
+      emergency: z.boolean(),
+      startedAt: EpochMsSchema,
+      number: z.string(),
+      contactName: z.string().nullable(),
+      callBack: CallBackSchema.nullable().default(null),
+      emergencyKeyword: z.string().default(''),
+      afterHours: z.boolean().default(false),
+    }),
   ),
 });
 export type TriageQueue = z.infer<typeof TriageQueueSchema>;

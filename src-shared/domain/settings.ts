@@ -60,6 +60,8 @@ export const SettingsSchema = z.object({
   /** Outcomes a logged call must be given. */
   callDispositions: z.array(z.string().trim().min(1).max(60)).min(1, 'Keep at least one call outcome').max(40),
   slaRules: z.array(SlaRuleSchema).max(50),
+  /** A call whose transcript or notes name one of these (whole words, any case or accent) is an emergency. */
+  emergencyKeywords: z.array(z.string().trim().min(1).max(60)).max(100),
   /** Files larger than this are refused. */
   maxFileBytes: z.number().int().min(1024).max(2 * 1024 ** 3),
   /** Printed on quotes. */
@@ -101,6 +103,7 @@ export const SettingsPatchSchema = z
     customFields: SettingsSchema.shape.customFields,
     callDispositions: SettingsSchema.shape.callDispositions,
     slaRules: SettingsSchema.shape.slaRules,
+    emergencyKeywords: SettingsSchema.shape.emergencyKeywords,
     maxFileBytes: SettingsSchema.shape.maxFileBytes,
     officeName: SettingsSchema.shape.officeName,
     officeAddress: SettingsSchema.shape.officeAddress,
@@ -136,6 +139,7 @@ export const defaultSettings: Settings = {
       followUpTitle: 'Call back (missed call)',
     },
   ],
+  emergencyKeywords: ['leak', 'flood', 'no heating', 'burst pipe', 'gas smell', 'no hot water'],
   maxFileBytes: 100 * 1024 * 1024,
   officeName: '',
   officeAddress: '',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CallDraftSchema, CallListQuerySchema, CallPatchSchema, CallSchema, NumberOwnerSchema, TriageQueueQuerySchema, TriageQueueSchema } from '../domain/call';
+import { SlaReportQuerySchema, SlaReportSchema } from '../domain/sla';
 import { ById, channel, Deleted, Id, Page } from './channel';
 
 // The call history; the counterpart is src-main/calls/handlers.ts.
@@ -29,5 +30,10 @@ export const callsChannels = {
     summary: 'The calls waiting for triage (no outcome yet, or a call-back due), oldest first or by urgency.',
     input: TriageQueueQuerySchema,
     output: TriageQueueSchema,
+  }),
+  'calls.slaReport': channel({
+    summary: 'Of the call-backs due in a period, the share made within their promise, by outcome and by member.',
+    input: SlaReportQuerySchema,
+    output: SlaReportSchema,
   }),
 };

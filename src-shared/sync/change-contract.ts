@@ -127,6 +127,7 @@ export const syncedColumnContract = {
     created_at: epochMs,
     updated_at: epochMs,
     cl: causalLength,
+    done_by: text(120),
   },
   calls: {
     contact_id: optionalRowRef,

@@ -12,8 +12,8 @@ const settings: Settings = {
   customFields: [{ id: 'boiler_size', label: 'Boiler size', kind: 'choice', choices: ['24kW', '30kW'] }],
 };
 
-function editable({ userName, defaultRegion, currency, contactTypes, customFields, callDispositions, slaRules, maxFileBytes }: Settings) {
-  return { userName, defaultRegion, currency, contactTypes, customFields, callDispositions, slaRules, maxFileBytes };
+function editable({ userName, defaultRegion, currency, contactTypes, customFields, callDispositions, slaRules, emergencyKeywords, maxFileBytes }: Settings) {
+  return { userName, defaultRegion, currency, contactTypes, customFields, callDispositions, slaRules, emergencyKeywords, maxFileBytes };
 }
 
 describe('settings form', () => {

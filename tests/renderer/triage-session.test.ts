@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { currentItem, isCleared, markHandled, next, outcomeForKey, previous, progressText, startSession } from '../../src-renderer/features/calls/triage-session';
 
-const item = (id: string, reason: 'no_outcome' | 'call_back_due' = 'no_outcome') => ({ id, reason, emergency: false, startedAt: 0, number: '+442079460000', contactName: null });
+const item = (id: string, reason: 'no_outcome' | 'call_back_due' = 'no_outcome') => ({ id, reason, emergency: false, startedAt: 0, number: '+442079460000', contactName: null, callBack: null, emergencyKeyword: '', afterHours: false });
 
 describe('a triage sitting', () => {
   it('will not move on from a call without an outcome, and counts down as calls get theirs', () => {

@@ -4,7 +4,6 @@ import { minorToDecimal, readMoney } from '../../../src-shared/money';
 import { formatPhone } from '../../../src-shared/phone';
 import { api } from '../../api';
 import { useUi } from '../../store';
-import { Badge } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { Checkbox } from '../../ui/Checkbox';
@@ -21,6 +20,9 @@ import { TextField } from '../../ui/TextField';
 import { useLiveData } from '../../ui/use-live-data';
 import { useJobsOfCall } from '../jobs/hooks';
 import { describeCall } from './call-format';
+import { SlaTimer } from './SlaTimer';
+import { BlockNumberButton } from './BlockNumberButton';
+import { CallMarkers } from './CallMarkers';
 import { useSaveAsTyped } from './use-save-as-typed';
 
 /** Amounts a dispatcher picks with one click, in whole units of the office's currency. */
@@ -54,11 +56,12 @@ export function CallDrawer({ call, outcomes, currency, now, onOutcome }: CallDra
   const earlier = (history.latest?.items ?? []).filter((other) => other.id !== call.id).slice(0, 10);
 
   return (
-    <Card title={who} label={`Call from ${who}`} actions={call.emergency ? <Badge tone="danger">Emergency</Badge> : undefined}>
+    <Card title={who} label={`Call from ${who}`} actions={<CallMarkers call={call} />}>
       <Stack gap="lg">
         <p className="meta">
           {describeCall(call)} · {formatWhen(call.startedAt, now)} · {call.durationSeconds > 0 ? formatDuration(call.durationSeconds) : 'no talk time'}
         </p>
+        {call.callBack ? <SlaTimer callBack={call.callBack} /> : null}
         <Stack as="fieldset" gap="sm">
           <legend className="caps-label">Outcome</legend>
           <Cluster gap="xs">
@@ -72,6 +75,7 @@ export function CallDrawer({ call, outcomes, currency, now, onOutcome }: CallDra
         <Cluster gap="lg">
           <Checkbox label="Emergency" hint="Goes to the top of the queue" checked={call.emergency} onChange={(emergency) => void update({ emergency })} />
           <Checkbox label="Spam" checked={call.spam} onChange={(spam) => void update({ spam })} />
+          {call.direction === 'inbound' ? <BlockNumberButton number={call.number} /> : null}
         </Cluster>
         <TextAreaField label="Notes" rows={4} maxLength={20_000} value={notes.value} onChange={notes.onChange} onBlur={notes.flush} hint="Saved as you type" />
         <Stack gap="xs">

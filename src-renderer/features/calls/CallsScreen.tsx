@@ -103,6 +103,9 @@ export function CallsScreen() {
         metaLive
         actions={
           <>
+            <Button icon="chart" onClick={() => navigate({ name: 'slaReport' })}>
+              Call-back promises
+            </Button>
             <ColumnChooser listLabel="Call history" columns={columns} layout={layout} onChange={setLayout} />
             <WhenAllowed>
               <Button icon="check" onClick={() => navigate({ name: 'callTriage' })}>

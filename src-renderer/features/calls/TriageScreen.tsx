@@ -18,6 +18,8 @@ import { useLiveData } from '../../ui/use-live-data';
 import { useNow } from '../../ui/use-now';
 import { isTyping, matches } from '../shortcuts/shortcuts';
 import { CallDrawer } from './CallDrawer';
+import { SlaTimer } from './SlaTimer';
+import { CallMarkers } from './CallMarkers';
 import { currentItem, isCleared, markHandled, next, outcomeForKey, previous, progressText, startSession, type TriageSession } from './triage-session';
 import './calls.css';
 
@@ -119,8 +121,9 @@ export function TriageScreen() {
               >
                 <span className="strong truncate">{entry.contactName ?? formatPhone(entry.number)}</span>
                 <span className="meta numeric">{formatWhen(entry.startedAt, now)}</span>
-                {entry.emergency ? <Badge tone="danger">Emergency</Badge> : null}
+                <CallMarkers call={{ ...entry, emergency: entry.emergency && !entry.emergencyKeyword }} />
                 {entry.reason === 'call_back_due' ? <Badge tone="warning">Call-back due</Badge> : null}
+                {entry.callBack && entry.callBack.doneAt === null ? <SlaTimer callBack={entry.callBack} /> : null}
                 {session.handled.has(entry.id) ? <Badge tone="success">Done</Badge> : null}
               </button>
             </li>

@@ -6,6 +6,8 @@ import { Icon } from '../../ui/Icon';
 import type { GridColumn } from '../../ui/VirtualGrid';
 import { callIcon, describeCall, isUnanswered } from './call-format';
 import type { CallSortField } from './call-pages';
+import { SlaTimer } from './SlaTimer';
+import { CallMarkers } from './CallMarkers';
 
 /** The call history's columns; notes and who logged it give way first on narrow windows. */
 export function callColumns(now: number): GridColumn<Call, CallSortField>[] {
@@ -57,7 +59,19 @@ export function callColumns(now: number): GridColumn<Call, CallSortField>[] {
       hideBelow: 760,
       cell: (call) => (call.durationSeconds > 0 ? formatDuration(call.durationSeconds) : '—'),
     },
-    { id: 'outcome', label: 'Outcome', width: '130px', sortField: 'disposition', cell: (call) => <Badge>{call.disposition}</Badge> },
+    {
+      id: 'outcome',
+      label: 'Outcome',
+      width: 'minmax(130px, 0.9fr)',
+      sortField: 'disposition',
+      cell: (call) => (
+        <span className="call-outcome">
+          {call.disposition ? <Badge>{call.disposition}</Badge> : null}
+          <CallMarkers call={call} />
+        </span>
+      ),
+    },
+    { id: 'callBack', label: 'Call-back', width: '200px', hideBelow: 1000, cell: (call) => (call.callBack ? <SlaTimer callBack={call.callBack} /> : null) },
     { id: 'notes', label: 'Notes', width: 'minmax(120px, 1.4fr)', muted: true, hideBelow: 1260, cell: (call) => <span title={call.notes || undefined}>{call.notes}</span> },
     { id: 'by', label: 'Logged by', width: 'minmax(90px, 0.8fr)', muted: true, hideBelow: 1260, cell: (call) => call.loggedBy },
   ];

@@ -6,6 +6,12 @@ export const directionLabels: Record<CallDirection, string> = {
   outbound: 'Outgoing',
 };
 
+/** The call's markers: an emergency (ticked, or naming one of the office's words) and after hours. */
+export function callMarkers(call: Pick<Call, 'emergency' | 'emergencyKeyword' | 'afterHours'>): { emergency: string | null; afterHours: boolean } {
+  const emergency = call.emergency ? 'Emergency' : call.emergencyKeyword ? `Emergency: “${call.emergencyKeyword}”` : null;
+  return { emergency, afterHours: call.afterHours };
+}
+
 export function isUnanswered(call: Pick<Call, 'status'>): boolean {
   return unansweredStatuses.includes(call.status);
 }

@@ -12,6 +12,7 @@ import { useNow } from '../../ui/use-now';
 import { presetLabels, priorityLabels } from './follow-up-format';
 import { completeFollowUp, deleteFollowUp, reopenFollowUp, snoozeFollowUp } from './hooks';
 import { StandingBadge } from './StandingBadge';
+import { SlaTimer } from '../calls/SlaTimer';
 import { useAccess } from '../access/access';
 import { WhenAllowed } from '../access/WhenAllowed';
 
@@ -33,7 +34,9 @@ export function FollowUpItem({ followUp, showContact, onEdit }: FollowUpItemProp
   const done = followUp.doneAt !== null;
   const contactRoute = { name: 'contact', id: followUp.contactId } as const;
   const { canEdit } = useAccess();
-  const standing = <StandingBadge followUp={followUp} quietWhenFine={compact} />;
+  // A call-back an SLA rule made shows its promise counting down, as on the calls desk.
+  const slaRuleId = followUp.callId ? followUp.slaRuleId : null;
+  const standing = slaRuleId ? <SlaTimer callBack={{ ...followUp, slaRuleId }} /> : <StandingBadge followUp={followUp} quietWhenFine={compact} />;
 
   return (
     <ListRow

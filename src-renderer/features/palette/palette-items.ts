@@ -33,6 +33,7 @@ const screenItems: PaletteItem[] = [
   { id: 'go:follow-ups', group: 'Go to', label: 'Follow-ups', icon: 'bell', action: { route: { name: 'followUps' } } },
   { id: 'go:calls', group: 'Go to', label: 'Call history', icon: 'phone', action: { route: { name: 'calls' } } },
   { id: 'go:triage', group: 'Go to', label: 'Triage calls', icon: 'phone', action: { route: { name: 'callTriage' } }, keywords: 'queue outcome dispatch', needs: 'edit' },
+  { id: 'go:sla', group: 'Go to', label: 'Call-back promises (SLA report)', icon: 'chart', action: { route: { name: 'slaReport' } }, keywords: 'sla response time call back report kept late' },
   { id: 'go:jobs', group: 'Go to', label: 'Jobs', icon: 'calendar', action: { route: { name: 'jobs' } }, keywords: 'tickets work orders bookings invoices' },
   { id: 'go:pipeline', group: 'Go to', label: 'Pipeline', icon: 'pipeline', action: { route: { name: 'pipeline' } }, keywords: 'deals board quotes sales' },
   { id: 'go:numbers', group: 'Go to', label: 'Pipeline numbers', icon: 'chart', action: { route: { name: 'pipeline', view: 'numbers' } }, keywords: 'forecast funnel report' },

@@ -101,7 +101,7 @@ function PhoneSection() {
       id="settings-phone"
       title="Phone"
       help="How numbers are read, the outcomes a logged call is given, and the rules that make sure a call is returned in time."
-      keys={['defaultRegion', 'callDispositions', 'slaRules']}
+      keys={['defaultRegion', 'callDispositions', 'slaRules', 'emergencyKeywords']}
     >
       {({ values, errors, set, bind }) => (
         <>
@@ -127,6 +127,11 @@ function PhoneSection() {
               onChange={(rows) => set('slaRules', rows)}
             />
           </Stack>
+          <TextField
+            label="Emergency words"
+            hint="A call whose transcript or notes say one of these (whole words, separated by commas) is marked as an emergency and goes to the top of triage."
+            {...bind('emergencyKeywords')}
+          />
         </>
       )}
     </SettingsSection>

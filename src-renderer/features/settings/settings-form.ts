@@ -52,6 +52,8 @@ export interface SettingsFormValues {
   customFields: CustomFieldRow[];
   callDispositions: TypeRow[];
   slaRules: SlaRuleRow[];
+  /** The emergency words, comma-separated as typed. */
+  emergencyKeywords: string;
   /** The file size limit in megabytes, as typed. */
   maxFileMb: string;
 }
@@ -79,6 +81,7 @@ export function formFromSettings(settings: Settings): SettingsFormValues {
     })),
     callDispositions: settings.callDispositions.map((name) => ({ key: newRowKey(), name })),
     slaRules: settings.slaRules.map(slaRuleRow),
+    emergencyKeywords: settings.emergencyKeywords.join(', '),
     maxFileMb: String(Math.round((settings.maxFileBytes / 1024 ** 2) * 100) / 100),
   };
 }
@@ -149,6 +152,10 @@ export function toSettingsPatch(values: SettingsFormValues): SettingsPatch {
       const taken = new Set(values.slaRules.map((row) => row.id).filter(Boolean));
       return values.slaRules.map((row) => toSlaRule(row, taken));
     })(),
+    emergencyKeywords: values.emergencyKeywords
+      .split(',')
+      .map((word) => word.trim())
+      .filter(Boolean),
     maxFileBytes: Math.round(Number(values.maxFileMb.replace(',', '.')) * 1024 ** 2),
   };
 }
