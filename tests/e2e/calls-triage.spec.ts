@@ -32,6 +32,7 @@ async function fillWithCalls(dataDir: string): Promise<void> {
           status: 'completed',
           disposition: '',
           notes: fromPriya ? 'Radiator leaking in the hall\nHome after 4pm' : '',
+          transcript: fromPriya ? 'Hello, the radiator in the hall is dripping, could someone come after four?' : '',
           provider: 'twilio',
           provider_id: `CA${id.replaceAll('-', '')}`,
           created_at: start + index * 7 * minute,
@@ -86,6 +87,8 @@ test('a job is booked from a call with the caller, the address and the notes alr
   const drawer = page.getByRole('region', { name: /^Call from / });
   await page.getByRole('button', { name: /^Priya Shah/ }).click();
   await expect(drawer.getByRole('heading', { name: 'Priya Shah' })).toBeVisible();
+  // What the caller said is in the drawer beside the notes.
+  await expect(drawer.getByRole('region', { name: 'Transcript' })).toContainText('the radiator in the hall is dripping');
 
   // Notes typed in the drawer are saved as they are typed.
   await drawer.getByLabel('Notes').fill('Radiator leaking in the hall\nHome after 4pm\nBring a 15mm valve');

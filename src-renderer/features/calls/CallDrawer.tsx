@@ -24,6 +24,7 @@ import { SlaTimer } from './SlaTimer';
 import { BlockNumberButton } from './BlockNumberButton';
 import { CallMarkers } from './CallMarkers';
 import { useSaveAsTyped } from './use-save-as-typed';
+import { CallTranscript, RecordingPlayer } from '../phone/CallRecording';
 
 /** Amounts a dispatcher picks with one click, in whole units of the office's currency. */
 const quickAmounts = [100, 250, 500, 1000];
@@ -62,6 +63,8 @@ export function CallDrawer({ call, outcomes, currency, now, onOutcome }: CallDra
           {describeCall(call)} · {formatWhen(call.startedAt, now)} · {call.durationSeconds > 0 ? formatDuration(call.durationSeconds) : 'no talk time'}
         </p>
         {call.callBack ? <SlaTimer callBack={call.callBack} /> : null}
+        {call.recordingSha256 ? <RecordingPlayer callId={call.id} seconds={call.recordingSeconds} /> : null}
+        {call.transcript ? <CallTranscript transcript={call.transcript} sentiment={call.sentiment} keywords={call.keywords} /> : null}
         <Stack as="fieldset" gap="sm">
           <legend className="caps-label">Outcome</legend>
           <Cluster gap="xs">
@@ -103,7 +106,7 @@ export function CallDrawer({ call, outcomes, currency, now, onOutcome }: CallDra
             { term: 'Office line', value: call.officeNumber ? formatPhone(call.officeNumber) : null },
             { term: 'Started', value: formatDateTime(call.startedAt) },
             { term: 'Duration', value: call.durationSeconds > 0 ? formatDuration(call.durationSeconds) : null },
-            { term: 'Keywords', value: call.keywords.length > 0 ? call.keywords.join(', ') : null },
+            { term: 'Keywords', value: call.keywords.length > 0 && !call.transcript ? call.keywords.join(', ') : null },
             { term: 'Logged by', value: call.loggedBy || null },
           ].filter((detail) => detail.value !== null)}
         />

@@ -1,19 +1,18 @@
-import { useEffect, useState } from 'react';
-import { clickToCallState, sentimentLabel } from '../../../src-shared/domain/telephony';
+import { clickToCallState } from '../../../src-shared/domain/telephony';
 import { formatPhone } from '../../../src-shared/phone';
-import { api, describeError } from '../../api';
+import { api } from '../../api';
 import { useUi } from '../../store';
 import { Badge } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
 import { DetailList } from '../../ui/DetailList';
 import { Dialog } from '../../ui/Dialog';
 import { LiveContent } from '../../ui/LiveContent';
-import { Notice } from '../../ui/Notice';
 import { activityChanged } from '../../ui/live-events';
 import { useLiveData } from '../../ui/use-live-data';
 import { WhenAllowed } from '../access/WhenAllowed';
+import { CallTranscript, RecordingPlayer } from './CallRecording';
 import { ClickToCall } from './ClickToCall';
-import { callStatusLabel, callStatusTone, formatDuration, formatMoment, sentimentTone, sentimentWords } from './phone-format';
+import { callStatusLabel, callStatusTone, formatDuration, formatMoment } from './phone-format';
 import { Stack } from '../../ui/Stack';
 import { Cluster } from '../../ui/Cluster';
 
@@ -39,16 +38,7 @@ export function CallPanel({ callId, onClose }: { callId: string; onClose: () => 
               ]}
             />
             {found.recordingSha256 ? <RecordingPlayer callId={found.id} seconds={found.recordingSeconds} /> : null}
-            {found.transcript ? (
-              <section aria-label="Transcript" className="call-panel__transcript">
-                <h3>
-                  Transcript{' '}
-                  {found.sentiment !== null ? <Badge tone={sentimentTone(found.sentiment)}>{sentimentWords[sentimentLabel(found.sentiment)]}</Badge> : null}
-                </h3>
-                <p>{found.transcript}</p>
-                {found.keywords.length > 0 ? <div className="call-panel__keywords meta">Keywords: {found.keywords.join(', ')}</div> : null}
-              </section>
-            ) : null}
+            {found.transcript ? <CallTranscript transcript={found.transcript} sentiment={found.sentiment} keywords={found.keywords} /> : null}
             <Cluster>
               {found.contactId ? (
                 <Button icon="user" onClick={() => { onClose(); navigate({ name: 'contact', id: found.contactId! }); }}>
@@ -69,28 +59,5 @@ export function CallPanel({ callId, onClose }: { callId: string; onClose: () => 
         )}
       </LiveContent>
     </Dialog>
-  );
-}
-
-/** The recording, copied from the relay on first opening; the browser's player seeks. */
-function RecordingPlayer({ callId, seconds }: { callId: string; seconds: number }) {
-  const [source, setSource] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  useEffect(() => {
-    let current = true;
-    api.invoke('phone.recording', { callId }).then(
-      (recording) => current && setSource(api.fileUrl(recording.sha256)),
-      (error: unknown) => current && setProblem(describeError(error)),
-    );
-    return () => {
-      current = false;
-    };
-  }, [callId]);
-  if (problem) return <Notice tone="warning">The recording could not be fetched: {problem}</Notice>;
-  return (
-    <section aria-label="Recording" className="call-panel__recording">
-      <h3>Recording · {formatDuration(seconds)}</h3>
-      {source ? <audio controls preload="metadata" src={source} aria-label="Call recording" /> : <p className="muted">Fetching the recording…</p>}
-    </section>
   );
 }
