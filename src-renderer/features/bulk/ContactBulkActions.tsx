@@ -1,14 +1,12 @@
-import { useState } from 'react';
 import { contactStatuses } from '../../../src-shared/domain/contact';
 import type { ContactListQuery } from '../../../src-shared/domain/contact';
 import { Button } from '../../ui/Button';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { formatCount, statusLabels } from '../../ui/format';
+import { statusLabels } from '../../ui/format';
 import type { RowSelecting } from '../../ui/use-row-selection';
 import type { Facets } from '../contacts/hooks';
 import { useSegments } from '../segments/hooks';
-import { BulkValueDialog, type BulkQuestion } from './BulkValueDialog';
 import type { BulkStart } from './use-bulk-action';
+import { useAsking } from './use-asking';
 
 interface ContactBulkActionsProps {
   selecting: RowSelecting;
@@ -23,12 +21,9 @@ type ContactAction = Extract<BulkStart, { list: 'contacts' }>['action'];
 
 /** The contacts list's bulk actions: tag, untag, owner, status, add to a static segment, delete. */
 export function ContactBulkActions({ selecting, request, facets, userName, run }: ContactBulkActionsProps) {
-  const [question, setQuestion] = useState<BulkQuestion | null>(null);
-  const [confirmDelete, setConfirmDelete] = useState(false);
+  const { ask, confirmDelete, dialogs } = useAsking(selecting.count, 'contact');
   const segments = useSegments().latest ?? [];
-  const many = formatCount(selecting.count, 'contact');
   const act = (action: ContactAction) => void run({ list: 'contacts', request, selection: selecting.toBulkSelection(), action });
-  const ask = (details: Omit<BulkQuestion, 'description'>) => setQuestion({ ...details, description: `For the ${many} selected.` });
   const tags = facets?.tags.map((tag) => tag.name) ?? [];
   const owners = [...new Set([userName, ...(facets?.owners.map((owner) => owner.name) ?? [])].filter(Boolean))];
   const staticSegments = segments.filter((segment) => segment.kind === 'static');
@@ -82,23 +77,10 @@ export function ContactBulkActions({ selecting, request, facets, userName, run }
           Add to segment
         </Button>
       ) : null}
-      <Button size="sm" variant="danger" icon="trash" onClick={() => setConfirmDelete(true)}>
+      <Button size="sm" variant="danger" icon="trash" onClick={() => confirmDelete(() => act({ type: 'delete' }))}>
         Delete
       </Button>
-      {question ? <BulkValueDialog question={question} onClose={() => setQuestion(null)} /> : null}
-      {confirmDelete ? (
-        <ConfirmDialog
-          title={`Delete ${many}?`}
-          description="They leave the list on every laptop of the team. Undo brings them back."
-          confirmLabel={`Delete ${many}`}
-          danger
-          onConfirm={() => {
-            setConfirmDelete(false);
-            act({ type: 'delete' });
-          }}
-          onClose={() => setConfirmDelete(false)}
-        />
-      ) : null}
+      {dialogs}
     </>
   );
 }

@@ -1,46 +1,13 @@
-import { useState } from 'react';
 import type { CallListQuery } from '../../../src-shared/domain/call';
 import { jobStatuses, jobStatusLabels, type JobListQuery } from '../../../src-shared/domain/job';
 import { useUi } from '../../store';
 import { Button } from '../../ui/Button';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { formatCount } from '../../ui/format';
 import type { RowSelecting } from '../../ui/use-row-selection';
-import { BulkValueDialog, type BulkQuestion } from './BulkValueDialog';
 import type { BulkStart } from './use-bulk-action';
+import { useAsking } from './use-asking';
 
 type Run = (request: BulkStart) => Promise<boolean>;
 const noOutcomes: readonly string[] = [];
-
-/** Asks for a value or a confirmation, then runs; shared by the calls and jobs bars. */
-function useAsking(count: number, noun: string) {
-  const [question, setQuestion] = useState<BulkQuestion | null>(null);
-  const [confirm, setConfirm] = useState<(() => void) | null>(null);
-  const many = formatCount(count, noun);
-  const dialogs = (
-    <>
-      {question ? <BulkValueDialog question={question} onClose={() => setQuestion(null)} /> : null}
-      {confirm ? (
-        <ConfirmDialog
-          title={`Delete ${many}?`}
-          description="They leave the list on every laptop of the team. Undo brings them back."
-          confirmLabel={`Delete ${many}`}
-          danger
-          onConfirm={() => {
-            setConfirm(null);
-            confirm();
-          }}
-          onClose={() => setConfirm(null)}
-        />
-      ) : null}
-    </>
-  );
-  return {
-    ask: (details: Omit<BulkQuestion, 'description'>) => setQuestion({ ...details, description: `For the ${many} selected.` }),
-    confirmDelete: (then: () => void) => setConfirm(() => then),
-    dialogs,
-  };
-}
 
 /** The calls list's bulk actions: outcome, spam, delete. */
 export function CallBulkActions({ selecting, request, run }: { selecting: RowSelecting; request: CallListQuery; run: Run }) {
