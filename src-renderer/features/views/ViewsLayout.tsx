@@ -16,9 +16,12 @@ interface ViewsLayoutProps extends Omit<ViewsPanelProps, 'columnIds'> {
 export function ViewsLayout({ columns, children, ...panel }: ViewsLayoutProps) {
   const columnIds = useMemo(() => columns.map((column) => column.id), [columns]);
   return (
-    <div className="views-layout">
-      <ViewsPanel {...panel} columnIds={columnIds} />
-      <div className="views-layout__main">{children}</div>
+    // The outer box is measured (a container query), the inner one laid out by what it measures.
+    <div className="views-frame">
+      <div className="views-layout">
+        <ViewsPanel {...panel} columnIds={columnIds} />
+        <div className="views-layout__main">{children}</div>
+      </div>
     </div>
   );
 }
