@@ -40,7 +40,7 @@ function countColumns<Row extends SlaCounts>(first: TableColumn<Row>): TableColu
     },
     { id: 'inTime', header: 'In time', align: 'end', numeric: true, width: '90px', cell: (row) => formatNumber(row.madeInTime) },
     { id: 'late', header: 'Late', align: 'end', numeric: true, width: '90px', cell: (row) => formatNumber(row.madeLate) },
-    { id: 'overdue', header: 'Open, overdue', align: 'end', numeric: true, width: '120px', cell: (row) => formatNumber(row.openOverdue) },
+    { id: 'overdue', header: 'Overdue', align: 'end', numeric: true, width: '100px', cell: (row) => formatNumber(row.openOverdue) },
     { id: 'notDue', header: 'Not yet due', align: 'end', numeric: true, width: '110px', muted: true, cell: (row) => formatNumber(row.openNotDue) },
   ];
 }
