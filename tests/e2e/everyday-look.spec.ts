@@ -70,7 +70,9 @@ test('the sidebar folds to icons on a narrow window and its toggle opens it agai
   const nav = page.getByRole('navigation', { name: 'Main' });
   const contacts = nav.getByRole('link', { name: 'Contacts' });
   await expect(contacts).toBeVisible({ timeout: 15_000 });
-  const width = () => page.locator('aside').evaluate((aside) => aside.getBoundingClientRect().width);
+  // The sidebar is the landmark holding the main navigation (a list's views panel is another aside).
+  const sidebar = page.getByRole('complementary').filter({ has: nav });
+  const width = () => sidebar.evaluate((aside) => aside.getBoundingClientRect().width);
   expect(await width()).toBeGreaterThan(180);
 
   await page.setViewportSize({ width: 800, height: 700 });
