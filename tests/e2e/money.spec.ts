@@ -28,7 +28,7 @@ test('a negative deal value is refused with a reason, as the contact form refuse
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contacts' }).click();
   await page.getByRole('button', { name: 'Add contact' }).click();
-  await page.getByLabel('Name').fill('Bob Fletcher');
+  await page.getByLabel('Name', { exact: true }).fill('Bob Fletcher');
   await page.getByLabel('Potential value').fill('-500');
   await page.getByRole('button', { name: 'Create contact' }).click();
   await expect(page.getByLabel('Potential value')).toHaveAccessibleDescription(/cannot be negative/);

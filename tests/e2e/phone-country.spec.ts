@@ -8,7 +8,7 @@ import { rpc } from './rpc';
 test('a US number typed without +1 is questioned before it is stored, and stored as the US number once confirmed', async ({ app: _app, page }) => {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contacts' }).click();
   await page.getByRole('button', { name: 'Add contact' }).click();
-  await page.getByLabel('Name').fill('Dana Reyes');
+  await page.getByLabel('Name', { exact: true }).fill('Dana Reyes');
   await page.getByLabel('Phone number').fill('(212) 555-0187');
   await page.getByRole('button', { name: 'Create contact' }).click();
 
@@ -27,7 +27,7 @@ test('a US number typed without +1 is questioned before it is stored, and stored
 test('a number follows the country of the contact’s address', async ({ app: _app, page }) => {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contacts' }).click();
   await page.getByRole('button', { name: 'Add contact' }).click();
-  await page.getByLabel('Name').fill('Lone Star HVAC');
+  await page.getByLabel('Name', { exact: true }).fill('Lone Star HVAC');
   await page.getByLabel('Country', { exact: true }).fill('United States');
   await page.getByLabel('Phone number').fill('(512) 555-0143');
   await expect(page.getByRole('combobox', { name: 'Phone country' })).toHaveValue('US');

@@ -53,10 +53,10 @@ test('a segment with a nested OR group counts as many contacts as the list it op
   await expect(count).toHaveAccessibleName('Live count: 0 contacts');
   await page.keyboard.press('ArrowRight');
   await expect(count).toHaveAccessibleName('Live count: 3 contacts');
-  await page.getByLabel('Name').fill('Bristol landlords and customers');
+  await page.getByLabel('Name', { exact: true }).fill('Bristol landlords and customers');
   await page.screenshot({ path: test.info().outputPath('segment-builder.png') });
 
-  await page.getByLabel('Name').fill('Bristol landlords and customers');
+  await page.getByLabel('Name', { exact: true }).fill('Bristol landlords and customers');
   await page.getByRole('button', { name: 'Save segment' }).click();
   await expect(page.getByText('Created Bristol landlords and customers')).toBeVisible();
   await expect(page.getByRole('heading', { level: 1, name: 'Bristol landlords and customers' })).toBeVisible();
