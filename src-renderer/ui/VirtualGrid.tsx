@@ -71,6 +71,8 @@ export interface VirtualGridProps<Item, Request, SortField extends string> {
 }
 
 const headerHeight = 40;
+/** The gap between columns (VirtualGrid.css, --space-md). */
+const columnGap = 12;
 const pageJump = 10;
 const overscan = 8;
 const compactSaving = 16;
@@ -93,11 +95,13 @@ export function VirtualGrid<Item, Request, SortField extends string>(props: Virt
   const count = snapshot.total ?? 0;
   const active = Math.max(0, Math.min(props.activeRow ?? ownActiveRow, count - 1));
   const pinned = props.columns.filter((column) => column.pinned);
+  // The pinned columns take their room first: the others give way (hideBelow) in what is left.
+  const pinnedRoom = pinned.reduce((room, column) => room + (Number.parseFloat(column.width) || 0) + columnGap, 0);
   const layout = useGridLayout(
     props.columns.filter((column) => !column.pinned),
     props.layout,
     props.onLayoutChange,
-    width,
+    width - pinnedRoom,
   );
   const { density, resize } = layout;
   const columns = [...pinned, ...layout.columns];
