@@ -4,7 +4,7 @@ import { extendTo, isSelected, noSelection, pageState, selectAllMatching, select
 import type { PagedRows, PagedSnapshot } from './paged-rows';
 import type { GridColumn } from './VirtualGrid';
 
-interface RowSelectionOptions<Item, Request> {
+export interface RowSelectionOptions<Item, Request> {
   rows: PagedRows<Item, Request>;
   snapshot: PagedSnapshot<Item>;
   /** The list's request: a new one (other filters, another search) clears the selection. */

@@ -1,16 +1,9 @@
 import type { ReactNode } from 'react';
-import type { PagedRows, PagedSnapshot } from '../../ui/paged-rows';
-import { useRowSelection, type RowSelecting } from '../../ui/use-row-selection';
+import { useRowSelection, type RowSelecting, type RowSelectionOptions } from '../../ui/use-row-selection';
 import { BulkBar } from './BulkBar';
 import { useBulkAction, type BulkStart } from './use-bulk-action';
 
-interface BulkSelectionOptions<Item, Request> {
-  rows: PagedRows<Item, Request>;
-  snapshot: PagedSnapshot<Item>;
-  request: Request;
-  idOf: (item: Item) => string;
-  nameOf: (item: Item) => string;
-  noun: string;
+interface BulkSelectionOptions<Item, Request> extends RowSelectionOptions<Item, Request> {
   /** The list's action buttons, given the selection and the runner. */
   actions: (selecting: RowSelecting, run: (request: BulkStart) => Promise<boolean>) => ReactNode;
 }
