@@ -11,7 +11,8 @@ export default defineConfig({
     outDir: '../dist/renderer',
     emptyOutDir: true,
     // The bundle is read from disk (Electron's app:// or the loopback host), never downloaded, so
-    // one ~550 kB chunk (React, zod schemas, phone metadata) costs no network time.
+    // a large chunk costs no network time; what the first screen loads is kept small for parsing
+    // (docs/renderer.md, "How the app opens").
     chunkSizeWarningLimit: 1024,
   },
 });

@@ -1,4 +1,7 @@
 import { getCountries, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { regionName } from './region-name';
+
+export { regionName };
 
 // Phones are stored as E.164 and matched on that. A number typed without its country code is
 // read in a country: the contact's, the row's, or the office's default — a choice made where
@@ -175,16 +178,6 @@ function regionsByName(): Map<string, string> {
   return namedRegions;
 }
 
-/** "United States", "United Kingdom": the English name of a region code. */
-export function regionName(region: string): string {
-  try {
-    return englishRegionNames.of(region) ?? region;
-  } catch {
-    return region;
-  }
-}
-
-const englishRegionNames = new Intl.DisplayNames(['en'], { type: 'region' });
 
 const countryAliases: Record<string, string> = {
   UK: 'GB',

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ChannelOutput } from '../../../src-shared/ipc/contract';
-import { regionName } from '../../../src-shared/phone';
+import { regionName } from '../../../src-shared/region-name';
 import { api } from '../../api';
 import { useUi } from '../../store';
 import { Button } from '../../ui/Button';
