@@ -23,13 +23,12 @@ export function createDashboardQueries(sqlite: Sqlite) {
       'SELECT started_at FROM calls WHERE cl % 2 = 1 AND started_at >= ?',
     ),
     overdue: sqlite.prepare<[number], { n: number }>(
-      // Whether the contact is live is read from contacts_alive_id, not from each contact's row.
-      `SELECT COUNT(*) AS n FROM follow_ups f JOIN contacts c INDEXED BY contacts_alive_id ON c.id = f.contact_id
-       WHERE f.cl % 2 = 1 AND f.done_at IS NULL AND f.due_at < ? AND c.cl % 2 = 1`,
+      // Open follow-ups of live contacts, counted off follow_ups_live_open_due alone (contact_live is
+      // kept by triggers): no lookup of each one's contact.
+      `SELECT COUNT(*) AS n FROM follow_ups WHERE cl % 2 = 1 AND done_at IS NULL AND contact_live = 1 AND due_at < ?`,
     ),
     dueToday: sqlite.prepare<[number, number], { n: number }>(
-      `SELECT COUNT(*) AS n FROM follow_ups f JOIN contacts c INDEXED BY contacts_alive_id ON c.id = f.contact_id
-       WHERE f.cl % 2 = 1 AND f.done_at IS NULL AND f.due_at >= ? AND f.due_at <= ? AND c.cl % 2 = 1`,
+      `SELECT COUNT(*) AS n FROM follow_ups WHERE cl % 2 = 1 AND done_at IS NULL AND contact_live = 1 AND due_at >= ? AND due_at <= ?`,
     ),
     pendingQuotes: sqlite.prepare<[number], { currency: string; lines: string }>(
       `SELECT q.currency, q.lines FROM quotes q JOIN deals d ON d.id = q.deal_id AND d.cl % 2 = 1

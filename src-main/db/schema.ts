@@ -235,9 +235,16 @@ export const followUps = sqliteTable(
     cl: integer('cl').notNull().default(1),
     /** Who marked it done: the member who made the call-back, for the SLA report. */
     doneBy: text('done_by').notNull().default(''),
+    /**
+     * 1 while its contact is live: kept by triggers (migration `follow_up_contact_live`), so the
+     * counts of open follow-ups read one index instead of looking up each one's contact. Not synced.
+     */
+    contactLive: integer('contact_live').notNull().default(0),
   },
   (table) => [
     index('follow_ups_open_due').on(table.dueAt, table.id).where(sql`cl % 2 = 1 AND done_at IS NULL`),
+    // The dashboard's and the sidebar's counts (overdue, today, upcoming): open ones of live contacts.
+    index('follow_ups_live_open_due').on(table.dueAt).where(sql`cl % 2 = 1 AND done_at IS NULL AND contact_live = 1`),
     index('follow_ups_contact').on(table.contactId, table.dueAt).where(alive),
     index('follow_ups_done').on(table.doneAt).where(sql`cl % 2 = 1 AND done_at IS NOT NULL`),
     // Call-backs (follow-ups an SLA rule made from a call): a call's own, and the SLA report's by due time.

@@ -47,20 +47,22 @@ export function createFollowUpQueries(sqlite: Sqlite) {
   const setNextFollowUp = sqlite.prepare('UPDATE contacts SET next_follow_up_at = ? WHERE id = ?');
   const dueUnshown = sqlite.prepare<[number], FollowUpRow>(
     `SELECT ${columns} FROM follow_ups f JOIN contacts c ON c.id = f.contact_id
-     WHERE f.cl % 2 = 1 AND f.done_at IS NULL AND f.due_at <= ? AND c.cl % 2 = 1
+     WHERE f.cl % 2 = 1 AND f.done_at IS NULL AND f.due_at <= ? AND f.contact_live = 1
        AND NOT EXISTS (SELECT 1 FROM reminders_shown r WHERE r.follow_up_id = f.id)
      ORDER BY f.due_at LIMIT 50`,
   );
   const nextDueUnshown = sqlite.prepare<[number], { due_at: number | null }>(
-    `SELECT MIN(f.due_at) AS due_at FROM follow_ups f JOIN contacts c ON c.id = f.contact_id
-     WHERE f.cl % 2 = 1 AND f.done_at IS NULL AND f.due_at > ? AND c.cl % 2 = 1
+    `SELECT MIN(f.due_at) AS due_at FROM follow_ups f
+     WHERE f.cl % 2 = 1 AND f.done_at IS NULL AND f.due_at > ? AND f.contact_live = 1
        AND NOT EXISTS (SELECT 1 FROM reminders_shown r WHERE r.follow_up_id = f.id)`,
   );
   const markShown = sqlite.prepare('INSERT OR IGNORE INTO reminders_shown (follow_up_id, shown_at) VALUES (?, ?)');
   const forgetShown = sqlite.prepare('DELETE FROM reminders_shown WHERE follow_up_id = ?');
 
   function where(options: FollowUpListOptions): { sql: string; params: unknown[] } {
-    const conditions = ['f.cl % 2 = 1', 'c.cl % 2 = 1'];
+    // Whether the contact is live is the follow-up's own contact_live (kept by triggers), so the
+    // conditions name no column of contacts and the total is counted off follow_ups' indexes alone.
+    const conditions = ['f.cl % 2 = 1', 'f.contact_live = 1'];
     const params: unknown[] = [];
     if (options.view === 'overdue') {
       conditions.push('f.done_at IS NULL AND f.due_at < ?');
@@ -102,7 +104,7 @@ export function createFollowUpQueries(sqlite: Sqlite) {
         .all(...clause.params, options.limit, options.offset);
       const total = sqlite
         .prepare<unknown[], { n: number }>(
-          `SELECT COUNT(*) AS n FROM follow_ups f JOIN contacts c ON c.id = f.contact_id WHERE ${clause.sql}`,
+          `SELECT COUNT(*) AS n FROM follow_ups f WHERE ${clause.sql}`,
         )
         .get(...clause.params)!.n;
       return { total, rows };

@@ -23,7 +23,8 @@ function tableRow(booleans: string[]) {
   return (row: JsonRow): JsonRow => {
     const out: JsonRow = {};
     for (const [column, value] of Object.entries(row)) {
-      if (column === 'cl' || column === 'search_rowid') continue;
+      // Bookkeeping of this laptop, not the record: the causal length, search keys, derived flags.
+      if (column === 'cl' || column === 'search_rowid' || column === 'contact_live') continue;
       if (column.endsWith('_at')) out[camel(column)] = typeof value === 'number' ? formatIsoMoment(value) : value;
       else if (booleans.includes(column)) out[camel(column)] = value === 1;
       else out[camel(column)] = value;

@@ -1,0 +1,2 @@
+ALTER TABLE `follow_ups` ADD `contact_live` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+CREATE INDEX `follow_ups_live_open_due` ON `follow_ups` (`due_at`) WHERE cl % 2 = 1 AND done_at IS NULL AND contact_live = 1;
