@@ -18,6 +18,8 @@ export interface RowChange {
   absentBefore?: FieldValues;
   /** How many of the list's rows this change stands for (a segment's list grows by many); 1 if absent. */
   rows?: number;
+  /** Local bookkeeping of this laptop done in the same transaction when the row is written (a reminder to show again). */
+  alsoWhenWritten?: () => void;
 }
 
 /** Reads the named columns of one row, or undefined when there is no such row. */
@@ -35,6 +37,7 @@ export interface ActionContext {
   /** The office's call outcomes (Settings). */
   callOutcomes: () => readonly string[];
   userName: () => string;
+  now: () => number;
 }
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;
@@ -56,7 +59,10 @@ const setOnEveryRow = (table: SyncedTableName, set: FieldValues) => perRow((id) 
 /** The people things can be assigned to: the user, and everyone who already owns a contact or a job. */
 function knownPeople(sqlite: Sqlite, userName: string): Set<string> {
   const names = sqlite
-    .prepare(`SELECT owner FROM contacts WHERE owner != '' UNION SELECT assignee FROM jobs WHERE assignee != ''`)
+    .prepare(
+      `SELECT owner FROM contacts WHERE owner != '' UNION SELECT assignee FROM jobs WHERE assignee != ''
+       UNION SELECT assignee FROM follow_ups WHERE assignee != ''`,
+    )
     .pluck()
     .all() as string[];
   return new Set([userName, ...names].filter(Boolean));
@@ -172,9 +178,43 @@ export function planAction(request: BulkRequest, context: ActionContext): Planne
         case 'delete':
           return { label: (n) => `Deleted ${plural(n, 'job')}`, changes: perRow((id, read) => deleteRow('jobs', id, read)) };
       }
+      break;
     }
+    case 'followups':
+      return planFollowUpAction(request.action, context);
   }
   throw new AppError('invalid_input', 'That action does not apply to this list.', 'action');
+}
+
+type FollowUpAction = Extract<BulkRequest, { list: 'followups' }>['action'];
+
+/** Follow-ups: done, given to someone, moved to a time, deleted. A done follow-up keeps its time (as snooze refuses it). */
+function planFollowUpAction(action: FollowUpAction, context: ActionContext): PlannedAction {
+  const open = (id: string, read: ReadRow) => read('follow_ups', id, ['done_at'])?.done_at === null;
+  // A follow-up that is done or moved reminds again when due, as a single edit does (followups/service.ts).
+  const forgetShown = context.sqlite.prepare('DELETE FROM reminders_shown WHERE follow_up_id = ?');
+  const remindAgain = (id: string) => () => void forgetShown.run(id);
+  switch (action.type) {
+    case 'markDone':
+      return {
+        label: (n) => `Marked ${plural(n, 'follow-up')} done`,
+        changes: perRow((id, read) =>
+          open(id, read) ? [{ table: 'follow_ups', rowId: id, set: { done_at: context.now(), done_by: context.userName() }, alsoWhenWritten: remindAgain(id) }] : [],
+        ),
+      };
+    case 'assign':
+      requireKnownPerson(context, action.assignee, 'assignee');
+      return { label: (n) => `Gave ${plural(n, 'follow-up')} to ${action.assignee}`, changes: setOnEveryRow('follow_ups', { assignee: action.assignee }) };
+    case 'reschedule': {
+      const when = new Date(action.dueAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+      return {
+        label: (n) => `Moved ${plural(n, 'follow-up')} to ${when}`,
+        changes: perRow((id, read) => (open(id, read) ? [{ table: 'follow_ups', rowId: id, set: { due_at: action.dueAt }, alsoWhenWritten: remindAgain(id) }] : [])),
+      };
+    }
+    case 'delete':
+      return { label: (n) => `Deleted ${plural(n, 'follow-up')}`, changes: perRow((id, read) => deleteRow('follow_ups', id, read)) };
+  }
 }
 
 /** A static segment's frozen list grows by each batch's contacts; undo writes the list back as it was. */

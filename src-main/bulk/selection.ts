@@ -3,6 +3,7 @@ import { AppError } from '../../src-shared/errors';
 import { createCallQueries } from '../calls/queries';
 import { contactSortSql, contactWhere, segmentFilter } from '../contacts/queries';
 import type { Sqlite } from '../db/open';
+import { createFollowUpQueries } from '../followups/queries';
 import { createJobQueries } from '../jobs/queries';
 
 /** Enough for any list: "all matching" asks the list's own query for every row at once. */
@@ -16,6 +17,7 @@ const everyRow = Number.MAX_SAFE_INTEGER;
 export function createSelectionResolver(sqlite: Sqlite, userName: () => string, now: () => number) {
   const calls = createCallQueries(sqlite);
   const jobs = createJobQueries(sqlite);
+  const followUps = createFollowUpQueries(sqlite);
 
   function matching(request: BulkRequest): string[] {
     switch (request.list) {
@@ -32,6 +34,20 @@ export function createSelectionResolver(sqlite: Sqlite, userName: () => string, 
         return calls.list({ ...request.request, offset: 0, limit: everyRow }).rows.map((row) => row.id);
       case 'jobs':
         return jobs.list({ ...request.request, offset: 0, limit: everyRow }).rows.map((row) => row.id);
+      case 'followups': {
+        const { scope, contactId, sort, ...query } = request.request;
+        return followUps
+          .list({
+            ...query,
+            ...(scope === 'mine' ? { assignee: userName() } : {}),
+            ...(contactId ? { contactId } : {}),
+            ...(sort ? { sort } : {}),
+            now: now(),
+            offset: 0,
+            limit: everyRow,
+          })
+          .rows.map((row) => row.id);
+      }
     }
   }
 

@@ -49,7 +49,7 @@ export class BulkService {
   }
 
   start(request: BulkRequest): BulkActionStatus {
-    const plan = planAction(request, { sqlite: this.deps.sqlite, callOutcomes: this.deps.callOutcomes, userName: this.deps.userName });
+    const plan = planAction(request, { sqlite: this.deps.sqlite, callOutcomes: this.deps.callOutcomes, userName: this.deps.userName, now: this.deps.now });
     const ids = this.selection.resolve(request);
     const id = uuidv7();
     const batches = chunk(ids, this.batchSize);
@@ -182,6 +182,7 @@ export class BulkService {
       if (!differs) continue;
       const before = current ?? change.absentBefore ?? {};
       tx.write(change.table, change.rowId, current ? change.set : { ...change.create, ...change.set });
+      change.alsoWhenWritten?.();
       this.store.rememberBefore(id, change.table, change.rowId, before);
       changed += change.rows ?? 1;
     }

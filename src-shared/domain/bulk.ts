@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CallListQuerySchema } from './call';
-import { ContactListQuerySchema, contactStatuses, tagName } from './contact';
+import { ContactListQuerySchema, contactStatuses, EpochMsSchema, tagName } from './contact';
+import { FollowUpListQuerySchema } from './follow-up';
 import { JobListQuerySchema, jobStatuses } from './job';
 
 // A bulk action: one change to many rows of a list, chosen by ticking rows or "all matching".
@@ -42,13 +43,22 @@ export const JobBulkActionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('delete') }),
 ]);
 
+export const FollowUpBulkActionSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('markDone') }),
+  z.object({ type: z.literal('assign'), assignee: ownerName }),
+  z.object({ type: z.literal('reschedule'), dueAt: EpochMsSchema }),
+  z.object({ type: z.literal('delete') }),
+]);
+
 export const BulkRequestSchema = z.discriminatedUnion('list', [
   z.object({ list: z.literal('contacts'), request: ContactListQuerySchema, selection: BulkSelectionSchema, action: ContactBulkActionSchema }),
   z.object({ list: z.literal('calls'), request: CallListQuerySchema, selection: BulkSelectionSchema, action: CallBulkActionSchema }),
   z.object({ list: z.literal('jobs'), request: JobListQuerySchema, selection: BulkSelectionSchema, action: JobBulkActionSchema }),
+  z.object({ list: z.literal('followups'), request: FollowUpListQuerySchema, selection: BulkSelectionSchema, action: FollowUpBulkActionSchema }),
 ]);
 export type BulkRequest = z.output<typeof BulkRequestSchema>;
 export type BulkList = BulkRequest['list'];
+export const bulkLists = ['contacts', 'calls', 'jobs', 'followups'] as const satisfies readonly BulkList[];
 export type BulkActionType = BulkRequest['action']['type'];
 
 export const bulkStates = ['running', 'done', 'cancelled', 'interrupted', 'failed', 'undoing', 'undone'] as const;
@@ -56,7 +66,7 @@ export type BulkState = (typeof bulkStates)[number];
 
 export const BulkActionStatusSchema = z.object({
   id: z.string(),
-  list: z.enum(['contacts', 'calls', 'jobs']),
+  list: z.enum(bulkLists),
   /** What was done, as a toast says it: "Tagged 500 contacts “storm”". */
   label: z.string(),
   state: z.enum(bulkStates),
