@@ -5,69 +5,12 @@ import { maxStaticMembers } from '../../src-shared/domain/segment';
 import { AppError } from '../../src-shared/errors';
 import { tagRowId } from '../contacts/search-index';
 import type { Sqlite } from '../db/open';
-import type { FieldValue, FieldValues, SyncedTableName } from '../writes/synced-tables';
+import type { FieldValues } from '../writes/synced-tables';
+import { planDealAction } from './deal-actions';
+import { planFollowUpAction } from './follow-up-actions';
+import { deleteRow, perRow, plural, requireKnownPerson, setOnEveryRow, type ActionContext, type PlannedAction } from './row-changes';
 
-/** One row's new values, as a bulk action wants them. The runner skips it when nothing differs. */
-export interface RowChange {
-  table: SyncedTableName;
-  rowId: string;
-  set: FieldValues;
-  /** Written with `set` when the row does not exist yet (a tag a contact never had). */
-  create?: FieldValues;
-  /** What "before" means for a row that did not exist: undo writes it back (a tag not present). */
-  absentBefore?: FieldValues;
-  /** How many of the list's rows this change stands for (a segment's list grows by many); 1 if absent. */
-  rows?: number;
-}
-
-/** Reads the named columns of one row, or undefined when there is no such row. */
-export type ReadRow = (table: SyncedTableName, rowId: string, columns: readonly string[]) => Record<string, FieldValue> | undefined;
-
-export interface PlannedAction {
-  /** As the toast says it, given how many rows: "Tagged 500 contacts “storm”". */
-  label: (count: number) => string;
-  /** The changes for one batch of ids. */
-  changes: (ids: readonly string[], read: ReadRow) => RowChange[];
-}
-
-export interface ActionContext {
-  sqlite: Sqlite;
-  /** The office's call outcomes (Settings). */
-  callOutcomes: () => readonly string[];
-  userName: () => string;
-}
-
-const plural = (count: number, one: string, many = `${one}s`) => `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;
-
-/** A row that is alive can be deleted: its causal length moves to the next even number. */
-function deleteRow(table: SyncedTableName, rowId: string, read: ReadRow): RowChange[] {
-  const cl = read(table, rowId, ['cl'])?.cl;
-  return typeof cl === 'number' && cl % 2 === 1 ? [{ table, rowId, set: { cl: cl + 1 } }] : [];
-}
-
-const perRow =
-  (make: (id: string, read: ReadRow) => RowChange[]) =>
-  (ids: readonly string[], read: ReadRow): RowChange[] =>
-    ids.flatMap((id) => make(id, read));
-
-/** The same values written to every row of the batch. */
-const setOnEveryRow = (table: SyncedTableName, set: FieldValues) => perRow((id) => [{ table, rowId: id, set }]);
-
-/** The people things can be assigned to: the user, and everyone who already owns a contact or a job. */
-function knownPeople(sqlite: Sqlite, userName: string): Set<string> {
-  const names = sqlite
-    .prepare(`SELECT owner FROM contacts WHERE owner != '' UNION SELECT assignee FROM jobs WHERE assignee != ''`)
-    .pluck()
-    .all() as string[];
-  return new Set([userName, ...names].filter(Boolean));
-}
-
-function requireKnownPerson(context: ActionContext, name: string, field: string): void {
-  if (!knownPeople(context.sqlite, context.userName()).has(name)) {
-    throw new AppError('invalid_input', `Nobody called “${name}” is on the team yet: choose someone who owns contacts or jobs, or yourself.`, field);
-  }
-}
-
+export type { ActionContext, PlannedAction, ReadRow, RowChange } from './row-changes';
 /**
  * Checks the action against what exists (the tag, the person, the outcome, the segment) and says
  * what it does to each row. Throws before anything is written, so a bad request changes nothing.
@@ -172,7 +115,12 @@ export function planAction(request: BulkRequest, context: ActionContext): Planne
         case 'delete':
           return { label: (n) => `Deleted ${plural(n, 'job')}`, changes: perRow((id, read) => deleteRow('jobs', id, read)) };
       }
+      break;
     }
+    case 'followups':
+      return planFollowUpAction(request.action, context);
+    case 'deals':
+      return planDealAction(request.action, context);
   }
   throw new AppError('invalid_input', 'That action does not apply to this list.', 'action');
 }

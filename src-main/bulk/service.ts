@@ -1,10 +1,11 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { BulkActionStatus, BulkRequest } from '../../src-shared/domain/bulk';
+import type { BulkActionStatus, BulkRequest, BulkTarget } from '../../src-shared/domain/bulk';
 import { AppError, type ErrorCode } from '../../src-shared/errors';
 import { statementCache, type Sqlite } from '../db/open';
 import type { MutationEngine, MutationTx } from '../writes/mutation-engine';
 import type { FieldValue, FieldValues, SyncedTableName } from '../writes/synced-tables';
 import { planAction, type ReadRow, type RowChange } from './actions';
+import { recordStageMove } from './deal-actions';
 import { createSelectionResolver } from './selection';
 import { createBulkStore, type BeforeRow } from './store';
 
@@ -49,7 +50,7 @@ export class BulkService {
   }
 
   start(request: BulkRequest): BulkActionStatus {
-    const plan = planAction(request, { sqlite: this.deps.sqlite, callOutcomes: this.deps.callOutcomes, userName: this.deps.userName });
+    const plan = planAction(request, { sqlite: this.deps.sqlite, callOutcomes: this.deps.callOutcomes, userName: this.deps.userName, now: this.deps.now });
     const ids = this.selection.resolve(request);
     const id = uuidv7();
     const batches = chunk(ids, this.batchSize);
@@ -69,6 +70,11 @@ export class BulkService {
     this.running.set(id, controller);
     void this.runRest(id, batches.slice(1), batches[0]!.length, controller.signal, runBatch);
     return this.status(id);
+  }
+
+  /** The ids a selection stands for (for an export of it), refused when there are none. */
+  resolve(target: BulkTarget): string[] {
+    return this.selection.resolve(target);
   }
 
   status(id: string): BulkActionStatus {
@@ -169,7 +175,13 @@ export class BulkService {
         if (now % 2 !== (value as number) % 2) fields.cl = now + 1;
       } else if (current[name] !== value) fields[name] = value;
     }
-    if (Object.keys(fields).length > 0) tx.write(table, row.rowId, fields);
+    if (Object.keys(fields).length === 0) return;
+    tx.write(table, row.rowId, fields);
+    // A deal moved back is a move too: the funnel and the deal's history see it.
+    if (table === 'deals' && typeof fields.stage_id === 'string') {
+      const deal = this.read('deals', row.rowId, ['pipeline_id'])!;
+      recordStageMove(tx, { dealId: row.rowId, pipelineId: deal.pipeline_id as string, from: current.stage_id as string, to: fields.stage_id, at: this.deps.now(), by: this.deps.userName() });
+    }
   }
 
   /** Writes the changes that change something, keeping each row's values before; answers how many list rows changed. */
@@ -182,6 +194,7 @@ export class BulkService {
       if (!differs) continue;
       const before = current ?? change.absentBefore ?? {};
       tx.write(change.table, change.rowId, current ? change.set : { ...change.create, ...change.set });
+      change.alsoWhenWritten?.(tx);
       this.store.rememberBefore(id, change.table, change.rowId, before);
       changed += change.rows ?? 1;
     }

@@ -132,6 +132,6 @@ export function registerHandlers(services: HandlerServices) {
     segmentsHandlers(services.segments),
     lockHandlers(services.appLock),
     viewsHandlers(services.views),
-    bulkHandlers(services.bulk),
+    bulkHandlers(services.bulk, services.exchange),
   ]) satisfies Handlers;
 }

@@ -91,7 +91,7 @@ export class ExchangeService {
   startCsvExport(options: ExportCsvOptions): { jobId: string } {
     // Refused at once, not as a failed job: unknown columns, a preset that does not fit.
     resolveColumns(options.entity, options.preset, options.columns, this.deps.settings.get().customFields);
-    const fileName = `${options.entity}-${options.preset}-${this.stamp()}.csv`;
+    const fileName = `${options.entity}${options.ids ? '-selection' : ''}-${options.preset}-${this.stamp()}.csv`;
     const file = path.join(this.exportsDir, fileName);
     return this.jobs.start('export', async (control) => ({ exportResult: await this.exportCsvTo(file, options, control) }));
   }

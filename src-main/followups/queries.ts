@@ -1,4 +1,4 @@
-import { followUpStanding, type FollowUp, type FollowUpListKind } from '../../src-shared/domain/follow-up';
+import { followUpStanding, type FollowUp, type FollowUpListKind, type FollowUpListQuery, type FollowUpSortField } from '../../src-shared/domain/follow-up';
 import type { Sqlite } from '../db/open';
 import type { SqlRow } from '../db/rows';
 import type { followUps } from '../db/schema';
@@ -34,6 +34,26 @@ export interface FollowUpListOptions {
   endOfToday: number;
   offset: number;
   limit: number;
+  sort?: FollowUpListQuery['sort'];
+}
+
+/** The ORDER BY of each sort field; the id last, so pages never overlap. */
+const sortSql: Record<FollowUpSortField, string> = {
+  dueAt: 'f.due_at',
+  title: 'f.title COLLATE NOCASE',
+  contactName: 'contact_name COLLATE NOCASE',
+  assignee: 'f.assignee COLLATE NOCASE',
+  priority: "CASE f.priority WHEN 'high' THEN 2 WHEN 'normal' THEN 1 ELSE 0 END",
+  createdAt: 'f.created_at',
+  doneAt: 'f.done_at',
+};
+
+function orderOf(options: FollowUpListOptions): string {
+  if (options.sort) {
+    const direction = options.sort.direction === 'desc' ? 'DESC' : 'ASC';
+    return `${sortSql[options.sort.field]} ${direction}, f.id ${direction}`;
+  }
+  return options.view === 'done' ? 'f.done_at DESC, f.id DESC' : 'f.due_at ASC, f.id ASC';
 }
 
 export function createFollowUpQueries(sqlite: Sqlite) {
@@ -95,7 +115,7 @@ export function createFollowUpQueries(sqlite: Sqlite) {
     },
     list(options: FollowUpListOptions): { total: number; rows: FollowUpRow[] } {
       const clause = where(options);
-      const order = options.view === 'done' ? 'f.done_at DESC, f.id DESC' : 'f.due_at ASC, f.id ASC';
+      const order = orderOf(options);
       const rows = sqlite
         .prepare<unknown[], FollowUpRow>(
           `SELECT ${columns} FROM follow_ups f JOIN contacts c ON c.id = f.contact_id

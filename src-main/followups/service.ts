@@ -4,6 +4,7 @@ import type {
   FollowUp,
   FollowUpDraftSchema,
   FollowUpListKind,
+  FollowUpListQuery,
   FollowUpPatchSchema,
 } from '../../src-shared/domain/follow-up';
 import type { SlaRule } from '../../src-shared/domain/settings';
@@ -13,14 +14,7 @@ import type { FieldValues } from '../writes/synced-tables';
 import { createFollowUpQueries, rowToFollowUp } from './queries';
 import { WritingService, type WriteDeps } from '../writes/write-deps';
 
-export interface FollowUpListInput {
-  view: FollowUpListKind;
-  scope: 'mine' | 'team';
-  contactId?: string;
-  endOfToday: number;
-  offset: number;
-  limit: number;
-}
+export type FollowUpListInput = FollowUpListQuery & { offset: number; limit: number };
 
 export class FollowUpsService extends WritingService {
   private readonly queries;
@@ -56,6 +50,7 @@ export class FollowUpsService extends WritingService {
       endOfToday: input.endOfToday,
       offset: input.offset,
       limit: input.limit,
+      ...(input.sort ? { sort: input.sort } : {}),
     });
     return { total, items: rows.map((row) => rowToFollowUp(row, now)) };
   }

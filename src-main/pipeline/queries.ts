@@ -1,5 +1,5 @@
 import { unansweredStatuses } from '../../src-shared/domain/call';
-import type { Deal, Pipeline, Stage } from '../../src-shared/domain/pipeline';
+import type { Deal, DealListQuery, Pipeline, Stage } from '../../src-shared/domain/pipeline';
 import type { Sqlite } from '../db/open';
 import type { SqlRow } from '../db/rows';
 import type { deals, dealStageEvents, quotes, stages } from '../db/schema';
@@ -42,14 +42,7 @@ export function rowToDeal(row: DealRow): Deal {
   };
 }
 
-export interface DealListQuery {
-  pipelineId?: string;
-  stageId?: string;
-  owner?: string;
-  sort: { field: 'title' | 'contact' | 'stage' | 'valueMinor' | 'expectedCloseAt' | 'owner' | 'updatedAt'; direction: 'asc' | 'desc' };
-  offset: number;
-  limit: number;
-}
+export type DealListPage = DealListQuery & { offset: number; limit: number };
 
 
 export const dealColumns = `d.id, d.contact_id, c.name AS contact_name, d.pipeline_id, d.stage_id, d.title, d.value_minor,
@@ -82,7 +75,7 @@ export function createPipelineQueries(sqlite: Sqlite) {
   );
 
   /** A page of deals, filtered and sorted; the filters and sort come from the contract, never raw text. */
-  function dealPage(query: DealListQuery): { total: number; rows: DealRow[] } {
+  function dealPage(query: DealListPage): { total: number; rows: DealRow[] } {
     const conditions = ['d.cl % 2 = 1'];
     const params: unknown[] = [];
     if (query.pipelineId) {
@@ -103,6 +96,9 @@ export function createPipelineQueries(sqlite: Sqlite) {
       contact: `c.name COLLATE NOCASE ${direction}`,
       stage: `s.position ${direction}`,
       valueMinor: `d.value_minor ${direction}`,
+      // A deal's own probability when it has one, else its stage's (as rowToDeal reads it).
+      probabilityBp: `COALESCE(d.probability_bp, s.probability_bp, 0) ${direction}`,
+      weighted: `d.value_minor * COALESCE(d.probability_bp, s.probability_bp, 0) ${direction}`,
       expectedCloseAt: `d.expected_close_at ${direction} NULLS LAST`,
       owner: `d.owner COLLATE NOCASE ${direction}`,
       updatedAt: `d.updated_at ${direction}`,

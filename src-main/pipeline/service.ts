@@ -14,7 +14,7 @@ import {
 import { AppError } from '../../src-shared/errors';
 import type { MutationTx } from '../writes/mutation-engine';
 import type { FieldValues } from '../writes/synced-tables';
-import { createPipelineQueries, rowToDeal, type DealListQuery } from './queries';
+import { createPipelineQueries, rowToDeal, type DealListPage } from './queries';
 import { WritingService, type WriteDeps } from '../writes/write-deps';
 import type { CurrencyTotal } from '../../src-shared/domain/money-totals';
 
@@ -111,7 +111,7 @@ export class PipelineService extends WritingService {
   }
 
   /** Deals of a pipeline (or all), optionally of one stage or owner, sorted and paged. */
-  listDeals(query: DealListQuery): { total: number; items: Deal[] } {
+  listDeals(query: DealListPage): { total: number; items: Deal[] } {
     const { total, rows } = this.queries.dealPage(query);
     return { total, items: rows.map(rowToDeal) };
   }

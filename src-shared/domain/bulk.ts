@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { CallListQuerySchema } from './call';
-import { ContactListQuerySchema, contactStatuses, tagName } from './contact';
+import { ContactListQuerySchema, contactStatuses, EpochMsSchema, tagName } from './contact';
+import { FollowUpListQuerySchema } from './follow-up';
 import { JobListQuerySchema, jobStatuses } from './job';
+import { DealListQuerySchema } from './pipeline';
 
 // A bulk action: one change to many rows of a list, chosen by ticking rows or "all matching".
 // The core resolves the selection with the list's own query (src-main/bulk/selection.ts), runs
@@ -42,13 +44,39 @@ export const JobBulkActionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('delete') }),
 ]);
 
+export const FollowUpBulkActionSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('markDone') }),
+  z.object({ type: z.literal('assign'), assignee: ownerName }),
+  z.object({ type: z.literal('reschedule'), dueAt: EpochMsSchema }),
+  z.object({ type: z.literal('delete') }),
+]);
+
+export const DealBulkActionSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('moveToStage'), stageId: rowId }),
+  z.object({ type: z.literal('assignOwner'), owner: ownerName }),
+  z.object({ type: z.literal('delete') }),
+]);
+
 export const BulkRequestSchema = z.discriminatedUnion('list', [
   z.object({ list: z.literal('contacts'), request: ContactListQuerySchema, selection: BulkSelectionSchema, action: ContactBulkActionSchema }),
   z.object({ list: z.literal('calls'), request: CallListQuerySchema, selection: BulkSelectionSchema, action: CallBulkActionSchema }),
   z.object({ list: z.literal('jobs'), request: JobListQuerySchema, selection: BulkSelectionSchema, action: JobBulkActionSchema }),
+  z.object({ list: z.literal('followups'), request: FollowUpListQuerySchema, selection: BulkSelectionSchema, action: FollowUpBulkActionSchema }),
+  z.object({ list: z.literal('deals'), request: DealListQuerySchema, selection: BulkSelectionSchema, action: DealBulkActionSchema }),
 ]);
 export type BulkRequest = z.output<typeof BulkRequestSchema>;
+/** The rows of a bulk request without what to do to them. */
+export type BulkTarget = { [List in BulkRequest['list']]: Omit<Extract<BulkRequest, { list: List }>, 'action'> }[BulkRequest['list']];
+
+/** Export of a list's selection as CSV, by the export of that kind of row (docs/exports.md). */
+export const BulkExportSchema = z.discriminatedUnion('list', [
+  z.object({ list: z.literal('contacts'), request: ContactListQuerySchema, selection: BulkSelectionSchema }),
+  z.object({ list: z.literal('calls'), request: CallListQuerySchema, selection: BulkSelectionSchema }),
+  z.object({ list: z.literal('followups'), request: FollowUpListQuerySchema, selection: BulkSelectionSchema }),
+]);
+export type BulkExport = z.output<typeof BulkExportSchema>;
 export type BulkList = BulkRequest['list'];
+export const bulkLists = ['contacts', 'calls', 'jobs', 'followups', 'deals'] as const satisfies readonly BulkList[];
 export type BulkActionType = BulkRequest['action']['type'];
 
 export const bulkStates = ['running', 'done', 'cancelled', 'interrupted', 'failed', 'undoing', 'undone'] as const;
@@ -56,7 +84,7 @@ export type BulkState = (typeof bulkStates)[number];
 
 export const BulkActionStatusSchema = z.object({
   id: z.string(),
-  list: z.enum(['contacts', 'calls', 'jobs']),
+  list: z.enum(bulkLists),
   /** What was done, as a toast says it: "Tagged 500 contacts “storm”". */
   label: z.string(),
   state: z.enum(bulkStates),

@@ -310,6 +310,8 @@ const exportFormatShape = {
   decimalComma: z.boolean().default(false),
   /** Prefix cells that a spreadsheet would run as a formula (=, +, -, @) with an apostrophe. */
   protectFormulas: z.boolean().default(true),
+  /** Only these rows (a list's selection); the view's filters are then not applied. Contacts keep this order. */
+  ids: z.array(z.string().min(1).max(64)).min(1).max(200_000).optional(),
 };
 
 const DateRange = { from: EpochMsSchema.optional(), to: EpochMsSchema.optional() };

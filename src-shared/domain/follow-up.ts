@@ -57,6 +57,22 @@ export const FollowUpPatchSchema = z
 export const followUpListKinds = ['overdue', 'today', 'upcoming', 'done'] as const;
 export type FollowUpListKind = (typeof followUpListKinds)[number];
 
+/** What the follow-ups table sorts by (src-main/followups/queries.ts orders by each). */
+export const followUpSortFields = ['dueAt', 'title', 'contactName', 'assignee', 'priority', 'createdAt', 'doneAt'] as const;
+export type FollowUpSortField = (typeof followUpSortFields)[number];
+
+/** A follow-ups list as asked, without paging: what "all matching" of a bulk action means. */
+export const FollowUpListQuerySchema = z.object({
+  view: z.enum(followUpListKinds),
+  scope: z.enum(['mine', 'team']).default('team'),
+  contactId: z.string().min(1).max(64).optional(),
+  /** The end of today in the user's time zone, as the renderer knows it. */
+  endOfToday: EpochMsSchema,
+  /** Absent: soonest due first (done: latest done first), as the grouped list shows them. */
+  sort: z.object({ field: z.enum(followUpSortFields), direction: z.enum(['asc', 'desc']) }).optional(),
+});
+export type FollowUpListQuery = z.output<typeof FollowUpListQuerySchema>;
+
 /** Quick presets for a due time, computed in the user's local time zone. */
 export const followUpPresets = ['in_30_minutes', 'in_2_hours', 'tomorrow_9', 'next_monday_9'] as const;
 export type FollowUpPreset = (typeof followUpPresets)[number];

@@ -82,6 +82,19 @@ export const DealSchema = z.object({
 });
 export type Deal = z.infer<typeof DealSchema>;
 
+/** What the deals list sorts by (src-main/pipeline/queries.ts orders by each). */
+export const dealSortFields = ['title', 'contact', 'stage', 'valueMinor', 'probabilityBp', 'weighted', 'expectedCloseAt', 'owner', 'updatedAt'] as const;
+export type DealSortField = (typeof dealSortFields)[number];
+
+/** A deals list as asked, without paging: what "all matching" of a bulk action means. */
+export const DealListQuerySchema = z.object({
+  pipelineId: z.string().min(1).max(64).optional(),
+  stageId: z.string().min(1).max(64).optional(),
+  owner: z.string().max(120).optional(),
+  sort: z.object({ field: z.enum(dealSortFields), direction: z.enum(['asc', 'desc']) }).default({ field: 'updatedAt', direction: 'desc' }),
+});
+export type DealListQuery = z.output<typeof DealListQuerySchema>;
+
 export const DealDraftSchema = z.object({
   contactId: z.string().min(1).max(64),
   pipelineId: z.string().min(1).max(64),

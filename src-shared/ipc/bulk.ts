@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BulkActionStatusSchema, BulkRequestSchema } from '../domain/bulk';
+import { BulkActionStatusSchema, BulkExportSchema, BulkRequestSchema } from '../domain/bulk';
 import { channel, ById } from './channel';
 
 export const bulkChannels = {
@@ -23,6 +23,12 @@ export const bulkChannels = {
     summary: 'Take a bulk action back: every row it changed gets back the values it had before, as new changes. Runs in batches like the action.',
     input: ById,
     output: BulkActionStatusSchema,
+  }),
+  'bulk.exportCsv': channel({
+    summary:
+      'Export the selected rows of a list (ids, or all matching its request except some) as CSV, through the export of that kind of row; answers the export job id (exchange.progress, exchange.jobStatus).',
+    input: BulkExportSchema,
+    output: z.object({ jobId: z.string() }),
   }),
   'bulk.recent': channel({
     summary: 'The bulk actions made on this laptop lately, newest first (an interrupted one can still be undone).',

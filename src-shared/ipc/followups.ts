@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EpochMsSchema } from '../domain/contact';
-import { FollowUpDraftSchema, followUpListKinds, FollowUpPatchSchema, FollowUpSchema } from '../domain/follow-up';
+import { FollowUpDraftSchema, FollowUpListQuerySchema, FollowUpPatchSchema, FollowUpSchema } from '../domain/follow-up';
 import { ById, channel, Deleted, Id, Page } from './channel';
 
 // Follow-ups and their reminders; the counterpart is src-main/followups/handlers.ts.
@@ -10,12 +10,7 @@ const FollowUpScope = z.enum(['mine', 'team']).default('team');
 export const followUpsChannels = {
   'followups.list': channel({
     summary: 'Follow-ups overdue, due today, upcoming or done; mine or the team’s; optionally of one contact.',
-    input: z.object({
-      view: z.enum(followUpListKinds),
-      scope: FollowUpScope,
-      contactId: Id.optional(),
-      /** The end of today in the user's time zone, as the renderer knows it. */
-      endOfToday: EpochMsSchema,
+    input: FollowUpListQuerySchema.extend({
       offset: z.number().int().min(0).default(0),
       limit: z.number().int().min(1).max(500).default(100),
     }),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { EpochMsSchema } from '../domain/contact';
 import {
   DealDraftSchema,
+  DealListQuerySchema,
   DealPatchSchema,
   DealSchema,
   pipelineTemplates,
@@ -109,16 +110,7 @@ export const pipelineChannels = {
   }),
   'deals.list': channel({
     summary: 'Deals of a pipeline, stage or owner, sorted and paged, with the total.',
-    input: z.object({
-      pipelineId: Id.optional(),
-      stageId: Id.optional(),
-      owner: z.string().max(120).optional(),
-      sort: z
-        .object({
-          field: z.enum(['title', 'contact', 'stage', 'valueMinor', 'expectedCloseAt', 'owner', 'updatedAt']),
-          direction: z.enum(['asc', 'desc']),
-        })
-        .default({ field: 'updatedAt', direction: 'desc' }),
+    input: DealListQuerySchema.extend({
       offset: z.number().int().min(0).default(0),
       limit: z.number().int().min(1).max(500).default(100),
     }),

@@ -102,7 +102,7 @@ test('creates a pipeline from a template, adds deals and moves them by mouse and
 
   // The same deals as a sortable list.
   await chooseView(page, 'List');
-  const table = page.getByRole('table', { name: 'Deals in Prospects' });
+  const table = page.getByRole('grid', { name: 'Deals in Prospects' });
   const valueHeader = table.getByRole('columnheader', { name: 'Value' });
   await valueHeader.getByRole('button').click();
   await expect(valueHeader).toHaveAttribute('aria-sort', 'descending');

@@ -51,14 +51,25 @@ function tagsByContact(sqlite: Sqlite): Map<string, string> {
   return new Map(rows);
 }
 
-/** Contacts of the list view, in its order. Without `withTags` their tags are left empty (one lookup a row saved). */
-export function contactReader(sqlite: Sqlite, view: ContactView, userName: string, withTags = true): ChunkReader<Contact> {
+/** The rowids of the list view's contacts in its order, or of the chosen ones (a selection) in theirs. */
+function contactRowids(sqlite: Sqlite, view: ContactView, userName: string, ids: readonly string[] | undefined): number[] {
+  if (ids) {
+    return sqlite
+      .prepare(`SELECT c.rowid FROM json_each(?) j JOIN contacts c ON c.id = j.value WHERE c.cl % 2 = 1 ORDER BY j.key`)
+      .pluck()
+      .all(JSON.stringify(ids)) as number[];
+  }
   const where = contactWhere(view, userName, {}, segmentFilter(sqlite, view.filters, Date.now()));
   const direction = view.sort.direction === 'desc' ? 'DESC' : 'ASC';
-  const rowids = sqlite
+  return sqlite
     .prepare(`SELECT c.rowid FROM contacts c WHERE ${where.sql} ORDER BY ${contactSortSql[view.sort.field](direction)}`)
     .pluck()
     .all(...where.params) as number[];
+}
+
+/** Contacts of the list view (or the chosen ones), in its order. Without `withTags` their tags are left empty (one lookup a row saved). */
+export function contactReader(sqlite: Sqlite, view: ContactView, userName: string, withTags = true, ids?: readonly string[]): ChunkReader<Contact> {
+  const rowids = contactRowids(sqlite, view, userName, ids);
   // A small export looks each contact's tags up; a large one reads them all at once.
   const allTags = withTags && rowids.length > exportChunkRows ? tagsByContact(sqlite) : undefined;
   const byRowids = sqlite
@@ -114,20 +125,26 @@ export function keysetById<Raw extends { id: string }, Row>(
   };
 }
 
-function filterBuilder(alive: string) {
-  const conditions = [alive];
+/** The conditions of a keyset export; with `ids` (a list's selection) only those rows, and the view's filters are not added. */
+function filterBuilder(alias: string, ids: readonly string[] | undefined) {
+  const conditions = [`${alias}.cl % 2 = 1`];
   const params: unknown[] = [];
   const add = (sql: string, ...values: unknown[]) => {
+    if (ids) return;
     conditions.push(sql);
     params.push(...values);
   };
+  if (ids) {
+    conditions.push(`${alias}.id IN (SELECT value FROM json_each(?))`);
+    params.push(JSON.stringify(ids));
+  }
   return { conditions, params, add };
 }
 
 type View<E extends 'notes' | 'followUps' | 'calls'> = Extract<ExportCsvOptions, { entity: E }>['view'];
 
-export function noteReader(sqlite: Sqlite, view: View<'notes'>): ChunkReader<NoteExportRow> {
-  const { conditions, params, add } = filterBuilder('n.cl % 2 = 1');
+export function noteReader(sqlite: Sqlite, view: View<'notes'>, ids?: readonly string[]): ChunkReader<NoteExportRow> {
+  const { conditions, params, add } = filterBuilder('n', ids);
   if (view.contactId) add('n.contact_id = ?', view.contactId);
   if (view.kind) add('n.kind = ?', view.kind);
   if (view.from !== undefined) add('n.created_at >= ?', view.from);
@@ -142,8 +159,8 @@ export function noteReader(sqlite: Sqlite, view: View<'notes'>): ChunkReader<Not
   );
 }
 
-export function followUpReader(sqlite: Sqlite, view: View<'followUps'>): ChunkReader<FollowUpExportRow> {
-  const { conditions, params, add } = filterBuilder('f.cl % 2 = 1');
+export function followUpReader(sqlite: Sqlite, view: View<'followUps'>, ids?: readonly string[]): ChunkReader<FollowUpExportRow> {
+  const { conditions, params, add } = filterBuilder('f', ids);
   if (view.contactId) add('f.contact_id = ?', view.contactId);
   if (view.state === 'open') add('f.done_at IS NULL');
   if (view.state === 'done') add('f.done_at IS NOT NULL');
@@ -163,8 +180,8 @@ export function followUpReader(sqlite: Sqlite, view: View<'followUps'>): ChunkRe
 
 const unanswered = "('busy', 'failed', 'no-answer', 'canceled')";
 
-export function callReader(sqlite: Sqlite, view: View<'calls'>): ChunkReader<CallExportRow> {
-  const { conditions, params, add } = filterBuilder('k.cl % 2 = 1');
+export function callReader(sqlite: Sqlite, view: View<'calls'>, ids?: readonly string[]): ChunkReader<CallExportRow> {
+  const { conditions, params, add } = filterBuilder('k', ids);
   if (view.contactId) add('k.contact_id = ?', view.contactId);
   if (view.direction) add('k.direction = ?', view.direction);
   if (view.disposition) add('k.disposition = ?', view.disposition);
@@ -199,12 +216,12 @@ export function readerFor<E extends ExportCsvOptions['entity']>(
   const typed = options as ExportCsvOptions;
   switch (typed.entity) {
     case 'contacts':
-      return contactReader(sqlite, typed.view, userName, columnKeys.includes('tags')) as ChunkReader<ExportRowTypes[E]>;
+      return contactReader(sqlite, typed.view, userName, columnKeys.includes('tags'), typed.ids) as ChunkReader<ExportRowTypes[E]>;
     case 'notes':
-      return noteReader(sqlite, typed.view) as ChunkReader<ExportRowTypes[E]>;
+      return noteReader(sqlite, typed.view, typed.ids) as ChunkReader<ExportRowTypes[E]>;
     case 'followUps':
-      return followUpReader(sqlite, typed.view) as ChunkReader<ExportRowTypes[E]>;
+      return followUpReader(sqlite, typed.view, typed.ids) as ChunkReader<ExportRowTypes[E]>;
     case 'calls':
-      return callReader(sqlite, typed.view) as ChunkReader<ExportRowTypes[E]>;
+      return callReader(sqlite, typed.view, typed.ids) as ChunkReader<ExportRowTypes[E]>;
   }
 }

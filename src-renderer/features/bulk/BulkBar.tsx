@@ -15,13 +15,15 @@ interface BulkBarProps {
   onCancel: () => void;
   /** The actions valid for this list; hidden from a read-only member. */
   children: ReactNode;
+  /** Actions that change nothing (export), shown to every member. */
+  readActions?: ReactNode;
 }
 
 /**
  * Above a list while rows are selected: how many, "Select all N matching" (also the rows not
  * loaded), the list's actions, and while a large action runs its progress with Cancel.
  */
-export function BulkBar({ selecting, noun, running, onCancel, children }: BulkBarProps) {
+export function BulkBar({ selecting, noun, running, onCancel, readActions, children }: BulkBarProps) {
   if (running) {
     return (
       <section className="bulk-bar" aria-label="Bulk action">
@@ -53,9 +55,10 @@ export function BulkBar({ selecting, noun, running, onCancel, children }: BulkBa
       <Button variant="ghost" onClick={selecting.clear}>
         Clear selection
       </Button>
-      <WhenAllowed>
-        <div className="bulk-bar__actions">{children}</div>
-      </WhenAllowed>
+      <div className="bulk-bar__actions">
+        <WhenAllowed>{children}</WhenAllowed>
+        {readActions}
+      </div>
     </section>
   );
 }

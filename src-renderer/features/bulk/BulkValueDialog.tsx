@@ -13,6 +13,8 @@ export interface BulkQuestion {
   /** A choice from a list; without it, typed text with these suggestions. */
   options?: readonly SelectOption[];
   suggestions?: readonly string[];
+  /** The typed value's kind, for a time ("datetime-local"); text when absent. */
+  inputType?: 'text' | 'datetime-local';
   onAnswer: (value: string) => void;
 }
 
@@ -31,7 +33,16 @@ export function BulkValueDialog({ question, onClose }: { question: BulkQuestion;
       {question.options ? (
         <SelectField label={question.label} value={value} options={question.options} placeholder="Choose…" onChange={setValue} error={error} />
       ) : (
-        <TextField label={question.label} value={value} onChange={setValue} suggestions={question.suggestions} autoComplete="off" autoFocus error={error} />
+        <TextField
+          label={question.label}
+          type={question.inputType ?? 'text'}
+          value={value}
+          onChange={setValue}
+          suggestions={question.suggestions}
+          autoComplete="off"
+          autoFocus
+          error={error}
+        />
       )}
     </FormDialog>
   );

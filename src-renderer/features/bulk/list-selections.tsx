@@ -1,9 +1,13 @@
 import type { Call } from '../../../src-shared/domain/call';
+import type { FollowUp, FollowUpListQuery } from '../../../src-shared/domain/follow-up';
 import type { Job } from '../../../src-shared/domain/job';
+import type { Deal, DealListQuery, Stage } from '../../../src-shared/domain/pipeline';
 import { useUi } from '../../store';
 import type { PagedRows, PagedSnapshot } from '../../ui/paged-rows';
 import { toQuery, type CallRequest } from '../calls/call-pages';
 import type { JobRequest } from '../jobs/hooks';
+import { DealBulkActions } from './DealBulkActions';
+import { FollowUpBulkActions } from './FollowUpBulkActions';
 import { CallBulkActions, JobBulkActions } from './ListBulkActions';
 import { useBulkSelection } from './use-bulk-selection';
 
@@ -22,6 +26,7 @@ export function useCallSelection<Request extends CallRequest>(list: Paged<Call, 
     idOf: (call) => call.id,
     nameOf: (call) => `call from ${call.contactName ?? call.number}`,
     noun: 'calls',
+    exporting: { list: 'calls', request: query },
     actions: (selecting, run) => <CallBulkActions selecting={selecting} request={query} run={run} />,
   });
 }
@@ -36,5 +41,37 @@ export function useJobSelection<Request extends JobRequest>(list: Paged<Job, Req
     nameOf: (job) => job.title,
     noun: 'jobs',
     actions: (selecting, run) => <JobBulkActions selecting={selecting} request={query} people={userName ? [userName] : []} run={run} />,
+  });
+}
+
+/** Whom a list offers to give rows to: the user and the people of the rows on screen. */
+function usePeopleOnScreen<Item>(snapshot: PagedSnapshot<Item>, personOf: (item: Item) => string): string[] {
+  const userName = useUi((state) => state.settings?.userName ?? '');
+  const loaded = [...snapshot.pages.values()].flat().map(personOf);
+  return [...new Set([userName, ...loaded].filter(Boolean))].sort();
+}
+
+/** The follow-ups table's selection and bulk bar, for FollowUpTable. */
+export function useFollowUpSelection(list: Paged<FollowUp, FollowUpListQuery>) {
+  const people = usePeopleOnScreen(list.snapshot, (followUp) => followUp.assignee);
+  return useBulkSelection({
+    ...list,
+    idOf: (followUp) => followUp.id,
+    nameOf: (followUp) => followUp.title,
+    noun: 'follow-ups',
+    exporting: { list: 'followups', request: list.request },
+    actions: (selecting, run) => <FollowUpBulkActions selecting={selecting} request={list.request} people={people} run={run} />,
+  });
+}
+
+/** The deals list's selection and bulk bar, for DealList. */
+export function useDealSelection(list: Paged<Deal, DealListQuery>, stages: readonly Stage[]) {
+  const people = usePeopleOnScreen(list.snapshot, (deal) => deal.owner);
+  return useBulkSelection({
+    ...list,
+    idOf: (deal) => deal.id,
+    nameOf: (deal) => deal.title,
+    noun: 'deals',
+    actions: (selecting, run) => <DealBulkActions selecting={selecting} request={list.request} stages={stages} people={people} run={run} />,
   });
 }

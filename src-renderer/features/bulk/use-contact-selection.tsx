@@ -24,6 +24,7 @@ export function useContactSelection({ rows, snapshot, request, facets, userName 
     idOf: (item) => item.id,
     nameOf: (item) => item.name,
     noun: 'contacts',
+    exporting: { list: 'contacts', request: coreRequest },
     actions: (selecting, run) => <ContactBulkActions selecting={selecting} request={coreRequest} facets={facets} userName={userName} run={run} />,
   });
 }

@@ -2,14 +2,12 @@ import { useMemo, useState } from 'react';
 import type { Call } from '../../../src-shared/domain/call';
 import { useUi } from '../../store';
 import { Button } from '../../ui/Button';
-import { ColumnChooser } from '../../ui/ColumnChooser';
 import { EmptyState } from '../../ui/EmptyState';
 import { formatCount } from '../../ui/format';
 import { activityChanged, contactsChanged } from '../../ui/live-events';
 import { LoadingState } from '../../ui/LoadingState';
 import { PageHeader } from '../../ui/PageHeader';
 import { Screen } from '../../ui/Screen';
-import { useColumnLayout } from '../../ui/use-column-layout';
 import { useNow } from '../../ui/use-now';
 import { usePagedRows } from '../../ui/use-paged-rows';
 import { VirtualGrid } from '../../ui/VirtualGrid';
@@ -18,7 +16,7 @@ import { callColumns } from './call-columns';
 import { fetchCallPage, isFiltered, noCallFilters, type CallFilters, type CallRequest, type CallSortField } from './call-pages';
 import { CallFiltersBar } from './CallFiltersBar';
 import { callListOfView, callViewState, plainCallView } from './call-view';
-import { ViewsLayout } from '../views/ViewsLayout';
+import { useListGrid } from '../views/use-list-grid';
 import './calls.css';
 import { WhenAllowed } from '../access/WhenAllowed';
 
@@ -36,9 +34,23 @@ export function CallsScreen() {
   const { rows, snapshot } = usePagedRows(fetchCallPage, request, { reloadOn });
   const now = useNow();
   const columns = useMemo(() => callColumns(now), [now]);
-  const [layout, setLayout] = useColumnLayout('calls');
-  const viewState = useMemo(() => callViewState(filters, sort, layout), [filters, sort, layout]);
   const bulk = useCallSelection({ rows, snapshot, request });
+  const list = useListGrid({
+    listId: 'calls',
+    label: 'Call history',
+    columns,
+    bulk,
+    plainLabel: 'All calls',
+    plain: plainCallView,
+    viewState: (layout) => callViewState(filters, sort, layout),
+    onApplyView: (state) => {
+      const fromView = callListOfView(state);
+      setFilters(fromView.filters);
+      setSort(fromView.sort);
+      // The contact box shows the view's contact, not what was typed in it.
+      setResetKey((key) => key + 1);
+    },
+  });
 
   const narrowed = isFiltered(filters);
   const total = snapshot.total;
@@ -79,15 +91,10 @@ export function CallsScreen() {
   } else {
     body = (
       <VirtualGrid
-        label="Call history"
-        columns={[bulk.selecting.column, ...columns]}
-        onSelectRow={bulk.selecting.onSelectRow}
-        isRowSelected={bulk.selecting.isRowSelected}
+        {...list.grid}
         rows={rows}
         snapshot={snapshot}
         rowHeight={52}
-        layout={layout}
-        onLayoutChange={setLayout}
         sort={sort}
         onSort={toggleSort}
         onOpen={open}
@@ -106,7 +113,7 @@ export function CallsScreen() {
             <Button icon="chart" onClick={() => navigate({ name: 'slaReport' })}>
               Call-back promises
             </Button>
-            <ColumnChooser listLabel="Call history" columns={columns} layout={layout} onChange={setLayout} />
+            {list.chooser}
             <WhenAllowed>
               <Button icon="check" onClick={() => navigate({ name: 'callTriage' })}>
                 Triage
@@ -118,25 +125,7 @@ export function CallsScreen() {
           </>
         }
       />
-      <ViewsLayout
-        listId="calls"
-        plainLabel="All calls"
-        current={viewState}
-        plain={plainCallView}
-        columns={columns}
-        onApply={(state) => {
-          const fromView = callListOfView(state);
-          setFilters(fromView.filters);
-          setSort(fromView.sort);
-          setLayout(state.columns);
-          // The contact box shows the view's contact, not what was typed in it.
-          setResetKey((key) => key + 1);
-        }}
-      >
-        <CallFiltersBar filters={filters} onChange={setFilters} resetKey={resetKey} onClear={clear} />
-        {bulk.bar}
-        {body}
-      </ViewsLayout>
+      {list.frame(<CallFiltersBar filters={filters} onChange={setFilters} resetKey={resetKey} onClear={clear} />, body)}
     </Screen>
   );
 }

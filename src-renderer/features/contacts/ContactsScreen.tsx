@@ -2,19 +2,17 @@ import { useEffect, useMemo, useRef, type RefObject } from 'react';
 import type { ContactListItem } from '../../../src-shared/domain/contact';
 import { useUi } from '../../store';
 import { Button } from '../../ui/Button';
-import { ColumnChooser } from '../../ui/ColumnChooser';
 import { Cluster } from '../../ui/Cluster';
 import { EmptyState } from '../../ui/EmptyState';
 import { formatCount, formatNumber } from '../../ui/format';
 import { LoadingState } from '../../ui/LoadingState';
 import { PageHeader } from '../../ui/PageHeader';
 import { Screen } from '../../ui/Screen';
-import { useColumnLayout } from '../../ui/use-column-layout';
 import { useNow } from '../../ui/use-now';
 import { VirtualGrid, type VirtualGridHandle } from '../../ui/VirtualGrid';
 import { contactColumns } from './contact-columns';
 import { contactListOfView, contactViewState, plainContactView } from './contact-view';
-import { ViewsLayout } from '../views/ViewsLayout';
+import { useListGrid } from '../views/use-list-grid';
 import { isNarrowed } from './contact-pages';
 import { ContactFilters } from './ContactFilters';
 import { useContactRows, useFacets, useListRequest } from './hooks';
@@ -39,14 +37,25 @@ export function ContactsScreen() {
   const facets = useFacets();
   const now = useNow();
   const columns = useMemo(() => contactColumns(now), [now]);
-  const [layout, setLayout] = useColumnLayout('contacts');
   const filters = useUi((state) => state.filters);
   const applyListView = useUi((state) => state.applyListView);
-  const viewState = useMemo(() => contactViewState(filters, sort, layout), [filters, sort, layout]);
   const searchRef = useRef<HTMLInputElement>(null);
   const gridRef = useRef<VirtualGridHandle>(null);
   useSlashFocuses(searchRef);
   const bulk = useContactSelection({ rows, snapshot, request, facets, userName });
+  const list = useListGrid({
+    listId: 'contacts',
+    label: 'Contacts',
+    columns,
+    bulk,
+    plainLabel: 'All contacts',
+    plain: plainContactView,
+    viewState: (layout) => contactViewState(filters, sort, layout),
+    onApplyView: (state) => {
+      const { filters: viewFilters, sort: viewSort } = contactListOfView(state);
+      applyListView(viewFilters, viewSort);
+    },
+  });
 
   const narrowed = isNarrowed(request);
   const total = snapshot.total;
@@ -99,15 +108,10 @@ export function ContactsScreen() {
   } else {
     body = (
       <VirtualGrid<ContactListItem, typeof request, typeof sort.field>
-        label="Contacts"
-        columns={[bulk.selecting.column, ...columns]}
-        onSelectRow={bulk.selecting.onSelectRow}
-        isRowSelected={bulk.selecting.isRowSelected}
+        {...list.grid}
         rows={rows}
         snapshot={snapshot}
         rowHeight={56}
-        layout={layout}
-        onLayoutChange={setLayout}
         sort={sort}
         onSort={toggleSort}
         onOpen={(item) => navigate({ name: 'contact', id: item.id })}
@@ -129,7 +133,7 @@ export function ContactsScreen() {
         metaLive
         actions={
           <>
-            <ColumnChooser listLabel="Contacts" columns={columns} layout={layout} onChange={setLayout} />
+            {list.chooser}
             <WhenAllowed>
               <Button variant="primary" icon="plus" onClick={addContact}>
                 Add contact
@@ -139,25 +143,13 @@ export function ContactsScreen() {
         }
       />
       {!userName && !nameHintDismissed ? <NameHint /> : null}
-      <ViewsLayout
-        listId="contacts"
-        plainLabel="All contacts"
-        current={viewState}
-        plain={plainContactView}
-        columns={columns}
-        onApply={(state) => {
-          const { filters: viewFilters, sort: viewSort } = contactListOfView(state);
-          applyListView(viewFilters, viewSort);
-          setLayout(state.columns);
-        }}
-      >
-        {/* Nothing to search or filter before the first contact exists. */}
-        {total === 0 && !narrowed && settled ? null : (
+      {list.frame(
+        // Nothing to search or filter before the first contact exists.
+        total === 0 && !narrowed && settled ? null : (
           <ContactFilters searchRef={searchRef} facets={facets} onSearchArrowDown={() => gridRef.current?.focusActiveRow()} />
-        )}
-        {bulk.bar}
-        {body}
-      </ViewsLayout>
+        ),
+        body,
+      )}
     </Screen>
   );
 }

@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { followUpListKinds, type FollowUp, type FollowUpListKind } from '../../../src-shared/domain/follow-up';
 import { useUi } from '../../store';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
+import { cx } from '../../ui/class-names';
 import { EmptyState } from '../../ui/EmptyState';
 import { ShowMore } from '../../ui/ShowMore';
 import { formatCount, formatNumber } from '../../ui/format';
@@ -14,6 +15,7 @@ import { Tabs } from '../../ui/Tabs';
 import { viewLabels } from './follow-up-format';
 import { FollowUpDialog } from './FollowUpDialog';
 import { FollowUpList } from './FollowUpList';
+import { FollowUpTable } from './FollowUpTable';
 import { useFollowUpCounts, useFollowUpList } from './hooks';
 import { WhenAllowed } from '../access/WhenAllowed';
 
@@ -29,42 +31,83 @@ const emptyText: Record<FollowUpListKind, { title: string; body: string }> = {
   done: { title: 'Nothing done yet', body: 'Follow-ups you tick off show up here, newest first.' },
 };
 
-/** Overdue, due today, upcoming and done follow-ups, mine or the team’s. */
+const modeLabels = { list: 'List', table: 'Table' };
+type Mode = keyof typeof modeLabels;
+const modeKey = 'fieldbook.followups.mode';
+
+/** List (grouped rows, for working through the day) or table (columns, views, bulk actions), remembered on this computer. */
+function useMode(): [Mode, (mode: Mode) => void] {
+  const [mode, setModeState] = useState<Mode>(() => (window.localStorage.getItem(modeKey) === 'table' ? 'table' : 'list'));
+  const setMode = (next: Mode) => {
+    setModeState(next);
+    window.localStorage.setItem(modeKey, next);
+  };
+  return [mode, setMode];
+}
+
+/** Overdue, due today, upcoming and done follow-ups, mine or the team’s: as a list to work through, or as a table. */
 export function FollowUpsScreen({ view: routeView }: { view: FollowUpListKind | undefined }) {
   const navigate = useUi((state) => state.navigate);
   const scope = useUi((state) => state.followUpScope);
   const setScope = useUi((state) => state.setFollowUpScope);
   const openDialog = useUi((state) => state.openDialog);
+  const [mode, setMode] = useMode();
   const { latest: counts } = useFollowUpCounts(scope);
   const view = routeView ?? (counts && counts.overdue === 0 ? 'today' : 'overdue');
   const total = counts ? counts.overdue + counts.today + counts.upcoming : null;
+  const chooseView = (next: FollowUpListKind) => navigate({ name: 'followUps', view: next }, { replace: true });
 
+  const header = (chooser: ReactNode = null) => (
+    <PageHeader
+      title="Follow-ups"
+      meta={total === null ? 'Loading…' : total === 0 ? 'Nothing open' : formatCount(total, 'open follow-up')}
+      metaLive
+      actions={
+        <>
+          <Segmented label="Show as" options={['list', 'table'] as const} labels={modeLabels} value={mode} onChange={setMode} />
+          <Segmented label="Whose follow-ups" options={['mine', 'team'] as const} labels={scopeLabels} value={scope} onChange={setScope} />
+          {chooser}
+          <WhenAllowed>
+            <Button variant="primary" icon="plus" onClick={() => openDialog({ kind: 'followUp' })}>
+              New follow-up
+            </Button>
+          </WhenAllowed>
+        </>
+      }
+    />
+  );
+  const sections = (panel: ReactNode) => (
+    <Tabs
+      label="Follow-up lists"
+      tabs={followUpListKinds.map((kind) => ({ id: kind, label: viewLabels[kind], count: kind === 'done' ? undefined : counts?.[kind] }))}
+      selected={view}
+      onSelect={chooseView}
+      className={cx('follow-up-tabs', counts && counts.overdue > 0 && 'follow-up-tabs--overdue', mode === 'table' && 'follow-up-tabs--table')}
+    >
+      {panel}
+    </Tabs>
+  );
+
+  if (mode === 'table') {
+    return (
+      <Screen width="wide" fill>
+        <FollowUpTable
+          filters={{ view, scope }}
+          onFiltersChange={(filters) => {
+            setScope(filters.scope);
+            chooseView(filters.view);
+          }}
+          header={header}
+          sections={sections}
+          emptyText={emptyText[view]}
+        />
+      </Screen>
+    );
+  }
   return (
     <Screen>
-      <PageHeader
-        title="Follow-ups"
-        meta={total === null ? 'Loading…' : total === 0 ? 'Nothing open' : formatCount(total, 'open follow-up')}
-        metaLive
-        actions={
-          <>
-            <Segmented label="Whose follow-ups" options={['mine', 'team'] as const} labels={scopeLabels} value={scope} onChange={setScope} />
-            <WhenAllowed>
-              <Button variant="primary" icon="plus" onClick={() => openDialog({ kind: 'followUp' })}>
-                New follow-up
-              </Button>
-            </WhenAllowed>
-          </>
-        }
-      />
-      <Tabs
-        label="Follow-up lists"
-        tabs={followUpListKinds.map((kind) => ({ id: kind, label: viewLabels[kind], count: kind === 'done' ? undefined : counts?.[kind] }))}
-        selected={view}
-        onSelect={(next) => navigate({ name: 'followUps', view: next }, { replace: true })}
-        className={counts && counts.overdue > 0 ? 'follow-up-tabs follow-up-tabs--overdue' : 'follow-up-tabs'}
-      >
-        <FollowUpView key={`${view}:${scope}`} view={view} scope={scope} />
-      </Tabs>
+      {header()}
+      {sections(<FollowUpView key={`${view}:${scope}`} view={view} scope={scope} />)}
     </Screen>
   );
 }

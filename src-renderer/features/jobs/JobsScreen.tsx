@@ -4,7 +4,6 @@ import { api } from '../../api';
 import type { JobOrigin } from '../../routes';
 import { useUi } from '../../store';
 import { Button } from '../../ui/Button';
-import { ColumnChooser } from '../../ui/ColumnChooser';
 import { EmptyState } from '../../ui/EmptyState';
 import { formatCount } from '../../ui/format';
 import { activityChanged, contactsChanged } from '../../ui/live-events';
@@ -12,7 +11,6 @@ import { LoadingState } from '../../ui/LoadingState';
 import { PageHeader } from '../../ui/PageHeader';
 import { Screen } from '../../ui/Screen';
 import { Segmented } from '../../ui/Segmented';
-import { useColumnLayout } from '../../ui/use-column-layout';
 import { useNow } from '../../ui/use-now';
 import { usePagedRows } from '../../ui/use-paged-rows';
 import { VirtualGrid } from '../../ui/VirtualGrid';
@@ -21,7 +19,7 @@ import { fetchJobPage, type JobRequest, type JobSortField } from './hooks';
 import { jobColumns } from './job-columns';
 import { JobDialog } from './JobDialog';
 import { jobListOfView, jobViewState, plainJobView, statusFilters } from './job-view';
-import { ViewsLayout } from '../views/ViewsLayout';
+import { useListGrid } from '../views/use-list-grid';
 import { WhenAllowed } from '../access/WhenAllowed';
 
 const reloadOn = [activityChanged(['jobs']), contactsChanged()];
@@ -40,9 +38,21 @@ export function JobsScreen({ newFrom, open }: { newFrom?: JobOrigin | undefined;
   const { rows, snapshot } = usePagedRows(fetchJobPage, request, { reloadOn });
   const now = useNow();
   const columns = useMemo(() => jobColumns(now), [now]);
-  const [layout, setLayout] = useColumnLayout('jobs');
-  const viewState = useMemo(() => jobViewState(request, layout), [request, layout]);
   const bulk = useJobSelection({ rows, snapshot, request });
+  const list = useListGrid({
+    listId: 'jobs',
+    label: 'Jobs',
+    columns,
+    bulk,
+    plainLabel: 'All jobs',
+    plain: plainJobView,
+    viewState: (layout) => jobViewState(request, layout),
+    onApplyView: (state) => {
+      const fromView = jobListOfView(state);
+      setStatus(fromView.status);
+      setSort(fromView.sort);
+    },
+  });
 
   // Opened as "new job from this call / contact / deal": the dialog starts with what it says.
   const originKey = newFrom ? `${newFrom.kind}:${newFrom.id}` : null;
@@ -104,15 +114,10 @@ export function JobsScreen({ newFrom, open }: { newFrom?: JobOrigin | undefined;
   } else {
     body = (
       <VirtualGrid
-        label="Jobs"
-        columns={[bulk.selecting.column, ...columns]}
-        onSelectRow={bulk.selecting.onSelectRow}
-        isRowSelected={bulk.selecting.isRowSelected}
+        {...list.grid}
         rows={rows}
         snapshot={snapshot}
         rowHeight={48}
-        layout={layout}
-        onLayoutChange={setLayout}
         sort={sort}
         onSort={toggleSort}
         onOpen={(job) => setEditing({ job })}
@@ -129,7 +134,7 @@ export function JobsScreen({ newFrom, open }: { newFrom?: JobOrigin | undefined;
         actions={
           <>
             <Segmented label="Status" options={statusFilters} labels={statusFilterLabels} value={status} onChange={setStatus} />
-            <ColumnChooser listLabel="Jobs" columns={columns} layout={layout} onChange={setLayout} />
+            {list.chooser}
             <WhenAllowed>
               <Button variant="primary" icon="plus" onClick={newJob}>
                 New job
@@ -138,22 +143,7 @@ export function JobsScreen({ newFrom, open }: { newFrom?: JobOrigin | undefined;
           </>
         }
       />
-      <ViewsLayout
-        listId="jobs"
-        plainLabel="All jobs"
-        current={viewState}
-        plain={plainJobView}
-        columns={columns}
-        onApply={(state) => {
-          const fromView = jobListOfView(state);
-          setStatus(fromView.status);
-          setSort(fromView.sort);
-          setLayout(state.columns);
-        }}
-      >
-        {bulk.bar}
-        {body}
-      </ViewsLayout>
+      {list.frame(null, body)}
       {editing ? 'job' in editing ? <JobDialog job={editing.job} onClose={closeDialog} /> : <JobDialog start={editing.start} onClose={closeDialog} /> : null}
     </Screen>
   );

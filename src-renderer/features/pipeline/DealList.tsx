@@ -1,15 +1,19 @@
 import { useMemo, useState } from 'react';
-import type { Deal, Stage } from '../../../src-shared/domain/pipeline';
-import { Button } from '../../ui/Button';
-import { formatDate, formatNumber } from '../../ui/format';
-import { SelectField } from '../../ui/SelectField';
-import { Table, type TableColumn } from '../../ui/Table';
+import type { Deal, DealListQuery, DealSortField } from '../../../src-shared/domain/pipeline';
+import { api } from '../../api';
 import { Cluster } from '../../ui/Cluster';
-import { Stack } from '../../ui/Stack';
-import { sortDeals, type DealSort, type DealSortField } from './board-model';
+import { EmptyState } from '../../ui/EmptyState';
+import { formatCount } from '../../ui/format';
+import { contactsChanged, pipelinesChanged } from '../../ui/live-events';
+import { LoadingState } from '../../ui/LoadingState';
+import { SelectField } from '../../ui/SelectField';
+import { usePagedRows } from '../../ui/use-paged-rows';
+import { VirtualGrid } from '../../ui/VirtualGrid';
+import { useDealSelection } from '../bulk/list-selections';
+import { useListGrid } from '../views/use-list-grid';
+import { dealColumns } from './deal-columns';
+import { dealListOfView, dealViewState, plainDealSort, plainDealView, type DealSort } from './deal-view';
 import type { Board } from './hooks';
-import { money, percent } from './pipeline-format';
-import { StagePill } from './StagePill';
 
 interface DealListProps {
   board: Board;
@@ -19,92 +23,75 @@ interface DealListProps {
   onOpenDeal: (deal: Deal) => void;
 }
 
-const textFields: readonly DealSortField[] = ['title', 'owner', 'stage'];
-const none = <span className="muted">—</span>;
+/** Text sorts A→Z first; figures and dates largest and latest first. */
+const ascendingFirst: readonly DealSortField[] = ['title', 'contact', 'owner', 'stage'];
 
-/** The board's deals as a sortable table, drawn a screen at a time so thousands of rows stay quick. */
+function fetchDealPage(request: DealListQuery, offset: number, limit: number) {
+  return api.invoke('deals.list', { ...request, offset, limit });
+}
+
+/**
+ * The pipeline's deals as the shared table, a page at a time from the core: columns, sort by any
+ * of them, saved views, selection and bulk actions. The board beside it stays as it is.
+ */
 export function DealList({ board, stageId, onStageChange, onOpenDeal }: DealListProps) {
-  const [sort, setSort] = useState<DealSort>({ field: 'updatedAt', direction: 'desc' });
-  const stages = board.pipeline.stages;
-  const shown = stageId === null ? board.columns : board.columns.filter((column) => column.stage.id === stageId);
-  const total = shown.reduce((sum, column) => sum + column.count, 0);
-  const deals = useMemo(() => sortDeals(shown.flatMap((column) => column.deals), sort, stages), [shown, sort, stages]);
-  const stageById = new Map<string, Stage>(stages.map((stage) => [stage.id, stage]));
-
-  // Fixed widths for the figures; the deal (its title over its contact) takes what is left.
-  const columns: TableColumn<Deal>[] = [
-    {
-      id: 'title',
-      header: 'Deal',
-      sortable: true,
-      cell: (deal) => (
-        <Stack as="span" gap="none">
-          <Button variant="link" className="deal-cell__title truncate" onClick={() => onOpenDeal(deal)}>
-            {deal.title}
-          </Button>
-          <span className="meta truncate">{deal.contactName || 'Deleted contact'}</span>
-        </Stack>
-      ),
+  const [sort, setSort] = useState<DealSort>(plainDealSort);
+  const { pipeline } = board;
+  const stages = pipeline.stages;
+  const request = useMemo<DealListQuery>(() => ({ pipelineId: pipeline.id, ...(stageId ? { stageId } : {}), sort }), [pipeline.id, stageId, sort]);
+  const reloadOn = useMemo(() => [pipelinesChanged(pipeline.id), contactsChanged()], [pipeline.id]);
+  const { rows, snapshot } = usePagedRows(fetchDealPage, request, { reloadOn });
+  const columns = useMemo(() => dealColumns(stages), [stages]);
+  const bulk = useDealSelection({ rows, snapshot, request }, stages);
+  const list = useListGrid({
+    listId: 'deals',
+    label: `Deals in ${pipeline.name}`,
+    columns,
+    bulk,
+    plainLabel: 'All deals',
+    plain: plainDealView,
+    viewState: (layout) => dealViewState(stageId, sort, layout),
+    onApplyView: (state) => {
+      const fromView = dealListOfView(state);
+      // A view saved on another pipeline names a stage this one does not have: all stages, then.
+      onStageChange(stages.some((stage) => stage.id === fromView.stageId) ? fromView.stageId : null);
+      setSort(fromView.sort);
     },
-    {
-      id: 'stage',
-      header: 'Stage',
-      width: '160px',
-      sortable: true,
-      cell: (deal) => {
-        const stage = stageById.get(deal.stageId);
-        return <StagePill name={stage?.name ?? '—'} outcome={stage?.outcome ?? 'open'} />;
-      },
-    },
-    { id: 'valueMinor', header: 'Value', width: '116px', align: 'end', sortable: true, cell: (deal) => money(deal.valueMinor, deal.currency) },
-    { id: 'probabilityBp', header: 'Probability', width: '136px', align: 'end', sortable: true, cell: (deal) => percent(deal.probabilityBp) },
-    {
-      id: 'weighted',
-      header: 'Weighted',
-      width: '116px',
-      align: 'end',
-      sortable: true,
-      cell: (deal) => money(Math.round((deal.valueMinor * deal.probabilityBp) / 10_000), deal.currency),
-    },
-    { id: 'expectedCloseAt', header: 'Expected close', width: '138px', sortable: true, cell: (deal) => (deal.expectedCloseAt === null ? none : formatDate(deal.expectedCloseAt)) },
-    { id: 'owner', header: 'Owner', width: '120px', sortable: true, cell: (deal) => deal.owner || none },
-    { id: 'updatedAt', header: 'Last changed', width: '130px', sortable: true, cell: (deal) => formatDate(deal.updatedAt) },
-  ];
+  });
+  const toggleSort = (field: DealSortField) =>
+    setSort((current) =>
+      current.field === field ? { field, direction: current.direction === 'asc' ? 'desc' : 'asc' } : { field, direction: ascendingFirst.includes(field) ? 'asc' : 'desc' },
+    );
 
-  const toggle = (id: string) => {
-    const field = id as DealSortField;
-    setSort((current) => ({
-      field,
-      direction: current.field === field ? (current.direction === 'asc' ? 'desc' : 'asc') : textFields.includes(field) ? 'asc' : 'desc',
-    }));
-  };
+  const total = snapshot.total;
+  let body;
+  if (total === null) body = <LoadingState label="Loading deals…" size="block" />;
+  else if (total === 0 && !snapshot.failed) {
+    body = (
+      <EmptyState icon="pipeline" title={stageId ? 'No deals in this stage' : 'No deals in this pipeline yet'}>
+        <p>Add a deal from a contact, or with “New deal”, and follow it from the first call to the money in the bank.</p>
+      </EmptyState>
+    );
+  } else {
+    body = <VirtualGrid {...list.grid} rows={rows} snapshot={snapshot} rowHeight={52} sort={sort} onSort={toggleSort} onOpen={onOpenDeal} />;
+  }
 
-  return (
-    <Stack gap="sm" className="deal-list">
-      <Cluster gap="md">
-        <SelectField
-          label="Stage"
-          hideLabel
-          size="sm"
-          emptyOption="All stages"
-          options={stages.map((stage) => ({ value: stage.id, label: stage.name }))}
-          value={stageId ?? ''}
-          onChange={(id) => onStageChange(id || null)}
-        />
-        <p className="muted" aria-live="polite">
-          {deals.length < total ? `Showing the newest ${formatNumber(deals.length)} of ${formatNumber(total)} deals` : `${formatNumber(total)} ${total === 1 ? 'deal' : 'deals'}`}
-        </p>
-      </Cluster>
-      <Table
-        caption={`Deals in ${board.pipeline.name}`}
-        columns={columns}
-        rows={deals}
-        rowKey={(deal) => deal.id}
-        sort={{ columnId: sort.field, direction: sort.direction }}
-        onSort={toggle}
-        virtualRowHeight={48}
-        empty={`No deals ${stageId ? 'in this stage' : 'in this pipeline'} yet.`}
+  const filters = (
+    <Cluster gap="md" className="deal-list__filters">
+      <SelectField
+        label="Stage"
+        hideLabel
+        size="sm"
+        emptyOption="All stages"
+        options={stages.map((stage) => ({ value: stage.id, label: stage.name }))}
+        value={stageId ?? ''}
+        onChange={(id) => onStageChange(id || null)}
       />
-    </Stack>
+      <p className="muted" aria-live="polite">
+        {total === null ? 'Loading deals…' : formatCount(total, 'deal')}
+      </p>
+      <span className="deal-list__chooser">{list.chooser}</span>
+    </Cluster>
   );
+  return <div className="deal-list">{list.frame(filters, body)}</div>;
 }

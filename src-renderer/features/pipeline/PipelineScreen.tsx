@@ -25,7 +25,6 @@ import { WhenAllowed } from '../access/WhenAllowed';
 
 // The board caps each column (it shows "+N more"); the list takes the most the core gives.
 const boardDealsPerStage = 50;
-const listDealsPerStage = 1000;
 
 const viewLabels: Record<PipelineView, string> = { board: 'Board', list: 'List', numbers: 'Numbers' };
 
@@ -83,7 +82,7 @@ function PipelinePage({ pipeline, pipelines, view, onLocationChange }: PipelineP
   const currency = useUi((state) => state.settings?.currency ?? 'GBP');
   const [open, setOpen] = useState<Open>(null);
   const [listStageId, setListStageId] = useState<string | null>(null);
-  const board = useBoard(view === 'numbers' ? null : pipeline.id, view === 'list' ? listDealsPerStage : boardDealsPerStage);
+  const board = useBoard(view === 'numbers' ? null : pipeline.id, boardDealsPerStage);
   // A reload keeps showing the board it replaces; only a new view or pipeline shows "Loading".
   const boardData = board.data;
   const openColumns = boardData?.columns.filter((column) => column.stage.outcome === 'open') ?? [];

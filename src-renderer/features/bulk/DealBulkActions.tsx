@@ -1,0 +1,52 @@
+import type { DealListQuery, Stage } from '../../../src-shared/domain/pipeline';
+import { Button } from '../../ui/Button';
+import type { RowSelecting } from '../../ui/use-row-selection';
+import type { BulkStart } from './use-bulk-action';
+import { useAsking } from './use-asking';
+
+type DealAction = Extract<BulkStart, { list: 'deals' }>['action'];
+
+interface DealBulkActionsProps {
+  selecting: RowSelecting;
+  /** The deals list's request, as deals.list takes it without paging. */
+  request: DealListQuery;
+  stages: readonly Stage[];
+  /** Who deals can be given to: the user and the owners on screen. */
+  people: readonly string[];
+  run: (request: BulkStart) => Promise<boolean>;
+}
+
+/** The deals list's bulk actions: move to a stage, assign an owner, delete. */
+export function DealBulkActions({ selecting, request, stages, people, run }: DealBulkActionsProps) {
+  const { ask, confirmDelete, dialogs } = useAsking(selecting.count, 'deal');
+  const act = (action: DealAction) => void run({ list: 'deals', request, selection: selecting.toBulkSelection(), action });
+  return (
+    <>
+      <Button
+        size="sm"
+        onClick={() =>
+          ask({
+            title: 'Move to a stage',
+            label: 'Stage',
+            submitLabel: 'Move',
+            options: stages.map((stage) => ({ value: stage.id, label: stage.name })),
+            onAnswer: (stageId) => act({ type: 'moveToStage', stageId }),
+          })
+        }
+      >
+        Move to stage
+      </Button>
+      <Button
+        size="sm"
+        icon="user"
+        onClick={() => ask({ title: 'Assign an owner', label: 'Owner', submitLabel: 'Assign', suggestions: people, onAnswer: (owner) => act({ type: 'assignOwner', owner }) })}
+      >
+        Assign owner
+      </Button>
+      <Button size="sm" variant="danger" icon="trash" onClick={() => confirmDelete(() => act({ type: 'delete' }))}>
+        Delete
+      </Button>
+      {dialogs}
+    </>
+  );
+}
