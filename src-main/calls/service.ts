@@ -10,7 +10,7 @@ import { isWithinOpeningHours } from '../../src-shared/domain/call-flags';
 import { cachedOpeningHours } from '../phone/service';
 import type { LocalState } from '../settings/local-state';
 import { keepCallFlags } from './call-flags';
-import { createCallQueries, rowToCall, rowToCallBack, type ParsedCallListQuery } from './queries';
+import { createCallQueries, rowToCall, rowToCallBack, type CallListFilter, type CallRow, type ParsedCallListQuery } from './queries';
 import type { FieldValues } from '../writes/synced-tables';
 import { WritingService, type WriteDeps } from '../writes/write-deps';
 
@@ -39,6 +39,20 @@ export class CallsService extends WritingService {
   list(query: ParsedCallListQuery): { total: number; items: Call[] } {
     const { total, rows } = this.queries.list(query);
     return { total, items: this.withAfterHours(rows.map(rowToCall)) };
+  }
+
+  /** Every call the list shows for these filters, in its order (an export reads them in chunks with `read`). */
+  matchingIds(filter: CallListFilter): string[] {
+    return this.queries.matchingIds(filter);
+  }
+
+  /** These calls as the list shows them, in the order asked; a call deleted since is left out. */
+  read(ids: readonly string[]): Call[] {
+    const byId = new Map<string, CallRow>();
+    // One statement per thousand ids: SQLite limits the parameters of one statement.
+    for (let at = 0; at < ids.length; at += 1000) for (const row of this.queries.rowsOf(ids.slice(at, at + 1000))) byId.set(row.id, row);
+    const rows = ids.flatMap((id) => byId.get(id) ?? []);
+    return this.withAfterHours(rows.map(rowToCall));
   }
 
   /** Marks the incoming calls that arrived while the office was closed, by the phone line's opening hours. */

@@ -53,6 +53,8 @@ export const CallSchema = z.object({
   emergencyKeyword: z.string().default(''),
   /** An incoming call that arrived while the office was closed (the phone line's opening hours). */
   afterHours: z.boolean().default(false),
+  /** The office's tags on this call (call_tags), in name order. */
+  tags: z.array(z.string()).default([]),
 });
 export type Call = z.infer<typeof CallSchema>;
 
@@ -147,3 +149,13 @@ export const TriageQueueSchema = z.object({
   ),
 });
 export type TriageQueue = z.infer<typeof TriageQueueSchema>;
+
+/** The calls list's filters and sort without its page: what an export of "these calls" writes. */
+export const CallExportQuerySchema = CallListQuerySchema.omit({ offset: true, limit: true });
+export type CallExportQuery = z.input<typeof CallExportQuerySchema>;
+
+/** The printable report of a period: calls that started from `from` (inclusive) to `to` (exclusive). */
+export const CallReportQuerySchema = z
+  .object({ from: EpochMsSchema, to: EpochMsSchema })
+  .refine((period) => period.from < period.to, { message: 'The period must end after it starts', path: ['to'] });
+export type CallReportQuery = z.input<typeof CallReportQuerySchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CallDraftSchema, CallListQuerySchema, CallPatchSchema, CallSchema, NumberOwnerSchema, TriageQueueQuerySchema, TriageQueueSchema } from '../domain/call';
+import { CallDraftSchema, CallExportQuerySchema, CallListQuerySchema, CallReportQuerySchema, CallPatchSchema, CallSchema, NumberOwnerSchema, TriageQueueQuerySchema, TriageQueueSchema } from '../domain/call';
 import { SlaReportQuerySchema, SlaReportSchema } from '../domain/sla';
 import { ById, channel, Deleted, Id, Page } from './channel';
 
@@ -35,5 +35,15 @@ export const callsChannels = {
     summary: 'Of the call-backs due in a period, the share made within their promise, by outcome and by member.',
     input: SlaReportQuerySchema,
     output: SlaReportSchema,
+  }),
+  'calls.exportCsv': channel({
+    summary: 'Export the calls list as filtered (every filter and the sort) as CSV into the exports folder; answers an exchange job id.',
+    input: CallExportQuerySchema,
+    output: z.object({ jobId: z.string() }),
+  }),
+  'calls.exportReport': channel({
+    summary: 'A printable PDF report of the calls of a period (totals by outcome and member, missed, after hours, call-back promises, the calls); answers an exchange job id.',
+    input: CallReportQuerySchema,
+    output: z.object({ jobId: z.string() }),
   }),
 };

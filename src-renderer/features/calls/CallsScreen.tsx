@@ -20,6 +20,7 @@ import { CallFiltersBar } from './CallFiltersBar';
 import { callListOfView, callViewState, plainCallView } from './call-view';
 import { ViewsLayout } from '../views/ViewsLayout';
 import './calls.css';
+import { useCallExports } from './use-call-exports';
 import { WhenAllowed } from '../access/WhenAllowed';
 
 // Calls change the list; contacts change the names shown in it.
@@ -39,6 +40,7 @@ export function CallsScreen() {
   const [layout, setLayout] = useColumnLayout('calls');
   const viewState = useMemo(() => callViewState(filters, sort, layout), [filters, sort, layout]);
   const bulk = useCallSelection({ rows, snapshot, request });
+  const exports = useCallExports(request);
 
   const narrowed = isFiltered(filters);
   const total = snapshot.total;
@@ -106,6 +108,7 @@ export function CallsScreen() {
             <Button icon="chart" onClick={() => navigate({ name: 'slaReport' })}>
               Call-back promises
             </Button>
+            {exports.buttons}
             <ColumnChooser listLabel="Call history" columns={columns} layout={layout} onChange={setLayout} />
             <WhenAllowed>
               <Button icon="check" onClick={() => navigate({ name: 'callTriage' })}>
@@ -135,6 +138,7 @@ export function CallsScreen() {
       >
         <CallFiltersBar filters={filters} onChange={setFilters} resetKey={resetKey} onClear={clear} />
         {bulk.bar}
+        {exports.outcome}
         {body}
       </ViewsLayout>
     </Screen>
