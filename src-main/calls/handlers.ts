@@ -17,5 +17,8 @@ export function callsHandlers(calls: CallsService, exports: CallExports) {
     'calls.slaReport': (period) => calls.slaReport(period),
     'calls.exportCsv': (query) => exports.startCsv(query),
     'calls.exportReport': (period) => exports.startReport(period),
+    'calls.addTag': ({ id, tag }) => calls.addTag(id, tag),
+    'calls.removeTag': ({ id, tag }) => calls.removeTag(id, tag),
+    'calls.tags': () => calls.tagsInUse(),
   } satisfies HandlerMap<typeof callsChannels>;
 }

@@ -71,7 +71,7 @@ const columns = `k.id, k.contact_id, c.name AS contact_name, k.direction, k.numb
 const analysisJoin = 'LEFT JOIN call_analysis a ON a.call_id = k.id';
 const contactJoin = `LEFT JOIN contacts c ON c.id = k.contact_id AND c.cl % 2 = 1 ${analysisJoin} ${callBackJoin}`;
 
-type OptionalFilters = 'from' | 'to' | 'direction' | 'disposition' | 'contactId' | 'search' | 'sentiment' | 'provider' | 'number';
+type OptionalFilters = 'from' | 'to' | 'direction' | 'disposition' | 'contactId' | 'search' | 'sentiment' | 'provider' | 'number' | 'tag';
 export type ParsedCallListQuery = Required<Omit<CallListQuery, OptionalFilters>> & Pick<CallListQuery, OptionalFilters>;
 
 const sortSql = {
@@ -147,6 +147,8 @@ export function callListFilter(query: CallListFilter): { where: string; params: 
   if (query.contactId) add('k.contact_id = ?', query.contactId);
   if (query.number) add('k.number = ?', query.number);
   if (query.provider) add('k.provider = ?', query.provider);
+  // Through call_tags_tag (tag COLLATE NOCASE, present, call_id): the tagged calls' ids, then those.
+  if (query.tag) add('k.id IN (SELECT t.call_id FROM call_tags t WHERE t.tag = ? COLLATE NOCASE AND t.present = 1)', query.tag);
   if (query.sentiment) {
     const bounds = { positive: `a.sentiment >= ${sentimentCut}`, negative: `a.sentiment <= -${sentimentCut}`, neutral: `a.sentiment > -${sentimentCut} AND a.sentiment < ${sentimentCut}` };
     add(`(${bounds[query.sentiment]})`);

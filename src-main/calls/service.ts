@@ -10,12 +10,14 @@ import { isWithinOpeningHours } from '../../src-shared/domain/call-flags';
 import { cachedOpeningHours } from '../phone/service';
 import type { LocalState } from '../settings/local-state';
 import { keepCallFlags } from './call-flags';
+import { createCallTags, type CallTags } from './call-tags';
 import { createCallQueries, rowToCall, rowToCallBack, type CallListFilter, type CallRow, type ParsedCallListQuery } from './queries';
 import type { FieldValues } from '../writes/synced-tables';
 import { WritingService, type WriteDeps } from '../writes/write-deps';
 
 export class CallsService extends WritingService {
   private readonly queries;
+  private readonly tags: CallTags;
   private readonly report;
   private readonly followUps: FollowUpsService;
 
@@ -27,18 +29,19 @@ export class CallsService extends WritingService {
     this.state = deps.state;
     keepCallFlags(deps);
     this.queries = createCallQueries(deps.sqlite);
+    this.tags = createCallTags(deps.sqlite);
     this.report = createSlaReport(deps.sqlite);
   }
 
   get(id: string): Call {
     const row = this.queries.get(id);
     if (!row) throw new AppError('not_found', 'That call does not exist or was deleted.', 'id');
-    return this.withAfterHours([rowToCall(row)])[0]!;
+    return this.withAfterHours(this.withTags([rowToCall(row)]))[0]!;
   }
 
   list(query: ParsedCallListQuery): { total: number; items: Call[] } {
     const { total, rows } = this.queries.list(query);
-    return { total, items: this.withAfterHours(rows.map(rowToCall)) };
+    return { total, items: this.withAfterHours(this.withTags(rows.map(rowToCall))) };
   }
 
   /** Every call the list shows for these filters, in its order (an export reads them in chunks with `read`). */
@@ -52,7 +55,32 @@ export class CallsService extends WritingService {
     // One statement per thousand ids: SQLite limits the parameters of one statement.
     for (let at = 0; at < ids.length; at += 1000) for (const row of this.queries.rowsOf(ids.slice(at, at + 1000))) byId.set(row.id, row);
     const rows = ids.flatMap((id) => byId.get(id) ?? []);
-    return this.withAfterHours(rows.map(rowToCall));
+    return this.withAfterHours(this.withTags(rows.map(rowToCall)));
+  }
+
+  private withTags(calls: Call[]): Call[] {
+    const tags = this.tags.of(calls.map((call) => call.id));
+    for (const call of calls) call.tags = tags.get(call.id) ?? [];
+    return calls;
+  }
+
+  /** Puts a tag on a call (synced as its own row, so a colleague's tags on the same call stay). */
+  addTag(id: string, tag: string): Call {
+    this.get(id);
+    this.engine.transaction((tx) => this.tags.add(tx, id, tag));
+    return this.get(id);
+  }
+
+  /** Takes a tag off a call. */
+  removeTag(id: string, tag: string): Call {
+    this.get(id);
+    this.engine.transaction((tx) => this.tags.remove(tx, id, tag));
+    return this.get(id);
+  }
+
+  /** Tags in use on calls, most used first: what the tag box and the list's tag filter offer. */
+  tagsInUse(): string[] {
+    return this.tags.inUse(200);
   }
 
   /** Marks the incoming calls that arrived while the office was closed, by the phone line's opening hours. */

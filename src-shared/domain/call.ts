@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EpochMsSchema } from './contact';
+import { EpochMsSchema, tagName } from './contact';
 import { CallBackSchema } from './sla';
 
 export const callDirections = ['inbound', 'outbound'] as const;
@@ -89,6 +89,8 @@ export const CallListQuerySchema = z.object({
   number: z.string().max(40).optional(),
   /** `twilio` for the phone line's calls, `manual` for calls logged by hand. */
   provider: z.enum(['twilio', 'manual']).optional(),
+  /** Calls carrying this tag (any case). */
+  tag: z.string().trim().max(40).optional(),
   sort: z
     .object({ field: z.enum(['startedAt', 'durationSeconds', 'disposition']), direction: z.enum(['asc', 'desc']) })
     .default({ field: 'startedAt', direction: 'desc' }),
@@ -159,3 +161,6 @@ export const CallReportQuerySchema = z
   .object({ from: EpochMsSchema, to: EpochMsSchema })
   .refine((period) => period.from < period.to, { message: 'The period must end after it starts', path: ['to'] });
 export type CallReportQuery = z.input<typeof CallReportQuerySchema>;
+
+/** One tag put on or taken off a call (the drawer's tag box). */
+export const CallTagInputSchema = z.object({ id: z.string().min(1).max(64), tag: tagName });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CallDraftSchema, CallExportQuerySchema, CallListQuerySchema, CallReportQuerySchema, CallPatchSchema, CallSchema, NumberOwnerSchema, TriageQueueQuerySchema, TriageQueueSchema } from '../domain/call';
+import { CallDraftSchema, CallExportQuerySchema, CallListQuerySchema, CallReportQuerySchema, CallTagInputSchema, CallPatchSchema, CallSchema, NumberOwnerSchema, TriageQueueQuerySchema, TriageQueueSchema } from '../domain/call';
 import { SlaReportQuerySchema, SlaReportSchema } from '../domain/sla';
 import { ById, channel, Deleted, Id, Page } from './channel';
 
@@ -46,4 +46,7 @@ export const callsChannels = {
     input: CallReportQuerySchema,
     output: z.object({ jobId: z.string() }),
   }),
+  'calls.addTag': channel({ summary: 'Put a tag on a call; a tag it has already (any case) is left as it is.', input: CallTagInputSchema, output: CallSchema }),
+  'calls.removeTag': channel({ summary: 'Take a tag off a call.', input: CallTagInputSchema, output: CallSchema }),
+  'calls.tags': channel({ summary: 'The tags in use on calls, most used first.', input: z.object({}).default({}), output: z.array(z.string()) }),
 };
