@@ -1,5 +1,7 @@
 import type { BulkRequest } from '../../src-shared/domain/bulk';
-import { noAnswerOutcome, isUnansweredOutcome } from '../../src-shared/domain/call';
+import { noAnswerOutcome } from '../../src-shared/domain/call';
+import { outcomeFields, type OutcomeRules } from '../calls/outcome-rules';
+import type { MutationTx } from '../writes/mutation-engine';
 import { jobStatusLabels, jobStatusProblem } from '../../src-shared/domain/job';
 import { maxStaticMembers } from '../../src-shared/domain/segment';
 import { AppError } from '../../src-shared/errors';
@@ -28,6 +30,11 @@ export interface PlannedAction {
   label: (count: number) => string;
   /** The changes for one batch of ids. */
   changes: (ids: readonly string[], read: ReadRow) => RowChange[];
+  /**
+   * What a written change brings about in the same transaction (a first call outcome's SLA
+   * call-back): the rows it created, which undo deletes again.
+   */
+  afterWrite?: (tx: MutationTx, change: RowChange, before: Record<string, FieldValue>) => { table: SyncedTableName; rowId: string }[];
 }
 
 export interface ActionContext {
@@ -35,6 +42,8 @@ export interface ActionContext {
   /** The office's call outcomes (Settings). */
   callOutcomes: () => readonly string[];
   userName: () => string;
+  /** The SLA rules of a call's first outcome (src-main/calls/outcome-rules.ts); none when absent. */
+  outcomeRules?: OutcomeRules | undefined;
 }
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;
@@ -128,15 +137,17 @@ export function planAction(request: BulkRequest, context: ActionContext): Planne
           if (!outcomes.includes(action.outcome) && action.outcome !== noAnswerOutcome) {
             throw new AppError('invalid_input', `“${action.outcome}” is not a call outcome. Choose one of: ${outcomes.join(', ')}.`, 'outcome');
           }
-          const unanswered = isUnansweredOutcome(action.outcome);
           return {
             label: (n) => `Set the outcome of ${plural(n, 'call')} to ${action.outcome}`,
+            // The fields and the SLA rules of an outcome are the call drawer's (src-main/calls/outcome-rules.ts).
             changes: perRow((id, read) => {
-              // A call answered and then given "no answer" is recorded as unanswered, as the call drawer does.
-              const set: FieldValues = { disposition: action.outcome };
-              if (unanswered && read('calls', id, ['status'])?.status === 'completed') set.status = 'no-answer';
-              return [{ table: 'calls', rowId: id, set }];
+              const call = read('calls', id, ['status']);
+              return call ? [{ table: 'calls', rowId: id, set: outcomeFields({ status: String(call.status) }, action.outcome) }] : [];
             }),
+            afterWrite: (tx, change, before) =>
+              context.outcomeRules && change.table === 'calls'
+                ? context.outcomeRules(tx, change.rowId, String(before.disposition ?? ''), action.outcome).map((rowId) => ({ table: 'follow_ups' as const, rowId }))
+                : [],
           };
         }
         case 'markSpam':

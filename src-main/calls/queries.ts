@@ -86,7 +86,6 @@ export function createCallQueries(sqlite: Sqlite) {
     `SELECT c.id, c.name, c.contact_type FROM contact_phones p JOIN contacts c ON c.id = p.contact_id
      WHERE p.e164 = ? AND c.cl % 2 = 1 ORDER BY c.updated_at DESC LIMIT 1`,
   );
-  const contactTypeOf = sqlite.prepare<[string], { contact_type: string }>('SELECT contact_type FROM contacts WHERE id = ?');
   const unlinkedWithNumber = sqlite.prepare<[string], { id: string }>(
     `SELECT id FROM calls WHERE number = ? AND contact_id IS NULL AND cl % 2 = 1`,
   );
@@ -97,7 +96,6 @@ export function createCallQueries(sqlite: Sqlite) {
     triage,
     get: (id: string) => byId.get(id),
     contactByPhone: (e164: string) => contactByPhone.get(e164),
-    contactTypeOf: (contactId: string) => contactTypeOf.get(contactId)?.contact_type ?? '',
     unlinkedWithNumber: (e164: string) => unlinkedWithNumber.all(e164).map((row) => row.id),
     list(query: ParsedCallListQuery): { total: number; rows: CallRow[] } {
       const { where, params, filterJoin, order } = callListFilter(query);

@@ -306,6 +306,7 @@ export function createCore(options: CoreOptions): Core {
     now,
     userName: () => settings.get().userName,
     callOutcomes: () => settings.get().callDispositions,
+    outcomeRules: calls.outcomeRules,
     emit: (status) => emit('bulk.progress', status),
     logError,
   });
