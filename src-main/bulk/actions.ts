@@ -1,11 +1,11 @@
 import type { BulkRequest } from '../../src-shared/domain/bulk';
-import { noAnswerOutcome, isUnansweredOutcome } from '../../src-shared/domain/call';
+import { noAnswerOutcome } from '../../src-shared/domain/call';
+import { outcomeFields } from '../calls/outcome-rules';
 import { jobStatusLabels, jobStatusProblem } from '../../src-shared/domain/job';
 import { maxStaticMembers } from '../../src-shared/domain/segment';
 import { AppError } from '../../src-shared/errors';
 import { tagRowId } from '../contacts/search-index';
 import type { Sqlite } from '../db/open';
-import type { FieldValues } from '../writes/synced-tables';
 import { planDealAction } from './deal-actions';
 import { planFollowUpAction } from './follow-up-actions';
 import { deleteRow, perRow, plural, requireKnownPerson, setOnEveryRow, type ActionContext, type PlannedAction } from './row-changes';
@@ -71,15 +71,17 @@ export function planAction(request: BulkRequest, context: ActionContext): Planne
           if (!outcomes.includes(action.outcome) && action.outcome !== noAnswerOutcome) {
             throw new AppError('invalid_input', `“${action.outcome}” is not a call outcome. Choose one of: ${outcomes.join(', ')}.`, 'outcome');
           }
-          const unanswered = isUnansweredOutcome(action.outcome);
           return {
             label: (n) => `Set the outcome of ${plural(n, 'call')} to ${action.outcome}`,
+            // The fields and the SLA rules of an outcome are the call drawer's (src-main/calls/outcome-rules.ts).
             changes: perRow((id, read) => {
-              // A call answered and then given "no answer" is recorded as unanswered, as the call drawer does.
-              const set: FieldValues = { disposition: action.outcome };
-              if (unanswered && read('calls', id, ['status'])?.status === 'completed') set.status = 'no-answer';
-              return [{ table: 'calls', rowId: id, set }];
+              const call = read('calls', id, ['status']);
+              return call ? [{ table: 'calls', rowId: id, set: outcomeFields({ status: String(call.status) }, action.outcome) }] : [];
             }),
+            afterWrite: (tx, change, before) =>
+              context.outcomeRules && change.table === 'calls'
+                ? context.outcomeRules(tx, change.rowId, String(before.disposition ?? ''), action.outcome).map((rowId) => ({ table: 'follow_ups' as const, rowId }))
+                : [],
           };
         }
         case 'markSpam':

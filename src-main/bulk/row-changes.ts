@@ -1,4 +1,5 @@
 import { AppError } from '../../src-shared/errors';
+import type { OutcomeRules } from '../calls/outcome-rules';
 import type { Sqlite } from '../db/open';
 import type { MutationTx } from '../writes/mutation-engine';
 import type { FieldValue, FieldValues, SyncedTableName } from '../writes/synced-tables';
@@ -29,6 +30,11 @@ export interface PlannedAction {
   label: (count: number) => string;
   /** The changes for one batch of ids. */
   changes: (ids: readonly string[], read: ReadRow) => RowChange[];
+  /**
+   * What a written change brings about in the same transaction (a first call outcome's SLA
+   * call-back): the rows it created, which undo deletes again.
+   */
+  afterWrite?: (tx: MutationTx, change: RowChange, before: Record<string, FieldValue>) => { table: SyncedTableName; rowId: string }[];
 }
 
 export interface ActionContext {
@@ -37,6 +43,8 @@ export interface ActionContext {
   callOutcomes: () => readonly string[];
   userName: () => string;
   now: () => number;
+  /** The SLA rules of a call's first outcome (src-main/calls/outcome-rules.ts); none when absent. */
+  outcomeRules?: OutcomeRules | undefined;
 }
 
 export const plural = (count: number, one: string, many = `${one}s`) => `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;

@@ -4,7 +4,8 @@ import { AppError, type ErrorCode } from '../../src-shared/errors';
 import { statementCache, type Sqlite } from '../db/open';
 import type { MutationEngine, MutationTx } from '../writes/mutation-engine';
 import type { FieldValue, FieldValues, SyncedTableName } from '../writes/synced-tables';
-import { planAction, type ReadRow, type RowChange } from './actions';
+import { planAction, type PlannedAction, type ReadRow, type RowChange } from './actions';
+import type { OutcomeRules } from '../calls/outcome-rules';
 import { recordStageMove } from './deal-actions';
 import { createSelectionResolver } from './selection';
 import { createBulkStore, type BeforeRow } from './store';
@@ -14,6 +15,8 @@ export interface BulkDeps {
   engine: MutationEngine;
   userName: () => string;
   callOutcomes: () => readonly string[];
+  /** The SLA rules a call's first outcome applies, as in the call drawer. */
+  outcomeRules?: OutcomeRules;
   now: () => number;
   emit: (status: BulkActionStatus) => void;
   logError: (error: unknown, context: string) => void;
@@ -50,14 +53,14 @@ export class BulkService {
   }
 
   start(request: BulkRequest): BulkActionStatus {
-    const plan = planAction(request, { sqlite: this.deps.sqlite, callOutcomes: this.deps.callOutcomes, userName: this.deps.userName, now: this.deps.now });
+    const plan = planAction(request, { sqlite: this.deps.sqlite, callOutcomes: this.deps.callOutcomes, userName: this.deps.userName, now: this.deps.now, outcomeRules: this.deps.outcomeRules });
     const ids = this.selection.resolve(request);
     const id = uuidv7();
     const batches = chunk(ids, this.batchSize);
     let changed = 0;
     const runBatch = (batch: readonly string[], done: number) =>
       this.deps.engine.transaction((tx) => {
-        changed += this.applyChanges(tx, id, plan.changes(batch, this.read));
+        changed += this.applyChanges(tx, id, plan.changes(batch, this.read), plan.afterWrite);
         this.store.progress(id, { done, changed, label: plan.label(changed) });
       });
     // The record and the first batch are one transaction: a refused first write leaves no trace.
@@ -185,7 +188,7 @@ export class BulkService {
   }
 
   /** Writes the changes that change something, keeping each row's values before; answers how many list rows changed. */
-  private applyChanges(tx: MutationTx, id: string, changes: readonly RowChange[]): number {
+  private applyChanges(tx: MutationTx, id: string, changes: readonly RowChange[], afterWrite?: PlannedAction['afterWrite']): number {
     let changed = 0;
     for (const change of changes) {
       const current = this.read(change.table, change.rowId, Object.keys(change.set));
@@ -196,6 +199,8 @@ export class BulkService {
       tx.write(change.table, change.rowId, current ? change.set : { ...change.create, ...change.set });
       change.alsoWhenWritten?.(tx);
       this.store.rememberBefore(id, change.table, change.rowId, before);
+      // A row the change brought about did not exist before: undo deletes it (an even causal length).
+      for (const made of afterWrite?.(tx, change, before) ?? []) this.store.rememberBefore(id, made.table, made.rowId, { cl: 0 });
       changed += change.rows ?? 1;
     }
     return changed;

@@ -53,6 +53,8 @@ export function rowToCall(row: CallRow): Call {
     emergencyKeyword: row.emergency_keyword,
     // Worked out by the service from the office's hours, which a row does not know.
     afterHours: false,
+    // Read by the service for the rows it answers (call_tags), not joined into every row.
+    tags: [],
   };
 }
 
@@ -69,7 +71,7 @@ const columns = `k.id, k.contact_id, c.name AS contact_name, k.direction, k.numb
 const analysisJoin = 'LEFT JOIN call_analysis a ON a.call_id = k.id';
 const contactJoin = `LEFT JOIN contacts c ON c.id = k.contact_id AND c.cl % 2 = 1 ${analysisJoin} ${callBackJoin}`;
 
-type OptionalFilters = 'from' | 'to' | 'direction' | 'disposition' | 'contactId' | 'search' | 'sentiment' | 'provider' | 'number';
+type OptionalFilters = 'from' | 'to' | 'direction' | 'disposition' | 'contactId' | 'search' | 'sentiment' | 'provider' | 'number' | 'tag';
 export type ParsedCallListQuery = Required<Omit<CallListQuery, OptionalFilters>> & Pick<CallListQuery, OptionalFilters>;
 
 const sortSql = {
@@ -84,7 +86,6 @@ export function createCallQueries(sqlite: Sqlite) {
     `SELECT c.id, c.name, c.contact_type FROM contact_phones p JOIN contacts c ON c.id = p.contact_id
      WHERE p.e164 = ? AND c.cl % 2 = 1 ORDER BY c.updated_at DESC LIMIT 1`,
   );
-  const contactTypeOf = sqlite.prepare<[string], { contact_type: string }>('SELECT contact_type FROM contacts WHERE id = ?');
   const unlinkedWithNumber = sqlite.prepare<[string], { id: string }>(
     `SELECT id FROM calls WHERE number = ? AND contact_id IS NULL AND cl % 2 = 1`,
   );
@@ -95,59 +96,12 @@ export function createCallQueries(sqlite: Sqlite) {
     triage,
     get: (id: string) => byId.get(id),
     contactByPhone: (e164: string) => contactByPhone.get(e164),
-    contactTypeOf: (contactId: string) => contactTypeOf.get(contactId)?.contact_type ?? '',
     unlinkedWithNumber: (e164: string) => unlinkedWithNumber.all(e164).map((row) => row.id),
     list(query: ParsedCallListQuery): { total: number; rows: CallRow[] } {
-      const conditions = ['k.cl % 2 = 1'];
-      const params: unknown[] = [];
-      if (query.from !== undefined) {
-        conditions.push('k.started_at >= ?');
-        params.push(query.from);
-      }
-      if (query.to !== undefined) {
-        conditions.push('k.started_at < ?');
-        params.push(query.to);
-      }
-      if (query.direction) {
-        conditions.push('k.direction = ?');
-        params.push(query.direction);
-      }
-      if (query.disposition) {
-        conditions.push('k.disposition = ?');
-        params.push(query.disposition);
-      }
-      if (query.contactId) {
-        conditions.push('k.contact_id = ?');
-        params.push(query.contactId);
-      }
-      if (query.number) {
-        conditions.push('k.number = ?');
-        params.push(query.number);
-      }
-      if (query.provider) {
-        conditions.push('k.provider = ?');
-        params.push(query.provider);
-      }
-      if (query.sentiment) {
-        const bounds = { positive: `a.sentiment >= ${sentimentCut}`, negative: `a.sentiment <= -${sentimentCut}`, neutral: `a.sentiment > -${sentimentCut} AND a.sentiment < ${sentimentCut}` };
-        conditions.push(`(${bounds[query.sentiment]})`);
-      }
-      const words = query.search ? ftsQuery(query.search) : '';
-      if (words) {
-        conditions.push('a.search_rowid IN (SELECT rowid FROM calls_fts WHERE calls_fts MATCH ?)');
-        params.push(words);
-      }
-      if (query.unansweredOnly) {
-        conditions.push(`k.status IN (${unansweredStatuses.map(() => '?').join(', ')})`);
-        params.push(...unansweredStatuses);
-      }
-      const where = conditions.join(' AND ');
-      const direction = query.sort.direction === 'asc' ? 'ASC' : 'DESC';
+      const { where, params, filterJoin, order } = callListFilter(query);
       // The page's ids are chosen from the index first and only those 50 rows are read whole: a
       // sort over thousands of matching calls then costs index entries, not table rows. The count
       // joins nothing it does not filter by.
-      const order = sortSql[query.sort.field](direction);
-      const filterJoin = query.sentiment || words ? analysisJoin : '';
       const rows = sqlite
         .prepare<unknown[], CallRow>(
           `SELECT ${columns} FROM calls k ${contactJoin}
@@ -158,6 +112,54 @@ export function createCallQueries(sqlite: Sqlite) {
       const total = sqlite.prepare<unknown[], { n: number }>(`SELECT COUNT(*) AS n FROM calls k ${filterJoin} WHERE ${where}`).get(...params)!.n;
       return { total, rows };
     },
+    /** Every call the list shows for these filters, in its order: ids only, for an export to read in chunks. */
+    matchingIds(query: CallListFilter): string[] {
+      const { where, params, filterJoin, order } = callListFilter(query);
+      return sqlite.prepare(`SELECT k.id FROM calls k ${filterJoin} WHERE ${where} ORDER BY ${order}`).pluck().all(...params) as string[];
+    },
+    /** Whole rows of these calls (any order; the caller puts them back in its own). */
+    rowsOf(ids: readonly string[]): CallRow[] {
+      if (ids.length === 0) return [];
+      return sqlite
+        .prepare<unknown[], CallRow>(`SELECT ${columns} FROM calls k ${contactJoin} WHERE k.id IN (${ids.map(() => '?').join(', ')}) AND k.cl % 2 = 1`)
+        .all(...ids);
+    },
+  };
+}
+
+/** What narrows the calls list and how it is sorted: the list's query without its page. */
+export type CallListFilter = Omit<ParsedCallListQuery, 'offset' | 'limit'>;
+
+/** The WHERE, joins and ORDER BY of the calls list: one place for the list, its count and its export. */
+export function callListFilter(query: CallListFilter): { where: string; params: unknown[]; filterJoin: string; order: string } {
+  const conditions = ['k.cl % 2 = 1'];
+  const params: unknown[] = [];
+  const add = (sql: string, ...values: unknown[]) => {
+    conditions.push(sql);
+    params.push(...values);
+  };
+  if (query.from !== undefined) add('k.started_at >= ?', query.from);
+  if (query.to !== undefined) add('k.started_at < ?', query.to);
+  if (query.direction) add('k.direction = ?', query.direction);
+  if (query.disposition) add('k.disposition = ?', query.disposition);
+  if (query.contactId) add('k.contact_id = ?', query.contactId);
+  if (query.number) add('k.number = ?', query.number);
+  if (query.provider) add('k.provider = ?', query.provider);
+  // Through call_tags_tag (tag COLLATE NOCASE, present, call_id): the tagged calls' ids, then those.
+  if (query.tag) add('k.id IN (SELECT t.call_id FROM call_tags t WHERE t.tag = ? COLLATE NOCASE AND t.present = 1)', query.tag);
+  if (query.sentiment) {
+    const bounds = { positive: `a.sentiment >= ${sentimentCut}`, negative: `a.sentiment <= -${sentimentCut}`, neutral: `a.sentiment > -${sentimentCut} AND a.sentiment < ${sentimentCut}` };
+    add(`(${bounds[query.sentiment]})`);
+  }
+  const words = query.search ? ftsQuery(query.search) : '';
+  if (words) add('a.search_rowid IN (SELECT rowid FROM calls_fts WHERE calls_fts MATCH ?)', words);
+  if (query.unansweredOnly) add(`k.status IN (${unansweredStatuses.map(() => '?').join(', ')})`, ...unansweredStatuses);
+  const direction = query.sort.direction === 'asc' ? 'ASC' : 'DESC';
+  return {
+    where: conditions.join(' AND '),
+    params,
+    filterJoin: query.sentiment || words ? analysisJoin : '',
+    order: sortSql[query.sort.field](direction),
   };
 }
 

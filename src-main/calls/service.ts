@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
-import { isUnansweredOutcome, noAnswerOutcome, type Call, type CallDraftSchema, type CallPatchSchema, type NumberOwner, type TriageQueue } from '../../src-shared/domain/call';
+import { noAnswerOutcome, type Call, type CallDraftSchema, type CallPatchSchema, type NumberOwner, type TriageQueue } from '../../src-shared/domain/call';
 import { AppError } from '../../src-shared/errors';
 import { normalisePhone } from '../../src-shared/phone';
 import type { FollowUpsService } from '../followups/service';
@@ -10,35 +10,79 @@ import { isWithinOpeningHours } from '../../src-shared/domain/call-flags';
 import { cachedOpeningHours } from '../phone/service';
 import type { LocalState } from '../settings/local-state';
 import { keepCallFlags } from './call-flags';
-import { createCallQueries, rowToCall, rowToCallBack, type ParsedCallListQuery } from './queries';
+import { createOutcomeRules, outcomeFields, type OutcomeRules } from './outcome-rules';
+import { createCallTags, type CallTags } from './call-tags';
+import { createCallQueries, rowToCall, rowToCallBack, type CallListFilter, type CallRow, type ParsedCallListQuery } from './queries';
 import type { FieldValues } from '../writes/synced-tables';
 import { WritingService, type WriteDeps } from '../writes/write-deps';
 
 export class CallsService extends WritingService {
   private readonly queries;
+  private readonly tags: CallTags;
   private readonly report;
-  private readonly followUps: FollowUpsService;
+  /** The SLA rules a first outcome applies (outcome-rules.ts, shared with bulk outcomes). */
+  readonly outcomeRules: OutcomeRules;
 
   private readonly state: LocalState;
 
   constructor(deps: WriteDeps & { followUps: FollowUpsService; state: LocalState }) {
     super(deps);
-    this.followUps = deps.followUps;
+    this.outcomeRules = createOutcomeRules({ sqlite: deps.sqlite, followUps: deps.followUps, now: () => this.now() });
     this.state = deps.state;
     keepCallFlags(deps);
     this.queries = createCallQueries(deps.sqlite);
+    this.tags = createCallTags(deps.sqlite);
     this.report = createSlaReport(deps.sqlite);
   }
 
   get(id: string): Call {
     const row = this.queries.get(id);
     if (!row) throw new AppError('not_found', 'That call does not exist or was deleted.', 'id');
-    return this.withAfterHours([rowToCall(row)])[0]!;
+    return this.withAfterHours(this.withTags([rowToCall(row)]))[0]!;
   }
 
   list(query: ParsedCallListQuery): { total: number; items: Call[] } {
     const { total, rows } = this.queries.list(query);
-    return { total, items: this.withAfterHours(rows.map(rowToCall)) };
+    return { total, items: this.withAfterHours(this.withTags(rows.map(rowToCall))) };
+  }
+
+  /** Every call the list shows for these filters, in its order (an export reads them in chunks with `read`). */
+  matchingIds(filter: CallListFilter): string[] {
+    return this.queries.matchingIds(filter);
+  }
+
+  /** These calls as the list shows them, in the order asked; a call deleted since is left out. */
+  read(ids: readonly string[]): Call[] {
+    const byId = new Map<string, CallRow>();
+    // One statement per thousand ids: SQLite limits the parameters of one statement.
+    for (let at = 0; at < ids.length; at += 1000) for (const row of this.queries.rowsOf(ids.slice(at, at + 1000))) byId.set(row.id, row);
+    const rows = ids.flatMap((id) => byId.get(id) ?? []);
+    return this.withAfterHours(this.withTags(rows.map(rowToCall)));
+  }
+
+  private withTags(calls: Call[]): Call[] {
+    const tags = this.tags.of(calls.map((call) => call.id));
+    for (const call of calls) call.tags = tags.get(call.id) ?? [];
+    return calls;
+  }
+
+  /** Puts a tag on a call (synced as its own row, so a colleague's tags on the same call stay). */
+  addTag(id: string, tag: string): Call {
+    this.get(id);
+    this.engine.transaction((tx) => this.tags.add(tx, id, tag));
+    return this.get(id);
+  }
+
+  /** Takes a tag off a call. */
+  removeTag(id: string, tag: string): Call {
+    this.get(id);
+    this.engine.transaction((tx) => this.tags.remove(tx, id, tag));
+    return this.get(id);
+  }
+
+  /** Tags in use on calls, most used first: what the tag box and the list's tag filter offer. */
+  tagsInUse(): string[] {
+    return this.tags.inUse(200);
   }
 
   /** Marks the incoming calls that arrived while the office was closed, by the phone line's opening hours. */
@@ -61,10 +105,10 @@ export class CallsService extends WritingService {
       throw new AppError('invalid_input', `"${draft.number}" is not a phone number Fieldbook can read.`, 'number');
     }
     this.requireKnownOutcome(draft.disposition);
-    let contact: { id: string; contact_type: string } | undefined;
+    let contact: { id: string } | undefined;
     if (draft.contactId) {
       this.lifecycle.requireAlive('contacts', draft.contactId, 'contact', 'contactId');
-      contact = { id: draft.contactId, contact_type: this.queries.contactTypeOf(draft.contactId) };
+      contact = { id: draft.contactId };
     } else {
       contact = this.queries.contactByPhone(e164);
     }
@@ -76,9 +120,9 @@ export class CallsService extends WritingService {
         number: e164,
         started_at: draft.startedAt,
         duration_seconds: draft.durationSeconds,
+        status: draft.status,
         // "Nobody answered" is an outcome: choosing it is enough to record the call as unanswered.
-        status: draft.status === 'completed' && isUnansweredOutcome(draft.disposition) ? 'no-answer' : draft.status,
-        disposition: draft.disposition,
+        ...outcomeFields(draft, draft.disposition),
         notes: draft.notes,
         provider: 'manual',
         spam: draft.spam ? 1 : 0,
@@ -87,15 +131,7 @@ export class CallsService extends WritingService {
         created_at: this.now(),
         cl: 1,
       });
-      if (contact) {
-        this.followUps.applyRules(tx, {
-          contactId: contact.id,
-          contactType: contact.contact_type,
-          callOutcome: draft.disposition,
-          callId: id,
-          at: Math.max(draft.startedAt, this.now()),
-        });
-      }
+      this.outcomeRules(tx, id, '', draft.disposition);
     });
     return this.get(id);
   }
@@ -127,28 +163,15 @@ export class CallsService extends WritingService {
     const call = this.get(id);
     if (patch.disposition !== undefined) this.requireKnownOutcome(patch.disposition);
     const fields: FieldValues = {};
-    if (patch.disposition !== undefined && patch.disposition !== call.disposition) {
-      fields.disposition = patch.disposition;
-      // A call answered and then given "no answer" is recorded as unanswered, as when it is logged so.
-      if (call.status === 'completed' && isUnansweredOutcome(patch.disposition)) fields.status = 'no-answer';
-    }
+    if (patch.disposition !== undefined && patch.disposition !== call.disposition) Object.assign(fields, outcomeFields(call, patch.disposition));
     if (patch.notes !== undefined && patch.notes !== call.notes) fields.notes = patch.notes;
     if (patch.valueEstimateMinor !== undefined && patch.valueEstimateMinor !== call.valueEstimateMinor) fields.value_estimate_minor = patch.valueEstimateMinor;
     if (patch.emergency !== undefined && patch.emergency !== call.emergency) fields.emergency = patch.emergency ? 1 : 0;
     if (patch.spam !== undefined && patch.spam !== call.spam) fields.spam = patch.spam ? 1 : 0;
     if (Object.keys(fields).length === 0) return call;
-    const firstOutcome = call.disposition === '' && typeof fields.disposition === 'string';
     this.engine.transaction((tx) => {
       tx.write('calls', id, fields);
-      if (firstOutcome && call.contactId) {
-        this.followUps.applyRules(tx, {
-          contactId: call.contactId,
-          contactType: this.queries.contactTypeOf(call.contactId),
-          callOutcome: patch.disposition!,
-          callId: id,
-          at: Math.max(call.startedAt, this.now()),
-        });
-      }
+      if (typeof fields.disposition === 'string') this.outcomeRules(tx, id, call.disposition, fields.disposition);
     });
     return this.get(id);
   }

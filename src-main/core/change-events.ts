@@ -48,6 +48,8 @@ function contactsOfActivity(owners: OwnerLookups, touched: TouchedRows) {
       if (table === 'follow_ups') followUpContactIds.add(contactId);
     }
   }
+  // A call's tags are part of the call on screen: the calls list and the drawer reload as for the call.
+  if (touched.has('call_tags') && !tables.includes('calls')) tables.push('calls');
   return { contactIds: [...contactIds], followUpContactIds, tables };
 }
 

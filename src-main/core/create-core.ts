@@ -16,6 +16,7 @@ import { NotesService } from '../notes/service';
 import { FollowUpsService } from '../followups/service';
 import { startReminderJob } from '../followups/jobs';
 import { CallsService } from '../calls/service';
+import { CallExports } from '../calls/exports';
 import { FilesService } from '../files/service';
 import { ContactPhotos } from '../files/contact-photos';
 import { startFileTransfers, type FileTransfers } from '../files/jobs';
@@ -273,6 +274,7 @@ export function createCore(options: CoreOptions): Core {
     { dataDir: options.dataDir, sqlite, engine, settings, contacts, now, keys },
     { emit: (name, payload) => emit(name, payload as never), logError },
   );
+  const callExports = new CallExports({ calls, settings, jobs: exchange.jobs, exportsDir: exchange.exportsDir, now });
   const mail = new MailService({
     ...writeDeps,
     blobs: files.blobs,
@@ -304,6 +306,7 @@ export function createCore(options: CoreOptions): Core {
     now,
     userName: () => settings.get().userName,
     callOutcomes: () => settings.get().callDispositions,
+    outcomeRules: calls.outcomeRules,
     emit: (status) => emit('bulk.progress', status),
     logError,
   });
@@ -343,6 +346,7 @@ export function createCore(options: CoreOptions): Core {
     segments,
     appLock,
     views,
+    callExports,
     bulk,
   });
 

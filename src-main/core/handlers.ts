@@ -3,6 +3,7 @@ import { mergeDistinct, type HandlerMap } from '../../src-shared/ipc/channel';
 import type { ChannelOutput, Handlers } from '../../src-shared/ipc/contract';
 import { callsHandlers } from '../calls/handlers';
 import type { CallsService } from '../calls/service';
+import type { CallExports } from '../calls/exports';
 import { contactsHandlers } from '../contacts/handlers';
 import type { ContactsService } from '../contacts/service';
 import type { ContactPhotos } from '../files/contact-photos';
@@ -97,6 +98,7 @@ export interface HandlerServices {
   appLock: AppLock;
   views: ViewsService;
   bulk: BulkService;
+  callExports: CallExports;
 }
 
 /**
@@ -112,7 +114,7 @@ export function registerHandlers(services: HandlerServices) {
     settingsHandlers(services.settings, services.files),
     notesHandlers(services.notes),
     followUpsHandlers(services.followUps),
-    callsHandlers(services.calls),
+    callsHandlers(services.calls, services.callExports),
     filesHandlers(services.files, services.fileTransfers),
     timelineHandlers(services.timeline),
     dashboardHandlers(services.dashboard),

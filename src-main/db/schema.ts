@@ -304,6 +304,23 @@ export const calls = sqliteTable(
   ],
 );
 
+/**
+ * A tag on a call: one row per tag a laptop put on the call, its id a random uuid that says
+ * nothing of the tag. Two people tagging the same call with the same tag at once make two rows:
+ * both count once (src-main/calls/call-tags.ts), and untagging clears every row of that tag the
+ * laptop knows, so a tag added elsewhere at the same moment survives (add wins).
+ */
+export const callTags = sqliteTable(
+  'call_tags',
+  {
+    id: text('id').primaryKey(),
+    callId: text('call_id').notNull().default(''),
+    tag: text('tag').notNull().default(''),
+    present: integer('present').notNull().default(1),
+  },
+  (table) => [index('call_tags_call').on(table.callId, table.present), index('call_tags_tag').on(sql`${table.tag} COLLATE NOCASE`, table.present, table.callId)],
+);
+
 /** Files attached to a contact; the bytes live once per SHA-256 under dataDir/files/. */
 export const files = sqliteTable(
   'files',

@@ -146,14 +146,15 @@ export class FollowUpsService extends WritingService {
     return { ids };
   }
 
-  /** The follow-ups an SLA rule asks for, created in the caller's transaction. */
+  /** The follow-ups an SLA rule asks for, created in the caller's transaction; answers their ids. */
   applyRules(
     tx: MutationTx,
     trigger: { contactId: string; contactType: string; callOutcome?: string; callId?: string; at: number },
-  ): void {
+  ): string[] {
+    const created: string[] = [];
     for (const rule of this.settings.get().slaRules) {
       if (!ruleMatches(rule, trigger)) continue;
-      this.create(
+      const followUp = this.create(
         {
           contactId: trigger.contactId,
           callId: trigger.callId ?? null,
@@ -164,7 +165,9 @@ export class FollowUpsService extends WritingService {
         rule.id,
         tx,
       );
+      created.push(followUp.id);
     }
+    return created;
   }
 
   private write(id: string, current: FollowUp, changed: FieldValues): FollowUp {

@@ -35,6 +35,7 @@ export function rowsOfPerson(sqlite: Sqlite, contactId: string): PersonRows {
   const calls = inList(found.get('calls') ?? []);
   add('follow_ups', ids('SELECT id FROM follow_ups WHERE call_id IN (SELECT value FROM json_each(?))', calls));
   add('jobs', ids('SELECT id FROM jobs WHERE call_id IN (SELECT value FROM json_each(?))', calls));
+  add('call_tags', ids('SELECT id FROM call_tags WHERE call_id IN (SELECT value FROM json_each(?))', calls));
   // A referral names the partner as well as the contact referred.
   add('referrals', ids('SELECT id FROM referrals WHERE partner_id = ?', contactId));
   const addresses = sqlite.prepare('SELECT lower(address) AS address FROM contact_email_items WHERE contact_id = ?').all(contactId) as { address: string }[];

@@ -85,6 +85,8 @@ export const syncedTables = {
     'recording_seconds',
     'value_estimate_minor',
   ],
+  /** Tags on calls, a row per (call, tag) a laptop added, with an id that carries no tag (src-main/calls/call-tags.ts). */
+  call_tags: ['call_id', 'tag', 'present'],
   files: [
     'contact_id',
     'sha256',

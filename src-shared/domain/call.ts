@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EpochMsSchema } from './contact';
+import { EpochMsSchema, tagName } from './contact';
 import { CallBackSchema } from './sla';
 
 export const callDirections = ['inbound', 'outbound'] as const;
@@ -53,6 +53,8 @@ export const CallSchema = z.object({
   emergencyKeyword: z.string().default(''),
   /** An incoming call that arrived while the office was closed (the phone line's opening hours). */
   afterHours: z.boolean().default(false),
+  /** The office's tags on this call (call_tags), in name order. */
+  tags: z.array(z.string()).default([]),
 });
 export type Call = z.infer<typeof CallSchema>;
 
@@ -87,6 +89,8 @@ export const CallListQuerySchema = z.object({
   number: z.string().max(40).optional(),
   /** `twilio` for the phone line's calls, `manual` for calls logged by hand. */
   provider: z.enum(['twilio', 'manual']).optional(),
+  /** Calls carrying this tag (any case). */
+  tag: z.string().trim().max(40).optional(),
   sort: z
     .object({ field: z.enum(['startedAt', 'durationSeconds', 'disposition']), direction: z.enum(['asc', 'desc']) })
     .default({ field: 'startedAt', direction: 'desc' }),
@@ -147,3 +151,16 @@ export const TriageQueueSchema = z.object({
   ),
 });
 export type TriageQueue = z.infer<typeof TriageQueueSchema>;
+
+/** The calls list's filters and sort without its page: what an export of "these calls" writes. */
+export const CallExportQuerySchema = CallListQuerySchema.omit({ offset: true, limit: true });
+export type CallExportQuery = z.input<typeof CallExportQuerySchema>;
+
+/** The printable report of a period: calls that started from `from` (inclusive) to `to` (exclusive). */
+export const CallReportQuerySchema = z
+  .object({ from: EpochMsSchema, to: EpochMsSchema })
+  .refine((period) => period.from < period.to, { message: 'The period must end after it starts', path: ['to'] });
+export type CallReportQuery = z.input<typeof CallReportQuerySchema>;
+
+/** One tag put on or taken off a call (the drawer's tag box). */
+export const CallTagInputSchema = z.object({ id: z.string().min(1).max(64), tag: tagName });

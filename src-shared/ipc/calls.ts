@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CallDraftSchema, CallListQuerySchema, CallPatchSchema, CallSchema, NumberOwnerSchema, TriageQueueQuerySchema, TriageQueueSchema } from '../domain/call';
+import { CallDraftSchema, CallExportQuerySchema, CallListQuerySchema, CallReportQuerySchema, CallTagInputSchema, CallPatchSchema, CallSchema, NumberOwnerSchema, TriageQueueQuerySchema, TriageQueueSchema } from '../domain/call';
 import { SlaReportQuerySchema, SlaReportSchema } from '../domain/sla';
 import { ById, channel, Deleted, Id, Page } from './channel';
 
@@ -36,4 +36,17 @@ export const callsChannels = {
     input: SlaReportQuerySchema,
     output: SlaReportSchema,
   }),
+  'calls.exportCsv': channel({
+    summary: 'Export the calls list as filtered (every filter and the sort) as CSV into the exports folder; answers an exchange job id.',
+    input: CallExportQuerySchema,
+    output: z.object({ jobId: z.string() }),
+  }),
+  'calls.exportReport': channel({
+    summary: 'A printable PDF report of the calls of a period (totals by outcome and member, missed, after hours, call-back promises, the calls); answers an exchange job id.',
+    input: CallReportQuerySchema,
+    output: z.object({ jobId: z.string() }),
+  }),
+  'calls.addTag': channel({ summary: 'Put a tag on a call; a tag it has already (any case) is left as it is.', input: CallTagInputSchema, output: CallSchema }),
+  'calls.removeTag': channel({ summary: 'Take a tag off a call.', input: CallTagInputSchema, output: CallSchema }),
+  'calls.tags': channel({ summary: 'The tags in use on calls, most used first.', input: z.object({}).default({}), output: z.array(z.string()) }),
 };

@@ -149,6 +149,7 @@ export const syncedColumnContract = {
     cl: causalLength,
     value_estimate_minor: count.nullable(),
   },
+  call_tags: { call_id: rowRef, tag: text(40), present: flag },
   files: {
     contact_id: rowRef,
     sha256,

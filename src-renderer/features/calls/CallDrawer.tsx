@@ -23,6 +23,7 @@ import { describeCall } from './call-format';
 import { SlaTimer } from './SlaTimer';
 import { BlockNumberButton } from './BlockNumberButton';
 import { CallMarkers } from './CallMarkers';
+import { CallTagsField } from './CallTagsField';
 import { useSaveAsTyped } from './use-save-as-typed';
 import { CallTranscript, RecordingPlayer } from '../phone/CallRecording';
 
@@ -80,6 +81,7 @@ export function CallDrawer({ call, outcomes, currency, now, onOutcome }: CallDra
           <Checkbox label="Spam" checked={call.spam} onChange={(spam) => void update({ spam })} />
           {call.direction === 'inbound' ? <BlockNumberButton number={call.number} /> : null}
         </Cluster>
+        <CallTagsField call={call} />
         <TextAreaField label="Notes" rows={4} maxLength={20_000} value={notes.value} onChange={notes.onChange} onBlur={notes.flush} hint="Saved as you type" />
         <Stack gap="xs">
           <TextField

@@ -10,8 +10,9 @@ import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
 import { directionLabels } from './call-format';
 import { isFiltered, type CallFilters } from './call-pages';
+import { useCallTagsInUse } from './hooks';
 
-const noOutcomes: readonly string[] = [];
+const noOutcomes: string[] = [];
 
 interface CallFiltersBarProps {
   filters: CallFilters;
@@ -23,6 +24,9 @@ interface CallFiltersBarProps {
 
 export function CallFiltersBar({ filters, onChange, resetKey, onClear }: CallFiltersBarProps) {
   const outcomes = useUi((state) => state.settings?.callDispositions ?? noOutcomes);
+  const tagsInUse = useCallTagsInUse().latest ?? noOutcomes;
+  // A view's tag that no call carries any more still shows as chosen.
+  const tagOptions = filters.tag && !tagsInUse.includes(filters.tag) ? [filters.tag, ...tagsInUse] : tagsInUse;
   const set = (patch: Partial<CallFilters>) => onChange({ ...filters, ...patch });
 
   return (
@@ -42,6 +46,7 @@ export function CallFiltersBar({ filters, onChange, resetKey, onClear }: CallFil
       <Field label="Contact" hideLabel className="call-filters__contact">
         {(control) => <ContactPicker key={resetKey} {...control} size="sm" placeholder="Any contact" value={filters.contact} onChange={(contact) => set({ contact })} />}
       </Field>
+      <SelectField label="Tag" hideLabel size="sm" emptyOption="Any tag" options={tagOptions.map((tag) => ({ value: tag, label: tag }))} value={filters.tag} onChange={(tag) => set({ tag })} />
       <Checkbox variant="chip" label="Unanswered only" checked={filters.unansweredOnly} onChange={(unansweredOnly) => set({ unansweredOnly })} />
       {isFiltered(filters) ? (
         <Button variant="ghost" size="sm" onClick={onClear}>

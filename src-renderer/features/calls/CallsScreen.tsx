@@ -18,6 +18,7 @@ import { CallFiltersBar } from './CallFiltersBar';
 import { callListOfView, callViewState, plainCallView } from './call-view';
 import { useListGrid } from '../views/use-list-grid';
 import './calls.css';
+import { useCallExports } from './use-call-exports';
 import { WhenAllowed } from '../access/WhenAllowed';
 
 // Calls change the list; contacts change the names shown in it.
@@ -51,6 +52,7 @@ export function CallsScreen() {
       setResetKey((key) => key + 1);
     },
   });
+  const exports = useCallExports(request);
 
   const narrowed = isFiltered(filters);
   const total = snapshot.total;
@@ -113,6 +115,7 @@ export function CallsScreen() {
             <Button icon="chart" onClick={() => navigate({ name: 'slaReport' })}>
               Call-back promises
             </Button>
+            {exports.buttons}
             {list.chooser}
             <WhenAllowed>
               <Button icon="check" onClick={() => navigate({ name: 'callTriage' })}>
@@ -125,7 +128,13 @@ export function CallsScreen() {
           </>
         }
       />
-      {list.frame(<CallFiltersBar filters={filters} onChange={setFilters} resetKey={resetKey} onClear={clear} />, body)}
+      {list.frame(
+        <CallFiltersBar filters={filters} onChange={setFilters} resetKey={resetKey} onClear={clear} />,
+        <>
+          {exports.outcome}
+          {body}
+        </>,
+      )}
     </Screen>
   );
 }

@@ -71,6 +71,19 @@ export function callColumns(now: number): GridColumn<Call, CallSortField>[] {
         </span>
       ),
     },
+    {
+      id: 'tags',
+      label: 'Tags',
+      width: 'minmax(100px, 0.8fr)',
+      hideBelow: 1260,
+      cell: (call) => (
+        <span className="call-tags">
+          {call.tags.map((tag) => (
+            <Badge key={tag}>{tag}</Badge>
+          ))}
+        </span>
+      ),
+    },
     { id: 'callBack', label: 'Call-back', width: '200px', hideBelow: 1000, cell: (call) => (call.callBack ? <SlaTimer callBack={call.callBack} /> : null) },
     { id: 'notes', label: 'Notes', width: 'minmax(120px, 1.4fr)', muted: true, hideBelow: 1260, cell: (call) => <span title={call.notes || undefined}>{call.notes}</span> },
     { id: 'by', label: 'Logged by', width: 'minmax(90px, 0.8fr)', muted: true, hideBelow: 1260, cell: (call) => call.loggedBy },

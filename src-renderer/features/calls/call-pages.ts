@@ -12,6 +12,8 @@ export interface CallFilters {
   disposition: string;
   contact: { id: string; name: string } | null;
   unansweredOnly: boolean;
+  /** Calls with this tag; '' for any. */
+  tag: string;
 }
 
 export interface CallRequest {
@@ -19,7 +21,7 @@ export interface CallRequest {
   sort: { field: CallSortField; direction: 'asc' | 'desc' };
 }
 
-export const noCallFilters: CallFilters = { from: '', to: '', direction: '', disposition: '', contact: null, unansweredOnly: false };
+export const noCallFilters: CallFilters = { from: '', to: '', direction: '', disposition: '', contact: null, unansweredOnly: false, tag: '' };
 
 export function toQuery({ filters, sort }: CallRequest, offset: number, limit: number): CallListQuery {
   const from = filters.from ? fromDateAndTime(filters.from, '00:00') : null;
@@ -31,6 +33,7 @@ export function toQuery({ filters, sort }: CallRequest, offset: number, limit: n
     ...(filters.direction ? { direction: filters.direction } : {}),
     ...(filters.disposition ? { disposition: filters.disposition } : {}),
     ...(filters.contact ? { contactId: filters.contact.id } : {}),
+    ...(filters.tag ? { tag: filters.tag } : {}),
     unansweredOnly: filters.unansweredOnly,
     sort,
     offset,

@@ -17,6 +17,7 @@ const CallViewFiltersSchema = z.object({
   disposition: z.string().max(100).catch(''),
   contact: z.object({ id: z.string().max(64), name: z.string().max(200) }).nullable().catch(null),
   unansweredOnly: z.boolean().catch(false),
+  tag: z.string().max(40).catch(''),
 }) satisfies z.ZodType<CallFilters>;
 
 export function callViewState(filters: CallFilters, sort: CallRequest['sort'], columns: ColumnLayout): ViewState {

@@ -34,3 +34,8 @@ export function useNumberOwner(number: string) {
   });
   return settled ? (owner.data ?? owner.latest) : undefined;
 }
+
+/** The tags in use on calls, most used first: the tag box's suggestions and the list's tag filter. */
+export function useCallTagsInUse() {
+  return useLiveData('call-tags', () => api.invoke('calls.tags', {}), { reloadOn: [activityChanged(['calls'])], reportErrors: false });
+}

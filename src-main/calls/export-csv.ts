@@ -1,0 +1,75 @@
+import Papa from 'papaparse';
+import type { Call } from '../../src-shared/domain/call';
+import { AppError } from '../../src-shared/errors';
+import { localDateTime } from '../../src-shared/office-time';
+import type { JobControl } from '../exchange/deps';
+import { writeAtomically } from '../exchange/export/csv';
+import { protectLiteral } from '../exchange/formats/values';
+import { callFlags, directionLabel, officePhone as phone, type OfficeClock } from './report-facts';
+
+/** Calls read and written per step: the export yields between steps, so a cancel gets in. */
+const callsPerChunk = 1000;
+
+/** What the export reads: the ids the list shows, in its order, and those calls as the list shows them. */
+export interface CallsToExport {
+  ids: readonly string[];
+  read(ids: readonly string[]): Call[];
+}
+
+interface CallColumn {
+  header: string;
+  /** A number or an ISO time Fieldbook wrote itself: left as it is, so the sheet reads it as one. */
+  ours?: boolean;
+  value(call: Call, office: OfficeClock): string;
+}
+
+const fromNumber = (call: Call) => (call.direction === 'inbound' ? call.number : call.officeNumber);
+const toNumber = (call: Call) => (call.direction === 'inbound' ? call.officeNumber : call.number);
+
+/**
+ * The calls list as a file for people (docs/exports.md, "The calls list"): the time as the office
+ * reads it and the same moment in ISO form a spreadsheet reads as a date, the numbers as the office
+ * writes them, labels as the screens show them.
+ */
+export const callCsvColumns: readonly CallColumn[] = [
+  { header: 'Time', value: (call, office) => office.dateTime.format(call.startedAt) },
+  { header: 'Time (ISO, office time zone)', ours: true, value: (call, office) => localDateTime(call.startedAt, office.timeZone) },
+  { header: 'Direction', value: (call) => directionLabel(call) },
+  { header: 'From', value: (call, office) => phone(fromNumber(call), office) },
+  { header: 'To', value: (call, office) => phone(toNumber(call), office) },
+  { header: 'Contact', value: (call) => call.contactName ?? '' },
+  { header: 'Duration (seconds)', ours: true, value: (call) => String(call.durationSeconds) },
+  { header: 'Outcome', value: (call) => call.disposition },
+  { header: 'Owner', value: (call) => call.loggedBy },
+  { header: 'Tags', value: (call) => call.tags.join('; ') },
+  { header: 'Flags', value: (call) => callFlags(call).join('; ') },
+  { header: 'Notes', value: (call) => call.notes },
+];
+
+const unparse = (rows: string[][]) => `${Papa.unparse(rows, { newline: '\r\n' })}\r\n`;
+
+/**
+ * Writes the calls as CSV into `outPath` (as .part, renamed when whole), a chunk at a time.
+ * Every cell but the numbers and ISO times is protected as the accountant's export protects it: nothing a caller
+ * or a colleague typed is run as a formula or turned into a number or a date by the spreadsheet.
+ */
+export async function writeCallsCsv(calls: CallsToExport, office: OfficeClock, outPath: string, control: JobControl = {}): Promise<{ rows: number; bytes: number }> {
+  const cell = (column: CallColumn, call: Call) => {
+    const value = column.value(call, office);
+    return column.ours ? value : protectLiteral(value);
+  };
+  return writeAtomically(outPath, async (write) => {
+    // A byte order mark, so Excel reads the file as UTF-8.
+    await write(`\uFEFF${unparse([callCsvColumns.map((column) => column.header)])}`);
+    let rows = 0;
+    control.onProgress?.('writing', 0, calls.ids.length);
+    for (let at = 0; at < calls.ids.length; at += callsPerChunk) {
+      if (control.signal?.aborted) throw new AppError('cancelled', 'The export was cancelled.');
+      const chunk = calls.read(calls.ids.slice(at, at + callsPerChunk));
+      await write(unparse(chunk.map((call) => callCsvColumns.map((column) => cell(column, call)))));
+      rows += chunk.length;
+      control.onProgress?.('writing', Math.min(at + callsPerChunk, calls.ids.length), calls.ids.length);
+    }
+    return rows;
+  });
+}
