@@ -1,4 +1,5 @@
 import type { BulkActionStatus } from '../../src-shared/domain/bulk';
+import { untilFinished } from './bulk';
 import type { FollowUpSortField } from '../../src-shared/domain/follow-up';
 import { call, rounds, sameIds, type BenchContext } from '../lib/context';
 import { p95Figure, type Figure } from '../lib/figures';
@@ -51,14 +52,6 @@ async function sortedPage(context: BenchContext): Promise<Figure> {
     limitMs: 100,
     details: { upcoming: total },
   });
-}
-
-async function untilFinished(context: BenchContext, status: BulkActionStatus): Promise<BulkActionStatus> {
-  while (status.state === 'running' || status.state === 'undoing') {
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    status = (await call(context.core, 'bulk.status', { id: status.id })) as BulkActionStatus;
-  }
-  return status;
 }
 
 async function markDone(context: BenchContext): Promise<Figure> {
