@@ -35,6 +35,7 @@ import { encryptionSuite } from './suites/encryption';
 import { segmentsSuite } from './suites/segments';
 import { fileEncryptionSuite } from './suites/file-encryption';
 import { bulkSuite } from './suites/bulk';
+import { followUpTableSuite } from './suites/follow-up-table';
 
 // `npm run bench [-- --quick] [--scale N] [--seed S] [--timeline N] [--apply N] [--seed-budget S] [--only a,b] [--keep]`
 // Builds (or reuses) the generated data set, measures every figure beside its baseline on a
@@ -43,7 +44,7 @@ import { bulkSuite } from './suites/bulk';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dayMs = 24 * 60 * 60 * 1000;
-const suiteNames = ['memory', 'search', 'list', 'dashboard', 'http', 'browser', 'apply', 'write', 'export', 'import', 'sync', 'work', 'vcard', 'phone', 'files', 'mail', 'cli', 'relay', 'calls', 'bootstrap', 'storage', 'everything', 'encryption', 'sealing', 'segments', 'file-encryption', 'bulk'] as const;
+const suiteNames = ['memory', 'search', 'list', 'dashboard', 'http', 'browser', 'apply', 'write', 'export', 'import', 'sync', 'work', 'vcard', 'phone', 'files', 'mail', 'cli', 'relay', 'calls', 'bootstrap', 'storage', 'everything', 'encryption', 'sealing', 'segments', 'file-encryption', 'bulk', 'followup-table'] as const;
 type SuiteName = (typeof suiteNames)[number];
 
 function parseArgs(argv: string[]) {
@@ -159,6 +160,7 @@ async function main(): Promise<number> {
   await runSuite('encryption', () => encryptionSuite(context, workDir));
   await runSuite('segments', () => segmentsSuite(context));
   await runSuite('bulk', () => bulkSuite(context));
+  await runSuite('followup-table', () => followUpTableSuite(context));
   await runSuite('file-encryption', () => fileEncryptionSuite({ workDir, quick: args.quick }));
 
   const machine = describeMachine(bareDb, repoRoot, loadAverageAtStart);

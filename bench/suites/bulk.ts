@@ -9,7 +9,8 @@ import { nowMs } from '../lib/stats';
 // writing the same tag rows (an upsert of each, then setting each to not present) in one
 // transaction. Paired and interleaved: core, bare, core, bare…
 
-async function untilFinished(context: BenchContext, status: BulkActionStatus): Promise<BulkActionStatus> {
+/** Waits until a bulk action (or its undo) has ended. */
+export async function untilFinished(context: BenchContext, status: BulkActionStatus): Promise<BulkActionStatus> {
   while (status.state === 'running' || status.state === 'undoing') {
     await new Promise((resolve) => setTimeout(resolve, 5));
     status = (await call(context.core, 'bulk.status', { id: status.id })) as BulkActionStatus;

@@ -14,7 +14,7 @@ export function dealColumns(stages: readonly Stage[]): GridColumn<Deal, DealSort
     {
       id: 'title',
       label: 'Deal',
-      width: 'minmax(200px, 2fr)',
+      width: 'minmax(180px, 1.6fr)',
       sortField: 'title',
       cell: (deal) => (
         <Stack as="span" gap="none">
@@ -35,7 +35,7 @@ export function dealColumns(stages: readonly Stage[]): GridColumn<Deal, DealSort
       },
     },
     { id: 'value', label: 'Value', width: '116px', align: 'end', numeric: true, sortField: 'valueMinor', cell: (deal) => money(deal.valueMinor, deal.currency) },
-    { id: 'probability', label: 'Probability', width: '110px', align: 'end', numeric: true, sortField: 'probabilityBp', hideBelow: 900, cell: (deal) => percent(deal.probabilityBp) },
+    { id: 'probability', label: 'Probability', width: '110px', align: 'end', numeric: true, sortField: 'probabilityBp', hideBelow: 1000, cell: (deal) => percent(deal.probabilityBp) },
     {
       id: 'weighted',
       label: 'Weighted',
@@ -43,7 +43,6 @@ export function dealColumns(stages: readonly Stage[]): GridColumn<Deal, DealSort
       align: 'end',
       numeric: true,
       sortField: 'weighted',
-      hideBelow: 1000,
       cell: (deal) => money(Math.round((deal.valueMinor * deal.probabilityBp) / 10_000), deal.currency),
     },
     { id: 'expectedClose', label: 'Expected close', width: '130px', numeric: true, sortField: 'expectedCloseAt', hideBelow: 1100, cell: (deal) => (deal.expectedCloseAt === null ? none : formatDate(deal.expectedCloseAt)) },
