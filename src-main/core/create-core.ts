@@ -22,6 +22,7 @@ import { startFileTransfers, type FileTransfers } from '../files/jobs';
 import { TimelineService } from '../timeline/service';
 import { DashboardService } from '../dashboard/service';
 import { createCallNotesIndexer } from '../search/call-notes-index';
+import { createWorkSearchIndexer } from '../search/work-index';
 import { SearchService } from '../search/service';
 import { SyncEngine } from '../sync/sync-engine';
 import { canWrite, readOnlyRefusal } from '../../src-shared/sync/roles';
@@ -180,6 +181,7 @@ export function createCore(options: CoreOptions): Core {
   const timeline = new TimelineService({ sqlite });
   const dashboard = new DashboardService({ sqlite, now });
   engine.onRowsWritten(createCallNotesIndexer(sqlite));
+  engine.onRowsWritten(createWorkSearchIndexer(sqlite).reindexTouched);
   const search = new SearchService({ sqlite, now, contacts, notes, mail: { search: (query, limit) => mail.search(query, limit) } });
   const photos = new ContactPhotos({ ...writeDeps, blobs: files.blobs, uploads: files.uploads, getContact: (id) => contacts.get(id) });
   const phoneLine = createPhoneModule(

@@ -411,7 +411,12 @@ export const quotes = sqliteTable(
     updatedAt: integer('updated_at').notNull().default(0),
     cl: integer('cl').notNull().default(1),
   },
-  (table) => [index('quotes_deal').on(table.dealId).where(alive), index('quotes_status').on(table.status).where(alive)],
+  (table) => [
+    index('quotes_deal').on(table.dealId).where(alive),
+    index('quotes_status').on(table.status).where(alive),
+    // The search page's index of quotes holds the contact's name: a renamed contact's quotes are found by it.
+    index('quotes_contact').on(table.contactId).where(alive),
+  ],
 );
 
 /**

@@ -1,0 +1,1 @@
+CREATE INDEX `quotes_contact` ON `quotes` (`contact_id`) WHERE cl % 2 = 1;
