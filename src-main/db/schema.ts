@@ -746,6 +746,24 @@ export const segments = sqliteTable(
 );
 
 /**
+ * The members of static segments, one synced row per segment and contact (src-main/segments/members.ts),
+ * so two laptops adding and removing members at once both keep what they did. The id is
+ * `<segment id>:<contact id>` (ids only), so every laptop adding the same contact meets in one row;
+ * `cl` odd is a member. `segments.member_ids` is the whole list laptops before these rows write: a
+ * base list, and a row counts over it only when written after it.
+ */
+export const segmentMembers = sqliteTable(
+  'segment_members',
+  {
+    id: text('id').primaryKey(),
+    segmentId: text('segment_id').notNull().default(''),
+    contactId: text('contact_id').notNull().default(''),
+    cl: integer('cl').notNull().default(1),
+  },
+  (table) => [index('segment_members_segment').on(table.segmentId), index('segment_members_contact').on(table.contactId)],
+);
+
+/**
  * Saved views of the lists (src-main/views/): a list's filters, sort and columns
  * (src-shared/domain/saved-view.ts) as JSON under a name. `shared` 0 keeps it off teammates'
  * lists (it still syncs, like every row); `owner` is the member who saved it.
