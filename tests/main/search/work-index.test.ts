@@ -3,9 +3,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { defaultMigrationsFolder, openDatabase } from '../../../src-main/db/open';
+import { openDatabase } from '../../../src-main/db/open';
 import { createEverythingQueries } from '../../../src-main/search/everything-queries';
 import { foldForSearch, searchWords } from '../../../src-shared/search-text';
+import { previousRelease } from '../../helpers/previous-release';
 import { createTempCore, type TempCore } from '../../helpers/temp-core';
 
 // Companies, deals, quotes and jobs are found on the search page through their own full-text
@@ -77,26 +78,12 @@ describe('the search index of companies, deals, quotes and jobs', () => {
   });
 });
 
-/** The migrations folder as the release before the index had it. */
-function previousRelease(firstNewName: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldbook-migrations-'));
-  dirs.push(dir);
-  fs.cpSync(defaultMigrationsFolder, dir, { recursive: true });
-  const journalFile = path.join(dir, 'meta', '_journal.json');
-  const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
-  const firstNew = journal.entries.findIndex((entry) => entry.tag.endsWith(`_${firstNewName}`));
-  if (firstNew < 0) throw new Error(`No migration named ${firstNewName}`);
-  journal.entries = journal.entries.slice(0, firstNew);
-  fs.writeFileSync(journalFile, JSON.stringify(journal));
-  return dir;
-}
-
 describe('upgrading to the search index of work', () => {
   it('indexes the companies, deals, quotes and jobs already there, but not deleted ones', () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldbook-upgrade-'));
     dirs.push(dataDir);
     const file = path.join(dataDir, 'fieldbook.db');
-    const old = openDatabase({ file, migrationsFolder: previousRelease('quotes_contact') }).sqlite;
+    const old = openDatabase({ file, migrationsFolder: previousRelease('quotes_contact', dirs) }).sqlite;
     old.exec(`
       INSERT INTO contacts (id, name, cl) VALUES ('c1', 'Olu Bello', 1), ('c2', 'Gone Person', 2);
       INSERT INTO companies (id, name, domains, cl) VALUES ('co1', 'Bello Builders', '["bello.example"]', 1), ('co2', 'Bello Old', '[]', 2);

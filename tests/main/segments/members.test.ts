@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatHlc } from '../../../src-shared/hlc';
-import { readChangeLog } from '../../../src-main/writes/change-log';
+import { exchange } from '../../helpers/exchange-logs';
 import { createTempCore, type TempCore } from '../../helpers/temp-core';
 
 // A static segment's members on two laptops: each adds and takes out contacts at the same time,
@@ -18,14 +18,6 @@ function laptop(aheadMs: number): TempCore {
   const core = createTempCore({ autoSync: false, now: () => Date.now() + aheadMs });
   cores.push(core);
   return core;
-}
-
-/** Gives each laptop what the others wrote (repeats are no-ops), in the order the laptops are named. */
-function exchange(...laptops: TempCore[]): void {
-  const logs = laptops.map((core) => readChangeLog(core.sqlite, { localOnly: true }).map((entry) => entry.change));
-  laptops.forEach((core, index) => {
-    for (const [other, log] of logs.entries()) if (other !== index) core.engine.applyRemoteChanges(log);
-  });
 }
 
 const members = async (core: TempCore, id: string) => (await core.call('segments.memberIds', { id })).ids.slice().sort();
