@@ -14,6 +14,8 @@ import { erasureTable, erasedRowsOf } from '../../src-shared/sync/erasure';
 
 /** The row of one contact in one segment: ids only, the same on every laptop. */
 export const memberRowId = (segmentId: string, contactId: string) => `${segmentId}:${contactId}`;
+/** The segment a member row belongs to (segment ids hold no colon). */
+export const segmentIdOfMemberRow = (rowId: string) => rowId.slice(0, rowId.indexOf(':'));
 
 interface MemberRow {
   contact_id: string;

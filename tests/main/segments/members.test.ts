@@ -46,7 +46,11 @@ describe('a static segment changed on two laptops at once', () => {
     exchange(a, b);
     await a.call('segments.changeMembers', { id, add: [gil], remove: [people.Ann!] });
     await b.call('segments.changeMembers', { id, add: [hal], remove: [people.Ann!] });
+    const told: string[][] = [];
+    b.on('segments.changed', ({ ids }) => told.push(ids));
     exchange(b, a);
+    // The screens showing the segment hear of members that arrived from the other laptop.
+    expect(told).toContainEqual([id]);
     const expected = [people.Bob!, people.Fay!, gil, hal].sort();
     expect(await members(a, id)).toEqual(expected);
     expect(await members(b, id)).toEqual(expected);
