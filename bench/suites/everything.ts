@@ -1,4 +1,5 @@
 import { createEverythingQueries } from '../../src-main/search/everything-queries';
+import { createWorkSearchIndexer, type WorkKind } from '../../src-main/search/work-index';
 import { buildSearchMatch } from '../../src-main/contacts/queries';
 import { searchWords } from '../../src-shared/search-text';
 import { Random } from '../generator/random';
@@ -18,7 +19,10 @@ const idPrefix = 'bench-everything-';
 const trades = ['Boiler service', 'Kitchen refit', 'Roof repair', 'Bathroom tiling', 'Damp survey', 'Rewire', 'Loft conversion', 'Gutter clearing', 'Radiator swap', 'Fence panels'];
 const statuses = ['new', 'scheduled', 'in_progress', 'done', 'invoiced', 'paid'];
 
-/** Deals, quotes and jobs for random contacts, written raw (a read benchmark), removed again by the returned function. */
+/**
+ * Deals, quotes and jobs for random contacts, written raw (a read benchmark) and put into their
+ * search indexes as the write path would; removed again (rows and index entries) by the returned function.
+ */
 function addWork(context: BenchContext, counts: { deals: number; quotes: number; jobs: number }): () => void {
   const db = context.bareDb;
   const random = new Random(`${context.seed}:everything-work`);
@@ -34,12 +38,19 @@ function addWork(context: BenchContext, counts: { deals: number; quotes: number;
   const insertJob = db.prepare(
     `INSERT INTO jobs (id, contact_id, title, description, status, assignee, address, created_at, updated_at, cl) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
   );
+  const added: Record<Exclude<WorkKind, 'company'>, string[]> = { deal: [], quote: [], job: [] };
+  const indexer = createWorkSearchIndexer(db);
+  const reindexAdded = () => {
+    for (const [kind, ids] of Object.entries(added) as [WorkKind, string[]][]) indexer.reindexRecords(kind, ids);
+  };
   db.transaction(() => {
     for (let index = 0; index < counts.deals; index += 1) {
       const contact = random.pick(contacts);
       const when = at();
+      added.deal.push(`${idPrefix}deal-${index}`);
       insertDeal.run(`${idPrefix}deal-${index}`, contact.id, `${random.pick(trades)} at ${contact.street || contact.name}`, random.int(10_000, 2_000_000), random.pick(['Sam Carter', 'Alex Reid', '']), when, when);
       if (index < counts.quotes) {
+        added.quote.push(`${idPrefix}quote-${index}`);
         insertQuote.run(`${idPrefix}quote-${index}`, `${idPrefix}deal-${index}`, contact.id, `Q-2026-BNCH-${String(index).padStart(5, '0')}`, random.pick(['draft', 'sent', 'accepted']), '', when, when);
       }
     }
@@ -47,12 +58,15 @@ function addWork(context: BenchContext, counts: { deals: number; quotes: number;
       const contact = random.pick(contacts);
       const when = at();
       const trade = random.pick(trades);
+      added.job.push(`${idPrefix}job-${index}`);
       insertJob.run(`${idPrefix}job-${index}`, contact.id, trade, `${trade} for ${contact.name}`, random.pick(statuses), random.pick(['Sam Carter', 'Alex Reid']), contact.street, when, when);
     }
+    reindexAdded();
   })();
   return () =>
     db.transaction(() => {
       for (const table of ['quotes', 'deals', 'jobs']) db.prepare(`DELETE FROM ${table} WHERE id LIKE ?`).run(`${idPrefix}%`);
+      reindexAdded();
     })();
 }
 

@@ -6,6 +6,7 @@ import { maxStaticMembers } from '../../src-shared/domain/segment';
 import { AppError } from '../../src-shared/errors';
 import { tagRowId } from '../contacts/search-index';
 import type { Sqlite } from '../db/open';
+import { createSegmentMembers, memberRowId } from '../segments/members';
 import { planDealAction } from './deal-actions';
 import { planFollowUpAction } from './follow-up-actions';
 import { deleteRow, perRow, plural, requireKnownPerson, setOnEveryRow, type ActionContext, type PlannedAction } from './row-changes';
@@ -127,24 +128,28 @@ export function planAction(request: BulkRequest, context: ActionContext): Planne
   throw new AppError('invalid_input', 'That action does not apply to this list.', 'action');
 }
 
-/** A static segment's frozen list grows by each batch's contacts; undo writes the list back as it was. */
+/** Each contact becomes a member row of a static segment (src-main/segments/members.ts); undo takes the row out again. */
 function addToSegment(sqlite: Sqlite, segmentId: string): PlannedAction {
   const segment = sqlite.prepare('SELECT name, kind FROM segments WHERE id = ? AND cl % 2 = 1').get(segmentId) as { name: string; kind: string } | undefined;
   if (!segment) throw new AppError('not_found', 'That segment does not exist or was deleted.', 'segmentId');
   if (segment.kind !== 'static') {
     throw new AppError('invalid_input', `“${segment.name}” is a dynamic segment: its members follow its definition, so contacts cannot be added to it.`, 'segmentId');
   }
+  const members = createSegmentMembers(sqlite);
   return {
     label: (n) => `Added ${plural(n, 'contact')} to “${segment.name}”`,
     changes: (ids, read) => {
-      const members = JSON.parse(String(read('segments', segmentId, ['member_ids'])?.member_ids ?? '[]')) as string[];
-      const known = new Set(members);
+      const known = new Set(members.of(segmentId));
       const added = ids.filter((id) => !known.has(id) && (read('contacts', id, ['cl'])?.cl as number | undefined) !== undefined && (read('contacts', id, ['cl'])!.cl as number) % 2 === 1);
-      if (added.length === 0) return [];
-      if (members.length + added.length > maxStaticMembers) {
+      if (known.size + added.length > maxStaticMembers) {
         throw new AppError('invalid_input', `A static segment holds at most ${maxStaticMembers.toLocaleString('en-GB')} contacts.`, 'segmentId');
       }
-      return [{ table: 'segments', rowId: segmentId, set: { member_ids: JSON.stringify([...members, ...added]) }, rows: added.length }];
+      return added.map((contactId) => {
+        const rowId = memberRowId(segmentId, contactId);
+        const cl = read('segment_members', rowId, ['cl'])?.cl;
+        const member = typeof cl === 'number' ? (cl % 2 === 1 ? cl : cl + 1) : 1;
+        return { table: 'segment_members', rowId, set: { cl: member }, create: { segment_id: segmentId, contact_id: contactId }, absentBefore: { cl: 2 } };
+      });
     },
   };
 }

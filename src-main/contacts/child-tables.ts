@@ -20,4 +20,5 @@ export const contactChildTables = [
   'jobs',
   'lifecycle_events',
   'referrals',
+  'segment_members',
 ] as const satisfies readonly SyncedTableName[];

@@ -3,6 +3,7 @@ import { contactIdOfTagRow } from '../contacts/search-index';
 import type { Sqlite } from '../db/open';
 import type { MutationEngine, TouchedRows } from '../writes/mutation-engine';
 import { createOwnerLookups } from './queries';
+import { segmentIdOfMemberRow } from '../segments/members';
 
 type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -22,7 +23,9 @@ export function forwardChangeEvents({ engine, sqlite, emit }: { engine: Mutation
     if (ids.size > 0) emit('contacts.changed', { ids: [...ids] });
     if (activity.tables.length > 0) emit('activity.changed', { contactIds: activity.contactIds, tables: activity.tables });
     if (touched.has('companies')) emit('companies.changed', { ids: [...touched.get('companies')!] });
-    if (touched.has('segments')) emit('segments.changed', { ids: [...touched.get('segments')!] });
+    // A member added or taken out changes its segment's count.
+    const segmentIds = new Set([...(touched.get('segments') ?? []), ...[...(touched.get('segment_members') ?? [])].map(segmentIdOfMemberRow)]);
+    if (segmentIds.size > 0) emit('segments.changed', { ids: [...segmentIds] });
     if (touched.has('saved_views')) emit('views.changed', { ids: [...touched.get('saved_views')!] });
     if (touched.has('pipelines') || touched.has('stages') || touched.has('deals')) {
       emit('pipelines.changed', { pipelineIds: pipelinesTouched(owners, touched) });

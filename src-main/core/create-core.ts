@@ -23,6 +23,8 @@ import { startFileTransfers, type FileTransfers } from '../files/jobs';
 import { TimelineService } from '../timeline/service';
 import { DashboardService } from '../dashboard/service';
 import { createCallNotesIndexer } from '../search/call-notes-index';
+import { createWorkSearchIndexer } from '../search/work-index';
+import { createForgottenMemberDropper } from '../segments/members';
 import { SearchService } from '../search/service';
 import { SyncEngine } from '../sync/sync-engine';
 import { canWrite, readOnlyRefusal } from '../../src-shared/sync/roles';
@@ -181,6 +183,8 @@ export function createCore(options: CoreOptions): Core {
   const timeline = new TimelineService({ sqlite });
   const dashboard = new DashboardService({ sqlite, now });
   engine.onRowsWritten(createCallNotesIndexer(sqlite));
+  engine.onRowsWritten(createWorkSearchIndexer(sqlite).reindexTouched);
+  engine.onRowsWritten(createForgottenMemberDropper(sqlite));
   const search = new SearchService({ sqlite, now, contacts, notes, mail: { search: (query, limit) => mail.search(query, limit) } });
   const photos = new ContactPhotos({ ...writeDeps, blobs: files.blobs, uploads: files.uploads, getContact: (id) => contacts.get(id) });
   const phoneLine = createPhoneModule(

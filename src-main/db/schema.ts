@@ -435,7 +435,12 @@ export const quotes = sqliteTable(
     updatedAt: integer('updated_at').notNull().default(0),
     cl: integer('cl').notNull().default(1),
   },
-  (table) => [index('quotes_deal').on(table.dealId).where(alive), index('quotes_status').on(table.status).where(alive)],
+  (table) => [
+    index('quotes_deal').on(table.dealId).where(alive),
+    index('quotes_status').on(table.status).where(alive),
+    // The search page's index of quotes holds the contact's name: a renamed contact's quotes are found by it.
+    index('quotes_contact').on(table.contactId).where(alive),
+  ],
 );
 
 /**
@@ -762,6 +767,24 @@ export const segments = sqliteTable(
     cl: integer('cl').notNull().default(1),
   },
   (table) => [index('segments_alive_name').on(sql`${table.name} COLLATE NOCASE`, table.id).where(alive)],
+);
+
+/**
+ * The members of static segments, one synced row per segment and contact (src-main/segments/members.ts),
+ * so two laptops adding and removing members at once both keep what they did. The id is
+ * `<segment id>:<contact id>` (ids only), so every laptop adding the same contact meets in one row;
+ * `cl` odd is a member. `segments.member_ids` is the whole list laptops before these rows write: a
+ * base list, and a row counts over it only when written after it.
+ */
+export const segmentMembers = sqliteTable(
+  'segment_members',
+  {
+    id: text('id').primaryKey(),
+    segmentId: text('segment_id').notNull().default(''),
+    contactId: text('contact_id').notNull().default(''),
+    cl: integer('cl').notNull().default(1),
+  },
+  (table) => [index('segment_members_segment').on(table.segmentId), index('segment_members_contact').on(table.contactId)],
 );
 
 /**

@@ -4,10 +4,8 @@ import type { Sqlite } from '../db/open';
 
 // The candidates of the search page: for each kind of record, at most `cap` rows that match what
 // was typed, each read into one shape. Full-text indexes answer contacts, notes, calls (their
-// transcripts and what was noted) and e-mails, newest first (rowid order: as typing goes on, the
-// index is walked only as far as `cap` matches, never ranked whole); deals, quotes and jobs (a
-// firm's work, far fewer rows than its address book) are matched word by word with LIKE over the
-// text a person remembers of them.
+// transcripts and what was noted), e-mails, companies, deals, quotes and jobs, newest first (rowid
+// order: as typing goes on, the index is walked only as far as `cap` matches, never ranked whole).
 
 export interface Candidate {
   kind: SearchKind;
@@ -32,9 +30,9 @@ function containing(word: string): string {
   return `%${word.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 }
 
-/** One LIKE per word over `text` (an SQL expression): every word must appear somewhere in it. */
-function everyWord(text: string, words: string[]): { sql: string; params: string[] } {
-  return { sql: words.map(() => `${text} LIKE ? ESCAPE '\\'`).join(' AND '), params: words.map(containing) };
+/** Every typed word as a quoted prefix term: a record matches when each word starts one of its words. */
+export function everyWordPrefix(words: string[]): string {
+  return words.map((word) => `"${word.replace(/"/g, '""')}"*`).join(' ');
 }
 
 export function createEverythingQueries(sqlite: Sqlite) {
@@ -92,12 +90,40 @@ export function createEverythingQueries(sqlite: Sqlite) {
      WHERE a.message_id = ? ORDER BY a.role = 'from' DESC, c.name COLLATE NOCASE LIMIT 1`,
   );
 
-  /** Rows of one kind matched word by word with LIKE: the SQL differs per word count, so it is prepared per call. */
-  function byLike(select: string, text: string, order: string, words: string[], cap: number): Row[] {
-    if (words.length === 0) return [];
-    const match = everyWord(text, words);
-    return sqlite.prepare<unknown[], Row>(`${select} AND (${match.sql}) ORDER BY ${order} LIMIT ?`).all(...match.params, cap);
-  }
+  // Companies, deals, quotes and jobs: their own indexes (src-main/search/work-index.ts), walked
+  // from the most recently written record, keyed in search_work_keys.
+  // CROSS JOIN keeps the index's few matches as the outer loop (SQLite would otherwise walk every key of the kind).
+  const workMatch = (index: string, kind: string) =>
+    `(SELECT k.id, f.rowid AS key FROM (SELECT rowid FROM ${index} WHERE ${index} MATCH ? ORDER BY rowid DESC LIMIT ?) f
+      CROSS JOIN search_work_keys k ON k.key = f.rowid AND k.kind = '${kind}')`;
+  const companies = sqlite.prepare<[string, number], Row>(
+    `SELECT co.id, co.name AS title, co.address AS detail, co.notes AS body, co.updated_at AS at, NULL AS contact_id,
+            '' AS owner, '' AS status, co.id AS open_id
+     FROM ${workMatch('companies_fts', 'company')} m CROSS JOIN companies co ON co.id = m.id
+     WHERE co.cl % 2 = 1 ORDER BY m.key DESC`,
+  );
+  const deals = sqlite.prepare<[string, number], Row>(
+    `SELECT d.id, d.title, COALESCE(c.name, '') AS detail, '' AS body, d.updated_at AS at, NULLIF(d.contact_id, '') AS contact_id,
+            d.owner, COALESCE(s.name, '') AS status, d.id AS open_id
+     FROM ${workMatch('deals_fts', 'deal')} m CROSS JOIN deals d ON d.id = m.id
+     LEFT JOIN contacts c ON c.id = d.contact_id AND c.cl % 2 = 1 LEFT JOIN stages s ON s.id = d.stage_id
+     WHERE d.cl % 2 = 1 ORDER BY m.key DESC`,
+  );
+  const quotes = sqlite.prepare<[string, number], Row>(
+    `SELECT q.id, 'Quote ' || q.number AS title, d.title || CASE WHEN c.name IS NULL THEN '' ELSE ' · ' || c.name END AS detail,
+            q.notes AS body, q.updated_at AS at, NULLIF(q.contact_id, '') AS contact_id, d.owner, q.status, q.deal_id AS open_id
+     FROM ${workMatch('quotes_fts', 'quote')} m CROSS JOIN quotes q ON q.id = m.id
+     JOIN deals d ON d.id = q.deal_id AND d.cl % 2 = 1 LEFT JOIN contacts c ON c.id = q.contact_id AND c.cl % 2 = 1
+     WHERE q.cl % 2 = 1 ORDER BY m.key DESC`,
+  );
+  const jobs = sqlite.prepare<[string, number], Row>(
+    `SELECT j.id, j.title, COALESCE(c.name, '') || CASE WHEN j.address = '' THEN '' ELSE ' · ' || j.address END AS detail,
+            j.description AS body, COALESCE(j.scheduled_at, j.updated_at) AS at, NULLIF(j.contact_id, '') AS contact_id,
+            j.assignee AS owner, j.status, j.id AS open_id
+     FROM ${workMatch('jobs_fts', 'job')} m CROSS JOIN jobs j ON j.id = m.id
+     LEFT JOIN contacts c ON c.id = j.contact_id AND c.cl % 2 = 1 WHERE j.cl % 2 = 1 ORDER BY m.key DESC`,
+  );
+  const work = (statement: typeof companies) => (words: string[], cap: number) => (words.length > 0 ? statement.all(everyWordPrefix(words), cap) : []);
 
   return {
     contacts(typed: string, cap: number): Row[] {
@@ -131,49 +157,10 @@ export function createEverythingQueries(sqlite: Sqlite) {
         .map(({ thread_id: _thread, ...row }) => ({ ...row, contact_id: emailContact.get(row.id)?.contact_id ?? null }))
         .filter((row) => row.contact_id !== null);
     },
-    companies: (words: string[], cap: number) =>
-      byLike(
-        `SELECT co.id, co.name AS title, co.address AS detail, co.notes AS body, co.updated_at AS at, NULL AS contact_id,
-                '' AS owner, '' AS status, co.id AS open_id
-         FROM companies co WHERE co.cl % 2 = 1`,
-        `(co.name || ' ' || co.domains || ' ' || co.address || ' ' || co.phone)`,
-        'co.updated_at DESC',
-        words,
-        cap,
-      ),
-    deals: (words: string[], cap: number) =>
-      byLike(
-        `SELECT d.id, d.title, COALESCE(c.name, '') AS detail, '' AS body, d.updated_at AS at, NULLIF(d.contact_id, '') AS contact_id,
-                d.owner, COALESCE(s.name, '') AS status, d.id AS open_id
-         FROM deals d LEFT JOIN contacts c ON c.id = d.contact_id AND c.cl % 2 = 1 LEFT JOIN stages s ON s.id = d.stage_id
-         WHERE d.cl % 2 = 1`,
-        `(d.title || ' ' || COALESCE(c.name, ''))`,
-        'd.updated_at DESC',
-        words,
-        cap,
-      ),
-    quotes: (words: string[], cap: number) =>
-      byLike(
-        `SELECT q.id, 'Quote ' || q.number AS title, d.title || CASE WHEN c.name IS NULL THEN '' ELSE ' · ' || c.name END AS detail,
-                q.notes AS body, q.updated_at AS at, NULLIF(q.contact_id, '') AS contact_id, d.owner, q.status, q.deal_id AS open_id
-         FROM quotes q JOIN deals d ON d.id = q.deal_id AND d.cl % 2 = 1 LEFT JOIN contacts c ON c.id = q.contact_id AND c.cl % 2 = 1
-         WHERE q.cl % 2 = 1`,
-        `(q.number || ' ' || d.title || ' ' || COALESCE(c.name, '') || ' ' || q.notes)`,
-        'q.updated_at DESC',
-        words,
-        cap,
-      ),
-    jobs: (words: string[], cap: number) =>
-      byLike(
-        `SELECT j.id, j.title, COALESCE(c.name, '') || CASE WHEN j.address = '' THEN '' ELSE ' · ' || j.address END AS detail,
-                j.description AS body, COALESCE(j.scheduled_at, j.updated_at) AS at, NULLIF(j.contact_id, '') AS contact_id,
-                j.assignee AS owner, j.status, j.id AS open_id
-         FROM jobs j LEFT JOIN contacts c ON c.id = j.contact_id AND c.cl % 2 = 1 WHERE j.cl % 2 = 1`,
-        `(j.title || ' ' || j.description || ' ' || j.address || ' ' || COALESCE(c.name, ''))`,
-        'j.updated_at DESC',
-        words,
-        cap,
-      ),
+    companies: work(companies),
+    deals: work(deals),
+    quotes: work(quotes),
+    jobs: work(jobs),
     /** The present tags of these contacts. */
     tagsOf(contactIds: string[]): { contact_id: string; tag: string }[] {
       if (contactIds.length === 0) return [];

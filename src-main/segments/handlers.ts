@@ -12,6 +12,7 @@ export function segmentsHandlers(segments: SegmentsService) {
     'segments.count': ({ definition }) => segments.count(definition),
     'segments.preview': ({ definition, limit, sort }) => segments.preview(definition, limit, sort),
     'segments.memberIds': ({ id }) => segments.memberIds(id),
+    'segments.changeMembers': ({ id, add, remove }) => segments.changeMembers(id, { add, remove }),
     'segments.freeze': (input) => segments.freeze(input),
   } satisfies HandlerMap<typeof segmentsChannels>;
 }

@@ -6,18 +6,19 @@ import type { Sqlite, Statement } from '../db/open';
 import type { SqlRow } from '../db/rows';
 import type { segments } from '../db/schema';
 import { compileSegment, type CompiledCondition } from './compile';
+import { createSegmentMembers } from './members';
 
 export type SegmentRow = SqlRow<typeof segments>;
 
-/** A stored row as the domain object; a definition that no longer parses reads as an empty one. */
-export function rowToSegment(row: SegmentRow): Segment {
+/** A stored row as the domain object (with a static one's number of members); a definition that no longer parses reads as an empty one. */
+export function rowToSegment(row: SegmentRow, memberCount = 0): Segment {
   const definition = SegmentDefinitionSchema.safeParse(JSON.parse(row.definition));
   return {
     id: row.id,
     name: row.name,
     kind: row.kind === 'static' ? 'static' : 'dynamic',
     definition: definition.success ? definition.data : { type: 'group', join: 'and', children: [] },
-    memberCount: row.kind === 'static' ? (JSON.parse(row.member_ids) as unknown[]).length : 0,
+    memberCount: row.kind === 'static' ? memberCount : 0,
     owner: row.owner,
     shared: row.shared === 1,
     createdAt: row.created_at,
@@ -27,13 +28,13 @@ export function rowToSegment(row: SegmentRow): Segment {
 
 /**
  * Who is in a saved segment, as a condition over `contacts c`: a dynamic one's definition
- * compiled for now, a static one's frozen ids. Undefined when there is no such live segment. The
+ * compiled for now, a static one's members (src-main/segments/members.ts). Undefined when there is no such live segment. The
  * contacts list and its export take it as one more filter (src-main/contacts/queries.ts).
  */
 export function savedSegmentCondition(sqlite: Sqlite, segmentId: string, now: number): CompiledCondition | undefined {
   const row = sqlite.prepare<[string], SegmentRow>('SELECT * FROM segments WHERE id = ? AND cl % 2 = 1').get(segmentId);
   if (!row) return undefined;
-  if (row.kind === 'static') return { sql: 'c.id IN (SELECT value FROM json_each(?))', params: [row.member_ids] };
+  if (row.kind === 'static') return { sql: 'c.id IN (SELECT value FROM json_each(?))', params: [JSON.stringify(createSegmentMembers(sqlite).of(segmentId))] };
   return compileSegment(rowToSegment(row).definition, now);
 }
 
@@ -80,12 +81,9 @@ export function createSegmentQueries(sqlite: Sqlite) {
       ) as ContactListRow[];
     },
 
-    /** Which of these contacts are still alive, in the given order. */
-    liveOf(ids: string[]): string[] {
-      const alive = new Set(
-        prepared('SELECT c.id FROM contacts c WHERE c.id IN (SELECT value FROM json_each(?)) AND c.cl % 2 = 1').pluck().all(JSON.stringify(ids)) as string[],
-      );
-      return ids.filter((id) => alive.has(id));
+    /** Which of these contacts are alive. */
+    alive(ids: string[]): string[] {
+      return prepared('SELECT c.id FROM contacts c WHERE c.id IN (SELECT value FROM json_each(?)) AND c.cl % 2 = 1').pluck().all(JSON.stringify(ids)) as string[];
     },
 
     /** Every member's id, by name: what a freeze stores and bulk actions act on. */

@@ -6,7 +6,8 @@ import type { z } from 'zod';
 import { rowToListItem } from '../contacts/row-mapping';
 import type { FieldValues } from '../writes/synced-tables';
 import { WritingService, type WriteDeps } from '../writes/write-deps';
-import { createSegmentQueries, rowToSegment } from './queries';
+import { createSegmentMembers } from './members';
+import { createSegmentQueries, rowToSegment, type SegmentRow } from './queries';
 
 type Draft = z.output<typeof SegmentDraftSchema>;
 
@@ -19,10 +20,16 @@ type Draft = z.output<typeof SegmentDraftSchema>;
  */
 export class SegmentsService extends WritingService {
   readonly queries;
+  private readonly members;
 
   constructor(deps: WriteDeps) {
     super(deps);
     this.queries = createSegmentQueries(deps.sqlite);
+    this.members = createSegmentMembers(deps.sqlite);
+  }
+
+  private toSegment(row: SegmentRow): Segment {
+    return rowToSegment(row, row.kind === 'static' ? this.members.of(row.id).length : 0);
   }
 
   private userName(): string {
@@ -30,13 +37,13 @@ export class SegmentsService extends WritingService {
   }
 
   list(): Segment[] {
-    return this.queries.list(this.userName()).map(rowToSegment);
+    return this.queries.list(this.userName()).map((row) => this.toSegment(row));
   }
 
   get(id: string): Segment {
     const row = this.queries.get(id);
     if (!row || row.cl % 2 === 0) throw new AppError('not_found', 'That segment does not exist or was deleted.', 'id');
-    return rowToSegment(row);
+    return this.toSegment(row);
   }
 
   count(definition: SegmentDefinition): { count: number } {
@@ -52,7 +59,28 @@ export class SegmentsService extends WritingService {
   memberIds(id: string): { ids: string[] } {
     const segment = this.get(id);
     if (segment.kind === 'dynamic') return { ids: this.queries.ids(segment.definition, this.now()) };
-    return { ids: this.queries.liveOf(JSON.parse(this.queries.get(id)!.member_ids) as string[]) };
+    return { ids: this.members.of(id) };
+  }
+
+  /** Adds contacts to a static segment or takes them out, member by member (src-main/segments/members.ts). */
+  changeMembers(id: string, change: { add: readonly string[]; remove: readonly string[] }): Segment {
+    const segment = this.get(id);
+    if (segment.kind !== 'static') {
+      throw new AppError('invalid_input', `“${segment.name}” is a dynamic segment: its members follow its definition.`, 'id');
+    }
+    const alive = new Set(this.queries.alive([...change.add]));
+    const missing = change.add.find((contactId) => !alive.has(contactId));
+    if (missing !== undefined) throw new AppError('not_found', 'One of those contacts does not exist or was deleted.', 'add');
+    const current = new Set(this.members.of(id));
+    const added = change.add.filter((contactId) => !current.has(contactId));
+    if (current.size + added.length > maxStaticMembers) {
+      throw new AppError('invalid_input', `A static segment holds at most ${maxStaticMembers.toLocaleString('en-GB')} contacts.`, 'add');
+    }
+    this.engine.transaction((tx) => {
+      this.members.write(tx, id, added, true);
+      this.members.write(tx, id, change.remove.filter((contactId) => current.has(contactId)), false);
+    });
+    return this.get(id);
   }
 
   save(draft: Draft): Segment {
@@ -68,12 +96,14 @@ export class SegmentsService extends WritingService {
     if (definitionChanged) fields.definition = definition;
     if (existing?.kind !== draft.kind) fields.kind = draft.kind;
     // A static segment is frozen when it becomes static or its definition changes; renaming or
-    // sharing it keeps its members.
-    if (draft.kind === 'static' && (definitionChanged || existing?.kind !== 'static')) fields.member_ids = this.frozenMembers(draft.definition, at);
-    if (draft.kind === 'dynamic' && existing?.kind === 'static') fields.member_ids = '[]';
-    if (Object.keys(fields).length === 0) return existing!;
+    // sharing it keeps its members. Only the members that differ are written.
+    const frozen = draft.kind === 'static' && (definitionChanged || existing?.kind !== 'static') ? this.frozenMembers(draft.definition, at) : undefined;
+    if (Object.keys(fields).length === 0 && frozen === undefined) return existing!;
     fields.updated_at = at;
-    this.engine.transaction((tx) => tx.write('segments', id, fields));
+    this.engine.transaction((tx) => {
+      tx.write('segments', id, fields);
+      if (frozen) this.members.replace(tx, id, frozen);
+    });
     return this.get(id);
   }
 
@@ -91,7 +121,7 @@ export class SegmentsService extends WritingService {
     return this.get(id);
   }
 
-  private frozenMembers(definition: SegmentDefinition, at: number): string {
+  private frozenMembers(definition: SegmentDefinition, at: number): string[] {
     const ids = this.queries.ids(definition, at);
     if (ids.length > maxStaticMembers) {
       throw new AppError(
@@ -100,6 +130,6 @@ export class SegmentsService extends WritingService {
         'kind',
       );
     }
-    return JSON.stringify(ids);
+    return ids;
   }
 }

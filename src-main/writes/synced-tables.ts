@@ -184,6 +184,8 @@ export const syncedTables = {
   erasures: ['rows', 'erased_at', 'erased_by'],
   /** Saved segments: a definition checked on arrival (src-shared/domain/segment.ts). */
   segments: ['name', 'kind', 'definition', 'member_ids', 'owner', 'shared', 'created_at', 'updated_at', 'cl'],
+  /** Members of static segments, one row each (src-main/segments/members.ts). */
+  segment_members: ['segment_id', 'contact_id', 'cl'],
   /** Saved views of the lists: a state checked on arrival (src-shared/domain/saved-view.ts). */
   saved_views: ['name', 'list_id', 'state', 'owner', 'shared', 'created_at', 'updated_at', 'cl'],
 } as const satisfies Record<string, readonly string[]>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ContactListItemSchema, contactSortFields } from '../domain/contact';
-import { SegmentDefinitionSchema, SegmentDraftSchema, SegmentSchema } from '../domain/segment';
+import { maxStaticMembers, SegmentDefinitionSchema, SegmentDraftSchema, SegmentSchema } from '../domain/segment';
 import { channel, Id } from './channel';
 
 const Sort = z
@@ -47,6 +47,11 @@ export const segmentsChannels = {
     summary: 'Every member of a saved segment, by id, for bulk actions.',
     input: z.object({ id: Id }),
     output: z.object({ ids: z.array(z.string()) }),
+  }),
+  'segments.changeMembers': channel({
+    summary: 'Add contacts to a static segment, or take them out; merged member by member with what other laptops do at the same time.',
+    input: z.object({ id: Id, add: z.array(Id).max(maxStaticMembers).default([]), remove: z.array(Id).max(maxStaticMembers).default([]) }),
+    output: SegmentSchema,
   }),
   'segments.freeze': channel({
     summary: 'Save who a definition matches now as a static segment: a frozen list that no longer follows the definition.',

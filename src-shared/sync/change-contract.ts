@@ -272,6 +272,8 @@ export const syncedColumnContract = {
     updated_at: epochMs,
     cl: causalLength,
   },
+  /** One member of a static segment: ids only. */
+  segment_members: { segment_id: rowRef, contact_id: rowRef, cl: causalLength },
   /** Saved views of the lists: filters, sort and columns a screen can read, or the change is set aside with why. */
   saved_views: {
     name: text(80),

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ImportService } from '../../../src-main/exchange/import/service';
 import { readChangeLog } from '../../../src-main/writes/change-log';
+import { ImportService } from '../../../src-main/exchange/import/service';
 import { importOptions } from '../exchange/helpers';
+import { exchange } from '../../helpers/exchange-logs';
 import { createTempCore, type TempCore } from '../../helpers/temp-core';
 
 // Two laptops editing one contact's phones, e-mails and custom fields at the same time, then
@@ -16,14 +17,6 @@ function laptop(aheadMs: number): TempCore {
   const core = createTempCore({ now: () => Date.now() + aheadMs });
   cores.push(core);
   return core;
-}
-
-/** Gives each laptop what the other wrote since the last exchange (both directions, repeats are no-ops). */
-function exchange(...laptops: TempCore[]): void {
-  const logs = laptops.map((core) => readChangeLog(core.sqlite, { localOnly: true }).map((entry) => entry.change));
-  laptops.forEach((core, index) => {
-    for (const [other, log] of logs.entries()) if (other !== index) core.engine.applyRemoteChanges(log);
-  });
 }
 
 async function twoLaptopsWithAnn(draft: Record<string, unknown> = {}) {

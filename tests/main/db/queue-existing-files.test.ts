@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { defaultMigrationsFolder, openDatabase } from '../../../src-main/db/open';
+import { openDatabase } from '../../../src-main/db/open';
+import { previousRelease } from '../../helpers/previous-release';
 
 // The migration that queues the files of a laptop upgraded from the version before files travelled
 // with sync, tested on a database made by that version's migrations.
@@ -12,29 +13,12 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/**
- * The migrations folder as the previous release had it: every migration before the one named
- * `firstNewName` (found by name, so renumbering the migrations does not change what is tested).
- */
-function previousRelease(firstNewName: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldbook-migrations-'));
-  dirs.push(dir);
-  fs.cpSync(defaultMigrationsFolder, dir, { recursive: true });
-  const journalFile = path.join(dir, 'meta', '_journal.json');
-  const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
-  const firstNew = journal.entries.findIndex((entry) => entry.tag.endsWith(`_${firstNewName}`));
-  if (firstNew < 0) throw new Error(`No migration named ${firstNewName}`);
-  journal.entries = journal.entries.slice(0, firstNew);
-  fs.writeFileSync(journalFile, JSON.stringify(journal));
-  return dir;
-}
-
 describe('queueing the files of an upgraded laptop', () => {
   it('queues files attached on this laptop, holds those not yet pushed, and leaves teammates\u2019 files alone', () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldbook-upgrade-'));
     dirs.push(dataDir);
     const file = path.join(dataDir, 'fieldbook.db');
-    const old = openDatabase({ file, migrationsFolder: previousRelease('blob_uploads') }).sqlite;
+    const old = openDatabase({ file, migrationsFolder: previousRelease('blob_uploads', dirs) }).sqlite;
     const sha = (digit: string) => digit.repeat(64);
     const insertFile = old.prepare('INSERT INTO files (id, contact_id, sha256, name, size_bytes, cl) VALUES (?, ?, ?, ?, ?, ?)');
     const insertChange = old.prepare(
