@@ -1,5 +1,6 @@
 import type { BulkRequest } from '../../src-shared/domain/bulk';
 import { noAnswerOutcome } from '../../src-shared/domain/call';
+import { createCallTags } from '../calls/call-tags';
 import { outcomeFields } from '../calls/outcome-rules';
 import { jobStatusLabels, jobStatusProblem } from '../../src-shared/domain/job';
 import { maxStaticMembers } from '../../src-shared/domain/segment';
@@ -83,6 +84,19 @@ export function planAction(request: BulkRequest, context: ActionContext): Planne
               context.outcomeRules && change.table === 'calls'
                 ? context.outcomeRules(tx, change.rowId, String(before.disposition ?? ''), action.outcome).map((rowId) => ({ table: 'follow_ups' as const, rowId }))
                 : [],
+          };
+        }
+        case 'addTag': {
+          // Rows with random ids that carry no tag (src-main/calls/call-tags.ts): an existing row of the tag is reused.
+          const callTags = createCallTags(sqlite);
+          return {
+            label: (n) => `Tagged ${plural(n, 'call')} “${action.tag}”`,
+            changes: perRow((id, read) => {
+              if ((read('calls', id, ['cl'])?.cl as number | undefined) === undefined) return [];
+              const row = callTags.rowForTag(id, action.tag);
+              if (row.present === 1) return [];
+              return [{ table: 'call_tags', rowId: row.id, set: { tag: action.tag, present: 1 }, create: { call_id: id }, absentBefore: { present: 0 } }];
+            }),
           };
         }
         case 'markSpam':

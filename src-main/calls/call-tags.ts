@@ -51,6 +51,15 @@ export function createCallTags(sqlite: Sqlite) {
         .all(limit) as string[];
     },
 
+    /**
+     * The row a new tag on the call is written to: a row of that tag already there (present or
+     * taken off), else a new one with a random id. For a bulk action, which writes it itself.
+     */
+    rowForTag(callId: string, tag: string): { id: string; present: number } | { id: string; present: null } {
+      const rows = rowsOfCall.all(callId).filter((row) => sameTag(row.tag, tag));
+      return rows.find((row) => row.present === 1) ?? rows[0] ?? { id: uuidv7(), present: null };
+    },
+
     /** Tags the call in the caller's transaction; a tag it has already (any case) is left as it is. */
     add(tx: MutationTx, callId: string, tag: string): boolean {
       const rows = rowsOfCall.all(callId).filter((row) => sameTag(row.tag, tag));

@@ -5,7 +5,7 @@ import { localDateTime } from '../../src-shared/office-time';
 import type { JobControl } from '../exchange/deps';
 import { writeAtomically } from '../exchange/export/csv';
 import { protectLiteral } from '../exchange/formats/values';
-import { callFlags, directionLabel, officePhone as phone, type OfficeClock } from './report-facts';
+import { callFlags, directionLabel, type OfficeClock } from './report-facts';
 
 /** Calls read and written per step: the export yields between steps, so a cancel gets in. */
 const callsPerChunk = 1000;
@@ -23,6 +23,7 @@ interface CallColumn {
   value(call: Call, office: OfficeClock): string;
 }
 
+const phone = (e164: string, office: OfficeClock) => (e164 ? office.formatPhone(e164) : '');
 const fromNumber = (call: Call) => (call.direction === 'inbound' ? call.number : call.officeNumber);
 const toNumber = (call: Call) => (call.direction === 'inbound' ? call.officeNumber : call.number);
 
@@ -54,8 +55,15 @@ const unparse = (rows: string[][]) => `${Papa.unparse(rows, { newline: '\r\n' })
  * or a colleague typed is run as a formula or turned into a number or a date by the spreadsheet.
  */
 export async function writeCallsCsv(calls: CallsToExport, office: OfficeClock, outPath: string, control: JobControl = {}): Promise<{ rows: number; bytes: number }> {
+  // The same few numbers come back call after call (the office line above all); parsing one is the
+  // costliest cell, so each is formatted once.
+  const phones = new Map<string, string>();
+  const clock: OfficeClock = {
+    ...office,
+    formatPhone: (e164) => phones.get(e164) ?? (phones.size < 100_000 ? phones.set(e164, office.formatPhone(e164)).get(e164)! : office.formatPhone(e164)),
+  };
   const cell = (column: CallColumn, call: Call) => {
-    const value = column.value(call, office);
+    const value = column.value(call, clock);
     return column.ours ? value : protectLiteral(value);
   };
   return writeAtomically(outPath, async (write) => {

@@ -14,6 +14,8 @@ export interface OfficeClock {
   locale: string;
   /** "5 Dec 2026, 14:02" in the office's locale and zone. */
   dateTime: Intl.DateTimeFormat;
+  /** A number as the office writes it: nationally for its own country, internationally otherwise. */
+  formatPhone: (e164: string) => string;
 }
 
 export function officeClock(settings: { timeZone: string; defaultRegion: string }): OfficeClock {
@@ -24,12 +26,8 @@ export function officeClock(settings: { timeZone: string; defaultRegion: string 
     region: settings.defaultRegion,
     locale,
     dateTime: new Intl.DateTimeFormat(locale, { timeZone, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }),
+    formatPhone: (e164) => (e164 ? formatPhoneForPeople(e164, settings.defaultRegion) : ''),
   };
-}
-
-/** A number as the office writes it: nationally for its own country, internationally otherwise. */
-export function officePhone(e164: string, office: Pick<OfficeClock, 'region'>): string {
-  return e164 ? formatPhoneForPeople(e164, office.region) : '';
 }
 
 export function isMissed(call: Pick<Call, 'status'>): boolean {

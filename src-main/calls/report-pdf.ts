@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { Call } from '../../src-shared/domain/call';
 import type { SlaReport } from '../../src-shared/domain/sla';
-import { callFlags, directionLabel, officePhone, shareText, summariseCalls, type NamedCount, type OfficeClock } from './report-facts';
+import { callFlags, directionLabel, shareText, summariseCalls, type NamedCount, type OfficeClock } from './report-facts';
 
 /** The calls listed one by one; the totals count every call of the period (the CSV lists them all). */
 export const listedCallsLimit = 2000;
@@ -104,7 +104,7 @@ export function renderCallReportPdf(input: CallReportInput): Promise<Buffer> {
     const cells = [
       office.dateTime.format(call.startedAt),
       directionLabel(call),
-      officePhone(call.number, office),
+      office.formatPhone(call.number),
       call.contactName ?? '',
       minutesAndSeconds(call.durationSeconds),
       call.disposition,

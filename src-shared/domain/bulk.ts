@@ -36,6 +36,7 @@ export const CallBulkActionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('setOutcome'), outcome: z.string().trim().min(1, 'Choose an outcome').max(60) }),
   z.object({ type: z.literal('markSpam'), spam: z.boolean().default(true) }),
   z.object({ type: z.literal('delete') }),
+  z.object({ type: z.literal('addTag'), tag: tagName }),
 ]);
 
 export const JobBulkActionSchema = z.discriminatedUnion('type', [

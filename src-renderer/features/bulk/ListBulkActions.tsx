@@ -5,14 +5,16 @@ import { Button } from '../../ui/Button';
 import type { RowSelecting } from '../../ui/use-row-selection';
 import type { BulkStart } from './use-bulk-action';
 import { useAsking } from './use-asking';
+import { useCallTagsInUse } from '../calls/hooks';
 
 type Run = (request: BulkStart) => Promise<boolean>;
 const noOutcomes: readonly string[] = [];
 
-/** The calls list's bulk actions: outcome, spam, delete. */
+/** The calls list's bulk actions: outcome, tag, spam, delete. */
 export function CallBulkActions({ selecting, request, run }: { selecting: RowSelecting; request: CallListQuery; run: Run }) {
   const outcomes = useUi((state) => state.settings?.callDispositions ?? noOutcomes);
   const { ask, confirmDelete, dialogs } = useAsking(selecting.count, 'call');
+  const callTags = useCallTagsInUse().latest ?? noOutcomes;
   const act = (action: Extract<BulkStart, { list: 'calls' }>['action']) => void run({ list: 'calls', request, selection: selecting.toBulkSelection(), action });
   return (
     <>
@@ -21,6 +23,9 @@ export function CallBulkActions({ selecting, request, run }: { selecting: RowSel
         onClick={() => ask({ title: 'Set the outcome', label: 'Outcome', submitLabel: 'Set outcome', options: outcomes.map((outcome) => ({ value: outcome, label: outcome })), onAnswer: (outcome) => act({ type: 'setOutcome', outcome }) })}
       >
         Set outcome
+      </Button>
+      <Button size="sm" onClick={() => ask({ title: 'Add a tag', label: 'Tag', submitLabel: 'Add tag', suggestions: callTags, onAnswer: (tag) => act({ type: 'addTag', tag }) })}>
+        Add tag
       </Button>
       <Button size="sm" icon="ban" onClick={() => act({ type: 'markSpam', spam: true })}>
         Mark spam

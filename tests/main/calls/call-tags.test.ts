@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useRelayInMemory } from '../../helpers/relay-in-memory';
 import { createTempCore, type TempCore } from '../../helpers/temp-core';
+import { settled } from '../bulk/bulk-helpers';
 
 const relay = useRelayInMemory();
 const cores: TempCore[] = [];
@@ -48,6 +49,21 @@ describe('tags on calls', () => {
     }
     expect(await core.invoke('calls.addTag', { id: 'no-such-call', tag: 'storm' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(core.sqlite.prepare('SELECT COUNT(*) FROM call_tags').pluck().get()).toBe(0);
+  });
+
+  it('tags every call of a bulk selection, leaves those that have the tag, and undo takes back only what it added', async () => {
+    const core = laptop();
+    const calls = [await logCall(core, '07400 123456'), await logCall(core, '07400 123457'), await logCall(core, '07400 123458')];
+    await core.call('calls.addTag', { id: calls[0]!.id, tag: 'Storm' });
+    const bulk = await settled(
+      core,
+      (await core.call('bulk.start', { list: 'calls', request: {}, selection: { mode: 'matching', except: [] }, action: { type: 'addTag', tag: 'storm' } })).id,
+    );
+    expect(bulk).toMatchObject({ state: 'done', changed: 2, label: 'Tagged 2 calls “storm”' });
+    expect((await core.call('calls.list', { tag: 'storm' })).total).toBe(3);
+    await settled(core, (await core.call('bulk.undo', { id: bulk.id })).id);
+    expect((await core.call('calls.list', { tag: 'storm' })).items.map((call) => call.id)).toEqual([calls[0]!.id]);
+    expect((await core.call('calls.get', { id: calls[0]!.id })).tags).toEqual(['Storm']);
   });
 
   it('keeps the tag out of the row id the relay sees', async () => {
