@@ -35,6 +35,8 @@ export interface ActionContext {
   /** The office's call outcomes (Settings). */
   callOutcomes: () => readonly string[];
   userName: () => string;
+  /** The key of tag row ids, once the laptop holds one (src-main/privacy/row-ids.ts). */
+  rowIdKey?: () => Buffer | undefined;
 }
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;
@@ -86,7 +88,7 @@ export function planAction(request: BulkRequest, context: ActionContext): Planne
               return [
                 {
                   table: 'contact_tags',
-                  rowId: tagRowId(id, action.tag),
+                  rowId: tagRowId(id, action.tag, context.rowIdKey?.()),
                   set: { tag: action.tag, present: 1 },
                   create: { contact_id: id },
                   absentBefore: { present: 0 },
@@ -99,7 +101,10 @@ export function planAction(request: BulkRequest, context: ActionContext): Planne
           if (!known) throw new AppError('invalid_input', `No contact has the tag “${action.tag}”, so there is nothing to remove.`, 'tag');
           return {
             label: (n) => `Removed the tag “${action.tag}” from ${plural(n, 'contact')}`,
-            changes: perRow((id, read) => (read('contact_tags', tagRowId(id, action.tag), ['present']) ? [{ table: 'contact_tags', rowId: tagRowId(id, action.tag), set: { present: 0 } }] : [])),
+            changes: perRow((id, read) => {
+              const rowId = tagRowId(id, action.tag, context.rowIdKey?.());
+              return read('contact_tags', rowId, ['present']) ? [{ table: 'contact_tags', rowId, set: { present: 0 } }] : [];
+            }),
           };
         }
         case 'assignOwner':

@@ -13,6 +13,8 @@ export interface BulkDeps {
   engine: MutationEngine;
   userName: () => string;
   callOutcomes: () => readonly string[];
+  /** The key of tag row ids, once the laptop holds one (src-main/privacy/row-ids.ts). */
+  rowIdKey?: () => Buffer | undefined;
   now: () => number;
   emit: (status: BulkActionStatus) => void;
   logError: (error: unknown, context: string) => void;
@@ -49,7 +51,7 @@ export class BulkService {
   }
 
   start(request: BulkRequest): BulkActionStatus {
-    const plan = planAction(request, { sqlite: this.deps.sqlite, callOutcomes: this.deps.callOutcomes, userName: this.deps.userName });
+    const plan = planAction(request, { sqlite: this.deps.sqlite, callOutcomes: this.deps.callOutcomes, userName: this.deps.userName, rowIdKey: this.deps.rowIdKey });
     const ids = this.selection.resolve(request);
     const id = uuidv7();
     const batches = chunk(ids, this.batchSize);

@@ -36,6 +36,7 @@ import { QuotesService } from '../pipeline/quotes';
 import { defaultBackupDir, removeLeftoverSnapshots } from '../exchange/backup/backup';
 import { startDailyBackups } from '../exchange/jobs';
 import { BulkService } from '../bulk/service';
+import { RowIdKeys } from '../privacy/row-id-keys';
 import { ExchangeService } from '../exchange/service';
 import { createSecretStore, fileKeyCipher, type SecretCipher } from './secret-store';
 import { LocalState } from '../settings/local-state';
@@ -115,6 +116,8 @@ export interface Core {
   readonly fileTransfers: FileTransfers;
   readonly timeline: TimelineService;
   readonly sync: SyncEngine;
+  /** The key of row ids derived from content (src-main/privacy/row-id-keys.ts). */
+  readonly rowIds: RowIdKeys;
   readonly pipelines: PipelineService;
   readonly quotes: QuotesService;
   readonly exchange: ExchangeService;
@@ -168,7 +171,8 @@ export function createCore(options: CoreOptions): Core {
   // First of the hooks: rows a stale laptop attaches to a merged-away contact move to the survivor before the indexes are rebuilt.
   engine.onRowsWritten(createMergeRedirect(sqlite, engine));
   // Every service is given one deps object; those that write synced rows start from this one.
-  const writeDeps: WriteDeps = { sqlite, engine, lifecycle, settings, now };
+  const rowIds = new RowIdKeys(sqlite, secrets);
+  const writeDeps: WriteDeps = { sqlite, engine, lifecycle, settings, now, rowIdKey: () => rowIds.key() };
   const followUps = new FollowUpsService(writeDeps);
   const contacts = new ContactsService({
     ...writeDeps,
@@ -244,6 +248,7 @@ export function createCore(options: CoreOptions): Core {
     beforePush: async (changes, client) => transfersOnceStarted.current?.declareReferences(changes, client),
     pendingUploads: () => files.uploads.waitingCount(),
     snapshots: new SnapshotLoader(sqlite, engine),
+    rowIds,
   });
   const fileTransfers = startFileTransfers({
     files,
@@ -304,6 +309,7 @@ export function createCore(options: CoreOptions): Core {
     now,
     userName: () => settings.get().userName,
     callOutcomes: () => settings.get().callDispositions,
+    rowIdKey: writeDeps.rowIdKey,
     emit: (status) => emit('bulk.progress', status),
     logError,
   });
@@ -370,6 +376,7 @@ export function createCore(options: CoreOptions): Core {
     ...services,
     fileTransfers,
     sync: syncEngine,
+    rowIds,
     phone: phoneLine.phone,
     texts: phoneLine.texts,
     mail,
