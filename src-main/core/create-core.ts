@@ -37,6 +37,8 @@ import { defaultBackupDir, removeLeftoverSnapshots } from '../exchange/backup/ba
 import { startDailyBackups } from '../exchange/jobs';
 import { BulkService } from '../bulk/service';
 import { RowIdKeys } from '../privacy/row-id-keys';
+import { applyRestoredErasures, writeErasureList } from '../privacy/kept-erasures';
+import { erasureTable } from '../../src-shared/sync/erasure';
 import { ExchangeService } from '../exchange/service';
 import { createSecretStore, fileKeyCipher, type SecretCipher } from './secret-store';
 import { LocalState } from '../settings/local-state';
@@ -320,6 +322,12 @@ export function createCore(options: CoreOptions): Core {
     options.shell === 'electron' || options.shell === 'browser'
       ? startDailyBackups({ dataDir: options.dataDir, sqlite, keys }, { dir: defaultBackupDir(options.dataDir), keep: 7, logError })
       : null;
+  // Forgetting reaches backups: the erasures are kept beside them, and a restored folder applies
+  // those it was restored with (src-main/privacy/kept-erasures.ts).
+  engine.onCommitted((touched) => {
+    if (touched.has(erasureTable)) writeErasureList(exchange.backupDir, sqlite, keys.databaseKey);
+  });
+  applyRestoredErasures(options.dataDir, engine, keys.databaseKey);
 
   // What the core hands out (the CLI, the shells and tests reach the services through it).
   const services = { contacts, settings, notes, followUps, calls, files, timeline, pipelines, quotes, exchange };

@@ -1,4 +1,4 @@
-import type { Sqlite } from '../db/open';
+import { statementCache, type Sqlite } from '../db/open';
 import { insertRows } from '../writes/bulk-insert';
 import { baseItemId, contactIdOfTagRow, tagRowId, unkeyedBaseItemId, type BaseItemList } from './row-ids';
 
@@ -108,9 +108,10 @@ function dropCollisions(sqlite: Sqlite, moves: [string, string, string][]): void
     const row = clocksOf.get(table, id) as { clocks: string } | undefined;
     return row ? Object.values(JSON.parse(row.clocks) as Record<string, string>).reduce((highest, hlc) => (hlc > highest ? hlc : highest), '') : '';
   };
+  const statement = statementCache(sqlite);
   const drop = (table: string, id: string) => {
-    sqlite.prepare(`DELETE FROM ${table} WHERE id = ?`).run(id);
-    sqlite.prepare('DELETE FROM row_clocks WHERE table_name = ? AND row_id = ?').run(table, id);
+    statement(`DELETE FROM ${table} WHERE id = ?`).run(id);
+    statement('DELETE FROM row_clocks WHERE table_name = ? AND row_id = ?').run(table, id);
   };
   // The row that will hold each new id: one already stored under it, or the first moved there.
   const holder = new Map<string, string>();
@@ -118,7 +119,7 @@ function dropCollisions(sqlite: Sqlite, moves: [string, string, string][]): void
   for (const move of moves) {
     const [table, oldId, newId] = move;
     const target = `${table}\u0000${newId}`;
-    const stored = sqlite.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(newId) !== undefined;
+    const stored = statement(`SELECT 1 FROM ${table} WHERE id = ?`).get(newId) !== undefined;
     const other = holder.get(target) ?? (stored ? newId : undefined);
     if (other === undefined) {
       holder.set(target, oldId);
