@@ -37,7 +37,8 @@ import { defaultBackupDir, removeLeftoverSnapshots } from '../exchange/backup/ba
 import { startDailyBackups } from '../exchange/jobs';
 import { BulkService } from '../bulk/service';
 import { RowIdKeys } from '../privacy/row-id-keys';
-import { applyRestoredErasures, writeErasureList } from '../privacy/kept-erasures';
+import { applyRestoredErasures, erasedContactIds, writeErasureList } from '../privacy/kept-erasures';
+import { scrubLocalCopies, tracesOf, unreferencedBlobs, type PersonTraces } from '../privacy/local-copies';
 import { erasureTable } from '../../src-shared/sync/erasure';
 import { ExchangeService } from '../exchange/service';
 import { createSecretStore, fileKeyCipher, type SecretCipher } from './secret-store';
@@ -324,8 +325,21 @@ export function createCore(options: CoreOptions): Core {
       : null;
   // Forgetting reaches backups: the erasures are kept beside them, and a restored folder applies
   // those it was restored with (src-main/privacy/kept-erasures.ts).
+  // And the copies outside the database: what the person's rows said is read before the erasure
+  // deletes them, and taken out of the import records and exports once it is committed.
+  let forgotten: PersonTraces | undefined;
+  engine.onRowsWritten((touched) => {
+    const erasures = touched.get(erasureTable);
+    if (erasures) forgotten = tracesOf(sqlite, erasedContactIds(sqlite, erasures));
+  });
   engine.onCommitted((touched) => {
-    if (touched.has(erasureTable)) writeErasureList(exchange.backupDir, sqlite, keys.databaseKey);
+    if (!touched.has(erasureTable)) return;
+    writeErasureList(exchange.backupDir, sqlite, keys.databaseKey);
+    if (forgotten) {
+      scrubLocalCopies(options.dataDir, forgotten);
+      for (const sha256 of unreferencedBlobs(sqlite, forgotten)) files.blobs.remove(sha256);
+    }
+    forgotten = undefined;
   });
   applyRestoredErasures(options.dataDir, engine, keys.databaseKey);
 

@@ -2,7 +2,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { erasureTable } from '../../src-shared/sync/erasure';
+import { erasedRowsOf, erasureTable } from '../../src-shared/sync/erasure';
 import type { Sqlite } from '../db/open';
 import { frameKey } from '../security/framed-cipher';
 import type { ChangeRecord } from '../writes/change-log';
@@ -116,4 +116,15 @@ export function applyRestoredErasures(dataDir: string, engine: MutationEngine, d
   engine.applyRemoteChanges(erasures);
   fs.rmSync(file, { force: true });
   return erasures.length;
+}
+
+/** The contacts the erasure records with these ids name. */
+export function erasedContactIds(sqlite: Sqlite, erasureIds: Iterable<string>): string[] {
+  const read = sqlite.prepare('SELECT rows FROM erasures WHERE id = ?');
+  const ids = new Set<string>();
+  for (const id of erasureIds) {
+    const row = read.get(id) as { rows: string } | undefined;
+    for (const named of row ? erasedRowsOf({ rows: row.rows }) : []) if (named.table === 'contacts' && !named.fields) ids.add(named.rowId);
+  }
+  return [...ids];
 }
