@@ -1,8 +1,9 @@
 import { v7 as uuidv7 } from 'uuid';
 import { HybridLogicalClock } from '../../../src-shared/hlc';
 import type { WireChange } from '../../../src-shared/sync/protocol';
-import { inviteRecipient, openFields, sealFields, unwrapForInvite, type EpochKeys } from '../../../src-shared/sync/sealing';
-import { RelayClient, RelayError } from '../../../src-main/sync/relay-client';
+import { openFields, sealFields, type EpochKeys } from '../../../src-shared/sync/sealing';
+import { RelayError, type RelayClient } from '../../../src-main/sync/relay-client';
+import { joinWithInvite } from './older-laptop';
 
 // A teammate's laptop of the version before keyed row ids, as the relay sees it, for its tags:
 // it names a tag row `<contact>:<tag in lower case>`, as that version did, and writes tags as that
@@ -34,13 +35,8 @@ export class EarlierIdsLaptop {
   ) {}
 
   static async join(relayUrl: string, inviteCode: string, now: () => number): Promise<EarlierIdsLaptop> {
-    const [relayCode = '', secret = ''] = inviteCode.split('.');
-    const credentials = await new RelayClient(relayUrl).join({ inviteCode: relayCode, memberName: 'Olga', deviceName: "Olga's laptop" });
-    const client = new RelayClient(relayUrl, credentials.deviceToken);
-    const recipient = inviteRecipient(relayCode);
-    const keys = await client.keys(recipient);
-    const keyRing = keys.envelopes.filter((envelope) => envelope.recipient === recipient).flatMap((envelope) => unwrapForInvite(secret, envelope.envelope));
-    return new EarlierIdsLaptop(client, new HybridLogicalClock(credentials.deviceId, now), keyRing);
+    const { client, deviceId, keyRing } = await joinWithInvite(relayUrl, inviteCode, 'Olga');
+    return new EarlierIdsLaptop(client, new HybridLogicalClock(deviceId, now), keyRing);
   }
 
   async sync(): Promise<void> {
