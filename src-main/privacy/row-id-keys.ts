@@ -24,7 +24,14 @@ export class RowIdKeys {
   /** The key the rows are under now, or undefined while they keep the earlier, unkeyed ids. */
   key(): Buffer | undefined {
     if (this.cached === undefined) {
-      const stored = this.secrets.get(secretName);
+      let stored: string | undefined;
+      try {
+        stored = this.secrets.get(secretName);
+      } catch {
+        // Sealed on the computer this folder was restored or copied from: its rows are re-keyed
+        // from their tags and base lists when it joins again (rekey.ts needs no earlier key for that).
+        stored = undefined;
+      }
       this.cached = stored ? Buffer.from(stored, 'base64url') : null;
     }
     return this.cached ?? undefined;
