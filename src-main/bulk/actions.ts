@@ -31,7 +31,7 @@ export function planAction(request: BulkRequest, context: ActionContext): Planne
               return [
                 {
                   table: 'contact_tags',
-                  rowId: tagRowId(id, action.tag),
+                  rowId: tagRowId(id, action.tag, context.rowIdKey?.()),
                   set: { tag: action.tag, present: 1 },
                   create: { contact_id: id },
                   absentBefore: { present: 0 },
@@ -44,7 +44,10 @@ export function planAction(request: BulkRequest, context: ActionContext): Planne
           if (!known) throw new AppError('invalid_input', `No contact has the tag “${action.tag}”, so there is nothing to remove.`, 'tag');
           return {
             label: (n) => `Removed the tag “${action.tag}” from ${plural(n, 'contact')}`,
-            changes: perRow((id, read) => (read('contact_tags', tagRowId(id, action.tag), ['present']) ? [{ table: 'contact_tags', rowId: tagRowId(id, action.tag), set: { present: 0 } }] : [])),
+            changes: perRow((id, read) => {
+              const rowId = tagRowId(id, action.tag, context.rowIdKey?.());
+              return read('contact_tags', rowId, ['present']) ? [{ table: 'contact_tags', rowId, set: { present: 0 } }] : [];
+            }),
           };
         }
         case 'assignOwner':

@@ -45,6 +45,8 @@ export interface ActionContext {
   now: () => number;
   /** The SLA rules of a call's first outcome (src-main/calls/outcome-rules.ts); none when absent. */
   outcomeRules?: OutcomeRules | undefined;
+  /** The key of tag row ids, once the laptop holds one (src-main/privacy/row-ids.ts). */
+  rowIdKey?: () => Buffer | undefined;
 }
 
 export const plural = (count: number, one: string, many = `${one}s`) => `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;

@@ -17,6 +17,8 @@ export interface BulkDeps {
   callOutcomes: () => readonly string[];
   /** The SLA rules a call's first outcome applies, as in the call drawer. */
   outcomeRules?: OutcomeRules;
+  /** The key of tag row ids, once the laptop holds one (src-main/privacy/row-ids.ts). */
+  rowIdKey?: () => Buffer | undefined;
   now: () => number;
   emit: (status: BulkActionStatus) => void;
   logError: (error: unknown, context: string) => void;
@@ -53,7 +55,7 @@ export class BulkService {
   }
 
   start(request: BulkRequest): BulkActionStatus {
-    const plan = planAction(request, { sqlite: this.deps.sqlite, callOutcomes: this.deps.callOutcomes, userName: this.deps.userName, now: this.deps.now, outcomeRules: this.deps.outcomeRules });
+    const plan = planAction(request, { sqlite: this.deps.sqlite, callOutcomes: this.deps.callOutcomes, userName: this.deps.userName, now: this.deps.now, outcomeRules: this.deps.outcomeRules, rowIdKey: this.deps.rowIdKey });
     const ids = this.selection.resolve(request);
     const id = uuidv7();
     const batches = chunk(ids, this.batchSize);

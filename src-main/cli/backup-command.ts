@@ -49,6 +49,13 @@ export async function runRestoreCommand(args: readonly string[], context: Comman
   const passphrase = context.io.env.FIELDBOOK_PASSPHRASE ?? (context.io.stdin?.isTTY ? await readPassword(context.io, 'Passphrase of the backup: ') : undefined);
   const result = await restoreBackup(path.resolve(file!), target, { onProgress: output.progress }, passphrase === undefined ? {} : { passphrase });
   output.done();
-  output.result(result, () => `Restored ${path.basename(file!)} (made ${result.createdAt}) into ${result.dataDir}: the database and ${result.blobs} files, all checked.`);
+  output.result(result, () => {
+    const restored = `Restored ${path.basename(file!)} (made ${result.createdAt}) into ${result.dataDir}: the database and ${result.blobs} files, all checked.`;
+    const forgotten =
+      result.erasuresKept > 0
+        ? ` The ${result.erasuresKept} erasures kept beside the backups are applied when the folder is first opened: people forgotten since the backup was made stay forgotten.`
+        : ' No list of forgotten people was found beside this backup (nobody was forgotten, or the backup was moved): a person forgotten since it was made comes back here until this laptop rejoins its workspace and syncs.';
+    return restored + forgotten;
+  });
   return 0;
 }

@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { FieldClocks } from '../../src-shared/sync/merge';
-import { normaliseEmail } from '../../src-shared/phone';
 import { statementCache, type Sqlite } from '../db/open';
+import { baseItemId, itemMatchKey, unkeyedBaseItemId } from '../privacy/row-ids';
 import type { TouchedRows } from '../writes/mutation-engine';
 import { baseListClock, baseListsTouched } from '../writes/synced-tables';
 
@@ -19,7 +18,10 @@ import { baseListClock, baseListsTouched } from '../writes/synced-tables';
 // causal length), so an edited number follows the later edit of that item, and a removal (the
 // greater causal length) beats an edit made at the same time. An entry of a base list is an item
 // whose id is derived from its value (`<contact>:~<hash>`), so every laptop touching it addresses
-// the same row; once that row is written after the base list, the row is the item. A row not in
+// the same row; once that row is written after the base list, the row is the item. That id is keyed
+// once the laptop holds its workspace's row-id key (src-main/privacy/row-ids.ts); a row under the
+// earlier, unkeyed id of the same entry (from a laptop not upgraded yet) is the same item: of the
+// two, the greater causal length wins, then the later write, as if they were one row. A row not in
 // the base list counts only if it was written after the base list (a whole list written later
 // replaces what came before it, as it did in version 1). Items are ordered by position, then id;
 // the first is the primary one. A number or address listed twice is shown once.
@@ -39,7 +41,7 @@ export const listSpecs: Record<ListName, ListSpec> = {
   phones: {
     table: 'contact_phone_items',
     valueColumn: 'e164',
-    matchKey: (value) => value,
+    matchKey: (value) => itemMatchKey('phones', value),
     parseEntry: (entry) => {
       const { type, e164 } = (entry ?? {}) as { type?: unknown; e164?: unknown };
       return typeof type === 'string' && typeof e164 === 'string' ? { type, value: e164 } : undefined;
@@ -49,7 +51,7 @@ export const listSpecs: Record<ListName, ListSpec> = {
   emails: {
     table: 'contact_email_items',
     valueColumn: 'address',
-    matchKey: normaliseEmail,
+    matchKey: (value) => itemMatchKey('emails', value),
     parseEntry: (entry) => {
       const { type, address } = (entry ?? {}) as { type?: unknown; address?: unknown };
       return typeof type === 'string' && typeof address === 'string' ? { type, value: address } : undefined;
@@ -88,12 +90,6 @@ export function contactIdOfItemRow(rowId: string): string {
   return separator === -1 ? rowId : rowId.slice(0, separator);
 }
 
-/** The id of the item a base list entry stands for: the same on every laptop. */
-export function baseItemId(contactId: string, list: ListName, value: string): string {
-  const key = listSpecs[list].matchKey(value);
-  return `${contactId}:~${createHash('sha256').update(`${list}\n${key}`).digest('hex').slice(0, 24)}`;
-}
-
 export function customValueId(contactId: string, fieldId: string): string {
   return `${contactId}:${fieldId}`;
 }
@@ -126,7 +122,8 @@ interface BaseRow {
 /** Contact ids per statement when many are read at once (the list goes as one JSON parameter). */
 const idsPerRead = 500;
 
-export function createListReader(sqlite: Sqlite) {
+/** `rowIdKey` gives the row-id key of the laptop's rows (src-main/privacy/row-id-keys.ts), if it holds one. */
+export function createListReader(sqlite: Sqlite, rowIdKey: () => Buffer | undefined = () => undefined) {
   const prepared = statementCache(sqlite);
   // Every row of one contact, by its id prefix.
   const range = (contactId: string) => [`${contactId}:`, `${contactId};`] as const;
@@ -157,7 +154,7 @@ export function createListReader(sqlite: Sqlite) {
   /** The items a contact shows in one list, in order (the first is the primary one). */
   function items(contactId: string, list: ListName, base: BaseList): ListItem[] {
     const rows = prepared(`SELECT ${itemColumns(list)} FROM ${listSpecs[list].table} AS i WHERE i.id > ? AND i.id < ?`).all(...range(contactId)) as ItemRow[];
-    return shownItems(contactId, list, base, rows, (row) => clocksOf(listSpecs[list].table, row.id));
+    return shownItems(contactId, list, base, rows, (row) => clocksOf(listSpecs[list].table, row.id), rowIdKey());
   }
 
   /** A contact's custom field values; a field edited after the base list follows its row. */
@@ -187,6 +184,7 @@ export function createListReader(sqlite: Sqlite) {
    */
   function derivedOfMany(contactIds: readonly string[]): Map<string, { current: DerivedColumns; derived: DerivedColumns }> {
     const result = new Map<string, { current: DerivedColumns; derived: DerivedColumns }>();
+    const key = rowIdKey();
     for (let at = 0; at < contactIds.length; at += idsPerRead) {
       const ids = contactIds.slice(at, at + idsPerRead);
       const contacts = prepared(
@@ -201,8 +199,8 @@ export function createListReader(sqlite: Sqlite) {
         if (!row) continue;
         const base = baseListsOf(id, row);
         const derived = derivedColumns(
-          shownItems(id, 'phones', base.phones, phoneRows.get(id) ?? [], (item) => clocksOf('contact_phone_items', item.id), false),
-          shownItems(id, 'emails', base.emails, emailRows.get(id) ?? [], (item) => clocksOf('contact_email_items', item.id), false),
+          shownItems(id, 'phones', base.phones, phoneRows.get(id) ?? [], (item) => clocksOf('contact_phone_items', item.id), key, false),
+          shownItems(id, 'emails', base.emails, emailRows.get(id) ?? [], (item) => clocksOf('contact_email_items', item.id), key, false),
           shownCustomValues(base.custom_fields, customRows.get(id) ?? [], (item) => clocksOf('contact_custom_values', item.id)),
         );
         result.set(id, { current: { phones: row.phones, emails: row.emails, custom_fields: row.custom_fields }, derived });
@@ -222,8 +220,8 @@ export function derivedOfNewContact(contactId: string, lists: { phones?: unknown
   const base = (text: unknown): BaseList => ({ text: typeof text === 'string' ? text : null, hlc: '' });
   const noClocks = () => ({});
   return derivedColumns(
-    shownItems(contactId, 'phones', base(lists.phones), [], noClocks, false),
-    shownItems(contactId, 'emails', base(lists.emails), [], noClocks, false),
+    shownItems(contactId, 'phones', base(lists.phones), [], noClocks, undefined, false),
+    shownItems(contactId, 'emails', base(lists.emails), [], noClocks, undefined, false),
     shownCustomValues(base(lists.custom_fields), [], noClocks),
   );
 }
@@ -238,6 +236,7 @@ function shownItems(
   base: BaseList,
   rows: readonly ItemRow[],
   clocksOf: (row: ItemRow) => FieldClocks,
+  key: Buffer | undefined,
   withIds = true,
 ): ListItem[] {
   const spec = listSpecs[list];
@@ -252,16 +251,20 @@ function shownItems(
     const entryIds = new Set<string>();
     // With no rows to address, an entry's id only tells it from the others: its match key does
     // that as well as the hash of it, for the derived columns (which keep no ids).
-    const idOf = rows.length === 0 && !withIds ? spec.matchKey : (value: string) => baseItemId(contactId, list, value);
+    const idOf = rows.length === 0 && !withIds ? spec.matchKey : (value: string) => baseItemId(contactId, list, value, key);
     entries.forEach((entry, index) => {
       const id = idOf(entry.value);
       if (entryIds.has(id)) return;
       entryIds.add(id);
-      const row = byId.get(id);
-      if (row && row.contact_id !== '' && writtenAfterBase(row)) {
+      const earlierId = key && rows.length > 0 ? unkeyedBaseItemId(contactId, list, entry.value) : undefined;
+      if (earlierId) entryIds.add(earlierId);
+      const stored = [byId.get(id), earlierId === undefined ? undefined : byId.get(earlierId)].filter((row): row is ItemRow => row !== undefined);
+      const row = entryRow(stored.filter((candidate) => candidate.contact_id !== '' && writtenAfterBase(candidate)), clocksOf);
+      if (row) {
         if (row.cl % 2 === 1) shown.push(rowItem(row));
       } else {
-        shown.push({ id, type: entry.type, value: entry.value, position: index, cl: row?.cl });
+        const cl = stored.length === 0 ? undefined : Math.max(...stored.map((candidate) => candidate.cl));
+        shown.push({ id, type: entry.type, value: entry.value, position: index, cl });
       }
     });
     for (const row of rows) {
@@ -277,6 +280,12 @@ function shownItems(
     seen.add(key);
     return true;
   });
+}
+
+/** Of the rows of one entry (under its keyed and its earlier id), the one that is the item: the greatest causal length, then the later write. */
+function entryRow(rows: readonly ItemRow[], clocksOf: (row: ItemRow) => FieldClocks): ItemRow | undefined {
+  const written = (row: ItemRow) => clocksOf(row).contact_id ?? '';
+  return rows.reduce<ItemRow | undefined>((best, row) => (!best || row.cl > best.cl || (row.cl === best.cl && written(row) > written(best)) ? row : best), undefined);
 }
 
 /** A contact's custom field values from its base list and its rows; a row counts if written after the base list. */

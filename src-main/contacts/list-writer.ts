@@ -30,7 +30,7 @@ interface Wanted {
   value: string;
 }
 
-export function createListWriter(reader: ListReader) {
+export function createListWriter(reader: ListReader, rowIdKey: () => Buffer | undefined = () => undefined) {
   /**
    * Writes the item rows that take the contact's lists to `changes`, in the caller's
    * transaction, and returns, for the contact's own change, a copy of each list that changed (for
@@ -113,7 +113,8 @@ export function createListWriter(reader: ListReader) {
     };
   }
 
-  return { write, shown };
+  // rowIdKey: the import names its tag rows with it (src-main/privacy/row-ids.ts).
+  return { write, shown, rowIdKey };
 }
 
 export type ListWriter = ReturnType<typeof createListWriter>;

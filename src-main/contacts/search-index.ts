@@ -1,19 +1,14 @@
 import { phoneSearchDigits, normaliseEmail } from '../../src-shared/phone';
 import { statementCache, type Sqlite } from '../db/open';
 import { insertRows } from '../writes/bulk-insert';
+import { contactIdOfTagRow } from '../privacy/row-ids';
 import type { FieldValue } from '../writes/synced-tables';
 import type { TouchedRows } from '../writes/mutation-engine';
 import type { Email, Phone } from '../../src-shared/domain/contact';
 
-/** The contact a contact_tags row belongs to: its id is `<contactId>:<lower-cased tag>`. */
-export function contactIdOfTagRow(tagRowId: string): string {
-  const separator = tagRowId.indexOf(':');
-  return separator === -1 ? tagRowId : tagRowId.slice(0, separator);
-}
-
-export function tagRowId(contactId: string, tag: string): string {
-  return `${contactId}:${tag.toLocaleLowerCase()}`;
-}
+// A tag row's id: `<contact id>:` and then its tag in lower case, or a keyed hash of it once the
+// laptop holds its workspace's row-id key (src-main/privacy/row-ids.ts, where both are made).
+export { contactIdOfTagRow, tagRowId } from '../privacy/row-ids';
 
 /** Contacts reindexed per group of statements (their ids go as one JSON parameter). */
 const contactsPerGroup = 500;

@@ -34,13 +34,15 @@ export class ContactsService extends WritingService {
   private readonly afterCreate: (tx: MutationTx, contact: { id: string; contactType: string; createdAt: number }) => void;
   /** Edits of phones, e-mails and custom fields as item rows; the import writes through it too. */
   readonly lists: ListWriter;
+  private readonly rowIdKey: () => Buffer | undefined;
 
   constructor(deps: ContactsDeps) {
     super(deps);
     this.afterCreate = deps.afterCreate ?? (() => {});
     this.queries = createContactQueries(deps.sqlite);
-    const listReader = createListReader(deps.sqlite);
-    this.lists = createListWriter(listReader);
+    this.rowIdKey = deps.rowIdKey;
+    const listReader = createListReader(deps.sqlite, deps.rowIdKey);
+    this.lists = createListWriter(listReader, deps.rowIdKey);
     // The lists first: the index reads the columns they derive.
     deps.engine.onRowsWritten(createListMaterialiser(deps.sqlite, listReader));
     deps.engine.onRowsWritten(createContactIndexer(deps.sqlite));
@@ -244,7 +246,7 @@ export class ContactsService extends WritingService {
     }
     const existing = new Map(this.queries.tagRowsOf(contactId).map((row) => [row.id, row]));
     for (const [key, tag] of wanted) {
-      const id = tagRowId(contactId, key);
+      const id = tagRowId(contactId, key, this.rowIdKey());
       const row = existing.get(id);
       if (!row) tx.write('contact_tags', id, { contact_id: contactId, tag, present: 1 });
       else if (row.present !== 1 || row.tag !== tag) tx.write('contact_tags', id, { tag, present: 1 });

@@ -39,6 +39,10 @@ import { QuotesService } from '../pipeline/quotes';
 import { defaultBackupDir, removeLeftoverSnapshots } from '../exchange/backup/backup';
 import { startDailyBackups } from '../exchange/jobs';
 import { BulkService } from '../bulk/service';
+import { RowIdKeys } from '../privacy/row-id-keys';
+import { applyRestoredErasures, erasedContactIds, writeErasureList } from '../privacy/kept-erasures';
+import { scrubLocalCopies, tracesOf, unreferencedBlobs, type PersonTraces } from '../privacy/local-copies';
+import { erasureTable } from '../../src-shared/sync/erasure';
 import { ExchangeService } from '../exchange/service';
 import { createSecretStore, fileKeyCipher, type SecretCipher } from './secret-store';
 import { LocalState } from '../settings/local-state';
@@ -118,6 +122,8 @@ export interface Core {
   readonly fileTransfers: FileTransfers;
   readonly timeline: TimelineService;
   readonly sync: SyncEngine;
+  /** The key of row ids derived from content (src-main/privacy/row-id-keys.ts). */
+  readonly rowIds: RowIdKeys;
   readonly pipelines: PipelineService;
   readonly quotes: QuotesService;
   readonly exchange: ExchangeService;
@@ -171,7 +177,8 @@ export function createCore(options: CoreOptions): Core {
   // First of the hooks: rows a stale laptop attaches to a merged-away contact move to the survivor before the indexes are rebuilt.
   engine.onRowsWritten(createMergeRedirect(sqlite, engine));
   // Every service is given one deps object; those that write synced rows start from this one.
-  const writeDeps: WriteDeps = { sqlite, engine, lifecycle, settings, now };
+  const rowIds = new RowIdKeys(sqlite, secrets);
+  const writeDeps: WriteDeps = { sqlite, engine, lifecycle, settings, now, rowIdKey: () => rowIds.key() };
   const followUps = new FollowUpsService(writeDeps);
   const contacts = new ContactsService({
     ...writeDeps,
@@ -249,6 +256,7 @@ export function createCore(options: CoreOptions): Core {
     beforePush: async (changes, client) => transfersOnceStarted.current?.declareReferences(changes, client),
     pendingUploads: () => files.uploads.waitingCount(),
     snapshots: new SnapshotLoader(sqlite, engine),
+    rowIds,
   });
   const fileTransfers = startFileTransfers({
     files,
@@ -311,6 +319,7 @@ export function createCore(options: CoreOptions): Core {
     userName: () => settings.get().userName,
     callOutcomes: () => settings.get().callDispositions,
     outcomeRules: calls.outcomeRules,
+    rowIdKey: writeDeps.rowIdKey,
     emit: (status) => emit('bulk.progress', status),
     logError,
   });
@@ -321,6 +330,25 @@ export function createCore(options: CoreOptions): Core {
     options.shell === 'electron' || options.shell === 'browser'
       ? startDailyBackups({ dataDir: options.dataDir, sqlite, keys }, { dir: defaultBackupDir(options.dataDir), keep: 7, logError })
       : null;
+  // Forgetting reaches backups: the erasures are kept beside them, and a restored folder applies
+  // those it was restored with (src-main/privacy/kept-erasures.ts).
+  // And the copies outside the database: what the person's rows said is read before the erasure
+  // deletes them, and taken out of the import records and exports once it is committed.
+  let forgotten: PersonTraces | undefined;
+  engine.onRowsWritten((touched) => {
+    const erasures = touched.get(erasureTable);
+    if (erasures) forgotten = tracesOf(sqlite, erasedContactIds(sqlite, erasures));
+  });
+  engine.onCommitted((touched) => {
+    if (!touched.has(erasureTable)) return;
+    writeErasureList(exchange.backupDir, sqlite, keys.databaseKey);
+    if (forgotten) {
+      scrubLocalCopies(options.dataDir, forgotten);
+      for (const sha256 of unreferencedBlobs(sqlite, forgotten)) files.blobs.remove(sha256);
+    }
+    forgotten = undefined;
+  });
+  applyRestoredErasures(options.dataDir, engine, keys.databaseKey);
 
   // What the core hands out (the CLI, the shells and tests reach the services through it).
   const services = { contacts, settings, notes, followUps, calls, files, timeline, pipelines, quotes, exchange };
@@ -378,6 +406,7 @@ export function createCore(options: CoreOptions): Core {
     ...services,
     fileTransfers,
     sync: syncEngine,
+    rowIds,
     phone: phoneLine.phone,
     texts: phoneLine.texts,
     mail,

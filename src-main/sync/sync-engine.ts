@@ -108,6 +108,14 @@ export interface SyncEngineOptions {
    * or when this laptop holds data already, the snapshot is merged like any other changes.
    */
   snapshots?: SnapshotLoader;
+  /**
+   * The ids of rows derived from content (src-main/privacy/row-id-keys.ts): re-keyed once the
+   * workspace's keys give a row-id key, before anything is pushed; arriving rows named as here.
+   */
+  rowIds?: {
+    adopt(epochs: ReturnType<WorkspaceKeys['epochs']>): void;
+    arriving<T extends { tableName: string; rowId: string; fields: Record<string, unknown> }>(changes: readonly T[]): T[];
+  };
 }
 
 interface BootstrapProgress {
@@ -325,6 +333,7 @@ export class SyncEngine {
             0,
           );
         }
+        this.options.rowIds?.adopt(this.keys.epochs());
         await this.bootstrapIfNew(client);
         // A push the relay refuses must not stop this laptop hearing from the others.
         let pushFailure: unknown;
@@ -380,7 +389,7 @@ export class SyncEngine {
       const page = await client.snapshot(after, snapshotPage);
       cursor = page.cursor;
       const { opened, unopened } = openSnapshotRows(this.keys.keyOf, page.rows);
-      const changes = opened.flatMap((row) => snapshotRowToChanges(row));
+      const changes = this.arriving(opened).flatMap((row) => snapshotRowToChanges(row));
       this.options.engine.applyRemoteChanges(changes, () => this.setAsideRows(unopened));
       after = page.nextPageAfter;
     } while (after !== null);
@@ -400,7 +409,7 @@ export class SyncEngine {
       // Every page carries the first page's cursor (src-relay/routes/pull.ts).
       const next: BootstrapProgress = { after: page.nextPageAfter, cursor: page.cursor };
       const { opened, unopened } = openSnapshotRows(this.keys.keyOf, page.rows);
-      snapshots.loadPage(opened, () => {
+      snapshots.loadPage(this.arriving(opened), () => {
         this.setAsideRows(unopened);
         if (next.after !== null) {
           this.options.state.set(bootstrapKey, next);
@@ -447,13 +456,17 @@ export class SyncEngine {
       // of a page, which the network or a proxy may have changed.
       const nextCursor = page.changes.reduce((highest, entry) => Math.max(highest, entry.seq), cursor);
       const { opened, unopened } = openChanges(this.keys.keyOf, page.changes.map(({ change }) => change));
-      this.options.engine.applyRemoteChanges(opened, () => {
+      this.options.engine.applyRemoteChanges(this.arriving(opened), () => {
         for (const { item, reason } of unopened) this.options.setAside?.add(item, reason);
         this.options.state.set(cursorKey, nextCursor);
       });
       this.learnRole(page.role);
       if (!page.hasMore) return;
     }
+  }
+
+  private arriving<T extends { tableName: string; rowId: string; fields: Record<string, unknown> }>(changes: T[]): T[] {
+    return this.options.rowIds ? this.options.rowIds.arriving(changes) : changes;
   }
 
   /** Snapshot rows that did not open, set aside as the changes they stand for. */

@@ -14,6 +14,8 @@ export interface WriteDeps {
   /** The user's name (stamped on what they write) and the office's choices. */
   settings: SettingsService;
   now: () => number;
+  /** The key of row ids derived from content, once the laptop holds one (src-main/privacy/row-id-keys.ts). */
+  rowIdKey: () => Buffer | undefined;
 }
 
 /**

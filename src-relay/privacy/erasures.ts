@@ -34,7 +34,8 @@ export async function applyErasures(
       continue;
     }
     const rows = erasedRowsOf(change.fields);
-    await erase(tx, workspaceId, change.rowId, rows.filter((row) => !row.fields), now);
+    const whole = rows.filter((row) => !row.fields);
+    await erase(tx, workspaceId, change.rowId, [...whole, ...(await rowsUnderContactIds(tx, workspaceId, whole))], now);
     await eraseCallRecordings(tx, workspaceId, rows);
     for (const row of rows) if (row.fields) await forgetPastValues(tx, workspaceId, change.hlc, { ...row, fields: row.fields });
   }
@@ -52,6 +53,33 @@ export async function applyErasures(
     refused.push({ changeId: batch[index]!.changeId, reason: erasedRowReason });
     batch.splice(index, 1);
   }
+}
+
+/** Tables whose row ids begin with their contact's id and a colon (a tag, a phone, an e-mail, a custom value). */
+const contactPrefixedTables = ['contact_tags', 'contact_phone_items', 'contact_email_items', 'contact_custom_values'];
+
+/**
+ * The rows of the erased contacts stored here under ids the erasure does not name: laptops name a
+ * tag or a phone by a keyed id (src-main/privacy/row-ids.ts), and the same tag written before
+ * they held the key, or by a laptop not upgraded yet, is stored under its earlier id. Both begin
+ * with the contact's id, which is how they are found; naming them here tells the relay nothing it
+ * did not hold already.
+ */
+async function rowsUnderContactIds(tx: RelayTransaction, workspaceId: string, rows: readonly ErasedRow[]): Promise<ErasedRow[]> {
+  const contactIds = rows.filter((row) => row.table === 'contacts').map((row) => row.rowId);
+  if (contactIds.length === 0) return [];
+  const named = new Set(rows.map((row) => key(row.table, row.rowId)));
+  const found = await tx
+    .select({ tableName: rowState.tableName, rowId: rowState.rowId })
+    .from(rowState)
+    .where(
+      and(
+        eq(rowState.workspaceId, workspaceId),
+        sql`${rowState.tableName} = ANY(${sql.param(contactPrefixedTables)}::text[])`,
+        sql`split_part(${rowState.rowId}, ':', 1) = ANY(${sql.param(contactIds)}::text[])`,
+      ),
+    );
+  return found.filter((row) => !named.has(key(row.tableName, row.rowId))).map((row) => ({ table: row.tableName, rowId: row.rowId }));
 }
 
 const key = (table: string, rowId: string) => `${table}\u0000${rowId}`;

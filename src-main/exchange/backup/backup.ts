@@ -11,6 +11,7 @@ import { isProcessAlive } from '../../core/process-alive';
 import { syncToDisk } from '../../core/sync-to-disk';
 import type { Sqlite } from '../../db/open';
 import type { UnlockedKeys } from '../../security/key-source';
+import { writeErasureList } from '../../privacy/kept-erasures';
 import { sealingStream } from '../../security/sealed-stream';
 import { blobStoreOf } from '../../files/blob-store';
 import type { JobControl } from '../deps';
@@ -196,6 +197,8 @@ export async function createBackup(
     // On disk before it gets its name: a crash after the rename must not leave an empty "backup".
     syncToDisk(partFile);
     fs.renameSync(partFile, file);
+    // The people forgotten so far, beside the backup and outside it: restoring it keeps them forgotten.
+    writeErasureList(folder, source.sqlite, source.keys?.databaseKey);
     syncToDisk(folder);
     return { fileName: path.basename(file), path: file, bytes: fs.statSync(file).size, createdAt, blobs: blobs.length };
   } catch (error) {

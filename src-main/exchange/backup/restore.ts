@@ -13,6 +13,7 @@ import { applyDatabaseKey } from '../../security/database-cipher';
 import { writeKeySeals } from '../../security/key-file';
 import { passphraseSeal } from '../../security/key-source';
 import type { JobControl } from '../deps';
+import { erasureListName, readErasureList, restoredErasuresName } from '../../privacy/kept-erasures';
 
 // Restoring a backup (its layout is in backup.ts) into a new or empty folder, atomically: the
 // backup is checked in full first (backup-archive.ts) with nothing written; then unpacked into a
@@ -27,6 +28,8 @@ export interface RestoreResult {
   blobs: number;
   databaseBytes: number;
   createdAt: string;
+  /** Erasures kept beside the backup (people forgotten since it was made), applied at the folder's first start. */
+  erasuresKept: number;
 }
 
 /** Room to leave free on the disk besides what the restore writes. */
@@ -58,6 +61,7 @@ export async function restoreBackup(
   requireSpace(parent, checked.totalBytes);
 
   const staging = path.join(parent, stagingName(path.basename(target), process.pid));
+  let erasuresKept = 0;
   try {
     makePrivateDir(staging);
     // Files are written encrypted under the restored database's key (src-main/files/blob-file.ts);
@@ -71,6 +75,11 @@ export async function restoreBackup(
       ...(sealed ? { sealed } : {}),
     });
     checkDatabase(backupFile, path.join(staging, 'fieldbook.db'), checked, { ...options, ...(key ? { key } : {}) });
+    // People forgotten since the backup was made stay forgotten: the list kept beside the backups
+    // (src-main/privacy/kept-erasures.ts) goes with the restored folder, whose first start applies it.
+    const list = path.join(path.dirname(path.resolve(backupFile)), erasureListName);
+    erasuresKept = readErasureList(list, key)?.length ?? 0;
+    if (erasuresKept > 0) fs.copyFileSync(list, path.join(staging, restoredErasuresName));
     // An older, plain backup gets a new key: its database is encrypted when the folder is first opened.
     if (options.passphrase !== undefined) writeKeySeals(staging, [passphraseSeal(key ?? randomBytes(32), options.passphrase)]);
     makePrivateDir(path.join(staging, 'files'));
@@ -85,7 +94,7 @@ export async function restoreBackup(
     throw error;
   }
   const database = checked.entries.find((entry) => entry.name === 'fieldbook.db')!;
-  return { dataDir: target, blobs: checked.entries.length - 1, databaseBytes: database.bytes, createdAt: checked.manifest.createdAt };
+  return { dataDir: target, blobs: checked.entries.length - 1, databaseBytes: database.bytes, createdAt: checked.manifest.createdAt, erasuresKept };
 }
 
 const stagingName = (base: string, pid: number) => `.${base}.restoring-${pid}`;

@@ -52,7 +52,7 @@ export function createImportWriter(sqlite: Sqlite, readContact: (id: string) => 
       const key = tag.toLocaleLowerCase();
       if (known.has(key)) continue;
       known.add(key);
-      const rowId = tagRowId(contactId, key);
+      const rowId = tagRowId(contactId, key, lists.rowIdKey());
       const row = queries.tagPresent(rowId);
       if (!row) tx.write('contact_tags', rowId, { contact_id: contactId, tag, present: 1 });
       else if (row.present !== 1) tx.write('contact_tags', rowId, { tag, present: 1 });
@@ -78,7 +78,7 @@ export function createImportWriter(sqlite: Sqlite, readContact: (id: string) => 
      * our own export, pulled earlier as a tag) is written by `create`, between the others.
      */
     createMany(tx: MutationTx, contacts: readonly { id: string; contact: ImportedContact; photo: ImportedPhoto | null }[], now: number): void {
-      const tagRows = contacts.map(({ id, contact }) => uniqueTags(contact.tags).map((tag) => ({ rowId: tagRowId(id, tag.toLocaleLowerCase()), tag })));
+      const tagRows = contacts.map(({ id, contact }) => uniqueTags(contact.tags).map((tag) => ({ rowId: tagRowId(id, tag, lists.rowIdKey()), tag })));
       const knownContacts = tx.existing('contacts', contacts.map(({ id }) => id));
       const knownTags = tx.existing('contact_tags', tagRows.flat().map((row) => row.rowId));
       let batch: NewRow[] = [];

@@ -21,7 +21,9 @@ import { postTwilioWebhook } from '../../support/twilio-webhook';
 // laptops have synced contacts, notes and calls, and the relay itself has written a website
 // enquiry, an intake API lead, and a call (with its voicemail's transcript) and a text that came
 // in on the phone line through Twilio's webhooks, every row of every table of its database is read
-// back, and none of the people's names, numbers, e-mail addresses or notes is in it; nor is any of
+// back, and none of the people's names, numbers, e-mail addresses, tags or notes is in it (nor
+// the unkeyed hash earlier versions named a number's or an address's row by, which would let the
+// relay confirm a guessed number by hashing it); nor is any of
 // an attached file's content (or even its plain SHA-256) in the database or in the S3 bucket
 // (s3rver) the relay keeps files in. The laptops still read it all: the second laptop sees the
 // first one's contact as it was typed and opens the file. Run on the embedded PGlite and on a real
@@ -58,6 +60,8 @@ const secrets = {
   callerNumber: '+447700900468',
   callerDigits: '7700900468',
   transcript: 'Hello, this is Wilhelmina, the combi boiler shows error F28',
+  tag: 'Gas safety overdue',
+  otherTag: 'Tenanted flat',
   texterNumber: '+447700900735',
   textBody: 'Can the engineer come before the school run on Thursday',
 };
@@ -118,7 +122,13 @@ describe.each(['PGlite', 'PostgreSQL'] as const)('the relay on %s', (engine) => 
         company: secrets.company,
         phones: [{ type: 'mobile', number: secrets.contactPhone }],
         emails: [{ type: 'work', address: secrets.contactEmail }],
+        tags: [secrets.tag, secrets.otherTag],
       },
+    });
+    // Editing a number and an address written with the contact writes the rows that stand for them.
+    await admin.call('contacts.update', {
+      id: contact.id,
+      patch: { phones: [{ type: 'work', number: secrets.contactPhone }], emails: [{ type: 'personal', address: secrets.contactEmail }] },
     });
     await admin.call('notes.create', { contactId: contact.id, body: secrets.note });
     // A survey of a few frames, its words repeating through them, with random bytes between.
@@ -182,9 +192,11 @@ describe.each(['PGlite', 'PostgreSQL'] as const)('the relay on %s', (engine) => 
     expect(await teammate.call('contacts.get', { id: contact.id })).toMatchObject({
       name: secrets.contactName,
       company: secrets.company,
-      phones: [{ e164: '+442079460958' }],
-      emails: [{ address: secrets.contactEmail }],
+      phones: [{ type: 'work', e164: '+442079460958' }],
+      emails: [{ type: 'personal', address: secrets.contactEmail }],
+      tags: expect.arrayContaining([secrets.tag, secrets.otherTag]),
     });
+    expect((await teammate.call('contacts.get', { id: contact.id })).tags).toHaveLength(2);
     expect((await teammate.call('notes.list', { contactId: contact.id })).map((note) => note.body)).toEqual([secrets.note]);
     const team = await teammate.call('contacts.list', { query: '', filters: { owner: 'team' }, sort: { field: 'name', direction: 'asc' }, offset: 0, limit: 50 });
     expect(team.items.map((item) => item.name)).toEqual(expect.arrayContaining([secrets.contactName, secrets.formName, secrets.intakeName]));
@@ -208,10 +220,16 @@ describe.each(['PGlite', 'PostgreSQL'] as const)('the relay on %s', (engine) => 
 
     const stored = await everythingTheRelayStores(database.db);
     expect(stored.includes(plainSha256), "the relay's database holds the file's plain SHA-256").toBe(false);
+    for (const [list, value] of [['phones', '+442079460958'], ['emails', secrets.contactEmail]] as const) {
+      const unkeyed = createHash('sha256').update(`${list}\n${value}`).digest('hex').slice(0, 24);
+      expect(stored.includes(unkeyed), `the relay's database holds the unkeyed hash of the ${list} entry`).toBe(false);
+    }
     expect(stored).toContain('\\u0001e1:'); // what the laptops sealed is there, sealed
     expect(stored).toContain('\\u0001s1:'); // and what the relay wrote, sealed to the workspace's key
     for (const [what, text] of Object.entries(secrets)) {
       expect(stored.toLowerCase().includes(text.toLowerCase()), `the relay's database holds the ${what}`).toBe(false);
     }
+    // Rows of the number and the address are there, under ids the relay cannot recompute.
+    expect(stored).toContain(`"${contact.id}:=`);
   }, 240_000);
 });

@@ -11,6 +11,9 @@ import { createTempCore, type TempCore } from '../../helpers/temp-core';
 import { applyListEdit, customFieldDefs, listEdit, replicaLists, valueSource, type ListEdit } from './list-edits';
 import { modelLists, type ListIntent } from './list-model';
 import { modelState } from './merge-model';
+import { EarlierIdsLaptop } from './earlier-ids-laptop';
+import { arrivingTagRowId, rowIdKeyOf } from '../../../src-main/privacy/row-ids';
+import type { ChangeRecord } from '../../../src-main/writes/change-log';
 
 // Several real SQLite replicas and a real relay (PGlite, in process). Random edits, random
 // partial syncs through a network that loses acknowledgements, fails requests and delivers
@@ -223,6 +226,68 @@ describe('sync between replicas through the relay', () => {
         // Each step of shrinking replays a whole scenario; on a slow machine, report the first failure as found.
         endOnFailure: process.env.FIELDBOOK_SYNC_SHRINK === '0',
       },
+    );
+  }, 1_800_000);
+
+  it('converges with a laptop not upgraded yet that names tag rows by their tag: each tag shown once, the last add or remove winning', async () => {
+    type TagStep =
+      | { kind: 'tag'; replica: number; target: number; tags: string[] }
+      | { kind: 'older'; target: number; tag: string; present: boolean }
+      | { kind: 'sync'; replica: number };
+    const tagStep: fc.Arbitrary<TagStep> = fc.oneof(
+      fc.record({ kind: fc.constant('tag' as const), replica: fc.nat({ max: 1 }), target: fc.nat(), tags: fc.uniqueArray(fc.constantFrom('vip', 'VIP', 'roof', 'Boiler'), { maxLength: 3 }) }),
+      fc.record({ kind: fc.constant('older' as const), target: fc.nat(), tag: fc.constantFrom('vip', 'Roof', 'boiler'), present: fc.boolean() }),
+      fc.record({ kind: fc.constant('sync' as const), replica: fc.nat({ max: 2 }) }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: -10 * minute, max: 10 * minute }), fc.array(tagStep, { minLength: 5, maxLength: 40 }), async (skew, steps) => {
+        relayOffset = 0;
+        const replicas = [0, 1].map(() => createTempCore({ autoSync: false }));
+        try {
+          const [admin, teammate] = replicas as [TempCore, TempCore];
+          await admin.call('sync.createWorkspace', { relayUrl: relay.url, workspaceName: 'Vans', memberName: 'Sam' });
+          await teammate.call('sync.join', { relayUrl: relay.url, inviteCode: (await admin.call('sync.invite', {})).inviteCode, memberName: 'Tia' });
+          const older = await EarlierIdsLaptop.join(relay.url, (await admin.call('sync.invite', {})).inviteCode, () => Date.now() + skew);
+          for (const replica of replicas) replica.sync.stop();
+          const contactIds: string[] = [];
+          for (const name of ['Ann', 'Bob']) contactIds.push((await admin.call('contacts.create', { draft: { name, tags: ['vip'] }, allowDuplicate: true })).id);
+          await admin.sync.syncNow();
+          await teammate.sync.syncNow();
+          await older.sync();
+
+          for (const action of steps) {
+            const contactId = contactIds[(action.kind === 'sync' ? 0 : action.target) % contactIds.length]!;
+            if (action.kind === 'tag') await replicas[action.replica]!.invoke('contacts.update', { id: contactId, patch: { tags: action.tags } });
+            else if (action.kind === 'older') older.setTag(contactId, action.tag, action.present);
+            else if (action.replica === 2) await older.sync();
+            else await replicas[action.replica]!.sync.syncNow();
+          }
+          relayOffset = 11 * minute;
+          for (let round = 0; round < 3; round += 1) {
+            for (const replica of replicas) await replica.sync.syncNow();
+            await older.sync();
+          }
+
+          // The model: the merge rules over every change, the older laptop's under the ids upgraded laptops give them.
+          const key = rowIdKeyOf(admin.sync.keys.epochs());
+          const olderChanges: ChangeRecord[] = older.made.map((change) => ({ ...change, rowId: arrivingTagRowId(change.rowId, key) }));
+          const allChanges = [...replicas.flatMap((replica) => readChangeLog(replica.sqlite, { localOnly: true }).map((entry) => entry.change)), ...olderChanges];
+          const model = modelState(allChanges.filter((change) => change.tableName === 'contact_tags'));
+          const first = replicaState(admin);
+          expect(replicaState(teammate)).toEqual(first);
+          for (const [rowKey, fields] of model) expect(first.get(rowKey), rowKey).toMatchObject(fields);
+          for (const contactId of contactIds) {
+            const shown = (await admin.call('contacts.get', { id: contactId })).tags.map((tag) => tag.toLowerCase());
+            const meant = [...model.entries()].filter(([, row]) => row.contact_id === contactId && row.present === 1).map(([, row]) => String(row.tag).toLowerCase());
+            expect(shown.length, `no tag twice on ${contactId}`).toBe(new Set(shown).size);
+            expect(shown.sort()).toEqual([...new Set(meant)].sort());
+            expect((await teammate.call('contacts.get', { id: contactId })).tags.map((tag) => tag.toLowerCase()).sort()).toEqual(shown.sort());
+          }
+        } finally {
+          for (const replica of replicas) replica.dispose();
+        }
+      }),
+      { numRuns: Number(process.env.FIELDBOOK_SYNC_RUNS ?? 20), seed: Number(process.env.FIELDBOOK_SYNC_SEED ?? 424242), endOnFailure: process.env.FIELDBOOK_SYNC_SHRINK === '0' },
     );
   }, 1_800_000);
 });

@@ -30,13 +30,8 @@ export class OlderLaptop {
   ) {}
 
   static async join(relayUrl: string, inviteCode: string, memberName: string): Promise<OlderLaptop> {
-    const [relayCode = '', secret = ''] = inviteCode.split('.');
-    const credentials = await new RelayClient(relayUrl).join({ inviteCode: relayCode, memberName, deviceName: `${memberName}'s old laptop` });
-    const client = new RelayClient(relayUrl, credentials.deviceToken);
-    const recipient = inviteRecipient(relayCode);
-    const keys = await client.keys(recipient);
-    const keyRing = keys.envelopes.filter((envelope) => envelope.recipient === recipient).flatMap((envelope) => unwrapForInvite(secret, envelope.envelope));
-    return new OlderLaptop(client, new HybridLogicalClock(credentials.deviceId), memberName, keyRing);
+    const { client, deviceId, keyRing } = await joinWithInvite(relayUrl, inviteCode, memberName);
+    return new OlderLaptop(client, new HybridLogicalClock(deviceId), memberName, keyRing);
   }
 
   async sync(): Promise<void> {
@@ -80,4 +75,15 @@ export class OlderLaptop {
     const merged = mergeChange(row, { hlc, fields });
     this.rows.set(key, { fields: { ...row.fields, ...merged.values }, clocks: { ...row.clocks, ...merged.clocks } });
   }
+}
+
+/** Joins a workspace as a laptop does with an invite code, and opens the key ring the invite carries. */
+export async function joinWithInvite(relayUrl: string, inviteCode: string, memberName: string): Promise<{ client: RelayClient; deviceId: string; keyRing: EpochKeys[] }> {
+  const [relayCode = '', secret = ''] = inviteCode.split('.');
+  const credentials = await new RelayClient(relayUrl).join({ inviteCode: relayCode, memberName, deviceName: `${memberName}'s old laptop` });
+  const client = new RelayClient(relayUrl, credentials.deviceToken);
+  const recipient = inviteRecipient(relayCode);
+  const keys = await client.keys(recipient);
+  const keyRing = keys.envelopes.filter((envelope) => envelope.recipient === recipient).flatMap((envelope) => unwrapForInvite(secret, envelope.envelope));
+  return { client, deviceId: credentials.deviceId, keyRing };
 }
