@@ -10,21 +10,18 @@ import {
   type ExportPreset,
 } from '../../../src-shared/domain/exchange';
 import type { CustomFieldDef } from '../../../src-shared/domain/settings';
-import { api, describeError } from '../../api';
+import { api } from '../../api';
 import { useUi } from '../../store';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { Checkbox } from '../../ui/Checkbox';
-import { formatCount } from '../../ui/format';
-import { Notice } from '../../ui/Notice';
 import { Segmented } from '../../ui/Segmented';
 import { toOptions } from '../../ui/Select';
 import { SelectField } from '../../ui/SelectField';
 import { Cluster } from '../../ui/Cluster';
 import { coreFilters, isNarrowed } from '../contacts/contact-pages';
-import { DownloadLink } from './DownloadLink';
 import { useJob, useStartJob } from './hooks';
-import { JobProgress } from './JobProgress';
+import { ExportOutcome } from './ExportOutcome';
 
 const entityLabels: Record<ExportEntity, string> = { contacts: 'Contacts', notes: 'Notes', followUps: 'Follow-ups', calls: 'Calls' };
 const presetLabels: Record<ExportPreset, string> = { standard: 'Standard', accountant: 'Accountant', salesforce: 'Salesforce' };
@@ -150,43 +147,5 @@ export function ExportPanel() {
       <ExportOutcome label="CSV export progress" jobId={csv.jobId} startError={csv.startError} status={csvStatus} />
       <ExportOutcome label="JSON export progress" jobId={json.jobId} startError={json.startError} status={jsonStatus} />
     </Card>
-  );
-}
-
-export function ExportOutcome({
-  label,
-  jobId,
-  startError,
-  status,
-}: {
-  label: string;
-  jobId: string | null;
-  startError: unknown;
-  status: ReturnType<typeof useJob>['status'];
-}) {
-  if (startError) {
-    return (
-      <Notice tone="danger" role="alert">
-        The export could not start. {describeError(startError)}
-      </Notice>
-    );
-  }
-  if (!jobId) return null;
-  if (!status || status.state === 'running') return <JobProgress label={label} status={status} />;
-  if (status.state === 'done' && status.exportResult) {
-    const result = status.exportResult;
-    return (
-      <Notice tone="success" role="status" icon="check">
-        <Cluster as="span" justify="between">
-          {formatCount(result.rows, 'row')} written to {result.fileName}.
-          <DownloadLink kind="exports" fileName={result.fileName} bytes={result.bytes} />
-        </Cluster>
-      </Notice>
-    );
-  }
-  return (
-    <Notice tone="danger" role="alert">
-      The export did not finish. {status.error?.message ?? 'It was stopped.'}
-    </Notice>
   );
 }

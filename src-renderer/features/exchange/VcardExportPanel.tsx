@@ -4,7 +4,7 @@ import { api } from '../../api';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { Segmented } from '../../ui/Segmented';
-import { ExportOutcome } from './ExportPanel';
+import { ExportOutcome } from './ExportOutcome';
 import { useJob, useStartJob } from './hooks';
 
 const versionLabels: Record<ExportVcardOptions['version'], string> = { '3.0': 'vCard 3.0 (phones)', '4.0': 'vCard 4.0' };
