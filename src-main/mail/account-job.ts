@@ -1,5 +1,6 @@
 import type { ImapFlow } from 'imapflow';
 import type { MailSyncProgress, MailSyncState } from '../../src-shared/domain/mail';
+import { AppError } from '../../src-shared/errors';
 import type { AccountSettings, MailAccounts } from './accounts';
 import { createImapClient, explainConnectionError, type ConnectionTimeouts } from './connection';
 import type { ContactMatcher } from './contact-matcher';
@@ -200,6 +201,16 @@ export class AccountSyncJob {
       } catch (error) {
         if (this.stopped || this.paused) continue;
         if (error instanceof SyncCancelled) continue;
+        if (error instanceof AppError && error.code === 'forbidden') {
+          // This laptop may not change the workspace's data (a read-only member): the mail is
+          // fine, the round stored nothing. Said as the refusal says it, not as a server error;
+          // tried again at the next poll or request, so a member made writer again gets mail.
+          this.failWaiters(error);
+          this.woken = false;
+          this.setStatus('error', error.message);
+          await this.waitForWake(this.deps.pollMs);
+          continue;
+        }
         const explained = explainConnectionError(error, account.imap, 'IMAP');
         // Whoever asked for a sync until now is answered by this failure; only a new request
         // (or the backoff) tries again.
