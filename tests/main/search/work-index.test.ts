@@ -83,7 +83,7 @@ describe('upgrading to the search index of work', () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldbook-upgrade-'));
     dirs.push(dataDir);
     const file = path.join(dataDir, 'fieldbook.db');
-    const old = openDatabase({ file, migrationsFolder: previousRelease('quotes_contact', dirs) }).sqlite;
+    const old = openDatabase({ file, migrationsFolder: previousRelease('quotes_contact_and_segment_members', dirs) }).sqlite;
     old.exec(`
       INSERT INTO contacts (id, name, cl) VALUES ('c1', 'Olu Bello', 1), ('c2', 'Gone Person', 2);
       INSERT INTO companies (id, name, domains, cl) VALUES ('co1', 'Bello Builders', '["bello.example"]', 1), ('co2', 'Bello Old', '[]', 2);
