@@ -24,7 +24,8 @@ test('downloads the filtered calls as CSV and the period’s report as PDF from 
   await page.getByRole('combobox', { name: 'Outcome' }).selectOption('booked');
   await expect(grid.getByRole('row', { name: /Ann Example/ })).toHaveCount(2);
 
-  await page.getByRole('button', { name: 'Export these calls as CSV' }).click();
+  await page.getByRole('button', { name: 'Export calls' }).click();
+  await page.getByRole('menuitem', { name: 'Export these calls as CSV' }).click();
   const csvLink = page.getByRole('link', { name: /^Download calls-.*\.csv/ });
   await expect(csvLink).toBeVisible();
   const csvDownload = page.waitForEvent('download');
@@ -37,7 +38,8 @@ test('downloads the filtered calls as CSV and the period’s report as PDF from 
   ]);
   expect(rows[1]!.Notes).toBe("'=cmd|calc");
 
-  await page.getByRole('button', { name: 'Report of this period (PDF)' }).click();
+  await page.getByRole('button', { name: 'Export calls' }).click();
+  await page.getByRole('menuitem', { name: 'Report of this period (PDF)' }).click();
   const pdfLink = page.getByRole('link', { name: /^Download calls-report-.*\.pdf/ });
   await expect(pdfLink).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('calls-exports.png') });

@@ -1,7 +1,9 @@
 import { useCallback } from 'react';
 import type { CallExportQuery } from '../../../src-shared/domain/call';
 import { api } from '../../api';
-import { Button } from '../../ui/Button';
+import { buttonClassName } from '../../ui/Button';
+import { Icon } from '../../ui/Icon';
+import { MenuButton } from '../../ui/MenuButton';
 import { endOfToday } from '../../ui/dates';
 import { useJob, useStartJob } from '../exchange/hooks';
 import { ExportOutcome } from '../exchange/ExportOutcome';
@@ -36,15 +38,20 @@ export function useCallExports(request: CallRequest) {
   const exportReport = () => void report.run(reportPeriod(toQuery(request, 0, 1)));
 
   return {
+    // One Export menu: the calls screen's header already holds the SLA report, the columns,
+    // triage and "Log a call", and two more buttons wrapped it onto a second line at 1280 px.
     buttons: (
-      <>
-        <Button icon="download" onClick={exportCsv} disabled={csv.starting}>
-          Export these calls as CSV
-        </Button>
-        <Button icon="download" onClick={exportReport} disabled={report.starting}>
-          Report of this period (PDF)
-        </Button>
-      </>
+      <MenuButton
+        label="Export calls"
+        className={buttonClassName('secondary')}
+        items={[
+          { label: 'Export these calls as CSV', onSelect: () => !csv.starting && exportCsv() },
+          { label: 'Report of this period (PDF)', onSelect: () => !report.starting && exportReport() },
+        ]}
+      >
+        <Icon name="download" size={16} />
+        Export
+      </MenuButton>
     ),
     outcome: (
       <>
