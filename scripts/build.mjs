@@ -6,7 +6,8 @@
 //   dist/electron/preload.cjs the sandboxed preload (one file: a sandboxed preload cannot require ours)
 //   dist/*/mail-parse-worker.mjs  mail parsing in worker threads, beside each main bundle
 //   dist/cli/main.mjs         the fieldbook command (bin/fieldbook.mjs), one chunk per command
-// Usage: node scripts/build.mjs [renderer] [host] [electron] [cli]   (no argument: all four)
+//   dist/relay/main.mjs       the sync relay (bin/fieldbook-relay.mjs, `npm run relay`)
+// Usage: node scripts/build.mjs [renderer] [host] [electron] [cli] [relay]   (no argument: all five)
 import esbuild from 'esbuild';
 import { Buffer } from 'node:buffer';
 import fs from 'node:fs';
@@ -15,7 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const targets = ['renderer', 'host', 'electron', 'cli'];
+const targets = ['renderer', 'host', 'electron', 'cli', 'relay'];
 const requested = process.argv.slice(2);
 const unknown = requested.filter((target) => !targets.includes(target));
 if (unknown.length > 0) {
@@ -37,6 +38,7 @@ const builds = [
   wanted.has('host') ? buildHost() : undefined,
   wanted.has('electron') ? buildElectron() : undefined,
   wanted.has('cli') ? buildCli() : undefined,
+  wanted.has('relay') ? buildRelay() : undefined,
 ];
 // Settled, not raced: exiting at the first failure would cut the other builds off mid-write.
 const failures = (await Promise.allSettled(builds)).filter((outcome) => outcome.status === 'rejected');
@@ -87,9 +89,25 @@ async function buildHost() {
  * src-main/db/ does, so the migrations are found from either.
  */
 async function buildCli() {
+  await splitBundle('src-main/cli/main.ts', 'dist/cli');
+  await bundle({ ...mailParseWorker, outfile: 'dist/cli/mail-parse-worker.mjs', target: 'node20', packages: 'external' });
+}
+
+/**
+ * The relay, compiled once instead of by tsx at every start (tsx alone holds ~30 MB). Code behind
+ * a dynamic import() (the database driver not in use, twilio, the S3 client) is a chunk loaded
+ * only when needed, so a relay without a phone line or S3 never holds them. dist/relay/ sits two
+ * folders below the repository root, as src-relay/db/ does, so migrations/relay is found from both.
+ */
+async function buildRelay() {
+  await splitBundle('src-relay/main.ts', 'dist/relay');
+}
+
+/** One entry point as dist/<folder>/main.mjs, with every dynamic import() its own chunk. */
+async function splitBundle(entryPoint, outdir) {
   await esbuild.build({
-    entryPoints: { main: 'src-main/cli/main.ts' },
-    outdir: 'dist/cli',
+    entryPoints: { main: entryPoint },
+    outdir,
     entryNames: '[name]',
     chunkNames: '[name]-[hash]',
     outExtension: { '.js': '.mjs' },
@@ -102,8 +120,7 @@ async function buildCli() {
     logLevel: 'warning',
     absWorkingDir: repoRoot,
   });
-  report('dist/cli/main.mjs', fs.statSync(path.join(repoRoot, 'dist', 'cli', 'main.mjs')).size);
-  await bundle({ ...mailParseWorker, outfile: 'dist/cli/mail-parse-worker.mjs', target: 'node20', packages: 'external' });
+  report(`${outdir}/main.mjs`, fs.statSync(path.join(repoRoot, outdir, 'main.mjs')).size);
 }
 
 async function buildElectron() {

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,10 +8,11 @@ import { startChildServer } from '../lib/child-process';
 import { call, type BenchContext } from '../lib/context';
 import { finish, rate, type Figure } from '../lib/figures';
 
-// "The relay fits a small server": the relay as `npm run relay` runs it (its own process, tsx,
-// embedded PGlite in a new data folder), its resident memory (VmRSS from /proc) at idle after
-// start, then while `devices` devices (each its own workspace and token) push batches of 100
-// change records as fast as the relay takes them, with the push rate beside the peak.
+// "The relay fits a small server": the relay as `npm run relay` runs it (its own process, its build
+// dist/relay/main.mjs made by the suite first, embedded PGlite in a new data folder), its resident
+// memory (VmRSS from /proc) at idle after start, then while `devices` devices (each its own
+// workspace and token) push batches of 100 change records as fast as the relay takes them, with
+// the push rate beside the peak.
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const devices = 21;
@@ -20,9 +22,11 @@ export async function relayMemorySuite(context: BenchContext, workDir: string): 
   const relayDir = path.join(workDir, 'relay-memory');
   fs.rmSync(relayDir, { recursive: true, force: true });
   const template = await changeTemplate(context, path.join(workDir, 'relay-memory-source'));
-  const relay = await startChildServer([path.join('src-relay', 'main.ts'), '--port', '0', '--data-dir', relayDir], {
+  execFileSync(process.execPath, ['scripts/build.mjs', 'relay'], { cwd: repoRoot, stdio: 'ignore' });
+  const relay = await startChildServer([path.join('bin', 'fieldbook-relay.mjs'), '--port', '0', '--data-dir', relayDir], {
     cwd: repoRoot,
     ready: /listening on (http:\/\/\S+)/,
+    loader: 'none',
   });
   try {
     const url = relay.match[1]!;
@@ -64,7 +68,7 @@ export async function relayMemorySuite(context: BenchContext, workDir: string): 
     return [
       finish({
         id: 'relay.memory.idle',
-        title: 'Relay memory at idle (RSS of `npm run relay`: Node, tsx, embedded PGlite, after start)',
+        title: 'Relay memory at idle (RSS of `npm run relay`: Node, the built relay, embedded PGlite, after start)',
         status: 'measured',
         value: { kind: 'amount', amount: { value: idleMb, unit: 'MB' } },
         target: 'the relay fits a small server: under 256 MB idle',

@@ -1,13 +1,11 @@
-import twilio from 'twilio';
 import { isWithinOpeningHours } from '../../src-shared/domain/call-flags';
 import type { CallHandling } from '../../src-shared/domain/telephony';
 import { twilioWebhookPath, type TwilioWebhook } from '../../src-shared/sync/telephony';
+import { twilioSdk } from './twilio-sdk';
 
 // What a caller hears, as TwiML built with the twilio package: the greeting, the phones ringing
 // (together, or one after another through the <Dial> action), voicemail with its recording and
 // transcription, and the bridge of a click-to-call. The webhooks (webhooks.ts) pick the step.
-
-const { VoiceResponse, MessagingResponse } = twilio.twiml;
 
 export type HookUrl = (hook: TwilioWebhook, query?: Record<string, string>) => string;
 
@@ -32,7 +30,7 @@ const recordingCallbacks = (url: HookUrl) => ({
 
 /** Rings the office's phones; `attempt` is the phone's index when they ring in order. */
 export function ringPhones(handling: CallHandling, url: HookUrl, attempt: number, greet: boolean): string {
-  const response = new VoiceResponse();
+  const response = new (twilioSdk().twiml.VoiceResponse)();
   if (greet && handling.greeting) response.say(handling.greeting);
   if (greet && handling.recordCalls) response.say(handling.recordingAnnouncement);
   const dial = response.dial({
@@ -53,7 +51,7 @@ export function ringPhones(handling: CallHandling, url: HookUrl, attempt: number
 
 /** Voicemail: the greeting, a recording of up to two minutes, Twilio's transcription. */
 export function voicemail(handling: CallHandling, url: HookUrl, greeting?: string): string {
-  const response = new VoiceResponse();
+  const response = new (twilioSdk().twiml.VoiceResponse)();
   if (!handling.voicemail) {
     response.say('Sorry, nobody can take your call right now. Please call again later.');
     response.hangup();
@@ -73,20 +71,20 @@ export function voicemail(handling: CallHandling, url: HookUrl, greeting?: strin
 }
 
 export function reject(): string {
-  const response = new VoiceResponse();
+  const response = new (twilioSdk().twiml.VoiceResponse)();
   response.reject({ reason: 'rejected' });
   return response.toString();
 }
 
 export function hangUp(): string {
-  const response = new VoiceResponse();
+  const response = new (twilioSdk().twiml.VoiceResponse)();
   response.hangup();
   return response.toString();
 }
 
 /** Click-to-call: the member answered their own phone; now ring the customer from the office number. */
 export function bridge(handling: CallHandling, url: HookUrl, to: string, officeNumber: string): string {
-  const response = new VoiceResponse();
+  const response = new (twilioSdk().twiml.VoiceResponse)();
   if (handling.recordCalls) response.say(handling.recordingAnnouncement);
   response.dial(
     {
@@ -103,7 +101,7 @@ export function bridge(handling: CallHandling, url: HookUrl, to: string, officeN
 
 /** The answer to a text: HELP gets the configured reply; anything else gets none. */
 export function textReply(reply: string | null): string {
-  const response = new MessagingResponse();
+  const response = new (twilioSdk().twiml.MessagingResponse)();
   if (reply) response.message(reply);
   return response.toString();
 }

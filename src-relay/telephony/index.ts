@@ -10,6 +10,7 @@ import { RelayAuthor } from './relay-author';
 import type { SecretBox } from './secret-box';
 import { textHooks } from './texts';
 import { twilioGateway } from './twilio-gateway';
+import { loadTwilio } from './twilio-sdk';
 import { voiceHooks } from './voice-hooks';
 
 // The office phone line at the relay: Twilio's webhooks, the device routes, and the periodic
@@ -55,7 +56,9 @@ export function createTelephony(
 
   let running: Promise<void> | undefined;
   const catchUpAll = async () => {
-    for (const workspaceId of await t.accounts.workspaceIds()) {
+    const workspaceIds = await t.accounts.workspaceIds();
+    if (workspaceIds.length > 0) await loadTwilio();
+    for (const workspaceId of workspaceIds) {
       try {
         const account = await t.accounts.load(workspaceId);
         if (account) await catchUpCalls(t, account, { since: catchUpSince(account, now()) });
@@ -75,10 +78,22 @@ export function createTelephony(
   }
 
   return {
-    routes: [...voiceHooks(t), ...textHooks(t), ...deviceRoutes(t)],
+    routes: [...voiceHooks(t), ...textHooks(t), ...deviceRoutes(t)].map(loadingTwilioFirst),
     catchUpAll: runOnce,
     close() {
       for (const timer of timers) clearTimeout(timer);
     },
   };
+}
+
+/** The route, with the twilio package loaded before its handler runs (twilio-sdk.ts says why). */
+function loadingTwilioFirst(route: Route): Route {
+  const handle = route.handle as (context: never) => Promise<unknown>;
+  return {
+    ...route,
+    async handle(context: never) {
+      await loadTwilio();
+      return handle(context);
+    },
+  } as Route;
 }

@@ -1,5 +1,6 @@
-import twilio from 'twilio';
+import type twilio from 'twilio';
 import type { CallInstance } from 'twilio/lib/rest/api/v2010/account/call';
+import { twilioSdk } from './twilio-sdk';
 
 // Everything the relay asks of Twilio's REST API, through the `twilio` package. Tests point the
 // package at a local server with its documented `httpClient` option (a RequestClient subclass);
@@ -54,13 +55,14 @@ function returnAudioAsBytes(client: twilio.RequestClient): void {
 }
 
 export function twilioGateway(credentials: TwilioCredentials, options: TwilioClientOptions = {}) {
-  const httpClient = options.httpClient ?? new twilio.RequestClient({ autoRetry: options.autoRetry ?? true });
+  const sdk = twilioSdk();
+  const httpClient = options.httpClient ?? new sdk.RequestClient({ autoRetry: options.autoRetry ?? true });
   returnAudioAsBytes(httpClient);
   const clientOptions = { accountSid: credentials.accountSid, httpClient, autoRetry: options.autoRetry ?? true };
   const client =
     credentials.apiKeySid && credentials.apiKeySecret
-      ? twilio(credentials.apiKeySid, credentials.apiKeySecret, clientOptions)
-      : twilio(credentials.accountSid, credentials.authToken, clientOptions);
+      ? sdk(credentials.apiKeySid, credentials.apiKeySecret, clientOptions)
+      : sdk(credentials.accountSid, credentials.authToken, clientOptions);
   const account = client.api.v2010.accounts(credentials.accountSid);
 
   const attempt = async <T>(what: string, work: () => Promise<T>): Promise<T> => {

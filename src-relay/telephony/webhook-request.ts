@@ -1,8 +1,8 @@
 import type { IncomingMessage } from 'node:http';
-import twilio from 'twilio';
 import { z } from 'zod';
 import { findUnstorableText, readFormBody, RelayHttpError } from '../http';
 import type { PhoneAccount } from './accounts';
+import { twilioSdk } from './twilio-sdk';
 
 // Reading a Twilio webhook: its form-encoded body (small; Twilio never sends more than a few KB),
 // then its X-Twilio-Signature, an HMAC of the URL Twilio was given plus the parameters under the
@@ -19,7 +19,7 @@ export function readForm(request: IncomingMessage): Promise<Record<string, strin
 export function verifySignature(account: PhoneAccount, request: IncomingMessage, params: Record<string, string>): void {
   const signature = request.headers['x-twilio-signature'];
   const url = `${account.publicUrl}${request.url ?? '/'}`;
-  if (typeof signature !== 'string' || !twilio.validateRequest(account.credentials.authToken, signature, url, params)) {
+  if (typeof signature !== 'string' || !twilioSdk().validateRequest(account.credentials.authToken, signature, url, params)) {
     throw new RelayHttpError(403, 'forbidden', 'This request is not signed by Twilio for this workspace (X-Twilio-Signature).');
   }
 }
