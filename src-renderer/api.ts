@@ -46,7 +46,26 @@ const resyncListeners = new Set<() => void>();
 /** Opens the browser host's event stream (set when the HTTP bridge is made). */
 let openEventStream: (() => void) | undefined;
 
-function createHttpBridge(): FieldbookBridge {
+/**
+ * Calls the first screen will make, asked for as soon as the page runs (api.prefetch) instead of
+ * one after another as each component mounts: the lock status, then the settings, then the
+ * dashboard's figures were three round trips in a row before the app showed anything. Each answer
+ * is taken once, by the first api.invoke of the same channel and input within prefetchLifeMs
+ * (some answers depend on the time: due reminders, the lock's idle clock). They are asked for once
+ * the event stream is open, so no change made after they were read can go unannounced; any event
+ * or reconnection drops the answers not yet taken, and their callers ask again.
+ */
+const prefetched = new Map<string, { answer: Promise<RpcResult<unknown>>; askedAt: number }>();
+const prefetchLifeMs = 10_000;
+let prefetchesWaitingForStream: (() => void)[] | undefined = [];
+const prefetchKey = (channel: string, input: unknown) => `${channel} ${JSON.stringify(input ?? {})}`;
+
+/** The browser host's bridge: the contract's, plus answers asked for early. */
+interface HttpBridge extends FieldbookBridge {
+  prefetch?<C extends ChannelName>(channel: C, input: ChannelInput<C>): void;
+}
+
+function createHttpBridge(): HttpBridge {
   let source: EventSource | undefined;
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
 
@@ -56,10 +75,15 @@ function createHttpBridge(): FieldbookBridge {
     created.addEventListener('open', () => {
       // Whatever changed before the stream was (re)connected was never sent to us: screens may
       // have loaded just before a change landed, so they reload what they show.
+      prefetched.clear();
       for (const listener of resyncListeners) listener();
+      const waiting = prefetchesWaitingForStream ?? [];
+      prefetchesWaitingForStream = undefined;
+      for (const ask of waiting) ask();
     });
     for (const name of eventNames) {
       created.addEventListener(name, (message) => {
+        prefetched.clear();
         let payload: unknown;
         try {
           payload = JSON.parse((message as MessageEvent<string>).data);
@@ -74,28 +98,48 @@ function createHttpBridge(): FieldbookBridge {
   }
   openEventStream = connect;
 
+  async function invokeOverHttp<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<RpcResult<ChannelOutput<C>>> {
+    let response: Response;
+    try {
+      response = await fetch(rpcPathPrefix + channel, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(input ?? {}),
+        credentials: 'same-origin',
+      });
+    } catch {
+      return { ok: false, error: unreachable };
+    }
+    const body: unknown = await response.json().catch(() => undefined);
+    if (body && typeof body === 'object' && 'ok' in body) return body as RpcResult<ChannelOutput<C>>;
+    return {
+      ok: false,
+      error:
+        response.status === 401 || response.status === 403
+          ? { code: 'forbidden', message: 'This window is no longer signed in to Fieldbook. Reload it to continue.' }
+          : unreachable,
+    };
+  }
+
   return {
-    async invoke<C extends ChannelName>(channel: C, input: ChannelInput<C>) {
-      let response: Response;
-      try {
-        response = await fetch(rpcPathPrefix + channel, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(input ?? {}),
-          credentials: 'same-origin',
-        });
-      } catch {
-        return { ok: false, error: unreachable };
+    invoke<C extends ChannelName>(channel: C, input: ChannelInput<C>) {
+      const key = prefetchKey(channel, input);
+      const early = prefetched.get(key);
+      prefetched.delete(key);
+      if (early && performance.now() - early.askedAt < prefetchLifeMs) {
+        // A refusal is never served from early: it may no longer hold (asked while locked, taken
+        // after unlocking, before the lock's event arrived).
+        return (early.answer as Promise<RpcResult<ChannelOutput<C>>>).then((result) => (result.ok ? result : invokeOverHttp(channel, input)));
       }
-      const body: unknown = await response.json().catch(() => undefined);
-      if (body && typeof body === 'object' && 'ok' in body) return body as RpcResult<ChannelOutput<C>>;
-      return {
-        ok: false,
-        error:
-          response.status === 401 || response.status === 403
-            ? { code: 'forbidden', message: 'This window is no longer signed in to Fieldbook. Reload it to continue.' }
-            : unreachable,
+      return invokeOverHttp(channel, input);
+    },
+    prefetch<C extends ChannelName>(channel: C, input: ChannelInput<C>) {
+      const ask = () => {
+        const key = prefetchKey(channel, input);
+        if (!prefetched.has(key)) prefetched.set(key, { answer: invokeOverHttp(channel, input), askedAt: performance.now() });
       };
+      if (prefetchesWaitingForStream) prefetchesWaitingForStream.push(ask);
+      else ask();
     },
     on(event, listener) {
       connect();
@@ -133,6 +177,14 @@ export const api = {
   listen(): void {
     getBridge();
     openEventStream?.();
+  },
+  /**
+   * Asks for a call the first screen is about to make (main.tsx), so the page's opening calls run
+   * side by side rather than one after another. Only over the browser host's HTTP; inside Electron
+   * a call is an in-process message and gains nothing.
+   */
+  prefetch<C extends ChannelName>(channel: C, input: ChannelInput<C>): void {
+    (getBridge() as HttpBridge).prefetch?.(channel, input);
   },
   /**
    * Called whenever events may have been missed: the browser host's event stream (re)connected.
