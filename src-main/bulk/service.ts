@@ -77,6 +77,13 @@ export class BulkService {
     return this.status(id);
   }
 
+  /** The database and clock the exports of a selection read with (handlers.ts). */
+  get sqlite(): Sqlite {
+    return this.deps.sqlite;
+  }
+
+  readonly now = (): number => this.deps.now();
+
   /** The ids a selection stands for (for an export of it), refused when there are none. */
   resolve(target: BulkTarget): string[] {
     return this.selection.resolve(target);

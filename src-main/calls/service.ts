@@ -10,7 +10,7 @@ import { isWithinOpeningHours } from '../../src-shared/domain/call-flags';
 import { cachedOpeningHours } from '../phone/service';
 import type { LocalState } from '../settings/local-state';
 import { keepCallFlags } from './call-flags';
-import { createOutcomeRules, outcomeFields, type OutcomeRules } from './outcome-rules';
+import { createCallBackRules, outcomeFields, type OutcomeRules } from './outcome-rules';
 import { createCallTags, type CallTags } from './call-tags';
 import { createCallQueries, rowToCall, rowToCallBack, type CallListFilter, type CallRow, type ParsedCallListQuery } from './queries';
 import type { FieldValues } from '../writes/synced-tables';
@@ -27,7 +27,7 @@ export class CallsService extends WritingService {
 
   constructor(deps: WriteDeps & { followUps: FollowUpsService; state: LocalState }) {
     super(deps);
-    this.outcomeRules = createOutcomeRules({ sqlite: deps.sqlite, followUps: deps.followUps, now: () => this.now() });
+    this.outcomeRules = createCallBackRules({ sqlite: deps.sqlite, followUps: deps.followUps, slaRules: () => this.settings.get().slaRules, now: () => this.now() }).firstOutcome;
     this.state = deps.state;
     keepCallFlags(deps);
     this.queries = createCallQueries(deps.sqlite);

@@ -134,6 +134,6 @@ export function registerHandlers(services: HandlerServices) {
     segmentsHandlers(services.segments),
     lockHandlers(services.appLock),
     viewsHandlers(services.views),
-    bulkHandlers(services.bulk, services.exchange),
+    bulkHandlers(services.bulk, services.exchange, services.settings),
   ]) satisfies Handlers;
 }

@@ -49,6 +49,10 @@ const sortSql = {
 
 export function createJobQueries(sqlite: Sqlite) {
   const byId = sqlite.prepare<[string], JobRow>(`SELECT ${columns} FROM jobs j ${contactJoin} WHERE j.id = ? AND j.cl % 2 = 1`);
+  // Many jobs by id in the order given (a selection's export); deleted ones are left out.
+  const byIds = sqlite.prepare<[string], JobRow>(
+    `SELECT ${columns} FROM json_each(?) ids JOIN jobs j ON j.id = ids.value ${contactJoin} WHERE j.cl % 2 = 1 ORDER BY ids.key`,
+  );
   const ofContact = sqlite.prepare<[string], JobRow>(
     `SELECT ${columns} FROM jobs j ${contactJoin} WHERE j.contact_id = ? AND j.cl % 2 = 1 ORDER BY j.created_at DESC`,
   );
@@ -88,6 +92,7 @@ export function createJobQueries(sqlite: Sqlite) {
 
   return {
     get: (id: string) => byId.get(id),
+    byIds: (ids: readonly string[]) => byIds.all(JSON.stringify(ids)),
     ofContact: (contactId: string) => ofContact.all(contactId),
     contact: (id: string) => contact.get(id),
     deal: (id: string) => deal.get(id),

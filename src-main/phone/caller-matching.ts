@@ -1,7 +1,8 @@
-import { contactIdForCaller, followUpIdForCallRule, E164Schema } from '../../src-shared/domain/telephony';
+import { contactIdForCaller, E164Schema } from '../../src-shared/domain/telephony';
 import { formatPhone } from '../../src-shared/phone';
 import type { Sqlite } from '../db/open';
-import { ruleMatches, type FollowUpsService } from '../followups/service';
+import { createCallBackRules, type CallBackRules } from '../calls/outcome-rules';
+import type { FollowUpsService } from '../followups/service';
 import type { SettingsService } from '../settings/service';
 import type { MutationEngine, MutationTx } from '../writes/mutation-engine';
 
@@ -29,21 +30,23 @@ export class CallerMatching {
   private readonly missedCalls;
   private readonly optOutsSince;
   private readonly contactsWithNumber;
+  private readonly callBacks: CallBackRules;
 
   constructor(
     sqlite: Sqlite,
     private readonly engine: MutationEngine,
-    private readonly followUps: FollowUpsService,
+    followUps: FollowUpsService,
     private readonly settings: SettingsService,
     private readonly now: () => number,
   ) {
+    // A missed call's call-backs come from the rules every outcome uses (src-main/calls/outcome-rules.ts).
+    this.callBacks = createCallBackRules({ sqlite, followUps, slaRules: () => settings.get().slaRules, now });
     this.byNumber = sqlite.prepare<[string], MatchedContact>(
       `SELECT c.id, c.name, c.company, c.contact_type, c.do_not_contact FROM contact_phones p JOIN contacts c ON c.id = p.contact_id
        WHERE p.e164 = ? AND c.cl % 2 = 1 ORDER BY c.updated_at DESC, c.id LIMIT 1`,
     );
     const exists = {
       contacts: sqlite.prepare<[string], { cl: number }>('SELECT cl FROM contacts WHERE id = ?'),
-      follow_ups: sqlite.prepare<[string], { cl: number }>('SELECT cl FROM follow_ups WHERE id = ?'),
     };
     this.rowExists = (table: keyof typeof exists) => exists[table];
     this.unlinkedCalls = sqlite.prepare<[], { id: string; number: string }>(
@@ -133,20 +136,9 @@ export class CallerMatching {
 
   /** "Missed call from a lead": a follow-up per (call, rule), made once whichever laptop sees the call first. */
   private applySlaRules(tx: MutationTx): void {
-    const rules = this.settings.get().slaRules;
-    if (rules.length === 0) return;
+    if (this.settings.get().slaRules.length === 0) return;
     for (const call of this.missedCalls.all(this.now() - slaWindowMs)) {
-      for (const rule of rules) {
-        if (!ruleMatches(rule, { contactType: call.contact_type, callOutcome: call.disposition })) continue;
-        const id = followUpIdForCallRule(call.id, rule.id);
-        if (this.rowExists('follow_ups').get(id)) continue;
-        this.followUps.create(
-          { contactId: call.contact_id, callId: call.id, title: rule.followUpTitle, dueAt: call.started_at + rule.withinMinutes * 60_000, priority: 'high' },
-          rule.id,
-          tx,
-          id,
-        );
-      }
+      this.callBacks.missedPhoneCall(tx, { id: call.id, contactId: call.contact_id, contactType: call.contact_type, startedAt: call.started_at, outcome: call.disposition });
     }
   }
 }

@@ -70,6 +70,12 @@ export function createPipelineQueries(sqlite: Sqlite) {
      FROM deals d LEFT JOIN stages s ON s.id = d.stage_id
      WHERE d.pipeline_id = ? AND d.cl % 2 = 1 GROUP BY d.stage_id, d.currency ORDER BY total DESC`,
   );
+  // Many deals by id in the order given, with their pipeline's and stage's names (a selection's export).
+  const dealsByIds = sqlite.prepare<[string], DealRow & { pipeline_name: string | null; stage_name: string | null }>(
+    `SELECT ${dealColumns}, p.name AS pipeline_name, s.name AS stage_name
+     FROM json_each(?) ids JOIN deals d ON d.id = ids.value ${dealJoins} LEFT JOIN pipelines p ON p.id = d.pipeline_id
+     WHERE d.cl % 2 = 1 ORDER BY ids.key`,
+  );
   const dealsOfContact = sqlite.prepare<[string], DealRow>(
     `SELECT ${dealColumns} FROM deals d ${dealJoins} WHERE d.contact_id = ? AND d.cl % 2 = 1 ORDER BY d.created_at DESC`,
   );
@@ -121,6 +127,7 @@ export function createPipelineQueries(sqlite: Sqlite) {
     dealsOfStage: (pipelineId: string, stageId: string, limit: number) => dealsOfStage.all(pipelineId, stageId, limit),
     stageTotals: (pipelineId: string) => stageTotals.all(pipelineId),
     dealsOfContact: (contactId: string) => dealsOfContact.all(contactId),
+    dealsByIds: (ids: readonly string[]) => dealsByIds.all(JSON.stringify(ids)),
     dealPage,
   };
 }

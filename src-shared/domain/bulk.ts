@@ -69,11 +69,13 @@ export type BulkRequest = z.output<typeof BulkRequestSchema>;
 /** The rows of a bulk request without what to do to them. */
 export type BulkTarget = { [List in BulkRequest['list']]: Omit<Extract<BulkRequest, { list: List }>, 'action'> }[BulkRequest['list']];
 
-/** Export of a list's selection as CSV, by the export of that kind of row (docs/exports.md). */
+/** Export of a list's selection as CSV, by the export of that kind of row (docs/exports.md); jobs and deals by src-main/bulk/exports.ts. */
 export const BulkExportSchema = z.discriminatedUnion('list', [
   z.object({ list: z.literal('contacts'), request: ContactListQuerySchema, selection: BulkSelectionSchema }),
   z.object({ list: z.literal('calls'), request: CallListQuerySchema, selection: BulkSelectionSchema }),
   z.object({ list: z.literal('followups'), request: FollowUpListQuerySchema, selection: BulkSelectionSchema }),
+  z.object({ list: z.literal('jobs'), request: JobListQuerySchema, selection: BulkSelectionSchema }),
+  z.object({ list: z.literal('deals'), request: DealListQuerySchema, selection: BulkSelectionSchema }),
 ]);
 export type BulkExport = z.output<typeof BulkExportSchema>;
 export type BulkList = BulkRequest['list'];

@@ -93,4 +93,24 @@ test('follow-ups as a table: columns chosen and saved as a view, rows selected b
   await page.getByRole('status').filter({ hasText: 'Marked 4 follow-ups done' }).getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Undone: Marked 4 follow-ups done' })).toBeVisible();
   await expect(grid.getByRole('row', { name: /Call back/ })).toHaveCount(6);
+
+  // Delete asks first, naming how many: Cancel keeps them, the confirm button deletes them.
+  await grid.getByRole('checkbox', { name: 'Select Call back Ann' }).click();
+  await grid.getByRole('checkbox', { name: 'Select Call back Bob' }).click();
+  await expect(bar.getByRole('status')).toHaveText('2 selected');
+  await bar.getByRole('button', { name: 'Reassign' }).click();
+  const reassign = page.getByRole('dialog', { name: 'Reassign' });
+  await expect(reassign).toContainText('For the 2 follow-ups selected.');
+  await reassign.getByRole('button', { name: 'Cancel' }).click();
+  await expect(reassign).toHaveCount(0);
+  await bar.getByRole('button', { name: 'Delete' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Delete 2 follow-ups?' });
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(confirm).toHaveCount(0);
+  await expect(grid.getByRole('row', { name: /Call back/ })).toHaveCount(6);
+  await bar.getByRole('button', { name: 'Delete' }).click();
+  await page.getByRole('dialog', { name: 'Delete 2 follow-ups?' }).getByRole('button', { name: 'Delete 2 follow-ups' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Deleted 2 follow-ups' })).toBeVisible();
+  await expect(grid.getByRole('row', { name: /Call back/ })).toHaveCount(4);
+  await expect(grid.getByRole('row', { name: /Call back Ann/ })).toHaveCount(0);
 });

@@ -1,8 +1,8 @@
 import type { DealListQuery, Stage } from '../../../src-shared/domain/pipeline';
-import { Button } from '../../ui/Button';
 import type { RowSelecting } from '../../ui/use-row-selection';
+import { AskButton } from './AskButton';
+import { BulkDeleteButton } from './BulkDeleteButton';
 import type { BulkStart } from './use-bulk-action';
-import { useAsking } from './use-asking';
 
 type DealAction = Extract<BulkStart, { list: 'deals' }>['action'];
 
@@ -18,35 +18,30 @@ interface DealBulkActionsProps {
 
 /** The deals list's bulk actions: move to a stage, assign an owner, delete. */
 export function DealBulkActions({ selecting, request, stages, people, run }: DealBulkActionsProps) {
-  const { ask, confirmDelete, dialogs } = useAsking(selecting.count, 'deal');
   const act = (action: DealAction) => void run({ list: 'deals', request, selection: selecting.toBulkSelection(), action });
+  const rows = { count: selecting.count, noun: 'deal' };
   return (
     <>
-      <Button
-        size="sm"
-        onClick={() =>
-          ask({
-            title: 'Move to a stage',
-            label: 'Stage',
-            submitLabel: 'Move',
-            options: stages.map((stage) => ({ value: stage.id, label: stage.name })),
-            onAnswer: (stageId) => act({ type: 'moveToStage', stageId }),
-          })
-        }
+      <AskButton
+        {...rows}
+        question={{
+          title: 'Move to a stage',
+          label: 'Stage',
+          submitLabel: 'Move',
+          options: stages.map((stage) => ({ value: stage.id, label: stage.name })),
+          onAnswer: (stageId) => act({ type: 'moveToStage', stageId }),
+        }}
       >
         Move to stage
-      </Button>
-      <Button
-        size="sm"
+      </AskButton>
+      <AskButton
+        {...rows}
         icon="user"
-        onClick={() => ask({ title: 'Assign an owner', label: 'Owner', submitLabel: 'Assign', suggestions: people, onAnswer: (owner) => act({ type: 'assignOwner', owner }) })}
+        question={{ title: 'Assign an owner', label: 'Owner', submitLabel: 'Assign', suggestions: people, onAnswer: (owner) => act({ type: 'assignOwner', owner }) }}
       >
         Assign owner
-      </Button>
-      <Button size="sm" variant="danger" icon="trash" onClick={() => confirmDelete(() => act({ type: 'delete' }))}>
-        Delete
-      </Button>
-      {dialogs}
+      </AskButton>
+      <BulkDeleteButton {...rows} onDelete={() => act({ type: 'delete' })} />
     </>
   );
 }

@@ -10,7 +10,7 @@ import { downloadHref, useJob } from '../exchange/hooks';
 
 export type ExportTarget = ChannelInput<'bulk.exportCsv'>;
 
-const rowNouns: Record<ExportTarget['list'], string> = { contacts: 'contact', calls: 'call', followups: 'follow-up' };
+const rowNouns: Record<ExportTarget['list'], string> = { contacts: 'contact', calls: 'call', followups: 'follow-up', jobs: 'job', deals: 'deal' };
 
 /** Saves a file the core wrote, as the user's click on "Download" asks. */
 function download(fileName: string): void {

@@ -1,8 +1,9 @@
 import type { FollowUpListQuery } from '../../../src-shared/domain/follow-up';
 import { Button } from '../../ui/Button';
 import type { RowSelecting } from '../../ui/use-row-selection';
+import { AskButton } from './AskButton';
+import { BulkDeleteButton } from './BulkDeleteButton';
 import type { BulkStart } from './use-bulk-action';
-import { useAsking } from './use-asking';
 
 type FollowUpAction = Extract<BulkStart, { list: 'followups' }>['action'];
 
@@ -17,8 +18,8 @@ interface FollowUpBulkActionsProps {
 
 /** The follow-ups list's bulk actions: mark done, give to someone, move to a time, delete. */
 export function FollowUpBulkActions({ selecting, request, people, run }: FollowUpBulkActionsProps) {
-  const { ask, confirmDelete, dialogs } = useAsking(selecting.count, 'follow-up');
   const act = (action: FollowUpAction) => void run({ list: 'followups', request, selection: selecting.toBulkSelection(), action });
+  const rows = { count: selecting.count, noun: 'follow-up' };
   return (
     <>
       {request.view === 'done' ? null : (
@@ -26,35 +27,30 @@ export function FollowUpBulkActions({ selecting, request, people, run }: FollowU
           Mark done
         </Button>
       )}
-      <Button
-        size="sm"
+      <AskButton
+        {...rows}
         icon="user"
-        onClick={() => ask({ title: 'Reassign', label: 'Assignee', submitLabel: 'Reassign', suggestions: people, onAnswer: (assignee) => act({ type: 'assign', assignee }) })}
+        question={{ title: 'Reassign', label: 'Assignee', submitLabel: 'Reassign', suggestions: people, onAnswer: (assignee) => act({ type: 'assign', assignee }) }}
       >
         Reassign
-      </Button>
+      </AskButton>
       {request.view === 'done' ? null : (
-        <Button
-          size="sm"
+        <AskButton
+          {...rows}
           icon="calendar"
-          onClick={() =>
-            ask({
-              title: 'Reschedule',
-              label: 'New due time',
-              submitLabel: 'Reschedule',
-              inputType: 'datetime-local',
-              // The input's local time, read in the user's time zone.
-              onAnswer: (when) => act({ type: 'reschedule', dueAt: new Date(when).getTime() }),
-            })
-          }
+          question={{
+            title: 'Reschedule',
+            label: 'New due time',
+            submitLabel: 'Reschedule',
+            inputType: 'datetime-local',
+            // The input's local time, read in the user's time zone.
+            onAnswer: (when) => act({ type: 'reschedule', dueAt: new Date(when).getTime() }),
+          }}
         >
           Reschedule
-        </Button>
+        </AskButton>
       )}
-      <Button size="sm" variant="danger" icon="trash" onClick={() => confirmDelete(() => act({ type: 'delete' }))}>
-        Delete
-      </Button>
-      {dialogs}
+      <BulkDeleteButton {...rows} onDelete={() => act({ type: 'delete' })} />
     </>
   );
 }

@@ -40,6 +40,7 @@ export function useJobSelection<Request extends JobRequest>(list: Paged<Job, Req
     idOf: (job) => job.id,
     nameOf: (job) => job.title,
     noun: 'jobs',
+    exporting: { list: 'jobs', request: query },
     actions: (selecting, run) => <JobBulkActions selecting={selecting} request={query} people={userName ? [userName] : []} run={run} />,
   });
 }
@@ -72,6 +73,7 @@ export function useDealSelection(list: Paged<Deal, DealListQuery>, stages: reado
     idOf: (deal) => deal.id,
     nameOf: (deal) => deal.title,
     noun: 'deals',
+    exporting: { list: 'deals', request: list.request },
     actions: (selecting, run) => <DealBulkActions selecting={selecting} request={list.request} stages={stages} people={people} run={run} />,
   });
 }

@@ -1,12 +1,7 @@
 import { useMemo, useState, type ReactNode } from 'react';
-import type { FollowUp, FollowUpListQuery, FollowUpSortField } from '../../../src-shared/domain/follow-up';
-import { api } from '../../api';
-import { endOfToday } from '../../ui/dates';
+import type { FollowUp, FollowUpSortField } from '../../../src-shared/domain/follow-up';
 import { EmptyState } from '../../ui/EmptyState';
-import { activityChanged, contactsChanged, remindersDue } from '../../ui/live-events';
 import { LoadingState } from '../../ui/LoadingState';
-import { useNow } from '../../ui/use-now';
-import { usePagedRows } from '../../ui/use-paged-rows';
 import { VirtualGrid } from '../../ui/VirtualGrid';
 import { useAccess } from '../access/access';
 import { useFollowUpSelection } from '../bulk/list-selections';
@@ -14,14 +9,10 @@ import { useListGrid } from '../views/use-list-grid';
 import { followUpColumns } from './follow-up-columns';
 import { followUpListOfView, followUpViewState, plainFollowUpSort, plainFollowUpView, type FollowUpTableFilters, type FollowUpTableSort } from './follow-up-view';
 import { FollowUpDialog } from './FollowUpDialog';
+import { useFollowUpTableRows } from './hooks';
 
-const reloadOn = [activityChanged(['follow_ups']), contactsChanged(), remindersDue];
 /** Text columns sort A→Z first; times soonest first, except when a thing was done (latest first). */
 const descendingFirst: readonly FollowUpSortField[] = ['doneAt', 'createdAt'];
-
-function fetchFollowUpPage(request: FollowUpListQuery, offset: number, limit: number) {
-  return api.invoke('followups.list', { ...request, offset, limit });
-}
 
 interface FollowUpTableProps {
   filters: FollowUpTableFilters;
@@ -38,10 +29,7 @@ interface FollowUpTableProps {
 export function FollowUpTable({ filters, onFiltersChange, header, sections, emptyText }: FollowUpTableProps) {
   const [sort, setSort] = useState<FollowUpTableSort>(plainFollowUpSort);
   const [editing, setEditing] = useState<FollowUp | null>(null);
-  // Today ends where it ended when the section was chosen; the list reloads every minute anyway.
-  const request = useMemo<FollowUpListQuery>(() => ({ ...filters, endOfToday: endOfToday(), sort }), [filters, sort]);
-  const { rows, snapshot } = usePagedRows(fetchFollowUpPage, request, { reloadOn });
-  const now = useNow();
+  const { rows, snapshot, request, now } = useFollowUpTableRows(filters, sort);
   const { canEdit } = useAccess();
   const columns = useMemo(() => followUpColumns(now, canEdit), [now, canEdit]);
   const bulk = useFollowUpSelection({ rows, snapshot, request });

@@ -1,5 +1,8 @@
+import fc from 'fast-check';
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SlaRule } from '../../../src-shared/domain/settings';
+import { CallerMatching } from '../../../src-main/phone/caller-matching';
 import { createTempCore, type TempCore } from '../../helpers/temp-core';
 import { settled } from '../bulk/bulk-helpers';
 
@@ -22,19 +25,21 @@ beforeEach(async () => {
 });
 afterEach(() => core.dispose());
 
-/** A lead's missed call as the phone line writes it: no outcome yet. */
-async function leadCallWithoutOutcome(name: string, number: string, at: number): Promise<string> {
-  const contact = await core.call('contacts.create', { draft: { name, contactType: 'lead', phones: [{ type: 'mobile', number }] } });
+/** A lead's missed call as the phone line writes it: no outcome yet (or the one the relay gave it). */
+async function leadCallWithoutOutcome(name: string, number: string, at: number, contactType = 'lead', disposition = ''): Promise<string> {
+  const contact = await core.call('contacts.create', { draft: { name, contactType, phones: [{ type: 'mobile', number }] } });
   const id = uuidv7();
   core.engine.transaction((tx) =>
-    tx.write('calls', id, { contact_id: contact.id, direction: 'inbound', number, started_at: at, status: 'no-answer', disposition: '', provider: 'twilio', provider_id: `CA${id}`, created_at: at, cl: 1 }),
+    tx.write('calls', id, { contact_id: contact.id, direction: 'inbound', number, started_at: at, status: 'no-answer', disposition, provider: 'twilio', provider_id: `CA${id}`, created_at: at, cl: 1 }),
   );
   return id;
 }
 
 function callBacksOf(callId: string) {
   return core.sqlite
-    .prepare('SELECT title, due_at - (SELECT started_at FROM calls WHERE id = ?) AS after_call, sla_rule_id, priority, assignee FROM follow_ups WHERE call_id = ? AND cl % 2 = 1')
+    .prepare(
+      'SELECT title, due_at - (SELECT started_at FROM calls WHERE id = ?) AS after_call, sla_rule_id, priority, assignee FROM follow_ups WHERE call_id = ? AND cl % 2 = 1 ORDER BY sla_rule_id',
+    )
     .all(callId, callId);
 }
 
@@ -70,5 +75,48 @@ describe('the SLA rules of a first outcome', () => {
     // Back in triage, its next first outcome promises the call-back again.
     await core.call('calls.update', { id: call, patch: { disposition: 'quote needed' } });
     expect(callBacksOf(call)).toHaveLength(1);
+  });
+});
+
+// Rules as an office writes them: about a call outcome, a contact type, or both.
+const ruleArbitrary = fc
+  .record({
+    contactType: fc.constantFrom(undefined, 'lead', 'customer'),
+    callOutcome: fc.constantFrom(undefined, 'no answer', 'quote needed'),
+    withinMinutes: fc.integer({ min: 1, max: 3 * 24 * 60 }),
+  })
+  .filter((rule) => rule.contactType !== undefined || rule.callOutcome !== undefined);
+
+describe('the SLA rules of a phone line’s missed call', () => {
+  it('promise the call-backs the same outcome chosen in the drawer promises, for any set of rules', async () => {
+    // The phone line's own path (src-main/phone/caller-matching.ts), run as when the laptop is caught up.
+    const matching = new CallerMatching(core.sqlite, core.engine, core.followUps, core.settings, () => clock);
+    let line = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(ruleArbitrary, { minLength: 1, maxLength: 4 }),
+        fc.constantFrom('lead', 'customer'),
+        fc.constantFrom('no answer', 'quote needed'),
+        async (shapes, contactType, outcome) => {
+          const slaRules: SlaRule[] = shapes.map((shape, index) => ({
+            id: `rule-${index}`,
+            name: `Rule ${index}`,
+            followUpTitle: `Ring back (${index})`,
+            withinMinutes: shape.withinMinutes,
+            ...(shape.contactType ? { contactType: shape.contactType } : {}),
+            ...(shape.callOutcome ? { callOutcome: shape.callOutcome } : {}),
+          }));
+          await core.call('settings.update', { slaRules });
+          clock += 10 * minute;
+          line += 1;
+          const missed = await leadCallWithoutOutcome(`Phone ${line}`, `+4474001${String(line).padStart(5, '0')}`, clock, contactType, outcome);
+          matching.run({ autoCreateContacts: false, applySlaRules: true, optOutsSeenUpTo: 0 });
+          const byHand = await leadCallWithoutOutcome(`Drawer ${line}`, `+4474002${String(line).padStart(5, '0')}`, clock, contactType);
+          await core.call('calls.update', { id: byHand, patch: { disposition: outcome } });
+          expect(callBacksOf(missed)).toEqual(callBacksOf(byHand));
+        },
+      ),
+      { numRuns: 25 },
+    );
   });
 });
