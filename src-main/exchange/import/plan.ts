@@ -90,8 +90,9 @@ export class ImportPlanner {
   }
 
   plan(row: SourceRow): PlannedRow {
-    if (!row.collected) return { kind: 'reject', line: row.line, reason: row.problem ?? 'The row cannot be read.' };
-    const built = buildContact(row.collected, this.context);
+    const collected = row.collected;
+    if (!collected) return { kind: 'reject', line: row.line, reason: row.problem ?? 'The row cannot be read.' };
+    const built = buildContact(collected, this.context);
     if (!built.ok) return { kind: 'reject', line: row.line, reason: built.reason };
     const contact = built.contact;
     const extras: RowExtras = { warnings: warningsAt(built.warnings, row.line), photo: built.photo };
