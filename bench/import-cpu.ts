@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire, register } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -24,8 +25,9 @@ import type * as KeySource from '../src-main/security/key-source';
 //       so each pair shares the machine's load; prints every run, then each checkout's median
 //       and its ratio to the first checkout's, with the load average before and after.
 //
-// Checkouts older than the database's encryption (4d91d30) have no key source: the adapter
-// below runs them unencrypted, as it runs every newer checkout unless --encrypted is given.
+// Checkouts older than the database's encryption (4d91d30) have no key source and import
+// better-sqlite3: the adapter below gives them its cipher build's same API and runs them
+// unencrypted, as it runs every newer checkout unless --encrypted is given.
 
 const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -83,7 +85,25 @@ async function measured<T>(work: () => Promise<T>): Promise<{ result: T; figures
   return { result, figures: { cpuMs: (used.user + used.system) / 1000, wallMs: performance.now() - wall } };
 }
 
+/**
+ * The adapter for checkouts older than the database's encryption: they import `better-sqlite3`,
+ * which today's node_modules no longer hold; `better-sqlite3-multiple-ciphers` has the same API
+ * and stands in for it, unencrypted.
+ */
+function standInForBetterSqlite(checkout: string): void {
+  const requireThere = createRequire(path.join(checkout, 'package.json'));
+  try {
+    requireThere.resolve('better-sqlite3');
+    return;
+  } catch {
+    const target = JSON.stringify(pathToFileURL(requireThere.resolve('better-sqlite3-multiple-ciphers')).href);
+    const hook = `export async function resolve(specifier, context, next) { return specifier === 'better-sqlite3' ? { url: ${target}, format: 'commonjs', shortCircuit: true } : next(specifier, context); }`;
+    register(`data:text/javascript,${encodeURIComponent(hook)}`);
+  }
+}
+
 async function runOne(csv: string, checkout: string, encrypted: boolean): Promise<RunFigures> {
+  standInForBetterSqlite(checkout);
   const { createCore } = (await import(pathToFileURL(path.join(checkout, 'src-main/core/create-core.ts')).href)) as typeof CreateCore;
   // The adapter for older checkouts: a key source only where the checkout has one.
   const keySourceFile = path.join(checkout, 'src-main/security/key-source.ts');
