@@ -3,7 +3,7 @@ import { formatPhone } from '../../../src-shared/phone';
 import type { Sqlite } from '../../db/open';
 import { buildContact, type BuildContext, type ImportedPhoto, type MergeField } from './contact-builder';
 import { warningsAt } from './kept-values';
-import { newRowId } from './ids';
+import { pooledUuidv7 as newRowId } from '../../writes/pooled-uuid';
 import { createImportQueries, type ImportQueries } from './queries';
 import type { SourceRow } from './source';
 

@@ -20,7 +20,7 @@ import { UploadQueue } from '../../files/upload-queue';
 import type { BuildContext, ImportedPhoto } from './contact-builder';
 import { yieldToEventLoop, type ExchangeDeps, type JobControl } from '../deps';
 import { ImportBatches } from './batches';
-import { newRowId } from './ids';
+import { pooledUuidv7 as newRowId } from '../../writes/pooled-uuid';
 import { DuplicateIndex, ImportPlanner, type PlannedRow } from './plan';
 import { parseFile, readSource, type ParsedFile, type ReadSource, type SourceRow } from './source';
 import { revertBatch } from './undo';
