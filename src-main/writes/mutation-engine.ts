@@ -1,9 +1,9 @@
-import { v7 as uuidv7 } from 'uuid';
 import { AppError } from '../../src-shared/errors';
 import type { HybridLogicalClock } from '../../src-shared/hlc';
 import { statementCache, type Sqlite, type Statement } from '../db/open';
 import { insertRows } from './bulk-insert';
 import { ChangeLog, type ChangeRecord } from './change-log';
+import { pooledUuidv7 } from './pooled-uuid';
 import { Eraser } from './erasure';
 import { erasedRowReason, erasedRowsOf, erasureTable } from '../../src-shared/sync/erasure';
 import { causalLengthField, legacyListFields, mergeChange, separateLegacyLists, wholeListsVersion, type FieldClocks } from '../../src-shared/sync/merge';
@@ -89,6 +89,9 @@ export interface RemoteGuard {
 }
 
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** A text that may need storableText's fixes: one test, where the fixes are two passes over every value. */
+// eslint-disable-next-line no-control-regex -- NUL is what it looks for
+const mayNeedFixing = /[\u0000\uD800-\uDFFF]/;
 
 /**
  * Text every store on the way can hold: PostgreSQL (the relay) cannot store NUL characters or
@@ -98,7 +101,7 @@ const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\
 function storableText(fields: FieldValues): FieldValues {
   let cleaned: FieldValues | undefined;
   for (const [name, value] of Object.entries(fields)) {
-    if (typeof value !== 'string') continue;
+    if (typeof value !== 'string' || !mayNeedFixing.test(value)) continue;
     const fixed = value.replaceAll('\u0000', '').replace(loneSurrogate, '\uFFFD');
     if (fixed !== value) (cleaned ??= { ...fields })[name] = fixed;
   }
@@ -316,7 +319,7 @@ export class MutationEngine {
   /** The change record of a local write: the next HLC, storable text, this device and author. */
   private localChange(table: SyncedTableName, rowId: string, fields: FieldValues, options: WriteOptions): ChangeRecord {
     return {
-      changeId: uuidv7(),
+      changeId: pooledUuidv7(),
       hlc: this.clock.tick(),
       tableName: table,
       rowId,
@@ -344,7 +347,7 @@ export class MutationEngine {
     for (const [table, ids] of idsByTable) {
       if (this.existing(table, [...ids]).size > 0) throw new Error(`writeNew: a row of ${table} exists already; write it with write()`);
     }
-    const tableRows = new Map<SyncedTableName, { columns: string[]; values: FieldValue[][] }[]>();
+    const tableRows = new Map<SyncedTableName, { columns: string[]; key: string; values: FieldValue[][] }[]>();
     const clockRows: FieldValue[][] = [];
     const changes: ChangeRecord[] = [];
     for (const { table, rowId, fields, options, derived } of rows) {
@@ -357,9 +360,10 @@ export class MutationEngine {
         for (const name of names) clocks[name] = change.hlc;
         const derivedNames = derived ? Object.keys(derived).filter((name) => !(name in stored)).sort() : [];
         const columns = ['id', ...names.sort(), ...derivedNames];
+        const key = columns.join();
         const runs = tableRows.get(table) ?? [];
         let run = runs[runs.length - 1];
-        if (run?.columns.join() !== columns.join()) runs.push((run = { columns, values: [] }));
+        if (run?.key !== key) runs.push((run = { columns, key, values: [] }));
         tableRows.set(table, runs);
         run.values.push([rowId, ...names.map((name) => stored[name] ?? null), ...derivedNames.map((name) => derived![name] ?? null)]);
         clockRows.push([table, rowId, JSON.stringify(clocks)]);

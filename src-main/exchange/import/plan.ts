@@ -3,7 +3,7 @@ import { formatPhone } from '../../../src-shared/phone';
 import type { Sqlite } from '../../db/open';
 import { buildContact, type BuildContext, type ImportedPhoto, type MergeField } from './contact-builder';
 import { warningsAt } from './kept-values';
-import { newRowId } from './ids';
+import { pooledUuidv7 as newRowId } from '../../writes/pooled-uuid';
 import { createImportQueries, type ImportQueries } from './queries';
 import type { SourceRow } from './source';
 
@@ -90,8 +90,9 @@ export class ImportPlanner {
   }
 
   plan(row: SourceRow): PlannedRow {
-    if (!row.collected) return { kind: 'reject', line: row.line, reason: row.problem ?? 'The row cannot be read.' };
-    const built = buildContact(row.collected, this.context);
+    const collected = row.collected;
+    if (!collected) return { kind: 'reject', line: row.line, reason: row.problem ?? 'The row cannot be read.' };
+    const built = buildContact(collected, this.context);
     if (!built.ok) return { kind: 'reject', line: row.line, reason: built.reason };
     const contact = built.contact;
     const extras: RowExtras = { warnings: warningsAt(built.warnings, row.line), photo: built.photo };

@@ -20,7 +20,7 @@ import { UploadQueue } from '../../files/upload-queue';
 import type { BuildContext, ImportedPhoto } from './contact-builder';
 import { yieldToEventLoop, type ExchangeDeps, type JobControl } from '../deps';
 import { ImportBatches } from './batches';
-import { newRowId } from './ids';
+import { pooledUuidv7 as newRowId } from '../../writes/pooled-uuid';
 import { DuplicateIndex, ImportPlanner, type PlannedRow } from './plan';
 import { parseFile, readSource, type ParsedFile, type ReadSource, type SourceRow } from './source';
 import { revertBatch } from './undo';
@@ -28,6 +28,13 @@ import { createImportWriter, ImportRejected, type UpdateRecord } from './writer'
 
 /** Rows per transaction: big enough to make a commit rare, small enough to cancel and show progress often. */
 export const importChunkRows = 2000;
+/**
+ * SQLite's page cache while an import runs, in KiB (the connection's everyday size is set in
+ * src-main/db/open.ts and comes back when the run ends). New contacts go into indexes keyed by
+ * name, company, city, tag row id and number, each at a random place: past ~50k contacts their
+ * pages no longer fit the everyday 64 MB, and every chunk read them back from the file again.
+ */
+export const importPageCacheKiB = 262_144;
 const previewRows = 20;
 /** Rows a preview checks between two turns of the event loop, so the app answers meanwhile. */
 const previewSliceRows = 500;
@@ -130,6 +137,8 @@ export class ImportService {
     const tally = newTally(source.rows.length);
     const total = source.rows.length;
     let cancelled = false;
+    const everydayCache = sqlite.pragma('cache_size', { simple: true }) as number;
+    sqlite.pragma(`cache_size = -${importPageCacheKiB}`);
     try {
       for (let start = 0; start < total; start += this.chunkRows) {
         if (control.signal?.aborted) {
@@ -176,6 +185,9 @@ export class ImportService {
       await revertBatch(this.deps, this.batches, batchId, control);
       this.batches.remove(batchId);
       throw error;
+    } finally {
+      // Shrinking the cache gives the pages above the everyday size back at once.
+      sqlite.pragma(`cache_size = ${everydayCache}`);
     }
 
     if (cancelled) {

@@ -14,9 +14,31 @@ export interface SourceRow {
   line: number;
   /** The raw cells (CSV), or the card's name (vCard): what the error file shows. */
   cells: string[];
-  /** Null when the row could not even be read (broken quoting, a ragged row, a bad card). */
-  collected: CollectedContact | null;
+  /**
+   * Null when the row could not even be read (broken quoting, a ragged row, a bad card). A CSV
+   * row reads its cells through the mapping each time this is asked: the planner asks once.
+   */
+  readonly collected: CollectedContact | null;
   problem: string | null;
+}
+
+/**
+ * A CSV record read through the mapping only when the planner reaches it. Reading every record
+ * up front kept all of them alive (and promoted by the garbage collector) for the whole preview
+ * and run: ~2.6 KB a row, 265 MB of heap at 100k rows that every full collection marked again.
+ */
+class CsvRow implements SourceRow {
+  readonly problem: string | null = null;
+
+  constructor(
+    readonly line: number,
+    readonly cells: string[],
+    private readonly read: (cells: readonly string[]) => CollectedContact,
+  ) {}
+
+  get collected(): CollectedContact {
+    return this.read(this.cells);
+  }
 }
 
 export interface ReadSource {
@@ -62,7 +84,7 @@ export function readSource(file: ParsedFile, mapping: ColumnMapping[] | undefine
   const used = mapping ?? suggestion.mapping;
   const read = compileMapping(used, csv.headers, customFields);
   const rows: SourceRow[] = [
-    ...csv.records.map((record) => ({ line: record.line, cells: record.cells, collected: read(record.cells), problem: null })),
+    ...csv.records.map((record): SourceRow => new CsvRow(record.line, record.cells, read)),
     ...csv.problems.map((problem) => ({ line: problem.line, cells: problem.cells, collected: null, problem: problem.reason })),
   ].sort((a, b) => a.line - b.line);
   return { format, encoding, delimiter: csv.delimiter, source: suggestion.source, headers: csv.headers, mapping: used, rows };

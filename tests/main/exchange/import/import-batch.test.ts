@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Contact } from '../../../../src-shared/domain/contact';
 import { AppError } from '../../../../src-shared/errors';
-import { ImportService } from '../../../../src-main/exchange/import/service';
+import { importPageCacheKiB, ImportService } from '../../../../src-main/exchange/import/service';
 import { createTempCore, type TempCore } from '../../../helpers/temp-core';
 import { allContacts, changeCount, contactNamed, importOptions, untouchedState } from '../helpers';
 
@@ -163,6 +163,29 @@ describe('cancelling', () => {
     expect(allContacts(core)).toEqual(before);
     expect(imports.batches.list()).toEqual([]);
     expect(fs.readdirSync(imports.batches.dir)).toEqual([]);
+  });
+});
+
+describe('memory', () => {
+  const cacheSize = () => core.sqlite.pragma('cache_size', { simple: true });
+
+  it('gives back the larger page cache of a run when it ends, cancelled or done', async () => {
+    const everyday = cacheSize();
+    let during: unknown;
+    const controller = new AbortController();
+    await imports.run(csv('Name\nA1\nA2\nA3\n'), importOptions(), {
+      signal: controller.signal,
+      onProgress: (phase) => {
+        if (phase !== 'writing') return;
+        during = cacheSize();
+        controller.abort();
+      },
+    });
+    expect(during).toBe(-importPageCacheKiB);
+    expect(cacheSize()).toBe(everyday);
+    await run('Name\nC1\n');
+    expect(cacheSize()).toBe(everyday);
+    expect(everyday).toBe(-65536);
   });
 });
 
