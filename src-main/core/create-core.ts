@@ -42,6 +42,7 @@ import { BulkService } from '../bulk/service';
 import { RowIdKeys } from '../privacy/row-id-keys';
 import { applyRestoredErasures, erasedContactIds, writeErasureList } from '../privacy/kept-erasures';
 import { scrubLocalCopies, tracesOf, unreferencedBlobs, type PersonTraces } from '../privacy/local-copies';
+import { forgetLocalRows } from '../privacy/local-rows';
 import { erasureTable } from '../../src-shared/sync/erasure';
 import { ExchangeService } from '../exchange/service';
 import { createSecretStore, fileKeyCipher, type SecretCipher } from './secret-store';
@@ -333,18 +334,21 @@ export function createCore(options: CoreOptions): Core {
   // Forgetting reaches backups: the erasures are kept beside them, and a restored folder applies
   // those it was restored with (src-main/privacy/kept-erasures.ts).
   // And the copies outside the database: what the person's rows said is read before the erasure
-  // deletes them, and taken out of the import records and exports once it is committed.
+  // deletes them (and their mail in the outbox and other local-only rows go in its transaction),
+  // and taken out of the import records, exports and file bytes once it is committed.
   let forgotten: PersonTraces | undefined;
   engine.onRowsWritten((touched) => {
     const erasures = touched.get(erasureTable);
-    if (erasures) forgotten = tracesOf(sqlite, erasedContactIds(sqlite, erasures));
+    if (!erasures) return;
+    forgotten = tracesOf(sqlite, erasedContactIds(sqlite, erasures));
+    forgetLocalRows(sqlite, forgotten, [...erasures]);
   });
   engine.onCommitted((touched) => {
     if (!touched.has(erasureTable)) return;
     writeErasureList(exchange.backupDir, sqlite, keys.databaseKey);
     if (forgotten) {
       scrubLocalCopies(options.dataDir, forgotten);
-      for (const sha256 of unreferencedBlobs(sqlite, forgotten)) files.blobs.remove(sha256);
+      fileTransfers.forgetBytes(unreferencedBlobs(sqlite, forgotten));
     }
     forgotten = undefined;
   });

@@ -41,6 +41,11 @@ export async function encryptExistingBlobs(blobs: BlobStore, progress: EncryptEx
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
       throw error;
     }
+    // Removed while it was being encrypted (its person forgotten): the copy must not bring it back.
+    if (!fs.existsSync(file)) {
+      fs.rmSync(copy, { force: true });
+      continue;
+    }
     flushFile(copy);
     fs.renameSync(copy, file);
     flushFile(path.dirname(file));

@@ -4,7 +4,7 @@ import type { Sqlite } from '../db/open';
 import type { WireChange } from '../../src-shared/sync/protocol';
 import type { RelayClient } from '../sync/relay-client';
 import { BlobClient } from './blob-client';
-import type { FileKeys } from './blob-sealing';
+import { dropSealedCopies, relayNameOf, type FileKeys } from './blob-sealing';
 import { Downloader } from './downloader';
 import { encryptExistingBlobs } from './encrypt-existing';
 import { OfflineKeeper } from './offline-keeper';
@@ -45,6 +45,12 @@ export interface FileTransfers {
   syncStatusChanged(status: SyncStatus): void;
   /** Rows of these tables were written (locally or from sync). */
   rowsWritten(tables: Iterable<string>): void;
+  /**
+   * The bytes of a forgotten person's files, which no row refers to any more: gone from the store,
+   * with their sealed copies waiting to upload (files/.outgoing/), their partial downloads
+   * (files/.partial/) and their place in the upload queue. A transfer under way is stopped.
+   */
+  forgetBytes(sha256s: readonly string[]): void;
   blobClient(): BlobClient | undefined;
   stop(): void;
 }
@@ -116,6 +122,16 @@ export function startFileTransfers(deps: FileTransferDeps): FileTransfers {
         uploader.kick();
         keeper.kick();
       }
+    },
+    forgetBytes(sha256s) {
+      if (sha256s.length === 0) return;
+      for (const sha256 of sha256s) {
+        files.blobs.remove(sha256);
+        dropSealedCopies(files.blobs, sha256);
+        downloader.forget(sha256, [sha256, relayNameOf(deps.keys?.(), sha256)]);
+        if (files.uploads.get(sha256)?.state === 'queued') files.uploads.markMissing(sha256);
+      }
+      deps.onQueueChanged();
     },
     stop() {
       stopped = true;
