@@ -30,6 +30,7 @@ export async function encryptExistingBlobs(blobs: BlobStore, progress: EncryptEx
   fs.mkdirSync(work, { mode: 0o700 });
   const plain = storedBlobFiles(blobs.root).filter((file) => !isEncryptedBlob(file, filesKey));
   let done = 0;
+  if (plain.length > 0) progress.onFile?.(0, plain.length);
   for (const file of plain) {
     if (progress.signal?.aborted) return done;
     const copy = path.join(work, path.basename(file));

@@ -7,6 +7,7 @@ import { BlobClient } from './blob-client';
 import { dropSealedCopies, relayNameOf, type FileKeys } from './blob-sealing';
 import { Downloader } from './downloader';
 import { encryptExistingBlobs } from './encrypt-existing';
+import type { UpgradeProgressTracker } from '../privacy/upgrade-progress';
 import { OfflineKeeper } from './offline-keeper';
 import { createReferenceDeclarer } from './references';
 import type { FilesService } from './service';
@@ -31,6 +32,8 @@ export interface FileTransferDeps {
   logError: (error: unknown, context: string) => void;
   /** The workspace's end-to-end keys (src-main/sync/keys/): files are sealed with them. */
   keys?: () => FileKeys | undefined;
+  /** Where the encryption of files stored before encryption at rest reports how far it is. */
+  upgradeProgress?: UpgradeProgressTracker;
 }
 
 export interface FileTransfers {
@@ -86,10 +89,15 @@ export function startFileTransfers(deps: FileTransferDeps): FileTransfers {
   let reachable = false;
   let stopped = false;
   const stopEncrypting = new AbortController();
-  const encryptingExisting = encryptExistingBlobs(files.blobs, { signal: stopEncrypting.signal }).catch((error: unknown) => {
-    deps.logError(error, 'encrypting the files stored before encryption');
-    return 0;
-  });
+  const encryptingExisting = encryptExistingBlobs(files.blobs, {
+    signal: stopEncrypting.signal,
+    onFile: (done, total) => deps.upgradeProgress?.report('encrypting-files', done, total),
+  })
+    .catch((error: unknown) => {
+      deps.logError(error, 'encrypting the files stored before encryption');
+      return 0;
+    })
+    .finally(() => deps.upgradeProgress?.finish('encrypting-files'));
   const refreshLimits = async () => {
     const limits = await blobClient()?.limits().catch(() => undefined);
     // The core may have closed (a command line run ends) while the relay answered.
