@@ -40,8 +40,11 @@ import { defaultBackupDir, removeLeftoverSnapshots } from '../exchange/backup/ba
 import { startDailyBackups } from '../exchange/jobs';
 import { BulkService } from '../bulk/service';
 import { RowIdKeys } from '../privacy/row-id-keys';
+import { UpgradeProgressTracker } from '../privacy/upgrade-progress';
+import type { UpgradeProgress } from '../../src-shared/ipc/privacy';
 import { applyRestoredErasures, erasedContactIds, writeErasureList } from '../privacy/kept-erasures';
 import { scrubLocalCopies, tracesOf, unreferencedBlobs, type PersonTraces } from '../privacy/local-copies';
+import { forgetLocalRows } from '../privacy/local-rows';
 import { erasureTable } from '../../src-shared/sync/erasure';
 import { ExchangeService } from '../exchange/service';
 import { createSecretStore, fileKeyCipher, type SecretCipher } from './secret-store';
@@ -124,6 +127,8 @@ export interface Core {
   readonly sync: SyncEngine;
   /** The key of row ids derived from content (src-main/privacy/row-id-keys.ts). */
   readonly rowIds: RowIdKeys;
+  /** How far the upgrade's long steps are (files encrypted at rest, row ids re-keyed). */
+  readonly upgradeProgress: UpgradeProgressTracker;
   readonly pipelines: PipelineService;
   readonly quotes: QuotesService;
   readonly exchange: ExchangeService;
@@ -177,7 +182,10 @@ export function createCore(options: CoreOptions): Core {
   // First of the hooks: rows a stale laptop attaches to a merged-away contact move to the survivor before the indexes are rebuilt.
   engine.onRowsWritten(createMergeRedirect(sqlite, engine));
   // Every service is given one deps object; those that write synced rows start from this one.
-  const rowIds = new RowIdKeys(sqlite, secrets);
+  // The upgrade's long steps report here; published as events once the emitter exists (below).
+  const publishUpgrade: { current?: (progress: UpgradeProgress) => void } = {};
+  const upgradeProgress = new UpgradeProgressTracker((progress) => publishUpgrade.current?.(progress));
+  const rowIds = new RowIdKeys(sqlite, secrets, { progress: upgradeProgress });
   const writeDeps: WriteDeps = { sqlite, engine, lifecycle, settings, now, rowIdKey: () => rowIds.key() };
   const followUps = new FollowUpsService(writeDeps);
   const contacts = new ContactsService({
@@ -237,6 +245,7 @@ export function createCore(options: CoreOptions): Core {
     events.emit('*', event, payload);
   };
   forwardChangeEvents({ engine, sqlite, emit });
+  publishUpgrade.current = (progress) => emit('privacy.upgradeProgress', progress);
   // Set right below: the sync engine and the file transfers each need the other.
   const transfersOnceStarted: { current?: FileTransfers } = {};
   const syncEngine = new SyncEngine({
@@ -268,12 +277,15 @@ export function createCore(options: CoreOptions): Core {
     onQueueChanged: () => emit('sync.status', syncEngine.status()),
     logError,
     keys: () => (syncEngine.config ? syncEngine.keys : undefined),
+    upgradeProgress,
   });
   transfersOnceStarted.current = fileTransfers;
   engine.onCommitted((touched) => fileTransfers.rowsWritten(touched.keys()));
   settings.onChanged(() => fileTransfers.keeper.kick());
   const syncService = new SyncService({ engine: syncEngine, settings });
-  engine.refuseLocalWritesWhen(() => (canWrite(syncEngine.config?.role) ? null : readOnlyRefusal));
+  engine.refuseLocalWritesWhen(() => rowIds.busyReason() ?? (canWrite(syncEngine.config?.role) ? null : readOnlyRefusal));
+  // A re-keying of row ids stopped part-way goes on now, before any sync (it needs no relay).
+  rowIds.resumeUnfinished().catch((error: unknown) => logError(error, 're-keying row ids'));
   if (options.autoSync !== false) syncEngine.start();
   const reminders = startReminderJob(followUps, (count) => emit('followups.reminderDue', { count }), { now });
   engine.onCommitted((touched) => {
@@ -333,18 +345,21 @@ export function createCore(options: CoreOptions): Core {
   // Forgetting reaches backups: the erasures are kept beside them, and a restored folder applies
   // those it was restored with (src-main/privacy/kept-erasures.ts).
   // And the copies outside the database: what the person's rows said is read before the erasure
-  // deletes them, and taken out of the import records and exports once it is committed.
+  // deletes them (and their mail in the outbox and other local-only rows go in its transaction),
+  // and taken out of the import records, exports and file bytes once it is committed.
   let forgotten: PersonTraces | undefined;
   engine.onRowsWritten((touched) => {
     const erasures = touched.get(erasureTable);
-    if (erasures) forgotten = tracesOf(sqlite, erasedContactIds(sqlite, erasures));
+    if (!erasures) return;
+    forgotten = tracesOf(sqlite, erasedContactIds(sqlite, erasures));
+    forgetLocalRows(sqlite, forgotten, [...erasures]);
   });
   engine.onCommitted((touched) => {
     if (!touched.has(erasureTable)) return;
     writeErasureList(exchange.backupDir, sqlite, keys.databaseKey);
     if (forgotten) {
       scrubLocalCopies(options.dataDir, forgotten);
-      for (const sha256 of unreferencedBlobs(sqlite, forgotten)) files.blobs.remove(sha256);
+      fileTransfers.forgetBytes(unreferencedBlobs(sqlite, forgotten));
     }
     forgotten = undefined;
   });
@@ -373,6 +388,7 @@ export function createCore(options: CoreOptions): Core {
     companyLinker,
     merger,
     privacy,
+    upgradeProgress,
     retention,
     audit,
     segments,
@@ -407,6 +423,7 @@ export function createCore(options: CoreOptions): Core {
     fileTransfers,
     sync: syncEngine,
     rowIds,
+    upgradeProgress,
     phone: phoneLine.phone,
     texts: phoneLine.texts,
     mail,
@@ -429,6 +446,7 @@ export function createCore(options: CoreOptions): Core {
       void backups?.stop();
       phoneLine.close();
       fileTransfers.stop();
+      rowIds.stop();
       syncEngine.close();
       retention.stop();
       void mail.close();

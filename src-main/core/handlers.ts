@@ -50,6 +50,7 @@ import type { CompaniesService } from '../companies/service';
 import { privacyHandlers } from '../privacy/handlers';
 import type { PrivacyService } from '../privacy/service';
 import type { Retention } from '../privacy/retention';
+import type { UpgradeProgressTracker } from '../privacy/upgrade-progress';
 import { auditHandlers } from '../audit/handlers';
 import type { AuditService } from '../audit/service';
 import { segmentsHandlers } from '../segments/handlers';
@@ -92,6 +93,7 @@ export interface HandlerServices {
   companyLinker: CompanyLinker;
   merger: Merger;
   privacy: PrivacyService;
+  upgradeProgress: UpgradeProgressTracker;
   retention: Retention;
   audit: AuditService;
   segments: SegmentsService;
@@ -129,7 +131,7 @@ export function registerHandlers(services: HandlerServices) {
     revenueHandlers(services.revenue),
     lifecycleHandlers(services.lifecycle),
     companiesHandlers(services.companies, services.companyLinker, services.merger),
-    privacyHandlers(services.privacy, services.retention),
+    privacyHandlers(services.privacy, services.retention, services.upgradeProgress),
     auditHandlers(services.audit),
     segmentsHandlers(services.segments),
     lockHandlers(services.appLock),

@@ -57,6 +57,25 @@ export class Downloader {
     return running !== undefined;
   }
 
+  /**
+   * A forgotten file: its download stops and what arrived of it goes, under each name it may have
+   * at the relay; a download that was just finishing leaves nothing in the store either.
+   */
+  forget(sha256: string, relayNames: readonly string[]): void {
+    const running = this.inFlight.get(sha256);
+    const remove = () => {
+      for (const name of relayNames) fs.rmSync(path.join(this.partialDir, name), { force: true });
+    };
+    this.cancel(sha256);
+    remove();
+    void running?.promise
+      .catch(() => undefined)
+      .then(() => {
+        remove();
+        this.options.blobs.remove(sha256);
+      });
+  }
+
   cancelAll(): void {
     for (const sha256 of this.inFlight.keys()) this.cancel(sha256);
   }

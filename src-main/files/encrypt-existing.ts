@@ -30,6 +30,7 @@ export async function encryptExistingBlobs(blobs: BlobStore, progress: EncryptEx
   fs.mkdirSync(work, { mode: 0o700 });
   const plain = storedBlobFiles(blobs.root).filter((file) => !isEncryptedBlob(file, filesKey));
   let done = 0;
+  if (plain.length > 0) progress.onFile?.(0, plain.length);
   for (const file of plain) {
     if (progress.signal?.aborted) return done;
     const copy = path.join(work, path.basename(file));
@@ -40,6 +41,11 @@ export async function encryptExistingBlobs(blobs: BlobStore, progress: EncryptEx
       // Removed meanwhile (deleted, its undo window over): nothing left to encrypt.
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
       throw error;
+    }
+    // Removed while it was being encrypted (its person forgotten): the copy must not bring it back.
+    if (!fs.existsSync(file)) {
+      fs.rmSync(copy, { force: true });
+      continue;
     }
     flushFile(copy);
     fs.renameSync(copy, file);

@@ -4,9 +4,10 @@ import type { Sqlite } from '../db/open';
 import type { WireChange } from '../../src-shared/sync/protocol';
 import type { RelayClient } from '../sync/relay-client';
 import { BlobClient } from './blob-client';
-import type { FileKeys } from './blob-sealing';
+import { dropSealedCopies, relayNameOf, type FileKeys } from './blob-sealing';
 import { Downloader } from './downloader';
 import { encryptExistingBlobs } from './encrypt-existing';
+import type { UpgradeProgressTracker } from '../privacy/upgrade-progress';
 import { OfflineKeeper } from './offline-keeper';
 import { createReferenceDeclarer } from './references';
 import type { FilesService } from './service';
@@ -31,6 +32,8 @@ export interface FileTransferDeps {
   logError: (error: unknown, context: string) => void;
   /** The workspace's end-to-end keys (src-main/sync/keys/): files are sealed with them. */
   keys?: () => FileKeys | undefined;
+  /** Where the encryption of files stored before encryption at rest reports how far it is. */
+  upgradeProgress?: UpgradeProgressTracker;
 }
 
 export interface FileTransfers {
@@ -45,6 +48,12 @@ export interface FileTransfers {
   syncStatusChanged(status: SyncStatus): void;
   /** Rows of these tables were written (locally or from sync). */
   rowsWritten(tables: Iterable<string>): void;
+  /**
+   * The bytes of a forgotten person's files, which no row refers to any more: gone from the store,
+   * with their sealed copies waiting to upload (files/.outgoing/), their partial downloads
+   * (files/.partial/) and their place in the upload queue. A transfer under way is stopped.
+   */
+  forgetBytes(sha256s: readonly string[]): void;
   blobClient(): BlobClient | undefined;
   stop(): void;
 }
@@ -80,10 +89,15 @@ export function startFileTransfers(deps: FileTransferDeps): FileTransfers {
   let reachable = false;
   let stopped = false;
   const stopEncrypting = new AbortController();
-  const encryptingExisting = encryptExistingBlobs(files.blobs, { signal: stopEncrypting.signal }).catch((error: unknown) => {
-    deps.logError(error, 'encrypting the files stored before encryption');
-    return 0;
-  });
+  const encryptingExisting = encryptExistingBlobs(files.blobs, {
+    signal: stopEncrypting.signal,
+    onFile: (done, total) => deps.upgradeProgress?.report('encrypting-files', done, total),
+  })
+    .catch((error: unknown) => {
+      deps.logError(error, 'encrypting the files stored before encryption');
+      return 0;
+    })
+    .finally(() => deps.upgradeProgress?.finish('encrypting-files'));
   const refreshLimits = async () => {
     const limits = await blobClient()?.limits().catch(() => undefined);
     // The core may have closed (a command line run ends) while the relay answered.
@@ -116,6 +130,16 @@ export function startFileTransfers(deps: FileTransferDeps): FileTransfers {
         uploader.kick();
         keeper.kick();
       }
+    },
+    forgetBytes(sha256s) {
+      if (sha256s.length === 0) return;
+      for (const sha256 of sha256s) {
+        files.blobs.remove(sha256);
+        dropSealedCopies(files.blobs, sha256);
+        downloader.forget(sha256, [sha256, relayNameOf(deps.keys?.(), sha256)]);
+        if (files.uploads.get(sha256)?.state === 'queued') files.uploads.markMissing(sha256);
+      }
+      deps.onQueueChanged();
     },
     stop() {
       stopped = true;

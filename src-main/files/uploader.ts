@@ -86,6 +86,8 @@ export class Uploader {
   private async attempt(client: BlobClient, upload: QueuedUpload): Promise<boolean> {
     const { queue, blobs, progress } = this.options;
     if (!blobs.has(upload.sha256)) {
+      // Gone before it was uploaded (its person forgotten, or deleted): so is its sealed copy.
+      dropSealedCopies(blobs, upload.sha256);
       queue.markMissing(upload.sha256);
       this.options.onQueueChanged();
       return true;
@@ -100,6 +102,14 @@ export class Uploader {
       return true;
     } catch (error) {
       if (this.stopped) return false;
+      if (!blobs.has(upload.sha256)) {
+        // Removed while it was being sent (its person forgotten): a sealed copy made meanwhile goes too.
+        dropSealedCopies(blobs, upload.sha256);
+        queue.markMissing(upload.sha256);
+        progress.fail('upload', upload.sha256, 'The file was removed from this laptop before it was uploaded.', null);
+        this.options.onQueueChanged();
+        return true;
+      }
       const { message, retryInMs } = this.describeFailure(error, upload.attempts);
       queue.recordFailure(upload.sha256, message, retryInMs);
       progress.fail('upload', upload.sha256, message, Date.now() + retryInMs);

@@ -34,7 +34,8 @@ const settingKey = 'app_lock';
 const freeTries = 3;
 const maxWaitMs = 5 * 60_000;
 /** Events a locked app still sends: the lock's own, and sync's (which names no customer). */
-const eventsWhileLocked: readonly EventName[] = ['lock.changed', 'sync.status'];
+// The upgrade's progress is counts only: the lock screen shows it, so the person sees why the start takes long.
+const eventsWhileLocked: readonly EventName[] = ['lock.changed', 'sync.status', 'privacy.upgradeProgress'];
 
 export const lockedMessage = 'Fieldbook is locked. Unlock it with your passphrase to continue.';
 

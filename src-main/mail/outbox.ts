@@ -275,6 +275,12 @@ export class Outbox {
     } finally {
       transport.close();
     }
+    // Taken out of the outbox while it was being sent: its recipient was forgotten
+    // (src-main/privacy/local-rows.ts). It went, but no copy of it is kept here.
+    if (!this.statements.get.get(row.id)) {
+      this.deps.onChanged();
+      return;
+    }
     const raw = Buffer.from(row.raw, 'utf8');
     try {
       const parsed = await parseMessage(raw, new Date(this.deps.now()));

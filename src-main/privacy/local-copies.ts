@@ -18,19 +18,25 @@ export interface PersonTraces {
   digits: string[];
   /** SHA-256 of their files' and photo's bytes. */
   blobs: string[];
+  /** Their e-mail addresses, lower case (mail waiting to be sent to them, headers of mail from them). */
+  emails: string[];
 }
 
 /** The traces of the contacts about to be erased, read while their rows are still there. */
 export function tracesOf(sqlite: Sqlite, contactIds: readonly string[]): PersonTraces {
-  const traces: PersonTraces = { contactIds: [...contactIds], texts: [], digits: [], blobs: [] };
+  const traces: PersonTraces = { contactIds: [...contactIds], texts: [], digits: [], blobs: [], emails: [] };
   const read = sqlite.prepare('SELECT name, phones, emails FROM contacts WHERE id = ?');
+  const items = sqlite.prepare("SELECT lower(address) AS address FROM contact_email_items WHERE contact_id = ? AND address != ''");
   const blobs = sqlite.prepare("SELECT sha256 FROM files WHERE contact_id = ? AND sha256 != '' UNION SELECT photo_sha256 FROM contacts WHERE id = ? AND photo_sha256 IS NOT NULL");
   for (const id of contactIds) {
     const row = read.get(id) as { name: string; phones: string; emails: string } | undefined;
     if (!row) continue;
     for (const { sha256 } of blobs.all(id, id) as { sha256: string }[]) traces.blobs.push(sha256);
     if (row.name.trim().length >= 3) traces.texts.push(row.name.trim().toLowerCase());
-    for (const email of parseList<{ address?: string }>(row.emails)) if (email.address) traces.texts.push(email.address.toLowerCase());
+    const emails = new Set((items.all(id) as { address: string }[]).map((item) => item.address));
+    for (const email of parseList<{ address?: string }>(row.emails)) if (email.address) emails.add(email.address.toLowerCase());
+    traces.emails.push(...emails);
+    traces.texts.push(...emails);
     for (const phone of parseList<{ e164?: string }>(row.phones)) {
       if (!phone.e164) continue;
       traces.texts.push(phone.e164);

@@ -26,8 +26,18 @@ export function rowsOfPerson(sqlite: Sqlite, contactId: string): PersonRows {
   const ids = (sql: string, ...params: unknown[]) => (sqlite.prepare(sql).all(...params) as { id: string }[]).map((row) => row.id);
   const inList = (values: Iterable<string>) => JSON.stringify([...values]);
 
-  add('contacts', ids('SELECT id FROM contacts WHERE id = ?', contactId));
-  for (const table of byContact) add(table, ids(`SELECT id FROM ${table} WHERE contact_id = ?`, contactId));
+  // The contacts merged into theirs (deleted, naming it in merged_into) still hold their name and
+  // addresses as they were before the merge: they are the person too, and so is what hangs off them.
+  const people = ids(
+    `WITH RECURSIVE person(id) AS (SELECT id FROM contacts WHERE id = ?
+       UNION SELECT c.id FROM contacts AS c JOIN person AS p ON c.merged_into = p.id)
+     SELECT id FROM person`,
+    contactId,
+  );
+  add('contacts', people);
+  for (const person of people) {
+    for (const table of byContact) add(table, ids(`SELECT id FROM ${table} WHERE contact_id = ?`, person));
+  }
   const deals = inList(found.get('deals') ?? []);
   add('quotes', ids('SELECT id FROM quotes WHERE deal_id IN (SELECT value FROM json_each(?))', deals));
   add('deal_stage_events', ids('SELECT id FROM deal_stage_events WHERE deal_id IN (SELECT value FROM json_each(?))', deals));
@@ -37,8 +47,11 @@ export function rowsOfPerson(sqlite: Sqlite, contactId: string): PersonRows {
   add('jobs', ids('SELECT id FROM jobs WHERE call_id IN (SELECT value FROM json_each(?))', calls));
   add('call_tags', ids('SELECT id FROM call_tags WHERE call_id IN (SELECT value FROM json_each(?))', calls));
   // A referral names the partner as well as the contact referred.
-  add('referrals', ids('SELECT id FROM referrals WHERE partner_id = ?', contactId));
-  const addresses = sqlite.prepare('SELECT lower(address) AS address FROM contact_email_items WHERE contact_id = ?').all(contactId) as { address: string }[];
+  const everyone = inList(people);
+  add('referrals', ids('SELECT id FROM referrals WHERE partner_id IN (SELECT value FROM json_each(?))', everyone));
+  const addresses = sqlite
+    .prepare('SELECT DISTINCT lower(address) AS address FROM contact_email_items WHERE contact_id IN (SELECT value FROM json_each(?))')
+    .all(everyone) as { address: string }[];
   if (addresses.length > 0) {
     const list = inList(addresses.map((row) => row.address));
     add(

@@ -3,8 +3,9 @@ import { insertRows } from '../writes/bulk-insert';
 import { baseItemId, contactIdOfTagRow, tagRowId, unkeyedBaseItemId, type BaseItemList } from './row-ids';
 
 // Moves every row with a derived id (a tag, the item of a base list entry) to its id under a new
-// row-id key (row-ids.ts), inside the caller's transaction: nothing is half done if the process
-// stops. What names a row by its id follows it: its clocks, its changes in the change log (pushed
+// row-id key (row-ids.ts): planned once, then moved a batch of rows per transaction
+// (RowIdKeys.adopt), each row whole, so whatever stops the process, each row is under one id or
+// the other and the next run moves the rest. What names a row by its id follows it: its clocks, its changes in the change log (pushed
 // ones too, so that a later forget finds the whole history under the id it erases), changes kept
 // aside or pending, what a bulk action remembers of it, and the erased rows (the new id is added:
 // a change arriving for the row under either id is still set aside).
@@ -34,8 +35,11 @@ function baseValues(text: string | null, valueField: string): string[] {
   }
 }
 
-export function rekeyRows(sqlite: Sqlite, from: Buffer | undefined, to: Buffer, onProgress?: (progress: RekeyProgress) => void): RekeyProgress {
-  const moves: [table: string, oldId: string, newId: string][] = [];
+type Move = [table: string, oldId: string, newId: string];
+
+/** Every row with a derived id that is not under `to` yet, with the id it gets there. Reads only. */
+export function planRekey(sqlite: Sqlite, from: Buffer | undefined, to: Buffer): Move[] {
+  const moves: Move[] = [];
 
   const tagRows = sqlite.prepare('SELECT id, contact_id, tag FROM contact_tags').all() as { id: string; contact_id: string; tag: string }[];
   for (const row of tagRows) {
@@ -71,7 +75,16 @@ export function rekeyRows(sqlite: Sqlite, from: Buffer | undefined, to: Buffer, 
       if (newId && newId !== row.id) moves.push([table, row.id, newId]);
     }
   }
+  return moves;
+}
 
+/**
+ * Moves these rows, with everything that names them, to their new ids; call inside a transaction.
+ * Each row is moved whole, so a batch at a time is safe: between batches, every row is wholly
+ * under one id or the other. Answers how many tags and items moved.
+ */
+export function applyRekeyMoves(sqlite: Sqlite, batch: readonly Move[]): RekeyProgress {
+  const moves = [...batch];
   dropCollisions(sqlite, moves);
   sqlite.exec('CREATE TEMP TABLE IF NOT EXISTS rekeyed (table_name TEXT NOT NULL, old_id TEXT NOT NULL, new_id TEXT NOT NULL, PRIMARY KEY (table_name, old_id))');
   sqlite.exec('DELETE FROM temp.rekeyed');
@@ -82,7 +95,14 @@ export function rekeyRows(sqlite: Sqlite, from: Buffer | undefined, to: Buffer, 
     sqlite.exec(`UPDATE ${bookkeeping} SET row_id = r.new_id FROM temp.rekeyed AS r WHERE ${bookkeeping}.table_name = r.table_name AND ${bookkeeping}.row_id = r.old_id`);
   }
   sqlite.exec('UPDATE OR IGNORE bulk_action_rows SET row_id = r.new_id FROM temp.rekeyed AS r WHERE bulk_action_rows.table_name = r.table_name AND bulk_action_rows.row_id = r.old_id');
-  // Tags of people forgotten earlier: their rows are gone, their earlier-form ids name the tag.
+  sqlite.exec('UPDATE OR IGNORE erased_rows SET row_id = r.new_id FROM temp.rekeyed AS r WHERE erased_rows.table_name = r.table_name AND erased_rows.row_id = r.old_id');
+  sqlite.exec('DELETE FROM temp.rekeyed');
+  const tags = moves.filter(([table]) => table === 'contact_tags').length;
+  return { tags, items: moves.length - tags };
+}
+
+/** Tags of people forgotten earlier: their rows are gone, their earlier-form ids name the tag; the keyed id is erased too. */
+export function rekeyErasedTags(sqlite: Sqlite, to: Buffer): void {
   const erasedTags = sqlite.prepare("SELECT row_id, erasure_id FROM erased_rows WHERE table_name = 'contact_tags'").all() as { row_id: string; erasure_id: string }[];
   const addErased = sqlite.prepare("INSERT OR IGNORE INTO erased_rows (table_name, row_id, erasure_id) VALUES ('contact_tags', ?, ?)");
   for (const row of erasedTags) {
@@ -90,10 +110,12 @@ export function rekeyRows(sqlite: Sqlite, from: Buffer | undefined, to: Buffer, 
     const suffix = row.row_id.slice(contactId.length + 1);
     if (!suffix.startsWith('#') && suffix !== '') addErased.run(tagRowId(contactId, suffix, to), row.erasure_id);
   }
-  sqlite.exec('UPDATE OR IGNORE erased_rows SET row_id = r.new_id FROM temp.rekeyed AS r WHERE erased_rows.table_name = r.table_name AND erased_rows.row_id = r.old_id');
-  sqlite.exec('DELETE FROM temp.rekeyed');
-  const tags = moves.filter(([table]) => table === 'contact_tags').length;
-  const progress = { tags, items: moves.length - tags };
+}
+
+/** Every row at once, inside the caller's transaction (RowIdKeys.adopt goes a batch at a time). */
+export function rekeyRows(sqlite: Sqlite, from: Buffer | undefined, to: Buffer, onProgress?: (progress: RekeyProgress) => void): RekeyProgress {
+  const progress = applyRekeyMoves(sqlite, planRekey(sqlite, from, to));
+  rekeyErasedTags(sqlite, to);
   onProgress?.(progress);
   return progress;
 }
@@ -102,7 +124,7 @@ export function rekeyRows(sqlite: Sqlite, from: Buffer | undefined, to: Buffer, 
  * Two rows that become one id (the same tag arrived under both forms before this laptop held the
  * key): the one written last stays; the other's row and clocks go (its changes stay in the log).
  */
-function dropCollisions(sqlite: Sqlite, moves: [string, string, string][]): void {
+function dropCollisions(sqlite: Sqlite, moves: Move[]): void {
   const clocksOf = sqlite.prepare('SELECT clocks FROM row_clocks WHERE table_name = ? AND row_id = ?');
   const latest = (table: string, id: string) => {
     const row = clocksOf.get(table, id) as { clocks: string } | undefined;
@@ -115,7 +137,7 @@ function dropCollisions(sqlite: Sqlite, moves: [string, string, string][]): void
   };
   // The row that will hold each new id: one already stored under it, or the first moved there.
   const holder = new Map<string, string>();
-  const kept: [string, string, string][] = [];
+  const kept: Move[] = [];
   for (const move of moves) {
     const [table, oldId, newId] = move;
     const target = `${table}\u0000${newId}`;

@@ -113,7 +113,7 @@ export interface SyncEngineOptions {
    * workspace's keys give a row-id key, before anything is pushed; arriving rows named as here.
    */
   rowIds?: {
-    adopt(epochs: ReturnType<WorkspaceKeys['epochs']>): void;
+    adopt(epochs: ReturnType<WorkspaceKeys['epochs']>): Promise<void>;
     arriving<T extends { tableName: string; rowId: string; fields: Record<string, unknown> }>(changes: readonly T[]): T[];
   };
 }
@@ -333,7 +333,7 @@ export class SyncEngine {
             0,
           );
         }
-        this.options.rowIds?.adopt(this.keys.epochs());
+        await this.options.rowIds?.adopt(this.keys.epochs());
         await this.bootstrapIfNew(client);
         // A push the relay refuses must not stop this laptop hearing from the others.
         let pushFailure: unknown;

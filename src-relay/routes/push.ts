@@ -5,6 +5,7 @@ import { changes, rowState, type StoredPayload } from '../db/schema';
 import { findUnstorableText, invalidInput, parseInput, RelayHttpError } from '../http';
 import { checkChangeAtRelay } from '../keys/verdict';
 import { plainValueRefusal, workspaceHasKey } from '../keys/plain-values';
+import { earlierTagIdRefusal, namesTagTheEarlierWay, workspaceHasKeyedTagIds } from '../keys/earlier-row-ids';
 import { emptyRowState, foldChange, type RowState } from '../../src-shared/sync/merge';
 import type { Route } from './types';
 import { applyErasures } from '../privacy/erasures';
@@ -24,9 +25,10 @@ export function describeDuration(ms: number): string {
 }
 
 /** Why the relay will not store this change, or null. */
-function refusalOf(change: WireChange, sealedWorkspace: boolean): string | null {
+function refusalOf(change: WireChange, sealedWorkspace: boolean, keyedTagIds: boolean): string | null {
   const plainValues = sealedWorkspace ? plainValueRefusal(change) : null;
   if (plainValues) return plainValues;
+  if (keyedTagIds && namesTagTheEarlierWay(change)) return earlierTagIdRefusal;
   const verdict = checkChangeAtRelay(change);
   if (verdict.kind === 'invalid') return `No laptop can apply it: ${verdict.reason}.`;
   // Tables and columns of newer versions pass unchecked, but still only storable text.
@@ -46,9 +48,11 @@ export const pushRoute: Route = {
     const received = parseInput(relayRoutes.push.body, await body(), { storableText: false }).changes;
     const refused: { changeId: string; reason: string }[] = [];
     const sealedWorkspace = await workspaceHasKey(db, caller.workspaceId);
+    // Asked only of a batch with tag rows named the earlier way (laptops of the previous version).
+    const keyedTagIds = received.some(namesTagTheEarlierWay) && (await workspaceHasKeyedTagIds(db, caller.workspaceId));
     const batch = received.filter((change) => {
       if (findUnstorableText(change.changeId)) throw invalidInput('Invalid changeId: it contains a NUL character or a broken Unicode character.');
-      const reason = refusalOf(change, sealedWorkspace);
+      const reason = refusalOf(change, sealedWorkspace, keyedTagIds);
       if (reason) refused.push({ changeId: change.changeId, reason });
       return reason === null;
     });

@@ -6,6 +6,7 @@ import { phoneEvents } from './phone';
 import { mailEvents } from './mail';
 import { lockEvents } from './lock';
 import { bulkEvents } from './bulk';
+import { privacyEvents } from './privacy';
 
 // Events flow core -> renderer only. The Electron shell forwards them with webContents.send,
 // the browser host as server-sent events; src-renderer/api.ts subscribes to both the same way.
@@ -32,6 +33,7 @@ export const eventSchemas = {
   /** Saved views of the lists changed (here or from sync): the views panels refresh. */
   'views.changed': z.object({ ids: z.array(z.string()) }),
   ...bulkEvents,
+  ...privacyEvents,
 };
 
 export type EventName = keyof typeof eventSchemas;

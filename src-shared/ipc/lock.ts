@@ -25,7 +25,7 @@ export const LockStatusSchema = z.object({
 export type LockStatus = z.infer<typeof LockStatusSchema>;
 
 /** The channels a locked app still answers. */
-export const channelsWhileLocked: readonly string[] = ['lock.status', 'lock.unlock'];
+export const channelsWhileLocked: readonly string[] = ['lock.status', 'lock.unlock', 'privacy.upgradeProgress'];
 
 export const lockChannels = {
   'lock.status': channel({

@@ -17,7 +17,27 @@ export const RetentionRulesSchema = z.object({
 });
 export type RetentionRules = z.infer<typeof RetentionRulesSchema>;
 
+/**
+ * Work an upgrade does once, on data made by an earlier version, while the person may be waiting:
+ * encrypting the files stored before encryption at rest, and re-keying the ids of tags and list
+ * items at the first sync with a workspace key. `done` and `total` count files or rows.
+ */
+export const UpgradeStepSchema = z.object({
+  step: z.enum(['encrypting-files', 'rekeying-rows']),
+  done: z.number().int().min(0),
+  total: z.number().int().min(0),
+});
+export type UpgradeStep = z.infer<typeof UpgradeStepSchema>;
+/** The steps under way now; none once they are finished. */
+export const UpgradeProgressSchema = z.object({ steps: z.array(UpgradeStepSchema) });
+export type UpgradeProgress = z.infer<typeof UpgradeProgressSchema>;
+
 export const privacyChannels = {
+  'privacy.upgradeProgress': channel({
+    summary: 'The upgrade steps under way (files being encrypted, row ids being re-keyed), with how far each is.',
+    input: z.object({}).default({}),
+    output: UpgradeProgressSchema,
+  }),
   'privacy.retention': channel({ summary: 'The retention rules this laptop applies.', input: z.object({}).default({}), output: RetentionRulesSchema }),
   'privacy.setRetention': channel({
     summary: 'Set the retention rules (admins) and apply them now; answers how many calls were cleared.',
@@ -34,4 +54,9 @@ export const privacyChannels = {
     input: ContactId,
     output: z.object({ erasedRows: z.number().int().min(0) }),
   }),
+};
+
+export const privacyEvents = {
+  /** An upgrade step started, moved on or finished (privacy.upgradeProgress). */
+  'privacy.upgradeProgress': UpgradeProgressSchema,
 };

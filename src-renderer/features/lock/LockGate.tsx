@@ -3,6 +3,7 @@ import { api, ApiError } from '../../api';
 import { useUi } from '../../store';
 import { LoadingState } from '../../ui/LoadingState';
 import { matches } from '../shortcuts/shortcuts';
+import { UpgradeProgress } from '../privacy/UpgradeProgress';
 import { LockScreen } from './LockScreen';
 import { lockNow, useLock } from './lock-state';
 
@@ -14,7 +15,7 @@ const maxReportGapMs = 15_000;
 
 /**
  * Draws the app, or the lock screen instead of it while the core is locked: the app is unmounted,
- * so nothing of the screen before stays in the page. Reports the person's input to the core,
+ * so nothing of the screen before stays in the page. The upgrade's progress shows on either. Reports the person's input to the core,
  * which measures the idle time and locks.
  */
 export function LockGate({ children }: { children: ReactNode }) {
@@ -45,7 +46,12 @@ export function LockGate({ children }: { children: ReactNode }) {
   if (!status && unreachable) return children;
   if (!status) return <LoadingState label="Opening Fieldbook…" size="page" />;
   if (status.locked) return <LockScreen status={status} />;
-  return children;
+  return (
+    <>
+      {children}
+      <UpgradeProgress placement="app" />
+    </>
+  );
 }
 
 function useActivityReports(idleAfterMs: number | null) {

@@ -4,6 +4,7 @@ import { api, ApiError } from '../../api';
 import { Button } from '../../ui/Button';
 import { Icon } from '../../ui/Icon';
 import { TextField } from '../../ui/TextField';
+import { UpgradeProgress } from '../privacy/UpgradeProgress';
 import { useLock } from './lock-state';
 import './lock.css';
 
@@ -95,6 +96,7 @@ export function LockScreen({ status }: { status: LockStatus }) {
             Unlock with {status.osUnlock}
           </Button>
         ) : null}
+        <UpgradeProgress placement="lock-screen" />
       </form>
     </main>
   );

@@ -10,7 +10,8 @@ import type { EpochKeys } from '../../../src-shared/sync/sealing';
 
 const [dataDir, ring] = process.argv.slice(2) as [string, string];
 const core = createCore({ dataDir, shell: 'test', autoSync: false, logError: (error) => console.error(error) });
+core.on('privacy.upgradeProgress', (progress) => console.log(JSON.stringify(progress)));
 console.log('re-keying');
-core.rowIds.adopt(JSON.parse(ring) as EpochKeys[]);
+await core.rowIds.adopt(JSON.parse(ring) as EpochKeys[]);
 console.log('re-keyed');
 setInterval(() => {}, 60_000);

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BlobStore } from '../../../src-main/files/blob-store';
 import { encryptExistingBlobs } from '../../../src-main/files/encrypt-existing';
+import { createTempCore } from '../../helpers/temp-core';
 import { plainFrameBytes } from '../../../src-main/security/framed-cipher';
 
 // File bytes on the laptop's disk are encrypted under a key derived from the database key, read
@@ -83,6 +84,25 @@ describe('files encrypted at rest', { timeout: 90_000 }, () => {
     // Once done, later starts skip the scan.
     expect(await encryptExistingBlobs(blobs)).toBe(0);
     expect(fs.existsSync(path.join(root, '.encrypting'))).toBe(false);
+  });
+
+  it('says how far the encryption of the files from before is, for the screen, until it is done', async () => {
+    const dataDir = fs.mkdtempSync(path.join(root, 'folder-'));
+    const plain = new BlobStore(path.join(dataDir, 'files'), null);
+    for (let index = 0; index < 5; index += 1) plain.putBytes(Buffer.from(`invoice number ${index}`));
+    const core = createTempCore({ dataDir, autoSync: false });
+    try {
+      const heard: { done: number; total: number }[][] = [];
+      core.on('privacy.upgradeProgress', ({ steps }) => heard.push(steps.map(({ done, total }) => ({ done, total }))));
+      // Begun as the core opened: the screen reads where it is, then follows the events.
+      expect((await core.call('privacy.upgradeProgress', {})).steps).toEqual([expect.objectContaining({ step: 'encrypting-files', total: 5 })]);
+      expect(await core.fileTransfers.encryptingExisting).toBe(5);
+      expect(heard.at(-2)).toEqual([{ done: 5, total: 5 }]);
+      expect(heard.at(-1)).toEqual([]);
+      expect((await core.call('privacy.upgradeProgress', {})).steps).toEqual([]);
+    } finally {
+      core.dispose();
+    }
   });
 
   it('takes a plain file that merely begins like an encrypted one for what it is', async () => {

@@ -68,7 +68,7 @@ describe('a laptop that first holds a workspace key', () => {
     expect(ids(core, 'contact_phone_items')).toEqual([unkeyedBaseItemId(ann.id, 'phones', '+447700900123')]);
 
     const ring = [newEpochKeys(1)];
-    core.rowIds.adopt(ring);
+    await core.rowIds.adopt(ring);
     const key = rowIdKeyOf(ring)!;
     expect(ids(core, 'contact_tags').sort()).toEqual([tagRowId(ann.id, 'roof', key), tagRowId(ann.id, 'vip', key)].sort());
     expect(ids(core, 'contact_phone_items')).toEqual([baseItemId(ann.id, 'phones', '+447700900123', key)]);
@@ -88,10 +88,10 @@ describe('a laptop that first holds a workspace key', () => {
     expect(search.items.map((item) => item.id)).toEqual([ann.id]);
 
     // The same ring again changes nothing; another workspace's key re-keys once more.
-    core.rowIds.adopt(ring);
+    await core.rowIds.adopt(ring);
     expect(ids(core, 'contact_tags')).toHaveLength(3);
     const other = [newEpochKeys(1)];
-    core.rowIds.adopt(other);
+    await core.rowIds.adopt(other);
     expect(ids(core, 'contact_tags').sort()).toEqual(['boiler', 'roof', 'vip'].map((tag) => tagRowId(ann.id, tag, rowIdKeyOf(other))).sort());
     expect(ids(core, 'contact_phone_items')).toEqual([baseItemId(ann.id, 'phones', '+447700900123', rowIdKeyOf(other))]);
     expect((await core.call('contacts.get', { id: ann.id })).phones).toEqual([{ type: 'home', e164: '+447700900123' }]);
@@ -110,7 +110,7 @@ describe('rows arriving under the earlier ids on a re-keyed laptop', () => {
 
   it('meet the keyed rows of the same tag and number: one tag, one number, and the later edit or removal wins', async () => {
     const core = newCore();
-    core.rowIds.adopt([newEpochKeys(1)]);
+    await core.rowIds.adopt([newEpochKeys(1)]);
     const ann = await core.call('contacts.create', { draft: { name: 'Ann', tags: ['VIP', 'Roof'], phones: [{ type: 'mobile', number: '07700 900123' }] } });
     const older = olderTeammate(core);
 
@@ -131,5 +131,40 @@ describe('rows arriving under the earlier ids on a re-keyed laptop', () => {
     // Removed on the older laptop (the greater causal length), whatever this laptop wrote meanwhile.
     older('contact_phone_items', unkeyedBaseItemId(ann.id, 'phones', '+447700900123'), { contact_id: ann.id, type: 'home', e164: '+447700900123', position: 0, cl: 2 });
     expect((await core.call('contacts.get', { id: ann.id })).phones).toEqual([]);
+  });
+});
+
+describe('re-keying a laptop with many rows', () => {
+  it('goes a batch at a time with progress for the screen, and local writes wait meanwhile with the reason', async () => {
+    const core = newCore();
+    const empty = { street: '', city: '', region: '', postcode: '', country: '' };
+    core.engine.transaction(() => {
+      for (let index = 0; index < 2500; index += 1) {
+        core.contacts.create(
+          { kind: 'person', name: `Customer ${index}`, company: '', jobTitle: '', phones: [], emails: [], address: empty, status: 'active', source: '', tags: ['Landlord'], potentialValue: null, summary: '', doNotContact: false, customFields: {} },
+          { allowDuplicate: true },
+        );
+      }
+    });
+    const heard: { done: number; total: number }[][] = [];
+    core.on('privacy.upgradeProgress', ({ steps }) => heard.push(steps.filter((step) => step.step === 'rekeying-rows').map(({ done, total }) => ({ done, total }))));
+
+    const adopting = core.rowIds.adopt([newEpochKeys(1)]);
+    const refused = await core.invoke('contacts.create', { draft: { name: 'Typed meanwhile' } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/preparing this laptop's tags and list items for end-to-end encryption/) } });
+    // While it runs, the status the screen loads says how far it is.
+    expect((await core.call('privacy.upgradeProgress', {})).steps).toEqual([expect.objectContaining({ step: 'rekeying-rows', done: 0 })]);
+    await adopting;
+
+    // Counting first, then the rows moved out of how many.
+    expect(heard.slice(0, 2)).toEqual([[{ done: 0, total: 0 }], [{ done: 0, total: 2500 }]]);
+    expect(heard.at(-2)).toEqual([{ done: 2500, total: 2500 }]);
+    expect(heard.at(-1)).toEqual([]);
+    const done = heard.flatMap((steps) => steps.map((step) => step.done));
+    expect(done).toEqual([...done].sort((a, b) => a - b));
+    expect((await core.call('privacy.upgradeProgress', {})).steps).toEqual([]);
+    // Done: every tag is keyed, and writing works again.
+    expect(ids(core, 'contact_tags').every((id) => id.includes(':#'))).toBe(true);
+    expect((await core.invoke('contacts.create', { draft: { name: 'Typed after' } })).ok).toBe(true);
   });
 });

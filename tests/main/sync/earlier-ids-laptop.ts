@@ -26,6 +26,8 @@ export class EarlierIdsLaptop {
   private readonly outbox: WireChange[] = [];
   /** Every change it made, as made (for the model of what should win). */
   readonly made: WireChange[] = [];
+  /** The changes the relay refused, by change id, with its reason (that version sets them aside). */
+  readonly refused = new Map<string, string>();
   private cursor = 0;
 
   private constructor(
@@ -42,7 +44,8 @@ export class EarlierIdsLaptop {
   async sync(): Promise<void> {
     if (this.outbox.length > 0) {
       try {
-        await this.client.push(this.outbox);
+        const answer = await this.client.push(this.outbox);
+        for (const { changeId, reason } of answer.refused ?? []) this.refused.set(changeId, reason);
         this.outbox.length = 0;
       } catch (error) {
         // A clock ahead of the relay's: the changes wait here for the next sync, as on every laptop.
