@@ -777,7 +777,9 @@ export const segments = sqliteTable(
  * so two laptops adding and removing members at once both keep what they did. The id is
  * `<segment id>:<contact id>` (ids only), so every laptop adding the same contact meets in one row;
  * `cl` odd is a member. `segments.member_ids` is the whole list laptops before these rows write: a
- * base list, and a row counts over it only when written after it.
+ * base list, and a row counts over it only when written after it. Upgraded laptops write it too,
+ * for those laptops, and mark it with a mirror row `<segment id>:~<device id>` whose contact_id
+ * is the list's clock: a mirrored list is not read as a base list.
  */
 export const segmentMembers = sqliteTable(
   'segment_members',
