@@ -23,6 +23,7 @@ import { startFileTransfers, type FileTransfers } from '../files/jobs';
 import { TimelineService } from '../timeline/service';
 import { DashboardService } from '../dashboard/service';
 import { createCallNotesIndexer } from '../search/call-notes-index';
+import { createCallNumberIndexer } from '../search/call-number-index';
 import { createWorkSearchIndexer } from '../search/work-index';
 import { createForgottenMemberDropper } from '../segments/members';
 import { SearchService } from '../search/service';
@@ -198,6 +199,7 @@ export function createCore(options: CoreOptions): Core {
   const timeline = new TimelineService({ sqlite });
   const dashboard = new DashboardService({ sqlite, now });
   engine.onRowsWritten(createCallNotesIndexer(sqlite));
+  engine.onRowsWritten(createCallNumberIndexer(sqlite));
   engine.onRowsWritten(createWorkSearchIndexer(sqlite).reindexTouched);
   engine.onRowsWritten(createForgottenMemberDropper(sqlite));
   const search = new SearchService({ sqlite, now, contacts, notes, mail: { search: (query, limit) => mail.search(query, limit) } });

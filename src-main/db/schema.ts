@@ -283,6 +283,8 @@ export const calls = sqliteTable(
     valueEstimateMinor: integer('value_estimate_minor'),
     /** Local key of the call's notes in call_notes_fts (src-main/search/call-notes-index.ts). Not synced. */
     notesRowid: integer('notes_rowid'),
+    /** Local key of the call's number in call_digits_fts (src-main/search/call-number-index.ts). Not synced. */
+    numberRowid: integer('number_rowid'),
     /** The office's emergency word the transcript or notes name, '' for none (src-main/calls/call-flags.ts). Not synced. */
     emergencyKeyword: text('emergency_keyword').notNull().default(''),
     /** 1 for an emergency, ticked or by keyword: what triage sorts by. Not synced. */
@@ -300,6 +302,7 @@ export const calls = sqliteTable(
     // page and its count are read from this index alone (src-main/calls/queries.ts).
     index('calls_filtered').on(table.disposition, table.direction, table.startedAt, table.durationSeconds, table.id).where(alive),
     uniqueIndex('calls_notes_rowid').on(table.notesRowid),
+    uniqueIndex('calls_number_rowid').on(table.numberRowid),
     index('calls_untriaged').on(table.urgent, table.startedAt, table.id).where(sql`cl % 2 = 1 AND disposition = '' AND spam = 0`),
   ],
 );
@@ -774,7 +777,9 @@ export const segments = sqliteTable(
  * so two laptops adding and removing members at once both keep what they did. The id is
  * `<segment id>:<contact id>` (ids only), so every laptop adding the same contact meets in one row;
  * `cl` odd is a member. `segments.member_ids` is the whole list laptops before these rows write: a
- * base list, and a row counts over it only when written after it.
+ * base list, and a row counts over it only when written after it. Upgraded laptops write it too,
+ * for those laptops, and mark it with a mirror row `<segment id>:~<device id>` whose contact_id
+ * is the list's clock: a mirrored list is not read as a base list.
  */
 export const segmentMembers = sqliteTable(
   'segment_members',

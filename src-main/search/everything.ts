@@ -58,18 +58,27 @@ export function createEverythingSearch(sqlite: Sqlite, now: () => number) {
     const ranked = kept
       .map((hit) => ({ hit, score: relevance(hit, words, at) }))
       .sort((a, b) => b.score - a.score || b.hit.at - a.hit.at || a.hit.id.localeCompare(b.hit.id));
-    const hits: SearchHit[] = ranked.slice(0, request.limit).map(({ hit }) => ({
-      kind: hit.kind,
-      id: hit.id,
-      title: hit.title,
-      detail: hit.detail,
-      snippet: hit.body ? snippetAround(hit.body, words) : '',
-      at: hit.at,
-      contactId: hit.contact_id,
-      owner: hit.owner,
-      status: hit.status,
-      openId: hit.open_id,
-    }));
+    const page = ranked.slice(0, request.limit).map(({ hit }) => hit);
+    // Snippet text is read for the page only (candidates are read without it).
+    const bodies = new Map<SearchKind, Map<string, string>>();
+    for (const kind of new Set(page.map((hit) => hit.kind))) {
+      bodies.set(kind, queries.bodies(kind, page.filter((hit) => hit.kind === kind).map((hit) => hit.id)));
+    }
+    const hits: SearchHit[] = page.map((hit) => {
+      const body = bodies.get(hit.kind)?.get(hit.id) ?? '';
+      return {
+        kind: hit.kind,
+        id: hit.id,
+        title: hit.title,
+        detail: hit.detail,
+        snippet: body ? snippetAround(body, words) : '',
+        at: hit.at,
+        contactId: hit.contact_id,
+        owner: hit.owner,
+        status: hit.status,
+        openId: hit.open_id,
+      };
+    });
     return { hits, total: kept.length, capped, facets };
   };
 }

@@ -1,19 +1,29 @@
 import type { Sqlite } from '../db/open';
 import type { MutationTx, TouchedRows } from '../writes/mutation-engine';
 import { erasureTable, erasedRowsOf } from '../../src-shared/sync/erasure';
+import { parseHlc } from '../../src-shared/hlc';
 
 // Who is in a static segment. Members are rows of segment_members (one per segment and contact,
 // merged by causal length like any row), so two laptops adding and removing at once both keep
-// what they did. Laptops from before those rows keep the whole list in segments.member_ids, last
-// writer wins; here that list is the *base list*: a contact in it is a member unless its row was
-// written after the list, and a row counts only when written after the list (a whole list written
-// later replaces what came before it, which is what it means to those laptops). The result
-// depends only on the merged state, so every laptop reads the same members whatever the order
-// changes arrived in. Upgraded laptops never write member_ids: data folders from before keep
-// their lists there as base lists, which is the whole migration.
-
+// what they did. Laptops from before those rows read and write the whole list in
+// segments.member_ids, last writer wins.
+//
+// Such a list written by an older laptop is a *base list*: a contact in it is a member unless its
+// row was written after the list, and a row counts only when written after the list (a whole list
+// written later replaces what came before it, which is what it means to those laptops).
+//
+// Upgraded laptops write member_ids too, so older laptops keep seeing the members, as a *mirror*:
+// in the transaction that changes members, the rows are first made to say every member on their
+// own, then the whole list is written, then the laptop's mirror row (`<segment>:~<device>`, whose
+// contact_id holds the clock of that list) says the list was a mirror. A list whose device's mirror
+// row holds its clock (or a later one) is a mirror and the rows alone are the members; any other is
+// a base list. The result depends only on the merged state, so every laptop reads the same members
+// whatever order changes arrived in; two upgraded laptops changing members at once both keep what
+// they did, and an older laptop sees the list of whichever wrote last, as between older laptops.
 /** The row of one contact in one segment: ids only, the same on every laptop. */
 export const memberRowId = (segmentId: string, contactId: string) => `${segmentId}:${contactId}`;
+/** The row saying which whole list this device last wrote as a mirror of the rows (see above). */
+export const mirrorRowId = (segmentId: string, deviceId: string) => `${segmentId}:~${deviceId}`;
 /** The segment a member row belongs to (segment ids hold no colon). */
 export const segmentIdOfMemberRow = (rowId: string) => rowId.slice(0, rowId.indexOf(':'));
 
@@ -29,17 +39,36 @@ export function createSegmentMembers(sqlite: Sqlite) {
     `SELECT s.member_ids, json_extract(rc.clocks, '$.member_ids') AS clock
      FROM segments s LEFT JOIN row_clocks rc ON rc.table_name = 'segments' AND rc.row_id = s.id WHERE s.id = ?`,
   );
+  // Member rows only: a mirror row's id is not `<segment>:<its contact_id>`.
   const rows = sqlite.prepare<[string], MemberRow>(
     `SELECT m.contact_id, m.cl, json_extract(rc.clocks, '$.cl') AS clock
-     FROM segment_members m LEFT JOIN row_clocks rc ON rc.table_name = 'segment_members' AND rc.row_id = m.id WHERE m.segment_id = ?`,
+     FROM segment_members m LEFT JOIN row_clocks rc ON rc.table_name = 'segment_members' AND rc.row_id = m.id
+     WHERE m.segment_id = ? AND m.id = m.segment_id || ':' || m.contact_id`,
+  );
+  const mirrored = sqlite.prepare<[string], { clock: string }>('SELECT contact_id AS clock FROM segment_members WHERE id = ? AND cl % 2 = 1');
+  const listClock = sqlite.prepare<[string], { clock: string | null }>(
+    `SELECT json_extract(clocks, '$.member_ids') AS clock FROM row_clocks WHERE table_name = 'segments' AND row_id = ?`,
   );
   const live = sqlite.prepare<[string], { id: string }>(`SELECT id FROM contacts WHERE cl % 2 = 1 AND id IN (SELECT value FROM json_each(?))`);
   const causalLength = sqlite.prepare<[string], { cl: number }>('SELECT cl FROM segment_members WHERE id = ?');
 
-  /** Every member by the rule above, contacts deleted since included, base list first in its order. */
+  /** Whether the whole list, written at `clock`, is an upgraded laptop's mirror of the rows. */
+  function isMirror(segmentId: string, clock: string | null): boolean {
+    if (!clock) return false;
+    const mirror = mirrored.get(mirrorRowId(segmentId, parseHlc(clock).deviceId));
+    return mirror !== undefined && mirror.clock >= clock;
+  }
+
+  /** Every member by the rules above, contacts deleted since included, the list's order first. */
   function recorded(segmentId: string): string[] {
     const list = base.get(segmentId);
     if (!list) return [];
+    if (isMirror(segmentId, list.clock)) {
+      const alive = new Set(rows.all(segmentId).flatMap((row) => (row.cl % 2 === 1 ? [row.contact_id] : [])));
+      const inList = (JSON.parse(list.member_ids) as string[]).filter((id) => alive.has(id));
+      const listed = new Set(inList);
+      return [...inList, ...[...alive].filter((id) => !listed.has(id))];
+    }
     const baseClock = list.clock ?? '';
     const written = new Map<string, MemberRow>();
     for (const row of rows.all(segmentId)) if (row.clock !== null && row.clock > baseClock) written.set(row.contact_id, row);
@@ -63,6 +92,21 @@ export function createSegmentMembers(sqlite: Sqlite) {
       const members = recorded(segmentId);
       const alive = new Set(live.all(JSON.stringify(members)).map((row) => row.id));
       return members.filter((id) => alive.has(id));
+    },
+
+    /**
+     * After the rows of a change are written (same transaction): makes the rows say every member on
+     * their own, then writes the whole list for older laptops and marks it as this laptop's mirror.
+     */
+    keepListForOlderLaptops(tx: MutationTx, segmentId: string): void {
+      const members = recorded(segmentId);
+      const wanted = new Set(members);
+      const rowSays = new Map(rows.all(segmentId).map((row) => [row.contact_id, row.cl % 2 === 1]));
+      this.write(tx, segmentId, members.filter((id) => rowSays.get(id) !== true), true);
+      this.write(tx, segmentId, [...rowSays].flatMap(([id, member]) => (member && !wanted.has(id) ? [id] : [])), false);
+      tx.write('segments', segmentId, { member_ids: JSON.stringify(members) });
+      const clock = listClock.get(segmentId)!.clock!;
+      tx.write('segment_members', mirrorRowId(segmentId, parseHlc(clock).deviceId), { segment_id: segmentId, contact_id: clock, cl: 1 });
     },
 
     /** Writes the rows that make `contactIds` members (or not), inside the caller's transaction. */

@@ -79,6 +79,7 @@ export class SegmentsService extends WritingService {
     this.engine.transaction((tx) => {
       this.members.write(tx, id, added, true);
       this.members.write(tx, id, change.remove.filter((contactId) => current.has(contactId)), false);
+      if (added.length > 0 || change.remove.some((contactId) => current.has(contactId))) this.members.keepListForOlderLaptops(tx, id);
     });
     return this.get(id);
   }
@@ -102,7 +103,10 @@ export class SegmentsService extends WritingService {
     fields.updated_at = at;
     this.engine.transaction((tx) => {
       tx.write('segments', id, fields);
-      if (frozen) this.members.replace(tx, id, frozen);
+      if (frozen) {
+        this.members.replace(tx, id, frozen);
+        this.members.keepListForOlderLaptops(tx, id);
+      }
     });
     return this.get(id);
   }

@@ -23,6 +23,7 @@ import { definitionProblem, updateAt } from './definition-model';
 import { GroupEditor } from './GroupEditor';
 import { useSegment, useSegmentPreview } from './hooks';
 import { showSegmentInContacts } from './segment-actions';
+import { SegmentMembersCard } from './SegmentMembersCard';
 import './segments.css';
 
 const kindLabels: Record<SegmentKind, string> = { dynamic: 'Keeps itself up to date', static: 'A frozen list of today’s matches' };
@@ -125,6 +126,7 @@ function SegmentBuilder({ saved }: { saved: Segment | null }) {
               <Segmented label="Shared with" showLabel options={['team', 'me'] as const} labels={sharingLabels} value={sharing} onChange={setSharing} />
             </Stack>
           </Card>
+          {saved?.kind === 'static' ? <SegmentMembersCard segment={saved} /> : null}
         </Stack>
         <Card title="Matches" aside={<span className="segment-count" aria-live="polite" aria-label={`Live count: ${countText}`}>{problem ? '—' : latest ? formatNumber(latest.count) : '…'}</span>}>
           {problem ? (

@@ -27,3 +27,13 @@ export function useSegmentPreview(definition: SegmentDefinition | null) {
     reloadOn: [contactsChanged(), activityChanged()],
   });
 }
+
+/** How many members the builder lists; the contacts list shows them all. */
+export const membersShown = 100;
+
+/** A static segment's first members by name, as rows of the contacts list, kept current as members or contacts change. */
+export function useSegmentMembers(segmentId: string) {
+  return useLiveData(`segment-members:${segmentId}`, () => api.invoke('contacts.list', { filters: { owner: 'team', segmentId }, limit: membersShown }), {
+    reloadOn: [segmentsChanged, contactsChanged()],
+  });
+}
