@@ -9,6 +9,7 @@ import type { OutcomeRules } from '../calls/outcome-rules';
 import { recordStageMove } from './deal-actions';
 import { createSelectionResolver } from './selection';
 import { createBulkStore, type BeforeRow } from './store';
+import { createSegmentMembers } from '../segments/members';
 
 export interface BulkDeps {
   sqlite: Sqlite;
@@ -45,9 +46,13 @@ export class BulkService {
   private readonly running = new Map<string, AbortController>();
   private readonly batchSize: number;
   private readonly lastEmit = new Map<string, number>();
+  private readonly segmentMembers;
+  /** Member rows of static segments written by the transaction running now (keepSegmentListsForOlderLaptops). */
+  private memberRowsWritten: string[] = [];
 
   constructor(private readonly deps: BulkDeps) {
     this.store = createBulkStore(deps.sqlite);
+    this.segmentMembers = createSegmentMembers(deps.sqlite);
     this.selection = createSelectionResolver(deps.sqlite, deps.userName, deps.now);
     this.statement = statementCache(deps.sqlite);
     this.batchSize = deps.batchSize ?? defaultBatchSize;
@@ -62,7 +67,9 @@ export class BulkService {
     let changed = 0;
     const runBatch = (batch: readonly string[], done: number) =>
       this.deps.engine.transaction((tx) => {
+        this.memberRowsWritten = [];
         changed += this.applyChanges(tx, id, plan.changes(batch, this.read), plan.afterWrite);
+        this.keepSegmentListsForOlderLaptops(tx);
         this.store.progress(id, { done, changed, label: plan.label(changed) });
       });
     // The record and the first batch are one transaction: a refused first write leaves no trace.
@@ -165,8 +172,10 @@ export class BulkService {
   /** One batch of undo in one transaction: the values written back, and their befores forgotten. */
   private undoBatch(id: string, doneBefore: number): number {
     return this.deps.engine.transaction((tx) => {
+      this.memberRowsWritten = [];
       const rows = this.store.befores(id, this.batchSize);
       for (const row of rows) this.restore(tx, row);
+      this.keepSegmentListsForOlderLaptops(tx);
       if (rows.length > 0) {
         this.store.forgetBefores(id, rows.at(-1)!.seq);
         this.store.progress(id, { done: doneBefore + rows.length });
@@ -189,6 +198,7 @@ export class BulkService {
     }
     if (Object.keys(fields).length === 0) return;
     tx.write(table, row.rowId, fields);
+    if (table === 'segment_members') this.memberRowsWritten.push(row.rowId);
     // A deal moved back is a move too: the funnel and the deal's history see it.
     if (table === 'deals' && typeof fields.stage_id === 'string') {
       const deal = this.read('deals', row.rowId, ['pipeline_id'])!;
@@ -206,6 +216,7 @@ export class BulkService {
       if (!differs) continue;
       const before = current ?? change.absentBefore ?? {};
       tx.write(change.table, change.rowId, current ? change.set : { ...change.create, ...change.set });
+      if (change.table === 'segment_members') this.memberRowsWritten.push(change.rowId);
       change.alsoWhenWritten?.(tx);
       this.store.rememberBefore(id, change.table, change.rowId, before);
       // A row the change brought about did not exist before: undo deletes it (an even causal length).
@@ -213,6 +224,19 @@ export class BulkService {
       changed += change.rows ?? 1;
     }
     return changed;
+  }
+
+  /**
+   * A laptop on a release before member rows reads a static segment's whole list
+   * (segments.member_ids): after a batch that added or took back members, the list is written again
+   * in the same transaction, as the segment builder does (src-main/segments/members.ts).
+   */
+  private keepSegmentListsForOlderLaptops(tx: MutationTx): void {
+    if (this.memberRowsWritten.length === 0) return;
+    const segmentIds = this.statement(`SELECT DISTINCT segment_id FROM segment_members WHERE id IN (SELECT value FROM json_each(?))`)
+      .all(JSON.stringify(this.memberRowsWritten)) as { segment_id: string }[];
+    this.memberRowsWritten = [];
+    for (const { segment_id: segmentId } of segmentIds) this.segmentMembers.keepListForOlderLaptops(tx, segmentId);
   }
 
   private readonly read: ReadRow = (table, rowId, columns) =>

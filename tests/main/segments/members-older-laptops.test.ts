@@ -8,6 +8,7 @@ import { mergeChange, type FieldClocks, type FieldValues } from '../../../src-sh
 import { exchange } from '../../helpers/exchange-logs';
 import { previousRelease } from '../../helpers/previous-release';
 import { createTempCore, type TempCore } from '../../helpers/temp-core';
+import { settled } from '../bulk/bulk-helpers';
 
 // A teammate whose laptop is still on the release before member rows: it knows a static
 // segment's members only by the whole list in segments.member_ids. Upgraded laptops keep writing
@@ -116,6 +117,29 @@ describe('a teammate on the release before member rows', () => {
     await a.call('segments.changeMembers', { id, add: [people.Ivy!] });
     older.receive(changesOf(a));
     expect(sorted(older.members(id))).toEqual(sorted([...both, people.Ivy!]));
+    older.close();
+  });
+
+  it('sees contacts a bulk action added to a static segment, and taken out again by its undo', async () => {
+    const a = laptop(0);
+    const people: Record<string, string> = {};
+    for (const name of ['Ann', 'Bob', 'Cat', 'Dan', 'Eve']) people[name] = (await a.call('contacts.create', { draft: { name, tags: name < 'C' ? ['landlord'] : [] } })).id;
+    const { id } = await a.call('segments.freeze', {
+      name: 'Landlords',
+      definition: { type: 'group', join: 'and', children: [{ type: 'criterion', field: 'tags', op: 'equals', value: 'landlord' }] },
+    });
+    const added = [people.Cat!, people.Dan!, people.Eve!];
+    const action = await settled(a, (await a.call('bulk.start', { list: 'contacts', request: {}, selection: { mode: 'ids', ids: added }, action: { type: 'addToSegment', segmentId: id } })).id);
+    expect(action.state).toBe('done');
+    const older = olderLaptop();
+    older.receive(changesOf(a));
+    expect(sorted(older.members(id))).toEqual(sorted([people.Ann!, people.Bob!, ...added]));
+
+    await settled(a, (await a.call('bulk.undo', { id: action.id })).id);
+    older.receive(changesOf(a));
+    expect(sorted(older.members(id))).toEqual(sorted([people.Ann!, people.Bob!]));
+    // The upgraded laptop's own reading agrees.
+    expect(sorted((await a.call('segments.memberIds', { id })).ids)).toEqual(sorted([people.Ann!, people.Bob!]));
     older.close();
   });
 });
