@@ -11,7 +11,7 @@ import { createJobQueries, rowToJob } from '../jobs/queries';
 import { dealCsvColumns, readDealsToExport } from '../pipeline/export-csv';
 import { createPipelineQueries } from '../pipeline/queries';
 import type { SettingsService } from '../settings/service';
-import { writePeopleCsv } from './people-csv';
+import { writePeopleCsv } from '../exchange/export/people-csv';
 
 export interface SelectionExportsDeps {
   sqlite: Sqlite;

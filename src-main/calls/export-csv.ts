@@ -1,14 +1,8 @@
-import Papa from 'papaparse';
 import type { Call } from '../../src-shared/domain/call';
-import { AppError } from '../../src-shared/errors';
 import { localDateTime } from '../../src-shared/office-time';
 import type { JobControl } from '../exchange/deps';
-import { writeAtomically } from '../exchange/export/csv';
-import { protectLiteral } from '../exchange/formats/values';
+import { writePeopleCsv } from '../exchange/export/people-csv';
 import { callFlags, directionLabel, type OfficeClock } from './report-facts';
-
-/** Calls read and written per step: the export yields between steps, so a cancel gets in. */
-const callsPerChunk = 1000;
 
 /** What the export reads: the ids the list shows, in its order, and those calls as the list shows them. */
 export interface CallsToExport {
@@ -47,11 +41,9 @@ export const callCsvColumns: readonly CallColumn[] = [
   { header: 'Notes', value: (call) => call.notes },
 ];
 
-const unparse = (rows: string[][]) => `${Papa.unparse(rows, { newline: '\r\n' })}\r\n`;
-
 /**
- * Writes the calls as CSV into `outPath` (as .part, renamed when whole), a chunk at a time.
- * Every cell but the numbers and ISO times is protected as the accountant's export protects it: nothing a caller
+ * Writes the calls as CSV into `outPath` (as .part, renamed when whole), a chunk at a time, through
+ * the writer every file for people uses (src-main/exchange/export/people-csv.ts): nothing a caller
  * or a colleague typed is run as a formula or turned into a number or a date by the spreadsheet.
  */
 export async function writeCallsCsv(calls: CallsToExport, office: OfficeClock, outPath: string, control: JobControl = {}): Promise<{ rows: number; bytes: number }> {
@@ -62,22 +54,10 @@ export async function writeCallsCsv(calls: CallsToExport, office: OfficeClock, o
     ...office,
     formatPhone: (e164) => phones.get(e164) ?? (phones.size < 100_000 ? phones.set(e164, office.formatPhone(e164)).get(e164)! : office.formatPhone(e164)),
   };
-  const cell = (column: CallColumn, call: Call) => {
-    const value = column.value(call, clock);
-    return column.ours ? value : protectLiteral(value);
-  };
-  return writeAtomically(outPath, async (write) => {
-    // A byte order mark, so Excel reads the file as UTF-8.
-    await write(`\uFEFF${unparse([callCsvColumns.map((column) => column.header)])}`);
-    let rows = 0;
-    control.onProgress?.('writing', 0, calls.ids.length);
-    for (let at = 0; at < calls.ids.length; at += callsPerChunk) {
-      if (control.signal?.aborted) throw new AppError('cancelled', 'The export was cancelled.');
-      const chunk = calls.read(calls.ids.slice(at, at + callsPerChunk));
-      await write(unparse(chunk.map((call) => callCsvColumns.map((column) => cell(column, call)))));
-      rows += chunk.length;
-      control.onProgress?.('writing', Math.min(at + callsPerChunk, calls.ids.length), calls.ids.length);
-    }
-    return rows;
-  });
+  return writePeopleCsv(
+    calls,
+    callCsvColumns.map((column) => ({ header: column.header, ...(column.ours ? { ours: true } : {}), value: (call: Call) => column.value(call, clock) })),
+    outPath,
+    control,
+  );
 }

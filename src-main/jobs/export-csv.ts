@@ -1,7 +1,7 @@
 import { jobStatusLabels, type Job } from '../../src-shared/domain/job';
 import { formatMoney } from '../../src-shared/money';
 import { localDateTime } from '../../src-shared/office-time';
-import type { PeopleColumn } from '../bulk/people-csv';
+import type { PeopleColumn } from '../exchange/export/people-csv';
 import type { OfficeClock } from '../calls/report-facts';
 
 const capitalise = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);

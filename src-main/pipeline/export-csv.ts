@@ -1,7 +1,7 @@
 import type { Deal } from '../../src-shared/domain/pipeline';
 import { formatMoney } from '../../src-shared/money';
 import { localDate } from '../../src-shared/office-time';
-import type { PeopleColumn } from '../bulk/people-csv';
+import type { PeopleColumn } from '../exchange/export/people-csv';
 import type { OfficeClock } from '../calls/report-facts';
 import { rowToDeal, type createPipelineQueries } from './queries';
 

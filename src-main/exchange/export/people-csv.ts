@@ -1,8 +1,8 @@
 import Papa from 'papaparse';
-import { AppError } from '../../src-shared/errors';
-import type { JobControl } from '../exchange/deps';
-import { writeAtomically } from '../exchange/export/csv';
-import { protectFormula, protectLiteral } from '../exchange/formats/values';
+import { AppError } from '../../../src-shared/errors';
+import type { JobControl } from '../deps';
+import { writeAtomically } from './csv';
+import { protectFormula, protectLiteral } from '../formats/values';
 
 /** Rows read and written per step: the export yields between steps, so a cancel gets in. */
 export const rowsPerChunk = 1000;
