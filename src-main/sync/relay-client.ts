@@ -138,12 +138,24 @@ export class RelayClient {
   /** The response to a request with this device's token, for bodies that are not JSON (a recording). */
   async fetchRaw(path: string): Promise<Response> {
     try {
-      return await this.fetchImpl(new URL(path, this.baseUrl), {
-        headers: this.token ? { authorization: `Bearer ${this.token}` } : {},
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
+      return await this.fetchOnce(
+        new URL(path, this.baseUrl),
+        () => ({ headers: this.authorization(), signal: AbortSignal.timeout(this.timeoutMs) }),
+        'GET',
+      );
     } catch (error) {
       throw new RelayError('offline', `Cannot reach the relay at ${this.baseUrl} (${describeNetworkError(error)}).`, 0);
+    }
+  }
+
+  /** One fetch; a GET whose reused connection turned out closed is sent once more (closedConnection). */
+  private async fetchOnce(url: URL, init: () => RequestInit, method: string): Promise<Response> {
+    try {
+      return await this.fetchImpl(url, init());
+    } catch (error) {
+      const code = networkErrorCode(error);
+      if (method !== 'GET' || code === undefined || !closedConnection.has(code)) throw error;
+      return this.fetchImpl(url, init());
     }
   }
 
@@ -159,12 +171,11 @@ export class RelayClient {
     if (this.token) headers.authorization = `Bearer ${this.token}`;
     let response: Response;
     try {
-      response = await this.fetchImpl(new URL(path, this.baseUrl), {
+      response = await this.fetchOnce(
+        new URL(path, this.baseUrl),
+        () => ({ method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}), signal: AbortSignal.timeout(this.timeoutMs) }),
         method,
-        headers,
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
+      );
     } catch (error) {
       throw new RelayError(
         'offline',
@@ -191,6 +202,17 @@ export class RelayClient {
     }
     return parsed.data;
   }
+}
+
+/**
+ * Failures of a kept-alive connection that the relay (or a proxy) closed as it was reused: the
+ * request never reached the relay, so a read is asked again, once, on a fresh connection, instead
+ * of the laptop showing "offline" until the next sync.
+ */
+const closedConnection = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
+
+function networkErrorCode(error: unknown): string | undefined {
+  return error instanceof Error ? (error as Error & { cause?: { code?: string } }).cause?.code : undefined;
 }
 
 function describeNetworkError(error: unknown): string {
