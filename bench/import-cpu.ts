@@ -116,7 +116,7 @@ async function runOne(csv: string, checkout: string, encrypted: boolean): Promis
   const core = createCore({ dataDir, shell: 'test', autoSync: false, logError: (error) => console.error(error), ...keySource });
   try {
     const fileName = path.basename(csv);
-    const stage = await measured(() => core.files.stage(fs.createReadStream(csv), fileName));
+    const stage = await measured(() => core.files.stage(fs.createReadStream(csv), fileName, 'import'));
     const { uploadId } = stage.result;
     const preview = await measured(() => core.exchange.previewUpload({ uploadId, onDuplicate: 'skip', decisions: {}, fileName }));
     const run = await measured(async () => {

@@ -9,6 +9,7 @@ import {
   type FieldbookBridge,
   type NavigationTarget,
   type StagedUpload,
+  type UploadPurpose,
 } from '../src-shared/ipc/bridge';
 import type { ChannelInput, ChannelName, ChannelOutput, RpcResult } from '../src-shared/ipc/contract';
 import { eventNames, type EventName, type EventPayload } from '../src-shared/ipc/events';
@@ -196,10 +197,13 @@ export const api = {
       resyncListeners.delete(listener);
     };
   },
-  /** Hands a file's bytes to the core; `files.add` then attaches them with the returned uploadId. */
-  async uploadFile(file: File): Promise<StagedUpload> {
+  /**
+   * Hands a file's bytes to the core; `files.add` then attaches them with the returned uploadId.
+   * A file for an import says so (`purpose` 'import'): it is held to the import's limit instead.
+   */
+  async uploadFile(file: File, purpose: UploadPurpose = 'file'): Promise<StagedUpload> {
     const bridged = getBridge();
-    const result = bridged.stageFile ? await bridged.stageFile(file) : await uploadOverHttp(file);
+    const result = bridged.stageFile ? await bridged.stageFile(file, purpose) : await uploadOverHttp(file, purpose);
     if (result.ok) return result.data;
     throw new ApiError(isErrorPayload(result.error) ? result.error : unreachable);
   },
@@ -223,10 +227,11 @@ export const api = {
   },
 };
 
-async function uploadOverHttp(file: File): Promise<RpcResult<StagedUpload>> {
+async function uploadOverHttp(file: File, purpose: UploadPurpose): Promise<RpcResult<StagedUpload>> {
   let response: Response;
   try {
-    response = await fetch(`${fileUploadPath}?name=${encodeURIComponent(file.name)}`, {
+    const query = new URLSearchParams({ name: file.name, ...(purpose === 'file' ? {} : { purpose }) });
+    response = await fetch(`${fileUploadPath}?${query.toString()}`, {
       method: 'POST',
       headers: { 'content-type': 'application/octet-stream' },
       body: file,

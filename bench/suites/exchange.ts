@@ -99,7 +99,7 @@ export interface CsvImportTimings {
 /** A CSV file imported as the app does it: staged, previewed (mapping, duplicates), run to its end. */
 export async function runCsvImport(target: Core, file: string): Promise<CsvImportTimings> {
   let start = nowMs();
-  const { uploadId } = await target.files.stage(fs.createReadStream(file), path.basename(file));
+  const { uploadId } = await target.files.stage(fs.createReadStream(file), path.basename(file), 'import');
   const stageMs = nowMs() - start;
   start = nowMs();
   const preview = await target.exchange.previewUpload({ uploadId, onDuplicate: 'skip', decisions: {}, fileName: 'contacts.csv' });

@@ -23,7 +23,7 @@ async function importInto(context: BenchContext, dir: string, file: string): Pro
   const target = createCore({ dataDir: dir, shell: 'test', logError: (error) => console.error(error), autoSync: false, now: context.now });
   try {
     return await timed(async () => {
-      const { uploadId } = await target.files.stage(fs.createReadStream(file), path.basename(file));
+      const { uploadId } = await target.files.stage(fs.createReadStream(file), path.basename(file), 'import');
       const options = { uploadId, onDuplicate: 'skip' as const, decisions: {}, fileName: path.basename(file) };
       const preview = await target.exchange.previewUpload(options);
       const { jobId } = target.exchange.startImport({ ...options, ...(preview.format === 'csv' ? { mapping: preview.mapping } : {}) });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { sha256Pattern } from '../../src-shared/domain/file';
 import { AppError, type ErrorPayload } from '../../src-shared/errors';
+import { isUploadPurpose, uploadPurposes } from '../../src-shared/ipc/bridge';
 import type { RpcResult } from '../../src-shared/ipc/contract';
 import type { Core } from '../core/create-core';
 import { isAppUrl } from './app-protocol';
@@ -16,12 +17,13 @@ import { openFileIpcChannel, stageFileIpcChannel } from './ipc-channels';
 type FilesCore = { files: Pick<Core['files'], 'stageFromPath' | 'open'> };
 
 export function registerFileIpc(core: FilesCore): () => void {
-  ipcMain.handle(stageFileIpcChannel, (event, filePath: unknown) =>
+  ipcMain.handle(stageFileIpcChannel, (event, filePath: unknown, purpose: unknown = 'file') =>
     answer(event, async () => {
       if (typeof filePath !== 'string' || !path.isAbsolute(filePath)) {
         throw new AppError('invalid_input', 'Fieldbook can only attach files from this computer’s disks.', 'file');
       }
-      return core.files.stageFromPath(filePath);
+      if (!isUploadPurpose(purpose)) throw new AppError('invalid_input', `An upload is for one of: ${uploadPurposes.join(', ')}.`, 'purpose');
+      return core.files.stageFromPath(filePath, purpose);
     }),
   );
   ipcMain.handle(openFileIpcChannel, (event, sha256: unknown) =>

@@ -55,13 +55,13 @@ const bridge: FieldbookBridge = {
       set.delete(wrapped);
     };
   },
-  stageFile(file) {
+  stageFile(file, purpose = 'file') {
     // Only a real File from a picker or a drop has a path; the main process reads it from disk.
     const filePath = webUtils.getPathForFile(file as File);
     if (!filePath) {
       return Promise.resolve({ ok: false, error: { code: 'invalid_input', message: 'Fieldbook cannot read that file.', field: 'file' } });
     }
-    return ipcRenderer.invoke(stageFileIpcChannel, filePath);
+    return ipcRenderer.invoke(stageFileIpcChannel, filePath, purpose);
   },
   openFile(sha256) {
     return ipcRenderer.invoke(openFileIpcChannel, sha256);

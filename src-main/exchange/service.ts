@@ -14,7 +14,8 @@ import type {
 } from '../../src-shared/domain/exchange';
 import { AppError } from '../../src-shared/errors';
 import { privateDirMode } from '../core/private-files';
-import { blobStoreOf } from '../files/blob-store';
+import { importFileMaxBytes } from '../../src-shared/ipc/bridge';
+import { blobStoreOf, importTooLargeMessage } from '../files/blob-store';
 import { createBackup, defaultBackupDir, keptBackups, listBackups, pruneBackups } from './backup/backup';
 import { exportCsv } from './export/csv';
 import { resolveColumns } from './export/columns';
@@ -33,7 +34,6 @@ export interface ExchangeOptions {
 }
 
 /** Files bigger than this are not read for import (a contacts file of 100k rows is ~20 MB). */
-const maxImportBytes = 512 * 1024 * 1024;
 
 /**
  * Import, export and backup for the channels (src-shared/ipc/exchange.ts, via handlers.ts)
@@ -181,6 +181,6 @@ export class ExchangeService {
 function readImportFile(file: string): Uint8Array {
   const stat = fs.statSync(file, { throwIfNoEntry: false });
   if (!stat?.isFile()) throw new AppError('not_found', `There is no file at ${file}.`, 'file');
-  if (stat.size > maxImportBytes) throw new AppError('invalid_input', `${path.basename(file)} is larger than 512 MB; split it into smaller files.`, 'file');
+  if (stat.size > importFileMaxBytes) throw new AppError('invalid_input', importTooLargeMessage(path.basename(file)), 'file');
   return fs.readFileSync(file);
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { PassThrough, Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppError } from '../../src-shared/errors';
+import { importFileMaxBytes } from '../../src-shared/ipc/bridge';
 import { encryptBlobBytes, encryptingBlobStream, filesKeyOf, openBlob, plainStream, readPlainRange } from './blob-file';
 
 export interface StagedBlob {
@@ -20,7 +21,7 @@ export interface StagedBlob {
  * files/.staging while hashed, counted and encrypted, refused as soon as they pass the size limit.
  */
 export class BlobStore {
-  private readonly staged = new Map<string, StagedBlob & { path: string }>();
+  private readonly staged = new Map<string, StagedBlob & { path: string; importOnly: boolean }>();
   private readonly stagingDir: string;
   /** Null only for a data folder without a database key (the bench's unencrypted comparison). */
   readonly filesKey: Buffer | null;
@@ -81,9 +82,11 @@ export class BlobStore {
 
   /**
    * Streams `source` into staging, encrypted, and answers its plain SHA-256 and size; refused
-   * past `maxBytes`. The caller commits it (or adopts it under a name it checked).
+   * past `maxBytes`. The caller commits it (or adopts it under a name it checked); an upload
+   * staged `importOnly` is only read by an import (readStaged) and refused by commit, so bytes let
+   * in under the import's larger limit never become a stored file.
    */
-  async stage(source: Readable, maxBytes: number, name: string, tooLargeMessage?: string): Promise<StagedBlob> {
+  async stage(source: Readable, maxBytes: number, name: string, tooLargeMessage?: string, options: { importOnly?: boolean } = {}): Promise<StagedBlob> {
     const uploadId = randomUUID();
     const target = path.join(this.stagingDir, uploadId);
     const hash = createHash('sha256');
@@ -109,7 +112,7 @@ export class BlobStore {
       fs.rmSync(target, { force: true });
       throw error;
     }
-    const staged = { uploadId, sha256: hash.digest('hex'), sizeBytes, path: target };
+    const staged = { uploadId, sha256: hash.digest('hex'), sizeBytes, path: target, importOnly: options.importOnly ?? false };
     this.staged.set(uploadId, staged);
     return { uploadId, sha256: staged.sha256, sizeBytes };
   }
@@ -119,6 +122,9 @@ export class BlobStore {
     const staged = this.staged.get(uploadId);
     if (!staged || !fs.existsSync(staged.path)) {
       throw new AppError('not_found', 'That upload is no longer there; attach the file again.', 'uploadId');
+    }
+    if (staged.importOnly) {
+      throw new AppError('invalid_input', 'That file was given to an import; attach it again to keep it.', 'uploadId');
     }
     this.staged.delete(uploadId);
     const destination = this.blobPath(staged.sha256);
@@ -203,6 +209,11 @@ function removeOlderThan(dir: string, olderThanMs: number, now: number): void {
     const stat = fs.statSync(file, { throwIfNoEntry: false });
     if (stat && now - stat.mtimeMs > olderThanMs) fs.rmSync(file, { force: true });
   }
+}
+
+/** Why a file given to an import was refused for its size. */
+export function importTooLargeMessage(name: string): string {
+  return `"${name}" is larger than the ${formatBytes(importFileMaxBytes)} an import can read; split it into smaller files.`;
 }
 
 export function formatBytes(bytes: number): string {

@@ -6,7 +6,8 @@ import { type FileCategory, type OfflineFiles, type StoredFile } from '../../src
 import { AppError } from '../../src-shared/errors';
 import { LocalState } from '../settings/local-state';
 import { WritingService, type WriteDeps } from '../writes/write-deps';
-import { BlobStore, formatBytes, type StagedBlob } from './blob-store';
+import { importFileMaxBytes, type UploadPurpose } from '../../src-shared/ipc/bridge';
+import { BlobStore, formatBytes, importTooLargeMessage, type StagedBlob } from './blob-store';
 import { createFileQueries, rowToFile, type FileRow } from './queries';
 import { UploadQueue } from './upload-queue';
 
@@ -56,8 +57,15 @@ export class FilesService extends WritingService {
     return rowToFile(row, this.blobs.has(row.sha256));
   }
 
-  /** Streams an upload into staging, refusing it past the size limit of the settings or of the relay. */
-  stage(source: Readable, name: string): Promise<StagedBlob> {
+  /**
+   * Streams an upload into staging, refusing it past the size limit of the settings or of the
+   * relay; a file for an import (`purpose` 'import') only past the import's own limit, and it can
+   * then be read by an import but never attached.
+   */
+  stage(source: Readable, name: string, purpose: UploadPurpose = 'file'): Promise<StagedBlob> {
+    if (purpose === 'import') {
+      return this.blobs.stage(source, importFileMaxBytes, name, importTooLargeMessage(name), { importOnly: true });
+    }
     const own = this.settings.get().maxFileBytes;
     const relay = this.state.get<number>(relayLimitKey);
     if (relay !== undefined && relay < own) {
@@ -75,10 +83,10 @@ export class FilesService extends WritingService {
     return this.settings.get().offlineFiles;
   }
 
-  stageFromPath(filePath: string): Promise<StagedBlob> {
+  stageFromPath(filePath: string, purpose: UploadPurpose = 'file'): Promise<StagedBlob> {
     const stat = fs.statSync(filePath, { throwIfNoEntry: false });
     if (!stat?.isFile()) throw new AppError('not_found', 'That file cannot be read.', 'path');
-    return this.stage(fs.createReadStream(filePath), path.basename(filePath));
+    return this.stage(fs.createReadStream(filePath), path.basename(filePath), purpose);
   }
 
   add(input: { contactId: string; uploadId: string; name: string; mimeType: string; category: FileCategory }): StoredFile {

@@ -3,12 +3,13 @@ import { PassThrough } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { isPreviewable, sha256Pattern } from '../../src-shared/domain/file';
 import { AppError } from '../../src-shared/errors';
+import { isUploadPurpose, uploadPurposes } from '../../src-shared/ipc/bridge';
 import type { HostCore } from './host-core';
 import { failure, sendJson } from './rpc-route';
 
 // The browser host's file transport; the renderer side is api.uploadFile / api.fileUrl in
 // src-renderer/api.ts, the Electron counterpart src-main/electron/files.ts and app-protocol.ts.
-//   POST /files/upload?name=<name>  raw body → core.files.stage → RpcResult<{uploadId, sha256, sizeBytes}>
+//   POST /files/upload?name=<name>[&purpose=import]  raw body → core.files.stage → RpcResult<{uploadId, sha256, sizeBytes}>
 //   GET  /files/<sha256>            the stored bytes with their mime type, under a policy of their own
 
 /**
@@ -34,6 +35,12 @@ export async function handleUpload(core: HostCore, url: URL, request: IncomingMe
     sendJson(response, 400, failure('invalid_input', 'Give the file a name of 1 to 255 characters.'));
     return;
   }
+  const purpose = url.searchParams.get('purpose') ?? 'file';
+  if (!isUploadPurpose(purpose)) {
+    request.resume();
+    sendJson(response, 400, failure('invalid_input', `An upload is for one of: ${uploadPurposes.join(', ')}.`));
+    return;
+  }
   // The request is piped, not handed over: when the core refuses the upload mid-stream it destroys
   // what it reads from, and destroying the request itself would take the socket (and our answer) with it.
   const body = new PassThrough();
@@ -42,7 +49,7 @@ export async function handleUpload(core: HostCore, url: URL, request: IncomingMe
   });
   request.pipe(body);
   try {
-    const staged = await core.files.stage(body, name);
+    const staged = await core.files.stage(body, name, purpose);
     sendJson(response, 200, { ok: true, data: staged });
   } catch (error) {
     if (!request.complete && request.destroyed) return;

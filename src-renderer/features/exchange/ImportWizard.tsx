@@ -88,7 +88,7 @@ export function ImportWizard() {
     setError(null);
     setBusy(true);
     try {
-      const staged = await api.uploadFile(file);
+      const staged = await api.uploadFile(file, 'import');
       const first = await api.invoke('exchange.previewImport', { uploadId: staged.uploadId, fileName: file.name });
       setUpload({ uploadId: staged.uploadId, fileName: file.name });
       setPreview(first);

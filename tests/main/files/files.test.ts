@@ -36,6 +36,20 @@ describe('files', () => {
     expect(fs.readdirSync(`${core.dataDir}/files/.staging`)).toEqual([]);
   });
 
+  it('takes a file for an import past the file size limit, imports it, and never lets it be attached', async () => {
+    await core.call('settings.update', { maxFileBytes: 1024 });
+    const rows = Array.from({ length: 60 }, (_, index) => `Customer ${index},customer${index}@example.com`);
+    const csv = Buffer.from(['Name,Email', ...rows].join('\n'));
+    expect(csv.length).toBeGreaterThan(1024);
+    await expect(core.files.stage(Readable.from([csv]), 'customers.csv')).rejects.toThrow('limit for files');
+    const staged = await core.files.stage(Readable.from([csv]), 'customers.csv', 'import');
+    await expect(
+      core.call('files.add', { contactId, uploadId: staged.uploadId, name: 'customers.csv', mimeType: 'text/csv', category: 'document' }),
+    ).rejects.toThrow('That file was given to an import; attach it again to keep it.');
+    const preview = await core.exchange.previewUpload({ uploadId: staged.uploadId, onDuplicate: 'skip', decisions: {}, fileName: 'customers.csv' });
+    expect(preview.counts.created).toBe(60);
+  });
+
   it('keeps the bytes of a deleted file through the undo window, then removes them', async () => {
     const file = await attach(Buffer.from('photo'), 'photo.jpg');
     await core.call('files.delete', { id: file.id });

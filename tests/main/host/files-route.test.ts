@@ -123,6 +123,27 @@ describe('browser host file upload', () => {
     }
   });
 
+  it('takes a file to import past the file size limit, and refuses an upload for no known purpose', async () => {
+    await core.call('settings.update', { maxFileBytes: 2048 });
+    try {
+      const csv = Buffer.from(['Name,Email', ...Array.from({ length: 200 }, (_, index) => `Customer ${index},c${index}@example.com`)].join('\n'));
+      expect((await upload('customers.csv', csv)).status).toBe(413);
+      const forImport = await send({
+        method: 'POST',
+        path: '/files/upload?name=customers.csv&purpose=import',
+        headers: { 'content-type': 'text/csv', ...cookie() },
+        body: csv,
+      });
+      expect(forImport.status).toBe(200);
+      expect(JSON.parse(forImport.body.toString('utf8'))).toMatchObject({ ok: true, data: { sizeBytes: csv.length } });
+      const unknown = await send({ method: 'POST', path: '/files/upload?name=a.csv&purpose=backup', headers: cookie(), body: 'x' });
+      expect(unknown.status).toBe(400);
+      expect(JSON.parse(unknown.body.toString('utf8'))).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'An upload is for one of: file, import.' } });
+    } finally {
+      await core.call('settings.update', { maxFileBytes: 100 * 1024 * 1024 });
+    }
+  });
+
   it('refuses an upload without a name', async () => {
     const answer = await send({ method: 'POST', path: '/files/upload', headers: cookie(), body: 'x' });
     expect(answer.status).toBe(400);
