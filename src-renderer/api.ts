@@ -12,7 +12,8 @@ import {
   type UploadPurpose,
 } from '../src-shared/ipc/bridge';
 import type { ChannelInput, ChannelName, ChannelOutput, RpcResult } from '../src-shared/ipc/contract';
-import { eventNames, type EventName, type EventPayload } from '../src-shared/ipc/events';
+import type { EventName, EventPayload } from '../src-shared/ipc/events';
+import { eventNames } from './event-names';
 
 // The only way the renderer reaches the core. Inside Electron the preload exposes the bridge
 // (src-main/electron/preload.ts); in a plain browser the same bridge is built over the browser

@@ -1,11 +1,19 @@
 // Routes live in the URL hash so that Back works in the browser host and a reload keeps the
 // screen, with no router library. `store.ts` keeps the parsed route in step with the hash.
 
-import { followUpListKinds, type FollowUpListKind } from '../src-shared/domain/follow-up';
+import type { FollowUpListKind } from '../src-shared/domain/follow-up';
 import { parsePipelinePath, pipelineHash, type PipelineView } from './features/pipeline/pipeline-route';
 
 export const contactTabs = ['timeline', 'notes', 'calls', 'files', 'mail'] as const;
 export type ContactTab = (typeof contactTabs)[number];
+
+/**
+ * The follow-up lists a URL can name: the contract's followUpListKinds, written out because its
+ * module builds zod schemas when it loads, which the first screen does without. The check fails to
+ * compile when a kind is added there and not here.
+ */
+const followUpViews = ['overdue', 'today', 'upcoming', 'done'] as const satisfies readonly FollowUpListKind[];
+export const everyFollowUpViewListed: [Exclude<FollowUpListKind, (typeof followUpViews)[number]>] extends [never] ? true : never = true;
 
 /** What a new job is made from: its form starts with what that call, contact or deal says. */
 export interface JobOrigin {
@@ -64,7 +72,7 @@ export function parseRoute(hash: string): Route {
   }
   if (first === 'contacts') return { name: 'contacts' };
   if (first === 'follow-ups') {
-    const view = followUpListKinds.find((candidate) => candidate === second);
+    const view = followUpViews.find((candidate) => candidate === second);
     return view ? { name: 'followUps', view } : { name: 'followUps' };
   }
   if (first === 'calls' && second === 'triage') return { name: 'callTriage' };

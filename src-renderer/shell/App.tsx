@@ -45,15 +45,21 @@ const MailSettingsScreen = lazy(() => import('../features/mail/MailSettingsScree
 const SettingsScreen = lazy(() => import('../features/settings/SettingsScreen').then((module) => ({ default: module.SettingsScreen })));
 const loadShortcutSheet = () => import('../features/shortcuts/ShortcutSheet');
 const ShortcutSheet = lazy(() => loadShortcutSheet().then((module) => ({ default: module.ShortcutSheet })));
-const GlobalDialogs = lazy(() => import('./GlobalDialogs').then((module) => ({ default: module.GlobalDialogs })));
+const loadGlobalDialogs = () => import('./GlobalDialogs');
+const GlobalDialogs = lazy(() => loadGlobalDialogs().then((module) => ({ default: module.GlobalDialogs })));
 
-/** Once the first screen is up, what a key opens (the palette, the shortcut sheet) is fetched while idle, so it opens at once. */
+/**
+ * Once the first screen is up, what a key or a button opens (the palette, the shortcut sheet, the
+ * app-wide dialogs) is fetched while idle, so it opens at once; before, it would compete with the
+ * first screen (the dialogs' chunk carries the phone metadata and the contract's schemas).
+ */
 function usePrefetchOnDemand(ready: boolean) {
   useEffect(() => {
     if (!ready) return;
     const timer = setTimeout(() => {
       void loadCommandPalette();
       void loadShortcutSheet();
+      void loadGlobalDialogs();
     }, 1000);
     return () => clearTimeout(timer);
   }, [ready]);
@@ -64,6 +70,7 @@ export function App() {
   const route = useUi((state) => state.route);
   const settings = useUi((state) => state.settings);
   const paletteOpen = useUi((state) => state.paletteOpen);
+  const dialogOpen = useUi((state) => state.dialog !== null);
   const mainRef = useRef<HTMLElement>(null);
   const key = routeKey(route);
   useAppBootstrap();
@@ -94,7 +101,7 @@ export function App() {
       <div className="app__dock">{settings ? <ReminderCenter /> : null}</div>
       <Toaster />
       <Suspense fallback={null}>
-        {settings ? <GlobalDialogs /> : null}
+        {settings && dialogOpen ? <GlobalDialogs /> : null}
         {settings && paletteOpen ? <CommandPalette /> : null}
         {sheetOpen ? <ShortcutSheet onClose={closeSheet} /> : null}
       </Suspense>

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 
 // What the app loads before its first screen: every module main.tsx reaches through static
 // imports (a dynamic `import()` is its own chunk, loaded later). The full phone metadata
-// (libphonenumber-js/max, about 190 kB) must not be among them: it doubled the first load.
+// (libphonenumber-js/max, about 190 kB) must not be among them: it doubled the first load. Nor
+// must zod: the contract's modules build their schemas when they load (about 100 kB of zod and
+// 50 kB of schemas, evaluated before the first screen could draw).
 
 const repoRoot = path.resolve(__dirname, '../..');
 const staticImport = /^\s*import\s+(?!type\b)(?:[^'";]*?\s+from\s+)?['"]([^'"]+)['"]/gm;
@@ -59,5 +61,12 @@ describe('the first load', () => {
     const phone = [...packages].filter((name) => name.startsWith('libphonenumber-js'));
     const through = [...files].filter((file) => /src-shared\/phone\.ts$/.test(file)).map((file) => path.relative(repoRoot, file));
     expect({ phone, through }).toEqual({ phone: [], through: [] });
+  });
+
+  it('does not build the zod schemas of the contract', () => {
+    const schemaModules = [...files]
+      .filter((file) => /src-shared\//.test(file) && /^\s*import\s+\{[^}]*\bz\b[^}]*\}\s+from\s+'zod'/m.test(fs.readFileSync(file, 'utf8')))
+      .map((file) => path.relative(repoRoot, file));
+    expect({ zod: packages.has('zod'), schemaModules }).toEqual({ zod: false, schemaModules: [] });
   });
 });

@@ -1,7 +1,6 @@
 import { useEffect } from 'react';
 import { create } from 'zustand';
-import { SyncStatusSchema } from '../../../src-shared/domain/sync';
-import { canWrite, type WorkspaceRole } from '../../../src-shared/sync/roles';
+import type { WorkspaceRole } from '../../../src-shared/sync/roles';
 import { api } from '../../api';
 
 // What this laptop's member may do, for every screen: the one place the renderer reads the role.
@@ -18,9 +17,18 @@ export interface Access {
   isAdmin: boolean;
 }
 
-const accessOf = (role: WorkspaceRole | null): Access => ({ role, canEdit: canWrite(role), isAdmin: role === null || role === 'admin' });
+// The role's rules and the sync status's schema load with the first status, not with the app's
+// first screen: their modules build zod schemas when they load (docs/renderer.md, "How the app opens").
+const loadRules = () =>
+  Promise.all([import('../../../src-shared/sync/roles'), import('../../../src-shared/domain/sync')]).then(([roles, sync]) => ({
+    canWrite: roles.canWrite,
+    SyncStatusSchema: sync.SyncStatusSchema,
+  }));
 
-const useAccessStore = create<Access>(() => accessOf(null));
+/** A laptop outside any workspace may do everything, as canWrite(null) says. */
+const outsideWorkspace: Access = { role: null, canEdit: true, isAdmin: true };
+
+const useAccessStore = create<Access>(() => outsideWorkspace);
 
 let watching = false;
 
@@ -29,7 +37,8 @@ function watchAccess(): void {
   if (watching) return;
   watching = true;
   const adopt = (role: WorkspaceRole | null) => {
-    if (useAccessStore.getState().role !== role) useAccessStore.setState(accessOf(role));
+    if (useAccessStore.getState().role === role) return;
+    void loadRules().then(({ canWrite }) => useAccessStore.setState({ role, canEdit: canWrite(role), isAdmin: role === null || role === 'admin' }));
   };
   const load = () =>
     api.invoke('sync.status', {}).then(
@@ -38,9 +47,11 @@ function watchAccess(): void {
     );
   void load();
   api.on('sync.status', (payload) => {
-    const parsed = SyncStatusSchema.safeParse(payload);
-    if (parsed.success) adopt(parsed.data.role);
-    else void load();
+    void loadRules().then(({ SyncStatusSchema }) => {
+      const parsed = SyncStatusSchema.safeParse(payload);
+      if (parsed.success) adopt(parsed.data.role);
+      else void load();
+    });
   });
 }
 

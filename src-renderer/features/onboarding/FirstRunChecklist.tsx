@@ -9,7 +9,7 @@ import { IconCircle } from '../../ui/IconCircle';
 import { ListRow } from '../../ui/ListRow';
 import { RowList } from '../../ui/RowList';
 import { TextField } from '../../ui/TextField';
-import { showTeamSyncPanel } from '../sync/TeamSyncPanel';
+import { showTeamSyncPanel } from '../sync/show-team-sync-panel';
 import { checklistSteps, showsChecklist, type ChecklistStep, type ChecklistStepId } from './checklist-steps';
 import { useChecklistFacts } from './hooks';
 import './onboarding.css';

@@ -1,11 +1,13 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { ScreenPopSchema, type ScreenPop as Pop } from '../../../src-shared/domain/telephony';
+import type { ScreenPop as Pop } from '../../../src-shared/domain/telephony';
 import { api } from '../../api';
 import { useUi } from '../../store';
 
 // The card is its own chunk: it formats the caller's number with the full phone metadata
 // (libphonenumber-js/max, about 190 kB), which the first screen of the app does not need.
 const ScreenPopCard = lazy(() => import('./ScreenPopCard').then((module) => ({ default: module.ScreenPopCard })));
+
+const loadScreenPopSchema = () => import('../../../src-shared/domain/telephony').then((module) => module.ScreenPopSchema);
 
 /** How long a ringing call stays on screen unless it is dismissed or opened. */
 const showForMs = 45_000;
@@ -20,15 +22,24 @@ export function ScreenPop() {
   const navigate = useUi((state) => state.navigate);
 
   useEffect(() => {
+    let mounted = true;
     const show = (payload: unknown) => {
-      // The event stream also sends placeholders after a reconnect: only a real pop counts.
-      const parsed = ScreenPopSchema.safeParse(payload);
-      if (parsed.success) setPop(parsed.data);
+      // Nothing ringing (the usual answer at app open) needs no schema.
+      if (payload === null || typeof payload !== 'object') return;
+      // The event stream also sends placeholders after a reconnect: only a real pop counts. The
+      // schema (and zod with it) loads with the first payload, not with the app's first screen.
+      void loadScreenPopSchema().then((schema) => {
+        const parsed = schema.safeParse(payload);
+        if (mounted && parsed.success) setPop(parsed.data);
+      });
     };
     const stop = api.on('phone.incomingCall', show);
     // A window opened while the phone rings still shows the call.
     api.invoke('phone.lastScreenPop', {}).then(show, () => {});
-    return stop;
+    return () => {
+      mounted = false;
+      stop();
+    };
   }, []);
 
   useEffect(() => {

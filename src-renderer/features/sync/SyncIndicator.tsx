@@ -3,7 +3,7 @@ import { useNow } from '../../ui/use-now';
 import { useSteadySyncStatus, useSyncNow, useSyncStatus } from './hooks';
 import { describeSyncStatus, lastSyncedText } from './status-text';
 import { SyncMark } from './SyncMark';
-import { showTeamSyncPanel } from './TeamSyncPanel';
+import { showTeamSyncPanel } from './show-team-sync-panel';
 import { Stack } from '../../ui/Stack';
 import { Cluster } from '../../ui/Cluster';
 import './sync.css';

@@ -1,8 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { SyncStatusSchema, type SyncStatus } from '../../../src-shared/domain/sync';
+import type { SyncStatus } from '../../../src-shared/domain/sync';
 import type { WorkspaceInfo } from '../../../src-shared/sync/protocol';
 import { api, describeError } from '../../api';
 import { useUi } from '../../store';
+
+// The schema loads with the first event, not with the first screen: its module builds zod schemas
+// when it loads (docs/renderer.md, "How the app opens").
+const loadSyncStatusSchema = () => import('../../../src-shared/domain/sync').then((module) => module.SyncStatusSchema);
 
 /**
  * How sync stands, kept current by the core's `sync.status` event. Fetched on mount and again
@@ -28,10 +32,13 @@ export function useSyncStatus(): { status: SyncStatus | null; adopt: (status: Sy
     };
     load();
     const stop = api.on('sync.status', (payload) => {
-      const parsed = SyncStatusSchema.safeParse(payload);
-      if (!parsed.success) return load();
-      latest.current += 1;
-      setStatus(parsed.data);
+      // Taken now, so that an answer asked before this event but in after it is still dropped.
+      const ticket = ++latest.current;
+      void loadSyncStatusSchema().then((schema) => {
+        const parsed = schema.safeParse(payload);
+        if (!parsed.success) return load();
+        if (live && ticket === latest.current) setStatus(parsed.data);
+      });
     });
     return () => {
       live = false;

@@ -83,6 +83,23 @@ describe('contact list', () => {
     expect(page.items).toHaveLength(2);
   });
 
+  it('counts the matches of a search over more than one page, leaving out deleted contacts', async () => {
+    await seed();
+    const ids: string[] = [];
+    for (const [index, name] of ['Smithers Ltd', 'Jo Smithson', 'Kim Smith', 'Lee Smithy'].entries()) {
+      ids.push((await core.call('contacts.create', { draft: { name, phones: [{ type: 'mobile', number: `+44 7700 90055${index}` }], contactType: index % 2 === 1 ? 'lead' : 'customer' } })).id);
+    }
+    await core.call('contacts.delete', { id: ids[0]! });
+    // A page smaller than the matches, so the total is counted rather than read off the page.
+    const words = await core.call('contacts.list', { query: 'smi', limit: 2 });
+    expect({ total: words.total, shown: words.items.length }).toEqual({ total: 4, shown: 2 });
+    const digits = await core.call('contacts.list', { query: '7700 90055', limit: 2 });
+    expect(digits.total).toBe(3);
+    // With a filter as well, only the contacts that pass it.
+    expect((await core.call('contacts.list', { query: 'smi', filters: { contactType: 'lead' }, limit: 1 })).total).toBe(2);
+    expect((await core.call('contacts.list', { query: '7700 90055', filters: { contactType: 'customer' }, limit: 1 })).total).toBe(1);
+  });
+
   it('sorts by any column in both directions', async () => {
     await seed();
     expect(await names({ sort: { field: 'name', direction: 'desc' } })).toEqual(['Chloé Martin', 'Ann Smith', 'Acme Roofing']);
