@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Builds everything `npm start`, the e2e tests and electron-builder run from:
 //   dist/renderer/            the React renderer (Vite, config in vite.config.ts)
-//   dist/host/main.mjs        the browser host (Node, dependencies left in node_modules)
+//   dist/host/main.mjs        the browser host (Node, dependencies left in node_modules), chunks beside it
 //   dist/electron/main.cjs    the Electron main process (dependencies bundled, native ones not)
 //   dist/electron/preload.cjs the sandboxed preload (one file: a sandboxed preload cannot require ours)
 //   dist/*/mail-parse-worker.mjs  mail parsing in worker threads, beside each main bundle
@@ -70,16 +70,13 @@ async function buildRenderer() {
   report('dist/renderer/', directorySize(path.join(repoRoot, 'dist', 'renderer')));
 }
 
+/**
+ * The browser host. Code behind a dynamic import() (mail parsing; the libraries of mail, PDFs and
+ * the like are imported where first used) is a chunk of its own, so the host serves the first
+ * screen before it loads them (tests/main/host/first-page-modules.test.ts).
+ */
 async function buildHost() {
-  await bundle({
-    entryPoints: ['src-main/host/main.ts'],
-    outfile: 'dist/host/main.mjs',
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    sourcemap: true,
-  });
+  await splitBundle('src-main/host/main.ts', 'dist/host', { sourcemap: true });
   await bundle({ ...mailParseWorker, outfile: 'dist/host/mail-parse-worker.mjs', target: 'node20', packages: 'external' });
 }
 
@@ -104,7 +101,7 @@ async function buildRelay() {
 }
 
 /** One entry point as dist/<folder>/main.mjs, with every dynamic import() its own chunk. */
-async function splitBundle(entryPoint, outdir) {
+async function splitBundle(entryPoint, outdir, options = {}) {
   await esbuild.build({
     entryPoints: { main: entryPoint },
     outdir,
@@ -119,6 +116,7 @@ async function splitBundle(entryPoint, outdir) {
     packages: 'external',
     logLevel: 'warning',
     absWorkingDir: repoRoot,
+    ...options,
   });
   report(`${outdir}/main.mjs`, fs.statSync(path.join(repoRoot, outdir, 'main.mjs')).size);
 }

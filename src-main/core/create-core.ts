@@ -100,6 +100,15 @@ export interface CoreOptions {
   secretCipher?: SecretCipher;
   /** Start background sync when a workspace is configured (tests of sync itself may not want it). */
   autoSync?: boolean;
+  /**
+   * When the background work (sync with the relay, mail sync and the outbox, retention) starts:
+   * `now`, or `after-first-screen`: once the first contacts page has been answered, or after
+   * `firstScreenWaitMs` (default 3 s) when nobody asks for one, so that it does not compete with
+   * the first screen. The shells a person opens wait for the first screen; by default the CLI and
+   * tests start at once.
+   */
+  backgroundStart?: 'now' | 'after-first-screen';
+  firstScreenWaitMs?: number;
   /** The network used by sync; replaceable in fault tests. */
   fetch?: typeof fetch;
   /** Where unexpected errors are logged with their stack (never sent to the renderer). */
@@ -288,7 +297,6 @@ export function createCore(options: CoreOptions): Core {
   engine.refuseLocalWritesWhen(() => rowIds.busyReason() ?? (canWrite(syncEngine.config?.role) ? null : readOnlyRefusal));
   // A re-keying of row ids stopped part-way goes on now, before any sync (it needs no relay).
   rowIds.resumeUnfinished().catch((error: unknown) => logError(error, 're-keying row ids'));
-  if (options.autoSync !== false) syncEngine.start();
   const reminders = startReminderJob(followUps, (count) => emit('followups.reminderDue', { count }), { now });
   engine.onCommitted((touched) => {
     if (touched.has('follow_ups')) reminders.reschedule();
@@ -322,7 +330,6 @@ export function createCore(options: CoreOptions): Core {
   const merger = createMerger({ contacts, companies, engine, undo: undoStore, now });
   const privacy = new PrivacyService({ ...writeDeps, role: () => syncEngine.config?.role ?? null });
   const retention = new Retention({ sqlite, state, privacy, now, isAdmin: () => privacy.isAdmin() });
-  if (options.autoSync !== false) retention.start();
   const audit = new AuditService({ sqlite, isAdmin: () => privacy.isAdmin() });
   const segments = new SegmentsService(writeDeps);
   const views = new ViewsService(writeDeps);
@@ -337,8 +344,13 @@ export function createCore(options: CoreOptions): Core {
     emit: (status) => emit('bulk.progress', status),
     logError,
   });
-  // Mail sync and the outbox run where the app runs, not for a one-off CLI command.
-  if (options.autoSync !== false) mail.start();
+  const background = scheduleBackground(options, () => {
+    if (options.autoSync === false) return;
+    syncEngine.start();
+    retention.start();
+    // Mail sync and the outbox run where the app runs, not for a one-off CLI command.
+    mail.start();
+  });
   // Daily backups where a person uses the app; not for the CLI or tests.
   const backups =
     options.shell === 'electron' || options.shell === 'browser'
@@ -410,6 +422,7 @@ export function createCore(options: CoreOptions): Core {
       const parsed = parseOrThrow(spec.input, input ?? {});
       const handler = handlers[channelName] as (value: unknown) => unknown;
       const output = await handler(parsed);
+      if (channelName === firstScreenChannel) background.firstScreenServed();
       return { ok: true, data: spec.output.parse(output) };
     } catch (error) {
       return { ok: false, error: toErrorPayload(error, channelName, logError) };
@@ -444,6 +457,7 @@ export function createCore(options: CoreOptions): Core {
       return () => events.off('*', listener);
     },
     close() {
+      background.cancel();
       appLock.close();
       void backups?.stop();
       phoneLine.close();
@@ -456,6 +470,36 @@ export function createCore(options: CoreOptions): Core {
       clearInterval(garbageTimer);
       events.removeAllListeners();
       sqlite.close();
+    },
+  };
+}
+
+/** The call that fills the first screen a person sees (the contacts list). */
+const firstScreenChannel = 'contacts.list';
+
+/**
+ * Runs `start` now, or (`after-first-screen`) on the turn of the event loop after the first
+ * screen's call was answered, so its answer is sent first, or after the wait when none comes.
+ */
+function scheduleBackground(options: CoreOptions, start: () => void) {
+  const when = options.backgroundStart ?? (options.shell === 'browser' || options.shell === 'electron' ? 'after-first-screen' : 'now');
+  let pending = true;
+  const run = () => {
+    if (!pending) return;
+    pending = false;
+    clearTimeout(timer);
+    start();
+  };
+  const timer = when === 'now' ? undefined : setTimeout(run, options.firstScreenWaitMs ?? 3_000);
+  timer?.unref();
+  if (when === 'now') run();
+  return {
+    firstScreenServed: () => {
+      if (pending) setImmediate(run);
+    },
+    cancel: () => {
+      pending = false;
+      clearTimeout(timer);
     },
   };
 }

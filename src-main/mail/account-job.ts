@@ -150,7 +150,13 @@ export class AccountSyncJob {
         continue;
       }
       this.abort = new AbortController();
-      const client = createImapClient(account.imap, password, this.deps.timeouts);
+      // The first client waits for the mail libraries to load (mail-libraries.ts): a stop or
+      // pause asked meanwhile found no client to close, so it is honoured here.
+      const client = await createImapClient(account.imap, password, this.deps.timeouts);
+      if (this.stopped || this.paused) {
+        client.close();
+        continue;
+      }
       this.client = client;
       client.on('error', () => {});
       // New mail or a deletion announced while idling on INBOX, or the connection dropped

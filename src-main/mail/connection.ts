@@ -1,6 +1,6 @@
-import { ImapFlow } from 'imapflow';
-import nodemailer from 'nodemailer';
+import type { ImapFlow } from 'imapflow';
 import type { ConnectionCheck, ConnectionProblem, MailServerSettings } from '../../src-shared/domain/mail';
+import { mailLibraries } from './mail-libraries';
 
 // Talking to the user's mail servers, and saying in plain words what went wrong: the server
 // name is not found, it refused, TLS failed, the password was refused, it did not answer.
@@ -29,7 +29,8 @@ export class MailConnectionError extends Error {
   }
 }
 
-export function createImapClient(server: MailServerSettings, password: string, timeouts: ConnectionTimeouts = defaultTimeouts): ImapFlow {
+export async function createImapClient(server: MailServerSettings, password: string, timeouts: ConnectionTimeouts = defaultTimeouts): Promise<ImapFlow> {
+  const { ImapFlow } = await mailLibraries();
   return new ImapFlow({
     host: server.host,
     port: server.port,
@@ -129,7 +130,7 @@ export async function checkImap(
   password: string,
   timeouts: ConnectionTimeouts = defaultTimeouts,
 ): Promise<{ check: ConnectionCheck; folders: { path: string; name: string; specialUse: string | null }[] }> {
-  const client = createImapClient(server, password, timeouts);
+  const client = await createImapClient(server, password, timeouts);
   client.on('error', () => {});
   try {
     await client.connect();
@@ -145,7 +146,8 @@ export async function checkImap(
   }
 }
 
-export function createSmtpTransport(server: MailServerSettings, password: string, timeouts: ConnectionTimeouts = defaultTimeouts) {
+export async function createSmtpTransport(server: MailServerSettings, password: string, timeouts: ConnectionTimeouts = defaultTimeouts) {
+  const { nodemailer } = await mailLibraries();
   return nodemailer.createTransport({
     host: server.host,
     port: server.port,
@@ -161,7 +163,7 @@ export function createSmtpTransport(server: MailServerSettings, password: string
 }
 
 export async function checkSmtp(server: MailServerSettings, password: string, timeouts: ConnectionTimeouts = defaultTimeouts): Promise<ConnectionCheck> {
-  const transport = createSmtpTransport(server, password, timeouts);
+  const transport = await createSmtpTransport(server, password, timeouts);
   try {
     await transport.verify();
     return { ok: true, message: `Signed in to ${server.host} for sending.` };

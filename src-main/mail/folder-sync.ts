@@ -167,7 +167,7 @@ async function fetchBatch(context: FolderSyncContext, uids: number[], wanted: Se
   const toFetch = new Map<number, string>();
   const ownAddress = normaliseEmail(account.email);
   for (const message of fetched) {
-    const headers = readMatchHeaders(message.headers);
+    const headers = await readMatchHeaders(message.headers);
     const all = [headers.from, ...headers.to, ...headers.cc].map((entry) => normaliseEmail(entry.address)).filter(Boolean);
     const contactId = matcher.firstContact(all.filter((address) => address !== ownAddress));
     const tooLarge = (message.size ?? 0) > maxMessageBytes;

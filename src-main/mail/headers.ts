@@ -1,6 +1,5 @@
-import libmime from 'libmime';
-import addressparser from 'nodemailer/lib/addressparser';
 import type { MailAddress } from '../../src-shared/domain/mail';
+import { mailLibraries, type MailLibraries } from './mail-libraries';
 import { bareMessageId } from './message-ids';
 
 /** The headers sync asks the server for to decide whether a message is kept. */
@@ -16,7 +15,9 @@ export interface MatchHeaders {
   date: number | undefined;
 }
 
-function decodeWords(text: string): string {
+type HeaderLibraries = Pick<MailLibraries, 'libmime' | 'addressparser'>;
+
+function decodeWords(libmime: HeaderLibraries['libmime'], text: string): string {
   if (!text.includes('=?')) return text;
   try {
     return libmime.decodeWords(text);
@@ -29,18 +30,18 @@ function decodeWords(text: string): string {
 const plainList = /^[^"():;\\]*$/;
 const plainEntry = /^\s*(?:(.*?)\s*<([^<>\s]+@[^<>\s]+)>|([^<>\s]+@[^<>\s]+))\s*$/;
 
-function addressList(values: string[] | undefined): MailAddress[] {
+function addressList({ libmime, addressparser }: HeaderLibraries, values: string[] | undefined): MailAddress[] {
   const result: MailAddress[] = [];
   for (const value of values ?? []) {
     // addressparser is thorough and, on thousands of headers, the slowest part of matching;
     // the plain shapes are read directly and anything else goes to it.
     const entries = plainList.test(value) ? value.split(',').map((part) => plainEntry.exec(part)) : undefined;
     if (entries?.every(Boolean)) {
-      for (const entry of entries) result.push({ name: decodeWords(entry![1] ?? '').slice(0, 500), address: (entry![2] ?? entry![3]!).slice(0, 500) });
+      for (const entry of entries) result.push({ name: decodeWords(libmime, entry![1] ?? '').slice(0, 500), address: (entry![2] ?? entry![3]!).slice(0, 500) });
       continue;
     }
     for (const entry of addressparser(value, { flatten: true })) {
-      if (entry.address) result.push({ name: decodeWords(entry.name ?? '').slice(0, 500), address: entry.address.trim().slice(0, 500) });
+      if (entry.address) result.push({ name: decodeWords(libmime, entry.name ?? '').slice(0, 500), address: entry.address.trim().slice(0, 500) });
     }
   }
   return result;
@@ -51,17 +52,18 @@ function addressList(values: string[] | undefined): MailAddress[] {
  * as one literal, which imapflow hands over as bytes: much cheaper for it than ENVELOPE, whose
  * parsed structure cost more than fetching whole messages.
  */
-export function readMatchHeaders(block: Buffer | undefined): MatchHeaders {
-  const headers = libmime.decodeHeaders((block ?? Buffer.alloc(0)).toString('utf8'));
+export async function readMatchHeaders(block: Buffer | undefined): Promise<MatchHeaders> {
+  const libraries = await mailLibraries();
+  const headers = libraries.libmime.decodeHeaders((block ?? Buffer.alloc(0)).toString('utf8'));
   const first = (key: string) => headers[key]?.[0] ?? '';
   const dateText = first('date');
   const date = dateText ? new Date(dateText.replace(/\s+/g, ' ')).getTime() : Number.NaN;
   return {
     messageId: bareMessageId(first('message-id')),
-    from: addressList(headers.from)[0] ?? { name: '', address: '' },
-    to: addressList(headers.to),
-    cc: addressList(headers.cc),
-    subject: decodeWords(first('subject')).slice(0, 2000),
+    from: addressList(libraries, headers.from)[0] ?? { name: '', address: '' },
+    to: addressList(libraries, headers.to),
+    cc: addressList(libraries, headers.cc),
+    subject: decodeWords(libraries.libmime, first('subject')).slice(0, 2000),
     date: Number.isFinite(date) && date > 0 ? date : undefined,
   };
 }

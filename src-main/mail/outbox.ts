@@ -1,10 +1,10 @@
-import MailComposer from 'nodemailer/lib/mail-composer';
 import { v4 as uuidv4, v7 as uuidv7 } from 'uuid';
 import { mailPreset, outboxStates, type OutboxItem, type SendMailInput } from '../../src-shared/domain/mail';
 import { AppError } from '../../src-shared/errors';
 import type { Sqlite } from '../db/open';
 import type { AccountSettings, MailAccounts } from './accounts';
 import { createImapClient, createSmtpTransport, explainConnectionError, type ConnectionTimeouts } from './connection';
+import { mailLibraries } from './mail-libraries';
 import { messageRowId, threadIdFor } from './message-ids';
 import { parseMessage } from './parse';
 import { parseAddressList, parseReferences, type MailMessageRow } from './rows';
@@ -125,6 +125,7 @@ export class Outbox {
     const messageId = `${uuidv4()}@${domain}`;
     const references = parent ? [...parseReferences(parent.refs), parent.message_id].filter(Boolean) : [];
     const subject = input.subject || (parent ? replySubject(parent.subject) : '');
+    const { MailComposer } = await mailLibraries();
     const raw = await new MailComposer({
       from: { name: account.displayName, address: account.email },
       to: input.to,
@@ -255,7 +256,7 @@ export class Outbox {
     }
     this.statements.setState.run('sending', '', row.attempts + 1, 0, row.id);
     this.deps.onChanged();
-    const transport = createSmtpTransport(account.smtp, password, this.deps.timeouts);
+    const transport = await createSmtpTransport(account.smtp, password, this.deps.timeouts);
     const recipients = [...parseAddressList(row.to_addresses), ...parseAddressList(row.cc_addresses)].map((entry) => entry.address);
     try {
       await transport.sendMail({ envelope: { from: account.email, to: recipients }, raw: row.raw });
@@ -303,7 +304,7 @@ export class Outbox {
     }
     const password = this.deps.accounts.password(account.id);
     if (!password) return;
-    const client = createImapClient(account.imap, password, this.deps.timeouts);
+    const client = await createImapClient(account.imap, password, this.deps.timeouts);
     client.on('error', () => {});
     try {
       await client.connect();

@@ -1,13 +1,16 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { SimpleParserOptions } from 'mailparser';
-import { parseParts, type ParsedParts } from './mail-parse-worker.mjs';
+import type { ParsedParts } from './mail-parse-worker.mjs';
 
 /** Runs mailparser; in worker threads when they can be started, else in this thread. */
 export interface MailParser {
   parse(source: Buffer, options: SimpleParserOptions): Promise<ParsedParts>;
   close(): Promise<void>;
 }
+
+// mailparser loads with the parsing module on the first message, not when the core opens.
+const parseParts: MailParser['parse'] = async (source, options) => (await import('./mail-parse-worker.mjs')).parseParts(source, options);
 
 export const inProcessParser: MailParser = { parse: parseParts, close: async () => {} };
 

@@ -1,9 +1,14 @@
-import winkNLP, { type WinkMethods } from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import { createRequire } from 'node:module';
+import type winkNLP from 'wink-nlp';
+import type { WinkMethods } from 'wink-nlp';
+import type model from 'wink-eng-lite-web-model';
 
 // Sentiment and keywords of a call transcript, on the laptop, with wink-nlp and its English
 // model, which ships inside its npm package (nothing is downloaded). The model takes most of a
-// second to load, so it loads on the first transcript, not at start.
+// second and ~25 MB to load, so it loads on the first transcript, not at start: required (both
+// are CommonJS) rather than imported, because the transcript is analysed inside the write's
+// synchronous transaction.
+const requireModule = createRequire(import.meta.url);
 
 export interface TranscriptAnalysis {
   /** -1 (negative) … 1 (positive), as wink-nlp scores it. */
@@ -15,7 +20,7 @@ export interface TranscriptAnalysis {
 let nlp: WinkMethods | undefined;
 
 export function analyseTranscript(text: string): TranscriptAnalysis {
-  nlp ??= winkNLP(model);
+  nlp ??= (requireModule('wink-nlp') as typeof winkNLP)(requireModule('wink-eng-lite-web-model') as typeof model);
   const { its, as } = nlp;
   const doc = nlp.readDoc(text);
   const sentiment = Math.max(-1, Math.min(1, Number(doc.out(its.sentiment)) || 0));

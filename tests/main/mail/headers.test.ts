@@ -6,8 +6,8 @@ import { readMatchHeaders } from '../../../src-main/mail/headers';
 const block = (lines: string[]) => Buffer.from(`${lines.join('\r\n')}\r\n\r\n`);
 
 describe('the header fields sync matches on', () => {
-  it('reads addresses in every usual shape, names decoded', () => {
-    const headers = readMatchHeaders(
+  it('reads addresses in every usual shape, names decoded', async () => {
+    const headers = await readMatchHeaders(
       block([
         'From: =?ISO-8859-1?Q?Ren=E9?= <Rene@Example.test>',
         'To: a@x.example, "Smith, Ann" <ann@x.example>, Team: b@x.example, c@x.example;',
@@ -24,22 +24,22 @@ describe('the header fields sync matches on', () => {
     expect(headers).toMatchObject({ messageId: 'id-1@x', subject: 'Café', date: Date.parse('2025-11-04T08:00:00Z') });
   });
 
-  it('reads a plain list exactly as addressparser does', () => {
+  it('reads a plain list exactly as addressparser does', async () => {
     const local = fc.stringMatching(/^[a-z0-9._-]{1,12}$/);
     const name = fc.stringMatching(/^[A-Za-z][A-Za-z .'-]{0,20}$/);
     const entry = fc.tuple(fc.option(name, { nil: undefined }), local).map(([display, user]) => (display ? `${display} <${user}@x.example>` : `${user}@x.example`));
-    fc.assert(
-      fc.property(fc.array(entry, { minLength: 1, maxLength: 6 }), (entries) => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(entry, { minLength: 1, maxLength: 6 }), async (entries) => {
         const value = entries.join(', ');
         const expected = addressparser(value, { flatten: true }).map((parsed) => parsed.address);
-        expect(readMatchHeaders(block([`To: ${value}`])).to.map((parsed) => parsed.address)).toEqual(expected);
+        expect((await readMatchHeaders(block([`To: ${value}`]))).to.map((parsed) => parsed.address)).toEqual(expected);
       }),
     );
   });
 
-  it('has no date when the header is missing or unreadable', () => {
-    expect(readMatchHeaders(block(['Subject: x'])).date).toBeUndefined();
-    expect(readMatchHeaders(block(['Date: soon'])).date).toBeUndefined();
-    expect(readMatchHeaders(undefined)).toMatchObject({ messageId: '', from: { address: '' }, to: [], date: undefined });
+  it('has no date when the header is missing or unreadable', async () => {
+    expect((await readMatchHeaders(block(['Subject: x']))).date).toBeUndefined();
+    expect((await readMatchHeaders(block(['Date: soon']))).date).toBeUndefined();
+    expect(await readMatchHeaders(undefined)).toMatchObject({ messageId: '', from: { address: '' }, to: [], date: undefined });
   });
 });
