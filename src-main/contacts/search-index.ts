@@ -35,12 +35,18 @@ interface IndexedContact {
  * tags, one delete per index table and multi-row inserts, rather than a dozen statements per
  * contact (an import writes thousands per transaction). A contact met for the first time gets
  * the next search rowid, in the order the contacts were touched.
+ *
+ * A contact of which only tag rows were written (a bulk tag, a tag pulled from another laptop)
+ * keeps its phone and e-mail rows and its digits row: only its contacts_fts row is written again
+ * (contentless FTS5 cannot change one column), from the same values a full reindex would use.
+ * tests/main/contacts/search-index.property.test.ts holds the two paths to the same result.
  */
 export function createContactIndexer(sqlite: Sqlite) {
   const statement = statementCache(sqlite);
   const ids = (list: readonly (string | number)[]) => JSON.stringify(list);
   const inList = 'IN (SELECT value FROM json_each(?))';
   const digitsOf = new Map<string, string[]>();
+  const run = (sql: string) => statement(sql);
 
   /** phoneSearchDigits, remembered: parsing a number is the costliest part of indexing a contact. */
   function searchDigits(e164: string): string[] {
@@ -75,14 +81,7 @@ export function createContactIndexer(sqlite: Sqlite) {
 
     const alive = rows.filter((row) => row.cl % 2 === 1);
     if (alive.length === 0) return;
-    const tagsOf = new Map<string, string[]>();
-    for (const { contact_id: contactId, tag } of statement(`SELECT contact_id, tag FROM contact_tags WHERE contact_id ${inList} AND present = 1`).all(
-      ids(alive.map((row) => row.id)),
-    ) as { contact_id: string; tag: string }[]) {
-      let tags = tagsOf.get(contactId);
-      if (!tags) tagsOf.set(contactId, (tags = []));
-      tags.push(tag);
-    }
+    const tagsOf = presentTags(alive);
     const phoneRows: FieldValue[][] = [];
     const emailRows: FieldValue[][] = [];
     const wordRows: FieldValue[][] = [];
@@ -92,23 +91,76 @@ export function createContactIndexer(sqlite: Sqlite) {
       const emails = safeParse<Email>(row.emails);
       phones.forEach((phone, position) => phoneRows.push([row.id, position, phone.type, phone.e164]));
       emails.forEach((email, position) => emailRows.push([row.id, position, email.type, normaliseEmail(email.address)]));
-      const digitRuns = phones.flatMap((phone) => searchDigits(phone.e164)).join(' ');
-      wordRows.push([row.search_rowid, row.name, row.company, emails.map((email) => email.address).join(' '), (tagsOf.get(row.id) ?? []).join(' '), digitRuns]);
+      const digitRuns = digitRunsOf(phones);
+      wordRows.push(wordRow(row, emails, tagsOf, digitRuns));
       if (digitRuns !== '') digitRows.push([row.search_rowid, digitRuns]);
     }
-    const run = (sql: string) => statement(sql);
     insertRows(run, 'contact_phones', ['contact_id', 'position', 'type', 'e164'], phoneRows);
     insertRows(run, 'contact_emails', ['contact_id', 'position', 'type', 'address'], emailRows);
-    insertRows(run, 'contacts_fts', ['rowid', 'name', 'company', 'emails', 'tags', 'phones'], wordRows);
+    insertRows(run, 'contacts_fts', wordColumns, wordRows);
     insertRows(run, 'contact_digits_fts', ['rowid', 'digits'], digitRows);
+  }
+
+  /**
+   * The contacts of which only tag rows changed: their contacts_fts row again, nothing else. One
+   * not indexed yet or deleted goes through reindexGroup, which gives rowids and drops rows.
+   */
+  function retagGroup(contactIds: readonly string[]): void {
+    const rows = statement(`SELECT id, name, company, phones, emails, cl, search_rowid FROM contacts WHERE id ${inList}`).all(ids(contactIds)) as IndexedContact[];
+    const retagged = rows.filter((row) => row.search_rowid !== null && row.cl % 2 === 1);
+    const others = new Set(contactIds);
+    for (const row of retagged) others.delete(row.id);
+    if (others.size > 0) reindexGroup(contactIds.filter((id) => others.has(id)));
+    if (retagged.length === 0) return;
+    statement(`DELETE FROM contacts_fts WHERE rowid ${inList}`).run(ids(retagged.map((row) => row.search_rowid!)));
+    const tagsOf = presentTags(retagged);
+    insertRows(
+      run,
+      'contacts_fts',
+      wordColumns,
+      retagged.map((row) => wordRow(row, safeParse<Email>(row.emails), tagsOf, digitRunsOf(safeParse<Phone>(row.phones)))),
+    );
+  }
+
+  /** What contact_digits_fts and the phones column of contacts_fts hold for these numbers. */
+  function digitRunsOf(phones: readonly Phone[]): string {
+    return phones.flatMap((phone) => searchDigits(phone.e164)).join(' ');
+  }
+
+  /** The present tags of each contact, in the order the index has always listed them. */
+  function presentTags(rows: readonly IndexedContact[]): Map<string, string[]> {
+    const tagsOf = new Map<string, string[]>();
+    for (const { contact_id: contactId, tag } of statement(`SELECT contact_id, tag FROM contact_tags WHERE contact_id ${inList} AND present = 1`).all(
+      ids(rows.map((row) => row.id)),
+    ) as { contact_id: string; tag: string }[]) {
+      let tags = tagsOf.get(contactId);
+      if (!tags) tagsOf.set(contactId, (tags = []));
+      tags.push(tag);
+    }
+    return tagsOf;
   }
 
   return function reindexTouched(touched: TouchedRows): void {
     const touchedIds = new Set<string>(touched.get('contacts') ?? []);
-    for (const rowId of touched.get('contact_tags') ?? []) touchedIds.add(contactIdOfTagRow(rowId));
+    const tagsOnly = new Set<string>();
+    for (const rowId of touched.get('contact_tags') ?? []) {
+      const contactId = contactIdOfTagRow(rowId);
+      if (!touchedIds.has(contactId)) tagsOnly.add(contactId);
+    }
+    // Contacts whose row was written first, in the order they were touched, then those of
+    // which only tags changed: the order that gives search rowids to contacts met first.
     const list = [...touchedIds];
     for (let at = 0; at < list.length; at += contactsPerGroup) reindexGroup(list.slice(at, at + contactsPerGroup));
+    const retag = [...tagsOnly];
+    for (let at = 0; at < retag.length; at += contactsPerGroup) retagGroup(retag.slice(at, at + contactsPerGroup));
   };
+}
+
+const wordColumns = ['rowid', 'name', 'company', 'emails', 'tags', 'phones'];
+
+/** A contact's contacts_fts row: the columns of wordColumns. */
+function wordRow(row: IndexedContact, emails: readonly Email[], tagsOf: ReadonlyMap<string, string[]>, digitRuns: string): FieldValue[] {
+  return [row.search_rowid, row.name, row.company, emails.map((email) => email.address).join(' '), (tagsOf.get(row.id) ?? []).join(' '), digitRuns];
 }
 
 function safeParse<T>(text: string): T[] {

@@ -2,7 +2,8 @@ import type { ContactRow } from '../../contacts/row-mapping';
 import type { Sqlite } from '../../db/open';
 
 // What an import reads of the contacts already there: their phone and e-mail indexes, to find
-// duplicates; a contact by id, to update or revert it; and whether a tag is on it.
+// duplicates; a contact by id, to update or revert it; and whether a tag is on it. And the
+// search rowids it gives new contacts itself (see createImportWriter's createMany).
 
 export function createImportQueries(sqlite: Sqlite) {
   const phoneOwners = sqlite
@@ -14,6 +15,10 @@ export function createImportQueries(sqlite: Sqlite) {
   const contactById = sqlite.prepare<[string], ContactRow>('SELECT * FROM contacts WHERE id = ?');
   const contactIdentity = sqlite.prepare<[string], { id: string; name: string; cl: number }>('SELECT id, name, cl FROM contacts WHERE id = ?');
   const tagPresent = sqlite.prepare<[string], { present: number }>('SELECT present FROM contact_tags WHERE id = ?');
+  const largestSearchRowid = sqlite.prepare<[], number>('SELECT COALESCE(MAX(search_rowid), 0) FROM contacts').pluck();
+  const giveSearchRowid = sqlite.prepare<[string]>(
+    'UPDATE contacts SET search_rowid = (SELECT COALESCE(MAX(search_rowid), 0) + 1 FROM contacts) WHERE id = ? AND search_rowid IS NULL',
+  );
   return {
     /** [value, contact id, contact name] of every live contact's phones, streamed. */
     phoneOwners: () => phoneOwners.iterate() as IterableIterator<[string, string, string]>,
@@ -22,6 +27,10 @@ export function createImportQueries(sqlite: Sqlite) {
     contactById: (id: string) => contactById.get(id),
     contactIdentity: (id: string) => contactIdentity.get(id),
     tagPresent: (tagRowId: string) => tagPresent.get(tagRowId),
+    /** The largest search rowid of any contact (src-main/contacts/search-index.ts gives the next to a new one). */
+    largestSearchRowid: () => largestSearchRowid.get()!,
+    /** Gives a contact without a search rowid the next one, as the contact indexer would. */
+    giveSearchRowid: (contactId: string) => void giveSearchRowid.run(contactId),
   };
 }
 

@@ -64,6 +64,8 @@ export function createImportWriter(sqlite: Sqlite, readContact: (id: string) => 
 
   function create(tx: MutationTx, id: string, contact: ImportedContact, now: number, photo: ImportedPhoto | null = null): void {
     tx.write('contacts', id, contactColumns(contact, now), { wholeLists: true });
+    // Its search rowid now, not when the transaction ends: createMany gives the contacts after it theirs.
+    queries.giveSearchRowid(id);
     if (photo) tx.write('contacts', id, { photo_sha256: storePhoto(tx, id, photo, now) });
     writeTags(tx, id, contact.tags, new Set());
   }
@@ -76,23 +78,33 @@ export function createImportWriter(sqlite: Sqlite, readContact: (id: string) => 
      * those that are new to this database (their id and every tag row) written together
      * (MutationTx.writeNew). One whose id or a tag row is already known here (an id kept from
      * our own export, pulled earlier as a tag) is written by `create`, between the others.
+     *
+     * Each new contact is inserted with its search rowid, the next in the order written, as the
+     * contact indexer would give them when the transaction ends (then with an UPDATE of every
+     * new row): the import gives every contact it creates one at once (`create` too), so no
+     * contact created earlier in the transaction is still waiting for a smaller one.
      */
     createMany(tx: MutationTx, contacts: readonly { id: string; contact: ImportedContact; photo: ImportedPhoto | null }[], now: number): void {
       const tagRows = contacts.map(({ id, contact }) => uniqueTags(contact.tags).map((tag) => ({ rowId: tagRowId(id, tag, lists.rowIdKey()), tag })));
       const knownContacts = tx.existing('contacts', contacts.map(({ id }) => id));
       const knownTags = tx.existing('contact_tags', tagRows.flat().map((row) => row.rowId));
       let batch: NewRow[] = [];
+      let searchRowid: number | undefined;
       contacts.forEach(({ id, contact, photo }, index) => {
         const tags = tagRows[index]!;
         if (photo || knownContacts.has(id) || tags.some((row) => knownTags.has(row.rowId))) {
           tx.writeNew(batch);
           batch = [];
           create(tx, id, contact, now, photo);
+          searchRowid = undefined;
           return;
         }
         const fields = contactColumns(contact, now);
+        searchRowid ??= queries.largestSearchRowid();
+        searchRowid += 1;
         // Its phones, e-mails and custom fields as the list materialiser derives them, written with the row.
-        batch.push({ table: 'contacts', rowId: id, fields, options: { wholeLists: true }, derived: { ...derivedOfNewContact(id, fields) } });
+        const derived = { ...derivedOfNewContact(id, fields), search_rowid: searchRowid };
+        batch.push({ table: 'contacts', rowId: id, fields, options: { wholeLists: true }, derived });
         for (const row of tags) batch.push({ table: 'contact_tags', rowId: row.rowId, fields: { contact_id: id, tag: row.tag, present: 1 } });
       });
       tx.writeNew(batch);
