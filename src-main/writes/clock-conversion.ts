@@ -6,6 +6,7 @@ import { clockStoreOf } from './clock-store';
 // them to the compact form with the code that writes clocks (clock-store.ts), so there is one
 // encoder. All in one transaction, which drops row_clocks_json as it ends: killed before it
 // commits, the database still holds the JSON clocks and the next start converts them again.
+// Then the file is compacted, once.
 
 const legacyTable = 'row_clocks_json';
 const rowsPerRead = 5000;
@@ -37,6 +38,10 @@ export function convertJsonClocks(sqlite: Sqlite, onProgress?: (progress: ClockC
     sqlite.exec(`DROP TABLE ${legacyTable}`);
   })();
   store.settle();
+  // The JSON took most of the file (ten times the compact form): give its pages back to the disk
+  // once, as the backups' VACUUM INTO does. Killed meanwhile, SQLite keeps the file as it was
+  // (free pages that later writes reuse).
+  sqlite.exec('VACUUM');
   return converted;
 }
 
