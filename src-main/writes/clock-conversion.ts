@@ -41,7 +41,7 @@ export function convertJsonClocks(sqlite: Sqlite, onProgress?: (progress: ClockC
   // The JSON took most of the file (ten times the compact form): give its pages back to the disk
   // once, as the backups' VACUUM INTO does. Killed meanwhile, SQLite keeps the file as it was
   // (free pages that later writes reuse).
-  sqlite.exec('VACUUM');
+  if (converted > 0) sqlite.exec('VACUUM');
   return converted;
 }
 
