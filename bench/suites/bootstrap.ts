@@ -185,6 +185,6 @@ async function measured<T>(work: () => Promise<T>): Promise<{ ms: number; peakRs
 /** Same number of rows in every synced table, their clocks and change log. */
 function compare(a: Core, b: Core): { same: boolean; contacts: number } {
   const count = (core: Core, table: string) => (core.sqlite.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
-  const tables = [...Object.keys(syncedTables), 'row_clocks', 'changes'];
+  const tables = [...Object.keys(syncedTables), 'clocks', 'changes'];
   return { same: tables.every((table) => count(a, table) === count(b, table)), contacts: count(a, 'contacts') };
 }

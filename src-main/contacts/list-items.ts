@@ -2,6 +2,7 @@ import type { FieldClocks } from '../../src-shared/sync/merge';
 import { statementCache, type Sqlite } from '../db/open';
 import { baseItemId, itemMatchKey, unkeyedBaseItemId } from '../privacy/row-ids';
 import type { TouchedRows } from '../writes/mutation-engine';
+import { clockStoreOf } from '../writes/clock-store';
 import { baseListClock, baseListsTouched } from '../writes/synced-tables';
 
 // A contact's phones, e-mails and custom fields, derived on this laptop from two sources:
@@ -127,10 +128,8 @@ export function createListReader(sqlite: Sqlite, rowIdKey: () => Buffer | undefi
   const prepared = statementCache(sqlite);
   // Every row of one contact, by its id prefix.
   const range = (contactId: string) => [`${contactId}:`, `${contactId};`] as const;
-  const clocksOf = (table: string, rowId: string): FieldClocks => {
-    const row = prepared('SELECT clocks FROM row_clocks WHERE table_name = ? AND row_id = ?').get(table, rowId) as { clocks: string } | undefined;
-    return row ? (JSON.parse(row.clocks) as FieldClocks) : {};
-  };
+  const clocks = clockStoreOf(sqlite);
+  const clocksOf = (table: string, rowId: string): FieldClocks => clocks.read(table, rowId);
   const itemColumns = (list: ListName) => `i.id, i.contact_id, i.type, i.${listSpecs[list].valueColumn} AS value, i.position, i.cl`;
   const customColumns = 'i.id, i.field_id, i.value';
 

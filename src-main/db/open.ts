@@ -8,6 +8,7 @@ import { createTableRelationsHelpers, extractTablesRelationalConfig } from 'driz
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { applyDatabaseKey, encryptPlainDatabase } from '../security/database-cipher';
+import { convertJsonClocks, type ClockConversionProgress } from '../writes/clock-conversion';
 import * as schema from './schema';
 
 export type Sqlite = Database.Database;
@@ -32,6 +33,8 @@ export interface OpenDatabaseOptions {
   migrationsFolder?: string;
   /** A better-sqlite3-multiple-ciphers binary built for another ABI (Electron's), when not the Node one. */
   nativeBinding?: string;
+  /** Told how far the one-time conversion of clocks to their compact form (migration 0035) has come. */
+  onClockConversion?: (progress: ClockConversionProgress) => void;
 }
 
 export const defaultMigrationsFolder = path.resolve(
@@ -47,7 +50,7 @@ export const defaultMigrationsFolder = path.resolve(
 export const everydaySecureDelete = 'FAST';
 
 /** Opens the local database in WAL mode with foreign keys on and applies pending migrations. */
-export function openDatabase({ file, key, migrationsFolder, nativeBinding }: OpenDatabaseOptions): OpenedDatabase {
+export function openDatabase({ file, key, migrationsFolder, nativeBinding, onClockConversion }: OpenDatabaseOptions): OpenedDatabase {
   const driverOptions = nativeBinding ? { nativeBinding } : {};
   if (key && file !== ':memory:') encryptPlainDatabase(file, key, (at) => new Database(at, driverOptions));
   const sqlite = new Database(file, driverOptions);
@@ -62,6 +65,8 @@ export function openDatabase({ file, key, migrationsFolder, nativeBinding }: Ope
   sqlite.pragma('cache_size = -65536');
   const orm = drizzleOver(sqlite);
   migrate(orm, { migrationsFolder: migrationsFolder ?? defaultMigrationsFolder });
+  // What a migration leaves to code: the JSON clocks of versions before 0035, converted once.
+  convertJsonClocks(sqlite, onClockConversion);
   return { sqlite, orm };
 }
 

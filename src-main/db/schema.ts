@@ -55,7 +55,7 @@ export const contacts = sqliteTable(
     /**
      * The base lists: the last whole phones / emails / custom_fields written for this contact
      * (when it was created, or by a laptop of schema version 1), each with its clock in
-     * row_clocks; NULL when none. The item rows (contact_phone_items, …) hold every edit since;
+     * clocks; NULL when none. The item rows (contact_phone_items, …) hold every edit since;
      * phones, emails and custom_fields above are derived from both. Not synced as such.
      */
     basePhones: text('base_phones'),
@@ -175,16 +175,48 @@ export const pendingChanges = sqliteTable('pending_changes', {
   author: text('author').notNull().default(''),
 });
 
-/** Per-field clocks of each synced row, as a JSON object of column -> HLC. */
-export const rowClocks = sqliteTable(
-  'row_clocks',
+/**
+ * Per-field clocks of each synced row (what the merge compares), one row per synced row: a base
+ * HLC as integers (wall ms, counter, device code) and `fields`, the field codes that hold it and
+ * the few fields with a clock of their own (src-main/writes/clock-encoding.ts). Created WITHOUT
+ * ROWID by its migration (0035), so the key is the table. Read and written only through
+ * src-main/writes/clock-store.ts.
+ */
+export const clocks = sqliteTable(
+  'clocks',
   {
-    tableName: text('table_name').notNull(),
+    tableCode: integer('table_code').notNull(),
     rowId: text('row_id').notNull(),
-    clocks: text('clocks').notNull(),
+    wallMs: integer('wall_ms'),
+    counter: integer('counter'),
+    device: integer('device'),
+    fields: text('fields').notNull(),
   },
-  (table) => [primaryKey({ columns: [table.tableName, table.rowId] })],
+  (table) => [primaryKey({ columns: [table.tableCode, table.rowId] })],
 );
+
+/** The codes of the table names in `clocks`. Append-only. */
+export const clockTables = sqliteTable('clock_tables', {
+  code: integer('code').primaryKey(),
+  name: text('name').notNull().unique(),
+});
+
+/** The codes of each table's field names in `clocks`, numbered per table. Append-only. */
+export const clockFields = sqliteTable(
+  'clock_fields',
+  {
+    tableCode: integer('table_code').notNull(),
+    code: integer('code').notNull(),
+    name: text('name').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.tableCode, table.code] }), uniqueIndex('clock_fields_name').on(table.tableCode, table.name)],
+);
+
+/** The codes of the device ids in the clocks of `clocks`. Append-only. */
+export const clockDevices = sqliteTable('clock_devices', {
+  code: integer('code').primaryKey(),
+  deviceId: text('device_id').notNull().unique(),
+});
 
 /** Settings of this laptop and device state (id, last clock), as key -> JSON value. */
 export const localSettings = sqliteTable('local_settings', {

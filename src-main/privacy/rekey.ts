@@ -1,5 +1,6 @@
 import { statementCache, type Sqlite } from '../db/open';
 import { insertRows } from '../writes/bulk-insert';
+import { clockStoreOf } from '../writes/clock-store';
 import { baseItemId, contactIdOfTagRow, tagRowId, unkeyedBaseItemId, type BaseItemList } from './row-ids';
 
 // Moves every row with a derived id (a tag, the item of a base list entry) to its id under a new
@@ -91,7 +92,10 @@ export function applyRekeyMoves(sqlite: Sqlite, batch: readonly Move[]): RekeyPr
   insertRows((sql) => sqlite.prepare(sql), 'temp.rekeyed', ['table_name', 'old_id', 'new_id'], moves);
   const byTable = (table: string) => `UPDATE ${table} SET id = r.new_id FROM temp.rekeyed AS r WHERE r.table_name = '${table}' AND ${table}.id = r.old_id`;
   for (const table of ['contact_tags', ...itemLists.map((entry) => entry.table)]) sqlite.exec(byTable(table));
-  for (const bookkeeping of ['row_clocks', 'changes', 'pending_changes', 'set_aside_changes']) {
+  sqlite.exec(
+    'UPDATE clocks SET row_id = r.new_id FROM temp.rekeyed AS r JOIN clock_tables AS t ON t.name = r.table_name WHERE clocks.table_code = t.code AND clocks.row_id = r.old_id',
+  );
+  for (const bookkeeping of ['changes', 'pending_changes', 'set_aside_changes']) {
     sqlite.exec(`UPDATE ${bookkeeping} SET row_id = r.new_id FROM temp.rekeyed AS r WHERE ${bookkeeping}.table_name = r.table_name AND ${bookkeeping}.row_id = r.old_id`);
   }
   sqlite.exec('UPDATE OR IGNORE bulk_action_rows SET row_id = r.new_id FROM temp.rekeyed AS r WHERE bulk_action_rows.table_name = r.table_name AND bulk_action_rows.row_id = r.old_id');
@@ -125,15 +129,12 @@ export function rekeyRows(sqlite: Sqlite, from: Buffer | undefined, to: Buffer, 
  * key): the one written last stays; the other's row and clocks go (its changes stay in the log).
  */
 function dropCollisions(sqlite: Sqlite, moves: Move[]): void {
-  const clocksOf = sqlite.prepare('SELECT clocks FROM row_clocks WHERE table_name = ? AND row_id = ?');
-  const latest = (table: string, id: string) => {
-    const row = clocksOf.get(table, id) as { clocks: string } | undefined;
-    return row ? Object.values(JSON.parse(row.clocks) as Record<string, string>).reduce((highest, hlc) => (hlc > highest ? hlc : highest), '') : '';
-  };
+  const clocks = clockStoreOf(sqlite);
+  const latest = (table: string, id: string) => Object.values(clocks.read(table, id)).reduce((highest, hlc) => (hlc > highest ? hlc : highest), '');
   const statement = statementCache(sqlite);
   const drop = (table: string, id: string) => {
     statement(`DELETE FROM ${table} WHERE id = ?`).run(id);
-    statement('DELETE FROM row_clocks WHERE table_name = ? AND row_id = ?').run(table, id);
+    clocks.delete(table, id);
   };
   // The row that will hold each new id: one already stored under it, or the first moved there.
   const holder = new Map<string, string>();

@@ -2,6 +2,7 @@ import type { Sqlite } from '../db/open';
 import type { MutationTx, TouchedRows } from '../writes/mutation-engine';
 import { erasureTable, erasedRowsOf } from '../../src-shared/sync/erasure';
 import { parseHlc } from '../../src-shared/hlc';
+import { clockStoreOf } from '../writes/clock-store';
 
 // Who is in a static segment. Members are rows of segment_members (one per segment and contact,
 // merged by causal length like any row), so two laptops adding and removing at once both keep
@@ -35,20 +36,25 @@ interface MemberRow {
 }
 
 export function createSegmentMembers(sqlite: Sqlite) {
-  const base = sqlite.prepare<[string], { member_ids: string; clock: string | null }>(
-    `SELECT s.member_ids, json_extract(rc.clocks, '$.member_ids') AS clock
-     FROM segments s LEFT JOIN row_clocks rc ON rc.table_name = 'segments' AND rc.row_id = s.id WHERE s.id = ?`,
-  );
+  // The clocks are read through the clock store (src-main/writes/clock-store.ts), row by row.
+  const clocks = clockStoreOf(sqlite);
+  const listRow = sqlite.prepare<[string], { member_ids: string }>('SELECT member_ids FROM segments WHERE id = ?');
+  const base = {
+    get: (segmentId: string) => {
+      const row = listRow.get(segmentId);
+      return row && { member_ids: row.member_ids, clock: clocks.read('segments', segmentId).member_ids ?? null };
+    },
+  };
   // Member rows only: a mirror row's id is not `<segment>:<its contact_id>`.
-  const rows = sqlite.prepare<[string], MemberRow>(
-    `SELECT m.contact_id, m.cl, json_extract(rc.clocks, '$.cl') AS clock
-     FROM segment_members m LEFT JOIN row_clocks rc ON rc.table_name = 'segment_members' AND rc.row_id = m.id
-     WHERE m.segment_id = ? AND m.id = m.segment_id || ':' || m.contact_id`,
+  const memberRows = sqlite.prepare<[string], { id: string; contact_id: string; cl: number }>(
+    `SELECT m.id, m.contact_id, m.cl FROM segment_members m WHERE m.segment_id = ? AND m.id = m.segment_id || ':' || m.contact_id`,
   );
+  const rows = {
+    all: (segmentId: string): MemberRow[] =>
+      memberRows.all(segmentId).map((row) => ({ contact_id: row.contact_id, cl: row.cl, clock: clocks.read('segment_members', row.id).cl ?? null })),
+  };
   const mirrored = sqlite.prepare<[string], { clock: string }>('SELECT contact_id AS clock FROM segment_members WHERE id = ? AND cl % 2 = 1');
-  const listClock = sqlite.prepare<[string], { clock: string | null }>(
-    `SELECT json_extract(clocks, '$.member_ids') AS clock FROM row_clocks WHERE table_name = 'segments' AND row_id = ?`,
-  );
+  const listClock = { get: (segmentId: string) => ({ clock: clocks.read('segments', segmentId).member_ids ?? null }) };
   const live = sqlite.prepare<[string], { id: string }>(`SELECT id FROM contacts WHERE cl % 2 = 1 AND id IN (SELECT value FROM json_each(?))`);
   const causalLength = sqlite.prepare<[string], { cl: number }>('SELECT cl FROM segment_members WHERE id = ?');
 

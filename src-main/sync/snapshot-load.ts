@@ -3,6 +3,7 @@ import { checkChange } from '../../src-shared/sync/change-contract';
 import { causalLengthField, mergeChange, wholeListsVersion, type FieldClocks, type FieldValues } from '../../src-shared/sync/merge';
 import { statementCache, type Sqlite, type Statement } from '../db/open';
 import { recordColumns, recordValues, type ChangeRecord } from '../writes/change-log';
+import { clockStoreOf, type ClockStore } from '../writes/clock-store';
 import { storedFields, type TouchedRows } from '../writes/mutation-engine';
 import { baseListColumn, baseListsTouched, isSyncedColumn, isSyncedTable, syncedTables, type SyncedTableName } from '../writes/synced-tables';
 import type { LoadingMutationEngine } from './loading-engine';
@@ -68,12 +69,14 @@ export class SnapshotLoader {
   }
 
   private readonly statement: (sql: string) => Statement;
+  private readonly clocks: ClockStore;
 
   constructor(
     private readonly sqlite: Sqlite,
     private readonly engine: LoadingMutationEngine,
   ) {
     this.statement = statementCache(sqlite);
+    this.clocks = clockStoreOf(sqlite);
   }
 
   /**
@@ -84,6 +87,7 @@ export class SnapshotLoader {
     let loaded = 0;
     const toMerge: ChangeRecord[] = [];
     this.engine.loadDirectly(() => {
+      this.clocks.newTransaction();
       const touched: TouchedRows = new Map();
       let newestHlc: string | null = null;
       for (const row of rows) {
@@ -101,6 +105,7 @@ export class SnapshotLoader {
       alsoInTransaction();
       return { touched, newestHlc };
     });
+    this.clocks.settle();
     return { loaded, merged: toMerge.length };
   }
 
@@ -131,7 +136,7 @@ export class SnapshotLoader {
       ...names.map((name) => values[name] ?? null),
     );
     if (inserted.changes === 0) return false;
-    if (Object.keys(clocks).length > 0) this.statement('INSERT INTO row_clocks (table_name, row_id, clocks) VALUES (?, ?, ?)').run(table, rowId, JSON.stringify(clocks));
+    if (Object.keys(clocks).length > 0) this.clocks.insertNew([{ table, rowId, clocks }]);
     const append = this.statement(`INSERT INTO changes (${recordColumns}, local, pushed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 1)`);
     for (const change of changes) append.run(...recordValues(change));
     touch(touched, table, rowId);

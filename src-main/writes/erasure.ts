@@ -1,6 +1,7 @@
 import { rowsTouchedBy, type ErasedRow } from '../../src-shared/sync/erasure';
 import { rowsOfPerson } from '../privacy/queries';
 import { everydaySecureDelete, type Sqlite, type Statement } from '../db/open';
+import type { ClockStore } from './clock-store';
 import { isSyncedColumn, isSyncedTable, type SyncedTableName } from './synced-tables';
 
 // What writing an erasure record does (src-shared/sync/erasure.ts), inside the write's own
@@ -19,6 +20,7 @@ export class Eraser {
   constructor(
     private readonly sqlite: Sqlite,
     private readonly statement: (sql: string) => Statement,
+    private readonly clocks: ClockStore,
   ) {}
 
   /**
@@ -35,7 +37,8 @@ export class Eraser {
         this.forgetPastValues(table, rowId, fields);
         continue;
       }
-      for (const bookkeeping of ['row_clocks', 'changes', 'pending_changes']) {
+      this.clocks.delete(table, rowId);
+      for (const bookkeeping of ['changes', 'pending_changes']) {
         this.statement(`DELETE FROM ${bookkeeping} WHERE table_name = ? AND row_id = ?`).run(table, rowId);
       }
       // What was set aside stays listed, with why, but without its values.

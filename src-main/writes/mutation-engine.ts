@@ -2,6 +2,7 @@ import { AppError } from '../../src-shared/errors';
 import type { HybridLogicalClock } from '../../src-shared/hlc';
 import { statementCache, type Sqlite, type Statement } from '../db/open';
 import { insertRows } from './bulk-insert';
+import { clockStoreOf, type ClockStore } from './clock-store';
 import { ChangeLog, type ChangeRecord } from './change-log';
 import { pooledUuidv7 } from './pooled-uuid';
 import { Eraser } from './erasure';
@@ -154,6 +155,7 @@ export class MutationEngine {
   private localWritesRefused: () => string | null = () => null;
   private readonly eraser: Eraser;
   private erasedInTransaction = false;
+  private readonly clocks: ClockStore;
 
   private readonly sqlite: Sqlite;
   private readonly clock: HybridLogicalClock;
@@ -166,7 +168,8 @@ export class MutationEngine {
     this.author = deps.author;
     this.log = new ChangeLog(deps.sqlite);
     this.statement = statementCache(deps.sqlite);
-    this.eraser = new Eraser(deps.sqlite, this.statement);
+    this.clocks = clockStoreOf(deps.sqlite);
+    this.eraser = new Eraser(deps.sqlite, this.statement, this.clocks);
   }
 
   get deviceId(): string {
@@ -263,6 +266,7 @@ export class MutationEngine {
    */
   private inTransaction<T>(work: () => T): T {
     const outermost = this.depth === 0;
+    if (outermost) this.clocks.newTransaction();
     const run = this.sqlite.transaction(() => {
       this.depth += 1;
       try {
@@ -277,6 +281,7 @@ export class MutationEngine {
     try {
       result = run();
     } catch (error) {
+      this.clocks.newTransaction();
       if (outermost) {
         this.touched = new Map();
         this.writtenInTransaction = 0;
@@ -348,7 +353,7 @@ export class MutationEngine {
       if (this.existing(table, [...ids]).size > 0) throw new Error(`writeNew: a row of ${table} exists already; write it with write()`);
     }
     const tableRows = new Map<SyncedTableName, { columns: string[]; key: string; values: FieldValue[][] }[]>();
-    const clockRows: FieldValue[][] = [];
+    const clockRows: { table: SyncedTableName; rowId: string; clocks: FieldClocks }[] = [];
     const changes: ChangeRecord[] = [];
     for (const { table, rowId, fields, options, derived } of rows) {
       if (!checkColumns(table, fields)) continue;
@@ -366,7 +371,7 @@ export class MutationEngine {
         if (run?.key !== key) runs.push((run = { columns, key, values: [] }));
         tableRows.set(table, runs);
         run.values.push([rowId, ...names.map((name) => stored[name] ?? null), ...derivedNames.map((name) => derived![name] ?? null)]);
-        clockRows.push([table, rowId, JSON.stringify(clocks)]);
+        clockRows.push({ table, rowId, clocks });
         if (hasBaseList(stored)) this.touch(baseListsTouched, rowId);
       }
       changes.push(change);
@@ -374,17 +379,14 @@ export class MutationEngine {
       this.touch(table, rowId);
     }
     for (const [table, runs] of tableRows) for (const run of runs) insertRows(this.statement, table, run.columns, run.values);
-    insertRows(this.statement, 'row_clocks', ['table_name', 'row_id', 'clocks'], clockRows);
+    this.clocks.insertNew(clockRows);
     this.log.appendLocal(changes);
   }
 
   private existing(table: SyncedTableName, rowIds: readonly string[]): Set<string> {
     if (rowIds.length === 0) return new Set();
-    const found = this.statement(
-      `SELECT id FROM ${table} WHERE id IN (SELECT value FROM json_each(@ids))
-       UNION SELECT row_id FROM row_clocks WHERE table_name = @table AND row_id IN (SELECT value FROM json_each(@ids))`,
-    ).all({ ids: JSON.stringify(rowIds), table }) as { id: string }[];
-    return new Set(found.map((row) => row.id));
+    const found = this.statement(`SELECT id FROM ${table} WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(rowIds)) as { id: string }[];
+    return new Set([...found.map((row) => row.id), ...this.clocks.having(table, rowIds)]);
   }
 
   private applyRemote(change: ChangeRecord, result: ApplyResult): void {
@@ -409,6 +411,8 @@ export class MutationEngine {
       // A savepoint: what SQLite still refuses is undone alone, and set aside with its reason.
       this.sqlite.transaction(() => this.mergeRemote(change, result))();
     } catch (error) {
+      // Dictionary codes given out in the savepoint went with it (clock-store.ts).
+      this.clocks.newTransaction();
       this.guard.setAside(change, `this laptop could not store it (${error instanceof Error ? error.message : String(error)})`);
       result.setAside += 1;
     }
@@ -448,17 +452,11 @@ export class MutationEngine {
   }
 
   private readClocks(table: SyncedTableName, rowId: string): FieldClocks {
-    const row = this.statement('SELECT clocks FROM row_clocks WHERE table_name = ? AND row_id = ?').get(table, rowId) as
-      | { clocks: string }
-      | undefined;
-    return row ? (JSON.parse(row.clocks) as FieldClocks) : {};
+    return this.clocks.read(table, rowId);
   }
 
   private writeClocks(table: SyncedTableName, rowId: string, clocks: FieldClocks): void {
-    this.statement(
-      `INSERT INTO row_clocks (table_name, row_id, clocks) VALUES (?, ?, ?)
-       ON CONFLICT (table_name, row_id) DO UPDATE SET clocks = excluded.clocks`,
-    ).run(table, rowId, JSON.stringify(clocks));
+    this.clocks.write(table, rowId, clocks);
   }
 
   private writeRow(table: SyncedTableName, rowId: string, fields: FieldValues): void {
@@ -493,6 +491,7 @@ export class MutationEngine {
   }
 
   private notifyCommitted(): void {
+    this.clocks.settle();
     if (this.pending !== undefined) this.pending += this.writtenInTransaction;
     this.writtenInTransaction = 0;
     if (this.erasedInTransaction) this.eraser.afterCommit();

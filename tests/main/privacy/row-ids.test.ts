@@ -25,7 +25,11 @@ function newCore(): TempCore {
 
 const ids = (core: TempCore, table: string) => (core.sqlite.prepare(`SELECT id FROM ${table} ORDER BY id`).all() as { id: string }[]).map((row) => row.id);
 const loggedIds = (core: TempCore, table: string) =>
-  (core.sqlite.prepare('SELECT DISTINCT row_id FROM changes WHERE table_name = ? UNION SELECT row_id FROM row_clocks WHERE table_name = ?').all(table, table) as { row_id: string }[]).map(
+  (
+    core.sqlite
+      .prepare('SELECT DISTINCT row_id FROM changes WHERE table_name = ? UNION SELECT row_id FROM clocks JOIN clock_tables ON code = table_code WHERE name = ?')
+      .all(table, table) as { row_id: string }[]
+  ).map(
     (row) => row.row_id,
   );
 

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { clockStoreOf } from '../../../src-main/writes/clock-store';
 import { createTempCore, type TempCore } from '../../helpers/temp-core';
 
 // tx.writeNew creates rows known to be new with a few statements; it must never overwrite or
@@ -20,7 +21,7 @@ describe('creating rows together', () => {
     expect(() => core.engine.transaction((tx) => tx.writeNew([tagRow('b', 'lead'), tagRow('a', 'vip')]))).toThrow(/exists already/);
     expect(logged()).toBe(before);
     expect(core.sqlite.prepare("SELECT present FROM contact_tags WHERE id = 'a:vip'").get()).toEqual({ present: 0 });
-    core.sqlite.prepare("INSERT INTO row_clocks (table_name, row_id, clocks) VALUES ('contact_tags', 'c:lead', '{}')").run();
+    core.engine.transaction(() => clockStoreOf(core.sqlite).write('contact_tags', 'c:lead', {}));
     core.engine.transaction((tx) => expect(tx.existing('contact_tags', ['a:vip', 'b:lead', 'c:lead'])).toEqual(new Set(['a:vip', 'c:lead'])));
   });
 
@@ -35,7 +36,6 @@ describe('creating rows together', () => {
     expect(changes.map((change) => change.row_id)).toEqual(Array.from({ length: 70 }, (_, index) => `c${index}:lead`));
     expect([...changes.map((change) => change.hlc)].sort()).toEqual(changes.map((change) => change.hlc));
     expect(new Set(changes.map((change) => change.hlc)).size).toBe(70);
-    const clocks = core.sqlite.prepare("SELECT clocks FROM row_clocks WHERE row_id = 'c69:lead'").get() as { clocks: string };
-    expect(JSON.parse(clocks.clocks)).toEqual({ contact_id: changes[69]!.hlc, tag: changes[69]!.hlc, present: changes[69]!.hlc });
+    expect(clockStoreOf(core.sqlite).read('contact_tags', 'c69:lead')).toEqual({ contact_id: changes[69]!.hlc, tag: changes[69]!.hlc, present: changes[69]!.hlc });
   });
 });

@@ -1,0 +1,41 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect } from 'vitest';
+import { defaultMigrationsFolder } from '../../../src-main/db/open';
+import { ClockStore } from '../../../src-main/writes/clock-store';
+import { openDatabaseFile } from '../../helpers/open-database-file';
+
+/**
+ * Puts a closed data folder back in the format of the previous release: the clocks as JSON in
+ * row_clocks (as migration 0000 made it), the compact tables gone, and migration 0035 not applied.
+ * `extraRows` are added as they are, as a previous release could have stored them. Answers the
+ * JSON clocks it wrote, by `<table> <row id>`.
+ */
+export function toPreviousClockFormat(dataDir: string, extraRows: readonly { table: string; rowId: string; json: string }[] = []): Map<string, string> {
+  const journal = JSON.parse(fs.readFileSync(path.join(defaultMigrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string; when: number }[] };
+  const compact = journal.entries.find((entry) => entry.tag.endsWith('_compact_clocks'))!;
+  const db = openDatabaseFile(dataDir);
+  const written = new Map<string, string>();
+  try {
+    const store = new ClockStore(db);
+    const rows = db.prepare('SELECT t.name AS table_name, c.row_id FROM clocks c JOIN clock_tables t ON t.code = c.table_code').all() as { table_name: string; row_id: string }[];
+    db.transaction(() => {
+      db.exec('CREATE TABLE `row_clocks` (`table_name` text NOT NULL, `row_id` text NOT NULL, `clocks` text NOT NULL, PRIMARY KEY(`table_name`, `row_id`))');
+      const insert = db.prepare('INSERT INTO row_clocks (table_name, row_id, clocks) VALUES (?, ?, ?)');
+      for (const row of rows) {
+        const json = JSON.stringify(store.read(row.table_name, row.row_id));
+        insert.run(row.table_name, row.row_id, json);
+        written.set(`${row.table_name} ${row.row_id}`, json);
+      }
+      for (const row of extraRows) {
+        insert.run(row.table, row.rowId, row.json);
+        written.set(`${row.table} ${row.rowId}`, row.json);
+      }
+      db.exec('DROP TABLE clocks; DROP TABLE clock_fields; DROP TABLE clock_tables; DROP TABLE clock_devices');
+      expect(db.prepare('DELETE FROM __drizzle_migrations WHERE created_at = ?').run(compact.when).changes).toBe(1);
+    })();
+  } finally {
+    db.close();
+  }
+  return written;
+}
