@@ -75,7 +75,9 @@ export const contacts = sqliteTable(
     uniqueIndex('contacts_search_rowid').on(table.searchRowid),
     // Partial indexes over live rows (odd causal length), each ending in id so that a sorted
     // page reads straight off the index; list queries repeat `cl % 2 = 1` to match them.
-    index('contacts_alive_name').on(sql`${table.name} COLLATE NOCASE`, table.id).where(alive),
+    // The name index also carries search_rowid: a search sorted by name (the list's default) walks
+    // it and tests each entry against the full-text matches without reading the contact's row.
+    index('contacts_alive_name').on(sql`${table.name} COLLATE NOCASE`, table.id, table.searchRowid).where(alive),
     index('contacts_alive_company').on(sql`${table.company} COLLATE NOCASE`, table.id).where(alive),
     index('contacts_alive_updated').on(table.updatedAt, table.id).where(alive),
     index('contacts_alive_created').on(table.createdAt, table.id).where(alive),
