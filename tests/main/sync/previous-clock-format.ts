@@ -7,7 +7,7 @@ import { openDatabaseFile } from '../../helpers/open-database-file';
 
 /**
  * Puts a closed data folder back in the format of the previous release: the clocks as JSON in
- * row_clocks (as migration 0000 made it), the compact tables gone, and migration 0035 not applied.
+ * row_clocks (as migration 0000 made it), the compact tables gone, and migration 0035 (and those after it) not applied.
  * `extraRows` are added as they are, as a previous release could have stored them. Answers the
  * JSON clocks it wrote, by `<table> <row id>`.
  */
@@ -32,7 +32,10 @@ export function toPreviousClockFormat(dataDir: string, extraRows: readonly { tab
         written.set(`${row.table} ${row.rowId}`, row.json);
       }
       db.exec('DROP TABLE clocks; DROP TABLE clock_fields; DROP TABLE clock_tables; DROP TABLE clock_devices');
-      expect(db.prepare('DELETE FROM __drizzle_migrations WHERE created_at = ?').run(compact.when).changes).toBe(1);
+      // Drizzle runs the migrations newer than the newest one recorded, so 0035 and every later one
+      // are forgotten and run again when the folder is opened; the later ones (0036 rebuilds an
+      // index) leave a previous release's data as they would have found it.
+      expect(db.prepare('DELETE FROM __drizzle_migrations WHERE created_at >= ?').run(compact.when).changes).toBeGreaterThanOrEqual(1);
     })();
   } finally {
     db.close();
