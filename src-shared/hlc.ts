@@ -16,10 +16,16 @@ export function formatHlc({ wallMs, counter, deviceId }: HlcParts): string {
   return `${String(wallMs).padStart(wallWidth, '0')}-${String(counter).padStart(counterWidth, '0')}-${deviceId}`;
 }
 
-export function parseHlc(value: string): HlcParts {
+/** The parts of `value` when it has the form formatHlc writes (which formats back to it), else null. */
+export function readHlc(value: string): HlcParts | null {
   const match = /^(\d{15})-(\d{5})-(.+)$/.exec(value);
-  if (!match) throw new Error(`Not a hybrid logical clock value: ${value}`);
-  return { wallMs: Number(match[1]), counter: Number(match[2]), deviceId: match[3]! };
+  return match ? { wallMs: Number(match[1]), counter: Number(match[2]), deviceId: match[3]! } : null;
+}
+
+export function parseHlc(value: string): HlcParts {
+  const parts = readHlc(value);
+  if (!parts) throw new Error(`Not a hybrid logical clock value: ${value}`);
+  return parts;
 }
 
 export class HybridLogicalClock {

@@ -1,4 +1,5 @@
 import type { FieldClocks } from '../../src-shared/sync/merge';
+import { formatHlc, readHlc, type HlcParts } from '../../src-shared/hlc';
 
 // How a row's field clocks are stored (the `clocks` table, clock-store.ts): one base HLC for the
 // row, as integers, and a short text naming the fields that hold it and the few that hold another.
@@ -33,26 +34,15 @@ export interface ClockNames {
   device(code: number): string;
 }
 
-// The form formatHlc writes (src-shared/hlc.ts): every value it matches formats back to itself.
-const hlcForm = /^(\d{15})-(\d{5})-(.+)$/;
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const wallWidth = 15;
-const counterWidth = 5;
-
-interface ParsedHlc {
-  wallMs: number;
-  counter: number;
-  deviceId: string;
-}
 
 /** The parts of an HLC of the form, whose device id SQLite can store as text (no lone surrogate). */
-function parseCanonical(hlc: string): ParsedHlc | null {
-  const match = hlcForm.exec(hlc);
-  return match && !loneSurrogate.test(hlc) ? { wallMs: Number(match[1]), counter: Number(match[2]), deviceId: match[3]! } : null;
+function parseCanonical(hlc: string): HlcParts | null {
+  return loneSurrogate.test(hlc) ? null : readHlc(hlc);
 }
 
 function formatCanonical(wallMs: number, counter: number, deviceId: string): string {
-  return `${String(wallMs).padStart(wallWidth, '0')}-${String(counter).padStart(counterWidth, '0')}-${deviceId}`;
+  return formatHlc({ wallMs, counter, deviceId });
 }
 
 // JSON keeps a lone surrogate (as \udXXX), which SQLite's UTF-8 text would not.
