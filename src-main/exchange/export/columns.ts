@@ -1,4 +1,3 @@
-import type { Contact } from '../../../src-shared/domain/contact';
 import {
   customColumnHeader,
   customColumnPrefix,
@@ -17,6 +16,7 @@ import { valueLabel, yesNoLabel } from '../../../src-shared/domain/labels';
 import { localDateTime } from '../../../src-shared/office-time';
 import { formatPhoneForPeople } from '../../../src-shared/phone';
 import { formatIsoMoment, formatMinorUnits } from '../formats/values';
+import type { ExportedContact } from './contact-row';
 
 // The value of every export column. Headers and the preset lists live in
 // src-shared/domain/exchange.ts (the export dialog shows them); the import side reads the
@@ -29,7 +29,7 @@ export type FollowUpExportRow = FollowUpRow;
 export type CallExportRow = Omit<CallRow, 'recording_sha256' | 'transcript'>;
 
 export interface ExportRowTypes {
-  contacts: Contact;
+  contacts: ExportedContact;
   notes: NoteExportRow;
   followUps: FollowUpExportRow;
   calls: CallExportRow;
@@ -61,28 +61,28 @@ const iso = (epochMs: number | null, o: FormatOptions) =>
 const label = (value: string, o: FormatOptions) => (o.forPeople && value ? valueLabel(value) : value);
 
 /** `work +442079460958; …`, or for people `Work: 020 7946 0958; Mobile: 07700 900123` (led by a word, never a formula). */
-function phoneList(contact: Contact, o: FormatOptions): string {
+function phoneList(contact: ExportedContact, o: FormatOptions): string {
   const people = o.forPeople;
   return contact.phones
     .map((phone) => (people ? `${valueLabel(phone.type)}: ${formatPhoneForPeople(phone.e164, people.region)}` : `${phone.type} ${phone.e164}`))
     .join('; ');
 }
 
-function emailList(contact: Contact, o: FormatOptions): string {
+function emailList(contact: ExportedContact, o: FormatOptions): string {
   return contact.emails.map((email) => (o.forPeople ? `${valueLabel(email.type)}: ${email.address}` : `${email.type} ${email.address}`)).join('; ');
 }
 
 /** "Ann Marie Smith" -> first "Ann Marie", last "Smith" (Salesforce needs a last name). */
-function splitName(contact: Contact): { first: string; last: string } {
+function splitName(contact: ExportedContact): { first: string; last: string } {
   if (contact.kind === 'company') return { first: '', last: contact.name };
   const words = contact.name.trim().split(/\s+/);
   if (words.length < 2) return { first: '', last: contact.name };
   return { first: words.slice(0, -1).join(' '), last: words[words.length - 1]! };
 }
 
-const firstPhone = (contact: Contact, ...types: string[]) => contact.phones.find((phone) => types.includes(phone.type))?.e164 ?? '';
+const firstPhone = (contact: ExportedContact, ...types: string[]) => contact.phones.find((phone) => types.includes(phone.type))?.e164 ?? '';
 
-const contactGetters: Getters<Contact> = {
+const contactGetters: Getters<ExportedContact> = {
   id: [false, (c) => c.id],
   kind: [false, (c, o) => label(c.kind, o)],
   name: [true, (c) => c.name],
@@ -95,19 +95,19 @@ const contactGetters: Getters<Contact> = {
   primaryPhone: [false, (c) => c.phones[0]?.e164 ?? ''],
   mobilePhone: [false, (c) => firstPhone(c, 'mobile')],
   primaryEmail: [true, (c) => c.emails[0]?.address ?? ''],
-  street: [true, (c) => c.address.street],
-  city: [true, (c) => c.address.city],
-  region: [true, (c) => c.address.region],
-  postcode: [true, (c) => c.address.postcode],
-  country: [true, (c) => c.address.country],
+  street: [true, (c) => c.street],
+  city: [true, (c) => c.city],
+  region: [true, (c) => c.region],
+  postcode: [true, (c) => c.postcode],
+  country: [true, (c) => c.country],
   contactType: [true, (c, o) => label(c.contactType, o)],
   status: [false, (c, o) => label(c.status, o)],
   owner: [true, (c) => c.owner],
   source: [true, (c) => c.source],
   tags: [true, (c) => [...c.tags].sort(compareTags).join('; ')],
   nextFollowUpAt: [false, (c, o) => iso(c.nextFollowUpAt, o)],
-  potentialValue: [false, (c, o) => (c.potentialValue ? formatMinorUnits(c.potentialValue.amountMinor, c.potentialValue.currency, o.decimalComma) : '')],
-  currency: [false, (c) => c.potentialValue?.currency ?? ''],
+  potentialValue: [false, (c, o) => (c.amountMinor === null ? '' : formatMinorUnits(c.amountMinor, c.currency, o.decimalComma))],
+  currency: [false, (c) => c.currency],
   summary: [true, (c) => c.summary],
   doNotContact: [false, (c, o) => yesNo(c.doNotContact, o)],
   createdAt: [false, (c, o) => iso(c.createdAt, o)],
@@ -121,11 +121,11 @@ const contactGetters: Getters<Contact> = {
   'sf.MobilePhone': [false, (c) => firstPhone(c, 'mobile')],
   'sf.HomePhone': [false, (c) => firstPhone(c, 'home')],
   'sf.Fax': [false, (c) => firstPhone(c, 'fax')],
-  'sf.MailingStreet': [true, (c) => c.address.street],
-  'sf.MailingCity': [true, (c) => c.address.city],
-  'sf.MailingState': [true, (c) => c.address.region],
-  'sf.MailingPostalCode': [true, (c) => c.address.postcode],
-  'sf.MailingCountry': [true, (c) => c.address.country],
+  'sf.MailingStreet': [true, (c) => c.street],
+  'sf.MailingCity': [true, (c) => c.city],
+  'sf.MailingState': [true, (c) => c.region],
+  'sf.MailingPostalCode': [true, (c) => c.postcode],
+  'sf.MailingCountry': [true, (c) => c.country],
   'sf.LeadSource': [true, (c) => c.source],
   'sf.Description': [true, (c) => c.summary],
   'sf.DoNotCall': [false, (c, o) => yesNo(c.doNotContact, o)],
@@ -217,7 +217,7 @@ export function resolveColumns<E extends ExportEntity>(
         header: customColumnHeader(def.label),
         text: def.kind === 'text' || def.kind === 'choice',
         value: (row, options) => {
-          const value = (row as Contact).customFields[def.id];
+          const value = (row as ExportedContact).customFields[def.id];
           if (value === undefined || value === null) return '';
           return typeof value === 'number' && options.decimalComma ? String(value).replace('.', ',') : String(value);
         },

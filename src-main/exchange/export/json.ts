@@ -49,7 +49,7 @@ export async function exportJson(
 ): Promise<{ rows: number; bytes: number }> {
   const { sqlite } = deps;
   const sections: [string, ChunkReader<JsonRow>][] = [
-    ['contacts', mapReader(allContactsReader(sqlite), contactJson)],
+    ['contacts', mapReader(allContactsReader(sqlite), (contact) => contactJson(contact.toContact()))],
     ['notes', keysetById(sqlite, 'SELECT n.* FROM notes n WHERE n.cl % 2 = 1', 'n', [], tableRow(['pinned']))],
     ['followUps', keysetById(sqlite, 'SELECT f.* FROM follow_ups f WHERE f.cl % 2 = 1', 'f', [], tableRow([]))],
     ['calls', keysetById(sqlite, 'SELECT k.* FROM calls k WHERE k.cl % 2 = 1', 'k', [], tableRow(['spam', 'emergency']))],

@@ -217,6 +217,9 @@ describe('JSON export of everything', () => {
     await core.call('calls.log', { direction: 'inbound', number: '07700 900123', startedAt: Date.UTC(2026, 0, 14), disposition: 'booked' });
     const gone = await core.call('contacts.create', { draft: { name: 'Deleted Person' } });
     await core.call('contacts.delete', { id: gone.id });
+    // Leaving Fieldbook keeps who works where: the company link and the decision maker's flag.
+    const firm = await core.call('companies.create', { name: 'Smith Plumbing Ltd', domains: [] });
+    await core.call('companies.setMembership', { contactId: ann.id, companyId: firm.id, decisionMaker: true, primary: true });
     const file = path.join(core.dataDir, 'all.json');
     const result = await exchange.exportJsonTo(file);
     const json = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -228,6 +231,8 @@ describe('JSON export of everything', () => {
       tags: ['VIP'],
       potentialValue: { amountMinor: 123450, currency: 'GBP' },
       createdAt: '2026-01-15T09:30:00.000Z',
+      companyId: firm.id,
+      decisionMaker: true,
     });
     expect(json.notes).toEqual([expect.objectContaining({ contactId: ann.id, body: 'A note', pinned: false, createdAt: '2026-01-15T09:30:00.000Z' })]);
     expect(json.followUps).toEqual([expect.objectContaining({ title: 'Send quote', dueAt: '2026-01-20T00:00:00.000Z', doneAt: null })]);
