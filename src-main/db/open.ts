@@ -60,9 +60,11 @@ export function openDatabase({ file, key, migrationsFolder, nativeBinding, onClo
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma(`secure_delete = ${everydaySecureDelete}`);
-  // 64 MB of page cache instead of 2 MB: queries over 100k contacts read many pages, and it
-  // still fits the core's memory budget.
-  sqlite.pragma('cache_size = -65536');
+  // 16 MB of page cache instead of 2 MB. At 100k contacts a 64 MB cache filled with the first
+  // screen's pages and held the idle core at 172 MB (the budget is 150); 16 MB holds it at 123 MB,
+  // and search and list pages cost within a few per cent of the same CPU (BENCHMARKS.md, "The page
+  // cache at 100k"): a missed page is a read from the OS's file cache and one page decrypted.
+  sqlite.pragma('cache_size = -16384');
   const orm = drizzleOver(sqlite);
   migrate(orm, { migrationsFolder: migrationsFolder ?? defaultMigrationsFolder });
   // What a migration leaves to code: the JSON clocks of versions before 0035, converted once.
