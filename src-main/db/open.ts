@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { applyDatabaseKey, encryptPlainDatabase } from '../security/database-cipher';
 import { convertJsonClocks, type ClockConversionProgress } from '../writes/clock-conversion';
+import { restoreIndexesOfInterruptedLoad } from '../sync/snapshot-indexes';
 import * as schema from './schema';
 
 export type Sqlite = Database.Database;
@@ -64,6 +65,8 @@ export function openDatabase({ file, key, migrationsFolder, nativeBinding, onClo
   // still fits the core's memory budget.
   sqlite.pragma('cache_size = -65536');
   const orm = drizzleOver(sqlite);
+  // Indexes a snapshot load set aside, if it was interrupted: the migrations expect them.
+  restoreIndexesOfInterruptedLoad(sqlite);
   migrate(orm, { migrationsFolder: migrationsFolder ?? defaultMigrationsFolder });
   // What a migration leaves to code: the JSON clocks of versions before 0035, converted once.
   convertJsonClocks(sqlite, onClockConversion);
