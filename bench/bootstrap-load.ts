@@ -13,6 +13,12 @@ import { emptyRowState, foldChange } from '../src-shared/sync/merge';
 // given (snapshot-load.ts) and through the ordinary merge, alternately, with the time and RSS of each.
 // `tsx bench/bootstrap-load.ts <data folder> [load,merge,load] [page rows]`
 
+/** Bytes this process has caused to be written to disk so far (Linux). */
+function bytesWritten(): number {
+  const match = /^write_bytes: (\d+)$/m.exec(fs.readFileSync('/proc/self/io', 'utf8'));
+  return match ? Number(match[1]) : Number.NaN;
+}
+
 const [source, orderArg = 'load,merge,load', pageArg = '2000'] = process.argv.slice(2);
 if (!source) throw new Error('usage: tsx bench/bootstrap-load.ts <data folder> [load,merge,load] [page rows]');
 const pageRows = Number(pageArg);
@@ -37,13 +43,19 @@ for (const way of orderArg.split(',')) {
   const core = createCore({ dataDir, shell: 'test', autoSync: false, logError: (error) => console.error(error) });
   const loader = new SnapshotLoader(core.sqlite, core.engine as LoadingMutationEngine);
   const start = performance.now();
+  const cpuStart = process.cpuUsage();
+  const writtenStart = bytesWritten();
   for (let at = 0; at < rows.length; at += pageRows) {
     const page = rows.slice(at, at + pageRows);
     if (way === 'load') loader.loadPage(page, () => {});
     else core.engine.applyRemoteChanges(page.flatMap((row) => snapshotRowToChanges(row)));
   }
-  const seconds = (performance.now() - start) / 1000;
-  console.log(`${way}: ${seconds.toFixed(1)} s, ${(rows.length / seconds).toFixed(0)} rows/s; RSS ${(process.memoryUsage().rss / 1024 ** 2).toFixed(0)} MB (peak ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB); load average ${os.loadavg()[0]!.toFixed(1)}`);
+  if (way === 'load') loader.finishLoad();
+  // Closing checkpoints the WAL into the database file: its writes are part of the load.
   core.close();
+  const seconds = (performance.now() - start) / 1000;
+  const cpu = process.cpuUsage(cpuStart);
+  const written = (bytesWritten() - writtenStart) / 1024 ** 3;
+  console.log(`${way}: ${seconds.toFixed(1)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s CPU (${(cpu.user / 1e6).toFixed(1)} user), ${written.toFixed(2)} GB written, ${(rows.length / seconds).toFixed(0)} rows/s; RSS ${(process.memoryUsage().rss / 1024 ** 2).toFixed(0)} MB (peak ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB); load average ${os.loadavg()[0]!.toFixed(1)}`);
   fs.rmSync(dataDir, { recursive: true, force: true });
 }

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { applyDatabaseKey, encryptPlainDatabase } from '../security/database-cipher';
 import { convertJsonClocks, type ClockConversionProgress } from '../writes/clock-conversion';
+import { restoreIndexesOfInterruptedLoad } from '../sync/snapshot-indexes';
 import * as schema from './schema';
 
 export type Sqlite = Database.Database;
@@ -66,6 +67,8 @@ export function openDatabase({ file, key, migrationsFolder, nativeBinding, onClo
   // cache at 100k"): a missed page is a read from the OS's file cache and one page decrypted.
   sqlite.pragma('cache_size = -16384');
   const orm = drizzleOver(sqlite);
+  // Indexes a snapshot load set aside, if it was interrupted: the migrations expect them.
+  restoreIndexesOfInterruptedLoad(sqlite);
   migrate(orm, { migrationsFolder: migrationsFolder ?? defaultMigrationsFolder });
   // What a migration leaves to code: the JSON clocks of versions before 0035, converted once.
   convertJsonClocks(sqlite, onClockConversion);

@@ -7,11 +7,14 @@ import { clockStoreOf, type ClockStore } from '../writes/clock-store';
 import { storedFields, type TouchedRows } from '../writes/mutation-engine';
 import { baseListColumn, baseListsTouched, isSyncedColumn, isSyncedTable, syncedTables, type SyncedTableName } from '../writes/synced-tables';
 import type { LoadingMutationEngine } from './loading-engine';
+import { hasIndexesSetAside, restoreIndexes, setIndexesAside } from './snapshot-indexes';
 
 // A new laptop's first sync loads the relay's snapshot (one row state per row: latest values,
 // their clocks and authors). Into an empty database there is nothing to merge with, so each row
 // goes in as given: one INSERT of the row, one of its clocks and its change records, with
-// prepared statements, and the derived data rebuilt once per page (loading-engine.ts). What comes
+// prepared statements, and the derived data rebuilt once per page (loading-engine.ts). Most of the
+// tables' secondary indexes are set aside meanwhile and built once, in the transaction of the
+// last page (snapshot-indexes.ts). What comes
 // out is what the ordinary merge of the same changes makes (tests/main/sync/bootstrap-load.test.ts
 // compares every table); a row the contract refuses, or of a table this version does not know,
 // still goes through the ordinary merge, which sets it aside or keeps it for after an upgrade.
@@ -81,12 +84,14 @@ export class SnapshotLoader {
 
   /**
    * Loads one page in one transaction, with `alsoInTransaction` (the bootstrap's progress) in it:
-   * a crash keeps the page and its progress, or neither.
+   * a crash keeps the page and its progress, or neither. The first page sets the indexes aside;
+   * the `last` one finishes the load (finishLoad) in its transaction.
    */
-  loadPage(rows: readonly SnapshotRow[], alsoInTransaction: () => void): { loaded: number; merged: number } {
+  loadPage(rows: readonly SnapshotRow[], alsoInTransaction: () => void, { last = false }: { last?: boolean } = {}): { loaded: number; merged: number } {
     let loaded = 0;
     const toMerge: ChangeRecord[] = [];
     this.engine.loadDirectly(() => {
+      setIndexesAside(this.sqlite, setAsideTables);
       this.clocks.newTransaction();
       const touched: TouchedRows = new Map();
       let newestHlc: string | null = null;
@@ -103,10 +108,20 @@ export class SnapshotLoader {
       // Set aside or kept pending by the ordinary path, with its reason; its own savepoint.
       if (toMerge.length > 0) this.engine.applyRemoteChanges(toMerge);
       alsoInTransaction();
+      if (last) restoreIndexes(this.sqlite);
       return { touched, newestHlc };
     });
     this.clocks.settle();
     return { loaded, merged: toMerge.length };
+  }
+
+  /**
+   * Ends a load whose last page never came (the laptop left the workspace, or joined again, while
+   * it was interrupted): the indexes set aside are built again, in one transaction. Nothing to do
+   * when no load is unfinished.
+   */
+  finishLoad(): void {
+    if (hasIndexesSetAside(this.sqlite)) this.sqlite.transaction(() => restoreIndexes(this.sqlite))();
   }
 
   /**
@@ -144,6 +159,9 @@ export class SnapshotLoader {
     return true;
   }
 }
+
+/** The tables a load fills, whose secondary indexes it sets aside: the synced ones and the change log. */
+const setAsideTables = [...Object.keys(syncedTables), 'changes'];
 
 function touch(touched: TouchedRows, table: Parameters<TouchedRows['get']>[0], rowId: string): void {
   const set = touched.get(table);

@@ -215,6 +215,8 @@ export class SyncEngine {
   /** Leaves the workspace on this laptop: forgets the relay, the token and the cursor; the data stays. */
   leave(): void {
     this.stop();
+    // A snapshot load this laptop will not carry on: its indexes and derived data are built now.
+    this.options.snapshots?.finishLoad();
     this.keys.forget();
     this.options.secrets.delete(tokenSecret);
     this.options.state.delete(configKey);
@@ -381,6 +383,8 @@ export class SyncEngine {
     if ((this.options.state.get<number>(cursorKey) ?? 0) > 0) return;
     const { state, snapshots } = this.options;
     let progress = state.get<BootstrapProgress>(bootstrapKey);
+    // A load left unfinished when this laptop joined again: its indexes and derived data first.
+    if (!progress) snapshots?.finishLoad();
     if (!progress && snapshots?.canLoad()) progress = state.set<BootstrapProgress>(bootstrapKey, { after: null, cursor: 0 });
     if (progress && snapshots) return this.loadSnapshot(client, snapshots, progress);
     let after: string | null = null;
@@ -409,15 +413,19 @@ export class SyncEngine {
       // Every page carries the first page's cursor (src-relay/routes/pull.ts).
       const next: BootstrapProgress = { after: page.nextPageAfter, cursor: page.cursor };
       const { opened, unopened } = openSnapshotRows(this.keys.keyOf, page.rows);
-      snapshots.loadPage(this.arriving(opened), () => {
-        this.setAsideRows(unopened);
-        if (next.after !== null) {
-          this.options.state.set(bootstrapKey, next);
-          return;
-        }
-        this.options.state.delete(bootstrapKey);
-        if (next.cursor > 0) this.options.state.set(cursorKey, next.cursor);
-      });
+      snapshots.loadPage(
+        this.arriving(opened),
+        () => {
+          this.setAsideRows(unopened);
+          if (next.after !== null) {
+            this.options.state.set(bootstrapKey, next);
+            return;
+          }
+          this.options.state.delete(bootstrapKey);
+          if (next.cursor > 0) this.options.state.set(cursorKey, next.cursor);
+        },
+        { last: next.after === null },
+      );
       after = next.after;
     } while (after !== null);
   }

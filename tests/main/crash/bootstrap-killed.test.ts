@@ -7,7 +7,7 @@ import { createCore } from '../../../src-main/core/create-core';
 import { openRelayDatabase, type RelayDatabase } from '../../../src-relay/db/open';
 import { createRelay, type Relay } from '../../../src-relay/server';
 import { createTempCore, type TempCore } from '../../helpers/temp-core';
-import { everyTable } from '../sync/snapshot-tables';
+import { everyTable, schemaOf } from '../sync/snapshot-tables';
 import { killWhen, randomPoint, startChild } from './kill-helpers';
 
 // A new laptop killed with SIGKILL while it loads the workspace's snapshot: opened again, it
@@ -100,6 +100,8 @@ describe('a new laptop killed while it loads the snapshot', { timeout: 180_000 }
         expect(snapshotRequests.length, point).toBeGreaterThan(0);
         for (const request of snapshotRequests) expect(request.searchParams.get('after'), point).toMatch(/^\d+:/);
         expect(everyTable(resumed.sqlite), point).toEqual(everyTable(reference.sqlite));
+        // The indexes set aside while it loaded are all there again, as the migrations define them.
+        expect(schemaOf(resumed.sqlite), point).toEqual(schemaOf(reference.sqlite));
         expect((await resumed.invoke('contacts.list', { query: 'Customer 4999' })).ok, point).toBe(true);
       } finally {
         resumed.close();

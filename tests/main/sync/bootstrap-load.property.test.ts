@@ -87,7 +87,8 @@ describe('loading the snapshot as given into an empty laptop', () => {
 
           const loader = new SnapshotLoader(loaded.sqlite, loaded.engine as LoadingMutationEngine);
           expect(loader.canLoad()).toBe(true);
-          for (const page of pages(snapshot, pageSize)) loader.loadPage(page, () => {});
+          const loadPages = pages(snapshot, pageSize);
+          loadPages.forEach((page, index) => loader.loadPage(page, () => {}, { last: index === loadPages.length - 1 }));
           for (const page of pages(snapshot, pageSize)) merged.engine.applyRemoteChanges(page.flatMap((row) => snapshotRowToChanges(row)));
 
           expect(everyTable(loaded.sqlite)).toEqual(everyTable(merged.sqlite));

@@ -55,3 +55,9 @@ export function snapshotOf(sqlite: Sqlite): SnapshotRow[] {
     .sort((a, b) => (a.tableName === b.tableName ? (a.rowId < b.rowId ? -1 : 1) : a.tableName < b.tableName ? -1 : 1))
     .map(({ tableName, rowId, state }) => ({ tableName, rowId, ...state }));
 }
+
+/** The database's schema as the migrations define it: every table, index and trigger with its SQL. */
+export function schemaOf(sqlite: Sqlite): string[] {
+  const rows = sqlite.prepare('SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name').all() as { type: string; name: string; tbl_name: string; sql: string | null }[];
+  return rows.map((row) => `${row.type} ${row.name} ON ${row.tbl_name}: ${row.sql ?? ''}`);
+}
