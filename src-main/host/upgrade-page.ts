@@ -162,7 +162,8 @@ progress { width: 100%; height: 0.75rem; }
 @media (prefers-color-scheme: dark) { body { background: #14171c; color: #e6e9ee; } main { background: #1f242b; } .note { color: #a8b0bd; } }`;
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
-const pagePolicy = [
+/** The page's policy: its own inline script and style by their hashes, its event stream, nothing else. */
+export const upgradePagePolicy = [
   "default-src 'none'",
   `script-src ${sha256(pageScript)}`,
   `style-src ${sha256(pageStyle)}`,
@@ -196,15 +197,13 @@ ${live ? `<script>${pageScript}</script>` : ''}
 </html>`;
 }
 
-export { pagePolicy as upgradePagePolicy };
-
 function sendPage(response: ServerResponse, state: PageState): void {
   const html = upgradePageHtml(state, true);
   response.writeHead(200, {
     'Content-Type': 'text/html; charset=utf-8',
     'Content-Length': Buffer.byteLength(html),
     'Cache-Control': 'no-store',
-    'Content-Security-Policy': pagePolicy,
+    'Content-Security-Policy': upgradePagePolicy,
   });
   response.end(html);
 }
