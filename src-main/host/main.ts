@@ -54,12 +54,18 @@ async function main(argv: readonly string[]): Promise<void> {
       const terminal = terminalProgress();
       const run = convertClocksInThread({ file, key, migrationsFolder, onProgress: (progress) => (page.report(progress), terminal(progress)) });
       // Stopping now leaves the folder as it was (one transaction); the next start updates it.
-      const cancel = () => void run.cancel().finally(() => process.exit(130));
+      let stopping = false;
+      const cancel = () => {
+        stopping = true;
+        console.log('Stopping. Your data stays as it was; the update starts again at the next start.');
+        void run.cancel();
+      };
       process.once('SIGINT', cancel);
       process.once('SIGTERM', cancel);
       try {
         await run.finished;
       } catch (error) {
+        if (stopping) process.exit(130);
         page.fail(error instanceof Error ? error.message : String(error));
         throw error;
       }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testPassphrase } from '../../../src-main/security/key-source';
+import { openDatabaseFile } from '../../helpers/open-database-file';
 import { createTempCore } from '../../helpers/temp-core';
 import { toPreviousClockFormat } from '../sync/previous-clock-format';
 
@@ -21,6 +22,8 @@ let work: string;
 let dataDir: string;
 let host: ChildProcess | undefined;
 let output = '';
+/** How many rows of JSON clocks the folder holds. */
+let jsonRows = 0;
 
 beforeAll(async () => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldbook-upgrade-page-'));
@@ -31,10 +34,11 @@ beforeAll(async () => {
   await core.call('contacts.create', { draft: { name: 'Grace Hopper' } });
   core.close();
   const made = `${String(1_790_000_000_000).padStart(15, '0')}-00000-laptop-1`;
-  toPreviousClockFormat(
+  jsonRows = toPreviousClockFormat(
     dataDir,
     Array.from({ length: notes }, (_, index) => ({ table: 'notes', rowId: `note-${index}`, json: JSON.stringify({ body: made, contact_id: made }) })),
-  );
+  ).size;
+  fs.cpSync(dataDir, path.join(work, 'pristine'), { recursive: true });
 }, 300_000);
 
 afterAll(async () => {
@@ -46,9 +50,10 @@ afterAll(async () => {
   fs.rmSync(work, { recursive: true, force: true });
 });
 
-function startHost(): void {
+function startHost(folder = dataDir): void {
+  output = '';
   const { FIELDBOOK_DATA_DIR: _ignored, ...env } = process.env;
-  host = spawn(process.execPath, [hostEntry, '--data-dir', dataDir, '--port', '0', '--no-open'], {
+  host = spawn(process.execPath, [hostEntry, '--data-dir', folder, '--port', '0', '--no-open'], {
     cwd: root,
     env: { ...env, FIELDBOOK_PASSPHRASE: testPassphrase },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -168,5 +173,24 @@ describe('the browser host on a data folder of the previous clocks format', { ti
       request.end('{}');
     });
     expect(JSON.parse(listed)).toMatchObject({ ok: true, data: { total: 1, items: [{ name: 'Grace Hopper' }] } });
+  });
+
+  it('stopped with Ctrl-C part-way, leaves the data as it was, to be updated at the next start', async () => {
+    const stopped = path.join(work, 'stopped');
+    fs.cpSync(path.join(work, 'pristine'), stopped, { recursive: true });
+    startHost(stopped);
+    await waitForOutput(/^Updating your data for this version — \d+% \([\d,]+ of 40,00\d records\)$/m, 120_000);
+    const exited = new Promise<number | null>((resolve) => host!.once('exit', (code) => resolve(code)));
+    host!.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(output).toContain('Stopping. Your data stays as it was; the update starts again at the next start.');
+    expect(output).not.toContain('Your data is up to date.');
+    const db = openDatabaseFile(stopped, { readonly: true });
+    try {
+      expect(db.prepare('SELECT COUNT(*) FROM row_clocks_json').pluck().get()).toBe(jsonRows);
+      expect(db.prepare('SELECT COUNT(*) FROM clocks').pluck().get()).toBe(0);
+    } finally {
+      db.close();
+    }
   });
 });
