@@ -5,6 +5,7 @@
 //   dist/electron/main.cjs    the Electron main process (dependencies bundled, native ones not)
 //   dist/electron/preload.cjs the sandboxed preload (one file: a sandboxed preload cannot require ours)
 //   dist/*/mail-parse-worker.mjs  mail parsing in worker threads, beside each main bundle
+//   dist/{host,electron}/clock-conversion-worker.mjs  the update of clocks from before 0035, in a worker thread
 //   dist/cli/main.mjs         the fieldbook command (bin/fieldbook.mjs), one chunk per command
 //   dist/relay/main.mjs       the sync relay (bin/fieldbook-relay.mjs, `npm run relay`)
 // Usage: node scripts/build.mjs [renderer] [host] [electron] [cli] [relay]   (no argument: all five)
@@ -28,6 +29,9 @@ const wanted = new Set(requested.length > 0 ? requested : targets);
 // Mail sync parses in worker threads, which load this file from next to the main bundle
 // (src-main/mail/parse-pool.ts); without it, parsing happens on the main thread.
 const mailParseWorker = { entryPoints: ['src-main/mail/mail-parse-worker.mjs'], platform: 'node', format: 'esm' };
+// The one-time update of an earlier version's clocks runs in a worker thread, loaded from next to
+// the main bundle (src-main/db/clock-conversion-thread.ts), so the shell can show its progress.
+const clockConversionWorker = { entryPoints: ['src-main/db/clock-conversion-worker.ts'], platform: 'node', format: 'esm' };
 
 // Vite resolves the config's relative root against the working directory.
 process.chdir(repoRoot);
@@ -78,6 +82,7 @@ async function buildRenderer() {
 async function buildHost() {
   await splitBundle('src-main/host/main.ts', 'dist/host', { sourcemap: true });
   await bundle({ ...mailParseWorker, outfile: 'dist/host/mail-parse-worker.mjs', target: 'node20', packages: 'external' });
+  await bundle({ ...clockConversionWorker, outfile: 'dist/host/clock-conversion-worker.mjs', target: 'node20', packages: 'external' });
 }
 
 /**
@@ -143,6 +148,13 @@ async function buildElectron() {
       outfile: 'dist/electron/mail-parse-worker.mjs',
       target: 'node22',
       // Its dependencies are bundled, and some of them require() Node's modules.
+      banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+    }),
+    bundle({
+      ...clockConversionWorker,
+      outfile: 'dist/electron/clock-conversion-worker.mjs',
+      target: 'node22',
+      external: ['better-sqlite3-multiple-ciphers'],
       banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
     }),
     contractNames().then((names) =>

@@ -96,6 +96,8 @@ export interface CoreOptions {
    * test passphrase with a cheap KDF; every other shell must pass one.
    */
   keySource?: DatabaseKeySource;
+  /** Keys a shell unlocked already (to update the data folder before opening it): used instead of the key source. */
+  keys?: UnlockedKeys;
   /** Seals secrets; the Electron shell passes one over safeStorage. Default: a key file. */
   secretCipher?: SecretCipher;
   /** Start background sync when a workspace is configured (tests of sync itself may not want it). */
@@ -505,6 +507,7 @@ function scheduleBackground(options: CoreOptions, start: () => void) {
 }
 
 function unlockKeys(options: CoreOptions): UnlockedKeys {
+  if (options.keys) return options.keys;
   if (options.keySource) return options.keySource.unlock(options.dataDir);
   if (options.shell !== undefined && options.shell !== 'test') throw new Error(`The ${options.shell} shell must say how the database key is unlocked (keySource).`);
   return testKeySource().unlock(options.dataDir);

@@ -5,10 +5,11 @@ import { BetterSQLiteSession } from 'drizzle-orm/better-sqlite3/session';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { BaseSQLiteDatabase, SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import { createTableRelationsHelpers, extractTablesRelationalConfig } from 'drizzle-orm/relations';
+import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { applyDatabaseKey, encryptPlainDatabase } from '../security/database-cipher';
-import { convertJsonClocks, type ClockConversionProgress } from '../writes/clock-conversion';
+import { applyDatabaseKey, encryptPlainDatabase, isPlainDatabase } from '../security/database-cipher';
+import { convertJsonClocks, hasJsonClocks, type ClockConversionProgress } from '../writes/clock-conversion';
 import { restoreIndexesOfInterruptedLoad } from '../sync/snapshot-indexes';
 import * as schema from './schema';
 
@@ -73,6 +74,23 @@ export function openDatabase({ file, key, migrationsFolder, nativeBinding, onClo
   // What a migration leaves to code: the JSON clocks of versions before 0035, converted once.
   convertJsonClocks(sqlite, onClockConversion);
   return { sqlite, orm };
+}
+
+/**
+ * Whether opening the file would first convert its JSON clocks (a folder of a version before
+ * migration 0035): a look at its tables, so the shells can run that conversion off their main
+ * thread and show its progress (db/clock-conversion-thread.ts). Throws as openDatabase does when the key does not open it.
+ */
+export function clockConversionPending({ file, key, nativeBinding }: Pick<OpenDatabaseOptions, 'file' | 'key' | 'nativeBinding'>): boolean {
+  if (file === ':memory:' || !fs.existsSync(file) || fs.statSync(file).size === 0) return false;
+  const sqlite = new Database(file, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  try {
+    // A plain file is from before encryption, so from before 0035 as well: openDatabase encrypts it first.
+    if (key && !isPlainDatabase(file)) applyDatabaseKey(sqlite, key);
+    return hasJsonClocks(sqlite);
+  } finally {
+    if (sqlite.open) sqlite.close();
+  }
 }
 
 class FieldbookDatabase extends BaseSQLiteDatabase<'sync', Database.RunResult, typeof schema> {

@@ -10,6 +10,10 @@ import { installMenu } from './menu';
 import { startReminderNotifications } from './reminders';
 import { safeStorageCipher } from './safe-storage-cipher';
 import { keychainKeySource, passphraseKeySource } from '../security/key-source';
+import { securePermissions } from '../core/private-files';
+import { clockConversionPending } from '../db/open';
+import { convertClocksInThread } from '../db/clock-conversion-thread';
+import { openUpgradeWindow, type UpgradeWindow } from './upgrade-window';
 import { hardenSession, restrictNavigation } from './security';
 import { filesWhenUnlocked, osUnlock } from './os-unlock';
 
@@ -39,22 +43,38 @@ if (!app.requestSingleInstanceLock()) {
   app.whenReady().then(start, (error: unknown) => failAndQuit('Fieldbook could not start', error));
 }
 
-function start(): void {
+async function start(): Promise<void> {
   const appPath = app.getAppPath();
   const secretCipher = safeStorageCipher();
   // The database key is sealed by the OS keychain. Without a real one (Linux with no keyring
   // running) it is sealed by FIELDBOOK_PASSPHRASE, which `npm start` asks for at the terminal.
   const passphrase = process.env.FIELDBOOK_PASSPHRASE;
+  const migrationsFolder = path.join(appPath, 'migrations', 'local');
+  const sqliteBinding = electronSqliteBinding(appPath);
+  let upgradeWindow: UpgradeWindow | undefined;
   try {
     if (!secretCipher && passphrase === undefined) {
       throw new Error('this computer has no keychain to seal the database key; start Fieldbook with FIELDBOOK_PASSPHRASE set');
     }
+    securePermissions(dataDir);
+    const keys = (secretCipher ? keychainKeySource(secretCipher, passphrase) : passphraseKeySource(passphrase!)).unlock(dataDir);
+    const file = path.join(dataDir, 'fieldbook.db');
+    const key = keys.databaseKey ?? undefined;
+    if (clockConversionPending({ file, key, ...sqliteBinding })) {
+      // A data folder of an earlier version: updated first, in a worker thread, with a window saying how far.
+      const window = openUpgradeWindow();
+      upgradeWindow = window;
+      const run = convertClocksInThread({ file, key, migrationsFolder, ...sqliteBinding, onProgress: (progress) => window.report(progress) });
+      // Should the worker fail (a packaging that cannot start it), the open below converts in
+      // this thread, and fails the same way if the data is at fault.
+      await run.finished.catch((error: unknown) => console.error('Updating the data in a worker thread failed; updating it here instead:', error));
+    }
     core = createCore({
       dataDir,
       shell: 'electron',
-      keySource: secretCipher ? keychainKeySource(secretCipher, passphrase) : passphraseKeySource(passphrase!),
-      migrationsFolder: path.join(appPath, 'migrations', 'local'),
-      ...electronSqliteBinding(appPath),
+      keys,
+      migrationsFolder,
+      ...sqliteBinding,
       ...(secretCipher ? { secretCipher } : {}),
       lock: { ...withOsUnlock() },
     });
@@ -70,6 +90,8 @@ function start(): void {
   registerFileIpc({ files });
   installMenu(dataDir);
   mainWindow = createWindow(path.join(appPath, 'dist', 'electron', 'preload.cjs'));
+  // Closed once the app's window shows, so there is always one window (closing the last one quits).
+  mainWindow.once('ready-to-show', () => upgradeWindow?.close());
   mainWindow.on('closed', () => {
     mainWindow = undefined;
   });

@@ -3,10 +3,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore, type Core } from '../core/create-core';
 import { readFlag, resolveDataDir } from '../core/data-dir';
+import { securePermissions } from '../core/private-files';
 import { findChromium, hasDisplay, openInChromium } from './open-browser';
 import { withTerminalPassphrase } from '../security/terminal-unlock';
+import type { UnlockedKeys } from '../security/key-source';
 import { processIo } from '../cli/output';
 import { startHost, type RunningHost } from './server';
+import { clockConversionPending } from '../db/open';
+import { convertClocksInThread, describeClockConversion } from '../db/clock-conversion-thread';
+import { startUpgradePage, type UpgradePage } from './upgrade-page';
+import type { ClockConversionProgress } from '../writes/clock-conversion';
 
 // The browser-host entry: `npm start` runs it (bundled as dist/host/main.mjs) when Electron cannot
 // run, and the e2e fixture (tests/e2e/app-fixture.ts) parses its "Fieldbook is running at" line.
@@ -23,20 +29,58 @@ async function main(argv: readonly string[]): Promise<void> {
   const port = parsePort(readFlag(argv, '--port'));
   const dataDir = resolveDataDir(argv, process.env);
 
+  const migrationsFolder = path.join(repoRoot, 'migrations', 'local');
+  const openBrowser = argv.includes('--no-open') || !hasDisplay() ? undefined : findChromium();
+  if (!argv.includes('--no-open') && hasDisplay() && !openBrowser) console.log('Open the address below in a browser (no Chromium found to open it for you).');
+
+  let keys: UnlockedKeys;
+  let upgradePage: UpgradePage | undefined;
   let core: Core;
   try {
+    // The folder exists, private, before its key file is written in it (createCore does it again).
+    securePermissions(dataDir);
     // No keychain here: the database key is sealed by a passphrase, typed at the terminal (twice
-    // for a new data folder) or taken from FIELDBOOK_PASSPHRASE.
-    core = await withTerminalPassphrase(dataDir, processIo(), (keySource) =>
-      createCore({ dataDir, shell: 'browser', keySource, migrationsFolder: path.join(repoRoot, 'migrations', 'local'), lock: lockMinuteFromEnv() }),
-    );
+    // for a new data folder) or taken from FIELDBOOK_PASSPHRASE. Unlocked once, here: a wrong
+    // passphrase is asked again before anything else happens.
+    keys = await withTerminalPassphrase(dataDir, processIo(), (keySource) => keySource.unlock(dataDir));
+    const file = path.join(dataDir, 'fieldbook.db');
+    const key = keys.databaseKey ?? undefined;
+    if (clockConversionPending({ file, key })) {
+      // The page is up before the minutes of the update, so the browser shows how far it is.
+      upgradePage = await startUpgradePage({ port });
+      console.log(`Fieldbook is updating your data for this version; follow it at ${upgradePage.url}`);
+      if (openBrowser) openInChromium(openBrowser, upgradePage.url, dataDir);
+      const page = upgradePage;
+      const terminal = terminalProgress();
+      const run = convertClocksInThread({ file, key, migrationsFolder, onProgress: (progress) => (page.report(progress), terminal(progress)) });
+      // Stopping now leaves the folder as it was (one transaction); the next start updates it.
+      let stopping = false;
+      const cancel = () => {
+        stopping = true;
+        console.log('Stopping. Your data stays as it was; the update starts again at the next start.');
+        void run.cancel();
+      };
+      process.once('SIGINT', cancel);
+      process.once('SIGTERM', cancel);
+      try {
+        await run.finished;
+      } catch (error) {
+        if (stopping) process.exit(130);
+        page.fail(error instanceof Error ? error.message : String(error));
+        throw error;
+      }
+      process.off('SIGINT', cancel);
+      process.off('SIGTERM', cancel);
+      console.log('Your data is up to date.');
+    }
+    core = createCore({ dataDir, shell: 'browser', keys, migrationsFolder, lock: lockMinuteFromEnv() });
   } catch (error) {
     fail(`Could not open the data folder ${dataDir}: ${error instanceof Error ? error.message : String(error)}`);
   }
 
   let host: RunningHost;
   try {
-    host = await startHost({ core, port, rendererDir });
+    host = upgradePage ? await upgradePage.handOver((samePort) => startHost({ core, port: samePort, rendererDir })) : await startHost({ core, port, rendererDir });
   } catch (error) {
     core.close();
     const inUse = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
@@ -46,11 +90,8 @@ async function main(argv: readonly string[]): Promise<void> {
   console.log(`Fieldbook is running at ${host.url}`);
   console.log(`Data folder: ${dataDir}`);
 
-  if (!argv.includes('--no-open') && hasDisplay()) {
-    const chromium = findChromium();
-    if (chromium) openInChromium(chromium, host.url, dataDir);
-    else console.log('Open the address above in a browser (no Chromium found to open it for you).');
-  }
+  // An update's page is open already and goes to the app by itself.
+  if (openBrowser && !upgradePage) openInChromium(openBrowser, host.url, dataDir);
 
   let stopping = false;
   const stop = () => {
@@ -66,6 +107,18 @@ async function main(argv: readonly string[]): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+/** The update's progress at the terminal: a line at each tenth, and when the file is compacted. */
+function terminalProgress(): (progress: ClockConversionProgress) => void {
+  let printed = '';
+  return (progress) => {
+    const { percent, line } = describeClockConversion(progress);
+    const step = progress.stage === 'compacting' ? 'compacting' : String(Math.floor(percent / 10));
+    if (step === printed) return;
+    printed = step;
+    console.log(line);
+  };
 }
 
 /**

@@ -12,8 +12,15 @@ const legacyTable = 'row_clocks_json';
 const rowsPerRead = 5000;
 
 export interface ClockConversionProgress {
+  /** `converting` rows a batch at a time, then `compacting`: the one VACUUM, which reports nothing until it ends. */
+  stage: 'converting' | 'compacting';
   converted: number;
   of: number;
+}
+
+/** Whether the clocks still wait for their conversion: of a version before 0035 (row_clocks), or renamed by it and not converted yet. */
+export function hasJsonClocks(sqlite: Sqlite): boolean {
+  return sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name IN (?, 'row_clocks')").get(legacyTable) !== undefined;
 }
 
 /** Converts what migration 0035 left to convert; answers how many rows it converted (0 when none were left). */
@@ -33,7 +40,7 @@ export function convertJsonClocks(sqlite: Sqlite, onProgress?: (progress: ClockC
       store.insertNew(rows.map((row) => ({ table: row.table_name, rowId: row.row_id, clocks: parseClocks(row) })));
       after = rows[rows.length - 1]!.rowid;
       converted += rows.length;
-      onProgress?.({ converted, of });
+      onProgress?.({ stage: 'converting', converted, of });
     }
     sqlite.exec(`DROP TABLE ${legacyTable}`);
   })();
@@ -41,7 +48,10 @@ export function convertJsonClocks(sqlite: Sqlite, onProgress?: (progress: ClockC
   // The JSON took most of the file (ten times the compact form): give its pages back to the disk
   // once, as the backups' VACUUM INTO does. Killed meanwhile, SQLite keeps the file as it was
   // (free pages that later writes reuse).
-  if (converted > 0) sqlite.exec('VACUUM');
+  if (converted > 0) {
+    onProgress?.({ stage: 'compacting', converted, of });
+    sqlite.exec('VACUUM');
+  }
   return converted;
 }
 
