@@ -232,7 +232,10 @@ function onCalls(page: Page, listener: (channel: string, input: unknown, answer:
   page.on('request', (request) => {
     const channel = /\/rpc\/([^/?]+)$/.exec(new URL(request.url()).pathname)?.[1];
     if (channel === undefined || request.method() !== 'POST') return;
-    listener(decodeURIComponent(channel), JSON.parse(request.postData() || '{}'), request.response());
+    // Rejected when the page closes before the answer: nobody may be waiting for it then.
+    const answer = request.response();
+    answer.catch(() => undefined);
+    listener(decodeURIComponent(channel), JSON.parse(request.postData() || '{}'), answer);
   });
   page.on('websocket', (socket) => {
     if (new URL(socket.url()).pathname !== rpcSocketPath) return;
