@@ -6,6 +6,7 @@ import {
   filesPathPrefix,
   fileUploadPath,
   rpcPathPrefix,
+  rpcSocketPath,
   type FieldbookBridge,
   type NavigationTarget,
   type StagedUpload,
@@ -14,6 +15,7 @@ import {
 import type { ChannelInput, ChannelName, ChannelOutput, RpcResult } from '../src-shared/ipc/contract';
 import type { EventName, EventPayload } from '../src-shared/ipc/events';
 import { eventNames } from './event-names';
+import { RpcSocketClient } from './rpc-socket-client';
 
 // The only way the renderer reaches the core. Inside Electron the preload exposes the bridge
 // (src-main/electron/preload.ts); in a plain browser the same bridge is built over the browser
@@ -71,7 +73,10 @@ function createHttpBridge(): HttpBridge {
   let source: EventSource | undefined;
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
 
+  const socket = new RpcSocketClient(() => new WebSocket(new URL(rpcSocketPath, location.href.replace(/^http/, 'ws'))), unreachable);
+
   function connect(): EventSource {
+    socket.connect();
     if (source) return source;
     const created = new EventSource(eventsPath, { withCredentials: true });
     created.addEventListener('open', () => {
@@ -101,6 +106,8 @@ function createHttpBridge(): HttpBridge {
   openEventStream = connect;
 
   async function invokeOverHttp<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<RpcResult<ChannelOutput<C>>> {
+    const overSocket = socket.call(channel, input);
+    if (overSocket) return overSocket as Promise<RpcResult<ChannelOutput<C>>>;
     let response: Response;
     try {
       response = await fetch(rpcPathPrefix + channel, {

@@ -41,8 +41,10 @@ function installProbe(): void {
   let lastKeyAt = 0;
   let pending: Promise<number> = Promise.resolve(Number.NaN);
   document.addEventListener('keydown', (event) => (lastKeyAt = event.timeStamp), true);
-  // The split below reads the list requests' resource timings; the default buffer keeps only 250.
+  // The split below reads the list requests' resource timings (over HTTP; the default buffer keeps
+  // only 250) or the list calls seen on the page's call socket (src-renderer/rpc-socket-client.ts).
   performance.setResourceTimingBufferSize(1_000_000);
+  const socketCalls = watchSocketListCalls();
 
   const grid = () => document.querySelector('[role="grid"][aria-label="Contacts"]');
   const shows = (watch: Watch): boolean => {
@@ -60,7 +62,10 @@ function installProbe(): void {
     if (watch.kind === 'contacts') {
       const requests = performance.getEntriesByType('resource').filter((entry) => entry.name.endsWith('/rpc/contacts.list') && entry.startTime >= lastKeyAt) as PerformanceResourceTiming[];
       const last = requests.at(-1);
-      probe.split = { requestSent: last ? last.startTime - lastKeyAt : null, answerReceived: last ? last.responseEnd - lastKeyAt : null };
+      const overSocket = socketCalls.filter((call) => call.sentAt >= lastKeyAt).at(-1);
+      probe.split = last
+        ? { requestSent: last.startTime - lastKeyAt, answerReceived: last.responseEnd - lastKeyAt }
+        : { requestSent: overSocket ? overSocket.sentAt - lastKeyAt : null, answerReceived: overSocket?.answeredAt != null ? overSocket.answeredAt - lastKeyAt : null };
       return now - lastKeyAt;
     }
     if (watch.kind === 'dashboard') return now;
@@ -86,6 +91,40 @@ function installProbe(): void {
   };
   probe.arm = arm;
   window.__benchProbe = probe;
+}
+
+/**
+ * The contacts.list calls the page sends over its call socket, with when each was sent and when its
+ * answer came in (before the app's own listener sees it): a call is `{"id":N,"channel":…}` and
+ * its answer starts `{"id":N,` (src-shared/ipc/rpc-socket.ts).
+ */
+function watchSocketListCalls(): { sentAt: number; answeredAt: number | null }[] {
+  const calls: { sentAt: number; answeredAt: number | null }[] = [];
+  const byId = new Map<number, { sentAt: number; answeredAt: number | null }>();
+  const send = WebSocket.prototype.send;
+  WebSocket.prototype.send = function (this: WebSocket, data) {
+    if (typeof data === 'string' && data.includes('"channel":"contacts.list"')) {
+      const id = /^\{"id":(\d+),/.exec(data)?.[1];
+      const call = { sentAt: performance.now(), answeredAt: null };
+      calls.push(call);
+      if (id !== undefined) byId.set(Number(id), call);
+    }
+    send.call(this, data);
+  };
+  const watched = new WeakSet<WebSocket>();
+  const addEventListener = WebSocket.prototype.addEventListener as (this: WebSocket, ...args: unknown[]) => void;
+  WebSocket.prototype.addEventListener = function (this: WebSocket, ...args: unknown[]) {
+    if (args[0] === 'message' && !watched.has(this)) {
+      watched.add(this);
+      addEventListener.call(this, 'message', (event: MessageEvent) => {
+        const id = typeof event.data === 'string' ? /^\{"id":(\d+),/.exec(event.data)?.[1] : undefined;
+        const call = id === undefined ? undefined : byId.get(Number(id));
+        if (call) call.answeredAt = performance.now();
+      });
+    }
+    addEventListener.apply(this, args);
+  } as typeof WebSocket.prototype.addEventListener;
+  return calls;
 }
 
 installProbe();

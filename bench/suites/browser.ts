@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { testPassphrase } from '../../src-main/security/key-source';
+import { rpcSocketPath } from '../../src-shared/ipc/bridge';
 import { call, rounds, type BenchContext } from '../lib/context';
 import { startChildServer } from '../lib/child-process';
 import { notMeasured, p95Figure, type Figure } from '../lib/figures';
@@ -116,10 +117,11 @@ async function measureKeystrokes(context: BenchContext, browser: Browser, url: s
   const page = await browser.newPage();
   try {
     await page.addInitScript({ content: probeScript(null) });
+    // Before the page loads: its call socket opens while it loads, and is only seen opening.
+    const requests = captureListRequests(page);
     await page.goto(`${url}#/contacts`);
     const search = page.getByRole('searchbox', { name: /search/i });
     await search.waitFor();
-    const requests = captureListRequests(page);
     const queries = buildQueryMix(context.bareDb, context.quick ? 20 : 40, context.seed + 2);
     const screen: number[] = [];
     const core: number[] = [];
@@ -139,7 +141,7 @@ async function measureKeystrokes(context: BenchContext, browser: Browser, url: s
           // Nothing on screen would change: not measured, but its answer is let in before the next key
           // (there is none to wait for when the trimmed text is the same, or a newer one replaced it).
           unchanged += 1;
-          const answered = page.waitForResponse((response) => isListRequestFor(response.request().postData(), typed.trim()), { timeout: 2_000 }).catch(() => undefined);
+          const answered = requests.answerFor(typed.trim());
           await search.press(query.text[length - 1]!);
           if (typed.trim() !== query.text.slice(0, length - 1).trim()) await answered;
           previous = expected;
@@ -197,8 +199,8 @@ async function measureDashboardOpen(context: BenchContext, browser: Browser, url
   try {
     await page.addInitScript({ content: probeScript({ kind: 'dashboard' }) });
     let asked: unknown;
-    page.on('request', (request) => {
-      if (request.url().endsWith('/rpc/dashboard.get')) asked = JSON.parse(request.postData() ?? '{}');
+    onCalls(page, (channel, input) => {
+      if (channel === 'dashboard.get') asked = input;
     });
     for (let run = 0; run <= runs; run += 1) {
       // The first load trades the token for the cookie; a reload is the app opened again.
@@ -222,37 +224,70 @@ async function measureDashboardOpen(context: BenchContext, browser: Browser, url
   });
 }
 
+/**
+ * Every call the page makes, with its input: `POST /rpc/<channel>` requests, and the messages on
+ * its call socket (`/rpc-socket`, src-shared/ipc/rpc-socket.ts) once that is open.
+ */
+function onCalls(page: Page, listener: (channel: string, input: unknown, answer: Promise<unknown>) => void): void {
+  page.on('request', (request) => {
+    const channel = /\/rpc\/([^/?]+)$/.exec(new URL(request.url()).pathname)?.[1];
+    if (channel === undefined || request.method() !== 'POST') return;
+    // Rejected when the page closes before the answer: nobody may be waiting for it then.
+    const answer = request.response();
+    answer.catch(() => undefined);
+    listener(decodeURIComponent(channel), JSON.parse(request.postData() || '{}'), answer);
+  });
+  page.on('websocket', (socket) => {
+    if (new URL(socket.url()).pathname !== rpcSocketPath) return;
+    const answers = new Map<number, () => void>();
+    socket.on('framesent', (frame) => {
+      const call = JSON.parse(String(frame.payload)) as { id: number; channel: string; input: unknown };
+      listener(call.channel, call.input, new Promise<void>((resolve) => answers.set(call.id, resolve)));
+    });
+    socket.on('framereceived', (frame) => {
+      const id = Number(/^\{"id":(\d+),/.exec(String(frame.payload))?.[1]);
+      answers.get(id)?.();
+      answers.delete(id);
+    });
+  });
+}
+
 interface ListRequestBody {
   query: string;
   [key: string]: unknown;
 }
 
-/** The contacts.list requests the page made, to replay the very same calls to the core. */
+/** The contacts.list calls the page made, to replay the very same calls to the core, and their answers. */
 function captureListRequests(page: Page) {
   const byQuery = new Map<string, ListRequestBody>();
+  const awaited = new Map<string, (() => void)[]>();
   let template: ListRequestBody | undefined;
-  page.on('request', (request) => {
-    if (!request.url().endsWith('/rpc/contacts.list')) return;
-    const body = JSON.parse(request.postData() ?? '{}') as ListRequestBody;
+  const answered = (query: string) => {
+    for (const resolve of awaited.get(query) ?? []) resolve();
+    awaited.delete(query);
+  };
+  onCalls(page, (channel, input, answer) => {
+    if (channel !== 'contacts.list') return;
+    const body = input as ListRequestBody;
     if (body.offset !== 0) return;
     template ??= body;
     byQuery.set(body.query, body);
+    void answer.then(
+      () => answered(body.query),
+      () => undefined,
+    );
   });
   return {
     last: (query: string) => byQuery.get(query),
     /** The first page's request with another text (what the page will ask for). */
     template: (query = ''): ListRequestBody => ({ ...(template ?? { offset: 0, limit: 100 }), query }),
+    /** Resolves when a first-page answer for `query` is in (asked before the key that sends it), or after 2 s. */
+    answerFor: (query: string): Promise<void> =>
+      new Promise((resolve) => {
+        const timer = setTimeout(resolve, 2_000);
+        awaited.set(query, [...(awaited.get(query) ?? []), () => (clearTimeout(timer), resolve())]);
+      }),
   };
-}
-
-function isListRequestFor(postData: string | null, query: string): boolean {
-  if (!postData) return false;
-  try {
-    const body = JSON.parse(postData) as Partial<ListRequestBody>;
-    return body.query === query && body.offset === 0;
-  } catch {
-    return false;
-  }
 }
 
 async function viewOf(context: BenchContext, typed: string, template: ListRequestBody): Promise<ListView> {

@@ -1,6 +1,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { eventsPath, filesPathPrefix, fileUploadPath, rpcPathPrefix } from '../../src-shared/ipc/bridge';
+import type { Duplex } from 'node:stream';
+import { eventsPath, filesPathPrefix, fileUploadPath, rpcPathPrefix, rpcSocketPath } from '../../src-shared/ipc/bridge';
 import {
   createLaunchToken,
   hasValidToken,
@@ -16,6 +17,7 @@ import { downloadsPathPrefix, serveDownload } from './download-route';
 import type { HostCore } from './host-core';
 import { lockedMessage } from '../lock/app-lock';
 import { failure, handleRpc, sendJson } from './rpc-route';
+import { createRpcSocket } from './rpc-socket';
 import { cacheControlOf, lookupStaticFile, sendFile } from './static-files';
 
 export interface HostOptions {
@@ -50,6 +52,15 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       if (!response.headersSent) sendText(response, 500, 'Internal error');
       else response.destroy();
     });
+  });
+
+  // The calls' WebSocket (rpc-socket.ts) passes the same checks as every request; a browser always
+  // sends Origin on an upgrade, so a page of another site is refused by it, as by the cookie.
+  const rpcSocket = createRpcSocket(options.core);
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const refusal = upgradeRefusal(request, token, port);
+    if (refusal === null) return rpcSocket.upgrade(request, socket, head);
+    socket.end(`HTTP/1.1 ${refusal}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
   });
 
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -131,10 +142,20 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     close: () =>
       new Promise<void>((resolve, reject) => {
         for (const end of closeStreams) end();
+        rpcSocket.close();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       }),
   };
+}
+
+/** Why an upgrade is refused, as an HTTP status line; null when it may go on. */
+function upgradeRefusal(request: IncomingMessage, token: string, port: number): string | null {
+  if (!isAllowedHost(request.headers.host, port) || !isAllowedOrigin(request.headers.origin, port)) return '403 Forbidden';
+  if (!hasValidToken(request, token, port)) return '403 Forbidden';
+  const pathname = parseRequestUrl(request)?.pathname;
+  if (pathname !== rpcSocketPath) return '404 Not Found';
+  return null;
 }
 
 async function serveStatic(rendererDir: string, pathname: string, response: ServerResponse): Promise<void> {

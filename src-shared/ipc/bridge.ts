@@ -5,6 +5,7 @@ import type { EventName, EventPayload } from './events';
 // and which src-renderer/api.ts also builds over the browser host's HTTP transport:
 //   POST /rpc/<channel>  body: JSON input   answer: RpcResult JSON (HTTP 200 for ok and handled errors)
 //   GET  /events          server-sent events: `event: <EventName>` + `data: <JSON payload>`
+//   GET  /rpc-socket      upgraded to a WebSocket carrying the same calls as messages (rpc-socket.ts)
 //   POST /files/upload?name=<name>[&purpose=import]  body: the file's bytes   answer: RpcResult<StagedUpload> (413 over the limit)
 //   GET  /files/<sha256>             the stored bytes, inline when the app can preview them
 export interface FieldbookBridge {
@@ -58,3 +59,4 @@ export const fileUploadPath = '/files/upload';
 export const bridgeGlobalName = 'fieldbook';
 export const rpcPathPrefix = '/rpc/';
 export const eventsPath = '/events';
+export const rpcSocketPath = '/rpc-socket';

@@ -28,3 +28,22 @@ test('a request from a foreign Origin gets 403 even with the cookie', async ({ a
   });
   expect(answer.status()).toBe(403);
 });
+
+test('the page calls the core over its own WebSocket once it is open, not a request per call', async ({ app, page }) => {
+  const created = await page.request.post(`${app.origin}/rpc/contacts.create`, { data: { draft: { name: 'Ada Lovelace' } } });
+  expect(await created.json()).toMatchObject({ ok: true });
+  const framesSent: string[] = [];
+  page.on('websocket', (socket) => {
+    if (new URL(socket.url()).pathname === '/rpc-socket') socket.on('framesent', (frame) => framesSent.push(String(frame.payload)));
+  });
+  const searchesOverHttp: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/rpc/contacts.list') && request.postData()?.includes('lovel')) searchesOverHttp.push(request.postData() ?? '');
+  });
+  await page.reload();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contacts' }).click();
+  await page.getByRole('searchbox', { name: 'Search contacts' }).fill('lovel');
+  await expect(page.getByRole('grid', { name: 'Contacts' }).getByRole('link', { name: 'Ada Lovelace' })).toBeVisible();
+  expect(framesSent.some((frame) => frame.includes('"channel":"contacts.list"') && frame.includes('"query":"lovel"'))).toBe(true);
+  expect(searchesOverHttp).toEqual([]);
+});

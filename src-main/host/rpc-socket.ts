@@ -1,0 +1,82 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { rpcSocketCallSchema, type RpcSocketAnswer } from '../../src-shared/ipc/rpc-socket';
+import type { HostCore } from './host-core';
+import { failure, maxRpcBodyBytes } from './rpc-route';
+
+/**
+ * `GET /rpc-socket` upgraded to a WebSocket: each text message is one call
+ * (`{ id, channel, input }`), answered by one message (`{ id, result }`) as soon as its call is
+ * done, so answers may come in another order than their calls. The core validates the input and
+ * maps errors exactly as for `POST /rpc/<channel>` (rpc-route.ts). A message that is not a call
+ * is answered with invalid_input when its id can be read, and the socket is closed when it cannot.
+ * Who may upgrade is checked by server.ts before `upgrade` is called. The page side is
+ * src-renderer/rpc-socket-client.ts.
+ */
+export function createRpcSocket(core: HostCore) {
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: maxRpcBodyBytes, perMessageDeflate: false, clientTracking: true });
+
+  const serve = (socket: WebSocket) => {
+    socket.on('message', (data: RawData, isBinary: boolean) => {
+      void answer(socket, data, isBinary);
+    });
+  };
+
+  async function answer(socket: WebSocket, data: RawData, isBinary: boolean): Promise<void> {
+    const call = isBinary ? undefined : readCall(data);
+    if (call === undefined) {
+      socket.close(1003, 'Each message must be a JSON call: { id, channel, input }');
+      return;
+    }
+    if (!call.ok) {
+      reply(socket, { id: call.id, result: failure('invalid_input', call.reason) });
+      return;
+    }
+    let result: RpcSocketAnswer['result'];
+    try {
+      result = await core.invoke(call.channel, call.input);
+    } catch {
+      // core.invoke answers errors as results; landing here means the core itself is broken.
+      result = failure('internal', 'Something went wrong inside Fieldbook. The details are in its log.');
+    }
+    reply(socket, { id: call.id, result });
+  }
+
+  return {
+    upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+      sockets.handleUpgrade(request, socket, head, serve);
+    },
+    close(): void {
+      for (const socket of sockets.clients) socket.terminate();
+      sockets.close();
+    },
+  };
+}
+
+type ReadCall = { ok: true; id: number; channel: string; input: unknown } | { ok: false; id: number; reason: string } | undefined;
+
+function readCall(data: RawData): ReadCall {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(rawText(data));
+  } catch {
+    return undefined;
+  }
+  const call = rpcSocketCallSchema.safeParse(parsed);
+  if (call.success) return { ok: true, id: call.data.id, channel: call.data.channel, input: call.data.input };
+  const id = (parsed as { id?: unknown } | null)?.id;
+  if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 0) return undefined;
+  const issue = call.error.issues[0];
+  return { ok: false, id, reason: `The call is not { id, channel, input }: ${issue ? `${issue.path.join('.') || 'call'}: ${issue.message}` : 'unreadable'}` };
+}
+
+function rawText(data: RawData): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+  return (Buffer.isBuffer(data) ? data : Buffer.from(data)).toString('utf8');
+}
+
+function reply(socket: WebSocket, answer: RpcSocketAnswer): void {
+  // The page may have gone while the core worked; its answer then has nowhere to go.
+  if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(answer));
+}

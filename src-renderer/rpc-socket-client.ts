@@ -1,0 +1,92 @@
+import type { ErrorPayload } from '../src-shared/errors';
+import type { RpcResult } from '../src-shared/ipc/contract';
+import type { RpcSocketAnswer } from '../src-shared/ipc/rpc-socket';
+
+// The page side of the browser host's call socket (src-main/host/rpc-socket.ts): calls go over
+// one WebSocket while it is open, and over `POST /rpc/<channel>` (api.ts) while it is not (before
+// it opens, after it closed, or where the host refuses it). The answers are the host's own, as
+// they are over HTTP: not validated again here.
+
+/** The part of a browser WebSocket used here, so tests can hand in their own. */
+export interface CallSocket {
+  readonly readyState: number;
+  send(text: string): void;
+  close(): void;
+  addEventListener(type: 'open' | 'close' | 'error', listener: () => void): void;
+  addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
+}
+
+const socketOpen = 1;
+/** After a socket closed, how long calls stay on HTTP before another socket is tried. */
+export const reconnectDelayMs = 2_000;
+
+export class RpcSocketClient {
+  private socket: CallSocket | undefined;
+  private nextId = 1;
+  private readonly pending = new Map<number, (result: RpcResult<unknown>) => void>();
+  private retryAt = 0;
+
+  constructor(
+    private readonly openSocket: () => CallSocket,
+    /** What a call gets when the socket closes before its answer came. */
+    private readonly lostAnswer: ErrorPayload,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  /** Opens the socket unless one is open or opening, or the last one closed moments ago. */
+  connect(): void {
+    if (this.socket || this.now() < this.retryAt) return;
+    let socket: CallSocket;
+    try {
+      socket = this.openSocket();
+    } catch {
+      this.retryAt = this.now() + reconnectDelayMs;
+      return;
+    }
+    this.socket = socket;
+    socket.addEventListener('message', (event) => this.receive(event.data));
+    socket.addEventListener('close', () => this.closed(socket));
+  }
+
+  /**
+   * Sends the call over the socket and resolves with its answer; undefined when the socket is not
+   * open, and the caller uses HTTP. A call already sent is never sent again: if the socket closes
+   * before the answer, the call may or may not have run, so it gets `lostAnswer`, as a dropped
+   * HTTP request does.
+   */
+  call(channel: string, input: unknown): Promise<RpcResult<unknown>> | undefined {
+    const socket = this.socket;
+    if (!socket || socket.readyState !== socketOpen) {
+      this.connect();
+      return undefined;
+    }
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, resolve);
+      socket.send(JSON.stringify({ id, channel, input: input ?? {} }));
+    });
+  }
+
+  private receive(data: unknown): void {
+    if (typeof data !== 'string') return;
+    let answer: RpcSocketAnswer;
+    try {
+      answer = JSON.parse(data) as RpcSocketAnswer;
+    } catch {
+      return;
+    }
+    const resolve = this.pending.get(answer.id);
+    if (!resolve) return;
+    this.pending.delete(answer.id);
+    resolve(answer.result);
+  }
+
+  private closed(socket: CallSocket): void {
+    if (this.socket !== socket) return;
+    this.socket = undefined;
+    this.retryAt = this.now() + reconnectDelayMs;
+    const waiting = [...this.pending.values()];
+    this.pending.clear();
+    for (const resolve of waiting) resolve({ ok: false, error: this.lostAnswer });
+  }
+}

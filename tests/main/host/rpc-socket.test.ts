@@ -1,0 +1,101 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { rpcSocketPath } from '../../../src-shared/ipc/bridge';
+import { startHost, type RunningHost } from '../../../src-main/host/server';
+import { createTempCore, type TempCore } from '../../helpers/temp-core';
+
+let core: TempCore;
+let host: RunningHost;
+let workDir: string;
+
+beforeAll(async () => {
+  workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldbook-host-socket-'));
+  fs.writeFileSync(path.join(workDir, 'index.html'), '<!doctype html><title>Fieldbook</title>');
+  core = createTempCore({ shell: 'browser' });
+  host = await startHost({ core, port: 0, rendererDir: workDir });
+});
+
+afterAll(async () => {
+  await host?.close();
+  core?.dispose();
+  fs.rmSync(workDir, { recursive: true, force: true });
+});
+
+const cookie = () => `fieldbook_token_${host.port}=${host.token}`;
+
+/** Opens the call socket as the page does (its cookie and Origin), or with the headers given. */
+function openSocket(headers: Record<string, string> = { cookie: cookie(), origin: host.origin }, pathname = rpcSocketPath): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(`ws://127.0.0.1:${host.port}${pathname}`, { headers });
+    socket.once('open', () => resolve(socket));
+    socket.once('unexpected-response', (_request, response) => reject(new Error(`refused with ${response.statusCode}`)));
+    socket.once('error', reject);
+  });
+}
+
+/** The next message the socket receives, parsed. */
+function nextAnswer(socket: WebSocket): Promise<{ id: number; result: { ok: boolean; data?: unknown; error?: { code: string; message: string; field?: string } } }> {
+  return new Promise((resolve) => socket.once('message', (data) => resolve(JSON.parse(String(data)))));
+}
+
+async function call(socket: WebSocket, id: number, channel: string, input: unknown) {
+  const answer = nextAnswer(socket);
+  socket.send(JSON.stringify({ id, channel, input }));
+  return answer;
+}
+
+describe('browser host call socket', () => {
+  it('answers a call with its id and the same result as POST /rpc', async () => {
+    const socket = await openSocket();
+    const answer = await call(socket, 7, 'app.info', {});
+    expect(answer).toMatchObject({ id: 7, result: { ok: true, data: { shell: 'browser', dataDir: core.dataDir } } });
+    socket.close();
+  });
+
+  it('writes through the core: a contact created over the socket is listed', async () => {
+    const socket = await openSocket();
+    const created = await call(socket, 1, 'contacts.create', { draft: { name: 'Grace Hopper' } });
+    expect(created.result.ok).toBe(true);
+    const list = await call(socket, 2, 'contacts.list', { query: 'hopper' });
+    expect(list.result).toMatchObject({ ok: true, data: { total: 1, items: [{ name: 'Grace Hopper' }] } });
+    socket.close();
+  });
+
+  it('refuses invalid input naming the field, and stores nothing', async () => {
+    const socket = await openSocket();
+    const before = await call(socket, 1, 'contacts.list', {});
+    const answer = await call(socket, 2, 'contacts.create', { draft: { name: '' } });
+    expect(answer).toMatchObject({ id: 2, result: { ok: false, error: { code: 'invalid_input', field: 'draft.name' } } });
+    const after = await call(socket, 3, 'contacts.list', {});
+    expect((after.result.data as { total: number }).total).toBe((before.result.data as { total: number }).total);
+    socket.close();
+  });
+
+  it('answers a message that is not a call, but carries an id, with invalid_input saying what is wrong', async () => {
+    const socket = await openSocket();
+    const answer = nextAnswer(socket);
+    socket.send(JSON.stringify({ id: 4, channel: 42 }));
+    expect(await answer).toMatchObject({ id: 4, result: { ok: false, error: { code: 'invalid_input', message: expect.stringContaining('channel') } } });
+    // The socket is still usable after a refused message.
+    expect((await call(socket, 5, 'app.info', {})).result.ok).toBe(true);
+    socket.close();
+  });
+
+  it('closes the socket on a message it cannot read at all', async () => {
+    const socket = await openSocket();
+    const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+    socket.send('{"id":');
+    expect(await closed).toBe(1003);
+  });
+
+  it('refuses the upgrade without the token, from a foreign Origin, for another Host, or on another path', async () => {
+    await expect(openSocket({ origin: host.origin })).rejects.toThrow('refused with 403');
+    await expect(openSocket({ cookie: `fieldbook_token_${host.port}=wrong`, origin: host.origin })).rejects.toThrow('refused with 403');
+    await expect(openSocket({ cookie: cookie(), origin: 'http://evil.example' })).rejects.toThrow('refused with 403');
+    await expect(openSocket({ cookie: cookie(), origin: host.origin, host: 'evil.example' })).rejects.toThrow('refused with 403');
+    await expect(openSocket({ cookie: cookie(), origin: host.origin }, '/events')).rejects.toThrow('refused with 404');
+  });
+});
