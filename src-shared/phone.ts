@@ -1,4 +1,4 @@
-import { getCountries, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { getCountries, parsePhoneNumberFromString, type CountryCode, type PhoneNumber } from 'libphonenumber-js/max';
 import { regionName } from './region-name';
 
 export { regionName };
@@ -41,6 +41,11 @@ export interface PhoneReading {
   e164: string | null;
   /** As phoneElsewhere says. */
   elsewhere: PhoneElsewhere | null;
+  /**
+   * phoneSearchDigits(e164), when asked for and this parse is the one phoneSearchDigits would
+   * make: the text was written with its country code and exactly the E.164's digits.
+   */
+  searchDigits?: string[];
 }
 
 /**
@@ -48,15 +53,19 @@ export interface PhoneReading {
  * is the dearest step of an imported row, and normalisePhone then phoneElsewhere parsed it twice.
  * `elsewhere: false` skips the validity checks when only the E.164 is wanted.
  */
-export function readPhone(raw: string, region: string, want: { elsewhere: boolean } = { elsewhere: true }): PhoneReading {
+export function readPhone(raw: string, region: string, want: { elsewhere: boolean; searchDigits?: boolean } = { elsewhere: true }): PhoneReading {
   const text = withPlus(raw);
   if (!text) return { e164: null, elsewhere: null };
   const here = parsePhoneNumberFromString(text, region as CountryCode);
   const possible = here?.isPossible() ?? false;
   const e164 = possible ? here!.number : null;
+  // A text of a plus and exactly the E.164's digits parses as the E.164 itself does (the region
+  // is not consulted after a plus), so the search digits come from this parse, not a second one.
+  const sameAsE164 = want.searchDigits === true && e164 !== null && text.startsWith('+') && text.replace(/\D/g, '') === e164.slice(1);
+  const searchDigits = sameAsE164 ? { searchDigits: searchDigitsOf(e164, here) } : {};
   // Only a number of the right length for `region`, typed without a country code, is questioned;
   // a short or long one is simply not a number there, and is refused as such.
-  if (!want.elsewhere || !possible || text.startsWith('+')) return { e164, elsewhere: null };
+  if (!want.elsewhere || !possible || text.startsWith('+')) return { e164, elsewhere: null, ...searchDigits };
   // "07700 900461" typed in the UK is a UK number, even one libphonenumber does not know (the
   // 07700 900 range is set aside for drama): whoever starts with the trunk 0 writes a national
   // number of their own country, and is not asked about Germany, where the same digits are valid.
@@ -80,14 +89,16 @@ export type PhoneReader = (raw: string, region: string) => PhoneReading;
 
 /**
  * readPhone with a memory: each distinct text in each country is read once. One per import (a
- * file's numbers repeat: the same switchboard on every row of a company), dropped with it.
+ * file's numbers repeat: the same switchboard on every row of a company), dropped with it. Its
+ * readings carry the search digits where the parse gives them (the import's contacts are indexed
+ * without parsing those numbers again).
  */
 export function createPhoneReader(): PhoneReader {
   const known = new Map<string, PhoneReading>();
   return (raw, region) => {
     const key = `${region}\n${raw}`;
     let reading = known.get(key);
-    if (!reading) known.set(key, (reading = readPhone(raw, region)));
+    if (!reading) known.set(key, (reading = readPhone(raw, region, { elsewhere: true, searchDigits: true })));
     return reading;
   };
 }
@@ -131,7 +142,11 @@ export function formatPhoneForPeople(e164: string, officeRegion: string): string
 
 /** The digits a person might type to find this number: E.164 and the national form. */
 export function phoneSearchDigits(e164: string): string[] {
-  const parsed = parsePhoneNumberFromString(e164);
+  return searchDigitsOf(e164, parsePhoneNumberFromString(e164));
+}
+
+/** phoneSearchDigits of `e164` from a parse of it. */
+function searchDigitsOf(e164: string, parsed: PhoneNumber | undefined): string[] {
   const international = e164.replace(/\D/g, '');
   if (!parsed) return [international];
   const national = parsed.formatNational().replace(/\D/g, '');

@@ -3,7 +3,7 @@ import { statementCache, type Sqlite } from '../db/open';
 import { baseItemId, itemMatchKey, unkeyedBaseItemId } from '../privacy/row-ids';
 import type { TouchedRows } from '../writes/mutation-engine';
 import { clockStoreOf } from '../writes/clock-store';
-import { baseListClock, baseListsTouched } from '../writes/synced-tables';
+import { baseListClock, baseListsTouched, createdWithDerivedTouched } from '../writes/synced-tables';
 
 // A contact's phones, e-mails and custom fields, derived on this laptop from two sources:
 //   - its base lists (contacts.base_phones, …): the last whole list written, when the contact was
@@ -326,18 +326,48 @@ export function derivedColumns(phones: ListItem[], emails: ListItem[], custom: M
  * Rebuilds contacts.phones / emails / custom_fields of every contact whose base lists or item
  * rows the transaction wrote, and marks those contacts touched so that their search index is
  * rebuilt and the renderer told. Registered before the contact indexer (search-index.ts).
+ *
+ * A contact the transaction created with those columns already derived from its base lists (the
+ * import's batches: createdWithDerivedTouched) is not derived again when no item rows of it are
+ * stored: with none, the base lists alone make the columns (derivedOfNewContact).
  */
 export function createListMaterialiser(sqlite: Sqlite, reader: ListReader) {
   const update = sqlite.prepare('UPDATE contacts SET phones = ?, emails = ?, custom_fields = ? WHERE id = ?');
+  const prepared = statementCache(sqlite);
   const same = (a: DerivedColumns, b: DerivedColumns) => a.phones === b.phones && a.emails === b.emails && a.custom_fields === b.custom_fields;
+  const hasRows = (table: ItemTable) => `EXISTS (SELECT 1 FROM ${table} AS i WHERE i.id > j.value || ':' AND i.id < j.value || ';')`;
+
+  /** Of these contacts, those with an item row in any of the three lists. */
+  function withItemRows(contactIds: readonly string[]): Set<string> {
+    const found = new Set<string>();
+    for (let at = 0; at < contactIds.length; at += idsPerRead) {
+      const rows = prepared(
+        `SELECT j.value AS id FROM json_each(?) AS j WHERE ${hasRows('contact_phone_items')} OR ${hasRows('contact_email_items')} OR ${hasRows('contact_custom_values')}`,
+      ).all(JSON.stringify(contactIds.slice(at, at + idsPerRead))) as { id: string }[];
+      for (const { id } of rows) found.add(id);
+    }
+    return found;
+  }
+
   return function materialiseTouched(touched: TouchedRows): void {
     const ids = new Set<string>(touched.get(baseListsTouched) ?? []);
+    const itemsWritten = new Set<string>();
     for (const table of ['contact_phone_items', 'contact_email_items', 'contact_custom_values'] as const) {
-      for (const rowId of touched.get(table) ?? []) ids.add(contactIdOfItemRow(rowId));
+      for (const rowId of touched.get(table) ?? []) itemsWritten.add(contactIdOfItemRow(rowId));
     }
+    for (const id of itemsWritten) ids.add(id);
     if (ids.size === 0) return;
     let contacts = touched.get('contacts');
     if (!contacts) touched.set('contacts', (contacts = new Set()));
+    const createdDerived = [...(touched.get(createdWithDerivedTouched) ?? [])].filter((id) => ids.has(id) && !itemsWritten.has(id));
+    if (createdDerived.length > 0) {
+      const withRows = withItemRows(createdDerived);
+      for (const id of createdDerived) {
+        if (withRows.has(id)) continue;
+        ids.delete(id);
+        contacts.add(id);
+      }
+    }
     // A contact not stored yet is left out: its items came first; its creation will bring it here again.
     for (const [id, { current, derived }] of reader.derivedOfMany([...ids])) {
       // A contact created with its derived columns already written (the import's batches) is not rewritten.

@@ -1,6 +1,7 @@
-import { phoneSearchDigits, normaliseEmail } from '../../src-shared/phone';
+import { normaliseEmail } from '../../src-shared/phone';
 import { statementCache, type Sqlite } from '../db/open';
 import { insertRows } from '../writes/bulk-insert';
+import { searchDigits } from './search-digits';
 import { contactIdOfTagRow } from '../privacy/row-ids';
 import type { FieldValue } from '../writes/synced-tables';
 import type { TouchedRows } from '../writes/mutation-engine';
@@ -12,8 +13,6 @@ export { contactIdOfTagRow, tagRowId } from '../privacy/row-ids';
 
 /** Contacts reindexed per group of statements (their ids go as one JSON parameter). */
 const contactsPerGroup = 500;
-/** Numbers whose search digits are remembered (an import meets the same few again and again). */
-const rememberedNumbers = 50_000;
 
 interface IndexedContact {
   id: string;
@@ -45,18 +44,7 @@ export function createContactIndexer(sqlite: Sqlite) {
   const statement = statementCache(sqlite);
   const ids = (list: readonly (string | number)[]) => JSON.stringify(list);
   const inList = 'IN (SELECT value FROM json_each(?))';
-  const digitsOf = new Map<string, string[]>();
   const run = (sql: string) => statement(sql);
-
-  /** phoneSearchDigits, remembered: parsing a number is the costliest part of indexing a contact. */
-  function searchDigits(e164: string): string[] {
-    let digits = digitsOf.get(e164);
-    if (!digits) {
-      if (digitsOf.size >= rememberedNumbers) digitsOf.clear();
-      digitsOf.set(e164, (digits = phoneSearchDigits(e164)));
-    }
-    return digits;
-  }
 
   function reindexGroup(contactIds: readonly string[]): void {
     const found = new Map(

@@ -12,6 +12,7 @@ import {
   baseListClock,
   baseListColumn,
   baseListsTouched,
+  createdWithDerivedTouched,
   isSyncedColumn,
   isSyncedTable,
   schemaVersion,
@@ -48,8 +49,11 @@ export interface NewRow {
   options?: WriteOptions;
   /**
    * Columns of the row that are derived on this laptop (never synced, clocked or logged), as the
-   * table's hooks would compute them after the write: stored with the row so that the hooks find
-   * them current and need not rewrite it. The hooks still run and correct any that are not.
+   * table's hooks would compute them after the write from `fields`: stored with the row so that
+   * the hooks find them current and need not rewrite it. A new contact's lists (phones, emails,
+   * custom_fields, all three given) are then trusted by the list materialiser when it has no item
+   * rows and `fields` are stored as given (no text needed storableText's fixes): it is marked
+   * createdWithDerivedTouched. The hooks correct any other derived column that is not current.
    */
   derived?: FieldValues;
 }
@@ -131,6 +135,11 @@ function checkColumns(table: SyncedTableName, fields: FieldValues): boolean {
   return names.length > 0;
 }
 
+/** Whether a new contact's derived columns include all three of its lists. */
+function derivesLists(derived: FieldValues | undefined): boolean {
+  return derived !== undefined && 'phones' in derived && 'emails' in derived && 'custom_fields' in derived;
+}
+
 function hasBaseList(fields: FieldValues): boolean {
   for (const name in fields) if (name.startsWith(baseListColumn(''))) return true;
   return false;
@@ -148,6 +157,11 @@ export class MutationEngine {
   private readonly statement: (sql: string) => Statement;
   private readonly log: ChangeLog;
   private touched: TouchedRows = new Map();
+  /**
+   * Rows `existing` found absent in this transaction. One still untouched since is absent still
+   * (synced rows and clocks are written only here), so writeNew need not ask SQLite again.
+   */
+  private knownAbsent = new Map<SyncedTableName, Set<string>>();
   private pending: number | undefined;
   private writtenInTransaction = 0;
   private depth = 0;
@@ -266,7 +280,10 @@ export class MutationEngine {
    */
   private inTransaction<T>(work: () => T): T {
     const outermost = this.depth === 0;
-    if (outermost) this.clocks.newTransaction();
+    if (outermost) {
+      this.clocks.newTransaction();
+      this.knownAbsent = new Map();
+    }
     const run = this.sqlite.transaction(() => {
       this.depth += 1;
       try {
@@ -350,7 +367,10 @@ export class MutationEngine {
       idsByTable.set(table, ids.add(rowId));
     }
     for (const [table, ids] of idsByTable) {
-      if (this.existing(table, [...ids]).size > 0) throw new Error(`writeNew: a row of ${table} exists already; write it with write()`);
+      const absent = this.knownAbsent.get(table);
+      const written = this.touched.get(table);
+      const unknown = absent ? [...ids].filter((id) => !absent.has(id) || written?.has(id) === true) : [...ids];
+      if (this.existing(table, unknown).size > 0) throw new Error(`writeNew: a row of ${table} exists already; write it with write()`);
     }
     const tableRows = new Map<SyncedTableName, { columns: string[]; key: string; values: FieldValue[][] }[]>();
     const clockRows: { table: SyncedTableName; rowId: string; clocks: FieldClocks }[] = [];
@@ -373,6 +393,7 @@ export class MutationEngine {
         run.values.push([rowId, ...names.map((name) => stored[name] ?? null), ...derivedNames.map((name) => derived![name] ?? null)]);
         clockRows.push({ table, rowId, clocks });
         if (hasBaseList(stored)) this.touch(baseListsTouched, rowId);
+        if (table === 'contacts' && change.fields === fields && derivesLists(derived)) this.touch(createdWithDerivedTouched, rowId);
       }
       changes.push(change);
       this.writtenInTransaction += 1;
@@ -386,7 +407,13 @@ export class MutationEngine {
   private existing(table: SyncedTableName, rowIds: readonly string[]): Set<string> {
     if (rowIds.length === 0) return new Set();
     const found = this.statement(`SELECT id FROM ${table} WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(rowIds)) as { id: string }[];
-    return new Set([...found.map((row) => row.id), ...this.clocks.having(table, rowIds)]);
+    const existing = new Set([...found.map((row) => row.id), ...this.clocks.having(table, rowIds)]);
+    if (this.depth > 0) {
+      let absent = this.knownAbsent.get(table);
+      if (!absent) this.knownAbsent.set(table, (absent = new Set()));
+      for (const id of rowIds) if (!existing.has(id)) absent.add(id);
+    }
+    return existing;
   }
 
   private applyRemote(change: ChangeRecord, result: ApplyResult): void {

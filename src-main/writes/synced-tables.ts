@@ -213,8 +213,15 @@ export function baseListClock(clocks: Readonly<Record<string, string>>, field: s
 /** The key, in the rows touched by a transaction, of the contacts whose base lists changed. */
 export const baseListsTouched = 'contacts.base_lists';
 
-/** A table whose rows a transaction touched, or the contacts whose base lists it changed. */
-export type TouchedTable = SyncedTableName | typeof baseListsTouched;
+/**
+ * The key of the contacts a transaction created with their derived columns given (writeNew's
+ * `derived`), computed from exactly the base lists stored: the list materialiser need not derive
+ * those again unless item rows of theirs exist (list-items.ts).
+ */
+export const createdWithDerivedTouched = 'contacts.created_with_derived';
+
+/** A table whose rows a transaction touched, or the contacts whose base lists it changed or created derived. */
+export type TouchedTable = SyncedTableName | typeof baseListsTouched | typeof createdWithDerivedTouched;
 
 export function isSyncedTable(name: string): name is SyncedTableName {
   return Object.prototype.hasOwnProperty.call(syncedTables, name);

@@ -14,6 +14,7 @@ import type { CustomFieldDef } from '../../../src-shared/domain/settings';
 import { countryAdjective, formatPhone, type PhoneElsewhere, type PhoneReader } from '../../../src-shared/phone';
 import type { KeptValues } from './kept-values';
 import { isPlaceholder, parseIsoMoment, phoneProblem, splitValues } from '../formats/values';
+import { rememberSearchDigits } from '../../contacts/search-digits';
 
 // The lists and groups of a contact checked value by value (contact-builder.ts has the flow):
 // what cannot be used goes to the KeptValues of the row, and the rest is stored.
@@ -51,7 +52,7 @@ export function checkPhones(raw: RawPhone[], region: string, readPhone: PhoneRea
       kept.skip(`Phone "${entry.number}" (${entry.origin}) is a placeholder, not a number`, line);
       continue;
     }
-    const { e164, elsewhere } = readPhone(entry.number, region);
+    const { e164, elsewhere, searchDigits } = readPhone(entry.number, region);
     if (elsewhere) {
       // Not stored as the wrong country's number: kept as written, and the report asks.
       kept.keep('phone', entry.number, `Phone "${entry.number}" (${entry.origin}) ${elsewhereProblem(elsewhere, region)}`, line);
@@ -69,6 +70,8 @@ export function checkPhones(raw: RawPhone[], region: string, readPhone: PhoneRea
       kept.keep('phone', entry.number, `Phone "${entry.number}" (${entry.origin}) is past the ${listLimit} numbers a contact keeps`, line);
       continue;
     }
+    // The contact indexer finds them when the row is written, instead of parsing the number again.
+    if (searchDigits) rememberSearchDigits(e164, searchDigits);
     phones.push({ type: entry.type, e164 });
   }
   return phones;
