@@ -1,4 +1,5 @@
 import type { ErrorPayload } from '../src-shared/errors';
+import { maxRpcBodyBytes } from '../src-shared/ipc/bridge';
 import type { RpcResult } from '../src-shared/ipc/contract';
 import type { RpcSocketAnswer } from '../src-shared/ipc/rpc-socket';
 
@@ -60,10 +61,15 @@ export class RpcSocketClient {
       this.connect();
       return undefined;
     }
-    const id = this.nextId++;
+    const id = this.nextId;
+    const text = JSON.stringify({ id, channel, input: input ?? {} });
+    // The host closes the socket on a message over its limit; over HTTP the same call is answered
+    // with the clear "larger than …" error instead, and the socket stays open for the others.
+    if (text.length > maxRpcBodyBytes / 3 && new TextEncoder().encode(text).length > maxRpcBodyBytes) return undefined;
+    this.nextId += 1;
     return new Promise((resolve) => {
       this.pending.set(id, resolve);
-      socket.send(JSON.stringify({ id, channel, input: input ?? {} }));
+      socket.send(text);
     });
   }
 

@@ -1,9 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ErrorCode } from '../../src-shared/errors';
 import type { RpcResult } from '../../src-shared/ipc/contract';
+import { maxRpcBodyBytes } from '../../src-shared/ipc/bridge';
 import type { HostCore } from './host-core';
 
-export const maxRpcBodyBytes = 5 * 1024 * 1024;
+export { maxRpcBodyBytes };
 
 /**
  * `POST /rpc/<channel>`: the body is the channel's JSON input, the answer its RpcResult (HTTP 200

@@ -60,3 +60,5 @@ export const bridgeGlobalName = 'fieldbook';
 export const rpcPathPrefix = '/rpc/';
 export const eventsPath = '/events';
 export const rpcSocketPath = '/rpc-socket';
+/** The largest call the browser host takes, as an HTTP body or as one socket message. */
+export const maxRpcBodyBytes = 5 * 1024 * 1024;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { maxRpcBodyBytes } from '../../src-shared/ipc/bridge';
 import { RpcSocketClient, reconnectDelayMs, type CallSocket } from '../../src-renderer/rpc-socket-client';
 
 const lost = { code: 'internal' as const, message: "Fieldbook couldn't reach its data." };
@@ -66,6 +67,21 @@ describe('RpcSocketClient', () => {
     sockets[0]!.answer(a!.id, { ok: true, data: 'an' });
     expect(await first).toEqual({ ok: true, data: 'an' });
     expect(await second).toEqual({ ok: true, data: 'ann' });
+  });
+
+  it('leaves a call over the host’s size limit to HTTP, which answers it with a clear error, and keeps the socket for the rest', async () => {
+    const { rpc, sockets } = client();
+    rpc.connect();
+    sockets[0]!.open();
+    // Multi-byte text: under the limit in characters, over it in bytes as the host counts them.
+    const body = 'é'.repeat(Math.ceil(maxRpcBodyBytes / 2) + 10);
+    expect(rpc.call('notes.create', { contactId: 'c1', body })).toBeUndefined();
+    expect(sockets[0]!.sent).toEqual([]);
+    expect(sockets[0]!.readyState).toBe(1);
+    const next = rpc.call('contacts.list', { query: 'ann' });
+    expect(sockets[0]!.sent).toEqual([{ id: 1, channel: 'contacts.list', input: { query: 'ann' } }]);
+    sockets[0]!.answer(1, { ok: true, data: [] });
+    expect(await next).toEqual({ ok: true, data: [] });
   });
 
   it('gives calls in flight the lost-answer error when the socket closes, and never sends them again', async () => {
