@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stopChild } from '../support/stop-child';
 
 // `npm run relay` runs the relay's build (dist/relay/main.mjs, through bin/fieldbook-relay.mjs while
 // it is fresh): the bundle, with its lazily loaded chunks, must find its migrations and serve a
@@ -36,11 +37,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  if (relay && relay.exitCode === null) {
-    const exited = new Promise((resolve) => relay!.once('exit', resolve));
-    relay.kill('SIGTERM');
-    await exited;
-  }
+  await stopChild(relay);
   fs.rmSync(work, { recursive: true, force: true });
 });
 

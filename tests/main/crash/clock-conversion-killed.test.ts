@@ -6,7 +6,7 @@ import { createCore } from '../../../src-main/core/create-core';
 import { clockStoreOf } from '../../../src-main/writes/clock-store';
 import { openDatabaseFile } from '../../helpers/open-database-file';
 import { createTempCore } from '../../helpers/temp-core';
-import { toPreviousClockFormat } from '../sync/previous-clock-format';
+import { clockTableNames as tableNames, toPreviousClockFormat } from '../sync/previous-clock-format';
 import { killWhen, randomPoint, startChild } from './kill-helpers';
 
 // The first start after migration 0035 converts every row's JSON clocks to the compact form, in
@@ -39,15 +39,6 @@ beforeAll(async () => {
   jsonClocks = toPreviousClockFormat(pristine, extraRows);
 }, 180_000);
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
-
-const tableNames = (dataDir: string) => {
-  const db = openDatabaseFile(dataDir, { readonly: true });
-  try {
-    return (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND (name LIKE 'row_clocks%' OR name = 'clocks')").pluck().all() as string[]).sort();
-  } finally {
-    db.close();
-  }
-};
 
 describe('the conversion of clocks killed part-way', { timeout: 180_000 }, () => {
   it('leaves every JSON clock as it was, and the next start converts them all exactly', async () => {

@@ -10,7 +10,7 @@ import { clockStoreOf } from '../../../src-main/writes/clock-store';
 import type { ClockConversionProgress } from '../../../src-main/writes/clock-conversion';
 import { openDatabaseFile } from '../../helpers/open-database-file';
 import { createTempCore } from '../../helpers/temp-core';
-import { toPreviousClockFormat } from '../sync/previous-clock-format';
+import { clockTableNames as tableNames, toPreviousClockFormat } from '../sync/previous-clock-format';
 
 // The shells run the first start's conversion of JSON clocks in a worker thread
 // (src-main/db/clock-conversion-thread.ts), so the thread that feeds the progress page or window
@@ -39,15 +39,6 @@ function copyOfPristine(name: string): { dataDir: string; file: string; key: Buf
   fs.cpSync(pristine, dataDir, { recursive: true });
   return { dataDir, file: path.join(dataDir, 'fieldbook.db'), key: testKeySource().unlock(dataDir).databaseKey! };
 }
-
-const tableNames = (dataDir: string) => {
-  const db = openDatabaseFile(dataDir, { readonly: true });
-  try {
-    return (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND (name LIKE 'row_clocks%' OR name = 'clocks')").pluck().all() as string[]).sort();
-  } finally {
-    db.close();
-  }
-};
 
 describe('the conversion of clocks in a worker thread', { timeout: 180_000 }, () => {
   it('reports its progress while the opening thread stays free, and the app then opens with every clock', async () => {

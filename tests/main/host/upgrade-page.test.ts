@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stopChild } from '../../support/stop-child';
 import { testPassphrase } from '../../../src-main/security/key-source';
 import { openDatabaseFile } from '../../helpers/open-database-file';
 import { createTempCore } from '../../helpers/temp-core';
@@ -42,11 +43,7 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  if (host && host.exitCode === null) {
-    const exited = new Promise((resolve) => host!.once('exit', resolve));
-    host.kill('SIGTERM');
-    await exited;
-  }
+  await stopChild(host);
   fs.rmSync(work, { recursive: true, force: true });
 });
 

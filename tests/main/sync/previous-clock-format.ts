@@ -42,3 +42,13 @@ export function toPreviousClockFormat(dataDir: string, extraRows: readonly { tab
   }
   return written;
 }
+
+/** The clock tables of a data folder: `row_clocks…` in the previous format, `clocks` in the compact one. */
+export function clockTableNames(dataDir: string): string[] {
+  const db = openDatabaseFile(dataDir, { readonly: true });
+  try {
+    return (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND (name LIKE 'row_clocks%' OR name = 'clocks')").pluck().all() as string[]).sort();
+  } finally {
+    db.close();
+  }
+}
