@@ -51,6 +51,9 @@ export const defaultMigrationsFolder = path.resolve(
  */
 export const everydaySecureDelete = 'FAST';
 
+/** SQLite's page cache outside an import (which takes more for its run: importPageCacheKiB), in KiB. */
+export const everydayPageCacheKiB = 16_384;
+
 /** Opens the local database in WAL mode with foreign keys on and applies pending migrations. */
 export function openDatabase({ file, key, migrationsFolder, nativeBinding, onClockConversion }: OpenDatabaseOptions): OpenedDatabase {
   const driverOptions = nativeBinding ? { nativeBinding } : {};
@@ -66,7 +69,7 @@ export function openDatabase({ file, key, migrationsFolder, nativeBinding, onClo
   // screen's pages and held the idle core at 172 MB (the budget is 150); 16 MB holds it at 123 MB,
   // and search and list pages cost within a few per cent of the same CPU (BENCHMARKS.md, "The page
   // cache at 100k"): a missed page is a read from the OS's file cache and one page decrypted.
-  sqlite.pragma('cache_size = -16384');
+  sqlite.pragma(`cache_size = -${everydayPageCacheKiB}`);
   const orm = drizzleOver(sqlite);
   // Indexes a snapshot load set aside, if it was interrupted: the migrations expect them.
   restoreIndexesOfInterruptedLoad(sqlite);

@@ -32,7 +32,7 @@ export const importChunkRows = 2000;
  * SQLite's page cache while an import runs, in KiB (the connection's everyday size is set in
  * src-main/db/open.ts and comes back when the run ends). New contacts go into indexes keyed by
  * name, company, city, tag row id and number, each at a random place: past ~50k contacts their
- * pages no longer fit the everyday 64 MB, and every chunk read them back from the file again.
+ * pages no longer fit the everyday cache (everydayPageCacheKiB), and every chunk read them back from the file again.
  */
 export const importPageCacheKiB = 262_144;
 const previewRows = 20;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Contact } from '../../../../src-shared/domain/contact';
 import { AppError } from '../../../../src-shared/errors';
+import { everydayPageCacheKiB } from '../../../../src-main/db/open';
 import { importPageCacheKiB, ImportService } from '../../../../src-main/exchange/import/service';
 import { createTempCore, type TempCore } from '../../../helpers/temp-core';
 import { allContacts, changeCount, contactNamed, importOptions, untouchedState } from '../helpers';
@@ -185,7 +186,7 @@ describe('memory', () => {
     expect(cacheSize()).toBe(everyday);
     await run('Name\nC1\n');
     expect(cacheSize()).toBe(everyday);
-    expect(everyday).toBe(-65536);
+    expect(everyday).toBe(-everydayPageCacheKiB);
   });
 });
 
