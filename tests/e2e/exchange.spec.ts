@@ -35,6 +35,20 @@ const googleCsv = [
 ].join('\r\n');
 
 test('imports a Google Contacts CSV with a bad value, a broken row and a duplicate, then undoes it', async ({ app, page }) => {
+  // The page's calls go over its WebSocket to the host: pass them through, holding back the
+  // import's status calls while `held` is pending, so the progress bar can be seen. A socket
+  // opened before the route is not routed, hence the reload.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let holding = false;
+  await page.routeWebSocket('**/rpc-socket', (socket) => {
+    const host = socket.connectToServer();
+    socket.onMessage(async (message) => {
+      if (holding && typeof message === 'string' && message.includes('"channel":"exchange.jobStatus"')) await held;
+      host.send(message);
+    });
+  });
+  await page.reload();
   await createThroughApi(page, app, { name: 'Dana Existing', emails: [{ type: 'work', address: 'dana@example.com' }] });
   await openScreen(page, 'Import & export');
 
@@ -66,9 +80,9 @@ test('imports a Google Contacts CSV with a bad value, a broken row and a duplica
   await expect(danaChoice).toHaveValue('skip');
   await expect(page.getByRole('row', { name: /Dana Existing/ })).toContainText('same e-mail');
 
-  // Run: hold the job's status back a moment so the progress bar can be seen.
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
+  // Run: hold the job's status back a moment (over the socket, or over HTTP if it is not open)
+  // so the progress bar can be seen.
+  holding = true;
   await page.route('**/rpc/exchange.jobStatus', async (route) => {
     await held;
     await route.continue();
