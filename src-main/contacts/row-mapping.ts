@@ -121,7 +121,7 @@ export function fieldsToColumns(fields: Partial<ContactFields>): FieldValues {
   return columns;
 }
 
-function toStatus(value: string): Contact['status'] {
+export function toStatus(value: string): Contact['status'] {
   return value === 'won' || value === 'lost' || value === 'dormant' ? value : 'active';
 }
 
@@ -129,7 +129,7 @@ function toMoney(amountMinor: number | null, currency: string | null): Money | n
   return amountMinor === null || currency === null ? null : { amountMinor, currency };
 }
 
-function parseJson<T>(text: string, fallback: T): T {
+export function parseJson<T>(text: string, fallback: T): T {
   try {
     return JSON.parse(text) as T;
   } catch {

@@ -1,5 +1,5 @@
 import type { Contact, CustomFieldValues, Email, Phone } from '../../../src-shared/domain/contact';
-import { rowToContact, tagSeparator, type ContactRow } from '../../contacts/row-mapping';
+import { parseJson, rowToContact, tagSeparator, toStatus, type ContactRow } from '../../contacts/row-mapping';
 
 // A contact as the CSV export reads it: the row's values as SQLite gave them (an array, from
 // better-sqlite3's .raw()), with each field read from it only when a column asks, and the JSON
@@ -17,15 +17,6 @@ export const exportedContactColumns = [
 
 type Column = (typeof exportedContactColumns)[number];
 const at = Object.fromEntries(exportedContactColumns.map((column, index) => [column, index])) as Record<Column, number>;
-
-function parseJson<T>(text: unknown, fallback: T): T {
-  if (typeof text !== 'string') return fallback;
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return fallback;
-  }
-}
 
 export class ExportedContact {
   #phones: Phone[] | undefined;
@@ -58,10 +49,10 @@ export class ExportedContact {
     return this.text('job_title');
   }
   get phones(): Phone[] {
-    return (this.#phones ??= parseJson<Phone[]>(this.values[at.phones], []));
+    return (this.#phones ??= parseJson<Phone[]>(this.text('phones'), []));
   }
   get emails(): Email[] {
-    return (this.#emails ??= parseJson<Email[]>(this.values[at.emails], []));
+    return (this.#emails ??= parseJson<Email[]>(this.text('emails'), []));
   }
   get street(): string {
     return this.text('address_street');
@@ -82,8 +73,7 @@ export class ExportedContact {
     return this.text('contact_type');
   }
   get status(): Contact['status'] {
-    const value = this.text('status');
-    return value === 'won' || value === 'lost' || value === 'dormant' ? value : 'active';
+    return toStatus(this.text('status'));
   }
   get owner(): string {
     return this.text('owner');
@@ -113,7 +103,7 @@ export class ExportedContact {
     return this.values[at.do_not_contact] === 1;
   }
   get customFields(): CustomFieldValues {
-    return (this.#customFields ??= parseJson<CustomFieldValues>(this.values[at.custom_fields], {}));
+    return (this.#customFields ??= parseJson<CustomFieldValues>(this.text('custom_fields'), {}));
   }
   get createdAt(): number {
     return this.values[at.created_at] as number;
