@@ -4,6 +4,7 @@ import type { ColumnLayout } from '../../src-shared/domain/saved-view';
 import { cx } from './class-names';
 import { GridHeaderCell } from './GridHeaderCell';
 import type { PagedRows, PagedSnapshot } from './paged-rows';
+import { useDebouncedValue } from './use-debounced-value';
 import { useElementWidth } from './use-element-width';
 import { useGridLayout } from './use-grid-layout';
 import './VirtualGrid.css';
@@ -74,7 +75,11 @@ const headerHeight = 40;
 /** The gap between columns (VirtualGrid.css, --space-md). */
 const columnGap = 12;
 const pageJump = 10;
-const overscan = 8;
+// Rows drawn beyond the visible ones, each side. Every row drawn is rendered, laid out and painted
+// again when a search answer replaces the rows, so this is kept to what a wheel scroll needs.
+const overscan = 3;
+/** How long an answer may take before the rows shown are dimmed as out of date. */
+const dimAfterMs = 150;
 const compactSaving = 16;
 
 /**
@@ -93,6 +98,10 @@ export function VirtualGrid<Item, Request, SortField extends string>(props: Virt
   /** A row the keyboard moved to that was not rendered yet; focused once it is. */
   const focusPending = useRef<number | null>(null);
   const count = snapshot.total ?? 0;
+  // Dimmed from JavaScript once the answer is late, not by a delayed CSS transition on aria-busy:
+  // the transition, started and cancelled at every keystroke, cost the page a compositing layer
+  // and a repaint of the rows each time.
+  const dimmed = useDebouncedValue(snapshot.stale, dimAfterMs) && snapshot.stale;
   const active = Math.max(0, Math.min(props.activeRow ?? ownActiveRow, count - 1));
   const pinned = props.columns.filter((column) => column.pinned);
   // The pinned columns take their room first: the others give way (hideBelow) in what is left.
@@ -194,7 +203,7 @@ export function VirtualGrid<Item, Request, SortField extends string>(props: Virt
       aria-rowcount={count + 1}
       aria-colcount={columns.length}
       aria-busy={snapshot.stale || undefined}
-      className={cx('grid', density === 'compact' && 'grid--compact')}
+      className={cx('grid', density === 'compact' && 'grid--compact', dimmed && 'grid--dimmed')}
       style={{ '--grid-columns': template } as CSSProperties}
       onScroll={(event) => props.onScrollOffsetChange?.(event.currentTarget.scrollTop)}
     >

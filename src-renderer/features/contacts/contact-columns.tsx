@@ -21,7 +21,7 @@ export function contactColumns(now: number): GridColumn<ContactListItem, ListSor
       width: '160px',
       numeric: true,
       hideBelow: 480,
-      cell: (item) => (item.primaryPhone ? formatPhone(item.primaryPhone) : ''),
+      cell: (item) => (item.primaryPhone ? shownPhone(item.primaryPhone) : ''),
     },
     { id: 'type', label: 'Type', width: '100px', sortField: 'contactType', muted: true, hideBelow: 940, cell: (item) => capitalise(item.contactType) },
     { id: 'status', label: 'Status', width: '96px', sortField: 'status', cell: (item) => <StatusBadge status={item.status} /> },
@@ -45,6 +45,21 @@ export function contactColumns(now: number): GridColumn<ContactListItem, ListSor
       cell: (item) => (item.potentialValue ? formatMoney(item.potentialValue) : ''),
     },
   ];
+}
+
+/**
+ * A number as the grid shows it. Formatting walks the phone metadata (tens of microseconds a number), and a
+ * search answer redraws every row on screen, mostly with numbers shown a keystroke before.
+ */
+const shownPhones = new Map<string, string>();
+function shownPhone(e164: string): string {
+  let shown = shownPhones.get(e164);
+  if (shown === undefined) {
+    if (shownPhones.size >= 2_000) shownPhones.clear();
+    shown = formatPhone(e164);
+    shownPhones.set(e164, shown);
+  }
+  return shown;
 }
 
 function NameCell({ item }: { item: ContactListItem }) {
