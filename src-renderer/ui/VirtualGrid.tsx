@@ -4,7 +4,6 @@ import type { ColumnLayout } from '../../src-shared/domain/saved-view';
 import { cx } from './class-names';
 import { GridHeaderCell } from './GridHeaderCell';
 import type { PagedRows, PagedSnapshot } from './paged-rows';
-import { useDebouncedValue } from './use-debounced-value';
 import { useElementWidth } from './use-element-width';
 import { useGridLayout } from './use-grid-layout';
 import './VirtualGrid.css';
@@ -82,6 +81,22 @@ const overscan = 3;
 const dimAfterMs = 150;
 const compactSaving = 16;
 
+/** Whether `busy` has been true for `ms` without a break: a new wait starts counting again. */
+function useLate(busy: boolean, ms: number): boolean {
+  const [late, setLate] = useState(false);
+  const [wasBusy, setWasBusy] = useState(busy);
+  if (busy !== wasBusy) {
+    setWasBusy(busy);
+    setLate(false);
+  }
+  useEffect(() => {
+    if (!busy) return;
+    const timer = window.setTimeout(() => setLate(true), ms);
+    return () => window.clearTimeout(timer);
+  }, [busy, ms]);
+  return busy && late;
+}
+
 /**
  * A long list as an ARIA grid, drawn a screen at a time and fetched a page at a time (usePagedRows).
  * One row is in the tab order (roving tabindex): the arrow keys, Page Up/Down, Home and End move,
@@ -101,7 +116,7 @@ export function VirtualGrid<Item, Request, SortField extends string>(props: Virt
   // Dimmed from JavaScript once the answer is late, not by a delayed CSS transition on aria-busy:
   // the transition, started and cancelled at every keystroke, cost the page a compositing layer
   // and a repaint of the rows each time.
-  const dimmed = useDebouncedValue(snapshot.stale, dimAfterMs) && snapshot.stale;
+  const dimmed = useLate(snapshot.stale, dimAfterMs);
   const active = Math.max(0, Math.min(props.activeRow ?? ownActiveRow, count - 1));
   const pinned = props.columns.filter((column) => column.pinned);
   // The pinned columns take their room first: the others give way (hideBelow) in what is left.
