@@ -53,16 +53,31 @@ let openEventStream: (() => void) | undefined;
 /**
  * Calls the first screen will make, asked for as soon as the page runs (api.prefetch) instead of
  * one after another as each component mounts: the lock status, then the settings, then the
- * dashboard's figures were three round trips in a row before the app showed anything. Each answer
- * is taken once, by the first api.invoke of the same channel and input within prefetchLifeMs
- * (some answers depend on the time: due reminders, the lock's idle clock). They are asked for once
- * the event stream is open, so no change made after they were read can go unannounced; any event
- * or reconnection drops the answers not yet taken, and their callers ask again.
+ * dashboard's figures were three round trips in a row before the app showed anything. They are
+ * sent once the event stream is open, so no change made after they were read can go unannounced,
+ * and once the call socket is open too (or has failed), so they go over it rather than one HTTP
+ * request each. A component that asks for one of them before then waits for it rather than
+ * asking again. Each answer is taken once, by the first api.invoke of the same channel and input
+ * within prefetchLifeMs of being sent (some answers depend on the time: due reminders, the
+ * lock's idle clock); any event or reconnection drops the answers already read and not yet taken,
+ * and their callers ask again.
  */
-const prefetched = new Map<string, { answer: Promise<RpcResult<unknown>>; askedAt: number }>();
+interface EarlyCall {
+  answer: Promise<RpcResult<unknown>>;
+  /** When it was sent; undefined while it waits for the stream. */
+  sentAt: number | undefined;
+}
+const prefetched = new Map<string, EarlyCall>();
 const prefetchLifeMs = 10_000;
-let prefetchesWaitingForStream: (() => void)[] | undefined = [];
+/** How long the opening calls wait for the call socket's handshake before they go over HTTP. */
+const socketWaitMs = 1_000;
+/** How long they wait for the event stream: one that cannot open must not hold the app back. */
+const streamWaitMs = 3_000;
 const prefetchKey = (channel: string, input: unknown) => `${channel} ${JSON.stringify(input ?? {})}`;
+/** Drops the early answers already read: a change may have been made since. */
+function dropReadAnswers(): void {
+  for (const [key, early] of prefetched) if (early.sentAt !== undefined) prefetched.delete(key);
+}
 
 /** The browser host's bridge: the contract's, plus answers asked for early. */
 interface HttpBridge extends FieldbookBridge {
@@ -74,23 +89,33 @@ function createHttpBridge(): HttpBridge {
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
 
   const socket = new RpcSocketClient(() => new WebSocket(new URL(rpcSocketPath, location.href.replace(/^http/, 'ws'))), unreachable);
+  /** Whether a call went out before the event stream first opened (its answer may be stale then). */
+  let calledBeforeStream = false;
+  let streamOpened = false;
+  let releaseEarlyCalls: () => void = () => undefined;
+  /** Settles when the opening calls may be sent: the stream opened (or never will), the socket settled. */
+  const earlyCallsMayGo = new Promise<void>((resolve) => (releaseEarlyCalls = resolve)).then(() => socket.settled(socketWaitMs));
 
   function connect(): EventSource {
     socket.connect();
     if (source) return source;
     const created = new EventSource(eventsPath, { withCredentials: true });
+    const giveUpOnStream = setTimeout(releaseEarlyCalls, streamWaitMs);
     created.addEventListener('open', () => {
+      clearTimeout(giveUpOnStream);
+      dropReadAnswers();
       // Whatever changed before the stream was (re)connected was never sent to us: screens may
-      // have loaded just before a change landed, so they reload what they show.
-      prefetched.clear();
+      // have loaded just before a change landed, so they reload what they show. At the first
+      // opening, that is only so if a call was read before it: the opening calls wait for it.
+      const firstOpening = !streamOpened;
+      streamOpened = true;
+      releaseEarlyCalls();
+      if (firstOpening && !calledBeforeStream) return;
       for (const listener of resyncListeners) listener();
-      const waiting = prefetchesWaitingForStream ?? [];
-      prefetchesWaitingForStream = undefined;
-      for (const ask of waiting) ask();
     });
     for (const name of eventNames) {
       created.addEventListener(name, (message) => {
-        prefetched.clear();
+        dropReadAnswers();
         let payload: unknown;
         try {
           payload = JSON.parse((message as MessageEvent<string>).data);
@@ -106,6 +131,7 @@ function createHttpBridge(): HttpBridge {
   openEventStream = connect;
 
   async function invokeOverHttp<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<RpcResult<ChannelOutput<C>>> {
+    if (!streamOpened) calledBeforeStream = true;
     const overSocket = socket.call(channel, input);
     if (overSocket) return overSocket as Promise<RpcResult<ChannelOutput<C>>>;
     let response: Response;
@@ -135,7 +161,7 @@ function createHttpBridge(): HttpBridge {
       const key = prefetchKey(channel, input);
       const early = prefetched.get(key);
       prefetched.delete(key);
-      if (early && performance.now() - early.askedAt < prefetchLifeMs) {
+      if (early && (early.sentAt === undefined || performance.now() - early.sentAt < prefetchLifeMs)) {
         // A refusal is never served from early: it may no longer hold (asked while locked, taken
         // after unlocking, before the lock's event arrived).
         return (early.answer as Promise<RpcResult<ChannelOutput<C>>>).then((result) => (result.ok ? result : invokeOverHttp(channel, input)));
@@ -143,12 +169,17 @@ function createHttpBridge(): HttpBridge {
       return invokeOverHttp(channel, input);
     },
     prefetch<C extends ChannelName>(channel: C, input: ChannelInput<C>) {
-      const ask = () => {
-        const key = prefetchKey(channel, input);
-        if (!prefetched.has(key)) prefetched.set(key, { answer: invokeOverHttp(channel, input), askedAt: performance.now() });
+      connect();
+      const key = prefetchKey(channel, input);
+      if (prefetched.has(key)) return;
+      const early: EarlyCall = {
+        answer: earlyCallsMayGo.then(() => {
+          early.sentAt = performance.now();
+          return invokeOverHttp(channel, input);
+        }),
+        sentAt: undefined,
       };
-      if (prefetchesWaitingForStream) prefetchesWaitingForStream.push(ask);
-      else ask();
+      prefetched.set(key, early);
     },
     on(event, listener) {
       connect();

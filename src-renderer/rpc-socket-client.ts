@@ -17,6 +17,7 @@ export interface CallSocket {
   addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
 }
 
+const socketConnecting = 0;
 const socketOpen = 1;
 /** After a socket closed, how long calls stay on HTTP before another socket is tried. */
 export const reconnectDelayMs = 2_000;
@@ -26,6 +27,8 @@ export class RpcSocketClient {
   private nextId = 1;
   private readonly pending = new Map<number, (result: RpcResult<unknown>) => void>();
   private retryAt = 0;
+  /** Called once the socket in the making opens or fails (settled()). */
+  private settling: (() => void)[] = [];
 
   constructor(
     private readonly openSocket: () => CallSocket,
@@ -45,8 +48,31 @@ export class RpcSocketClient {
       return;
     }
     this.socket = socket;
+    socket.addEventListener('open', () => this.settle());
     socket.addEventListener('message', (event) => this.receive(event.data));
     socket.addEventListener('close', () => this.closed(socket));
+  }
+
+  /**
+   * Resolves once calls can be sent the way they will go: the socket opened, or failed (calls go
+   * over HTTP), or none is being opened; at the latest after `waitMs`, so that a handshake that
+   * hangs costs the opening calls no more than that.
+   */
+  settled(waitMs: number): Promise<void> {
+    if (!this.socket || this.socket.readyState !== socketConnecting) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, waitMs);
+      this.settling.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  private settle(): void {
+    const waiting = this.settling;
+    this.settling = [];
+    for (const resolve of waiting) resolve();
   }
 
   /**
@@ -91,6 +117,7 @@ export class RpcSocketClient {
     if (this.socket !== socket) return;
     this.socket = undefined;
     this.retryAt = this.now() + reconnectDelayMs;
+    this.settle();
     const waiting = [...this.pending.values()];
     this.pending.clear();
     for (const resolve of waiting) resolve({ ok: false, error: this.lostAnswer });

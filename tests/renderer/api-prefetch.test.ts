@@ -21,6 +21,41 @@ class FakeEventSource {
   }
 }
 
+/** The page's call socket (rpc-socket-client.ts): connecting until the test opens it. */
+class FakeWebSocket {
+  static last: FakeWebSocket | undefined;
+  readyState = 0;
+  readonly sent: { id: number; channel: string }[] = [];
+  private readonly listeners = new Map<string, ((event: { data?: unknown }) => void)[]>();
+  constructor(readonly url: string) {
+    FakeWebSocket.last = this;
+  }
+  addEventListener(type: string, listener: (event: { data?: unknown }) => void) {
+    this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
+  }
+  send(text: string) {
+    const call = JSON.parse(text) as { id: number; channel: string };
+    this.sent.push(call);
+    const answer = (answers += 1);
+    answered.push({ channel: call.channel, answer });
+    queueMicrotask(() => this.emit('message', JSON.stringify({ id: call.id, result: { ok: true, data: { answer } } })));
+  }
+  close() {
+    this.readyState = 3;
+    this.emit('close');
+  }
+  open() {
+    this.readyState = 1;
+    this.emit('open');
+  }
+  private emit(type: string, data?: unknown) {
+    for (const listener of this.listeners.get(type) ?? []) listener({ data });
+  }
+}
+
+/** Lets the promise chains the api runs between a stream event and its requests settle. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 let answered: { channel: string; answer: number }[];
 let answers = 0;
 /** While set, the core refuses every call as it does while the app is locked. */
@@ -32,6 +67,8 @@ beforeEach(() => {
   answers = 0;
   locked = false;
   vi.stubGlobal('window', {});
+  vi.stubGlobal('location', { href: 'http://127.0.0.1:1/' });
+  FakeWebSocket.last = undefined;
   vi.stubGlobal('EventSource', FakeEventSource);
   vi.stubGlobal('fetch', async (url: string) => {
     const channel = url.replace('/rpc/', '');
@@ -57,8 +94,10 @@ describe('the opening calls asked early', () => {
   it('waits for the event stream, then serves one call with one request', async () => {
     const { api, stream } = await openApi();
     api.prefetch('settings.get', {});
+    await settle();
     expect(answered).toEqual([]);
     stream.fire('open');
+    await settle();
     expect(answered.map((call) => call.channel)).toEqual(['settings.get']);
 
     expect(await api.invoke('settings.get', {})).toEqual({ answer: 1 });
@@ -71,6 +110,7 @@ describe('the opening calls asked early', () => {
     const { api, stream } = await openApi();
     api.prefetch('dashboard.get', { endOfToday: 1, startOfWeek: 0 });
     stream.fire('open');
+    await settle();
     stream.fire('contacts.changed', { ids: ['c1'] });
     expect(await api.invoke('dashboard.get', { endOfToday: 1, startOfWeek: 0 })).toEqual({ answer: 2 });
   });
@@ -79,6 +119,7 @@ describe('the opening calls asked early', () => {
     const { api, stream } = await openApi();
     api.prefetch('dashboard.get', { endOfToday: 1, startOfWeek: 0 });
     stream.fire('open');
+    await settle();
     expect(await api.invoke('dashboard.get', { endOfToday: 2, startOfWeek: 0 })).toEqual({ answer: 2 });
     stream.fire('open');
     expect(await api.invoke('dashboard.get', { endOfToday: 1, startOfWeek: 0 })).toEqual({ answer: 3 });
@@ -89,6 +130,7 @@ describe('the opening calls asked early', () => {
     locked = true;
     api.prefetch('settings.get', {});
     stream.fire('open');
+    await settle();
     locked = false;
     expect(await api.invoke('settings.get', {})).toEqual({ answer: 2 });
   });
@@ -99,8 +141,70 @@ describe('the opening calls asked early', () => {
     now.mockReturnValue(1_000);
     api.prefetch('followups.counts', { endOfToday: 5 });
     stream.fire('open');
+    await settle();
     now.mockReturnValue(1_000 + 60_000);
     expect(await api.invoke('followups.counts', { endOfToday: 5 })).toEqual({ answer: 2 });
     now.mockRestore();
+  });
+
+  it('serves a screen that asks before the stream opened with the early call, asking once', async () => {
+    const { api, stream } = await openApi();
+    api.prefetch('lock.status', {});
+    // The lock gate mounts while the stream is still opening.
+    const gate = api.invoke('lock.status', {});
+    await settle();
+    expect(answered).toEqual([]);
+    stream.fire('open');
+    expect(await gate).toEqual({ answer: 1 });
+    await settle();
+    expect(answered.map((call) => call.channel)).toEqual(['lock.status']);
+  });
+
+  it('reloads the screens at the first opening only if something was read before it', async () => {
+    const { api, stream } = await openApi();
+    const resyncs = vi.fn();
+    api.onResync(resyncs);
+    api.prefetch('settings.get', {});
+    stream.fire('open');
+    await settle();
+    expect(resyncs).not.toHaveBeenCalled();
+    // A reconnection may have missed changes: every screen reloads.
+    stream.fire('open');
+    expect(resyncs).toHaveBeenCalledTimes(1);
+  });
+
+  it('reloads the screens at the first opening when a call was read before it', async () => {
+    const { api, stream } = await openApi();
+    const resyncs = vi.fn();
+    api.onResync(resyncs);
+    await api.invoke('followups.counts', { endOfToday: 5 });
+    stream.fire('open');
+    expect(resyncs).toHaveBeenCalledTimes(1);
+  });
+
+  it('sends the opening calls over the call socket once its handshake is done, not over HTTP', async () => {
+    vi.stubGlobal('WebSocket', FakeWebSocket);
+    const { api, stream } = await openApi();
+    api.prefetch('lock.status', {});
+    api.prefetch('dashboard.get', { endOfToday: 1, startOfWeek: 0 });
+    stream.fire('open');
+    await settle();
+    expect(answered).toEqual([]);
+    FakeWebSocket.last!.open();
+    await settle();
+    expect(FakeWebSocket.last!.sent.map((call) => call.channel)).toEqual(['lock.status', 'dashboard.get']);
+    expect(await api.invoke('dashboard.get', { endOfToday: 1, startOfWeek: 0 })).toEqual({ answer: 2 });
+    expect(answered).toHaveLength(2);
+  });
+
+  it('sends the opening calls anyway when the stream does not open', async () => {
+    vi.useFakeTimers();
+    const { api } = await openApi();
+    api.prefetch('lock.status', {});
+    const gate = api.invoke('lock.status', {});
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(answered).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1_500);
+    expect(await gate).toEqual({ answer: 1 });
   });
 });
