@@ -18,10 +18,10 @@ beforeAll(async () => {
   relayDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldbook-carried-relay-'));
   database = await openRelayDatabase({ dataDir: relayDir });
   relay = await createRelay({ database, port: 0, logger: () => {}, rateLimit: { perSecond: 1e6, burst: 1e6 } });
-}, 60_000);
+}, 120_000);
 afterAll(async () => {
-  await relay.close();
-  await database.close();
+  await relay?.close();
+  await database?.close();
   fs.rmSync(relayDir, { recursive: true, force: true });
 });
 
