@@ -7,8 +7,10 @@ import type { RelayDb } from './db/open';
 import { devices, members } from './db/schema';
 import type { RelayMetrics } from './metrics';
 
-// GET /v1/live: a WebSocket per device that only ever receives `{type:'poke', newestSeq}` (the
-// client then pulls). The token travels as the subprotocol `fieldbook.<token>` (the client side
+// GET /v1/live: a WebSocket per device that receives `{type:'poke', newestSeq}` after each push
+// (the client then pulls) or, for a small push, the same poke carrying its changes (the client
+// applies them at once when they follow its cursor: src-shared/sync/protocol.ts, CarryingPoke),
+// and the phone line's live messages. The token travels as the subprotocol `fieldbook.<token>` (the client side
 // is RelayClient.live in src-main/sync/relay-client.ts), never in the URL, where proxies and
 // logs would keep it. The relay answers with the same subprotocol, as browsers and ws require.
 
@@ -39,6 +41,8 @@ export interface LiveOptions {
 
 export class LiveHub {
   private readonly byWorkspace = new Map<string, Set<LiveSocket>>();
+  /** Per workspace, the newest seq whose poke went out carrying its changes; one entry at most. */
+  private readonly carried = new Map<string, number>();
   private readonly server = new WebSocketServer({
     noServer: true,
     maxPayload: 4096,
@@ -80,8 +84,25 @@ export class LiveHub {
     });
   }
 
+  /**
+   * Sends a poke carrying a push's changes (src-relay/routes/push.ts) to every socket of the
+   * workspace held by this process; the plain poke of the same push, notified right after it,
+   * is then not sent.
+   */
+  carry(workspaceId: string, newestSeq: number, message: string): void {
+    this.carried.set(workspaceId, newestSeq);
+    for (const live of this.byWorkspace.get(workspaceId) ?? []) {
+      live.socket.send(message);
+      this.options.metrics.pokes.add();
+    }
+  }
+
   /** Sends the poke to every socket of the workspace held by this process. */
   poke(workspaceId: string, newestSeq: number): void {
+    if (this.carried.get(workspaceId) === newestSeq) {
+      this.carried.delete(workspaceId);
+      return;
+    }
     const message = JSON.stringify({ type: 'poke', newestSeq });
     for (const live of this.byWorkspace.get(workspaceId) ?? []) {
       live.socket.send(message);

@@ -206,6 +206,10 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
     const what = payload.slice(separator + 1);
     if (what === 'access') live.recheckAccess(workspaceId).catch((error: unknown) => logError(livePath, error));
     else if (/^\d+$/.test(what)) live.poke(workspaceId, Number(what));
+    else if (what.startsWith('carried.')) {
+      const [seq, poke] = what.slice('carried.'.length).split('.');
+      live.carry(workspaceId, Number(seq), Buffer.from(poke ?? '', 'base64url').toString('utf8'));
+    }
     else if (what.startsWith('live.')) live.send(workspaceId, Buffer.from(what.slice('live.'.length), 'base64url').toString('utf8'));
   });
 

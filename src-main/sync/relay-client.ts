@@ -1,12 +1,14 @@
 import type { z } from 'zod';
 import WebSocket from 'ws';
 import {
+  CarryingPokeSchema,
   livePath,
   PokeSchema,
   RelayErrorSchema,
   relayRoutes,
   routePath,
   type RelayRouteSpec,
+  type SequencedChange,
   type WireChange,
 } from '../../src-shared/sync/protocol';
 import type { WorkspaceRole } from '../../src-shared/sync/roles';
@@ -94,10 +96,11 @@ export class RelayClient {
 
   /**
    * Opens the live channel; `onPoke` gets the newest sequence after each push to the workspace,
-   * `onMessage` every other message (a ringing call: src-shared/sync/telephony.ts), unchecked.
+   * with the push's changes when the poke carried them (checked as a pull page is), `onMessage`
+   * every other message (a ringing call: src-shared/sync/telephony.ts), unchecked.
    */
   live(
-    onPoke: (newestSeq: number) => void,
+    onPoke: (newestSeq: number, carried?: SequencedChange[]) => void,
     onClose: () => void,
     onOpen: () => void = () => {},
     onMessage: (message: unknown) => void = () => {},
@@ -109,8 +112,10 @@ export class RelayClient {
       try {
         const message: unknown = JSON.parse(String(data));
         const poke = PokeSchema.safeParse(message);
-        if (poke.success) onPoke(poke.data.newestSeq);
-        else onMessage(message);
+        if (!poke.success) return onMessage(message);
+        // Changes that fail the pull's own schema are not applied from here: the pull fetches them.
+        const carrying = CarryingPokeSchema.safeParse(message);
+        onPoke(poke.data.newestSeq, carrying.success ? carrying.data.changes : undefined);
       } catch {
         // A malformed message from the relay is ignored; the next pull is the truth anyway.
       }

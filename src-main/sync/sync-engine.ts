@@ -1,12 +1,13 @@
 import type { SyncStatus } from '../../src-shared/domain/sync';
 import { toStorableText } from '../../src-shared/sync/change-contract';
-import type { DeviceCredentials, WireChange } from '../../src-shared/sync/protocol';
+import type { DeviceCredentials, SequencedChange, WireChange } from '../../src-shared/sync/protocol';
 import type { WorkspaceRole } from '../../src-shared/sync/roles';
 import { maxPushBatch, maxRequestBytes } from '../../src-shared/sync/protocol';
 import type { SecretStore } from '../core/secret-store';
 import type { LocalState } from '../settings/local-state';
 import type { ChangeRecord } from '../writes/change-log';
 import type { MutationEngine } from '../writes/mutation-engine';
+import { carriedChangesPlan } from './carried-changes';
 import { describeSyncFailure, type SyncProblem } from './failures';
 import { openChanges, openSnapshotRows, sealChanges, type Unopened } from './keys/sealed-changes';
 import { WorkspaceKeys } from './keys/workspace-keys';
@@ -83,7 +84,10 @@ export interface SyncEngineOptions {
   secrets: SecretStore;
   now: () => number;
   onStatus: (status: SyncStatus) => void;
-  /** Debounce between a local write and its push; small, so teammates see it at once. */
+  /**
+   * Wait between a local write made while no sync is under way and its push: 0 by default, so a
+   * teammate sees it at once. Writes made while a cycle runs are pushed by that cycle's next round.
+   */
   pushDelayMs?: number;
   periodicMs?: number;
   /** The network, replaceable in fault tests. */
@@ -128,7 +132,8 @@ interface BootstrapProgress {
 /**
  * The client side of sync: pushes the outbox (marked pushed only after the relay's
  * acknowledgement), pulls pages after a cursor and applies each page with its cursor in one
- * transaction, bootstraps a new device from the relay's snapshot, and listens for live pokes.
+ * transaction, bootstraps a new device from the relay's snapshot, and listens for live pokes,
+ * applying the changes a poke carries as a pull page when they follow the cursor.
  * Works offline: failures back off and retry, and the status says what is going on.
  */
 export class SyncEngine {
@@ -144,6 +149,11 @@ export class SyncEngine {
   private lastSyncedAt: number | null = null;
   private offlineSince: number | null = null;
   private problem: SyncProblem | null = null;
+  /**
+   * A cycle has run to its end since this laptop joined or started: its keys and row-id key are
+   * current, so changes a poke carries may be applied without one.
+   */
+  private cycledOnce = false;
   private readonly unsubscribe: () => void;
   /** The workspace's end-to-end keys on this laptop. */
   readonly keys: WorkspaceKeys;
@@ -151,7 +161,7 @@ export class SyncEngine {
   constructor(private readonly options: SyncEngineOptions) {
     this.keys = new WorkspaceKeys(options.secrets, options.state);
     this.unsubscribe = options.engine.onCommitted(() => {
-      if (!this.stopped && options.engine.pendingCount() > 0) this.schedule(options.pushDelayMs ?? 20);
+      if (!this.stopped && options.engine.pendingCount() > 0) this.pushSoon();
       this.publish();
     });
   }
@@ -204,6 +214,7 @@ export class SyncEngine {
     this.options.state.delete(rejoinKey);
     this.problem = null;
     this.failures = 0;
+    this.cycledOnce = false;
   }
 
   client(): RelayClient {
@@ -226,6 +237,7 @@ export class SyncEngine {
     this.problem = null;
     this.offlineSince = null;
     this.lastSyncedAt = null;
+    this.cycledOnce = false;
     this.stopped = false;
     this.publish();
   }
@@ -256,9 +268,14 @@ export class SyncEngine {
     this.unsubscribe();
   }
 
-  /** Pushes soon, as after a local write (unless sync is stopped). */
+  /**
+   * Pushes soon, as after a local write (unless sync is stopped): at once when no cycle is under
+   * way; otherwise the cycle under way runs once more, so writes made meanwhile go together.
+   */
   pushSoon(): void {
-    this.schedule(this.options.pushDelayMs ?? 20);
+    if (this.stopped) return;
+    if (this.running) this.again = true;
+    else this.schedule(this.options.pushDelayMs ?? 0);
   }
 
   /** Runs one full cycle now (or right after the one under way) and reports the outcome. */
@@ -294,8 +311,10 @@ export class SyncEngine {
     if (this.stopped || this.live || !this.config) return;
     try {
       this.live = this.client().live(
-        (newestSeq) => {
-          if (newestSeq > (this.options.state.get<number>(cursorKey) ?? 0)) this.schedule(0);
+        (newestSeq, carried) => {
+          if (newestSeq <= this.cursor()) return;
+          if (carried && this.applyCarried(newestSeq, carried)) return;
+          this.schedule(0);
         },
         () => {
           this.live = undefined;
@@ -339,16 +358,20 @@ export class SyncEngine {
         await this.bootstrapIfNew(client);
         // A push the relay refuses must not stop this laptop hearing from the others.
         let pushFailure: unknown;
+        let pushedUpTo = 0;
         try {
-          await this.pushAll(client);
+          pushedUpTo = await this.pushAll(client);
         } catch (error) {
           pushFailure = error;
         }
-        await this.pullAll(client);
+        // After a push whose own poke has already brought this laptop up to it, over an open
+        // live channel that pokes about anything later, a pull would bring nothing.
+        if (pushedUpTo === 0 || !this.live || this.cursor() < pushedUpTo) await this.pullAll(client);
         if (pushFailure !== undefined) throw pushFailure;
         await this.learnDeviceNumber(client);
       } while (this.again);
       this.lastSyncedAt = this.options.now();
+      this.cycledOnce = true;
       this.problem = null;
       this.offlineSince = null;
       this.failures = 0;
@@ -430,11 +453,13 @@ export class SyncEngine {
     } while (after !== null);
   }
 
-  private async pushAll(client: RelayClient): Promise<void> {
+  /** Pushes the whole outbox; the relay's newest sequence after the last push, or 0 when there was nothing to push. */
+  private async pushAll(client: RelayClient): Promise<number> {
+    let newestSeq = 0;
     for (;;) {
       const plain = this.options.engine.outbox(maxPushBatch).map(({ change }) => toWire(change));
       const sealed = limitBySize(sealChanges(this.keys.sealingKeys(), plain));
-      if (sealed.length === 0) return;
+      if (sealed.length === 0) return newestSeq;
       const batch = plain.slice(0, sealed.length);
       await this.options.beforePush?.(batch, client);
       const response = await client.push(sealed);
@@ -446,13 +471,41 @@ export class SyncEngine {
         this.options.logError?.(new Error(refusal.reason), `sync: the relay refused change ${refusal.changeId}`);
       }
       this.options.engine.markPushed([...response.acknowledged, ...response.refused.map((refusal) => refusal.changeId)]);
-      if (response.acknowledged.length + response.refused.length === 0) return;
+      newestSeq = response.newestSeq;
+      if (response.acknowledged.length + response.refused.length === 0) return newestSeq;
     }
+  }
+
+  private cursor(): number {
+    return this.options.state.get<number>(cursorKey) ?? 0;
+  }
+
+  /**
+   * Applies the changes a poke carried, as a pull page is applied (opened, named as here, merged
+   * with the cursor in one transaction), when they are exactly the ones after the cursor. False
+   * when a cycle must fetch them instead: a gap, a key or bootstrap this laptop lacks, no cycle
+   * yet since it started (its keys may be old), or a failure.
+   */
+  private applyCarried(newestSeq: number, carried: readonly SequencedChange[]): boolean {
+    if (this.closed || this.stopped || !this.cycledOnce || !this.config || this.keys.waitingForKey()) return false;
+    const cursor = this.cursor();
+    if (cursor === 0 || this.options.state.get<BootstrapProgress>(bootstrapKey)) return false;
+    if (carriedChangesPlan(cursor, newestSeq, carried) !== 'apply') return false;
+    const { opened, unopened } = openChanges(this.keys.keyOf, carried.map(({ change }) => change));
+    // Sealed with a key this laptop has not learnt yet: the cycle fetches the keys, then the changes.
+    if (unopened.length > 0) return false;
+    try {
+      this.options.engine.applyRemoteChanges(this.arriving(opened), () => this.options.state.set(cursorKey, newestSeq));
+    } catch (error) {
+      this.options.logError?.(error, 'sync: applying the changes a poke carried');
+      return false;
+    }
+    return true;
   }
 
   private async pullAll(client: RelayClient): Promise<void> {
     for (;;) {
-      const cursor = this.options.state.get<number>(cursorKey) ?? 0;
+      const cursor = this.cursor();
       const page = await client.pull(cursor, pullPage);
       if (cursor > 0 && page.oldestSeq > cursor + 1) {
         // The relay no longer has the changes after our cursor: start again from its snapshot.
@@ -460,10 +513,15 @@ export class SyncEngine {
         await this.bootstrapIfNew(client);
         continue;
       }
+      // A poke may have carried changes of this page while it was on its way: those are applied
+      // already (the cursor only ever moves past changes applied), so they are left out, and the
+      // cursor never moves back.
+      const applied = this.cursor();
+      const entries = applied > cursor ? page.changes.filter((entry) => entry.seq > applied) : page.changes;
       // The highest sequence of the page, not its last entry: nothing here relies on the order
       // of a page, which the network or a proxy may have changed.
-      const nextCursor = page.changes.reduce((highest, entry) => Math.max(highest, entry.seq), cursor);
-      const { opened, unopened } = openChanges(this.keys.keyOf, page.changes.map(({ change }) => change));
+      const nextCursor = entries.reduce((highest, entry) => Math.max(highest, entry.seq), applied);
+      const { opened, unopened } = openChanges(this.keys.keyOf, entries.map(({ change }) => change));
       this.options.engine.applyRemoteChanges(this.arriving(opened), () => {
         for (const { item, reason } of unopened) this.options.setAside?.add(item, reason);
         this.options.state.set(cursorKey, nextCursor);

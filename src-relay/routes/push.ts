@@ -1,5 +1,12 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { maxClockAheadMs, relayRoutes, type WireChange } from '../../src-shared/sync/protocol';
+import {
+  maxCarriedBytes,
+  maxCarriedChanges,
+  maxClockAheadMs,
+  relayRoutes,
+  type CarryingPoke,
+  type WireChange,
+} from '../../src-shared/sync/protocol';
 import { pokeChannel, type RelayTransaction } from '../db/open';
 import { changes, rowState, type StoredPayload } from '../db/schema';
 import { findUnstorableText, invalidInput, parseInput, RelayHttpError } from '../http';
@@ -11,7 +18,8 @@ import type { Route } from './types';
 import { applyErasures } from '../privacy/erasures';
 
 // POST /v1/push: stores a batch of changes in the workspace's log, idempotently by change id,
-// folds the new ones into row_state for bootstrap snapshots, and pokes live devices.
+// folds the new ones into row_state for bootstrap snapshots, and pokes live devices (a small
+// push's poke carries its changes).
 
 const rowKey = (tableName: string, rowId: string) => `${tableName}\u0000${rowId}`;
 
@@ -126,7 +134,14 @@ export const pushRoute: Route = {
       const newestSeq = base + inserted.length;
       // Delivered by PostgreSQL (and PGlite) only when this transaction commits: never a poke
       // for changes a puller cannot see yet. Every relay process on the database receives it.
-      if (inserted.length > 0) await tx.execute(sql`SELECT pg_notify(${pokeChannel}, ${`${caller.workspaceId}:${newestSeq}`})`);
+      // A small push travels in its poke (the carrying poke first; the plain one after it is
+      // then not sent again, src-relay/live.ts); relay processes of earlier versions ignore the
+      // carrying one and send the plain poke.
+      if (inserted.length > 0) {
+        const carrying = carryingPoke(caller.deviceId, fresh, base, newestSeq);
+        if (carrying) await tx.execute(sql`SELECT pg_notify(${pokeChannel}, ${`${caller.workspaceId}:${carrying}`})`);
+        await tx.execute(sql`SELECT pg_notify(${pokeChannel}, ${`${caller.workspaceId}:${newestSeq}`})`);
+      }
       return { stored: inserted.length, newestSeq };
     });
 
@@ -135,6 +150,36 @@ export const pushRoute: Route = {
     return { acknowledged: batch.map((change) => change.changeId), refused, newestSeq };
   },
 };
+
+/**
+ * The notification of a poke carrying the newly stored changes exactly as a pull returns them
+ * (src-relay/routes/pull.ts; the device from the token), or null when they are too many or too
+ * large for one: `carried.<newestSeq>.<the poke as base64url JSON>`, well inside the 8000 bytes
+ * PostgreSQL allows a notification.
+ */
+function carryingPoke(deviceId: string, fresh: readonly WireChange[], base: number, newestSeq: number): string | null {
+  if (fresh.length > maxCarriedChanges) return null;
+  const poke: CarryingPoke = {
+    type: 'poke',
+    newestSeq,
+    changes: fresh.map((change, index) => ({
+      seq: base + index + 1,
+      change: {
+        changeId: change.changeId,
+        hlc: change.hlc,
+        tableName: change.tableName,
+        rowId: change.rowId,
+        fields: change.fields,
+        schemaVersion: change.schemaVersion,
+        deviceId,
+        author: change.author,
+      },
+    })),
+  };
+  const json = JSON.stringify(poke);
+  if (Buffer.byteLength(json) > maxCarriedBytes) return null;
+  return `carried.${newestSeq}.${Buffer.from(json).toString('base64url')}`;
+}
 
 /** Also used by the relay's own writes (src-relay/telephony/relay-author.ts). */
 export async function foldIntoRowState(

@@ -88,8 +88,12 @@ export const PushResponseSchema = z.object({
   newestSeq: z.number().int(),
 });
 
+/** A stored change with its place in the workspace's log, as a pull page and a carrying poke give it. */
+export const SequencedChangeSchema = z.object({ seq: z.number().int(), change: WireChangeSchema });
+export type SequencedChange = z.infer<typeof SequencedChangeSchema>;
+
 export const PullResponseSchema = z.object({
-  changes: z.array(z.object({ seq: z.number().int(), change: WireChangeSchema })),
+  changes: z.array(SequencedChangeSchema),
   /** The newest sequence of the workspace when the page was read. */
   newestSeq: z.number().int(),
   /** The oldest sequence the relay still has; a client whose cursor is older must re-bootstrap. */
@@ -132,6 +136,19 @@ export const RelayErrorSchema = z.object({ error: z.object({ code: z.enum(relayE
 
 /** Sent over the WebSocket `/v1/live` to every device of a workspace after a push commits. */
 export const PokeSchema = z.object({ type: z.literal('poke'), newestSeq: z.number().int() });
+
+/** Most changes, and most bytes of them as JSON, a poke carries; a larger push pokes without them. */
+export const maxCarriedChanges = 20;
+export const maxCarriedBytes = 5000;
+
+/**
+ * A poke that carries the push's changes (added in protocol 1, relays of this version on): the
+ * changes stored by one push, `seq` newestSeq-n+1…newestSeq, as a pull would give them, so a
+ * laptop whose cursor is just before them applies them without a pull. Laptops of earlier
+ * versions read it as a plain poke (the schema drops the unknown key) and pull.
+ */
+export const CarryingPokeSchema = PokeSchema.extend({ changes: z.array(SequencedChangeSchema).min(1).max(maxCarriedChanges) });
+export type CarryingPoke = z.infer<typeof CarryingPokeSchema>;
 
 export const PullQuerySchema = z.object({
   after: z.coerce.number().int().min(0).default(0),

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Relay } from '../../src-relay/server';
+import { CarryingPokeSchema, maxCarriedChanges, PullResponseSchema } from '../../src-shared/sync/protocol';
 import {
   call,
   createWorkspace,
@@ -44,6 +45,31 @@ describe('live pokes', () => {
     expect(other.pokes).toEqual([]);
     bob.socket.close();
     other.socket.close();
+  });
+
+  it('carries a small push in its poke as a pull gives it, once, and pokes a large one plain', async () => {
+    const admin = await createWorkspace(relay.url);
+    const teammate = await inviteAndJoin(relay.url, admin, 'Bob');
+    const bob = openLive(relay.url, teammate.deviceToken);
+    await bob.opened;
+
+    // The device a change claims is ignored: the carried change names the pushing device, as the pull does.
+    const pushed = await call(relay.url, 'POST', '/v1/push', { token: admin.deviceToken, body: { changes: [wireChange({ deviceId: 'someone-else' })] } });
+    expect(await bob.nextPoke()).toBe(pushed.body.newestSeq);
+    const pulled = await call(relay.url, 'GET', `/v1/pull?after=${pushed.body.newestSeq - 1}`, { token: teammate.deviceToken });
+    const carrying = CarryingPokeSchema.parse(bob.messages.at(-1));
+    expect(carrying.changes).toEqual(PullResponseSchema.parse(pulled.body).changes);
+    expect(carrying.changes[0]!.change.deviceId).toBe(admin.deviceId);
+
+    const many = Array.from({ length: maxCarriedChanges + 1 }, () => wireChange());
+    const large = await call(relay.url, 'POST', '/v1/push', { token: admin.deviceToken, body: { changes: many } });
+    expect(await bob.nextPoke()).toBe(large.body.newestSeq);
+    expect(bob.messages.at(-1)).toEqual({ type: 'poke', newestSeq: large.body.newestSeq });
+    // One message per push: the plain poke of the carried push was not sent as well.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(bob.pokes).toEqual([]);
+    expect(bob.messages).toHaveLength(2);
+    bob.socket.close();
   });
 
   it('refuses a socket with an unknown token or a foreign browser origin', async () => {

@@ -99,9 +99,13 @@ export function openLive(baseUrl: string, token: string, headers: Record<string,
   url.protocol = 'ws:';
   const socket = new WebSocket(url, [`fieldbook.${token}`], { headers });
   const pokes: number[] = [];
+  /** Every message as it came, for what a poke carries besides its sequence. */
+  const messages: unknown[] = [];
   const waiters: (() => void)[] = [];
   socket.on('message', (data) => {
-    pokes.push(PokeSchema.parse(JSON.parse(String(data))).newestSeq);
+    const message: unknown = JSON.parse(String(data));
+    messages.push(message);
+    pokes.push(PokeSchema.parse(message).newestSeq);
     waiters.splice(0).forEach((wake) => wake());
   });
   const opened = new Promise<void>((resolve, reject) => {
@@ -119,5 +123,5 @@ export function openLive(baseUrl: string, token: string, headers: Record<string,
         resolve(pokes.shift()!);
       });
     });
-  return { socket, opened, closed, nextPoke, pokes };
+  return { socket, opened, closed, nextPoke, pokes, messages };
 }
