@@ -8,20 +8,24 @@ import type { FieldValue } from './synced-tables';
 
 const largestGroup = 64;
 
-/** Inserts `rows` (each the values of `columns`, in order) into `table`, in that order. */
-export function insertRows(statement: (sql: string) => Statement, table: string, columns: readonly string[], rows: readonly FieldValue[][]): void {
+/**
+ * Inserts `rows` (each the values of `columns`, in order) into `table`, in that order. `onConflict`
+ * (an upsert clause) applies to each row as it would to a single-row INSERT; rows that conflict
+ * with each other must not be given together.
+ */
+export function insertRows(statement: (sql: string) => Statement, table: string, columns: readonly string[], rows: readonly FieldValue[][], onConflict = ''): void {
   let at = 0;
   for (let size = largestGroup; size >= 1; size /= 2) {
     while (rows.length - at >= size) {
       const values: FieldValue[] = [];
       for (let index = at; index < at + size; index += 1) values.push(...rows[index]!);
-      statement(insertSql(table, columns, size)).run(...values);
+      statement(insertSql(table, columns, size, onConflict)).run(...values);
       at += size;
     }
   }
 }
 
-function insertSql(table: string, columns: readonly string[], rows: number): string {
+function insertSql(table: string, columns: readonly string[], rows: number, onConflict: string): string {
   const row = `(${columns.map(() => '?').join(', ')})`;
-  return `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${Array.from({ length: rows }, () => row).join(', ')}`;
+  return `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${Array.from({ length: rows }, () => row).join(', ')} ${onConflict}`.trimEnd();
 }

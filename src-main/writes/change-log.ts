@@ -93,6 +93,21 @@ export class ChangeLog {
     insertRows(this.statement, 'changes', [...recordColumns.split(', '), 'local', 'pushed'], changes.map((change) => [...recordValues(change), 1, 0]));
   }
 
+  /** Logs merged changes in this order, as append(change, 'remote') would one by one, with a few multi-row statements. */
+  appendRemote(changes: readonly ChangeRecord[]): void {
+    insertRows(this.statement, 'changes', [...recordColumns.split(', '), 'local', 'pushed'], changes.map((change) => [...recordValues(change), 0, 1]));
+  }
+
+  /** Which of `changeIds` are already logged or kept pending (has, for many at once). */
+  hasAmong(changeIds: readonly string[]): Set<string> {
+    const json = JSON.stringify(changeIds);
+    const found = this.statement(
+      `SELECT change_id FROM changes WHERE change_id IN (SELECT value FROM json_each(?))
+       UNION ALL SELECT change_id FROM pending_changes WHERE change_id IN (SELECT value FROM json_each(?))`,
+    ).all(json, json) as { change_id: string }[];
+    return new Set(found.map((row) => row.change_id));
+  }
+
   /** Keeps a change for a table or column this version does not know, for after an upgrade. */
   keepPending(change: ChangeRecord): void {
     this.statement(`INSERT INTO pending_changes (${recordColumns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(...recordValues(change));

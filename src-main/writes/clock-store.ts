@@ -119,12 +119,23 @@ class Dictionary {
   }
 }
 
+/** A row's clocks encoded for the `clocks` table (encodeRow), to be written by writeEncoded. */
+export interface EncodedClocks {
+  tableCode: number;
+  rowId: string;
+  stored: StoredClocks;
+}
+
 interface ClocksRow {
   wall_ms: number | null;
   counter: number | null;
   device: number | null;
   fields: string;
 }
+
+const clockColumns = ['table_code', 'row_id', 'wall_ms', 'counter', 'device', 'fields'];
+const upsertClocks =
+  'ON CONFLICT (table_code, row_id) DO UPDATE SET wall_ms = excluded.wall_ms, counter = excluded.counter, device = excluded.device, fields = excluded.fields';
 
 export class ClockStore {
   private readonly statement: (sql: string) => Statement;
@@ -146,14 +157,36 @@ export class ClockStore {
     return row ? this.decode(tableCode, row) : {};
   }
 
+  /** The clocks of those of `rowIds` of `table` that have any, by row id. */
+  readMany(table: string, rowIds: readonly string[]): Map<string, FieldClocks> {
+    const found = new Map<string, FieldClocks>();
+    const tableCode = this.tables.lookUp(table);
+    if (tableCode === undefined || rowIds.length === 0) return found;
+    const rows = this.statement(
+      'SELECT row_id, wall_ms, counter, device, fields FROM clocks WHERE table_code = ? AND row_id IN (SELECT value FROM json_each(?))',
+    ).all(tableCode, JSON.stringify(rowIds)) as (ClocksRow & { row_id: string })[];
+    for (const row of rows) found.set(row.row_id, this.decode(tableCode, row));
+    return found;
+  }
+
   /** Sets the row's clocks to `clocks` (the whole map), creating its row if absent. */
   write(table: string, rowId: string, clocks: FieldClocks): void {
+    this.writeEncoded([this.encodeRow(table, rowId, clocks)]);
+  }
+
+  /**
+   * The row's clocks in their stored form, for writeEncoded. Dictionary codes are given out here,
+   * so a caller that writes later still numbers new names in the order it merged.
+   */
+  encodeRow(table: string, rowId: string, clocks: FieldClocks): EncodedClocks {
     const tableCode = this.tables.code(table);
-    const stored = this.encode(tableCode, clocks);
-    this.statement(
-      `INSERT INTO clocks (table_code, row_id, wall_ms, counter, device, fields) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (table_code, row_id) DO UPDATE SET wall_ms = excluded.wall_ms, counter = excluded.counter, device = excluded.device, fields = excluded.fields`,
-    ).run(tableCode, rowId, stored.wallMs, stored.counter, stored.device, stored.fields);
+    return { tableCode, rowId, stored: this.encode(tableCode, clocks) };
+  }
+
+  /** Sets each row's clocks to its encoded ones, creating rows that are absent, with a few multi-row statements. */
+  writeEncoded(rows: readonly EncodedClocks[]): void {
+    const values = rows.map(({ tableCode, rowId, stored }) => [tableCode, rowId, stored.wallMs, stored.counter, stored.device, stored.fields]);
+    insertRows(this.statement, 'clocks', clockColumns, values, upsertClocks);
   }
 
   /** Clocks of rows that have none yet, with a few multi-row statements; fails on a row that has. */
@@ -163,7 +196,7 @@ export class ClockStore {
       const stored = this.encode(tableCode, clocks);
       return [tableCode, rowId, stored.wallMs, stored.counter, stored.device, stored.fields];
     });
-    insertRows(this.statement, 'clocks', ['table_code', 'row_id', 'wall_ms', 'counter', 'device', 'fields'], values);
+    insertRows(this.statement, 'clocks', clockColumns, values);
   }
 
   delete(table: string, rowId: string): void {

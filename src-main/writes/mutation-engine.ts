@@ -5,6 +5,7 @@ import { insertRows } from './bulk-insert';
 import { clockStoreOf, type ClockStore } from './clock-store';
 import { ChangeLog, type ChangeRecord } from './change-log';
 import { pooledUuidv7 } from './pooled-uuid';
+import { RemotePage } from './remote-page';
 import { Eraser } from './erasure';
 import { erasedRowReason, erasedRowsOf, erasureTable } from '../../src-shared/sync/erasure';
 import { causalLengthField, legacyListFields, mergeChange, separateLegacyLists, wholeListsVersion, type FieldClocks } from '../../src-shared/sync/merge';
@@ -264,12 +265,63 @@ export class MutationEngine {
    * same for any order and any number of repeats of the same changes.
    */
   applyRemoteChanges(changes: readonly ChangeRecord[], alsoInTransaction?: () => void): ApplyResult {
-    const result: ApplyResult = { applied: 0, duplicates: 0, pending: 0, setAside: 0 };
+    let result: ApplyResult | null = null;
     this.inTransaction(() => {
-      for (const change of changes) this.applyRemote(change, result);
+      result = this.applyPage(changes);
+      if (!result) {
+        result = { applied: 0, duplicates: 0, pending: 0, setAside: 0 };
+        for (const change of changes) this.applyRemote(change, result);
+      }
       // The sync cursor is saved with the page it belongs to: a crash leaves both or neither.
       alsoInTransaction?.();
     });
+    return result!;
+  }
+
+  /**
+   * applyRemote of each change in order, as one batch (remote-page.ts): what the page reads is
+   * read once, its clocks and change records written at its end, and no savepoint is taken per
+   * change. The outcome is the same as change by change, which is what happens instead (null) for
+   * a page with an erasure (it changes what the rest of the page may touch) and for a page where
+   * SQLite refuses something: this page is undone and applied change by change, where the
+   * refused change alone is set aside.
+   */
+  private applyPage(changes: readonly ChangeRecord[]): ApplyResult | null {
+    if (changes.length < 2 || changes.some((change) => change.tableName === erasureTable)) return null;
+    const result: ApplyResult = { applied: 0, duplicates: 0, pending: 0, setAside: 0 };
+    const touchedBefore = new Map([...this.touched].map(([table, ids]) => [table, new Set(ids)]));
+    try {
+      this.sqlite.transaction(() => {
+        const seen = this.log.hasAmong(changes.map((change) => change.changeId));
+        const rowIds = new Map<string, string[]>();
+        for (const { tableName, rowId } of changes) if (isSyncedTable(tableName)) (rowIds.get(tableName) ?? rowIds.set(tableName, []).get(tableName)!).push(rowId);
+        const page = new RemotePage(this.statement, this.clocks, rowIds);
+        // Set aside after the page is written, so that a page undone does not set aside twice.
+        const setAside: { change: ChangeRecord; reason: string }[] = [];
+        for (const change of changes) {
+          if (seen.has(change.changeId) || this.guard?.isSetAside(change.changeId)) {
+            result.duplicates += 1;
+            continue;
+          }
+          seen.add(change.changeId);
+          const refused = this.eraser.touchesErased(change) ? erasedRowReason : this.guard?.check(change);
+          if (refused) {
+            // Kept aside without its values when they are what was erased.
+            setAside.push({ change: refused === erasedRowReason ? { ...change, fields: {} } : change, reason: refused });
+            result.setAside += 1;
+            continue;
+          }
+          this.mergeRemote(change, result, page);
+        }
+        page.finish(this.log);
+        for (const { change, reason } of setAside) this.guard?.setAside(change, reason);
+      })();
+    } catch {
+      // Dictionary codes given out in the savepoint went with it (clock-store.ts).
+      this.clocks.newTransaction();
+      this.touched = touchedBefore;
+      return null;
+    }
     return result;
   }
 
@@ -445,7 +497,8 @@ export class MutationEngine {
     }
   }
 
-  private mergeRemote(change: ChangeRecord, result: ApplyResult): void {
+  /** Merges one change; with `page`, its clocks, existence and log record go through the page's batch. */
+  private mergeRemote(change: ChangeRecord, result: ApplyResult, page?: RemotePage): void {
     this.clock.receive(change.hlc);
     const table = change.tableName;
     if (!isSyncedTable(table) || Object.keys(change.fields).some((name) => !isSyncedColumn(table, name))) {
@@ -454,7 +507,7 @@ export class MutationEngine {
       return;
     }
     const stored = storedFields(change);
-    const clocks = this.readClocks(table, change.rowId);
+    const clocks = page ? page.readClocks(table, change.rowId) : this.readClocks(table, change.rowId);
     for (const name of legacyListFields[table] ?? []) {
       const clock = baseListClock(clocks, name);
       if (baseListColumn(name) in stored && clock !== undefined) clocks[baseListColumn(name)] = clock;
@@ -462,10 +515,20 @@ export class MutationEngine {
     // Only the causal length is read from the row, and only when the change carries one.
     const current: FieldValues = causalLengthField in stored ? { [causalLengthField]: this.readCausalLength(table, change.rowId) } : {};
     const merged = mergeChange({ fields: current, clocks }, { hlc: change.hlc, fields: stored });
-    if (Object.keys(merged.values).length > 0) this.writeRow(table, change.rowId, merged.values);
-    if (Object.keys(merged.clocks).length > 0) this.writeClocks(table, change.rowId, { ...clocks, ...merged.clocks });
+    if (Object.keys(merged.values).length > 0) {
+      if (!page) this.writeRow(table, change.rowId, merged.values);
+      else {
+        this.writeRow(table, change.rowId, merged.values, page.rowExists(table, change.rowId));
+        page.rowInserted(table, change.rowId);
+      }
+    }
+    if (Object.keys(merged.clocks).length > 0) {
+      if (page) page.writeClocks(table, change.rowId, { ...clocks, ...merged.clocks });
+      else this.writeClocks(table, change.rowId, { ...clocks, ...merged.clocks });
+    }
     if (hasBaseList(merged.values)) this.touch(baseListsTouched, change.rowId);
-    this.log.append(change, 'remote');
+    if (page) page.append(change);
+    else this.log.append(change, 'remote');
     this.touch(table, change.rowId);
     if (table === erasureTable) this.erase(change.rowId, change.fields);
     result.applied += 1;
@@ -486,11 +549,12 @@ export class MutationEngine {
     this.clocks.write(table, rowId, clocks);
   }
 
-  private writeRow(table: SyncedTableName, rowId: string, fields: FieldValues): void {
+  /** Updates the row, or inserts it when absent; `exists` when the caller knows which. */
+  private writeRow(table: SyncedTableName, rowId: string, fields: FieldValues, exists?: boolean): void {
     // Column names come from the synced-tables list, never from input, so they are safe to splice.
     const names = Object.keys(fields).sort();
     const values: FieldValue[] = names.map((name) => fields[name] ?? null);
-    const exists = this.statement(`SELECT 1 FROM ${table} WHERE id = ?`).get(rowId);
+    exists ??= this.statement(`SELECT 1 FROM ${table} WHERE id = ?`).get(rowId) !== undefined;
     if (exists) {
       const assignments = names.map((name) => `${name} = ?`).join(', ');
       this.statement(`UPDATE ${table} SET ${assignments} WHERE id = ?`).run(...values, rowId);
