@@ -52,7 +52,7 @@ export class TimelineService {
       for (const call of this.queries.calls.all(pageOfKind)) items.push(callItem(call));
     }
     if (kinds.has('follow_up')) {
-      for (const followUp of this.queries.followUps.all(contactId)) {
+      for (const followUp of this.queries.followUpsPlanned.all(pageOfKind)) {
         items.push({
           key: `follow_up:${followUp.id}:created`,
           kind: 'follow_up',
@@ -62,17 +62,17 @@ export class TimelineService {
           detail: `Due ${new Date(followUp.due_at).toISOString()}${followUp.assignee ? `, for ${followUp.assignee}` : ''}`,
           refId: followUp.id,
         });
-        if (followUp.done_at !== null) {
-          items.push({
-            key: `follow_up:${followUp.id}:done`,
-            kind: 'follow_up',
-            at: followUp.done_at,
-            actor: followUp.assignee,
-            title: `Follow-up done: ${followUp.title}`,
-            detail: '',
-            refId: followUp.id,
-          });
-        }
+      }
+      for (const followUp of this.queries.followUpsDone.all(pageOfKind)) {
+        items.push({
+          key: `follow_up:${followUp.id}:done`,
+          kind: 'follow_up',
+          at: followUp.done_at!,
+          actor: followUp.assignee,
+          title: `Follow-up done: ${followUp.title}`,
+          detail: '',
+          refId: followUp.id,
+        });
       }
     }
     if (kinds.has('file')) {
