@@ -6,6 +6,7 @@
 //   dist/electron/preload.cjs the sandboxed preload (one file: a sandboxed preload cannot require ours)
 //   dist/*/mail-parse-worker.mjs  mail parsing in worker threads, beside each main bundle
 //   dist/{host,electron}/clock-conversion-worker.mjs  the update of clocks from before 0035, in a worker thread
+//   dist/{host,cli,electron}/vacuum-into-worker.mjs  a backup's snapshot of the database, in a worker thread
 //   dist/cli/main.mjs         the fieldbook command (bin/fieldbook.mjs), one chunk per command
 //   dist/relay/main.mjs       the sync relay (bin/fieldbook-relay.mjs, `npm run relay`)
 // Usage: node scripts/build.mjs [renderer] [host] [electron] [cli] [relay]   (no argument: all five)
@@ -32,6 +33,9 @@ const mailParseWorker = { entryPoints: ['src-main/mail/mail-parse-worker.mjs'], 
 // The one-time update of an earlier version's clocks runs in a worker thread, loaded from next to
 // the main bundle (src-main/db/clock-conversion-thread.ts), so the shell can show its progress.
 const clockConversionWorker = { entryPoints: ['src-main/db/clock-conversion-worker.ts'], platform: 'node', format: 'esm' };
+// A backup's snapshot of the database (VACUUM INTO) runs in a worker thread, loaded from next to the
+// main bundle (src-main/db/vacuum-into-thread.ts), so the app answers while it is taken.
+const vacuumIntoWorker = { entryPoints: ['src-main/db/vacuum-into-worker.ts'], platform: 'node', format: 'esm' };
 
 // Vite resolves the config's relative root against the working directory.
 process.chdir(repoRoot);
@@ -83,6 +87,7 @@ async function buildHost() {
   await splitBundle('src-main/host/main.ts', 'dist/host', { sourcemap: true });
   await bundle({ ...mailParseWorker, outfile: 'dist/host/mail-parse-worker.mjs', target: 'node20', packages: 'external' });
   await bundle({ ...clockConversionWorker, outfile: 'dist/host/clock-conversion-worker.mjs', target: 'node20', packages: 'external' });
+  await bundle({ ...vacuumIntoWorker, outfile: 'dist/host/vacuum-into-worker.mjs', target: 'node20', packages: 'external' });
 }
 
 /**
@@ -93,6 +98,7 @@ async function buildHost() {
 async function buildCli() {
   await splitBundle('src-main/cli/main.ts', 'dist/cli');
   await bundle({ ...mailParseWorker, outfile: 'dist/cli/mail-parse-worker.mjs', target: 'node20', packages: 'external' });
+  await bundle({ ...vacuumIntoWorker, outfile: 'dist/cli/vacuum-into-worker.mjs', target: 'node20', packages: 'external' });
 }
 
 /**
@@ -153,6 +159,13 @@ async function buildElectron() {
     bundle({
       ...clockConversionWorker,
       outfile: 'dist/electron/clock-conversion-worker.mjs',
+      target: 'node22',
+      external: ['better-sqlite3-multiple-ciphers'],
+      banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+    }),
+    bundle({
+      ...vacuumIntoWorker,
+      outfile: 'dist/electron/vacuum-into-worker.mjs',
       target: 'node22',
       external: ['better-sqlite3-multiple-ciphers'],
       banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },

@@ -1,3 +1,5 @@
+import type Database from 'better-sqlite3-multiple-ciphers';
+import type { Core } from '../../src-main/core/create-core';
 import { call, rounds, type BenchContext } from '../lib/context';
 import { finish, latency, latencyRatio, type Figure } from '../lib/figures';
 import { measurePairs, summarise } from '../lib/stats';
@@ -7,6 +9,34 @@ import { measurePairs, summarise } from '../lib/stats';
 // The deals are written here through the core's real write path, into the run's working copy.
 
 const dayMs = 24 * 60 * 60 * 1000;
+
+/**
+ * A pipeline of `count` deals written through the core's real write path, spread deterministically
+ * across its stages (some moved several times), as the work suite and bench/pipeline-cpu.ts use it.
+ */
+export function seedBenchDeals(core: Core, bareDb: Database.Database, count: number, now: number) {
+  const pipeline = core.pipelines.createFromTemplate('prospects', 'Bench prospects');
+  const contactIds = bareDb.prepare('SELECT id FROM contacts WHERE cl % 2 = 1 LIMIT ?').pluck().all(count) as string[];
+  const stages = pipeline.stages;
+  for (let start = 0; start < count; start += 1000) {
+    core.engine.transaction(() => {
+      for (let index = start; index < Math.min(count, start + 1000); index += 1) {
+        const deal = core.pipelines.createDeal({
+          contactId: contactIds[index % contactIds.length]!,
+          pipelineId: pipeline.id,
+          title: `Job ${index}`,
+          valueMinor: 50_000 + ((index * 7919) % 500_000),
+          probabilityBp: null,
+          expectedCloseAt: now + (index % 120) * dayMs,
+          source: '',
+        });
+        const target = stages[(index * 31) % stages.length]!;
+        if (target.id !== deal.stageId) core.pipelines.moveDeal(deal.id, target.id);
+      }
+    });
+  }
+  return { pipeline, stages };
+}
 
 export async function workSuite(context: BenchContext): Promise<Figure[]> {
   const { core, bareDb } = context;
@@ -39,27 +69,7 @@ export async function workSuite(context: BenchContext): Promise<Figure[]> {
 
   const dealCount = context.quick ? 10_000 : 50_000;
   const started = performance.now();
-  const pipeline = core.pipelines.createFromTemplate('prospects', 'Bench prospects');
-  const contactIds = bareDb.prepare('SELECT id FROM contacts WHERE cl % 2 = 1 LIMIT ?').pluck().all(dealCount) as string[];
-  const stages = pipeline.stages;
-  for (let start = 0; start < dealCount; start += 1000) {
-    core.engine.transaction(() => {
-      for (let index = start; index < Math.min(dealCount, start + 1000); index += 1) {
-        const deal = core.pipelines.createDeal({
-          contactId: contactIds[index % contactIds.length]!,
-          pipelineId: pipeline.id,
-          title: `Job ${index}`,
-          valueMinor: 50_000 + ((index * 7919) % 500_000),
-          probabilityBp: null,
-          expectedCloseAt: context.now() + (index % 120) * dayMs,
-          source: '',
-        });
-        // A deterministic spread across the stages, some moved several times.
-        const target = stages[(index * 31) % stages.length]!;
-        if (target.id !== deal.stageId) core.pipelines.moveDeal(deal.id, target.id);
-      }
-    });
-  }
+  const { pipeline, stages } = seedBenchDeals(core, bareDb, dealCount, context.now());
   const setupSeconds = (performance.now() - started) / 1000;
 
   const boardBaseline = bareDb.prepare(

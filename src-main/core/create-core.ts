@@ -307,7 +307,7 @@ export function createCore(options: CoreOptions): Core {
   garbageTimer.unref();
   settings.onChanged(() => emit('settings.changed', {}));
   const exchange = new ExchangeService(
-    { dataDir: options.dataDir, sqlite, engine, settings, contacts, now, keys },
+    { dataDir: options.dataDir, sqlite, engine, settings, contacts, now, keys, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) },
     { emit: (name, payload) => emit(name, payload as never), logError },
   );
   const callExports = new CallExports({ calls, settings, jobs: exchange.jobs, exportsDir: exchange.exportsDir, now });
@@ -356,7 +356,7 @@ export function createCore(options: CoreOptions): Core {
   // Daily backups where a person uses the app; not for the CLI or tests.
   const backups =
     options.shell === 'electron' || options.shell === 'browser'
-      ? startDailyBackups({ dataDir: options.dataDir, sqlite, keys }, { dir: defaultBackupDir(options.dataDir), keep: 7, logError })
+      ? startDailyBackups({ dataDir: options.dataDir, sqlite, keys, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) }, { dir: defaultBackupDir(options.dataDir), keep: 7, logError })
       : null;
   // Forgetting reaches backups: the erasures are kept beside them, and a restored folder applies
   // those it was restored with (src-main/privacy/kept-erasures.ts).

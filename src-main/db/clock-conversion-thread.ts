@@ -1,8 +1,7 @@
-import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { ClockConversionProgress } from '../writes/clock-conversion';
 import { defaultMigrationsFolder, type OpenDatabaseOptions } from './open';
+import { startDatabaseWorker } from './start-worker';
 
 // The one-time conversion of JSON clocks (writes/clock-conversion.ts) takes minutes at 100k rows
 // and runs synchronously in whichever thread opens the database. The shells run it here first, in
@@ -62,17 +61,8 @@ export function convertClocksInThread(
   };
 }
 
-/**
- * The bundled worker beside the shell's bundle (scripts/build.mjs); from the sources (tests, tsx)
- * the TypeScript one, loaded through tsx since a worker inherits no loader.
- */
 function startWorker(workerData: ClockConversionWorkerData): Worker {
-  const built = new URL('./clock-conversion-worker.mjs', import.meta.url);
-  if (fs.existsSync(fileURLToPath(built))) return new Worker(built, { workerData, execArgv: [] });
-  const source = new URL('./clock-conversion-worker.ts', import.meta.url).href;
-  const viaTsx = `const { workerData } = require('node:worker_threads');
-import('tsx/esm/api').then(({ tsImport }) => tsImport(workerData.entry, workerData.entry));`;
-  return new Worker(viaTsx, { eval: true, workerData: { ...workerData, entry: source }, execArgv: [] });
+  return startDatabaseWorker('clock-conversion-worker', workerData);
 }
 
 /** The conversion's progress in the person's words, the same in every shell: under a heading, and as one line at a terminal. */

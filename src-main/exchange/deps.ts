@@ -17,6 +17,8 @@ export interface ExchangeDeps {
   readonly now?: () => number;
   /** The data folder's keys: backups are sealed with them (none: backups are refused). */
   readonly keys?: UnlockedKeys;
+  /** The database driver's native module when the shell loads its own (Electron), for the backup's snapshot worker. */
+  readonly nativeBinding?: string;
 }
 
 /** Long work yields between chunks, so the app stays responsive and a cancel can arrive. */

@@ -1,5 +1,5 @@
 import type { Sqlite } from '../db/open';
-import { createAnalyticsQueries, type StageEventRow } from './queries';
+import { createAnalyticsQueries, type StageEventTuple } from './queries';
 import type { Stage } from '../../src-shared/domain/pipeline';
 
 // The numbers an owner steers by. All are derived from deals and their append-only stage
@@ -28,50 +28,75 @@ export interface Funnel {
   winRate: number | null;
 }
 
-export function computeFunnel(stages: readonly Stage[], events: readonly StageEventRow[], from: number, to: number): Funnel {
-  const byStage = new Map(stages.map((stage, index) => [stage.id, { stage, index }]));
-  const visitsByDeal = new Map<string, StageEventRow[]>();
-  for (const event of events) {
-    const list = visitsByDeal.get(event.deal_id) ?? [];
-    list.push(event);
-    visitsByDeal.set(event.deal_id, list);
-  }
-  const rows = stages.map((stage) => ({ stage, enteredDeals: new Set<string>(), advancedDeals: new Set<string>(), durations: [] as number[] }));
+/**
+ * The funnel of one pipeline over [from, to), from its stage events in the order
+ * `(deal, at, insertion)`: each deal's visits are consecutive, so one pass counts a deal once per
+ * stage without sets, and what comes after a visit (the next visit, the furthest stage reached
+ * without losing) is read from the deal's own few visits.
+ *
+ * A visit counts when it began in the period and went to one of `stages` (the pipeline's live
+ * stages, in board order); `advanced` means a later visit of the same deal reached a further stage
+ * that is not a loss; days in stage are measured to the deal's next visit, wherever it went.
+ */
+export function computeFunnel(stages: readonly Stage[], events: readonly StageEventTuple[], from: number, to: number): Funnel {
+  const indexOf = new Map(stages.map((stage, index) => [stage.id, index]));
+  const entered = new Array<number>(stages.length).fill(0);
+  const advanced = new Array<number>(stages.length).fill(0);
+  const durationMs = new Array<number>(stages.length).fill(0);
+  const durations = new Array<number>(stages.length).fill(0);
+  // The ordinal of the last deal counted in each stage: a deal enters or advances a stage once.
+  const enteredBy = new Array<number>(stages.length).fill(-1);
+  const advancedBy = new Array<number>(stages.length).fill(-1);
   let won = 0;
   let lost = 0;
-  for (const [dealId, visits] of visitsByDeal) {
-    visits.sort((a, b) => a.at - b.at);
-    visits.forEach((visit, position) => {
-      const target = byStage.get(visit.to_stage_id);
-      if (!target || visit.at < from || visit.at >= to) return;
-      const row = rows[target.index]!;
-      row.enteredDeals.add(dealId);
-      if (target.stage.outcome === 'won') won += 1;
-      if (target.stage.outcome === 'lost') lost += 1;
-      const next = visits[position + 1];
-      if (next) row.durations.push((next.at - visit.at) / dayMs);
-      const advanced = visits.slice(position + 1).some((later) => {
-        const laterStage = byStage.get(later.to_stage_id);
-        return laterStage !== undefined && laterStage.index > target.index && laterStage.stage.outcome !== 'lost';
-      });
-      if (advanced) row.advancedDeals.add(dealId);
-    });
+  let dealOrdinal = -1;
+  const visitIndex: number[] = [];
+  for (let first = 0; first < events.length; ) {
+    const dealId = events[first]![0];
+    let end = first + 1;
+    while (end < events.length && events[end]![0] === dealId) end += 1;
+    dealOrdinal += 1;
+    visitIndex.length = 0;
+    for (let at = first; at < end; at += 1) visitIndex.push(indexOf.get(events[at]![1]) ?? -1);
+    // Walking back: the furthest live, not-lost stage any later visit of this deal reached.
+    let furthestLater = -1;
+    for (let position = end - 1; position >= first; position -= 1) {
+      const index = visitIndex[position - first]!;
+      const event = events[position]!;
+      if (index >= 0 && event[2] >= from && event[2] < to) {
+        const stage = stages[index]!;
+        if (enteredBy[index] !== dealOrdinal) {
+          enteredBy[index] = dealOrdinal;
+          entered[index] = entered[index]! + 1;
+        }
+        if (stage.outcome === 'won') won += 1;
+        if (stage.outcome === 'lost') lost += 1;
+        if (position + 1 < end) {
+          durationMs[index] = durationMs[index]! + events[position + 1]![2] - event[2];
+          durations[index] = durations[index]! + 1;
+        }
+        if (furthestLater > index && advancedBy[index] !== dealOrdinal) {
+          advancedBy[index] = dealOrdinal;
+          advanced[index] = advanced[index]! + 1;
+        }
+      }
+      if (index >= 0 && stages[index]!.outcome !== 'lost' && index > furthestLater) furthestLater = index;
+    }
+    first = end;
   }
   return {
-    stages: rows.map(({ stage, enteredDeals, advancedDeals, durations }) => {
-      const entered = enteredDeals.size;
-      const advanced = advancedDeals.size;
+    stages: stages.map((stage, index) => {
       const final = stage.outcome !== 'open';
-      const conversion = entered === 0 || final ? null : advanced / entered;
+      const conversion = entered[index] === 0 || final ? null : advanced[index]! / entered[index]!;
       return {
         stageId: stage.id,
         name: stage.name,
         outcome: stage.outcome,
-        entered,
-        advanced,
+        entered: entered[index]!,
+        advanced: advanced[index]!,
         conversion,
         dropOff: conversion === null ? null : 1 - conversion,
-        averageDays: durations.length === 0 ? null : durations.reduce((sum, days) => sum + days, 0) / durations.length,
+        averageDays: durations[index] === 0 ? null : durationMs[index]! / durations[index]! / dayMs,
       };
     }),
     won,

@@ -63,12 +63,14 @@ export function createPipelineQueries(sqlite: Sqlite) {
     `SELECT ${dealColumns} FROM deals d ${dealJoins}
      WHERE d.pipeline_id = ? AND d.stage_id = ? AND d.cl % 2 = 1 ORDER BY d.updated_at DESC, d.id DESC LIMIT ?`,
   );
-  // Per stage and currency: amounts in different currencies are never added together.
+  // Per stage and currency, from the totals the triggers of migration 0037 keep (amounts in
+  // different currencies are never added together); the weighted value takes the stage's
+  // probability for deals without their own.
   const stageTotals = sqlite.prepare<[string], { stage_id: string; currency: string; count: number; total: number; weighted: number }>(
-    `SELECT d.stage_id, d.currency, COUNT(*) AS count, SUM(d.value_minor) AS total,
-            SUM(d.value_minor * COALESCE(d.probability_bp, s.probability_bp, 0)) / 10000.0 AS weighted
-     FROM deals d LEFT JOIN stages s ON s.id = d.stage_id
-     WHERE d.pipeline_id = ? AND d.cl % 2 = 1 GROUP BY d.stage_id, d.currency ORDER BY total DESC`,
+    `SELECT f.stage_id, f.currency, f.deals AS count, f.total_minor AS total,
+            (f.own_weighted + COALESCE(s.probability_bp, 0) * f.stage_weighted_value) / 10000.0 AS weighted
+     FROM deal_stage_figures f LEFT JOIN stages s ON s.id = f.stage_id
+     WHERE f.pipeline_id = ? AND f.deals > 0 ORDER BY total DESC`,
   );
   // Many deals by id in the order given, with their pipeline's and stage's names (a selection's export).
   const dealsByIds = sqlite.prepare<[string], DealRow & { pipeline_name: string | null; stage_name: string | null }>(
@@ -150,15 +152,19 @@ export function createQuoteQueries(sqlite: Sqlite) {
   };
 }
 
-export type StageEventRow = Pick<SqlRow<typeof dealStageEvents>, 'deal_id' | 'to_stage_id' | 'at'>;
+/** A stage event as `[deal_id, to_stage_id, at]`, the funnel's input (analytics.ts). */
+export type StageEventTuple = readonly [dealId: SqlRow<typeof dealStageEvents>['deal_id'], toStageId: string, at: number];
 
 /** The figures of PipelineAnalytics (analytics.ts), over live deals. */
 export function createAnalyticsQueries(sqlite: Sqlite) {
   return {
-    events: sqlite.prepare<[string], StageEventRow>(
-      `SELECT e.deal_id, e.to_stage_id, e.at FROM deal_stage_events e JOIN deals d ON d.id = e.deal_id AND d.cl % 2 = 1
-       WHERE e.pipeline_id = ?`,
-    ),
+    // Each deal's events together, in the order they happened (insertion order breaks a tie).
+    events: sqlite
+      .prepare<[string], StageEventTuple>(
+        `SELECT e.deal_id, e.to_stage_id, e.at FROM deal_stage_events e JOIN deals d ON d.id = e.deal_id AND d.cl % 2 = 1
+         WHERE e.pipeline_id = ? ORDER BY e.deal_id, e.at, e.rowid`,
+      )
+      .raw(),
     ownerRows: sqlite.prepare<
       [number, number, number, number, number, number, number, number, number, number],
       { owner: string; currency: string; created: number; won: number; lost: number; won_value: number; days_to_close: number | null }

@@ -2,7 +2,7 @@ import { timelineKinds, type TimelineCursor, type TimelineItem, type TimelineKin
 import type { Sqlite } from '../db/open';
 import { fieldChangeItems } from './field-changes';
 import { callItem, newestFirst, noteKindLabels } from './items';
-import { createTimelineQueries } from './queries';
+import { createTimelineQueries, type PageAfter } from './queries';
 
 export interface TimelineDeps {
   sqlite: Sqlite;
@@ -28,8 +28,15 @@ export class TimelineService {
     const kinds = new Set<TimelineKind>(input.kinds && input.kinds.length > 0 ? input.kinds : timelineKinds);
     const items: TimelineItem[] = [];
     const { contactId } = input;
+    // The kinds read a page at a time: one more than the page, so that whether more follow is known.
+    const pageOfKind: PageAfter = {
+      contactId,
+      at: input.before?.at ?? Number.MAX_SAFE_INTEGER,
+      key: input.before?.key ?? '',
+      limit: input.limit + 1,
+    };
     if (kinds.has('note')) {
-      for (const note of this.queries.notes.all(contactId)) {
+      for (const note of this.queries.notes.all(pageOfKind)) {
         items.push({
           key: `note:${note.id}`,
           kind: 'note',
@@ -42,10 +49,10 @@ export class TimelineService {
       }
     }
     if (kinds.has('call')) {
-      for (const call of this.queries.calls.all(contactId)) items.push(callItem(call));
+      for (const call of this.queries.calls.all(pageOfKind)) items.push(callItem(call));
     }
     if (kinds.has('follow_up')) {
-      for (const followUp of this.queries.followUps.all(contactId)) {
+      for (const followUp of this.queries.followUpsPlanned.all(pageOfKind)) {
         items.push({
           key: `follow_up:${followUp.id}:created`,
           kind: 'follow_up',
@@ -55,21 +62,21 @@ export class TimelineService {
           detail: `Due ${new Date(followUp.due_at).toISOString()}${followUp.assignee ? `, for ${followUp.assignee}` : ''}`,
           refId: followUp.id,
         });
-        if (followUp.done_at !== null) {
-          items.push({
-            key: `follow_up:${followUp.id}:done`,
-            kind: 'follow_up',
-            at: followUp.done_at,
-            actor: followUp.assignee,
-            title: `Follow-up done: ${followUp.title}`,
-            detail: '',
-            refId: followUp.id,
-          });
-        }
+      }
+      for (const followUp of this.queries.followUpsDone.all(pageOfKind)) {
+        items.push({
+          key: `follow_up:${followUp.id}:done`,
+          kind: 'follow_up',
+          at: followUp.done_at!,
+          actor: followUp.assignee,
+          title: `Follow-up done: ${followUp.title}`,
+          detail: '',
+          refId: followUp.id,
+        });
       }
     }
     if (kinds.has('file')) {
-      for (const file of this.queries.files.all(contactId)) {
+      for (const file of this.queries.files.all(pageOfKind)) {
         items.push({
           key: `file:${file.id}`,
           kind: 'file',

@@ -9,6 +9,7 @@ import { AppError } from '../../../src-shared/errors';
 import { makePrivateDir, privateFileMode } from '../../core/private-files';
 import { isProcessAlive } from '../../core/process-alive';
 import { syncToDisk } from '../../core/sync-to-disk';
+import { vacuumIntoOffThread } from '../../db/vacuum-into-thread';
 import type { Sqlite } from '../../db/open';
 import type { UnlockedKeys } from '../../security/key-source';
 import { writeErasureList } from '../../privacy/kept-erasures';
@@ -45,6 +46,8 @@ export interface BackupSource {
   sqlite: Sqlite;
   /** The data folder's keys: the backup is sealed with their backup key. */
   keys?: UnlockedKeys;
+  /** The database driver's native module, when the shell loads its own (Electron): for the snapshot's worker. */
+  nativeBinding?: string;
 }
 
 export function defaultBackupDir(dataDir: string): string {
@@ -138,8 +141,14 @@ export async function createBackup(
   try {
     control.onProgress?.('database', 0, 1);
     // Not SQLite's online backup: it cannot copy an encrypted database. VACUUM INTO writes a
-    // consistent copy under the same key, compacted.
-    source.sqlite.prepare('VACUUM INTO ?').run(snapshot);
+    // consistent copy under the same key, compacted, in a worker thread so the app keeps answering.
+    await vacuumIntoOffThread({
+      sqlite: source.sqlite,
+      ...(source.keys?.databaseKey ? { key: source.keys.databaseKey } : {}),
+      ...(source.nativeBinding ? { nativeBinding: source.nativeBinding } : {}),
+      target: snapshot,
+      ...(control.signal ? { signal: control.signal } : {}),
+    });
     control.onProgress?.('database', 1, 1);
     const database = { sha256: await sha256Of(snapshot), bytes: fs.statSync(snapshot).size };
     const blobs = listBlobs(source.dataDir, source.keys);

@@ -32,9 +32,14 @@ export function toPreviousClockFormat(dataDir: string, extraRows: readonly { tab
         written.set(`${row.table} ${row.rowId}`, row.json);
       }
       db.exec('DROP TABLE clocks; DROP TABLE clock_fields; DROP TABLE clock_tables; DROP TABLE clock_devices');
+      // What 0037 adds, which a previous release did not have.
+      db.exec(
+        'DROP TRIGGER deal_stage_figures_insert; DROP TRIGGER deal_stage_figures_delete; DROP TRIGGER deal_stage_figures_update; DROP TABLE deal_stage_figures',
+      );
       // Drizzle runs the migrations newer than the newest one recorded, so 0035 and every later one
       // are forgotten and run again when the folder is opened; the later ones (0036 rebuilds an
-      // index) leave a previous release's data as they would have found it.
+      // index, 0037 adds the board's figures, dropped above) leave a previous release's data as
+      // they would have found it.
       expect(db.prepare('DELETE FROM __drizzle_migrations WHERE created_at >= ?').run(compact.when).changes).toBeGreaterThanOrEqual(1);
     })();
   } finally {

@@ -22,8 +22,14 @@ export function everyTable(sqlite: Sqlite): Record<string, unknown[]> {
       state[name] = decodedClocks(sqlite);
       continue;
     }
-    // A figure whose count went back to 0 stays as a row and is never shown (0016_dashboard_figures).
-    const shown = name === 'contact_figures' ? ' WHERE contacts <> 0 OR amount_minor <> 0' : '';
+    // A figure whose count went back to 0 stays as a row and is never shown (0016_dashboard_figures,
+    // 0037_deal_figures).
+    const shown =
+      name === 'contact_figures'
+        ? ' WHERE contacts <> 0 OR amount_minor <> 0'
+        : name === 'deal_stage_figures'
+          ? ' WHERE deals <> 0 OR total_minor <> 0 OR own_weighted <> 0 OR stage_weighted_value <> 0'
+          : '';
     state[name] = /WITHOUT ROWID/i.test(sql)
       ? (sqlite.prepare(`SELECT * FROM "${name}"${shown}`).all() as unknown[]).map((row) => JSON.stringify(row)).sort()
       : sqlite.prepare(`SELECT rowid AS _rowid, * FROM "${name}" ORDER BY rowid`).all();

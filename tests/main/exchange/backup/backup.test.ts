@@ -59,6 +59,29 @@ describe('backup and restore', () => {
     }
   });
 
+  it('takes the database snapshot while the app goes on answering, and can be cancelled during it', async () => {
+    // The snapshot (VACUUM INTO) runs in a worker thread: the core's own thread turns while it is
+    // taken, and a write made meanwhile is not lost (it lands in the live database, after the
+    // snapshot's consistent state).
+    const progress: string[] = [];
+    const made = createBackup(core, { dir: path.join(work, 'backups') }, { onProgress: (phase, done) => progress.push(`${phase}:${done}`) });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(progress).toEqual(['database:0']);
+    const bob = await core.call('contacts.create', { draft: { name: 'Bob Jones' } });
+    const backup = await made;
+    expect(progress.slice(0, 2)).toEqual(['database:0', 'database:1']);
+    const restored = await restoreBackup(backup.path, path.join(work, 'restored'), {}, { passphrase: testPassphrase });
+    expect(restored.dataDir).toBe(path.join(work, 'restored'));
+    expect((await core.call('contacts.get', { id: bob.id })).name).toBe('Bob Jones');
+
+    const cancel = new AbortController();
+    const cancelled = createBackup(core, { dir: path.join(work, 'cancelled') }, { signal: cancel.signal });
+    await new Promise((resolve) => setImmediate(resolve));
+    cancel.abort();
+    await expect(cancelled).rejects.toMatchObject({ code: 'cancelled' });
+    expect(listBackups(path.join(work, 'cancelled'))).toEqual([]);
+  });
+
   it('is sealed: without its passphrase, or with a wrong one, nothing is restored and the reason is said', async () => {
     const backup = await createBackup(core, { dir: work });
     expect(fs.readFileSync(backup.path).includes(Buffer.from('Ann Smith'))).toBe(false);
