@@ -65,6 +65,14 @@ export function createFollowUpQueries(sqlite: Sqlite) {
   );
   const contactOf = sqlite.prepare<[string], { contact_id: string }>('SELECT contact_id FROM follow_ups WHERE id = ?');
   const setNextFollowUp = sqlite.prepare('UPDATE contacts SET next_follow_up_at = ? WHERE id = ?');
+  // Contacts written without a next follow-up that have open ones: a contact that arrived after its
+  // follow-ups (another laptop's pull pages). Only those rows are written.
+  const fillNextFollowUps = sqlite.prepare<[string]>(
+    `UPDATE contacts SET next_follow_up_at = (
+       SELECT MIN(f.due_at) FROM follow_ups f WHERE f.contact_id = contacts.id AND f.cl % 2 = 1 AND f.done_at IS NULL)
+     WHERE id IN (SELECT value FROM json_each(?)) AND next_follow_up_at IS NULL
+       AND EXISTS (SELECT 1 FROM follow_ups f WHERE f.contact_id = contacts.id AND f.cl % 2 = 1 AND f.done_at IS NULL)`,
+  );
   const dueUnshown = sqlite.prepare<[number], FollowUpRow>(
     `SELECT ${columns} FROM follow_ups f JOIN contacts c ON c.id = f.contact_id
      WHERE f.cl % 2 = 1 AND f.done_at IS NULL AND f.due_at <= ? AND f.contact_live = 1
@@ -112,6 +120,9 @@ export function createFollowUpQueries(sqlite: Sqlite) {
     contactOf: (id: string) => contactOf.get(id)?.contact_id,
     refreshNextFollowUp(contactId: string): void {
       setNextFollowUp.run(nextDue.get(contactId)?.next ?? null, contactId);
+    },
+    fillNextFollowUps(contactIds: readonly string[]): void {
+      fillNextFollowUps.run(JSON.stringify(contactIds));
     },
     list(options: FollowUpListOptions): { total: number; rows: FollowUpRow[] } {
       const clause = where(options);

@@ -23,8 +23,11 @@ export class FollowUpsService extends WritingService {
     super(deps);
     this.queries = createFollowUpQueries(deps.sqlite);
     // A contact's next follow-up is derived from its open follow-ups, never typed twice; and a
-    // follow-up whose due time moved reminds again.
+    // follow-up whose due time moved reminds again. A contact written after its follow-ups (they
+    // came first from another laptop) takes theirs.
     deps.engine.onRowsWritten((touched) => {
+      const contacts = touched.get('contacts');
+      if (contacts && contacts.size > 0) this.queries.fillNextFollowUps([...contacts]);
       const contactIds = new Set<string>();
       for (const id of touched.get('follow_ups') ?? []) {
         const contactId = this.queries.contactOf(id);
