@@ -1,9 +1,7 @@
 import fc from 'fast-check';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { contactStatuses } from '../../../src-shared/domain/contact';
+import { runMigrationFill } from '../../helpers/migration-fill';
 import { createTempCore, type TempCore } from '../../helpers/temp-core';
 
 // The dashboard's contact figures (by status, by type, open potential value) are kept by triggers
@@ -78,12 +76,7 @@ describe('the dashboard’s contact figures', () => {
       const migration = core.sqlite.prepare("SELECT 1 FROM sqlite_master WHERE name = 'contact_figures'").get();
       expect(migration).toBeDefined();
       core.sqlite.exec('DELETE FROM contact_figures');
-      const migrations = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../migrations/local');
-      const file = fs.readdirSync(migrations).find((name) => name.endsWith('_dashboard_figures.sql'))!;
-      const fill = fs.readFileSync(path.join(migrations, file), 'utf8');
-      for (const statement of fill.split('--> statement-breakpoint').filter((text) => text.includes('INSERT INTO contact_figures') && !text.includes('CREATE TRIGGER'))) {
-        core.sqlite.exec(statement);
-      }
+      runMigrationFill(core.sqlite, '_dashboard_figures.sql', 'INSERT INTO contact_figures');
       expect(await shown(core)).toEqual({
         contactsByStatus: [{ name: 'active', count: 1 }, { name: 'won', count: 1 }],
         contactsByType: [{ name: 'customer', count: 1 }, { name: 'lead', count: 1 }],

@@ -1,8 +1,6 @@
 import fc from 'fast-check';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runMigrationFill } from '../../helpers/migration-fill';
 import { createTempCore, type TempCore } from '../../helpers/temp-core';
 
 // The counts of open follow-ups (the dashboard's overdue and today, the sidebar's badge, the
@@ -101,11 +99,7 @@ describe('the counts of open follow-ups', () => {
       // As a folder of the previous version: no flags, then the migration's own fill.
       core.sqlite.exec('UPDATE follow_ups SET contact_live = 0');
       expect((await core.call('dashboard.get', { endOfToday, startOfWeek: 0 })).followUps.overdue).toBe(0);
-      const migrations = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../migrations/local');
-      const file = fs.readdirSync(migrations).find((name) => name.endsWith('_follow_up_contact_live_triggers.sql'))!;
-      const statements = fs.readFileSync(path.join(migrations, file), 'utf8').split('--> statement-breakpoint');
-      const fill = statements.find((text) => text.includes('UPDATE follow_ups SET contact_live') && !text.includes('CREATE TRIGGER'))!;
-      core.sqlite.exec(fill);
+      runMigrationFill(core.sqlite, '_follow_up_contact_live_triggers.sql', 'UPDATE follow_ups SET contact_live');
       expect((await core.call('dashboard.get', { endOfToday, startOfWeek: 0 })).followUps.overdue).toBe(1);
     } finally {
       core.dispose();

@@ -1,8 +1,6 @@
 import fc from 'fast-check';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runMigrationFill } from '../../helpers/migration-fill';
 import { createTempCore, type TempCore } from '../../helpers/temp-core';
 
 // A pipeline board's counts and totals per stage and currency are kept by triggers as deals are
@@ -107,12 +105,7 @@ describe('a pipeline board’s counts and totals', () => {
       // As a folder of the previous version: no kept figures, then the migration's own fill.
       core.sqlite.exec('DELETE FROM deal_stage_figures');
       expect(await shown(core, pipeline.id)).toEqual({});
-      const migrations = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../migrations/local');
-      const file = fs.readdirSync(migrations).find((name) => name.endsWith('_deal_figures.sql'))!;
-      const fill = fs.readFileSync(path.join(migrations, file), 'utf8');
-      for (const statement of fill.split('--> statement-breakpoint').filter((text) => text.includes('INSERT INTO deal_stage_figures') && !text.includes('CREATE TRIGGER'))) {
-        core.sqlite.exec(statement);
-      }
+      runMigrationFill(core.sqlite, '_deal_figures.sql', 'INSERT INTO deal_stage_figures');
       expect(await shown(core, pipeline.id)).toEqual(before);
       expect(before).toEqual({
         [first!.id]: {
