@@ -66,8 +66,14 @@ async function apply(edits: Edit[]): Promise<void> {
       const chosen = [...new Set(change.slots.map(pick).filter((id): id is string => id !== undefined))];
       if (chosen.length === 0) continue;
       const action = change.remove ? { type: 'removeTag' as const, tag: change.tag } : { type: 'addTag' as const, tag: change.tag };
-      const started = await core.call('bulk.start', { list: 'contacts', request: {}, selection: { mode: 'ids', ids: chosen }, action });
-      await settled(core, started.id);
+      const started = await core.invoke('bulk.start', { list: 'contacts', request: {}, selection: { mode: 'ids', ids: chosen }, action });
+      if (!started.ok) {
+        // Taking away a tag no contact has is refused in words and changes nothing (bulk/actions.ts).
+        expect(started.error).toMatchObject({ code: 'invalid_input', field: 'tag' });
+        expect(change.remove).toBe(true);
+        continue;
+      }
+      await settled(core, (started.data as { id: string }).id);
       continue;
     }
     const id = pick(change.slot);
