@@ -3,7 +3,7 @@ import { statementCache, type Sqlite } from '../db/open';
 import { baseItemId, itemMatchKey, unkeyedBaseItemId } from '../privacy/row-ids';
 import type { TouchedRows } from '../writes/mutation-engine';
 import { clockStoreOf } from '../writes/clock-store';
-import { baseListClock, baseListsTouched, createdWithDerivedTouched } from '../writes/synced-tables';
+import { baseListClock, baseListsTouched, contactsUnsearchedTouched, createdWithDerivedTouched } from '../writes/synced-tables';
 
 // A contact's phones, e-mails and custom fields, derived on this laptop from two sources:
 //   - its base lists (contacts.base_phones, …): the last whole list written, when the contact was
@@ -371,7 +371,11 @@ export function createListMaterialiser(sqlite: Sqlite, reader: ListReader) {
     // A contact not stored yet is left out: its items came first; its creation will bring it here again.
     for (const [id, { current, derived }] of reader.derivedOfMany([...ids])) {
       // A contact created with its derived columns already written (the import's batches) is not rewritten.
-      if (!same(current, derived)) update.run(derived.phones, derived.emails, derived.custom_fields, id);
+      if (!same(current, derived)) {
+        update.run(derived.phones, derived.emails, derived.custom_fields, id);
+        // Its phones or e-mails may be new: the search index reads them again.
+        touched.get(contactsUnsearchedTouched)?.delete(id);
+      }
       contacts.add(id);
     }
   };

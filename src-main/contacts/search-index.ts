@@ -3,7 +3,7 @@ import { statementCache, type Sqlite } from '../db/open';
 import { insertRows } from '../writes/bulk-insert';
 import { searchDigits } from './search-digits';
 import { contactIdOfTagRow } from '../privacy/row-ids';
-import type { FieldValue } from '../writes/synced-tables';
+import { contactsUnsearchedTouched, type FieldValue } from '../writes/synced-tables';
 import type { TouchedRows } from '../writes/mutation-engine';
 import type { Email, Phone } from '../../src-shared/domain/contact';
 
@@ -35,7 +35,9 @@ interface IndexedContact {
  * contact (an import writes thousands per transaction). A contact met for the first time gets
  * the next search rowid, in the order the contacts were touched.
  *
- * A contact of which only tag rows were written (a bulk tag, a tag pulled from another laptop)
+ * A contact written only in columns the index does not read (a status change: the engine's
+ * contactsUnsearchedTouched) keeps all of its index rows. One of which only tag rows were written
+ * (a bulk tag, a tag pulled from another laptop), or tags and unsearched columns,
  * keeps its phone and e-mail rows and its digits row: only its contacts_fts row is written again
  * (contentless FTS5 cannot change one column), from the same values a full reindex would use.
  * tests/main/contacts/search-index.property.test.ts holds the two paths to the same result.
@@ -129,7 +131,9 @@ export function createContactIndexer(sqlite: Sqlite) {
   }
 
   return function reindexTouched(touched: TouchedRows): void {
-    const touchedIds = new Set<string>(touched.get('contacts') ?? []);
+    // A contact written only in columns the index does not read keeps its index rows.
+    const unsearched = touched.get(contactsUnsearchedTouched);
+    const touchedIds = new Set<string>([...(touched.get('contacts') ?? [])].filter((id) => !unsearched?.has(id)));
     const tagsOnly = new Set<string>();
     for (const rowId of touched.get('contact_tags') ?? []) {
       const contactId = contactIdOfTagRow(rowId);

@@ -13,6 +13,8 @@ import {
   baseListClock,
   baseListColumn,
   baseListsTouched,
+  contactSearchColumns,
+  contactsUnsearchedTouched,
   createdWithDerivedTouched,
   isSyncedColumn,
   isSyncedTable,
@@ -369,16 +371,17 @@ export class MutationEngine {
     const change = this.localChange(table, rowId, fields, options);
     // Stored as a change from elsewhere would be: list copies are not state, whole lists are base lists.
     const stored = storedFields(change);
+    let inserted = false;
     if (Object.keys(stored).length > 0) {
       const clocks = this.readClocks(table, rowId);
       for (const name of Object.keys(stored)) clocks[name] = change.hlc;
-      this.writeRow(table, rowId, stored);
+      inserted = this.writeRow(table, rowId, stored);
       this.writeClocks(table, rowId, clocks);
       if (hasBaseList(stored)) this.touch(baseListsTouched, rowId);
     }
     this.log.append(change, 'local');
     this.writtenInTransaction += 1;
-    this.touch(table, rowId);
+    this.touch(table, rowId, !inserted && !searchesContact(stored));
     if (table === erasureTable) this.erase(rowId, change.fields);
   }
 
@@ -515,10 +518,11 @@ export class MutationEngine {
     // Only the causal length is read from the row, and only when the change carries one.
     const current: FieldValues = causalLengthField in stored ? { [causalLengthField]: this.readCausalLength(table, change.rowId) } : {};
     const merged = mergeChange({ fields: current, clocks }, { hlc: change.hlc, fields: stored });
+    let inserted = false;
     if (Object.keys(merged.values).length > 0) {
-      if (!page) this.writeRow(table, change.rowId, merged.values);
+      if (!page) inserted = this.writeRow(table, change.rowId, merged.values);
       else {
-        this.writeRow(table, change.rowId, merged.values, page.rowExists(table, change.rowId));
+        inserted = this.writeRow(table, change.rowId, merged.values, page.rowExists(table, change.rowId));
         page.rowInserted(table, change.rowId);
       }
     }
@@ -529,7 +533,7 @@ export class MutationEngine {
     if (hasBaseList(merged.values)) this.touch(baseListsTouched, change.rowId);
     if (page) page.append(change);
     else this.log.append(change, 'remote');
-    this.touch(table, change.rowId);
+    this.touch(table, change.rowId, !inserted && !searchesContact(merged.values));
     if (table === erasureTable) this.erase(change.rowId, change.fields);
     result.applied += 1;
   }
@@ -549,8 +553,8 @@ export class MutationEngine {
     this.clocks.write(table, rowId, clocks);
   }
 
-  /** Updates the row, or inserts it when absent; `exists` when the caller knows which. */
-  private writeRow(table: SyncedTableName, rowId: string, fields: FieldValues, exists?: boolean): void {
+  /** Updates the row, or inserts it when absent (true); `exists` when the caller knows which. */
+  private writeRow(table: SyncedTableName, rowId: string, fields: FieldValues, exists?: boolean): boolean {
     // Column names come from the synced-tables list, never from input, so they are safe to splice.
     const names = Object.keys(fields).sort();
     const values: FieldValue[] = names.map((name) => fields[name] ?? null);
@@ -563,9 +567,20 @@ export class MutationEngine {
       const placeholders = ['?', ...names.map(() => '?')].join(', ');
       this.statement(`INSERT INTO ${table} (${columns}) VALUES (${placeholders})`).run(rowId, ...values);
     }
+    return !exists;
   }
 
-  private touch(table: TouchedTable, rowId: string): void {
+  /**
+   * Notes a row as written in this transaction. A contact is also noted as unsearched when this
+   * write (`searchNeutral`) and every earlier one of it in the transaction left the columns the
+   * search index reads alone (contactsUnsearchedTouched).
+   */
+  private touch(table: TouchedTable, rowId: string, searchNeutral = false): void {
+    if (table === 'contacts') {
+      const unsearched = this.touched.get(contactsUnsearchedTouched);
+      if (!searchNeutral) unsearched?.delete(rowId);
+      else if (!this.touched.get('contacts')?.has(rowId)) this.touched.set(contactsUnsearchedTouched, (unsearched ?? new Set()).add(rowId));
+    }
     const set = this.touched.get(table) ?? new Set<string>();
     set.add(rowId);
     this.touched.set(table, set);
@@ -592,4 +607,10 @@ export class MutationEngine {
     if (touched.size === 0) return;
     for (const listener of this.listeners) listener(touched);
   }
+}
+
+/** Whether a contact write changes a column its search index reads. */
+function searchesContact(fields: FieldValues): boolean {
+  for (const name in fields) if (contactSearchColumns.has(name)) return true;
+  return false;
 }

@@ -220,8 +220,21 @@ export const baseListsTouched = 'contacts.base_lists';
  */
 export const createdWithDerivedTouched = 'contacts.created_with_derived';
 
+/**
+ * The key of the contacts a transaction wrote only in columns the contact search index does not
+ * read (a status, an owner, a date), as rows that existed already: their index rows stay as they
+ * are (src-main/contacts/search-index.ts). A contact touched any other way in the same transaction
+ * (a searched column, a new row, an erasure, lists derived again) is not among them, and a writer
+ * that knows nothing of this key (a snapshot's load) leaves every contact it touched to be
+ * reindexed.
+ */
+export const contactsUnsearchedTouched = 'contacts.unsearched';
+
+/** The contact columns the search index reads (search-index.ts), the life column among them. */
+export const contactSearchColumns: ReadonlySet<string> = new Set(['name', 'company', 'phones', 'emails', 'cl']);
+
 /** A table whose rows a transaction touched, or the contacts whose base lists it changed or created derived. */
-export type TouchedTable = SyncedTableName | typeof baseListsTouched | typeof createdWithDerivedTouched;
+export type TouchedTable = SyncedTableName | typeof baseListsTouched | typeof createdWithDerivedTouched | typeof contactsUnsearchedTouched;
 
 export function isSyncedTable(name: string): name is SyncedTableName {
   return Object.prototype.hasOwnProperty.call(syncedTables, name);
