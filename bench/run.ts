@@ -115,7 +115,8 @@ async function main(): Promise<number> {
   const partialContext = { summary, quick: args.quick, seed: args.seed, now, endOfToday, startOfWeek, log, dataDir };
   await runSuite('memory', () => memorySuite(partialContext, dataDir));
 
-  const core = createCore({ dataDir, shell: 'test', logError: (error) => console.error(error), now });
+  // Checkpoints in the background, as in the shells a person uses (Electron, the browser host).
+  const core = createCore({ dataDir, shell: 'test', backgroundCheckpoints: true, logError: (error) => console.error(error), now });
   const bareDb = openBenchDatabase(dataDir);
   const context: BenchContext = { ...partialContext, core, bareDb, bare: createBareQueries(bareDb, summary.userName) };
   await context.core.invoke('contacts.list', {});

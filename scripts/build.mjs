@@ -7,6 +7,7 @@
 //   dist/*/mail-parse-worker.mjs  mail parsing in worker threads, beside each main bundle
 //   dist/{host,electron}/clock-conversion-worker.mjs  the update of clocks from before 0035, in a worker thread
 //   dist/{host,cli,electron}/vacuum-into-worker.mjs  a backup's snapshot of the database, in a worker thread
+//   dist/{host,electron}/checkpoint-worker.mjs  the write-ahead log's checkpoints, in a worker thread
 //   dist/cli/main.mjs         the fieldbook command (bin/fieldbook.mjs), one chunk per command
 //   dist/relay/main.mjs       the sync relay (bin/fieldbook-relay.mjs, `npm run relay`)
 // Usage: node scripts/build.mjs [renderer] [host] [electron] [cli] [relay]   (no argument: all five)
@@ -36,6 +37,9 @@ const clockConversionWorker = { entryPoints: ['src-main/db/clock-conversion-work
 // A backup's snapshot of the database (VACUUM INTO) runs in a worker thread, loaded from next to the
 // main bundle (src-main/db/vacuum-into-thread.ts), so the app answers while it is taken.
 const vacuumIntoWorker = { entryPoints: ['src-main/db/vacuum-into-worker.ts'], platform: 'node', format: 'esm' };
+// The write-ahead log is checkpointed by a worker thread (src-main/db/background-checkpoints.ts),
+// not by the write that fills it.
+const checkpointWorker = { entryPoints: ['src-main/db/checkpoint-worker.ts'], platform: 'node', format: 'esm' };
 
 // Vite resolves the config's relative root against the working directory.
 process.chdir(repoRoot);
@@ -88,6 +92,7 @@ async function buildHost() {
   await bundle({ ...mailParseWorker, outfile: 'dist/host/mail-parse-worker.mjs', target: 'node20', packages: 'external' });
   await bundle({ ...clockConversionWorker, outfile: 'dist/host/clock-conversion-worker.mjs', target: 'node20', packages: 'external' });
   await bundle({ ...vacuumIntoWorker, outfile: 'dist/host/vacuum-into-worker.mjs', target: 'node20', packages: 'external' });
+  await bundle({ ...checkpointWorker, outfile: 'dist/host/checkpoint-worker.mjs', target: 'node20', packages: 'external' });
 }
 
 /**
@@ -166,6 +171,13 @@ async function buildElectron() {
     bundle({
       ...vacuumIntoWorker,
       outfile: 'dist/electron/vacuum-into-worker.mjs',
+      target: 'node22',
+      external: ['better-sqlite3-multiple-ciphers'],
+      banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+    }),
+    bundle({
+      ...checkpointWorker,
+      outfile: 'dist/electron/checkpoint-worker.mjs',
       target: 'node22',
       external: ['better-sqlite3-multiple-ciphers'],
       banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },

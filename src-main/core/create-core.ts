@@ -6,6 +6,7 @@ import { HybridLogicalClock } from '../../src-shared/hlc';
 import { contract, isChannelName, type RpcResult } from '../../src-shared/ipc/contract';
 import { eventSchemas, type EventName, type EventPayload } from '../../src-shared/ipc/events';
 import { parseOrThrow } from '../../src-shared/ipc/validate';
+import { startBackgroundCheckpoints } from '../db/background-checkpoints';
 import { openDatabase, type Sqlite } from '../db/open';
 import { ContactsService } from '../contacts/service';
 import { SettingsService } from '../settings/service';
@@ -100,6 +101,12 @@ export interface CoreOptions {
   keys?: UnlockedKeys;
   /** Seals secrets; the Electron shell passes one over safeStorage. Default: a key file. */
   secretCipher?: SecretCipher;
+  /**
+   * Checkpoint the database's write-ahead log in a worker thread rather than on the write that
+   * fills it (db/background-checkpoints.ts). Default: in the shells a person uses (Electron, the
+   * browser host); the CLI's short runs and tests checkpoint as SQLite does by default.
+   */
+  backgroundCheckpoints?: boolean;
   /** Start background sync when a workspace is configured (tests of sync itself may not want it). */
   autoSync?: boolean;
   /**
@@ -173,6 +180,16 @@ export function createCore(options: CoreOptions): Core {
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     ...(options.migrationsFolder ? { migrationsFolder: options.migrationsFolder } : {}),
   });
+
+  const checkpoints =
+    (options.backgroundCheckpoints ?? (options.shell === 'electron' || options.shell === 'browser'))
+      ? startBackgroundCheckpoints({
+          sqlite,
+          ...(keys.databaseKey ? { key: keys.databaseKey } : {}),
+          ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+          logError: (error) => logError(error, 'checkpoints'),
+        })
+      : undefined;
 
   const state = new LocalState(sqlite);
   const secrets = createSecretStore(state, options.secretCipher ?? fileKeyCipher(options.dataDir));
@@ -471,6 +488,7 @@ export function createCore(options: CoreOptions): Core {
       reminders.stop();
       clearInterval(garbageTimer);
       events.removeAllListeners();
+      checkpoints?.stop();
       sqlite.close();
     },
   };
