@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { and, eq, isNull } from 'drizzle-orm';
 import { WebSocketServer, type WebSocket } from 'ws';
+import type { KeysChanged, LiveHello } from '../src-shared/sync/protocol';
 import { authenticate } from './auth';
 import type { RelayDb } from './db/open';
 import { devices, members } from './db/schema';
@@ -10,11 +11,14 @@ import type { RelayMetrics } from './metrics';
 // GET /v1/live: a WebSocket per device that receives `{type:'poke', newestSeq}` after each push
 // (the client then pulls) or, for a small push, the same poke carrying its changes (the client
 // applies them at once when they follow its cursor: src-shared/sync/protocol.ts, CarryingPoke),
-// and the phone line's live messages. The token travels as the subprotocol `fieldbook.<token>` (the client side
+// and the phone line's live messages. A socket is greeted with a hello naming the announcements
+// this relay makes (LiveHelloSchema): `keys`, a message after every change to the workspace's keys
+// (KeysChangedSchema), so laptops skip GET /v1/keys before a push while nothing changed. The token travels as the subprotocol `fieldbook.<token>` (the client side
 // is RelayClient.live in src-main/sync/relay-client.ts), never in the URL, where proxies and
 // logs would keep it. The relay answers with the same subprotocol, as browsers and ws require.
 
 const subprotocolPrefix = 'fieldbook.';
+const hello: LiveHello = { type: 'hello', announces: ['keys'] };
 const heartbeatMs = 30_000;
 
 type Caller = { workspaceId: string; deviceId: string };
@@ -110,6 +114,12 @@ export class LiveHub {
     }
   }
 
+  /** Tells every socket of the workspace held by this process that its keys changed (src-relay/keys/routes.ts). */
+  announceKeys(workspaceId: string, newestEpoch: number): void {
+    const message = JSON.stringify({ type: 'keys', newestEpoch } satisfies KeysChanged);
+    for (const live of this.byWorkspace.get(workspaceId) ?? []) live.socket.send(message);
+  }
+
   /** Sends a live message (a ringing call) to every socket of the workspace held by this process. */
   send(workspaceId: string, message: string): void {
     for (const live of this.byWorkspace.get(workspaceId) ?? []) live.socket.send(message);
@@ -144,6 +154,8 @@ export class LiveHub {
     if (!sockets) this.byWorkspace.set(workspaceId, (sockets = new Set()));
     sockets.add(live);
     this.options.metrics.openSockets.add(1);
+    // Registered before the hello is sent: no announcement made after the hello can miss this socket.
+    socket.send(JSON.stringify(hello));
     socket.on('pong', () => (live.alive = true));
     socket.on('error', () => socket.terminate());
     socket.on('close', () => {

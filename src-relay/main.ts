@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import v8 from 'node:v8';
 import { blobEnvironmentHelp, blobOptionsFromEnvironment } from './blobs/config';
 import { openRelayDatabase } from './db/open';
 import { createRelay } from './server';
@@ -22,6 +23,8 @@ const usage = `Usage: npm run relay -- [--port 8787] [--host 127.0.0.1] [--data-
 
   DATABASE_URL=postgres://user:password@host/db   use PostgreSQL instead of the embedded database
   FIELDBOOK_RELAY_ALLOWED_ORIGINS=https://a,https://b   browser origins allowed on /v1/live
+  FIELDBOOK_RELAY_OPTIMISE_WASM=1   compile the embedded database with V8's optimising compiler too:
+               faster under heavy load, ~100 MB more memory (default: its baseline compiler only)
   FIELDBOOK_RELAY_SECRET_KEY=<32 bytes, base64>   seals the phone line's Twilio credentials (required with
                DATABASE_URL; the embedded database keeps a key file in its folder instead)
 
@@ -51,6 +54,12 @@ async function main(): Promise<void> {
   const logError = (error: Error) =>
     console.error(JSON.stringify({ time: new Date().toISOString(), level: 'error', message: error.message }));
   if (!databaseUrl) fs.mkdirSync(dataDir, { recursive: true });
+  // The embedded database is PostgreSQL compiled to WebAssembly. V8 compiles it first with its
+  // baseline compiler (Liftoff), then recompiles hot functions with its optimising one in the
+  // background, which holds ~100 MB more at idle (measured in BENCHMARKS.md, "The relay's idle
+  // memory"): too much for a 1 GB server. Set before the module is compiled (db/pglite.ts is loaded
+  // on first use, below).
+  if (!databaseUrl && process.env.FIELDBOOK_RELAY_OPTIMISE_WASM !== '1') v8.setFlagsFromString('--liftoff-only');
   const database = await openRelayDatabase(databaseUrl ? { databaseUrl, onError: logError } : { dataDir });
   const allowedOrigins = (process.env.FIELDBOOK_RELAY_ALLOWED_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean);
   const secretBox = loadSecretBox(process.env, databaseUrl ? null : dataDir);

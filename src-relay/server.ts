@@ -210,6 +210,7 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
       const [seq, poke] = what.slice('carried.'.length).split('.');
       live.carry(workspaceId, Number(seq), Buffer.from(poke ?? '', 'base64url').toString('utf8'));
     }
+    else if (what.startsWith('keys.')) live.announceKeys(workspaceId, Number(what.slice('keys.'.length)));
     else if (what.startsWith('live.')) live.send(workspaceId, Buffer.from(what.slice('live.'.length), 'base64url').toString('utf8'));
   });
 

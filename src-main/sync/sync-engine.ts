@@ -1,6 +1,6 @@
 import type { SyncStatus } from '../../src-shared/domain/sync';
 import { toStorableText } from '../../src-shared/sync/change-contract';
-import type { DeviceCredentials, SequencedChange, WireChange } from '../../src-shared/sync/protocol';
+import { KeysChangedSchema, LiveHelloSchema, type DeviceCredentials, type SequencedChange, type WireChange } from '../../src-shared/sync/protocol';
 import type { WorkspaceRole } from '../../src-shared/sync/roles';
 import { maxPushBatch, maxRequestBytes } from '../../src-shared/sync/protocol';
 import type { SecretStore } from '../core/secret-store';
@@ -154,6 +154,20 @@ export class SyncEngine {
    * current, so changes a poke carries may be applied without one.
    */
   private cycledOnce = false;
+  /**
+   * The relay greeted the open live channel with a hello announcing key changes: while the socket
+   * stays open, a key change reaches this laptop as a message (src-relay/live.ts).
+   */
+  private liveAnnouncesKeys = false;
+  /** Counts what may have changed the workspace's keys unseen: a key announcement, a hello, a socket closed. */
+  private keyNews = 0;
+  /**
+   * The `keyNews` at the start of the last key check made while the relay announced key changes:
+   * when it is still current, nothing can have changed since and the check is skipped.
+   */
+  private keysCheckedAt: number | undefined;
+  /** Asked the relay for this device's number since the engine started (relays that did not give it at joining). */
+  private deviceNumberAsked = false;
   private readonly unsubscribe: () => void;
   /** The workspace's end-to-end keys on this laptop. */
   readonly keys: WorkspaceKeys;
@@ -215,6 +229,8 @@ export class SyncEngine {
     this.problem = null;
     this.failures = 0;
     this.cycledOnce = false;
+    this.keysCheckedAt = undefined;
+    this.deviceNumberAsked = false;
   }
 
   client(): RelayClient {
@@ -238,6 +254,7 @@ export class SyncEngine {
     this.offlineSince = null;
     this.lastSyncedAt = null;
     this.cycledOnce = false;
+    this.keysCheckedAt = undefined;
     this.stopped = false;
     this.publish();
   }
@@ -318,6 +335,9 @@ export class SyncEngine {
         },
         () => {
           this.live = undefined;
+          // Announcements sent while the socket is down are lost: the next cycle asks.
+          this.liveAnnouncesKeys = false;
+          this.keyNews += 1;
           if (this.stopped) return;
           // The relay may be gone: find out soon (the status then says offline) and reconnect.
           this.schedule(1000);
@@ -325,11 +345,36 @@ export class SyncEngine {
         },
         // Pokes sent while the socket was down are lost: pull once it is back.
         () => this.schedule(0),
-        (message) => this.options.onLiveMessage?.(message),
+        (message) => this.onLiveMessage(message),
       );
     } catch {
       this.live = undefined;
     }
+  }
+
+  /** The relay's hello and key announcements are the engine's; every other message goes on (a ringing call). */
+  private onLiveMessage(message: unknown): void {
+    const hello = LiveHelloSchema.safeParse(message);
+    if (hello.success) {
+      this.liveAnnouncesKeys = hello.data.announces.includes('keys');
+      this.keyNews += 1;
+      return;
+    }
+    if (KeysChangedSchema.safeParse(message).success) {
+      this.keyNews += 1;
+      // A new epoch to seal with, a key ring for this laptop, or a teammate's device waiting for one.
+      this.schedule(0);
+      return;
+    }
+    this.options.onLiveMessage?.(message);
+  }
+
+  /**
+   * Whether this laptop's keys are as current as the relay's: checked since the last announcement
+   * over a live channel that announces key changes, and holding the key to seal with.
+   */
+  private keysCurrent(): boolean {
+    return this.live !== undefined && this.liveAnnouncesKeys && this.keysCheckedAt === this.keyNews && this.keys.sealingKeys() !== undefined;
   }
 
   private async cycle(): Promise<void> {
@@ -345,7 +390,12 @@ export class SyncEngine {
       do {
         this.again = false;
         const client = this.client();
-        await this.keys.sync(client, this.config);
+        if (!this.keysCurrent()) {
+          const news = this.keyNews;
+          const announced = this.liveAnnouncesKeys;
+          await this.keys.sync(client, this.config);
+          this.keysCheckedAt = announced ? news : undefined;
+        }
         if (this.keys.waitingForKey()) {
           // Values sealed with a key this laptop lacks cannot be read, and plain ones must not be sent.
           throw new RelayError(
@@ -388,8 +438,10 @@ export class SyncEngine {
 
   /** A laptop that joined before relays numbered devices asks once for its number (its quote series). */
   private async learnDeviceNumber(client: RelayClient): Promise<void> {
-    if (this.config?.deviceNumber !== undefined) return;
+    // Once per start: a relay that did not number the device at the first asking is asked again after a restart.
+    if (this.config?.deviceNumber !== undefined || this.deviceNumberAsked) return;
     const { you } = await client.workspace();
+    this.deviceNumberAsked = true;
     const config = this.config;
     if (you.deviceNumber === undefined || !config || this.closed) return;
     this.options.state.set<SyncConfig>(configKey, { ...config, deviceNumber: you.deviceNumber });

@@ -16,7 +16,6 @@ import { parseInput, readFormBody, RelayHttpError } from '../http';
 import { RateLimiter } from '../rate-limit';
 import { relayAuthors } from '../intake/authors';
 import { responseSent, type Route } from '../routes/types';
-import { leadRows } from './lead';
 import { formSnippet, problemsPage, thanksPage, tooManyPage, unknownFormPage } from './pages';
 
 // The office website's enquiry form (docs/web-form.md). An admin turns it on from a laptop and
@@ -131,6 +130,8 @@ export function webFormRoutesFor(db: RelayDb, now: () => number, options: WebFor
         const parsed = WebFormSubmissionSchema.safeParse(fields);
         if (!parsed.success) return sendHtml(response, 422, problemsPage([...new Set(parsed.error.issues.map((issue) => issue.message))], referer));
 
+        // Loaded on first use: it brings the phone numbers' metadata (libphonenumber-js/max).
+        const { leadRows } = await import('./lead');
         const lead = leadRows(parsed.data, form, context.now());
         await authorFor(form.source).transaction(form.workspaceId, async (_tx, append) => append(lead.rows));
         return sendHtml(response, 200, thanksPage(form.office, parsed.data.name, referer));

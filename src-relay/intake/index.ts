@@ -4,7 +4,6 @@ import { v5 as uuidv5, v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
 import { apiKeyPrefix, intakeRoutes, IntakeCallSchema, IntakeContactSchema, IntakeNoteSchema, openApiPath } from '../../src-shared/domain/intake';
 import { isStorableText } from '../../src-shared/sync/change-contract';
-import { normalisePhone } from '../../src-shared/phone';
 import type { RelayDb } from '../db/open';
 import { rowState } from '../db/schema';
 import { bearerToken, invalidInput, notFound, parseInput, readJsonBody, RelayHttpError, sendJson } from '../http';
@@ -13,8 +12,6 @@ import { responseSent, type Route, type RouteContext } from '../routes/types';
 import type { RowWrite } from '../telephony/relay-author';
 import { relayAuthors } from './authors';
 import { apiKeyManagementRoutes, keyHolder, type KeyHolder } from './keys';
-import { intakeOpenApiDocument } from './openapi';
-import { callRow, contactRows, noteRow } from './rows';
 
 // The intake API (docs/intake-api.md): other tools create contacts, notes and calls in a
 // workspace with an API key. Every request is checked with the shared schemas, scoped to the
@@ -38,7 +35,11 @@ export function intakeRoutesFor(db: RelayDb, now: () => number, options: IntakeO
   const perKey = new RateLimiter(options.perKey ?? { perSecond: 5, burst: 60 });
   const unknownKeys = new RateLimiter(options.unknownKeys ?? { perSecond: 1, burst: 30 });
   const authorFor = relayAuthors(db, now);
-  const document = JSON.stringify(intakeOpenApiDocument());
+  // Loaded on first use: the OpenAPI builder and the phone numbers' metadata (libphonenumber-js/max,
+  // through rows.ts) weigh megabytes an idle relay, or one no tool writes to, never needs.
+  let document: Promise<string> | undefined;
+  const openApiDocument = () => (document ??= import('./openapi').then(({ intakeOpenApiDocument }) => JSON.stringify(intakeOpenApiDocument())));
+  const rowsModule = () => import('./rows');
 
   const authorise = async (request: IncomingMessage): Promise<KeyHolder> => {
     const token = bearerToken(request);
@@ -118,21 +119,22 @@ export function intakeRoutesFor(db: RelayDb, now: () => number, options: IntakeO
       rateLimited: true,
       async handle(context) {
         context.response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-cache' });
-        context.response.end(document);
+        context.response.end(await openApiDocument());
         return responseSent;
       },
     },
     intakeRoute(intakeRoutes.contacts, IntakeContactSchema, 'contacts', async (input, holder, ids) =>
-      contactRows(
+      (await rowsModule()).contactRows(
         { ...input, contactType: input.type, source: input.source ?? holder.keyName },
         { region: holder.region, author: holder.keyName, at: now(), ids: { contact: ids('main'), note: ids('note') } },
       ),
     ),
     intakeRoute(intakeRoutes.notes, IntakeNoteSchema, 'notes', async (input, holder, ids) => {
       if (!(await contactExists(holder.workspaceId, input.contactId))) throw notFound('There is no contact with this contactId in the workspace.');
-      return [noteRow(input, { author: holder.keyName, at: now(), id: ids('main') })];
+      return [(await rowsModule()).noteRow(input, { author: holder.keyName, at: now(), id: ids('main') })];
     }),
     intakeRoute(intakeRoutes.calls, IntakeCallSchema, 'calls', async (input, holder, ids) => {
+      const { callRow, normalisePhone } = await rowsModule();
       const e164 = normalisePhone(input.number, holder.region);
       if (!e164) throw invalidInput('Invalid number: it is not a phone number (write it with its country code, such as +44 20 7946 0123).');
       if (input.contactId && !(await contactExists(holder.workspaceId, input.contactId))) {

@@ -121,3 +121,6 @@ export function callRow(call: NewCall, options: { author: string; at: number; id
     },
   };
 }
+
+/** For the intake's calls route, which loads this module on first use (index.ts). */
+export { normalisePhone };

@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, inArray, isNull, or } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { deviceRecipient } from '../../src-shared/sync/sealing';
 import { relayRoutes, type KeysResponse } from '../../src-shared/sync/protocol';
+import { pokeChannel } from '../db/open';
 import { devicePublicKeys, devices, keyEnvelopes, workspaceKeyEpochs } from '../db/schema';
 import { invalidInput, parseInput, RelayHttpError } from '../http';
 import type { Route } from '../routes/types';
@@ -8,7 +9,8 @@ import type { Route } from '../routes/types';
 // The relay's side of end-to-end keys (docs/end-to-end-encryption.md). It stores public keys and
 // sealed key rings and hands them out within the workspace; it never sees a key it could use.
 // Admins add epochs (the first one, and one after each removal); any device that holds a key
-// ring wraps it for devices that lack it.
+// ring wraps it for devices that lack it. Each change to them is announced on the live channel
+// (announceKeysChanged), so laptops ask GET /v1/keys only when there is news.
 
 export const keyRoutes: readonly Route[] = [
   {
@@ -53,10 +55,13 @@ export const keyRoutes: readonly Route[] = [
       const { publicKey } = parseInput(relayRoutes.registerDeviceKey.body, await body());
       // A device's key is set once: a stolen token cannot swap in a key of its own and be sent
       // the key rings meant for the laptop.
-      await db
+      const registered = await db
         .insert(devicePublicKeys)
         .values({ deviceId: caller.deviceId, workspaceId: caller.workspaceId, publicKey, createdAt: now() })
-        .onConflictDoNothing();
+        .onConflictDoNothing()
+        .returning({ deviceId: devicePublicKeys.deviceId });
+      // A new device key is a device the others may seal the key ring to.
+      if (registered.length > 0) await announceKeysChanged(db, caller.workspaceId);
       const [stored] = await db.select().from(devicePublicKeys).where(eq(devicePublicKeys.deviceId, caller.deviceId));
       if (stored?.publicKey !== publicKey) throw new RelayHttpError(409, 'conflict', 'This device registered another public key before.');
       return { ok: true } as const;
@@ -85,6 +90,7 @@ export const keyRoutes: readonly Route[] = [
         if (input.envelopes.length > 0) {
           await tx.insert(keyEnvelopes).values(input.envelopes.map((envelope) => ({ ...envelope, epoch: input.epoch, workspaceId: caller.workspaceId, createdAt: at })));
         }
+        await announceKeysChanged(tx, caller.workspaceId);
       });
       return { ok: true } as const;
     },
@@ -101,10 +107,12 @@ export const keyRoutes: readonly Route[] = [
       if (unknown) throw invalidInput(`Invalid epoch: the workspace has no key epoch ${unknown.epoch}.`);
       const at = now();
       // The first envelope for a recipient wins; a second copy of the same key ring is no news.
-      await db
+      const added = await db
         .insert(keyEnvelopes)
         .values(envelopes.map((envelope) => ({ ...envelope, workspaceId: caller.workspaceId, createdAt: at })))
-        .onConflictDoNothing();
+        .onConflictDoNothing()
+        .returning({ epoch: keyEnvelopes.epoch });
+      if (added.length > 0) await announceKeysChanged(db, caller.workspaceId);
       return { ok: true } as const;
     },
   },
@@ -119,4 +127,16 @@ async function checkRecipients(db: Parameters<Route['handle']>[0]['db'], workspa
     .from(devices)
     .where(and(eq(devices.workspaceId, workspaceId), isNull(devices.revokedAt), or(...deviceIds.map((id) => eq(devices.id, id)))));
   if (found.length !== deviceIds.length) throw invalidInput('Invalid recipient: a key ring can only be sealed to an active device of this workspace.');
+}
+
+/**
+ * Tells every relay process on the database, and through them every live device of the workspace,
+ * that its keys changed (src-relay/server.ts turns `keys.<newest epoch>` into KeysChangedSchema's
+ * message). Inside a transaction it is delivered when the transaction commits. Relay processes of
+ * earlier versions ignore it; they sent no hello announcing it either, so their devices keep asking.
+ */
+export async function announceKeysChanged(db: Pick<Parameters<Route['handle']>[0]['db'], 'execute'>, workspaceId: string): Promise<void> {
+  await db.execute(
+    sql`SELECT pg_notify(${pokeChannel}, ${workspaceId} || ':keys.' || (SELECT coalesce(max(${workspaceKeyEpochs.epoch}), 0) FROM ${workspaceKeyEpochs} WHERE ${workspaceKeyEpochs.workspaceId} = ${workspaceId}))`,
+  );
 }

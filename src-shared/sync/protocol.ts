@@ -150,6 +150,24 @@ export const maxCarriedBytes = 5000;
 export const CarryingPokeSchema = PokeSchema.extend({ changes: z.array(SequencedChangeSchema).min(1).max(maxCarriedChanges) });
 export type CarryingPoke = z.infer<typeof CarryingPokeSchema>;
 
+/**
+ * Sent by relays of this version on `/v1/live` as soon as the socket opens: the live messages this
+ * relay sends besides pokes. `keys`: it announces every change to the workspace's keys (KeysChangedSchema),
+ * so a laptop holding the socket open need not ask GET /v1/keys before each push. Relays of earlier
+ * versions send no hello, and laptops of earlier versions pass it to their other live messages' handlers,
+ * which ignore a type they do not know.
+ */
+export const LiveHelloSchema = z.object({ type: z.literal('hello'), announces: z.array(z.string()) });
+export type LiveHello = z.infer<typeof LiveHelloSchema>;
+
+/**
+ * Sent on `/v1/live` to every device of a workspace after its keys changed: an epoch added, key rings
+ * sealed to a device or an invite, or a device's public key registered (a device that may lack the
+ * key ring). `newestEpoch` is the workspace's newest epoch then (0 while it has none).
+ */
+export const KeysChangedSchema = z.object({ type: z.literal('keys'), newestEpoch: z.number().int().min(0) });
+export type KeysChanged = z.infer<typeof KeysChangedSchema>;
+
 export const PullQuerySchema = z.object({
   after: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(1000).default(500),

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Relay } from '../../src-relay/server';
-import { CarryingPokeSchema, maxCarriedChanges, PullResponseSchema } from '../../src-shared/sync/protocol';
+import { CarryingPokeSchema, KeysChangedSchema, LiveHelloSchema, maxCarriedChanges, PullResponseSchema } from '../../src-shared/sync/protocol';
 import {
   call,
   createWorkspace,
@@ -24,6 +24,14 @@ afterAll(async () => {
   await relay?.close();
   await testDb?.close();
 });
+
+async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
 
 describe('live pokes', () => {
   it("pokes every device of the workspace after a push, and no other workspace's", async () => {
@@ -70,6 +78,29 @@ describe('live pokes', () => {
     expect(bob.pokes).toEqual([]);
     expect(bob.messages).toHaveLength(2);
     bob.socket.close();
+  });
+
+  it("greets each socket with the announcements it makes, and announces a workspace's key changes to its devices only", async () => {
+    const admin = await createWorkspace(relay.url);
+    const stranger = await createWorkspace(relay.url, 'Other');
+    const ann = openLive(relay.url, admin.deviceToken);
+    const other = openLive(relay.url, stranger.deviceToken);
+    await Promise.all([ann.opened, other.opened]);
+    await until(() => ann.hello.length > 0 && other.hello.length > 0);
+    expect(LiveHelloSchema.parse(ann.hello[0]).announces).toContain('keys');
+
+    // A teammate's laptop registers its public key: the admin's laptop hears it may seal the key ring to it.
+    const teammate = await inviteAndJoin(relay.url, admin, 'Bob');
+    await call(relay.url, 'POST', '/v1/keys/device', { token: teammate.deviceToken, body: { publicKey: 'bob-public-key' } });
+    await until(() => ann.messages.length > 0);
+    expect(KeysChangedSchema.parse(ann.messages[0])).toEqual({ type: 'keys', newestEpoch: 0 });
+    // The same key again changes nothing and is not announced.
+    await call(relay.url, 'POST', '/v1/keys/device', { token: teammate.deviceToken, body: { publicKey: 'bob-public-key' } });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(ann.messages).toHaveLength(1);
+    expect(other.messages).toEqual([]);
+    ann.socket.close();
+    other.socket.close();
   });
 
   it('refuses a socket with an unknown token or a foreign browser origin', async () => {

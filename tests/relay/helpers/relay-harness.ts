@@ -101,11 +101,18 @@ export function openLive(baseUrl: string, token: string, headers: Record<string,
   const pokes: number[] = [];
   /** Every message as it came, for what a poke carries besides its sequence. */
   const messages: unknown[] = [];
+  /** The relay's greeting, the first message of every socket (LiveHelloSchema). */
+  const hello: unknown[] = [];
   const waiters: (() => void)[] = [];
   socket.on('message', (data) => {
     const message: unknown = JSON.parse(String(data));
+    if (hello.length === 0) {
+      hello.push(message);
+      return;
+    }
     messages.push(message);
-    pokes.push(PokeSchema.parse(message).newestSeq);
+    const poke = PokeSchema.safeParse(message);
+    if (poke.success) pokes.push(poke.data.newestSeq);
     waiters.splice(0).forEach((wake) => wake());
   });
   const opened = new Promise<void>((resolve, reject) => {
@@ -123,5 +130,5 @@ export function openLive(baseUrl: string, token: string, headers: Record<string,
         resolve(pokes.shift()!);
       });
     });
-  return { socket, opened, closed, nextPoke, pokes, messages };
+  return { socket, opened, closed, nextPoke, pokes, messages, hello };
 }
