@@ -18,6 +18,14 @@ function listRequestOf(state: Pick<ReturnType<typeof useUi.getState>, 'searchTex
 }
 
 /**
+ * Rows a page of the contacts list holds: a tall screen's worth and its overscan. The core walks the
+ * sort's index until the page is full, so the first page of each keystroke costs it about a row
+ * walked per row asked: at 100k, 50 rows took 0.77x the time of 100 (p50 8.3 against 10.8 ms,
+ * p95 20.6 against 27.2, the same typed prefixes, load 13). Scrolling asks more, smaller pages.
+ */
+const contactPageSize = 50;
+
+/**
  * Paged rows for the contact grid, reloaded when the search text, filters, sort or the contacts
  * change. The request leaves from the store's subscription, in the keystroke's own event, and no
  * component here reads the search text: a keystroke re-renders only the search box (and the
@@ -27,7 +35,7 @@ function listRequestOf(state: Pick<ReturnType<typeof useUi.getState>, 'searchTex
  */
 export function useContactRows() {
   const [initial] = useState(() => listRequestOf(useUi.getState()));
-  const paged = usePagedRows(fetchContactPage, initial, { reloadOn: [contactsChanged()] });
+  const paged = usePagedRows(fetchContactPage, initial, { reloadOn: [contactsChanged()], pageSize: contactPageSize });
   const { rows } = paged;
   useEffect(() => {
     // What changed between the first render and this subscription.
