@@ -1,8 +1,9 @@
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
-import { useEffect, useImperativeHandle, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode, type Ref } from 'react';
+import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, useSyncExternalStore, type CSSProperties, type KeyboardEvent, type ReactNode, type Ref } from 'react';
 import type { ColumnLayout } from '../../src-shared/domain/saved-view';
 import { cx } from './class-names';
 import { GridHeaderCell } from './GridHeaderCell';
+import { cellClass, GridRow, type GridRowEvents } from './GridRow';
 import type { PagedRows, PagedSnapshot } from './paged-rows';
 import { useElementWidth } from './use-element-width';
 import { useGridLayout } from './use-grid-layout';
@@ -116,7 +117,10 @@ export function VirtualGrid<Item, Request, SortField extends string>(props: Virt
   // Dimmed from JavaScript once the answer is late, not by a delayed CSS transition on aria-busy:
   // the transition, started and cancelled at every keystroke, cost the page a compositing layer
   // and a repaint of the rows each time.
-  const dimmed = useLate(snapshot.stale, dimAfterMs);
+  // Its own subscription: a keystroke's request makes the rows stale and re-renders this grid's
+  // frame, not the screen around it nor its rows (GridRow is memoised).
+  const stale = useSyncExternalStore(rows.subscribe, rows.isStale);
+  const dimmed = useLate(stale, dimAfterMs);
   const active = Math.max(0, Math.min(props.activeRow ?? ownActiveRow, count - 1));
   const pinned = props.columns.filter((column) => column.pinned);
   // The pinned columns take their room first: the others give way (hideBelow) in what is left.
@@ -207,8 +211,17 @@ export function VirtualGrid<Item, Request, SortField extends string>(props: Virt
     action();
   };
 
-  const cellClass = (column: GridColumn<Item, SortField>) =>
-    cx('grid__cell', column.align === 'end' && 'grid__cell--end', column.muted && 'grid__cell--muted', column.numeric && 'numeric');
+  // The rows call the latest handlers through one object that never changes, so a memoised row
+  // is not drawn again because a parent's render made new closures.
+  const latestEvents = useRef<GridRowEvents<Item>>({ focus: () => undefined, keyDown: () => undefined, open: () => undefined });
+  useLayoutEffect(() => {
+    latestEvents.current = { focus: (index) => setActiveRow(index), keyDown: onRowKeyDown, open: onOpen };
+  });
+  const [rowEvents] = useState<GridRowEvents<Item>>(() => ({
+    focus: (index) => latestEvents.current.focus(index),
+    keyDown: (event, index) => latestEvents.current.keyDown(event, index),
+    open: (item) => latestEvents.current.open(item),
+  }));
 
   return (
     <div
@@ -217,7 +230,7 @@ export function VirtualGrid<Item, Request, SortField extends string>(props: Virt
       aria-label={label}
       aria-rowcount={count + 1}
       aria-colcount={columns.length}
-      aria-busy={snapshot.stale || undefined}
+      aria-busy={stale || undefined}
       className={cx('grid', density === 'compact' && 'grid--compact', dimmed && 'grid--dimmed')}
       style={{ '--grid-columns': template } as CSSProperties}
       onScroll={(event) => props.onScrollOffsetChange?.(event.currentTarget.scrollTop)}
@@ -246,39 +259,18 @@ export function VirtualGrid<Item, Request, SortField extends string>(props: Virt
       <div role="rowgroup" className="grid__body" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((virtualRow) => {
           const index = virtualRow.index;
-          const item = rows.itemAt(snapshot, index);
           return (
-            <div
+            <GridRow
               key={index}
-              role="row"
-              aria-rowindex={index + 2}
-              aria-busy={item ? undefined : true}
-              aria-selected={props.isRowSelected ? props.isRowSelected(index) : undefined}
-              tabIndex={index === active ? 0 : -1}
-              data-row={index}
-              className="grid__row"
-              style={{ height: rowHeight, transform: `translateY(${virtualRow.start - headerHeight}px)` }}
-              onFocus={() => setActiveRow(index)}
-              onKeyDown={(event) => onRowKeyDown(event, index)}
-              onClick={(event) => {
-                if (!item) return;
-                event.preventDefault();
-                onOpen(item);
-              }}
-            >
-              {item ? (
-                columns.map((column) => (
-                  <div key={column.id} role="gridcell" className={cellClass(column)}>
-                    {column.cell(item, index)}
-                  </div>
-                ))
-              ) : (
-                <div role="gridcell" className="grid__cell">
-                  <span className="grid__skeleton" />
-                  <span className="visually-hidden">Loading…</span>
-                </div>
-              )}
-            </div>
+              index={index}
+              item={rows.itemAt(snapshot, index)}
+              columns={columns}
+              height={rowHeight}
+              top={virtualRow.start - headerHeight}
+              tabbable={index === active}
+              selected={props.isRowSelected ? props.isRowSelected(index) : undefined}
+              events={rowEvents}
+            />
           );
         })}
       </div>

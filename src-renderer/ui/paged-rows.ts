@@ -1,12 +1,17 @@
 // Rows of a long list (contacts, call history) fetched a page at a time as the user scrolls. The
 // core pages and counts; this keeps the pages that are on screen and drops answers that arrive late.
 
-export interface PagedSnapshot<Item> {
+/**
+ * What the list shows: a new one only when an answer lands (or fails), never when a request
+ * merely leaves, so a keystroke re-renders nothing that reads it (whether the rows are out of
+ * date is `PagedRows.isStale`, read by the grid alone).
+ */
+export interface PagedSnapshot<Item, Request = unknown> {
   /** Null until the first answer for the current request arrives. */
   total: number | null;
   pages: ReadonlyMap<number, readonly Item[]>;
-  /** The rows shown belong to an older request (or an older state of the data) than the one asked for. */
-  stale: boolean;
+  /** The request these rows answer (undefined before the first answer): what the screen says it shows. */
+  request: Request | undefined;
   /** The last load failed; the error itself went to the error banner. */
   failed: boolean;
 }
@@ -25,7 +30,8 @@ export class PagedRows<Item, Request> {
   private shownGeneration = -1;
   private requested = new Set<number>();
   private visiblePages: number[] = [0];
-  private snapshot: PagedSnapshot<Item> = { total: null, pages: new Map(), stale: true, failed: false };
+  private snapshot: PagedSnapshot<Item, Request> = { total: null, pages: new Map(), request: undefined, failed: false };
+  private stale = true;
   private readonly listeners = new Set<() => void>();
 
   constructor(
@@ -39,7 +45,10 @@ export class PagedRows<Item, Request> {
     return () => this.listeners.delete(listener);
   };
 
-  readonly getSnapshot = (): PagedSnapshot<Item> => this.snapshot;
+  readonly getSnapshot = (): PagedSnapshot<Item, Request> => this.snapshot;
+
+  /** The rows shown belong to an older request (or an older state of the data) than the one asked for. */
+  readonly isStale = (): boolean => this.stale;
 
   setRequest(request: Request): void {
     const key = JSON.stringify(request);
@@ -64,14 +73,14 @@ export class PagedRows<Item, Request> {
     this.startGeneration(this.visiblePages);
   }
 
-  itemAt(snapshot: PagedSnapshot<Item>, index: number): Item | undefined {
+  itemAt(snapshot: Pick<PagedSnapshot<Item>, 'pages'>, index: number): Item | undefined {
     return snapshot.pages.get(Math.floor(index / this.pageSize))?.[index % this.pageSize];
   }
 
   private startGeneration(pages: number[]): void {
     this.generation++;
     this.requested = new Set();
-    this.update({ ...this.snapshot, stale: true });
+    this.update(this.snapshot, true);
     void this.load(pages.length > 0 ? pages : [0], this.generation);
   }
 
@@ -90,17 +99,19 @@ export class PagedRows<Item, Request> {
         total = answer.total;
       });
       this.shownGeneration = generation;
-      this.update({ total, pages: merged, stale: false, failed: false });
+      this.update({ total, pages: merged, request, failed: false }, false);
     } catch (error) {
       if (generation !== this.generation) return;
       for (const page of pages) this.requested.delete(page);
-      this.update({ ...this.snapshot, stale: false, failed: true });
+      this.update({ ...this.snapshot, failed: true }, false);
       this.onError(error);
     }
   }
 
-  private update(next: PagedSnapshot<Item>): void {
+  private update(next: PagedSnapshot<Item, Request>, stale: boolean): void {
+    if (next === this.snapshot && stale === this.stale) return;
     this.snapshot = next;
+    this.stale = stale;
     for (const listener of this.listeners) listener();
   }
 }

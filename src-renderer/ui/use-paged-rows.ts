@@ -19,7 +19,7 @@ export function usePagedRows<Item, Request>(
   fetchPage: FetchPage<Item, Request>,
   request: Request,
   options: PagedRowsOptions,
-): { rows: PagedRows<Item, Request>; snapshot: PagedSnapshot<Item> } {
+): { rows: PagedRows<Item, Request>; snapshot: PagedSnapshot<Item, Request> } {
   const showError = useUi((state) => state.showError);
   const [rows] = useState(() => new PagedRows(fetchPage, showError, options.pageSize));
   const snapshot = useSyncExternalStore(rows.subscribe, rows.getSnapshot);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { SelectCell, SelectPageCell } from './SelectCell';
 import { extendTo, isSelected, noSelection, pageState, selectAllMatching, selectedCount, toBulkSelection, toggleRow, togglePage, type RowSelection } from './selection';
 import type { PagedRows, PagedSnapshot } from './paged-rows';
@@ -9,8 +9,9 @@ export interface RowSelectionOptions<Item, Request> {
   snapshot: PagedSnapshot<Item>;
   /** The list's request: a new one (other filters, another search) clears the selection. */
   request: Request;
+  /** Kept the same function across renders (module level), so the rows' checkboxes are not redrawn at every answer. */
   idOf: (item: Item) => string;
-  /** What the row's checkbox is called after "Select": the contact's name. */
+  /** What the row's checkbox is called after "Select": the contact's name. Kept the same function, as idOf. */
   nameOf: (item: Item) => string;
   /** "contacts": the header checkbox is "Select all loaded contacts". */
   noun: string;
@@ -38,6 +39,18 @@ export function useRowSelection<Item, Request>({ rows, snapshot, request, idOf, 
     update((current) => (range ? extendTo(current, index, idAt) : toggleRow(current, id, index)));
   };
   const page = pageState(selection, loadedIds);
+  // The rows' checkboxes change with the selection only (GridRow redraws a row when its cell
+  // function changes); a click reaches the latest onSelectRow, whatever render drew the checkbox.
+  const latestSelectRow = useRef(onSelectRow);
+  useLayoutEffect(() => {
+    latestSelectRow.current = onSelectRow;
+  });
+  const cell = useMemo(
+    () => (item: Item, index: number) => (
+      <SelectCell label={`Select ${nameOf(item)}`} checked={isSelected(selection, idOf(item))} onToggle={(range) => latestSelectRow.current(index, range)} />
+    ),
+    [selection, nameOf, idOf],
+  );
   // No sort field, so it fits a grid of any sort fields.
   const column: GridColumn<Item, never> = {
     id: 'select',
@@ -45,9 +58,7 @@ export function useRowSelection<Item, Request>({ rows, snapshot, request, idOf, 
     pinned: true,
     header: <SelectPageCell label={`Select all loaded ${noun}`} state={page} onToggle={() => update((current) => togglePage(current, loadedIds))} />,
     width: '28px',
-    cell: (item, index) => (
-      <SelectCell label={`Select ${nameOf(item)}`} checked={isSelected(selection, idOf(item))} onToggle={(range) => onSelectRow(index, range)} />
-    ),
+    cell,
   };
   const total = snapshot.total ?? 0;
   return {

@@ -13,6 +13,9 @@ interface ContactSelectionOptions {
   userName: string;
 }
 
+const contactId = (item: ContactListItem) => item.id;
+const contactName = (item: ContactListItem) => item.name;
+
 /** The contacts list's selection and its bulk bar, for ContactsScreen. */
 export function useContactSelection({ rows, snapshot, request, facets, userName }: ContactSelectionOptions) {
   // The list's request without paging: "all matching" is every page of it.
@@ -21,8 +24,8 @@ export function useContactSelection({ rows, snapshot, request, facets, userName 
     rows,
     snapshot,
     request,
-    idOf: (item) => item.id,
-    nameOf: (item) => item.name,
+    idOf: contactId,
+    nameOf: contactName,
     noun: 'contacts',
     exporting: { list: 'contacts', request: coreRequest },
     actions: (selecting, run) => <ContactBulkActions selecting={selecting} request={coreRequest} facets={facets} userName={userName} run={run} />,

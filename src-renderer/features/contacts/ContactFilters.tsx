@@ -1,15 +1,15 @@
-import type { KeyboardEvent, Ref } from 'react';
+import { memo, type Ref } from 'react';
 import { contactStatuses } from '../../../src-shared/domain/contact';
 import { useUi } from '../../store';
 import { Button } from '../../ui/Button';
 import { Checkbox } from '../../ui/Checkbox';
 import { FilterBar } from '../../ui/FilterBar';
 import { statusLabels } from '../../ui/format';
-import { SearchBox } from '../../ui/SearchBox';
 import { Segmented } from '../../ui/Segmented';
 import { SelectField } from '../../ui/SelectField';
 import { toOptions } from '../../ui/Select';
 import { isNarrowed } from './contact-pages';
+import { ContactSearchBox } from './ContactSearchBox';
 import type { Facets } from './hooks';
 import { useSegments } from '../segments/hooks';
 
@@ -23,11 +23,12 @@ interface ContactFiltersProps {
   onSearchArrowDown: () => void;
 }
 
-export function ContactFilters({ searchRef, facets, onSearchArrowDown }: ContactFiltersProps) {
-  const searchText = useUi((state) => state.searchText);
+/** Memoised with stable props: a keystroke re-renders the search box inside, not these menus. */
+export const ContactFilters = memo(function ContactFilters({ searchRef, facets, onSearchArrowDown }: ContactFiltersProps) {
+  // Whether there is a search at all, not its text: this bar re-renders when a search starts or ends.
+  const searching = useUi((state) => state.searchText !== '');
   const filters = useUi((state) => state.filters);
   const contactTypes = useUi((state) => state.settings?.contactTypes ?? noTypes);
-  const setSearchText = useUi((state) => state.setSearchText);
   const setFilters = useUi((state) => state.setFilters);
   const clearSearchAndFilters = useUi((state) => state.clearSearchAndFilters);
   const segments = useSegments().latest ?? [];
@@ -41,30 +42,10 @@ export function ContactFilters({ searchRef, facets, onSearchArrowDown }: Contact
     ...tags.map((tag) => ({ value: tag.name, label: `${tag.name} (${tag.count})` })),
   ];
 
-  const onSearchKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'ArrowDown') {
-      event.preventDefault();
-      onSearchArrowDown();
-    } else if (event.key === 'Escape' && searchText) {
-      event.preventDefault();
-      setSearchText('');
-    }
-  };
-
   return (
     <FilterBar
       label="Find contacts"
-      search={
-        <SearchBox
-          label="Search contacts"
-          placeholder="Search names, companies, phones, e-mails, tags…"
-          shortcut="/"
-          inputRef={searchRef}
-          value={searchText}
-          onChange={setSearchText}
-          onKeyDown={onSearchKeyDown}
-        />
-      }
+      search={<ContactSearchBox inputRef={searchRef} onArrowDown={onSearchArrowDown} />}
     >
       {segments.length > 0 || filters.segmentId ? (
         <SelectField
@@ -98,11 +79,11 @@ export function ContactFilters({ searchRef, facets, onSearchArrowDown }: Contact
       <SelectField label="Tag" hideLabel size="sm" emptyOption="Any tag" options={tagOptions} value={filters.tag ?? ''} onChange={(tag) => setFilters({ tag: tag || undefined })} />
       <Segmented label="Whose contacts" options={['team', 'mine'] as const} labels={ownerLabels} value={filters.owner} onChange={(owner) => setFilters({ owner })} />
       <Checkbox variant="chip" label="Follow-up due" checked={filters.followUpDue} onChange={(followUpDue) => setFilters({ followUpDue })} />
-      {isNarrowed({ query: searchText, filters }) ? (
+      {searching || isNarrowed({ query: '', filters }) ? (
         <Button variant="ghost" size="sm" onClick={clearSearchAndFilters}>
           Clear filters
         </Button>
       ) : null}
     </FilterBar>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, type RefObject } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type RefObject } from 'react';
 import type { ContactListItem } from '../../../src-shared/domain/contact';
 import { useUi } from '../../store';
 import { Button } from '../../ui/Button';
@@ -15,7 +15,7 @@ import { contactListOfView, contactViewState, plainContactView } from './contact
 import { useListGrid } from '../views/use-list-grid';
 import { isNarrowed } from './contact-pages';
 import { ContactFilters } from './ContactFilters';
-import { useContactRows, useFacets, useListRequest } from './hooks';
+import { useContactRows, useFacets } from './hooks';
 import { NameHint } from './NameHint';
 import { matches } from '../shortcuts/shortcuts';
 import './contacts.css';
@@ -32,8 +32,8 @@ export function ContactsScreen() {
   const activeRow = useUi((state) => state.activeRow);
   const setActiveRow = useUi((state) => state.setActiveRow);
   const rememberListScroll = useUi((state) => state.rememberListScroll);
-  const request = useListRequest();
-  const { rows, snapshot } = useContactRows(request);
+  // The request of the rows shown, not the search box's text: a keystroke does not render this screen.
+  const { rows, snapshot, request } = useContactRows();
   const facets = useFacets();
   const now = useNow();
   const columns = useMemo(() => contactColumns(now), [now]);
@@ -42,6 +42,7 @@ export function ContactsScreen() {
   const searchRef = useRef<HTMLInputElement>(null);
   const gridRef = useRef<VirtualGridHandle>(null);
   useSlashFocuses(searchRef);
+  const focusActiveRow = useCallback(() => gridRef.current?.focusActiveRow(), []);
   const bulk = useContactSelection({ rows, snapshot, request, facets, userName });
   const list = useListGrid({
     listId: 'contacts',
@@ -65,7 +66,8 @@ export function ContactsScreen() {
       : narrowed && facets && facets.total !== total
         ? `${formatNumber(total)} of ${formatCount(facets.total, 'contact')}`
         : formatCount(total, 'contact');
-  const settled = total !== null && !snapshot.stale;
+  // `request` is the one these rows answer, so an empty answer to no search means no contacts.
+  const settled = total !== null;
   const addContact = () => navigate({ name: 'contactNew' });
 
   let body;
@@ -146,7 +148,7 @@ export function ContactsScreen() {
       {list.frame(
         // Nothing to search or filter before the first contact exists.
         total === 0 && !narrowed && settled ? null : (
-          <ContactFilters searchRef={searchRef} facets={facets} onSearchArrowDown={() => gridRef.current?.focusActiveRow()} />
+          <ContactFilters searchRef={searchRef} facets={facets} onSearchArrowDown={focusActiveRow} />
         ),
         body,
       )}

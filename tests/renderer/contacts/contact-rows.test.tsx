@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { useContactRows, useListRequest } from '../../../src-renderer/features/contacts/hooks';
+import { useContactRows } from '../../../src-renderer/features/contacts/hooks';
 import { useUi } from '../../../src-renderer/store';
 import { installTestBridge } from '../test-bridge';
 import { inAct, renderHook, settle } from '../render-hook';
@@ -26,7 +26,7 @@ describe('the contacts list while typing', () => {
       const { query } = input as { query: string };
       return { total: query ? 1 : 2, items: query ? [{ id: 'ann', name: 'Ann Smith' }] : [{ id: 'ann' }, { id: 'bob' }] };
     });
-    const hook = await renderHook(() => useContactRows(useListRequest()), undefined);
+    const hook = await renderHook(() => useContactRows(), undefined);
     await settle();
     expect(hook.current.snapshot.total).toBe(2);
     const before = bridge.calls.length;
