@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBackgroundCheckpoints, type BackgroundCheckpoints } from '../../../src-main/db/background-checkpoints';
+import { until } from '../../helpers/waits';
 
 // The write-ahead log is copied back into the database by a worker thread with its own connection,
 // so that no write of the app pays for a checkpoint (src-main/db/background-checkpoints.ts).
@@ -26,14 +27,6 @@ function openWal(): { sqlite: Database.Database; file: string } {
   return { sqlite, file };
 }
 
-async function until(condition: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
 const walSize = (file: string) => (fs.existsSync(`${file}-wal`) ? fs.statSync(`${file}-wal`).size : 0);
 
 describe('background checkpoints', () => {
@@ -42,7 +35,7 @@ describe('background checkpoints', () => {
     const results: { log: number; checkpointed: number }[] = [];
     const checkpoints = startBackgroundCheckpoints({ sqlite, intervalMs: 20, onCheckpoint: (result) => results.push(result) });
     running.push(checkpoints);
-    await until(() => checkpoints.active(), 'the worker to be ready');
+    await until(() => checkpoints.active(), 'the worker to be ready', 30_000);
     // The app's connection leaves checkpoints to the worker.
     expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
 
@@ -55,7 +48,7 @@ describe('background checkpoints', () => {
       largest = Math.max(largest, walSize(file));
       // Reports sent during the round are read first; the worker reports each new state once.
       await new Promise((resolve) => setTimeout(resolve, 100));
-      await until(() => results.at(-1)?.checkpointed === results.at(-1)?.log, 'a complete checkpoint');
+      await until(() => results.at(-1)?.checkpointed === results.at(-1)?.log, 'a complete checkpoint', 30_000);
     }
     // Twelve rounds of ~6 MB of log each: without checkpoints the log would hold all of them (~75 MB).
     expect(largest).toBeLessThan(24 * 1024 * 1024);
@@ -77,7 +70,7 @@ describe('background checkpoints', () => {
     // A worker that finds no moment to checkpoint in (here: it would wait a minute).
     const checkpoints = startBackgroundCheckpoints({ sqlite, intervalMs: 60_000, watchMs: 20, limitBytes: 8 * 1024 * 1024 });
     running.push(checkpoints);
-    await until(() => checkpoints.active(), 'the worker to be ready');
+    await until(() => checkpoints.active(), 'the worker to be ready', 30_000);
     const insert = sqlite.prepare('INSERT INTO rows (pad) VALUES (?)');
     const pad = Buffer.alloc(2048, 7);
     // An import's pace: batches one after another, the event loop turning between them.
@@ -94,7 +87,7 @@ describe('background checkpoints', () => {
     const errors: unknown[] = [];
     const checkpoints = startBackgroundCheckpoints({ sqlite, nativeBinding: '/nowhere/better_sqlite3.node', intervalMs: 20, logError: (error) => errors.push(error) });
     running.push(checkpoints);
-    await until(() => errors.length > 0, 'the failure to be reported');
+    await until(() => errors.length > 0, 'the failure to be reported', 30_000);
     expect(String(errors[0])).toMatch(/Background checkpoints stopped|nowhere/);
     expect(checkpoints.active()).toBe(false);
     expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);

@@ -7,6 +7,7 @@ import { createRelay, type Relay } from '../../../src-relay/server';
 import { carriedChangesPlan } from '../../../src-main/sync/carried-changes';
 import type { SequencedChange } from '../../../src-shared/sync/protocol';
 import { createTempCore, type TempCore } from '../../helpers/temp-core';
+import { contactChanged, until } from '../../helpers/waits';
 
 // A teammate's edit reaches this laptop in the poke that announces it (src-relay/routes/push.ts
 // sends it, src-main/sync/sync-engine.ts applies it); a gap falls back to the pull.
@@ -38,29 +39,6 @@ function countingCore(): TempCore & { pulls: () => number } {
 const cursorOf = (core: TempCore) =>
   Number((core.sqlite.prepare("SELECT value FROM local_settings WHERE key = 'sync.cursor'").get() as { value: string }).value);
 
-function changed(core: TempCore, id: string, timeoutMs = 15_000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      off();
-      reject(new Error(`no contacts.changed for ${id} within ${timeoutMs} ms`));
-    }, timeoutMs);
-    const off = core.on('contacts.changed', (payload) => {
-      if (!payload.ids.includes(id)) return;
-      clearTimeout(timer);
-      off();
-      resolve();
-    });
-  });
-}
-
-async function until(condition: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 describe("a teammate's edit carried by the live poke", () => {
   it('is applied from the poke without a pull, and a gap before it is pulled', async () => {
     const ann = countingCore();
@@ -77,7 +55,7 @@ describe("a teammate's edit carried by the live poke", () => {
       await new Promise((resolve) => setTimeout(resolve, 500));
 
       const pullsBefore = ben.pulls();
-      const seen = changed(ben, id);
+      const seen = contactChanged(ben, id);
       await ann.call('contacts.update', { id, patch: { jobTitle: 'Owner' } });
       await seen;
       expect((await ben.call('contacts.get', { id })).jobTitle).toBe('Owner');
@@ -88,7 +66,7 @@ describe("a teammate's edit carried by the live poke", () => {
       // gets both, each applied once; his cursor ends at the relay's newest.
       ben.sqlite.prepare("UPDATE local_settings SET value = ? WHERE key = 'sync.cursor'").run(JSON.stringify(afterCarried - 1));
       const pullsBeforeGap = ben.pulls();
-      const seenAgain = changed(ben, id);
+      const seenAgain = contactChanged(ben, id);
       await ann.call('contacts.update', { id, patch: { jobTitle: 'Director' } });
       await seenAgain;
       expect((await ben.call('contacts.get', { id })).jobTitle).toBe('Director');

@@ -8,6 +8,7 @@ import WebSocket, { WebSocketServer } from 'ws';
 import { openRelayDatabase, type RelayDatabase } from '../../../src-relay/db/open';
 import { createRelay, type Relay } from '../../../src-relay/server';
 import { createTempCore, type TempCore } from '../../helpers/temp-core';
+import { contactChanged, until } from '../../helpers/waits';
 
 // A laptop asks the relay for the workspace's keys (GET /v1/keys) only when they may have changed:
 // while its live channel is open to a relay that announces key changes (src-relay/live.ts), a
@@ -39,29 +40,6 @@ function loggingCore(rewrite: (url: URL) => URL = (url) => url): TempCore & { re
   return Object.assign(createTempCore({ fetch: logging }), { requests });
 }
 
-function changed(core: TempCore, id: string, timeoutMs = 15_000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      off();
-      reject(new Error(`no contacts.changed for ${id} within ${timeoutMs} ms`));
-    }, timeoutMs);
-    const off = core.on('contacts.changed', (payload) => {
-      if (!payload.ids.includes(id)) return;
-      clearTimeout(timer);
-      off();
-      resolve();
-    });
-  });
-}
-
-async function until(condition: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 const settle = () => new Promise((resolve) => setTimeout(resolve, 700));
 
 /** Ann (admin) and Ben in one workspace, both caught up, their live sockets open and their cycles settled. */
@@ -83,7 +61,7 @@ async function teamOf(relayUrl: string, ann: TempCore, ben: TempCore): Promise<s
 /** Ann edits the contact three times, each pushed and seen by Ben before the next. */
 async function threeEdits(ann: TempCore, ben: TempCore, id: string): Promise<void> {
   for (const jobTitle of ['Owner', 'Director', 'Chair']) {
-    const seen = changed(ben, id);
+    const seen = contactChanged(ben, id);
     await ann.call('contacts.update', { id, patch: { jobTitle } });
     await seen;
     expect((await ben.call('contacts.get', { id })).jobTitle).toBe(jobTitle);
