@@ -1,9 +1,5 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openRelayDatabase, type RelayDatabase } from '../../../src-relay/db/open';
-import { createRelay, type Relay } from '../../../src-relay/server';
+import { describe, expect, it } from 'vitest';
+import { useTestRelay } from '../../helpers/test-relay';
 import { carriedChangesPlan } from '../../../src-main/sync/carried-changes';
 import type { SequencedChange } from '../../../src-shared/sync/protocol';
 import { createTempCore, type TempCore } from '../../helpers/temp-core';
@@ -12,19 +8,7 @@ import { contactChanged, until } from '../../helpers/waits';
 // A teammate's edit reaches this laptop in the poke that announces it (src-relay/routes/push.ts
 // sends it, src-main/sync/sync-engine.ts applies it); a gap falls back to the pull.
 
-let relayDir: string;
-let database: RelayDatabase;
-let relay: Relay;
-beforeAll(async () => {
-  relayDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldbook-carried-relay-'));
-  database = await openRelayDatabase({ dataDir: relayDir });
-  relay = await createRelay({ database, port: 0, logger: () => {}, rateLimit: { perSecond: 1e6, burst: 1e6 } });
-}, 120_000);
-afterAll(async () => {
-  await relay?.close();
-  await database?.close();
-  fs.rmSync(relayDir, { recursive: true, force: true });
-});
+const relay = useTestRelay('carried');
 
 /** A core that syncs on its own, counting the pulls it sends. */
 function countingCore(): TempCore & { pulls: () => number } {

@@ -1,12 +1,8 @@
-import fs from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
-import { openRelayDatabase, type RelayDatabase } from '../../../src-relay/db/open';
-import { createRelay, type Relay } from '../../../src-relay/server';
+import { useTestRelay } from '../../helpers/test-relay';
 import { createTempCore, type TempCore } from '../../helpers/temp-core';
 import { contactChanged, until } from '../../helpers/waits';
 
@@ -15,19 +11,7 @@ import { contactChanged, until } from '../../helpers/waits';
 // push goes without it; an announcement (a teammate's new laptop) makes it ask at once. A relay of
 // an earlier version greets with no hello and announces nothing: the laptop then asks every cycle.
 
-let relayDir: string;
-let database: RelayDatabase;
-let relay: Relay;
-beforeAll(async () => {
-  relayDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldbook-key-news-relay-'));
-  database = await openRelayDatabase({ dataDir: relayDir });
-  relay = await createRelay({ database, port: 0, logger: () => {}, rateLimit: { perSecond: 1e6, burst: 1e6 } });
-}, 120_000);
-afterAll(async () => {
-  await relay?.close();
-  await database?.close();
-  fs.rmSync(relayDir, { recursive: true, force: true });
-});
+const relay = useTestRelay('key-news');
 
 /** A core that syncs on its own; its HTTP requests are logged in order as "GET /v1/keys" etc. */
 function loggingCore(rewrite: (url: URL) => URL = (url) => url): TempCore & { requests: string[] } {
