@@ -8,7 +8,7 @@ import { createTableRelationsHelpers, extractTablesRelationalConfig } from 'driz
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { applyDatabaseKey, encryptPlainDatabase, isPlainDatabase } from '../security/database-cipher';
+import { applyDatabaseKey, encryptPlainDatabase, isPlainDatabase, keepTemporaryFilesInMemory } from '../security/database-cipher';
 import { convertJsonClocks, hasJsonClocks, type ClockConversionProgress } from '../writes/clock-conversion';
 import { restoreIndexesOfInterruptedLoad } from '../sync/snapshot-indexes';
 import * as schema from './schema';
@@ -60,6 +60,7 @@ export function openDatabase({ file, key, migrationsFolder, nativeBinding, onClo
   if (key && file !== ':memory:') encryptPlainDatabase(file, key, (at) => new Database(at, driverOptions));
   const sqlite = new Database(file, driverOptions);
   if (key) applyDatabaseKey(sqlite, key);
+  else keepTemporaryFilesInMemory(sqlite);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');

@@ -38,8 +38,24 @@ function chooseCipher(sqlite: Connection, scheme = cipherScheme): void {
   }
 }
 
-/** Keys a connection just opened; fails clearly (and closes it) when the key does not open the file. */
+/**
+ * SQLite's temporary files — the statement journal every write with a trigger keeps, sorts and
+ * transient indexes too large for memory, temporary tables — are not encrypted by SQLite3 Multiple
+ * Ciphers, and this build of SQLite puts them on disk by default (SQLITE_TEMP_STORE=1): pages of
+ * contacts would reach the system's temporary folder in plain text. In memory they never touch
+ * the disk, and a write stops paying for the file: ~40 page writes to it for each contact an
+ * import inserts (BENCHMARKS.md, "Temporary files in memory").
+ */
+export function keepTemporaryFilesInMemory(sqlite: Connection): void {
+  sqlite.pragma('temp_store = MEMORY');
+}
+
+/**
+ * Keys a connection just opened; fails clearly (and closes it) when the key does not open the file.
+ * A keyed connection keeps its temporary files in memory (keepTemporaryFilesInMemory).
+ */
 export function applyDatabaseKey(sqlite: Connection, key: Buffer): void {
+  keepTemporaryFilesInMemory(sqlite);
   for (const scheme of [cipherScheme, ...earlierSchemes]) {
     chooseCipher(sqlite, scheme);
     sqlite.pragma(`key = ${pragmaKey(key)}`);
