@@ -88,11 +88,33 @@ async function buildRenderer() {
  * screen before it loads them (tests/main/host/first-page-modules.test.ts).
  */
 async function buildHost() {
-  await splitBundle('src-main/host/main.ts', 'dist/host', { sourcemap: true });
+  await splitBundle('src-main/host/main.ts', 'dist/host', { sourcemap: true, packages: undefined, plugins: [externalExcept(hostBundledPackages())] });
   await bundle({ ...mailParseWorker, outfile: 'dist/host/mail-parse-worker.mjs', target: 'node20', packages: 'external' });
   await bundle({ ...clockConversionWorker, outfile: 'dist/host/clock-conversion-worker.mjs', target: 'node20', packages: 'external' });
   await bundle({ ...vacuumIntoWorker, outfile: 'dist/host/vacuum-into-worker.mjs', target: 'node20', packages: 'external' });
   await bundle({ ...checkpointWorker, outfile: 'dist/host/checkpoint-worker.mjs', target: 'node20', packages: 'external' });
+}
+
+/**
+ * The pure-ESM packages the host needs before its first page, bundled into it: left in
+ * node_modules they were ~370 files, each resolved, read and compiled as a module of its own at
+ * every start (BENCHMARKS.md, "Cold start: …"). The rest stay external: better-sqlite3 is native,
+ * CommonJS packages (ws, papaparse) would need require() inside an ES module, and the heavy
+ * libraries loaded on first use (mail, PDFs, NLP) stay out of the start altogether.
+ */
+function hostBundledPackages() {
+  return ['zod', 'drizzle-orm', 'libphonenumber-js', 'uuid', '@noble/curves', '@noble/hashes', '@noble/ciphers', '@scure/base'];
+}
+
+/** An esbuild plugin that leaves every package external except those named. */
+function externalExcept(bundled) {
+  const packageName = (specifier) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+  return {
+    name: 'external-except',
+    setup(build) {
+      build.onResolve({ filter: /^[^./]/ }, (args) => (bundled.includes(packageName(args.path)) ? undefined : { path: args.path, external: true }));
+    },
+  };
 }
 
 /**
