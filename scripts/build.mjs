@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Builds everything `npm start`, the e2e tests and electron-builder run from:
 //   dist/renderer/            the React renderer (Vite, config in vite.config.ts)
-//   dist/host/main.mjs        the browser host (Node, dependencies left in node_modules), chunks beside it
+//   dist/host/main.mjs        the browser host's start, running dist/host/host.cjs (Node; first-use and native
+//                             dependencies left in node_modules) with V8's code cache
 //   dist/electron/main.cjs    the Electron main process (dependencies bundled, native ones not)
 //   dist/electron/preload.cjs the sandboxed preload (one file: a sandboxed preload cannot require ours)
 //   dist/*/mail-parse-worker.mjs  mail parsing in worker threads, beside each main bundle
@@ -83,16 +84,55 @@ async function buildRenderer() {
 }
 
 /**
- * The browser host. Code behind a dynamic import() (mail parsing; the libraries of mail, PDFs and
- * the like are imported where first used) is a chunk of its own, so the host serves the first
- * screen before it loads them (tests/main/host/first-page-modules.test.ts).
+ * The browser host: main.ts as one CommonJS file, dist/host/host.cjs, run by dist/host/main.mjs
+ * (src-main/host/start.ts) through V8's code cache, which Node 20 offers only to scripts compiled by
+ * vm.Script (src-main/host/code-cache.ts). Libraries imported where first used (mail, PDFs, the
+ * like) stay external and are still loaded only then (tests/main/host/first-page-modules.test.ts).
  */
 async function buildHost() {
-  await splitBundle('src-main/host/main.ts', 'dist/host', { sourcemap: true });
+  await bundle({
+    entryPoints: ['src-main/host/main.ts'],
+    outfile: 'dist/host/host.cjs',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: true,
+    plugins: [externalExcept(hostBundledPackages())],
+    // import() as require() inside a promise: in Node 20, code taken from V8's cache loses vm.Script's
+    // dynamic import callback (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING), and every library the host
+    // imports where first used can be required.
+    supported: { 'dynamic-import': false },
+    // Our ESM sources use import.meta.url to find files next to them; CommonJS has __filename.
+    define: { 'import.meta.url': '__fieldbookImportMetaUrl' },
+    banner: { js: "const __fieldbookImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  });
+  await bundle({ entryPoints: ['src-main/host/start.ts'], outfile: 'dist/host/main.mjs', platform: 'node', format: 'esm', target: 'node20', packages: 'external' });
   await bundle({ ...mailParseWorker, outfile: 'dist/host/mail-parse-worker.mjs', target: 'node20', packages: 'external' });
   await bundle({ ...clockConversionWorker, outfile: 'dist/host/clock-conversion-worker.mjs', target: 'node20', packages: 'external' });
   await bundle({ ...vacuumIntoWorker, outfile: 'dist/host/vacuum-into-worker.mjs', target: 'node20', packages: 'external' });
   await bundle({ ...checkpointWorker, outfile: 'dist/host/checkpoint-worker.mjs', target: 'node20', packages: 'external' });
+}
+
+/**
+ * The pure-ESM packages the host needs before its first page, bundled into it: left in
+ * node_modules they were ~370 files, each resolved, read and compiled as a module of its own at
+ * every start (BENCHMARKS.md, "Cold start: …"). The rest stay external: better-sqlite3 is native,
+ * CommonJS packages (ws, papaparse) would need require() inside an ES module, and the heavy
+ * libraries loaded on first use (mail, PDFs, NLP) stay out of the start altogether.
+ */
+function hostBundledPackages() {
+  return ['zod', 'drizzle-orm', 'libphonenumber-js', 'uuid', '@noble/curves', '@noble/hashes', '@noble/ciphers', '@scure/base'];
+}
+
+/** An esbuild plugin that leaves every package external except those named. */
+function externalExcept(bundled) {
+  const packageName = (specifier) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+  return {
+    name: 'external-except',
+    setup(build) {
+      build.onResolve({ filter: /^[^./]/ }, (args) => (bundled.includes(packageName(args.path)) ? undefined : { path: args.path, external: true }));
+    },
+  };
 }
 
 /**

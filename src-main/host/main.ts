@@ -14,7 +14,7 @@ import { convertClocksInThread, describeClockConversion } from '../db/clock-conv
 import { startUpgradePage, type UpgradePage } from './upgrade-page';
 import type { ClockConversionProgress } from '../writes/clock-conversion';
 
-// The browser-host entry: `npm start` runs it (bundled as dist/host/main.mjs) when Electron cannot
+// The browser-host entry: `npm start` runs it (bundled as dist/host/host.cjs, started by dist/host/main.mjs) when Electron cannot
 // run, and the e2e fixture (tests/e2e/app-fixture.ts) parses its "Fieldbook is running at" line.
 // Flags: --data-dir DIR, --port N (0 = any free port), --no-open.
 
@@ -142,4 +142,5 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-await main(process.argv.slice(2));
+// Not awaited at the top: the host is built as CommonJS (start.ts runs it with V8's code cache).
+void main(process.argv.slice(2));

@@ -122,8 +122,15 @@ describe('the built browser host at start', { timeout: 60_000 }, () => {
     const loaded = loadedPackages();
     // The record works: what the first page needs is in it.
     expect(loaded).toContain('better-sqlite3-multiple-ciphers');
-    expect(loaded).toContain('zod');
+    expect(loaded).toContain('ws');
     expect(heavyPackages.filter((name) => loaded.has(name))).toEqual([]);
+  });
+
+  it('carries the pure ES-module packages of the first page in its bundle instead of loading their files one by one', () => {
+    // Hundreds of files (zod, drizzle, libphonenumber) each resolved, read and compiled cost about
+    // a third of the start's CPU (scripts/build.mjs, hostBundledPackages).
+    const loaded = loadedPackages();
+    expect(['zod', 'drizzle-orm', 'libphonenumber-js', 'uuid', '@noble/curves'].filter((name) => loaded.has(name))).toEqual([]);
   });
 
   it('loads the mail libraries on first use: a server that refuses is reported in words', async () => {
