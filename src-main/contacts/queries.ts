@@ -136,7 +136,21 @@ export function segmentFilter(sqlite: Sqlite, filters: { segmentId?: string | un
   return savedSegmentCondition(sqlite, filters.segmentId, now) ?? { sql: '0', params: [] };
 }
 
-export function createContactQueries(sqlite: Sqlite) {
+/** Where the page's plan changes (see the plan notes in createContactQueries); tests move them. */
+export interface PlanThresholds {
+  /** Above this many full-text matches a search walks the sort index; at or below, it looks them up. */
+  manyMatches: number;
+  /** From this share of live contacts matching, a words-only search probes the index per entry. */
+  mostMatchShare: number;
+  /** The probe's window holds this many times the entries the page needs, at the match share. */
+  probeWindowSlack: number;
+  /** Pages that end further down than this never probe. */
+  probeAtMost: number;
+}
+
+export const defaultPlanThresholds: PlanThresholds = { manyMatches: 2000, mostMatchShare: 1 / 3, probeWindowSlack: 3, probeAtMost: 200 };
+
+export function createContactQueries(sqlite: Sqlite, thresholds: PlanThresholds = defaultPlanThresholds) {
   const cache = new Map<string, Statement>();
   const prepared = (sql: string) => {
     let statement = cache.get(sql);
@@ -157,11 +171,17 @@ export function createContactQueries(sqlite: Sqlite) {
   // index and stops after 50 matches; SQLite instead prefers an index on the filter and then
   // sorts every match (300 ms at 100k contacts). A unary `+` keeps it off the filter's index.
   // For a search, that is right when many contacts match (a one-letter prefix), and wrong
-  // when few do: then looking up the few matches and sorting them is fastest. The FTS count
-  // (a few ms) decides; its threshold is where the two plans cost about the same.
-  const manyMatches = 2000;
+  // when few do, or when the matches cluster far down the sort ("mich" matches first names,
+  // which the name index holds together): then looking up the few matches in
+  // contacts_alive_search and sorting them is fastest. The FTS count (a few ms) decides; its
+  // threshold is where the two plans cost about the same (BENCHMARKS.md, "list3").
+  const { manyMatches, mostMatchShare, probeWindowSlack, probeAtMost } = thresholds;
+  // When most contacts match (a one-letter prefix matches up to 90% of them), building the list
+  // of matches to walk against costs more than the walk: 88k rowids for "c" at 100k contacts.
+  // Then the page walks the sort index and asks the full-text index about each entry instead,
+  // within a window of the index that holds the page with room to spare (probePage).
 
-  function whereClause(query: ParsedListQuery, userName: string, now: number): { sql: string; params: unknown[]; searchTotal?: number } {
+  function whereClause(query: ParsedListQuery, userName: string, now: number) {
     const match = buildSearchMatch(query.query);
     const wordMatches = match?.words !== undefined ? matchCount.words(match.words) : undefined;
     const digitMatches = match?.digits !== undefined ? matchCount.digits(match.digits) : undefined;
@@ -178,9 +198,54 @@ export function createContactQueries(sqlite: Sqlite) {
     // contacts, against a few ms for the index alone.
     // Asked of contactWhere itself, so that a filter added there later cannot be missed here.
     const searchOnly = contactWhere({ query: '', filters: query.filters }, userName, {}, segment).sql === liveContacts;
-    if (searchOnly && wordMatches !== undefined && digitMatches === undefined) return { ...where, searchTotal: wordMatches };
-    if (searchOnly && digitMatches !== undefined && wordMatches === undefined) return { ...where, searchTotal: digitMatches };
-    return where;
+    const searchTotal =
+      searchOnly && wordMatches !== undefined && digitMatches === undefined
+        ? wordMatches
+        : searchOnly && digitMatches !== undefined && wordMatches === undefined
+          ? digitMatches
+          : undefined;
+    // A search condition SQLite looks up rather than walks: by the covering index of matches.
+    const lookup = (match?.words !== undefined && !hints.words) || (match?.digits !== undefined && !hints.digits);
+    return { ...where, searchTotal, lookup, probe: searchOnly && digitMatches === undefined ? { words: match?.words, wordMatches } : undefined };
+  }
+
+  const plucked = (sql: string) => {
+    const statement = prepared(sql);
+    return (...params: unknown[]) => statement.pluck().all(...params) as number[];
+  };
+
+  /** Counts through the contacts table, kept until the next write (see totals below). */
+  function countedTotal(sql: string, params: unknown[]): number {
+    const totalKey = `${sql}|${JSON.stringify(params)}`;
+    let total = totals.get(totalKey);
+    if (total === undefined) {
+      total = (prepared(`SELECT COUNT(*) AS total FROM contacts c WHERE ${sql.replaceAll('+c.', 'c.')}`).get(...params) as { total: number }).total;
+      if (totals.size > 200) totals.clear();
+      totals.set(totalKey, total);
+    }
+    return total;
+  }
+
+  /**
+   * The rowids of a page of a words-only search that most contacts match: the sort index walked
+   * within a window, each entry asked of contacts_fts by its rowid. Undefined when the window
+   * held too few matches (the matches cluster elsewhere in the sort): the caller then takes the
+   * ordinary plan, so the page is the same either way.
+   */
+  function probePage(query: ParsedListQuery, order: string, words: string, wordMatches: number): number[] | undefined {
+    const needed = query.offset + query.limit;
+    if (needed > probeAtMost) return undefined;
+    const live = countedTotal(liveContacts, []);
+    if (wordMatches < live * mostMatchShare) return undefined;
+    const window = Math.ceil((needed * probeWindowSlack * live) / Math.max(wordMatches, 1));
+    // The window is a LIMITed subquery, so SQLite runs it as a co-routine in the sort's order and
+    // the outer LIMIT stops at the page's last match.
+    const rowids = plucked(
+      `SELECT k.contact_rowid FROM (SELECT c.rowid AS contact_rowid, c.search_rowid FROM contacts c WHERE ${liveContacts} ORDER BY ${order} LIMIT ?) k
+       WHERE EXISTS (SELECT 1 FROM contacts_fts f WHERE contacts_fts MATCH ? AND f.rowid = k.search_rowid)
+       LIMIT ? OFFSET ?`,
+    )(window, words, query.limit, query.offset);
+    return rowids.length === query.limit || window >= live ? rowids : undefined;
   }
 
   // Totals of recent filters: scrolling asks for page after page of the same list, and the
@@ -241,21 +306,24 @@ export function createContactQueries(sqlite: Sqlite) {
     page(query: ParsedListQuery, userName: string, now = Date.now()): { total: number; rows: ContactListRow[] } {
       const where = whereClause(query, userName, now);
       const direction = query.sort.direction === 'desc' ? 'DESC' : 'ASC';
+      const order = contactSortSql[query.sort.field](direction);
+      // Two steps: the page's contacts by what the plan reads (an index, mostly), then the columns
+      // of those 50 only. In one query SQLite reads every match's row and its tags before sorting.
+      const probed =
+        where.probe?.words !== undefined && where.probe.wordMatches !== undefined
+          ? probePage(query, order, where.probe.words, where.probe.wordMatches)
+          : undefined;
+      const rowids =
+        probed ??
+        plucked(
+          `SELECT c.rowid FROM contacts c${where.lookup ? ' INDEXED BY contacts_alive_search' : ''} WHERE ${where.sql}
+           ORDER BY ${order} LIMIT ? OFFSET ?`,
+        )(...where.params, query.limit, query.offset);
       const rows = prepared(
-        `SELECT ${contactListColumns}
-         FROM contacts c WHERE ${where.sql}
-         ORDER BY ${contactSortSql[query.sort.field](direction)}
-         LIMIT ? OFFSET ?`,
-      ).all(...where.params, query.limit, query.offset) as ContactListRow[];
-      const totalKey = `${where.sql}|${JSON.stringify(where.params)}`;
-      let total = query.offset === 0 && rows.length < query.limit ? rows.length : (where.searchTotal ?? totals.get(totalKey));
-      if (total === undefined) {
-        total = (prepared(`SELECT COUNT(*) AS total FROM contacts c WHERE ${where.sql.replaceAll('+c.', 'c.')}`).get(...where.params) as {
-          total: number;
-        }).total;
-        if (totals.size > 200) totals.clear();
-        totals.set(totalKey, total);
-      }
+        `SELECT ${contactListColumns} FROM contacts c WHERE c.rowid IN (SELECT value FROM json_each(?)) ORDER BY ${order}`,
+      ).all(JSON.stringify(rowids)) as ContactListRow[];
+      const total =
+        query.offset === 0 && rows.length < query.limit ? rows.length : (where.searchTotal ?? countedTotal(where.sql, where.params));
       return { total, rows };
     },
 

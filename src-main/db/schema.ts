@@ -78,6 +78,9 @@ export const contacts = sqliteTable(
     // The name index also carries search_rowid: a search sorted by name (the list's default) walks
     // it and tests each entry against the full-text matches without reading the contact's row.
     index('contacts_alive_name').on(sql`${table.name} COLLATE NOCASE`, table.id, table.searchRowid).where(alive),
+    // A search with few matches looks each match up here and sorts them by name without reading
+    // the contact's row (cl makes it covering: SQLite reads the partial index's own condition).
+    index('contacts_alive_search').on(table.searchRowid, sql`${table.name} COLLATE NOCASE`, table.id, table.cl).where(alive),
     index('contacts_alive_company').on(sql`${table.company} COLLATE NOCASE`, table.id).where(alive),
     index('contacts_alive_updated').on(table.updatedAt, table.id).where(alive),
     index('contacts_alive_created').on(table.createdAt, table.id).where(alive),
@@ -101,7 +104,13 @@ export const contactTags = sqliteTable(
     tag: text('tag').notNull().default(''),
     present: integer('present').notNull().default(1),
   },
-  (table) => [index('contact_tags_tag').on(table.tag, table.present), index('contact_tags_contact').on(table.contactId)],
+  (table) => [
+    index('contact_tags_tag').on(table.tag, table.present),
+    index('contact_tags_contact').on(table.contactId),
+    // The list's tag filter (`tag = ? COLLATE NOCASE AND present = 1`) reads its contacts off this
+    // index; contact_tags_tag compares tags case-sensitively, so that filter scanned every tag row.
+    index('contact_tags_present_tag').on(sql`${table.tag} COLLATE NOCASE`, table.contactId).where(sql`present = 1`),
+  ],
 );
 
 /** Derived from contacts.phones by the write path, for matching numbers by E.164. Not synced. */
