@@ -5,7 +5,7 @@ import { rowState } from '../../src-relay/db/schema';
 import { createRelay } from '../../src-relay/server';
 import { createCore, type Core } from '../../src-main/core/create-core';
 import { snapshotRowToChanges } from '../../src-main/sync/snapshot-load';
-import { sealChanges } from '../../src-main/sync/keys/sealed-changes';
+import { openSnapshotRows, sealChanges } from '../../src-main/sync/keys/sealed-changes';
 import { syncedTables } from '../../src-main/writes/synced-tables';
 import type { ChangeRow } from '../../src-main/writes/change-log';
 import { toChangeRecord } from '../../src-main/writes/change-log';
@@ -77,7 +77,11 @@ export async function bootstrapSuite(context: BenchContext, workDir: string): Pr
             const fetchStart = nowMs();
             const page = await client.snapshot(after, pageSize);
             fetchMs += nowMs() - fetchStart;
-            laptop.engine.applyRemoteChanges(page.rows.flatMap((row) => snapshotRowToChanges(row)));
+            // Opened with the workspace's keys as a laptop's sync opens them: the change pushed after
+            // the seeding is sealed, and merged sealed it stored its ciphertext (a 68-character
+            // `kind`) where the loaded laptop stored the value.
+            const { opened } = openSnapshotRows(seeder.sync.keys.keyOf, page.rows);
+            laptop.engine.applyRemoteChanges(opened.flatMap((row) => snapshotRowToChanges(row)));
             after = page.nextPageAfter;
           } while (after !== null);
         });

@@ -1,3 +1,4 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { SyncStatus } from '../../src-shared/domain/sync';
 import { toStorableText } from '../../src-shared/sync/change-contract';
 import { KeysChangedSchema, LiveHelloSchema, type DeviceCredentials, type SequencedChange, type WireChange } from '../../src-shared/sync/protocol';
@@ -77,6 +78,15 @@ function rejoinMessage(notice: RejoinNotice): string {
 }
 const pullPage = 1000;
 const snapshotPage = 2000;
+
+type SnapshotPage = Awaited<ReturnType<RelayClient['snapshot']>>;
+
+/** Asks the relay for a snapshot page; a failure is seen where the page is awaited, not as an unhandled rejection meanwhile. */
+function askSnapshotPage(client: RelayClient, after: string | null): Promise<SnapshotPage> {
+  const page = client.snapshot(after, snapshotPage);
+  page.catch(() => undefined);
+  return page;
+}
 
 export interface SyncEngineOptions {
   engine: MutationEngine;
@@ -478,15 +488,21 @@ export class SyncEngine {
   /**
    * The snapshot loaded as given, page by page, each page with the progress that follows it in
    * its transaction: interrupted (the app closed, the laptop off), it continues where it was.
-   * The cursor is set, and the progress dropped, in the transaction of the last page.
+   * The next page is asked for before the page in hand is loaded, so the relay reads it while
+   * this laptop writes. The cursor is set, and the progress dropped, in the transaction of the
+   * last page.
    */
   private async loadSnapshot(client: RelayClient, snapshots: SnapshotLoader, progress: BootstrapProgress): Promise<void> {
-    let { after } = progress;
-    do {
-      const page = await client.snapshot(after, snapshotPage);
+    let fetching: Promise<SnapshotPage> | null = askSnapshotPage(client, progress.after);
+    while (fetching) {
+      const page: SnapshotPage = await fetching;
       if (this.closed) return;
       // Every page carries the first page's cursor (src-relay/routes/pull.ts).
       const next: BootstrapProgress = { after: page.nextPageAfter, cursor: page.cursor };
+      fetching = next.after === null ? null : askSnapshotPage(client, next.after);
+      // The request just made goes out before the load holds the thread.
+      if (fetching) await yieldToEventLoop();
+      if (this.closed) return;
       const { opened, unopened } = openSnapshotRows(this.keys.keyOf, page.rows);
       snapshots.loadPage(
         this.arriving(opened),
@@ -501,8 +517,7 @@ export class SyncEngine {
         },
         { last: next.after === null },
       );
-      after = next.after;
-    } while (after !== null);
+    }
   }
 
   /** Pushes the whole outbox; the relay's newest sequence after the last push, or 0 when there was nothing to push. */
