@@ -173,7 +173,9 @@ export class RelayClient {
     /** RelayRouteSpec.readResponse: a faster check that leaves to `schema` what it does not accept. */
     readResponse?: (value: unknown) => z.output<S> | undefined,
   ): Promise<z.output<S>> {
-    const headers: Record<string, string> = { accept: 'application/json' };
+    // Large answers (snapshot pages) come compressed; fetch decodes them. Asked for explicitly, as
+    // fetch offers Brotli by itself only over HTTPS.
+    const headers: Record<string, string> = { accept: 'application/json', 'accept-encoding': 'br, gzip' };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (this.token) headers.authorization = `Bearer ${this.token}`;
     let response: Response;
