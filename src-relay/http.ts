@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import zlib from 'node:zlib';
 import type { z } from 'zod';
 import { maxRequestBytes } from '../src-shared/sync/protocol';
 
@@ -48,57 +47,15 @@ export const invalidInput = (message: string) => new RelayHttpError(400, 'invali
 export const notFound = (message: string) => new RelayHttpError(404, 'not_found', message);
 export const forbidden = (message: string) => new RelayHttpError(403, 'forbidden', message);
 
-/**
- * A JSON answer larger than this is compressed for a client that accepts it (a snapshot page of
- * 2,000 rows is some 3 MB of JSON, a tenth of it compressed: its clocks and authors repeat).
- */
-export const compressAboveBytes = 64 * 1024;
-
-/** `br` or `gzip` when the request's Accept-Encoding takes it (Brotli first: smaller and cheaper at quality 1). */
-export function chooseEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | undefined {
-  const accepted = new Set(
-    (acceptEncoding ?? '')
-      .split(',')
-      .map((part) => part.trim().toLowerCase().split(';'))
-      .filter(([, ...parameters]) => !parameters.some((parameter) => /^\s*q=0(\.0*)?\s*$/.test(parameter)))
-      .map(([name]) => name),
-  );
-  if (accepted.has('br')) return 'br';
-  if (accepted.has('gzip')) return 'gzip';
-  return undefined;
-}
-
-function compress(encoding: 'br' | 'gzip', text: Buffer, done: (error: Error | null, compressed: Buffer) => void): void {
-  if (encoding === 'br') {
-    zlib.brotliCompress(text, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 1, [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: text.length } }, done);
-  } else {
-    zlib.gzip(text, { level: 1 }, done);
-  }
-}
-
-/**
- * Sends `body` as JSON; compressed (off the event loop, in libuv's threads) when it is large and
- * `acceptEncoding` (the request's header) takes Brotli or gzip, as fetch and every browser do.
- */
-export function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}, acceptEncoding?: string): void {
-  const text = Buffer.from(JSON.stringify(body), 'utf8');
-  const encoding = text.length > compressAboveBytes ? chooseEncoding(acceptEncoding) : undefined;
-  const send = (bytes: Buffer, encodingHeaders: Record<string, string>) => {
-    response.writeHead(status, {
-      'content-type': 'application/json; charset=utf-8',
-      'content-length': String(bytes.length),
-      'cache-control': 'no-store',
-      ...encodingHeaders,
-      ...headers,
-    });
-    response.end(bytes);
-  };
-  if (!encoding) return send(text, {});
-  compress(encoding, text, (error, compressed) => {
-    if (response.destroyed) return;
-    if (error) send(text, { vary: 'accept-encoding' });
-    else send(compressed, { 'content-encoding': encoding, vary: 'accept-encoding' });
+export function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': String(Buffer.byteLength(text)),
+    'cache-control': 'no-store',
+    ...headers,
   });
+  response.end(text);
 }
 
 export function sendError(response: ServerResponse, error: RelayHttpError): void {

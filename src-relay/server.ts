@@ -176,7 +176,7 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
         body = await route.handle({ ...context, caller });
       }
       if (body instanceof RawResponse) sendRaw(response, body);
-      else if (body !== responseSent) sendJson(response, 200, body, {}, request.headers['accept-encoding']);
+      else if (body !== responseSent) sendJson(response, 200, body);
     } catch (error) {
       if (error instanceof RelayHttpError) return sendError(response, error);
       logError(routeLabel, error);

@@ -173,9 +173,7 @@ export class RelayClient {
     /** RelayRouteSpec.readResponse: a faster check that leaves to `schema` what it does not accept. */
     readResponse?: (value: unknown) => z.output<S> | undefined,
   ): Promise<z.output<S>> {
-    // Large answers (snapshot pages) come compressed; fetch decodes them. Asked for explicitly, as
-    // fetch offers Brotli by itself only over HTTPS.
-    const headers: Record<string, string> = { accept: 'application/json', 'accept-encoding': 'br, gzip' };
+    const headers: Record<string, string> = { accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (this.token) headers.authorization = `Bearer ${this.token}`;
     let response: Response;
