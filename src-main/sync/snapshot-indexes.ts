@@ -20,10 +20,15 @@ const markerKey = 'sync.bootstrap.setAsideIndexes';
  * synced table by another column, its index belongs here. And those a query names (INDEXED BY),
  * which fails without them.
  */
-const readThroughWhileLoading = new Set([
+export const readThroughWhileLoading: ReadonlySet<string> = new Set([
   // INDEXED BY in src-main/calls/queries.ts and src-main/calls/sla-report.ts.
   'calls_untriaged',
   'follow_ups_call_back_due',
+  // INDEXED BY in src-main/contacts/queries.ts (a search with few matches).
+  'contacts_alive_search',
+  // INDEXED BY in src-main/phone/caller-matching.ts (the phone line's unlinked calls and texts).
+  'calls_unlinked_phone_line',
+  'texts_unlinked',
   // A contact's tags, for its search entry (src-main/contacts/search-index.ts).
   'contact_tags_contact',
   // A contact's next follow-up (src-main/followups/service.ts), and a new contact marking its
