@@ -30,6 +30,9 @@ export class CallerMatching {
   private readonly missedCalls;
   private readonly optOutsSince;
   private readonly contactsWithNumber;
+  private readonly numbersOf;
+  private readonly unlinkedCallsFrom;
+  private readonly unlinkedTextsFrom;
   private readonly callBacks: CallBackRules;
 
   constructor(
@@ -50,10 +53,11 @@ export class CallerMatching {
     };
     this.rowExists = (table: keyof typeof exists) => exists[table];
     this.unlinkedCalls = sqlite.prepare<[], { id: string; number: string }>(
-      `SELECT id, number FROM calls WHERE contact_id IS NULL AND provider IN ('twilio', 'api') AND number <> '' AND cl % 2 = 1 LIMIT 5000`,
+      `SELECT id, number FROM calls INDEXED BY calls_unlinked_phone_line
+       WHERE contact_id IS NULL AND provider IN ('twilio', 'api') AND number <> '' AND cl % 2 = 1 LIMIT 5000`,
     );
     this.unlinkedTexts = sqlite.prepare<[], { id: string; number: string }>(
-      `SELECT id, number FROM texts WHERE contact_id IS NULL AND number <> '' AND cl % 2 = 1 LIMIT 5000`,
+      `SELECT id, number FROM texts INDEXED BY texts_unlinked WHERE contact_id IS NULL AND number <> '' AND cl % 2 = 1 LIMIT 5000`,
     );
     this.missedCalls = sqlite.prepare<[number], { id: string; contact_id: string; disposition: string; started_at: number; contact_type: string }>(
       `SELECT k.id, k.contact_id, k.disposition, k.started_at, c.contact_type FROM calls k JOIN contacts c ON c.id = k.contact_id AND c.cl % 2 = 1
@@ -62,6 +66,18 @@ export class CallerMatching {
     );
     this.optOutsSince = sqlite.prepare<[number], { number: string; opted_out: number; changed_at: number }>(
       'SELECT number, opted_out, changed_at FROM phone_opt_outs WHERE changed_at > ? ORDER BY changed_at',
+    );
+    // The unlinked ones of one number. These four read the partial indexes of migration 0039 by
+    // name: the planner would take calls_contact (contact_id IS NULL), which also holds every
+    // call logged by hand without a contact.
+    this.numbersOf = sqlite.prepare<[string], { e164: string }>(
+      'SELECT DISTINCT e164 FROM contact_phones WHERE contact_id IN (SELECT value FROM json_each(?))',
+    );
+    this.unlinkedCallsFrom = sqlite.prepare<[string], { id: string }>(
+      `SELECT id FROM calls INDEXED BY calls_unlinked_phone_line WHERE number = ? AND contact_id IS NULL AND provider IN ('twilio', 'api') AND number <> '' AND cl % 2 = 1`,
+    );
+    this.unlinkedTextsFrom = sqlite.prepare<[string], { id: string }>(
+      `SELECT id FROM texts INDEXED BY texts_unlinked WHERE number = ? AND contact_id IS NULL AND number <> '' AND cl % 2 = 1`,
     );
     this.contactsWithNumber = sqlite.prepare<[string], { id: string; do_not_contact: number }>(
       `SELECT DISTINCT c.id, c.do_not_contact FROM contact_phones p JOIN contacts c ON c.id = p.contact_id WHERE p.e164 = ? AND c.cl % 2 = 1`,
@@ -132,6 +148,29 @@ export class CallerMatching {
       if (options.applySlaRules) this.applySlaRules(tx);
     });
     return { optOutsSeenUpTo: seenUpTo };
+  }
+
+  /**
+   * After a commit that wrote `contactIds`: the phone line's calls and texts from one of their
+   * numbers are linked to the contact with that number. Only those numbers are looked at, so an
+   * edit costs what its contacts' numbers cost, however many calls wait unlinked; opt-outs, new
+   * callers' contacts and SLA rules wait for the run after a sync cycle (run), as before.
+   */
+  linkNumbersOf(contactIds: readonly string[]): void {
+    const links: { table: 'calls' | 'texts'; id: string; contactId: string }[] = [];
+    for (const { e164 } of this.numbersOf.all(JSON.stringify(contactIds))) {
+      const calls = this.unlinkedCallsFrom.all(e164);
+      const texts = this.unlinkedTextsFrom.all(e164);
+      if (calls.length === 0 && texts.length === 0) continue;
+      const contact = this.contactFor(e164);
+      if (!contact) continue;
+      for (const call of calls) links.push({ table: 'calls', id: call.id, contactId: contact.id });
+      for (const text of texts) links.push({ table: 'texts', id: text.id, contactId: contact.id });
+    }
+    if (links.length === 0) return;
+    this.engine.transaction((tx) => {
+      for (const link of links) tx.write(link.table, link.id, { contact_id: link.contactId });
+    });
   }
 
   /** "Missed call from a lead": a follow-up per (call, rule), made once whichever laptop sees the call first. */

@@ -37,23 +37,29 @@ export function createPhoneModule(deps: PhoneModuleDeps, sync: () => SyncEngine)
   const texts = new TextsService(deps.sqlite, deps.engine, deps.settings, deps.state, relay, deps.now);
   const phone = new PhoneService({ ...deps, relay, matching, texts, emitScreenPop: deps.emit.screenPop });
   const readNumber = deps.sqlite.prepare<[string], { number: string }>('SELECT number FROM texts WHERE id = ?');
-  let matchScheduled = false;
+  // Contacts written since the last link pass, linked together on the next turn of the event loop.
+  const writtenContacts = new Set<string>();
   deps.engine.onCommitted((touched) => {
     const ids = touched.get('texts');
     if (ids) deps.emit.textsChanged([...new Set([...ids].map((id) => readNumber.get(id)?.number ?? '').filter(Boolean))]);
-    // A contact gained a number here: its calls and texts find it (no new contacts, no SLA rules:
-    // those wait until this laptop has caught up with the relay).
-    if (touched.has('contacts') && !matchScheduled) {
-      matchScheduled = true;
-      setImmediate(() => {
-        matchScheduled = false;
-        try {
-          phone.matchCallers({ autoCreateContacts: false, applySlaRules: false });
-        } catch (error) {
-          deps.logError(error, 'matching calls to contacts');
-        }
-      });
-    }
+    // A contact gained a number here: the calls and texts from its numbers find it (no new
+    // contacts, no SLA rules: those wait until this laptop has caught up with the relay).
+    const contacts = touched.get('contacts');
+    if (!contacts || contacts.size === 0) return;
+    const scheduled = writtenContacts.size > 0;
+    for (const id of contacts) writtenContacts.add(id);
+    if (scheduled) return;
+    setImmediate(() => {
+      const contactIds = [...writtenContacts];
+      writtenContacts.clear();
+      // The core closed meanwhile: nothing to link into.
+      if (!deps.sqlite.open) return;
+      try {
+        matching.linkNumbersOf(contactIds);
+      } catch (error) {
+        deps.logError(error, 'matching calls to contacts');
+      }
+    });
   });
   return {
     phone,
