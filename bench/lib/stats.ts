@@ -55,6 +55,8 @@ export async function measurePairs<C>(options: {
   baseline: (testCase: C) => Promise<unknown> | unknown;
   /** Called once per case in the first warm-up round with both results, to check they agree. */
   check?: (testCase: C, subject: unknown, baseline: unknown) => void;
+  /** Run after each pair, untimed: e.g. a turn of the event loop, as between two requests to the app. */
+  between?: () => Promise<void>;
 }): Promise<{ subject: number[]; baseline: number[] }> {
   const subject: number[] = [];
   const baseline: number[] = [];
@@ -82,6 +84,7 @@ export async function measurePairs<C>(options: {
         subjectResult = await runSubject();
       }
       if (round === 0 && options.check) options.check(testCase, subjectResult, baselineResult);
+      if (options.between) await options.between();
     }
   }
   return { subject, baseline };
