@@ -7,6 +7,7 @@ import { createCore } from '../../../src-main/core/create-core';
 import { openRelayDatabase, type RelayDatabase } from '../../../src-relay/db/open';
 import { createRelay, type Relay } from '../../../src-relay/server';
 import { createTempCore, type TempCore } from '../../helpers/temp-core';
+import { addCustomers } from '../../helpers/seed-customers';
 import { everyTable, schemaOf } from '../sync/snapshot-tables';
 import { killWhen, randomPoint, startChild } from './kill-helpers';
 
@@ -26,16 +27,7 @@ beforeAll(async () => {
   relay = await createRelay({ database, port: 0, logger: () => {}, rateLimit: { perSecond: 1e6, burst: 1e6 } });
   admin = createTempCore({ autoSync: false });
   await admin.call('sync.createWorkspace', { relayUrl: relay.url, workspaceName: 'Harbour Plumbing', memberName: 'Sam' });
-  const empty = { street: '', city: '', region: '', postcode: '', country: '' };
-  admin.engine.transaction(() => {
-    for (let index = 0; index < contacts; index += 1) {
-      const { id } = admin.contacts.create(
-        { kind: 'person', name: `Customer ${index}`, company: `Firm ${index % 40}`, jobTitle: '', phones: [], emails: [], address: empty, status: 'active', source: '', tags: [index % 2 ? 'boiler' : 'roof'], potentialValue: null, summary: '', doNotContact: false, customFields: {} },
-        { allowDuplicate: true },
-      );
-      admin.notes.create({ contactId: id, kind: 'internal', body: `Visited ${index}`, pinned: false });
-    }
-  });
+  addCustomers(admin, contacts, { company: (index) => `Firm ${index % 40}`, tag: (index) => (index % 2 ? 'boiler' : 'roof') });
   await admin.sync.syncNow();
 }, 180_000);
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SnapshotLoader } from '../../../src-main/sync/snapshot-load';
 import { createTempCore, type TempCore } from '../../helpers/temp-core';
+import { addCustomers } from '../../helpers/seed-customers';
 import { useTestRelay } from '../../helpers/test-relay';
 
 // A new laptop loading the relay's snapshot asks for the next page before it loads the page in
@@ -14,16 +15,7 @@ let admin: TempCore;
 beforeAll(async () => {
   admin = createTempCore({ autoSync: false });
   await admin.call('sync.createWorkspace', { relayUrl: relay.url, workspaceName: 'Harbour Plumbing', memberName: 'Sam' });
-  const empty = { street: '', city: '', region: '', postcode: '', country: '' };
-  admin.engine.transaction(() => {
-    for (let index = 0; index < contacts; index += 1) {
-      const { id } = admin.contacts.create(
-        { kind: 'person', name: `Customer ${index}`, company: '', jobTitle: '', phones: [], emails: [], address: empty, status: 'active', source: '', tags: ['boiler'], potentialValue: null, summary: '', doNotContact: false, customFields: {} },
-        { allowDuplicate: true },
-      );
-      admin.notes.create({ contactId: id, kind: 'internal', body: `Visited ${index}`, pinned: false });
-    }
-  });
+  addCustomers(admin, contacts);
   // On a busy machine a push may time out: the next sync carries on.
   for (let attempt = 0; attempt < 5 && admin.engine.outbox(1).length > 0; attempt += 1) await admin.sync.syncNow();
   expect(admin.engine.outbox(1)).toEqual([]);
