@@ -12,6 +12,10 @@ import type { MutationEngine, MutationTx } from '../writes/mutation-engine';
 // outside fact, so two laptops making them make the same row.
 
 const missedStatuses = ['no-answer', 'busy', 'failed'];
+// The phone line's calls and texts no contact has yet: exactly the WHERE of the partial indexes of
+// migration 0039, which the queries below name (INDEXED BY).
+const unlinkedCall = `calls INDEXED BY calls_unlinked_phone_line WHERE contact_id IS NULL AND provider IN ('twilio', 'api') AND number <> '' AND cl % 2 = 1`;
+const unlinkedText = `texts INDEXED BY texts_unlinked WHERE contact_id IS NULL AND number <> '' AND cl % 2 = 1`;
 const slaWindowMs = 7 * 24 * 60 * 60 * 1000;
 
 export interface MatchedContact {
@@ -53,11 +57,10 @@ export class CallerMatching {
     };
     this.rowExists = (table: keyof typeof exists) => exists[table];
     this.unlinkedCalls = sqlite.prepare<[], { id: string; number: string }>(
-      `SELECT id, number FROM calls INDEXED BY calls_unlinked_phone_line
-       WHERE contact_id IS NULL AND provider IN ('twilio', 'api') AND number <> '' AND cl % 2 = 1 LIMIT 5000`,
+      `SELECT id, number FROM ${unlinkedCall} LIMIT 5000`,
     );
     this.unlinkedTexts = sqlite.prepare<[], { id: string; number: string }>(
-      `SELECT id, number FROM texts INDEXED BY texts_unlinked WHERE contact_id IS NULL AND number <> '' AND cl % 2 = 1 LIMIT 5000`,
+      `SELECT id, number FROM ${unlinkedText} LIMIT 5000`,
     );
     this.missedCalls = sqlite.prepare<[number], { id: string; contact_id: string; disposition: string; started_at: number; contact_type: string }>(
       `SELECT k.id, k.contact_id, k.disposition, k.started_at, c.contact_type FROM calls k JOIN contacts c ON c.id = k.contact_id AND c.cl % 2 = 1
@@ -74,10 +77,10 @@ export class CallerMatching {
       'SELECT DISTINCT e164 FROM contact_phones WHERE contact_id IN (SELECT value FROM json_each(?))',
     );
     this.unlinkedCallsFrom = sqlite.prepare<[string], { id: string }>(
-      `SELECT id FROM calls INDEXED BY calls_unlinked_phone_line WHERE number = ? AND contact_id IS NULL AND provider IN ('twilio', 'api') AND number <> '' AND cl % 2 = 1`,
+      `SELECT id FROM ${unlinkedCall} AND number = ?`,
     );
     this.unlinkedTextsFrom = sqlite.prepare<[string], { id: string }>(
-      `SELECT id FROM texts INDEXED BY texts_unlinked WHERE number = ? AND contact_id IS NULL AND number <> '' AND cl % 2 = 1`,
+      `SELECT id FROM ${unlinkedText} AND number = ?`,
     );
     this.contactsWithNumber = sqlite.prepare<[string], { id: string; do_not_contact: number }>(
       `SELECT DISTINCT c.id, c.do_not_contact FROM contact_phones p JOIN contacts c ON c.id = p.contact_id WHERE p.e164 = ? AND c.cl % 2 = 1`,
