@@ -2,6 +2,7 @@ import { contactStatuses } from '../../src-shared/domain/contact';
 import { Random } from '../generator/random';
 import { call, rounds, type BenchContext } from '../lib/context';
 import { finish, latency, latencyRatio, type Figure } from '../lib/figures';
+import { checkpointsHandedOver, turnOfTheEventLoop } from '../lib/event-loop';
 import { measurePairs, summarise } from '../lib/stats';
 
 // A local write with its log: `contacts.update` of one field (status) through the core, which
@@ -9,7 +10,7 @@ import { measurePairs, summarise } from '../lib/stats';
 // re-indexes the contact for search. Beside it: the same UPDATE of the row alone, autocommit.
 
 export async function localWriteSuite(context: BenchContext): Promise<Figure[]> {
-  await checkpointsHandedOver(context);
+  await checkpointsHandedOver(context.core.sqlite);
   const pending = () => (context.bareDb.prepare('SELECT COUNT(*) AS n FROM changes WHERE local = 1 AND pushed = 0').get() as { n: number }).n;
   const unpushed = pending();
   // Fewer samples while the outbox is full: each write then costs what the outbox costs.
@@ -50,22 +51,9 @@ async function measureWrites(context: BenchContext, label: string, offset: numbe
     baseline: (id) => rawUpdate.run(nextStatus(id), context.now(), id),
     // Each edit reaches the app as its own request: what a commit sets off (linking calls to the
     // contact's numbers, the worker's checkpoint messages) runs between two edits, not inside one.
-    between: () => new Promise((resolve) => setImmediate(resolve)),
+    between: turnOfTheEventLoop,
   });
   return { ...samples, logged: countChanges(context) - changesBefore, expected: picked.length * (measuredRounds + 1) };
-}
-
-/**
- * The app's connection leaves checkpoints to a worker once the worker says it is ready, a message
- * only a turn of the event loop delivers (db/background-checkpoints.ts). A loop of awaited calls
- * never turns it, so the suite waits for the hand-over (wal_autocheckpoint 0) before it measures.
- */
-async function checkpointsHandedOver(context: BenchContext): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while ((context.core.sqlite.pragma('wal_autocheckpoint', { simple: true }) as number) !== 0) {
-    if (Date.now() > deadline) throw new Error('The background checkpoints never took over from the app connection (wal_autocheckpoint is not 0 after 10 s).');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 function figure(id: string, title: string, samples: { subject: number[]; baseline: number[]; logged: number; expected: number }): Figure {
