@@ -150,6 +150,9 @@ export class AccountSyncJob {
         continue;
       }
       this.abort = new AbortController();
+      // A mailbox not yet synced brings many messages to parse: the parser loads beside the
+      // mail libraries and the connection rather than after them.
+      if (this.deps.store.queries.folder.get(this.accountId, inboxPath)?.window_done !== 1) this.deps.parser.warm();
       // The first client waits for the mail libraries to load (mail-libraries.ts): a stop or
       // pause asked meanwhile found no client to close, so it is honoured here.
       const client = await createImapClient(account.imap, password, this.deps.timeouts);

@@ -35,6 +35,9 @@ export interface FolderSyncResult {
   gone: number;
 }
 
+/** A folder with more new messages than this warms the parser up front (MailParser.warm). */
+const warmAbove = 50;
+
 /** Larger messages are not fetched; their headers are kept like a message of no contact. */
 export const maxMessageBytes = 150 * 1024 * 1024;
 
@@ -118,6 +121,9 @@ export async function syncFolder(context: FolderSyncContext, path: string): Prom
     const wantedUids = wanted.map((row) => row.uid).filter((uid) => known.has(uid));
     const fresh = inWindow.filter((uid) => !known.has(uid)).sort((a, b) => b - a);
     const todo = [...wantedUids, ...fresh];
+    // More than a few messages (a catch-up after weeks offline, a newly ticked folder): the
+    // parser gets ready while the first batch is fetched.
+    if (todo.length > warmAbove) context.parser.warm();
     const batchSize = context.batchSize ?? 200;
     const batches: number[][] = [];
     for (let start = 0; start < todo.length; start += batchSize) batches.push(todo.slice(start, start + batchSize));

@@ -6,13 +6,23 @@ import type { ParsedParts } from './mail-parse-worker.mjs';
 /** Runs mailparser; in worker threads when they can be started, else in this thread. */
 export interface MailParser {
   parse(source: Buffer, options: SimpleParserOptions): Promise<ParsedParts>;
+  /**
+   * Gets ready for many messages ahead of the first one: loading mailparser takes about as long
+   * as connecting to the server and fetching a first batch, so a first sync starts it beside them.
+   */
+  warm(): void;
   close(): Promise<void>;
 }
 
 // mailparser loads with the parsing module on the first message, not when the core opens.
-const parseParts: MailParser['parse'] = async (source, options) => (await import('./mail-parse-worker.mjs')).parseParts(source, options);
+const parsingModule = () => import('./mail-parse-worker.mjs');
+const parseParts: MailParser['parse'] = async (source, options) => (await parsingModule()).parseParts(source, options);
 
-export const inProcessParser: MailParser = { parse: parseParts, close: async () => {} };
+export const inProcessParser: MailParser = {
+  parse: parseParts,
+  warm: () => void parsingModule().catch(() => {}),
+  close: async () => {},
+};
 
 interface Pending {
   resolve(parts: ParsedParts): void;
@@ -28,9 +38,10 @@ interface Slot {
 
 /**
  * Parsing is most of a first sync's CPU time (mailparser's streams); a few workers do it
- * beside the main thread, which keeps fetching and writing. Workers start on first use, do not
- * keep the process alive, and when one cannot start (a packaging without the worker file) the
- * parsing simply happens here.
+ * beside the main thread, which keeps fetching and writing. Workers start when `warm` says many
+ * messages are coming, or once `startAt` messages are in flight; they do not keep the process
+ * alive, and when one cannot start (a packaging without the worker file) the parsing simply
+ * happens here.
  */
 export function createParsePool(
   options: { size?: number; startAt?: number; workerUrl?: URL } = {},
@@ -80,6 +91,9 @@ export function createParsePool(
   };
 
   return {
+    warm() {
+      while (!broken && slots.length < size) if (!start()) break;
+    },
     parse(source, options) {
       // A handful of messages is parsed here: starting workers costs more than it saves.
       if (broken || (slots.length === 0 && inFlight < startAt)) {
