@@ -16,12 +16,25 @@ export function contactIdsToExport(deps: Pick<ExchangeDeps, 'sqlite'>, options: 
   if (!options.contactIds) {
     return deps.sqlite.prepare('SELECT id FROM contacts WHERE cl % 2 = 1 ORDER BY name COLLATE NOCASE, id').pluck().all() as string[];
   }
-  const alive = deps.sqlite.prepare<[string], number>('SELECT cl FROM contacts WHERE id = ?').pluck();
-  options.contactIds.forEach((id, index) => {
-    const cl = alive.get(id);
-    if (cl === undefined || cl % 2 === 0) throw new AppError('not_found', 'That contact does not exist or was deleted.', `contactIds.${index}`);
+  return chosenContacts(deps, options.contactIds).map(({ id }) => id);
+}
+
+/** The chosen contacts' ids and rowids, each checked to be a live contact, duplicates once. */
+function chosenContacts(deps: Pick<ExchangeDeps, 'sqlite'>, contactIds: readonly string[]): { id: string; rowid: number }[] {
+  const alive = deps.sqlite.prepare<[string], { cl: number; rowid: number }>('SELECT cl, rowid FROM contacts WHERE id = ?');
+  const chosen = new Map<string, number>();
+  contactIds.forEach((id, index) => {
+    const row = alive.get(id);
+    if (row === undefined || row.cl % 2 === 0) throw new AppError('not_found', 'That contact does not exist or was deleted.', `contactIds.${index}`);
+    if (!chosen.has(id)) chosen.set(id, row.rowid);
   });
-  return [...new Set(options.contactIds)];
+  return [...chosen].map(([id, rowid]) => ({ id, rowid }));
+}
+
+/** The rowids of the contacts to export, in the file's order. */
+function rowidsToExport(deps: Pick<ExchangeDeps, 'sqlite'>, options: ExportVcardOptions): number[] {
+  if (options.contactIds) return chosenContacts(deps, options.contactIds).map(({ rowid }) => rowid);
+  return deps.sqlite.prepare('SELECT rowid FROM contacts WHERE cl % 2 = 1 ORDER BY name COLLATE NOCASE, id').pluck().all() as number[];
 }
 
 /**
@@ -34,7 +47,7 @@ export async function exportVcards(
   outPath: string,
   control: JobControl = {},
 ): Promise<{ rows: number; bytes: number }> {
-  const ids = contactIdsToExport(deps, options);
+  const rowids = rowidsToExport(deps, options);
   const blobs = blobStoreOf(deps.dataDir, deps.keys);
   const customFields = deps.settings.get().customFields;
   const photoOf = (sha256: string | null): CardPhoto | null => {
@@ -43,35 +56,44 @@ export async function exportVcards(
     const mimeType = sniffImage(bytes);
     return mimeType ? { bytes, mimeType } : null;
   };
-  // Whole chunks of rows and their tags in two queries, not two per contact.
-  const readChunk = (chunk: string[]): Contact[] => {
-    const marks = chunk.map(() => '?').join(',');
-    const rows = new Map(
-      (deps.sqlite.prepare(`SELECT * FROM contacts WHERE id IN (${marks})`).all(...chunk) as ContactRow[]).map((row) => [row.id, row]),
-    );
+  // A chunk's rows and their tags in two statements prepared once, the rows looked up in the
+  // table's order (each page of the table visited once a chunk), then put in the file's order.
+  const rowsOf = deps.sqlite.prepare<[string], ContactRow & { rowid: number }>(
+    'SELECT *, rowid FROM contacts WHERE rowid IN (SELECT value FROM json_each(?)) AND cl % 2 = 1',
+  );
+  const tagsOf = deps.sqlite
+    .prepare<[string], [string, string]>(
+      `SELECT t.contact_id, t.tag FROM contacts c JOIN contact_tags t ON t.contact_id = c.id AND t.present = 1
+       WHERE c.rowid IN (SELECT value FROM json_each(?)) ORDER BY t.tag COLLATE NOCASE`,
+    )
+    .raw();
+  const readChunk = (chunk: number[]): Contact[] => {
+    const ascending = JSON.stringify([...chunk].sort((a, b) => a - b));
+    const rows = new Map(rowsOf.all(ascending).map((row) => [row.rowid, row]));
     const tags = new Map<string, string[]>();
-    const tagRows = deps.sqlite
-      .prepare(`SELECT contact_id, tag FROM contact_tags WHERE contact_id IN (${marks}) AND present = 1 ORDER BY tag COLLATE NOCASE`)
-      .all(...chunk) as { contact_id: string; tag: string }[];
-    for (const { contact_id: id, tag } of tagRows) tags.set(id, [...(tags.get(id) ?? []), tag]);
+    for (const [id, tag] of tagsOf.all(ascending)) {
+      const list = tags.get(id);
+      if (list) list.push(tag);
+      else tags.set(id, [tag]);
+    }
     // A contact deleted while the export runs is left out.
-    return chunk.flatMap((id) => {
-      const row = rows.get(id);
-      return row && row.cl % 2 === 1 ? [rowToContact(row, tags.get(id) ?? [])] : [];
+    return chunk.flatMap((rowid) => {
+      const row = rows.get(rowid);
+      return row ? [rowToContact(row, tags.get(row.id) ?? [])] : [];
     });
   };
   return writeAtomically(outPath, async (write) => {
-    control.onProgress?.('writing', 0, ids.length);
+    control.onProgress?.('writing', 0, rowids.length);
     let written = 0;
-    for (let start = 0; start < ids.length; start += chunkContacts) {
+    for (let start = 0; start < rowids.length; start += chunkContacts) {
       if (control.signal?.aborted) throw new AppError('cancelled', 'The export was cancelled.');
       let text = '';
-      for (const contact of readChunk(ids.slice(start, start + chunkContacts))) {
+      for (const contact of readChunk(rowids.slice(start, start + chunkContacts))) {
         text += writeVCard(contact, { version: options.version, customFields, photo: photoOf(contact.photoSha256) });
         written += 1;
       }
       await write(text);
-      control.onProgress?.('writing', Math.min(start + chunkContacts, ids.length), ids.length);
+      control.onProgress?.('writing', Math.min(start + chunkContacts, rowids.length), rowids.length);
     }
     return written;
   });
