@@ -103,6 +103,31 @@ export function encodeClocks(clocks: FieldClocks, codes: ClockCodes): StoredCloc
   };
 }
 
+/**
+ * The fields part of encodeClocks for rows whose every field (`names`) holds the same clock of
+ * the HLC form: the list of their codes in runs ("0-9,12"), whatever that clock is. A new row's
+ * clocks are all its change's HLC, so the bulk path encodes this once for a run of rows with the
+ * same columns (sharedClockParts gives each row's base) instead of a map of clocks per row.
+ * Codes are asked in sorted order of the names, as encodeClocks asks them.
+ */
+export function sharedClockFields(names: readonly string[], codes: ClockCodes): string {
+  const sorted = [...names].sort().map((name) => codes.field(name)).sort((a, b) => a - b);
+  const items: string[] = [];
+  for (let at = 0; at < sorted.length; ) {
+    let end = at;
+    while (end + 1 < sorted.length && sorted[end + 1] === sorted[end]! + 1) end += 1;
+    items.push(at === end ? String(sorted[at]) : `${sorted[at]}-${sorted[end]}`);
+    at = end + 1;
+  }
+  return items.join(',');
+}
+
+/** The base of sharedClockFields' rows: what encodeClocks stores for `hlc`; null when it is not of the HLC form. */
+export function sharedClockBase(hlc: string, codes: ClockCodes): Omit<StoredClocks, 'fields'> | null {
+  const parsed = parseCanonical(hlc);
+  return parsed ? { wallMs: parsed.wallMs, counter: parsed.counter, device: codes.device(parsed.deviceId) } : null;
+}
+
 const rangeItem = /^(\d+)-(\d+)$/;
 const ownItem = /^(\d+)=(\d+)\.(\d+)\.(\d+)$/;
 const rawItem = /^(\d+)~([\s\S]*)$/;

@@ -1,7 +1,7 @@
 import type { FieldClocks } from '../../src-shared/sync/merge';
 import { statementCache, type Sqlite, type Statement } from '../db/open';
 import { insertRows } from './bulk-insert';
-import { decodeClocks, encodeClocks, type StoredClocks } from './clock-encoding';
+import { decodeClocks, encodeClocks, sharedClockBase, sharedClockFields, type ClockCodes, type StoredClocks } from './clock-encoding';
 
 // The per-field clocks of every synced row (what the merge compares), stored compactly: one row
 // of `clocks` per synced row, keyed by a small table code and the row id, holding one base HLC
@@ -244,9 +244,33 @@ export class ClockStore {
     return [this.tables, this.devices, ...this.fieldsByTable.values()];
   }
 
+  /**
+   * insertNew for rows of one table whose every field in `names` holds one clock, the row's own
+   * (a new row written by one change: writeNew): the same stored clocks, with the list of field
+   * codes worked out once for all of them rather than from a map of clocks per row.
+   */
+  insertNewShared(table: string, names: readonly string[], rows: readonly { rowId: string; hlc: string }[]): void {
+    if (rows.length === 0) return;
+    const tableCode = this.tables.code(table);
+    const codes = this.codes(tableCode);
+    const fields = sharedClockFields(names, codes);
+    const values = rows.map(({ rowId, hlc }) => {
+      const base = sharedClockBase(hlc, codes);
+      if (base) return [tableCode, rowId, base.wallMs, base.counter, base.device, fields];
+      // Not of the HLC form (never this laptop's own clock): encoded as insertNew would.
+      const stored = this.encode(tableCode, Object.fromEntries(names.map((name) => [name, hlc])));
+      return [tableCode, rowId, stored.wallMs, stored.counter, stored.device, stored.fields];
+    });
+    insertRows(this.statement, 'clocks', clockColumns, values);
+  }
+
   private encode(tableCode: number, clocks: FieldClocks): StoredClocks {
+    return encodeClocks(clocks, this.codes(tableCode));
+  }
+
+  private codes(tableCode: number): ClockCodes {
     const fields = this.fields(tableCode);
-    return encodeClocks(clocks, { field: (name) => fields.code(name), device: (deviceId) => this.devices.code(deviceId) });
+    return { field: (name) => fields.code(name), device: (deviceId) => this.devices.code(deviceId) };
   }
 
   private fields(tableCode: number): Dictionary {

@@ -427,26 +427,29 @@ export class MutationEngine {
       const unknown = absent ? [...ids].filter((id) => !absent.has(id) || written?.has(id) === true) : [...ids];
       if (this.existing(table, unknown).size > 0) throw new Error(`writeNew: a row of ${table} exists already; write it with write()`);
     }
-    const tableRows = new Map<SyncedTableName, { columns: string[]; key: string; values: FieldValue[][] }[]>();
-    const clockRows: { table: SyncedTableName; rowId: string; clocks: FieldClocks }[] = [];
+    const tableRows = new Map<SyncedTableName, { columns: string[]; values: FieldValue[][] }[]>();
+    // Rows of one table with the same stored fields: their clocks share one encoding (the order
+    // in which the clocks rows go in is not seen: they are read by table and row id).
+    const clockRuns: { table: SyncedTableName; names: string[]; rows: { rowId: string; hlc: string }[] }[] = [];
     const changes: ChangeRecord[] = [];
     for (const { table, rowId, fields, options, derived } of rows) {
       if (!checkColumns(table, fields)) continue;
       const change = this.localChange(table, rowId, fields, options ?? {});
       const stored = storedFields(change);
-      const names = Object.keys(stored);
+      const names = Object.keys(stored).sort();
       if (names.length > 0) {
-        const clocks: FieldClocks = {};
-        for (const name of names) clocks[name] = change.hlc;
         const derivedNames = derived ? Object.keys(derived).filter((name) => !(name in stored)).sort() : [];
-        const columns = ['id', ...names.sort(), ...derivedNames];
-        const key = columns.join();
         const runs = tableRows.get(table) ?? [];
         let run = runs[runs.length - 1];
-        if (run?.key !== key) runs.push((run = { columns, key, values: [] }));
+        if (!run || !columnsAre(run.columns, names, derivedNames)) runs.push((run = { columns: ['id', ...names, ...derivedNames], values: [] }));
         tableRows.set(table, runs);
-        run.values.push([rowId, ...names.map((name) => stored[name] ?? null), ...derivedNames.map((name) => derived![name] ?? null)]);
-        clockRows.push({ table, rowId, clocks });
+        const values: FieldValue[] = [rowId];
+        for (const name of names) values.push(stored[name] ?? null);
+        for (const name of derivedNames) values.push(derived![name] ?? null);
+        run.values.push(values);
+        let clockRun = clockRuns.find((candidate) => candidate.table === table && sameNames(candidate.names, names));
+        if (!clockRun) clockRuns.push((clockRun = { table, names, rows: [] }));
+        clockRun.rows.push({ rowId, hlc: change.hlc });
         if (hasBaseList(stored)) this.touch(baseListsTouched, rowId);
         if (table === 'contacts' && change.fields === fields && derivesLists(derived)) this.touch(createdWithDerivedTouched, rowId);
       }
@@ -455,7 +458,7 @@ export class MutationEngine {
       this.touch(table, rowId);
     }
     for (const [table, runs] of tableRows) for (const run of runs) insertRows(this.statement, table, run.columns, run.values);
-    this.clocks.insertNew(clockRows);
+    for (const run of clockRuns) this.clocks.insertNewShared(run.table, run.names, run.rows);
     this.log.appendLocal(changes);
   }
 
@@ -607,6 +610,20 @@ export class MutationEngine {
     if (touched.size === 0) return;
     for (const listener of this.listeners) listener(touched);
   }
+}
+
+function sameNames(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index += 1) if (a[index] !== b[index]) return false;
+  return true;
+}
+
+/** Whether `columns` is ['id', ...names, ...derivedNames], without building that list. */
+function columnsAre(columns: readonly string[], names: readonly string[], derivedNames: readonly string[]): boolean {
+  if (columns.length !== 1 + names.length + derivedNames.length || columns[0] !== 'id') return false;
+  for (let index = 0; index < names.length; index += 1) if (columns[1 + index] !== names[index]) return false;
+  for (let index = 0; index < derivedNames.length; index += 1) if (columns[1 + names.length + index] !== derivedNames[index]) return false;
+  return true;
 }
 
 /** Whether a contact write changes a column its search index reads. */

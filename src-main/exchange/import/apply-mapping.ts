@@ -34,12 +34,15 @@ export function compileMapping(
     }
   });
 
+  // Read for every row of every preview and of the run: what does not depend on the row is
+  // worked out here once (each row's origins were new strings per cell, most of them unused).
+  const used = mapping.filter((entry) => entry.target.field !== 'ignore').map((entry) => ({ ...entry, origin: `column "${headers[entry.column] ?? entry.column + 1}"` }));
   return (cells) => {
     const collected = emptyCollected();
-    for (const { column, target } of mapping) {
-      const raw = unprotectFormula((cells[column] ?? '').replace(/\r\n?/g, '\n'));
+    for (const { column, target, origin } of used) {
+      const cell = cells[column] ?? '';
+      const raw = unprotectFormula(cell.includes('\r') ? cell.replace(/\r\n?/g, '\n') : cell);
       const value = raw.trim();
-      const origin = `column "${headers[column] ?? column + 1}"`;
       switch (target.field) {
         case 'ignore':
           break;

@@ -80,6 +80,16 @@ describe('creating rows together', () => {
     expect(clockStoreOf(core.sqlite).read('contact_tags', 'c69:lead')).toEqual({ contact_id: changes[69]!.hlc, tag: changes[69]!.hlc, present: changes[69]!.hlc });
   });
 
+  it('clocks each row of one table the fields it was given, when rows with other fields come between', () => {
+    const withoutPresent = (contactId: string, tag: string) => ({ table: 'contact_tags' as const, rowId: `${contactId}:${tag}`, fields: { contact_id: contactId, tag } });
+    core.engine.transaction((tx) => tx.writeNew([tagRow('a', 'lead'), withoutPresent('b', 'lead'), tagRow('c', 'lead'), newContact('d', {}), withoutPresent('e', 'lead')]));
+    const hlcOf = new Map((core.sqlite.prepare('SELECT row_id, hlc FROM changes').all() as { row_id: string; hlc: string }[]).map((change) => [change.row_id, change.hlc]));
+    const clocks = clockStoreOf(core.sqlite);
+    for (const id of ['a:lead', 'c:lead']) expect(clocks.read('contact_tags', id)).toEqual({ contact_id: hlcOf.get(id), tag: hlcOf.get(id), present: hlcOf.get(id) });
+    for (const id of ['b:lead', 'e:lead']) expect(clocks.read('contact_tags', id)).toEqual({ contact_id: hlcOf.get(id), tag: hlcOf.get(id) });
+    expect(clocks.read('contacts', 'd').name).toBe(hlcOf.get('d'));
+  });
+
   it('shows the custom values of a contact stored before it when it was created without a custom field list', () => {
     // Its values came first (from another laptop): the contact shows them once it exists.
     core.engine.transaction((tx) => tx.write('contact_custom_values', 'k:size', { contact_id: 'k', field_id: 'size', value: '"large"' }));
