@@ -1,12 +1,10 @@
-import { openBenchDatabase } from './lib/data-file';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createCore } from '../src-main/core/create-core';
 import type { LoadingMutationEngine } from '../src-main/sync/loading-engine';
-import { SnapshotLoader, snapshotRowToChanges, type SnapshotRow } from '../src-main/sync/snapshot-load';
-import { toChangeRecord, type ChangeRow } from '../src-main/writes/change-log';
-import { emptyRowState, foldChange } from '../src-shared/sync/merge';
+import { SnapshotLoader, snapshotRowToChanges } from '../src-main/sync/snapshot-load';
+import { snapshotRowsOf } from './lib/snapshot-rows';
 
 // The laptop's side of a bootstrap alone, without a relay: a data folder's change log folded into
 // snapshot rows (as the relay folds pushes), then loaded into fresh data folders in pages, as
@@ -22,19 +20,7 @@ function bytesWritten(): number {
 const [source, orderArg = 'load,merge,load', pageArg = '2000'] = process.argv.slice(2);
 if (!source) throw new Error('usage: tsx bench/bootstrap-load.ts <data folder> [load,merge,load] [page rows]');
 const pageRows = Number(pageArg);
-const db = openBenchDatabase(source, { readonly: true });
-const rows: SnapshotRow[] = [];
-let current: SnapshotRow | undefined;
-const read = db.prepare(`SELECT * FROM changes ORDER BY table_name, row_id, seq`).iterate() as IterableIterator<ChangeRow>;
-for (const row of read) {
-  const change = toChangeRecord(row);
-  if (!current || current.tableName !== change.tableName || current.rowId !== change.rowId) {
-    current = { tableName: change.tableName, rowId: change.rowId, ...emptyRowState() };
-    rows.push(current);
-  }
-  Object.assign(current, foldChange(current, change));
-}
-db.close();
+const rows = snapshotRowsOf(source);
 // The snapshot is held whole in this process, as the relay would send it page by page: its RSS is
 // printed here so the load's own memory is the difference.
 console.log(`${rows.length} snapshot rows; RSS holding them ${(process.memoryUsage().rss / 1024 ** 2).toFixed(0)} MB; load average ${os.loadavg()[0]!.toFixed(1)}`);

@@ -1,6 +1,6 @@
 import { parseHlc } from '../../src-shared/hlc';
 import { checkChange } from '../../src-shared/sync/change-contract';
-import { causalLengthField, mergeChange, wholeListsVersion, type FieldClocks, type FieldValues } from '../../src-shared/sync/merge';
+import { wholeListsVersion, type FieldClocks, type FieldValues } from '../../src-shared/sync/merge';
 import { statementCache, type Sqlite, type Statement } from '../db/open';
 import { recordColumns, recordValues, type ChangeRecord } from '../writes/change-log';
 import { clockStoreOf, type ClockStore } from '../writes/clock-store';
@@ -29,29 +29,30 @@ export interface SnapshotRow {
 
 /** One snapshot row as change records, one per distinct clock, as the ordinary merge applies them. */
 export function snapshotRowToChanges(row: SnapshotRow): ChangeRecord[] {
-  const byClock = new Map<string, Record<string, string | number | null>>();
+  const byClock = new Map<string, ChangeRecord>();
   for (const [field, value] of Object.entries(row.fields)) {
     const hlc = row.clocks[field];
     if (!hlc) continue;
-    const group = byClock.get(hlc) ?? {};
-    group[field] = value;
-    byClock.set(hlc, group);
-  }
-  return [...byClock].map(([hlc, fields]) => {
-    const firstField = Object.keys(fields)[0] ?? '';
-    return {
+    const change = byClock.get(hlc);
+    if (change) {
+      change.fields[field] = value;
+      continue;
+    }
+    byClock.set(hlc, {
       changeId: `snapshot:${row.tableName}:${row.rowId}:${hlc}`,
       hlc,
       tableName: row.tableName,
       rowId: row.rowId,
-      fields,
+      fields: { [field]: value },
       // The relay's row states hold only whole lists (version 2 list copies never enter them):
       // src-shared/sync/merge.ts, foldChange.
       schemaVersion: wholeListsVersion,
       deviceId: parseHlc(hlc).deviceId,
-      author: row.authors[firstField] ?? '',
-    };
-  });
+      // The author of the change's first field: the relay keeps one per field.
+      author: row.authors[field] ?? '',
+    });
+  }
+  return [...byClock.values()];
 }
 
 /**
@@ -89,7 +90,7 @@ export class SnapshotLoader {
    */
   loadPage(rows: readonly SnapshotRow[], alsoInTransaction: () => void, { last = false }: { last?: boolean } = {}): { loaded: number; merged: number } {
     let loaded = 0;
-    const toMerge: ChangeRecord[] = [];
+    let merged = 0;
     this.engine.loadDirectly(() => {
       setIndexesAside(this.sqlite, setAsideTables);
       this.clocks.newTransaction();
@@ -99,20 +100,22 @@ export class SnapshotLoader {
         const changes = snapshotRowToChanges(row);
         if (changes.length === 0) continue;
         if (!changes.every((change) => loadable(change)) || !this.insertRow(row.tableName as SyncedTableName, row.rowId, changes, touched)) {
-          toMerge.push(...changes);
+          // Set aside or kept pending by the ordinary path, with its reason, in its own savepoint;
+          // at its place in the page, so the change log keeps the snapshot's order.
+          this.engine.applyRemoteChanges(changes);
+          this.clocks.newTransaction();
+          merged += changes.length;
           continue;
         }
         for (const change of changes) if (newestHlc === null || change.hlc > newestHlc) newestHlc = change.hlc;
         loaded += 1;
       }
-      // Set aside or kept pending by the ordinary path, with its reason; its own savepoint.
-      if (toMerge.length > 0) this.engine.applyRemoteChanges(toMerge);
       alsoInTransaction();
       if (last) restoreIndexes(this.sqlite);
       return { touched, newestHlc };
     });
     this.clocks.settle();
-    return { loaded, merged: toMerge.length };
+    return { loaded, merged };
   }
 
   /**
@@ -126,22 +129,26 @@ export class SnapshotLoader {
 
   /**
    * The row, its clocks and its change records, as merging `changes` into nothing would leave
-   * them. False, with nothing written, when the row is there already (written on this laptop
-   * while the snapshot came in, as a tag given meanwhile): that one is merged.
+   * them. No merge is needed: the snapshot gives each field one clock, so the row's values are its
+   * fields and each field's clock is its change's (a field named twice, as a list and its base
+   * column, takes the newer clock, as the merge would). False, with nothing written, for a row
+   * that is there already (written on this laptop while the snapshot came in, as a tag given
+   * meanwhile): that one is merged.
    */
   private insertRow(table: SyncedTableName, rowId: string, changes: readonly ChangeRecord[], touched: TouchedRows): boolean {
     const values: FieldValues = {};
-    let clocks: FieldClocks = {};
+    const clocks: FieldClocks = {};
     let hasBaseList = false;
     for (const change of changes) {
       const stored = storedFields(change);
-      // The merge reads 0 for a row not there yet (the column's default, 1, once it is): the
-      // outcome is the same either way, a causal length being at least 1.
-      const current: FieldValues = causalLengthField in stored ? { [causalLengthField]: values[causalLengthField] ?? 0 } : {};
-      const merged = mergeChange({ fields: current, clocks }, { hlc: change.hlc, fields: stored });
-      Object.assign(values, merged.values);
-      clocks = { ...clocks, ...merged.clocks };
-      for (const name in merged.values) if (name.startsWith(baseListColumn(''))) hasBaseList = true;
+      for (const name of Object.keys(stored)) {
+        // The causal length too: the contract (loadable) lets through only whole numbers from 1,
+        // which the merge into nothing takes as they are.
+        if (Object.prototype.hasOwnProperty.call(clocks, name) && !(change.hlc > clocks[name]!)) continue;
+        values[name] = stored[name]!;
+        clocks[name] = change.hlc;
+        if (name.startsWith(baseListPrefix)) hasBaseList = true;
+      }
     }
     const names = Object.keys(values).sort();
     if (names.length === 0) return false;
@@ -151,7 +158,7 @@ export class SnapshotLoader {
       ...names.map((name) => values[name] ?? null),
     );
     if (inserted.changes === 0) return false;
-    if (Object.keys(clocks).length > 0) this.clocks.insertNew([{ table, rowId, clocks }]);
+    this.clocks.insertNew([{ table, rowId, clocks }]);
     const append = this.statement(`INSERT INTO changes (${recordColumns}, local, pushed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 1)`);
     for (const change of changes) append.run(...recordValues(change));
     touch(touched, table, rowId);
@@ -159,6 +166,8 @@ export class SnapshotLoader {
     return true;
   }
 }
+
+const baseListPrefix = baseListColumn('');
 
 /** The tables a load fills, whose secondary indexes it sets aside: the synced ones and the change log. */
 const setAsideTables = [...Object.keys(syncedTables), 'changes'];

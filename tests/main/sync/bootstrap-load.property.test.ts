@@ -107,4 +107,38 @@ describe('loading the snapshot as given into an empty laptop', () => {
       { numRuns: Number(process.env.FIELDBOOK_BOOTSTRAP_RUNS ?? 25), seed: Number(process.env.FIELDBOOK_BOOTSTRAP_SEED ?? 20261205) },
     );
   }, 600_000);
+
+  it('sets a refused row aside at its place in the page, and loads deleted and restored rows as given', () => {
+    // A valid snapshot never holds a causal length of 0 (a row is born at 1), but a device may send
+    // one: the rows loaded without a merge take their causal length as given, which only the
+    // contract's check keeps from being 0 (a row neither dead nor alive). The refused row comes
+    // first: its change records stay first in the log, as in the ordinary merge.
+    const clock = (n: number) => `0017000000000${String(n).padStart(2, '0')}-00000-device-a`;
+    const note = (rowId: string, cl: number, n: number): SnapshotRow => ({
+      tableName: 'notes',
+      rowId,
+      fields: { contact_id: 'contact-1', body: `Note ${rowId}`, cl },
+      clocks: { contact_id: clock(n), body: clock(n), cl: clock(n + 1) },
+      authors: { contact_id: 'Sam', body: 'Sam', cl: 'Sam' },
+    });
+    const snapshot = [note('never', 0, 1), note('deleted', 2, 3), note('restored', 3, 5)];
+    const at = Date.now();
+    const loaded = createTempCore({ autoSync: false, now: () => at });
+    const merged = createTempCore({ autoSync: false, now: () => at });
+    try {
+      const loader = new SnapshotLoader(loaded.sqlite, loaded.engine as LoadingMutationEngine);
+      expect(loader.loadPage(snapshot, () => {}, { last: true })).toEqual({ loaded: 2, merged: 2 });
+      merged.engine.applyRemoteChanges(snapshot.flatMap((row) => snapshotRowToChanges(row)));
+      expect(everyTable(loaded.sqlite)).toEqual(everyTable(merged.sqlite));
+      expect(loaded.sqlite.prepare('SELECT id, cl FROM notes ORDER BY id').all()).toEqual([
+        { id: 'deleted', cl: 2 },
+        // Its other fields were valid: written, the refused causal length set aside.
+        { id: 'never', cl: 1 },
+        { id: 'restored', cl: 3 },
+      ]);
+    } finally {
+      loaded.dispose();
+      merged.dispose();
+    }
+  });
 });
