@@ -12,6 +12,7 @@ import {
   frameSpan,
   plainFrameBytes,
   plainSizeOf,
+  streamChunkBytes,
 } from '../security/framed-cipher';
 
 // One stored blob on the laptop's disk, encrypted at rest:
@@ -148,7 +149,7 @@ export function plainStream(blob: OpenBlob, range?: { start: number; end: number
     return Readable.from([]);
   }
   const span = frameSpan(blob.plainBytes, start, end - start + 1);
-  const raw = fs.createReadStream('', { fd: blob.fd, start: blobHeaderBytes + span.bodyStart, end: blobHeaderBytes + span.bodyEnd - 1, autoClose: true });
+  const raw = fs.createReadStream('', { fd: blob.fd, start: blobHeaderBytes + span.bodyStart, end: blobHeaderBytes + span.bodyEnd - 1, autoClose: true, highWaterMark: streamChunkBytes });
   const lastFrame = Math.floor(blob.plainBytes / plainFrameBytes);
   const decrypt = decryptingStream(blob.key, span.firstIndex, lastFrame);
   let position = span.firstIndex * plainFrameBytes;

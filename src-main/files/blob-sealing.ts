@@ -1,10 +1,10 @@
 import { createHash, createHmac } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Readable } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { EpochKeys } from '../../src-shared/sync/sealing';
-import { decryptingStream, encryptingStream, frameKey, framedSize } from '../security/framed-cipher';
+import { decryptingStream, encryptingStream, frameKey, framedSize, streamChunkBytes } from '../security/framed-cipher';
 import type { BlobStore } from './blob-store';
 
 // File bytes sealed end to end (docs/end-to-end-encryption.md): what the relay and its S3 bucket
@@ -71,18 +71,53 @@ export async function sealedCopyOf(blobs: BlobStore, plainSha256: string, epoch:
   const dir = path.join(blobs.root, '.outgoing');
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const file = path.join(dir, `${plainSha256}.${epoch.epoch}`);
+  // The sealed bytes' SHA-256, written beside the copy once it is whole: a resumed upload does not
+  // read the whole copy again to learn it. A copy without one (a crash in between) is hashed again.
+  const hashFile = `${file}${hashSuffix}`;
   const expectedSize = sealedSizeOf(blobs.sizeOf(plainSha256));
-  if (fs.statSync(file, { throwIfNoEntry: false })?.size !== expectedSize) {
-    const temporary = `${file}.${process.pid}.tmp`;
-    const { header, key } = sealedHeader(epoch, plainSha256);
-    const output = fs.createWriteStream(temporary, { mode: 0o600 });
-    output.write(header);
-    await pipeline(blobs.read(plainSha256), encryptingStream(key), output);
-    fs.renameSync(temporary, file);
+  if (fs.statSync(file, { throwIfNoEntry: false })?.size === expectedSize) {
+    const known = readHashFile(hashFile);
+    if (known) return { file, sizeBytes: expectedSize, contentSha256: known };
+    const hash = createHash('sha256');
+    for await (const chunk of fs.createReadStream(file, { highWaterMark: streamChunkBytes })) hash.update(chunk as Buffer);
+    return { file, sizeBytes: expectedSize, contentSha256: writeHashFile(hashFile, hash.digest('hex')) };
   }
-  const hash = createHash('sha256');
-  for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer);
-  return { file, sizeBytes: expectedSize, contentSha256: hash.digest('hex') };
+  fs.rmSync(hashFile, { force: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  const { header, key } = sealedHeader(epoch, plainSha256);
+  // Hashed on the way to the disk, so the copy is written once and never read back here.
+  const hash = createHash('sha256').update(header);
+  const hashing = new Transform({
+    readableHighWaterMark: streamChunkBytes,
+    writableHighWaterMark: streamChunkBytes,
+    transform(chunk: Buffer, _encoding, callback) {
+      hash.update(chunk);
+      callback(null, chunk);
+    },
+  });
+  const output = fs.createWriteStream(temporary, { mode: 0o600 });
+  output.write(header);
+  await pipeline(blobs.read(plainSha256), encryptingStream(key), hashing, output);
+  fs.renameSync(temporary, file);
+  return { file, sizeBytes: expectedSize, contentSha256: writeHashFile(hashFile, hash.digest('hex')) };
+}
+
+const hashSuffix = '.sha256';
+
+function readHashFile(hashFile: string): string | undefined {
+  try {
+    const text = fs.readFileSync(hashFile, 'utf8').trim();
+    return /^[0-9a-f]{64}$/.test(text) ? text : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeHashFile(hashFile: string, sha256: string): string {
+  const temporary = `${hashFile}.${process.pid}.tmp`;
+  fs.writeFileSync(temporary, sha256, { mode: 0o600 });
+  fs.renameSync(temporary, hashFile);
+  return sha256;
 }
 
 /** Drops the sealed copies of a blob once the relay has it. */
@@ -100,19 +135,34 @@ export function openSealedFile(file: string, keyOf: (epoch: number) => EpochKeys
   const header = Buffer.alloc(sealedHeaderBytes);
   const fd = fs.openSync(file, 'r');
   try {
-    if (fs.readSync(fd, header, 0, sealedHeaderBytes, 0) !== sealedHeaderBytes || !header.subarray(0, magic.length).equals(magic)) {
-      throw new SealedBlobError('the file from the relay is not sealed the way Fieldbook seals files');
-    }
+    if (fs.readSync(fd, header, 0, sealedHeaderBytes, 0) !== sealedHeaderBytes) throw notSealed();
   } finally {
     fs.closeSync(fd);
   }
+  const key = sealedKeyOf(header, keyOf, plainSha256);
+  const body = fs.createReadStream(file, { start: sealedHeaderBytes, highWaterMark: streamChunkBytes });
+  const decrypt = decryptingStream(key);
+  body.on('error', (error) => decrypt.destroy(error));
+  return body.pipe(decrypt);
+}
+
+/**
+ * Opens a sealed blob as its bytes arrive (a download, header first): what is piped through it
+ * comes out plain; a header that does not open here fails the stream with SealedBlobError.
+ */
+export function openingSealedStream(keyOf: (epoch: number) => EpochKeys | undefined, plainSha256: string): Transform {
+  return decryptingStream({ headerBytes: sealedHeaderBytes, keyOf: (header) => sealedKeyOf(header, keyOf, plainSha256) });
+}
+
+const notSealed = () => new SealedBlobError('the file from the relay is not sealed the way Fieldbook seals files');
+
+/** The frames' key named by a sealed file's header, checked against the file the row refers to. */
+function sealedKeyOf(header: Buffer, keyOf: (epoch: number) => EpochKeys | undefined, plainSha256: string): Buffer {
+  if (!header.subarray(0, magic.length).equals(magic)) throw notSealed();
   const epochNumber = header.readUInt32BE(magic.length);
   const epoch = keyOf(epochNumber);
   if (!epoch) throw new SealedBlobError(`the file is sealed with key epoch ${epochNumber}, which this laptop was not given`);
   const { header: expected, key } = sealedHeader(epoch, plainSha256);
   if (!expected.equals(header)) throw new SealedBlobError('the file from the relay is not the one this row refers to');
-  const body = fs.createReadStream(file, { start: sealedHeaderBytes });
-  const decrypt = decryptingStream(key);
-  body.on('error', (error) => decrypt.destroy(error));
-  return body.pipe(decrypt);
+  return key;
 }

@@ -26,11 +26,30 @@ export type ByteTransport = (url: URL, request: ByteRequest) => Promise<ByteResp
 
 const agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
 
-export const nodeHttpTransport: ByteTransport = (url, request) =>
-  new Promise((resolve, reject) => {
+export const nodeHttpTransport: ByteTransport = (url, request) => sendOnce(url, request).catch((error: unknown) => {
+  // A kept-alive connection the server closed just as it was reused (its idle timeout; a busy
+  // machine makes the race likelier): the request never reached the server, so it is sent again,
+  // once, on a fresh connection, rather than failing the transfer as "offline".
+  if (!(error instanceof ReusedConnectionError) || request.signal?.aborted) throw error instanceof ReusedConnectionError ? error.original : error;
+  return sendOnce(url, request, { freshConnection: true });
+});
+
+class ReusedConnectionError extends Error {
+  constructor(readonly original: unknown) {
+    super('a reused connection was closed by the server');
+  }
+}
+
+const closedConnection = new Set(['ECONNRESET', 'EPIPE']);
+
+function sendOnce(url: URL, request: ByteRequest, options: { freshConnection?: boolean } = {}): Promise<ByteResponse> {
+  return new Promise((resolve, reject) => {
     const secure = url.protocol === 'https:';
     const headers = { ...request.headers, ...(request.body ? { 'content-length': String(request.body.byteLength) } : {}) };
-    const outgoing = (secure ? https : http).request(url, { method: request.method, headers, agent: secure ? agents.https : agents.http, signal: request.signal }, (incoming) =>
+    const agent = options.freshConnection ? false : secure ? agents.https : agents.http;
+    let answered = false;
+    const outgoing = (secure ? https : http).request(url, { method: request.method, headers, agent, signal: request.signal }, (incoming) => {
+      answered = true;
       resolve({
         status: incoming.statusCode ?? 0,
         header: (name) => {
@@ -43,12 +62,16 @@ export const nodeHttpTransport: ByteTransport = (url, request) =>
           for await (const chunk of incoming) chunks.push(chunk as Buffer);
           return Buffer.concat(chunks).toString('utf8');
         },
-      }),
-    );
+      });
+    });
     // on, not once: an abort after the answer arrived errors the request again, harmlessly.
-    outgoing.on('error', reject);
+    outgoing.on('error', (error: Error & { code?: string }) => {
+      const reused = !answered && outgoing.reusedSocket && (closedConnection.has(error.code ?? '') || error.message === 'socket hang up');
+      reject(reused ? new ReusedConnectionError(error) : error);
+    });
     outgoing.end(request.body);
   });
+}
 
 export function fetchTransport(fetchImpl: typeof fetch): ByteTransport {
   return async (url, request) => {

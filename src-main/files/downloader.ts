@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Transform, type Readable } from 'node:stream';
+import { PassThrough, Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppError } from '../../src-shared/errors';
 import { RelayError } from '../sync/relay-client';
 import type { BlobClient } from './blob-client';
-import type { BlobStore } from './blob-store';
-import { openSealedFile, relayNameOf, SealedBlobError, type FileKeys } from './blob-sealing';
+import { streamChunkBytes } from '../security/framed-cipher';
+import type { BlobStore, StagedBlob } from './blob-store';
+import { openingSealedStream, openSealedFile, relayNameOf, SealedBlobError, type FileKeys } from './blob-sealing';
 import type { TransferProgress } from './transfers';
 
 // Fetching file contents from the relay: on demand (a file is opened) and in the background by
@@ -95,17 +96,39 @@ export class Downloader {
         const { body, resumed } = await client.openDownload(target, offset, signal);
         // The server sent the whole file (it ignored the range): start over.
         if (offset > 0 && !resumed) offset = 0;
+        // A download from the start is opened, hashed and encrypted into the store while it
+        // arrives, beside the partial file that a resume would need; one resumed from a partial
+        // file is read back from it once whole.
+        const alongside = offset === 0 ? this.stageAlongside(source, name) : undefined;
         const meter = new Transform({
+          readableHighWaterMark: streamChunkBytes,
+          writableHighWaterMark: streamChunkBytes,
           transform(chunk: Buffer, _encoding, callback) {
             progress.advance('download', sha256, chunk.length);
-            callback(null, chunk);
+            const opening = alongside?.input;
+            if (!opening || opening.destroyed || opening.write(chunk)) return callback(null, chunk);
+            // Waits for the opening to catch up, or to fail (then the partial file is still written).
+            const go = () => {
+              opening.off('drain', go);
+              opening.off('close', go);
+              callback(null, chunk);
+            };
+            opening.on('drain', go);
+            opening.on('close', go);
+          },
+          flush(callback) {
+            alongside?.input.end();
+            callback();
           },
         });
-        await pipeline(body, meter, fs.createWriteStream(partial, { flags: offset > 0 ? 'a' : 'w', mode: 0o600 }), { signal });
-        // Opened (when sealed) and encrypted into the store while its plain SHA-256 is taken;
-        // kept only if that is the hash the file's row names.
         try {
-          const staged = await this.options.blobs.stage(source.open(partial), Number.MAX_SAFE_INTEGER, name);
+          await pipeline(body, meter, fs.createWriteStream(partial, { flags: offset > 0 ? 'a' : 'w', mode: 0o600 }), { signal });
+        } catch (error) {
+          alongside?.input.destroy(error as Error);
+          throw error;
+        }
+        try {
+          const staged = await (alongside?.staged ?? this.options.blobs.stage(source.open(partial), Number.MAX_SAFE_INTEGER, name));
           this.options.blobs.adoptStaged(staged, sha256);
           fs.rmSync(partial, { force: true });
           progress.finish('download', sha256);
@@ -125,12 +148,21 @@ export class Downloader {
     }
   }
 
+  /** Stages what is written to `input` (the bytes as they arrive) into the store, opened when sealed. */
+  private stageAlongside(source: BlobSource, name: string): { input: Transform; staged: Promise<StagedBlob> } {
+    const input = source.opening();
+    const staged = this.options.blobs.stage(input, Number.MAX_SAFE_INTEGER, name);
+    // Awaited once the download is whole; a failure before then is not unhandled meanwhile.
+    staged.catch(() => undefined);
+    return { input, staged };
+  }
+
   /**
    * Where the relay has the blob: under its sealed name in an encrypted workspace, or under its
    * plain hash (a workspace without a key, or a file uploaded by a laptop of an earlier version).
    */
-  private async locate(client: BlobClient, sha256: string): Promise<{ name: string; open: (partial: string) => Readable }> {
-    const plain = { name: sha256, open: (partial: string) => fs.createReadStream(partial) };
+  private async locate(client: BlobClient, sha256: string): Promise<BlobSource> {
+    const plain = { name: sha256, open: (partial: string) => fs.createReadStream(partial, { highWaterMark: streamChunkBytes }), opening: () => new PassThrough({ highWaterMark: streamChunkBytes }) };
     const keys = this.options.keys?.();
     const sealedName = relayNameOf(keys, sha256);
     if (!keys || sealedName === sha256) return plain;
@@ -144,8 +176,15 @@ export class Downloader {
       throw error;
     }
     const keyOf = (epoch: number) => keys.epochs().find((keys) => keys.epoch === epoch);
-    return { name: sealedName, open: (partial) => openSealedFile(partial, keyOf, sha256) };
+    return { name: sealedName, open: (partial) => openSealedFile(partial, keyOf, sha256), opening: () => openingSealedStream(keyOf, sha256) };
   }
+}
+
+/** A blob at the relay: its name there, and how its bytes become plain (from the partial file, or as they arrive). */
+interface BlobSource {
+  name: string;
+  open(partial: string): Readable;
+  opening(): Transform;
 }
 
 /** How many bytes of an earlier, interrupted download can be resumed from (0 when unusable). */

@@ -12,8 +12,12 @@ import { Transform, type TransformCallback } from 'node:stream';
 // and the "last" flag are authenticated, so frames cannot be reordered, dropped or cut off.
 
 export const plainFrameBytes = 64 * 1024;
+/** How much the streams here take and give at once: many frames, so a pipeline hands over fewer, larger pieces. */
+export const streamChunkBytes = 1024 * 1024;
 const tagBytes = 16;
 const sealedFrameBytes = plainFrameBytes + tagBytes;
+const lastFlag = Buffer.from([1]);
+const notLastFlag = Buffer.from([0]);
 
 /** A body that does not open: changed, damaged, cut short, or under another key. */
 export class FrameError extends Error {}
@@ -29,22 +33,79 @@ function nonce(index: number): Buffer {
   return iv;
 }
 
-function sealFrame(key: Buffer, index: number, plain: Buffer, last: boolean): Buffer {
+/** One frame from its plain bytes given in pieces (no copy to join them): the ciphertext pieces, then the tag. */
+function sealFramePieces(key: Buffer, index: number, pieces: readonly Buffer[], last: boolean): Buffer[] {
   const cipher = createCipheriv('aes-256-gcm', key, nonce(index));
-  cipher.setAAD(Buffer.from([last ? 1 : 0]));
-  return Buffer.concat([cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
+  cipher.setAAD(last ? lastFlag : notLastFlag);
+  const sealed = pieces.map((piece) => cipher.update(piece));
+  sealed.push(cipher.final(), cipher.getAuthTag());
+  return sealed;
 }
 
-function openFrame(key: Buffer, index: number, sealed: Buffer, last: boolean): Buffer {
-  if (sealed.length < tagBytes) throw new FrameError('an encrypted frame is cut short');
+function sealFrame(key: Buffer, index: number, plain: Buffer, last: boolean): Buffer {
+  return Buffer.concat(sealFramePieces(key, index, [plain], last));
+}
+
+/** One frame from its sealed bytes given in pieces, the tag being the last 16 bytes of them all. */
+function openFramePieces(key: Buffer, index: number, pieces: readonly Buffer[], last: boolean): Buffer[] {
+  const total = pieces.reduce((sum, piece) => sum + piece.length, 0);
+  if (total < tagBytes) throw new FrameError('an encrypted frame is cut short');
   const decipher = createDecipheriv('aes-256-gcm', key, nonce(index));
-  decipher.setAAD(Buffer.from([last ? 1 : 0]));
-  decipher.setAuthTag(sealed.subarray(sealed.length - tagBytes));
+  decipher.setAAD(last ? lastFlag : notLastFlag);
+  const plain: Buffer[] = [];
+  const tag = Buffer.alloc(tagBytes);
+  let remaining = total - tagBytes;
+  let tagFilled = 0;
+  for (const piece of pieces) {
+    const body = Math.min(piece.length, Math.max(remaining, 0));
+    if (body > 0) plain.push(decipher.update(piece.subarray(0, body)));
+    remaining -= body;
+    if (body < piece.length) tagFilled += piece.copy(tag, tagFilled, body);
+  }
+  // GCM takes its tag any time before final(), so the body is deciphered as it comes.
+  decipher.setAuthTag(tag);
   try {
-    return Buffer.concat([decipher.update(sealed.subarray(0, sealed.length - tagBytes)), decipher.final()]);
+    plain.push(decipher.final());
   } catch {
     throw new FrameError('an encrypted frame was changed, damaged, or is under another key');
   }
+  return plain;
+}
+
+function openFrame(key: Buffer, index: number, sealed: Buffer, last: boolean): Buffer {
+  return Buffer.concat(openFramePieces(key, index, [sealed], last));
+}
+
+/**
+ * Bytes arriving piece by piece, cut into spans of `size` without copying: `add` answers the
+ * spans completed (each as the pieces it is made of); `rest` is what is left once input ends.
+ */
+function spanCutter(size: number) {
+  let pieces: Buffer[] = [];
+  let filled = 0;
+  return {
+    add(chunk: Buffer, completed: (pieces: Buffer[]) => void): void {
+      let offset = 0;
+      while (offset < chunk.length) {
+        const take = Math.min(size - filled, chunk.length - offset);
+        pieces.push(chunk.subarray(offset, offset + take));
+        filled += take;
+        offset += take;
+        if (filled === size) {
+          const full = pieces;
+          pieces = [];
+          filled = 0;
+          completed(full);
+        }
+      }
+    },
+    get rest(): Buffer[] {
+      return pieces;
+    },
+    get restBytes(): number {
+      return filled;
+    },
+  };
 }
 
 /** The size of the frames holding `plainBytes`. */
@@ -72,37 +133,55 @@ export function encryptFrames(key: Buffer, plain: Uint8Array): Buffer {
 
 /** Encrypts bytes given piece by piece into frames: `update` answers the frames completed so far, `final` the last one. */
 export function frameEncrypter(key: Buffer): { update(chunk: Buffer): Buffer; final(): Buffer } {
+  const pieces = framePiecesEncrypter(key);
+  return { update: (chunk) => Buffer.concat(pieces.update(chunk)), final: () => Buffer.concat(pieces.final()) };
+}
+
+/**
+ * As frameEncrypter, answering the sealed bytes as the pieces they were made in: a stream passes
+ * them on as they are rather than joining them (a frame of a 64 KiB read is seldom one piece).
+ */
+function framePiecesEncrypter(key: Buffer): { update(chunk: Buffer): Buffer[]; final(): Buffer[] } {
   let index = 0;
-  let pending: Buffer = Buffer.alloc(0);
+  // A frame is sealed once it is full: only then is it known not to be the last.
+  const cutter = spanCutter(plainFrameBytes);
   return {
     update(chunk) {
-      pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
-      const frames: Buffer[] = [];
-      while (pending.length >= plainFrameBytes) {
-        frames.push(sealFrame(key, index, pending.subarray(0, plainFrameBytes), false));
+      const sealed: Buffer[] = [];
+      cutter.add(chunk, (pieces) => {
+        sealed.push(...sealFramePieces(key, index, pieces, false));
         index += 1;
-        pending = pending.subarray(plainFrameBytes);
-      }
-      return frames.length === 1 ? frames[0]! : Buffer.concat(frames);
+      });
+      return sealed;
     },
     final() {
-      return sealFrame(key, index, pending, true);
+      return sealFramePieces(key, index, cutter.rest, true);
     },
   };
 }
 
 /** Encrypts what is piped through it into frames. */
 export function encryptingStream(key: Buffer): Transform {
-  const encrypter = frameEncrypter(key);
+  const encrypter = framePiecesEncrypter(key);
   return new Transform({
+    // Large pieces in, large pieces out: fewer hand-overs between the streams of a pipeline.
+    readableHighWaterMark: streamChunkBytes,
+    writableHighWaterMark: streamChunkBytes,
     transform(chunk: Buffer, _encoding, callback: TransformCallback) {
-      const frames = encrypter.update(chunk);
-      callback(null, frames.length > 0 ? frames : undefined);
+      for (const piece of encrypter.update(chunk)) if (piece.length > 0) this.push(piece);
+      callback();
     },
     flush(callback: TransformCallback) {
-      callback(null, encrypter.final());
+      for (const piece of encrypter.final()) this.push(piece);
+      callback();
     },
   });
+}
+
+/** A header before the frames that says their key (a sealed file names its epoch and salt); keyOf throws for one that does not open. */
+export interface KeyFromHeader {
+  headerBytes: number;
+  keyOf(header: Buffer): Buffer;
 }
 
 /**
@@ -110,31 +189,54 @@ export function encryptingStream(key: Buffer): Transform {
  * Without `lastFrame` the frame still buffered at the end is the file's last one; a range read
  * that stops earlier says which index is the file's last.
  */
-export function decryptingStream(key: Buffer, firstIndex = 0, lastFrame?: number): Transform {
+export function decryptingStream(keyOrHeader: Buffer | KeyFromHeader, firstIndex = 0, lastFrame?: number): Transform {
   let index = firstIndex;
-  let buffered: Buffer = Buffer.alloc(0);
+  let key = Buffer.isBuffer(keyOrHeader) ? keyOrHeader : undefined;
+  const header = Buffer.isBuffer(keyOrHeader) ? undefined : { ...keyOrHeader, bytes: Buffer.alloc(keyOrHeader.headerBytes), filled: 0 };
+  const cutter = spanCutter(sealedFrameBytes);
+  // One whole frame is always kept back: only the end of the input says which frame is last.
+  let held: Buffer[] | undefined;
   return new Transform({
+    readableHighWaterMark: streamChunkBytes,
+    writableHighWaterMark: streamChunkBytes,
     transform(chunk: Buffer, _encoding, callback: TransformCallback) {
-      buffered = buffered.length === 0 ? chunk : Buffer.concat([buffered, chunk]);
       try {
-        // One whole frame is always kept back: only the end of the input says which frame is last.
-        while (buffered.length > sealedFrameBytes) {
-          this.push(openFrame(key, index, buffered.subarray(0, sealedFrameBytes), false));
-          index += 1;
-          buffered = buffered.subarray(sealedFrameBytes);
+        if (!key && header) {
+          const taken = chunk.copy(header.bytes, header.filled);
+          header.filled += taken;
+          chunk = chunk.subarray(taken);
+          if (header.filled < header.bytes.length) return callback();
+          key = header.keyOf(header.bytes);
         }
+        const frameKey = key;
+        if (!frameKey) return callback();
+        cutter.add(chunk, (pieces) => {
+          if (held) {
+            for (const plain of openFramePieces(frameKey, index, held, false)) if (plain.length > 0) this.push(plain);
+            index += 1;
+          }
+          held = pieces;
+        });
       } catch (error) {
         return callback(error as Error);
       }
       callback();
     },
     flush(callback: TransformCallback) {
-      const last = lastFrame === undefined || index === lastFrame;
-      if (lastFrame === undefined && buffered.length === sealedFrameBytes) {
-        return callback(new FrameError('the encrypted file is cut short'));
-      }
+      if (!key) return callback(new FrameError('the encrypted file is cut short before its frames'));
       try {
-        this.push(openFrame(key, index, buffered, last));
+        if (cutter.restBytes > 0 || !held) {
+          // The input ended inside a frame: the held frame is a full one before it.
+          if (held) {
+            for (const plain of openFramePieces(key, index, held, false)) if (plain.length > 0) this.push(plain);
+            index += 1;
+          }
+          for (const plain of openFramePieces(key, index, cutter.rest, lastFrame === undefined || index === lastFrame)) if (plain.length > 0) this.push(plain);
+        } else {
+          // The input ended on a frame boundary: the held frame is the last one read.
+          if (lastFrame === undefined) return callback(new FrameError('the encrypted file is cut short'));
+          for (const plain of openFramePieces(key, index, held, index === lastFrame)) if (plain.length > 0) this.push(plain);
+        }
       } catch (error) {
         return callback(error as Error);
       }

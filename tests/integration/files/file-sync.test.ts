@@ -147,6 +147,49 @@ describe.each(storeKinds)('files between two laptops, %s store at the relay', { 
     expect(sha256Of(bob.files.open(attached.sha256)!.bytes())).toBe(sha256Of(bytes));
   });
 
+  it('resumes a download cut off midway from where it stopped, and the file opens whole', async () => {
+    const ranges: (string | null)[] = [];
+    let cut = false;
+    const cuttingFetch: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      const url = String(input);
+      const isBlobDownload = (init?.method ?? 'GET') === 'GET' && (url.includes('/content') || url.includes('X-Amz-Signature'));
+      if (!isBlobDownload || !response.body) return response;
+      ranges.push(new Headers(init?.headers).get('range'));
+      if (cut) return response;
+      cut = true;
+      // The first download loses its connection after a third of the bytes.
+      const bytes = Buffer.from(await response.arrayBuffer());
+      let sent = false;
+      const body = new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          if (sent) {
+            // What arrived is written before the connection drops, as on a real network.
+            await new Promise((resolve) => setTimeout(resolve, 300));
+            return controller.error(new Error('connection reset'));
+          }
+          sent = true;
+          controller.enqueue(bytes.subarray(0, Math.floor(bytes.length / 3)));
+        },
+      });
+      return new Response(body, { status: response.status, headers: response.headers });
+    };
+    const ann = await newLaptop();
+    const bob = await newLaptop({ fetch: cuttingFetch });
+    await formTeam(team.relay.url, ann, bob);
+    const contactId = await contactOn(ann, 'Cut off');
+    const bytes = randomBytes(1_500_000 + 12_345);
+    const attached = await attach(ann, contactId, bytes, 'survey.pdf');
+    await settled(ann);
+    await bob.call('sync.now', {});
+    await expect(bob.call('files.fetch', { id: attached.id })).rejects.toThrow();
+    expect(bob.files.open(attached.sha256)).toBeUndefined();
+    await bob.call('files.fetch', { id: attached.id });
+    expect(ranges[0]).toBeNull();
+    expect(ranges.at(-1)).toMatch(/^bytes=[1-9]\d*-$/);
+    expect(sha256Of(bob.files.open(attached.sha256)!.bytes())).toBe(sha256Of(bytes));
+  });
+
   it('refuses a revoked laptop any file, saying why', async () => {
     const ann = await newLaptop();
     const bob = await newLaptop();
