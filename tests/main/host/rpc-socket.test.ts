@@ -143,6 +143,30 @@ describe('browser host call socket', () => {
     }
   });
 
+  it("has the core read the first screen's data once, when the page's first call socket connects", async () => {
+    let warmings = 0;
+    const warmedHost = await startHost({ core: { ...core, warmFirstScreen: async () => void (warmings += 1) }, port: 0, rendererDir: workDir });
+    try {
+      expect(warmings).toBe(0);
+      const headers = { cookie: `fieldbook_token_${warmedHost.port}=${warmedHost.token}`, origin: warmedHost.origin };
+      const open = () =>
+        new Promise<WebSocket>((resolve, reject) => {
+          const socket = new WebSocket(`ws://127.0.0.1:${warmedHost.port}${rpcSocketPath}`, { headers });
+          socket.once('open', () => resolve(socket));
+          socket.once('error', reject);
+        });
+      const first = await open();
+      expect((await call(first, 1, 'app.info', {})).result.ok).toBe(true);
+      const second = await open();
+      expect((await call(second, 1, 'app.info', {})).result.ok).toBe(true);
+      expect(warmings).toBe(1);
+      first.close();
+      second.close();
+    } finally {
+      await warmedHost.close();
+    }
+  });
+
   it('refuses the upgrade without the token, from a foreign Origin, for another Host, or on another path', async () => {
     await expect(openSocket({ origin: host.origin })).rejects.toThrow('refused with 403');
     await expect(openSocket({ cookie: `fieldbook_token_${host.port}=wrong`, origin: host.origin })).rejects.toThrow('refused with 403');
