@@ -18,8 +18,13 @@ export function createRpcSocket(core: HostCore) {
   const sockets = new WebSocketServer({ noServer: true, maxPayload: maxRpcBodyBytes, perMessageDeflate: false, clientTracking: true });
 
   const serve = (socket: WebSocket) => {
+    // Each call starts in a task of its own. The calls that arrive together (the page's opening
+    // calls: lock status, settings, the first contacts page, app info, the sync status) would
+    // otherwise all run in the one task that read them, and every answer wait for the slowest:
+    // the first contacts page for the count of changes not yet sent. A task each lets an answer
+    // go out as soon as its call is done, and lets the page's file requests in between calls.
     socket.on('message', (data: RawData, isBinary: boolean) => {
-      void answer(socket, data, isBinary);
+      setImmediate(() => void answer(socket, data, isBinary));
     });
   };
 
@@ -43,9 +48,18 @@ export function createRpcSocket(core: HostCore) {
     reply(socket, { id: call.id, result });
   }
 
+  // The page opens its call socket as soon as its first script runs, a few hundred ms before its
+  // opening calls go (they wait for the event stream): the host is idle meanwhile, so that is when
+  // the core reads what those calls will ask (create-core.ts, warmFirstScreen). Once per start.
+  let warmed = false;
   return {
     upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
-      sockets.handleUpgrade(request, socket, head, serve);
+      sockets.handleUpgrade(request, socket, head, (connected) => {
+        serve(connected);
+        if (warmed || !core.warmFirstScreen) return;
+        warmed = true;
+        setImmediate(() => void core.warmFirstScreen?.());
+      });
     },
     close(): void {
       for (const socket of sockets.clients) socket.terminate();

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { Socket } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -89,6 +90,81 @@ describe('browser host call socket', () => {
     const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
     socket.send('{"id":');
     expect(await closed).toBe(1003);
+  });
+
+  it('sends each answer as soon as its call is done, not after the slower calls that arrived with it', async () => {
+    // The page's opening calls arrive together; the sync status (a count over every change not yet
+    // sent) used to hold the first contacts page's answer until it was done.
+    const events: string[] = [];
+    const slowCore = {
+      ...core,
+      invoke: (channel: string, input: unknown) => {
+        events.push(`${channel} started`);
+        if (channel === 'sync.status') {
+          const until = Date.now() + 100;
+          while (Date.now() < until); // a slow synchronous read, as better-sqlite3's are
+        }
+        return core.invoke(channel, input);
+      },
+    };
+    // Every answer the host writes, in the order it writes them (the host's sockets are ws's too).
+    const send = WebSocket.prototype.send;
+    WebSocket.prototype.send = function (this: WebSocket, data: unknown, ...rest: unknown[]) {
+      const id = /^\{"id":(\d+),"result"/.exec(String(data))?.[1];
+      if (id !== undefined) events.push(`answer ${id} sent`);
+      return (send as (...args: unknown[]) => void).call(this, data, ...rest);
+    } as WebSocket['send'];
+    const slowHost = await startHost({ core: slowCore, port: 0, rendererDir: workDir });
+    try {
+      const socket = await new Promise<WebSocket>((resolve, reject) => {
+        const opened = new WebSocket(`ws://127.0.0.1:${slowHost.port}${rpcSocketPath}`, { headers: { cookie: `fieldbook_token_${slowHost.port}=${slowHost.token}`, origin: slowHost.origin } });
+        opened.once('open', () => resolve(opened));
+        opened.once('error', reject);
+      });
+      const answers: number[] = [];
+      const both = new Promise<void>((resolve) =>
+        socket.on('message', (data) => {
+          answers.push((JSON.parse(String(data)) as { id: number }).id);
+          if (answers.length === 2) resolve();
+        }),
+      );
+      // Both calls in one write, so the host reads them together as it reads the page's.
+      const tcp = (socket as unknown as { _socket: Socket })._socket;
+      tcp.cork();
+      socket.send(JSON.stringify({ id: 1, channel: 'contacts.list', input: {} }));
+      socket.send(JSON.stringify({ id: 2, channel: 'sync.status', input: {} }));
+      tcp.uncork();
+      await both;
+      expect(events).toEqual(['contacts.list started', 'answer 1 sent', 'sync.status started', 'answer 2 sent']);
+      socket.close();
+    } finally {
+      WebSocket.prototype.send = send;
+      await slowHost.close();
+    }
+  });
+
+  it("has the core read the first screen's data once, when the page's first call socket connects", async () => {
+    let warmings = 0;
+    const warmedHost = await startHost({ core: { ...core, warmFirstScreen: async () => void (warmings += 1) }, port: 0, rendererDir: workDir });
+    try {
+      expect(warmings).toBe(0);
+      const headers = { cookie: `fieldbook_token_${warmedHost.port}=${warmedHost.token}`, origin: warmedHost.origin };
+      const open = () =>
+        new Promise<WebSocket>((resolve, reject) => {
+          const socket = new WebSocket(`ws://127.0.0.1:${warmedHost.port}${rpcSocketPath}`, { headers });
+          socket.once('open', () => resolve(socket));
+          socket.once('error', reject);
+        });
+      const first = await open();
+      expect((await call(first, 1, 'app.info', {})).result.ok).toBe(true);
+      const second = await open();
+      expect((await call(second, 1, 'app.info', {})).result.ok).toBe(true);
+      expect(warmings).toBe(1);
+      first.close();
+      second.close();
+    } finally {
+      await warmedHost.close();
+    }
   });
 
   it('refuses the upgrade without the token, from a foreign Origin, for another Host, or on another path', async () => {
