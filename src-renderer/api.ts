@@ -47,86 +47,127 @@ const unreachable: ErrorPayload = {
 
 /** Called when events may have been missed (see api.onResync). */
 const resyncListeners = new Set<() => void>();
-/** Opens the browser host's event stream (set when the HTTP bridge is made). */
+/** Opens the browser host's way in for events (set when the HTTP bridge is made). */
 let openEventStream: (() => void) | undefined;
 
 /**
  * Calls the first screen will make, asked for as soon as the page runs (api.prefetch) instead of
  * one after another as each component mounts: the lock status, then the settings, then the
  * dashboard's figures were three round trips in a row before the app showed anything. They are
- * sent once the event stream is open, so no change made after they were read can go unannounced,
- * and once the call socket is open too (or has failed), so they go over it rather than one HTTP
- * request each. A component that asks for one of them before then waits for it rather than
- * asking again. Each answer is taken once, by the first api.invoke of the same channel and input
- * within prefetchLifeMs of being sent (some answers depend on the time: due reminders, the
- * lock's idle clock); any event or reconnection drops the answers already read and not yet taken,
- * and their callers ask again.
+ * sent once the page's events come in, so no change made after they were read can go unannounced:
+ * as soon as the call socket is open (the events come down it, in order with the answers), or
+ * when it cannot open, once the event stream is open and the calls go over HTTP. A component
+ * that asks for one of them before then waits for it rather than asking again. Each answer is
+ * taken once, by the first api.invoke of the same channel and input within prefetchLifeMs of
+ * being sent (some answers depend on the time: due reminders, the lock's idle clock); any event
+ * or reconnection drops the answers already read and not yet taken, and their callers ask again.
  */
 interface EarlyCall {
   answer: Promise<RpcResult<unknown>>;
-  /** When it was sent; undefined while it waits for the stream. */
+  /** When it was sent; undefined while it waits for the events to come in. */
   sentAt: number | undefined;
 }
 const prefetched = new Map<string, EarlyCall>();
 const prefetchLifeMs = 10_000;
-/** How long the opening calls wait for the call socket's handshake before they go over HTTP. */
+/** How long the call socket's handshake may take before the event stream is opened beside it. */
 const socketWaitMs = 1_000;
-/** How long they wait for the event stream: one that cannot open must not hold the app back. */
+/** How long the opening calls wait for either: a page whose events cannot come must not be held back. */
 const streamWaitMs = 3_000;
 const prefetchKey = (channel: string, input: unknown) => `${channel} ${JSON.stringify(input ?? {})}`;
 /** Drops the early answers already read: a change may have been made since. */
 function dropReadAnswers(): void {
   for (const [key, early] of prefetched) if (early.sentAt !== undefined) prefetched.delete(key);
 }
+const knownEvents = new Set<string>(eventNames);
 
 /** The browser host's bridge: the contract's, plus answers asked for early. */
 interface HttpBridge extends FieldbookBridge {
   prefetch?<C extends ChannelName>(channel: C, input: ChannelInput<C>): void;
 }
 
+/**
+ * Events come one way at a time: over the call socket while it is open, else over the event
+ * stream (`GET /events`), which is opened only when the socket closes, cannot be made, or has not
+ * opened within socketWaitMs, and closed as soon as the socket opens, so no event is handed to the
+ * screens twice. Each time either opens, events may have been missed: the screens resync. (An
+ * event the host sent in the moment between subscribing a reopened socket and the page closing
+ * the stream can come both ways; the resync of that reopening reloads the screens anyway.)
+ */
 function createHttpBridge(): HttpBridge {
   let source: EventSource | undefined;
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
 
-  const socket = new RpcSocketClient(() => new WebSocket(new URL(rpcSocketPath, location.href.replace(/^http/, 'ws'))), unreachable);
-  /** Whether a call went out before the event stream first opened (its answer may be stale then). */
+  /** Whether a call went out before events first came in (its answer may be stale then). */
   let calledBeforeStream = false;
   let streamOpened = false;
   let releaseEarlyCalls: () => void = () => undefined;
-  /** Settles when the opening calls may be sent: the stream opened (or never will), the socket settled. */
-  const earlyCallsMayGo = new Promise<void>((resolve) => (releaseEarlyCalls = resolve)).then(() => socket.settled(socketWaitMs));
+  /** Settles when the opening calls may be sent: events come in (or never will). */
+  const earlyCallsMayGo = new Promise<void>((resolve) => (releaseEarlyCalls = resolve));
 
-  function connect(): EventSource {
-    socket.connect();
-    if (source) return source;
+  /** The socket or the stream (re)opened: events come in from now on. */
+  function eventsCameIn(): void {
+    dropReadAnswers();
+    // Whatever changed before was never sent to us: screens may have loaded just before a change
+    // landed, so they reload what they show. At the first opening, that is only so if a call was
+    // read before it: the opening calls wait for it.
+    const firstOpening = !streamOpened;
+    streamOpened = true;
+    releaseEarlyCalls();
+    if (firstOpening && !calledBeforeStream) return;
+    for (const listener of resyncListeners) listener();
+  }
+
+  function deliver(name: string, payload: unknown): void {
+    if (!knownEvents.has(name)) return;
+    dropReadAnswers();
+    for (const listener of listeners.get(name as EventName) ?? []) (listener as (payload: unknown) => void)(payload);
+  }
+
+  const socket = new RpcSocketClient(() => new WebSocket(new URL(rpcSocketPath, location.href.replace(/^http/, 'ws'))), unreachable, undefined, {
+    opened() {
+      closeStream();
+      eventsCameIn();
+    },
+    closed: openStream,
+    event: deliver,
+  });
+
+  function openStream(): void {
+    if (source) return;
     const created = new EventSource(eventsPath, { withCredentials: true });
-    const giveUpOnStream = setTimeout(releaseEarlyCalls, streamWaitMs);
     created.addEventListener('open', () => {
-      clearTimeout(giveUpOnStream);
-      dropReadAnswers();
-      // Whatever changed before the stream was (re)connected was never sent to us: screens may
-      // have loaded just before a change landed, so they reload what they show. At the first
-      // opening, that is only so if a call was read before it: the opening calls wait for it.
-      const firstOpening = !streamOpened;
-      streamOpened = true;
-      releaseEarlyCalls();
-      if (firstOpening && !calledBeforeStream) return;
-      for (const listener of resyncListeners) listener();
+      if (source === created) eventsCameIn();
     });
     for (const name of eventNames) {
       created.addEventListener(name, (message) => {
-        dropReadAnswers();
+        if (source !== created) return;
         let payload: unknown;
         try {
           payload = JSON.parse((message as MessageEvent<string>).data);
         } catch {
           return;
         }
-        for (const listener of listeners.get(name) ?? []) (listener as (payload: unknown) => void)(payload);
+        deliver(name, payload);
       });
     }
     source = created;
-    return created;
+  }
+
+  function closeStream(): void {
+    source?.close();
+    source = undefined;
+  }
+
+  let connecting = false;
+  function connect(): void {
+    socket.connect();
+    if (connecting) return;
+    connecting = true;
+    // A handshake that hangs must not leave the page without events, nor its opening calls waiting.
+    setTimeout(() => {
+      if (!socket.isOpen) openStream();
+    }, socketWaitMs);
+    setTimeout(releaseEarlyCalls, streamWaitMs);
   }
   openEventStream = connect;
 
@@ -209,10 +250,10 @@ export const api = {
     return getBridge().on(event, listener);
   },
   /**
-   * Opens the browser host's event stream now, before any screen loads (main.tsx calls it). A
-   * screen that loaded before the stream was open reloads when it opens (onResync); opened first,
-   * the stream is usually there before the first load, and the app opens with one load per screen
-   * instead of two.
+   * Opens the browser host's way in for events now, before any screen loads (open-early.ts calls
+   * it): the call socket, or the event stream where the socket cannot open. A screen that loaded
+   * before events came in reloads then (onResync); opened first, the socket is usually there
+   * before the first load, and the app opens with one load per screen instead of two.
    */
   listen(): void {
     getBridge();
@@ -227,7 +268,8 @@ export const api = {
     (getBridge() as HttpBridge).prefetch?.(channel, input);
   },
   /**
-   * Called whenever events may have been missed: the browser host's event stream (re)connected.
+   * Called whenever events may have been missed: the browser host's call socket or event stream
+   * (re)connected.
    * Whoever shows data kept current by events reloads it then (ui/live-events.ts does).
    */
   onResync(listener: () => void): () => void {

@@ -4,8 +4,9 @@ import { endOfToday, startOfWeek } from './ui/dates';
 import { firstContactPageQuery } from './features/contacts/contact-pages';
 
 // Runs before the rest of the app's modules are evaluated (main.tsx imports it first, and the
-// bundle keeps that order): the event stream opens, and the calls the first screen makes are
-// asked for, while the shell's and the screens' modules are still being evaluated.
+// bundle keeps that order): the call socket opens (the page's events come down it), and the calls
+// the first screen makes are asked for, while the shell's and the screens' modules are still
+// being evaluated.
 
 api.listen();
 // What the app asks before it can show its first screen, asked side by side now rather than one

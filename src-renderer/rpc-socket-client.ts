@@ -1,12 +1,22 @@
 import type { ErrorPayload } from '../src-shared/errors';
 import { maxRpcBodyBytes } from '../src-shared/ipc/bridge';
 import type { RpcResult } from '../src-shared/ipc/contract';
-import type { RpcSocketAnswer } from '../src-shared/ipc/rpc-socket';
 
 // The page side of the browser host's call socket (src-main/host/rpc-socket.ts): calls go over
 // one WebSocket while it is open, and over `POST /rpc/<channel>` (api.ts) while it is not (before
 // it opens, after it closed, or where the host refuses it). The answers are the host's own, as
-// they are over HTTP: not validated again here.
+// they are over HTTP: not validated again here. The host's events come down the same socket
+// (`{ event, payload }`) and are handed to `hooks.event` with the name unchecked: api.ts keeps
+// only the names it knows, as it does for the event stream's.
+
+/** What the socket tells its owner besides answers (api.ts: the socket is its event stream). */
+export interface SocketHooks {
+  /** The socket opened: events come over it from now on. */
+  opened?(): void;
+  /** The socket closed, or could not be made: no events come over it until it opens again. */
+  closed?(): void;
+  event?(name: string, payload: unknown): void;
+}
 
 /** The part of a browser WebSocket used here, so tests can hand in their own. */
 export interface CallSocket {
@@ -17,7 +27,6 @@ export interface CallSocket {
   addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
 }
 
-const socketConnecting = 0;
 const socketOpen = 1;
 /** After a socket closed, how long calls stay on HTTP before another socket is tried. */
 export const reconnectDelayMs = 2_000;
@@ -27,15 +36,19 @@ export class RpcSocketClient {
   private nextId = 1;
   private readonly pending = new Map<number, (result: RpcResult<unknown>) => void>();
   private retryAt = 0;
-  /** Called once the socket in the making opens or fails (settled()). */
-  private settling: (() => void)[] = [];
 
   constructor(
     private readonly openSocket: () => CallSocket,
     /** What a call gets when the socket closes before its answer came. */
     private readonly lostAnswer: ErrorPayload,
     private readonly now: () => number = () => performance.now(),
+    private readonly hooks: SocketHooks = {},
   ) {}
+
+  /** Whether calls (and events) go over the socket now. */
+  get isOpen(): boolean {
+    return this.socket?.readyState === socketOpen;
+  }
 
   /** Opens the socket unless one is open or opening, or the last one closed moments ago. */
   connect(): void {
@@ -45,34 +58,16 @@ export class RpcSocketClient {
       socket = this.openSocket();
     } catch {
       this.retryAt = this.now() + reconnectDelayMs;
+      this.hooks.closed?.();
       return;
     }
     this.socket = socket;
-    socket.addEventListener('open', () => this.settle());
+    socket.addEventListener('open', () => {
+      if (this.socket !== socket) return;
+      this.hooks.opened?.();
+    });
     socket.addEventListener('message', (event) => this.receive(event.data));
     socket.addEventListener('close', () => this.closed(socket));
-  }
-
-  /**
-   * Resolves once calls can be sent the way they will go: the socket opened, or failed (calls go
-   * over HTTP), or none is being opened; at the latest after `waitMs`, so that a handshake that
-   * hangs costs the opening calls no more than that.
-   */
-  settled(waitMs: number): Promise<void> {
-    if (!this.socket || this.socket.readyState !== socketConnecting) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, waitMs);
-      this.settling.push(() => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
-  }
-
-  private settle(): void {
-    const waiting = this.settling;
-    this.settling = [];
-    for (const resolve of waiting) resolve();
   }
 
   /**
@@ -101,25 +96,32 @@ export class RpcSocketClient {
 
   private receive(data: unknown): void {
     if (typeof data !== 'string') return;
-    let answer: RpcSocketAnswer;
+    let message: unknown;
     try {
-      answer = JSON.parse(data) as RpcSocketAnswer;
+      message = JSON.parse(data);
     } catch {
       return;
     }
-    const resolve = this.pending.get(answer.id);
+    if (typeof message !== 'object' || message === null) return;
+    const { id, result, event, payload } = message as { id?: unknown; result?: unknown; event?: unknown; payload?: unknown };
+    if (typeof event === 'string') {
+      this.hooks.event?.(event, payload);
+      return;
+    }
+    if (typeof id !== 'number' || typeof result !== 'object' || result === null) return;
+    const resolve = this.pending.get(id);
     if (!resolve) return;
-    this.pending.delete(answer.id);
-    resolve(answer.result);
+    this.pending.delete(id);
+    resolve(result as RpcResult<unknown>);
   }
 
   private closed(socket: CallSocket): void {
     if (this.socket !== socket) return;
     this.socket = undefined;
     this.retryAt = this.now() + reconnectDelayMs;
-    this.settle();
     const waiting = [...this.pending.values()];
     this.pending.clear();
     for (const resolve of waiting) resolve({ ok: false, error: this.lostAnswer });
+    this.hooks.closed?.();
   }
 }

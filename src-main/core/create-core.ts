@@ -160,14 +160,6 @@ export interface Core {
   readonly lock: AppLock;
   /** Validates the input against the contract, runs the handler, validates the output. */
   invoke(channel: string, input: unknown): Promise<RpcResult<unknown>>;
-  /**
-   * Reads what the first screen asks for (the unfiltered first contacts page with its count, the
-   * sync status's count of changes not yet sent) and drops the answers: run while the app's page
-   * is still loading, it fills SQLite's page cache so that those calls, when they come, do not
-   * read a cold database (BENCHMARKS.md, "Cold start … warmed"). Not a first screen served: the
-   * background work still waits for the page's own first contacts page. Nothing while locked.
-   */
-  warmFirstScreen(): Promise<void>;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
   onAny(listener: (event: EventName, payload: unknown) => void): () => void;
   close(): void;
@@ -456,18 +448,6 @@ export function createCore(options: CoreOptions): Core {
     }
   }
 
-  async function warmFirstScreen(): Promise<void> {
-    if (appLock.isLocked()) return;
-    try {
-      contacts.list(parseOrThrow(contract['contacts.list'].input, { offset: 0, limit: firstScreenPageSize }));
-      // A turn of the event loop between the two, for whatever the page asks meanwhile.
-      await new Promise((resolve) => setImmediate(resolve));
-      if (!appLock.isLocked()) syncEngine.status();
-    } catch (error) {
-      logError(error, 'warming the first screen');
-    }
-  }
-
   return {
     dataDir: options.dataDir,
     keys,
@@ -485,7 +465,6 @@ export function createCore(options: CoreOptions): Core {
     companies,
     lock: appLock,
     invoke,
-    warmFirstScreen,
     on(event, listener) {
       const schema = eventSchemas[event];
       const wrapped = (payload: unknown) => listener(schema.parse(payload) as never);
@@ -517,8 +496,6 @@ export function createCore(options: CoreOptions): Core {
 
 /** The call that fills the first screen a person sees (the contacts list). */
 const firstScreenChannel = 'contacts.list';
-/** The rows of the contacts list's first page (src-renderer/features/contacts/contact-pages.ts). */
-const firstScreenPageSize = 50;
 
 /**
  * Runs `start` now, or (`after-first-screen`) on the turn of the event loop after the first

@@ -6,8 +6,9 @@ export const keepAliveMs = 15_000;
 /**
  * `GET /events`: every core event as a server-sent event (`event: <name>`, `data: <json>`). The
  * renderer's EventSource reconnects by itself; events missed while disconnected are not replayed,
- * which is fine because they only tell the renderer to refetch. Returns a function that ends the
- * stream, for shutting the host down.
+ * which is fine because they only tell the renderer to refetch. The page opens it only while its
+ * call socket, which carries the same events (rpc-socket.ts), cannot open. Returns a function
+ * that ends the stream, for shutting the host down.
  */
 export function openEventStream(core: HostCore, request: IncomingMessage, response: ServerResponse): () => void {
   response.writeHead(200, {

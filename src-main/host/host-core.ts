@@ -5,8 +5,6 @@ import type { Core } from '../core/create-core';
  * file bytes in (staging an upload) and out (a stored file by its SHA-256), nothing else.
  */
 export type HostCore = Pick<Core, 'invoke' | 'onAny'> & {
-  /** Run when the page's call socket first connects (rpc-socket.ts); absent in tests that need no warming. */
-  warmFirstScreen?: Core['warmFirstScreen'];
   /** While locked, no file bytes go in or out (channels are refused by invoke itself). */
   lock: Pick<Core['lock'], 'isLocked'>;
   files: Pick<Core['files'], 'stage' | 'open'>;

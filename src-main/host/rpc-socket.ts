@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { rpcSocketCallSchema, type RpcSocketAnswer } from '../../src-shared/ipc/rpc-socket';
+import { rpcSocketCallSchema, type RpcSocketAnswer, type RpcSocketHostMessage } from '../../src-shared/ipc/rpc-socket';
 import type { HostCore } from './host-core';
 import { failure, maxRpcBodyBytes } from './rpc-route';
 
@@ -11,6 +11,9 @@ import { failure, maxRpcBodyBytes } from './rpc-route';
  * done, so answers may come in another order than their calls. The core validates the input and
  * maps errors exactly as for `POST /rpc/<channel>` (rpc-route.ts). A message that is not a call
  * is answered with invalid_input when its id can be read, and the socket is closed when it cannot.
+ * Every core event goes down the same socket as `{ event, payload }`, from the moment it connects
+ * (before its first call is read) until it closes: in order with the answers, so an event made
+ * after a call was read reaches the page after that call's answer, never before it nor not at all.
  * Who may upgrade is checked by server.ts before `upgrade` is called. The page side is
  * src-renderer/rpc-socket-client.ts.
  */
@@ -18,6 +21,8 @@ export function createRpcSocket(core: HostCore) {
   const sockets = new WebSocketServer({ noServer: true, maxPayload: maxRpcBodyBytes, perMessageDeflate: false, clientTracking: true });
 
   const serve = (socket: WebSocket) => {
+    const unsubscribe = core.onAny((event, payload) => send(socket, { event, payload }));
+    socket.once('close', unsubscribe);
     // Each call starts in a task of its own. The calls that arrive together (the page's opening
     // calls: lock status, settings, the first contacts page, app info, the sync status) would
     // otherwise all run in the one task that read them, and every answer wait for the slowest:
@@ -35,7 +40,7 @@ export function createRpcSocket(core: HostCore) {
       return;
     }
     if (!call.ok) {
-      reply(socket, { id: call.id, result: failure('invalid_input', call.reason) });
+      send(socket, { id: call.id, result: failure('invalid_input', call.reason) });
       return;
     }
     let result: RpcSocketAnswer['result'];
@@ -45,21 +50,12 @@ export function createRpcSocket(core: HostCore) {
       // core.invoke answers errors as results; landing here means the core itself is broken.
       result = failure('internal', 'Something went wrong inside Fieldbook. The details are in its log.');
     }
-    reply(socket, { id: call.id, result });
+    send(socket, { id: call.id, result });
   }
 
-  // The page opens its call socket as soon as its first script runs, a few hundred ms before its
-  // opening calls go (they wait for the event stream): the host is idle meanwhile, so that is when
-  // the core reads what those calls will ask (create-core.ts, warmFirstScreen). Once per start.
-  let warmed = false;
   return {
     upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
-      sockets.handleUpgrade(request, socket, head, (connected) => {
-        serve(connected);
-        if (warmed || !core.warmFirstScreen) return;
-        warmed = true;
-        setImmediate(() => void core.warmFirstScreen?.());
-      });
+      sockets.handleUpgrade(request, socket, head, serve);
     },
     close(): void {
       for (const socket of sockets.clients) socket.terminate();
@@ -90,7 +86,7 @@ function rawText(data: RawData): string {
   return (Buffer.isBuffer(data) ? data : Buffer.from(data)).toString('utf8');
 }
 
-function reply(socket: WebSocket, answer: RpcSocketAnswer): void {
+function send(socket: WebSocket, message: RpcSocketHostMessage): void {
   // The page may have gone while the core worked; its answer then has nowhere to go.
-  if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(answer));
+  if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
 }

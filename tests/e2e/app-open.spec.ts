@@ -26,3 +26,44 @@ test('opened at the contacts list, the first page is asked for once, with the op
   expect(listsOverHttp).toEqual([]);
   expect(channelsSent.indexOf('contacts.list')).toBeLessThan(channelsSent.indexOf('views.list'));
 });
+
+test('a contact added from elsewhere after the list showed appears in it, its event carried by the call socket: no event stream opened', async ({ app, page }) => {
+  await page.request.post(`${app.origin}/rpc/contacts.create`, { data: { draft: { name: 'Ada Lovelace' } } });
+  await page.goto(`${app.origin}/#/contacts`);
+  const streams: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/events') streams.push(request.url());
+  });
+  await page.reload();
+  const grid = page.getByRole('grid', { name: 'Contacts' });
+  await expect(grid.getByRole('link', { name: 'Ada Lovelace' })).toBeVisible();
+  // Another window (here: a plain HTTP call) adds a contact while the list is shown.
+  const created = await page.request.post(`${app.origin}/rpc/contacts.create`, { data: { draft: { name: 'Grace Hopper' } } });
+  expect(await created.json()).toMatchObject({ ok: true });
+  await expect(grid.getByRole('link', { name: 'Grace Hopper' })).toBeVisible();
+  expect(streams).toEqual([]);
+});
+
+test('where the call socket cannot be made, the app opens over HTTP and the event stream keeps the list current', async ({ app, page }) => {
+  await page.addInitScript(() => {
+    // As a browser or proxy that allows no WebSocket: the page's socket cannot be made.
+    window.WebSocket = class {
+      constructor() {
+        throw new Error('WebSocket is not allowed here');
+      }
+    } as unknown as typeof WebSocket;
+  });
+  await page.request.post(`${app.origin}/rpc/contacts.create`, { data: { draft: { name: 'Ada Lovelace' } } });
+  await page.goto(`${app.origin}/#/contacts`);
+  const streams: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/events') streams.push(request.url());
+  });
+  await page.reload();
+  const grid = page.getByRole('grid', { name: 'Contacts' });
+  await expect(grid.getByRole('link', { name: 'Ada Lovelace' })).toBeVisible();
+  const created = await page.request.post(`${app.origin}/rpc/contacts.create`, { data: { draft: { name: 'Katherine Johnson' } } });
+  expect(await created.json()).toMatchObject({ ok: true });
+  await expect(grid.getByRole('link', { name: 'Katherine Johnson' })).toBeVisible();
+  expect(streams).toHaveLength(1);
+});

@@ -31,19 +31,23 @@ class FakeSocket implements CallSocket {
   }
 }
 
-function client() {
+function client(refuse = false) {
   const sockets: FakeSocket[] = [];
+  /** What the socket told its owner besides answers, in order. */
+  const told: unknown[] = [];
   let now = 0;
   const rpc = new RpcSocketClient(
     () => {
+      if (refuse) throw new Error('WebSocket is not available here');
       const socket = new FakeSocket();
       sockets.push(socket);
       return socket;
     },
     lost,
     () => now,
+    { opened: () => told.push('opened'), closed: () => told.push('closed'), event: (name, payload) => told.push({ name, payload }) },
   );
-  return { rpc, sockets, advance: (ms: number) => (now += ms) };
+  return { rpc, sockets, told, advance: (ms: number) => (now += ms) };
 }
 
 describe('RpcSocketClient', () => {
@@ -117,5 +121,30 @@ describe('RpcSocketClient', () => {
     sockets[0]!.answer(999, { ok: true, data: 'someone else' });
     sockets[0]!.answer(sockets[0]!.sent[0]!.id, { ok: true, data: 'mine' });
     expect(await pending).toEqual({ ok: true, data: 'mine' });
+  });
+
+  it('hands the events the host sends beside the answers to its owner, in order, without taking them for answers', async () => {
+    const { rpc, sockets, told } = client();
+    rpc.connect();
+    sockets[0]!.open();
+    const pending = rpc.call('contacts.list', {});
+    sockets[0]!.answer(1, { ok: true, data: 'page' });
+    sockets[0]!.emit('message', JSON.stringify({ event: 'contacts.changed', payload: { ids: ['c1'] } }));
+    // Not an answer to call 1 either, though it carries no event name: passed over.
+    sockets[0]!.emit('message', JSON.stringify({ id: 1 }));
+    expect(await pending).toEqual({ ok: true, data: 'page' });
+    expect(told).toEqual(['opened', { name: 'contacts.changed', payload: { ids: ['c1'] } }]);
+  });
+
+  it('tells its owner when the socket closes, and when none can be made, so events come another way', () => {
+    const open = client();
+    open.rpc.connect();
+    open.sockets[0]!.open();
+    open.sockets[0]!.close();
+    expect(open.told).toEqual(['opened', 'closed']);
+
+    const refused = client(true);
+    refused.rpc.connect();
+    expect(refused.told).toEqual(['closed']);
   });
 });

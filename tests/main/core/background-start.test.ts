@@ -53,15 +53,6 @@ describe('background work at open', () => {
     await until(mailStarted);
   });
 
-  it('warming the first screen while the page loads is not the first screen: mail sync still waits for the page', async () => {
-    const { core, mailStarted } = await reopenedWithAccount({ shell: 'browser', firstScreenWaitMs: 60_000 });
-    await core.warmFirstScreen();
-    await pause(300);
-    expect(mailStarted()).toBe(false);
-    await core.call('contacts.list', {});
-    await until(mailStarted);
-  });
-
   it('starts it anyway when no contacts page is asked for in time', async () => {
     const { mailStarted } = await reopenedWithAccount({ shell: 'browser', firstScreenWaitMs: 200 });
     expect(mailStarted()).toBe(false);

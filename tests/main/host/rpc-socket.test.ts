@@ -37,10 +37,30 @@ function openSocket(headers: Record<string, string> = { cookie: cookie(), origin
   });
 }
 
-/** The next message the socket receives, parsed. */
-function nextAnswer(socket: WebSocket): Promise<{ id: number; result: { ok: boolean; data?: unknown; error?: { code: string; message: string; field?: string } } }> {
-  return new Promise((resolve) => socket.once('message', (data) => resolve(JSON.parse(String(data)))));
+type Answer = { id: number; result: { ok: boolean; data?: unknown; error?: { code: string; message: string; field?: string } } };
+
+/** The next answer the socket receives, parsed (events, which come down the same socket, are passed over). */
+function nextAnswer(socket: WebSocket): Promise<Answer> {
+  return new Promise((resolve) => {
+    const take = (data: WebSocket.RawData) => {
+      const message = JSON.parse(String(data)) as Partial<Answer>;
+      if (message.id === undefined) return;
+      socket.off('message', take);
+      resolve(message as Answer);
+    };
+    socket.on('message', take);
+  });
 }
+
+/** Every message the socket receives from now on, parsed, in order. */
+function messagesOf(socket: WebSocket): Record<string, unknown>[] {
+  const messages: Record<string, unknown>[] = [];
+  socket.on('message', (data) => messages.push(JSON.parse(String(data)) as Record<string, unknown>));
+  return messages;
+}
+
+const contactsChanged = (messages: Record<string, unknown>[]) =>
+  messages.filter((message) => message.event === 'contacts.changed').map((message) => (message.payload as { ids: string[] }).ids);
 
 async function call(socket: WebSocket, id: number, channel: string, input: unknown) {
   const answer = nextAnswer(socket);
@@ -143,28 +163,34 @@ describe('browser host call socket', () => {
     }
   });
 
-  it("has the core read the first screen's data once, when the page's first call socket connects", async () => {
-    let warmings = 0;
-    const warmedHost = await startHost({ core: { ...core, warmFirstScreen: async () => void (warmings += 1) }, port: 0, rendererDir: workDir });
-    try {
-      expect(warmings).toBe(0);
-      const headers = { cookie: `fieldbook_token_${warmedHost.port}=${warmedHost.token}`, origin: warmedHost.origin };
-      const open = () =>
-        new Promise<WebSocket>((resolve, reject) => {
-          const socket = new WebSocket(`ws://127.0.0.1:${warmedHost.port}${rpcSocketPath}`, { headers });
-          socket.once('open', () => resolve(socket));
-          socket.once('error', reject);
-        });
-      const first = await open();
-      expect((await call(first, 1, 'app.info', {})).result.ok).toBe(true);
-      const second = await open();
-      expect((await call(second, 1, 'app.info', {})).result.ok).toBe(true);
-      expect(warmings).toBe(1);
-      first.close();
-      second.close();
-    } finally {
-      await warmedHost.close();
-    }
+  it("sends the core's events down the socket, in order with the answers: a change made right after a call was answered arrives once, after it", async () => {
+    const socket = await openSocket();
+    const messages = messagesOf(socket);
+    const listed = await call(socket, 1, 'contacts.list', {});
+    expect(listed.result.ok).toBe(true);
+    // Made by another window (over HTTP, say) the moment the page's call was answered.
+    const made = await core.call('contacts.create', { draft: { name: 'Ada Lovelace' } });
+    // A call sent after the change: its answer comes after the change's event.
+    await call(socket, 2, 'app.info', {});
+    const order = messages.map((message) => (message.event === undefined ? `answer ${String(message.id)}` : String(message.event)));
+    expect(order.filter((entry) => entry.startsWith('answer') || entry === 'contacts.changed')).toEqual(['answer 1', 'contacts.changed', 'answer 2']);
+    expect(contactsChanged(messages)).toEqual([[made.id]]);
+    socket.close();
+  });
+
+  it('sends each socket its own events, and none once it closed', async () => {
+    const first = await openSocket();
+    const second = await openSocket();
+    const firstMessages = messagesOf(first);
+    const secondMessages = messagesOf(second);
+    const closed = new Promise((resolve) => first.once('close', resolve));
+    first.close();
+    await closed;
+    const made = await core.call('contacts.create', { draft: { name: 'Alan Turing' } });
+    await call(second, 1, 'app.info', {});
+    expect(contactsChanged(secondMessages)).toEqual([[made.id]]);
+    expect(firstMessages).toEqual([]);
+    second.close();
   });
 
   it('refuses the upgrade without the token, from a foreign Origin, for another Host, or on another path', async () => {
