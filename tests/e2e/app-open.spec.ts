@@ -1,4 +1,5 @@
-import { expect, test } from './app-fixture';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test, type RunningApp } from './app-fixture';
 
 // The app opened at the contacts list asks for the list's first page with its opening calls
 // (src-renderer/open-early.ts), so the core reads it while the page is still loading the screen,
@@ -27,7 +28,8 @@ test('opened at the contacts list, the first page is asked for once, with the op
   expect(channelsSent.indexOf('contacts.list')).toBeLessThan(channelsSent.indexOf('views.list'));
 });
 
-test('a contact added from elsewhere after the list showed appears in it, its event carried by the call socket: no event stream opened', async ({ app, page }) => {
+/** Opens the app at the contacts list with Ada Lovelace in it, noting each `/events` request from the reload on. */
+async function openListNotingStreams(app: RunningApp, page: Page) {
   await page.request.post(`${app.origin}/rpc/contacts.create`, { data: { draft: { name: 'Ada Lovelace' } } });
   await page.goto(`${app.origin}/#/contacts`);
   const streams: string[] = [];
@@ -37,10 +39,19 @@ test('a contact added from elsewhere after the list showed appears in it, its ev
   await page.reload();
   const grid = page.getByRole('grid', { name: 'Contacts' });
   await expect(grid.getByRole('link', { name: 'Ada Lovelace' })).toBeVisible();
-  // Another window (here: a plain HTTP call) adds a contact while the list is shown.
-  const created = await page.request.post(`${app.origin}/rpc/contacts.create`, { data: { draft: { name: 'Grace Hopper' } } });
+  return { grid, streams };
+}
+
+/** Another window (here: a plain HTTP call) adds a contact while the list is shown: it appears. */
+async function addedElsewhereAppears(app: RunningApp, page: Page, grid: Locator, name: string) {
+  const created = await page.request.post(`${app.origin}/rpc/contacts.create`, { data: { draft: { name } } });
   expect(await created.json()).toMatchObject({ ok: true });
-  await expect(grid.getByRole('link', { name: 'Grace Hopper' })).toBeVisible();
+  await expect(grid.getByRole('link', { name })).toBeVisible();
+}
+
+test('a contact added from elsewhere after the list showed appears in it, its event carried by the call socket: no event stream opened', async ({ app, page }) => {
+  const { grid, streams } = await openListNotingStreams(app, page);
+  await addedElsewhereAppears(app, page, grid, 'Grace Hopper');
   expect(streams).toEqual([]);
 });
 
@@ -53,17 +64,7 @@ test('where the call socket cannot be made, the app opens over HTTP and the even
       }
     } as unknown as typeof WebSocket;
   });
-  await page.request.post(`${app.origin}/rpc/contacts.create`, { data: { draft: { name: 'Ada Lovelace' } } });
-  await page.goto(`${app.origin}/#/contacts`);
-  const streams: string[] = [];
-  page.on('request', (request) => {
-    if (new URL(request.url()).pathname === '/events') streams.push(request.url());
-  });
-  await page.reload();
-  const grid = page.getByRole('grid', { name: 'Contacts' });
-  await expect(grid.getByRole('link', { name: 'Ada Lovelace' })).toBeVisible();
-  const created = await page.request.post(`${app.origin}/rpc/contacts.create`, { data: { draft: { name: 'Katherine Johnson' } } });
-  expect(await created.json()).toMatchObject({ ok: true });
-  await expect(grid.getByRole('link', { name: 'Katherine Johnson' })).toBeVisible();
+  const { grid, streams } = await openListNotingStreams(app, page);
+  await addedElsewhereAppears(app, page, grid, 'Katherine Johnson');
   expect(streams).toHaveLength(1);
 });
