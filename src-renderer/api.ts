@@ -98,8 +98,8 @@ function createHttpBridge(): HttpBridge {
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
 
   /** Whether a call went out before events first came in (its answer may be stale then). */
-  let calledBeforeStream = false;
-  let streamOpened = false;
+  let calledBeforeEvents = false;
+  let eventsCameInOnce = false;
   let releaseEarlyCalls: () => void = () => undefined;
   /** Settles when the opening calls may be sent: events come in (or never will). */
   const earlyCallsMayGo = new Promise<void>((resolve) => (releaseEarlyCalls = resolve));
@@ -110,10 +110,10 @@ function createHttpBridge(): HttpBridge {
     // Whatever changed before was never sent to us: screens may have loaded just before a change
     // landed, so they reload what they show. At the first opening, that is only so if a call was
     // read before it: the opening calls wait for it.
-    const firstOpening = !streamOpened;
-    streamOpened = true;
+    const firstOpening = !eventsCameInOnce;
+    eventsCameInOnce = true;
     releaseEarlyCalls();
-    if (firstOpening && !calledBeforeStream) return;
+    if (firstOpening && !calledBeforeEvents) return;
     for (const listener of resyncListeners) listener();
   }
 
@@ -172,7 +172,7 @@ function createHttpBridge(): HttpBridge {
   openEventStream = connect;
 
   async function invokeOverHttp<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<RpcResult<ChannelOutput<C>>> {
-    if (!streamOpened) calledBeforeStream = true;
+    if (!eventsCameInOnce) calledBeforeEvents = true;
     const overSocket = socket.call(channel, input);
     if (overSocket) return overSocket as Promise<RpcResult<ChannelOutput<C>>>;
     let response: Response;
