@@ -23,7 +23,7 @@ import type { ExchangeDeps, JobControl } from './deps';
 import { ImportService } from './import/service';
 import { JobRegistry, type ExchangeEmit } from './job-registry';
 import { exportJson } from './export/json';
-import { contactIdsToExport, exportVcards } from './export/vcard';
+import { exportVcards, refuseUnknownContacts } from './export/vcard';
 
 export interface ExchangeOptions {
   /** Tells the renderer about job progress (exchange.progress, exchange.finished). */
@@ -103,7 +103,7 @@ export class ExchangeService {
 
   startVcardExport(options: ExportVcardOptions): { jobId: string } {
     // Refused at once, not as a failed job: an id that is no live contact.
-    contactIdsToExport(this.deps, options);
+    refuseUnknownContacts(this.deps, options);
     const scope = options.contactIds ? (options.contactIds.length === 1 ? 'contact' : 'selection') : 'contacts';
     const file = path.join(this.exportsDir, `${scope}-vcard-${options.version}-${this.stamp()}.vcf`);
     return this.jobs.start('export', async (control) => ({ exportResult: await this.exportVcardTo(file, options, control) }));

@@ -11,12 +11,9 @@ import { writeVCard, type CardPhoto } from '../formats/vcard/write';
 /** Contacts per progress report and per yield to the event loop. */
 const chunkContacts = 500;
 
-/** The ids to export: the ones asked for, each checked to be a live contact, or every live contact by name. */
-export function contactIdsToExport(deps: Pick<ExchangeDeps, 'sqlite'>, options: ExportVcardOptions): string[] {
-  if (!options.contactIds) {
-    return deps.sqlite.prepare('SELECT id FROM contacts WHERE cl % 2 = 1 ORDER BY name COLLATE NOCASE, id').pluck().all() as string[];
-  }
-  return chosenContacts(deps, options.contactIds).map(({ id }) => id);
+/** Refuses a selection naming anything but live contacts (every contact's export has nothing to check). */
+export function refuseUnknownContacts(deps: Pick<ExchangeDeps, 'sqlite'>, options: ExportVcardOptions): void {
+  if (options.contactIds) chosenContacts(deps, options.contactIds);
 }
 
 /** The chosen contacts' ids and rowids, each checked to be a live contact, duplicates once. */
