@@ -65,9 +65,11 @@ try {
     await session.post('Profiler.enable');
     await session.post('Profiler.start');
   }
+  const cpu = process.cpuUsage();
   const start = performance.now();
   const status = (await call(fresh, 'sync.join', { relayUrl: relay.url, inviteCode, memberName: 'New' })) as { state: string };
   const seconds = (performance.now() - start) / 1000;
+  const used = process.cpuUsage(cpu);
   if (session) {
     const { profile } = await session.post('Profiler.stop');
     fs.writeFileSync(process.env.PROFILE!, JSON.stringify(profile));
@@ -77,7 +79,7 @@ try {
   const contacts = count(fresh, 'contacts');
   const same = contacts === count(seeder, 'contacts') || count(seeder, 'contacts') === 0;
   console.log(
-    `${pushed} change records pushed in ${pushSeconds.toFixed(1)} s; sync.join ${status.state} in ${seconds.toFixed(1)} s: ` +
+    `${pushed} change records pushed in ${pushSeconds.toFixed(1)} s; sync.join ${status.state} in ${seconds.toFixed(1)} s (${((used.user + used.system) / 1e6).toFixed(1)} s CPU, relay and laptop): ` +
       `${contacts} contacts, ${count(fresh, 'contact_tags')} contact tags (${(contacts / seconds).toFixed(0)} contacts/s); load ${load} at start, ${os.loadavg()[0]!.toFixed(1)} at end${same ? '' : ' (seeder differs)'}`,
   );
 } finally {
