@@ -14,9 +14,9 @@ export function sealChanges(keys: EpochKeys | undefined, batch: readonly WireCha
 
 /**
  * The key lookup for one page: a laptop's keysOf reads the key ring from the secret store (a
- * local_state read, a decryption and a JSON parse) on every call, and a page asks it once per
- * sealed value, which was most of a new laptop's bootstrap. A page is opened at one moment, so each
- * epoch is looked up once for it.
+ * local_state read, a decryption and a JSON parse) on every call, and a page asked it once per
+ * sealed value: about a quarter of a new laptop's bootstrap from a sealed snapshot. A page is
+ * opened at one moment, so each epoch is looked up once for it.
  */
 function keysOfPage(keysOf: (epoch: number) => EpochKeys | undefined): (epoch: number) => EpochKeys | undefined {
   const looked = new Map<number, EpochKeys | undefined>();

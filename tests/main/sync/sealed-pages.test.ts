@@ -5,7 +5,7 @@ import { openChanges, openSnapshotRows } from '../../../src-main/sync/keys/seale
 import type { SnapshotRow } from '../../../src-main/sync/snapshot-load';
 
 // A laptop's key lookup reads the key ring from the secret store on every call; a page of sealed
-// changes or snapshot rows must look each epoch up once, not once per value (which was most of a
+// changes or snapshot rows must look each epoch up once, not once per value (about a quarter of a
 // new laptop's bootstrap from a relay whose snapshot came from its log), and still open every
 // value with its own epoch's key.
 
