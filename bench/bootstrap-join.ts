@@ -4,13 +4,10 @@ import path from 'node:path';
 import { Session } from 'node:inspector/promises';
 import { openBenchDatabase } from './lib/data-file';
 import { call } from './lib/context';
+import { pushContactChanges } from './lib/seed-contact-changes';
 import { openRelayDatabase } from '../src-relay/db/open';
 import { createRelay } from '../src-relay/server';
 import { createCore, type Core } from '../src-main/core/create-core';
-import { toChangeRecord, type ChangeRow } from '../src-main/writes/change-log';
-import { maxPushBatch } from '../src-shared/sync/protocol';
-import { sealChanges } from '../src-main/sync/keys/sealed-changes';
-import { limitBySize } from '../src-main/sync/sync-engine';
 
 // A new laptop joining a relay whose snapshot was built from its log (as the sync suite's
 // bootstrap, at a chosen size): the first N contact/tag change records of a data folder are sealed
@@ -36,25 +33,9 @@ try {
   const seeder = newCore('seeder');
   await call(seeder, 'sync.createWorkspace', { relayUrl: relay.url, workspaceName: 'Join', memberName: 'Ann' });
   seeder.sync.stop();
-  const client = seeder.sync.client();
   const local = openBenchDatabase(source, { readonly: true });
-  const read = local.prepare(
-    `SELECT seq, change_id, hlc, table_name, row_id, fields, schema_version, device_id, author
-     FROM changes WHERE seq > ? AND table_name IN ('contacts', 'contact_tags') ORDER BY seq LIMIT ?`,
-  );
-  let afterSeq = 0;
-  let pushed = 0;
-  const pushStart = performance.now();
-  while (pushed < wanted) {
-    const rows = read.all(afterSeq, Math.min(maxPushBatch, wanted - pushed)) as ChangeRow[];
-    if (rows.length === 0) break;
-    const changes = limitBySize(sealChanges(seeder.sync.keys.sealingKeys(), rows.map((row) => toChangeRecord(row))));
-    afterSeq = rows[changes.length - 1]!.seq;
-    await client.push(changes).catch(() => client.push(changes));
-    pushed += changes.length;
-  }
+  const { pushed, seconds: pushSeconds } = await pushContactChanges(seeder, local, { limit: wanted });
   local.close();
-  const pushSeconds = (performance.now() - pushStart) / 1000;
 
   const { inviteCode } = (await call(seeder, 'sync.invite', {})) as { inviteCode: string };
   const fresh = newCore('fresh');
