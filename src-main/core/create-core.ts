@@ -316,7 +316,18 @@ export function createCore(options: CoreOptions): Core {
   engine.refuseLocalWritesWhen(() => rowIds.busyReason() ?? (canWrite(syncEngine.config?.role) ? null : readOnlyRefusal));
   // A re-keying of row ids stopped part-way goes on now, before any sync (it needs no relay).
   rowIds.resumeUnfinished().catch((error: unknown) => logError(error, 're-keying row ids'));
-  const reminders = startReminderJob(followUps, (count) => emit('followups.reminderDue', { count }), { now });
+  // Where the background work waits for the first screen, so does the first look for follow-ups
+  // that fell due: a second after the start, its event reached the page while it was still loading
+  // and made it drop the opening calls' answers not yet taken (src-renderer/api.ts), the first
+  // contacts page among them, which the page then asked for again. It comes a second after the
+  // first screen's call instead (below), or as late when none comes.
+  const backgroundWhen = backgroundStartOf(options);
+  const firstScreenWaitMs = options.firstScreenWaitMs ?? 3_000;
+  const reminders = startReminderJob(followUps, (count) => emit('followups.reminderDue', { count }), {
+    now,
+    ...(backgroundWhen === 'after-first-screen' ? { firstCheckAfterMs: firstScreenWaitMs + remindersAfterFirstScreenMs } : {}),
+  });
+  let firstReminderCheck: ReturnType<typeof setTimeout> | undefined;
   engine.onCommitted((touched) => {
     if (touched.has('follow_ups')) reminders.reschedule();
   });
@@ -363,7 +374,11 @@ export function createCore(options: CoreOptions): Core {
     emit: (status) => emit('bulk.progress', status),
     logError,
   });
-  const background = scheduleBackground(options, () => {
+  const background = scheduleBackground(backgroundWhen, firstScreenWaitMs, () => {
+    if (backgroundWhen === 'after-first-screen') {
+      firstReminderCheck = setTimeout(() => reminders.reschedule(), remindersAfterFirstScreenMs);
+      firstReminderCheck.unref();
+    }
     if (options.autoSync === false) return;
     syncEngine.start();
     retention.start();
@@ -485,6 +500,7 @@ export function createCore(options: CoreOptions): Core {
       syncEngine.close();
       retention.stop();
       void mail.close();
+      clearTimeout(firstReminderCheck);
       reminders.stop();
       clearInterval(garbageTimer);
       events.removeAllListeners();
@@ -497,12 +513,18 @@ export function createCore(options: CoreOptions): Core {
 /** The call that fills the first screen a person sees (the contacts list). */
 const firstScreenChannel = 'contacts.list';
 
+/** How long after the first screen's call the first look for due reminders comes. */
+const remindersAfterFirstScreenMs = 1_000;
+
+function backgroundStartOf(options: CoreOptions): 'now' | 'after-first-screen' {
+  return options.backgroundStart ?? (options.shell === 'browser' || options.shell === 'electron' ? 'after-first-screen' : 'now');
+}
+
 /**
  * Runs `start` now, or (`after-first-screen`) on the turn of the event loop after the first
  * screen's call was answered, so its answer is sent first, or after the wait when none comes.
  */
-function scheduleBackground(options: CoreOptions, start: () => void) {
-  const when = options.backgroundStart ?? (options.shell === 'browser' || options.shell === 'electron' ? 'after-first-screen' : 'now');
+function scheduleBackground(when: 'now' | 'after-first-screen', waitMs: number, start: () => void) {
   let pending = true;
   const run = () => {
     if (!pending) return;
@@ -510,7 +532,7 @@ function scheduleBackground(options: CoreOptions, start: () => void) {
     clearTimeout(timer);
     start();
   };
-  const timer = when === 'now' ? undefined : setTimeout(run, options.firstScreenWaitMs ?? 3_000);
+  const timer = when === 'now' ? undefined : setTimeout(run, waitMs);
   timer?.unref();
   if (when === 'now') run();
   return {

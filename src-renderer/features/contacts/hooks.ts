@@ -38,11 +38,35 @@ export function useContact(id: string) {
 
 export type Facets = ChannelOutput<'contacts.facets'>;
 
-/** Tags, owners, types and statuses in use, for the filter menus and suggestions; null until known. */
-export function useFacets(): Facets | null {
+/**
+ * Tags, owners, types and statuses in use, for the filter menus and suggestions; null until known,
+ * and not asked for while `wanted` is false.
+ */
+export function useFacets(wanted = true): Facets | null {
   // Facets only enrich menus; the list itself reports load failures.
-  const facets = useLiveData('contact-facets', () => api.invoke('contacts.facets', {}), { reloadOn: [contactsChanged()], reportErrors: false });
+  const facets = useLiveData(wanted ? 'contact-facets' : null, () => api.invoke('contacts.facets', {}), { reloadOn: [contactsChanged()], reportErrors: false });
   return facets.latest ?? null;
+}
+
+/**
+ * Turns true once `shown` has been true for a frame: after the frame that draws what it stands
+ * for, or after a moment where no frames run (a window not shown), and stays true.
+ */
+export function useShownOnce(shown: boolean): boolean {
+  const [afterFrame, setAfterFrame] = useState(false);
+  useEffect(() => {
+    if (!shown || afterFrame) return;
+    const done = () => setAfterFrame(true);
+    let next: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (next = setTimeout(done)));
+    const fallback = setTimeout(done, 100);
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(next);
+      clearTimeout(fallback);
+    };
+  }, [shown, afterFrame]);
+  return afterFrame;
 }
 
 /** Deletes a contact and offers Undo, which restores it. */

@@ -59,6 +59,25 @@ describe('background work at open', () => {
     await until(mailStarted);
   });
 
+  it('looks for follow-ups that fell due a second after the first contacts page, not a second after the start', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldbook-background-'));
+    const first = createTempCore({ dataDir, autoSync: false });
+    const ann = await first.call('contacts.create', { draft: { name: 'Ann Overdue' } });
+    await first.call('followups.create', { contactId: ann.id, title: 'Call back', dueAt: Date.now() - 60_000 });
+    first.close();
+    const core = createTempCore({ dataDir, shell: 'browser', autoSync: false, firstScreenWaitMs: 60_000 });
+    cores.push(core);
+    const announced: number[] = [];
+    core.on('followups.reminderDue', ({ count }) => announced.push(count));
+    await pause(1_300);
+    expect(announced).toEqual([]);
+    const asked = Date.now();
+    await core.call('contacts.list', {});
+    await until(() => announced.length > 0);
+    expect(Date.now() - asked).toBeGreaterThanOrEqual(900);
+    expect(announced).toEqual([1]);
+  });
+
   it('starts it at once for the command line and tests', async () => {
     const { mailStarted } = await reopenedWithAccount({ shell: 'cli' });
     await until(mailStarted, 1_000);

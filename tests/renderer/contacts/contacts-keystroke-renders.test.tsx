@@ -91,6 +91,11 @@ async function renderScreen() {
   root = createRoot(host);
   await act(async () => root!.render(<ContactsScreen />));
   await settle();
+  // The facets are asked for a frame after the first rows show (at most 100 ms): the screen has
+  // settled once their answer is drawn, before any keystroke is counted.
+  await act(() => new Promise((resolve) => setTimeout(resolve, 150)));
+  await settle();
+  expect(bridge.calls.map((call) => call.channel)).toContain('contacts.facets');
   const search = host.querySelector<HTMLInputElement>('input[type="search"]')!;
   const grid = () => host.querySelector('[role="grid"]');
   return { host, search, grid };
