@@ -14,13 +14,17 @@ import type * as KeySource from '../src-main/security/key-source';
 //       Exports every contact of a generated data set (built into a temporary folder, or a copy
 //       of an existing data folder such as bench/.cache/<set>) to a CSV file, once, with this
 //       checkout's export: the same file then feeds every checkout measured.
-//   npx tsx bench/import-cpu.ts one --csv FILE [--checkout DIR] [--encrypted]
+//   npx tsx bench/import-cpu.ts one --csv FILE [--checkout DIR] [--encrypted] [--autocheckpoint PAGES]
 //       In this process: a fresh data folder, createCore from DIR's source (default this
 //       checkout), then stage, preview and run of the import as the wizard does it; prints one
 //       JSON line with each phase's CPU time (process.cpuUsage: user + system, all threads, so
 //       garbage collection and SQLite count), wall time and the process's peak RSS. Under
-//       `node --cpu-prof --import tsx` it gives a profile of exactly that.
-//   npx tsx bench/import-cpu.ts compare --csv FILE --checkout A --checkout B [--rounds N] [--encrypted]
+//       `node --cpu-prof --import tsx` it gives a profile of exactly that. --autocheckpoint sets
+//       the connection's wal_autocheckpoint (SQLite's default, 1,000 pages, is what a core
+//       without the checkpoint worker has, as here, and what the app's falls back to once the
+//       log passes 64 MB), to see what the commits' checkpoints cost; with 0 the log keeps every
+//       page the run wrote, and the figures say how many (frames) against the file's pages.
+//   npx tsx bench/import-cpu.ts compare --csv FILE --checkout A --checkout B [--rounds N] [--encrypted] [--autocheckpoint PAGES]
 //       Runs `one` in a child process for each checkout in turn, A B A B …, N rounds (default 2),
 //       so each pair shares the machine's load; prints every run, then each checkout's median
 //       and its ratio to the first checkout's, with the load average before and after.
@@ -47,6 +51,8 @@ interface RunFigures {
   totalWallMs: number;
   peakRssMb: number;
   counts: unknown;
+  /** With --autocheckpoint 0: the pages the run's commits wrote to the log, and the file's pages at the end. */
+  log?: { framesWritten: number; databasePages: number };
 }
 
 function options(argv: string[]): Map<string, string[]> {
@@ -102,7 +108,7 @@ function standInForBetterSqlite(checkout: string): void {
   }
 }
 
-async function runOne(csv: string, checkout: string, encrypted: boolean): Promise<RunFigures> {
+async function runOne(csv: string, checkout: string, encrypted: boolean, autocheckpoint: string | undefined): Promise<RunFigures> {
   standInForBetterSqlite(checkout);
   const { createCore } = (await import(pathToFileURL(path.join(checkout, 'src-main/core/create-core.ts')).href)) as typeof CreateCore;
   // The adapter for older checkouts: a key source only where the checkout has one.
@@ -114,6 +120,7 @@ async function runOne(csv: string, checkout: string, encrypted: boolean): Promis
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldbook-import-cpu-'));
   const core = createCore({ dataDir, shell: 'test', autoSync: false, logError: (error) => console.error(error), ...keySource });
+  if (autocheckpoint !== undefined) core.sqlite.pragma(`wal_autocheckpoint = ${Number(autocheckpoint)}`);
   try {
     const fileName = path.basename(csv);
     const stage = await measured(() => core.files.stage(fs.createReadStream(csv), fileName, 'import'));
@@ -125,6 +132,12 @@ async function runOne(csv: string, checkout: string, encrypted: boolean): Promis
     });
     if (run.result.state !== 'done') throw new Error(`The import ended ${run.result.state}: ${JSON.stringify(run.result.error)}`);
     const phases = [stage.figures, preview.figures, run.figures];
+    const pageSize = core.sqlite.pragma('page_size', { simple: true }) as number;
+    // A frame is the page and its 24-byte header, after the log's own 32-byte header.
+    const log =
+      autocheckpoint === '0'
+        ? { framesWritten: Math.round((fs.statSync(`${core.sqlite.name}-wal`).size - 32) / (pageSize + 24)), databasePages: core.sqlite.pragma('page_count', { simple: true }) as number }
+        : undefined;
     return {
       checkout,
       commit: commitOf(checkout),
@@ -137,6 +150,7 @@ async function runOne(csv: string, checkout: string, encrypted: boolean): Promis
       // Linux reports maxRSS in kilobytes.
       peakRssMb: process.resourceUsage().maxRSS / 1024,
       counts: run.result.importReport?.counts,
+      ...(log ? { log } : {}),
     };
   } finally {
     core.close();
@@ -189,12 +203,13 @@ function compare(found: Map<string, string[]>): void {
   if (checkouts.length === 0) throw new Error('Give at least one --checkout');
   const rounds = Number(single(found, 'rounds') ?? '2');
   const encrypted = found.has('encrypted');
+  const autocheckpoint = single(found, 'autocheckpoint');
   const load = () => os.loadavg().map((value) => value.toFixed(1)).join(' ');
   console.log(`load average before: ${load()}`);
   const runs = new Map<string, RunFigures[]>(checkouts.map((checkout) => [checkout, []]));
   for (let round = 1; round <= rounds; round += 1) {
     for (const checkout of checkouts) {
-      const args = ['--import', 'tsx', fileURLToPath(import.meta.url), 'one', '--csv', csv, '--checkout', checkout, ...(encrypted ? ['--encrypted'] : [])];
+      const args = ['--import', 'tsx', fileURLToPath(import.meta.url), 'one', '--csv', csv, '--checkout', checkout, ...(encrypted ? ['--encrypted'] : []), ...(autocheckpoint ? ['--autocheckpoint', autocheckpoint] : [])];
       const child = spawnSync(process.execPath, args, { cwd: here, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 ** 2 });
       if (child.status !== 0) throw new Error(`The run in ${checkout} failed (exit ${child.status})`);
       const figures = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as RunFigures;
@@ -221,7 +236,7 @@ async function main(): Promise<void> {
   const found = options(rest);
   if (command === 'make-csv') return makeCsv(found);
   if (command === 'one') {
-    const figures = await runOne(path.resolve(required(found, 'csv')), path.resolve(single(found, 'checkout') ?? here), found.has('encrypted'));
+    const figures = await runOne(path.resolve(required(found, 'csv')), path.resolve(single(found, 'checkout') ?? here), found.has('encrypted'), single(found, 'autocheckpoint'));
     console.log(JSON.stringify(figures));
     // A job timer of the closed core must not keep the process (and the comparison) waiting.
     process.exit(0);

@@ -1,10 +1,10 @@
 import type { DuplicateAction, DuplicateFinding, ImportedContact, RowProblem } from '../../../src-shared/domain/exchange';
 import { formatPhone } from '../../../src-shared/phone';
 import type { Sqlite } from '../../db/open';
-import { buildContact, type BuildContext, type ImportedPhoto, type MergeField } from './contact-builder';
+import { buildContact, type BuildContext, type BuildResult, type ImportedPhoto, type MergeField } from './contact-builder';
 import { warningsAt } from './kept-values';
 import { pooledUuidv7 as newRowId } from '../../writes/pooled-uuid';
-import { createImportQueries, type ImportQueries } from './queries';
+import { createImportQueries, type ContactIdentity, type ImportQueries } from './queries';
 import type { SourceRow } from './source';
 
 // Deciding, row by row, what an import does: reject, create, update or skip. Duplicates are
@@ -77,6 +77,8 @@ export interface PlanOptions {
 
 export class ImportPlanner {
   private readonly usedIds = new Map<string, Owner>();
+  /** The contacts the ids of the slice being planned name (undefined: no such contact). */
+  private readonly identities = new Map<string, ContactIdentity | undefined>();
   private readonly queries: ImportQueries;
 
   constructor(
@@ -89,10 +91,33 @@ export class ImportPlanner {
     this.queries = createImportQueries(sqlite);
   }
 
-  plan(row: SourceRow): PlannedRow {
-    const collected = row.collected;
-    if (!collected) return { kind: 'reject', line: row.line, reason: row.problem ?? 'The row cannot be read.' };
-    const built = buildContact(collected, this.context);
+  /**
+   * The plans of `rows`, in order, each made when it is taken. The rows are built first and the
+   * ids they carry looked up in one query, not one each (two lookups of every row of our own
+   * export, in the preview and the run). Taken one at a time, a row is planned after the row
+   * before it was written, as each was when planned alone.
+   */
+  *planAll(rows: readonly SourceRow[]): Generator<[SourceRow, PlannedRow]> {
+    const built = rows.map((row) => {
+      const collected = row.collected;
+      return collected ? buildContact(collected, this.context) : null;
+    });
+    const ids = built.flatMap((result) => (result?.ok && result.contact.id && !this.usedIds.has(result.contact.id) ? [result.contact.id] : []));
+    this.identities.clear();
+    if (ids.length > 0) {
+      for (const id of ids) this.identities.set(id, undefined);
+      for (const identity of this.queries.contactIdentities(ids)) this.identities.set(identity.id, identity);
+    }
+    for (const [index, row] of rows.entries()) yield [row, this.decide(row, built[index]!)];
+  }
+
+  /** What was looked up of a contact by id: the slice's answer, or a query of its own. */
+  private identity(id: string): ContactIdentity | undefined {
+    return this.identities.has(id) ? this.identities.get(id) : this.queries.contactIdentity(id);
+  }
+
+  private decide(row: SourceRow, built: BuildResult | null): PlannedRow {
+    if (!built) return { kind: 'reject', line: row.line, reason: row.problem ?? 'The row cannot be read.' };
     if (!built.ok) return { kind: 'reject', line: row.line, reason: built.reason };
     const contact = built.contact;
     const extras: RowExtras = { warnings: warningsAt(built.warnings, row.line), photo: built.photo };
@@ -102,7 +127,7 @@ export class ImportPlanner {
     let keepId = false;
     if (contact.id) {
       const earlier = this.usedIds.get(contact.id);
-      const stored = earlier ? undefined : this.queries.contactIdentity(contact.id);
+      const stored = earlier ? undefined : this.identity(contact.id);
       if (earlier) match = { owner: earlier, reason: `same id ${contact.id}` };
       else if (stored && stored.cl % 2 === 1) match = { owner: { contactId: stored.id, name: stored.name, line: null }, reason: `same id ${contact.id}` };
       else keepId = !stored;
@@ -122,6 +147,9 @@ export class ImportPlanner {
     if (action === 'create') return this.create(row.line, contact, keepId && !this.usedIds.has(contact.id!), duplicate, extras);
     if (action === 'skip') return { kind: 'skip', line: row.line, contact, duplicate, ...extras };
     this.duplicates.add(contact, match.owner);
+    // The run writes this update before the next row is planned: a later row of the same id
+    // reads the contact as it is then (its new name), not as the slice's lookup found it.
+    this.identities.delete(match.owner.contactId);
     return { kind: 'update', line: row.line, id: match.owner.contactId, contact, present: built.present, duplicate, ...extras };
   }
 

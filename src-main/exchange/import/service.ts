@@ -88,14 +88,15 @@ export class ImportService {
     const planner = new ImportPlanner(this.deps.sqlite, DuplicateIndex.load(this.deps.sqlite), context, options, previewIds());
     const tally = newTally(source.rows.length);
     const preview: PreviewRow[] = [];
-    for (const [index, row] of source.rows.entries()) {
-      if (index > 0 && index % previewSliceRows === 0) {
+    for (let start = 0; start < source.rows.length; start += previewSliceRows) {
+      if (start > 0) {
         await yieldToEventLoop();
         if (generation !== this.previewGeneration) throw new AppError('cancelled', 'A newer check of the file replaced this one.');
       }
-      const planned = planner.plan(row);
-      count(tally, row, planned);
-      if (preview.length < previewRows) preview.push(toPreviewRow(row, planned));
+      for (const [row, planned] of planner.planAll(source.rows.slice(start, start + previewSliceRows))) {
+        count(tally, row, planned);
+        if (preview.length < previewRows) preview.push(toPreviewRow(row, planned));
+      }
     }
     return {
       format: source.format,
@@ -158,8 +159,8 @@ export class ImportService {
             else for (const { id, contact, photo } of creating) this.writer.create(tx, id, contact, now, photo);
             creating = [];
           };
-          for (const row of chunk) {
-            let planned = planner.plan(row);
+          for (const [row, plannedRow] of planner.planAll(chunk)) {
+            let planned = plannedRow;
             if (planned.kind === 'create') {
               creating.push({ id: planned.id, contact: planned.contact, photo: planned.photo });
               created.push(planned.id);

@@ -116,6 +116,17 @@ describe('ids of our own export', () => {
     expect(contactNamed(core, 'Cleo').id).toBe('fresh-id-1');
     expect(contactNamed(core, 'Bob Again').id).not.toBe(bob.id);
   });
+
+  it('names a contact by id as an earlier row of the same chunk left it', async () => {
+    // The chunk's ids are looked up together before its rows are planned; row 2 updates Ann
+    // (same e-mail) before row 3 names her by id, so row 3 must meet her new name.
+    const text = `Id,Name,Phones,E-mails,Contact Type\n,Annie Smith,,ann@smith-plumbing.co.uk,customer\n${ann.id},Ann S,,,customer\n`;
+    const report = await run(text, { onDuplicate: 'update' });
+    expect(report.duplicates.map((found) => [found.line, found.reason, found.existing])).toEqual([
+      [2, 'same e-mail ann@smith-plumbing.co.uk', { id: ann.id, name: 'Ann Smith' }],
+      [3, `same id ${ann.id}`, { id: ann.id, name: 'Annie Smith' }],
+    ]);
+  });
 });
 
 describe('undo', () => {
