@@ -43,6 +43,12 @@ export async function bootstrapSuite(context: BenchContext, workDir: string): Pr
   try {
     const seeder = newCore('seeder');
     await call(seeder, 'sync.createWorkspace', { relayUrl: relay.url, workspaceName: 'Bench bootstrap', memberName: 'Ann' });
+    // Creating the workspace starts the seeder's sync, which would bootstrap it from the snapshot
+    // seeded below (its cursor stays 0 while the relay holds no change): with the seeder holding a
+    // row, every cycle merged the whole snapshot into it again, in this process, while the first
+    // laptop measured was loading (about 400 s of the load's 646 s at 100k, and 500 MB more
+    // peak RSS; bench/bootstrap-trace.ts with SEEDER_SYNCS=1). Only the laptops measured sync here.
+    seeder.sync.stop();
     const seedStart = nowMs();
     const seeded = await seedSnapshot(context, database, seeder.sync.config!.workspaceId);
     // One change pushed the ordinary way, so the snapshot has a cursor to pull from (pushed by
