@@ -45,9 +45,10 @@ export async function bootstrapSuite(context: BenchContext, workDir: string): Pr
     await call(seeder, 'sync.createWorkspace', { relayUrl: relay.url, workspaceName: 'Bench bootstrap', memberName: 'Ann' });
     // Creating the workspace starts the seeder's sync, which would bootstrap it from the snapshot
     // seeded below (its cursor stays 0 while the relay holds no change): with the seeder holding a
-    // row, every cycle merged the whole snapshot into it again, in this process, while the first
-    // laptop measured was loading (about 400 s of the load's 646 s at 100k, and 500 MB more
-    // peak RSS; bench/bootstrap-trace.ts with SEEDER_SYNCS=1). Only the laptops measured sync here.
+    // row, its next cycle merged the whole snapshot into it, in this process, while the first
+    // laptop measured was loading: at 10k the seeder merged all 140,179 of the snapshot's changes
+    // during the load, whose CPU went from 45 to 99 s (bench/bootstrap-trace.ts, SEEDER_SYNCS=1);
+    // at 100k that merge is the baseline's own work (~417 s). Only the laptops measured sync here.
     seeder.sync.stop();
     const seedStart = nowMs();
     const seeded = await seedSnapshot(context, database, seeder.sync.config!.workspaceId);
