@@ -43,6 +43,13 @@ export async function bootstrapSuite(context: BenchContext, workDir: string): Pr
   try {
     const seeder = newCore('seeder');
     await call(seeder, 'sync.createWorkspace', { relayUrl: relay.url, workspaceName: 'Bench bootstrap', memberName: 'Ann' });
+    // Creating the workspace starts the seeder's sync, which would bootstrap it from the snapshot
+    // seeded below (its cursor stays 0 while the relay holds no change): with the seeder holding a
+    // row, its next cycle merged the whole snapshot into it, in this process, while the first
+    // laptop measured was loading: at 10k the seeder merged all 140,179 of the snapshot's changes
+    // during the load, whose CPU went from 45 to 99 s (bench/bootstrap-trace.ts, SEEDER_SYNCS=1);
+    // at 100k that merge is the baseline's own work (~417 s). Only the laptops measured sync here.
+    seeder.sync.stop();
     const seedStart = nowMs();
     const seeded = await seedSnapshot(context, database, seeder.sync.config!.workspaceId);
     // One change pushed the ordinary way, so the snapshot has a cursor to pull from (pushed by
