@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,7 +12,8 @@ import { exportOptions } from './suites/exchange';
 //
 // Copies DATA_DIR (e.g. bench/.cache/contacts-10000-timeline-10-seed-1) to a temporary folder,
 // exports RUNS times (default 5) and prints one JSON line a run (rows, wall and CPU ms: user +
-// system of this process, so garbage collection and SQLite count). Run it from each checkout in
+// system of this process, so garbage collection and SQLite count) with the file's SHA-256, taken
+// after the timing, so a change can show it wrote the same bytes. Run it from each checkout in
 // turn, A B A B, and compare the medians.
 
 const source = process.argv[2];
@@ -28,7 +30,9 @@ try {
       const started = performance.now();
       const result = await core.exchange.exportCsvTo(path.join(work, 'contacts.csv'), exportOptions);
       const cpu = process.cpuUsage(before);
-      console.log(JSON.stringify({ rows: result.rows, wallMs: Math.round(performance.now() - started), cpuMs: Math.round((cpu.user + cpu.system) / 1000) }));
+      const wallMs = Math.round(performance.now() - started);
+      const sha256 = createHash('sha256').update(fs.readFileSync(result.path)).digest('hex');
+      console.log(JSON.stringify({ rows: result.rows, wallMs, cpuMs: Math.round((cpu.user + cpu.system) / 1000), sha256 }));
     }
   } finally {
     core.close();

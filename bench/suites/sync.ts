@@ -4,11 +4,9 @@ import path from 'node:path';
 import { openRelayDatabase } from '../../src-relay/db/open';
 import { createRelay, type Relay } from '../../src-relay/server';
 import { createCore, type Core } from '../../src-main/core/create-core';
-import { toChangeRecord, type ChangeRecord, type ChangeRow } from '../../src-main/writes/change-log';
-import { maxPushBatch } from '../../src-shared/sync/protocol';
-import { sealChanges } from '../../src-main/sync/keys/sealed-changes';
-import { limitBySize } from '../../src-main/sync/sync-engine';
+import type { ChangeRecord } from '../../src-main/writes/change-log';
 import { call, type BenchContext } from '../lib/context';
+import { pushContactChanges } from '../lib/seed-contact-changes';
 import { finish, latency, latencyRatio, type Figure } from '../lib/figures';
 import { nowMs, summarise } from '../lib/stats';
 
@@ -206,32 +204,8 @@ async function bootstrap(context: BenchContext, relay: Relay, newCore: NewCore, 
   const seeder = newCore('bootstrap-seeder', false);
   await call(seeder, 'sync.createWorkspace', { relayUrl: relay.url, workspaceName: 'Bench bootstrap', memberName: 'Ann' });
   seeder.sync.stop();
-  const client = seeder.sync.client();
-  const read = context.bareDb.prepare(
-    `SELECT seq, change_id, hlc, table_name, row_id, fields, schema_version, device_id, author
-     FROM changes WHERE seq > ? AND table_name IN ('contacts', 'contact_tags') ORDER BY seq LIMIT ?`,
-  );
   const totalRecords = (context.bareDb.prepare("SELECT COUNT(*) AS n FROM changes WHERE table_name IN ('contacts', 'contact_tags')").get() as { n: number }).n;
-  let afterSeq = 0;
-  let pushed = 0;
-  let complete = false;
-  const pushStart = nowMs();
-  for (;;) {
-    const rows = read.all(afterSeq, maxPushBatch) as ChangeRow[];
-    if (rows.length === 0) {
-      complete = true;
-      break;
-    }
-    // Sealed as the seeder's own pushes are (the relay keeps no plain value in a workspace with a
-    // key), and cut to the request size as they are: sealed values are larger.
-    const changes = limitBySize(sealChanges(seeder.sync.keys.sealingKeys(), rows.map((row) => toChangeRecord(row))));
-    afterSeq = rows[changes.length - 1]!.seq;
-    // Once more if the kept-alive connection was dropped while sealing (a push is idempotent by change id).
-    await client.push(changes).catch(() => client.push(changes));
-    pushed += changes.length;
-    if ((nowMs() - pushStart) / 1000 > budgetSeconds) break;
-  }
-  const pushSeconds = (nowMs() - pushStart) / 1000;
+  const { pushed, complete, seconds: pushSeconds } = await pushContactChanges(seeder, context.bareDb, { budgetSeconds });
   context.log(`    sync bootstrap: pushed ${pushed} of ${totalRecords} contact change records in ${pushSeconds.toFixed(1)} s${complete ? '' : ' (time budget reached)'}`);
 
   const { inviteCode } = (await call(seeder, 'sync.invite', {})) as { inviteCode: string };
