@@ -36,13 +36,14 @@ export function toPreviousClockFormat(dataDir: string, extraRows: readonly { tab
       db.exec(
         'DROP TRIGGER deal_stage_figures_insert; DROP TRIGGER deal_stage_figures_delete; DROP TRIGGER deal_stage_figures_update; DROP TABLE deal_stage_figures',
       );
-      // And the indexes of 0038 (the contacts list's plans) and 0039 (the phone line's unlinked calls).
+      // And the indexes of 0038 (the contacts list's plans), 0039 (the phone line's unlinked calls)
+      // and the one 0040 adds (a page's tags).
       db.exec(
-        'DROP INDEX contact_tags_present_tag; DROP INDEX contacts_alive_search; DROP INDEX calls_unlinked_phone_line; DROP INDEX texts_unlinked',
+        'DROP INDEX contact_tags_present_tag; DROP INDEX contacts_alive_search; DROP INDEX calls_unlinked_phone_line; DROP INDEX texts_unlinked; DROP INDEX contact_tags_present_contact',
       );
       // Drizzle runs the migrations newer than the newest one recorded, so 0035 and every later one
-      // are forgotten and run again when the folder is opened; the later ones (0036 rebuilds an
-      // index, 0037 adds the board's figures, 0038 and 0039 indexes, all dropped above) leave a previous release's data as
+      // are forgotten and run again when the folder is opened; the later ones (0036 and 0040 rebuild
+      // indexes, 0037 adds the board's figures, 0038, 0039 and 0040 indexes, all dropped above) leave a previous release's data as
       // they would have found it.
       expect(db.prepare('DELETE FROM __drizzle_migrations WHERE created_at >= ?').run(compact.when).changes).toBeGreaterThanOrEqual(1);
     })();
