@@ -4,14 +4,12 @@ import path from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { openBenchDatabase } from './lib/data-file';
 import { call } from './lib/context';
-import { openRelayDatabase, type RelayDatabase } from '../src-relay/db/open';
-import { rowState } from '../src-relay/db/schema';
+import { retryingFetch, seedSnapshot } from './lib/seed-snapshot';
+import { openRelayDatabase } from '../src-relay/db/open';
 import { createRelay } from '../src-relay/server';
 import { createCore, type Core } from '../src-main/core/create-core';
 import { openSnapshotRows, sealChanges } from '../src-main/sync/keys/sealed-changes';
 import { SnapshotLoader, snapshotRowToChanges } from '../src-main/sync/snapshot-load';
-import { toChangeRecord, type ChangeRow } from '../src-main/writes/change-log';
-import { emptyRowState, foldChange, type RowState } from '../src-shared/sync/merge';
 
 // The sync suite's whole-set bootstrap (bench/suites/bootstrap.ts), the joining laptop traced page
 // by page: wall and CPU of each page's load, the wait for it, GC, the WAL's size, RSS and heap,
@@ -30,13 +28,6 @@ const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldbook-bootstrap-trace
 const database = await openRelayDatabase({ dataDir: path.join(workDir, 'relay') });
 const relay = await createRelay({ database, port: 0, logger: () => {}, rateLimit: { perSecond: 1e6, burst: 1e6 } });
 const cores: Core[] = [];
-const retryingFetch: typeof fetch = async (input, init) => {
-  try {
-    return await fetch(input, init);
-  } catch {
-    return fetch(input, init);
-  }
-};
 const newCore = (name: string) => {
   const core = createCore({ dataDir: path.join(workDir, name), shell: 'test', logError: (error) => console.error(error), autoSync: false, fetch: retryingFetch });
   cores.push(core);
@@ -77,7 +68,8 @@ try {
     };
   } else seeder.sync.stop();
   const seedStart = performance.now();
-  const rows = await seedSnapshot(database, seeder.sync.config!.workspaceId, source);
+  const local = openBenchDatabase(source, { readonly: true });
+  const { rows } = await seedSnapshot(local, database, seeder.sync.config!.workspaceId).finally(() => local.close());
   await call(seeder, 'contacts.create', { draft: { name: 'Pushed after the snapshot' }, allowDuplicate: true });
   const outbox = sealChanges(seeder.sync.keys.sealingKeys(), seeder.engine.outbox(100).map(({ change }) => change));
   seeder.engine.markPushed((await seeder.sync.client().push(outbox)).acknowledged);
@@ -215,41 +207,3 @@ function firstLine(work: (...args: never[]) => unknown): string {
   return (work.name || String(work).split('\n')[0]!).slice(0, 60);
 }
 
-/** The suite's seeding (bench/suites/bootstrap.ts): the data folder's change log folded per row into the relay's snapshot table. */
-async function seedSnapshot(database: RelayDatabase, workspaceId: string, dataDir: string): Promise<number> {
-  const local = openBenchDatabase(dataDir, { readonly: true });
-  const changes = local
-    .prepare(`SELECT seq, change_id, hlc, table_name, row_id, fields, schema_version, device_id, author FROM changes ORDER BY table_name, row_id, seq`)
-    .iterate() as IterableIterator<ChangeRow>;
-  let batch: (typeof rowState.$inferInsert)[] = [];
-  let rows = 0;
-  let current: { tableName: string; rowId: string; state: RowState } | undefined;
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const values = batch;
-    batch = [];
-    await database.db.insert(rowState).values(values);
-  };
-  try {
-    for (const row of changes) {
-      const change = toChangeRecord(row);
-      if (!current || current.tableName !== change.tableName || current.rowId !== change.rowId) {
-        if (current) {
-          batch.push({ workspaceId, tableName: current.tableName, rowId: current.rowId, ...current.state });
-          rows += 1;
-        }
-        if (batch.length >= 500) await flush();
-        current = { tableName: change.tableName, rowId: change.rowId, state: emptyRowState() };
-      }
-      current.state = foldChange(current.state, change);
-    }
-    if (current) {
-      batch.push({ workspaceId, tableName: current.tableName, rowId: current.rowId, ...current.state });
-      rows += 1;
-    }
-    await flush();
-  } finally {
-    local.close();
-  }
-  return rows;
-}

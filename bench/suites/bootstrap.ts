@@ -1,17 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { openRelayDatabase, type RelayDatabase } from '../../src-relay/db/open';
-import { rowState } from '../../src-relay/db/schema';
+import { openRelayDatabase } from '../../src-relay/db/open';
 import { createRelay } from '../../src-relay/server';
 import { createCore, type Core } from '../../src-main/core/create-core';
 import { snapshotRowToChanges } from '../../src-main/sync/snapshot-load';
 import { openSnapshotRows, sealChanges } from '../../src-main/sync/keys/sealed-changes';
 import { syncedTables } from '../../src-main/writes/synced-tables';
-import type { ChangeRow } from '../../src-main/writes/change-log';
-import { toChangeRecord } from '../../src-main/writes/change-log';
-import { emptyRowState, foldChange, type RowState } from '../../src-shared/sync/merge';
 import { call, type BenchContext } from '../lib/context';
 import { finish, latency, type Figure } from '../lib/figures';
+import { retryingFetch, seedSnapshot } from '../lib/seed-snapshot';
 import { nowMs, summarise } from '../lib/stats';
 
 // A new laptop joining a workspace that holds the whole data set: every row of it (contacts,
@@ -51,7 +48,7 @@ export async function bootstrapSuite(context: BenchContext, workDir: string): Pr
     // at 100k that merge is the baseline's own work (~417 s). Only the laptops measured sync here.
     seeder.sync.stop();
     const seedStart = nowMs();
-    const seeded = await seedSnapshot(context, database, seeder.sync.config!.workspaceId);
+    const seeded = await seedSnapshot(context.bareDb, database, seeder.sync.config!.workspaceId);
     // One change pushed the ordinary way, so the snapshot has a cursor to pull from (pushed by
     // hand: the seeder's own sync would first merge the whole snapshot into its database).
     await call(seeder, 'contacts.create', { draft: { name: 'Pushed after the snapshot' }, allowDuplicate: true });
@@ -130,54 +127,6 @@ export async function bootstrapSuite(context: BenchContext, workDir: string): Pr
     await database.close();
     fs.rmSync(relayDir, { recursive: true, force: true });
   }
-}
-
-/**
- * The relay runs in this process, so a page applied for seconds holds both ends of a keep-alive
- * connection still, and the next request may meet a socket the relay has just closed: asked again.
- * (A relay of its own, as in use, has no such race.)
- */
-const retryingFetch: typeof fetch = async (input, init) => {
-  try {
-    return await fetch(input, init);
-  } catch {
-    return fetch(input, init);
-  }
-};
-
-/** Fills the relay's snapshot table with the data set's rows, each folded from its changes by the shared rule. */
-async function seedSnapshot(context: BenchContext, database: RelayDatabase, workspaceId: string): Promise<{ rows: number; fields: number }> {
-  const changes = context.bareDb
-    .prepare(`SELECT seq, change_id, hlc, table_name, row_id, fields, schema_version, device_id, author FROM changes ORDER BY table_name, row_id, seq`)
-    .iterate() as IterableIterator<ChangeRow>;
-  let batch: (typeof rowState.$inferInsert)[] = [];
-  let rows = 0;
-  let fields = 0;
-  let current: { tableName: string; rowId: string; state: RowState } | undefined;
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const values = batch;
-    batch = [];
-    await database.db.insert(rowState).values(values);
-  };
-  const emit = () => {
-    if (!current) return;
-    batch.push({ workspaceId, tableName: current.tableName, rowId: current.rowId, ...current.state });
-    rows += 1;
-    fields += Object.keys(current.state.fields).length;
-  };
-  for (const row of changes) {
-    const change = toChangeRecord(row);
-    if (!current || current.tableName !== change.tableName || current.rowId !== change.rowId) {
-      emit();
-      if (batch.length >= 500) await flush();
-      current = { tableName: change.tableName, rowId: change.rowId, state: emptyRowState() };
-    }
-    current.state = foldChange(current.state, change);
-  }
-  emit();
-  await flush();
-  return { rows, fields };
 }
 
 async function measured<T>(work: () => Promise<T>): Promise<{ ms: number; peakRss: number }> {
