@@ -8,6 +8,7 @@ import { installTestBridge } from '../test-bridge';
 import type * as AvatarModule from '../../../src-renderer/ui/Avatar';
 import type * as FilterBarModule from '../../../src-renderer/ui/FilterBar';
 import { settle } from '../render-hook';
+import { contactListRow } from './list-row';
 
 // A keystroke in the contacts search re-renders the search box (and the grid's busy frame), not
 // the screen, its filters or any row; the answer then redraws only the rows whose contact changed.
@@ -41,23 +42,7 @@ vi.mock('../../../src-renderer/ui/FilterBar', async (original) => {
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const bridge = installTestBridge();
-const contact = (id: string, name: string) => ({
-  id,
-  name,
-  kind: 'person',
-  company: '',
-  primaryPhone: null,
-  primaryEmail: `${id}@example.test`,
-  contactType: 'customer',
-  status: 'active',
-  owner: 'Sam',
-  nextFollowUpAt: null,
-  potentialValue: null,
-  doNotContact: false,
-  photoSha256: null,
-  tags: [],
-});
-const everyone = [contact('ann', 'Ann Smith'), contact('bob', 'Bob Jones'), contact('cat', 'Cat Adams')];
+const everyone = [contactListRow('ann', 'Ann Smith'), contactListRow('bob', 'Bob Jones'), contactListRow('cat', 'Cat Adams')];
 
 let root: Root | undefined;
 let heldAnswer: (() => void) | undefined;

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ContactsScreen } from '../../../src-renderer/features/contacts/ContactsScreen';
 import { installTestBridge } from '../test-bridge';
 import { settle } from '../render-hook';
+import { contactListRow } from './list-row';
 
 // The facets (counts over every contact) are asked for once the first rows are on screen, not
 // beside the first page: at the app's opening at 100k they took the core 0.4–0.9 s, on the same
@@ -22,22 +23,7 @@ afterEach(async () => {
   vi.restoreAllMocks();
 });
 
-const ann = {
-  id: 'ann',
-  name: 'Ann Smith',
-  kind: 'person',
-  company: '',
-  primaryPhone: null,
-  primaryEmail: 'ann@example.test',
-  contactType: 'customer',
-  status: 'active',
-  owner: 'Sam',
-  nextFollowUpAt: null,
-  potentialValue: null,
-  doNotContact: false,
-  photoSha256: null,
-  tags: [],
-};
+const ann = contactListRow('ann', 'Ann Smith');
 
 const channels = () => bridge.calls.map((call) => call.channel);
 
