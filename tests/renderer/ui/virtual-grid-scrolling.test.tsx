@@ -111,7 +111,7 @@ describe('the grid of fixed-height rows', () => {
   it('moves to the last row with End, drawn and focused', async () => {
     const { grid, drawn, settle } = await renderGrid();
     const first = grid().querySelector<HTMLElement>('[data-row="0"]')!;
-    first.focus();
+    await act(async () => first.focus());
     await act(async () => first.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true })));
     await settle();
     expect(grid().scrollTop).toBe(header + total * rowHeight - viewport);
