@@ -1,10 +1,10 @@
-import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, useSyncExternalStore, type CSSProperties, type KeyboardEvent, type ReactNode, type Ref } from 'react';
 import type { ColumnLayout } from '../../src-shared/domain/saved-view';
 import { cx } from './class-names';
 import { GridHeaderCell } from './GridHeaderCell';
 import { cellClass, GridRow, type GridRowEvents } from './GridRow';
 import type { PagedRows, PagedSnapshot } from './paged-rows';
+import { useFixedRows } from './use-fixed-rows';
 import { useElementWidth } from './use-element-width';
 import { useGridLayout } from './use-grid-layout';
 import './VirtualGrid.css';
@@ -136,31 +136,18 @@ export function VirtualGrid<Item, Request, SortField extends string>(props: Virt
   const template = [...pinned.map((column) => column.width), layout.template].join(' ');
   const rowHeight = density === 'compact' ? props.rowHeight - compactSaving : props.rowHeight;
 
-  // The virtualiser's methods change identity as it measures; it stays inside this component and
-  // nothing memoises over it, so the compiler's warning does not apply here.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count,
-    getScrollElement: () => gridRef.current,
-    estimateSize: () => rowHeight,
-    overscan,
-    scrollMargin: headerHeight,
-    initialOffset,
+  const { range, totalHeight, scrollToIndex } = useFixedRows(gridRef, { count, rowHeight, offsetTop: headerHeight, initialOffset });
+  // The visible range, not the rendered rows: those also hold the active row, which may be far away.
+  const firstVisible = Math.max(0, (range?.first ?? 0) - overscan);
+  const lastVisible = (range?.last ?? 0) + overscan;
+  const rendered: number[] = [];
+  if (range) {
+    for (let index = firstVisible; index <= Math.min(lastVisible, count - 1); index++) rendered.push(index);
     // The active row stays rendered while scrolled out of view, so focus is never dropped onto
     // the page when the wheel moves the list away from it.
-    rangeExtractor: (range: Range) => {
-      const indexes = defaultRangeExtractor(range);
-      return indexes.includes(active) || active >= range.count ? indexes : [...indexes, active].sort((a, b) => a - b);
-    },
-  });
-  // The visible range, not the rendered rows: those also hold the active row, which may be far away.
-  const firstVisible = Math.max(0, (virtualizer.range?.startIndex ?? 0) - overscan);
-  const lastVisible = (virtualizer.range?.endIndex ?? 0) + overscan;
-
-  // A change of density changes every row's height: the virtualiser places them again.
-  useEffect(() => {
-    virtualizer.measure();
-  }, [virtualizer, rowHeight]);
+    if (active < firstVisible) rendered.unshift(active);
+    else if (active > lastVisible && active < count) rendered.push(active);
+  }
 
   useEffect(() => {
     rows.ensureRows(firstVisible, lastVisible);
@@ -180,7 +167,7 @@ export function VirtualGrid<Item, Request, SortField extends string>(props: Virt
   const moveTo = (index: number) => {
     const target = Math.max(0, Math.min(index, count - 1));
     setActiveRow(target);
-    virtualizer.scrollToIndex(target, { align: 'auto' });
+    scrollToIndex(target);
     const row = renderedRow(target);
     if (row) row.focus({ preventScroll: true });
     else focusPending.current = target;
@@ -256,23 +243,20 @@ export function VirtualGrid<Item, Request, SortField extends string>(props: Virt
           })}
         </div>
       </div>
-      <div role="rowgroup" className="grid__body" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualizer.getVirtualItems().map((virtualRow) => {
-          const index = virtualRow.index;
-          return (
-            <GridRow
-              key={index}
-              index={index}
-              item={rows.itemAt(snapshot, index)}
-              columns={columns}
-              height={rowHeight}
-              top={virtualRow.start - headerHeight}
-              tabbable={index === active}
-              selected={props.isRowSelected ? props.isRowSelected(index) : undefined}
-              events={rowEvents}
-            />
-          );
-        })}
+      <div role="rowgroup" className="grid__body" style={{ height: totalHeight }}>
+        {rendered.map((index) => (
+          <GridRow
+            key={index}
+            index={index}
+            item={rows.itemAt(snapshot, index)}
+            columns={columns}
+            height={rowHeight}
+            top={index * rowHeight}
+            tabbable={index === active}
+            selected={props.isRowSelected ? props.isRowSelected(index) : undefined}
+            events={rowEvents}
+          />
+        ))}
       </div>
     </div>
   );
