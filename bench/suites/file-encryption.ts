@@ -3,8 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { BlobStore } from '../../src-main/files/blob-store';
-import { openSealedFile, sealedBlobOf } from '../../src-main/files/blob-sealing';
-import { blobPartBytesDefault } from '../../src-shared/sync/blob-protocol';
+import { openSealedFile, sealedCopyOf } from '../../src-main/files/blob-sealing';
 import { newEpochKeys } from '../../src-shared/sync/sealing';
 import { finish, latency, latencyRatio, type Figure } from '../lib/figures';
 import { nowMs, summarise } from '../lib/stats';
@@ -48,22 +47,14 @@ export async function fileEncryptionSuite(options: { workDir: string; quick: boo
         await drain(store.read(sha256));
         samples.read[kind].push(nowMs() - started);
 
-        // The encrypted side: the sealed bytes' hash, then every part sealed as the uploader seals
-        // it while sending (8 MiB, the relay's default part).
         started = nowMs();
-        const parts: Buffer[] = [];
-        if (kind === 'encrypted') {
-          const sealed = await sealedBlobOf(store, sha256, epoch);
-          for (let offset = 0; offset < sealed.sizeBytes; offset += blobPartBytesDefault) parts.push(sealed.readRange(offset, blobPartBytesDefault));
-        } else {
-          await drain(store.read(sha256));
-        }
+        const outgoing = kind === 'encrypted' ? (await sealedCopyOf(store, sha256, epoch)).file : store.blobPath(sha256);
+        if (kind === 'plain') await drain(store.read(sha256));
         samples.upload[kind].push(nowMs() - started);
 
-        // The downloaded file: the sealed bytes, or the plain bytes as they would arrive.
+        // The downloaded file: the sealed copy, or the plain bytes as they would arrive.
         const partial = path.join(root, `${kind}.partial`);
-        if (kind === 'encrypted') fs.writeFileSync(partial, Buffer.concat(parts));
-        else fs.copyFileSync(store.blobPath(sha256), partial);
+        fs.copyFileSync(outgoing, partial);
         store.remove(sha256);
         started = nowMs();
         const source = kind === 'encrypted' ? openSealedFile(partial, (number) => (number === epoch.epoch ? epoch : undefined), sha256) : fs.createReadStream(partial);

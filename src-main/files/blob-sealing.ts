@@ -1,10 +1,10 @@
 import { createHash, createHmac } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Readable, Transform } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { EpochKeys } from '../../src-shared/sync/sealing';
-import { decryptingStream, encryptBodyRange, encryptingStream, frameKey, framedSize, streamChunkBytes } from '../security/framed-cipher';
+import { decryptingStream, encryptingStream, frameKey, framedSize, streamChunkBytes } from '../security/framed-cipher';
 import type { BlobStore } from './blob-store';
 
 // File bytes sealed end to end (docs/end-to-end-encryption.md): what the relay and its S3 bucket
@@ -56,48 +56,50 @@ function sealedHeader(epoch: EpochKeys, plainSha256: string): { header: Buffer; 
 
 export const sealedSizeOf = (plainBytes: number): number => sealedHeaderBytes + framedSize(plainBytes);
 
-export interface SealedBlob {
+export interface SealedCopy {
+  file: string;
   sizeBytes: number;
   /** SHA-256 of the sealed bytes: what the relay checks. */
   contentSha256: string;
-  /** Sealed bytes [offset, offset + length), sealed from the stored blob when asked for. */
-  readRange(offset: number, length: number): Buffer;
 }
 
 /**
- * The blob sealed under `epoch`, for an upload. Sealing is deterministic, so each part is sealed
- * from the stored blob as it is sent (a part is on its way while the next is sealed) and a resumed
- * upload seals the same bytes again; no sealed copy is written. Only the sealed bytes' SHA-256,
- * which the relay needs before the first part, takes a pass over the whole: it is kept in
- * files/.outgoing until the upload is done, so a resumed upload does not take that pass again.
+ * Writes the blob sealed under `epoch` to files/.outgoing (kept until its upload is done, so a
+ * resumed upload reads the same bytes), or reuses the copy already there.
  */
-export async function sealedBlobOf(blobs: BlobStore, plainSha256: string, epoch: EpochKeys): Promise<SealedBlob> {
+export async function sealedCopyOf(blobs: BlobStore, plainSha256: string, epoch: EpochKeys): Promise<SealedCopy> {
   const dir = path.join(blobs.root, '.outgoing');
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  // The name a sealed copy's hash had when earlier versions wrote the copy beside it: a hash they
-  // left is as good (the same bytes), and dropSealedCopies removes both.
-  const hashFile = path.join(dir, `${plainSha256}.${epoch.epoch}${hashSuffix}`);
-  const plainBytes = blobs.sizeOf(plainSha256);
-  const { header, key } = sealedHeader(epoch, plainSha256);
-  let contentSha256 = readHashFile(hashFile);
-  if (!contentSha256) {
-    const hash = createHash('sha256').update(header);
-    const sealing = encryptingStream(key);
-    await pipeline(blobs.read(plainSha256), sealing, async (sealed: AsyncIterable<Buffer>) => {
-      for await (const chunk of sealed) hash.update(chunk);
-    });
-    contentSha256 = writeHashFile(hashFile, hash.digest('hex'));
+  const file = path.join(dir, `${plainSha256}.${epoch.epoch}`);
+  // The sealed bytes' SHA-256, written beside the copy once it is whole: a resumed upload does not
+  // read the whole copy again to learn it. A copy without one (a crash in between) is hashed again.
+  const hashFile = `${file}${hashSuffix}`;
+  const expectedSize = sealedSizeOf(blobs.sizeOf(plainSha256));
+  if (fs.statSync(file, { throwIfNoEntry: false })?.size === expectedSize) {
+    const known = readHashFile(hashFile);
+    if (known) return { file, sizeBytes: expectedSize, contentSha256: known };
+    const hash = createHash('sha256');
+    for await (const chunk of fs.createReadStream(file, { highWaterMark: streamChunkBytes })) hash.update(chunk as Buffer);
+    return { file, sizeBytes: expectedSize, contentSha256: writeHashFile(hashFile, hash.digest('hex')) };
   }
-  return {
-    sizeBytes: sealedSizeOf(plainBytes),
-    contentSha256,
-    readRange(offset, length) {
-      const end = Math.min(offset + length, sealedSizeOf(plainBytes));
-      const head = header.subarray(Math.min(offset, sealedHeaderBytes), Math.min(end, sealedHeaderBytes));
-      const body = encryptBodyRange(key, plainBytes, Math.max(offset - sealedHeaderBytes, 0), end - sealedHeaderBytes, (start, bytes) => blobs.readRange(plainSha256, start, bytes));
-      return head.length === 0 ? body : Buffer.concat([head, body]);
+  fs.rmSync(hashFile, { force: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  const { header, key } = sealedHeader(epoch, plainSha256);
+  // Hashed on the way to the disk, so the copy is written once and never read back here.
+  const hash = createHash('sha256').update(header);
+  const hashing = new Transform({
+    readableHighWaterMark: streamChunkBytes,
+    writableHighWaterMark: streamChunkBytes,
+    transform(chunk: Buffer, _encoding, callback) {
+      hash.update(chunk);
+      callback(null, chunk);
     },
-  };
+  });
+  const output = fs.createWriteStream(temporary, { mode: 0o600 });
+  output.write(header);
+  await pipeline(blobs.read(plainSha256), encryptingStream(key), hashing, output);
+  fs.renameSync(temporary, file);
+  return { file, sizeBytes: expectedSize, contentSha256: writeHashFile(hashFile, hash.digest('hex')) };
 }
 
 const hashSuffix = '.sha256';
@@ -118,7 +120,7 @@ function writeHashFile(hashFile: string, sha256: string): string {
   return sha256;
 }
 
-/** Drops what was kept in files/.outgoing for a blob's upload (its sealed bytes' hash; a sealed copy from an earlier version) once the relay has it. */
+/** Drops the sealed copies of a blob once the relay has it. */
 export function dropSealedCopies(blobs: BlobStore, plainSha256: string): void {
   const dir = path.join(blobs.root, '.outgoing');
   if (!fs.existsSync(dir)) return;

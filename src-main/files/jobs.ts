@@ -50,7 +50,7 @@ export interface FileTransfers {
   rowsWritten(tables: Iterable<string>): void;
   /**
    * The bytes of a forgotten person's files, which no row refers to any more: gone from the store,
-   * with what waits to upload them (files/.outgoing/), their partial downloads
+   * with their sealed copies waiting to upload (files/.outgoing/), their partial downloads
    * (files/.partial/) and their place in the upload queue. A transfer under way is stopped.
    */
   forgetBytes(sha256s: readonly string[]): void;

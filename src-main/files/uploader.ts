@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import { RelayError } from '../sync/relay-client';
 import type { BlobClient } from './blob-client';
 import type { BlobStore } from './blob-store';
-import { dropSealedCopies, relayNameOf, sealedBlobOf, type FileKeys } from './blob-sealing';
+import { dropSealedCopies, relayNameOf, sealedCopyOf, type FileKeys } from './blob-sealing';
 import type { TransferProgress } from './transfers';
 import { SerialJob } from './serial-job';
 import type { QueuedUpload, UploadQueue } from './upload-queue';
@@ -85,7 +86,7 @@ export class Uploader {
   private async attempt(client: BlobClient, upload: QueuedUpload): Promise<boolean> {
     const { queue, blobs, progress } = this.options;
     if (!blobs.has(upload.sha256)) {
-      // Gone before it was uploaded (its person forgotten, or deleted): so is what waited to upload it.
+      // Gone before it was uploaded (its person forgotten, or deleted): so is its sealed copy.
       dropSealedCopies(blobs, upload.sha256);
       queue.markMissing(upload.sha256);
       this.options.onQueueChanged();
@@ -102,7 +103,7 @@ export class Uploader {
     } catch (error) {
       if (this.stopped) return false;
       if (!blobs.has(upload.sha256)) {
-        // Removed while it was being sent (its person forgotten): a hash of it taken meanwhile goes too.
+        // Removed while it was being sent (its person forgotten): a sealed copy made meanwhile goes too.
         dropSealedCopies(blobs, upload.sha256);
         queue.markMissing(upload.sha256);
         progress.fail('upload', upload.sha256, 'The file was removed from this laptop before it was uploaded.', null);
@@ -153,8 +154,21 @@ export class Uploader {
       if (keys && keys.epochs().length > 0) throw new RelayError('waiting_for_key', 'Waiting for the workspace key: files leave this laptop only sealed with it.', 0);
       return { name: upload.sha256, sizeBytes: upload.sizeBytes, readRange: (offset, length) => blobs.readRange(upload.sha256, offset, length) };
     }
-    const sealed = await sealedBlobOf(blobs, upload.sha256, epoch);
-    return { name: relayNameOf(keys, upload.sha256), sizeBytes: sealed.sizeBytes, contentSha256: sealed.contentSha256, readRange: sealed.readRange };
+    const copy = await sealedCopyOf(blobs, upload.sha256, epoch);
+    return {
+      name: relayNameOf(keys, upload.sha256),
+      sizeBytes: copy.sizeBytes,
+      contentSha256: copy.contentSha256,
+      readRange(offset, length) {
+        const bytes = Buffer.alloc(length);
+        const fd = fs.openSync(copy.file, 'r');
+        try {
+          return bytes.subarray(0, fs.readSync(fd, bytes, 0, length, offset));
+        } finally {
+          fs.closeSync(fd);
+        }
+      },
+    };
   }
 
   private describeFailure(error: unknown, attempts: number): { message: string; retryInMs: number } {

@@ -264,24 +264,3 @@ export function decryptFrameRange(key: Buffer, body: Buffer, firstIndex: number,
   }
   return Buffer.concat(parts);
 }
-
-/**
- * Bytes [bodyStart, bodyEnd) of the frames of a file of `plainBytes`, sealed from the plain bytes
- * of the frames covering them (`readPlain`): any range of a body can be made without making what
- * comes before it (an upload's part, sealed as it is sent).
- */
-export function encryptBodyRange(key: Buffer, plainBytes: number, bodyStart: number, bodyEnd: number, readPlain: (offset: number, length: number) => Buffer): Buffer {
-  if (bodyEnd <= bodyStart) return Buffer.alloc(0);
-  const lastFrame = Math.floor(plainBytes / plainFrameBytes);
-  const firstIndex = Math.min(Math.floor(bodyStart / sealedFrameBytes), lastFrame);
-  const lastIndex = Math.min(Math.floor((bodyEnd - 1) / sealedFrameBytes), lastFrame);
-  const plainStart = firstIndex * plainFrameBytes;
-  const plain = readPlain(plainStart, Math.min((lastIndex + 1) * plainFrameBytes, plainBytes) - plainStart);
-  const sealed: Buffer[] = [];
-  for (let index = firstIndex; index <= lastIndex; index += 1) {
-    const start = (index - firstIndex) * plainFrameBytes;
-    sealed.push(...sealFramePieces(key, index, [plain.subarray(start, start + plainFrameBytes)], index === lastFrame));
-  }
-  const skip = bodyStart - firstIndex * sealedFrameBytes;
-  return Buffer.concat(sealed).subarray(skip, skip + (bodyEnd - bodyStart));
-}

@@ -21,7 +21,7 @@ let rosalindId: string;
 let otherMailId: string;
 let sha256: string;
 let undoId: string;
-/** While set, the relay cannot be reached for file uploads: they wait. */
+/** While set, the relay cannot be reached for file uploads: their sealed copies wait. */
 let uploadsFail = true;
 
 const outgoingCopies = () => {
@@ -71,7 +71,7 @@ beforeAll(async () => {
 
   const staged = await ann.files.stage(Readable.from([Buffer.from('Drawings for loft-conversion-4471')]), 'drawings.txt');
   sha256 = (await ann.call('files.add', { contactId: rosalindId, uploadId: staged.uploadId, name: 'drawings.txt', mimeType: 'text/plain', category: 'document' })).sha256;
-  await eventually(() => outgoingCopies().length > 0, 'the upload waits in files/.outgoing');
+  await eventually(() => outgoingCopies().length > 0, 'a sealed copy waits in files/.outgoing');
 
   // A mail account whose SMTP server cannot be reached: what is sent waits in the outbox.
   const closed = await freePort();
@@ -95,10 +95,10 @@ beforeAll(async () => {
 afterAll(() => ann?.dispose());
 
 describe('forgetting a person reaches what only this laptop holds', () => {
-  it('finds her in the outbox, the merge undo and the waiting upload before (so the checks below can fail)', async () => {
+  it('finds her in the outbox, the merge undo and the sealed upload copy before (so the checks below can fail)', async () => {
     expect(laptopHolds(ann.sqlite, person)).toEqual(expect.arrayContaining(['Rosalind in mail_outbox', 'loft-conversion-4471 in mail_outbox', 'Rosalind in merge_undo']));
-    // The SHA-256 of her file's sealed bytes, kept for a resumed upload (parts are sealed as they are sent).
-    expect(outgoingCopies()).toEqual([expect.stringMatching(/^[0-9a-f]{64}\.\d+\.sha256$/)]);
+    // The sealed copy, and the file beside it that keeps its SHA-256 for a resumed upload.
+    expect(outgoingCopies().sort()).toEqual([expect.stringMatching(/^[0-9a-f]{64}\.\d+$/), expect.stringMatching(/^[0-9a-f]{64}\.\d+\.sha256$/)]);
     expect((await ann.call('mail.outbox', {})).map((item) => item.subject).sort()).toEqual(['Your boiler', 'Your loft, Rosalind']);
   });
 
