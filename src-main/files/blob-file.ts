@@ -143,11 +143,12 @@ export function readPlainRange(blob: OpenBlob, offset: number, length: number): 
 export function plainStream(blob: OpenBlob, range?: { start: number; end: number }): Readable {
   const start = range?.start ?? 0;
   const end = Math.min(range?.end ?? blob.plainBytes - 1, blob.plainBytes - 1);
-  if (!blob.key) return fs.createReadStream('', { fd: blob.fd, start, end: Math.max(end, start - 1), autoClose: true });
+  // An empty file, or a range past its end (a read stream cannot be asked for no bytes).
   if (end < start) {
     fs.closeSync(blob.fd);
     return Readable.from([]);
   }
+  if (!blob.key) return fs.createReadStream('', { fd: blob.fd, start, end, autoClose: true });
   const span = frameSpan(blob.plainBytes, start, end - start + 1);
   const raw = fs.createReadStream('', { fd: blob.fd, start: blobHeaderBytes + span.bodyStart, end: blobHeaderBytes + span.bodyEnd - 1, autoClose: true, highWaterMark: streamChunkBytes });
   const lastFrame = Math.floor(blob.plainBytes / plainFrameBytes);

@@ -77,6 +77,8 @@ describe('files encrypted at rest', { timeout: 90_000 }, () => {
     const names = contents.map((bytes) => plain.putBytes(bytes).sha256);
     const blobs = new BlobStore(root, databaseKey);
     names.forEach((name, index) => expect(blobs.readBytes(name)).toEqual(contents[index]));
+    // Streamed too (as sealing one for an upload reads it), the empty one included.
+    for (const [index, name] of names.entries()) expect(await buffer(blobs.read(name))).toEqual(contents[index]);
 
     expect(await encryptExistingBlobs(blobs)).toBe(3);
     expect(fs.readFileSync(blobs.blobPath(names[0]!)).includes('invoice')).toBe(false);
