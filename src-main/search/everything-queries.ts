@@ -131,6 +131,13 @@ export function createEverythingQueries(sqlite: Sqlite) {
     Object.entries(bodySql).map(([kind, sql]) => [kind as SearchKind, sqlite.prepare<[string], { id: string; body: string }>(`${sql} WHERE id IN (SELECT value FROM json_each(?))`)]),
   );
 
+  // Driven by the ids (up to ~1,500 a keystroke), each looked up in the covering index of present
+  // tags: without the CROSS JOIN SQLite first builds the ids into a list to probe (1.3-1.9x the CPU).
+  const presentTags = sqlite.prepare<[string], { contact_id: string; tag: string }>(
+    `SELECT t.contact_id, t.tag FROM json_each(?) j CROSS JOIN contact_tags t INDEXED BY contact_tags_present_contact
+     ON t.contact_id = j.value WHERE t.present = 1`,
+  );
+
   const work = (statement: typeof companies) => (words: string[], cap: number) => (words.length > 0 ? statement.all(everyWordPrefix(words), cap) : []);
 
   return {
@@ -178,11 +185,7 @@ export function createEverythingQueries(sqlite: Sqlite) {
     /** The present tags of these contacts. */
     tagsOf(contactIds: string[]): { contact_id: string; tag: string }[] {
       if (contactIds.length === 0) return [];
-      return sqlite
-        .prepare<[string], { contact_id: string; tag: string }>(
-          `SELECT t.contact_id, t.tag FROM contact_tags t WHERE t.present = 1 AND t.contact_id IN (SELECT value FROM json_each(?))`,
-        )
-        .all(JSON.stringify(contactIds));
+      return presentTags.all(JSON.stringify(contactIds));
     },
   };
 }

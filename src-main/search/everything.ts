@@ -37,10 +37,13 @@ export function createEverythingSearch(sqlite: Sqlite, now: () => number) {
       ['note', queries.notes(fts, perKind)],
       ['email', queries.emails(fts, perKind)],
     ];
-    return {
-      found: perKindRows.flatMap(([kind, rows]) => rows.map((row, position) => ({ ...row, kind, position }))),
-      capped: perKindRows.some(([, rows]) => rows.length >= perKind),
-    };
+    // The rows are the statements' own fresh objects: each is given its kind and place rather
+    // than copied (up to 1,600 candidates a keystroke).
+    const found: Candidate[] = [];
+    for (const [kind, rows] of perKindRows) {
+      rows.forEach((row, position) => found.push(Object.assign(row, { kind, position })));
+    }
+    return { found, capped: perKindRows.some(([, rows]) => rows.length >= perKind) };
   }
 
   return function everything(request: EverythingRequest): SearchResult {
@@ -50,9 +53,12 @@ export function createEverythingSearch(sqlite: Sqlite, now: () => number) {
     const { found, capped } = typed ? candidates(typed) : { found: [], capped: false };
     const tags = new Map<string, string[]>();
     for (const { contact_id: contactId, tag } of queries.tagsOf([...new Set(found.flatMap((hit) => (hit.contact_id ? [hit.contact_id] : [])))])) {
-      tags.set(contactId, [...(tags.get(contactId) ?? []), tag]);
+      const contactTags = tags.get(contactId);
+      if (contactTags) contactTags.push(tag);
+      else tags.set(contactId, [tag]);
     }
-    const faceted = found.map((hit) => ({ ...hit, tags: hit.contact_id ? (tags.get(hit.contact_id) ?? []) : [] }));
+    const noTags: string[] = [];
+    const faceted = found.map((hit) => Object.assign(hit, { tags: hit.contact_id ? (tags.get(hit.contact_id) ?? noTags) : noTags }));
     const { kept, facets } = narrow(faceted, chosen, at);
     const words = searchWords(typed);
     const ranked = kept

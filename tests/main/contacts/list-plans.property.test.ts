@@ -61,7 +61,7 @@ function plainPage(query: ParsedListQuery): { ids: string[]; total: number } {
 }
 
 const listQuery: fc.Arbitrary<ParsedListQuery> = fc.record({
-  query: fc.constantFrom('', 'a', 'c', 's', 'ca', 'sm', 'ann', 'carl c', 'cotham', 'vip', '7700', '900', 'zzz', 's 7700'),
+  query: fc.constantFrom('', 'a', 'c', 's', 'ca', 'sm', 'ann', 'carl c', 'a s', 'ann c', 'cotham', 'vip', '7700', '900', 'zzz', 's 7700'),
   // Half the pages unfiltered: a search and nothing else is where the plans differ most.
   filters: fc.oneof(
     fc.constant({ owner: 'team' as const }),
@@ -79,6 +79,7 @@ const listQuery: fc.Arbitrary<ParsedListQuery> = fc.record({
 
 const thresholdCases: [string, PlanThresholds][] = [
   ['as shipped', defaultPlanThresholds],
+  ['a search of several words listed when it matches few, walked when more', { ...defaultPlanThresholds, manyMatches: 3 }],
   ['every search walks the sort index', { ...defaultPlanThresholds, manyMatches: 0, mostMatchShare: 2 }],
   ['every search probes, in a window that is often too short', { manyMatches: 0, mostMatchShare: 0, probeWindowSlack: 0.5, probeAtMost: 1000 }],
   ['every search probes, in a window with room', { manyMatches: 0, mostMatchShare: 0, probeWindowSlack: 4, probeAtMost: 1000 }],

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { searchKinds, searchPeriods } from '../../../src-shared/domain/search';
-import { narrow, relevance, type Chosen, type Faceted } from '../../../src-main/search/ranking';
+import { foldTitle, narrow, relevance, type Chosen, type Faceted } from '../../../src-main/search/ranking';
+import { foldForSearch } from '../../../src-shared/search-text';
 
 // The search page's facets: the count shown beside a value is exactly how many hits choosing it
 // would leave, whatever else is chosen; and a record named exactly what was typed ranks above
@@ -43,6 +44,20 @@ describe('search facets and ranking', () => {
         const exact = relevance({ ...named, title: 'Cotham Hill', position: p1 }, ['cotham', 'hill'], now);
         const mention = relevance({ ...other, title: 'Annual boiler service', position: p2 }, ['cotham', 'hill'], now);
         expect(exact).toBeGreaterThan(mention);
+      }),
+    );
+  });
+
+  it('folds a title as the search does, ASCII or not', () => {
+    const text = fc.oneof(
+      fc.string(),
+      fc.string({ unit: 'grapheme' }),
+      fc.stringMatching(/^[A-Za-z0-9 '&.-]{0,30}$/),
+      fc.constantFrom('Zoë Çelik', 'ΟΔΟΣ', 'İstanbul', 'Straße', 'ﬁne'),
+    );
+    fc.assert(
+      fc.property(text, (title) => {
+        expect(foldTitle(title)).toBe(foldForSearch(title));
       }),
     );
   });
