@@ -24,7 +24,7 @@ const headerLine = /^(?:[!-9;-~]+[ \t]*:|[ \t])/;
  * part and no HTML-only body (mailparser joins several, and makes text out of HTML its own way),
  * no multipart/related, Content-ID or nested message (the two mark inline parts differently),
  * no format=flowed, no line in the message's header that is not a field. Most mail is one of
- * these; anything else goes to mailparser, and so does a text or HTML file attached (quickParts).
+ * these; anything else goes to mailparser.
  * tests/main/mail/parse-equivalence.test.ts compares the two on awkward messages.
  */
 export function quickFits(source) {
@@ -45,9 +45,6 @@ export function quickFits(source) {
 
 async function quickParts(source) {
   const parsed = await PostalMime.parse(source);
-  // Counted as a body part by quickFits, it may be the only one, and then postal-mime makes the
-  // text out of the HTML (or the reverse) where mailparser does not.
-  if (parsed.attachments.some((attachment) => /^text\/(?:plain|html)$/.test(attachment.mimeType))) return undefined;
   const addresses = (list) => (list ? [{ value: list }] : undefined);
   return {
     subject: parsed.subject,
@@ -104,8 +101,7 @@ async function mailparserParts(source, options) {
 export async function parseParts(source) {
   if (quickFits(source)) {
     try {
-      const parts = await quickParts(source);
-      if (parts) return parts;
+      return await quickParts(source);
     } catch {
       // Whatever postal-mime refuses, mailparser reads as best it can.
     }

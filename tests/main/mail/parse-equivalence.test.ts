@@ -112,7 +112,7 @@ const awkward: Record<string, Buffer> = {
     '--m',
     'Content-Type: text/html; charset=utf-8',
     '',
-    '<p>See the <i>notes</i>.</p>',
+    '<p>Your <b>boiler</b> &amp; pipes, <a href="https://x.example/n">the notes</a>.</p><ul><li>one</li></ul>',
     '--m',
     'Content-Type: text/plain; charset=utf-8; name="notes.txt"',
     'Content-Disposition: attachment; filename="notes.txt"',
