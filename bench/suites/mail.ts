@@ -75,7 +75,8 @@ async function timedBare(dovecot: Dovecot, uidsOf: (connected: ImapFlow) => Prom
 }
 
 function openFieldbook(dataDir: string, dovecot: Dovecot): { core: Core; accountId: string } {
-  const core = createCore({ dataDir, shell: 'test', autoSync: false, logError: (error) => console.error(error) });
+  // Checkpoints in the background, as the shells a person syncs mail in (Electron, the browser host) run them.
+  const core = createCore({ dataDir, shell: 'test', backgroundCheckpoints: true, autoSync: false, logError: (error) => console.error(error) });
   core.engine.transaction(() => {
     for (let index = 0; index < contacts; index += 1) {
       core.contacts.create(ContactDraftSchema.parse({ name: `Customer ${index}`, emails: [{ type: 'work', address: contactAddress(index) }] }), { allowDuplicate: true });

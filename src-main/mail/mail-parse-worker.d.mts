@@ -1,4 +1,4 @@
-import type { AddressObject, SimpleParserOptions } from 'mailparser';
+import type { AddressObject } from 'mailparser';
 
 export interface ParsedParts {
   subject: string | undefined;
@@ -15,4 +15,10 @@ export interface ParsedParts {
   attachments: { filename: string | undefined; contentType: string; contentDisposition: string | undefined; related: boolean; content: Buffer }[];
 }
 
-export function parseParts(source: Buffer, options: SimpleParserOptions): Promise<ParsedParts>;
+export function parseParts(source: Buffer): Promise<ParsedParts>;
+
+/** Whether postal-mime's reading of the message is used (it agrees with mailparser's there). */
+export function quickFits(source: Buffer): boolean;
+
+/** mailparser's reading of any message. */
+export function parsePartsWithMailparser(source: Buffer): Promise<ParsedParts>;

@@ -1,22 +1,21 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { SimpleParserOptions } from 'mailparser';
 import type { ParsedParts } from './mail-parse-worker.mjs';
 
-/** Runs mailparser; in worker threads when they can be started, else in this thread. */
+/** Parses messages (mail-parse-worker.mjs); in worker threads when they can be started, else in this thread. */
 export interface MailParser {
-  parse(source: Buffer, options: SimpleParserOptions): Promise<ParsedParts>;
+  parse(source: Buffer): Promise<ParsedParts>;
   /**
-   * Gets ready for many messages ahead of the first one: loading mailparser takes about as long
+   * Gets ready for many messages ahead of the first one: loading the parser takes about as long
    * as connecting to the server and fetching a first batch, so a first sync starts it beside them.
    */
   warm(): void;
   close(): Promise<void>;
 }
 
-// mailparser loads with the parsing module on the first message, not when the core opens.
+// The parser loads with the parsing module on the first message, not when the core opens.
 const parsingModule = () => import('./mail-parse-worker.mjs');
-const parseParts: MailParser['parse'] = async (source, options) => (await parsingModule()).parseParts(source, options);
+const parseParts: MailParser['parse'] = async (source) => (await parsingModule()).parseParts(source);
 
 export const inProcessParser: MailParser = {
   parse: parseParts,
@@ -37,7 +36,7 @@ interface Slot {
 }
 
 /**
- * Parsing is most of a first sync's CPU time (mailparser's streams); a few workers do it
+ * Parsing is most of a first sync's CPU time; a few workers do it
  * beside the main thread, which keeps fetching and writing. Workers start when `warm` says many
  * messages are coming, or once `startAt` messages are in flight; they do not keep the process
  * alive, and when one cannot start (a packaging without the worker file) the parsing simply
@@ -94,26 +93,26 @@ export function createParsePool(
     warm() {
       while (!broken && slots.length < size) if (!start()) break;
     },
-    parse(source, options) {
+    parse(source) {
       // A handful of messages is parsed here: starting workers costs more than it saves.
       if (broken || (slots.length === 0 && inFlight < startAt)) {
         inFlight += 1;
-        return parseParts(source, options).finally(() => (inFlight -= 1));
+        return parseParts(source).finally(() => (inFlight -= 1));
       }
       let slot = slots.find((candidate) => candidate.busy === 0);
       if (!slot && slots.length < size) slot = start();
       slot ??= slots.reduce<Slot | undefined>((least, candidate) => (!least || candidate.busy < least.busy ? candidate : least), undefined);
-      if (!slot) return parseParts(source, options);
+      if (!slot) return parseParts(source);
       const id = nextId++;
       const chosen = slot;
       chosen.busy += 1;
       return new Promise<ParsedParts>((resolve, reject) => {
         pending.set(id, { resolve, reject });
         chosen.requests.add(id);
-        chosen.worker.postMessage({ id, source, options });
+        chosen.worker.postMessage({ id, source });
       }).catch((error: unknown) => {
         // A worker that died takes its requests with it: parse those here.
-        if (broken) return parseParts(source, options);
+        if (broken) return parseParts(source);
         throw error;
       });
     },

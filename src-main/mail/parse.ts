@@ -65,17 +65,14 @@ function isRealAttachment(attachment: ParsedParts['attachments'][number]): boole
 }
 
 /**
- * Parses a raw message with mailparser (encoded words, any charset iconv knows including
- * ISO-8859-1 and Windows-1252, quoted-printable and base64, multipart/alternative; text made
- * from HTML when there is no plain part). A message without a Date header is dated by the
+ * Parses a raw message (postal-mime, or mailparser for what postal-mime is not trusted with:
+ * mail-parse-worker.mjs): encoded words, any charset iconv knows including ISO-8859-1 and
+ * Windows-1252, quoted-printable and base64, multipart/alternative; text made from HTML when
+ * there is no plain part. A message without a Date header is dated by the
  * server's INTERNALDATE.
  */
 export async function parseMessage(source: Buffer, internalDate: Date | string | undefined, parser: MailParser = inProcessParser): Promise<ParsedMessage> {
-  // Turning HTML into text is most of mailparser's time, and needless when a plain part came
-  // with it (multipart/alternative): only an HTML-only message is parsed again for its text.
-  const fast = { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true };
-  let parsed = await parser.parse(source, { ...fast, skipHtmlToText: true });
-  if (!parsed.text?.trim() && typeof parsed.html === 'string') parsed = await parser.parse(source, fast);
+  const parsed = await parser.parse(source);
   const messageId = bareMessageId(parsed.messageId);
   const references = messageIdList(parsed.references);
   const inReplyTo = bareMessageId(parsed.inReplyTo);

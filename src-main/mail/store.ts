@@ -61,6 +61,13 @@ export interface FolderState {
 
 type Indexer = ReturnType<typeof createMailIndexer>;
 
+/**
+ * Attachments up to this size are written in one synchronous call: through a stream, the
+ * thousands of small PDFs of a first sync cost more in streams than in bytes. Larger ones are
+ * streamed, so writing them never holds the app up.
+ */
+const writtenAtOnceBytes = 1024 * 1024;
+
 export interface MailStoreDeps {
   sqlite: Sqlite;
   engine: MutationEngine;
@@ -137,8 +144,10 @@ export class MailStore {
         prepared.list.push({ ...base, fileId: null, sha256: null });
         continue;
       }
-      const staged = await this.blobs.stage(Readable.from([attachment.content]), this.maxFileBytes(), attachment.name);
-      const blob = this.blobs.commit(staged.uploadId);
+      const blob =
+        attachment.content.length <= writtenAtOnceBytes
+          ? this.blobs.putBytes(attachment.content)
+          : this.blobs.commit((await this.blobs.stage(Readable.from([attachment.content]), this.maxFileBytes(), attachment.name)).uploadId);
       const fileId = attachmentFileId(contactId, blob.sha256);
       prepared.list.push({ ...base, fileId, sha256: blob.sha256 });
       if (prepared.files.some((file) => file.id === fileId)) continue;
