@@ -18,7 +18,8 @@ import type * as KeySource from '../src-main/security/key-source';
 //       In this process: a fresh data folder, createCore from DIR's source (default this
 //       checkout), then stage, preview and run of the import as the wizard does it; prints one
 //       JSON line with each phase's CPU time (process.cpuUsage: user + system, all threads, so
-//       garbage collection and SQLite count), wall time and the process's peak RSS. Under
+//       garbage collection and SQLite count), wall time, the process's peak RSS, and how long
+//       the run held the event loop at a time (wall time, so the machine's load stretches it). Under
 //       `node --cpu-prof --import tsx` it gives a profile of exactly that. --autocheckpoint sets
 //       the connection's wal_autocheckpoint (SQLite's default, 1,000 pages, is what a core
 //       without the checkpoint worker has, as here, and what the app's falls back to once the
@@ -51,6 +52,11 @@ interface RunFigures {
   totalWallMs: number;
   peakRssMb: number;
   counts: unknown;
+  /**
+   * How long the run held the event loop at a time, ms: the first hold (reading the file and the
+   * first chunk, before the first yield), then the chunks' holds after it, their median and longest.
+   */
+  hold: { firstMs: number; medianMs: number; maxMs: number; holds: number };
   /** With --autocheckpoint 0: the pages the run's commits wrote to the log, and the file's pages at the end. */
   log?: { framesWritten: number; databasePages: number };
 }
@@ -126,10 +132,20 @@ async function runOne(csv: string, checkout: string, encrypted: boolean, autoche
     const stage = await measured(() => core.files.stage(fs.createReadStream(csv), fileName, 'import'));
     const { uploadId } = stage.result;
     const preview = await measured(() => core.exchange.previewUpload({ uploadId, onDuplicate: 'skip', decisions: {}, fileName }));
+    // A timer every 5 ms: a gap between two of its turns longer than 50 ms is work holding the
+    // loop, a chunk from one yield to the next.
+    const holds: number[] = [];
+    let tick = performance.now();
+    const ticker = setInterval(() => {
+      const now = performance.now();
+      if (now - tick > 50) holds.push(now - tick);
+      tick = now;
+    }, 5);
     const run = await measured(async () => {
       const { jobId } = core.exchange.startImport({ uploadId, onDuplicate: 'skip', decisions: {}, fileName, mapping: preview.result.mapping });
       return core.exchange.jobs.settled(jobId, 5);
     });
+    clearInterval(ticker);
     if (run.result.state !== 'done') throw new Error(`The import ended ${run.result.state}: ${JSON.stringify(run.result.error)}`);
     const phases = [stage.figures, preview.figures, run.figures];
     const pageSize = core.sqlite.pragma('page_size', { simple: true }) as number;
@@ -150,6 +166,7 @@ async function runOne(csv: string, checkout: string, encrypted: boolean, autoche
       // Linux reports maxRSS in kilobytes.
       peakRssMb: process.resourceUsage().maxRSS / 1024,
       counts: run.result.importReport?.counts,
+      hold: { firstMs: holds[0] ?? 0, medianMs: holds.length > 1 ? median(holds.slice(1)) : 0, maxMs: Math.max(0, ...holds.slice(1)), holds: holds.length },
       ...(log ? { log } : {}),
     };
   } finally {
@@ -216,7 +233,8 @@ function compare(found: Map<string, string[]>): void {
       runs.get(checkout)!.push(figures);
       console.log(
         `round ${round} ${figures.commit}: CPU ${seconds(figures.totalCpuMs)} s (stage ${seconds(figures.stage.cpuMs)}, preview ${seconds(figures.preview.cpuMs)}, run ${seconds(figures.run.cpuMs)}), ` +
-          `wall ${seconds(figures.totalWallMs)} s, peak RSS ${figures.peakRssMb.toFixed(0)} MB, load ${load()}, ${JSON.stringify(figures.counts)}`,
+          `wall ${seconds(figures.totalWallMs)} s, peak RSS ${figures.peakRssMb.toFixed(0)} MB, ` +
+          `loop held ${figures.hold.firstMs.toFixed(0)} ms first, then ${figures.hold.holds - 1} times for ${figures.hold.medianMs.toFixed(0)} ms (median), ${figures.hold.maxMs.toFixed(0)} at most, load ${load()}, ${JSON.stringify(figures.counts)}`,
       );
     }
   }
