@@ -14,7 +14,7 @@ import type * as KeySource from '../src-main/security/key-source';
 //       Exports every contact of a generated data set (built into a temporary folder, or a copy
 //       of an existing data folder such as bench/.cache/<set>) to a CSV file, once, with this
 //       checkout's export: the same file then feeds every checkout measured.
-//   npx tsx bench/import-cpu.ts one --csv FILE [--checkout DIR] [--encrypted] [--autocheckpoint PAGES]
+//   npx tsx bench/import-cpu.ts one --csv FILE [--checkout DIR] [--encrypted] [--autocheckpoint PAGES] [--background-checkpoints]
 //       In this process: a fresh data folder, createCore from DIR's source (default this
 //       checkout), then stage, preview and run of the import as the wizard does it; prints one
 //       JSON line with each phase's CPU time (process.cpuUsage: user + system, all threads, so
@@ -25,7 +25,9 @@ import type * as KeySource from '../src-main/security/key-source';
 //       without the checkpoint worker has, as here, and what the app's falls back to once the
 //       log passes 64 MB), to see what the commits' checkpoints cost; with 0 the log keeps every
 //       page the run wrote, and the figures say how many (frames) against the file's pages.
-//   npx tsx bench/import-cpu.ts compare --csv FILE --checkout A --checkout B [--rounds N] [--encrypted] [--autocheckpoint PAGES]
+//       --background-checkpoints checkpoints as the app's shells do (db/background-checkpoints.ts:
+//       a worker thread, whose CPU counts, and the app's connection again past 64 MB of log).
+//   npx tsx bench/import-cpu.ts compare --csv FILE --checkout A --checkout B [--rounds N] [--encrypted] [--autocheckpoint PAGES] [--background-checkpoints]
 //       Runs `one` in a child process for each checkout in turn, A B A B …, N rounds (default 2),
 //       so each pair shares the machine's load; prints every run, then each checkout's median
 //       and its ratio to the first checkout's, with the load average before and after.
@@ -114,7 +116,7 @@ function standInForBetterSqlite(checkout: string): void {
   }
 }
 
-async function runOne(csv: string, checkout: string, encrypted: boolean, autocheckpoint: string | undefined): Promise<RunFigures> {
+async function runOne(csv: string, checkout: string, encrypted: boolean, autocheckpoint: string | undefined, backgroundCheckpoints: boolean): Promise<RunFigures> {
   standInForBetterSqlite(checkout);
   const { createCore } = (await import(pathToFileURL(path.join(checkout, 'src-main/core/create-core.ts')).href)) as typeof CreateCore;
   // The adapter for older checkouts: a key source only where the checkout has one.
@@ -125,7 +127,7 @@ async function runOne(csv: string, checkout: string, encrypted: boolean, autoche
     keySource = { keySource: unencryptedForComparison() };
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldbook-import-cpu-'));
-  const core = createCore({ dataDir, shell: 'test', autoSync: false, logError: (error) => console.error(error), ...keySource });
+  const core = createCore({ dataDir, shell: 'test', autoSync: false, logError: (error) => console.error(error), ...keySource, ...(backgroundCheckpoints ? { backgroundCheckpoints } : {}) });
   if (autocheckpoint !== undefined) core.sqlite.pragma(`wal_autocheckpoint = ${Number(autocheckpoint)}`);
   try {
     const fileName = path.basename(csv);
@@ -226,7 +228,7 @@ function compare(found: Map<string, string[]>): void {
   const runs = new Map<string, RunFigures[]>(checkouts.map((checkout) => [checkout, []]));
   for (let round = 1; round <= rounds; round += 1) {
     for (const checkout of checkouts) {
-      const args = ['--import', 'tsx', fileURLToPath(import.meta.url), 'one', '--csv', csv, '--checkout', checkout, ...(encrypted ? ['--encrypted'] : []), ...(autocheckpoint ? ['--autocheckpoint', autocheckpoint] : [])];
+      const args = ['--import', 'tsx', fileURLToPath(import.meta.url), 'one', '--csv', csv, '--checkout', checkout, ...(encrypted ? ['--encrypted'] : []), ...(autocheckpoint ? ['--autocheckpoint', autocheckpoint] : []), ...(found.has('background-checkpoints') ? ['--background-checkpoints'] : [])];
       const child = spawnSync(process.execPath, args, { cwd: here, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 ** 2 });
       if (child.status !== 0) throw new Error(`The run in ${checkout} failed (exit ${child.status})`);
       const figures = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as RunFigures;
@@ -254,7 +256,7 @@ async function main(): Promise<void> {
   const found = options(rest);
   if (command === 'make-csv') return makeCsv(found);
   if (command === 'one') {
-    const figures = await runOne(path.resolve(required(found, 'csv')), path.resolve(single(found, 'checkout') ?? here), found.has('encrypted'), single(found, 'autocheckpoint'));
+    const figures = await runOne(path.resolve(required(found, 'csv')), path.resolve(single(found, 'checkout') ?? here), found.has('encrypted'), single(found, 'autocheckpoint'), found.has('background-checkpoints'));
     console.log(JSON.stringify(figures));
     // A job timer of the closed core must not keep the process (and the comparison) waiting.
     process.exit(0);
