@@ -14,17 +14,20 @@ import type * as KeySource from '../src-main/security/key-source';
 //       Exports every contact of a generated data set (built into a temporary folder, or a copy
 //       of an existing data folder such as bench/.cache/<set>) to a CSV file, once, with this
 //       checkout's export: the same file then feeds every checkout measured.
-//   npx tsx bench/import-cpu.ts one --csv FILE [--checkout DIR] [--encrypted] [--autocheckpoint PAGES]
+//   npx tsx bench/import-cpu.ts one --csv FILE [--checkout DIR] [--encrypted] [--autocheckpoint PAGES] [--background-checkpoints]
 //       In this process: a fresh data folder, createCore from DIR's source (default this
 //       checkout), then stage, preview and run of the import as the wizard does it; prints one
 //       JSON line with each phase's CPU time (process.cpuUsage: user + system, all threads, so
-//       garbage collection and SQLite count), wall time and the process's peak RSS. Under
+//       garbage collection and SQLite count), wall time, the process's peak RSS, and how long
+//       the run held the event loop at a time (wall time, so the machine's load stretches it). Under
 //       `node --cpu-prof --import tsx` it gives a profile of exactly that. --autocheckpoint sets
 //       the connection's wal_autocheckpoint (SQLite's default, 1,000 pages, is what a core
 //       without the checkpoint worker has, as here, and what the app's falls back to once the
 //       log passes 64 MB), to see what the commits' checkpoints cost; with 0 the log keeps every
 //       page the run wrote, and the figures say how many (frames) against the file's pages.
-//   npx tsx bench/import-cpu.ts compare --csv FILE --checkout A --checkout B [--rounds N] [--encrypted] [--autocheckpoint PAGES]
+//       --background-checkpoints checkpoints as the app's shells do (db/background-checkpoints.ts:
+//       a worker thread, whose CPU counts, and the app's connection again past 64 MB of log).
+//   npx tsx bench/import-cpu.ts compare --csv FILE --checkout A --checkout B [--rounds N] [--encrypted] [--autocheckpoint PAGES] [--background-checkpoints]
 //       Runs `one` in a child process for each checkout in turn, A B A B …, N rounds (default 2),
 //       so each pair shares the machine's load; prints every run, then each checkout's median
 //       and its ratio to the first checkout's, with the load average before and after.
@@ -51,6 +54,11 @@ interface RunFigures {
   totalWallMs: number;
   peakRssMb: number;
   counts: unknown;
+  /**
+   * How long the run held the event loop at a time, ms: the first hold (reading the file and the
+   * first chunk, before the first yield), then the chunks' holds after it, their median and longest.
+   */
+  hold: { firstMs: number; medianMs: number; maxMs: number; holds: number };
   /** With --autocheckpoint 0: the pages the run's commits wrote to the log, and the file's pages at the end. */
   log?: { framesWritten: number; databasePages: number };
 }
@@ -108,7 +116,7 @@ function standInForBetterSqlite(checkout: string): void {
   }
 }
 
-async function runOne(csv: string, checkout: string, encrypted: boolean, autocheckpoint: string | undefined): Promise<RunFigures> {
+async function runOne(csv: string, checkout: string, encrypted: boolean, autocheckpoint: string | undefined, backgroundCheckpoints: boolean): Promise<RunFigures> {
   standInForBetterSqlite(checkout);
   const { createCore } = (await import(pathToFileURL(path.join(checkout, 'src-main/core/create-core.ts')).href)) as typeof CreateCore;
   // The adapter for older checkouts: a key source only where the checkout has one.
@@ -119,17 +127,27 @@ async function runOne(csv: string, checkout: string, encrypted: boolean, autoche
     keySource = { keySource: unencryptedForComparison() };
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldbook-import-cpu-'));
-  const core = createCore({ dataDir, shell: 'test', autoSync: false, logError: (error) => console.error(error), ...keySource });
+  const core = createCore({ dataDir, shell: 'test', autoSync: false, logError: (error) => console.error(error), ...keySource, ...(backgroundCheckpoints ? { backgroundCheckpoints } : {}) });
   if (autocheckpoint !== undefined) core.sqlite.pragma(`wal_autocheckpoint = ${Number(autocheckpoint)}`);
   try {
     const fileName = path.basename(csv);
     const stage = await measured(() => core.files.stage(fs.createReadStream(csv), fileName, 'import'));
     const { uploadId } = stage.result;
     const preview = await measured(() => core.exchange.previewUpload({ uploadId, onDuplicate: 'skip', decisions: {}, fileName }));
+    // A timer every 5 ms: a gap between two of its turns longer than 50 ms is work holding the
+    // loop, a chunk from one yield to the next.
+    const holds: number[] = [];
+    let tick = performance.now();
+    const ticker = setInterval(() => {
+      const now = performance.now();
+      if (now - tick > 50) holds.push(now - tick);
+      tick = now;
+    }, 5);
     const run = await measured(async () => {
       const { jobId } = core.exchange.startImport({ uploadId, onDuplicate: 'skip', decisions: {}, fileName, mapping: preview.result.mapping });
       return core.exchange.jobs.settled(jobId, 5);
     });
+    clearInterval(ticker);
     if (run.result.state !== 'done') throw new Error(`The import ended ${run.result.state}: ${JSON.stringify(run.result.error)}`);
     const phases = [stage.figures, preview.figures, run.figures];
     const pageSize = core.sqlite.pragma('page_size', { simple: true }) as number;
@@ -150,6 +168,7 @@ async function runOne(csv: string, checkout: string, encrypted: boolean, autoche
       // Linux reports maxRSS in kilobytes.
       peakRssMb: process.resourceUsage().maxRSS / 1024,
       counts: run.result.importReport?.counts,
+      hold: { firstMs: holds[0] ?? 0, medianMs: holds.length > 1 ? median(holds.slice(1)) : 0, maxMs: Math.max(0, ...holds.slice(1)), holds: holds.length },
       ...(log ? { log } : {}),
     };
   } finally {
@@ -209,14 +228,15 @@ function compare(found: Map<string, string[]>): void {
   const runs = new Map<string, RunFigures[]>(checkouts.map((checkout) => [checkout, []]));
   for (let round = 1; round <= rounds; round += 1) {
     for (const checkout of checkouts) {
-      const args = ['--import', 'tsx', fileURLToPath(import.meta.url), 'one', '--csv', csv, '--checkout', checkout, ...(encrypted ? ['--encrypted'] : []), ...(autocheckpoint ? ['--autocheckpoint', autocheckpoint] : [])];
+      const args = ['--import', 'tsx', fileURLToPath(import.meta.url), 'one', '--csv', csv, '--checkout', checkout, ...(encrypted ? ['--encrypted'] : []), ...(autocheckpoint ? ['--autocheckpoint', autocheckpoint] : []), ...(found.has('background-checkpoints') ? ['--background-checkpoints'] : [])];
       const child = spawnSync(process.execPath, args, { cwd: here, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 ** 2 });
       if (child.status !== 0) throw new Error(`The run in ${checkout} failed (exit ${child.status})`);
       const figures = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as RunFigures;
       runs.get(checkout)!.push(figures);
       console.log(
         `round ${round} ${figures.commit}: CPU ${seconds(figures.totalCpuMs)} s (stage ${seconds(figures.stage.cpuMs)}, preview ${seconds(figures.preview.cpuMs)}, run ${seconds(figures.run.cpuMs)}), ` +
-          `wall ${seconds(figures.totalWallMs)} s, peak RSS ${figures.peakRssMb.toFixed(0)} MB, load ${load()}, ${JSON.stringify(figures.counts)}`,
+          `wall ${seconds(figures.totalWallMs)} s, peak RSS ${figures.peakRssMb.toFixed(0)} MB, ` +
+          `loop held ${figures.hold.firstMs.toFixed(0)} ms first, then ${figures.hold.holds - 1} times for ${figures.hold.medianMs.toFixed(0)} ms (median), ${figures.hold.maxMs.toFixed(0)} at most, load ${load()}, ${JSON.stringify(figures.counts)}`,
       );
     }
   }
@@ -236,7 +256,7 @@ async function main(): Promise<void> {
   const found = options(rest);
   if (command === 'make-csv') return makeCsv(found);
   if (command === 'one') {
-    const figures = await runOne(path.resolve(required(found, 'csv')), path.resolve(single(found, 'checkout') ?? here), found.has('encrypted'), single(found, 'autocheckpoint'));
+    const figures = await runOne(path.resolve(required(found, 'csv')), path.resolve(single(found, 'checkout') ?? here), found.has('encrypted'), single(found, 'autocheckpoint'), found.has('background-checkpoints'));
     console.log(JSON.stringify(figures));
     // A job timer of the closed core must not keep the process (and the comparison) waiting.
     process.exit(0);
