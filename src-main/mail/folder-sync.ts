@@ -131,28 +131,12 @@ export async function syncFolder(context: FolderSyncContext, path: string): Prom
     let done = 0;
     context.onProgress(path, 0, todo.length);
     // The next batch is fetched while this one is parsed and stored: the server's time and
-    // ours overlap instead of adding up. Within the fetching, a batch's headers are asked for as
-    // soon as the batch before has its own, ahead of that one's whole messages: the server has
-    // the next command while the headers are matched, instead of waiting for it.
-    const headerFetches = new Map<number, Promise<FetchMessageObject[]>>();
-    const headersOf = (index: number): Promise<FetchMessageObject[]> | undefined => {
-      const uids = batches[index];
-      if (!uids) return undefined;
-      let fetching = headerFetches.get(index);
-      if (!fetching) {
-        fetching = fetchHeaders(context, uids);
-        fetching.catch(() => {}); // awaited by its batch; a failure then is the one reported
-        headerFetches.set(index, fetching);
-      }
-      return fetching;
-    };
-    const fetchAt = (index: number) => fetchBatch(context, headersOf(index)!, () => headersOf(index + 1), wantedSet);
-    let next = batches[0] ? fetchAt(0) : undefined;
+    // ours overlap instead of adding up.
+    let next = batches[0] ? fetchBatch(context, batches[0], wantedSet) : undefined;
     for (let index = 0; index < batches.length; index += 1) {
       checkCancelled(signal);
       const fetched = await next!;
-      headerFetches.delete(index);
-      next = batches[index + 1] ? fetchAt(index + 1) : undefined;
+      next = batches[index + 1] ? fetchBatch(context, batches[index + 1]!, wantedSet) : undefined;
       next?.catch(() => {}); // awaited on the next turn; a failure then is the one reported
       const counts = await storeBatch(context, path, fetched);
       result.kept += counts.kept;
@@ -181,20 +165,10 @@ interface FetchedBatch {
   sources: { message: FetchMessageObject; contactId: string }[];
 }
 
-/** A few headers of every message of the batch: enough to match them with contacts. */
-function fetchHeaders(context: FolderSyncContext, uids: number[]): Promise<FetchMessageObject[]> {
-  return context.client.fetchAll(uidSet(uids), { uid: true, headers: matchHeaderFields, internalDate: true, size: true }, { uid: true });
-}
-
-/**
- * Matches a batch's headers; fetches the whole message only of those of a contact not stored
- * yet. `headersArrived` starts the next batch's header fetch, so that the server has it
- * before this batch's fetch of whole messages.
- */
-async function fetchBatch(context: FolderSyncContext, headers: Promise<FetchMessageObject[]>, headersArrived: () => void, wanted: Set<number>): Promise<FetchedBatch> {
+/** A few headers of every message of the batch; the whole message only of those of a contact not stored yet. */
+async function fetchBatch(context: FolderSyncContext, uids: number[], wanted: Set<number>): Promise<FetchedBatch> {
   const { client, account, store, matcher } = context;
-  const fetched = await headers;
-  headersArrived();
+  const fetched = await client.fetchAll(uidSet(uids), { uid: true, headers: matchHeaderFields, internalDate: true, size: true }, { uid: true });
   const batch: FetchedBatch = { skipped: [], alreadyStored: [], sources: [] };
   const toFetch = new Map<number, string>();
   const ownAddress = normaliseEmail(account.email);
