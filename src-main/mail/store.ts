@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { randomUUID } from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
 import type { MailAttachment } from '../../src-shared/domain/mail';
 import { normaliseEmail } from '../../src-shared/phone';
 import type { Sqlite } from '../db/open';
@@ -186,8 +186,11 @@ export class MailStore {
         this.dropSkipped(batch.account.id, batch.folder, uid);
       }
       for (const header of batch.skipped) {
-        // A local row (never synced): any unique id does; randomUUID is the cheapest.
-        const id = randomUUID();
+        // A local row (never synced): any unique id does. A time-ordered one adds the rows and
+        // their addresses at the end of the two primary-key indexes; random ids touched pages
+        // all over them, which every batch's commit wrote again (~30 MB of a 10,000-message
+        // first sync's ~220 MB of writes).
+        const id = uuidv7();
         const added = this.statements.addSkipped.run(
           id,
           batch.account.id,
