@@ -5,12 +5,23 @@ import type { ExportCsvOptions } from '../../../src-shared/domain/exchange';
 import { AppError } from '../../../src-shared/errors';
 import { privateFileMode } from '../../core/private-files';
 import type { Sqlite } from '../../db/open';
+import { raisePageCache } from '../../db/page-cache';
 import type { SettingsService } from '../../settings/service';
 import type { JobControl } from '../deps';
 import { resolveColumns, type ColumnDef, type ExportRowTypes, type FormatOptions } from './columns';
 import { readerFor, type ChunkReader } from './queries';
 import { officeTimeZone } from '../../../src-shared/office-time';
 import { protectFormula, protectLiteral } from '../formats/values';
+
+/**
+ * SQLite's page cache while contacts are exported, in KiB (the everyday size comes back when the
+ * export ends). Contacts are read in the view's order (by name, say), a chunk of 1,000 at a time,
+ * and such a chunk lies spread over the whole table: at 100k contacts (a 53 MB table, a 16 MB
+ * everyday cache) nearly every row was a page read from the file and decrypted again, ~100,000
+ * reads for the table's ~13,000 pages. With the table's pages kept, each is read once: 128 MB
+ * holds the contacts table to ~240k contacts; past that, it saves the reads of the share it holds.
+ */
+export const contactsExportPageCacheKiB = 131_072;
 
 /** A phone number in E.164 or an amount such as -12.50: no spreadsheet runs it as a formula. */
 const plainNumber = /^[+-]?\d+(?:[.,]\d+)?$/;
@@ -45,18 +56,23 @@ export async function exportCsv(
   };
   const unparse = (rows: string[][]) => `${Papa.unparse(rows, { delimiter: options.delimiter, newline: '\r\n' })}\r\n`;
 
-  return writeAtomically(outPath, async (write) => {
-    await write((options.bom ? '\uFEFF' : '') + unparse([columns.map((column) => column.header)]));
-    let rows = 0;
-    control.onProgress?.('writing', 0, reader.total);
-    for (let chunk = reader.next(); chunk.length > 0; chunk = reader.next()) {
-      if (control.signal?.aborted) throw new AppError('cancelled', 'The export was cancelled.');
-      await write(unparse(chunk.map((row) => columns.map((column) => cell(column, row)))));
-      rows += chunk.length;
-      control.onProgress?.('writing', rows, Math.max(rows, reader.total));
-    }
-    return rows;
-  });
+  const givePageCacheBack = options.entity === 'contacts' ? raisePageCache(deps.sqlite, contactsExportPageCacheKiB) : () => undefined;
+  try {
+    return await writeAtomically(outPath, async (write) => {
+      await write((options.bom ? '\uFEFF' : '') + unparse([columns.map((column) => column.header)]));
+      let rows = 0;
+      control.onProgress?.('writing', 0, reader.total);
+      for (let chunk = reader.next(); chunk.length > 0; chunk = reader.next()) {
+        if (control.signal?.aborted) throw new AppError('cancelled', 'The export was cancelled.');
+        await write(unparse(chunk.map((row) => columns.map((column) => cell(column, row)))));
+        rows += chunk.length;
+        control.onProgress?.('writing', rows, Math.max(rows, reader.total));
+      }
+      return rows;
+    });
+  } finally {
+    givePageCacheBack();
+  }
 }
 
 /** Writes through `work` into `<path>.part` and renames it to `path` when work succeeds; removes it otherwise. */

@@ -4,7 +4,8 @@ import { AppError } from '../../../src-shared/errors';
 import { rowToContact, type ContactRow } from '../../contacts/row-mapping';
 import { blobStoreOf } from '../../files/blob-store';
 import { sniffImage } from '../../files/image-type';
-import { writeAtomically } from './csv';
+import { contactsExportPageCacheKiB, writeAtomically } from './csv';
+import { raisePageCache } from '../../db/page-cache';
 import type { ExchangeDeps, JobControl } from '../deps';
 import { writeVCard, type CardPhoto } from '../formats/vcard/write';
 
@@ -79,19 +80,25 @@ export async function exportVcards(
       return row ? [rowToContact(row, tags.get(row.id) ?? [])] : [];
     });
   };
-  return writeAtomically(outPath, async (write) => {
-    control.onProgress?.('writing', 0, rowids.length);
-    let written = 0;
-    for (let start = 0; start < rowids.length; start += chunkContacts) {
-      if (control.signal?.aborted) throw new AppError('cancelled', 'The export was cancelled.');
-      let text = '';
-      for (const contact of readChunk(rowids.slice(start, start + chunkContacts))) {
-        text += writeVCard(contact, { version: options.version, customFields, photo: photoOf(contact.photoSha256) });
-        written += 1;
+  // The chunks, in the file's order, lie spread over the whole table, as in the CSV export.
+  const givePageCacheBack = raisePageCache(deps.sqlite, contactsExportPageCacheKiB);
+  try {
+    return await writeAtomically(outPath, async (write) => {
+      control.onProgress?.('writing', 0, rowids.length);
+      let written = 0;
+      for (let start = 0; start < rowids.length; start += chunkContacts) {
+        if (control.signal?.aborted) throw new AppError('cancelled', 'The export was cancelled.');
+        let text = '';
+        for (const contact of readChunk(rowids.slice(start, start + chunkContacts))) {
+          text += writeVCard(contact, { version: options.version, customFields, photo: photoOf(contact.photoSha256) });
+          written += 1;
+        }
+        await write(text);
+        control.onProgress?.('writing', Math.min(start + chunkContacts, rowids.length), rowids.length);
       }
-      await write(text);
-      control.onProgress?.('writing', Math.min(start + chunkContacts, rowids.length), rowids.length);
-    }
-    return written;
-  });
+      return written;
+    });
+  } finally {
+    givePageCacheBack();
+  }
 }

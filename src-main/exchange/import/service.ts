@@ -25,6 +25,7 @@ import { DuplicateIndex, ImportPlanner, type PlannedRow } from './plan';
 import { parseFile, readSource, type ParsedFile, type ReadSource, type SourceRow } from './source';
 import { revertBatch } from './undo';
 import { createImportWriter, ImportRejected, type UpdateRecord } from './writer';
+import { raisePageCache } from '../../db/page-cache';
 
 /** Rows per transaction: big enough to make a commit rare, small enough to cancel and show progress often. */
 export const importChunkRows = 2000;
@@ -138,8 +139,7 @@ export class ImportService {
     const tally = newTally(source.rows.length);
     const total = source.rows.length;
     let cancelled = false;
-    const everydayCache = sqlite.pragma('cache_size', { simple: true }) as number;
-    sqlite.pragma(`cache_size = -${importPageCacheKiB}`);
+    const givePageCacheBack = raisePageCache(sqlite, importPageCacheKiB);
     try {
       for (let start = 0; start < total; start += this.chunkRows) {
         if (control.signal?.aborted) {
@@ -187,8 +187,7 @@ export class ImportService {
       this.batches.remove(batchId);
       throw error;
     } finally {
-      // Shrinking the cache gives the pages above the everyday size back at once.
-      sqlite.pragma(`cache_size = ${everydayCache}`);
+      givePageCacheBack();
     }
 
     if (cancelled) {

@@ -3,8 +3,10 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Contact } from '../../../../src-shared/domain/contact';
-import { ExportCsvOptionsSchema, type ExportCsvOptionsInput } from '../../../../src-shared/domain/exchange';
+import { ExportCsvOptionsSchema, ExportVcardOptionsSchema, type ExportCsvOptionsInput } from '../../../../src-shared/domain/exchange';
 import { ExchangeService } from '../../../../src-main/exchange/service';
+import { contactsExportPageCacheKiB } from '../../../../src-main/exchange/export/csv';
+import { everydayPageCacheKiB } from '../../../../src-main/db/open';
 import { createTempCore, type TempCore } from '../../../helpers/temp-core';
 
 let core: TempCore;
@@ -207,6 +209,46 @@ describe('streaming', () => {
     await expect(exchange.exportCsvTo(file, ExportCsvOptionsSchema.parse({ entity: 'contacts' }), { signal: controller.signal })).rejects.toMatchObject({ code: 'cancelled' });
     expect(fs.existsSync(file)).toBe(false);
     expect(fs.existsSync(`${file}.part`)).toBe(false);
+  });
+});
+
+describe('memory', () => {
+  const cacheSize = () => core.sqlite.pragma('cache_size', { simple: true });
+
+  it('reads contacts with a larger page cache and gives it back when the export ends, done or cancelled', async () => {
+    const everyday = cacheSize();
+    expect(everyday).toBe(-everydayPageCacheKiB);
+    let during: unknown;
+    await exchange.exportCsvTo(path.join(core.dataDir, 'done.csv'), ExportCsvOptionsSchema.parse({ entity: 'contacts' }), {
+      onProgress: () => (during = cacheSize()),
+    });
+    expect(during).toBe(-contactsExportPageCacheKiB);
+    expect(cacheSize()).toBe(everyday);
+
+    const controller = new AbortController();
+    const cancelled = exchange.exportCsvTo(path.join(core.dataDir, 'cancelled.csv'), ExportCsvOptionsSchema.parse({ entity: 'contacts' }), {
+      signal: controller.signal,
+      onProgress: () => controller.abort(),
+    });
+    await expect(cancelled).rejects.toMatchObject({ code: 'cancelled' });
+    expect(cacheSize()).toBe(everyday);
+  });
+
+  it('gives the page cache back after a vCard export too', async () => {
+    let during: unknown;
+    await exchange.exportVcardTo(path.join(core.dataDir, 'cards.vcf'), ExportVcardOptionsSchema.parse({}), {
+      onProgress: () => (during = cacheSize()),
+    });
+    expect(during).toBe(-contactsExportPageCacheKiB);
+    expect(cacheSize()).toBe(-everydayPageCacheKiB);
+  });
+
+  it('leaves the page cache as it is for notes, which are read in the table order', async () => {
+    let during: unknown;
+    await exchange.exportCsvTo(path.join(core.dataDir, 'notes.csv'), ExportCsvOptionsSchema.parse({ entity: 'notes' }), {
+      onProgress: () => (during = cacheSize()),
+    });
+    expect(during).toBe(-everydayPageCacheKiB);
   });
 });
 
