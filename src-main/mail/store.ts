@@ -188,8 +188,8 @@ export class MailStore {
       for (const header of batch.skipped) {
         // A local row (never synced): any unique id does. A time-ordered one adds the rows and
         // their addresses at the end of the two primary-key indexes; random ids touched pages
-        // all over them, which every batch's commit wrote again (~30 MB of a 10,000-message
-        // first sync's ~220 MB of writes).
+        // all over them, which every batch's commit wrote again: a 10,000-message first sync
+        // wrote 156 MB with them, ~122 MB with these (BENCHMARKS.md, MAIL7).
         const id = uuidv7();
         const added = this.statements.addSkipped.run(
           id,
